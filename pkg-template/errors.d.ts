@@ -1,0 +1,91 @@
+import type { Violation, Provider, ErrorReason } from "./wasm/wabridge.js";
+
+/** Stable error codes (`error.code`). */
+export type ErrorCode =
+  | "ERR_VALIDATION"
+  | "ERR_UNSUPPORTED"
+  | "ERR_PROVIDER"
+  | "ERR_TRANSPORT"
+  | "ERR_TIMEOUT"
+  | "ERR_UNEXPECTED_RESPONSE"
+  | "ERR_ARGUMENT";
+
+/** The request a failed send made, credentials redacted: enough to send it again. */
+export interface SentRequest {
+  method: "GET" | "POST" | "DELETE";
+  url: string;
+  headers: [name: string, value: string][];
+  body?: string;
+}
+
+/** Base class of every error wabridge throws. */
+export declare class WabridgeError extends Error {
+  readonly code: ErrorCode;
+  /** Whether sending the same request again may succeed. */
+  readonly retryable: boolean;
+}
+
+/** The message or payload breaks documented rules. */
+export declare class ValidationError extends WabridgeError {
+  readonly code: "ERR_VALIDATION";
+  /** Every violation, each at its JSON pointer. */
+  readonly violations: Violation[];
+}
+
+/** The provider cannot express this content kind. */
+export declare class UnsupportedError extends WabridgeError {
+  readonly code: "ERR_UNSUPPORTED";
+  readonly provider: Provider;
+  readonly kind: string;
+}
+
+/** The provider answered with a documented error. */
+export declare class ProviderError extends WabridgeError {
+  readonly code: "ERR_PROVIDER";
+  readonly provider: Provider;
+  readonly httpStatus: number;
+  /** What kind of failure, across providers. */
+  readonly reason: ErrorReason;
+  /** The provider's own code (Meta's numeric `code`). */
+  readonly providerCode?: number | string;
+  /** Meta's `error_subcode`. */
+  readonly providerSubcode?: number;
+  /** Meta's error `type`, e.g. `OAuthException`. */
+  readonly errorType?: string;
+  /** Meta's `error_data.details`: usually names the offending field. */
+  readonly details?: string;
+  /** Meta's `fbtrace_id`. */
+  readonly traceId?: string;
+  /** How long the provider asked to wait before retrying. */
+  readonly retryAfterMs?: number;
+  /** The response body exactly as received. */
+  readonly raw: string;
+  readonly request?: SentRequest;
+  readonly attempts?: number;
+}
+
+/** The request did not complete (network failure, connection reset). */
+export declare class TransportError extends WabridgeError {
+  readonly code: "ERR_TRANSPORT" | "ERR_TIMEOUT";
+  readonly request?: SentRequest;
+  readonly attempts?: number;
+}
+
+/** The request took longer than the client's `timeoutMs`. */
+export declare class TimeoutError extends TransportError {
+  readonly code: "ERR_TIMEOUT";
+}
+
+/** The provider answered with something that is not its documented format. */
+export declare class UnexpectedResponseError extends WabridgeError {
+  readonly code: "ERR_UNEXPECTED_RESPONSE";
+  readonly httpStatus: number;
+  readonly raw: string;
+  readonly request?: SentRequest;
+  readonly attempts?: number;
+}
+
+/** A bad argument or option. */
+export declare class ArgumentError extends WabridgeError {
+  readonly code: "ERR_ARGUMENT";
+}

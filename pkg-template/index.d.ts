@@ -1,0 +1,10 @@
+export * from "./wasm/wabridge.js";
+export * from "./errors.js";
+export { LIMITS } from "./limits.js";
+
+/**
+ * Loads the WebAssembly module. Browsers (and runtimes without a dedicated entry) must
+ * `await init()` once before any other call; in Node, Deno, Bun and Workers the module is
+ * loaded at import and this resolves at once.
+ */
+export { default as init } from "./wasm/wabridge.js";

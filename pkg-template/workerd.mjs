@@ -1,0 +1,11 @@
+// Cloudflare Workers (workerd): Workers refuse to compile wasm from bytes, so the .wasm is
+// imported as a module (wrangler and esbuild-based bundlers treat .wasm imports as
+// CompiledWasm) and instantiated synchronously. No I/O or randomness at the top level.
+import wasmModule from "./wasm/wabridge_bg.wasm";
+import { initSync } from "./wasm/index.js";
+
+initSync({ module: wasmModule });
+
+export * from "./wasm/index.js";
+export { default as init } from "./wasm/wabridge.js";
+export { LIMITS } from "./limits.js";

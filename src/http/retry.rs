@@ -1,0 +1,118 @@
+//! When to retry a failed request, and how long to wait: exponential backoff with full
+//! jitter, capped, and never shorter than what the provider asked for with `Retry-After`.
+
+use crate::error::Error;
+
+/// How a client retries requests that failed with a retryable error.
+///
+/// By default only failures where the provider says it did nothing (rate limits) are
+/// retried automatically: retrying after a server error or a timeout can deliver a message
+/// twice, because WhatsApp APIs have no idempotency keys. Those errors are still marked
+/// `retryable` and carry the request, so the caller decides; `retry_unsafe` opts in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 disables retrying).
+    pub max_retries: u32,
+    /// The first backoff step in milliseconds; each further step doubles it.
+    pub base_delay_ms: u64,
+    /// No wait is longer than this, `Retry-After` included.
+    pub max_delay_ms: u64,
+    /// Also retry server errors, timeouts and network failures (may duplicate a message).
+    pub retry_unsafe: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { max_retries: 2, base_delay_ms: 500, max_delay_ms: 30_000, retry_unsafe: false }
+    }
+}
+
+impl RetryPolicy {
+    /// Whether `error` should be retried automatically under this policy.
+    pub fn should_retry(&self, error: &Error) -> bool {
+        error.retryable() && (self.retry_unsafe || error.retry_is_safe())
+    }
+
+    /// The wait before retry number `retry` (1-based), or `None` when retries are used up.
+    /// `jitter` is a number in [0, 1) from the caller's random source (kept out of the
+    /// core so this stays deterministic and testable); `retry_after_ms` is the provider's hint.
+    pub fn delay_ms(&self, retry: u32, jitter: f64, retry_after_ms: Option<u64>) -> Option<u64> {
+        if retry == 0 || retry > self.max_retries {
+            return None;
+        }
+        let step = self.base_delay_ms.saturating_mul(1u64 << (retry - 1).min(20));
+        let jittered = (step as f64 * jitter.clamp(0.0, 1.0)) as u64;
+        let wait = jittered.max(retry_after_ms.unwrap_or(0));
+        Some(wait.min(self.max_delay_ms))
+    }
+}
+
+/// Parses a `Retry-After` header given in seconds (the form rate limiters send). HTTP dates
+/// are not parsed: the caller then falls back to its own backoff.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    let seconds: f64 = value.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).min(u64::MAX as f64) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backs_off_exponentially_within_the_cap_and_stops() {
+        let policy = RetryPolicy { max_retries: 3, base_delay_ms: 100, max_delay_ms: 250, retry_unsafe: false };
+        assert_eq!(policy.delay_ms(1, 0.999_999, None), Some(99));
+        assert_eq!(policy.delay_ms(2, 0.5, None), Some(100));
+        assert_eq!(policy.delay_ms(3, 0.999_999, None), Some(250));
+        assert_eq!(policy.delay_ms(4, 0.5, None), None);
+        assert_eq!(policy.delay_ms(0, 0.5, None), None);
+    }
+
+    #[test]
+    fn honours_retry_after_up_to_the_cap() {
+        let policy = RetryPolicy::default();
+        assert_eq!(policy.delay_ms(1, 0.0, Some(2000)), Some(2000));
+        assert_eq!(policy.delay_ms(1, 0.0, Some(90_000)), Some(30_000));
+        assert_eq!(RetryPolicy { max_retries: 0, ..policy }.delay_ms(1, 0.0, Some(1)), None);
+    }
+
+    #[test]
+    fn retries_only_what_is_safe_unless_told() {
+        use crate::error::{ErrorReason, ProviderError};
+        use crate::provider::Provider;
+        let provider_error = |reason, status| {
+            Error::Provider(Box::new(ProviderError {
+                provider: Provider::Meta,
+                http_status: status,
+                reason,
+                message: String::new(),
+                provider_code: None,
+                provider_subcode: None,
+                error_type: None,
+                details: None,
+                trace_id: None,
+                retryable: true,
+                retry_after_ms: None,
+                raw: String::new(),
+            }))
+        };
+        let policy = RetryPolicy::default();
+        let rate_limited = provider_error(ErrorReason::RateLimited, 400);
+        let server = provider_error(ErrorReason::ServiceUnavailable, 500);
+        let timeout = Error::Transport { message: String::new(), timed_out: true };
+        assert!(policy.should_retry(&rate_limited));
+        assert!(!policy.should_retry(&server));
+        assert!(!policy.should_retry(&timeout));
+        let eager = RetryPolicy { retry_unsafe: true, ..policy };
+        assert!(eager.should_retry(&server) && eager.should_retry(&timeout));
+        assert!(!eager.should_retry(&Error::argument("x")));
+    }
+
+    #[test]
+    fn parses_retry_after_seconds() {
+        assert_eq!(parse_retry_after("3"), Some(3000));
+        assert_eq!(parse_retry_after(" 1.5 "), Some(1500));
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+    }
+}

@@ -1,0 +1,147 @@
+//! Graph API error bodies decoded into typed errors, with Meta's codes classified.
+//! https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
+
+use super::PROVIDER;
+use super::wire::GraphErrorBody;
+use crate::error::{Error, ErrorReason, ProviderCode, ProviderError};
+use crate::http::{HttpResponse, parse_retry_after};
+
+/// What a Meta error code means, and whether the same request may succeed later.
+fn classify(code: i64) -> (ErrorReason, bool) {
+    use ErrorReason::*;
+    match code {
+        // 1 API unknown, 2 API service: temporary; 131000 something went wrong;
+        // 131016 service overloaded; 133004 server temporarily unavailable.
+        1 | 2 | 131000 | 131016 | 133004 => (ServiceUnavailable, true),
+        // 4 app call limit, 80007 WABA rate limit, 130429 throughput, 131048 spam rate limit.
+        4 | 80007 | 130429 | 131048 => (RateLimited, true),
+        131056 => (PairRateLimited, true),
+        0 | 190 => (InvalidToken, false),
+        3 | 10 | 200..=299 => (PermissionDenied, false),
+        // 33 bad object id; 131008 required parameter missing; 131009 parameter value
+        // invalid; 131021 recipient cannot be sender.
+        33 | 100 | 131008 | 131009 | 131021 => (InvalidParameter, false),
+        131047 => (ReengagementRequired, false),
+        131026 => (Undeliverable, false),
+        131051 => (UnsupportedType, false),
+        131052 | 131053 => (Media, false),
+        132000..=132016 | 132068 | 132069 => (Template, false),
+        _ => (Unknown, false),
+    }
+}
+
+/// Decodes a non-2xx answer. A Graph error body becomes [`Error::Provider`]; anything else
+/// (an HTML page from a proxy, truncated JSON) becomes [`Error::UnexpectedResponse`],
+/// retryable when the status says the server was at fault.
+pub fn decode_error(response: &HttpResponse) -> Error {
+    let retry_after_ms = response.header("retry-after").and_then(parse_retry_after);
+    let server_fault = response.status == 429 || response.status >= 500;
+    let Ok(GraphErrorBody { error }) = serde_json::from_slice::<GraphErrorBody>(&response.body) else {
+        let mut snippet: String = response.text().chars().take(200).collect();
+        if snippet.trim().is_empty() {
+            snippet = "(empty body)".into();
+        }
+        return Error::UnexpectedResponse {
+            http_status: response.status,
+            message: format!("{PROVIDER} answered HTTP {} without a Graph error body: {snippet}", response.status),
+            retryable: server_fault,
+            raw: response.text(),
+        };
+    };
+    let (mut reason, known_retryable) = classify(error.code);
+    if reason == ErrorReason::Unknown && response.status >= 500 {
+        reason = ErrorReason::ServiceUnavailable;
+    }
+    let retryable = known_retryable || error.is_transient == Some(true) || server_fault;
+    let details = error.error_data.and_then(|d| d.details);
+    let mut message = error.error_user_msg.filter(|m| !m.is_empty()).unwrap_or(error.message);
+    if let Some(details) = details.as_deref().filter(|d| !message.contains(*d)) {
+        message = format!("{message} ({details})");
+    }
+    Error::Provider(Box::new(ProviderError {
+        provider: PROVIDER,
+        http_status: response.status,
+        reason,
+        message: format!("({}) {message}", error.code),
+        provider_code: Some(ProviderCode::Number(error.code)),
+        provider_subcode: error.error_subcode,
+        error_type: error.kind,
+        details,
+        trace_id: error.fbtrace_id,
+        retryable,
+        retry_after_ms,
+        raw: response.text(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(status: u16, code: i64, extra: &str) -> ProviderError {
+        let body = format!(
+            r#"{{"error":{{"message":"(#{code}) Something","type":"OAuthException","code":{code},"fbtrace_id":"Az8"{extra}}}}}"#
+        );
+        match decode_error(&HttpResponse::new(status, body)) {
+            Error::Provider(e) => *e,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn classifies_documented_codes() {
+        let cases = [
+            (400, 100, ErrorReason::InvalidParameter, false),
+            (401, 190, ErrorReason::InvalidToken, false),
+            (400, 131047, ErrorReason::ReengagementRequired, false),
+            (400, 130429, ErrorReason::RateLimited, true),
+            (400, 131056, ErrorReason::PairRateLimited, true),
+            (400, 131026, ErrorReason::Undeliverable, false),
+            (400, 132001, ErrorReason::Template, false),
+            (400, 131051, ErrorReason::UnsupportedType, false),
+            (500, 131000, ErrorReason::ServiceUnavailable, true),
+            (500, 999999, ErrorReason::ServiceUnavailable, true),
+            (400, 999999, ErrorReason::Unknown, false),
+        ];
+        for (status, code, reason, retryable) in cases {
+            let e = graph(status, code, "");
+            assert_eq!((e.reason, e.retryable), (reason, retryable), "code {code}");
+            assert_eq!(e.provider_code, Some(ProviderCode::Number(code)));
+            assert_eq!(e.http_status, status);
+        }
+    }
+
+    #[test]
+    fn keeps_details_trace_and_raw_body() {
+        let e = graph(
+            400,
+            100,
+            r#","error_subcode":2494010,"error_data":{"messaging_product":"whatsapp","details":"Param text['body'] must be at most 4096 characters long."}"#,
+        );
+        assert_eq!(e.details.as_deref(), Some("Param text['body'] must be at most 4096 characters long."));
+        assert_eq!(e.provider_subcode, Some(2494010));
+        assert_eq!(e.trace_id.as_deref(), Some("Az8"));
+        assert_eq!(e.error_type.as_deref(), Some("OAuthException"));
+        assert!(e.message.contains("4096"));
+        assert!(e.raw.contains("2494010"));
+    }
+
+    #[test]
+    fn transient_flag_and_retry_after() {
+        let e = graph(400, 123, r#","is_transient":true"#);
+        assert!(e.retryable);
+        let response =
+            HttpResponse::new(429, r#"{"error":{"message":"x","code":130429}}"#).with_header("Retry-After", "2");
+        let Error::Provider(e) = decode_error(&response) else { panic!() };
+        assert_eq!(e.retry_after_ms, Some(2000));
+    }
+
+    #[test]
+    fn non_graph_bodies_are_unexpected_responses() {
+        let html = decode_error(&HttpResponse::new(502, "<html><body>Bad Gateway</body></html>"));
+        assert_eq!(html.code(), "ERR_UNEXPECTED_RESPONSE");
+        assert!(html.retryable());
+        let bad = decode_error(&HttpResponse::new(400, "{\"error\":"));
+        assert!(!bad.retryable());
+    }
+}

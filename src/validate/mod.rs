@@ -1,0 +1,118 @@
+//! Violations and the rule helpers every validator is built from.
+//!
+//! A validator walks a value and reports *every* violation it finds, each at the JSON
+//! pointer of the offending field, instead of stopping at the first. Paths are built
+//! lazily ([`Path`] is a chain of borrowed segments), so a valid message allocates nothing.
+
+mod decode;
+mod path;
+mod rules;
+
+pub use decode::decode_json;
+pub use path::{Path, Segment, pointer_from_serde_path};
+pub use rules::*;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What kind of rule a value broke. Serialized in snake_case; stable across releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ViolationCode {
+    /// A required field is missing or empty.
+    Required,
+    /// A string is longer than `limit` characters.
+    TooLong,
+    /// A string is shorter than `limit` characters.
+    TooShort,
+    /// A list has more than `limit` items.
+    TooMany,
+    /// A list has fewer than `limit` items.
+    TooFew,
+    /// A number lies outside its documented range.
+    OutOfRange,
+    /// A string does not have the documented format (phone number, URL, date, …).
+    InvalidFormat,
+    /// A value has the wrong JSON type, or is not one of the allowed values.
+    InvalidValue,
+    /// A field the provider does not know.
+    UnknownField,
+    /// A value must be unique within its list and is not.
+    Duplicate,
+    /// The message uses something the target provider cannot express.
+    Unsupported,
+}
+
+impl ViolationCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::TooLong => "too_long",
+            Self::TooShort => "too_short",
+            Self::TooMany => "too_many",
+            Self::TooFew => "too_few",
+            Self::OutOfRange => "out_of_range",
+            Self::InvalidFormat => "invalid_format",
+            Self::InvalidValue => "invalid_value",
+            Self::UnknownField => "unknown_field",
+            Self::Duplicate => "duplicate",
+            Self::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// One broken rule: where, which rule, a sentence for humans, and the limit if there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Violation {
+    /// JSON pointer (RFC 6901) of the offending field in the validated document.
+    pub path: String,
+    pub code: ViolationCode,
+    /// A sentence naming the field, what is wrong and the limit.
+    pub message: String,
+    /// The documented limit that was exceeded, when the rule has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub limit: Option<f64>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", if self.path.is_empty() { "/" } else { &self.path }, self.message)
+    }
+}
+
+/// Collects violations while a validator walks a value.
+#[derive(Debug, Default)]
+pub struct Report {
+    violations: Vec<Violation>,
+}
+
+impl Report {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a violation at `path`.
+    pub fn add(&mut self, path: &Path<'_>, code: ViolationCode, message: impl Into<String>, limit: Option<f64>) {
+        self.violations.push(Violation { path: path.to_pointer(), code, message: message.into(), limit });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+
+    /// `Ok(())` when nothing was reported, else every violation.
+    pub fn into_result(self) -> Result<(), Vec<Violation>> {
+        if self.violations.is_empty() { Ok(()) } else { Err(self.violations) }
+    }
+}

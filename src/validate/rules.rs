@@ -1,0 +1,142 @@
+//! Rule helpers shared by every validator. Each takes the report, the path of the value,
+//! a human label for messages ("text body"), the value, and the limits from `crate::limits`.
+
+use super::{Path, Report, ViolationCode};
+use crate::limits;
+
+/// Length as WhatsApp counts it: Unicode scalar values ("characters"), so "é" (one code
+/// point) is 1, "👍" is 1 (although it is 2 UTF-16 units and 4 bytes), and "é" written as
+/// e + combining accent is 2.
+pub fn char_count(value: &str) -> usize {
+    value.chars().count()
+}
+
+/// Reports a string shorter than `min` or longer than `max` characters. An empty string
+/// where `min > 0` is reported as `required`.
+pub fn check_chars(report: &mut Report, path: &Path<'_>, label: &str, value: &str, min: usize, max: usize) {
+    // A string never has more characters than bytes: skip the count when bytes are in range.
+    if value.len() <= max && value.len() >= min.saturating_mul(4) {
+        return;
+    }
+    let count = char_count(value);
+    if count == 0 && min > 0 {
+        report.add(
+            path,
+            ViolationCode::Required,
+            format!("{label} is required and must not be empty"),
+            Some(min as f64),
+        );
+    } else if count < min {
+        report.add(
+            path,
+            ViolationCode::TooShort,
+            format!("{label} is {count} characters long; the minimum is {min}"),
+            Some(min as f64),
+        );
+    } else if count > max {
+        report.add(
+            path,
+            ViolationCode::TooLong,
+            format!("{label} is {count} characters long; the maximum is {max}"),
+            Some(max as f64),
+        );
+    }
+}
+
+/// Reports a value that is not a phone number in international format: an optional `+`,
+/// then the country code and number as 7–15 ASCII digits, not starting with 0. Spaces,
+/// dashes and parentheses are refused rather than guessed at, so that the number the
+/// provider sees is exactly the one validated.
+pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    if value.is_empty() {
+        report.add(path, ViolationCode::Required, format!("{label} is required"), None);
+        return;
+    }
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    let (min, max) = (limits::PHONE_NUMBER_MIN_DIGITS, limits::PHONE_NUMBER_MAX_DIGITS);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        report.add(
+            path,
+            ViolationCode::InvalidFormat,
+            format!(
+                "{label} must be a phone number in international format: an optional '+' and {min}–{max} digits, country code first (got {value:?})"
+            ),
+            None,
+        );
+    } else if digits.len() < min {
+        report.add(
+            path,
+            ViolationCode::TooShort,
+            format!("{label} has {} digits; a phone number with country code has at least {min}", digits.len()),
+            Some(min as f64),
+        );
+    } else if digits.len() > max {
+        report.add(
+            path,
+            ViolationCode::TooLong,
+            format!("{label} has {} digits; E.164 allows at most {max}", digits.len()),
+            Some(max as f64),
+        );
+    }
+}
+
+/// Reports an empty or whitespace-padded identifier (message ids, group ids).
+pub fn check_identifier(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    if value.trim().is_empty() {
+        report.add(path, ViolationCode::Required, format!("{label} is required"), None);
+    } else if value.trim() != value {
+        report.add(path, ViolationCode::InvalidFormat, format!("{label} must not start or end with whitespace"), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(f: impl FnOnce(&mut Report, &Path<'_>)) -> Vec<(String, ViolationCode, Option<f64>)> {
+        let mut report = Report::new();
+        f(&mut report, &Path::root().key("x"));
+        report.into_violations().into_iter().map(|v| (v.path, v.code, v.limit)).collect()
+    }
+
+    #[test]
+    fn counts_characters_not_utf16_units_or_bytes() {
+        assert_eq!(char_count("héllo"), 5);
+        assert_eq!(char_count("👍"), 1);
+        assert_eq!(char_count("e\u{301}"), 2);
+        assert_eq!(char_count("𝄞"), 1);
+    }
+
+    #[test]
+    fn length_at_and_past_the_limit() {
+        let at = "😀".repeat(10);
+        assert!(codes(|r, p| check_chars(r, p, "x", &at, 1, 10)).is_empty());
+        let past = "😀".repeat(11);
+        assert_eq!(
+            codes(|r, p| check_chars(r, p, "x", &past, 1, 10)),
+            vec![("/x".into(), ViolationCode::TooLong, Some(10.0))]
+        );
+        assert_eq!(
+            codes(|r, p| check_chars(r, p, "x", "", 1, 10)),
+            vec![("/x".into(), ViolationCode::Required, Some(1.0))]
+        );
+        assert_eq!(
+            codes(|r, p| check_chars(r, p, "x", "ab", 3, 10)),
+            vec![("/x".into(), ViolationCode::TooShort, Some(3.0))]
+        );
+    }
+
+    #[test]
+    fn phone_numbers() {
+        for ok in ["16505551234", "+16505551234", "6831234", "123456789012345"] {
+            assert!(codes(|r, p| check_phone_number(r, p, "to", ok)).is_empty(), "{ok}");
+        }
+        let bad = |v: &str| codes(|r, p| check_phone_number(r, p, "to", v))[0].1;
+        assert_eq!(bad(""), ViolationCode::Required);
+        assert_eq!(bad("+1 650 555"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("06505551234"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("++16505551234"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("123456"), ViolationCode::TooShort);
+        assert_eq!(bad("1234567890123456"), ViolationCode::TooLong);
+    }
+}

@@ -1,0 +1,61 @@
+//! Moving values across the JS boundary.
+//!
+//! Two strategies exist and `npm run bench` measures both: JSON text (JS `JSON.stringify`
+//! → serde_json → … → serde_json → `JSON.parse`) and serde-wasm-bindgen walking the JS
+//! object directly. JSON text is the default: it was faster on every runtime measured
+//! (see BENCHMARKS.md), and a request body is JSON text anyway.
+
+use crate::error::Error;
+use crate::validate::{Violation, decode_json};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+/// A JS value as JSON text. Strings are taken as JSON text already (a raw request body).
+pub fn js_to_json(value: &JsValue) -> Result<String, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Err(Error::argument("expected an object or a JSON string"));
+    }
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|e| Error::argument(format!("value cannot be converted to JSON: {}", describe(&e))))
+}
+
+/// Parses JSON text produced by the core into a JS value.
+pub fn json_to_js(json: &str) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(json).map_err(|e| Error::argument(format!("internal JSON is invalid: {}", describe(&e))))
+}
+
+/// Decodes a JS object (or JSON string) into a core type; a structural failure is a
+/// validation error pointing at the offending field.
+pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
+    let json = js_to_json(value)?;
+    decode_json(&json).map_err(|v: Violation| Error::Invalid(vec![v]))
+}
+
+/// A core value as a JS value (through JSON text).
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
+    let json = serde_json::to_string(value).map_err(|e| Error::argument(format!("cannot convert result: {e}")))?;
+    json_to_js(&json)
+}
+
+/// The message of a thrown JS value, for error messages.
+pub fn describe(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    let message = js_sys::Reflect::get(value, &"message".into()).ok().and_then(|m| m.as_string());
+    let cause = js_sys::Reflect::get(value, &"cause".into()).ok().filter(|c| c.is_object());
+    let cause = cause.and_then(|c| {
+        let code = js_sys::Reflect::get(&c, &"code".into()).ok().and_then(|v| v.as_string());
+        let message = js_sys::Reflect::get(&c, &"message".into()).ok().and_then(|v| v.as_string());
+        code.or(message)
+    });
+    match (message, cause) {
+        (Some(m), Some(c)) => format!("{m} ({c})"),
+        (Some(m), None) => m,
+        (None, _) => js_sys::JSON::stringify(value).ok().map(String::from).unwrap_or_default(),
+    }
+}

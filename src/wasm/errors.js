@@ -1,0 +1,38 @@
+// The error classes wabridge throws. Rust builds them through `makeError` (src/wasm/errors.rs)
+// so that every error reaching JS is a real `Error` subclass with a stable `code`.
+
+export class WabridgeError extends Error {
+  constructor(message, props) {
+    super(message);
+    if (props) Object.assign(this, props);
+  }
+}
+
+/** The message or payload breaks documented rules; `violations` lists every one. */
+export class ValidationError extends WabridgeError {}
+/** The provider cannot express the content kind (`provider`, `kind`). */
+export class UnsupportedError extends WabridgeError {}
+/** The provider answered with a documented error (`httpStatus`, `reason`, `providerCode`, `raw`, …). */
+export class ProviderError extends WabridgeError {}
+/** The request did not complete (network failure, connection reset). */
+export class TransportError extends WabridgeError {}
+/** The request took longer than the client's `timeoutMs`. */
+export class TimeoutError extends TransportError {}
+/** The provider answered something that is not its documented format (HTML page, bad JSON). */
+export class UnexpectedResponseError extends WabridgeError {}
+/** A bad argument or option (unknown provider, missing token, …). */
+export class ArgumentError extends WabridgeError {}
+
+const classes = {
+  WabridgeError, ValidationError, UnsupportedError, ProviderError, TransportError, TimeoutError,
+  UnexpectedResponseError, ArgumentError,
+};
+// Names survive minification: set them explicitly rather than reading constructor.name.
+for (const [name, cls] of Object.entries(classes)) {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+}
+
+export function makeError(className, message, props) {
+  const cls = classes[className] ?? WabridgeError;
+  return new cls(message, props);
+}

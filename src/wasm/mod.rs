@@ -1,0 +1,142 @@
+//! The JS bindings: the only module with `#[wasm_bindgen]`. A thin translation layer —
+//! arguments in, core call, results or typed errors out.
+
+mod convert;
+mod errors;
+mod meta_client;
+mod options;
+mod transport;
+
+use crate::error::Error;
+use crate::message::Message;
+use crate::provider::{self, Provider};
+use crate::validate::Violation;
+use convert::{from_js, js_to_json, json_to_js, to_js};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPTIONS: &str = r#"
+/** Options of the functions that read provider-native bodies. */
+export interface ProviderBodyOptions {
+  /**
+   * The endpoint the body is for, where the body depends on it: for 1msg the method name
+   * (`sendMessage`, `sendButton`, …); for Meta and Bird `"messages"` (the default).
+   */
+  operation?: string;
+}
+"#;
+
+fn provider_named(name: &str) -> Result<Provider, Error> {
+    name.parse()
+}
+
+fn operation_of(options: &JsValue) -> Result<Option<String>, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let operation = js_sys::Reflect::get(options, &"operation".into()).unwrap_or(JsValue::UNDEFINED);
+    match operation.as_string() {
+        Some(op) => Ok(Some(op)),
+        None if operation.is_undefined() => Ok(None),
+        None => Err(Error::argument("options.operation must be a string")),
+    }
+}
+
+/// Every documented limit as `[name, value, doc]` (read at build time to generate `LIMITS`).
+#[wasm_bindgen(js_name = limitsTable, skip_typescript)]
+pub fn limits_table() -> Result<JsValue, JsValue> {
+    let table: Vec<(&str, f64, &str)> = crate::limits::ALL.iter().map(|l| (l.name, l.value, l.doc)).collect();
+    Ok(to_js(&table)?)
+}
+
+/// Every violation of `message` (an empty array when it is valid): the neutral model's
+/// documented limits, and with `provider`, what that provider cannot express.
+/// A value that is not a message at all is reported as a violation too, at its pointer.
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "Violation[]")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let target = provider.as_deref().map(provider_named).transpose()?;
+    let violations: Vec<Violation> = match from_js::<Message>(&message) {
+        Err(Error::Invalid(violations)) => violations,
+        Err(other) => return Err(other.into()),
+        Ok(message) => match target {
+            None => message.validate().err().unwrap_or_default(),
+            Some(target) => match provider::serialize(target, &message) {
+                Ok(_) => Vec::new(),
+                Err(Error::Invalid(violations)) => violations,
+                Err(other) => return Err(other.into()),
+            },
+        },
+    };
+    Ok(to_js(&violations)?)
+}
+
+/// Validates `message` and converts it to `provider`'s request body (the JSON object sent
+/// over HTTP). Throws `ValidationError` with every violation, or `UnsupportedError`.
+#[wasm_bindgen(js_name = toProvider, unchecked_return_type = "Record<string, unknown>")]
+pub fn to_provider(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let message: Message = from_js(&message)?;
+    Ok(json_to_js(&provider::serialize(provider, &message)?)?)
+}
+
+/// Like `toProvider`, JSON text in and out: for messages that already are JSON (a queue,
+/// a file) and bodies that go straight to HTTP.
+#[wasm_bindgen(js_name = toProviderJson)]
+pub fn to_provider_json(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    message_json: &str,
+) -> Result<String, JsValue> {
+    let provider = provider_named(provider)?;
+    let message: Message = crate::validate::decode_json(message_json).map_err(|v| Error::Invalid(vec![v]))?;
+    Ok(provider::serialize(provider, &message)?)
+}
+
+/// `toProvider` through serde-wasm-bindgen instead of JSON text: kept for `npm run bench`,
+/// which measures both boundary strategies.
+#[wasm_bindgen(js_name = toProviderViaSerde, skip_typescript)]
+pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let message: Message = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(message))
+        .map_err(|e| Error::argument(format!("{}: {}", e.path(), e.inner())))?;
+    message.validate().map_err(Error::Invalid)?;
+    let wire = match provider {
+        Provider::Meta => provider::meta::to_wire(&message)?,
+        other => return Err(Error::argument(format!("{other} is not implemented for the serde path")).into()),
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&wire, &serializer).map_err(|e| Error::argument(e.to_string()).into())
+}
+
+/// Parses and validates a provider-native request body (object or JSON text) into the
+/// neutral `Message`. Throws `ValidationError` whose violations point into the body.
+#[wasm_bindgen(js_name = fromProvider, unchecked_return_type = "Message")]
+pub fn from_provider(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let operation = operation_of(&options)?;
+    let message = provider::parse(provider, &js_to_json(&body)?, operation.as_deref())?;
+    Ok(to_js(&message)?)
+}
+
+/// Every violation of a provider-native request body (object or JSON text), each at its
+/// pointer in the body; an empty array when the provider would accept it.
+#[wasm_bindgen(js_name = validateProvider, unchecked_return_type = "Violation[]")]
+pub fn validate_provider(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let operation = operation_of(&options)?;
+    let violations = provider::validate_body(provider, &js_to_json(&body)?, operation.as_deref())?;
+    Ok(to_js(&violations)?)
+}

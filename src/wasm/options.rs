@@ -1,0 +1,148 @@
+//! Reading client options from a JS object: typed getters that name the option in their
+//! errors, a check for misspelt keys, and the options every client shares.
+
+use super::transport::{DEFAULT_TIMEOUT_MS, Transport};
+use crate::error::Error;
+use crate::http::RetryPolicy;
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_SHARED_OPTIONS: &str = r#"
+/** The subset of a fetch `Response` wabridge reads; a real `Response` fits. */
+export interface FetchResponseLike {
+  status: number;
+  headers?: { forEach(callback: (value: string, name: string) => void): void } | Record<string, string>;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+  text?(): Promise<string>;
+}
+
+/** A `fetch`-compatible function: `globalThis.fetch`, a Workers service binding's fetch, a test double, the sandbox. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal },
+) => Promise<FetchResponseLike>;
+
+/**
+ * When a client retries by itself. By default only rate limits (the provider did nothing)
+ * are retried; server errors and timeouts are thrown with `retryable: true` and the request,
+ * because resending them can deliver a message twice. `retryUnsafe: true` retries those too.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** First backoff step in ms (doubles each retry, full jitter). Default 500. */
+  baseDelayMs?: number;
+  /** Cap on any wait, Retry-After included. Default 30000. */
+  maxDelayMs?: number;
+  /** Also retry server errors, timeouts and network failures. Default false. */
+  retryUnsafe?: boolean;
+}
+
+/** Options every client takes. */
+export interface ClientOptions {
+  /** The fetch to send with. Default: `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Abort a request (response body included) after this many ms. Default 30000. */
+  timeoutMs?: number;
+  /** Automatic retries; `false` disables them. */
+  retry?: RetryOptions | false;
+}
+"#;
+
+/// A JS options object being read.
+pub struct Options<'a> {
+    object: &'a JsValue,
+    /// What the options configure, for error messages ("MetaClient options").
+    what: &'static str,
+}
+
+impl<'a> Options<'a> {
+    pub fn new(object: &'a JsValue, what: &'static str, known: &[&str]) -> Result<Self, Error> {
+        let Some(plain) = object.dyn_ref::<Object>().filter(|_| !object.is_function()) else {
+            return Err(Error::argument(format!("{what} must be an object")));
+        };
+        for key in Object::keys(plain).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(Error::argument(format!("unknown option {key:?} in {what}; known: {}", known.join(", "))));
+            }
+        }
+        Ok(Options { object, what })
+    }
+
+    fn get(&self, key: &str) -> Option<JsValue> {
+        Reflect::get(self.object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    pub fn string(&self, key: &str) -> Result<Option<String>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| Error::argument(format!("{}.{key} must be a string", self.what))),
+        }
+    }
+
+    pub fn required_string(&self, key: &str) -> Result<String, Error> {
+        self.string(key)?.ok_or_else(|| Error::argument(format!("{}.{key} is required", self.what)))
+    }
+
+    pub fn number(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => match value.as_f64() {
+                Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(Some(n)),
+                _ => Err(Error::argument(format!("{}.{key} must be a number from {min} to {max}", self.what))),
+            },
+        }
+    }
+
+    pub fn boolean(&self, key: &str) -> Result<Option<bool>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_bool()
+                .map(Some)
+                .ok_or_else(|| Error::argument(format!("{}.{key} must be a boolean", self.what))),
+        }
+    }
+
+    pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .dyn_into::<Function>()
+                .map(Some)
+                .map_err(|_| Error::argument(format!("{}.{key} must be a function", self.what))),
+        }
+    }
+
+    /// `fetch` and `timeoutMs`.
+    pub fn transport(&self) -> Result<Transport, Error> {
+        Ok(Transport {
+            fetch: self.function("fetch")?,
+            timeout_ms: self.number("timeoutMs", 1.0, 600_000.0)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+        })
+    }
+
+    /// `retry`: an object of overrides, or `false` for no retries.
+    pub fn retry_policy(&self) -> Result<RetryPolicy, Error> {
+        let default = RetryPolicy::default();
+        let Some(value) = self.get("retry") else { return Ok(default) };
+        if value.as_bool() == Some(false) {
+            return Ok(RetryPolicy { max_retries: 0, ..default });
+        }
+        let retry = Options::new(&value, "retry options", &["maxRetries", "baseDelayMs", "maxDelayMs", "retryUnsafe"])?;
+        Ok(RetryPolicy {
+            max_retries: retry.number("maxRetries", 0.0, 10.0)?.map_or(default.max_retries, |n| n as u32),
+            base_delay_ms: retry.number("baseDelayMs", 0.0, 600_000.0)?.map_or(default.base_delay_ms, |n| n as u64),
+            max_delay_ms: retry.number("maxDelayMs", 0.0, 3_600_000.0)?.map_or(default.max_delay_ms, |n| n as u64),
+            retry_unsafe: retry.boolean("retryUnsafe")?.unwrap_or(default.retry_unsafe),
+        })
+    }
+}
+
+/// The keys `transport` and `retry_policy` read, for `Options::new`'s list of known keys.
+pub const SHARED_KEYS: [&str; 3] = ["fetch", "timeoutMs", "retry"];
