@@ -2,5 +2,4 @@
 // wasm/wabridge_bg.wasm next to this file (bundlers such as Vite rewrite that URL) or takes
 // the module, bytes, URL or Response you pass.
 export * from "./wasm/index.js";
-export { default as init } from "./wasm/wabridge.js";
 export { LIMITS } from "./limits.js";

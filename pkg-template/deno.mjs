@@ -1,8 +1,9 @@
-// Deno: the module is read and compiled synchronously at import (no top-level await).
+// Deno: the module comes in through a source phase import (a compiled
+// WebAssembly.Module, no file-system permission needed) and is instantiated synchronously.
+import source wasmModule from "./wasm/wabridge_bg.wasm";
 import { initSync } from "./wasm/index.js";
 
-initSync({ module: Deno.readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url)) });
+initSync({ module: wasmModule });
 
 export * from "./wasm/index.js";
-export { default as init } from "./wasm/wabridge.js";
 export { LIMITS } from "./limits.js";

@@ -6,4 +6,4 @@ const glue = require("./wasm/index.cjs");
 
 glue.initSync({ module: readFileSync(join(__dirname, "wasm", "wabridge_bg.wasm")) });
 
-module.exports = { ...glue, init: glue.default, LIMITS: require("./limits.cjs").LIMITS };
+module.exports = { ...glue, LIMITS: require("./limits.cjs").LIMITS };

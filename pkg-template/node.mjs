@@ -6,5 +6,4 @@ import { initSync } from "./wasm/index.js";
 initSync({ module: readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url)) });
 
 export * from "./wasm/index.js";
-export { default as init } from "./wasm/wabridge.js";
 export { LIMITS } from "./limits.js";

@@ -7,5 +7,4 @@ import { initSync } from "./wasm/index.js";
 initSync({ module: wasmModule });
 
 export * from "./wasm/index.js";
-export { default as init } from "./wasm/wabridge.js";
 export { LIMITS } from "./limits.js";

@@ -1,0 +1,107 @@
+// The checks every runtime runs against the installed, packed package. Runtime-agnostic:
+// only the wabridge API, fetch and a loopback Meta stand-in at `baseUrl` (started by the
+// harness, tests/packages/run.mjs). Returns one { name, ok, error? } per check.
+
+export const PHONE_SUCCESS = "1000000001";
+export const PHONE_REENGAGEMENT = "1000000002";
+export const TOKEN = "test-token-SECRET";
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function same(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  check(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection, but it resolved");
+}
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an exception, but none was thrown");
+}
+
+export async function conformance(wabridge, { baseUrl }) {
+  const checks = [];
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      checks.push({ name, ok: true });
+    } catch (error) {
+      checks.push({ name, ok: false, error: String(error?.stack ?? error) });
+    }
+  };
+  const message = { to: "+16505551234", replyTo: "wamid.PREVIOUS", content: { type: "text", body: "Hello from wabridge 👋", previewUrl: false } };
+
+  await run("import + init", async () => {
+    await wabridge.init();
+    await wabridge.init(); // idempotent
+    check(wabridge.LIMITS.TEXT_BODY_MAX_CHARS === 4096, "LIMITS.TEXT_BODY_MAX_CHARS is 4096");
+    check(Object.isFrozen(wabridge.LIMITS), "LIMITS is frozen");
+  });
+
+  await run("build + validate + serialize a text message", async () => {
+    same(wabridge.validate(message), [], "violations of a valid message");
+    const expected = {
+      messaging_product: "whatsapp",
+      to: "+16505551234",
+      context: { message_id: "wamid.PREVIOUS" },
+      type: "text",
+      text: { body: "Hello from wabridge 👋", preview_url: false },
+    };
+    same(wabridge.toProvider("meta", message), expected, "Meta body");
+    same(JSON.parse(wabridge.toProviderJson("meta", JSON.stringify(message))), expected, "Meta body from JSON");
+    same(wabridge.fromProvider("meta", expected), message, "parsed back");
+    // 4096 emoji are 8192 UTF-16 units: still within the limit, counted as characters.
+    same(wabridge.validate({ ...message, content: { type: "text", body: "😀".repeat(4096) } }), [], "4096 emoji");
+  });
+
+  await run("a validation failure is an Error with code and the violation's path", async () => {
+    const tooLong = { to: "+16505551234", content: { type: "text", body: "x".repeat(4097) } };
+    const error = thrown(() => wabridge.toProvider("meta", tooLong));
+    check(error instanceof Error, "is an Error");
+    check(error instanceof wabridge.ValidationError, "is a ValidationError");
+    check(error.name === "ValidationError", `name is ValidationError (got ${error.name})`);
+    check(error.code === "ERR_VALIDATION", `code is ERR_VALIDATION (got ${error.code})`);
+    same(error.violations.map((v) => [v.path, v.code, v.limit]), [["/content/body", "too_long", 4096]], "violations");
+    const wire = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "y".repeat(5000) } };
+    same(wabridge.validateProvider("meta", wire).map((v) => v.path), ["/text/body"], "Meta body violation path");
+    const several = wabridge.validate({ to: "12", replyTo: "", content: { type: "text", body: "" } });
+    same(several.map((v) => v.path), ["/to", "/replyTo", "/content/body"], "every violation at once");
+  });
+
+  await run("send through fetch: a Meta success body", async () => {
+    const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: PHONE_SUCCESS, baseUrl });
+    const result = await client.send(message);
+    check(result.messageId.startsWith("wamid.LOOPBACK."), `message id (got ${result.messageId})`);
+    same(result.messageStatus, "accepted", "message status");
+    same(result.contacts, [{ input: "+16505551234", waId: "16505551234" }], "contacts");
+  });
+
+  await run("send through fetch: a Meta error body", async () => {
+    const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: PHONE_REENGAGEMENT, baseUrl });
+    const error = await rejection(client.send(message));
+    check(error instanceof wabridge.ProviderError, `is a ProviderError (got ${error?.name}: ${error?.message})`);
+    check(error.code === "ERR_PROVIDER", "code");
+    same([error.provider, error.httpStatus, error.reason, error.providerCode, error.retryable], ["meta", 400, "reengagement_required", 131047, false], "decoded error");
+    check(typeof error.traceId === "string" && error.raw.includes("131047"), "trace id and raw body kept");
+    check(error.request.body.includes("Hello from wabridge"), "the request is attached for a retry");
+    const leaked = [error.message, error.stack, JSON.stringify(error)].some((text) => String(text).includes("SECRET"));
+    check(!leaked, "the token appears nowhere in the error");
+  });
+
+  return checks;
+}

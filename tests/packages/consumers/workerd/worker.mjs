@@ -1,0 +1,11 @@
+// A Worker that runs the conformance checks inside workerd and answers with the results.
+import * as wabridge from "wabridge";
+import { conformance } from "./conformance.mjs";
+
+export default {
+  async fetch(request) {
+    const baseUrl = new URL(request.url).searchParams.get("base");
+    const checks = await conformance(wabridge, { baseUrl });
+    return Response.json(checks);
+  },
+};

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Tests the packed package the way users get it: `npm pack ./pkg`, the tarball installed
+// into one throwaway consumer project per runtime, and the same conformance checks
+// (conformance.mjs) run inside Node ESM, Node CJS, Deno, Bun, workerd (Miniflare) and
+// headless Chromium (playwright-core + Debian's chromium), each talking to a loopback
+// Meta stand-in through the runtime's own fetch.
+//   node tests/packages/run.mjs [runtime…]     (default: all)
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startLoopback } from "./meta-loopback.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium"];
+const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+
+const log = (line) => console.log(`[packages] ${line}`);
+
+function which(command) {
+  const found = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+// 1. Pack.
+const work = mkdtempSync(join(tmpdir(), "wabridge-packages-"));
+const packed = JSON.parse(execFileSync("npm", ["pack", join(root, "pkg"), "--json", "--pack-destination", work], { encoding: "utf8" }));
+const tarball = join(work, packed[0].filename);
+log(`packed ${packed[0].filename}: ${packed[0].entryCount} files, ${packed[0].size} bytes`);
+
+// 2. One consumer project per runtime, with the tarball installed.
+function consumer(name) {
+  const dir = join(work, name);
+  cpSync(join(here, "consumers", name), dir, { recursive: true });
+  cpSync(join(here, "conformance.mjs"), join(dir, "conformance.mjs"));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type: "module", dependencies: { wabridge: `file:${tarball}` } }, null, 2));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+  return dir;
+}
+
+// Asynchronous, so that the loopback server in this process keeps answering meanwhile.
+function runCommand(command, args, options) {
+  log(`$ ${[command, ...args].join(" ")}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", timeout: 300_000, ...options });
+    child.on("error", reject);
+    child.on("exit", (status, signal) => (status === 0 ? resolve() : reject(new Error(`${command} exited with ${status ?? signal}`))));
+  });
+}
+
+function assertChecks(checks) {
+  for (const check of checks) log(`  ${check.ok ? "ok  " : "FAIL"} ${check.name}${check.ok ? "" : `\n${check.error}`}`);
+  const failed = checks.filter((c) => !c.ok);
+  if (checks.length === 0 || failed.length) throw new Error(`${failed.length} of ${checks.length} checks failed`);
+}
+
+const server = await startLoopback({ staticRoot: work });
+const env = { ...process.env, BASE_URL: server.baseUrl };
+
+const runners = {
+  "node-esm": (dir) => runCommand(process.execPath, ["--test", "test.mjs"], { cwd: dir, env }),
+  "node-cjs": (dir) => runCommand(process.execPath, ["--test", "test.cjs"], { cwd: dir, env }),
+  deno: (dir) => {
+    const host = new URL(server.baseUrl).host;
+    return runCommand(bin("deno"), ["test", `--allow-net=${host}`, "--allow-env=BASE_URL", "--no-prompt", "test.ts"], { cwd: dir, env: { ...env, DENO_NO_UPDATE_CHECK: "1" } });
+  },
+  bun: (dir) => {
+    if (!existsSync(bin("bun"))) throw new Error("bun is not installed (optional npm dependency): the Bun runtime cannot be tested");
+    return runCommand(bin("bun"), ["test", "./test.mjs"], { cwd: dir, env });
+  },
+  workerd: async (dir) => {
+    const esbuild = await import("esbuild");
+    // Bundle as wrangler does: the "workerd" export condition, .wasm kept as its own module.
+    const built = await esbuild.build({
+      entryPoints: [join(dir, "worker.mjs")],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      conditions: ["workerd", "worker"],
+      mainFields: ["module", "main"],
+      loader: { ".wasm": "copy" },
+      outdir: join(dir, "dist"),
+      metafile: true,
+      logLevel: "warning",
+    });
+    const inputs = Object.keys(built.metafile.inputs);
+    if (!inputs.some((p) => p.endsWith("node_modules/wabridge/workerd.mjs"))) throw new Error(`the bundle did not use workerd.mjs: ${inputs.join(", ")}`);
+    const { Miniflare } = await import("miniflare");
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(dir, "dist", "worker.js"),
+      modulesRoot: join(dir, "dist"),
+      modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+      compatibilityDate: "2026-01-01",
+    });
+    try {
+      const response = await mf.dispatchFetch(`http://worker.test/?base=${encodeURIComponent(server.baseUrl)}`);
+      const text = await response.text();
+      if (!response.ok) throw new Error(`worker answered ${response.status}: ${text}`);
+      assertChecks(JSON.parse(text));
+    } finally {
+      await mf.dispose();
+    }
+  },
+  chromium: async (dir) => {
+    const executablePath = which("chromium");
+    if (!executablePath) throw new Error("chromium is not installed: run scripts/setup.sh --browser");
+    const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));
+    const entry = manifest.exports["."].browser.replace(/^\.\//, "");
+    const importMap = JSON.stringify({ imports: { wabridge: `/chromium/node_modules/wabridge/${entry}` } });
+    const page = join(dir, "index.html");
+    writeFileSync(page, readFileSync(page, "utf8").replace("IMPORT_MAP", importMap));
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const tab = await browser.newPage();
+      tab.on("console", (message) => log(`  [chromium console] ${message.text()}`));
+      tab.on("pageerror", (error) => log(`  [chromium error] ${error.message}`));
+      await tab.goto(`${server.baseUrl}/chromium/index.html`);
+      const handle = await tab.waitForFunction(() => window.__results, null, { timeout: 60_000 });
+      assertChecks(await handle.jsonValue());
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
+const outcomes = [];
+for (const name of selected) {
+  if (!runners[name]) throw new Error(`unknown runtime ${name}; known: ${ALL.join(", ")}`);
+  log(`=== ${name}`);
+  try {
+    await runners[name](consumer(name));
+    outcomes.push([name, "passed"]);
+  } catch (error) {
+    log(`${name} FAILED: ${error.message}`);
+    outcomes.push([name, "FAILED"]);
+  }
+}
+await server.close();
+log("summary:");
+for (const [name, outcome] of outcomes) log(`  ${name.padEnd(9)} ${outcome}`);
+if (!process.env.KEEP_WORK) rmSync(work, { recursive: true, force: true });
+process.exitCode = outcomes.every(([, o]) => o === "passed") ? 0 : 1;
