@@ -12,7 +12,8 @@
 //!   response and error decoding.
 //! - [`http`]: sans-IO requests and responses, retry policy. Transports live in `wasm`.
 //! - [`error`]: the core's error type.
-//! - `wasm` (wasm32 only): the JS bindings — the only module with `#[wasm_bindgen]`.
+//! - `wasm` (wasm32 only): the JS bindings — the only module with `#[wasm_bindgen]`. Public so
+//!   that the wasm-bindgen-test suites (tests/wasm_*.rs) can drive it from Rust.
 //!
 //! The core has no JS types in its signatures, so `cargo test` exercises it natively.
 
@@ -24,7 +25,7 @@ pub mod provider;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, ErrorReason, ProviderError};
 pub use message::{Content, Message, RecipientType, Text};

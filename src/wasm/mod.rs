@@ -7,6 +7,8 @@ mod meta_client;
 mod options;
 mod transport;
 
+pub use meta_client::MetaClient;
+
 use crate::error::Error;
 use crate::message::Message;
 use crate::provider::{self, Provider};

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput of building + validating + serializing messages, in one Node
+// process, against whatsapp-api-js and against the floor (JSON.stringify of a prebuilt
+// payload); both wasm boundary strategies; package size (gzip) and import + init time.
+// Prints figures and ratios; targets are compared, never asserted (timings flake).
+import { performance } from "node:perf_hooks";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pkg = join(root, "pkg");
+
+// Import + init: the first import compiles and instantiates the wasm synchronously.
+const importStart = performance.now();
+const wabridge = await import(join(pkg, "node.mjs"));
+const importMs = performance.now() - importStart;
+const { Text } = await import("whatsapp-api-js/messages");
+
+const TO = "16505551234";
+const BODY = "Hello! Your order #4512 has shipped and will arrive on Thursday. Track it at https://example.com/t/4512 👋";
+
+const neutral = { to: TO, content: { type: "text", body: BODY, previewUrl: true } };
+const prebuilt = { messaging_product: "whatsapp", to: TO, type: "text", text: { body: BODY, preview_url: true } };
+
+// whatsapp-api-js builds the request object as its sendMessage does, then JSON.stringify.
+function whatsappApiJs() {
+  const message = new Text(BODY, true);
+  const request = { messaging_product: "whatsapp", recipient_type: "individual", to: TO, type: message._type, [message._type]: message };
+  return JSON.stringify(request);
+}
+
+const cases = [
+  ["floor: JSON.stringify(prebuilt payload)", () => JSON.stringify(prebuilt)],
+  ["whatsapp-api-js: new Text + JSON.stringify", whatsappApiJs],
+  ["wabridge, JSON text boundary: toProviderJson(JSON.stringify(msg))", () => wabridge.toProviderJson("meta", JSON.stringify(neutral))],
+  ["wabridge, object boundary via JSON: JSON.stringify(toProvider(msg))", () => JSON.stringify(wabridge.toProvider("meta", neutral))],
+  ["wabridge, serde-wasm-bindgen boundary: JSON.stringify(toProviderViaSerde(msg))", () => JSON.stringify(wabridge.toProviderViaSerde("meta", neutral))],
+];
+
+// Outputs must agree before anything is timed.
+const expected = JSON.parse(JSON.stringify(prebuilt));
+for (const [name, fn] of cases.slice(2)) {
+  const out = JSON.parse(fn());
+  if (JSON.stringify(out) !== JSON.stringify(expected)) throw new Error(`${name} produced ${JSON.stringify(out)}`);
+}
+
+function measure(fn, ms = 1000) {
+  for (let i = 0; i < 2000; i++) fn(); // warm up (JIT, wasm tiering)
+  let iterations = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 500; i++) fn();
+    iterations += 500;
+    now = performance.now();
+  }
+  return iterations / ((now - start) / 1000);
+}
+
+console.log(`wabridge benchmark — Node ${process.version}, text messages, ${BODY.length} UTF-16 units\n`);
+const rates = cases.map(([name, fn]) => [name, measure(fn)]);
+const baseline = rates[1][1];
+const floor = rates[0][1];
+const width = Math.max(...rates.map(([n]) => n.length));
+console.log(`${"case".padEnd(width)}  ${"msgs/s".padStart(11)}  vs whatsapp-api-js  vs floor`);
+for (const [name, rate] of rates) {
+  console.log(`${name.padEnd(width)}  ${Math.round(rate).toLocaleString("en-US").padStart(11)}  ${(rate / baseline).toFixed(2).padStart(16)}×  ${(rate / floor).toFixed(2).padStart(7)}×`);
+}
+const [jsonRate, , serdeRate] = rates.slice(2).map(([, r]) => r);
+console.log(`\nboundary strategies: JSON text ${(jsonRate / serdeRate).toFixed(2)}× serde-wasm-bindgen (default: ${jsonRate >= serdeRate ? "JSON text" : "serde-wasm-bindgen"})`);
+console.log(`target ≥ 1.0× whatsapp-api-js with full validation: ${(jsonRate / baseline).toFixed(2)}×`);
+
+// Size: what an app downloads, gzip level 9 — the wasm plus the JS of one entry point.
+function files(dir) {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+const wasmGz = gz(join(pkg, "wasm", "wabridge_bg.wasm"));
+const runtimeJs = ["browser.mjs", "limits.js", "wasm/index.js", "wasm/wabridge.js", ...files(join(pkg, "wasm", "snippets")).map((p) => p.slice(pkg.length + 1))];
+const jsGz = runtimeJs.reduce((sum, path) => sum + gz(join(pkg, path)), 0);
+const wholeGz = files(pkg).reduce((sum, path) => sum + gz(path), 0);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`\nsize (gzip -9): wasm ${kb(wasmGz)} + browser JS ${kb(jsGz)} = ${kb(wasmGz + jsGz)}; every file of the package ${kb(wholeGz)} (raw wasm ${kb(statSync(join(pkg, "wasm", "wabridge_bg.wasm")).size)})`);
+console.log(`target ≤ 80 KB gzip for the whole package: ${(wholeGz / (80 * 1024)).toFixed(2)}× the budget`);
+console.log(`import + init (node.mjs, compile + instantiate): ${importMs.toFixed(1)} ms`);
