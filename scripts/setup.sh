@@ -28,7 +28,9 @@ fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: the registry mirror's lockfile omits other platforms' optional
+  # binaries (deno, bun), which `npm ci` then reports as out of sync.
+  npm install --no-audit --no-fund
 fi
 
 if [ "${1:-}" = "--browser" ]; then
