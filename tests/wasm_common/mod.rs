@@ -72,7 +72,10 @@ fn unknown_providers_and_bad_options_are_argument_errors() {
 
 #[wasm_bindgen_test]
 async fn send_decodes_a_success_body_from_a_fetch_double() {
-    let fetch = fetch_answering(200, r#"{"messaging_product":"whatsapp","contacts":[{"input":"16505551234","wa_id":"16505551234"}],"messages":[{"id":"wamid.W","message_status":"accepted"}]}"#);
+    let fetch = fetch_answering(
+        200,
+        r#"{"messaging_product":"whatsapp","contacts":[{"input":"16505551234","wa_id":"16505551234"}],"messages":[{"id":"wamid.W","message_status":"accepted"}]}"#,
+    );
     let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
     let result = JsFuture::from(client(&fetch, "").send(message)).await.unwrap();
     assert_eq!(get(&result, "messageId"), "wamid.W");
@@ -81,7 +84,10 @@ async fn send_decodes_a_success_body_from_a_fetch_double() {
 
 #[wasm_bindgen_test]
 async fn send_rejects_with_a_provider_error_without_the_token() {
-    let fetch = fetch_answering(401, r#"{"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190,"fbtrace_id":"T"}}"#);
+    let fetch = fetch_answering(
+        401,
+        r#"{"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190,"fbtrace_id":"T"}}"#,
+    );
     let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
     let error = JsFuture::from(client(&fetch, "").send(message)).await.unwrap_err();
     assert_eq!(get(&error, "name"), "ProviderError");
