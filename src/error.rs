@@ -71,6 +71,36 @@ impl Error {
     pub fn argument(message: impl Into<String>) -> Self {
         Error::Argument(message.into())
     }
+
+    /// Replaces every occurrence of `secret` in the error's texts with `[redacted]`. Clients
+    /// call it on every error: providers echo credentials (1MSG puts a wrong token in its
+    /// error message) and fetch errors may quote the URL.
+    pub fn redact(mut self, secret: &str) -> Self {
+        if secret.is_empty() {
+            return self;
+        }
+        let scrub = |text: &mut String| {
+            if text.contains(secret) {
+                *text = text.replace(secret, "[redacted]");
+            }
+        };
+        match &mut self {
+            Error::Provider(e) => {
+                scrub(&mut e.message);
+                scrub(&mut e.raw);
+                if let Some(details) = &mut e.details {
+                    scrub(details);
+                }
+            }
+            Error::Transport { message, .. } | Error::Argument(message) => scrub(message),
+            Error::UnexpectedResponse { message, raw, .. } => {
+                scrub(message);
+                scrub(raw);
+            }
+            Error::Invalid(_) | Error::Unsupported { .. } => {}
+        }
+        self
+    }
 }
 
 impl fmt::Display for Error {
@@ -135,6 +165,14 @@ pub enum ErrorReason {
     Media,
     /// The provider is temporarily unavailable (Meta 1, 2, 131000, 131016, 133004; HTTP 5xx).
     ServiceUnavailable,
+    /// The addressed resource (channel, workspace, contact, media) does not exist.
+    NotFound,
+    /// The request conflicts with the resource's state (Bird 409).
+    Conflict,
+    /// The request body is larger than the provider accepts (HTTP 413).
+    PayloadTooLarge,
+    /// The provider accepted the request but did not send the message (1MSG `sent: false`).
+    NotSent,
     /// Anything else.
     Unknown,
 }

@@ -39,6 +39,10 @@ limits! {
 
     /// Maximum digits of a phone number: ITU-T E.164 allows at most 15, country code included.
     PHONE_NUMBER_MAX_DIGITS: usize = 15;
+
+    /// Maximum size in bytes of a Bird Channels API request body (200 KB).
+    /// Bird: https://docs.bird.com/api/channels-api/supported-channels/programmable-whatsapp/sending-whatsapp-messages
+    BIRD_REQUEST_BODY_MAX_BYTES: usize = 200 * 1024;
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! One module per provider: its wire types, serializer and parser, request building and
 //! response decoding. This module names the providers and dispatches to them.
 
+pub mod bird;
 pub mod meta;
+pub mod onemsg;
 
 use crate::error::Error;
-use crate::message::Message;
-use crate::validate::Violation;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::message::{Message, Validate};
+use crate::validate::{Path, Report, Violation};
+use serde::Serialize as SerializeTrait;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -55,17 +59,21 @@ impl FromStr for Provider {
     }
 }
 
-/// Refusal for the providers whose codecs are not written yet: an argument error that says
-/// so plainly, rather than an `unsupported` that would claim the provider lacks the feature.
-fn not_yet(provider: Provider) -> Error {
-    Error::argument(format!("the {provider} provider is not implemented in this version of wabridge yet"))
-}
-
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
 pub fn serialize(provider: Provider, message: &Message) -> Result<String, Error> {
     match provider {
         Provider::Meta => meta::serialize(message),
-        other => Err(not_yet(other)),
+        Provider::Bird => bird::serialize(message),
+        Provider::OneMsg => onemsg::serialize(message).map(|(_, body)| body),
+    }
+}
+
+/// The endpoint a message goes to: Meta and Bird `messages`; for 1MSG the method name,
+/// which depends on the content kind (`sendMessage` for text, …).
+pub fn operation(provider: Provider, message: &Message) -> &'static str {
+    match provider {
+        Provider::Meta | Provider::Bird => "messages",
+        Provider::OneMsg => onemsg::method_for(&message.content),
     }
 }
 
@@ -74,7 +82,8 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, Error>
 pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<Message, Error> {
     match provider {
         Provider::Meta => meta::parse(body, operation),
-        other => Err(not_yet(other)),
+        Provider::Bird => bird::parse(body, operation),
+        Provider::OneMsg => onemsg::parse(body, operation),
     }
 }
 
@@ -85,6 +94,69 @@ pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) ->
         Err(Error::Invalid(violations)) => Ok(violations),
         Err(other) => Err(other),
     }
+}
+
+/// Checks the limits of a message parsed from a provider's body and reports violations at
+/// the provider's pointers, translated with `table` (see [`rewrite_pointer`]).
+pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> Result<Message, Error> {
+    let mut report = Report::new();
+    message.validate_into(&mut report, &Path::root());
+    if report.is_empty() {
+        return Ok(message);
+    }
+    let violations = report
+        .into_violations()
+        .into_iter()
+        .map(|v| Violation { path: rewrite_pointer(&v.path, table), ..v })
+        .collect();
+    Err(Error::Invalid(violations))
+}
+
+/// Serializes a wire value (which cannot fail for these plain structs, but no panic either way).
+pub(crate) fn to_json<T: SerializeTrait>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::argument(format!("cannot serialize message: {e}")))
+}
+
+/// A non-2xx answer that is not the provider's documented error body (an HTML page from a
+/// proxy, truncated JSON): retryable when the status says the server was at fault.
+pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, what: &str) -> Error {
+    let mut snippet: String = response.text().chars().take(200).collect();
+    if snippet.trim().is_empty() {
+        snippet = "(empty body)".into();
+    }
+    Error::UnexpectedResponse {
+        http_status: response.status,
+        message: format!("{provider} answered HTTP {} without {what}: {snippet}", response.status),
+        retryable: response.status == 429 || response.status >= 500,
+        raw: response.text(),
+    }
+}
+
+/// An id that goes into a URL path: letters, digits, `-` and `_` only.
+pub(crate) fn path_id(what: &str, value: String) -> Result<String, Error> {
+    if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Error::argument(format!("{what} must be letters, digits, '-' or '_' (got {value:?})")));
+    }
+    Ok(value)
+}
+
+/// A base URL: http(s), without a trailing slash.
+pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, Error> {
+    let url = value.unwrap_or_else(|| default.to_string()).trim_end_matches('/').to_string();
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(Error::argument(format!("baseUrl must be an http(s) URL (got {url:?})")));
+    }
+    Ok(url)
+}
+
+/// What every provider client does, sans IO: build the request for a message, decode the
+/// answer, and name the credential that must never appear in errors.
+pub trait ProviderClient {
+    type SendResult: SerializeTrait;
+
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error>;
+    fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, Error>;
+    fn secret(&self) -> &str;
 }
 
 /// Rewrites a JSON pointer into the neutral model to the pointer of the same field in a

@@ -5,6 +5,7 @@ use super::{PROVIDER, decode_error, serialize};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
+use crate::provider::{base_url, path_id};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -43,27 +44,17 @@ impl MetaConfig {
         token: String,
         phone_number_id: String,
         api_version: Option<String>,
-        base_url: Option<String>,
+        base: Option<String>,
     ) -> Result<Self, Error> {
         if token.trim().is_empty() {
             return Err(Error::argument("MetaClient needs a token (a WhatsApp Business access token)"));
         }
-        if phone_number_id.is_empty()
-            || !phone_number_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        {
-            return Err(Error::argument(format!(
-                "MetaClient needs phoneNumberId: the business phone number's id, letters and digits only (got {phone_number_id:?})"
-            )));
-        }
+        let phone_number_id = path_id("phoneNumberId", phone_number_id)?;
         let api_version = api_version.unwrap_or_else(|| DEFAULT_API_VERSION.to_string());
         if !is_api_version(&api_version) {
             return Err(Error::argument(format!("apiVersion must look like v23.0 (got {api_version:?})")));
         }
-        let base_url = base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()).trim_end_matches('/').to_string();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(Error::argument(format!("baseUrl must be an http(s) URL (got {base_url:?})")));
-        }
-        Ok(MetaConfig { token, phone_number_id, api_version, base_url })
+        Ok(MetaConfig { token, phone_number_id, api_version, base_url: base_url(base, DEFAULT_BASE_URL)? })
     }
 
     fn url(&self, path: &str) -> String {
@@ -112,6 +103,22 @@ fn is_api_version(version: &str) -> bool {
     let mut parts = rest.split('.');
     let numeric = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
+}
+
+impl crate::provider::ProviderClient for MetaConfig {
+    type SendResult = MetaSendResult;
+
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+        MetaConfig::send_request(self, message)
+    }
+
+    fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, Error> {
+        MetaConfig::decode_send(self, response)
+    }
+
+    fn secret(&self) -> &str {
+        &self.token
+    }
 }
 
 /// What Meta answered to an accepted message.

@@ -5,6 +5,7 @@ use super::PROVIDER;
 use super::wire::GraphErrorBody;
 use crate::error::{Error, ErrorReason, ProviderCode, ProviderError};
 use crate::http::{HttpResponse, parse_retry_after};
+use crate::provider::unexpected_response;
 
 /// What a Meta error code means, and whether the same request may succeed later.
 fn classify(code: i64) -> (ErrorReason, bool) {
@@ -37,16 +38,7 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     let retry_after_ms = response.header("retry-after").and_then(parse_retry_after);
     let server_fault = response.status == 429 || response.status >= 500;
     let Ok(GraphErrorBody { error }) = serde_json::from_slice::<GraphErrorBody>(&response.body) else {
-        let mut snippet: String = response.text().chars().take(200).collect();
-        if snippet.trim().is_empty() {
-            snippet = "(empty body)".into();
-        }
-        return Error::UnexpectedResponse {
-            http_status: response.status,
-            message: format!("{PROVIDER} answered HTTP {} without a Graph error body: {snippet}", response.status),
-            retryable: server_fault,
-            raw: response.text(),
-        };
+        return unexpected_response(PROVIDER, response, "a Graph error body");
     };
     let (mut reason, known_retryable) = classify(error.code);
     if reason == ErrorReason::Unknown && response.status >= 500 {

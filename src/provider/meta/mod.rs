@@ -12,18 +12,17 @@ pub mod wire;
 pub use client::{DEFAULT_API_VERSION, DEFAULT_BASE_URL, MetaConfig, MetaContact, MetaMessageStatus, MetaSendResult};
 pub use error::decode_error;
 
-use super::{Provider, rewrite_pointer};
+use super::{Provider, to_json, validated_from_wire};
 use crate::error::Error;
 use crate::message::{Content, Message, Text};
-use crate::validate::{Path, Report, Violation, ViolationCode, decode_json};
+use crate::validate::{Path, Report, ViolationCode, decode_json};
 use std::borrow::Cow;
 use wire::{MessagingProduct, MetaContext, MetaMessage, MetaText};
 
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, Error> {
     message.validate()?;
-    let wire = to_wire(message)?;
-    serde_json::to_string(&wire).map_err(|e| Error::argument(format!("cannot serialize message: {e}")))
+    to_json(&to_wire(message)?)
 }
 
 /// The wire form of a (validated) message.
@@ -68,18 +67,8 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
     }
     let wire: MetaMessage<'_> = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
     let message = from_wire(wire)?;
-    let mut report = Report::new();
-    crate::message::Validate::validate_into(&message, &mut report, &Path::root());
-    if report.is_empty() {
-        return Ok(message);
-    }
     let table = pointer_table(&message.content);
-    let violations = report
-        .into_violations()
-        .into_iter()
-        .map(|v| Violation { path: rewrite_pointer(&v.path, table), ..v })
-        .collect();
-    Err(Error::Invalid(violations))
+    validated_from_wire(message, table)
 }
 
 /// The neutral form of a structurally valid Meta body (limits are not checked here).

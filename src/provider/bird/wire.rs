@@ -1,0 +1,105 @@
+//! Bird's request body for `POST /workspaces/{workspaceId}/channels/{channelId}/messages`
+//! (the OpenAPI block of Bird's "Sending WhatsApp messages" page, ../shared/specs/bird).
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BirdMessage<'a> {
+    #[serde(borrow)]
+    pub receiver: BirdReceiver<'a>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub body: Option<BirdBody<'a>>,
+    /// At the top level of the request, as the envelope on Bird's page shows (some snippets
+    /// on the same page put it inside `body`, which the schema refuses).
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub reply_to: Option<BirdReplyTo<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BirdReceiver<'a> {
+    #[serde(borrow)]
+    pub contacts: Vec<BirdContact<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BirdContact<'a> {
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub id: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub identifier_key: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub identifier_value: Option<Cow<'a, str>>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none", borrow)]
+    pub kind: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BirdBody<'a> {
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub text: Option<BirdText<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BirdText<'a> {
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<BirdTextMetadata>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BirdTextMetadata {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<BirdWhatsAppMetadata>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BirdWhatsAppMetadata {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview_url: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BirdReplyTo<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(rename = "type", borrow)]
+    pub kind: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<i64>,
+}
+
+/// The 202 body: the created message (only what a sender needs is decoded).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BirdCreatedMessage {
+    pub id: String,
+    #[serde(default)]
+    pub channel_id: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+}
+
+/// Bird's error bodies: `{code, message}` (400, 404, 409) and `{code, message, details}` (422),
+/// where `details` maps a JSON path to its complaints.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BirdError {
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub details: Option<std::collections::BTreeMap<String, Vec<String>>>,
+}

@@ -1,0 +1,197 @@
+//! Request building and response decoding for `OneMsgClient` (sans-IO). 1MSG takes its
+//! token as a query parameter: every URL and text that leaves here is redacted.
+
+use super::wire::{OneMsgError, OneMsgSendResponse};
+use super::{PROVIDER, serialize};
+use crate::error::{Error, ErrorReason, ProviderError};
+use crate::http::{HttpRequest, HttpResponse, Method, parse_retry_after};
+use crate::message::Message;
+use crate::provider::{ProviderClient, base_url, path_id, unexpected_response};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// 1MSG's API host.
+pub const DEFAULT_BASE_URL: &str = "https://api.1msg.io";
+
+/// Where and as whom a `OneMsgClient` sends. `Debug` never prints the token.
+#[derive(Clone, PartialEq)]
+pub struct OneMsgConfig {
+    pub token: String,
+    /// The channel (instance) id in the URL path.
+    pub instance_id: String,
+    pub base_url: String,
+}
+
+impl fmt::Debug for OneMsgConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OneMsgConfig")
+            .field("token", &"[redacted]")
+            .field("instance_id", &self.instance_id)
+            .field("base_url", &self.base_url)
+            .finish()
+    }
+}
+
+/// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).
+fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+impl OneMsgConfig {
+    pub fn new(token: String, instance_id: String, base: Option<String>) -> Result<Self, Error> {
+        if token.trim().is_empty() {
+            return Err(Error::argument("OneMsgClient needs a token (the channel's API token)"));
+        }
+        Ok(OneMsgConfig {
+            token,
+            instance_id: path_id("instanceId", instance_id)?,
+            base_url: base_url(base, DEFAULT_BASE_URL)?,
+        })
+    }
+
+    fn method_url(&self, method: &str) -> String {
+        format!("{}/{}/{method}?token={}", self.base_url, self.instance_id, query_value(&self.token))
+    }
+}
+
+impl ProviderClient for OneMsgConfig {
+    type SendResult = OneMsgSendResult;
+
+    /// `POST /{instanceId}/{method}?token=…` with the method the content kind needs.
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+        let (method, body) = serialize(message)?;
+        Ok(HttpRequest::new(Method::Post, self.method_url(method)).json_body(body))
+    }
+
+    fn decode_send(&self, response: &HttpResponse) -> Result<OneMsgSendResult, Error> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        let decoded: OneMsgSendResponse =
+            serde_json::from_slice(&response.body).map_err(|e| Error::UnexpectedResponse {
+                http_status: response.status,
+                message: format!("{PROVIDER} success body is not the documented {{sent, id}} object: {e}"),
+                retryable: false,
+                raw: response.text(),
+            })?;
+        match decoded {
+            OneMsgSendResponse { sent: Some(true), id: Some(id), message, description } => {
+                Ok(OneMsgSendResult { message_id: id, message, description })
+            }
+            // HTTP 200 with `sent: false`: 1MSG took the request and refused the message.
+            OneMsgSendResponse { message, description, .. } => {
+                let said =
+                    [message.as_deref(), description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(": ");
+                Err(Error::Provider(Box::new(ProviderError {
+                    provider: PROVIDER,
+                    http_status: response.status,
+                    reason: ErrorReason::NotSent,
+                    message: if said.is_empty() { "the message was not sent (sent: false)".into() } else { said },
+                    provider_code: None,
+                    provider_subcode: None,
+                    error_type: None,
+                    details: description,
+                    trace_id: None,
+                    retryable: false,
+                    retry_after_ms: None,
+                    raw: response.text(),
+                })))
+            }
+        }
+    }
+
+    fn secret(&self) -> &str {
+        &self.token
+    }
+}
+
+/// Decodes 1MSG's `{"error": "…"}` bodies.
+pub fn decode_error(response: &HttpResponse) -> Error {
+    let Ok(OneMsgError { error }) = serde_json::from_slice::<OneMsgError>(&response.body) else {
+        return unexpected_response(PROVIDER, response, "a 1MSG error body");
+    };
+    let (reason, retryable) = match response.status {
+        400 => (ErrorReason::InvalidParameter, false),
+        401 => (ErrorReason::InvalidToken, false),
+        403 => (ErrorReason::PermissionDenied, false),
+        404 => (ErrorReason::NotFound, false),
+        429 => (ErrorReason::RateLimited, true),
+        500.. => (ErrorReason::ServiceUnavailable, true),
+        _ => (ErrorReason::Unknown, false),
+    };
+    Error::Provider(Box::new(ProviderError {
+        provider: PROVIDER,
+        http_status: response.status,
+        reason,
+        message: error,
+        provider_code: None,
+        provider_subcode: None,
+        error_type: None,
+        details: None,
+        trace_id: None,
+        retryable,
+        retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
+        raw: response.text(),
+    }))
+}
+
+/// What 1MSG answered to a sent message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct OneMsgSendResult {
+    /// 1MSG's message id: acks and replies (`quotedMsgId`) refer to it.
+    pub message_id: String,
+    /// E.g. `"Sent to 16505551234@c.us"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub description: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> OneMsgConfig {
+        OneMsgConfig::new("TOK&EN".into(), "123456".into(), Some("http://127.0.0.1:9".into())).unwrap()
+    }
+
+    #[test]
+    fn puts_the_token_in_the_query_and_redacts_it_everywhere() {
+        let request = config().send_request(&Message::text("16505551234", "Hi")).unwrap();
+        assert_eq!(request.url, "http://127.0.0.1:9/123456/sendMessage?token=TOK%26EN");
+        assert_eq!(request.redacted_url(), "http://127.0.0.1:9/123456/sendMessage?token=[redacted]");
+        let wrong = HttpResponse::new(
+            401,
+            r#"{"error":"Wrong token \"TOK&EN\" for channel \"123456\". Please provide token as a GET parameter."}"#,
+        );
+        let error = config().decode_send(&wrong).unwrap_err().redact(config().secret());
+        let Error::Provider(e) = &error else { panic!() };
+        assert_eq!(e.reason, ErrorReason::InvalidToken);
+        assert!(!e.message.contains("TOK&EN") && !e.raw.contains("TOK&EN"), "{e:?}");
+    }
+
+    #[test]
+    fn sent_false_with_http_200_is_a_refusal() {
+        let ok = HttpResponse::new(
+            200,
+            r#"{"sent":true,"id":"gBGG","message":"Sent to 16505551234@c.us","description":"Message has been sent to the provider"}"#,
+        );
+        assert_eq!(config().decode_send(&ok).unwrap().message_id, "gBGG");
+        let refused = HttpResponse::new(200, r#"{"sent":false,"message":"Unsupported Interactive Message type"}"#);
+        let Error::Provider(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
+        assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 200, false));
+        assert!(e.message.contains("Unsupported Interactive"));
+    }
+}

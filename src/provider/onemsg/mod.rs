@@ -1,0 +1,192 @@
+//! 1MSG.IO's WhatsApp Business API: the neutral model to and from 1MSG's method bodies,
+//! request building and response decoding for `OneMsgClient`.
+//!
+//! Reference: ../shared/specs/1msg. Each content kind has its own method (`sendMessage`,
+//! `sendFile`, `sendButton`, …); this version speaks `sendMessage` (text), and refuses the
+//! other methods' bodies with `unsupported` until 1MSG's own issue adds them.
+
+mod client;
+pub mod wire;
+
+pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
+
+use super::{Provider, to_json, validated_from_wire};
+use crate::error::Error;
+use crate::message::{Content, Message, RecipientType, Text};
+use crate::validate::{Path, Report, ViolationCode, decode_json};
+use std::borrow::Cow;
+use wire::{OneMsgPhone, OneMsgSendMessage};
+
+pub const PROVIDER: Provider = Provider::OneMsg;
+
+/// The send methods of 1MSG's public API (the 1MSG seed), for operation names.
+pub const SEND_METHODS: [&str; 17] = [
+    "sendMessage",
+    "sendFile",
+    "sendButton",
+    "sendList",
+    "sendTemplate",
+    "sendContact",
+    "sendLocation",
+    "sendReaction",
+    "sendLocationRequest",
+    "sendCarousel",
+    "sendCtaUrl",
+    "sendSticker",
+    "sendFlow",
+    "sendProduct",
+    "sendAddressMessage",
+    "sendOrderDetails",
+    "sendPaymentRequest",
+];
+
+/// The method that sends `content`.
+pub fn method_for(content: &Content) -> &'static str {
+    match content {
+        Content::Text(_) => "sendMessage",
+    }
+}
+
+/// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.
+pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
+    message.validate()?;
+    let recipient = recipient(message);
+    let body = match &message.content {
+        Content::Text(text) => {
+            if text.preview_url.is_some() {
+                // sendMessage has no preview switch; dropping it silently would change the message.
+                return Err(Error::Unsupported { provider: PROVIDER, kind: "text previewUrl".into() });
+            }
+            to_json(&OneMsgSendMessage {
+                chat_id: recipient.0,
+                phone: recipient.1,
+                body: Cow::Borrowed(&text.body),
+                quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
+            })?
+        }
+    };
+    Ok((method_for(&message.content), body))
+}
+
+/// `chatId` for groups (`<id>@g.us`), `phone` (digits, no `+`) for individuals.
+fn recipient(message: &Message) -> (Option<Cow<'_, str>>, Option<OneMsgPhone<'_>>) {
+    if message.recipient_type == Some(RecipientType::Group) {
+        let id = message.to.as_str();
+        let chat = if id.ends_with("@g.us") { Cow::Borrowed(id) } else { Cow::Owned(format!("{id}@g.us")) };
+        return (Some(chat), None);
+    }
+    let digits = message.to.trim_start_matches('+');
+    // Validated phone numbers are at most 15 digits: they fit a u64 exactly.
+    let phone = digits.parse::<u64>().map(OneMsgPhone::Number).unwrap_or(OneMsgPhone::Text(Cow::Borrowed(digits)));
+    (None, Some(phone))
+}
+
+/// Parses and validates a 1MSG method body; `operation` is the method (default `sendMessage`).
+pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
+    let method = operation.unwrap_or("sendMessage");
+    match method {
+        "sendMessage" => {}
+        known if SEND_METHODS.contains(&known) => {
+            return Err(Error::Unsupported {
+                provider: PROVIDER,
+                kind: format!("{known} (not supported by this version of wabridge)"),
+            });
+        }
+        other => {
+            return Err(Error::argument(format!(
+                "unknown 1MSG method {other:?}: expected one of {}",
+                SEND_METHODS.join(", ")
+            )));
+        }
+    }
+    let wire: OneMsgSendMessage<'_> = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let root = Path::root();
+    let mut report = Report::new();
+    let (to, recipient_type, to_pointer) = match (&wire.chat_id, &wire.phone) {
+        (Some(chat), None) => match chat.split_once('@') {
+            Some((id, "c.us")) => (id.to_string(), None, "/chatId"),
+            Some((_, "g.us")) => (chat.to_string(), Some(RecipientType::Group), "/chatId"),
+            _ => {
+                report.add(
+                    &root.key("chatId"),
+                    ViolationCode::InvalidFormat,
+                    format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})"),
+                    None,
+                );
+                (String::new(), None, "/chatId")
+            }
+        },
+        (None, Some(OneMsgPhone::Number(n))) => (n.to_string(), None, "/phone"),
+        (None, Some(OneMsgPhone::Text(text))) => (text.to_string(), None, "/phone"),
+        (None, None) => {
+            report.add(&root.key("phone"), ViolationCode::Required, "one of phone or chatId is required", None);
+            (String::new(), None, "/phone")
+        }
+        (Some(_), Some(_)) => {
+            report.add(&root.key("chatId"), ViolationCode::InvalidValue, "give either phone or chatId, not both", None);
+            (String::new(), None, "/chatId")
+        }
+    };
+    if !report.is_empty() {
+        return Err(Error::Invalid(report.into_violations()));
+    }
+    let message = Message {
+        to,
+        recipient_type,
+        reply_to: wire.quoted_msg_id.map(Cow::into_owned),
+        content: Content::Text(Text { body: wire.body.into_owned(), preview_url: None }),
+    };
+    let table = [("/to", to_pointer), ("/replyTo", "/quotedMsgId"), ("/content/body", "/body"), ("/content", "")];
+    validated_from_wire(message, &table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    #[test]
+    fn serializes_text_to_send_message() {
+        let message = Message::text("+16505551234", "Hi").with_reply_to("gBGGeRhGZTEfAgkJCh2wAz4ZH-8");
+        let (method, body) = serialize(&message).unwrap();
+        assert_eq!(method, "sendMessage");
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(body, json!({"phone": 16505551234u64, "body": "Hi", "quotedMsgId": "gBGGeRhGZTEfAgkJCh2wAz4ZH-8"}));
+        let group: Value =
+            serde_json::from_str(&serialize(&Message::text("120363025246125486", "Hi").to_group()).unwrap().1).unwrap();
+        assert_eq!(group["chatId"], "120363025246125486@g.us");
+    }
+
+    #[test]
+    fn parses_phone_as_number_or_string_and_chat_ids() {
+        for body in [
+            r#"{"phone":16505551234,"body":"x"}"#,
+            r#"{"phone":"16505551234","body":"x"}"#,
+            r#"{"chatId":"16505551234@c.us","body":"x"}"#,
+        ] {
+            assert_eq!(parse(body, None).unwrap().to, "16505551234", "{body}");
+        }
+        let group = parse(r#"{"chatId":"120363025246125486@g.us","body":"x"}"#, None).unwrap();
+        assert_eq!(group.recipient_type, Some(RecipientType::Group));
+    }
+
+    #[test]
+    fn reports_violations_at_1msg_pointers() {
+        let Err(Error::Invalid(v)) = parse(&format!(r#"{{"phone":"12","body":"{}"}}"#, "x".repeat(4097)), None) else {
+            panic!()
+        };
+        let found: Vec<_> = v.iter().map(|v| (v.path.as_str(), v.code)).collect();
+        assert_eq!(found, vec![("/phone", ViolationCode::TooShort), ("/body", ViolationCode::TooLong)]);
+        let Err(Error::Invalid(v)) = parse(r#"{"body":"x"}"#, None) else { panic!() };
+        assert_eq!(v[0].path, "/phone");
+        assert_eq!(parse(r#"{}"#, Some("sendButton")).unwrap_err().code(), "ERR_UNSUPPORTED");
+        assert_eq!(parse(r#"{}"#, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    #[test]
+    fn a_preview_switch_1msg_cannot_send_is_refused() {
+        let mut message = Message::text("16505551234", "https://x.y");
+        message.content = Text::new("https://x.y").with_preview_url(true).into();
+        assert_eq!(serialize(&message).unwrap_err().code(), "ERR_UNSUPPORTED");
+    }
+}

@@ -1,0 +1,48 @@
+//! 1MSG.IO request bodies (`POST /{instanceId}/{method}?token=…`), from 1MSG's generated SDK
+//! (../shared/specs/1msg/1msg-public-api-1.0.0.operations.json) and its OpenAPI spec.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The recipient's phone number: the current API types it as an integer, v2.39 of the spec
+/// as a string; both are accepted, and integers are sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneMsgPhone<'a> {
+    Number(u64),
+    Text(#[serde(borrow)] Cow<'a, str>),
+}
+
+/// The body of `/sendMessage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct OneMsgSendMessage<'a> {
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub chat_id: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub phone: Option<OneMsgPhone<'a>>,
+    #[serde(borrow)]
+    pub body: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    pub quoted_msg_id: Option<Cow<'a, str>>,
+}
+
+/// The answer to every send method: `{sent, id, message, description}`; `sent: false` with
+/// HTTP 200 is a refusal.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OneMsgSendResponse {
+    #[serde(default)]
+    pub sent: Option<bool>,
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// 1MSG's error body: `{"error": "…"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OneMsgError {
+    pub error: String,
+}
