@@ -1,5 +1,4 @@
 // Browsers and unknown runtimes: call `await init()` once before anything else. It fetches
 // wasm/wabridge_bg.wasm next to this file (bundlers such as Vite rewrite that URL) or takes
 // the module, bytes, URL or Response you pass.
-export * from "./wasm/index.js";
-export { LIMITS } from "./limits.js";
+export * from "./lib.js";

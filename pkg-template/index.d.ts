@@ -1,6 +1,7 @@
 export * from "./wasm/wabridge.js";
 export * from "./errors.js";
-export { LIMITS } from "./limits.js";
+export * from "./sandbox.js";
+export { LIMITS, MEDIA_RULES } from "./limits.js";
 
 /**
  * Loads the WebAssembly module. Browsers (and runtimes without a dedicated entry) must

@@ -5,5 +5,5 @@ import { initSync } from "./wasm/index.js";
 
 initSync({ module: readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url)) });
 
-export * from "./wasm/index.js";
-export { LIMITS } from "./limits.js";
+export * from "./lib.js";
+export { serveSandbox } from "./sandbox/server.js";

@@ -6,5 +6,4 @@ import { initSync } from "./wasm/index.js";
 
 initSync({ module: wasmModule });
 
-export * from "./wasm/index.js";
-export { LIMITS } from "./limits.js";
+export * from "./lib.js";

@@ -10,10 +10,16 @@ const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [FILE|-]
+  wabridge send --provider meta|bird|1msg [FILE|-]
+  wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
   wabridge help
 
 FILE is a JSON document (a provider-native request body, or a neutral message for
---from neutral); "-" or no FILE reads standard input.`;
+--from neutral and for send); "-" or no FILE reads standard input.
+send takes credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
+WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
+WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
+at the sandbox or a proxy.`;
 
 const EXIT = { ok: 0, invalid: 1, usage: 2, unsupported: 3, failed: 4 };
 
@@ -89,9 +95,71 @@ function convert(args) {
   return EXIT.ok;
 }
 
-const commands = { validate, convert };
+// Client options from the environment, per provider: [option, variable, required].
+const CREDENTIALS = {
+  meta: [["token", "WABRIDGE_META_TOKEN", true], ["phoneNumberId", "WABRIDGE_META_PHONE_NUMBER_ID", true], ["baseUrl", "WABRIDGE_META_BASE_URL", false]],
+  bird: [["accessKey", "WABRIDGE_BIRD_ACCESS_KEY", true], ["workspaceId", "WABRIDGE_BIRD_WORKSPACE_ID", true], ["channelId", "WABRIDGE_BIRD_CHANNEL_ID", true], ["baseUrl", "WABRIDGE_BIRD_BASE_URL", false]],
+  "1msg": [["token", "WABRIDGE_1MSG_TOKEN", true], ["instanceId", "WABRIDGE_1MSG_INSTANCE_ID", true], ["baseUrl", "WABRIDGE_1MSG_BASE_URL", false]],
+};
+const CLIENTS = { meta: wabridge.MetaClient, bird: wabridge.BirdClient, "1msg": wabridge.OneMsgClient };
 
-function main(argv) {
+async function send(args) {
+  const { values, positionals } = parseArgs({ args, options: { provider: { type: "string" } }, allowPositionals: true });
+  const provider = oneOf("provider", values.provider, PROVIDERS);
+  if (positionals.length > 1) throw new UsageError("send takes one FILE");
+  const options = {};
+  for (const [option, variable, required] of CREDENTIALS[provider]) {
+    const value = process.env[variable];
+    if (value) options[option] = value;
+    else if (required) throw new UsageError(`send --provider ${provider} needs ${variable} in the environment`);
+  }
+  const message = readInput(positionals[0]);
+  const result = await new CLIENTS[provider](options).send(JSON.parse(message));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return EXIT.ok;
+}
+
+async function sandbox(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      port: { type: "string", default: "8787" }, host: { type: "string", default: "127.0.0.1" }, seed: { type: "string" },
+      "webhook-url": { type: "string" }, "status-delay-ms": { type: "string" }, json: { type: "boolean", default: false },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError("sandbox takes no FILE");
+  const number = (name, value) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(value)})`);
+    return n;
+  };
+  const sandboxed = wabridge.createSandbox({
+    seed: number("seed", values.seed),
+    statusDelayMs: number("status-delay-ms", values["status-delay-ms"]),
+    webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
+  });
+  const server = await wabridge.serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
+  const config = Object.fromEntries(PROVIDERS.map((p) => [p, sandboxed.clientOptions(p, { viaFetch: false })]));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ url: server.url, ...config })}\n`);
+  } else {
+    process.stdout.write(`wabridge sandbox listening on ${server.url}\n`);
+    for (const [provider, options] of Object.entries(config)) process.stdout.write(`  ${provider.padEnd(5)} ${JSON.stringify(options)}\n`);
+    process.stdout.write(`  inspect: GET ${server.url}/__sandbox/messages | /webhooks | /media | /config; POST /__sandbox/receive | /faults\n`);
+  }
+  await new Promise((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return EXIT.ok;
+}
+
+const commands = { validate, convert, send, sandbox };
+
+async function main(argv) {
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
     process.stdout.write(`${USAGE}\n`);
@@ -104,7 +172,7 @@ function main(argv) {
 
 let code;
 try {
-  code = main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError || String(error?.code).startsWith("ERR_PARSE_ARGS")) {
     process.stderr.write(`wabridge: ${error.message}\n${USAGE}\n`);

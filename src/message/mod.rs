@@ -4,8 +4,10 @@
 //! the same value whether it is built in Rust, written as a JS object literal, or read from
 //! JSON. Builders are small constructors and `with_*` methods; nothing here knows a provider.
 
+pub mod media;
 mod text;
 
+pub use media::MediaKind;
 pub use text::Text;
 
 use crate::validate::{Path, Report, Violation, check_identifier, check_phone_number};

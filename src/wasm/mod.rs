@@ -1,13 +1,18 @@
 //! The JS bindings: the only module with `#[wasm_bindgen]`. A thin translation layer —
 //! arguments in, core call, results or typed errors out.
 
+mod bird_client;
+mod client;
 mod convert;
 mod errors;
 mod meta_client;
+mod onemsg_client;
 mod options;
 mod transport;
 
+pub use bird_client::BirdClient;
 pub use meta_client::MetaClient;
+pub use onemsg_client::OneMsgClient;
 
 use crate::error::Error;
 use crate::message::Message;
@@ -49,6 +54,23 @@ fn operation_of(options: &JsValue) -> Result<Option<String>, Error> {
 pub fn limits_table() -> Result<JsValue, JsValue> {
     let table: Vec<(&str, f64, &str)> = crate::limits::ALL.iter().map(|l| (l.name, l.value, l.doc)).collect();
     Ok(to_js(&table)?)
+}
+
+/// What each media kind accepts: `{ kind, mimeTypes, maxBytes }[]` (read at build time to
+/// generate `MEDIA_RULES`).
+#[wasm_bindgen(js_name = mediaRulesTable, skip_typescript)]
+pub fn media_rules_table() -> Result<JsValue, JsValue> {
+    Ok(to_js(&crate::message::media::MEDIA_RULES)?)
+}
+
+/// Checks a media upload before it is sent (or, in the sandbox, received): the MIME type
+/// must belong to a media kind, and the size must be within that kind's limit. Returns the
+/// kind; throws `ValidationError` with violations at `/type` or `/file`.
+#[wasm_bindgen(js_name = checkMediaUpload, unchecked_return_type = "MediaKind")]
+pub fn check_media_upload(mime_type: &str, size: f64) -> Result<JsValue, JsValue> {
+    let size = if size.is_finite() && size >= 0.0 { size as usize } else { usize::MAX };
+    let kind = crate::message::media::check_upload(mime_type, size).map_err(Error::Invalid)?;
+    Ok(to_js(&kind)?)
 }
 
 /// Every violation of `message` (an empty array when it is valid): the neutral model's

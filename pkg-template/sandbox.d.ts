@@ -1,0 +1,114 @@
+import type { FetchLike, Provider } from "./wasm/wabridge.js";
+
+/** Fault modes the sandbox injects. */
+export type FaultMode =
+  | "rate_limit"
+  | "server_error"
+  | "unavailable"
+  | "delay"
+  | "reset"
+  | "malformed_json"
+  | "html"
+  | "meta_130429"
+  | "onemsg_not_sent";
+
+export declare const FAULT_MODES: readonly FaultMode[];
+
+/**
+ * A fault rule: which calls it hits (`provider`, `route` — e.g. "messages", "media.upload",
+ * "sendMessage", or a RegExp — and `method`), and when: `sequence` (1-based numbers of the
+ * matching calls), `probability` (seeded), `times` (the first N), or always.
+ */
+export interface FaultRule {
+  mode: FaultMode;
+  provider?: Provider;
+  route?: string | RegExp;
+  method?: string;
+  sequence?: number[];
+  probability?: number;
+  times?: number;
+  /** For `delay`: how long. Default 60000. */
+  delayMs?: number;
+  /** For `rate_limit` and `unavailable`: the Retry-After header. Default 1. */
+  retryAfterSeconds?: number;
+}
+
+/** A webhook the sandbox emitted, with the exact bytes and headers (signatures included). */
+export interface SandboxWebhook {
+  provider: Provider;
+  event: "status" | "message";
+  url: string | null;
+  payload: unknown;
+  body: string;
+  headers: Record<string, string> | null;
+  status: "pending" | "delivered" | "failed";
+  responseStatus: number | null;
+  error: string | null;
+  at: number;
+}
+
+/** A message the sandbox accepted, with the statuses it played out. */
+export interface SandboxMessage {
+  provider: Provider;
+  id: string;
+  to: string;
+  contact: string;
+  kind: string;
+  body: any;
+  template: boolean;
+  acceptedAt: number;
+  status: string;
+  statuses: string[];
+  failure: { code: number; title: string; details: string } | null;
+}
+
+export interface SandboxOptions {
+  meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string };
+  bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean };
+  onemsg?: { token?: string; instanceId?: string };
+  /** Where webhooks go: a URL (or one per provider), and/or a callback. They are recorded either way. */
+  webhooks?: {
+    url?: string | Partial<Record<Provider, string>>;
+    onWebhook?: (webhook: { provider: Provider; event: "status" | "message"; payload: unknown; body: string; headers: Record<string, string> }) => void | Promise<void>;
+    fetch?: FetchLike;
+  };
+  faults?: FaultRule[];
+  /** Seed of ids and probabilistic faults. Default 1. */
+  seed?: number;
+  /** The clock, in ms since the epoch (tests move it to close the 24-hour window). */
+  now?: () => number;
+  /** Pause between status webhooks. Default 0. */
+  statusDelayMs?: number;
+  /** Play `read` (Meta) / `viewed` (1MSG) after `delivered`. Default true. */
+  autoRead?: boolean;
+  /** Enforce the 24-hour customer-care window. Default true. */
+  enforceWindow?: boolean;
+  /** Phone numbers whose messages fail as undeliverable (Meta 131026). */
+  undeliverable?: string[];
+  /** The base URL clients use in fetch mode. */
+  baseUrl?: string;
+}
+
+export interface Sandbox {
+  /** A fetch-compatible function: pass it as a client's `fetch`. */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  baseUrl: string;
+  /** Options for a client of `provider`: token/ids, `baseUrl` and (by default) `fetch`. */
+  clientOptions(provider: Provider, options?: { baseUrl?: string; viaFetch?: boolean }): Record<string, any>;
+  /** An inbound customer message: opens the 24-hour window and emits the webhook. */
+  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string };
+  inject(...rules: FaultRule[]): Sandbox;
+  clearFaults(): void;
+  messages(provider?: Provider): SandboxMessage[];
+  webhooks(provider?: Provider): SandboxWebhook[];
+  media(): { id: string; mimeType: string; sha256: string; fileSize: number; filename: string | null; uploadedAt: number }[];
+  reads: { provider: Provider; messageId: string; typing: boolean; at: number }[];
+  /** Resolves when every scheduled status and webhook delivery has happened. */
+  settle(): Promise<void>;
+  reset(): void;
+}
+
+export declare function createSandbox(options?: SandboxOptions): Sandbox;
+
+/** Serves the sandbox over HTTP (Node and Bun only). Control routes live under /__sandbox/. */
+export declare function serveSandbox(sandbox: Sandbox, options?: { port?: number; host?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;

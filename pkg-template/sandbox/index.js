@@ -1,0 +1,247 @@
+// The sandbox: a faithful local emulator of Meta's, Bird's and 1MSG's APIs. One
+// implementation with two faces: `sandbox.fetch` (a fetch-compatible function any client
+// can use, in every runtime, no server needed) and `serveSandbox` (node:http, server.js).
+// It validates with wabridge's own validators, stores what it accepted, emits signed
+// webhooks, enforces the 24-hour customer-care window and injects faults on request.
+import { createBird } from "./bird.js";
+import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
+import { createMeta } from "./meta.js";
+import { createOneMsg } from "./onemsg.js";
+import { DAY_MS, json, seededRandom } from "./support.js";
+import { WebhookOutbox } from "./webhooks.js";
+
+const decoder = new TextDecoder();
+const DEFAULT_BASE_URL = "https://sandbox.wabridge.invalid";
+
+/** The failures WhatsApp reports in a status webhook, by code. */
+const FAILURES = {
+  reengagement: {
+    code: 131047,
+    title: "Re-engagement message",
+    details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+  },
+  undeliverable: { code: 131026, title: "Message undeliverable", details: "Message Undeliverable." },
+};
+
+class Sandbox {
+  constructor(options = {}) {
+    this.clock = options.now ?? (() => Date.now());
+    this.random = seededRandom(options.seed ?? 1);
+    this.baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    this.statusDelayMs = options.statusDelayMs ?? 0;
+    this.autoRead = options.autoRead ?? true;
+    this.enforceWindow = options.enforceWindow ?? true;
+    this.undeliverable = new Set((options.undeliverable ?? []).map((n) => String(n).replace(/\D/g, "")));
+    this.providers = [createMeta(this, options.meta), createBird(this, options.bird), createOneMsg(this, options.onemsg)];
+    this.byName = Object.fromEntries(this.providers.map((p) => [p.name, p]));
+    this.outbox = new WebhookOutbox({
+      urls: options.webhooks?.url,
+      onWebhook: options.webhooks?.onWebhook,
+      fetch: options.webhooks?.fetch,
+      clock: this.clock,
+      random: this.random,
+      secrets: { metaAppSecret: this.byName.meta.config.appSecret, birdSigningKey: this.byName.bird.config.signingKey },
+    });
+    this.faults = (options.faults ?? []).map(normalizeFault);
+    this.sent = [];
+    this.reads = [];
+    this.requests = [];
+    this.lastInbound = new Map();
+    this.tasks = new Set();
+    this.fetch = this.fetch.bind(this);
+  }
+
+  /** The options a client needs to talk to this sandbox: `new MetaClient(sandbox.clientOptions("meta"))`. */
+  clientOptions(provider, { baseUrl = this.baseUrl, viaFetch = true } = {}) {
+    const options = this.provider(provider).clientOptions(baseUrl);
+    return viaFetch ? { ...options, fetch: this.fetch } : options;
+  }
+
+  provider(name) {
+    const provider = this.byName[name];
+    if (!provider) throw new TypeError(`unknown provider ${JSON.stringify(name)}: expected meta, bird or 1msg`);
+    return provider;
+  }
+
+  /** A fetch-compatible function: `(input, init) => Promise<Response>`. */
+  async fetch(input, init) {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const body = new Uint8Array(await request.arrayBuffer());
+    const ctx = { url, method: request.method, headers: request.headers, body, text: () => decoder.decode(body), signal: init?.signal ?? request.signal };
+    if (url.pathname.startsWith("/__sandbox/")) return this.control(ctx);
+    const provider = this.providers.find((p) => p.owns(url));
+    if (!provider) return json(404, { error: `no sandbox route for ${ctx.method} ${url.pathname}` });
+    const call = provider.describe(ctx);
+    this.requests.push({ provider: provider.name, method: ctx.method, route: call.route, path: url.pathname, at: this.clock() });
+    const fault = pickFault(this.faults, { provider: provider.name, method: ctx.method, route: call.route, operation: call.route }, this.random);
+    if (fault) {
+      const answer = await this.faultResponse(fault, provider, ctx.signal);
+      if (answer) return answer;
+    }
+    return provider.handle(ctx, call);
+  }
+
+  async faultResponse(fault, provider, signal) {
+    switch (fault.mode) {
+      case "delay":
+        await wait(fault.delayMs ?? 60_000, signal);
+        return null;
+      case "reset":
+        throw Object.assign(new TypeError("fetch failed", { cause: { code: "ECONNRESET", message: "socket hang up" } }), { sandboxReset: true });
+      case "rate_limit":
+        return json(429, provider.faultBody("rate_limit"), { "retry-after": String(fault.retryAfterSeconds ?? 1) });
+      case "server_error":
+        return json(500, provider.faultBody("server_error"));
+      case "unavailable":
+        return json(503, provider.faultBody("unavailable"), { "retry-after": String(fault.retryAfterSeconds ?? 1) });
+      case "malformed_json":
+        return new Response('{"messaging_product":"whatsapp","messages":[{"id":"wamid.', { status: 200, headers: { "content-type": "application/json" } });
+      case "html":
+        return new Response(HTML_ERROR_PAGE, { status: 502, headers: { "content-type": "text/html" } });
+      case "meta_130429":
+        return json(400, this.byName.meta.faultBody("meta_130429"));
+      case "onemsg_not_sent":
+        return json(200, this.byName["1msg"].faultBody("onemsg_not_sent"));
+      default:
+        return null;
+    }
+  }
+
+  /** Adds fault rules (see FAULT_MODES); returns the sandbox for chaining. */
+  inject(...rules) {
+    this.faults.push(...rules.flat().map(normalizeFault));
+    return this;
+  }
+
+  clearFaults() {
+    this.faults = [];
+  }
+
+  /** Why a message to this contact fails, if it does: undeliverable number, or a free-form
+   *  message outside the 24-hour window that the contact's last inbound message opened. */
+  failureFor(record) {
+    if (this.undeliverable.has(record.contact)) return FAILURES.undeliverable;
+    // Templates may open a conversation; group messages have no per-customer window.
+    if (!this.enforceWindow || record.template || record.group) return null;
+    const last = this.lastInbound.get(`${record.provider}:${record.contact}`);
+    return last !== undefined && this.clock() - last <= DAY_MS ? null : FAILURES.reengagement;
+  }
+
+  /** Stores an accepted message and plays its status webhooks out in order. */
+  accept(record, { checked = false } = {}) {
+    const provider = this.provider(record.provider);
+    const failure = checked ? null : this.failureFor(record);
+    Object.assign(record, { acceptedAt: this.clock(), statuses: [], status: "accepted", failure: failure ?? null });
+    this.sent.push(record);
+    const steps = failure ? ["failed"] : provider.statusSteps(this.autoRead);
+    this.track(
+      (async () => {
+        for (const step of steps) {
+          await new Promise((resolve) => setTimeout(resolve, this.statusDelayMs));
+          record.statuses.push(step);
+          record.status = step;
+          await this.emit(record.provider, "status", provider.statusWebhook(record, step, failure));
+        }
+      })(),
+    );
+  }
+
+  emit(provider, event, payload) {
+    return this.track(this.outbox.emit(provider, event, payload));
+  }
+
+  track(task) {
+    this.tasks.add(task);
+    task.finally(() => this.tasks.delete(task));
+    return task;
+  }
+
+  /** An inbound message from a customer: opens the 24-hour window and emits the webhook.
+   *  `{ provider, from, text, name?, replyTo?, message? }` (`message`: a raw provider object). */
+  receive(input) {
+    const provider = this.provider(input?.provider);
+    if (!input.from) throw new TypeError("receive needs `from`, the customer's phone number");
+    const received = provider.receive(input);
+    this.lastInbound.set(`${provider.name}:${received.contact}`, this.clock());
+    return received;
+  }
+
+  /** Resolves when every scheduled status and webhook delivery has happened. */
+  async settle() {
+    while (this.tasks.size) await Promise.allSettled([...this.tasks]);
+    await this.outbox.settle();
+  }
+
+  /** Messages the sandbox accepted, optionally of one provider. */
+  messages(provider) {
+    return this.sent.filter((m) => !provider || m.provider === provider);
+  }
+
+  /** Webhooks the sandbox emitted (delivered or not), optionally of one provider. */
+  webhooks(provider) {
+    return this.outbox.deliveries.filter((d) => !provider || d.provider === provider);
+  }
+
+  /** Uploaded media (Meta), without the bytes. */
+  media() {
+    return [...this.byName.meta.media.values()].map(({ bytes, ...item }) => item);
+  }
+
+  reset() {
+    this.sent.length = 0;
+    this.reads.length = 0;
+    this.requests.length = 0;
+    this.outbox.deliveries.length = 0;
+    this.lastInbound.clear();
+    this.byName.meta.media.clear();
+    this.faults = [];
+  }
+
+  /** The same inspection and control over HTTP, under /__sandbox/, for tools in other languages. */
+  async control(ctx) {
+    const route = `${ctx.method} ${ctx.url.pathname.slice("/__sandbox".length)}`;
+    const provider = ctx.url.searchParams.get("provider") ?? undefined;
+    const input = () => JSON.parse(ctx.text() || "{}");
+    try {
+      switch (route) {
+        case "GET /config":
+          return json(200, Object.fromEntries(this.providers.map((p) => [p.name, p.clientOptions(ctx.url.origin)])));
+        case "GET /messages":
+          return json(200, this.messages(provider));
+        case "GET /webhooks":
+          await this.settle();
+          return json(200, this.webhooks(provider));
+        case "GET /media":
+          return json(200, this.media());
+        case "POST /receive":
+          return json(200, this.receive(input()));
+        case "POST /faults":
+          this.inject(input());
+          return json(200, { faults: this.faults.length });
+        case "DELETE /faults":
+          this.clearFaults();
+          return json(200, { faults: 0 });
+        case "POST /settle":
+          await this.settle();
+          return json(200, { settled: true });
+        case "POST /reset":
+          this.reset();
+          return json(200, { reset: true });
+        default:
+          return json(404, { error: `unknown sandbox control route ${route}` });
+      }
+    } catch (error) {
+      return json(400, { error: String(error?.message ?? error) });
+    }
+  }
+}
+
+/**
+ * Creates a sandbox. Options (all optional): `meta`, `bird`, `onemsg` (credentials and ids),
+ * `webhooks` ({ url, onWebhook, fetch }), `faults`, `seed`, `now`, `statusDelayMs`,
+ * `autoRead`, `enforceWindow`, `undeliverable`, `baseUrl`.
+ */
+export function createSandbox(options) {
+  return new Sandbox(options);
+}

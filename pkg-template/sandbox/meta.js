@@ -1,0 +1,205 @@
+// The sandbox's Meta WhatsApp Cloud API: POST …/messages (every kind wabridge validates,
+// mark-as-read and typing), media upload/get/delete/download, Bearer tokens, the 24-hour
+// customer-care window, and status and inbound-message webhooks in Meta's format.
+import { checkMediaUpload, validateProvider } from "../wasm/index.js";
+import { digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+
+/** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
+export function metaParam(pointer) {
+  const [first, ...rest] = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (first === undefined) return "body";
+  return first + rest.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `['${s}']`)).join("");
+}
+
+export function createMeta(sandbox, options = {}) {
+  const config = {
+    token: options.token ?? "sandbox-meta-token",
+    phoneNumberId: options.phoneNumberId ?? "100000000000001",
+    displayPhoneNumber: options.displayPhoneNumber ?? "15550001234",
+    wabaId: options.wabaId ?? "200000000000001",
+    appSecret: options.appSecret ?? "sandbox-meta-app-secret",
+  };
+  const media = new Map();
+  const inbound = new Map();
+  const trace = () => `A${randomToken(sandbox.random, 22)}`;
+
+  function graphError(status, code, message, { subcode, details, type = "OAuthException", transient } = {}) {
+    const error = { message, type, code };
+    if (subcode !== undefined) error.error_subcode = subcode;
+    if (transient !== undefined) error.is_transient = transient;
+    if (details !== undefined) error.error_data = { messaging_product: "whatsapp", details };
+    error.fbtrace_id = trace();
+    return json(status, { error });
+  }
+
+  const invalidParameter = (details) => graphError(400, 100, "(#100) Invalid parameter", { details });
+  const noSuchObject = (method, id) =>
+    graphError(400, 100, `Unsupported ${method} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { subcode: 33 });
+
+  function envelope(value) {
+    return {
+      object: "whatsapp_business_account",
+      entry: [{ id: config.wabaId, changes: [{ value: { messaging_product: "whatsapp", metadata: { display_phone_number: config.displayPhoneNumber, phone_number_id: config.phoneNumberId }, ...value }, field: "messages" }] }],
+    };
+  }
+
+  function wamid() {
+    return `wamid.${randomToken(sandbox.random, 40)}`;
+  }
+
+  async function sendMessage(ctx, body) {
+    let violations;
+    try {
+      violations = validateProvider("meta", ctx.text());
+    } catch (error) {
+      return invalidParameter(error.message);
+    }
+    if (violations.length) {
+      const first = violations[0];
+      return invalidParameter(`Param ${metaParam(first.path)}: ${first.message}`);
+    }
+    const id = wamid();
+    const type = body.type ?? "text";
+    const group = body.recipient_type === "group";
+    const record = { provider: "meta", id, to: body.to, contact: group ? body.to : digits(body.to), group, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
+    sandbox.accept(record);
+    const message = record.template ? { id, message_status: "accepted" } : { id };
+    return json(200, { messaging_product: "whatsapp", contacts: group ? [] : [{ input: body.to, wa_id: record.contact }], messages: [message] });
+  }
+
+  function markRead(body) {
+    if (typeof body.message_id !== "string" || !inbound.has(body.message_id)) {
+      return invalidParameter(`Param message_id: no inbound message ${JSON.stringify(body.message_id)} to mark as read`);
+    }
+    if (body.typing_indicator !== undefined && body.typing_indicator?.type !== "text") {
+      return invalidParameter("Param typing_indicator['type'] must be text");
+    }
+    inbound.get(body.message_id).read = true;
+    sandbox.reads.push({ provider: "meta", messageId: body.message_id, typing: body.typing_indicator !== undefined, at: sandbox.clock() });
+    return json(200, { success: true });
+  }
+
+  async function upload(ctx) {
+    let form;
+    try {
+      form = await new Request(ctx.url, { method: "POST", headers: ctx.headers, body: ctx.body }).formData();
+    } catch {
+      return invalidParameter("The request is not multipart/form-data");
+    }
+    if (form.get("messaging_product") !== "whatsapp") return graphError(400, 100, "(#100) The parameter messaging_product is required.");
+    const file = form.get("file");
+    const type = form.get("type");
+    if (!file || typeof file === "string") return graphError(400, 100, "(#100) The parameter file is required.");
+    if (typeof type !== "string") return graphError(400, 100, "(#100) The parameter type is required.");
+    try {
+      checkMediaUpload(type, file.size);
+    } catch (error) {
+      const first = error.violations?.[0];
+      return invalidParameter(first ? `Param ${metaParam(first.path)}: ${first.message}` : error.message);
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const id = String(1e15 + Math.floor(sandbox.random() * 9e14));
+    const hash = await sha256(bytes);
+    media.set(id, { id, bytes, mimeType: type, sha256: bytesToHex(hash), sha256Base64: bytesToBase64(hash), fileSize: bytes.byteLength, filename: file.name ?? null, uploadedAt: sandbox.clock() });
+    return json(200, { id });
+  }
+
+  return {
+    name: "meta",
+    config,
+    media,
+    inbound,
+    clientOptions: (baseUrl) => ({ token: config.token, phoneNumberId: config.phoneNumberId, baseUrl }),
+    owns: (url) => /^\/v\d+\.\d+\//.test(url.pathname) || url.pathname.startsWith("/meta-media/"),
+
+    describe(ctx) {
+      const [, version, id, edge] = ctx.url.pathname.split("/");
+      if (version === "meta-media") return { route: "media.download", id };
+      if (ctx.method === "POST" && edge === "messages") return { route: "messages", id };
+      if (ctx.method === "POST" && edge === "media") return { route: "media.upload", id };
+      if (ctx.method === "GET" && !edge) return { route: "media.get", id };
+      if (ctx.method === "DELETE" && !edge) return { route: "media.delete", id };
+      return { route: "unknown", id };
+    },
+
+    async handle(ctx, call) {
+      if (ctx.headers.get("authorization") !== `Bearer ${config.token}`) {
+        return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
+      }
+      switch (call.route) {
+        case "messages":
+        case "media.upload": {
+          if (call.id !== config.phoneNumberId) return noSuchObject("post", call.id);
+          if (call.route === "media.upload") return upload(ctx);
+          let body;
+          try {
+            body = JSON.parse(ctx.text());
+          } catch {
+            return invalidParameter("The request body is not valid JSON");
+          }
+          if (body && typeof body === "object" && body.status === "read") return markRead(body);
+          return sendMessage(ctx, body);
+        }
+        case "media.get": {
+          const item = media.get(call.id);
+          if (!item) return noSuchObject("get", call.id);
+          const url = `${ctx.url.origin}/meta-media/${item.id}?mid=${randomToken(sandbox.random, 16)}`;
+          return json(200, { messaging_product: "whatsapp", url, mime_type: item.mimeType, sha256: item.sha256, file_size: String(item.fileSize), id: item.id });
+        }
+        case "media.delete":
+          if (!media.delete(call.id)) return noSuchObject("delete", call.id);
+          return json(200, { success: true });
+        case "media.download": {
+          const item = media.get(call.id);
+          if (!item) return new Response("Not Found", { status: 404 });
+          return new Response(item.bytes, { status: 200, headers: { "content-type": item.mimeType, "content-length": String(item.fileSize) } });
+        }
+        default:
+          return graphError(400, 100, `Unsupported ${ctx.method.toLowerCase()} request on ${ctx.url.pathname}`, { subcode: 33 });
+      }
+    },
+
+    /** An inbound message from `from`: a text, or a raw Meta message object in `message`. */
+    receive(input) {
+      const from = digits(input.from);
+      const id = wamid();
+      const timestamp = unixSeconds(sandbox.clock());
+      const message = input.message
+        ? { from, id, timestamp, ...input.message }
+        : { from, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
+      if (input.replyTo) message.context = { from: config.displayPhoneNumber, id: input.replyTo };
+      inbound.set(id, { id, from, message, read: false });
+      sandbox.emit("meta", "message", envelope({ contacts: [{ profile: { name: input.name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] }));
+      return { provider: "meta", id, from, contact: from };
+    },
+
+    statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
+
+    statusWebhook(record, status, failure) {
+      const entry = { id: record.id, status, timestamp: unixSeconds(sandbox.clock()), recipient_id: record.contact };
+      if (record.body?.recipient_type === "group") entry.group_id = record.to;
+      if (record.callbackData !== undefined) entry.biz_opaque_callback_data = record.callbackData;
+      if (failure) {
+        entry.errors = [{ code: failure.code, title: failure.title, message: failure.title, error_data: { details: failure.details }, href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/" }];
+      } else {
+        entry.pricing = record.template
+          ? { billable: true, pricing_model: "PMP", category: "utility", type: "regular" }
+          : { billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" };
+      }
+      return envelope({ statuses: [entry] });
+    },
+
+    faultBody(mode) {
+      switch (mode) {
+        case "rate_limit":
+          return { error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4, is_transient: true, fbtrace_id: trace() } };
+        case "server_error":
+          return { error: { message: "An unknown error occurred", type: "OAuthException", code: 1, is_transient: true, fbtrace_id: trace() } };
+        case "unavailable":
+          return { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2, is_transient: true, fbtrace_id: trace() } };
+        default:
+          return { error: { message: "(#130429) Rate limit hit", type: "OAuthException", code: 130429, error_data: { messaging_product: "whatsapp", details: "Cloud API message throughput has been reached." }, fbtrace_id: trace() } };
+      }
+    },
+  };
+}

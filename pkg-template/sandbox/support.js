@@ -1,0 +1,70 @@
+// Small pieces every sandbox module uses: seeded randomness, ids, JSON responses, hashing.
+
+/** mulberry32: a tiny seeded PRNG, so that ids and probabilistic faults repeat run to run. */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+export function randomToken(random, length) {
+  let out = "";
+  for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(random() * ALPHABET.length)];
+  return out;
+}
+
+/** A version-4-shaped UUID from the seeded source (Bird's ids are UUIDs). */
+export function randomUuid(random) {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function json(status, body, headers = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+export function bytesToHex(bytes) {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function bytesToBase64(bytes) {
+  let binary = "";
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+const encoder = new TextEncoder();
+
+export async function sha256(data) {
+  return crypto.subtle.digest("SHA-256", typeof data === "string" ? encoder.encode(data) : data);
+}
+
+export async function hmacSha256(key, data) {
+  const cryptoKey = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return crypto.subtle.sign("HMAC", cryptoKey, typeof data === "string" ? encoder.encode(data) : data);
+}
+
+export function concatBytes(...parts) {
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(new Uint8Array(part), offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+export const unixSeconds = (ms) => String(Math.floor(ms / 1000));
+
+/** Digits of a phone number, as WhatsApp ids (wa_id) are written. */
+export const digits = (phone) => String(phone).replace(/\D/g, "");
+
+export const DAY_MS = 24 * 60 * 60 * 1000;

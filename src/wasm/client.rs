@@ -1,0 +1,58 @@
+//! What every JS client shares: the transport, the retry loop, and turning failures into
+//! JS errors that carry the request (credentials redacted) and the number of attempts.
+
+use super::convert::{from_js, to_js};
+use super::errors::to_js_error;
+use super::transport::{Transport, sleep};
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse, RetryPolicy};
+use crate::message::Message;
+use crate::provider::ProviderClient;
+use js_sys::Promise;
+use serde::Serialize;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::future_to_promise;
+
+pub struct ClientCore<C> {
+    pub config: C,
+    pub transport: Transport,
+    pub retry: RetryPolicy,
+}
+
+impl<C: ProviderClient + 'static> ClientCore<C> {
+    /// Validates and sends `message`; resolves to the provider's decoded answer.
+    pub fn send(self: &Rc<Self>, message: JsValue) -> Promise {
+        let core = self.clone();
+        future_to_promise(async move {
+            let message: Message = from_js(&message)?;
+            let request = core.config.send_request(&message)?;
+            let result = core.execute(request, |response| core.config.decode_send(response)).await?;
+            Ok(to_js(&result)?)
+        })
+    }
+
+    /// Sends `request`, decodes the answer, and retries as the policy allows. A final
+    /// failure carries the request (credentials redacted) and the number of attempts.
+    pub async fn execute<T: Serialize>(
+        &self,
+        request: HttpRequest,
+        decode: impl Fn(&HttpResponse) -> Result<T, Error>,
+    ) -> Result<T, JsValue> {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let error = match self.transport.send(&request).await.and_then(|response| decode(&response)) {
+                Ok(value) => return Ok(value),
+                Err(error) => error.redact(self.config.secret()),
+            };
+            if self.retry.should_retry(&error)
+                && let Some(wait) = self.retry.delay_ms(attempts, js_sys::Math::random(), error.retry_after_ms())
+            {
+                sleep(wait).await;
+                continue;
+            }
+            return Err(to_js_error(&error, Some(&request), Some(attempts)));
+        }
+    }
+}
