@@ -1,38 +1,114 @@
-// The demo: sends a text message through MetaClient to a loopback server that answers like
-// Meta's Graph API, and prints the request and the response. No credentials, no network.
-// (Pointing the same client at Meta is one option: leave out `baseUrl` and pass a real
-// token and phone number id.)
+// The demo (`npm run demo`): starts the sandbox on loopback, opens a conversation with a
+// customer on each provider, sends one message of every kind wabridge supports through
+// MetaClient, BirdClient and OneMsgClient, receives the status webhooks on a local endpoint
+// (checking Meta's and Bird's signatures), and prints what happened. No credentials, no network.
+//
+// To send for real, build the same clients with real credentials and no baseUrl:
+//   new MetaClient({ token: process.env.WHATSAPP_TOKEN, phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID })
+//   new BirdClient({ accessKey, workspaceId, channelId })
+//   new OneMsgClient({ token, instanceId })
 import { createServer } from "node:http";
-import { MetaClient, ProviderError } from "../pkg/node.mjs";
+import { BirdClient, MetaClient, OneMsgClient, createSandbox, serveSandbox } from "../pkg/node.mjs";
 
-const TOKEN = "demo-token";
+const CUSTOMER = "+16505551234";
+const STRANGER = "+442071838750"; // never wrote to us: free-form messages to them fail (24-hour window)
 
-const server = createServer((request, response) => {
-  let body = "";
-  request.on("data", (chunk) => (body += chunk));
-  request.on("end", () => {
-    console.log(`\n→ ${request.method} ${request.url}`);
-    console.log(`  authorization: ${request.headers.authorization === `Bearer ${TOKEN}` ? "Bearer [token ok]" : "wrong token"}`);
-    console.log(`  ${body}`);
-    const sent = JSON.parse(body);
-    const answer = sent.text.body.length > 0 && request.headers.authorization === `Bearer ${TOKEN}`
-      ? { status: 200, json: { messaging_product: "whatsapp", contacts: [{ input: sent.to, wa_id: sent.to.replace("+", "") }], messages: [{ id: "wamid.DEMO1", message_status: "accepted" }] } }
-      : { status: 401, json: { error: { message: "Invalid OAuth access token", type: "OAuthException", code: 190, fbtrace_id: "Demo" } } };
-    console.log(`← ${answer.status} ${JSON.stringify(answer.json)}`);
-    response.writeHead(answer.status, { "content-type": "application/json" });
-    response.end(JSON.stringify(answer.json));
-  });
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}`;
-
-const client = new MetaClient({ token: TOKEN, phoneNumberId: "1000000001", baseUrl });
-try {
-  const result = await client.send({ to: "+16505551234", content: { type: "text", body: "Hello from wabridge 👋" } });
-  console.log("\nsent:", result);
-} catch (error) {
-  console.error(error instanceof ProviderError ? `provider refused: ${error.message}` : error);
-  process.exitCode = 1;
-} finally {
-  server.close();
+// 1. A webhook endpoint, as your application would have one.
+const finalStatus = new Map();
+const signatures = { checked: 0, failed: 0 };
+const encoder = new TextEncoder();
+async function hmac(secret, data) {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
 }
+const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+const base64 = (bytes) => btoa(String.fromCharCode(...bytes));
+let hookUrl;
+const hooks = createServer(async (request, response) => {
+  let raw = "";
+  for await (const chunk of request) raw += chunk;
+  const event = JSON.parse(raw);
+  const provider = request.url.slice(1);
+  if (provider === "meta") {
+    const expected = `sha256=${hex(await hmac("demo-app-secret", encoder.encode(raw)))}`;
+    signatures.checked += 1;
+    if (request.headers["x-hub-signature-256"] !== expected) signatures.failed += 1;
+    for (const status of event.entry[0].changes[0].value.statuses ?? []) {
+      finalStatus.set(status.id, status.errors ? `${status.status} (${status.errors[0].code} ${status.errors[0].title})` : status.status);
+    }
+  } else if (provider === "bird") {
+    const timestamp = request.headers["messagebird-request-timestamp"];
+    const bodyHash = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(raw)));
+    const signed = new Uint8Array([...encoder.encode(`${timestamp}\n${hookUrl}/bird\n`), ...bodyHash]);
+    signatures.checked += 1;
+    if (request.headers["messagebird-signature"] !== base64(await hmac("demo-signing-key", signed))) signatures.failed += 1;
+    if (event.event === "whatsapp.outbound") {
+      const { id, status, failure, reason } = event.payload;
+      finalStatus.set(id, failure ? `${status} (${failure.source.code} ${reason})` : status);
+    }
+  } else {
+    for (const ack of event.ack ?? []) finalStatus.set(ack.id, ack.status);
+  }
+  response.end("ok");
+});
+await new Promise((resolve) => hooks.listen(0, "127.0.0.1", resolve));
+hookUrl = `http://127.0.0.1:${hooks.address().port}`;
+
+// 2. The sandbox, served over HTTP like the real APIs.
+const sandbox = createSandbox({
+  meta: { appSecret: "demo-app-secret" },
+  bird: { signingKey: "demo-signing-key" },
+  webhooks: { url: { meta: `${hookUrl}/meta`, bird: `${hookUrl}/bird`, "1msg": `${hookUrl}/1msg` } },
+});
+const server = await serveSandbox(sandbox);
+console.log(`sandbox on ${server.url}, webhooks to ${hookUrl}\n`);
+
+// 3. Clients that only know a base URL and credentials, as they would in production.
+const clients = {
+  meta: new MetaClient(sandbox.clientOptions("meta", { viaFetch: false })),
+  bird: new BirdClient(sandbox.clientOptions("bird", { viaFetch: false })),
+  "1msg": new OneMsgClient(sandbox.clientOptions("1msg", { viaFetch: false })),
+};
+
+// The customer writes first on each provider, which opens the 24-hour window.
+const inbound = {};
+for (const provider of Object.keys(clients)) {
+  inbound[provider] = (await fetch(`${server.url}/__sandbox/receive`, {
+    method: "POST",
+    body: JSON.stringify({ provider, from: CUSTOMER, text: "Hi! Is my order on its way?", name: "Ana" }),
+  }).then((r) => r.json())).id;
+}
+
+// 4. One message of every kind, per provider (what a provider cannot express is skipped
+//    with the reason wabridge gives, never sent half-way).
+const kinds = [
+  ["text", () => ({ to: CUSTOMER, content: { type: "text", body: "Your order #4512 has shipped 📦" } })],
+  ["text, reply", (provider) => ({ to: CUSTOMER, replyTo: inbound[provider], content: { type: "text", body: "Yes, it arrives Thursday." } })],
+  ["text, link preview", () => ({ to: CUSTOMER, content: { type: "text", body: "Track it: https://example.com/t/4512", previewUrl: true } })],
+  ["text, no window", () => ({ to: STRANGER, content: { type: "text", body: "Hello stranger" } })],
+];
+
+const rows = [];
+for (const [provider, client] of Object.entries(clients)) {
+  for (const [kind, build] of kinds) {
+    try {
+      const result = await client.send(build(provider));
+      rows.push({ provider, kind, result: "accepted", id: result.messageId });
+    } catch (error) {
+      rows.push({ provider, kind, result: `${error.code}: ${error.reason ?? ""} ${error.message}`.slice(0, 70), id: "" });
+    }
+  }
+}
+
+// 5. Wait for the sandbox to play every status out, then print.
+await fetch(`${server.url}/__sandbox/settle`, { method: "POST" });
+const widths = [8, 19, 52, 46];
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ").trimEnd();
+console.log(line(["provider", "kind", "result", "message id"]) + "  final status");
+console.log(line(widths.map((w) => "-".repeat(w))) + "  " + "-".repeat(12));
+for (const row of rows) console.log(line([row.provider, row.kind, row.result, row.id]) + `  ${row.id ? finalStatus.get(row.id) ?? "(no status)" : "-"}`);
+console.log(`\nwebhooks received: ${[...finalStatus.keys()].length} messages tracked; signatures checked: ${signatures.checked}, bad: ${signatures.failed}`);
+
+await server.close();
+hooks.close();
+if (signatures.failed || rows.some((row) => row.id && !finalStatus.has(row.id))) process.exitCode = 1;

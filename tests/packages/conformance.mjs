@@ -103,5 +103,25 @@ export async function conformance(wabridge, { baseUrl }) {
     check(!leaked, "the token appears nowhere in the error");
   });
 
+  await run("the sandbox's fetch handler: send, status webhooks, signature (WebCrypto)", async () => {
+    const sandbox = wabridge.createSandbox({ meta: { appSecret: "conformance-secret" } });
+    sandbox.receive({ provider: "meta", from: "+16505551234", text: "Olá 👋" });
+    const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
+    const { messageId } = await client.send(message);
+    await sandbox.settle();
+    same(sandbox.messages("meta").map((m) => [m.id, m.statuses.join(">")]), [[messageId, "sent>delivered>read"]], "statuses");
+    const hook = sandbox.webhooks("meta").at(-1);
+    const encoder = new TextEncoder();
+    const key = await crypto.subtle.importKey("raw", encoder.encode("conformance-secret"), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    const signature = Uint8Array.from(hook.headers["x-hub-signature-256"].slice(7).match(/../g), (h) => parseInt(h, 16));
+    check(await crypto.subtle.verify("HMAC", key, signature, encoder.encode(hook.body)), "X-Hub-Signature-256 verifies");
+    const tooLong = await sandbox.fetch(`${sandbox.baseUrl}/v23.0/100000000000001/messages`, {
+      method: "POST",
+      headers: { authorization: "Bearer sandbox-meta-token" },
+      body: JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "x".repeat(4097) } }),
+    });
+    same([tooLong.status, (await tooLong.json()).error.code], [400, 100], "Meta's error 100");
+  });
+
   return checks;
 }

@@ -1,0 +1,184 @@
+// Contract tests of the sandbox's Meta routes: answers, error formats and codes, the
+// 24-hour window, mark-as-read, media, and webhooks (format and signature).
+import test from "node:test";
+import assert from "node:assert/strict";
+import { CUSTOMER, manualClock, text, verifyMetaSignature, wabridge } from "./helpers.mjs";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function setup(options = {}) {
+  const sandbox = wabridge.createSandbox(options);
+  const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
+  const raw = (path, init = {}) =>
+    sandbox.fetch(`${sandbox.baseUrl}${path}`, { ...init, headers: { authorization: "Bearer sandbox-meta-token", "content-type": "application/json", ...init.headers } });
+  const post = (body, headers) => raw("/v23.0/100000000000001/messages", { method: "POST", body: JSON.stringify(body), headers });
+  return { sandbox, client, raw, post };
+}
+
+const statuses = (sandbox) =>
+  sandbox.webhooks("meta").filter((w) => w.event === "status").map((w) => w.payload.entry[0].changes[0].value.statuses[0]);
+
+test("accepts a valid message with Meta's success body", async () => {
+  const { sandbox, post } = setup();
+  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  const response = await post({ messaging_product: "whatsapp", to: CUSTOMER, type: "text", text: { body: "Hello" } });
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.deepEqual(body.contacts, [{ input: CUSTOMER, wa_id: "16505551234" }]);
+  assert.match(body.messages[0].id, /^wamid\./);
+  assert.equal(sandbox.messages("meta")[0].id, body.messages[0].id);
+});
+
+test("rejects what Meta rejects: error 100 with error_data.details naming the field", async () => {
+  const { post } = setup();
+  const response = await post({ messaging_product: "whatsapp", to: CUSTOMER, type: "text", text: { body: "x".repeat(4097) } });
+  assert.equal(response.status, 400);
+  const { error } = await response.json();
+  assert.equal(error.code, 100);
+  assert.equal(error.type, "OAuthException");
+  assert.match(error.error_data.details, /text\['body'\]/);
+  assert.match(error.error_data.details, /4096/);
+  assert.equal(typeof error.fbtrace_id, "string");
+  const unknown = await (await post({ messaging_product: "whatsapp", to: CUSTOMER, type: "text", text: { body: "x" }, colour: "red" })).json();
+  assert.match(unknown.error.error_data.details, /colour/);
+  const notJson = await post("{oops");
+  assert.equal(notJson.status, 400);
+});
+
+test("checks the Bearer token (190) and the phone number id (100, subcode 33)", async () => {
+  const { raw } = setup();
+  const body = JSON.stringify({ messaging_product: "whatsapp", to: CUSTOMER, type: "text", text: { body: "x" } });
+  const wrong = await raw("/v23.0/100000000000001/messages", { method: "POST", body, headers: { authorization: "Bearer nope" } });
+  assert.equal(wrong.status, 401);
+  assert.equal((await wrong.json()).error.code, 190);
+  const other = await raw("/v23.0/999/messages", { method: "POST", body });
+  const { error } = await other.json();
+  assert.deepEqual([other.status, error.code, error.error_subcode], [400, 100, 33]);
+});
+
+test("the client decodes sandbox errors like Meta's: 190 is invalid_token, never retried", async () => {
+  const sandbox = wabridge.createSandbox();
+  const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), token: "wrong-SECRET" });
+  const error = await client.send(text()).then(() => assert.fail("resolved"), (e) => e);
+  assert.ok(error instanceof wabridge.ProviderError);
+  assert.deepEqual([error.reason, error.providerCode, error.httpStatus, error.attempts], ["invalid_token", 190, 401, 1]);
+  assert.ok(!JSON.stringify(error).includes("wrong-SECRET"));
+});
+
+test("the 24-hour window: free-form fails with 131047 until the customer writes, and again a day later", async () => {
+  const clock = manualClock();
+  const { sandbox, client } = setup({ now: clock.now });
+  await client.send(text("too early"));
+  await sandbox.settle();
+  let [status] = statuses(sandbox);
+  assert.equal(status.status, "failed");
+  assert.equal(status.errors[0].code, 131047);
+  assert.match(status.errors[0].error_data.details, /24 hours/);
+
+  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hello?" });
+  clock.advance(DAY);
+  const inside = await client.send(text("just in time"));
+  await sandbox.settle();
+  assert.deepEqual(sandbox.messages("meta").find((m) => m.id === inside.messageId).statuses, ["sent", "delivered", "read"]);
+
+  clock.advance(1);
+  const late = await client.send(text("a millisecond late"));
+  await sandbox.settle();
+  const record = sandbox.messages("meta").find((m) => m.id === late.messageId);
+  assert.deepEqual([record.status, record.failure.code], ["failed", 131047]);
+});
+
+test("undeliverable numbers fail with 131026", async () => {
+  const { sandbox, client } = setup({ undeliverable: [CUSTOMER], enforceWindow: false });
+  await client.send(text());
+  await sandbox.settle();
+  assert.equal(statuses(sandbox)[0].errors[0].code, 131026);
+});
+
+test("status webhooks: sent → delivered → read in Meta's format, signed with the app secret", async () => {
+  const { sandbox, client } = setup({ meta: { appSecret: "s3cret" } });
+  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "Olá, tudo bem? 👋 https://example.com/x" });
+  const { messageId } = await client.send(text());
+  await sandbox.settle();
+  const hooks = sandbox.webhooks("meta");
+  assert.deepEqual(statuses(sandbox).map((s) => [s.id, s.status]), [[messageId, "sent"], [messageId, "delivered"], [messageId, "read"]]);
+  for (const hook of hooks) {
+    assert.ok(await verifyMetaSignature("s3cret", hook.body, hook.headers["x-hub-signature-256"]), "signature verifies");
+    assert.ok(!(await verifyMetaSignature("other", hook.body, hook.headers["x-hub-signature-256"])));
+    assert.equal(hook.payload.object, "whatsapp_business_account");
+    assert.equal(hook.payload.entry[0].changes[0].field, "messages");
+  }
+  const inbound = hooks.find((h) => h.event === "message");
+  // Like Meta, non-ASCII and "/" are escaped in the raw bytes: re-serialized JSON would not verify.
+  assert.match(inbound.body, /\\u00e1/);
+  assert.match(inbound.body, /https:\\\/\\\/example\.com/);
+  assert.ok(!(await verifyMetaSignature("s3cret", JSON.stringify(JSON.parse(inbound.body)), inbound.headers["x-hub-signature-256"])));
+  const value = inbound.payload.entry[0].changes[0].value;
+  assert.deepEqual(value.contacts[0], { profile: { name: "Sandbox Customer" }, wa_id: "16505551234" });
+  assert.equal(value.messages[0].text.body, "Olá, tudo bem? 👋 https://example.com/x");
+  assert.match(value.messages[0].timestamp, /^\d+$/);
+});
+
+test("webhooks are POSTed to the configured URL through the given fetch", async () => {
+  const received = [];
+  const receiver = async (url, init) => {
+    received.push({ url, signature: init.headers["x-hub-signature-256"], body: init.body });
+    return new Response("ok");
+  };
+  const { sandbox, client } = setup({ webhooks: { url: "https://hooks.example/whatsapp", fetch: receiver }, enforceWindow: false });
+  await client.send(text());
+  await sandbox.settle();
+  assert.equal(received.length, 3);
+  assert.ok(received.every((r) => r.url === "https://hooks.example/whatsapp"));
+  assert.ok(await verifyMetaSignature("sandbox-meta-app-secret", received[0].body, received[0].signature));
+  assert.ok(sandbox.webhooks().every((w) => w.status === "delivered" && w.responseStatus === 200));
+});
+
+test("mark as read and the typing indicator", async () => {
+  const { sandbox, post } = setup();
+  const { id } = sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  const ok = await post({ messaging_product: "whatsapp", status: "read", message_id: id, typing_indicator: { type: "text" } });
+  assert.deepEqual([ok.status, await ok.json()], [200, { success: true }]);
+  assert.deepEqual(sandbox.reads.map((r) => [r.messageId, r.typing]), [[id, true]]);
+  const unknown = await post({ messaging_product: "whatsapp", status: "read", message_id: "wamid.nope" });
+  assert.equal((await unknown.json()).error.code, 100);
+  const badTyping = await post({ messaging_product: "whatsapp", status: "read", message_id: id, typing_indicator: { type: "audio" } });
+  assert.equal(badTyping.status, 400);
+});
+
+test("media: upload (multipart), get, download with the token, delete", async () => {
+  const { sandbox, raw } = setup();
+  const bytes = new TextEncoder().encode("%PDF-1.4 sandbox");
+  const form = new FormData();
+  form.set("messaging_product", "whatsapp");
+  form.set("type", "application/pdf");
+  form.set("file", new Blob([bytes], { type: "application/pdf" }), "invoice.pdf");
+  const upload = await sandbox.fetch(`${sandbox.baseUrl}/v23.0/100000000000001/media`, { method: "POST", body: form, headers: { authorization: "Bearer sandbox-meta-token" } });
+  assert.equal(upload.status, 200);
+  const { id } = await upload.json();
+  const info = await (await raw(`/v23.0/${id}`)).json();
+  const digest = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+  assert.deepEqual([info.id, info.mime_type, info.sha256, info.file_size], [id, "application/pdf", digest, String(bytes.length)]);
+  const download = await sandbox.fetch(info.url, { headers: { authorization: "Bearer sandbox-meta-token" } });
+  assert.deepEqual(new Uint8Array(await download.arrayBuffer()), bytes);
+  assert.equal((await sandbox.fetch(info.url)).status, 401);
+  assert.equal(sandbox.media()[0].filename, "invoice.pdf");
+  assert.deepEqual(await (await raw(`/v23.0/${id}`, { method: "DELETE" })).json(), { success: true });
+  const gone = await (await raw(`/v23.0/${id}`)).json();
+  assert.equal(gone.error.error_subcode, 33);
+});
+
+test("media uploads are checked: MIME type and size per kind", async () => {
+  const { sandbox } = setup();
+  const upload = (type, size) => {
+    const form = new FormData();
+    form.set("messaging_product", "whatsapp");
+    form.set("type", type);
+    form.set("file", new Blob([new Uint8Array(size)], { type }), "f");
+    return sandbox.fetch(`${sandbox.baseUrl}/v23.0/100000000000001/media`, { method: "POST", body: form, headers: { authorization: "Bearer sandbox-meta-token" } }).then((r) => r.json());
+  };
+  assert.match((await upload("image/gif", 10)).error.error_data.details, /not supported/);
+  const sticker = wabridge.MEDIA_RULES.find((r) => r.kind === "sticker");
+  assert.ok((await upload("image/webp", sticker.maxBytes)).id);
+  assert.match((await upload("image/webp", sticker.maxBytes + 1)).error.error_data.details, /file/);
+});
