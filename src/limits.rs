@@ -40,6 +40,18 @@ limits! {
     /// Maximum digits of a phone number: ITU-T E.164 allows at most 15, country code included.
     PHONE_NUMBER_MAX_DIGITS: usize = 15;
 
+    /// Lowest latitude, in decimal degrees.
+    LATITUDE_MIN: f64 = -90.0;
+
+    /// Highest latitude.
+    LATITUDE_MAX: f64 = 90.0;
+
+    /// Lowest longitude.
+    LONGITUDE_MIN: f64 = -180.0;
+
+    /// Highest longitude.
+    LONGITUDE_MAX: f64 = 180.0;
+
     /// Maximum characters of a media caption (image, video, document; audio and stickers have none).
     /// Meta: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#media-object
     MEDIA_CAPTION_MAX_CHARS: usize = 1024;
@@ -63,6 +75,97 @@ limits! {
     /// Maximum bytes of an animated sticker (image/webp). An upload only carries the MIME type,
     /// so uploads of image/webp are held to this, the larger sticker limit.
     STICKER_ANIMATED_MAX_BYTES: usize = 500 * 1024;
+
+    /// Maximum characters of `biz_opaque_callback_data` (Meta echoes it in status webhooks).
+    /// Meta messages reference (Message object); read via third-party copies, see research notes.
+    CALLBACK_DATA_MAX_CHARS: usize = 512;
+
+    /// Contacts per contacts message. Meta's docs: "Each message can include information for up
+    /// to 257 contacts" (https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/contacts-messages/).
+    /// Meta's spec says 5 (`maxItems: 5`); the docs win.
+    CONTACTS_MAX: usize = 257;
+
+    /// Header text of interactive messages (reply buttons, list, CTA URL, flow, product list).
+    /// Meta: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#header-object
+    INTERACTIVE_HEADER_TEXT_MAX_CHARS: usize = 60;
+
+    /// Body text of interactive messages. Meta's interactive object reference and the spec say 1024
+    /// (the list page alone says 4096; the stricter, widely documented 1024 is used).
+    INTERACTIVE_BODY_MAX_CHARS: usize = 1024;
+
+    /// Footer text of interactive messages. Meta: interactive object reference.
+    INTERACTIVE_FOOTER_MAX_CHARS: usize = 60;
+
+    /// Reply buttons per message. https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages
+    REPLY_BUTTONS_MAX: usize = 3;
+
+    /// Reply button title (unique within the message). Same page.
+    REPLY_BUTTON_TITLE_MAX_CHARS: usize = 20;
+
+    /// Reply button id (unique, no leading or trailing spaces). Same page.
+    REPLY_BUTTON_ID_MAX_CHARS: usize = 256;
+
+    /// List message button text. https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-list-messages
+    LIST_BUTTON_MAX_CHARS: usize = 20;
+
+    /// Sections of a list message (and of a product list). Same page.
+    LIST_SECTIONS_MAX: usize = 10;
+
+    /// Rows of a list message, across all sections (the spec counts per section; the docs in total).
+    LIST_ROWS_MAX: usize = 10;
+
+    /// List row id. Same page.
+    LIST_ROW_ID_MAX_CHARS: usize = 200;
+
+    /// List row title. Same page.
+    LIST_ROW_TITLE_MAX_CHARS: usize = 24;
+
+    /// List row description. Same page.
+    LIST_ROW_DESCRIPTION_MAX_CHARS: usize = 72;
+
+    /// List and product-list section title (required when there is more than one section).
+    LIST_SECTION_TITLE_MAX_CHARS: usize = 24;
+
+    /// CTA URL button text. https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-cta-url-messages
+    CTA_DISPLAY_TEXT_MAX_CHARS: usize = 20;
+
+    /// Products in a product list, across all sections. https://developers.facebook.com/docs/whatsapp/cloud-api/guides/sell-products-and-services/share-products
+    PRODUCT_LIST_ITEMS_MAX: usize = 30;
+
+    /// Flow button text: "advised 30 characters or less" (the spec's maxLength 30; an older page said 20).
+    /// https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-flow-messages
+    FLOW_CTA_MAX_CHARS: usize = 30;
+
+    /// Fewest cards of a carousel (media, product, or template carousel).
+    /// https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-media-carousel-messages
+    CAROUSEL_CARDS_MIN: usize = 2;
+
+    /// Most cards of a carousel. Same page.
+    CAROUSEL_CARDS_MAX: usize = 10;
+
+    /// Body text of a media carousel card. Same page.
+    CAROUSEL_CARD_BODY_MAX_CHARS: usize = 160;
+
+    /// Template name. https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview
+    TEMPLATE_NAME_MAX_CHARS: usize = 512;
+
+    /// A template text parameter. Meta's messages reference: 1024, or 32768 when the body is the
+    /// template's only component (TEMPLATE_BODY_ONLY_TEXT_PARAMETER_MAX_CHARS).
+    TEMPLATE_TEXT_PARAMETER_MAX_CHARS: usize = 1024;
+
+    /// A body text parameter of a template whose only component is its body. Same reference.
+    TEMPLATE_BODY_ONLY_TEXT_PARAMETER_MAX_CHARS: usize = 32768;
+
+    /// A header text parameter of a template (the whole header text is at most 60).
+    /// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components
+    TEMPLATE_HEADER_TEXT_PARAMETER_MAX_CHARS: usize = 60;
+
+    /// Highest template button index (buttons are numbered from 0). Meta's messages reference.
+    TEMPLATE_BUTTON_INDEX_MAX: usize = 9;
+
+    /// Coupon code of a copy-code button. Limited-time-offer page and 360dialog: 15 (one copy of
+    /// the coupon-template page says 20; the stricter value is used).
+    COUPON_CODE_MAX_CHARS: usize = 15;
 
     /// Maximum size in bytes of a Bird Channels API request body (200 KB).
     /// Bird: https://docs.bird.com/api/channels-api/supported-channels/programmable-whatsapp/sending-whatsapp-messages

@@ -80,17 +80,7 @@ function convert(args) {
   const from = oneOf("from", values.from, FORMATS);
   const to = oneOf("to", values.to, FORMATS);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
-  const input = readInput(positionals[0]);
-  let message;
-  if (from === "neutral") {
-    // Validated even when converting neutral to neutral: the output is meant to be sent.
-    const violations = wabridge.validate(input);
-    if (violations.length) throw new wabridge.ValidationError("invalid message", { code: "ERR_VALIDATION", violations });
-    message = JSON.parse(input);
-  } else {
-    message = wabridge.fromProvider(from, input, { operation: values.op });
-  }
-  const output = to === "neutral" ? message : wabridge.toProvider(to, message);
+  const output = wabridge.convert(from, to, readInput(positionals[0]), { operation: values.op });
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return EXIT.ok;
 }

@@ -2,8 +2,113 @@
 //! large a file may be (constants in `crate::limits`).
 
 use crate::limits::*;
-use crate::validate::{Path, Report, Violation, ViolationCode};
+use crate::validate::{Path, Report, Violation, ViolationCode, check_chars, check_http_url, check_identifier};
 use serde::{Deserialize, Serialize};
+
+/// An image, video, audio file, document or sticker: by the provider's media `id` (uploaded
+/// earlier) or by `link` (http/https), exactly one of the two.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Media {
+    /// A media id from an upload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub id: Option<String>,
+    /// An http(s) URL the provider downloads the file from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub link: Option<String>,
+    /// Images, videos and documents only; at most 1024 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub caption: Option<String>,
+    /// Documents only: the file name shown (its extension picks the icon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub filename: Option<String>,
+}
+
+impl Media {
+    pub fn by_id(id: impl Into<String>) -> Self {
+        Media { id: Some(id.into()), ..Media::default() }
+    }
+
+    pub fn by_link(link: impl Into<String>) -> Self {
+        Media { link: Some(link.into()), ..Media::default() }
+    }
+
+    pub fn with_caption(mut self, caption: impl Into<String>) -> Self {
+        self.caption = Some(caption.into());
+        self
+    }
+
+    pub fn with_filename(mut self, filename: impl Into<String>) -> Self {
+        self.filename = Some(filename.into());
+        self
+    }
+
+    /// Checks the media for `kind`. `in_header` refuses captions (headers have none).
+    pub fn validate_as(&self, kind: MediaKind, in_header: bool, report: &mut Report, path: &Path<'_>) {
+        let name = kind.name();
+        match (&self.id, &self.link) {
+            (Some(id), None) => check_identifier(report, &path.key("id"), &format!("{name} id"), id),
+            (None, Some(link)) => check_http_url(report, &path.key("link"), &format!("{name} link"), link),
+            (Some(_), Some(_)) => report.add(
+                &path.key("link"),
+                ViolationCode::InvalidValue,
+                format!("{name}: give either id or link, not both"),
+                None,
+            ),
+            (None, None) => report.add(
+                &path.key("id"),
+                ViolationCode::Required,
+                format!("{name}: an id or a link is required"),
+                None,
+            ),
+        }
+        if let Some(caption) = &self.caption {
+            if in_header || matches!(kind, MediaKind::Audio | MediaKind::Sticker) {
+                let place = if in_header { "a header" } else { name };
+                report.add(
+                    &path.key("caption"),
+                    ViolationCode::InvalidValue,
+                    format!("{place} cannot have a caption"),
+                    None,
+                );
+            } else {
+                check_chars(
+                    report,
+                    &path.key("caption"),
+                    &format!("{name} caption"),
+                    caption,
+                    1,
+                    MEDIA_CAPTION_MAX_CHARS,
+                );
+            }
+        }
+        if self.filename.is_some() && kind != MediaKind::Document {
+            report.add(
+                &path.key("filename"),
+                ViolationCode::InvalidValue,
+                format!("only documents have a filename, not {name}s"),
+                None,
+            );
+        }
+    }
+}
+
+impl MediaKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MediaKind::Image => "image",
+            MediaKind::Video => "video",
+            MediaKind::Audio => "audio",
+            MediaKind::Document => "document",
+            MediaKind::Sticker => "sticker",
+        }
+    }
+}
 
 /// The media kinds WhatsApp sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

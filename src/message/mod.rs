@@ -4,14 +4,47 @@
 //! the same value whether it is built in Rust, written as a JS object literal, or read from
 //! JSON. Builders are small constructors and `with_*` methods; nothing here knows a provider.
 
+mod contacts;
+pub mod interactive;
+mod location;
 pub mod media;
+mod reaction;
+pub mod template;
 mod text;
 
-pub use media::MediaKind;
+pub use contacts::{
+    Contact, ContactAddress, ContactEmail, ContactName, ContactOrg, ContactPhone, ContactUrl, Contacts,
+};
+pub use interactive::{
+    CardCtaUrl, Carousel, CarouselCard, Catalog, CtaUrl, Flow, FlowAction, FlowActionPayload, FlowMode, Header, List,
+    ListRow, ListSection, Product, ProductCard, ProductCarousel, ProductList, ProductSection, ReplyButton,
+    ReplyButtons,
+};
+pub use location::{Location, LocationRequest};
+pub use media::{Media, MediaKind};
+pub use reaction::Reaction;
+pub use template::{
+    ButtonAction, ButtonParameter, ButtonSubType, ComponentParameters, CurrencyParameter, DateTimeParameter,
+    LimitedTimeOffer, Template, TemplateButton, TemplateCard, TemplateCarousel, TemplateComponent, TemplateLanguage,
+    TemplateParameter, TextParameter,
+};
 pub use text::Text;
 
-use crate::validate::{Path, Report, Violation, check_identifier, check_phone_number};
+use crate::limits::CALLBACK_DATA_MAX_CHARS;
+use crate::validate::{Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number};
 use serde::{Deserialize, Serialize};
+
+/// How a provider body spelt something the neutral model does not distinguish (`"0"` or `0`
+/// for an index, a field left out that has a default). Kept so that converting a provider body
+/// to the same provider reproduces it exactly; invisible in JSON and ignored by equality.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WireHint<T>(pub T);
+
+impl<T> PartialEq for WireHint<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 /// A WhatsApp message in provider-neutral form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,8 +62,57 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reply_to: Option<String>,
+    /// Your own reference, echoed in the message's status webhooks (Meta
+    /// `biz_opaque_callback_data`): at most 512 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub callback_data: Option<String>,
     /// What the message says.
     pub content: Content,
+    /// Whether the Meta body left out `type` (Meta's default is text).
+    #[serde(skip)]
+    pub meta_type_omitted: WireHint<bool>,
+}
+
+/// Marks an inbound message (and the ones before it) as read, optionally showing a typing
+/// indicator until the reply or for 25 seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MarkRead {
+    /// The provider id of the inbound message.
+    pub message_id: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub typing_indicator: bool,
+}
+
+impl Validate for MarkRead {
+    fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
+        check_identifier(report, &path.key("messageId"), "messageId", &self.message_id);
+    }
+}
+
+/// What a provider's messages endpoint takes: a message, or a read receipt (Meta sends both
+/// to `POST …/messages`). In neutral JSON a read receipt is `{"markRead": {…}}`.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one per send, never in bulk: boxing would only add noise
+pub enum Request {
+    Message(Message),
+    MarkRead(MarkRead),
+}
+
+impl Request {
+    pub fn validate(&self) -> Result<(), Vec<Violation>> {
+        match self {
+            Request::Message(message) => message.validate(),
+            Request::MarkRead(read) => {
+                let mut report = Report::new();
+                read.validate_into(&mut report, &Path::root().key("markRead"));
+                report.into_result()
+            }
+        }
+    }
 }
 
 /// Whether a message goes to one person or to a group.
@@ -49,6 +131,44 @@ pub enum RecipientType {
 pub enum Content {
     /// A text message.
     Text(Text),
+    /// An image (image/jpeg, image/png; at most 5 MB), with an optional caption.
+    Image(Media),
+    /// A video (video/mp4, video/3gpp; at most 16 MB), with an optional caption.
+    Video(Media),
+    /// An audio file or voice note (at most 16 MB); no caption.
+    Audio(Media),
+    /// A document (at most 100 MB), with an optional caption and filename.
+    Document(Media),
+    /// A sticker (image/webp; 100 KB static, 500 KB animated); no caption.
+    Sticker(Media),
+    /// A location pin.
+    Location(Location),
+    /// A request for the customer's location.
+    LocationRequest(LocationRequest),
+    /// Contact cards.
+    Contacts(Contacts),
+    /// An emoji reaction to a message (or its removal).
+    Reaction(Reaction),
+    /// Up to three reply buttons.
+    ReplyButtons(ReplyButtons),
+    /// A list of options behind a button.
+    List(List),
+    /// A button that opens a URL.
+    CtaUrl(CtaUrl),
+    /// One product of a catalog.
+    Product(Product),
+    /// Several products of a catalog, in sections.
+    ProductList(ProductList),
+    /// The business's catalog.
+    Catalog(Catalog),
+    /// A WhatsApp Flow.
+    Flow(Flow),
+    /// A carousel of media cards.
+    Carousel(Carousel),
+    /// A carousel of product cards.
+    ProductCarousel(ProductCarousel),
+    /// A pre-approved template with its variables.
+    Template(Template),
 }
 
 impl Content {
@@ -56,6 +176,37 @@ impl Content {
     pub fn kind(&self) -> &'static str {
         match self {
             Content::Text(_) => "text",
+            Content::Image(_) => "image",
+            Content::Video(_) => "video",
+            Content::Audio(_) => "audio",
+            Content::Document(_) => "document",
+            Content::Sticker(_) => "sticker",
+            Content::Location(_) => "location",
+            Content::LocationRequest(_) => "locationRequest",
+            Content::Contacts(_) => "contacts",
+            Content::Reaction(_) => "reaction",
+            Content::ReplyButtons(_) => "replyButtons",
+            Content::List(_) => "list",
+            Content::CtaUrl(_) => "ctaUrl",
+            Content::Product(_) => "product",
+            Content::ProductList(_) => "productList",
+            Content::Catalog(_) => "catalog",
+            Content::Flow(_) => "flow",
+            Content::Carousel(_) => "carousel",
+            Content::ProductCarousel(_) => "productCarousel",
+            Content::Template(_) => "template",
+        }
+    }
+
+    /// The media kind and media of the media contents.
+    pub fn media(&self) -> Option<(MediaKind, &Media)> {
+        match self {
+            Content::Image(m) => Some((MediaKind::Image, m)),
+            Content::Video(m) => Some((MediaKind::Video, m)),
+            Content::Audio(m) => Some((MediaKind::Audio, m)),
+            Content::Document(m) => Some((MediaKind::Document, m)),
+            Content::Sticker(m) => Some((MediaKind::Sticker, m)),
+            _ => None,
         }
     }
 }
@@ -73,8 +224,26 @@ pub trait Validate {
 
 impl Validate for Content {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
+        if let Some((kind, media)) = self.media() {
+            return media.validate_as(kind, false, report, path);
+        }
         match self {
-            Content::Text(text) => text.validate_into(report, path),
+            Content::Text(c) => c.validate_into(report, path),
+            Content::Location(c) => c.validate_into(report, path),
+            Content::LocationRequest(c) => c.validate_into(report, path),
+            Content::Contacts(c) => c.validate_into(report, path),
+            Content::Reaction(c) => c.validate_into(report, path),
+            Content::ReplyButtons(c) => c.validate_into(report, path),
+            Content::List(c) => c.validate_into(report, path),
+            Content::CtaUrl(c) => c.validate_into(report, path),
+            Content::Product(c) => c.validate_into(report, path),
+            Content::ProductList(c) => c.validate_into(report, path),
+            Content::Catalog(c) => c.validate_into(report, path),
+            Content::Flow(c) => c.validate_into(report, path),
+            Content::Carousel(c) => c.validate_into(report, path),
+            Content::ProductCarousel(c) => c.validate_into(report, path),
+            Content::Template(c) => c.validate_into(report, path),
+            Content::Image(_) | Content::Video(_) | Content::Audio(_) | Content::Document(_) | Content::Sticker(_) => {}
         }
     }
 }
@@ -82,7 +251,14 @@ impl Validate for Content {
 impl Message {
     /// A message to `to` (phone number in international format) with `content`.
     pub fn new(to: impl Into<String>, content: impl Into<Content>) -> Self {
-        Message { to: to.into(), recipient_type: None, reply_to: None, content: content.into() }
+        Message {
+            to: to.into(),
+            recipient_type: None,
+            reply_to: None,
+            callback_data: None,
+            content: content.into(),
+            meta_type_omitted: WireHint(false),
+        }
     }
 
     /// A text message: `Message::text("+16505551234", "Hello")`.
@@ -119,6 +295,30 @@ impl Validate for Message {
         }
         if let Some(reply_to) = &self.reply_to {
             check_identifier(report, &path.key("replyTo"), "replyTo message id", reply_to);
+            if matches!(self.content, Content::Reaction(_)) {
+                // Meta: "a reaction cannot be sent as a contextual reply".
+                report.add(
+                    &path.key("replyTo"),
+                    ViolationCode::InvalidValue,
+                    "a reaction cannot be a reply (it names its message in messageId)",
+                    None,
+                );
+            }
+        }
+        if let Some(data) = &self.callback_data {
+            check_chars(report, &path.key("callbackData"), "callbackData", data, 1, CALLBACK_DATA_MAX_CHARS);
+        }
+        // Meta's groups guide: group messages may be text, media, or text- and media-based templates.
+        if self.recipient_type == Some(RecipientType::Group)
+            && !matches!(self.content, Content::Text(_) | Content::Template(_))
+            && self.content.media().is_none()
+        {
+            report.add(
+                &path.key("content").key("type"),
+                ViolationCode::Unsupported,
+                format!("groups take text, media and template messages, not {}", self.content.kind()),
+                None,
+            );
         }
         self.content.validate_into(report, &path.key("content"));
     }

@@ -7,8 +7,8 @@ pub mod onemsg;
 
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::message::{Message, Validate};
-use crate::validate::{Path, Report, Violation};
+use crate::message::{MarkRead, Message, Request, Validate};
+use crate::validate::{Path, Report, Violation, decode_value, parse_json};
 use serde::Serialize as SerializeTrait;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -69,10 +69,10 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, Error>
 }
 
 /// The endpoint a message goes to: Meta and Bird `messages`; for 1MSG the method name,
-/// which depends on the content kind (`sendMessage` for text, …).
-pub fn operation(provider: Provider, message: &Message) -> &'static str {
+/// which depends on the content kind (`sendMessage` for text, …); `None` when unsupported.
+pub fn operation(provider: Provider, message: &Message) -> Option<&'static str> {
     match provider {
-        Provider::Meta | Provider::Bird => "messages",
+        Provider::Meta | Provider::Bird => Some("messages"),
         Provider::OneMsg => onemsg::method_for(&message.content),
     }
 }
@@ -87,9 +87,82 @@ pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<
     }
 }
 
+/// Parses and validates anything a provider's messages endpoint takes: a message, or (Meta)
+/// a read receipt.
+pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, Error> {
+    match provider {
+        Provider::Meta => meta::parse_request(body, operation),
+        other => parse(other, body, operation).map(Request::Message),
+    }
+}
+
+/// Validates and serializes a request for `provider`.
+pub fn serialize_request(provider: Provider, request: &Request) -> Result<String, Error> {
+    match (provider, request) {
+        (Provider::Meta, request) => meta::serialize_request(request),
+        (other, Request::Message(message)) => serialize(other, message),
+        (other, Request::MarkRead(_)) => Err(Error::Unsupported { provider: other, kind: "markRead".into() }),
+    }
+}
+
+/// A document format `convert` reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Neutral,
+    Provider(Provider),
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Self, Error> {
+        if name == "neutral" { Ok(Format::Neutral) } else { name.parse().map(Format::Provider) }
+    }
+}
+
+/// The neutral JSON of a read receipt: `{"markRead": {...}}`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct NeutralMarkRead {
+    mark_read: MarkRead,
+}
+
+/// Reads a neutral document: a message, or `{"markRead": {...}}`; validated.
+pub fn parse_neutral(body: &str) -> Result<Request, Error> {
+    let value = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let request = if value.get("markRead").is_some() {
+        Request::MarkRead(decode_value::<NeutralMarkRead>(&value).map_err(|v| Error::Invalid(vec![v]))?.mark_read)
+    } else {
+        Request::Message(decode_value(&value).map_err(|v| Error::Invalid(vec![v]))?)
+    };
+    request.validate()?;
+    Ok(request)
+}
+
+/// The neutral JSON of a request.
+pub fn to_neutral(request: &Request) -> Result<String, Error> {
+    match request {
+        Request::Message(message) => to_json(message),
+        Request::MarkRead(read) => to_json(&NeutralMarkRead { mark_read: read.clone() }),
+    }
+}
+
+/// Converts a document between the neutral model and the providers' bodies, validating on the
+/// way. Converting a provider's body to the same provider reproduces it exactly.
+pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, Error> {
+    let request = match from {
+        Format::Neutral => parse_neutral(body)?,
+        Format::Provider(provider) => parse_request(provider, body, operation)?,
+    };
+    match to {
+        Format::Neutral => to_neutral(&request),
+        Format::Provider(provider) => serialize_request(provider, &request),
+    }
+}
+
 /// Every violation of a provider-native request body (empty when it is valid).
 pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) -> Result<Vec<Violation>, Error> {
-    match parse(provider, body, operation) {
+    match parse_request(provider, body, operation) {
         Ok(_) => Ok(Vec::new()),
         Err(Error::Invalid(violations)) => Ok(violations),
         Err(other) => Err(other),
@@ -107,7 +180,7 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
     let violations = report
         .into_violations()
         .into_iter()
-        .map(|v| Violation { path: rewrite_pointer(&v.path, table), ..v })
+        .map(|v| Violation { path: rewrite_pointer(&v.path, table, false), ..v })
         .collect();
     Err(Error::Invalid(violations))
 }
@@ -163,8 +236,9 @@ pub trait ProviderClient {
 /// provider's body, using a table of `(neutral prefix, wire prefix)` patterns in which `*`
 /// stands for one segment (an index). The first pattern that is a segment-wise prefix of
 /// `pointer` wins; captured segments fill the `*`s of its replacement, in order, and the
-/// rest of the pointer is kept. Pointers no pattern matches are returned unchanged.
-pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)]) -> String {
+/// rest of the pointer is kept (in snake_case when `snake_rest`, for Meta's field names).
+/// Pointers no pattern matches are returned unchanged.
+pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)], snake_rest: bool) -> String {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for (from, to) in table {
         let pattern: Vec<&str> = from.split('/').skip(1).collect();
@@ -191,11 +265,63 @@ pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)]) -> String {
         }
         for rest in &segments[pattern.len()..] {
             out.push('/');
-            out.push_str(rest);
+            if snake_rest {
+                out.push_str(&snake_case(rest));
+            } else {
+                out.push_str(rest);
+            }
         }
         return out;
     }
     pointer.to_string()
+}
+
+/// `formattedName` → `formatted_name`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Pointers of the object fields in `original` that `reproduced` (the body rebuilt from the
+/// neutral model) lacks: fields that would be lost in conversion. Arrays are compared item by
+/// item; only keys are compared, not values.
+pub(crate) fn dropped_fields(
+    original: &serde_json::Value,
+    reproduced: &serde_json::Value,
+    at: &Path<'_>,
+    report: &mut Report,
+) {
+    use serde_json::Value;
+    match (original, reproduced) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, value) in a {
+                let path = at.key(key);
+                match b.get(key) {
+                    None => report.add(
+                        &path,
+                        crate::validate::ViolationCode::UnknownField,
+                        format!("{key:?} is not a field of this message (it would be dropped)"),
+                        None,
+                    ),
+                    Some(other) => dropped_fields(value, other, &path, report),
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                dropped_fields(x, y, &at.index(i), report);
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -213,10 +339,14 @@ mod tests {
     #[test]
     fn rewrites_pointers_by_pattern() {
         let table = [("/content/buttons/*/title", "/interactive/action/buttons/*/reply/title"), ("/content", "/text")];
-        assert_eq!(rewrite_pointer("/content/buttons/2/title", &table), "/interactive/action/buttons/2/reply/title");
-        assert_eq!(rewrite_pointer("/content/body", &table), "/text/body");
-        assert_eq!(rewrite_pointer("/content", &table), "/text");
-        assert_eq!(rewrite_pointer("/contents", &table), "/contents");
-        assert_eq!(rewrite_pointer("/to", &table), "/to");
+        assert_eq!(
+            rewrite_pointer("/content/buttons/2/title", &table, false),
+            "/interactive/action/buttons/2/reply/title"
+        );
+        assert_eq!(rewrite_pointer("/content/body", &table, false), "/text/body");
+        assert_eq!(rewrite_pointer("/content", &table, false), "/text");
+        assert_eq!(rewrite_pointer("/contents", &table, false), "/contents");
+        assert_eq!(rewrite_pointer("/to", &table, false), "/to");
+        assert_eq!(rewrite_pointer("/content/previewUrl", &table, true), "/text/preview_url");
     }
 }

@@ -16,6 +16,16 @@ pub fn decode_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Violat
     Ok(value)
 }
 
+/// Parses `json` into a JSON value (a syntax error is a violation at the root).
+pub fn parse_json(json: &str) -> Result<serde_json::Value, Violation> {
+    serde_json::from_str(json).map_err(|e| syntax_violation(&e))
+}
+
+/// Decodes an already parsed JSON value into `T`.
+pub fn decode_value<'de, T: Deserialize<'de>>(value: &'de serde_json::Value) -> Result<T, Violation> {
+    serde_path_to_error::deserialize(value).map_err(structural_violation)
+}
+
 fn syntax_violation(error: &serde_json::Error) -> Violation {
     Violation {
         path: String::new(),

@@ -5,10 +5,12 @@
 //! lazily ([`Path`] is a chain of borrowed segments), so a valid message allocates nothing.
 
 mod decode;
+mod emoji;
 mod path;
 mod rules;
 
-pub use decode::decode_json;
+pub use decode::{decode_json, decode_value, parse_json};
+pub use emoji::is_single_emoji;
 pub use path::{Path, Segment, pointer_from_serde_path};
 pub use rules::*;
 
@@ -97,6 +99,11 @@ impl Report {
     /// Records a violation at `path`.
     pub fn add(&mut self, path: &Path<'_>, code: ViolationCode, message: impl Into<String>, limit: Option<f64>) {
         self.violations.push(Violation { path: path.to_pointer(), code, message: message.into(), limit });
+    }
+
+    /// Records a violation built elsewhere (translated from another document, say).
+    pub fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
     }
 
     pub fn is_empty(&self) -> bool {

@@ -84,8 +84,97 @@ pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, val
 pub fn check_identifier(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
     if value.trim().is_empty() {
         report.add(path, ViolationCode::Required, format!("{label} is required"), None);
-    } else if value.trim() != value {
+    } else {
+        check_no_padding(report, path, label, value);
+    }
+}
+
+/// Like [`check_chars`] for an optional field: absent is fine, present must fit.
+pub fn check_optional_chars(
+    report: &mut Report,
+    path: &Path<'_>,
+    label: &str,
+    value: Option<&str>,
+    min: usize,
+    max: usize,
+) {
+    if let Some(value) = value {
+        check_chars(report, path, label, value, min, max);
+    }
+}
+
+/// Reports a list with fewer than `min` or more than `max` items.
+pub fn check_count(report: &mut Report, path: &Path<'_>, label: &str, count: usize, min: usize, max: usize) {
+    if count < min {
+        let code = if count == 0 { ViolationCode::Required } else { ViolationCode::TooFew };
+        report.add(path, code, format!("{label}: {count} given; at least {min} required"), Some(min as f64));
+    } else if count > max {
+        report.add(
+            path,
+            ViolationCode::TooMany,
+            format!("{label}: {count} given; at most {max} allowed"),
+            Some(max as f64),
+        );
+    }
+}
+
+/// Reports a number outside `min..=max` (or not finite).
+pub fn check_range(report: &mut Report, path: &Path<'_>, label: &str, value: f64, min: f64, max: f64) {
+    if !value.is_finite() || value < min || value > max {
+        report.add(
+            path,
+            ViolationCode::OutOfRange,
+            format!("{label} must be between {min} and {max} (got {value})"),
+            None,
+        );
+    }
+}
+
+/// Reports a value that is not an absolute http(s) URL with a host and no whitespace.
+pub fn check_http_url(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    let valid = host.is_some_and(|h| !h.is_empty()) && !value.chars().any(char::is_whitespace);
+    if !valid {
+        report.add(
+            path,
+            ViolationCode::InvalidFormat,
+            format!("{label} must be an http:// or https:// URL (got {value:?})"),
+            None,
+        );
+    }
+}
+
+/// Values that must be unique in their list: reports the second and later occurrences.
+#[derive(Default)]
+pub struct Unique<'v>(Vec<&'v str>);
+
+impl<'v> Unique<'v> {
+    pub fn check(&mut self, report: &mut Report, path: &Path<'_>, label: &str, value: &'v str) {
+        if self.0.contains(&value) {
+            report.add(
+                path,
+                ViolationCode::Duplicate,
+                format!("{label} {value:?} is used more than once; it must be unique"),
+                None,
+            );
+        } else {
+            self.0.push(value);
+        }
+    }
+}
+
+/// Reports an identifier with leading or trailing whitespace.
+pub fn check_no_padding(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    if value.trim() != value {
         report.add(path, ViolationCode::InvalidFormat, format!("{label} must not start or end with whitespace"), None);
+    }
+}
+
+/// Reports an identifier that is empty or whitespace only.
+pub fn check_required(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    if value.trim().is_empty() {
+        report.add(path, ViolationCode::Required, format!("{label} is required"), None);
     }
 }
 
@@ -124,6 +213,30 @@ mod tests {
             codes(|r, p| check_chars(r, p, "x", "ab", 3, 10)),
             vec![("/x".into(), ViolationCode::TooShort, Some(3.0))]
         );
+    }
+
+    #[test]
+    fn counts_ranges_urls_and_uniqueness() {
+        assert_eq!(codes(|r, p| check_count(r, p, "x", 0, 1, 3))[0].1, ViolationCode::Required);
+        assert_eq!(codes(|r, p| check_count(r, p, "x", 1, 2, 3))[0].1, ViolationCode::TooFew);
+        assert_eq!(codes(|r, p| check_count(r, p, "x", 4, 1, 3))[0], ("/x".into(), ViolationCode::TooMany, Some(3.0)));
+        assert!(codes(|r, p| check_count(r, p, "x", 3, 1, 3)).is_empty());
+        assert!(codes(|r, p| check_range(r, p, "x", 90.0, -90.0, 90.0)).is_empty());
+        assert_eq!(codes(|r, p| check_range(r, p, "x", 90.0001, -90.0, 90.0))[0].1, ViolationCode::OutOfRange);
+        assert_eq!(codes(|r, p| check_range(r, p, "x", f64::NAN, -90.0, 90.0))[0].1, ViolationCode::OutOfRange);
+        for ok in ["https://example.com", "http://a.b/c?d#e"] {
+            assert!(codes(|r, p| check_http_url(r, p, "x", ok)).is_empty(), "{ok}");
+        }
+        for bad in ["ftp://example.com", "https://", "example.com", "https://a b"] {
+            assert_eq!(codes(|r, p| check_http_url(r, p, "x", bad))[0].1, ViolationCode::InvalidFormat, "{bad}");
+        }
+        let root = Path::root();
+        let mut report = Report::new();
+        let mut unique = Unique::default();
+        for (i, value) in ["a", "b", "a"].into_iter().enumerate() {
+            unique.check(&mut report, &root.index(i), "id", value);
+        }
+        assert_eq!(report.violations().iter().map(|v| v.path.as_str()).collect::<Vec<_>>(), ["/2"]);
     }
 
     #[test]

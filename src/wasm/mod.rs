@@ -130,7 +130,7 @@ pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue
         .map_err(|e| Error::argument(format!("{}: {}", e.path(), e.inner())))?;
     message.validate().map_err(Error::Invalid)?;
     let wire = match provider {
-        Provider::Meta => provider::meta::to_wire(&message)?,
+        Provider::Meta => provider::meta::to_wire(&message),
         other => return Err(Error::argument(format!("{other} is not implemented for the serde path")).into()),
     };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -149,6 +149,22 @@ pub fn from_provider(
     let operation = operation_of(&options)?;
     let message = provider::parse(provider, &js_to_json(&body)?, operation.as_deref())?;
     Ok(to_js(&message)?)
+}
+
+/// Converts a document between formats — `"neutral"` or a provider name — validating it on
+/// the way (a neutral read receipt is `{ markRead: { messageId, typingIndicator? } }`).
+/// Converting a provider's body to the same provider reproduces it exactly. Throws
+/// `ValidationError` (violations point into the input), `UnsupportedError`, `ArgumentError`.
+#[wasm_bindgen(js_name = convert, unchecked_return_type = "Record<string, unknown>")]
+pub fn convert(
+    #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
+    #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let operation = operation_of(&options)?;
+    let converted = provider::convert(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref())?;
+    Ok(json_to_js(&converted)?)
 }
 
 /// Every violation of a provider-native request body (object or JSON text), each at its

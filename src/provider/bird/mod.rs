@@ -60,7 +60,12 @@ pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, Error> {
                 }),
             }),
         },
+        // Bird's other body types come with Bird's own issue; until then, say so.
+        other => return Err(Error::Unsupported { provider: PROVIDER, kind: other.kind().into() }),
     };
+    if message.callback_data.is_some() {
+        return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });
+    }
     Ok(BirdMessage {
         receiver: BirdReceiver {
             contacts: vec![BirdContact {
@@ -197,7 +202,11 @@ pub fn from_wire(wire: BirdMessage<'_>) -> Result<Message, Error> {
         None => None,
     };
     match (to, content) {
-        (Some(to), Some(content)) if report.is_empty() => Ok(Message { to, recipient_type: None, reply_to, content }),
+        (Some(to), Some(content)) if report.is_empty() => {
+            let mut message = Message::new(to, content);
+            message.reply_to = reply_to;
+            Ok(message)
+        }
         _ => Err(Error::Invalid(report.into_violations())),
     }
 }

@@ -6,222 +6,259 @@
 //! the docs disagree, the docs win and the code says why).
 
 mod client;
+mod convert;
 mod error;
 pub mod wire;
 
 pub use client::{DEFAULT_API_VERSION, DEFAULT_BASE_URL, MetaConfig, MetaContact, MetaMessageStatus, MetaSendResult};
 pub use error::decode_error;
 
-use super::{Provider, to_json, validated_from_wire};
+use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::Error;
-use crate::message::{Content, Message, Text};
-use crate::validate::{Path, Report, ViolationCode, decode_json};
-use std::borrow::Cow;
-use wire::{MessagingProduct, MetaContext, MetaMessage, MetaText};
-
-/// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
-pub fn serialize(message: &Message) -> Result<String, Error> {
-    message.validate()?;
-    to_json(&to_wire(message)?)
-}
-
-/// The wire form of a (validated) message.
-pub fn to_wire(message: &Message) -> Result<MetaMessage<'_>, Error> {
-    let mut wire = MetaMessage {
-        messaging_product: MessagingProduct::WhatsApp,
-        recipient_type: message.recipient_type,
-        to: Cow::Borrowed(&message.to),
-        context: message.reply_to.as_deref().map(|id| MetaContext { message_id: Cow::Borrowed(id) }),
-        kind: Some(Cow::Borrowed(message.content.kind())),
-        text: None,
-    };
-    match &message.content {
-        Content::Text(text) => {
-            wire.text = Some(MetaText { body: Cow::Borrowed(&text.body), preview_url: text.preview_url });
-        }
-    }
-    Ok(wire)
-}
-
-/// The Meta message types (`type`) the Cloud API documents for `POST …/messages`.
-const META_TYPES: [&str; 11] = [
-    "text",
-    "audio",
-    "document",
-    "image",
-    "location",
-    "video",
-    "sticker",
-    "reaction",
-    "interactive",
-    "template",
-    "contacts",
-];
-
-/// Parses and validates a Meta request body into the neutral model. Every violation points
-/// into the Meta body. `operation` is the endpoint; only `messages` (the default) exists.
-pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
-    match operation.unwrap_or("messages") {
-        "messages" => {}
-        other => return Err(Error::argument(format!("unknown Meta operation {other:?}: expected messages"))),
-    }
-    let wire: MetaMessage<'_> = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
-    let message = from_wire(wire)?;
-    let table = pointer_table(&message.content);
-    validated_from_wire(message, table)
-}
-
-/// The neutral form of a structurally valid Meta body (limits are not checked here).
-pub fn from_wire(mut wire: MetaMessage<'_>) -> Result<Message, Error> {
-    let root = Path::root();
-    let mut report = Report::new();
-    // Meta's docs: `type` is optional and defaults to `text`.
-    let kind = wire.kind.as_deref().unwrap_or("text");
-    // A content object other than the one `type` names would be ignored by Meta: refuse it.
-    if kind != "text" && META_TYPES.contains(&kind) && wire.text.is_some() {
-        report.add(
-            &root.key("text"),
-            ViolationCode::InvalidValue,
-            format!("a text object in a message of type {kind:?}"),
-            None,
-        );
-    }
-    let content = match kind {
-        "text" => match wire.text.take() {
-            Some(text) => Some(Content::Text(Text { body: text.body.into_owned(), preview_url: text.preview_url })),
-            None => {
-                report.add(&root.key("text"), ViolationCode::Required, "a text message needs a text object", None);
-                None
-            }
-        },
-        known if META_TYPES.contains(&known) => {
-            report.add(
-                &root.key("type"),
-                ViolationCode::Unsupported,
-                format!("Meta message type {known:?} is not supported by this version of wabridge"),
-                None,
-            );
-            None
-        }
-        unknown => {
-            report.add(
-                &root.key("type"),
-                ViolationCode::InvalidValue,
-                format!("unknown Meta message type {unknown:?}; expected one of {}", META_TYPES.join(", ")),
-                None,
-            );
-            None
-        }
-    };
-    match content {
-        Some(content) if report.is_empty() => Ok(Message {
-            to: wire.to.into_owned(),
-            recipient_type: wire.recipient_type,
-            reply_to: wire.context.map(|c| c.message_id.into_owned()),
-            content,
-        }),
-        _ => Err(Error::Invalid(report.into_violations())),
-    }
-}
-
-/// Where each neutral field lives in Meta's body, for reporting violations of a Meta body
-/// at Meta's pointers. Envelope fields first, then the content kind's own.
-fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
-    match content {
-        Content::Text(_) => &[
-            ("/recipientType", "/recipient_type"),
-            ("/replyTo", "/context/message_id"),
-            ("/content/previewUrl", "/text/preview_url"),
-            ("/content", "/text"),
-        ],
-    }
-}
+use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
+use crate::validate::{Path, Report, ViolationCode, decode_value, parse_json};
+use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
 pub const PROVIDER: Provider = Provider::Meta;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::{Value, json};
+/// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
+pub fn serialize(message: &Message) -> Result<String, Error> {
+    message.validate()?;
+    to_json(&convert::to_wire(message))
+}
 
-    fn violations(body: Value) -> Vec<(String, ViolationCode)> {
-        match parse(&body.to_string(), None) {
-            Ok(_) => Vec::new(),
-            Err(Error::Invalid(v)) => v.into_iter().map(|v| (v.path, v.code)).collect(),
-            Err(other) => panic!("unexpected error {other:?}"),
-        }
+/// Validates a read receipt and serializes it (same endpoint as messages).
+pub fn serialize_mark_read(read: &MarkRead) -> Result<String, Error> {
+    Request::MarkRead(read.clone()).validate()?;
+    to_json(&mark_read_to_wire(read))
+}
+
+/// Serializes a request: a message or a read receipt.
+pub fn serialize_request(request: &Request) -> Result<String, Error> {
+    match request {
+        Request::Message(message) => serialize(message),
+        Request::MarkRead(read) => serialize_mark_read(read),
     }
+}
 
-    #[test]
-    fn serializes_a_text_reply() {
-        let message = Message::text("16505551234", "Hello").with_reply_to("wamid.X");
-        let body: Value = serde_json::from_str(&serialize(&message).unwrap()).unwrap();
-        assert_eq!(
-            body,
-            json!({
-                "messaging_product": "whatsapp",
-                "to": "16505551234",
-                "context": {"message_id": "wamid.X"},
-                "type": "text",
-                "text": {"body": "Hello"}
-            })
+/// The wire form of a message (it must be valid: see [`serialize`]).
+pub fn to_wire(message: &Message) -> MetaMessage {
+    convert::to_wire(message)
+}
+
+fn mark_read_to_wire(read: &MarkRead) -> MetaMessage {
+    MetaMessage {
+        messaging_product: Some(MessagingProduct::WhatsApp),
+        status: Some("read".into()),
+        message_id: Some(read.message_id.clone()),
+        typing_indicator: read.typing_indicator.then(|| MetaTyped { kind: Some("text".into()) }),
+        ..MetaMessage::default()
+    }
+}
+
+fn check_operation(operation: Option<&str>) -> Result<(), Error> {
+    match operation.unwrap_or("messages") {
+        "messages" => Ok(()),
+        other => Err(Error::argument(format!("unknown Meta operation {other:?}: expected messages"))),
+    }
+}
+
+/// Parses and validates a Meta message body into the neutral model. Every violation points
+/// into the Meta body. `operation` is the endpoint; only `messages` (the default) exists.
+pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
+    match parse_request(body, operation)? {
+        Request::Message(message) => Ok(message),
+        Request::MarkRead(_) => Err(Error::argument("this body marks a message as read; it is not a message")),
+    }
+}
+
+/// Parses and validates what `POST …/messages` takes: a message, or a read receipt with an
+/// optional typing indicator. Violations point into the Meta body; a field the neutral model
+/// could not carry back is reported rather than dropped.
+pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Error> {
+    check_operation(operation)?;
+    let value = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let wire: MetaMessage = decode_value(&value).map_err(|v| Error::Invalid(vec![v]))?;
+    let root = Path::root();
+    let mut report = Report::new();
+    if wire.messaging_product.is_none() {
+        report.add(
+            &root.key("messaging_product"),
+            ViolationCode::Required,
+            "messaging_product is required (\"whatsapp\")",
+            None,
         );
     }
-
-    #[test]
-    fn serialize_refuses_invalid_messages_with_neutral_pointers() {
-        let Err(Error::Invalid(v)) = serialize(&Message::text("16505551234", "x".repeat(4097))) else { panic!() };
-        assert_eq!(v[0].path, "/content/body");
+    let request =
+        if wire.status.is_some() { read_from_wire(wire, &mut report) } else { message_from_wire(wire, &mut report) };
+    let Some(request) = request.filter(|_| report.is_empty()) else {
+        return Err(Error::Invalid(report.into_violations()));
+    };
+    // Limits, checked on the neutral model and reported at Meta's pointers.
+    let mut limits = Report::new();
+    match &request {
+        Request::Message(message) => message.validate_into(&mut limits, &root),
+        Request::MarkRead(read) => read.validate_into(&mut limits, &root),
     }
-
-    #[test]
-    fn parses_back_what_it_serializes() {
-        let mut message = Message::text("+16505551234", "Visit https://example.com");
-        message.content = Text::new("Visit https://example.com").with_preview_url(true).into();
-        message.recipient_type = Some(crate::message::RecipientType::Individual);
-        let back = parse(&serialize(&message).unwrap(), None).unwrap();
-        assert_eq!(back, message);
+    let table = match &request {
+        Request::Message(message) => pointer_table(&message.content),
+        Request::MarkRead(_) => &[("/messageId", "/message_id")][..],
+    };
+    let header = match &request {
+        Request::Message(message) => header_kind(&message.content),
+        Request::MarkRead(_) => "",
+    };
+    for violation in limits.into_violations() {
+        let path = rewrite_pointer(&violation.path, table, true).replace("{header}", header);
+        report.push(crate::validate::Violation { path, ..violation });
     }
+    // Nothing silently dropped: every field of the body must come back from the neutral model.
+    let rebuilt = match &request {
+        Request::Message(message) => convert::to_wire(message),
+        Request::MarkRead(read) => mark_read_to_wire(read),
+    };
+    let rebuilt = serde_json::to_value(&rebuilt).map_err(|e| Error::argument(e.to_string()))?;
+    dropped_fields(&value, &rebuilt, &root, &mut report);
+    report.into_result().map(|_| request).map_err(Error::Invalid)
+}
 
-    #[test]
-    fn reports_violations_at_meta_pointers() {
-        let body = json!({"messaging_product": "whatsapp", "to": "12", "context": {"message_id": ""}, "type": "text", "text": {"body": "é".repeat(5000)}});
-        assert_eq!(
-            violations(body),
-            vec![
-                ("/to".into(), ViolationCode::TooShort),
-                ("/context/message_id".into(), ViolationCode::Required),
-                ("/text/body".into(), ViolationCode::TooLong)
-            ]
+fn message_from_wire(wire: MetaMessage, report: &mut Report) -> Option<Request> {
+    convert::from_wire(wire, report).map(Request::Message)
+}
+
+fn read_from_wire(wire: MetaMessage, report: &mut Report) -> Option<Request> {
+    let root = Path::root();
+    if wire.status.as_deref() != Some("read") {
+        report.add(&root.key("status"), ViolationCode::InvalidValue, "status is \"read\" (mark as read)", None);
+    }
+    if let Some(typing) = &wire.typing_indicator
+        && typing.kind.as_deref() != Some("text")
+    {
+        report.add(
+            &root.key("typing_indicator").key("type"),
+            ViolationCode::InvalidValue,
+            "typing_indicator.type is \"text\"",
+            None,
         );
     }
-
-    #[test]
-    fn structural_errors_point_into_the_body() {
-        let base =
-            json!({"messaging_product": "whatsapp", "to": "16505551234", "type": "text", "text": {"body": "hi"}});
-        let with = |pointer: &str, value: Value| {
-            let mut body = base.clone();
-            *body.pointer_mut(pointer).unwrap() = value;
-            violations(body)
-        };
-        assert_eq!(
-            with("/messaging_product", json!("sms")),
-            vec![("/messaging_product".into(), ViolationCode::InvalidValue)]
+    let Some(message_id) = wire.message_id else {
+        report.add(
+            &root.key("message_id"),
+            ViolationCode::Required,
+            "message_id of the inbound message is required",
+            None,
         );
-        assert_eq!(with("/text/body", json!(5)), vec![("/text/body".into(), ViolationCode::InvalidValue)]);
-        assert_eq!(with("/text", json!({"bdy": "x"})), vec![("/text/bdy".into(), ViolationCode::UnknownField)]);
-        assert_eq!(with("/type", json!("telegram")), vec![("/type".into(), ViolationCode::InvalidValue)]);
-        let mut missing = base.clone();
-        missing.as_object_mut().unwrap().remove("text");
-        assert_eq!(violations(missing), vec![("/text".into(), ViolationCode::Required)]);
-    }
+        return None;
+    };
+    Some(Request::MarkRead(MarkRead { message_id, typing_indicator: wire.typing_indicator.is_some() }))
+}
 
-    #[test]
-    fn type_defaults_to_text_as_meta_documents() {
-        let body =
-            json!({"messaging_product": "whatsapp", "to": "16505551234", "text": {"body": "hi", "preview_url": true}});
-        assert!(violations(body).is_empty());
+/// The wire name of an interactive header's media type, for pointers into it.
+fn header_kind(content: &Content) -> &'static str {
+    let header = match content {
+        Content::ReplyButtons(c) => c.header.as_ref(),
+        Content::CtaUrl(c) => c.header.as_ref(),
+        Content::Flow(c) => c.header.as_ref(),
+        Content::List(c) => c.header.as_ref(),
+        Content::ProductList(c) => Some(&c.header),
+        _ => None,
+    };
+    match header {
+        Some(Header::Image(_)) => "image",
+        Some(Header::Video(_)) => "video",
+        Some(Header::Document(_)) => "document",
+        _ => "text",
+    }
+}
+
+/// Where each neutral field lives in Meta's body, for reporting violations of a Meta body
+/// at Meta's pointers (the rest of a pointer is kept, in snake_case).
+fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
+    macro_rules! table {
+        ($($from:literal => $to:literal),* $(,)?) => {{
+            const TABLE: &[(&str, &str)] = &[
+                ("/recipientType", "/recipient_type"),
+                ("/replyTo", "/context/message_id"),
+                ("/callbackData", "/biz_opaque_callback_data"),
+                ("/content/type", "/type"),
+                $(($from, $to),)*
+            ];
+            TABLE
+        }};
+        (interactive: $($from:literal => $to:literal),* $(,)?) => {{
+            const TABLE: &[(&str, &str)] = &[
+                ("/recipientType", "/recipient_type"),
+                ("/replyTo", "/context/message_id"),
+                ("/callbackData", "/biz_opaque_callback_data"),
+                ("/content/type", "/type"),
+                ("/content/header/text", "/interactive/header/text"),
+                ("/content/header/type", "/interactive/header/type"),
+                ("/content/header", "/interactive/header/{header}"),
+                ("/content/body", "/interactive/body/text"),
+                ("/content/footer", "/interactive/footer/text"),
+                $(($from, $to),)*
+                ("/content", "/interactive"),
+            ];
+            TABLE
+        }};
+    }
+    match content {
+        Content::Text(_) => table!("/content" => "/text"),
+        Content::Image(_) => table!("/content" => "/image"),
+        Content::Video(_) => table!("/content" => "/video"),
+        Content::Audio(_) => table!("/content" => "/audio"),
+        Content::Document(_) => table!("/content" => "/document"),
+        Content::Sticker(_) => table!("/content" => "/sticker"),
+        Content::Location(_) => table!("/content" => "/location"),
+        Content::Contacts(_) => table!("/content/contacts" => "/contacts"),
+        Content::Reaction(_) => table!("/content" => "/reaction"),
+        Content::LocationRequest(_) => table!(interactive:),
+        Content::ReplyButtons(_) => table!(interactive:
+            "/content/buttons/*" => "/interactive/action/buttons/*/reply",
+            "/content/buttons" => "/interactive/action/buttons",
+        ),
+        Content::List(_) => table!(interactive:
+            "/content/button" => "/interactive/action/button",
+            "/content/sections" => "/interactive/action/sections",
+        ),
+        Content::CtaUrl(_) => table!(interactive:
+            "/content/displayText" => "/interactive/action/parameters/display_text",
+            "/content/url" => "/interactive/action/parameters/url",
+        ),
+        Content::Product(_) => table!(interactive:
+            "/content/catalogId" => "/interactive/action/catalog_id",
+            "/content/productRetailerId" => "/interactive/action/product_retailer_id",
+        ),
+        Content::ProductList(_) => table!(interactive:
+            "/content/catalogId" => "/interactive/action/catalog_id",
+            "/content/sections/*/productRetailerIds/*" => "/interactive/action/sections/*/product_items/*/product_retailer_id",
+            "/content/sections/*/productRetailerIds" => "/interactive/action/sections/*/product_items",
+            "/content/sections" => "/interactive/action/sections",
+        ),
+        Content::Catalog(_) => table!(interactive:
+            "/content/thumbnailProductRetailerId" => "/interactive/action/parameters/thumbnail_product_retailer_id",
+        ),
+        Content::Flow(_) => table!(interactive:
+            "/content/flow" => "/interactive/action/parameters/flow",
+            "/content/mode" => "/interactive/action/parameters/mode",
+        ),
+        Content::Carousel(_) => table!(interactive:
+            "/content/cards/*/body" => "/interactive/action/cards/*/body/text",
+            "/content/cards/*/buttons/*" => "/interactive/action/cards/*/action/buttons/*/quick_reply",
+            "/content/cards/*/buttons" => "/interactive/action/cards/*/action/buttons",
+            "/content/cards/*/ctaUrl" => "/interactive/action/cards/*/action/parameters",
+            "/content/cards" => "/interactive/action/cards",
+        ),
+        Content::ProductCarousel(_) => table!(interactive:
+            "/content/cards/*" => "/interactive/action/cards/*/action",
+            "/content/cards" => "/interactive/action/cards",
+        ),
+        Content::Template(_) => table!(
+            "/content/components/*/expirationTimeMs" => "/template/components/*/parameters/0/limited_time_offer/expiration_time_ms",
+            "/content/components/*/cards/*/cardIndex" => "/template/components/*/cards/*/card_index",
+            "/content/components" => "/template/components",
+            "/content" => "/template",
+        ),
     }
 }

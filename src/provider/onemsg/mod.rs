@@ -40,16 +40,23 @@ pub const SEND_METHODS: [&str; 17] = [
     "sendPaymentRequest",
 ];
 
-/// The method that sends `content`.
-pub fn method_for(content: &Content) -> &'static str {
+/// The method that sends `content`, if this version speaks it to 1MSG.
+pub fn method_for(content: &Content) -> Option<&'static str> {
     match content {
-        Content::Text(_) => "sendMessage",
+        Content::Text(_) => Some("sendMessage"),
+        _ => None,
     }
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.
 pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
     message.validate()?;
+    let Some(method) = method_for(&message.content) else {
+        return Err(Error::Unsupported { provider: PROVIDER, kind: message.content.kind().into() });
+    };
+    if message.callback_data.is_some() {
+        return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });
+    }
     let recipient = recipient(message);
     let body = match &message.content {
         Content::Text(text) => {
@@ -64,8 +71,9 @@ pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
                 quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
             })?
         }
+        other => return Err(Error::Unsupported { provider: PROVIDER, kind: other.kind().into() }),
     };
-    Ok((method_for(&message.content), body))
+    Ok((method, body))
 }
 
 /// `chatId` for groups (`<id>@g.us`), `phone` (digits, no `+`) for individuals.
@@ -130,12 +138,9 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
     if !report.is_empty() {
         return Err(Error::Invalid(report.into_violations()));
     }
-    let message = Message {
-        to,
-        recipient_type,
-        reply_to: wire.quoted_msg_id.map(Cow::into_owned),
-        content: Content::Text(Text { body: wire.body.into_owned(), preview_url: None }),
-    };
+    let mut message = Message::new(to, Text::new(wire.body.into_owned()));
+    message.recipient_type = recipient_type;
+    message.reply_to = wire.quoted_msg_id.map(Cow::into_owned);
     let table = [("/to", to_pointer), ("/replyTo", "/quotedMsgId"), ("/content/body", "/body"), ("/content", "")];
     validated_from_wire(message, &table)
 }

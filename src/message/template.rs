@@ -1,0 +1,441 @@
+//! Template messages: a pre-approved template by name and language, with the values of its
+//! variables (parameters) per component.
+
+use super::interactive::ProductSection;
+use super::location::Location;
+use super::media::{Media, MediaKind};
+use super::{Validate, WireHint};
+use crate::limits::*;
+use crate::validate::{Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_required};
+use serde::{Deserialize, Serialize};
+
+macro_rules! template_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct $name { $($body)* }
+    };
+}
+
+template_struct! {
+    /// A template message.
+    pub struct Template {
+        /// The template's name (at most 512 characters).
+        pub name: String,
+        pub language: TemplateLanguage,
+        /// Values for the template's variables, per component.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub components: Option<Vec<TemplateComponent>>,
+    }
+}
+
+template_struct! {
+    /// The template's language: `code` such as `en_US`; `policy` is `deterministic` if given.
+    pub struct TemplateLanguage {
+        pub code: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"deterministic\""))]
+        pub policy: Option<String>,
+    }
+}
+
+/// A component of the template, discriminated by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum TemplateComponent {
+    /// Header variables: one text, or the header's image, video, document or location.
+    Header(ComponentParameters),
+    /// Body variables.
+    Body(ComponentParameters),
+    /// A button's variable (its payload, URL suffix, coupon code, or flow/catalog action).
+    Button(TemplateButton),
+    /// The expiry of a limited-time offer.
+    LimitedTimeOffer(LimitedTimeOffer),
+    /// The cards of a media card carousel template.
+    Carousel(TemplateCarousel),
+}
+
+template_struct! {
+    /// The parameters of a header or body.
+    pub struct ComponentParameters {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub parameters: Vec<TemplateParameter>,
+    }
+}
+
+/// A variable's value, discriminated by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum TemplateParameter {
+    /// Text: at most 1024 characters (32768 when the body is the only component; 60 in a header).
+    Text(TextParameter),
+    Currency(CurrencyParameter),
+    DateTime(DateTimeParameter),
+    Image(Media),
+    Video(Media),
+    Document(Media),
+    Location(Location),
+}
+
+template_struct! {
+    pub struct TextParameter {
+        pub text: String,
+        /// The variable's name, for templates with named parameters (`{{first_name}}`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub parameter_name: Option<String>,
+    }
+}
+
+template_struct! {
+    /// An amount of money: `amount1000` is the amount times 1000; `code` ISO 4217.
+    pub struct CurrencyParameter {
+        pub fallback_value: String,
+        pub code: String,
+        pub amount1000: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub parameter_name: Option<String>,
+    }
+}
+
+template_struct! {
+    /// A date and time, shown as `fallbackValue`; the component fields are optional.
+    pub struct DateTimeParameter {
+        pub fallback_value: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub day_of_week: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub year: Option<u16>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub month: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub day_of_month: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub hour: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub minute: Option<u8>,
+        /// `GREGORIAN` or `SOLAR_HIJRI`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub calendar: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub parameter_name: Option<String>,
+    }
+}
+
+/// Which kind of template button a component fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ButtonSubType {
+    QuickReply,
+    /// A URL button (its variable is the URL suffix); also the one-time-password button of
+    /// authentication templates.
+    Url,
+    CopyCode,
+    Flow,
+    Catalog,
+    Mpm,
+}
+
+impl ButtonSubType {
+    pub const ALL: [ButtonSubType; 6] =
+        [Self::QuickReply, Self::Url, Self::CopyCode, Self::Flow, Self::Catalog, Self::Mpm];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::QuickReply => "quick_reply",
+            Self::Url => "url",
+            Self::CopyCode => "copy_code",
+            Self::Flow => "flow",
+            Self::Catalog => "catalog",
+            Self::Mpm => "mpm",
+        }
+    }
+}
+
+template_struct! {
+    /// The variable of the template button at `index` (0-based).
+    pub struct TemplateButton {
+        pub sub_type: ButtonSubType,
+        /// 0–9: the button's position in the template.
+        pub index: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub parameters: Vec<ButtonParameter>,
+        /// How the provider body wrote `index` (string or number), kept for a faithful round trip.
+        #[serde(skip)]
+        pub index_as_number: WireHint<bool>,
+        /// Whether the provider body wrote `sub_type` in upper case (Meta's examples do).
+        #[serde(skip)]
+        pub sub_type_upper_case: WireHint<bool>,
+    }
+}
+
+/// A button variable's value, discriminated by `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum ButtonParameter {
+    /// What a quick-reply button sends back.
+    Payload { payload: String },
+    /// A URL button's suffix, or an authentication template's one-time password.
+    Text { text: String },
+    /// A copy-code button's code (at most 15 characters).
+    CouponCode {
+        #[serde(rename = "couponCode")]
+        coupon_code: String,
+    },
+    /// A flow, catalog or multi-product button's action.
+    Action { action: ButtonAction },
+}
+
+template_struct! {
+    /// The action of a flow, catalog or multi-product (mpm) button.
+    pub struct ButtonAction {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub flow_token: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+        pub flow_action_data: Option<serde_json::Map<String, serde_json::Value>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub thumbnail_product_retailer_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub sections: Option<Vec<ProductSection>>,
+    }
+}
+
+template_struct! {
+    /// When a limited-time offer expires, in milliseconds since the epoch.
+    pub struct LimitedTimeOffer {
+        pub expiration_time_ms: i64,
+    }
+}
+
+template_struct! {
+    /// The cards of a media card carousel template: 2–10, as many as the approved template.
+    pub struct TemplateCarousel {
+        pub cards: Vec<TemplateCard>,
+    }
+}
+
+template_struct! {
+    /// One card: its header, body and button variables.
+    pub struct TemplateCard {
+        pub card_index: u32,
+        pub components: Vec<TemplateComponent>,
+    }
+}
+
+impl Validate for Template {
+    fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
+        check_chars(report, &path.key("name"), "template name", &self.name, 1, TEMPLATE_NAME_MAX_CHARS);
+        let language = path.key("language");
+        check_identifier(report, &language.key("code"), "template language code", &self.language.code);
+        if let Some(policy) = &self.language.policy
+            && policy != "deterministic"
+        {
+            report.add(
+                &language.key("policy"),
+                ViolationCode::InvalidValue,
+                format!("language policy must be \"deterministic\" (got {policy:?})"),
+                None,
+            );
+        }
+        let Some(components) = &self.components else { return };
+        // The body may carry 32768 characters per parameter when it is the only component.
+        let body_only = matches!(components.as_slice(), [TemplateComponent::Body(_)]);
+        check_components(report, &path.key("components"), components, body_only, false);
+    }
+}
+
+fn check_components(
+    report: &mut Report,
+    path: &Path<'_>,
+    components: &[TemplateComponent],
+    body_only: bool,
+    in_card: bool,
+) {
+    for (i, component) in components.iter().enumerate() {
+        let at = path.index(i);
+        match component {
+            TemplateComponent::Header(header) => {
+                let parameters = at.key("parameters");
+                check_count(report, &parameters, "header parameters", header.parameters.len(), 0, 1);
+                for (j, parameter) in header.parameters.iter().enumerate() {
+                    check_parameter(
+                        report,
+                        &parameters.index(j),
+                        parameter,
+                        TEMPLATE_HEADER_TEXT_PARAMETER_MAX_CHARS,
+                        true,
+                    );
+                }
+            }
+            TemplateComponent::Body(body) => {
+                let max = if body_only {
+                    TEMPLATE_BODY_ONLY_TEXT_PARAMETER_MAX_CHARS
+                } else {
+                    TEMPLATE_TEXT_PARAMETER_MAX_CHARS
+                };
+                let parameters = at.key("parameters");
+                for (j, parameter) in body.parameters.iter().enumerate() {
+                    check_parameter(report, &parameters.index(j), parameter, max, false);
+                }
+            }
+            TemplateComponent::Button(button) => check_button(report, &at, button),
+            TemplateComponent::LimitedTimeOffer(offer) if !in_card => {
+                if offer.expiration_time_ms <= 0 {
+                    report.add(
+                        &at.key("expirationTimeMs"),
+                        ViolationCode::OutOfRange,
+                        "expirationTimeMs is a positive UNIX time in milliseconds",
+                        None,
+                    );
+                }
+            }
+            TemplateComponent::Carousel(carousel) if !in_card => {
+                let cards = at.key("cards");
+                check_count(
+                    report,
+                    &cards,
+                    "carousel cards",
+                    carousel.cards.len(),
+                    CAROUSEL_CARDS_MIN,
+                    CAROUSEL_CARDS_MAX,
+                );
+                for (j, card) in carousel.cards.iter().enumerate() {
+                    let card_path = cards.index(j);
+                    if card.card_index as usize != j {
+                        report.add(
+                            &card_path.key("cardIndex"),
+                            ViolationCode::InvalidValue,
+                            format!("cardIndex of the card at position {j} must be {j}"),
+                            None,
+                        );
+                    }
+                    check_components(report, &card_path.key("components"), &card.components, false, true);
+                }
+            }
+            _ => report.add(
+                &at.key("type"),
+                ViolationCode::InvalidValue,
+                "a carousel card holds header, body and button components only",
+                None,
+            ),
+        }
+    }
+}
+
+fn check_parameter(
+    report: &mut Report,
+    path: &Path<'_>,
+    parameter: &TemplateParameter,
+    text_max: usize,
+    in_header: bool,
+) {
+    match parameter {
+        TemplateParameter::Text(text) => {
+            check_chars(report, &path.key("text"), "text parameter", &text.text, 1, text_max)
+        }
+        TemplateParameter::Currency(currency) => {
+            check_required(report, &path.key("fallbackValue"), "currency fallbackValue", &currency.fallback_value);
+            let code = &currency.code;
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                report.add(
+                    &path.key("code"),
+                    ViolationCode::InvalidFormat,
+                    format!("currency code is an ISO 4217 code such as USD (got {code:?})"),
+                    None,
+                );
+            }
+        }
+        TemplateParameter::DateTime(date) => {
+            check_required(report, &path.key("fallbackValue"), "date_time fallbackValue", &date.fallback_value)
+        }
+        TemplateParameter::Image(media) => check_media_parameter(report, path, MediaKind::Image, media, in_header),
+        TemplateParameter::Video(media) => check_media_parameter(report, path, MediaKind::Video, media, in_header),
+        TemplateParameter::Document(media) => {
+            check_media_parameter(report, path, MediaKind::Document, media, in_header)
+        }
+        TemplateParameter::Location(location) => {
+            if !in_header {
+                report.add(
+                    &path.key("type"),
+                    ViolationCode::InvalidValue,
+                    "a location parameter belongs in the header",
+                    None,
+                );
+            }
+            location.validate_into(report, path);
+        }
+    }
+}
+
+fn check_media_parameter(report: &mut Report, path: &Path<'_>, kind: MediaKind, media: &Media, in_header: bool) {
+    if !in_header {
+        report.add(
+            &path.key("type"),
+            ViolationCode::InvalidValue,
+            format!("an {} parameter belongs in the header", kind.name()),
+            None,
+        );
+    }
+    media.validate_as(kind, true, report, path);
+}
+
+fn check_button(report: &mut Report, path: &Path<'_>, button: &TemplateButton) {
+    if button.index as usize > TEMPLATE_BUTTON_INDEX_MAX {
+        report.add(
+            &path.key("index"),
+            ViolationCode::OutOfRange,
+            format!("button index is 0–{TEMPLATE_BUTTON_INDEX_MAX} (got {})", button.index),
+            Some(TEMPLATE_BUTTON_INDEX_MAX as f64),
+        );
+    }
+    let parameters = path.key("parameters");
+    for (j, parameter) in button.parameters.iter().enumerate() {
+        let at = parameters.index(j);
+        let fits = match (button.sub_type, parameter) {
+            (ButtonSubType::QuickReply, ButtonParameter::Payload { payload }) => {
+                check_required(report, &at.key("payload"), "quick reply payload", payload);
+                true
+            }
+            (ButtonSubType::Url, ButtonParameter::Text { text }) => {
+                check_required(report, &at.key("text"), "URL button text", text);
+                true
+            }
+            (ButtonSubType::CopyCode, ButtonParameter::CouponCode { coupon_code }) => {
+                check_chars(report, &at.key("couponCode"), "coupon code", coupon_code, 1, COUPON_CODE_MAX_CHARS);
+                true
+            }
+            (ButtonSubType::Flow | ButtonSubType::Catalog | ButtonSubType::Mpm, ButtonParameter::Action { .. }) => true,
+            _ => false,
+        };
+        if !fits {
+            report.add(
+                &at.key("type"),
+                ViolationCode::InvalidValue,
+                format!("a {} button does not take this parameter type", button.sub_type.as_str()),
+                None,
+            );
+        }
+    }
+}
