@@ -10,24 +10,45 @@ use crate::validate::{
 };
 use serde::{Deserialize, Serialize};
 
+macro_rules! interactive_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct $name { $($body)* }
+    };
+}
+
 /// The header above an interactive message: text, or an image, video or document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Header {
-    /// At most 60 characters.
-    Text {
-        text: String,
-    },
+    Text(HeaderText),
     Image(Media),
     Video(Media),
     Document(Media),
 }
 
+super::tagged::tagged_deserialize!(Header, "header", {
+    "text" => Text(HeaderText),
+    "image" => Image(Media),
+    "video" => Video(Media),
+    "document" => Document(Media),
+});
+
+interactive_struct! {
+    /// A text header: at most 60 characters.
+    pub struct HeaderText {
+        pub text: String,
+    }
+}
+
 impl Header {
     fn validate(&self, report: &mut Report, path: &Path<'_>, allow_media: bool) {
         let media = match self {
-            Header::Text { text } => {
+            Header::Text(HeaderText { text }) => {
                 check_chars(report, &path.key("text"), "header text", text, 1, INTERACTIVE_HEADER_TEXT_MAX_CHARS);
                 return;
             }
@@ -55,16 +76,6 @@ fn check_header(report: &mut Report, path: &Path<'_>, header: Option<&Header>, a
     if let Some(header) = header {
         header.validate(report, &path.key("header"), allow_media);
     }
-}
-
-macro_rules! interactive_struct {
-    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase", deny_unknown_fields)]
-        pub struct $name { $($body)* }
-    };
 }
 
 interactive_struct! {

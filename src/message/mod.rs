@@ -9,6 +9,7 @@ pub mod interactive;
 mod location;
 pub mod media;
 mod reaction;
+pub(crate) mod tagged;
 pub mod template;
 mod text;
 
@@ -16,17 +17,17 @@ pub use contacts::{
     Contact, ContactAddress, ContactEmail, ContactName, ContactOrg, ContactPhone, ContactUrl, Contacts,
 };
 pub use interactive::{
-    CardCtaUrl, Carousel, CarouselCard, Catalog, CtaUrl, Flow, FlowAction, FlowActionPayload, FlowMode, Header, List,
-    ListRow, ListSection, Product, ProductCard, ProductCarousel, ProductList, ProductSection, ReplyButton,
-    ReplyButtons,
+    CardCtaUrl, Carousel, CarouselCard, Catalog, CtaUrl, Flow, FlowAction, FlowActionPayload, FlowMode, Header,
+    HeaderText, List, ListRow, ListSection, Product, ProductCard, ProductCarousel, ProductList, ProductSection,
+    ReplyButton, ReplyButtons,
 };
 pub use location::{Location, LocationRequest};
 pub use media::{Media, MediaKind};
 pub use reaction::Reaction;
 pub use template::{
-    ButtonAction, ButtonParameter, ButtonSubType, ComponentParameters, CurrencyParameter, DateTimeParameter,
-    LimitedTimeOffer, Template, TemplateButton, TemplateCard, TemplateCarousel, TemplateComponent, TemplateLanguage,
-    TemplateParameter, TextParameter,
+    ActionParameter, ButtonAction, ButtonParameter, ButtonSubType, ButtonText, ComponentParameters, CouponCode,
+    CurrencyParameter, DateTimeParameter, LimitedTimeOffer, PayloadParameter, Template, TemplateButton, TemplateCard,
+    TemplateCarousel, TemplateComponent, TemplateLanguage, TemplateParameter, TextParameter,
 };
 pub use text::Text;
 
@@ -125,7 +126,7 @@ pub enum RecipientType {
 }
 
 /// The content of a message, discriminated by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Content {
@@ -170,6 +171,29 @@ pub enum Content {
     /// A pre-approved template with its variables.
     Template(Template),
 }
+
+tagged::tagged_deserialize!(Content, "message content", {
+    "text" => Text(Text),
+    "image" => Image(Media),
+    "video" => Video(Media),
+    "audio" => Audio(Media),
+    "document" => Document(Media),
+    "sticker" => Sticker(Media),
+    "location" => Location(Location),
+    "locationRequest" => LocationRequest(LocationRequest),
+    "contacts" => Contacts(Contacts),
+    "reaction" => Reaction(Reaction),
+    "replyButtons" => ReplyButtons(ReplyButtons),
+    "list" => List(List),
+    "ctaUrl" => CtaUrl(CtaUrl),
+    "product" => Product(Product),
+    "productList" => ProductList(ProductList),
+    "catalog" => Catalog(Catalog),
+    "flow" => Flow(Flow),
+    "carousel" => Carousel(Carousel),
+    "productCarousel" => ProductCarousel(ProductCarousel),
+    "template" => Template(Template),
+});
 
 impl Content {
     /// The content kind as named in the neutral model's `type` field.

@@ -43,7 +43,7 @@ template_struct! {
 }
 
 /// A component of the template, discriminated by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum TemplateComponent {
@@ -59,6 +59,14 @@ pub enum TemplateComponent {
     Carousel(TemplateCarousel),
 }
 
+super::tagged::tagged_deserialize!(TemplateComponent, "template component", {
+    "header" => Header(ComponentParameters),
+    "body" => Body(ComponentParameters),
+    "button" => Button(TemplateButton),
+    "limitedTimeOffer" => LimitedTimeOffer(LimitedTimeOffer),
+    "carousel" => Carousel(TemplateCarousel),
+});
+
 template_struct! {
     /// The parameters of a header or body.
     pub struct ComponentParameters {
@@ -69,7 +77,7 @@ template_struct! {
 }
 
 /// A variable's value, discriminated by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum TemplateParameter {
@@ -82,6 +90,16 @@ pub enum TemplateParameter {
     Document(Media),
     Location(Location),
 }
+
+super::tagged::tagged_deserialize!(TemplateParameter, "template parameter", {
+    "text" => Text(TextParameter),
+    "currency" => Currency(CurrencyParameter),
+    "dateTime" => DateTime(DateTimeParameter),
+    "image" => Image(Media),
+    "video" => Video(Media),
+    "document" => Document(Media),
+    "location" => Location(Location),
+});
 
 template_struct! {
     pub struct TextParameter {
@@ -187,21 +205,41 @@ template_struct! {
 }
 
 /// A button variable's value, discriminated by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ButtonParameter {
     /// What a quick-reply button sends back.
-    Payload { payload: String },
+    Payload(PayloadParameter),
     /// A URL button's suffix, or an authentication template's one-time password.
-    Text { text: String },
+    Text(ButtonText),
     /// A copy-code button's code (at most 15 characters).
-    CouponCode {
-        #[serde(rename = "couponCode")]
-        coupon_code: String,
-    },
+    CouponCode(CouponCode),
     /// A flow, catalog or multi-product button's action.
-    Action { action: ButtonAction },
+    Action(ActionParameter),
+}
+
+super::tagged::tagged_deserialize!(ButtonParameter, "button parameter", {
+    "payload" => Payload(PayloadParameter),
+    "text" => Text(ButtonText),
+    "couponCode" => CouponCode(CouponCode),
+    "action" => Action(ActionParameter),
+});
+
+template_struct! {
+    pub struct PayloadParameter { pub payload: String }
+}
+
+template_struct! {
+    pub struct ButtonText { pub text: String }
+}
+
+template_struct! {
+    pub struct CouponCode { pub coupon_code: String }
+}
+
+template_struct! {
+    pub struct ActionParameter { pub action: ButtonAction }
 }
 
 template_struct! {
@@ -414,19 +452,19 @@ fn check_button(report: &mut Report, path: &Path<'_>, button: &TemplateButton) {
     for (j, parameter) in button.parameters.iter().enumerate() {
         let at = parameters.index(j);
         let fits = match (button.sub_type, parameter) {
-            (ButtonSubType::QuickReply, ButtonParameter::Payload { payload }) => {
+            (ButtonSubType::QuickReply, ButtonParameter::Payload(PayloadParameter { payload })) => {
                 check_required(report, &at.key("payload"), "quick reply payload", payload);
                 true
             }
-            (ButtonSubType::Url, ButtonParameter::Text { text }) => {
+            (ButtonSubType::Url, ButtonParameter::Text(ButtonText { text })) => {
                 check_required(report, &at.key("text"), "URL button text", text);
                 true
             }
-            (ButtonSubType::CopyCode, ButtonParameter::CouponCode { coupon_code }) => {
+            (ButtonSubType::CopyCode, ButtonParameter::CouponCode(CouponCode { coupon_code })) => {
                 check_chars(report, &at.key("couponCode"), "coupon code", coupon_code, 1, COUPON_CODE_MAX_CHARS);
                 true
             }
-            (ButtonSubType::Flow | ButtonSubType::Catalog | ButtonSubType::Mpm, ButtonParameter::Action { .. }) => true,
+            (ButtonSubType::Flow | ButtonSubType::Catalog | ButtonSubType::Mpm, ButtonParameter::Action(_)) => true,
             _ => false,
         };
         if !fits {

@@ -43,7 +43,15 @@ fn structural_violation(error: serde_path_to_error::Error<serde_json::Error>) ->
     let mut path = pointer_from_serde_path(error.path());
     let full = inner.to_string();
     // serde_json appends " at line L column C"; the pointer says where more precisely.
-    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
+    let mut message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
+    // An error inside a buffered tagged object carries its inner pointer (message/tagged.rs).
+    let mark = crate::message::tagged::INNER_POINTER_MARK;
+    if let Some((_, rest)) = message.split_once(mark)
+        && let Some((inner, text)) = rest.split_once(mark)
+    {
+        path.push_str(inner);
+        message = text.to_string();
+    }
     let field = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let code = if let Some(name) = field("missing field `") {
         path.push('/');

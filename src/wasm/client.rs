@@ -32,6 +32,21 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
         })
     }
 
+    /// Runs a request built from the arguments (built inside the promise, so that bad
+    /// arguments reject rather than throw) and resolves to the decoded answer.
+    pub fn call<T: Serialize + 'static>(
+        self: &Rc<Self>,
+        build: impl FnOnce(&C) -> Result<HttpRequest, Error> + 'static,
+        decode: impl Fn(&C, &HttpResponse) -> Result<T, Error> + 'static,
+    ) -> Promise {
+        let core = self.clone();
+        future_to_promise(async move {
+            let request = build(&core.config)?;
+            let result = core.execute(request, |response| decode(&core.config, response)).await?;
+            Ok(to_js(&result)?)
+        })
+    }
+
     /// Sends `request`, decodes the answer, and retries as the policy allows. A final
     /// failure carries the request (credentials redacted) and the number of attempts.
     pub async fn execute<T: Serialize>(

@@ -1,10 +1,10 @@
 //! Request building and response decoding for `MetaClient` (sans-IO).
 
-use super::wire::MetaSendResponse;
-use super::{PROVIDER, decode_error, serialize};
+use super::wire::{self, MetaSendResponse};
+use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::message::Message;
+use crate::message::{MarkRead, Message, media};
 use crate::provider::{base_url, path_id};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -96,6 +96,189 @@ impl MetaConfig {
             contacts: decoded.contacts.into_iter().map(|c| MetaContact { input: c.input, wa_id: c.wa_id }).collect(),
         })
     }
+
+    /// `POST …/messages` with `status: read` (and a typing indicator when asked).
+    pub fn mark_read_request(&self, read: &MarkRead) -> Result<HttpRequest, Error> {
+        let body = serialize_mark_read(read)?;
+        let request = HttpRequest::new(Method::Post, self.url(&format!("{}/messages", self.phone_number_id)));
+        Ok(self.authorized(request).json_body(body))
+    }
+
+    /// Decodes `{"success": true}` (mark as read, media delete).
+    pub fn decode_success(&self, response: &HttpResponse) -> Result<MetaSuccess, Error> {
+        decode_json_answer(response, "{success}")
+    }
+
+    /// `POST /{version}/{phone-number-id}/media`: a multipart form with `messaging_product`,
+    /// `type` and `file`, after checking the MIME type and size against the media rules.
+    pub fn upload_media_request(&self, bytes: &[u8], mime_type: &str, filename: &str) -> Result<HttpRequest, Error> {
+        media::check_upload(mime_type, bytes.len()).map_err(Error::Invalid)?;
+        let form = Multipart::new(bytes)
+            .field("messaging_product", "whatsapp")
+            .field("type", mime_type)
+            .file("file", filename, mime_type, bytes);
+        let request = HttpRequest::new(Method::Post, self.url(&format!("{}/media", self.phone_number_id)));
+        let mut request = self.authorized(request).header("Content-Type", form.content_type());
+        request.body = Some(form.finish());
+        Ok(request)
+    }
+
+    /// Decodes `{"id": …}`.
+    pub fn decode_upload(&self, response: &HttpResponse) -> Result<MetaMediaUpload, Error> {
+        decode_json_answer(response, "{id}")
+    }
+
+    /// `GET /{version}/{media-id}`: the media's download URL (valid 5 minutes), type, hash, size.
+    pub fn get_media_request(&self, media_id: &str) -> Result<HttpRequest, Error> {
+        let media_id = path_id("mediaId", media_id.to_string())?;
+        let url = format!("{}?phone_number_id={}", self.url(&media_id), self.phone_number_id);
+        Ok(self.authorized(HttpRequest::new(Method::Get, url)))
+    }
+
+    pub fn decode_media(&self, response: &HttpResponse) -> Result<MetaMedia, Error> {
+        let wire: wire::MetaMediaInfo = decode_json_answer(response, "media object")?;
+        Ok(MetaMedia {
+            id: wire.id,
+            url: wire.url,
+            mime_type: wire.mime_type,
+            sha256: wire.sha256,
+            file_size: wire.file_size.as_u64().unwrap_or(0),
+        })
+    }
+
+    /// `DELETE /{version}/{media-id}`.
+    pub fn delete_media_request(&self, media_id: &str) -> Result<HttpRequest, Error> {
+        let media_id = path_id("mediaId", media_id.to_string())?;
+        let url = format!("{}?phone_number_id={}", self.url(&media_id), self.phone_number_id);
+        Ok(self.authorized(HttpRequest::new(Method::Delete, url)))
+    }
+
+    /// `GET <media url>` with the token. The token only goes to Meta's media host
+    /// (`*.fbsbx.com`, `*.facebook.com`) or to `baseUrl`'s host (the sandbox, a proxy): a URL
+    /// from anywhere else is refused rather than handed a credential.
+    pub fn download_request(&self, url: &str) -> Result<HttpRequest, Error> {
+        let host = |u: &str| -> Option<String> {
+            let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"))?;
+            Some(rest.split(['/', '?', '#']).next()?.to_ascii_lowercase())
+        };
+        let Some(target) = host(url) else {
+            return Err(Error::argument(format!("media URL must be http(s) (got {url:?})")));
+        };
+        let name = target.split(':').next().unwrap_or("");
+        let meta_host = [".fbsbx.com", ".facebook.com", ".fbcdn.net"].iter().any(|suffix| name.ends_with(suffix));
+        let trusted =
+            (url.starts_with("https://") && meta_host) || host(&self.base_url).as_deref() == Some(target.as_str());
+        if !trusted {
+            return Err(Error::argument(format!(
+                "refusing to send the access token to {target}: media URLs come from Meta (fbsbx.com) or from baseUrl"
+            )));
+        }
+        Ok(self.authorized(HttpRequest::new(Method::Get, url)))
+    }
+
+    /// The downloaded bytes and their MIME type.
+    pub fn decode_download(&self, response: &HttpResponse) -> Result<(Vec<u8>, String), Error> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        let mime = response.header("content-type").unwrap_or("application/octet-stream").to_string();
+        Ok((response.body.clone(), mime))
+    }
+}
+
+/// Decodes a 2xx JSON answer into `T`, or the Graph error.
+fn decode_json_answer<T: serde::de::DeserializeOwned>(response: &HttpResponse, what: &str) -> Result<T, Error> {
+    if !response.is_success() {
+        return Err(decode_error(response));
+    }
+    serde_json::from_slice(&response.body).map_err(|e| Error::UnexpectedResponse {
+        http_status: response.status,
+        message: format!("{PROVIDER} success body is not the documented {what}: {e}"),
+        retryable: false,
+        raw: response.text(),
+    })
+}
+
+/// A multipart/form-data body with a boundary that does not occur in the content.
+struct Multipart {
+    boundary: String,
+    body: Vec<u8>,
+}
+
+impl Multipart {
+    fn new(content: &[u8]) -> Self {
+        // FNV-1a of the content, salted until the boundary is absent from it.
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for &byte in content.iter().take(4096) {
+            hash = (hash ^ byte as u64).wrapping_mul(0x100000001b3);
+        }
+        let mut boundary = format!("wabridge-{hash:016x}");
+        while content.windows(boundary.len()).any(|w| w == boundary.as_bytes()) {
+            hash = hash.wrapping_mul(0x100000001b3).wrapping_add(1);
+            boundary = format!("wabridge-{hash:016x}");
+        }
+        Multipart { boundary, body: Vec::with_capacity(content.len() + 512) }
+    }
+
+    fn content_type(&self) -> String {
+        format!("multipart/form-data; boundary={}", self.boundary)
+    }
+
+    fn part_header(&mut self, disposition: &str, content_type: Option<&str>) {
+        self.body.extend_from_slice(
+            format!("--{}\r\nContent-Disposition: form-data; {disposition}\r\n", self.boundary).as_bytes(),
+        );
+        if let Some(content_type) = content_type {
+            self.body.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+        }
+        self.body.extend_from_slice(b"\r\n");
+    }
+
+    fn field(mut self, name: &str, value: &str) -> Self {
+        self.part_header(&format!("name=\"{name}\""), None);
+        self.body.extend_from_slice(value.as_bytes());
+        self.body.extend_from_slice(b"\r\n");
+        self
+    }
+
+    fn file(mut self, name: &str, filename: &str, content_type: &str, bytes: &[u8]) -> Self {
+        let filename: String = filename.chars().filter(|c| !matches!(c, '"' | '\r' | '\n' | '\\')).collect();
+        self.part_header(&format!("name=\"{name}\"; filename=\"{filename}\""), Some(content_type));
+        self.body.extend_from_slice(bytes);
+        self.body.extend_from_slice(b"\r\n");
+        self
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        self.body
+    }
+}
+
+/// `{"success": true}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct MetaSuccess {
+    pub success: bool,
+}
+
+/// An uploaded media's id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct MetaMediaUpload {
+    pub id: String,
+}
+
+/// A media object: where to download it (for 5 minutes), its type, SHA-256 and size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MetaMedia {
+    pub id: String,
+    pub url: String,
+    pub mime_type: String,
+    pub sha256: String,
+    pub file_size: u64,
 }
 
 fn is_api_version(version: &str) -> bool {
@@ -197,6 +380,57 @@ mod tests {
         assert!(MetaConfig::new("t".into(), "1/2".into(), None, None).is_err());
         assert!(MetaConfig::new("t".into(), "1".into(), Some("23".into()), None).is_err());
         assert!(MetaConfig::new("t".into(), "1".into(), None, Some("ftp://x".into())).is_err());
+    }
+
+    #[test]
+    fn builds_media_requests() {
+        let upload = config().upload_media_request(b"%PDF-1.4", "application/pdf", "in\"voice.pdf").unwrap();
+        assert_eq!(upload.url, "http://127.0.0.1:9/v23.0/1234567890/media");
+        let content_type = upload.headers.iter().find(|(n, _)| n == "Content-Type").unwrap().1.clone();
+        let boundary = content_type.strip_prefix("multipart/form-data; boundary=").unwrap();
+        let body = String::from_utf8(upload.body.unwrap()).unwrap();
+        assert!(body.contains("name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"));
+        assert!(body.contains("name=\"type\"\r\n\r\napplication/pdf\r\n"));
+        assert!(
+            body.contains(
+                "name=\"file\"; filename=\"invoice.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n"
+            )
+        );
+        assert!(body.ends_with(&format!("--{boundary}--\r\n")));
+        assert_eq!(
+            config().upload_media_request(b"GIF89a", "image/gif", "a.gif").unwrap_err().code(),
+            "ERR_VALIDATION"
+        );
+        assert_eq!(
+            config().get_media_request("987").unwrap().url,
+            "http://127.0.0.1:9/v23.0/987?phone_number_id=1234567890"
+        );
+        assert_eq!(config().delete_media_request("987").unwrap().method, Method::Delete);
+        assert!(config().get_media_request("../x").is_err());
+    }
+
+    #[test]
+    fn the_token_only_goes_to_meta_or_base_url_hosts() {
+        assert!(config().download_request("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1").is_ok());
+        assert!(config().download_request("http://127.0.0.1:9/meta-media/1").is_ok());
+        for bad in [
+            "https://evil.example/x",
+            "http://lookaside.fbsbx.com/x",
+            "https://fbsbx.com.evil.example/x",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(config().download_request(bad).unwrap_err().code(), "ERR_ARGUMENT", "{bad}");
+        }
+    }
+
+    #[test]
+    fn decodes_media_objects_with_string_or_number_sizes() {
+        for size in ["\"303833\"", "303833"] {
+            let body = format!(
+                r#"{{"messaging_product":"whatsapp","url":"https://lookaside.fbsbx.com/x","mime_type":"image/jpeg","sha256":"abc","file_size":{size},"id":"1"}}"#
+            );
+            assert_eq!(config().decode_media(&HttpResponse::new(200, body)).unwrap().file_size, 303833);
+        }
     }
 
     #[test]

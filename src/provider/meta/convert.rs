@@ -105,7 +105,7 @@ fn header_to_wire(header: &Header) -> MetaHeader {
     let mut wire = MetaHeader::default();
     wire.kind = Some(
         match header {
-            Header::Text { text } => {
+            Header::Text(HeaderText { text }) => {
                 wire.text = Some(text.clone());
                 "text"
             }
@@ -434,10 +434,10 @@ fn parameter_to_wire(parameter: &TemplateParameter) -> MetaParameter {
 fn button_parameter_to_wire(parameter: &ButtonParameter) -> MetaParameter {
     let mut wire = MetaParameter::default();
     let kind = match parameter {
-        ButtonParameter::Payload { payload } => set(&mut wire.payload, payload, "payload"),
-        ButtonParameter::Text { text } => set(&mut wire.text, text, "text"),
-        ButtonParameter::CouponCode { coupon_code } => set(&mut wire.coupon_code, coupon_code, "coupon_code"),
-        ButtonParameter::Action { action } => {
+        ButtonParameter::Payload(p) => set(&mut wire.payload, &p.payload, "payload"),
+        ButtonParameter::Text(t) => set(&mut wire.text, &t.text, "text"),
+        ButtonParameter::CouponCode(c) => set(&mut wire.coupon_code, &c.coupon_code, "coupon_code"),
+        ButtonParameter::Action(ActionParameter { action }) => {
             wire.action = Some(MetaButtonAction {
                 flow_token: action.flow_token.clone(),
                 flow_action_data: action.flow_action_data.clone(),
@@ -589,7 +589,7 @@ fn contact_from_wire(c: MetaContact, report: &mut Report, path: &Path<'_>) -> Op
 fn header_from_wire(header: MetaHeader, report: &mut Report, path: &Path<'_>) -> Option<Header> {
     let kind = need(report, path, "type", header.kind)?;
     match kind.as_str() {
-        "text" => need(report, path, "text", header.text).map(|text| Header::Text { text }),
+        "text" => need(report, path, "text", header.text).map(|text| Header::Text(HeaderText { text })),
         "image" => need(report, path, "image", header.image).map(Header::Image),
         "video" => need(report, path, "video", header.video).map(Header::Video),
         "document" => need(report, path, "document", header.document).map(Header::Document),
@@ -988,19 +988,22 @@ fn parameter_from_wire(p: MetaParameter, report: &mut Report, path: &Path<'_>) -
 fn button_parameter_from_wire(p: MetaParameter, report: &mut Report, path: &Path<'_>) -> Option<ButtonParameter> {
     let kind = need(report, path, "type", p.kind)?;
     match kind.as_str() {
-        "payload" => need(report, path, "payload", p.payload).map(|payload| ButtonParameter::Payload { payload }),
-        "text" => need(report, path, "text", p.text).map(|text| ButtonParameter::Text { text }),
+        "payload" => need(report, path, "payload", p.payload)
+            .map(|payload| ButtonParameter::Payload(PayloadParameter { payload })),
+        "text" => need(report, path, "text", p.text).map(|text| ButtonParameter::Text(ButtonText { text })),
         "coupon_code" => need(report, path, "coupon_code", p.coupon_code)
-            .map(|coupon_code| ButtonParameter::CouponCode { coupon_code }),
-        "action" => need(report, path, "action", p.action).map(|a| ButtonParameter::Action {
-            action: ButtonAction {
-                flow_token: a.flow_token,
-                flow_action_data: a.flow_action_data,
-                thumbnail_product_retailer_id: a.thumbnail_product_retailer_id,
-                sections: a
-                    .sections
-                    .map(|s| product_sections_from_wire(s, report, &path.key("action").key("sections"))),
-            },
+            .map(|coupon_code| ButtonParameter::CouponCode(CouponCode { coupon_code })),
+        "action" => need(report, path, "action", p.action).map(|a| {
+            ButtonParameter::Action(ActionParameter {
+                action: ButtonAction {
+                    flow_token: a.flow_token,
+                    flow_action_data: a.flow_action_data,
+                    thumbnail_product_retailer_id: a.thumbnail_product_retailer_id,
+                    sections: a
+                        .sections
+                        .map(|s| product_sections_from_wire(s, report, &path.key("action").key("sections"))),
+                },
+            })
         }),
         other => {
             report.add(

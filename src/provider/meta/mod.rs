@@ -10,7 +10,10 @@ mod convert;
 mod error;
 pub mod wire;
 
-pub use client::{DEFAULT_API_VERSION, DEFAULT_BASE_URL, MetaConfig, MetaContact, MetaMessageStatus, MetaSendResult};
+pub use client::{
+    DEFAULT_API_VERSION, DEFAULT_BASE_URL, MetaConfig, MetaContact, MetaMedia, MetaMediaUpload, MetaMessageStatus,
+    MetaSendResult, MetaSuccess,
+};
 pub use error::decode_error;
 
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};

@@ -383,6 +383,41 @@ pub struct MetaResponseMessage {
     pub message_status: Option<String>,
 }
 
+/// The answer of `GET /{media-id}`. `file_size` is a string in Meta's docs and spec, a
+/// number in some answers: both are accepted.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MetaMediaInfo {
+    pub id: String,
+    pub url: String,
+    pub mime_type: String,
+    #[serde(default)]
+    pub sha256: String,
+    #[serde(default)]
+    pub file_size: FileSize,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum FileSize {
+    Number(u64),
+    Text(String),
+}
+
+impl Default for FileSize {
+    fn default() -> Self {
+        FileSize::Number(0)
+    }
+}
+
+impl FileSize {
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            FileSize::Number(n) => Some(*n),
+            FileSize::Text(text) => text.trim().parse().ok(),
+        }
+    }
+}
+
 /// Graph API error body: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GraphErrorBody {

@@ -1,0 +1,118 @@
+// One message of every kind wabridge supports, in the neutral model: what the demo sends,
+// and what the tests check against each provider and runtime. `mediaId` is an uploaded
+// media id (the demo uploads one first); links are used where no id is given.
+
+export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {}) {
+  const image = (n) => ({ link: `https://example.com/media/product-${n}.jpg` });
+  return [
+    ["text", { to, content: { type: "text", body: "Your order #4512 has shipped 📦" } }],
+    ["text (reply, link preview)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512", previewUrl: true } }],
+    ["image", { to, content: { type: "image", id: mediaId, caption: "Your receipt" } }],
+    ["video", { to, content: { type: "video", link: "https://example.com/media/unboxing.mp4", caption: "How to unbox it" } }],
+    ["audio", { to, content: { type: "audio", link: "https://example.com/media/greeting.ogg" } }],
+    ["document", { to, content: { type: "document", link: "https://example.com/media/invoice-4512.pdf", filename: "invoice-4512.pdf", caption: "Invoice" } }],
+    ["sticker", { to, content: { type: "sticker", link: "https://example.com/media/thanks.webp" } }],
+    ["location", { to, content: { type: "location", latitude: 52.3676, longitude: 4.9041, name: "Warehouse", address: "Damrak 1, Amsterdam" } }],
+    ["location request", { to, content: { type: "locationRequest", body: "Where should we deliver?" } }],
+    ["contacts", {
+      to,
+      content: {
+        type: "contacts",
+        contacts: [{
+          name: { formattedName: "Ana Souza", firstName: "Ana", lastName: "Souza" },
+          phones: [{ phone: "+5511987654321", type: "CELL", waId: "5511987654321" }],
+          emails: [{ email: "ana@example.com", type: "WORK" }],
+          org: { company: "Example Co", title: "Support" },
+          birthday: "1990-04-12",
+        }],
+      },
+    }],
+    ["reaction", { to, content: { type: "reaction", messageId: replyTo ?? "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", emoji: "👍🏽" } }],
+    ["reply buttons", {
+      to,
+      content: {
+        type: "replyButtons",
+        header: { type: "text", text: "Delivery" },
+        body: "When should we deliver?",
+        footer: "Reply to choose",
+        buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }, { id: "later", title: "Pick a day" }],
+      },
+    }],
+    ["list", {
+      to,
+      content: {
+        type: "list",
+        header: { type: "text", text: "Shipping options" },
+        body: "Choose how fast",
+        button: "Options",
+        sections: [
+          { title: "Fast", rows: [{ id: "express", title: "Express", description: "Next day" }] },
+          { title: "Cheap", rows: [{ id: "ground", title: "Ground", description: "3–5 days" }, { id: "pickup", title: "Pick up" }] },
+        ],
+      },
+    }],
+    ["CTA URL", { to, content: { type: "ctaUrl", header: { type: "image", ...image(1) }, body: "Track your order", displayText: "Track", url: "https://example.com/t/4512" } }],
+    ["product", { to, content: { type: "product", body: "Back in stock", catalogId: "194836987003835", productRetailerId: "sku-4512" } }],
+    ["product list", {
+      to,
+      content: {
+        type: "productList",
+        header: { type: "text", text: "Summer picks" },
+        body: "Our favourites",
+        catalogId: "194836987003835",
+        sections: [{ title: "Shirts", productRetailerIds: ["sku-1", "sku-2"] }, { title: "Hats", productRetailerIds: ["sku-3"] }],
+      },
+    }],
+    ["catalog", { to, content: { type: "catalog", body: "Browse the shop", thumbnailProductRetailerId: "sku-1" } }],
+    ["flow", {
+      to,
+      content: {
+        type: "flow",
+        body: "Book a return",
+        flowId: "1234567890",
+        flowCta: "Start",
+        flowToken: "return-4512",
+        flowAction: "navigate",
+        flowActionPayload: { screen: "RETURN", data: { order: "4512" } },
+        flowMessageVersion: "3",
+      },
+    }],
+    ["carousel", {
+      to,
+      content: {
+        type: "carousel",
+        body: "New arrivals",
+        cards: [1, 2].map((n) => ({
+          header: { type: "image", ...image(n) },
+          body: `Product ${n}`,
+          buttons: [{ id: `buy-${n}`, title: "Buy" }],
+        })),
+      },
+    }],
+    ["product carousel", {
+      to,
+      content: { type: "productCarousel", body: "You may like", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] },
+    }],
+    ["template", {
+      to,
+      content: {
+        type: "template",
+        name: "order_update",
+        language: { code: "en_US" },
+        components: [
+          { type: "header", parameters: [{ type: "image", ...image(3) }] },
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Ana" },
+              { type: "currency", fallbackValue: "$100.99", code: "USD", amount1000: 100990 },
+              { type: "dateTime", fallbackValue: "Thursday" },
+            ],
+          },
+          { type: "button", subType: "quick_reply", index: 0, parameters: [{ type: "payload", payload: "TRACK" }] },
+          { type: "button", subType: "url", index: 1, parameters: [{ type: "text", text: "4512" }] },
+        ],
+      },
+    }],
+  ];
+}
