@@ -13,6 +13,9 @@ pub enum Error {
     Invalid(Vec<Violation>),
     /// The provider cannot express this content kind.
     Unsupported { provider: Provider, kind: String },
+    /// The provider can express this, but this version of wabridge does not speak it to the
+    /// provider yet (the same `ERR_UNSUPPORTED` code, with an honest message).
+    NotImplemented { provider: Provider, kind: String },
     /// The provider answered with an error it documents.
     Provider(Box<ProviderError>),
     /// The request did not complete: network failure, reset, or timeout.
@@ -29,7 +32,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "ERR_VALIDATION",
-            Error::Unsupported { .. } => "ERR_UNSUPPORTED",
+            Error::Unsupported { .. } | Error::NotImplemented { .. } => "ERR_UNSUPPORTED",
             Error::Provider(_) => "ERR_PROVIDER",
             Error::Transport { timed_out: true, .. } => "ERR_TIMEOUT",
             Error::Transport { .. } => "ERR_TRANSPORT",
@@ -97,7 +100,7 @@ impl Error {
                 scrub(message);
                 scrub(raw);
             }
-            Error::Invalid(_) | Error::Unsupported { .. } => {}
+            Error::Invalid(_) | Error::Unsupported { .. } | Error::NotImplemented { .. } => {}
         }
         self
     }
@@ -119,6 +122,9 @@ impl fmt::Display for Error {
             }
             Error::Unsupported { provider, kind } => {
                 write!(f, "{provider} cannot send content of type {kind:?}")
+            }
+            Error::NotImplemented { provider, kind } => {
+                write!(f, "this version of wabridge does not send {kind:?} through {provider} yet")
             }
             Error::Provider(e) => write!(f, "{} error {}: {}", e.provider, e.http_status, e.message),
             Error::Transport { message, .. } => write!(f, "request failed: {message}"),

@@ -51,7 +51,7 @@ struct Props<'a> {
 pub fn to_js_error(error: &Error, request: Option<&HttpRequest>, attempts: Option<u32>) -> JsValue {
     let class = match error {
         Error::Invalid(_) => "ValidationError",
-        Error::Unsupported { .. } => "UnsupportedError",
+        Error::Unsupported { .. } | Error::NotImplemented { .. } => "UnsupportedError",
         Error::Provider(_) => "ProviderError",
         Error::Transport { timed_out: true, .. } => "TimeoutError",
         Error::Transport { .. } => "TransportError",
@@ -77,7 +77,7 @@ pub fn to_js_error(error: &Error, request: Option<&HttpRequest>, attempts: Optio
     };
     match error {
         Error::Invalid(violations) => props.violations = Some(violations),
-        Error::Unsupported { provider, kind } => {
+        Error::Unsupported { provider, kind } | Error::NotImplemented { provider, kind } => {
             props.provider = Some(provider.name());
             props.kind = Some(kind);
         }

@@ -61,7 +61,7 @@ pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, Error> {
             }),
         },
         // Bird's other body types come with Bird's own issue; until then, say so.
-        other => return Err(Error::Unsupported { provider: PROVIDER, kind: other.kind().into() }),
+        other => return Err(Error::NotImplemented { provider: PROVIDER, kind: other.kind().into() }),
     };
     if message.callback_data.is_some() {
         return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });

@@ -52,7 +52,7 @@ pub fn method_for(content: &Content) -> Option<&'static str> {
 pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
     message.validate()?;
     let Some(method) = method_for(&message.content) else {
-        return Err(Error::Unsupported { provider: PROVIDER, kind: message.content.kind().into() });
+        return Err(Error::NotImplemented { provider: PROVIDER, kind: message.content.kind().into() });
     };
     if message.callback_data.is_some() {
         return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });
@@ -71,7 +71,7 @@ pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
                 quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
             })?
         }
-        other => return Err(Error::Unsupported { provider: PROVIDER, kind: other.kind().into() }),
+        other => return Err(Error::NotImplemented { provider: PROVIDER, kind: other.kind().into() }),
     };
     Ok((method, body))
 }
@@ -95,10 +95,7 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
     match method {
         "sendMessage" => {}
         known if SEND_METHODS.contains(&known) => {
-            return Err(Error::Unsupported {
-                provider: PROVIDER,
-                kind: format!("{known} (not supported by this version of wabridge)"),
-            });
+            return Err(Error::NotImplemented { provider: PROVIDER, kind: known.to_string() });
         }
         other => {
             return Err(Error::argument(format!(
