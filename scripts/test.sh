@@ -28,5 +28,8 @@ node scripts/build.mjs
 step "JS tests of the built package"
 node --test tests/js/
 
+step "TypeScript declarations: valid shapes compile, invalid ones do not"
+node_modules/.bin/tsc -p tests/types
+
 step "the packed tarball in Node ESM, Node CJS, Deno, Bun, workerd and Chromium"
 node tests/packages/run.mjs

@@ -182,3 +182,56 @@ test("media uploads are checked: MIME type and size per kind", async () => {
   assert.ok((await upload("image/webp", sticker.maxBytes)).id);
   assert.match((await upload("image/webp", sticker.maxBytes + 1)).error.error_data.details, /file/);
 });
+
+test("a 21-character button title gets Meta's error 100 naming the field", async () => {
+  const { sandbox, post } = setup();
+  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  const response = await post({
+    messaging_product: "whatsapp",
+    to: CUSTOMER,
+    type: "interactive",
+    interactive: { type: "button", body: { text: "Pick" }, action: { buttons: [{ type: "reply", reply: { id: "a", title: "x".repeat(21) } }] } },
+  });
+  assert.equal(response.status, 400);
+  const { error } = await response.json();
+  assert.equal(error.code, 100);
+  assert.match(error.error_data.details, /^Param interactive\['action'\]\['buttons'\]\[0\]\['reply'\]\['title'\]: .*20/);
+});
+
+test("templates pass outside the 24-hour window; every kind the library supports is accepted", async () => {
+  const { sampleMessages } = await import("../../examples/messages.mjs");
+  const { sandbox, client } = setup();
+  const all = sampleMessages(CUSTOMER);
+  const [, template] = all.find(([kind]) => kind === "template");
+  const { messageId } = await client.send(template);
+  await sandbox.settle();
+  assert.deepEqual(sandbox.messages("meta").find((m) => m.id === messageId).statuses, ["sent", "delivered", "read"]);
+  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  for (const [kind, message] of all) {
+    const result = await client.send(message).catch((error) => assert.fail(`${kind}: ${error.message}`));
+    assert.match(result.messageId, /^wamid\./, kind);
+  }
+  await sandbox.settle();
+  assert.ok(sandbox.messages("meta").every((m) => m.status === "read"), "every message was read");
+});
+
+test("MetaClient media and read receipts against the sandbox", async () => {
+  const { sandbox, client } = setup();
+  const { id } = sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  assert.deepEqual(await client.markRead(id, { typing: true }), { success: true });
+  assert.deepEqual(sandbox.reads.map((r) => [r.messageId, r.typing]), [[id, true]]);
+  const bytes = new TextEncoder().encode("%PDF-1.4 wabridge");
+  const { id: mediaId } = await client.uploadMedia(bytes, { type: "application/pdf", filename: "a.pdf" });
+  const info = await client.getMedia(mediaId);
+  assert.deepEqual([info.id, info.mimeType, info.fileSize], [mediaId, "application/pdf", bytes.length]);
+  const downloaded = await client.downloadMedia(info.url);
+  assert.deepEqual([Array.from(downloaded.bytes), downloaded.mimeType], [Array.from(bytes), "application/pdf"]);
+  assert.deepEqual(await client.deleteMedia(mediaId), { success: true });
+  const gone = await client.getMedia(mediaId).then(() => null, (e) => e);
+  assert.deepEqual([gone.reason, gone.providerSubcode], ["invalid_parameter", 33]);
+  const refused = await client.uploadMedia(new Blob([new Uint8Array(10)], { type: "image/gif" })).then(() => null, (e) => e);
+  assert.deepEqual([refused.code, refused.violations[0].path], ["ERR_VALIDATION", "/type"]);
+  assert.equal(sandbox.media().length, 0, "nothing uploaded when refused");
+  const elsewhere = await client.downloadMedia("https://evil.example/steal").then(() => null, (e) => e);
+  assert.equal(elsewhere.code, "ERR_ARGUMENT");
+});

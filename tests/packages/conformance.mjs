@@ -2,9 +2,8 @@
 // only the wabridge API, fetch and a loopback Meta stand-in at `baseUrl` (started by the
 // harness, tests/packages/run.mjs). Returns one { name, ok, error? } per check.
 
-export const PHONE_SUCCESS = "1000000001";
-export const PHONE_REENGAGEMENT = "1000000002";
-export const TOKEN = "test-token-SECRET";
+import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
+import { sampleMessages } from "./messages.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -121,6 +120,35 @@ export async function conformance(wabridge, { baseUrl }) {
       body: JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "x".repeat(4097) } }),
     });
     same([tooLong.status, (await tooLong.json()).error.code], [400, 100], "Meta's error 100");
+  });
+
+  await run("every content kind: validate, serialize to Meta, parse back", async () => {
+    for (const [kind, sample] of sampleMessages("+16505551234", { replyTo: "wamid.PREVIOUS" })) {
+      same(wabridge.validate(sample, "meta"), [], `${kind}: violations`);
+      const body = wabridge.toProvider("meta", sample);
+      check(body.messaging_product === "whatsapp", `${kind}: a Meta body`);
+      same(wabridge.validateProvider("meta", body), [], `${kind}: the Meta body is valid`);
+      const back = wabridge.fromProvider("meta", body);
+      same(wabridge.toProvider("meta", back), body, `${kind}: round trip`);
+      same(wabridge.convert("meta", "meta", JSON.stringify(body)), body, `${kind}: convert meta→meta`);
+    }
+    const button = { to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] } };
+    same(wabridge.validate(button).map((v) => [v.path, v.code, v.limit]), [["/content/buttons/0/title", "too_long", 20]], "a 21-character title");
+  });
+
+  await run("Meta media upload, download and read receipts through the sandbox", async () => {
+    const sandbox = wabridge.createSandbox();
+    const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
+    const { id } = sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
+    same(await client.markRead(id, { typing: true }), { success: true }, "mark as read");
+    const bytes = new TextEncoder().encode("%PDF-1.4 conformance");
+    const uploaded = await client.uploadMedia(new Blob([bytes], { type: "application/pdf" }), { filename: "c.pdf" });
+    const media = await client.getMedia(uploaded.id);
+    same([media.mimeType, media.fileSize], ["application/pdf", bytes.length], "media object");
+    const downloaded = await client.downloadMedia(media.url);
+    same(Array.from(downloaded.bytes), Array.from(bytes), "downloaded bytes");
+    const { messageId } = await client.send({ to: "+16505551234", content: { type: "document", id: uploaded.id, filename: "c.pdf" } });
+    check(messageId.startsWith("wamid."), "sent by media id");
   });
 
   return checks;

@@ -35,7 +35,8 @@ log(`packed ${packed[0].filename}: ${packed[0].entryCount} files, ${packed[0].si
 function consumer(name) {
   const dir = join(work, name);
   cpSync(join(here, "consumers", name), dir, { recursive: true });
-  cpSync(join(here, "conformance.mjs"), join(dir, "conformance.mjs"));
+  for (const shared of ["conformance.mjs", "constants.mjs"]) cpSync(join(here, shared), join(dir, shared));
+  cpSync(join(root, "examples", "messages.mjs"), join(dir, "messages.mjs"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type: "module", dependencies: { wabridge: `file:${tarball}` } }, null, 2));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
   return dir;
