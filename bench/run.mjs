@@ -16,7 +16,8 @@ const pkg = join(root, "pkg");
 const importStart = performance.now();
 const wabridge = await import(join(pkg, "node.mjs"));
 const importMs = performance.now() - importStart;
-const { Text } = await import("whatsapp-api-js/messages");
+const wa = await import("whatsapp-api-js/messages");
+const { Text } = wa;
 
 const TO = "16505551234";
 const BODY = "Hello! Your order #4512 has shipped and will arrive on Thursday. Track it at https://example.com/t/4512 👋";
@@ -59,18 +60,90 @@ function measure(fn, ms = 1000) {
   return iterations / ((now - start) / 1000);
 }
 
-console.log(`wabridge benchmark — Node ${process.version}, text messages, ${BODY.length} UTF-16 units\n`);
-const rates = cases.map(([name, fn]) => [name, measure(fn)]);
-const baseline = rates[1][1];
-const floor = rates[0][1];
-const width = Math.max(...rates.map(([n]) => n.length));
-console.log(`${"case".padEnd(width)}  ${"msgs/s".padStart(11)}  vs whatsapp-api-js  vs floor`);
-for (const [name, rate] of rates) {
-  console.log(`${name.padEnd(width)}  ${Math.round(rate).toLocaleString("en-US").padStart(11)}  ${(rate / baseline).toFixed(2).padStart(16)}×  ${(rate / floor).toFixed(2).padStart(7)}×`);
+function table(title, rates) {
+  console.log(title);
+  const baseline = rates[1][1];
+  const floor = rates[0][1];
+  const width = Math.max(...rates.map(([n]) => n.length));
+  console.log(`${"case".padEnd(width)}  ${"msgs/s".padStart(11)}  vs whatsapp-api-js  vs floor`);
+  for (const [name, rate] of rates) {
+    console.log(`${name.padEnd(width)}  ${Math.round(rate).toLocaleString("en-US").padStart(11)}  ${(rate / baseline).toFixed(2).padStart(16)}×  ${(rate / floor).toFixed(2).padStart(7)}×`);
+  }
+  return { baseline, rates };
 }
-const [jsonRate, , serdeRate] = rates.slice(2).map(([, r]) => r);
+
+console.log(`wabridge benchmark — Node ${process.version}\n`);
+const text = table(`text messages (${BODY.length} UTF-16 units)`, cases.map(([name, fn]) => [name, measure(fn)]));
+const [jsonRate, , serdeRate] = text.rates.slice(2).map(([, r]) => r);
 console.log(`\nboundary strategies: JSON text ${(jsonRate / serdeRate).toFixed(2)}× serde-wasm-bindgen (default: ${jsonRate >= serdeRate ? "JSON text" : "serde-wasm-bindgen"})`);
-console.log(`target ≥ 1.0× whatsapp-api-js with full validation: ${(jsonRate / baseline).toFixed(2)}×`);
+
+// The mix: text, list, reply buttons, template and media, the same five for both libraries.
+const TO_MIX = "+16505551234";
+const mix = [
+  { to: TO_MIX, content: { type: "text", body: BODY } },
+  {
+    to: TO_MIX,
+    content: {
+      type: "list", header: { type: "text", text: "Shipping options" }, body: "Choose how fast", button: "Options",
+      sections: [
+        { title: "Fast", rows: [{ id: "express", title: "Express", description: "Next day" }] },
+        { title: "Cheap", rows: [{ id: "ground", title: "Ground", description: "3-5 days" }, { id: "pickup", title: "Pick up" }] },
+      ],
+    },
+  },
+  {
+    to: TO_MIX,
+    content: {
+      type: "replyButtons", header: { type: "text", text: "Delivery" }, body: "When should we deliver?", footer: "Reply to choose",
+      buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }, { id: "later", title: "Pick a day" }],
+    },
+  },
+  {
+    to: TO_MIX,
+    content: {
+      type: "template", name: "order_update", language: { code: "en_US", policy: "deterministic" },
+      components: [
+        { type: "header", parameters: [{ type: "image", link: "https://example.com/media/p.jpg" }] },
+        { type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "currency", fallbackValue: "$100.99", code: "USD", amount1000: 100990 }, { type: "dateTime", fallbackValue: "Thursday" }] },
+        { type: "button", subType: "quick_reply", index: 0, parameters: [{ type: "payload", payload: "TRACK" }] },
+      ],
+    },
+  },
+  { to: TO_MIX, content: { type: "image", link: "https://example.com/media/receipt.jpg", caption: "Your receipt" } },
+];
+const waMix = [
+  () => new Text(BODY),
+  () => new wa.Interactive(
+    new wa.ActionList("Options", new wa.ListSection("Fast", new wa.Row("express", "Express", "Next day")), new wa.ListSection("Cheap", new wa.Row("ground", "Ground", "3-5 days"), new wa.Row("pickup", "Pick up"))),
+    new wa.Body("Choose how fast"), new wa.Header("Shipping options"),
+  ),
+  () => new wa.Interactive(
+    new wa.ActionButtons(new wa.Button("today", "Today"), new wa.Button("tomorrow", "Tomorrow"), new wa.Button("later", "Pick a day")),
+    new wa.Body("When should we deliver?"), new wa.Header("Delivery"), new wa.Footer("Reply to choose"),
+  ),
+  () => new wa.Template(
+    "order_update", new wa.Language("en_US"),
+    new wa.HeaderComponent(new wa.HeaderParameter(new wa.Image("https://example.com/media/p.jpg"))),
+    new wa.BodyComponent(new wa.BodyParameter("Ana"), new wa.BodyParameter(new wa.Currency(100990, "USD", "$100.99")), new wa.BodyParameter(new wa.DateTime("Thursday"))),
+    new wa.PayloadComponent("TRACK"),
+  ),
+  () => new wa.Image("https://example.com/media/receipt.jpg", false, "Your receipt"),
+];
+const prebuiltMix = mix.map((m) => wabridge.toProvider("meta", m));
+let cursor = 0;
+const next = () => (cursor = (cursor + 1) % mix.length);
+const mixCases = [
+  ["floor: JSON.stringify(prebuilt payloads)", () => JSON.stringify(prebuiltMix[next()])],
+  ["whatsapp-api-js: build + JSON.stringify", () => {
+    const message = waMix[next()]();
+    return JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to: TO_MIX, type: message._type, [message._type]: message });
+  }],
+  ["wabridge, JSON text boundary: toProviderJson(JSON.stringify(msg))", () => wabridge.toProviderJson("meta", JSON.stringify(mix[next()]))],
+  ["wabridge, object API: JSON.stringify(toProvider(msg))", () => JSON.stringify(wabridge.toProvider("meta", mix[next()]))],
+];
+console.log();
+const mixed = table("the mix: text, list, reply buttons, template, image (one each, in turn)", mixCases.map(([name, fn]) => [name, measure(fn)]));
+console.log(`\ntarget ≥ 1.0× whatsapp-api-js with full validation: text ${(jsonRate / text.baseline).toFixed(2)}×, mix ${(mixed.rates[2][1] / mixed.baseline).toFixed(2)}×`);
 
 // Size: what an app downloads, gzip level 9 — the wasm plus the JS of one entry point.
 function files(dir) {
