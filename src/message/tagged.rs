@@ -26,7 +26,15 @@ macro_rules! tagged_deserialize {
                     type Value = usize;
                     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
                         let tag = String::deserialize(d)?;
-                        TAGS.iter().position(|t| *t == tag).ok_or_else(|| de::Error::unknown_variant(&tag, TAGS))
+                        TAGS.iter().position(|t| *t == tag).ok_or_else(|| {
+                            // Reported at this object's `type` (see validate::decode).
+                            de::Error::custom($crate::validate::encode_inner(&$crate::validate::Violation {
+                                path: "/type".into(),
+                                code: $crate::validate::ViolationCode::InvalidValue,
+                                message: format!("type: unknown {} type {tag:?}; expected one of {}", $what, TAGS.join(", ")),
+                                limit: None,
+                            }))
+                        })
                     }
                 }
 
@@ -56,7 +64,9 @@ macro_rules! tagged_deserialize {
                             let index = map.next_value_seed(Tag)?;
                             return variant(index, de::value::MapAccessDeserializer::new(map));
                         }
-                        // `type` is not first: buffer the object, then dispatch.
+                        // `type` is not first: buffer the object and read it again from JSON
+                        // text with `type` moved first (through the same serde_json code as
+                        // the fast path, so no second deserializer is compiled in).
                         let mut object = serde_json::Map::new();
                         if let Some(key) = first {
                             object.insert(key, map.next_value()?);
@@ -65,15 +75,16 @@ macro_rules! tagged_deserialize {
                             object.insert(key, value);
                         }
                         let Some(tag) = object.remove("type") else { return Err(de::Error::missing_field("type")) };
-                        let index = Tag.deserialize(tag).map_err(de::Error::custom)?;
-                        let value = serde_json::Value::Object(object);
-                        let mut track = serde_path_to_error::Track::new();
-                        let result = variant(index, serde_path_to_error::Deserializer::new(&value, &mut track));
-                        result.map_err(|e| {
-                            let pointer = $crate::validate::pointer_from_serde_path(&track.path());
-                            let mark = $crate::message::tagged::INNER_POINTER_MARK;
-                            de::Error::custom(format!("{mark}{pointer}{mark}{e}"))
-                        })
+                        let mut text = format!("{{\"type\":{tag}");
+                        for (key, value) in &object {
+                            text.push(',');
+                            text.push_str(&serde_json::Value::String(key.clone()).to_string());
+                            text.push(':');
+                            text.push_str(&value.to_string());
+                        }
+                        text.push('}');
+                        serde_json::from_str::<$enum>(&text)
+                            .map_err(|e| de::Error::custom($crate::validate::encode_inner(&$crate::validate::structural_violation(&text, &e))))
                     }
                 }
 

@@ -8,7 +8,7 @@ pub mod onemsg;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::message::{MarkRead, Message, Request, Validate};
-use crate::validate::{Path, Report, Violation, decode_value, parse_json};
+use crate::validate::{Path, Report, Violation, decode_json, parse_json};
 use serde::Serialize as SerializeTrait;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -131,9 +131,9 @@ struct NeutralMarkRead {
 pub fn parse_neutral(body: &str) -> Result<Request, Error> {
     let value = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
     let request = if value.get("markRead").is_some() {
-        Request::MarkRead(decode_value::<NeutralMarkRead>(&value).map_err(|v| Error::Invalid(vec![v]))?.mark_read)
+        Request::MarkRead(decode_json::<NeutralMarkRead>(body).map_err(|v| Error::Invalid(vec![v]))?.mark_read)
     } else {
-        Request::Message(decode_value(&value).map_err(|v| Error::Invalid(vec![v]))?)
+        Request::Message(decode_json(body).map_err(|v| Error::Invalid(vec![v]))?)
     };
     request.validate()?;
     Ok(request)

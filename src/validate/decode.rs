@@ -1,29 +1,25 @@
-//! Structural decoding of JSON documents into typed values, with a failure reported as a
+//! Structural decoding of JSON text into typed values, with a failure reported as a
 //! [`Violation`] at the JSON pointer where the document stopped making sense.
 //!
 //! serde stops at the first structural error (wrong type, unknown or missing field), so a
 //! document reports one structural violation; limits are checked on the decoded value,
 //! where every violation is reported.
+//!
+//! The pointer is recovered from serde_json's error position by re-scanning the text up to
+//! it ([`pointer_at`]), rather than by wrapping every deserializer in a path tracker: that
+//! would instantiate each type's deserialization twice and more than double the wasm.
 
-use super::{Violation, ViolationCode, pointer_from_serde_path};
+use super::{Violation, ViolationCode};
 use serde::Deserialize;
 
 /// Decodes `json` into `T`, rejecting trailing characters.
 pub fn decode_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Violation> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(structural_violation)?;
-    deserializer.end().map_err(|e| syntax_violation(&e))?;
-    Ok(value)
+    serde_json::from_str(json).map_err(|e| structural_violation(json, &e))
 }
 
 /// Parses `json` into a JSON value (a syntax error is a violation at the root).
 pub fn parse_json(json: &str) -> Result<serde_json::Value, Violation> {
     serde_json::from_str(json).map_err(|e| syntax_violation(&e))
-}
-
-/// Decodes an already parsed JSON value into `T`.
-pub fn decode_value<'de, T: Deserialize<'de>>(value: &'de serde_json::Value) -> Result<T, Violation> {
-    serde_path_to_error::deserialize(value).map_err(structural_violation)
 }
 
 fn syntax_violation(error: &serde_json::Error) -> Violation {
@@ -35,22 +31,52 @@ fn syntax_violation(error: &serde_json::Error) -> Violation {
     }
 }
 
-fn structural_violation(error: serde_path_to_error::Error<serde_json::Error>) -> Violation {
-    let inner = error.inner();
-    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        return syntax_violation(inner);
-    }
-    let mut path = pointer_from_serde_path(error.path());
-    let full = inner.to_string();
-    // serde_json appends " at line L column C"; the pointer says where more precisely.
-    let mut message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
-    // An error inside a buffered tagged object carries its inner pointer (message/tagged.rs).
+/// The end (exclusive) of the last byte serde_json consumed, from its 1-based line and
+/// column (the column is that of the last byte read).
+fn offset_of(json: &str, line: usize, column: usize) -> usize {
+    let line_start = json.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    (line_start + column).min(json.len())
+}
+
+/// A violation inside a tagged object that had to be buffered (message/tagged.rs), carried
+/// through serde as an error message: its pointer relative to the object, code and message.
+pub(crate) fn encode_inner(violation: &Violation) -> String {
     let mark = crate::message::tagged::INNER_POINTER_MARK;
-    if let Some((_, rest)) = message.split_once(mark)
-        && let Some((inner, text)) = rest.split_once(mark)
-    {
-        path.push_str(inner);
-        message = text.to_string();
+    format!("{mark}{}{mark}{}{mark}{}", violation.path, violation.code.as_str(), violation.message)
+}
+
+fn decode_inner(message: &str) -> Option<(&str, ViolationCode, &str)> {
+    let mark = crate::message::tagged::INNER_POINTER_MARK;
+    let mut parts = message.split(mark).skip(1);
+    let (path, code, text) = (parts.next()?, parts.next()?, parts.next()?);
+    let code = [
+        ViolationCode::Required,
+        ViolationCode::UnknownField,
+        ViolationCode::InvalidValue,
+        ViolationCode::InvalidFormat,
+    ]
+    .into_iter()
+    .find(|c| c.as_str() == code)?;
+    Some((path, code, text))
+}
+
+/// The error of a structural failure in `json`, as a violation at its pointer.
+pub(crate) fn structural_violation(json: &str, error: &serde_json::Error) -> Violation {
+    if error.is_syntax() || error.is_eof() || error.is_io() {
+        return syntax_violation(error);
+    }
+    let full = error.to_string();
+    // serde_json appends " at line L column C"; the pointer says where more precisely.
+    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
+    let offset = offset_of(json, error.line(), error.column());
+    let mut path = pointer_at(json, offset);
+    // An error inside a buffered tagged object: serde stopped at the object's closing brace
+    // (then the scan closed the object: its pointer is the scanned one) or within its last
+    // entry (then the object is the parent); the rest of the pointer comes with the error.
+    if let Some((inner, code, text)) = decode_inner(&message) {
+        let at_close = offset.checked_sub(1).and_then(|i| json.as_bytes().get(i)) == Some(&b'}');
+        let object = if at_close { path.as_str() } else { path.rsplit_once('/').map_or("", |(parent, _)| parent) };
+        return Violation { path: format!("{object}{inner}"), code, message: text.to_string(), limit: None };
     }
     let field = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let code = if let Some(name) = field("missing field `") {
@@ -72,6 +98,76 @@ fn structural_violation(error: serde_path_to_error::Error<serde_json::Error>) ->
         _ => message,
     };
     Violation { path, code, message, limit: None }
+}
+
+enum Frame {
+    /// An object, with the key whose value is being read (if one was read).
+    Object(Option<String>),
+    /// An array, with the index of the element being read.
+    Array(usize),
+}
+
+/// The JSON pointer of the value being read at byte `offset` of `json`: the keys and indices
+/// of the containers open at that point (the key of an object counts once it is read).
+pub fn pointer_at(json: &str, offset: usize) -> String {
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expecting_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expecting_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key && let Some(Frame::Object(key)) = stack.last_mut() {
+                    let raw = &json[start..i.min(json.len())];
+                    *key =
+                        Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut pointer = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Frame::Array(index) => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+            Frame::Object(None) => {}
+        }
+    }
+    pointer
 }
 
 #[cfg(test)]
@@ -108,8 +204,23 @@ mod tests {
             fail(r#"{"inner":{"name":"a","list":[1,"x"]}}"#),
             ("/inner/list/1".into(), ViolationCode::InvalidValue)
         );
+        assert_eq!(
+            fail("{\n  \"inner\": {\n    \"name\": \"a\",\n    \"list\": [1, 2, -3]\n  }\n}"),
+            ("/inner/list/2".into(), ViolationCode::InvalidValue)
+        );
         assert_eq!(fail(r#"{"inner":"#), ("".into(), ViolationCode::InvalidFormat));
         assert_eq!(fail(r#"{"inner":{"name":"a"}} x"#), ("".into(), ViolationCode::InvalidFormat));
+        assert_eq!(fail(r#"{"inner":{"name":"a \"quoted\" {[,","list":[1,"x"]}}"#).0, "/inner/list/1");
+        assert_eq!(fail(r#"{"inner":{"list":[1]}}"#), ("/inner/name".into(), ViolationCode::Required));
         assert!(decode_json::<Outer>(r#"{"inner":{"name":"a"}}"#).is_ok());
+    }
+
+    #[test]
+    fn scans_pointers() {
+        let json = r#"{"a":[{"b~/":1},{"c":[true,null]}]}"#;
+        assert_eq!(pointer_at(json, json.find("true").unwrap() + 4), "/a/1/c/0");
+        assert_eq!(pointer_at(json, json.find('1').unwrap() + 1), "/a/0/b~0~1");
+        assert_eq!(pointer_at(json, json.find(']').unwrap() + 1), "/a/1/c");
+        assert_eq!(pointer_at(json, 0), "");
     }
 }

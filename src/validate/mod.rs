@@ -9,9 +9,10 @@ mod emoji;
 mod path;
 mod rules;
 
-pub use decode::{decode_json, decode_value, parse_json};
+pub use decode::{decode_json, parse_json, pointer_at};
+pub(crate) use decode::{encode_inner, structural_violation};
 pub use emoji::is_single_emoji;
-pub use path::{Path, Segment, pointer_from_serde_path};
+pub use path::{Path, Segment};
 pub use rules::*;
 
 use serde::{Deserialize, Serialize};

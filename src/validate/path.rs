@@ -65,25 +65,6 @@ fn push_escaped(out: &mut String, key: &str) {
     }
 }
 
-/// Converts the path serde_path_to_error reports into a JSON pointer.
-pub fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment as S;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            S::Seq { index } => {
-                let _ = write!(out, "/{index}");
-            }
-            S::Map { key } | S::Enum { variant: key } => {
-                out.push('/');
-                push_escaped(&mut out, key);
-            }
-            S::Unknown => out.push_str("/?"),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,13 +121,14 @@ pub fn to_provider_json(
     Ok(provider::serialize(provider, &message)?)
 }
 
-/// `toProvider` through serde-wasm-bindgen instead of JSON text: kept for `npm run bench`,
-/// which measures both boundary strategies.
+/// `toProvider` through serde-wasm-bindgen instead of JSON text: built only for `npm run
+/// bench` (feature `bench-serde-boundary`), which measures both boundary strategies.
+#[cfg(feature = "bench-serde-boundary")]
 #[wasm_bindgen(js_name = toProviderViaSerde, skip_typescript)]
 pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let message: Message = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(message))
-        .map_err(|e| Error::argument(format!("{}: {}", e.path(), e.inner())))?;
+    let message: Message =
+        serde_wasm_bindgen::from_value(message).map_err(|e| Error::argument(format!("not a message: {e}")))?;
     message.validate().map_err(Error::Invalid)?;
     let wire = match provider {
         Provider::Meta => provider::meta::to_wire(&message),

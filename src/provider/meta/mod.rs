@@ -19,7 +19,7 @@ pub use error::decode_error;
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::Error;
 use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
-use crate::validate::{Path, Report, ViolationCode, decode_value, parse_json};
+use crate::validate::{Path, Report, ViolationCode, decode_json, parse_json};
 use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
@@ -81,8 +81,7 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Error> {
     check_operation(operation)?;
-    let value = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
-    let wire: MetaMessage = decode_value(&value).map_err(|v| Error::Invalid(vec![v]))?;
+    let wire: MetaMessage = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = Report::new();
     if wire.messaging_product.is_none() {
@@ -121,8 +120,10 @@ pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Err
         Request::Message(message) => convert::to_wire(message),
         Request::MarkRead(read) => mark_read_to_wire(read),
     };
-    let rebuilt = serde_json::to_value(&rebuilt).map_err(|e| Error::argument(e.to_string()))?;
-    dropped_fields(&value, &rebuilt, &root, &mut report);
+    let (original, rebuilt) = (parse_json(body), parse_json(&to_json(&rebuilt)?));
+    if let (Ok(original), Ok(rebuilt)) = (original, rebuilt) {
+        dropped_fields(&original, &rebuilt, &root, &mut report);
+    }
     report.into_result().map(|_| request).map_err(Error::Invalid)
 }
 
