@@ -191,6 +191,33 @@ pub enum ProviderCode {
     Text(String),
 }
 
+impl ProviderError {
+    /// An error of `provider` answered with `response`; the provider-specific fields
+    /// (`provider_code`, `details`, …) are left for the caller to fill in.
+    pub fn new(
+        provider: Provider,
+        response: &crate::http::HttpResponse,
+        reason: ErrorReason,
+        retryable: bool,
+        message: String,
+    ) -> Self {
+        ProviderError {
+            provider,
+            http_status: response.status,
+            reason,
+            message,
+            provider_code: None,
+            provider_subcode: None,
+            error_type: None,
+            details: None,
+            trace_id: None,
+            retryable,
+            retry_after_ms: response.header("retry-after").and_then(crate::http::parse_retry_after),
+            raw: response.text(),
+        }
+    }
+}
+
 /// An error the provider returned, decoded from its documented error body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -222,6 +222,23 @@ pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, E
     Ok(url)
 }
 
+/// What an HTTP status says of a failure, for providers whose error bodies carry no
+/// classification of their own (Bird, 1MSG): the reason, and whether a retry may succeed.
+pub(crate) fn reason_for_status(status: u16) -> (crate::error::ErrorReason, bool) {
+    use crate::error::ErrorReason::*;
+    match status {
+        400 | 422 => (InvalidParameter, false),
+        401 => (InvalidToken, false),
+        403 => (PermissionDenied, false),
+        404 => (NotFound, false),
+        409 => (Conflict, false),
+        413 => (PayloadTooLarge, false),
+        429 => (RateLimited, true),
+        500.. => (ServiceUnavailable, true),
+        _ => (Unknown, false),
+    }
+}
+
 /// What every provider client does, sans IO: build the request for a message, decode the
 /// answer, and name the credential that must never appear in errors.
 pub trait ProviderClient {

@@ -2,10 +2,10 @@
 
 use super::wire::{BirdCreatedMessage, BirdError};
 use super::{PROVIDER, serialize};
-use crate::error::{Error, ErrorReason, ProviderCode, ProviderError};
-use crate::http::{HttpRequest, HttpResponse, Method, parse_retry_after};
+use crate::error::{Error, ProviderCode, ProviderError};
+use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, base_url, path_id, unexpected_response};
+use crate::provider::{ProviderClient, base_url, path_id, reason_for_status, unexpected_response};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -95,17 +95,7 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     let Ok(error) = serde_json::from_slice::<BirdError>(&response.body) else {
         return unexpected_response(PROVIDER, response, "a Bird error body");
     };
-    let (reason, retryable) = match response.status {
-        400 | 422 => (ErrorReason::InvalidParameter, false),
-        401 => (ErrorReason::InvalidToken, false),
-        403 => (ErrorReason::PermissionDenied, false),
-        404 => (ErrorReason::NotFound, false),
-        409 => (ErrorReason::Conflict, false),
-        413 => (ErrorReason::PayloadTooLarge, false),
-        429 => (ErrorReason::RateLimited, true),
-        500.. => (ErrorReason::ServiceUnavailable, true),
-        _ => (ErrorReason::Unknown, false),
-    };
+    let (reason, retryable) = reason_for_status(response.status);
     // 422 names each malformed field by path: keep them all in `details`.
     let details = error.details.filter(|d| !d.is_empty()).map(|details| {
         details
@@ -118,20 +108,11 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     if let Some(details) = &details {
         message = format!("{message} ({details})");
     }
-    Error::Provider(Box::new(ProviderError {
-        provider: PROVIDER,
-        http_status: response.status,
-        reason,
-        message: format!("{}: {message}", error.code),
-        provider_code: Some(ProviderCode::Text(error.code)),
-        provider_subcode: None,
-        error_type: None,
-        details,
-        trace_id: None,
-        retryable,
-        retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
-        raw: response.text(),
-    }))
+    let mut provider_error =
+        ProviderError::new(PROVIDER, response, reason, retryable, format!("{}: {message}", error.code));
+    provider_error.provider_code = Some(ProviderCode::Text(error.code));
+    provider_error.details = details;
+    Error::Provider(Box::new(provider_error))
 }
 
 /// What Bird answered to an accepted message.
@@ -154,6 +135,7 @@ pub struct BirdSendResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorReason;
 
     fn config() -> BirdConfig {
         BirdConfig::new("KEY-SECRET".into(), "ws-1".into(), "ch-1".into(), Some("http://127.0.0.1:9".into())).unwrap()

@@ -4,9 +4,9 @@
 use super::wire::{OneMsgError, OneMsgSendResponse};
 use super::{PROVIDER, serialize};
 use crate::error::{Error, ErrorReason, ProviderError};
-use crate::http::{HttpRequest, HttpResponse, Method, parse_retry_after};
+use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, base_url, path_id, unexpected_response};
+use crate::provider::{ProviderClient, base_url, path_id, reason_for_status, unexpected_response};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -90,20 +90,10 @@ impl ProviderClient for OneMsgConfig {
             OneMsgSendResponse { message, description, .. } => {
                 let said =
                     [message.as_deref(), description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(": ");
-                Err(Error::Provider(Box::new(ProviderError {
-                    provider: PROVIDER,
-                    http_status: response.status,
-                    reason: ErrorReason::NotSent,
-                    message: if said.is_empty() { "the message was not sent (sent: false)".into() } else { said },
-                    provider_code: None,
-                    provider_subcode: None,
-                    error_type: None,
-                    details: description,
-                    trace_id: None,
-                    retryable: false,
-                    retry_after_ms: None,
-                    raw: response.text(),
-                })))
+                let message = if said.is_empty() { "the message was not sent (sent: false)".into() } else { said };
+                let mut refusal = ProviderError::new(PROVIDER, response, ErrorReason::NotSent, false, message);
+                refusal.details = description;
+                Err(Error::Provider(Box::new(refusal)))
             }
         }
     }
@@ -118,29 +108,8 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     let Ok(OneMsgError { error }) = serde_json::from_slice::<OneMsgError>(&response.body) else {
         return unexpected_response(PROVIDER, response, "a 1MSG error body");
     };
-    let (reason, retryable) = match response.status {
-        400 => (ErrorReason::InvalidParameter, false),
-        401 => (ErrorReason::InvalidToken, false),
-        403 => (ErrorReason::PermissionDenied, false),
-        404 => (ErrorReason::NotFound, false),
-        429 => (ErrorReason::RateLimited, true),
-        500.. => (ErrorReason::ServiceUnavailable, true),
-        _ => (ErrorReason::Unknown, false),
-    };
-    Error::Provider(Box::new(ProviderError {
-        provider: PROVIDER,
-        http_status: response.status,
-        reason,
-        message: error,
-        provider_code: None,
-        provider_subcode: None,
-        error_type: None,
-        details: None,
-        trace_id: None,
-        retryable,
-        retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
-        raw: response.text(),
-    }))
+    let (reason, retryable) = reason_for_status(response.status);
+    Error::Provider(Box::new(ProviderError::new(PROVIDER, response, reason, retryable, error)))
 }
 
 /// What 1MSG answered to a sent message.
