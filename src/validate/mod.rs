@@ -7,12 +7,14 @@
 mod decode;
 mod emoji;
 mod path;
+mod read;
 mod rules;
 
 pub use decode::{decode_json, parse_json, pointer_at};
 pub(crate) use decode::{encode_inner, structural_violation};
 pub use emoji::is_single_emoji;
 pub use path::{Path, Segment};
+pub use read::Obj;
 pub use rules::*;
 
 use serde::{Deserialize, Serialize};

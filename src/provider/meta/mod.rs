@@ -8,6 +8,7 @@
 mod client;
 mod convert;
 mod error;
+mod read;
 pub mod wire;
 
 pub use client::{
@@ -19,7 +20,7 @@ pub use error::decode_error;
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::Error;
 use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
-use crate::validate::{Path, Report, ViolationCode, decode_json, parse_json};
+use crate::validate::{Obj, Path, Report, parse_json};
 use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
@@ -81,19 +82,10 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Error> {
     check_operation(operation)?;
-    let wire: MetaMessage = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let original = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = Report::new();
-    if wire.messaging_product.is_none() {
-        report.add(
-            &root.key("messaging_product"),
-            ViolationCode::Required,
-            "messaging_product is required (\"whatsapp\")",
-            None,
-        );
-    }
-    let request =
-        if wire.status.is_some() { read_from_wire(wire, &mut report) } else { message_from_wire(wire, &mut report) };
+    let request = Obj::root(&original, &mut report).and_then(|body| read::request(&body, &mut report));
     let Some(request) = request.filter(|_| report.is_empty()) else {
         return Err(Error::Invalid(report.into_violations()));
     };
@@ -120,42 +112,9 @@ pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Err
         Request::Message(message) => convert::to_wire(message),
         Request::MarkRead(read) => mark_read_to_wire(read),
     };
-    let (original, rebuilt) = (parse_json(body), parse_json(&to_json(&rebuilt)?));
-    if let (Ok(original), Ok(rebuilt)) = (original, rebuilt) {
-        dropped_fields(&original, &rebuilt, &root, &mut report);
-    }
+    let rebuilt = parse_json(&to_json(&rebuilt)?).map_err(|v| Error::Invalid(vec![v]))?;
+    dropped_fields(&original, &rebuilt, &root, &mut report);
     report.into_result().map(|_| request).map_err(Error::Invalid)
-}
-
-fn message_from_wire(wire: MetaMessage, report: &mut Report) -> Option<Request> {
-    convert::from_wire(wire, report).map(Request::Message)
-}
-
-fn read_from_wire(wire: MetaMessage, report: &mut Report) -> Option<Request> {
-    let root = Path::root();
-    if wire.status.as_deref() != Some("read") {
-        report.add(&root.key("status"), ViolationCode::InvalidValue, "status is \"read\" (mark as read)", None);
-    }
-    if let Some(typing) = &wire.typing_indicator
-        && typing.kind.as_deref() != Some("text")
-    {
-        report.add(
-            &root.key("typing_indicator").key("type"),
-            ViolationCode::InvalidValue,
-            "typing_indicator.type is \"text\"",
-            None,
-        );
-    }
-    let Some(message_id) = wire.message_id else {
-        report.add(
-            &root.key("message_id"),
-            ViolationCode::Required,
-            "message_id of the inbound message is required",
-            None,
-        );
-        return None;
-    };
-    Some(Request::MarkRead(MarkRead { message_id, typing_indicator: wire.typing_indicator.is_some() }))
 }
 
 /// The wire name of an interactive header's media type, for pointers into it.

@@ -1,18 +1,19 @@
 //! Meta's request body for `POST /{version}/{phone-number-id}/messages`, field for field.
 //! https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages
 //!
+//! These types serialize only: reading Meta bodies walks the JSON (`read.rs`), which reports
+//! every structural error and keeps a derived deserializer per type out of the wasm.
 //! Objects whose shape several message types share (interactive actions, template components
 //! and parameters) are one struct with every field optional, as Meta's reference describes
-//! them; `convert.rs` turns them into the neutral model, and `parse` refuses any field the
-//! neutral model could not carry back (nothing is dropped silently). Media and location
-//! objects have the same field names on the wire as in the neutral model and are reused.
+//! them. Media and location objects have the same field names on the wire as in the neutral
+//! model and are reused.
 
 use crate::message::{Location, Media, RecipientType};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The constant `messaging_product` every Cloud API request carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum MessagingProduct {
     #[serde(rename = "whatsapp")]
     WhatsApp,
@@ -22,8 +23,7 @@ pub enum MessagingProduct {
 macro_rules! wire {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         pub struct $name {
             $(
                 $(#[$field_meta])*
@@ -285,7 +285,7 @@ wire! {
 
 /// A template button index: Meta's reference types it as a string, its own examples send
 /// integers too; both are accepted and written back as they came.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum MetaIndex {
     Number(u32),

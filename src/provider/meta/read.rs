@@ -1,0 +1,573 @@
+//! Reading a Meta request body into the neutral model, field by field, reporting every
+//! missing field and wrong type at Meta's pointers. Fields the neutral model does not carry
+//! are caught afterwards by rebuilding the body (`parse_request`). Limits are checked on the
+//! neutral model.
+
+use crate::message::*;
+use crate::validate::{Obj, Report};
+use serde_json::Value;
+
+/// The message types of Meta's reference, for the `type` check.
+const TYPES: &str =
+    "text, image, video, audio, document, sticker, location, contacts, reaction, interactive or template";
+
+/// A message or a read receipt from a Meta body (`None` when something required is missing
+/// or malformed: the report says what).
+pub fn request(body: &Obj<'_>, r: &mut Report) -> Option<Request> {
+    match body.raw("messaging_product") {
+        Some(Value::String(product)) if product == "whatsapp" => {}
+        Some(_) => body.invalid(r, "messaging_product", "messaging_product must be \"whatsapp\"".into()),
+        None => body.require(r, "messaging_product"),
+    }
+    if body.has("status") { mark_read(body, r).map(Request::MarkRead) } else { message(body, r).map(Request::Message) }
+}
+
+fn mark_read(body: &Obj<'_>, r: &mut Report) -> Option<MarkRead> {
+    if body.req_str(r, "status").is_some_and(|s| s != "read") {
+        body.invalid(r, "status", "status is \"read\" (mark as read)".into());
+    }
+    if let Some(typing) = body.obj(r, "typing_indicator")
+        && typing.req_str(r, "type").is_some_and(|t| t != "text")
+    {
+        typing.invalid(r, "type", "typing_indicator.type is \"text\"".into());
+    }
+    let message_id = body.req_str(r, "message_id")?;
+    Some(MarkRead { message_id, typing_indicator: body.has("typing_indicator") })
+}
+
+fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
+    let to = body.req_str(r, "to");
+    let recipient_type = match body.str(r, "recipient_type").as_deref() {
+        None => None,
+        Some("individual") => Some(RecipientType::Individual),
+        Some("group") => Some(RecipientType::Group),
+        Some(other) => {
+            body.invalid(r, "recipient_type", format!("recipient_type is individual or group (got {other:?})"));
+            None
+        }
+    };
+    let reply_to = body.obj(r, "context").and_then(|c| c.req_str(r, "message_id"));
+    let callback_data = body.str(r, "biz_opaque_callback_data");
+    // Meta's docs: `type` is optional and defaults to `text`. A body without `type` and
+    // without a text object is not a text message: name the missing `type`, not `text`.
+    let omitted = !body.has("type");
+    let kind = body.str(r, "type").unwrap_or_else(|| "text".into());
+    if omitted && !body.has("text") {
+        let kinds = [
+            "image",
+            "video",
+            "audio",
+            "document",
+            "sticker",
+            "location",
+            "contacts",
+            "reaction",
+            "interactive",
+            "template",
+        ];
+        if let Some(present) = kinds.iter().find(|k| body.has(k)) {
+            body.invalid(
+                r,
+                "type",
+                format!("type is required: without it Meta takes the message for text; this one is {present:?}"),
+            );
+            return None;
+        }
+    }
+    let content = match kind.as_str() {
+        "text" => body.req_obj(r, "text").and_then(|t| {
+            let text = t.req_str(r, "body");
+            let preview_url = t.bool(r, "preview_url");
+            Some(Content::Text(Text { body: text?, preview_url }))
+        }),
+        "image" => body.req_obj(r, "image").map(|m| Content::Image(media(&m, r))),
+        "video" => body.req_obj(r, "video").map(|m| Content::Video(media(&m, r))),
+        "audio" => body.req_obj(r, "audio").map(|m| Content::Audio(media(&m, r))),
+        "document" => body.req_obj(r, "document").map(|m| Content::Document(media(&m, r))),
+        "sticker" => body.req_obj(r, "sticker").map(|m| Content::Sticker(media(&m, r))),
+        "location" => body.req_obj(r, "location").and_then(|l| location(&l, r)).map(Content::Location),
+        "contacts" => body
+            .objects(r, "contacts", true)
+            .map(|list| Content::Contacts(Contacts { contacts: list.iter().filter_map(|c| contact(c, r)).collect() })),
+        "reaction" => body.req_obj(r, "reaction").and_then(|o| {
+            let message_id = o.req_str(r, "message_id");
+            let emoji = o.req_str(r, "emoji");
+            Some(Content::Reaction(Reaction { message_id: message_id?, emoji: emoji? }))
+        }),
+        "interactive" => body.req_obj(r, "interactive").and_then(|i| interactive(&i, r)),
+        "template" => body.req_obj(r, "template").and_then(|t| template(&t, r)),
+        other => {
+            body.invalid(r, "type", format!("unknown Meta message type {other:?}; expected {TYPES}"));
+            None
+        }
+    };
+    Some(Message {
+        to: to?,
+        recipient_type,
+        reply_to,
+        callback_data,
+        content: content?,
+        meta_type_omitted: WireHint(omitted),
+    })
+}
+
+/// A media object: the same field names on the wire as in the neutral model.
+fn media(m: &Obj<'_>, r: &mut Report) -> Media {
+    Media { id: m.str(r, "id"), link: m.str(r, "link"), caption: m.str(r, "caption"), filename: m.str(r, "filename") }
+}
+
+fn location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
+    let latitude = l.number(r, "latitude", true);
+    let longitude = l.number(r, "longitude", true);
+    Some(Location { latitude: latitude?, longitude: longitude?, name: l.str(r, "name"), address: l.str(r, "address") })
+}
+
+fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
+    let name = c.req_obj(r, "name")?;
+    let formatted_name = name.req_str(r, "formatted_name")?;
+    let list = |key: &str, r: &mut Report| c.objects(r, key, false).unwrap_or_default();
+    Some(Contact {
+        name: ContactName {
+            formatted_name,
+            first_name: name.str(r, "first_name"),
+            last_name: name.str(r, "last_name"),
+            middle_name: name.str(r, "middle_name"),
+            suffix: name.str(r, "suffix"),
+            prefix: name.str(r, "prefix"),
+        },
+        addresses: list("addresses", r)
+            .iter()
+            .map(|a| ContactAddress {
+                street: a.str(r, "street"),
+                city: a.str(r, "city"),
+                state: a.str(r, "state"),
+                zip: a.str(r, "zip"),
+                country: a.str(r, "country"),
+                country_code: a.str(r, "country_code"),
+                r#type: a.str(r, "type"),
+            })
+            .collect(),
+        birthday: c.str(r, "birthday"),
+        emails: list("emails", r)
+            .iter()
+            .map(|e| ContactEmail { email: e.str(r, "email"), r#type: e.str(r, "type") })
+            .collect(),
+        org: c.obj(r, "org").map(|o| ContactOrg {
+            company: o.str(r, "company"),
+            department: o.str(r, "department"),
+            title: o.str(r, "title"),
+        }),
+        phones: list("phones", r)
+            .iter()
+            .map(|p| ContactPhone { phone: p.str(r, "phone"), r#type: p.str(r, "type"), wa_id: p.str(r, "wa_id") })
+            .collect(),
+        urls: list("urls", r).iter().map(|u| ContactUrl { url: u.str(r, "url"), r#type: u.str(r, "type") }).collect(),
+    })
+}
+
+fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
+    match h.req_str(r, "type")?.as_str() {
+        "text" => h.req_str(r, "text").map(|text| Header::Text(HeaderText { text })),
+        "image" => h.req_obj(r, "image").map(|m| Header::Image(media(&m, r))),
+        "video" => h.req_obj(r, "video").map(|m| Header::Video(media(&m, r))),
+        "document" => h.req_obj(r, "document").map(|m| Header::Document(media(&m, r))),
+        other => {
+            h.invalid(r, "type", format!("header type is text, image, video or document (got {other:?})"));
+            None
+        }
+    }
+}
+
+/// `{"text": …}` under `key` (an interactive body or footer), required or optional.
+fn text_of(o: &Obj<'_>, r: &mut Report, key: &str, required: bool) -> Option<String> {
+    let object = if required { o.req_obj(r, key) } else { o.obj(r, key) };
+    object.and_then(|t| t.req_str(r, "text"))
+}
+
+/// A reply button's or quick reply's `{id, title}` under `key`.
+fn reply(button: &Obj<'_>, r: &mut Report, key: &str) -> Option<ReplyButton> {
+    let reply = button.req_obj(r, key)?;
+    let id = reply.req_str(r, "id");
+    let title = reply.req_str(r, "title");
+    Some(ReplyButton { id: id?, title: title? })
+}
+
+fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection> {
+    sections
+        .iter()
+        .map(|s| ProductSection {
+            title: s.str(r, "title"),
+            product_retailer_ids: s
+                .objects(r, "product_items", true)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|item| item.req_str(r, "product_retailer_id"))
+                .collect(),
+        })
+        .collect()
+}
+
+fn cta(parameters: &Obj<'_>, r: &mut Report) -> Option<(String, String)> {
+    let display_text = parameters.req_str(r, "display_text");
+    let url = parameters.req_str(r, "url");
+    Some((display_text?, url?))
+}
+
+fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
+    let kind = i.req_str(r, "type")?;
+    let header = i.obj(r, "header").and_then(|h| read_header(&h, r));
+    let footer = text_of(i, r, "footer", false);
+    let action = i.obj(r, "action");
+    let action = || action.clone();
+    match kind.as_str() {
+        "location_request_message" => {
+            Some(Content::LocationRequest(LocationRequest { body: text_of(i, r, "body", true)? }))
+        }
+        "button" => {
+            let body = text_of(i, r, "body", true);
+            let buttons = i.req_obj(r, "action")?.objects(r, "buttons", true)?;
+            let buttons = buttons.iter().filter_map(|b| reply(b, r, "reply")).collect();
+            Some(Content::ReplyButtons(ReplyButtons { header, body: body?, footer, buttons }))
+        }
+        "list" => {
+            let body = text_of(i, r, "body", true);
+            let action = i.req_obj(r, "action")?;
+            let button = action.req_str(r, "button");
+            let sections = action
+                .objects(r, "sections", true)?
+                .iter()
+                .map(|s| ListSection {
+                    title: s.str(r, "title"),
+                    rows: s
+                        .objects(r, "rows", true)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|row| {
+                            let id = row.req_str(r, "id");
+                            let title = row.req_str(r, "title");
+                            Some(ListRow { id: id?, title: title?, description: row.str(r, "description") })
+                        })
+                        .collect(),
+                })
+                .collect();
+            Some(Content::List(List { header, body: body?, footer, button: button?, sections }))
+        }
+        "cta_url" => {
+            let body = text_of(i, r, "body", true);
+            let (display_text, url) = cta(&i.req_obj(r, "action")?.req_obj(r, "parameters")?, r)?;
+            Some(Content::CtaUrl(CtaUrl { header, body: body?, footer, display_text, url }))
+        }
+        "product" => {
+            let body = text_of(i, r, "body", false);
+            let action = i.req_obj(r, "action")?;
+            let catalog_id = action.req_str(r, "catalog_id");
+            let product_retailer_id = action.req_str(r, "product_retailer_id");
+            Some(Content::Product(Product {
+                body,
+                footer,
+                catalog_id: catalog_id?,
+                product_retailer_id: product_retailer_id?,
+            }))
+        }
+        "product_list" => {
+            if header.is_none() {
+                i.require(r, "header");
+            }
+            let body = text_of(i, r, "body", true);
+            let action = i.req_obj(r, "action")?;
+            let catalog_id = action.req_str(r, "catalog_id");
+            let sections = action.objects(r, "sections", true).map(|s| product_sections(&s, r));
+            Some(Content::ProductList(ProductList {
+                header: header?,
+                body: body?,
+                footer,
+                catalog_id: catalog_id?,
+                sections: sections?,
+            }))
+        }
+        "catalog_message" => {
+            let body = text_of(i, r, "body", true)?;
+            let thumbnail =
+                action().and_then(|a| a.obj(r, "parameters")).and_then(|p| p.str(r, "thumbnail_product_retailer_id"));
+            Some(Content::Catalog(Catalog { body, footer, thumbnail_product_retailer_id: thumbnail }))
+        }
+        "flow" => {
+            let body = text_of(i, r, "body", true);
+            let p = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
+            let flow_cta = p.req_str(r, "flow_cta");
+            let mode = match p.str(r, "mode").as_deref() {
+                None => None,
+                Some("draft") => Some(FlowMode::Draft),
+                Some("published") => Some(FlowMode::Published),
+                Some(other) => {
+                    p.invalid(r, "mode", format!("mode is draft or published (got {other:?})"));
+                    None
+                }
+            };
+            let flow_action = match p.str(r, "flow_action").as_deref() {
+                None => None,
+                Some("navigate") => Some(FlowAction::Navigate),
+                Some("data_exchange") => Some(FlowAction::DataExchange),
+                Some(other) => {
+                    p.invalid(r, "flow_action", format!("flow_action is navigate or data_exchange (got {other:?})"));
+                    None
+                }
+            };
+            let payload = p
+                .obj(r, "flow_action_payload")
+                .map(|f| FlowActionPayload { screen: f.str(r, "screen"), data: f.map(r, "data") });
+            Some(Content::Flow(Flow {
+                header,
+                body: body?,
+                footer,
+                flow_id: p.str(r, "flow_id"),
+                flow_name: p.str(r, "flow_name"),
+                flow_cta: flow_cta?,
+                mode,
+                flow_token: p.str(r, "flow_token"),
+                flow_action,
+                flow_action_payload: payload,
+                flow_message_version: p.str(r, "flow_message_version"),
+            }))
+        }
+        "carousel" => {
+            let body = text_of(i, r, "body", true);
+            let cards = i.req_obj(r, "action")?.objects(r, "cards", true)?;
+            if cards.first().and_then(|c| c.raw("type")) == Some(&Value::String("product".into())) {
+                let cards = cards
+                    .iter()
+                    .filter_map(|card| {
+                        let action = card.req_obj(r, "action")?;
+                        let catalog_id = action.req_str(r, "catalog_id");
+                        let product_retailer_id = action.req_str(r, "product_retailer_id");
+                        Some(ProductCard { catalog_id: catalog_id?, product_retailer_id: product_retailer_id? })
+                    })
+                    .collect();
+                return Some(Content::ProductCarousel(ProductCarousel { body: body?, cards }));
+            }
+            let cards = cards
+                .iter()
+                .filter_map(|card| {
+                    card.int::<u32>(r, "card_index", true);
+                    let header = card.req_obj(r, "header").and_then(|h| read_header(&h, r));
+                    let body = text_of(card, r, "body", false);
+                    let action = card.req_obj(r, "action")?;
+                    let (buttons, cta_url) = match action.obj(r, "parameters") {
+                        Some(parameters) => {
+                            let (display_text, url) = cta(&parameters, r)?;
+                            (None, Some(CardCtaUrl { display_text, url }))
+                        }
+                        None => {
+                            let buttons = action.objects(r, "buttons", true)?;
+                            (Some(buttons.iter().filter_map(|b| reply(b, r, "quick_reply")).collect()), None)
+                        }
+                    };
+                    Some(CarouselCard { header: header?, body, buttons, cta_url })
+                })
+                .collect();
+            Some(Content::Carousel(Carousel { body: body?, cards }))
+        }
+        other => {
+            i.invalid(r, "type", format!("unknown interactive type {other:?}; expected button, list, cta_url, product, product_list, catalog_message, flow, carousel or location_request_message"));
+            None
+        }
+    }
+}
+
+fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
+    let name = t.req_str(r, "name");
+    let language = t.req_obj(r, "language")?;
+    let code = language.req_str(r, "code");
+    let components =
+        t.objects(r, "components", false).map(|list| list.iter().filter_map(|c| component(c, r)).collect());
+    Some(Content::Template(Template {
+        name: name?,
+        language: TemplateLanguage { code: code?, policy: language.str(r, "policy") },
+        components,
+    }))
+}
+
+fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
+    let parameters = |r: &mut Report| c.objects(r, "parameters", false).unwrap_or_default();
+    match c.req_str(r, "type")?.as_str() {
+        "header" => Some(TemplateComponent::Header(ComponentParameters {
+            parameters: parameters(r).iter().filter_map(|p| parameter(p, r)).collect(),
+        })),
+        "body" => Some(TemplateComponent::Body(ComponentParameters {
+            parameters: parameters(r).iter().filter_map(|p| parameter(p, r)).collect(),
+        })),
+        "button" => {
+            let sub_type = c.req_str(r, "sub_type")?;
+            // Meta's reference writes sub types in lower case; its own examples also send "CATALOG".
+            let Some(parsed) = ButtonSubType::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(&sub_type))
+            else {
+                c.invalid(r, "sub_type", format!("unknown button sub_type {sub_type:?}; expected quick_reply, url, copy_code, flow, catalog or mpm"));
+                return None;
+            };
+            // Meta's reference types index as a string; its own examples also send integers.
+            let (index, as_number) = match c.raw("index") {
+                Some(Value::Number(n)) => (n.as_u64().and_then(|n| u32::try_from(n).ok()), true),
+                Some(Value::String(text)) if !text.starts_with('+') => (text.parse::<u32>().ok(), false),
+                Some(_) => (None, false),
+                None => {
+                    c.require(r, "index");
+                    return None;
+                }
+            };
+            let Some(index) = index else {
+                c.invalid(r, "index", "index is a button position such as \"0\"".into());
+                return None;
+            };
+            Some(TemplateComponent::Button(TemplateButton {
+                sub_type: parsed,
+                index,
+                parameters: parameters(r).iter().filter_map(|p| button_parameter(p, r)).collect(),
+                index_as_number: WireHint(as_number),
+                sub_type_upper_case: WireHint(sub_type != parsed.as_str()),
+            }))
+        }
+        "limited_time_offer" => {
+            let offer = c.objects(r, "parameters", true)?.first()?.req_obj(r, "limited_time_offer")?.int::<i64>(
+                r,
+                "expiration_time_ms",
+                true,
+            )?;
+            Some(TemplateComponent::LimitedTimeOffer(LimitedTimeOffer { expiration_time_ms: offer }))
+        }
+        "carousel" => {
+            let cards = c
+                .objects(r, "cards", true)?
+                .iter()
+                .filter_map(|card| {
+                    let card_index = card.int::<u32>(r, "card_index", true);
+                    let components = card
+                        .objects(r, "components", true)
+                        .map(|list| list.iter().filter_map(|c| component(c, r)).collect());
+                    Some(TemplateCard { card_index: card_index?, components: components? })
+                })
+                .collect();
+            Some(TemplateComponent::Carousel(TemplateCarousel { cards }))
+        }
+        other => {
+            c.invalid(r, "type", format!("unknown template component type {other:?}; expected header, body, button, limited_time_offer or carousel"));
+            None
+        }
+    }
+}
+
+fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
+    let parameter_name = p.str(r, "parameter_name");
+    match p.req_str(r, "type")?.as_str() {
+        "text" => p.req_str(r, "text").map(|text| TemplateParameter::Text(TextParameter { text, parameter_name })),
+        "currency" => p.req_obj(r, "currency").and_then(|c| {
+            let fallback_value = c.req_str(r, "fallback_value");
+            let code = c.req_str(r, "code");
+            let amount = c.int::<i64>(r, "amount_1000", true);
+            Some(TemplateParameter::Currency(CurrencyParameter {
+                fallback_value: fallback_value?,
+                code: code?,
+                amount1000: amount?,
+                parameter_name,
+            }))
+        }),
+        "date_time" => p.req_obj(r, "date_time").and_then(|d| {
+            Some(TemplateParameter::DateTime(DateTimeParameter {
+                fallback_value: d.req_str(r, "fallback_value")?,
+                day_of_week: d.int(r, "day_of_week", false),
+                year: d.int(r, "year", false),
+                month: d.int(r, "month", false),
+                day_of_month: d.int(r, "day_of_month", false),
+                hour: d.int(r, "hour", false),
+                minute: d.int(r, "minute", false),
+                calendar: d.str(r, "calendar"),
+                parameter_name,
+            }))
+        }),
+        "image" => p.req_obj(r, "image").map(|m| TemplateParameter::Image(media(&m, r))),
+        "video" => p.req_obj(r, "video").map(|m| TemplateParameter::Video(media(&m, r))),
+        "document" => p.req_obj(r, "document").map(|m| TemplateParameter::Document(media(&m, r))),
+        "location" => p.req_obj(r, "location").and_then(|l| location(&l, r)).map(TemplateParameter::Location),
+        other => {
+            p.invalid(r, "type", format!("unknown parameter type {other:?}; expected text, currency, date_time, image, video, document or location"));
+            None
+        }
+    }
+}
+
+fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
+    match p.req_str(r, "type")?.as_str() {
+        "payload" => p.req_str(r, "payload").map(|payload| ButtonParameter::Payload(PayloadParameter { payload })),
+        "text" => p.req_str(r, "text").map(|text| ButtonParameter::Text(ButtonText { text })),
+        "coupon_code" => {
+            p.req_str(r, "coupon_code").map(|coupon_code| ButtonParameter::CouponCode(CouponCode { coupon_code }))
+        }
+        "action" => p.req_obj(r, "action").map(|a| {
+            let sections = a.objects(r, "sections", false).map(|s| product_sections(&s, r));
+            ButtonParameter::Action(ActionParameter {
+                action: ButtonAction {
+                    flow_token: a.str(r, "flow_token"),
+                    flow_action_data: a.map(r, "flow_action_data"),
+                    thumbnail_product_retailer_id: a.str(r, "thumbnail_product_retailer_id"),
+                    sections,
+                },
+            })
+        }),
+        other => {
+            p.invalid(
+                r,
+                "type",
+                format!("unknown button parameter type {other:?}; expected payload, text, coupon_code or action"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+    use crate::provider::meta::parse_request;
+    use crate::validate::ViolationCode;
+    use serde_json::json;
+
+    #[test]
+    fn every_structural_error_is_reported_at_once() {
+        let body = json!({
+            "messaging_product": "sms",
+            "to": 16505551234u64,
+            "type": "text",
+            "text": {"body": 7, "preview_url": "yes"},
+            "context": {}
+        });
+        let Err(Error::Invalid(violations)) = parse_request(&body.to_string(), None) else { panic!("must be invalid") };
+        let found: Vec<_> = violations.iter().map(|v| (v.path.as_str(), v.code)).collect();
+        assert_eq!(
+            found,
+            [
+                ("/messaging_product", ViolationCode::InvalidValue),
+                ("/to", ViolationCode::InvalidValue),
+                ("/context/message_id", ViolationCode::Required),
+                ("/text/body", ViolationCode::InvalidValue),
+                ("/text/preview_url", ViolationCode::InvalidValue),
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_of_another_message_type_are_refused_not_dropped() {
+        let body = json!({
+            "messaging_product": "whatsapp",
+            "to": "16505551234",
+            "type": "interactive",
+            "interactive": {"type": "button", "body": {"text": "b"}, "action": {"buttons": [{"type": "reply", "reply": {"id": "a", "title": "A"}}], "button": "x"}},
+            "image": {"id": "1"}
+        });
+        let Err(Error::Invalid(violations)) = parse_request(&body.to_string(), None) else { panic!("must be invalid") };
+        let found: Vec<_> = violations.iter().map(|v| (v.path.as_str(), v.code)).collect();
+        // Reported in key order (serde_json's maps are sorted).
+        assert_eq!(
+            found,
+            [("/image", ViolationCode::UnknownField), ("/interactive/action/button", ViolationCode::UnknownField)]
+        );
+    }
+}

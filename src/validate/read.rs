@@ -1,0 +1,210 @@
+//! Reading a provider's JSON body field by field, reporting every missing field and wrong
+//! type at its JSON pointer (all of them, not only the first, unlike serde's derive), without
+//! compiling a derived deserializer per wire type.
+
+use super::{Report, Violation, ViolationCode};
+use serde_json::{Map, Value};
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON object being read, with its pointer.
+#[derive(Clone)]
+pub struct Obj<'v> {
+    map: &'v Map<String, Value>,
+    at: String,
+}
+
+impl<'v> Obj<'v> {
+    /// The document's root, which must be an object.
+    pub fn root(value: &'v Value, report: &mut Report) -> Option<Obj<'v>> {
+        Self::of(value, String::new(), report)
+    }
+
+    fn of(value: &'v Value, at: String, report: &mut Report) -> Option<Obj<'v>> {
+        match value {
+            Value::Object(map) => Some(Obj { map, at }),
+            other => {
+                let message = format!(
+                    "{} must be an object, not {}",
+                    if at.is_empty() { "the body" } else { &at },
+                    type_name(other)
+                );
+                report.push(Violation { path: at, code: ViolationCode::InvalidValue, message, limit: None });
+                None
+            }
+        }
+    }
+
+    /// The pointer of `key` in this object.
+    pub fn pointer(&self, key: &str) -> String {
+        format!("{}/{}", self.at, key.replace('~', "~0").replace('/', "~1"))
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    fn wrong(&self, report: &mut Report, key: &str, expected: &str, got: &Value) {
+        report.push(Violation {
+            path: self.pointer(key),
+            code: ViolationCode::InvalidValue,
+            message: format!("{key} must be {expected}, not {}", type_name(got)),
+            limit: None,
+        });
+    }
+
+    fn missing(&self, report: &mut Report, key: &str) {
+        report.push(Violation {
+            path: self.pointer(key),
+            code: ViolationCode::Required,
+            message: format!("{key} is required"),
+            limit: None,
+        });
+    }
+
+    /// `key`'s value, reporting it missing when `required`.
+    fn value(&self, report: &mut Report, key: &str, required: bool) -> Option<&'v Value> {
+        let value = self.map.get(key);
+        if value.is_none() && required {
+            self.missing(report, key);
+        }
+        value
+    }
+
+    fn typed<T>(
+        &self,
+        report: &mut Report,
+        key: &str,
+        required: bool,
+        expected: &str,
+        read: impl Fn(&'v Value) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.value(report, key, required)?;
+        let read = read(value);
+        if read.is_none() {
+            self.wrong(report, key, expected, value);
+        }
+        read
+    }
+
+    pub fn str(&self, report: &mut Report, key: &str) -> Option<String> {
+        self.typed(report, key, false, "a string", |v| v.as_str().map(str::to_string))
+    }
+
+    pub fn req_str(&self, report: &mut Report, key: &str) -> Option<String> {
+        self.typed(report, key, true, "a string", |v| v.as_str().map(str::to_string))
+    }
+
+    pub fn bool(&self, report: &mut Report, key: &str) -> Option<bool> {
+        self.typed(report, key, false, "a boolean", Value::as_bool)
+    }
+
+    /// An integer that fits `T`, optional or required.
+    pub fn int<T: TryFrom<i64>>(&self, report: &mut Report, key: &str, required: bool) -> Option<T> {
+        self.typed(report, key, required, "a whole number in range", |v| v.as_i64().and_then(|n| T::try_from(n).ok()))
+    }
+
+    /// A number, or a string holding one (coordinates: Meta's page types them as strings).
+    pub fn number(&self, report: &mut Report, key: &str, required: bool) -> Option<f64> {
+        self.typed(report, key, required, "a number", |v| match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        })
+    }
+
+    pub fn obj(&self, report: &mut Report, key: &str) -> Option<Obj<'v>> {
+        Obj::of(self.value(report, key, false)?, self.pointer(key), report)
+    }
+
+    pub fn req_obj(&self, report: &mut Report, key: &str) -> Option<Obj<'v>> {
+        Obj::of(self.value(report, key, true)?, self.pointer(key), report)
+    }
+
+    /// An object copied as it is (free-form data such as a flow's payload).
+    pub fn map(&self, report: &mut Report, key: &str) -> Option<Map<String, Value>> {
+        self.typed(report, key, false, "an object", |v| v.as_object().cloned())
+    }
+
+    /// An array of objects (optional or required), each with its pointer.
+    pub fn objects(&self, report: &mut Report, key: &str, required: bool) -> Option<Vec<Obj<'v>>> {
+        let items = self.typed(report, key, required, "an array", Value::as_array)?;
+        let at = self.pointer(key);
+        Some(items.iter().enumerate().filter_map(|(i, item)| Obj::of(item, format!("{at}/{i}"), report)).collect())
+    }
+
+    /// An array of strings.
+    pub fn strings(&self, report: &mut Report, key: &str) -> Option<Vec<String>> {
+        let items = self.typed(report, key, false, "an array", Value::as_array)?;
+        let at = self.pointer(key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item.as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => report.push(Violation {
+                    path: format!("{at}/{i}"),
+                    code: ViolationCode::InvalidValue,
+                    message: format!("{key} items must be strings, not {}", type_name(item)),
+                    limit: None,
+                }),
+            }
+        }
+        Some(out)
+    }
+
+    /// The raw value of `key` (for fields whose type varies, such as a button index).
+    pub fn raw(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key)
+    }
+
+    /// Reports a value that is present but not acceptable.
+    pub fn invalid(&self, report: &mut Report, key: &str, message: String) {
+        report.push(Violation { path: self.pointer(key), code: ViolationCode::InvalidValue, message, limit: None });
+    }
+
+    pub fn require(&self, report: &mut Report, key: &str) {
+        if !self.has(key) {
+            self.missing(report, key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reports_every_missing_field_and_wrong_type() {
+        let value = json!({"a": 1, "b": {"c": [{"d": "x"}, 5]}, "n": "2.5", "i": 300});
+        let mut report = Report::new();
+        let root = Obj::root(&value, &mut report).unwrap();
+        assert_eq!(root.str(&mut report, "a"), None);
+        assert_eq!(root.req_str(&mut report, "missing"), None);
+        let b = root.req_obj(&mut report, "b").unwrap();
+        let items = b.objects(&mut report, "c", true).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].req_str(&mut report, "d").as_deref(), Some("x"));
+        assert_eq!(root.number(&mut report, "n", true), Some(2.5));
+        assert_eq!(root.int::<u8>(&mut report, "i", true), None);
+        let found: Vec<_> = report.violations().iter().map(|v| (v.path.as_str(), v.code)).collect();
+        assert_eq!(
+            found,
+            [
+                ("/a", ViolationCode::InvalidValue),
+                ("/missing", ViolationCode::Required),
+                ("/b/c/1", ViolationCode::InvalidValue),
+                ("/i", ViolationCode::InvalidValue)
+            ]
+        );
+    }
+}
