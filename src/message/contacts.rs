@@ -1,12 +1,12 @@
 use super::Validate;
 use crate::limits::CONTACTS_MAX;
 use crate::validate::{Path, Report, ViolationCode, check_count, check_required};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One or more contact cards.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Contacts {
     /// 1–257 contacts (`LIMITS.CONTACTS_MAX`).
     pub contacts: Vec<Contact>,
@@ -15,9 +15,9 @@ pub struct Contacts {
 macro_rules! optional_strings {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* $field:ident),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
                 $(#[$field_meta])*
@@ -30,9 +30,9 @@ macro_rules! optional_strings {
 }
 
 /// A contact card.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub name: ContactName,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -57,9 +57,9 @@ pub struct Contact {
 }
 
 /// A contact's name; `formattedName` is required and shown in the message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ContactName {
     pub formatted_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

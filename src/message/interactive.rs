@@ -8,14 +8,14 @@ use crate::validate::{
     Path, Report, Unique, ViolationCode, check_chars, check_count, check_http_url, check_identifier, check_no_padding,
     check_optional_chars, check_required,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 macro_rules! interactive_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        #[serde(rename_all = "camelCase")]
         pub struct $name { $($body)* }
     };
 }
@@ -30,13 +30,6 @@ pub enum Header {
     Video(Media),
     Document(Media),
 }
-
-super::tagged::tagged_deserialize!(Header, "header", {
-    "text" => Text(HeaderText),
-    "image" => Image(Media),
-    "video" => Video(Media),
-    "document" => Document(Media),
-});
 
 interactive_struct! {
     /// A text header: at most 60 characters.
@@ -365,7 +358,7 @@ impl Validate for Catalog {
 }
 
 /// Whether a flow is the draft being tested or the published version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowMode {
@@ -374,7 +367,7 @@ pub enum FlowMode {
 }
 
 /// What the flow does when opened: show a screen, or ask the business's endpoint first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowAction {

@@ -1,18 +1,16 @@
 use super::Validate;
 use crate::limits::*;
 use crate::validate::{Path, Report, check_chars, check_range};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A location pin.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Location {
     /// Decimal degrees, −90 to 90.
-    #[serde(deserialize_with = "number_or_string")]
     pub latitude: f64,
     /// Decimal degrees, −180 to 180.
-    #[serde(deserialize_with = "number_or_string")]
     pub longitude: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -20,23 +18,6 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub address: Option<String>,
-}
-
-/// Accepts a coordinate as a JSON number or a numeric string: Meta's current page types them
-/// as strings, its OpenAPI examples and inbound webhooks use numbers. Written back as numbers.
-fn number_or_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Coordinate {
-        Number(f64),
-        Text(String),
-    }
-    match Coordinate::deserialize(deserializer)? {
-        Coordinate::Number(n) => Ok(n),
-        Coordinate::Text(text) => {
-            text.trim().parse().map_err(|_| serde::de::Error::custom(format!("{text:?} is not a number")))
-        }
-    }
 }
 
 impl Location {
@@ -53,9 +34,9 @@ impl Validate for Location {
 }
 
 /// Asks the customer to share their location (a "Send location" button under `body`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct LocationRequest {
     /// 1–1024 characters.
     pub body: String,

@@ -3,7 +3,7 @@
 
 use crate::limits::*;
 use crate::validate::{Path, Report, Violation, ViolationCode, check_chars, check_http_url, check_identifier};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// TypeScript: "exactly one of `id` and `link`" is a union there, so the declaration is
 /// written by hand instead of derived.
@@ -26,8 +26,8 @@ export type Media = MediaById | MediaByLink;
 
 /// An image, video, audio file, document or sticker: by the provider's media `id` (uploaded
 /// earlier) or by `link` (http/https), exactly one of the two.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Media {
     /// A media id from an upload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,7 +125,7 @@ impl MediaKind {
 }
 
 /// The media kinds WhatsApp sends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {

@@ -9,7 +9,7 @@ pub mod interactive;
 mod location;
 pub mod media;
 mod reaction;
-pub(crate) mod tagged;
+mod read;
 pub mod template;
 mod text;
 
@@ -32,7 +32,9 @@ pub use template::{
 pub use text::Text;
 
 use crate::limits::CALLBACK_DATA_MAX_CHARS;
-use crate::validate::{Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number};
+use crate::validate::{
+    Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number, parse_json,
+};
 use serde::{Deserialize, Serialize};
 
 /// How a provider body spelt something the neutral model does not distinguish (`"0"` or `0`
@@ -48,9 +50,9 @@ impl<T> PartialEq for WireHint<T> {
 }
 
 /// A WhatsApp message in provider-neutral form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Message {
     /// The recipient: a phone number in international format (`+` optional, 7–15 digits,
     /// country code first), or a group id when `recipientType` is `"group"`.
@@ -77,9 +79,9 @@ pub struct Message {
 
 /// Marks an inbound message (and the ones before it) as read, optionally showing a typing
 /// indicator until the reply or for 25 seconds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct MarkRead {
     /// The provider id of the inbound message.
     pub message_id: String,
@@ -117,7 +119,7 @@ impl Request {
 }
 
 /// Whether a message goes to one person or to a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum RecipientType {
@@ -171,29 +173,6 @@ pub enum Content {
     /// A pre-approved template with its variables.
     Template(Template),
 }
-
-tagged::tagged_deserialize!(Content, "message content", {
-    "text" => Text(Text),
-    "image" => Image(Media),
-    "video" => Video(Media),
-    "audio" => Audio(Media),
-    "document" => Document(Media),
-    "sticker" => Sticker(Media),
-    "location" => Location(Location),
-    "locationRequest" => LocationRequest(LocationRequest),
-    "contacts" => Contacts(Contacts),
-    "reaction" => Reaction(Reaction),
-    "replyButtons" => ReplyButtons(ReplyButtons),
-    "list" => List(List),
-    "ctaUrl" => CtaUrl(CtaUrl),
-    "product" => Product(Product),
-    "productList" => ProductList(ProductList),
-    "catalog" => Catalog(Catalog),
-    "flow" => Flow(Flow),
-    "carousel" => Carousel(Carousel),
-    "productCarousel" => ProductCarousel(ProductCarousel),
-    "template" => Template(Template),
-});
 
 impl Content {
     /// The content kind as named in the neutral model's `type` field.
@@ -272,7 +251,45 @@ impl Validate for Content {
     }
 }
 
+impl Request {
+    /// Reads a neutral document — a message, or `{"markRead": {...}}` — reporting every
+    /// structural violation (missing fields, wrong types, unknown fields) at its pointer.
+    /// Limits are not checked here: see [`Request::validate`].
+    pub fn from_json(json: &str) -> Result<Request, Vec<Violation>> {
+        let value = parse_json(json).map_err(|v| vec![v])?;
+        Self::from_value(&value)
+    }
+
+    pub fn from_value(value: &serde_json::Value) -> Result<Request, Vec<Violation>> {
+        let mut report = Report::new();
+        read::request(value, &mut report).ok_or_else(|| report.into_violations())
+    }
+}
+
 impl Message {
+    /// Reads a message from neutral JSON, reporting every structural violation at its
+    /// pointer (limits are checked by [`Message::validate`]).
+    pub fn from_json(json: &str) -> Result<Message, Vec<Violation>> {
+        let value = parse_json(json).map_err(|v| vec![v])?;
+        Self::from_value(&value)
+    }
+
+    pub fn from_value(value: &serde_json::Value) -> Result<Message, Vec<Violation>> {
+        if value.get("markRead").is_some() {
+            let message = "a read receipt is not a message".to_string();
+            return Err(vec![Violation {
+                path: "/markRead".into(),
+                code: ViolationCode::UnknownField,
+                message,
+                limit: None,
+            }]);
+        }
+        match Request::from_value(value)? {
+            Request::Message(message) => Ok(message),
+            Request::MarkRead(_) => unreachable_read_receipt(),
+        }
+    }
+
     /// A message to `to` (phone number in international format) with `content`.
     pub fn new(to: impl Into<String>, content: impl Into<Content>) -> Self {
         Message {
@@ -307,6 +324,29 @@ impl Message {
         let mut report = Report::new();
         self.validate_into(&mut report, &Path::root());
         report.into_result()
+    }
+}
+
+/// `from_value` refuses read receipts before reading, so this cannot happen; an error rather
+/// than a panic all the same (a panic would poison the wasm instance).
+fn unreachable_read_receipt() -> Result<Message, Vec<Violation>> {
+    Err(vec![Violation {
+        path: String::new(),
+        code: ViolationCode::InvalidValue,
+        message: "not a message".into(),
+        limit: None,
+    }])
+}
+
+/// Messages deserialize through [`Message::from_value`], so that serde users get the same
+/// checks (and a message naming the first violation's pointer).
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Message::from_value(&value).map_err(|violations| {
+            let first = violations.first().map(ToString::to_string).unwrap_or_default();
+            serde::de::Error::custom(format!("invalid message: {first}"))
+        })
     }
 }
 

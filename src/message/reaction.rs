@@ -1,11 +1,11 @@
 use super::Validate;
 use crate::validate::{Path, Report, ViolationCode, check_identifier, is_single_emoji};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// An emoji reaction to a message; an empty `emoji` removes the reaction.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Reaction {
     /// The provider id of the message reacted to.
     pub message_id: String,

@@ -7,14 +7,14 @@ use super::media::{Media, MediaKind};
 use super::{Validate, WireHint};
 use crate::limits::*;
 use crate::validate::{Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_required};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 macro_rules! template_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        #[serde(rename_all = "camelCase")]
         pub struct $name { $($body)* }
     };
 }
@@ -59,14 +59,6 @@ pub enum TemplateComponent {
     Carousel(TemplateCarousel),
 }
 
-super::tagged::tagged_deserialize!(TemplateComponent, "template component", {
-    "header" => Header(ComponentParameters),
-    "body" => Body(ComponentParameters),
-    "button" => Button(TemplateButton),
-    "limitedTimeOffer" => LimitedTimeOffer(LimitedTimeOffer),
-    "carousel" => Carousel(TemplateCarousel),
-});
-
 template_struct! {
     /// The parameters of a header or body.
     pub struct ComponentParameters {
@@ -90,16 +82,6 @@ pub enum TemplateParameter {
     Document(Media),
     Location(Location),
 }
-
-super::tagged::tagged_deserialize!(TemplateParameter, "template parameter", {
-    "text" => Text(TextParameter),
-    "currency" => Currency(CurrencyParameter),
-    "dateTime" => DateTime(DateTimeParameter),
-    "image" => Image(Media),
-    "video" => Video(Media),
-    "document" => Document(Media),
-    "location" => Location(Location),
-});
 
 template_struct! {
     pub struct TextParameter {
@@ -156,7 +138,7 @@ template_struct! {
 }
 
 /// Which kind of template button a component fills in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ButtonSubType {
@@ -218,13 +200,6 @@ pub enum ButtonParameter {
     /// A flow, catalog or multi-product button's action.
     Action(ActionParameter),
 }
-
-super::tagged::tagged_deserialize!(ButtonParameter, "button parameter", {
-    "payload" => Payload(PayloadParameter),
-    "text" => Text(ButtonText),
-    "couponCode" => CouponCode(CouponCode),
-    "action" => Action(ActionParameter),
-});
 
 template_struct! {
     pub struct PayloadParameter { pub payload: String }

@@ -1,12 +1,12 @@
 use super::Validate;
 use crate::limits::{TEXT_BODY_MAX_CHARS, TEXT_BODY_MIN_CHARS};
 use crate::validate::{Path, Report, check_chars};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A text message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Text {
     /// The text: 1–4096 characters (`LIMITS.TEXT_BODY_MAX_CHARS`); URLs may be previewed.
     pub body: String,

@@ -8,7 +8,7 @@ pub mod onemsg;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::message::{MarkRead, Message, Request, Validate};
-use crate::validate::{Path, Report, Violation, decode_json, parse_json};
+use crate::validate::{Path, Report, Violation};
 use serde::Serialize as SerializeTrait;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -121,20 +121,15 @@ impl FromStr for Format {
 }
 
 /// The neutral JSON of a read receipt: `{"markRead": {...}}`.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 struct NeutralMarkRead {
     mark_read: MarkRead,
 }
 
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; validated.
 pub fn parse_neutral(body: &str) -> Result<Request, Error> {
-    let value = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
-    let request = if value.get("markRead").is_some() {
-        Request::MarkRead(decode_json::<NeutralMarkRead>(body).map_err(|v| Error::Invalid(vec![v]))?.mark_read)
-    } else {
-        Request::Message(decode_json(body).map_err(|v| Error::Invalid(vec![v]))?)
-    };
+    let request = Request::from_json(body)?;
     request.validate()?;
     Ok(request)
 }

@@ -38,30 +38,8 @@ fn offset_of(json: &str, line: usize, column: usize) -> usize {
     (line_start + column).min(json.len())
 }
 
-/// A violation inside a tagged object that had to be buffered (message/tagged.rs), carried
-/// through serde as an error message: its pointer relative to the object, code and message.
-pub(crate) fn encode_inner(violation: &Violation) -> String {
-    let mark = crate::message::tagged::INNER_POINTER_MARK;
-    format!("{mark}{}{mark}{}{mark}{}", violation.path, violation.code.as_str(), violation.message)
-}
-
-fn decode_inner(message: &str) -> Option<(&str, ViolationCode, &str)> {
-    let mark = crate::message::tagged::INNER_POINTER_MARK;
-    let mut parts = message.split(mark).skip(1);
-    let (path, code, text) = (parts.next()?, parts.next()?, parts.next()?);
-    let code = [
-        ViolationCode::Required,
-        ViolationCode::UnknownField,
-        ViolationCode::InvalidValue,
-        ViolationCode::InvalidFormat,
-    ]
-    .into_iter()
-    .find(|c| c.as_str() == code)?;
-    Some((path, code, text))
-}
-
 /// The error of a structural failure in `json`, as a violation at its pointer.
-pub(crate) fn structural_violation(json: &str, error: &serde_json::Error) -> Violation {
+fn structural_violation(json: &str, error: &serde_json::Error) -> Violation {
     if error.is_syntax() || error.is_eof() || error.is_io() {
         return syntax_violation(error);
     }
@@ -70,14 +48,6 @@ pub(crate) fn structural_violation(json: &str, error: &serde_json::Error) -> Vio
     let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
     let offset = offset_of(json, error.line(), error.column());
     let mut path = pointer_at(json, offset);
-    // An error inside a buffered tagged object: serde stopped at the object's closing brace
-    // (then the scan closed the object: its pointer is the scanned one) or within its last
-    // entry (then the object is the parent); the rest of the pointer comes with the error.
-    if let Some((inner, code, text)) = decode_inner(&message) {
-        let at_close = offset.checked_sub(1).and_then(|i| json.as_bytes().get(i)) == Some(&b'}');
-        let object = if at_close { path.as_str() } else { path.rsplit_once('/').map_or("", |(parent, _)| parent) };
-        return Violation { path: format!("{object}{inner}"), code, message: text.to_string(), limit: None };
-    }
     let field = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let code = if let Some(name) = field("missing field `") {
         path.push('/');

@@ -11,7 +11,6 @@ mod read;
 mod rules;
 
 pub use decode::{decode_json, parse_json, pointer_at};
-pub(crate) use decode::{encode_inner, structural_violation};
 pub use emoji::is_single_emoji;
 pub use path::{Path, Segment};
 pub use read::Obj;

@@ -171,6 +171,21 @@ impl<'v> Obj<'v> {
         report.push(Violation { path: self.pointer(key), code: ViolationCode::InvalidValue, message, limit: None });
     }
 
+    /// Reports every key of this object that is not in `known` (a field the model does not
+    /// carry would otherwise be dropped silently).
+    pub fn only(&self, report: &mut Report, known: &[&str]) {
+        for key in self.map.keys() {
+            if !known.contains(&key.as_str()) {
+                report.push(Violation {
+                    path: self.pointer(key),
+                    code: ViolationCode::UnknownField,
+                    message: format!("unknown field {key:?}; expected one of {}", known.join(", ")),
+                    limit: None,
+                });
+            }
+        }
+    }
+
     pub fn require(&self, report: &mut Report, key: &str) {
         if !self.has(key) {
             self.missing(report, key);

@@ -1,7 +1,7 @@
 //! What every JS client shares: the transport, the retry loop, and turning failures into
 //! JS errors that carry the request (credentials redacted) and the number of attempts.
 
-use super::convert::{from_js, to_js};
+use super::convert::{message_from_js, to_js};
 use super::errors::to_js_error;
 use super::transport::{Transport, sleep};
 use crate::error::Error;
@@ -25,7 +25,7 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
     pub fn send(self: &Rc<Self>, message: JsValue) -> Promise {
         let core = self.clone();
         future_to_promise(async move {
-            let message: Message = from_js(&message)?;
+            let message: Message = message_from_js(&message)?;
             let request = core.config.send_request(&message)?;
             let result = core.execute(request, |response| core.config.decode_send(response)).await?;
             Ok(to_js(&result)?)

@@ -6,8 +6,7 @@
 //! (see BENCHMARKS.md), and a request body is JSON text anyway.
 
 use crate::error::Error;
-use crate::validate::{Violation, decode_json};
-use serde::de::DeserializeOwned;
+use crate::message::Message;
 use wasm_bindgen::prelude::*;
 
 /// A JS value as JSON text. Strings are taken as JSON text already (a raw request body).
@@ -28,11 +27,10 @@ pub fn json_to_js(json: &str) -> Result<JsValue, Error> {
     js_sys::JSON::parse(json).map_err(|e| Error::argument(format!("internal JSON is invalid: {}", describe(&e))))
 }
 
-/// Decodes a JS object (or JSON string) into a core type; a structural failure is a
-/// validation error pointing at the offending field.
-pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, Error> {
-    let json = js_to_json(value)?;
-    decode_json(&json).map_err(|v: Violation| Error::Invalid(vec![v]))
+/// Reads a neutral message from a JS object (or JSON text); structural failures are
+/// validation errors, every one at its pointer.
+pub fn message_from_js(value: &JsValue) -> Result<Message, Error> {
+    Message::from_json(&js_to_json(value)?).map_err(Error::Invalid)
 }
 
 /// A core value as a JS value (through JSON text).

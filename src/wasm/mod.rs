@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::message::Message;
 use crate::provider::{self, Provider};
 use crate::validate::Violation;
-use convert::{from_js, js_to_json, json_to_js, to_js};
+use convert::{js_to_json, json_to_js, message_from_js, to_js};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -82,7 +82,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let target = provider.as_deref().map(provider_named).transpose()?;
-    let violations: Vec<Violation> = match from_js::<Message>(&message) {
+    let violations: Vec<Violation> = match message_from_js(&message) {
         Err(Error::Invalid(violations)) => violations,
         Err(other) => return Err(other.into()),
         Ok(message) => match target {
@@ -105,7 +105,7 @@ pub fn to_provider(
     #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let message: Message = from_js(&message)?;
+    let message: Message = message_from_js(&message)?;
     Ok(json_to_js(&provider::serialize(provider, &message)?)?)
 }
 
@@ -117,7 +117,7 @@ pub fn to_provider_json(
     message_json: &str,
 ) -> Result<String, JsValue> {
     let provider = provider_named(provider)?;
-    let message: Message = crate::validate::decode_json(message_json).map_err(|v| Error::Invalid(vec![v]))?;
+    let message = Message::from_json(message_json).map_err(Error::Invalid)?;
     Ok(provider::serialize(provider, &message)?)
 }
 

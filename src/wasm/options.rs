@@ -4,6 +4,7 @@
 use super::transport::{DEFAULT_TIMEOUT_MS, Transport};
 use crate::error::Error;
 use crate::http::RetryPolicy;
+use crate::validate::number;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -94,7 +95,12 @@ impl<'a> Options<'a> {
             None => Ok(None),
             Some(value) => match value.as_f64() {
                 Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err(Error::argument(format!("{}.{key} must be a number from {min} to {max}", self.what))),
+                _ => Err(Error::argument(format!(
+                    "{}.{key} must be a number from {} to {}",
+                    self.what,
+                    number(min),
+                    number(max)
+                ))),
             },
         }
     }

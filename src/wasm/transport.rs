@@ -115,7 +115,7 @@ impl Transport {
         let failed = |e: JsValue| {
             if deadline.fired.get() {
                 Error::Transport {
-                    message: format!("no complete answer within {} ms", self.timeout_ms),
+                    message: format!("no complete answer within {} ms", crate::validate::number(self.timeout_ms)),
                     timed_out: true,
                 }
             } else {
