@@ -33,7 +33,7 @@ pub use text::Text;
 
 use crate::limits::CALLBACK_DATA_MAX_CHARS;
 use crate::validate::{
-    Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number, parse_json,
+    Json, Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number, parse_tree,
 };
 use serde::{Deserialize, Serialize};
 
@@ -256,13 +256,13 @@ impl Request {
     /// structural violation (missing fields, wrong types, unknown fields) at its pointer.
     /// Limits are not checked here: see [`Request::validate`].
     pub fn from_json(json: &str) -> Result<Request, Vec<Violation>> {
-        let value = parse_json(json).map_err(|v| vec![v])?;
-        Self::from_value(&value)
+        let tree = parse_tree(json).map_err(|v| vec![v])?;
+        Self::from_tree(&tree)
     }
 
-    pub fn from_value(value: &serde_json::Value) -> Result<Request, Vec<Violation>> {
+    fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Request, Vec<Violation>> {
         let mut report = Report::new();
-        read::request(value, &mut report).ok_or_else(|| report.into_violations())
+        read::request(tree, &mut report).ok_or_else(|| report.into_violations())
     }
 }
 
@@ -270,12 +270,12 @@ impl Message {
     /// Reads a message from neutral JSON, reporting every structural violation at its
     /// pointer (limits are checked by [`Message::validate`]).
     pub fn from_json(json: &str) -> Result<Message, Vec<Violation>> {
-        let value = parse_json(json).map_err(|v| vec![v])?;
-        Self::from_value(&value)
+        let tree = parse_tree(json).map_err(|v| vec![v])?;
+        Self::from_tree(&tree)
     }
 
-    pub fn from_value(value: &serde_json::Value) -> Result<Message, Vec<Violation>> {
-        if value.get("markRead").is_some() {
+    fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Message, Vec<Violation>> {
+        if tree.get("markRead").is_some() {
             let message = "a read receipt is not a message".to_string();
             return Err(vec![Violation {
                 path: "/markRead".into(),
@@ -284,7 +284,7 @@ impl Message {
                 limit: None,
             }]);
         }
-        match Request::from_value(value)? {
+        match Request::from_tree(tree)? {
             Request::Message(message) => Ok(message),
             Request::MarkRead(_) => unreachable_read_receipt(),
         }
@@ -338,12 +338,12 @@ fn unreachable_read_receipt() -> Result<Message, Vec<Violation>> {
     }])
 }
 
-/// Messages deserialize through [`Message::from_value`], so that serde users get the same
-/// checks (and a message naming the first violation's pointer).
+/// Messages deserialize through the same reader as [`Message::from_json`], so that serde
+/// users get the same checks (and an error naming the first violation's pointer).
 impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Message::from_value(&value).map_err(|violations| {
+        let tree = Json::deserialize(deserializer)?;
+        Message::from_tree(&tree).map_err(|violations| {
             let first = violations.first().map(ToString::to_string).unwrap_or_default();
             serde::de::Error::custom(format!("invalid message: {first}"))
         })

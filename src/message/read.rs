@@ -4,8 +4,7 @@
 //! knows (`Obj::only`): any other field is reported rather than dropped.
 
 use super::*;
-use crate::validate::{Obj, Report};
-use serde_json::Value;
+use crate::validate::{Json, Obj, Report};
 
 pub(crate) fn message(m: &Obj<'_>, r: &mut Report) -> Option<Message> {
     m.only(r, &["to", "recipientType", "replyTo", "callbackData", "content"]);
@@ -554,7 +553,7 @@ fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
 
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; reports structural
 /// violations (including fields the model does not know), not limits.
-pub(crate) fn request(value: &Value, r: &mut Report) -> Option<Request> {
+pub(crate) fn request<'v>(value: &'v Json<'v>, r: &mut Report) -> Option<Request> {
     let root = Obj::root(value, r)?;
     if root.has("markRead") {
         root.only(r, &["markRead"]);

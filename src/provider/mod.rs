@@ -8,7 +8,7 @@ pub mod onemsg;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::message::{MarkRead, Message, Request, Validate};
-use crate::validate::{Path, Report, Violation};
+use crate::validate::{Json, Path, Report, Violation};
 use serde::Serialize as SerializeTrait;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -305,18 +305,12 @@ fn snake_case(name: &str) -> String {
 /// Pointers of the object fields in `original` that `reproduced` (the body rebuilt from the
 /// neutral model) lacks: fields that would be lost in conversion. Arrays are compared item by
 /// item; only keys are compared, not values.
-pub(crate) fn dropped_fields(
-    original: &serde_json::Value,
-    reproduced: &serde_json::Value,
-    at: &Path<'_>,
-    report: &mut Report,
-) {
-    use serde_json::Value;
+pub(crate) fn dropped_fields(original: &Json<'_>, reproduced: &Json<'_>, at: &Path<'_>, report: &mut Report) {
     match (original, reproduced) {
-        (Value::Object(a), Value::Object(b)) => {
-            for (key, value) in a {
+        (Json::Object(fields), Json::Object(_)) => {
+            for (key, value) in fields {
                 let path = at.key(key);
-                match b.get(key) {
+                match reproduced.get(key) {
                     None => report.add(
                         &path,
                         crate::validate::ViolationCode::UnknownField,
@@ -327,7 +321,7 @@ pub(crate) fn dropped_fields(
                 }
             }
         }
-        (Value::Array(a), Value::Array(b)) => {
+        (Json::Array(a), Json::Array(b)) => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
                 dropped_fields(x, y, &at.index(i), report);
             }

@@ -17,8 +17,8 @@ pub fn decode_json<'de, T: Deserialize<'de>>(json: &'de str) -> Result<T, Violat
     serde_json::from_str(json).map_err(|e| structural_violation(json, &e))
 }
 
-/// Parses `json` into a JSON value (a syntax error is a violation at the root).
-pub fn parse_json(json: &str) -> Result<serde_json::Value, Violation> {
+/// Parses `json` into a borrowed tree (a syntax error is a violation at the root).
+pub fn parse_tree(json: &str) -> Result<super::Json<'_>, Violation> {
     serde_json::from_str(json).map_err(|e| syntax_violation(&e))
 }
 

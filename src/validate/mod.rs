@@ -6,12 +6,14 @@
 
 mod decode;
 mod emoji;
+mod json;
 mod path;
 mod read;
 mod rules;
 
-pub use decode::{decode_json, parse_json, pointer_at};
+pub use decode::{decode_json, parse_tree, pointer_at};
 pub use emoji::is_single_emoji;
+pub use json::Json;
 pub use path::{Path, Segment};
 pub use read::Obj;
 pub use rules::*;

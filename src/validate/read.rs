@@ -2,36 +2,31 @@
 //! type at its JSON pointer (all of them, not only the first, unlike serde's derive), without
 //! compiling a derived deserializer per wire type.
 
+use super::json::Json;
 use super::{Report, Violation, ViolationCode};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+fn type_name(value: &Json<'_>) -> &'static str {
+    value.type_name()
 }
 
 /// A JSON object being read, with its pointer.
 #[derive(Clone)]
 pub struct Obj<'v> {
-    map: &'v Map<String, Value>,
+    fields: &'v [(Cow<'v, str>, Json<'v>)],
     at: String,
 }
 
 impl<'v> Obj<'v> {
     /// The document's root, which must be an object.
-    pub fn root(value: &'v Value, report: &mut Report) -> Option<Obj<'v>> {
+    pub fn root(value: &'v Json<'v>, report: &mut Report) -> Option<Obj<'v>> {
         Self::of(value, String::new(), report)
     }
 
-    fn of(value: &'v Value, at: String, report: &mut Report) -> Option<Obj<'v>> {
+    fn of(value: &'v Json<'v>, at: String, report: &mut Report) -> Option<Obj<'v>> {
         match value {
-            Value::Object(map) => Some(Obj { map, at }),
+            Json::Object(fields) => Some(Obj { fields, at }),
             other => {
                 let message = format!(
                     "{} must be an object, not {}",
@@ -49,11 +44,15 @@ impl<'v> Obj<'v> {
         format!("{}/{}", self.at, key.replace('~', "~0").replace('/', "~1"))
     }
 
-    pub fn has(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+    fn get(&self, key: &str) -> Option<&'v Json<'v>> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn wrong(&self, report: &mut Report, key: &str, expected: &str, got: &Value) {
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    fn wrong(&self, report: &mut Report, key: &str, expected: &str, got: &Json<'_>) {
         report.push(Violation {
             path: self.pointer(key),
             code: ViolationCode::InvalidValue,
@@ -72,8 +71,8 @@ impl<'v> Obj<'v> {
     }
 
     /// `key`'s value, reporting it missing when `required`.
-    fn value(&self, report: &mut Report, key: &str, required: bool) -> Option<&'v Value> {
-        let value = self.map.get(key);
+    fn value(&self, report: &mut Report, key: &str, required: bool) -> Option<&'v Json<'v>> {
+        let value = self.get(key);
         if value.is_none() && required {
             self.missing(report, key);
         }
@@ -86,7 +85,7 @@ impl<'v> Obj<'v> {
         key: &str,
         required: bool,
         expected: &str,
-        read: impl Fn(&'v Value) -> Option<T>,
+        read: impl Fn(&'v Json<'v>) -> Option<T>,
     ) -> Option<T> {
         let value = self.value(report, key, required)?;
         let read = read(value);
@@ -105,7 +104,10 @@ impl<'v> Obj<'v> {
     }
 
     pub fn bool(&self, report: &mut Report, key: &str) -> Option<bool> {
-        self.typed(report, key, false, "a boolean", Value::as_bool)
+        self.typed(report, key, false, "a boolean", |v| match v {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        })
     }
 
     /// An integer that fits `T`, optional or required.
@@ -116,9 +118,8 @@ impl<'v> Obj<'v> {
     /// A number, or a string holding one (coordinates: Meta's page types them as strings).
     pub fn number(&self, report: &mut Report, key: &str, required: bool) -> Option<f64> {
         self.typed(report, key, required, "a number", |v| match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
+            Json::Str(s) => s.trim().parse().ok(),
+            number => number.as_f64(),
         })
     }
 
@@ -132,19 +133,22 @@ impl<'v> Obj<'v> {
 
     /// An object copied as it is (free-form data such as a flow's payload).
     pub fn map(&self, report: &mut Report, key: &str) -> Option<Map<String, Value>> {
-        self.typed(report, key, false, "an object", |v| v.as_object().cloned())
+        self.typed(report, key, false, "an object", |v| match v.to_value() {
+            Value::Object(map) if matches!(v, Json::Object(_)) => Some(map),
+            _ => None,
+        })
     }
 
     /// An array of objects (optional or required), each with its pointer.
     pub fn objects(&self, report: &mut Report, key: &str, required: bool) -> Option<Vec<Obj<'v>>> {
-        let items = self.typed(report, key, required, "an array", Value::as_array)?;
+        let items = self.typed(report, key, required, "an array", as_array)?;
         let at = self.pointer(key);
         Some(items.iter().enumerate().filter_map(|(i, item)| Obj::of(item, format!("{at}/{i}"), report)).collect())
     }
 
     /// An array of strings.
     pub fn strings(&self, report: &mut Report, key: &str) -> Option<Vec<String>> {
-        let items = self.typed(report, key, false, "an array", Value::as_array)?;
+        let items = self.typed(report, key, false, "an array", as_array)?;
         let at = self.pointer(key);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -162,8 +166,8 @@ impl<'v> Obj<'v> {
     }
 
     /// The raw value of `key` (for fields whose type varies, such as a button index).
-    pub fn raw(&self, key: &str) -> Option<&'v Value> {
-        self.map.get(key)
+    pub fn raw(&self, key: &str) -> Option<&'v Json<'v>> {
+        self.get(key)
     }
 
     /// Reports a value that is present but not acceptable.
@@ -174,8 +178,8 @@ impl<'v> Obj<'v> {
     /// Reports every key of this object that is not in `known` (a field the model does not
     /// carry would otherwise be dropped silently).
     pub fn only(&self, report: &mut Report, known: &[&str]) {
-        for key in self.map.keys() {
-            if !known.contains(&key.as_str()) {
+        for (key, _) in self.fields {
+            if !known.contains(&key.as_ref()) {
                 report.push(Violation {
                     path: self.pointer(key),
                     code: ViolationCode::UnknownField,
@@ -193,14 +197,21 @@ impl<'v> Obj<'v> {
     }
 }
 
+fn as_array<'v>(value: &'v Json<'v>) -> Option<&'v Vec<Json<'v>>> {
+    match value {
+        Json::Array(items) => Some(items),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn reports_every_missing_field_and_wrong_type() {
-        let value = json!({"a": 1, "b": {"c": [{"d": "x"}, 5]}, "n": "2.5", "i": 300});
+        let text = r#"{"a": 1, "b": {"c": [{"d": "x"}, 5]}, "n": "2.5", "i": 300}"#;
+        let value: Json<'_> = serde_json::from_str(text).unwrap();
         let mut report = Report::new();
         let root = Obj::root(&value, &mut report).unwrap();
         assert_eq!(root.str(&mut report, "a"), None);

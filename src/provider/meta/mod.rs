@@ -20,7 +20,7 @@ pub use error::decode_error;
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::Error;
 use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
-use crate::validate::{Obj, Path, Report, parse_json};
+use crate::validate::{Obj, Path, Report, parse_tree};
 use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
@@ -82,7 +82,7 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Error> {
     check_operation(operation)?;
-    let original = parse_json(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let original = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = Report::new();
     let request = Obj::root(&original, &mut report).and_then(|body| read::request(&body, &mut report));
@@ -112,7 +112,8 @@ pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Err
         Request::Message(message) => convert::to_wire(message),
         Request::MarkRead(read) => mark_read_to_wire(read),
     };
-    let rebuilt = parse_json(&to_json(&rebuilt)?).map_err(|v| Error::Invalid(vec![v]))?;
+    let rebuilt = to_json(&rebuilt)?;
+    let rebuilt = parse_tree(&rebuilt).map_err(|v| Error::Invalid(vec![v]))?;
     dropped_fields(&original, &rebuilt, &root, &mut report);
     report.into_result().map(|_| request).map_err(Error::Invalid)
 }

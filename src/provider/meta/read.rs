@@ -4,8 +4,7 @@
 //! neutral model.
 
 use crate::message::*;
-use crate::validate::{Obj, Report};
-use serde_json::Value;
+use crate::validate::{Json, Obj, Report};
 
 /// The message types of Meta's reference, for the `type` check.
 const TYPES: &str =
@@ -15,7 +14,7 @@ const TYPES: &str =
 /// or malformed: the report says what).
 pub fn request(body: &Obj<'_>, r: &mut Report) -> Option<Request> {
     match body.raw("messaging_product") {
-        Some(Value::String(product)) if product == "whatsapp" => {}
+        Some(Json::Str(product)) if product == "whatsapp" => {}
         Some(_) => body.invalid(r, "messaging_product", "messaging_product must be \"whatsapp\"".into()),
         None => body.require(r, "messaging_product"),
     }
@@ -333,7 +332,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "carousel" => {
             let body = text_of(i, r, "body", true);
             let cards = i.req_obj(r, "action")?.objects(r, "cards", true)?;
-            if cards.first().and_then(|c| c.raw("type")) == Some(&Value::String("product".into())) {
+            if cards.first().and_then(|c| c.raw("type")).and_then(Json::as_str) == Some("product") {
                 let cards = cards
                     .iter()
                     .filter_map(|card| {
@@ -406,8 +405,10 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
             };
             // Meta's reference types index as a string; its own examples also send integers.
             let (index, as_number) = match c.raw("index") {
-                Some(Value::Number(n)) => (n.as_u64().and_then(|n| u32::try_from(n).ok()), true),
-                Some(Value::String(text)) if !text.starts_with('+') => (text.parse::<u32>().ok(), false),
+                Some(number @ (Json::Int(_) | Json::UInt(_))) => {
+                    (number.as_i64().and_then(|n| u32::try_from(n).ok()), true)
+                }
+                Some(Json::Str(text)) if !text.starts_with('+') => (text.parse::<u32>().ok(), false),
                 Some(_) => (None, false),
                 None => {
                     c.require(r, "index");
