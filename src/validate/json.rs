@@ -3,9 +3,20 @@
 //! of a `serde_json::Value` (which allocates every key and string and a map per object):
 //! in wasm, those allocations were most of the time spent reading.
 
+use super::{Violation, ViolationCode};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
+
+/// Parses JSON text into a tree borrowed from it; a syntax error is a violation at the root.
+pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
+    serde_json::from_str(json).map_err(|error| Violation {
+        path: String::new(),
+        code: ViolationCode::InvalidFormat,
+        message: format!("the document is not valid JSON: {error}"),
+        limit: None,
+    })
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json<'a> {
@@ -159,6 +170,14 @@ impl<'de> Deserialize<'de> for Json<'de> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syntax_errors_are_violations_at_the_root() {
+        for bad in ["{", "{\"a\":1} x", "nope", ""] {
+            let violation = parse_tree(bad).unwrap_err();
+            assert_eq!((violation.path.as_str(), violation.code), ("", ViolationCode::InvalidFormat), "{bad:?}");
+        }
+    }
 
     #[test]
     fn borrows_what_has_no_escapes_and_keeps_big_integers() {

@@ -3,17 +3,16 @@
 //! A validator walks a value and reports *every* violation it finds, each at the JSON
 //! pointer of the offending field, instead of stopping at the first. Paths are built
 //! lazily ([`Path`] is a chain of borrowed segments), so a valid message allocates nothing.
+//! Documents are read the same way: [`parse_tree`] then [`Obj`], field by field.
 
-mod decode;
 mod emoji;
 mod json;
 mod path;
 mod read;
 mod rules;
 
-pub use decode::{decode_json, parse_tree, pointer_at};
 pub use emoji::is_single_emoji;
-pub use json::Json;
+pub use json::{Json, parse_tree};
 pub use path::{Path, Segment};
 pub use read::Obj;
 pub use rules::*;

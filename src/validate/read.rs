@@ -172,7 +172,12 @@ impl<'v> Obj<'v> {
 
     /// Reports a value that is present but not acceptable.
     pub fn invalid(&self, report: &mut Report, key: &str, message: String) {
-        report.push(Violation { path: self.pointer(key), code: ViolationCode::InvalidValue, message, limit: None });
+        self.violation(report, key, ViolationCode::InvalidValue, message, None);
+    }
+
+    /// Reports any violation at `key`.
+    pub fn violation(&self, report: &mut Report, key: &str, code: ViolationCode, message: String, limit: Option<f64>) {
+        report.push(Violation { path: self.pointer(key), code, message, limit });
     }
 
     /// Reports every key of this object that is not in `known` (a field the model does not

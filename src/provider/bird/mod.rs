@@ -14,7 +14,7 @@ use super::{Provider, to_json, validated_from_wire};
 use crate::error::Error;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
 use crate::message::{Content, Message, RecipientType, Text};
-use crate::validate::{Path, Report, Violation, ViolationCode, decode_json};
+use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 use std::borrow::Cow;
 use wire::{
     BirdBody, BirdContact, BirdMessage, BirdReceiver, BirdReplyTo, BirdText, BirdTextMetadata, BirdWhatsAppMetadata,
@@ -102,9 +102,13 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
             limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
         }]));
     }
-    let wire: BirdMessage<'_> = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
-    let message = from_wire(wire)?;
-    validated_from_wire(message, POINTERS)
+    let tree = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let mut report = Report::new();
+    let message = Obj::root(&tree, &mut report).and_then(|root| read(&root, &mut report));
+    match message.filter(|_| report.is_empty()) {
+        Some(message) => validated_from_wire(message, POINTERS),
+        None => Err(Error::Invalid(report.into_violations())),
+    }
 }
 
 /// Where each neutral field lives in Bird's body.
@@ -116,99 +120,154 @@ const POINTERS: &[(&str, &str)] = &[
     ("/content", "/body"),
 ];
 
-/// The neutral form of a structurally valid Bird body (limits are not checked here).
-pub fn from_wire(wire: BirdMessage<'_>) -> Result<Message, Error> {
-    let root = Path::root();
-    let mut report = Report::new();
-    let receiver = root.key("receiver");
-    let contacts = receiver.key("contacts");
-    let mut to = None;
-    match wire.receiver.contacts.as_slice() {
-        [] => report.add(&contacts, ViolationCode::TooFew, "receiver.contacts needs one contact", Some(1.0)),
-        [contact] => {
-            let first = contacts.index(0);
-            match (&contact.identifier_key, &contact.identifier_value, &contact.id) {
-                (Some(key), _, _) if key != "phonenumber" => report.add(
-                    &first.key("identifierKey"),
-                    ViolationCode::Unsupported,
-                    format!("WhatsApp recipients are identified by phonenumber (got {key:?})"),
-                    None,
-                ),
-                (_, Some(value), _) => to = Some(value.clone().into_owned()),
-                (_, None, Some(_)) => report.add(
-                    &first.key("id"),
-                    ViolationCode::Unsupported,
-                    "wabridge addresses recipients by phone number (identifierValue), not by Bird contact id",
-                    None,
-                ),
-                (_, None, None) => report.add(
-                    &first.key("identifierValue"),
-                    ViolationCode::Required,
-                    "the recipient's phone number is required",
-                    None,
-                ),
-            }
-        }
-        _ => report.add(
-            &contacts,
+/// The fields of Bird's `CreateMessage` (the schema refuses others).
+const MESSAGE_FIELDS: &[&str] = &[
+    "receiver",
+    "body",
+    "replyTo",
+    "sender",
+    "reference",
+    "template",
+    "meta",
+    "notification",
+    "capFrequency",
+    "enableLinkTracking",
+    "ignoreQuietHours",
+    "ignoreGlobalHoldout",
+    "tags",
+    "shortLinks",
+    "scheduledFor",
+    "validity",
+];
+
+/// Reads a Bird body into the neutral model, reporting what it lacks or what wabridge cannot
+/// carry yet (limits are checked afterwards).
+fn read(root: &Obj<'_>, r: &mut Report) -> Option<Message> {
+    root.only(r, MESSAGE_FIELDS);
+    for field in MESSAGE_FIELDS.iter().skip(3).filter(|f| root.has(f)) {
+        root.violation(
+            r,
+            field,
             ViolationCode::Unsupported,
-            "a wabridge message has one recipient; send one message per contact",
-            Some(1.0),
-        ),
+            format!("{field} is not supported by this version of wabridge"),
+            None,
+        );
     }
-    let body_path = root.key("body");
-    let content = match wire.body {
-        None => {
-            report.add(
-                &body_path,
-                ViolationCode::Required,
-                "a message body is required (templates are not supported yet)",
-                None,
+    let receiver = root.req_obj(r, "receiver")?;
+    receiver.only(r, &["contacts"]);
+    let contacts = receiver.objects(r, "contacts", true)?;
+    let to = match contacts.as_slice() {
+        [] => {
+            receiver.violation(
+                r,
+                "contacts",
+                ViolationCode::TooFew,
+                "receiver.contacts needs one contact".into(),
+                Some(1.0),
             );
             None
         }
-        Some(BirdBody { kind, text }) => match (kind.as_ref(), text) {
-            ("text", Some(text)) => Some(Content::Text(Text {
-                body: text.text.into_owned(),
-                preview_url: text.metadata.and_then(|m| m.whatsapp).and_then(|w| w.preview_url),
-            })),
-            ("text", None) => {
-                report.add(&body_path.key("text"), ViolationCode::Required, "a text body needs a text object", None);
-                None
-            }
-            (other, _) => {
-                report.add(
-                    &body_path.key("type"),
-                    ViolationCode::Unsupported,
-                    format!("Bird body type {other:?} is not supported by this version of wabridge"),
-                    None,
-                );
-                None
-            }
-        },
-    };
-    let reply_to = match wire.reply_to {
-        Some(reply) if reply.kind == "message" => Some(reply.id.into_owned()),
-        Some(reply) => {
-            let kind = reply.kind;
-            report.add(
-                &root.key("replyTo").key("type"),
-                ViolationCode::Unsupported,
-                format!("only replies to messages are supported (got {kind:?})"),
-                None,
+        [contact] => {
+            contact.only(
+                r,
+                &[
+                    "id",
+                    "identifierKey",
+                    "identifierValue",
+                    "type",
+                    "identifiers",
+                    "platformAddress",
+                    "platformAddressSelector",
+                ],
             );
+            match contact.str(r, "identifierKey") {
+                Some(key) if key != "phonenumber" => {
+                    let message = format!("WhatsApp recipients are identified by phonenumber (got {key:?})");
+                    contact.violation(r, "identifierKey", ViolationCode::Unsupported, message, None);
+                    None
+                }
+                _ if contact.has("identifierValue") => contact.str(r, "identifierValue"),
+                _ if contact.has("id") => {
+                    let message =
+                        "wabridge addresses recipients by phone number (identifierValue), not by Bird contact id";
+                    contact.violation(r, "id", ViolationCode::Unsupported, message.into(), None);
+                    None
+                }
+                _ => contact.req_str(r, "identifierValue"),
+            }
+        }
+        _ => {
+            let message = "a wabridge message has one recipient; send one message per contact".to_string();
+            receiver.violation(r, "contacts", ViolationCode::Unsupported, message, Some(1.0));
             None
         }
-        None => None,
     };
-    match (to, content) {
-        (Some(to), Some(content)) if report.is_empty() => {
-            let mut message = Message::new(to, content);
-            message.reply_to = reply_to;
-            Ok(message)
+    let content = if root.has("body") {
+        root.req_obj(r, "body").and_then(|body| {
+            body.only(
+                r,
+                &[
+                    "type",
+                    "text",
+                    "html",
+                    "image",
+                    "file",
+                    "gif",
+                    "location",
+                    "carousel",
+                    "list",
+                    "section",
+                    "authentication",
+                    "template",
+                    "action",
+                ],
+            );
+            match body.req_str(r, "type")?.as_str() {
+                "text" => {
+                    let text = body.req_obj(r, "text")?;
+                    text.only(r, &["text", "attachments", "actions", "metadata"]);
+                    let preview_url = text.obj(r, "metadata").and_then(|m| {
+                        m.only(r, &["whatsapp"]);
+                        m.obj(r, "whatsapp")
+                    });
+                    let preview_url = preview_url.and_then(|w| {
+                        w.only(r, &["previewUrl"]);
+                        w.bool(r, "previewUrl")
+                    });
+                    Some(Content::Text(Text { body: text.req_str(r, "text")?, preview_url }))
+                }
+                other => {
+                    let message = format!("Bird body type {other:?} is not supported by this version of wabridge");
+                    body.violation(r, "type", ViolationCode::Unsupported, message, None);
+                    None
+                }
+            }
+        })
+    } else {
+        root.violation(
+            r,
+            "body",
+            ViolationCode::Required,
+            "a message body is required (templates are not supported yet)".into(),
+            None,
+        );
+        None
+    };
+    let reply_to = root.obj(r, "replyTo").and_then(|reply| {
+        reply.only(r, &["id", "type", "order"]);
+        let id = reply.req_str(r, "id");
+        match reply.req_str(r, "type")?.as_str() {
+            "message" => id,
+            other => {
+                let message = format!("only replies to messages are supported (got {other:?})");
+                reply.violation(r, "type", ViolationCode::Unsupported, message, None);
+                None
+            }
         }
-        _ => Err(Error::Invalid(report.into_violations())),
-    }
+    });
+    let mut message = Message::new(to?, content?);
+    message.reply_to = reply_to;
+    Some(message)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
 use super::{Provider, to_json, validated_from_wire};
 use crate::error::Error;
 use crate::message::{Content, Message, RecipientType, Text};
-use crate::validate::{Path, Report, ViolationCode, decode_json};
+use crate::validate::{Json, Obj, Report, ViolationCode, parse_tree};
 use std::borrow::Cow;
 use wire::{OneMsgPhone, OneMsgSendMessage};
 
@@ -104,40 +104,50 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
             )));
         }
     }
-    let wire: OneMsgSendMessage<'_> = decode_json(body).map_err(|v| Error::Invalid(vec![v]))?;
-    let root = Path::root();
+    let tree = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
     let mut report = Report::new();
-    let (to, recipient_type, to_pointer) = match (&wire.chat_id, &wire.phone) {
-        (Some(chat), None) => match chat.split_once('@') {
-            Some((id, "c.us")) => (id.to_string(), None, "/chatId"),
-            Some((_, "g.us")) => (chat.to_string(), Some(RecipientType::Group), "/chatId"),
-            _ => {
-                report.add(
-                    &root.key("chatId"),
-                    ViolationCode::InvalidFormat,
-                    format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})"),
-                    None,
-                );
-                (String::new(), None, "/chatId")
+    let read = Obj::root(&tree, &mut report).and_then(|root| {
+        root.only(&mut report, &["chatId", "phone", "body", "quotedMsgId"]);
+        let text = root.req_str(&mut report, "body");
+        let reply_to = root.str(&mut report, "quotedMsgId");
+        let recipient = match (root.has("chatId"), root.raw("phone")) {
+            (true, None) => {
+                let chat = root.req_str(&mut report, "chatId")?;
+                match chat.split_once('@') {
+                    Some((id, "c.us")) => Some((id.to_string(), None, "/chatId")),
+                    Some((_, "g.us")) => Some((chat, Some(RecipientType::Group), "/chatId")),
+                    _ => {
+                        let message = format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})");
+                        root.violation(&mut report, "chatId", ViolationCode::InvalidFormat, message, None);
+                        None
+                    }
+                }
             }
-        },
-        (None, Some(OneMsgPhone::Number(n))) => (n.to_string(), None, "/phone"),
-        (None, Some(OneMsgPhone::Text(text))) => (text.to_string(), None, "/phone"),
-        (None, None) => {
-            report.add(&root.key("phone"), ViolationCode::Required, "one of phone or chatId is required", None);
-            (String::new(), None, "/phone")
-        }
-        (Some(_), Some(_)) => {
-            report.add(&root.key("chatId"), ViolationCode::InvalidValue, "give either phone or chatId, not both", None);
-            (String::new(), None, "/chatId")
-        }
-    };
-    if !report.is_empty() {
+            // The current API types phone as an integer, v2.39 of the spec as a string.
+            (false, Some(Json::Int(n))) => Some((n.to_string(), None, "/phone")),
+            (false, Some(Json::Str(text))) => Some((text.to_string(), None, "/phone")),
+            (false, Some(_)) => {
+                root.invalid(&mut report, "phone", "phone must be a number or a string of digits".into());
+                None
+            }
+            (false, None) => {
+                let message = "one of phone or chatId is required".to_string();
+                root.violation(&mut report, "phone", ViolationCode::Required, message, None);
+                None
+            }
+            (true, Some(_)) => {
+                root.invalid(&mut report, "chatId", "give either phone or chatId, not both".into());
+                None
+            }
+        };
+        Some((recipient?, text?, reply_to))
+    });
+    let Some(((to, recipient_type, to_pointer), text, reply_to)) = read.filter(|_| report.is_empty()) else {
         return Err(Error::Invalid(report.into_violations()));
-    }
-    let mut message = Message::new(to, Text::new(wire.body.into_owned()));
+    };
+    let mut message = Message::new(to, Text::new(text));
     message.recipient_type = recipient_type;
-    message.reply_to = wire.quoted_msg_id.map(Cow::into_owned);
+    message.reply_to = reply_to;
     let table = [("/to", to_pointer), ("/replyTo", "/quotedMsgId"), ("/content/body", "/body"), ("/content", "")];
     validated_from_wire(message, &table)
 }

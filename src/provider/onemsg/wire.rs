@@ -5,25 +5,24 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// The recipient's phone number: the current API types it as an integer, v2.39 of the spec
-/// as a string; both are accepted, and integers are sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// as a string; both are read (`mod.rs`), and integers are sent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum OneMsgPhone<'a> {
     Number(u64),
-    Text(#[serde(borrow)] Cow<'a, str>),
+    Text(Cow<'a, str>),
 }
 
-/// The body of `/sendMessage`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+/// The body of `/sendMessage` (serialized only: bodies are read by walking the JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OneMsgSendMessage<'a> {
-    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chat_id: Option<Cow<'a, str>>,
-    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<OneMsgPhone<'a>>,
-    #[serde(borrow)]
     pub body: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quoted_msg_id: Option<Cow<'a, str>>,
 }
 
