@@ -31,5 +31,5 @@ node --test tests/js/
 step "TypeScript declarations: valid shapes compile, invalid ones do not"
 node_modules/.bin/tsc -p tests/types
 
-step "the packed tarball in Node ESM, Node CJS, Deno, Bun, workerd and Chromium"
+step "the packed tarball in Node ESM, Node CJS, Deno, Bun, workerd and Chromium, and the examples"
 node tests/packages/run.mjs

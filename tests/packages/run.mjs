@@ -4,6 +4,8 @@
 // (conformance.mjs) run inside Node ESM, Node CJS, Deno, Bun, workerd (Miniflare) and
 // headless Chromium (playwright-core + Debian's chromium), each talking to a loopback
 // Meta stand-in through the runtime's own fetch.
+// The examples (examples/cloudflare-worker, examples/browser-admin) run the same way, as
+// consumer projects of their own.
 //   node tests/packages/run.mjs [runtime…]     (default: all)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +17,9 @@ import { startLoopback } from "./meta-loopback.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium"];
+const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "example-worker", "example-browser-admin"];
+// The examples run as their own consumer projects, from examples/.
+const EXAMPLES = { "example-worker": "cloudflare-worker", "example-browser-admin": "browser-admin" };
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 
 const log = (line) => console.log(`[packages] ${line}`);
@@ -34,7 +38,8 @@ log(`packed ${packed[0].filename}: ${packed[0].entryCount} files, ${packed[0].si
 // 2. One consumer project per runtime, with the tarball installed.
 function consumer(name) {
   const dir = join(work, name);
-  cpSync(join(here, "consumers", name), dir, { recursive: true });
+  const source = EXAMPLES[name] ? join(root, "examples", EXAMPLES[name]) : join(here, "consumers", name);
+  cpSync(source, dir, { recursive: true });
   for (const shared of ["conformance.mjs", "constants.mjs"]) cpSync(join(here, shared), join(dir, shared));
   cpSync(join(root, "examples", "messages.mjs"), join(dir, "messages.mjs"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type: "module", dependencies: { wabridge: `file:${tarball}` } }, null, 2));
@@ -61,6 +66,60 @@ function assertChecks(checks) {
 const server = await startLoopback({ staticRoot: work });
 const env = { ...process.env, BASE_URL: server.baseUrl };
 
+/** Bundles `entry` as wrangler does (the "workerd" export condition, the .wasm kept as its own
+ *  module), runs it in workerd through Miniflare, and hands Miniflare to `check`. */
+async function inWorkerd(dir, entry, check) {
+  const esbuild = await import("esbuild");
+  const built = await esbuild.build({
+    entryPoints: [join(dir, entry)],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker"],
+    mainFields: ["module", "main"],
+    loader: { ".wasm": "copy" },
+    outdir: join(dir, "dist"),
+    metafile: true,
+    logLevel: "warning",
+  });
+  const inputs = Object.keys(built.metafile.inputs);
+  if (!inputs.some((p) => p.endsWith("node_modules/wabridge/workerd.mjs"))) throw new Error(`the bundle did not use workerd.mjs: ${inputs.join(", ")}`);
+  const { Miniflare } = await import("miniflare");
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(dir, "dist", entry.replace(/\.mjs$/, ".js")),
+    modulesRoot: join(dir, "dist"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2026-01-01",
+  });
+  try {
+    await check(mf);
+  } finally {
+    await mf.dispose();
+  }
+}
+
+/** Opens `page` (under the loopback server's static root) in headless Chromium. */
+async function inChromium(dir, page, check) {
+  const executablePath = which("chromium");
+  if (!executablePath) throw new Error("chromium is not installed: run scripts/setup.sh --browser");
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const tab = await browser.newPage();
+    tab.on("console", (message) => log(`  [chromium console] ${message.text()}`));
+    tab.on("pageerror", (error) => log(`  [chromium error] ${error.message}`));
+    await tab.goto(`${server.baseUrl}/${page}`);
+    await check(tab);
+  } finally {
+    await browser.close();
+  }
+}
+
 const runners = {
   "node-esm": (dir) => runCommand(process.execPath, ["--test", "test.mjs"], { cwd: dir, env }),
   "node-cjs": (dir) => runCommand(process.execPath, ["--test", "test.cjs"], { cwd: dir, env }),
@@ -72,64 +131,45 @@ const runners = {
     if (!existsSync(bin("bun"))) throw new Error("bun is not installed (optional npm dependency): the Bun runtime cannot be tested");
     return runCommand(bin("bun"), ["test", "./test.mjs"], { cwd: dir, env });
   },
-  workerd: async (dir) => {
-    const esbuild = await import("esbuild");
-    // Bundle as wrangler does: the "workerd" export condition, .wasm kept as its own module.
-    const built = await esbuild.build({
-      entryPoints: [join(dir, "worker.mjs")],
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker"],
-      mainFields: ["module", "main"],
-      loader: { ".wasm": "copy" },
-      outdir: join(dir, "dist"),
-      metafile: true,
-      logLevel: "warning",
-    });
-    const inputs = Object.keys(built.metafile.inputs);
-    if (!inputs.some((p) => p.endsWith("node_modules/wabridge/workerd.mjs"))) throw new Error(`the bundle did not use workerd.mjs: ${inputs.join(", ")}`);
-    const { Miniflare } = await import("miniflare");
-    const mf = new Miniflare({
-      modules: true,
-      scriptPath: join(dir, "dist", "worker.js"),
-      modulesRoot: join(dir, "dist"),
-      modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-      compatibilityDate: "2026-01-01",
-    });
-    try {
-      const response = await mf.dispatchFetch(`http://worker.test/?base=${encodeURIComponent(server.baseUrl)}`);
-      const text = await response.text();
-      if (!response.ok) throw new Error(`worker answered ${response.status}: ${text}`);
-      assertChecks(JSON.parse(text));
-    } finally {
-      await mf.dispose();
-    }
-  },
-  chromium: async (dir) => {
-    const executablePath = which("chromium");
-    if (!executablePath) throw new Error("chromium is not installed: run scripts/setup.sh --browser");
+  workerd: (dir) => inWorkerd(dir, "worker.mjs", async (mf) => {
+    const response = await mf.dispatchFetch(`http://worker.test/?base=${encodeURIComponent(server.baseUrl)}`);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`worker answered ${response.status}: ${text}`);
+    assertChecks(JSON.parse(text));
+  }),
+  "example-worker": (dir) => inWorkerd(dir, "worker.mjs", async (mf) => {
+    const send = (body) => mf.dispatchFetch("http://worker.test/send", { method: "POST", body: JSON.stringify(body) });
+    const sent = await send({ to: "+16505551234", content: { type: "text", body: "Hello from the example" } });
+    const result = await sent.json();
+    const invalid = await send({ to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] } });
+    const { violations } = await invalid.json();
+    assertChecks([
+      { name: "POST /send answers Meta's result (from the in-Worker sandbox)", ok: sent.status === 200 && /^wamid\./.test(result.messageId), error: JSON.stringify(result) },
+      { name: "an invalid message answers 422 with its violations", ok: invalid.status === 422 && violations?.[0]?.path === "/content/buttons/0/title", error: JSON.stringify(violations) },
+    ]);
+  }),
+  "example-browser-admin": (dir) => inChromium(dir, "example-browser-admin/index.html", async (tab) => {
+    await tab.waitForFunction(() => document.readyState === "complete");
+    await tab.click("#check");
+    const invalid = await tab.textContent("#result");
+    await tab.fill("#input", JSON.stringify({ to: "+16505551234", content: { type: "text", body: "Fine" } }));
+    await tab.click("#check");
+    const valid = await tab.textContent("#result");
+    assertChecks([
+      { name: "the sample campaign message is refused, naming the field", ok: invalid.includes("/content/buttons/0/title") && invalid.includes("limit 20"), error: invalid },
+      { name: "a valid message shows the Meta body", ok: valid.startsWith("Valid.") && valid.includes("messaging_product"), error: valid },
+    ]);
+  }),
+  chromium: (dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));
     const entry = manifest.exports["."].browser.replace(/^\.\//, "");
     const importMap = JSON.stringify({ imports: { wabridge: `/chromium/node_modules/wabridge/${entry}` } });
     const page = join(dir, "index.html");
     writeFileSync(page, readFileSync(page, "utf8").replace("IMPORT_MAP", importMap));
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    try {
-      const tab = await browser.newPage();
-      tab.on("console", (message) => log(`  [chromium console] ${message.text()}`));
-      tab.on("pageerror", (error) => log(`  [chromium error] ${error.message}`));
-      await tab.goto(`${server.baseUrl}/chromium/index.html`);
+    return inChromium(dir, "chromium/index.html", async (tab) => {
       const handle = await tab.waitForFunction(() => window.__results, null, { timeout: 60_000 });
       assertChecks(await handle.jsonValue());
-    } finally {
-      await browser.close();
-    }
+    });
   },
 };
 
