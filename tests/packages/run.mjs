@@ -17,9 +17,9 @@ import { startLoopback } from "./meta-loopback.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "example-worker", "example-browser-admin"];
+const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "example-deno", "example-worker", "example-browser-admin"];
 // The examples run as their own consumer projects, from examples/.
-const EXAMPLES = { "example-worker": "cloudflare-worker", "example-browser-admin": "browser-admin" };
+const EXAMPLES = { "example-deno": "deno", "example-worker": "cloudflare-worker", "example-browser-admin": "browser-admin" };
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 
 const log = (line) => console.log(`[packages] ${line}`);
@@ -137,6 +137,22 @@ const runners = {
     if (!response.ok) throw new Error(`worker answered ${response.status}: ${text}`);
     assertChecks(JSON.parse(text));
   }),
+  "example-deno": async (dir) => {
+    const run = spawnSync(bin("deno"), ["run", "--allow-env=WHATSAPP_TOKEN,WHATSAPP_PHONE_NUMBER_ID", "--no-prompt", "main.ts"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", WHATSAPP_TOKEN: "" },
+      timeout: 120_000,
+    });
+    let output = null;
+    try {
+      output = JSON.parse(run.stdout);
+    } catch {}
+    assertChecks([
+      { name: "main.ts sends a list message to the sandbox", ok: run.status === 0 && /^wamid\./.test(output?.messageId ?? ""), error: run.stdout + run.stderr },
+      { name: "and its statuses play out", ok: output?.statuses?.join(">") === "sent>delivered>read", error: run.stdout },
+    ]);
+  },
   "example-worker": (dir) => inWorkerd(dir, "worker.mjs", async (mf) => {
     const send = (body) => mf.dispatchFetch("http://worker.test/send", { method: "POST", body: JSON.stringify(body) });
     const sent = await send({ to: "+16505551234", content: { type: "text", body: "Hello from the example" } });
