@@ -9,7 +9,7 @@ pub mod interactive;
 mod location;
 pub mod media;
 mod reaction;
-mod read;
+pub(crate) mod read;
 pub mod template;
 mod text;
 

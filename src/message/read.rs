@@ -240,11 +240,13 @@ fn content_fields(kind: &str) -> &'static [&'static str] {
     }
 }
 
-fn media(m: &Obj<'_>, r: &mut Report) -> Media {
+/// Media objects have the same field names in the model and on Meta's wire.
+pub(crate) fn media(m: &Obj<'_>, r: &mut Report) -> Media {
     Media { id: m.str(r, "id"), link: m.str(r, "link"), caption: m.str(r, "caption"), filename: m.str(r, "filename") }
 }
 
-fn location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
+/// Location objects too (coordinates as numbers, or numeric strings as Meta's page types them).
+pub(crate) fn location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
     let latitude = l.number(r, "latitude", true);
     let longitude = l.number(r, "longitude", true);
     Some(Location { latitude: latitude?, longitude: longitude?, name: l.str(r, "name"), address: l.str(r, "address") })
@@ -348,24 +350,8 @@ fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection>
 fn flow(f: &Obj<'_>, header: Option<Header>, r: &mut Report) -> Option<Flow> {
     let body = f.req_str(r, "body");
     let flow_cta = f.req_str(r, "flowCta");
-    let mode = match f.str(r, "mode").as_deref() {
-        None => None,
-        Some("draft") => Some(FlowMode::Draft),
-        Some("published") => Some(FlowMode::Published),
-        Some(other) => {
-            f.invalid(r, "mode", format!("mode is \"draft\" or \"published\" (got {other:?})"));
-            None
-        }
-    };
-    let flow_action = match f.str(r, "flowAction").as_deref() {
-        None => None,
-        Some("navigate") => Some(FlowAction::Navigate),
-        Some("data_exchange") => Some(FlowAction::DataExchange),
-        Some(other) => {
-            f.invalid(r, "flowAction", format!("flowAction is \"navigate\" or \"data_exchange\" (got {other:?})"));
-            None
-        }
-    };
+    let mode = flow_mode(f, r, "mode");
+    let flow_action = flow_action(f, r, "flowAction");
     let payload = f.obj(r, "flowActionPayload").map(|p| {
         p.only(r, &["screen", "data"]);
         FlowActionPayload { screen: p.str(r, "screen"), data: p.map(r, "data") }
@@ -383,6 +369,32 @@ fn flow(f: &Obj<'_>, header: Option<Header>, r: &mut Report) -> Option<Flow> {
         flow_action_payload: payload,
         flow_message_version: f.str(r, "flowMessageVersion"),
     })
+}
+
+/// A flow's `mode` (the same values in the model and on Meta's wire).
+pub(crate) fn flow_mode(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<FlowMode> {
+    match o.str(r, key).as_deref() {
+        None => None,
+        Some("draft") => Some(FlowMode::Draft),
+        Some("published") => Some(FlowMode::Published),
+        Some(other) => {
+            o.invalid(r, key, format!("{key} is \"draft\" or \"published\" (got {other:?})"));
+            None
+        }
+    }
+}
+
+/// A flow's action, `navigate` or `data_exchange` (the same values in the model and on Meta's wire).
+pub(crate) fn flow_action(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<FlowAction> {
+    match o.str(r, key).as_deref() {
+        None => None,
+        Some("navigate") => Some(FlowAction::Navigate),
+        Some("data_exchange") => Some(FlowAction::DataExchange),
+        Some(other) => {
+            o.invalid(r, key, format!("{key} is \"navigate\" or \"data_exchange\" (got {other:?})"));
+            None
+        }
+    }
 }
 
 fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {

@@ -3,6 +3,7 @@
 //! are caught afterwards by rebuilding the body (`parse_request`). Limits are checked on the
 //! neutral model.
 
+use crate::message::read::{flow_action, flow_mode, location, media};
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
@@ -108,17 +109,6 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         content: content?,
         meta_type_omitted: WireHint(omitted),
     })
-}
-
-/// A media object: the same field names on the wire as in the neutral model.
-fn media(m: &Obj<'_>, r: &mut Report) -> Media {
-    Media { id: m.str(r, "id"), link: m.str(r, "link"), caption: m.str(r, "caption"), filename: m.str(r, "filename") }
-}
-
-fn location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
-    let latitude = l.number(r, "latitude", true);
-    let longitude = l.number(r, "longitude", true);
-    Some(Location { latitude: latitude?, longitude: longitude?, name: l.str(r, "name"), address: l.str(r, "address") })
 }
 
 fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
@@ -294,24 +284,8 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             let body = text_of(i, r, "body", true);
             let p = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
             let flow_cta = p.req_str(r, "flow_cta");
-            let mode = match p.str(r, "mode").as_deref() {
-                None => None,
-                Some("draft") => Some(FlowMode::Draft),
-                Some("published") => Some(FlowMode::Published),
-                Some(other) => {
-                    p.invalid(r, "mode", format!("mode is draft or published (got {other:?})"));
-                    None
-                }
-            };
-            let flow_action = match p.str(r, "flow_action").as_deref() {
-                None => None,
-                Some("navigate") => Some(FlowAction::Navigate),
-                Some("data_exchange") => Some(FlowAction::DataExchange),
-                Some(other) => {
-                    p.invalid(r, "flow_action", format!("flow_action is navigate or data_exchange (got {other:?})"));
-                    None
-                }
-            };
+            let mode = flow_mode(&p, r, "mode");
+            let flow_action = flow_action(&p, r, "flow_action");
             let payload = p
                 .obj(r, "flow_action_payload")
                 .map(|f| FlowActionPayload { screen: f.str(r, "screen"), data: f.map(r, "data") });
