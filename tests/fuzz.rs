@@ -1,0 +1,226 @@
+//! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
+//! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies,
+//! conversions, media checks, emoji checks — seeded with real documents (Meta's 48 spec
+//! examples and the neutral forms of each). Deterministic (a fixed seed), a few seconds.
+//! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{Value, json};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use wabridge::provider::{self, Format, Provider};
+use wabridge::{Message, message::media};
+
+/// xorshift64*: small, deterministic, good enough to pick mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const STRINGS: &[&str] = &[
+    "",
+    " ",
+    "👍",
+    "👍🏽",
+    "👩‍👩‍👧‍👦",
+    "e\u{301}",
+    "\u{0}",
+    "\u{FFFF}",
+    "💩💩💩",
+    "%s",
+    "../",
+    "~/",
+    "1",
+    "-1",
+    "0",
+    "wamid.X",
+    "https://example.com/x",
+    "ftp://x",
+    "+16505551234",
+    "16505551234@c.us",
+    "x@g.us",
+    "text",
+    "image",
+    "interactive",
+    "template",
+    "button",
+    "list",
+    "carousel",
+    "product",
+    "quick_reply",
+    "QUICK_REPLY",
+    "url",
+    "9",
+    "10",
+    "draft",
+    "data_exchange",
+    "CATALOG",
+];
+
+fn random_value(rng: &mut Rng, depth: usize) -> Value {
+    match rng.below(if depth > 2 { 7 } else { 9 }) {
+        0 => Value::Null,
+        1 => json!(rng.below(2) == 0),
+        2 => json!(rng.next() as i64),
+        3 => json!((rng.next() as f64) / 1e9 - 9e9),
+        4 => json!(STRINGS[rng.below(STRINGS.len())]),
+        5 => json!(STRINGS[rng.below(STRINGS.len())].repeat(rng.below(5000))),
+        6 => json!(rng.below(10)),
+        7 => Value::Array((0..rng.below(12)).map(|_| random_value(rng, depth + 1)).collect()),
+        _ => {
+            let mut object = serde_json::Map::new();
+            for _ in 0..rng.below(4) {
+                object.insert(STRINGS[rng.below(STRINGS.len())].to_string(), random_value(rng, depth + 1));
+            }
+            Value::Object(object)
+        }
+    }
+}
+
+/// How many nodes `value` has, itself included.
+fn count(value: &Value) -> usize {
+    1 + match value {
+        Value::Array(items) => items.iter().map(count).sum(),
+        Value::Object(map) => map.values().map(count).sum(),
+        _ => 0,
+    }
+}
+
+/// The `n`th node of `value` in document order (0 is `value` itself); `n < count(value)`.
+fn nth(value: &mut Value, n: usize) -> &mut Value {
+    if n == 0 {
+        return value;
+    }
+    let mut rest = n - 1;
+    let children: Box<dyn Iterator<Item = &mut Value>> = match value {
+        Value::Array(items) => Box::new(items.iter_mut()),
+        Value::Object(map) => Box::new(map.values_mut()),
+        _ => Box::new(std::iter::empty()),
+    };
+    for child in children {
+        let size = count(child);
+        if rest < size {
+            return nth(child, rest);
+        }
+        rest -= size;
+    }
+    unreachable!("node index beyond the tree")
+}
+
+fn mutate(rng: &mut Rng, seed: &Value) -> String {
+    let mut value = seed.clone();
+    for _ in 0..1 + rng.below(3) {
+        let index = rng.below(count(&value));
+        let node = nth(&mut value, index);
+        match rng.below(6) {
+            0 => *node = random_value(rng, 0),
+            1 => {
+                if let Value::Object(map) = node
+                    && !map.is_empty()
+                {
+                    let key = map.keys().nth(rng.below(map.len())).cloned().unwrap_or_default();
+                    map.remove(&key);
+                }
+            }
+            2 => {
+                if let Value::Array(items) = node
+                    && let Some(first) = items.first().cloned()
+                {
+                    items.extend(std::iter::repeat_n(first, rng.below(300)));
+                }
+            }
+            3 => {
+                if let Value::Object(map) = node {
+                    map.insert(STRINGS[rng.below(STRINGS.len())].to_string(), random_value(rng, 0));
+                }
+            }
+            4 => {
+                if let Value::String(s) = node {
+                    *s = s.repeat(1 + rng.below(40));
+                }
+            }
+            _ => *node = json!(STRINGS[rng.below(STRINGS.len())]),
+        }
+    }
+    let mut text = value.to_string();
+    // Sometimes break the JSON text itself.
+    if rng.below(10) == 0 && !text.is_empty() {
+        let cut = rng.below(text.len());
+        text = text.chars().take(cut).collect();
+    }
+    text
+}
+
+/// Runs `input` through every entry point; returns how many accepted it, so the test can tell
+/// that mutations still reach the paths behind validation.
+fn exercise(input: &str) -> usize {
+    let mut accepted = 0;
+    let formats = [
+        Format::Neutral,
+        Format::Provider(Provider::Meta),
+        Format::Provider(Provider::Bird),
+        Format::Provider(Provider::OneMsg),
+    ];
+    for from in formats {
+        for to in formats {
+            accepted += usize::from(provider::convert(from, to, input, None).is_ok());
+        }
+    }
+    for provider in Provider::ALL {
+        accepted +=
+            usize::from(provider::validate_body(provider, input, None).is_ok_and(|violations| violations.is_empty()));
+    }
+    if let Ok(message) = Message::from_json(input) {
+        accepted += usize::from(message.validate().is_ok());
+        for provider in Provider::ALL {
+            if let Ok(body) = provider::serialize(provider, &message) {
+                let _ = provider::parse(provider, &body, provider::operation(provider, &message));
+            }
+        }
+    }
+    let _ = media::check_upload(input, input.len());
+    let _ = wabridge::validate::is_single_emoji(input);
+    accepted
+}
+
+#[test]
+fn no_input_makes_any_entry_point_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meta/spec-examples");
+    let mut seeds: Vec<Value> = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Ok(neutral) = provider::convert(Format::Provider(Provider::Meta), Format::Neutral, &text, None) {
+                seeds.push(serde_json::from_str(&neutral).unwrap());
+            }
+            seeds.push(serde_json::from_str(&text).unwrap());
+        }
+    }
+    seeds.push(json!({"receiver": {"contacts": [{"identifierKey": "phonenumber", "identifierValue": "+16505551234"}]}, "body": {"type": "text", "text": {"text": "hi"}}}));
+    seeds.push(json!({"phone": 16505551234u64, "body": "hi", "quotedMsgId": "x"}));
+    assert!(seeds.len() > 90, "{} seeds", seeds.len());
+    let iterations: usize = std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
+    let mut rng = Rng(0x5eed_cafe_f00d_d00d);
+    let mut reached_past_validation = 0;
+    for i in 0..iterations {
+        let input = mutate(&mut rng, &seeds[i % seeds.len()]);
+        let outcome = catch_unwind(AssertUnwindSafe(|| exercise(&input)));
+        assert!(outcome.is_ok(), "iteration {i} panicked on input:\n{input}");
+        reached_past_validation += usize::from(outcome.is_ok_and(|accepted| accepted > 0));
+    }
+    // Mutants that every reader rejects only test the error paths; make sure enough survive.
+    assert!(
+        reached_past_validation * 10 >= iterations,
+        "only {reached_past_validation} of {iterations} mutants were accepted anywhere"
+    );
+}
