@@ -200,6 +200,13 @@ pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, w
     }
 }
 
+/// A provider's answer as a JSON tree borrowed from its body; `None` when it is not JSON (an
+/// HTML page from a proxy, a truncated body). Answers are read leniently, field by field:
+/// providers add fields to them, and only what a sender needs is taken.
+pub(crate) fn answer_json(response: &HttpResponse) -> Option<Json<'_>> {
+    crate::validate::parse_tree(std::str::from_utf8(&response.body).ok()?).ok()
+}
+
 /// An id that goes into a URL path: letters, digits, `-` and `_` only.
 pub(crate) fn path_id(what: &str, value: String) -> Result<String, Error> {
     if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {

@@ -40,6 +40,26 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The string at `key`, owned (how answers' fields end up in results).
+    pub fn string(&self, key: &str) -> Option<String> {
+        self.get(key)?.as_str().map(str::to_string)
+    }
+
+    /// The items of the array at `key`; none when it is missing or not an array.
+    pub fn items(&self, key: &str) -> &[Json<'a>] {
+        match self.get(key) {
+            Some(Json::Array(items)) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::Str(s) => Some(s),

@@ -1,11 +1,11 @@
 //! Request building and response decoding for `BirdClient` (sans-IO).
 
-use super::wire::{BirdCreatedMessage, BirdError};
 use super::{PROVIDER, serialize};
 use crate::error::{Error, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, base_url, path_id, reason_for_status, unexpected_response};
+use crate::provider::{ProviderClient, answer_json, base_url, path_id, reason_for_status, unexpected_response};
+use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -70,18 +70,24 @@ impl ProviderClient for BirdConfig {
         if !response.is_success() {
             return Err(decode_error(response));
         }
-        let created: BirdCreatedMessage =
-            serde_json::from_slice(&response.body).map_err(|e| Error::UnexpectedResponse {
+        // The 202 body is the created message; only what a sender needs is read.
+        let created = answer_json(response);
+        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
+            return Err(Error::UnexpectedResponse {
                 http_status: response.status,
-                message: format!("{PROVIDER} success body is not the documented message object: {e}"),
+                message: format!(
+                    "{PROVIDER} answered HTTP {} without the documented message object {{id}}",
+                    response.status
+                ),
                 retryable: false,
                 raw: response.text(),
-            })?;
+            });
+        };
         Ok(BirdSendResult {
-            message_id: created.id,
-            status: created.status.unwrap_or_else(|| "accepted".into()),
-            channel_id: created.channel_id,
-            created_at: created.created_at,
+            message_id,
+            status: created.string("status").unwrap_or_else(|| "accepted".into()),
+            channel_id: created.string("channelId"),
+            created_at: created.string("createdAt"),
         })
     }
 
@@ -92,25 +98,35 @@ impl ProviderClient for BirdConfig {
 
 /// Decodes Bird's `{code, message, details?}` error bodies.
 pub fn decode_error(response: &HttpResponse) -> Error {
-    let Ok(error) = serde_json::from_slice::<BirdError>(&response.body) else {
+    // `{code, message}` (400, 404, 409) and `{code, message, details}` (422), where
+    // `details` maps a JSON path to its complaints.
+    let body = answer_json(response);
+    let Some((error, code)) = body.as_ref().and_then(|e| Some((e, e.string("code")?))) else {
         return unexpected_response(PROVIDER, response, "a Bird error body");
     };
     let (reason, retryable) = reason_for_status(response.status);
-    // 422 names each malformed field by path: keep them all in `details`.
-    let details = error.details.filter(|d| !d.is_empty()).map(|details| {
-        details
-            .iter()
-            .map(|(path, complaints)| format!("{path}: {}", complaints.join(", ")))
-            .collect::<Vec<_>>()
-            .join("; ")
-    });
-    let mut message = error.message;
+    let details = match error.get("details") {
+        Some(Json::Object(fields)) if !fields.is_empty() => Some(
+            fields
+                .iter()
+                .map(|(path, complaints)| {
+                    let complaints = match complaints {
+                        Json::Array(items) => items.iter().filter_map(Json::as_str).collect::<Vec<_>>().join(", "),
+                        other => other.as_str().unwrap_or_default().to_string(),
+                    };
+                    format!("{path}: {complaints}")
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => None,
+    };
+    let mut message = error.string("message").unwrap_or_default();
     if let Some(details) = &details {
         message = format!("{message} ({details})");
     }
-    let mut provider_error =
-        ProviderError::new(PROVIDER, response, reason, retryable, format!("{}: {message}", error.code));
-    provider_error.provider_code = Some(ProviderCode::Text(error.code));
+    let mut provider_error = ProviderError::new(PROVIDER, response, reason, retryable, format!("{code}: {message}"));
+    provider_error.provider_code = Some(ProviderCode::Text(code));
     provider_error.details = details;
     Error::Provider(Box::new(provider_error))
 }

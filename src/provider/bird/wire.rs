@@ -2,7 +2,7 @@
 //! (the OpenAPI block of Bird's "Sending WhatsApp messages" page, ../shared/specs/bird).
 //! The request types serialize only: bodies are read by walking the JSON (`mod.rs`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,28 +71,4 @@ pub struct BirdReplyTo<'a> {
     pub kind: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<i64>,
-}
-
-/// The 202 body: the created message (only what a sender needs is decoded).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BirdCreatedMessage {
-    pub id: String,
-    #[serde(default)]
-    pub channel_id: Option<String>,
-    #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default)]
-    pub created_at: Option<String>,
-}
-
-/// Bird's error bodies: `{code, message}` (400, 404, 409) and `{code, message, details}` (422),
-/// where `details` maps a JSON path to its complaints.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct BirdError {
-    pub code: String,
-    #[serde(default)]
-    pub message: String,
-    #[serde(default)]
-    pub details: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }

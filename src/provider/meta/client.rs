@@ -1,11 +1,11 @@
 //! Request building and response decoding for `MetaClient` (sans-IO).
 
-use super::wire::{self, MetaSendResponse};
 use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::{MarkRead, Message, media};
-use crate::provider::{base_url, path_id};
+use crate::provider::{answer_json, base_url, path_id};
+use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -74,26 +74,22 @@ impl MetaConfig {
 
     /// Decodes the answer to [`send_request`](Self::send_request).
     pub fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, Error> {
-        if !response.is_success() {
-            return Err(decode_error(response));
-        }
-        let unexpected = |message: String| Error::UnexpectedResponse {
-            http_status: response.status,
-            message,
-            retryable: false,
-            raw: response.text(),
+        let body = success_body(response, "messages[0].id")?;
+        let first = body.items("messages").first();
+        let Some(message_id) = first.and_then(|m| m.string("id")) else {
+            return Err(not_documented(response, "messages[0].id"));
         };
-        let decoded: MetaSendResponse = serde_json::from_slice(&response.body)
-            .map_err(|e| unexpected(format!("{PROVIDER} success body is not the documented JSON: {e}")))?;
-        let first = decoded
-            .messages
-            .into_iter()
-            .next()
-            .ok_or_else(|| unexpected(format!("{PROVIDER} success body has no messages[0].id")))?;
         Ok(MetaSendResult {
-            message_id: first.id,
-            message_status: first.message_status.as_deref().map(MetaMessageStatus::from_wire),
-            contacts: decoded.contacts.into_iter().map(|c| MetaContact { input: c.input, wa_id: c.wa_id }).collect(),
+            message_id,
+            message_status: first.and_then(|m| m.get("message_status")?.as_str()).map(MetaMessageStatus::from_wire),
+            contacts: body
+                .items("contacts")
+                .iter()
+                .map(|c| MetaContact {
+                    input: c.string("input").unwrap_or_default(),
+                    wa_id: c.string("wa_id").unwrap_or_default(),
+                })
+                .collect(),
         })
     }
 
@@ -106,7 +102,11 @@ impl MetaConfig {
 
     /// Decodes `{"success": true}` (mark as read, media delete).
     pub fn decode_success(&self, response: &HttpResponse) -> Result<MetaSuccess, Error> {
-        decode_json_answer(response, "{success}")
+        let body = success_body(response, "{success}")?;
+        match body.get("success").and_then(Json::as_bool) {
+            Some(success) => Ok(MetaSuccess { success }),
+            None => Err(not_documented(response, "{success}")),
+        }
     }
 
     /// `POST /{version}/{phone-number-id}/media`: a multipart form with `messaging_product`,
@@ -125,7 +125,11 @@ impl MetaConfig {
 
     /// Decodes `{"id": …}`.
     pub fn decode_upload(&self, response: &HttpResponse) -> Result<MetaMediaUpload, Error> {
-        decode_json_answer(response, "{id}")
+        let body = success_body(response, "{id}")?;
+        match body.string("id") {
+            Some(id) => Ok(MetaMediaUpload { id }),
+            None => Err(not_documented(response, "{id}")),
+        }
     }
 
     /// `GET /{version}/{media-id}`: the media's download URL (valid 5 minutes), type, hash, size.
@@ -135,14 +139,24 @@ impl MetaConfig {
         Ok(self.authorized(HttpRequest::new(Method::Get, url)))
     }
 
+    /// `file_size` is a string in Meta's docs and spec, a number in some answers: both are read.
     pub fn decode_media(&self, response: &HttpResponse) -> Result<MetaMedia, Error> {
-        let wire: wire::MetaMediaInfo = decode_json_answer(response, "media object")?;
+        let body = success_body(response, "media object {id, url, mime_type}")?;
+        let (Some(id), Some(url), Some(mime_type)) = (body.string("id"), body.string("url"), body.string("mime_type"))
+        else {
+            return Err(not_documented(response, "media object {id, url, mime_type}"));
+        };
+        let file_size = match body.get("file_size") {
+            Some(Json::Str(size)) => size.trim().parse().ok(),
+            Some(size) => size.as_i64().and_then(|n| u64::try_from(n).ok()),
+            None => None,
+        };
         Ok(MetaMedia {
-            id: wire.id,
-            url: wire.url,
-            mime_type: wire.mime_type,
-            sha256: wire.sha256,
-            file_size: wire.file_size.as_u64().unwrap_or(0),
+            id,
+            url,
+            mime_type,
+            sha256: body.string("sha256").unwrap_or_default(),
+            file_size: file_size.unwrap_or(0),
         })
     }
 
@@ -186,17 +200,22 @@ impl MetaConfig {
     }
 }
 
-/// Decodes a 2xx JSON answer into `T`, or the Graph error.
-fn decode_json_answer<T: serde::de::DeserializeOwned>(response: &HttpResponse, what: &str) -> Result<T, Error> {
+/// The JSON of a 2xx answer; a non-2xx answer is decoded as the Graph error it carries.
+fn success_body<'a>(response: &'a HttpResponse, what: &str) -> Result<Json<'a>, Error> {
     if !response.is_success() {
         return Err(decode_error(response));
     }
-    serde_json::from_slice(&response.body).map_err(|e| Error::UnexpectedResponse {
+    answer_json(response).ok_or_else(|| not_documented(response, what))
+}
+
+/// A 2xx answer without what Meta documents for it: not retryable (the request was taken).
+fn not_documented(response: &HttpResponse, what: &str) -> Error {
+    Error::UnexpectedResponse {
         http_status: response.status,
-        message: format!("{PROVIDER} success body is not the documented {what}: {e}"),
+        message: format!("{PROVIDER} answered HTTP {} without the documented {what}", response.status),
         retryable: false,
         raw: response.text(),
-    })
+    }
 }
 
 /// A multipart/form-data body with a boundary that does not occur in the content.
@@ -441,6 +460,24 @@ mod tests {
         assert_eq!(result.message_id, "wamid.ABC");
         assert_eq!(result.message_status, Some(MetaMessageStatus::HeldForQualityAssessment));
         assert_eq!(result.contacts, vec![MetaContact { input: "+16505551234".into(), wa_id: "16505551234".into() }]);
+    }
+
+    #[test]
+    fn decodes_success_and_upload_answers_ignoring_new_fields() {
+        let ok = HttpResponse::new(200, r#"{"success":true,"added_later":{"x":1}}"#);
+        assert_eq!(config().decode_success(&ok).unwrap(), MetaSuccess { success: true });
+        let upload = HttpResponse::new(200, r#"{"id":"1037543291543636","h":"ignored"}"#);
+        assert_eq!(config().decode_upload(&upload).unwrap().id, "1037543291543636");
+        for body in [r#"{"id":7}"#, "not json", ""] {
+            let err = config().decode_upload(&HttpResponse::new(200, body)).unwrap_err();
+            assert_eq!(err.code(), "ERR_UNEXPECTED_RESPONSE", "{body}");
+        }
+        for body in [r#"{"success":"yes"}"#, "not json"] {
+            let err = config().decode_success(&HttpResponse::new(200, body)).unwrap_err();
+            assert_eq!(err.code(), "ERR_UNEXPECTED_RESPONSE", "{body}");
+        }
+        let graph = HttpResponse::new(400, r#"{"error":{"message":"bad","type":"OAuthException","code":100}}"#);
+        assert_eq!(config().decode_upload(&graph).unwrap_err().code(), "ERR_PROVIDER");
     }
 
     #[test]

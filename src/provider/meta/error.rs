@@ -2,10 +2,10 @@
 //! https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
 
 use super::PROVIDER;
-use super::wire::GraphErrorBody;
 use crate::error::{Error, ErrorReason, ProviderCode, ProviderError};
 use crate::http::{HttpResponse, parse_retry_after};
-use crate::provider::unexpected_response;
+use crate::provider::{answer_json, unexpected_response};
+use crate::validate::Json;
 
 /// What a Meta error code means, and whether the same request may succeed later.
 fn classify(code: i64) -> (ErrorReason, bool) {
@@ -37,16 +37,22 @@ fn classify(code: i64) -> (ErrorReason, bool) {
 pub fn decode_error(response: &HttpResponse) -> Error {
     let retry_after_ms = response.header("retry-after").and_then(parse_retry_after);
     let server_fault = response.status == 429 || response.status >= 500;
-    let Ok(GraphErrorBody { error }) = serde_json::from_slice::<GraphErrorBody>(&response.body) else {
+    // `{"error": {message, type, code, error_subcode, fbtrace_id, is_transient,
+    // error_user_title, error_user_msg, error_data: {messaging_product, details}}}`.
+    let body = answer_json(response);
+    let error = body.as_ref().and_then(|body| body.get("error"));
+    let Some((error, code)) = error.and_then(|e| Some((e, e.get("code")?.as_i64()?))) else {
         return unexpected_response(PROVIDER, response, "a Graph error body");
     };
-    let (mut reason, known_retryable) = classify(error.code);
+    let (mut reason, known_retryable) = classify(code);
     if reason == ErrorReason::Unknown && response.status >= 500 {
         reason = ErrorReason::ServiceUnavailable;
     }
-    let retryable = known_retryable || error.is_transient == Some(true) || server_fault;
-    let details = error.error_data.and_then(|d| d.details);
-    let mut message = error.error_user_msg.filter(|m| !m.is_empty()).unwrap_or(error.message);
+    let transient = error.get("is_transient").and_then(Json::as_bool) == Some(true);
+    let retryable = known_retryable || transient || server_fault;
+    let details = error.get("error_data").and_then(|data| data.string("details"));
+    let user_message = error.string("error_user_msg").filter(|m| !m.is_empty());
+    let mut message = user_message.or_else(|| error.string("message")).unwrap_or_default();
     if let Some(details) = details.as_deref().filter(|d| !message.contains(*d)) {
         message = format!("{message} ({details})");
     }
@@ -54,12 +60,12 @@ pub fn decode_error(response: &HttpResponse) -> Error {
         provider: PROVIDER,
         http_status: response.status,
         reason,
-        message: format!("({}) {message}", error.code),
-        provider_code: Some(ProviderCode::Number(error.code)),
-        provider_subcode: error.error_subcode,
-        error_type: error.kind,
+        message: format!("({code}) {message}"),
+        provider_code: Some(ProviderCode::Number(code)),
+        provider_subcode: error.get("error_subcode").and_then(Json::as_i64),
+        error_type: error.string("type"),
         details,
-        trace_id: error.fbtrace_id,
+        trace_id: error.string("fbtrace_id"),
         retryable,
         retry_after_ms,
         raw: response.text(),

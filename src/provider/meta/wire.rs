@@ -9,7 +9,7 @@
 //! model and are reused.
 
 use crate::message::{Location, Media, RecipientType};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// The constant `messaging_product` every Cloud API request carries.
@@ -357,98 +357,4 @@ wire! {
 
 wire! {
     pub struct MetaLimitedTimeOffer { expiration_time_ms: i64 }
-}
-
-/// The success body of `POST …/messages`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MetaSendResponse {
-    #[serde(default)]
-    pub contacts: Vec<MetaResponseContact>,
-    #[serde(default)]
-    pub messages: Vec<MetaResponseMessage>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MetaResponseContact {
-    #[serde(default)]
-    pub input: String,
-    #[serde(default)]
-    pub wa_id: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MetaResponseMessage {
-    pub id: String,
-    #[serde(default)]
-    pub message_status: Option<String>,
-}
-
-/// The answer of `GET /{media-id}`. `file_size` is a string in Meta's docs and spec, a
-/// number in some answers: both are accepted.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MetaMediaInfo {
-    pub id: String,
-    pub url: String,
-    pub mime_type: String,
-    #[serde(default)]
-    pub sha256: String,
-    #[serde(default)]
-    pub file_size: FileSize,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub enum FileSize {
-    Number(u64),
-    Text(String),
-}
-
-impl Default for FileSize {
-    fn default() -> Self {
-        FileSize::Number(0)
-    }
-}
-
-impl FileSize {
-    pub fn as_u64(&self) -> Option<u64> {
-        match self {
-            FileSize::Number(n) => Some(*n),
-            FileSize::Text(text) => text.trim().parse().ok(),
-        }
-    }
-}
-
-/// Graph API error body: `{"error": {...}}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct GraphErrorBody {
-    pub error: GraphError,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct GraphError {
-    #[serde(default)]
-    pub message: String,
-    #[serde(rename = "type", default)]
-    pub kind: Option<String>,
-    pub code: i64,
-    #[serde(default)]
-    pub error_subcode: Option<i64>,
-    #[serde(default)]
-    pub fbtrace_id: Option<String>,
-    #[serde(default)]
-    pub is_transient: Option<bool>,
-    #[serde(default)]
-    pub error_user_title: Option<String>,
-    #[serde(default)]
-    pub error_user_msg: Option<String>,
-    #[serde(default)]
-    pub error_data: Option<GraphErrorData>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct GraphErrorData {
-    #[serde(default)]
-    pub messaging_product: Option<String>,
-    #[serde(default)]
-    pub details: Option<String>,
 }

@@ -1,12 +1,12 @@
 //! Request building and response decoding for `OneMsgClient` (sans-IO). 1MSG takes its
 //! token as a query parameter: every URL and text that leaves here is redacted.
 
-use super::wire::{OneMsgError, OneMsgSendResponse};
 use super::{PROVIDER, serialize};
 use crate::error::{Error, ErrorReason, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, base_url, path_id, reason_for_status, unexpected_response};
+use crate::provider::{ProviderClient, answer_json, base_url, path_id, reason_for_status, unexpected_response};
+use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -75,19 +75,24 @@ impl ProviderClient for OneMsgConfig {
         if !response.is_success() {
             return Err(decode_error(response));
         }
-        let decoded: OneMsgSendResponse =
-            serde_json::from_slice(&response.body).map_err(|e| Error::UnexpectedResponse {
+        // Every send method answers `{sent, id, message, description}`.
+        let Some(answer) = answer_json(response) else {
+            return Err(Error::UnexpectedResponse {
                 http_status: response.status,
-                message: format!("{PROVIDER} success body is not the documented {{sent, id}} object: {e}"),
+                message: format!(
+                    "{PROVIDER} answered HTTP {} without the documented {{sent, id}} object",
+                    response.status
+                ),
                 retryable: false,
                 raw: response.text(),
-            })?;
-        match decoded {
-            OneMsgSendResponse { sent: Some(true), id: Some(id), message, description } => {
-                Ok(OneMsgSendResult { message_id: id, message, description })
-            }
+            });
+        };
+        let (message, description) = (answer.string("message"), answer.string("description"));
+        let sent = answer.get("sent").and_then(Json::as_bool) == Some(true);
+        match answer.string("id") {
+            Some(id) if sent => Ok(OneMsgSendResult { message_id: id, message, description }),
             // HTTP 200 with `sent: false`: 1MSG took the request and refused the message.
-            OneMsgSendResponse { message, description, .. } => {
+            _ => {
                 let said =
                     [message.as_deref(), description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(": ");
                 let message = if said.is_empty() { "the message was not sent (sent: false)".into() } else { said };
@@ -105,7 +110,7 @@ impl ProviderClient for OneMsgConfig {
 
 /// Decodes 1MSG's `{"error": "…"}` bodies.
 pub fn decode_error(response: &HttpResponse) -> Error {
-    let Ok(OneMsgError { error }) = serde_json::from_slice::<OneMsgError>(&response.body) else {
+    let Some(error) = answer_json(response).and_then(|body| body.string("error")) else {
         return unexpected_response(PROVIDER, response, "a 1MSG error body");
     };
     let (reason, retryable) = reason_for_status(response.status);

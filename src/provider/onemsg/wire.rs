@@ -1,7 +1,7 @@
 //! 1MSG.IO request bodies (`POST /{instanceId}/{method}?token=…`), from 1MSG's generated SDK
 //! (../shared/specs/1msg/1msg-public-api-1.0.0.operations.json) and its OpenAPI spec.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
 /// The recipient's phone number: the current API types it as an integer, v2.39 of the spec
@@ -24,24 +24,4 @@ pub struct OneMsgSendMessage<'a> {
     pub body: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quoted_msg_id: Option<Cow<'a, str>>,
-}
-
-/// The answer to every send method: `{sent, id, message, description}`; `sent: false` with
-/// HTTP 200 is a refusal.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OneMsgSendResponse {
-    #[serde(default)]
-    pub sent: Option<bool>,
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub message: Option<String>,
-    #[serde(default)]
-    pub description: Option<String>,
-}
-
-/// 1MSG's error body: `{"error": "…"}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OneMsgError {
-    pub error: String,
 }
