@@ -1,5 +1,5 @@
 //! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
-//! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies,
+//! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and answers,
 //! conversions, media checks, emoji checks — seeded with real documents (Meta's 48 spec
 //! examples and the neutral forms of each). Deterministic (a fixed seed), a few seconds.
 //! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
@@ -7,7 +7,11 @@
 
 use serde_json::{Value, json};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use wabridge::provider::{self, Format, Provider};
+use wabridge::http::HttpResponse;
+use wabridge::provider::bird::BirdConfig;
+use wabridge::provider::meta::MetaConfig;
+use wabridge::provider::onemsg::OneMsgConfig;
+use wabridge::provider::{self, Format, Provider, ProviderClient};
 use wabridge::{Message, message::media};
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
@@ -187,6 +191,17 @@ fn exercise(input: &str) -> usize {
             }
         }
     }
+    // Providers' answers are untrusted input too: as success bodies and as error bodies.
+    let meta = MetaConfig::new("t".into(), "1".into(), None, None).unwrap();
+    let bird = BirdConfig::new("k".into(), "w".into(), "c".into(), None).unwrap();
+    let onemsg = OneMsgConfig::new("t".into(), "i".into(), None).unwrap();
+    for status in [200, 400, 503] {
+        let answer = HttpResponse::new(status, input);
+        accepted += usize::from(meta.decode_send(&answer).is_ok());
+        let _ = (meta.decode_media(&answer), meta.decode_success(&answer), meta.decode_upload(&answer));
+        accepted += usize::from(bird.decode_send(&answer).is_ok());
+        accepted += usize::from(onemsg.decode_send(&answer).is_ok());
+    }
     let _ = media::check_upload(input, input.len());
     let _ = wabridge::validate::is_single_emoji(input);
     accepted
@@ -208,6 +223,16 @@ fn no_input_makes_any_entry_point_panic() {
     }
     seeds.push(json!({"receiver": {"contacts": [{"identifierKey": "phonenumber", "identifierValue": "+16505551234"}]}, "body": {"type": "text", "text": {"text": "hi"}}}));
     seeds.push(json!({"phone": 16505551234u64, "body": "hi", "quotedMsgId": "x"}));
+    // Answers: Meta success, media object and Graph error; Bird created and 422; 1MSG sent and error.
+    seeds.push(json!({"messaging_product": "whatsapp", "contacts": [{"input": "+1", "wa_id": "1"}], "messages": [{"id": "wamid.X", "message_status": "accepted"}]}));
+    seeds.push(json!({"id": "1", "url": "https://lookaside.fbsbx.com/x", "mime_type": "image/jpeg", "sha256": "ab", "file_size": "303833"}));
+    seeds.push(json!({"error": {"message": "m", "type": "OAuthException", "code": 131047, "error_subcode": 2494010, "error_data": {"details": "d"}, "fbtrace_id": "A"}}));
+    seeds.push(
+        json!({"id": "a825", "channelId": "8e04", "status": "accepted", "createdAt": "2025-10-22T23:51:43.352Z"}),
+    );
+    seeds.push(json!({"code": "InvalidPayload", "message": "m", "details": {".body.type": ["Invalid value"]}}));
+    seeds.push(json!({"sent": true, "id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU", "message": "Sent", "description": "d"}));
+    seeds.push(json!({"error": "Wrong token"}));
     assert!(seeds.len() > 90, "{} seeds", seeds.len());
     let iterations: usize = std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
