@@ -207,6 +207,17 @@ pub(crate) fn answer_json(response: &HttpResponse) -> Option<Json<'_>> {
     crate::validate::parse_tree(std::str::from_utf8(&response.body).ok()?).ok()
 }
 
+/// A 2xx answer without what the provider documents for it. Not retryable: the provider took
+/// the request, and sending it again could deliver the message twice.
+pub(crate) fn undocumented_success(provider: Provider, response: &HttpResponse, what: &str) -> Error {
+    Error::UnexpectedResponse {
+        http_status: response.status,
+        message: format!("{provider} answered HTTP {} without the documented {what}", response.status),
+        retryable: false,
+        raw: response.text(),
+    }
+}
+
 /// An id that goes into a URL path: letters, digits, `-` and `_` only.
 pub(crate) fn path_id(what: &str, value: String) -> Result<String, Error> {
     if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {

@@ -4,7 +4,9 @@ use super::{PROVIDER, serialize};
 use crate::error::{Error, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, answer_json, base_url, path_id, reason_for_status, unexpected_response};
+use crate::provider::{
+    ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
+};
 use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -73,15 +75,7 @@ impl ProviderClient for BirdConfig {
         // The 202 body is the created message; only what a sender needs is read.
         let created = answer_json(response);
         let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
-            return Err(Error::UnexpectedResponse {
-                http_status: response.status,
-                message: format!(
-                    "{PROVIDER} answered HTTP {} without the documented message object {{id}}",
-                    response.status
-                ),
-                retryable: false,
-                raw: response.text(),
-            });
+            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
         };
         Ok(BirdSendResult {
             message_id,

@@ -4,7 +4,7 @@ use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::{MarkRead, Message, media};
-use crate::provider::{answer_json, base_url, path_id};
+use crate::provider::{answer_json, base_url, path_id, undocumented_success};
 use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -77,7 +77,7 @@ impl MetaConfig {
         let body = success_body(response, "messages[0].id")?;
         let first = body.items("messages").first();
         let Some(message_id) = first.and_then(|m| m.string("id")) else {
-            return Err(not_documented(response, "messages[0].id"));
+            return Err(undocumented_success(PROVIDER, response, "messages[0].id"));
         };
         Ok(MetaSendResult {
             message_id,
@@ -105,7 +105,7 @@ impl MetaConfig {
         let body = success_body(response, "{success}")?;
         match body.get("success").and_then(Json::as_bool) {
             Some(success) => Ok(MetaSuccess { success }),
-            None => Err(not_documented(response, "{success}")),
+            None => Err(undocumented_success(PROVIDER, response, "{success}")),
         }
     }
 
@@ -128,7 +128,7 @@ impl MetaConfig {
         let body = success_body(response, "{id}")?;
         match body.string("id") {
             Some(id) => Ok(MetaMediaUpload { id }),
-            None => Err(not_documented(response, "{id}")),
+            None => Err(undocumented_success(PROVIDER, response, "{id}")),
         }
     }
 
@@ -144,7 +144,7 @@ impl MetaConfig {
         let body = success_body(response, "media object {id, url, mime_type}")?;
         let (Some(id), Some(url), Some(mime_type)) = (body.string("id"), body.string("url"), body.string("mime_type"))
         else {
-            return Err(not_documented(response, "media object {id, url, mime_type}"));
+            return Err(undocumented_success(PROVIDER, response, "media object {id, url, mime_type}"));
         };
         let file_size = match body.get("file_size") {
             Some(Json::Str(size)) => size.trim().parse().ok(),
@@ -205,17 +205,7 @@ fn success_body<'a>(response: &'a HttpResponse, what: &str) -> Result<Json<'a>, 
     if !response.is_success() {
         return Err(decode_error(response));
     }
-    answer_json(response).ok_or_else(|| not_documented(response, what))
-}
-
-/// A 2xx answer without what Meta documents for it: not retryable (the request was taken).
-fn not_documented(response: &HttpResponse, what: &str) -> Error {
-    Error::UnexpectedResponse {
-        http_status: response.status,
-        message: format!("{PROVIDER} answered HTTP {} without the documented {what}", response.status),
-        retryable: false,
-        raw: response.text(),
-    }
+    answer_json(response).ok_or_else(|| undocumented_success(PROVIDER, response, what))
 }
 
 /// A multipart/form-data body with a boundary that does not occur in the content.

@@ -5,7 +5,9 @@ use super::{PROVIDER, serialize};
 use crate::error::{Error, ErrorReason, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
-use crate::provider::{ProviderClient, answer_json, base_url, path_id, reason_for_status, unexpected_response};
+use crate::provider::{
+    ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
+};
 use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -77,15 +79,7 @@ impl ProviderClient for OneMsgConfig {
         }
         // Every send method answers `{sent, id, message, description}`.
         let Some(answer) = answer_json(response) else {
-            return Err(Error::UnexpectedResponse {
-                http_status: response.status,
-                message: format!(
-                    "{PROVIDER} answered HTTP {} without the documented {{sent, id}} object",
-                    response.status
-                ),
-                retryable: false,
-                raw: response.text(),
-            });
+            return Err(undocumented_success(PROVIDER, response, "{sent, id} object"));
         };
         let (message, description) = (answer.string("message"), answer.string("description"));
         let sent = answer.get("sent").and_then(Json::as_bool) == Some(true);
