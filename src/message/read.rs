@@ -90,7 +90,7 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "location" => Content::Location(location(c, r)?),
         "locationRequest" => Content::LocationRequest(LocationRequest { body: c.req_str(r, "body")? }),
         "contacts" => Content::Contacts(Contacts {
-            contacts: c.objects(r, "contacts", true)?.iter().filter_map(|x| contact(x, r)).collect(),
+            contacts: c.objects(r, "contacts", true)?.iter().filter_map(|x| contact(x, r, Spelling::Neutral)).collect(),
         }),
         "reaction" => {
             let message_id = c.req_str(r, "messageId");
@@ -263,32 +263,59 @@ fn header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
     })
 }
 
-fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
-    c.only(r, &["name", "addresses", "birthday", "emails", "org", "phones", "urls"]);
+/// How a document spells the fields the neutral model and Meta's wire share.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    /// camelCase; this reader reports unknown fields as it goes.
+    Neutral,
+    /// snake_case; unknown fields are found afterwards, by rebuilding the body (`parse_request`).
+    Meta,
+}
+
+impl Spelling {
+    fn key(self, neutral: &'static str, meta: &'static str) -> &'static str {
+        match self {
+            Spelling::Neutral => neutral,
+            Spelling::Meta => meta,
+        }
+    }
+
+    /// Reports fields outside `known` (neutral spelling) where this reader is the check.
+    fn only(self, o: &Obj<'_>, r: &mut Report, known: &[&str]) {
+        if self == Spelling::Neutral {
+            o.only(r, known);
+        }
+    }
+}
+
+/// A contact card: the same structure in the model and on Meta's wire, spelled differently.
+pub(crate) fn contact(c: &Obj<'_>, r: &mut Report, spelling: Spelling) -> Option<Contact> {
+    let key = |neutral, meta| spelling.key(neutral, meta);
+    spelling.only(c, r, &["name", "addresses", "birthday", "emails", "org", "phones", "urls"]);
     let name = c.req_obj(r, "name")?;
-    name.only(r, &["formattedName", "firstName", "lastName", "middleName", "suffix", "prefix"]);
-    let formatted_name = name.req_str(r, "formattedName")?;
+    spelling.only(&name, r, &["formattedName", "firstName", "lastName", "middleName", "suffix", "prefix"]);
+    let formatted_name = name.req_str(r, key("formattedName", "formatted_name"))?;
     let list = |key: &str, r: &mut Report| c.objects(r, key, false).unwrap_or_default();
     Some(Contact {
         name: ContactName {
             formatted_name,
-            first_name: name.str(r, "firstName"),
-            last_name: name.str(r, "lastName"),
-            middle_name: name.str(r, "middleName"),
+            first_name: name.str(r, key("firstName", "first_name")),
+            last_name: name.str(r, key("lastName", "last_name")),
+            middle_name: name.str(r, key("middleName", "middle_name")),
             suffix: name.str(r, "suffix"),
             prefix: name.str(r, "prefix"),
         },
         addresses: list("addresses", r)
             .iter()
             .map(|a| {
-                a.only(r, &["street", "city", "state", "zip", "country", "countryCode", "type"]);
+                spelling.only(a, r, &["street", "city", "state", "zip", "country", "countryCode", "type"]);
                 ContactAddress {
                     street: a.str(r, "street"),
                     city: a.str(r, "city"),
                     state: a.str(r, "state"),
                     zip: a.str(r, "zip"),
                     country: a.str(r, "country"),
-                    country_code: a.str(r, "countryCode"),
+                    country_code: a.str(r, key("countryCode", "country_code")),
                     r#type: a.str(r, "type"),
                 }
             })
@@ -297,25 +324,29 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
         emails: list("emails", r)
             .iter()
             .map(|e| {
-                e.only(r, &["email", "type"]);
+                spelling.only(e, r, &["email", "type"]);
                 ContactEmail { email: e.str(r, "email"), r#type: e.str(r, "type") }
             })
             .collect(),
         org: c.obj(r, "org").map(|o| {
-            o.only(r, &["company", "department", "title"]);
+            spelling.only(&o, r, &["company", "department", "title"]);
             ContactOrg { company: o.str(r, "company"), department: o.str(r, "department"), title: o.str(r, "title") }
         }),
         phones: list("phones", r)
             .iter()
             .map(|p| {
-                p.only(r, &["phone", "type", "waId"]);
-                ContactPhone { phone: p.str(r, "phone"), r#type: p.str(r, "type"), wa_id: p.str(r, "waId") }
+                spelling.only(p, r, &["phone", "type", "waId"]);
+                ContactPhone {
+                    phone: p.str(r, "phone"),
+                    r#type: p.str(r, "type"),
+                    wa_id: p.str(r, key("waId", "wa_id")),
+                }
             })
             .collect(),
         urls: list("urls", r)
             .iter()
             .map(|u| {
-                u.only(r, &["url", "type"]);
+                spelling.only(u, r, &["url", "type"]);
                 ContactUrl { url: u.str(r, "url"), r#type: u.str(r, "type") }
             })
             .collect(),

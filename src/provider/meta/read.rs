@@ -3,7 +3,7 @@
 //! are caught afterwards by rebuilding the body (`parse_request`). Limits are checked on the
 //! neutral model.
 
-use crate::message::read::{flow_action, flow_mode, location, media};
+use crate::message::read::{Spelling, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
@@ -86,9 +86,11 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         "document" => body.req_obj(r, "document").map(|m| Content::Document(media(&m, r))),
         "sticker" => body.req_obj(r, "sticker").map(|m| Content::Sticker(media(&m, r))),
         "location" => body.req_obj(r, "location").and_then(|l| location(&l, r)).map(Content::Location),
-        "contacts" => body
-            .objects(r, "contacts", true)
-            .map(|list| Content::Contacts(Contacts { contacts: list.iter().filter_map(|c| contact(c, r)).collect() })),
+        "contacts" => body.objects(r, "contacts", true).map(|list| {
+            Content::Contacts(Contacts {
+                contacts: list.iter().filter_map(|c| contact(c, r, Spelling::Meta)).collect(),
+            })
+        }),
         "reaction" => body.req_obj(r, "reaction").and_then(|o| {
             let message_id = o.req_str(r, "message_id");
             let emoji = o.req_str(r, "emoji");
@@ -108,49 +110,6 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         callback_data,
         content: content?,
         meta_type_omitted: WireHint(omitted),
-    })
-}
-
-fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
-    let name = c.req_obj(r, "name")?;
-    let formatted_name = name.req_str(r, "formatted_name")?;
-    let list = |key: &str, r: &mut Report| c.objects(r, key, false).unwrap_or_default();
-    Some(Contact {
-        name: ContactName {
-            formatted_name,
-            first_name: name.str(r, "first_name"),
-            last_name: name.str(r, "last_name"),
-            middle_name: name.str(r, "middle_name"),
-            suffix: name.str(r, "suffix"),
-            prefix: name.str(r, "prefix"),
-        },
-        addresses: list("addresses", r)
-            .iter()
-            .map(|a| ContactAddress {
-                street: a.str(r, "street"),
-                city: a.str(r, "city"),
-                state: a.str(r, "state"),
-                zip: a.str(r, "zip"),
-                country: a.str(r, "country"),
-                country_code: a.str(r, "country_code"),
-                r#type: a.str(r, "type"),
-            })
-            .collect(),
-        birthday: c.str(r, "birthday"),
-        emails: list("emails", r)
-            .iter()
-            .map(|e| ContactEmail { email: e.str(r, "email"), r#type: e.str(r, "type") })
-            .collect(),
-        org: c.obj(r, "org").map(|o| ContactOrg {
-            company: o.str(r, "company"),
-            department: o.str(r, "department"),
-            title: o.str(r, "title"),
-        }),
-        phones: list("phones", r)
-            .iter()
-            .map(|p| ContactPhone { phone: p.str(r, "phone"), r#type: p.str(r, "type"), wa_id: p.str(r, "wa_id") })
-            .collect(),
-        urls: list("urls", r).iter().map(|u| ContactUrl { url: u.str(r, "url"), r#type: u.str(r, "type") }).collect(),
     })
 }
 
@@ -544,5 +503,36 @@ mod tests {
             found,
             [("/image", ViolationCode::UnknownField), ("/interactive/action/button", ViolationCode::UnknownField)]
         );
+    }
+
+    #[test]
+    fn contacts_read_alike_in_both_spellings_and_unknown_fields_are_refused_in_each() {
+        use crate::message::{Content, Message, Request};
+        let card = |name: &str, country: &str, wa: &str, extra: bool| {
+            let mut name_obj = json!({name: "Ana Diaz", "suffix": "Jr"});
+            if extra {
+                name_obj["nickname"] = json!("Ani");
+            }
+            json!({"name": name_obj, "addresses": [{"city": "Lima", country: "PE"}], "phones": [{"phone": "+51 1", wa: "511"}]})
+        };
+        let neutral = json!({"to": "16505551234", "content": {"type": "contacts", "contacts": [card("formattedName", "countryCode", "waId", false)]}});
+        let meta = json!({"messaging_product": "whatsapp", "to": "16505551234", "type": "contacts", "contacts": [card("formatted_name", "country_code", "wa_id", false)]});
+        let from_neutral = Message::from_json(&neutral.to_string()).unwrap();
+        let Ok(Request::Message(from_meta)) = parse_request(&meta.to_string(), None) else { panic!("must read") };
+        let Content::Contacts(contacts) = &from_meta.content else { panic!("{from_meta:?}") };
+        let contact = &contacts.contacts[0];
+        assert_eq!(contact.name.formatted_name, "Ana Diaz");
+        assert_eq!(contact.addresses[0].country_code.as_deref(), Some("PE"));
+        assert_eq!(contact.phones[0].wa_id.as_deref(), Some("511"));
+        assert_eq!(from_neutral.content, from_meta.content);
+
+        let neutral = json!({"to": "16505551234", "content": {"type": "contacts", "contacts": [card("formattedName", "countryCode", "waId", true)]}});
+        let violations = Message::from_json(&neutral.to_string()).unwrap_err();
+        assert_eq!(violations[0].path, "/content/contacts/0/name/nickname");
+        assert_eq!(violations[0].code, ViolationCode::UnknownField);
+        let meta = json!({"messaging_product": "whatsapp", "to": "16505551234", "type": "contacts", "contacts": [card("formatted_name", "country_code", "wa_id", true)]});
+        let Err(Error::Invalid(violations)) = parse_request(&meta.to_string(), None) else { panic!("must be invalid") };
+        assert_eq!(violations[0].path, "/contacts/0/name/nickname");
+        assert_eq!(violations[0].code, ViolationCode::UnknownField);
     }
 }
