@@ -38,7 +38,7 @@ if (process.argv.includes("--if-needed") && existsSync(join(pkg, "package.json")
 }
 
 // 1. The core, compiled for wasm32 with the size profile of Cargo.toml.
-run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--release"]);
+run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--release", "--features", "wasm"]);
 const compiled = join(root, "target", "wasm32-unknown-unknown", "release", "wabridge.wasm");
 
 // 2. JS glue and declarations. One target (web: ES module + initSync) serves every runtime;

@@ -11,16 +11,16 @@ step() { printf '\n=== %s\n' "$*"; }
 step "rustfmt and clippy"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --features wasm --all-targets -- -D warnings
 
 step "native Rust tests"
 cargo test
 
 step "wasm-bindgen-test in Node"
-cargo test --target wasm32-unknown-unknown --test wasm_node
+cargo test --target wasm32-unknown-unknown --features wasm --test wasm_node
 
 step "wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test wasm_browser
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --features wasm --test wasm_browser
 
 step "build pkg/"
 node scripts/build.mjs

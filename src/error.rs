@@ -1,78 +1,248 @@
-//! The one error type of the core. The bindings layer turns each variant into a JS `Error`
-//! subclass with the same stable `code`.
+//! Errors, one small type per operation:
+//! - [`BodyError`]: reading, validating, converting or serializing a body, or building a
+//!   request from one (the document is invalid, the provider cannot carry it, an argument is
+//!   wrong);
+//! - [`AnswerError`]: decoding a provider's answer (the provider refused, or answered
+//!   something that is not its documented format);
+//! - [`TransportError`]: the request did not complete;
+//! - [`SendError`]: a whole send, any of the three.
+//!
+//! Each converts into the next with `From`, so `?` composes them. The bindings layer turns
+//! each into a JS `Error` subclass with a stable `code`.
 
-use crate::provider::Provider;
+use crate::http::{HttpResponse, RetryHint, parse_retry_after};
+use crate::provider_id::{Provider, UnknownProvider};
 use crate::validate::Violation;
 use serde::Serialize;
 use std::fmt;
 
+/// Content (or a field of it) that a provider cannot carry.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Error {
-    /// The message or payload breaks documented rules: every violation, each at its pointer.
+pub struct Unsupported {
+    pub provider: Provider,
+    /// The content kind or field, as the neutral model names it.
+    pub kind: String,
+    /// `false` when the provider can carry it but this version of wabridge does not speak it
+    /// to the provider yet (the same `ERR_UNSUPPORTED` code, with an honest message).
+    pub implemented: bool,
+}
+
+impl Unsupported {
+    /// The provider cannot express `kind`.
+    pub fn cannot(provider: Provider, kind: impl Into<String>) -> Self {
+        Unsupported { provider, kind: kind.into(), implemented: true }
+    }
+
+    /// The provider can express `kind`, but this version does not send it there yet.
+    pub fn not_yet(provider: Provider, kind: impl Into<String>) -> Self {
+        Unsupported { provider, kind: kind.into(), implemented: false }
+    }
+}
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Unsupported { provider, kind, implemented } = self;
+        if *implemented {
+            write!(f, "{provider} cannot send content of type {kind:?}")
+        } else {
+            write!(f, "this version of wabridge does not send {kind:?} through {provider} yet")
+        }
+    }
+}
+
+/// What can go wrong with a body or the arguments of a call, before any I/O.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyError {
+    /// The document breaks documented rules: every violation, each at its pointer.
     Invalid(Vec<Violation>),
-    /// The provider cannot express this content kind.
-    Unsupported { provider: Provider, kind: String },
-    /// The provider can express this, but this version of wabridge does not speak it to the
-    /// provider yet (the same `ERR_UNSUPPORTED` code, with an honest message).
-    NotImplemented { provider: Provider, kind: String },
-    /// The provider answered with an error it documents.
-    Provider(Box<ProviderError>),
-    /// The request did not complete: network failure, reset, or timeout.
-    Transport { message: String, timed_out: bool },
-    /// The provider answered with something that is not its documented format
-    /// (an HTML error page, malformed JSON, a success body without an id).
-    UnexpectedResponse { http_status: u16, message: String, retryable: bool, raw: String },
+    /// The provider cannot carry this content.
+    Unsupported(Unsupported),
     /// A bad argument or option (unknown provider name, missing token, …).
     Argument(String),
 }
 
-impl Error {
+impl BodyError {
+    pub fn argument(message: impl Into<String>) -> Self {
+        BodyError::Argument(message.into())
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            BodyError::Invalid(_) => "ERR_VALIDATION",
+            BodyError::Unsupported(_) => "ERR_UNSUPPORTED",
+            BodyError::Argument(_) => "ERR_ARGUMENT",
+        }
+    }
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Invalid(violations) => {
+                let n = violations.len();
+                write!(f, "invalid message ({n} violation{}): ", if n == 1 { "" } else { "s" })?;
+                for (i, v) in violations.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{v}")?;
+                }
+                Ok(())
+            }
+            BodyError::Unsupported(unsupported) => unsupported.fmt(f),
+            BodyError::Argument(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<Vec<Violation>> for BodyError {
+    fn from(violations: Vec<Violation>) -> Self {
+        BodyError::Invalid(violations)
+    }
+}
+
+impl From<Unsupported> for BodyError {
+    fn from(unsupported: Unsupported) -> Self {
+        BodyError::Unsupported(unsupported)
+    }
+}
+
+impl From<UnknownProvider> for BodyError {
+    fn from(unknown: UnknownProvider) -> Self {
+        BodyError::Argument(unknown.to_string())
+    }
+}
+
+/// The provider answered with something that is not its documented format (an HTML error
+/// page, malformed JSON, a success body without an id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnexpectedResponse {
+    pub http_status: u16,
+    pub message: String,
+    pub retryable: bool,
+    /// The response body exactly as received.
+    pub raw: String,
+}
+
+/// What decoding a provider's answer can find.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerError {
+    /// The provider refused, with an error it documents.
+    Refused(Box<ProviderError>),
+    /// The answer is not in the provider's documented format.
+    Unexpected(UnexpectedResponse),
+}
+
+impl AnswerError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            AnswerError::Refused(_) => "ERR_PROVIDER",
+            AnswerError::Unexpected(_) => "ERR_UNEXPECTED_RESPONSE",
+        }
+    }
+
+    /// Whether the same request may succeed later.
+    pub fn retryable(&self) -> bool {
+        match self {
+            AnswerError::Refused(e) => e.retryable,
+            AnswerError::Unexpected(e) => e.retryable,
+        }
+    }
+}
+
+impl From<ProviderError> for AnswerError {
+    fn from(error: ProviderError) -> Self {
+        AnswerError::Refused(Box::new(error))
+    }
+}
+
+impl From<UnexpectedResponse> for AnswerError {
+    fn from(error: UnexpectedResponse) -> Self {
+        AnswerError::Unexpected(error)
+    }
+}
+
+/// The request did not complete: network failure, reset, or timeout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TransportError {
+    pub message: String,
+    pub timed_out: bool,
+}
+
+/// Anything a send can meet: a bad body before any I/O, a failed transport, or the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendError {
+    Body(BodyError),
+    Transport(TransportError),
+    Answer(AnswerError),
+}
+
+impl From<BodyError> for SendError {
+    fn from(error: BodyError) -> Self {
+        SendError::Body(error)
+    }
+}
+
+impl From<Vec<Violation>> for SendError {
+    fn from(violations: Vec<Violation>) -> Self {
+        SendError::Body(BodyError::Invalid(violations))
+    }
+}
+
+impl From<TransportError> for SendError {
+    fn from(error: TransportError) -> Self {
+        SendError::Transport(error)
+    }
+}
+
+impl From<AnswerError> for SendError {
+    fn from(error: AnswerError) -> Self {
+        SendError::Answer(error)
+    }
+}
+
+impl From<ProviderError> for SendError {
+    fn from(error: ProviderError) -> Self {
+        SendError::Answer(error.into())
+    }
+}
+
+impl From<UnexpectedResponse> for SendError {
+    fn from(error: UnexpectedResponse) -> Self {
+        SendError::Answer(error.into())
+    }
+}
+
+impl SendError {
+    pub fn argument(message: impl Into<String>) -> Self {
+        SendError::Body(BodyError::argument(message))
+    }
+
     /// The stable code JS sees as `error.code`.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Invalid(_) => "ERR_VALIDATION",
-            Error::Unsupported { .. } | Error::NotImplemented { .. } => "ERR_UNSUPPORTED",
-            Error::Provider(_) => "ERR_PROVIDER",
-            Error::Transport { timed_out: true, .. } => "ERR_TIMEOUT",
-            Error::Transport { .. } => "ERR_TRANSPORT",
-            Error::UnexpectedResponse { .. } => "ERR_UNEXPECTED_RESPONSE",
-            Error::Argument(_) => "ERR_ARGUMENT",
+            SendError::Body(e) => e.code(),
+            SendError::Transport(TransportError { timed_out: true, .. }) => "ERR_TIMEOUT",
+            SendError::Transport(_) => "ERR_TRANSPORT",
+            SendError::Answer(e) => e.code(),
         }
     }
 
-    /// Whether sending the same request again may succeed.
-    pub fn retryable(&self) -> bool {
+    /// What the failure says about sending the same request again.
+    pub fn retry_hint(&self) -> RetryHint {
         match self {
-            Error::Provider(e) => e.retryable,
-            Error::Transport { .. } => true,
-            Error::UnexpectedResponse { retryable, .. } => *retryable,
-            _ => false,
-        }
-    }
-
-    /// Whether the provider said it did nothing with the request (a rate limit), so that
-    /// sending it again cannot deliver the message twice.
-    pub fn retry_is_safe(&self) -> bool {
-        match self {
-            Error::Provider(e) => {
-                e.http_status == 429 || matches!(e.reason, ErrorReason::RateLimited | ErrorReason::PairRateLimited)
+            SendError::Body(_) => RetryHint::default(),
+            SendError::Transport(_) => RetryHint { retryable: true, safe: false, after_ms: None },
+            SendError::Answer(AnswerError::Refused(e)) => RetryHint {
+                retryable: e.retryable,
+                safe: e.http_status == 429
+                    || matches!(e.reason, ErrorReason::RateLimited | ErrorReason::PairRateLimited),
+                after_ms: e.retry_after_ms,
+            },
+            SendError::Answer(AnswerError::Unexpected(e)) => {
+                RetryHint { retryable: e.retryable, safe: e.http_status == 429, after_ms: None }
             }
-            Error::UnexpectedResponse { http_status, .. } => *http_status == 429,
-            _ => false,
         }
-    }
-
-    /// The wait the provider asked for before a retry, if any.
-    pub fn retry_after_ms(&self) -> Option<u64> {
-        match self {
-            Error::Provider(e) => e.retry_after_ms,
-            _ => None,
-        }
-    }
-
-    pub fn argument(message: impl Into<String>) -> Self {
-        Error::Argument(message.into())
     }
 
     /// Replaces every occurrence of `secret` in the error's texts with `[redacted]`. Clients
@@ -88,65 +258,46 @@ impl Error {
             }
         };
         match &mut self {
-            Error::Provider(e) => {
+            SendError::Answer(AnswerError::Refused(e)) => {
                 scrub(&mut e.message);
                 scrub(&mut e.raw);
                 if let Some(details) = &mut e.details {
                     scrub(details);
                 }
             }
-            Error::Transport { message, .. } | Error::Argument(message) => scrub(message),
-            Error::UnexpectedResponse { message, raw, .. } => {
-                scrub(message);
-                scrub(raw);
+            SendError::Answer(AnswerError::Unexpected(e)) => {
+                scrub(&mut e.message);
+                scrub(&mut e.raw);
             }
-            Error::Invalid(_) | Error::Unsupported { .. } | Error::NotImplemented { .. } => {}
+            SendError::Transport(e) => scrub(&mut e.message),
+            SendError::Body(BodyError::Argument(message)) => scrub(message),
+            SendError::Body(_) => {}
         }
         self
     }
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for SendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Invalid(violations) => {
-                let n = violations.len();
-                write!(f, "invalid message ({n} violation{}): ", if n == 1 { "" } else { "s" })?;
-                for (i, v) in violations.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    write!(f, "{v}")?;
-                }
-                Ok(())
+            SendError::Body(e) => e.fmt(f),
+            SendError::Transport(e) => write!(f, "request failed: {}", e.message),
+            SendError::Answer(AnswerError::Refused(e)) => {
+                write!(f, "{} error {}: {}", e.provider, e.http_status, e.message)
             }
-            Error::Unsupported { provider, kind } => {
-                write!(f, "{provider} cannot send content of type {kind:?}")
+            SendError::Answer(AnswerError::Unexpected(e)) => {
+                write!(f, "unexpected response (HTTP {}): {}", e.http_status, e.message)
             }
-            Error::NotImplemented { provider, kind } => {
-                write!(f, "this version of wabridge does not send {kind:?} through {provider} yet")
-            }
-            Error::Provider(e) => write!(f, "{} error {}: {}", e.provider, e.http_status, e.message),
-            Error::Transport { message, .. } => write!(f, "request failed: {message}"),
-            Error::UnexpectedResponse { http_status, message, .. } => {
-                write!(f, "unexpected response (HTTP {http_status}): {message}")
-            }
-            Error::Argument(message) => f.write_str(message),
         }
     }
 }
 
-impl std::error::Error for Error {}
-
-impl From<Vec<Violation>> for Error {
-    fn from(violations: Vec<Violation>) -> Self {
-        Error::Invalid(violations)
-    }
-}
+impl std::error::Error for BodyError {}
+impl std::error::Error for SendError {}
 
 /// What kind of failure a provider reported, across providers. Stable snake_case names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorReason {
     /// A parameter is missing or invalid (Meta 100).
@@ -196,7 +347,7 @@ impl ProviderError {
     /// (`provider_code`, `details`, …) are left for the caller to fill in.
     pub fn new(
         provider: Provider,
-        response: &crate::http::HttpResponse,
+        response: &HttpResponse,
         reason: ErrorReason,
         retryable: bool,
         message: String,
@@ -212,13 +363,14 @@ impl ProviderError {
             details: None,
             trace_id: None,
             retryable,
-            retry_after_ms: response.header("retry-after").and_then(crate::http::parse_retry_after),
+            retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
             raw: response.text(),
         }
     }
 }
 
-/// An error the provider returned, decoded from its documented error body.
+/// An error the provider returned, decoded from its documented error body. The fields after
+/// `message` are filled in where the provider's error body has them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderError {
@@ -227,19 +379,20 @@ pub struct ProviderError {
     pub reason: ErrorReason,
     /// The provider's message.
     pub message: String,
-    /// The provider's own error code (Meta's numeric `code`).
+    /// The provider's own error code (Meta's numeric `code`, Bird's `code`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_code: Option<ProviderCode>,
-    /// Meta's `error_subcode`.
+    /// A finer code under `provider_code` (Meta's `error_subcode`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_subcode: Option<i64>,
-    /// Meta's `type` (`OAuthException`, …).
+    /// The provider's error class (Meta's `type`: `OAuthException`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_type: Option<String>,
-    /// Meta's `error_data.details`: usually names the offending field.
+    /// What the provider says of the offending field (Meta's `error_data.details`, Bird's
+    /// 422 `details`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
-    /// Meta's `fbtrace_id`, for support requests.
+    /// The provider's request id, for support requests (Meta's `fbtrace_id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,
     /// Whether the same request may succeed later.
@@ -249,4 +402,37 @@ pub struct ProviderError {
     pub retry_after_ms: Option<u64>,
     /// The response body exactly as received.
     pub raw: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(reason: ErrorReason, status: u16) -> SendError {
+        let response = HttpResponse::new(status, "{}").with_header("Retry-After", "2");
+        ProviderError::new(Provider::Meta, &response, reason, true, String::new()).into()
+    }
+
+    #[test]
+    fn only_rate_limits_are_safe_to_retry() {
+        let hint = refused(ErrorReason::RateLimited, 400).retry_hint();
+        assert_eq!(hint, RetryHint { retryable: true, safe: true, after_ms: Some(2000) });
+        assert!(!refused(ErrorReason::ServiceUnavailable, 500).retry_hint().safe);
+        let timeout = SendError::from(TransportError { message: String::new(), timed_out: true });
+        assert_eq!(
+            (timeout.code(), timeout.retry_hint().retryable, timeout.retry_hint().safe),
+            ("ERR_TIMEOUT", true, false)
+        );
+        assert!(!SendError::argument("x").retry_hint().retryable);
+    }
+
+    #[test]
+    fn redaction_reaches_every_text() {
+        let response = HttpResponse::new(401, "token SECRET is wrong");
+        let mut error =
+            ProviderError::new(Provider::OneMsg, &response, ErrorReason::InvalidToken, false, "SECRET".into());
+        error.details = Some("SECRET".into());
+        let redacted = SendError::from(error).redact("SECRET");
+        assert!(!format!("{redacted:?} {redacted}").contains("SECRET"));
+    }
 }

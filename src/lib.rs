@@ -22,12 +22,13 @@ pub mod http;
 pub mod limits;
 pub mod message;
 pub mod provider;
+pub mod provider_id;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 pub mod wasm;
 
-pub use error::{Error, ErrorReason, ProviderError};
+pub use error::{AnswerError, BodyError, ErrorReason, ProviderError, SendError, TransportError, Unsupported};
 pub use message::{Content, Message, RecipientType, Text};
-pub use provider::Provider;
+pub use provider_id::Provider;
 pub use validate::{Violation, ViolationCode};

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use wabridge::limits::*;
 use wabridge::provider::meta;
-use wabridge::{Error, Message, ViolationCode};
+use wabridge::{BodyError, Message, ViolationCode};
 
 fn message(content: Value) -> Message {
     serde_json::from_value(json!({"to": "+16505551234", "content": content})).expect("a structurally valid message")
@@ -359,7 +359,7 @@ fn several_faults_in_a_meta_body_point_into_the_meta_body() {
             "action": {"buttons": [{"type": "reply", "reply": {"id": "a", "title": chars(21)}}, {"type": "reply", "reply": {"id": "a", "title": "B"}}]}
         }
     });
-    let Err(Error::Invalid(violations)) = meta::parse_request(&body.to_string(), None) else {
+    let Err(BodyError::Invalid(violations)) = meta::parse_request(&body.to_string(), None) else {
         panic!("must be invalid")
     };
     let found: Vec<_> = violations.iter().map(|v| v.path.as_str()).collect();

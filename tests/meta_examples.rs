@@ -6,7 +6,7 @@
 use serde_json::Value;
 use std::fs;
 use std::path::PathBuf;
-use wabridge::Error;
+use wabridge::BodyError;
 use wabridge::provider::meta;
 
 /// Examples that are wrong per Meta's documentation, with the behaviour chosen.
@@ -74,7 +74,7 @@ fn examples_wrong_per_the_docs_are_refused_at_their_pointer() {
     for (file, pointer, why) in WRONG_PER_DOCS {
         let (_, body) = examples().into_iter().find(|(name, _)| name == file).unwrap();
         match meta::parse_request(&body, None) {
-            Err(Error::Invalid(violations)) => {
+            Err(BodyError::Invalid(violations)) => {
                 assert!(violations.iter().any(|v| v.path == *pointer), "{file} ({why}): {violations:?}");
             }
             other => panic!("{file} should be refused ({why}), got {other:?}"),

@@ -1,4 +1,4 @@
 //! The wasm-bindgen-test suite in Node: `cargo test --target wasm32-unknown-unknown --test wasm_node`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
 mod wasm_common;

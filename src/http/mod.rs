@@ -4,7 +4,7 @@
 
 mod retry;
 
-pub use retry::{RetryPolicy, parse_retry_after};
+pub use retry::{RetryHint, RetryPolicy, parse_retry_after};
 
 use std::fmt;
 

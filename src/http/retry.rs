@@ -1,8 +1,6 @@
 //! When to retry a failed request, and how long to wait: exponential backoff with full
 //! jitter, capped, and never shorter than what the provider asked for with `Retry-After`.
 
-use crate::error::Error;
-
 /// How a client retries requests that failed with a retryable error.
 ///
 /// By default only failures where the provider says it did nothing (rate limits) are
@@ -27,10 +25,23 @@ impl Default for RetryPolicy {
     }
 }
 
+/// What a failure says about sending the same request again. The error types fill it in;
+/// this module decides with it, knowing nothing of errors or providers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RetryHint {
+    /// Whether the same request may succeed later.
+    pub retryable: bool,
+    /// Whether the provider said it did nothing with the request (a rate limit), so that
+    /// sending it again cannot deliver the message twice.
+    pub safe: bool,
+    /// The wait the provider asked for (`Retry-After`), if any.
+    pub after_ms: Option<u64>,
+}
+
 impl RetryPolicy {
-    /// Whether `error` should be retried automatically under this policy.
-    pub fn should_retry(&self, error: &Error) -> bool {
-        error.retryable() && (self.retry_unsafe || error.retry_is_safe())
+    /// Whether a failure with this hint should be retried automatically under this policy.
+    pub fn should_retry(&self, hint: &RetryHint) -> bool {
+        hint.retryable && (self.retry_unsafe || hint.safe)
     }
 
     /// The wait before retry number `retry` (1-based), or `None` when retries are used up.
@@ -78,34 +89,15 @@ mod tests {
 
     #[test]
     fn retries_only_what_is_safe_unless_told() {
-        use crate::error::{ErrorReason, ProviderError};
-        use crate::provider::Provider;
-        let provider_error = |reason, status| {
-            Error::Provider(Box::new(ProviderError {
-                provider: Provider::Meta,
-                http_status: status,
-                reason,
-                message: String::new(),
-                provider_code: None,
-                provider_subcode: None,
-                error_type: None,
-                details: None,
-                trace_id: None,
-                retryable: true,
-                retry_after_ms: None,
-                raw: String::new(),
-            }))
-        };
         let policy = RetryPolicy::default();
-        let rate_limited = provider_error(ErrorReason::RateLimited, 400);
-        let server = provider_error(ErrorReason::ServiceUnavailable, 500);
-        let timeout = Error::Transport { message: String::new(), timed_out: true };
+        let rate_limited = RetryHint { retryable: true, safe: true, after_ms: None };
+        let server = RetryHint { retryable: true, safe: false, after_ms: None };
+        let refused = RetryHint::default();
         assert!(policy.should_retry(&rate_limited));
         assert!(!policy.should_retry(&server));
-        assert!(!policy.should_retry(&timeout));
         let eager = RetryPolicy { retry_unsafe: true, ..policy };
-        assert!(eager.should_retry(&server) && eager.should_retry(&timeout));
-        assert!(!eager.should_retry(&Error::argument("x")));
+        assert!(eager.should_retry(&server));
+        assert!(!eager.should_retry(&refused));
     }
 
     #[test]

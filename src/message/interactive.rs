@@ -14,7 +14,7 @@ macro_rules! interactive_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         #[serde(rename_all = "camelCase")]
         pub struct $name { $($body)* }
     };
@@ -22,7 +22,7 @@ macro_rules! interactive_struct {
 
 /// The header above an interactive message: text, or an image, video or document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Header {
     Text(HeaderText),
@@ -85,13 +85,13 @@ interactive_struct! {
     /// Up to three reply buttons under a body.
     pub struct ReplyButtons {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub header: Option<Header>,
         /// 1–1024 characters.
         pub body: String,
         /// At most 60 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         /// 1–3 buttons.
         pub buttons: Vec<ReplyButton>,
@@ -131,7 +131,7 @@ interactive_struct! {
         pub title: String,
         /// At most 72 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub description: Option<String>,
     }
 }
@@ -141,7 +141,7 @@ interactive_struct! {
     pub struct ListSection {
         /// At most 24 characters; required when the list has more than one section.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub title: Option<String>,
         pub rows: Vec<ListRow>,
     }
@@ -152,11 +152,11 @@ interactive_struct! {
     pub struct List {
         /// Text only, at most 60 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub header: Option<Header>,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         /// The button that opens the list: at most 20 characters.
         pub button: String,
@@ -231,11 +231,11 @@ interactive_struct! {
     /// A button that opens a URL.
     pub struct CtaUrl {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub header: Option<Header>,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         /// The button text: at most 20 characters.
         pub display_text: String,
@@ -262,10 +262,10 @@ interactive_struct! {
     /// One product from a catalog.
     pub struct Product {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub body: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         pub catalog_id: String,
         pub product_retailer_id: String,
@@ -285,7 +285,7 @@ interactive_struct! {
     /// A section of a product list: a title and the products' retailer ids.
     pub struct ProductSection {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub title: Option<String>,
         pub product_retailer_ids: Vec<String>,
     }
@@ -297,7 +297,7 @@ interactive_struct! {
         pub header: Header,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         pub catalog_id: String,
         /// 1–10 sections, at most 30 products in all.
@@ -338,11 +338,11 @@ interactive_struct! {
     pub struct Catalog {
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         /// The product whose image is the thumbnail (default: the first item's).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub thumbnail_product_retailer_id: Option<String>,
     }
 }
@@ -359,7 +359,7 @@ impl Validate for Catalog {
 
 /// Whether a flow is the draft being tested or the published version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowMode {
     Draft,
@@ -368,7 +368,7 @@ pub enum FlowMode {
 
 /// What the flow does when opened: show a screen, or ask the business's endpoint first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowAction {
     Navigate,
@@ -379,11 +379,11 @@ interactive_struct! {
     /// The first screen of a `navigate` flow, and the data it starts with.
     pub struct FlowActionPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub screen: Option<String>,
         /// A non-empty object when present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, unknown>"))]
         pub data: Option<serde_json::Map<String, serde_json::Value>>,
     }
 }
@@ -392,39 +392,39 @@ interactive_struct! {
     /// A WhatsApp Flow behind a button: by `flowId` or `flowName`, exactly one.
     pub struct Flow {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub header: Option<Header>,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub footer: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_id: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_name: Option<String>,
         /// The button text: at most 30 characters.
         pub flow_cta: String,
         /// Default `published`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub mode: Option<FlowMode>,
         /// Identifies this flow session to the business's endpoint.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_token: Option<String>,
         /// Default `navigate`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_action: Option<FlowAction>,
         /// Only with `navigate`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_action_payload: Option<FlowActionPayload>,
         /// The flow message version: `"3"` (the only one Meta accepts). Default `"3"`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"3\""))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "\"3\""))]
         pub flow_message_version: Option<String>,
     }
 }
@@ -491,15 +491,15 @@ interactive_struct! {
         pub header: Header,
         /// At most 160 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub body: Option<String>,
         /// Quick-reply buttons (instead of `ctaUrl`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub buttons: Option<Vec<ReplyButton>>,
         /// A URL button (instead of `buttons`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub cta_url: Option<CardCtaUrl>,
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// A location pin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Location {
     /// Decimal degrees, −90 to 90.
@@ -13,10 +13,10 @@ pub struct Location {
     /// Decimal degrees, −180 to 180.
     pub longitude: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub address: Option<String>,
 }
 
@@ -35,7 +35,7 @@ impl Validate for Location {
 
 /// Asks the customer to share their location (a "Send location" button under `body`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LocationRequest {
     /// 1–1024 characters.

@@ -5,25 +5,6 @@ use crate::limits::*;
 use crate::validate::{Path, Report, Violation, ViolationCode, check_chars, check_http_url, check_identifier};
 use serde::Serialize;
 
-/// TypeScript: "exactly one of `id` and `link`" is a union there, so the declaration is
-/// written by hand instead of derived.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const TS_MEDIA: &str = r#"
-interface MediaFields {
-  /** Images, videos and documents only; at most 1024 characters. */
-  caption?: string;
-  /** Documents only: the file name shown (its extension picks the icon). */
-  filename?: string;
-}
-/** Media by the id of an upload. */
-export interface MediaById extends MediaFields { id: string; link?: never }
-/** Media by an http(s) URL the provider downloads it from. */
-export interface MediaByLink extends MediaFields { link: string; id?: never }
-/** An image, video, audio file, document or sticker: by media `id` or by `link`, exactly one. */
-export type Media = MediaById | MediaByLink;
-"#;
-
 /// An image, video, audio file, document or sticker: by the provider's media `id` (uploaded
 /// earlier) or by `link` (http/https), exactly one of the two.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -126,7 +107,7 @@ impl MediaKind {
 
 /// The media kinds WhatsApp sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {
     Image,

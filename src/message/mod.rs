@@ -51,7 +51,7 @@ impl<T> PartialEq for WireHint<T> {
 
 /// A WhatsApp message in provider-neutral form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     /// The recipient: a phone number in international format (`+` optional, 7–15 digits,
@@ -59,16 +59,16 @@ pub struct Message {
     pub to: String,
     /// `"individual"` (the default when absent) or `"group"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub recipient_type: Option<RecipientType>,
     /// The provider's id of the message this one replies to (shown quoted above it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub reply_to: Option<String>,
     /// Your own reference, echoed in the message's status webhooks (Meta
     /// `biz_opaque_callback_data`): at most 512 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub callback_data: Option<String>,
     /// What the message says.
     pub content: Content,
@@ -80,13 +80,13 @@ pub struct Message {
 /// Marks an inbound message (and the ones before it) as read, optionally showing a typing
 /// indicator until the reply or for 25 seconds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MarkRead {
     /// The provider id of the inbound message.
     pub message_id: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub typing_indicator: bool,
 }
 
@@ -120,7 +120,7 @@ impl Request {
 
 /// Whether a message goes to one person or to a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum RecipientType {
     Individual,
@@ -129,7 +129,7 @@ pub enum RecipientType {
 
 /// The content of a message, discriminated by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Content {
     /// A text message.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// An emoji reaction to a message; an empty `emoji` removes the reaction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reaction {
     /// The provider id of the message reacted to.

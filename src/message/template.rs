@@ -13,7 +13,7 @@ macro_rules! template_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         #[serde(rename_all = "camelCase")]
         pub struct $name { $($body)* }
     };
@@ -27,7 +27,7 @@ template_struct! {
         pub language: TemplateLanguage,
         /// Values for the template's variables, per component.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub components: Option<Vec<TemplateComponent>>,
     }
 }
@@ -37,14 +37,14 @@ template_struct! {
     pub struct TemplateLanguage {
         pub code: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"deterministic\""))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "\"deterministic\""))]
         pub policy: Option<String>,
     }
 }
 
 /// A component of the template, discriminated by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum TemplateComponent {
     /// Header variables: one text, or the header's image, video, document or location.
@@ -63,14 +63,14 @@ template_struct! {
     /// The parameters of a header or body.
     pub struct ComponentParameters {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameters: Vec<TemplateParameter>,
     }
 }
 
 /// A variable's value, discriminated by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum TemplateParameter {
     /// Text: at most 1024 characters (32768 when the body is the only component; 60 in a header).
@@ -88,7 +88,7 @@ template_struct! {
         pub text: String,
         /// The variable's name, for templates with named parameters (`{{first_name}}`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameter_name: Option<String>,
     }
 }
@@ -100,7 +100,7 @@ template_struct! {
         pub code: String,
         pub amount1000: i64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameter_name: Option<String>,
     }
 }
@@ -110,36 +110,36 @@ template_struct! {
     pub struct DateTimeParameter {
         pub fallback_value: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub day_of_week: Option<u8>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub year: Option<u16>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub month: Option<u8>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub day_of_month: Option<u8>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub hour: Option<u8>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub minute: Option<u8>,
         /// `GREGORIAN` or `SOLAR_HIJRI`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub calendar: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameter_name: Option<String>,
     }
 }
 
 /// Which kind of template button a component fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ButtonSubType {
     QuickReply,
@@ -175,7 +175,7 @@ template_struct! {
         /// 0–9: the button's position in the template.
         pub index: u32,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameters: Vec<ButtonParameter>,
         /// How the provider body wrote `index` (string or number), kept for a faithful round trip.
         #[serde(skip)]
@@ -188,7 +188,7 @@ template_struct! {
 
 /// A button variable's value, discriminated by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ButtonParameter {
     /// What a quick-reply button sends back.
@@ -221,16 +221,16 @@ template_struct! {
     /// The action of a flow, catalog or multi-product (mpm) button.
     pub struct ButtonAction {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub flow_token: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, unknown>"))]
         pub flow_action_data: Option<serde_json::Map<String, serde_json::Value>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub thumbnail_product_retailer_id: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
         pub sections: Option<Vec<ProductSection>>,
     }
 }

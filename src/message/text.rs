@@ -5,14 +5,14 @@ use serde::Serialize;
 
 /// A text message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Text {
     /// The text: 1–4096 characters (`LIMITS.TEXT_BODY_MAX_CHARS`); URLs may be previewed.
     pub body: String,
     /// Render a preview of the first URL in `body`. Absent means the provider's default (no preview).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub preview_url: Option<bool>,
 }
 

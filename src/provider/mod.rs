@@ -5,62 +5,17 @@ pub mod bird;
 pub mod meta;
 pub mod onemsg;
 
-use crate::error::Error;
+pub use crate::provider_id::Provider;
+
+use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::message::{MarkRead, Message, Request, Validate};
 use crate::validate::{Json, Path, Report, Violation};
 use serde::Serialize as SerializeTrait;
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::str::FromStr;
 
-/// A provider API wabridge speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Provider {
-    /// Meta's WhatsApp Cloud API (graph.facebook.com).
-    #[serde(rename = "meta")]
-    Meta,
-    /// Bird's Channels API (api.bird.com).
-    #[serde(rename = "bird")]
-    Bird,
-    /// 1MSG.IO's WhatsApp Business API (api.1msg.io).
-    #[serde(rename = "1msg")]
-    OneMsg,
-}
-
-impl Provider {
-    pub const ALL: [Provider; 3] = [Provider::Meta, Provider::Bird, Provider::OneMsg];
-
-    /// The name used on the CLI, in JS and in errors.
-    pub fn name(self) -> &'static str {
-        match self {
-            Provider::Meta => "meta",
-            Provider::Bird => "bird",
-            Provider::OneMsg => "1msg",
-        }
-    }
-}
-
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Provider {
-    type Err = Error;
-
-    fn from_str(name: &str) -> Result<Self, Error> {
-        Provider::ALL
-            .into_iter()
-            .find(|p| p.name() == name)
-            .ok_or_else(|| Error::argument(format!("unknown provider {name:?}: expected one of meta, bird, 1msg")))
-    }
-}
-
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
-pub fn serialize(provider: Provider, message: &Message) -> Result<String, Error> {
+pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyError> {
     match provider {
         Provider::Meta => meta::serialize(message),
         Provider::Bird => bird::serialize(message),
@@ -79,7 +34,7 @@ pub fn operation(provider: Provider, message: &Message) -> Option<&'static str> 
 
 /// Parses and validates a provider-native request body into the neutral model. Violations
 /// point into the provider's body. `operation` names the endpoint where the body depends on it.
-pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<Message, Error> {
+pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
     match provider {
         Provider::Meta => meta::parse(body, operation),
         Provider::Bird => bird::parse(body, operation),
@@ -89,7 +44,7 @@ pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<
 
 /// Parses and validates anything a provider's messages endpoint takes: a message, or (Meta)
 /// a read receipt.
-pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, Error> {
+pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
     match provider {
         Provider::Meta => meta::parse_request(body, operation),
         other => parse(other, body, operation).map(Request::Message),
@@ -97,11 +52,11 @@ pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) ->
 }
 
 /// Validates and serializes a request for `provider`.
-pub fn serialize_request(provider: Provider, request: &Request) -> Result<String, Error> {
+pub fn serialize_request(provider: Provider, request: &Request) -> Result<String, BodyError> {
     match (provider, request) {
         (Provider::Meta, request) => meta::serialize_request(request),
         (other, Request::Message(message)) => serialize(other, message),
-        (other, Request::MarkRead(_)) => Err(Error::Unsupported { provider: other, kind: "markRead".into() }),
+        (other, Request::MarkRead(_)) => Err(crate::error::Unsupported::cannot(other, "markRead").into()),
     }
 }
 
@@ -113,10 +68,10 @@ pub enum Format {
 }
 
 impl FromStr for Format {
-    type Err = Error;
+    type Err = BodyError;
 
-    fn from_str(name: &str) -> Result<Self, Error> {
-        if name == "neutral" { Ok(Format::Neutral) } else { name.parse().map(Format::Provider) }
+    fn from_str(name: &str) -> Result<Self, BodyError> {
+        if name == "neutral" { Ok(Format::Neutral) } else { Ok(Format::Provider(name.parse()?)) }
     }
 }
 
@@ -128,14 +83,14 @@ struct NeutralMarkRead {
 }
 
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; validated.
-pub fn parse_neutral(body: &str) -> Result<Request, Error> {
+pub fn parse_neutral(body: &str) -> Result<Request, BodyError> {
     let request = Request::from_json(body)?;
     request.validate()?;
     Ok(request)
 }
 
 /// The neutral JSON of a request.
-pub fn to_neutral(request: &Request) -> Result<String, Error> {
+pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
     match request {
         Request::Message(message) => to_json(message),
         Request::MarkRead(read) => to_json(&NeutralMarkRead { mark_read: read.clone() }),
@@ -144,7 +99,7 @@ pub fn to_neutral(request: &Request) -> Result<String, Error> {
 
 /// Converts a document between the neutral model and the providers' bodies, validating on the
 /// way. Converting a provider's body to the same provider reproduces it exactly.
-pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, Error> {
+pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, BodyError> {
     let request = match from {
         Format::Neutral => parse_neutral(body)?,
         Format::Provider(provider) => parse_request(provider, body, operation)?,
@@ -156,17 +111,17 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
 }
 
 /// Every violation of a provider-native request body (empty when it is valid).
-pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) -> Result<Vec<Violation>, Error> {
+pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) -> Result<Vec<Violation>, BodyError> {
     match parse_request(provider, body, operation) {
         Ok(_) => Ok(Vec::new()),
-        Err(Error::Invalid(violations)) => Ok(violations),
+        Err(BodyError::Invalid(violations)) => Ok(violations),
         Err(other) => Err(other),
     }
 }
 
 /// Checks the limits of a message parsed from a provider's body and reports violations at
 /// the provider's pointers, translated with `table` (see [`rewrite_pointer`]).
-pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> Result<Message, Error> {
+pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> Result<Message, BodyError> {
     let mut report = Report::new();
     message.validate_into(&mut report, &Path::root());
     if report.is_empty() {
@@ -177,27 +132,27 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
         .into_iter()
         .map(|v| Violation { path: rewrite_pointer(&v.path, table, false), ..v })
         .collect();
-    Err(Error::Invalid(violations))
+    Err(BodyError::Invalid(violations))
 }
 
 /// Serializes a wire value (which cannot fail for these plain structs, but no panic either way).
-pub(crate) fn to_json<T: SerializeTrait>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| Error::argument(format!("cannot serialize message: {e}")))
+pub(crate) fn to_json<T: SerializeTrait>(value: &T) -> Result<String, BodyError> {
+    serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot serialize message: {e}")))
 }
 
 /// A non-2xx answer that is not the provider's documented error body (an HTML page from a
 /// proxy, truncated JSON): retryable when the status says the server was at fault.
-pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, what: &str) -> Error {
+pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, what: &str) -> AnswerError {
     let mut snippet: String = response.text().chars().take(200).collect();
     if snippet.trim().is_empty() {
         snippet = "(empty body)".into();
     }
-    Error::UnexpectedResponse {
+    AnswerError::Unexpected(UnexpectedResponse {
         http_status: response.status,
         message: format!("{provider} answered HTTP {} without {what}: {snippet}", response.status),
         retryable: response.status == 429 || response.status >= 500,
         raw: response.text(),
-    }
+    })
 }
 
 /// A provider's answer as a JSON tree borrowed from its body; `None` when it is not JSON (an
@@ -209,28 +164,28 @@ pub(crate) fn answer_json(response: &HttpResponse) -> Option<Json<'_>> {
 
 /// A 2xx answer without what the provider documents for it. Not retryable: the provider took
 /// the request, and sending it again could deliver the message twice.
-pub(crate) fn undocumented_success(provider: Provider, response: &HttpResponse, what: &str) -> Error {
-    Error::UnexpectedResponse {
+pub(crate) fn undocumented_success(provider: Provider, response: &HttpResponse, what: &str) -> AnswerError {
+    AnswerError::Unexpected(UnexpectedResponse {
         http_status: response.status,
         message: format!("{provider} answered HTTP {} without the documented {what}", response.status),
         retryable: false,
         raw: response.text(),
-    }
+    })
 }
 
 /// An id that goes into a URL path: letters, digits, `-` and `_` only.
-pub(crate) fn path_id(what: &str, value: String) -> Result<String, Error> {
+pub(crate) fn path_id(what: &str, value: String) -> Result<String, BodyError> {
     if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(Error::argument(format!("{what} must be letters, digits, '-' or '_' (got {value:?})")));
+        return Err(BodyError::argument(format!("{what} must be letters, digits, '-' or '_' (got {value:?})")));
     }
     Ok(value)
 }
 
 /// A base URL: http(s), without a trailing slash.
-pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, Error> {
+pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, BodyError> {
     let url = value.unwrap_or_else(|| default.to_string()).trim_end_matches('/').to_string();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(Error::argument(format!("baseUrl must be an http(s) URL (got {url:?})")));
+        return Err(BodyError::argument(format!("baseUrl must be an http(s) URL (got {url:?})")));
     }
     Ok(url)
 }
@@ -257,8 +212,8 @@ pub(crate) fn reason_for_status(status: u16) -> (crate::error::ErrorReason, bool
 pub trait ProviderClient {
     type SendResult: SerializeTrait;
 
-    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error>;
-    fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, Error>;
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError>;
+    fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, AnswerError>;
     fn secret(&self) -> &str;
 }
 
@@ -357,7 +312,8 @@ mod tests {
         for provider in Provider::ALL {
             assert_eq!(provider.name().parse::<Provider>().unwrap(), provider);
         }
-        assert_eq!("twilio".parse::<Provider>().unwrap_err().code(), "ERR_ARGUMENT");
+        assert!("twilio".parse::<Provider>().is_err());
+        assert_eq!("twilio".parse::<Format>().unwrap_err().code(), "ERR_ARGUMENT");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::fmt;
 
 /// What kind of rule a value broke. Serialized in snake_case; stable across releases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ViolationCode {
     /// A required field is missing or empty.
@@ -69,7 +69,7 @@ impl ViolationCode {
 
 /// One broken rule: where, which rule, a sentence for humans, and the limit if there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Violation {
     /// JSON pointer (RFC 6901) of the offending field in the validated document.
     pub path: String,
@@ -78,7 +78,7 @@ pub struct Violation {
     pub message: String,
     /// The documented limit that was exceeded, when the rule has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub limit: Option<f64>,
 }
 

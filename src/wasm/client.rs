@@ -4,7 +4,7 @@
 use super::convert::{message_from_js, to_js};
 use super::errors::to_js_error;
 use super::transport::{Transport, sleep};
-use crate::error::Error;
+use crate::error::{AnswerError, BodyError, SendError};
 use crate::http::{HttpRequest, HttpResponse, RetryPolicy};
 use crate::message::Message;
 use crate::provider::ProviderClient;
@@ -36,8 +36,8 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
     /// arguments reject rather than throw) and resolves to the decoded answer.
     pub fn call<T: Serialize + 'static>(
         self: &Rc<Self>,
-        build: impl FnOnce(&C) -> Result<HttpRequest, Error> + 'static,
-        decode: impl Fn(&C, &HttpResponse) -> Result<T, Error> + 'static,
+        build: impl FnOnce(&C) -> Result<HttpRequest, BodyError> + 'static,
+        decode: impl Fn(&C, &HttpResponse) -> Result<T, AnswerError> + 'static,
     ) -> Promise {
         let core = self.clone();
         future_to_promise(async move {
@@ -52,17 +52,22 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
     pub async fn execute<T: Serialize>(
         &self,
         request: HttpRequest,
-        decode: impl Fn(&HttpResponse) -> Result<T, Error>,
+        decode: impl Fn(&HttpResponse) -> Result<T, AnswerError>,
     ) -> Result<T, JsValue> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let error = match self.transport.send(&request).await.and_then(|response| decode(&response)) {
+            let outcome = match self.transport.send(&request).await {
+                Ok(response) => decode(&response).map_err(SendError::from),
+                Err(failed) => Err(SendError::from(failed)),
+            };
+            let error = match outcome {
                 Ok(value) => return Ok(value),
                 Err(error) => error.redact(self.config.secret()),
             };
-            if self.retry.should_retry(&error)
-                && let Some(wait) = self.retry.delay_ms(attempts, js_sys::Math::random(), error.retry_after_ms())
+            let hint = error.retry_hint();
+            if self.retry.should_retry(&hint)
+                && let Some(wait) = self.retry.delay_ms(attempts, js_sys::Math::random(), hint.after_ms)
             {
                 sleep(wait).await;
                 continue;

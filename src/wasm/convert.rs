@@ -5,37 +5,37 @@
 //! object directly. JSON text is the default: it was faster on every runtime measured
 //! (see BENCHMARKS.md), and a request body is JSON text anyway.
 
-use crate::error::Error;
+use crate::error::BodyError;
 use crate::message::Message;
 use wasm_bindgen::prelude::*;
 
 /// A JS value as JSON text. Strings are taken as JSON text already (a raw request body).
-pub fn js_to_json(value: &JsValue) -> Result<String, Error> {
+pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     if let Some(text) = value.as_string() {
         return Ok(text);
     }
     if value.is_undefined() || value.is_function() || value.is_symbol() {
-        return Err(Error::argument("expected an object or a JSON string"));
+        return Err(BodyError::argument("expected an object or a JSON string"));
     }
     js_sys::JSON::stringify(value)
         .map(String::from)
-        .map_err(|e| Error::argument(format!("value cannot be converted to JSON: {}", describe(&e))))
+        .map_err(|e| BodyError::argument(format!("value cannot be converted to JSON: {}", describe(&e))))
 }
 
 /// Parses JSON text produced by the core into a JS value.
-pub fn json_to_js(json: &str) -> Result<JsValue, Error> {
-    js_sys::JSON::parse(json).map_err(|e| Error::argument(format!("internal JSON is invalid: {}", describe(&e))))
+pub fn json_to_js(json: &str) -> Result<JsValue, BodyError> {
+    js_sys::JSON::parse(json).map_err(|e| BodyError::argument(format!("internal JSON is invalid: {}", describe(&e))))
 }
 
 /// Reads a neutral message from a JS object (or JSON text); structural failures are
 /// validation errors, every one at its pointer.
-pub fn message_from_js(value: &JsValue) -> Result<Message, Error> {
-    Message::from_json(&js_to_json(value)?).map_err(Error::Invalid)
+pub fn message_from_js(value: &JsValue) -> Result<Message, BodyError> {
+    Message::from_json(&js_to_json(value)?).map_err(BodyError::Invalid)
 }
 
 /// A core value as a JS value (through JSON text).
-pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let json = serde_json::to_string(value).map_err(|e| Error::argument(format!("cannot convert result: {e}")))?;
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, BodyError> {
+    let json = serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot convert result: {e}")))?;
     json_to_js(&json)
 }
 

@@ -2,7 +2,7 @@
 //! and, for provider failures, everything needed to decide on and perform a retry.
 
 use super::convert::json_to_js;
-use crate::error::{Error, ProviderError};
+use crate::error::{AnswerError, BodyError, ProviderError, SendError, TransportError};
 use crate::http::HttpRequest;
 use crate::validate::Violation;
 use serde::Serialize;
@@ -48,19 +48,19 @@ struct Props<'a> {
 
 /// Converts `error` to a JS error. `request` (the request that failed) and `attempts` are
 /// attached for transport and provider failures.
-pub fn to_js_error(error: &Error, request: Option<&HttpRequest>, attempts: Option<u32>) -> JsValue {
+pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: Option<u32>) -> JsValue {
     let class = match error {
-        Error::Invalid(_) => "ValidationError",
-        Error::Unsupported { .. } | Error::NotImplemented { .. } => "UnsupportedError",
-        Error::Provider(_) => "ProviderError",
-        Error::Transport { timed_out: true, .. } => "TimeoutError",
-        Error::Transport { .. } => "TransportError",
-        Error::UnexpectedResponse { .. } => "UnexpectedResponseError",
-        _ => "ArgumentError",
+        SendError::Body(BodyError::Invalid(_)) => "ValidationError",
+        SendError::Body(BodyError::Unsupported(_)) => "UnsupportedError",
+        SendError::Body(BodyError::Argument(_)) => "ArgumentError",
+        SendError::Answer(AnswerError::Refused(_)) => "ProviderError",
+        SendError::Answer(AnswerError::Unexpected(_)) => "UnexpectedResponseError",
+        SendError::Transport(TransportError { timed_out: true, .. }) => "TimeoutError",
+        SendError::Transport(_) => "TransportError",
     };
     let mut props = Props {
         code: error.code(),
-        retryable: error.retryable(),
+        retryable: error.retry_hint().retryable,
         violations: None,
         provider: None,
         kind: None,
@@ -76,25 +76,31 @@ pub fn to_js_error(error: &Error, request: Option<&HttpRequest>, attempts: Optio
         attempts,
     };
     match error {
-        Error::Invalid(violations) => props.violations = Some(violations),
-        Error::Unsupported { provider, kind } | Error::NotImplemented { provider, kind } => {
-            props.provider = Some(provider.name());
-            props.kind = Some(kind);
+        SendError::Body(BodyError::Invalid(violations)) => props.violations = Some(violations),
+        SendError::Body(BodyError::Unsupported(unsupported)) => {
+            props.provider = Some(unsupported.provider.name());
+            props.kind = Some(&unsupported.kind);
         }
-        Error::Provider(e) => props.provider_error = Some(e),
-        Error::UnexpectedResponse { http_status, raw, .. } => {
-            props.http_status = Some(*http_status);
-            props.raw = Some(raw);
+        SendError::Answer(AnswerError::Refused(e)) => props.provider_error = Some(e),
+        SendError::Answer(AnswerError::Unexpected(e)) => {
+            props.http_status = Some(e.http_status);
+            props.raw = Some(&e.raw);
         }
-        _ => {}
+        SendError::Body(BodyError::Argument(_)) | SendError::Transport(_) => {}
     }
     let props =
         serde_json::to_string(&props).ok().and_then(|json| json_to_js(&json).ok()).unwrap_or(JsValue::UNDEFINED);
     make_error(class, &error.to_string(), props)
 }
 
-impl From<Error> for JsValue {
-    fn from(error: Error) -> JsValue {
+impl From<SendError> for JsValue {
+    fn from(error: SendError) -> JsValue {
         to_js_error(&error, None, None)
+    }
+}
+
+impl From<BodyError> for JsValue {
+    fn from(error: BodyError) -> JsValue {
+        to_js_error(&SendError::Body(error), None, None)
     }
 }

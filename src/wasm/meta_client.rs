@@ -3,7 +3,7 @@
 use super::client::ClientCore;
 use super::convert::describe;
 use super::options::{Options, SHARED_KEYS};
-use crate::error::Error;
+use crate::error::BodyError;
 use crate::message::MarkRead;
 use crate::provider::meta::MetaConfig;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
@@ -110,7 +110,7 @@ impl MetaClient {
             let field =
                 |key: &str| Reflect::get(&file, &key.into()).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
             let mime_type = option("type").or_else(|| field("type")).ok_or_else(|| {
-                Error::argument("uploadMedia needs the MIME type: pass { type } or a Blob with a type")
+                BodyError::argument("uploadMedia needs the MIME type: pass { type } or a Blob with a type")
             })?;
             let filename = option("filename").or_else(|| field("name")).unwrap_or_else(|| "file".into());
             let bytes = file_bytes(&file).await?;
@@ -149,7 +149,7 @@ impl MetaClient {
 }
 
 /// The bytes of a Blob/File (through `arrayBuffer()`), a Uint8Array or an ArrayBuffer.
-async fn file_bytes(file: &JsValue) -> Result<Vec<u8>, Error> {
+async fn file_bytes(file: &JsValue) -> Result<Vec<u8>, BodyError> {
     if let Some(array) = file.dyn_ref::<Uint8Array>() {
         return Ok(array.to_vec());
     }
@@ -158,9 +158,9 @@ async fn file_bytes(file: &JsValue) -> Result<Vec<u8>, Error> {
     }
     let read = Reflect::get(file, &"arrayBuffer".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
     let Some(read) = read else {
-        return Err(Error::argument("uploadMedia takes a Blob, File, Uint8Array or ArrayBuffer"));
+        return Err(BodyError::argument("uploadMedia takes a Blob, File, Uint8Array or ArrayBuffer"));
     };
-    let promise = read.call0(file).map_err(|e| Error::argument(describe(&e)))?;
-    let buffer = JsFuture::from(Promise::resolve(&promise)).await.map_err(|e| Error::argument(describe(&e)))?;
+    let promise = read.call0(file).map_err(|e| BodyError::argument(describe(&e)))?;
+    let buffer = JsFuture::from(Promise::resolve(&promise)).await.map_err(|e| BodyError::argument(describe(&e)))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

@@ -14,7 +14,7 @@ pub use bird_client::BirdClient;
 pub use meta_client::MetaClient;
 pub use onemsg_client::OneMsgClient;
 
-use crate::error::Error;
+use crate::error::BodyError;
 use crate::message::Message;
 use crate::provider::{self, Provider};
 use crate::validate::Violation;
@@ -33,11 +33,29 @@ export interface ProviderBodyOptions {
 }
 "#;
 
-fn provider_named(name: &str) -> Result<Provider, Error> {
-    name.parse()
+/// TypeScript: "exactly one of `id` and `link`" is a union there, so the declaration is
+/// written by hand instead of derived.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MEDIA: &str = r#"
+interface MediaFields {
+  /** Images, videos and documents only; at most 1024 characters. */
+  caption?: string;
+  /** Documents only: the file name shown (its extension picks the icon). */
+  filename?: string;
+}
+/** Media by the id of an upload. */
+export interface MediaById extends MediaFields { id: string; link?: never }
+/** Media by an http(s) URL the provider downloads it from. */
+export interface MediaByLink extends MediaFields { link: string; id?: never }
+/** An image, video, audio file, document or sticker: by media `id` or by `link`, exactly one. */
+export type Media = MediaById | MediaByLink;
+"#;
+
+fn provider_named(name: &str) -> Result<Provider, BodyError> {
+    Ok(name.parse()?)
 }
 
-fn operation_of(options: &JsValue) -> Result<Option<String>, Error> {
+fn operation_of(options: &JsValue) -> Result<Option<String>, BodyError> {
     if options.is_undefined() || options.is_null() {
         return Ok(None);
     }
@@ -45,7 +63,7 @@ fn operation_of(options: &JsValue) -> Result<Option<String>, Error> {
     match operation.as_string() {
         Some(op) => Ok(Some(op)),
         None if operation.is_undefined() => Ok(None),
-        None => Err(Error::argument("options.operation must be a string")),
+        None => Err(BodyError::argument("options.operation must be a string")),
     }
 }
 
@@ -69,7 +87,7 @@ pub fn media_rules_table() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = checkMediaUpload, unchecked_return_type = "MediaKind")]
 pub fn check_media_upload(mime_type: &str, size: f64) -> Result<JsValue, JsValue> {
     let size = if size.is_finite() && size >= 0.0 { size as usize } else { usize::MAX };
-    let kind = crate::message::media::check_upload(mime_type, size).map_err(Error::Invalid)?;
+    let kind = crate::message::media::check_upload(mime_type, size).map_err(BodyError::Invalid)?;
     Ok(to_js(&kind)?)
 }
 
@@ -83,13 +101,13 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let target = provider.as_deref().map(provider_named).transpose()?;
     let violations: Vec<Violation> = match message_from_js(&message) {
-        Err(Error::Invalid(violations)) => violations,
+        Err(BodyError::Invalid(violations)) => violations,
         Err(other) => return Err(other.into()),
         Ok(message) => match target {
             None => message.validate().err().unwrap_or_default(),
             Some(target) => match provider::serialize(target, &message) {
                 Ok(_) => Vec::new(),
-                Err(Error::Invalid(violations)) => violations,
+                Err(BodyError::Invalid(violations)) => violations,
                 Err(other) => return Err(other.into()),
             },
         },
@@ -117,7 +135,7 @@ pub fn to_provider_json(
     message_json: &str,
 ) -> Result<String, JsValue> {
     let provider = provider_named(provider)?;
-    let message = Message::from_json(message_json).map_err(Error::Invalid)?;
+    let message = Message::from_json(message_json).map_err(BodyError::Invalid)?;
     Ok(provider::serialize(provider, &message)?)
 }
 
@@ -128,14 +146,14 @@ pub fn to_provider_json(
 pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     let message: Message =
-        serde_wasm_bindgen::from_value(message).map_err(|e| Error::argument(format!("not a message: {e}")))?;
-    message.validate().map_err(Error::Invalid)?;
+        serde_wasm_bindgen::from_value(message).map_err(|e| BodyError::argument(format!("not a message: {e}")))?;
+    message.validate().map_err(BodyError::Invalid)?;
     let wire = match provider {
         Provider::Meta => provider::meta::to_wire(&message),
-        other => return Err(Error::argument(format!("{other} is not implemented for the serde path")).into()),
+        other => return Err(BodyError::argument(format!("{other} is not implemented for the serde path")).into()),
     };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&wire, &serializer).map_err(|e| Error::argument(e.to_string()).into())
+    serde::Serialize::serialize(&wire, &serializer).map_err(|e| BodyError::argument(e.to_string()).into())
 }
 
 /// Parses and validates a provider-native request body (object or JSON text) into the

@@ -2,7 +2,7 @@
 //! errors, a check for misspelt keys, and the options every client shares.
 
 use super::transport::{DEFAULT_TIMEOUT_MS, Transport};
-use crate::error::Error;
+use crate::error::BodyError;
 use crate::http::RetryPolicy;
 use crate::validate::number;
 use js_sys::{Function, Object, Reflect};
@@ -59,14 +59,17 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    pub fn new(object: &'a JsValue, what: &'static str, known: &[&str]) -> Result<Self, Error> {
+    pub fn new(object: &'a JsValue, what: &'static str, known: &[&str]) -> Result<Self, BodyError> {
         let Some(plain) = object.dyn_ref::<Object>().filter(|_| !object.is_function()) else {
-            return Err(Error::argument(format!("{what} must be an object")));
+            return Err(BodyError::argument(format!("{what} must be an object")));
         };
         for key in Object::keys(plain).iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                return Err(Error::argument(format!("unknown option {key:?} in {what}; known: {}", known.join(", "))));
+                return Err(BodyError::argument(format!(
+                    "unknown option {key:?} in {what}; known: {}",
+                    known.join(", ")
+                )));
             }
         }
         Ok(Options { object, what })
@@ -76,26 +79,26 @@ impl<'a> Options<'a> {
         Reflect::get(self.object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    pub fn string(&self, key: &str) -> Result<Option<String>, Error> {
+    pub fn string(&self, key: &str) -> Result<Option<String>, BodyError> {
         match self.get(key) {
             None => Ok(None),
             Some(value) => value
                 .as_string()
                 .map(Some)
-                .ok_or_else(|| Error::argument(format!("{}.{key} must be a string", self.what))),
+                .ok_or_else(|| BodyError::argument(format!("{}.{key} must be a string", self.what))),
         }
     }
 
-    pub fn required_string(&self, key: &str) -> Result<String, Error> {
-        self.string(key)?.ok_or_else(|| Error::argument(format!("{}.{key} is required", self.what)))
+    pub fn required_string(&self, key: &str) -> Result<String, BodyError> {
+        self.string(key)?.ok_or_else(|| BodyError::argument(format!("{}.{key} is required", self.what)))
     }
 
-    pub fn number(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>, Error> {
+    pub fn number(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>, BodyError> {
         match self.get(key) {
             None => Ok(None),
             Some(value) => match value.as_f64() {
                 Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err(Error::argument(format!(
+                _ => Err(BodyError::argument(format!(
                     "{}.{key} must be a number from {} to {}",
                     self.what,
                     number(min),
@@ -105,28 +108,28 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub fn boolean(&self, key: &str) -> Result<Option<bool>, Error> {
+    pub fn boolean(&self, key: &str) -> Result<Option<bool>, BodyError> {
         match self.get(key) {
             None => Ok(None),
             Some(value) => value
                 .as_bool()
                 .map(Some)
-                .ok_or_else(|| Error::argument(format!("{}.{key} must be a boolean", self.what))),
+                .ok_or_else(|| BodyError::argument(format!("{}.{key} must be a boolean", self.what))),
         }
     }
 
-    pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
+    pub fn function(&self, key: &str) -> Result<Option<Function>, BodyError> {
         match self.get(key) {
             None => Ok(None),
             Some(value) => value
                 .dyn_into::<Function>()
                 .map(Some)
-                .map_err(|_| Error::argument(format!("{}.{key} must be a function", self.what))),
+                .map_err(|_| BodyError::argument(format!("{}.{key} must be a function", self.what))),
         }
     }
 
     /// `fetch` and `timeoutMs`.
-    pub fn transport(&self) -> Result<Transport, Error> {
+    pub fn transport(&self) -> Result<Transport, BodyError> {
         Ok(Transport {
             fetch: self.function("fetch")?,
             timeout_ms: self.number("timeoutMs", 1.0, 600_000.0)?.unwrap_or(DEFAULT_TIMEOUT_MS),
@@ -134,7 +137,7 @@ impl<'a> Options<'a> {
     }
 
     /// `retry`: an object of overrides, or `false` for no retries.
-    pub fn retry_policy(&self) -> Result<RetryPolicy, Error> {
+    pub fn retry_policy(&self) -> Result<RetryPolicy, BodyError> {
         let default = RetryPolicy::default();
         let Some(value) = self.get("retry") else { return Ok(default) };
         if value.as_bool() == Some(false) {

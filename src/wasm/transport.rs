@@ -8,7 +8,7 @@
 //! throws on unusual headers, so it cannot serve user-supplied fetch functions safely.)
 
 use super::convert::describe;
-use crate::error::Error;
+use crate::error::TransportError;
 use crate::http::{HttpRequest, HttpResponse};
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
@@ -41,8 +41,8 @@ fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn transport_error(message: String) -> Error {
-    Error::Transport { message, timed_out: false }
+fn transport_error(message: String) -> TransportError {
+    TransportError { message, timed_out: false }
 }
 
 /// Awaits a value that may be a promise (or a thenable from another realm).
@@ -83,7 +83,7 @@ impl Drop for Deadline {
 }
 
 impl Transport {
-    fn fetch_function(&self) -> Result<Function, Error> {
+    fn fetch_function(&self) -> Result<Function, TransportError> {
         if let Some(fetch) = &self.fetch {
             return Ok(fetch.clone());
         }
@@ -93,7 +93,7 @@ impl Transport {
     }
 
     /// Sends `request` and reads the whole response, within the timeout.
-    pub async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, Error> {
+    pub async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
         let fetch = self.fetch_function()?;
         let controller = web_sys::AbortController::new().ok();
         let init = Object::new();
@@ -114,7 +114,7 @@ impl Transport {
         let deadline = Deadline::start(self.timeout_ms, controller);
         let failed = |e: JsValue| {
             if deadline.fired.get() {
-                Error::Transport {
+                TransportError {
                     message: format!("no complete answer within {} ms", crate::validate::number(self.timeout_ms)),
                     timed_out: true,
                 }

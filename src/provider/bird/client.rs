@@ -1,7 +1,7 @@
 //! Request building and response decoding for `BirdClient` (sans-IO).
 
 use super::{PROVIDER, serialize};
-use crate::error::{Error, ProviderCode, ProviderError};
+use crate::error::{AnswerError, BodyError, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
 use crate::provider::{
@@ -40,9 +40,9 @@ impl BirdConfig {
         workspace_id: String,
         channel_id: String,
         base: Option<String>,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, BodyError> {
         if access_key.trim().is_empty() {
-            return Err(Error::argument("BirdClient needs an accessKey (a Bird access key)"));
+            return Err(BodyError::argument("BirdClient needs an accessKey (a Bird access key)"));
         }
         Ok(BirdConfig {
             access_key,
@@ -61,14 +61,14 @@ impl ProviderClient for BirdConfig {
     type SendResult = BirdSendResult;
 
     /// `POST /workspaces/{workspaceId}/channels/{channelId}/messages`, `Authorization: AccessKey …`.
-    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
         let body = serialize(message)?;
         Ok(HttpRequest::new(Method::Post, self.messages_url())
             .header("Authorization", format!("AccessKey {}", self.access_key))
             .json_body(body))
     }
 
-    fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, Error> {
+    fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, AnswerError> {
         if !response.is_success() {
             return Err(decode_error(response));
         }
@@ -91,7 +91,7 @@ impl ProviderClient for BirdConfig {
 }
 
 /// Decodes Bird's `{code, message, details?}` error bodies.
-pub fn decode_error(response: &HttpResponse) -> Error {
+pub fn decode_error(response: &HttpResponse) -> AnswerError {
     // `{code, message}` (400, 404, 409) and `{code, message, details}` (422), where
     // `details` maps a JSON path to its complaints.
     let body = answer_json(response);
@@ -122,12 +122,12 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     let mut provider_error = ProviderError::new(PROVIDER, response, reason, retryable, format!("{code}: {message}"));
     provider_error.provider_code = Some(ProviderCode::Text(code));
     provider_error.details = details;
-    Error::Provider(Box::new(provider_error))
+    AnswerError::Refused(Box::new(provider_error))
 }
 
 /// What Bird answered to an accepted message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BirdSendResult {
     /// Bird's message id (a UUID): status webhooks and replies refer to it.
@@ -135,10 +135,10 @@ pub struct BirdSendResult {
     /// `accepted` for a message taken for sending (or `scheduled`).
     pub status: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub channel_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub created_at: Option<String>,
 }
 
@@ -172,14 +172,15 @@ mod tests {
             422,
             r#"{"code":"InvalidPayload","message":"One or more fields provided in the request body are malformed","details":{".body.type":["Invalid value"]}}"#,
         );
-        let Error::Provider(e) = config().decode_send(&invalid).unwrap_err() else { panic!() };
+        let AnswerError::Refused(e) = config().decode_send(&invalid).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::InvalidParameter);
         assert_eq!(e.details.as_deref(), Some(".body.type: Invalid value"));
         assert_eq!(e.provider_code, Some(ProviderCode::Text("InvalidPayload".into())));
         for (status, reason) in
             [(404, ErrorReason::NotFound), (409, ErrorReason::Conflict), (413, ErrorReason::PayloadTooLarge)]
         {
-            let Error::Provider(e) = decode_error(&HttpResponse::new(status, r#"{"code":"X","message":"m"}"#)) else {
+            let AnswerError::Refused(e) = decode_error(&HttpResponse::new(status, r#"{"code":"X","message":"m"}"#))
+            else {
                 panic!()
             };
             assert_eq!(e.reason, reason);

@@ -11,7 +11,7 @@ pub mod wire;
 pub use client::{BirdConfig, BirdSendResult, DEFAULT_BASE_URL};
 
 use super::{Provider, to_json, validated_from_wire};
-use crate::error::Error;
+use crate::error::{BodyError, Unsupported};
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
 use crate::message::{Content, Message, RecipientType, Text};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
@@ -28,11 +28,11 @@ fn e164(to: &str) -> Cow<'_, str> {
 }
 
 /// Validates `message` and serializes it to the body of `POST …/channels/{channelId}/messages`.
-pub fn serialize(message: &Message) -> Result<String, Error> {
+pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
     let body = to_json(&to_wire(message)?)?;
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
-        return Err(Error::Invalid(vec![Violation {
+        return Err(BodyError::Invalid(vec![Violation {
             path: String::new(),
             code: ViolationCode::TooLong,
             message: format!(
@@ -46,9 +46,9 @@ pub fn serialize(message: &Message) -> Result<String, Error> {
 }
 
 /// The wire form of a (validated) message.
-pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, Error> {
+pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, BodyError> {
     if message.recipient_type == Some(RecipientType::Group) {
-        return Err(Error::Unsupported { provider: PROVIDER, kind: "group recipient".into() });
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "group recipient")));
     }
     let body = match &message.content {
         Content::Text(text) => BirdBody {
@@ -61,10 +61,10 @@ pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, Error> {
             }),
         },
         // Bird's other body types come with Bird's own issue; until then, say so.
-        other => return Err(Error::NotImplemented { provider: PROVIDER, kind: other.kind().into() }),
+        other => return Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
     };
     if message.callback_data.is_some() {
-        return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
     }
     Ok(BirdMessage {
         receiver: BirdReceiver {
@@ -86,13 +86,13 @@ pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, Error> {
 
 /// Parses and validates a Bird request body. `operation` is the endpoint; only `messages`
 /// (the default) exists.
-pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
+pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
     match operation.unwrap_or("messages") {
         "messages" => {}
-        other => return Err(Error::argument(format!("unknown Bird operation {other:?}: expected messages"))),
+        other => return Err(BodyError::argument(format!("unknown Bird operation {other:?}: expected messages"))),
     }
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
-        return Err(Error::Invalid(vec![Violation {
+        return Err(BodyError::Invalid(vec![Violation {
             path: String::new(),
             code: ViolationCode::TooLong,
             message: format!(
@@ -102,12 +102,12 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
             limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
         }]));
     }
-    let tree = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
     let message = Obj::root(&tree, &mut report).and_then(|root| read(&root, &mut report));
     match message.filter(|_| report.is_empty()) {
         Some(message) => validated_from_wire(message, POINTERS),
-        None => Err(Error::Invalid(report.into_violations())),
+        None => Err(BodyError::Invalid(report.into_violations())),
     }
 }
 
@@ -278,7 +278,7 @@ mod tests {
     fn violations(body: Value) -> Vec<(String, ViolationCode)> {
         match parse(&body.to_string(), None) {
             Ok(_) => Vec::new(),
-            Err(Error::Invalid(v)) => v.into_iter().map(|v| (v.path, v.code)).collect(),
+            Err(BodyError::Invalid(v)) => v.into_iter().map(|v| (v.path, v.code)).collect(),
             Err(other) => panic!("{other:?}"),
         }
     }
@@ -337,7 +337,7 @@ mod tests {
             r#"{{"receiver":{{"contacts":[]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#,
             "x".repeat(205_000)
         );
-        let Err(Error::Invalid(v)) = parse(&big, None) else { panic!() };
+        let Err(BodyError::Invalid(v)) = parse(&big, None) else { panic!() };
         assert_eq!((v[0].path.as_str(), v[0].code), ("", ViolationCode::TooLong));
     }
 }

@@ -1,7 +1,7 @@
 //! Request building and response decoding for `MetaClient` (sans-IO).
 
 use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
-use crate::error::Error;
+use crate::error::{AnswerError, BodyError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::{MarkRead, Message, media};
 use crate::provider::{answer_json, base_url, path_id, undocumented_success};
@@ -45,14 +45,14 @@ impl MetaConfig {
         phone_number_id: String,
         api_version: Option<String>,
         base: Option<String>,
-    ) -> Result<Self, Error> {
+    ) -> Result<Self, BodyError> {
         if token.trim().is_empty() {
-            return Err(Error::argument("MetaClient needs a token (a WhatsApp Business access token)"));
+            return Err(BodyError::argument("MetaClient needs a token (a WhatsApp Business access token)"));
         }
         let phone_number_id = path_id("phoneNumberId", phone_number_id)?;
         let api_version = api_version.unwrap_or_else(|| DEFAULT_API_VERSION.to_string());
         if !is_api_version(&api_version) {
-            return Err(Error::argument(format!("apiVersion must look like v23.0 (got {api_version:?})")));
+            return Err(BodyError::argument(format!("apiVersion must look like v23.0 (got {api_version:?})")));
         }
         Ok(MetaConfig { token, phone_number_id, api_version, base_url: base_url(base, DEFAULT_BASE_URL)? })
     }
@@ -66,14 +66,14 @@ impl MetaConfig {
     }
 
     /// `POST /{version}/{phone-number-id}/messages` with the validated, serialized message.
-    pub fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+    pub fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
         let body = serialize(message)?;
         let request = HttpRequest::new(Method::Post, self.url(&format!("{}/messages", self.phone_number_id)));
         Ok(self.authorized(request).json_body(body))
     }
 
     /// Decodes the answer to [`send_request`](Self::send_request).
-    pub fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, Error> {
+    pub fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, AnswerError> {
         let body = success_body(response, "messages[0].id")?;
         let first = body.items("messages").first();
         let Some(message_id) = first.and_then(|m| m.string("id")) else {
@@ -94,14 +94,14 @@ impl MetaConfig {
     }
 
     /// `POST …/messages` with `status: read` (and a typing indicator when asked).
-    pub fn mark_read_request(&self, read: &MarkRead) -> Result<HttpRequest, Error> {
+    pub fn mark_read_request(&self, read: &MarkRead) -> Result<HttpRequest, BodyError> {
         let body = serialize_mark_read(read)?;
         let request = HttpRequest::new(Method::Post, self.url(&format!("{}/messages", self.phone_number_id)));
         Ok(self.authorized(request).json_body(body))
     }
 
     /// Decodes `{"success": true}` (mark as read, media delete).
-    pub fn decode_success(&self, response: &HttpResponse) -> Result<MetaSuccess, Error> {
+    pub fn decode_success(&self, response: &HttpResponse) -> Result<MetaSuccess, AnswerError> {
         let body = success_body(response, "{success}")?;
         match body.get("success").and_then(Json::as_bool) {
             Some(success) => Ok(MetaSuccess { success }),
@@ -111,8 +111,13 @@ impl MetaConfig {
 
     /// `POST /{version}/{phone-number-id}/media`: a multipart form with `messaging_product`,
     /// `type` and `file`, after checking the MIME type and size against the media rules.
-    pub fn upload_media_request(&self, bytes: &[u8], mime_type: &str, filename: &str) -> Result<HttpRequest, Error> {
-        media::check_upload(mime_type, bytes.len()).map_err(Error::Invalid)?;
+    pub fn upload_media_request(
+        &self,
+        bytes: &[u8],
+        mime_type: &str,
+        filename: &str,
+    ) -> Result<HttpRequest, BodyError> {
+        media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
         let form = Multipart::new(bytes)
             .field("messaging_product", "whatsapp")
             .field("type", mime_type)
@@ -124,7 +129,7 @@ impl MetaConfig {
     }
 
     /// Decodes `{"id": …}`.
-    pub fn decode_upload(&self, response: &HttpResponse) -> Result<MetaMediaUpload, Error> {
+    pub fn decode_upload(&self, response: &HttpResponse) -> Result<MetaMediaUpload, AnswerError> {
         let body = success_body(response, "{id}")?;
         match body.string("id") {
             Some(id) => Ok(MetaMediaUpload { id }),
@@ -133,14 +138,14 @@ impl MetaConfig {
     }
 
     /// `GET /{version}/{media-id}`: the media's download URL (valid 5 minutes), type, hash, size.
-    pub fn get_media_request(&self, media_id: &str) -> Result<HttpRequest, Error> {
+    pub fn get_media_request(&self, media_id: &str) -> Result<HttpRequest, BodyError> {
         let media_id = path_id("mediaId", media_id.to_string())?;
         let url = format!("{}?phone_number_id={}", self.url(&media_id), self.phone_number_id);
         Ok(self.authorized(HttpRequest::new(Method::Get, url)))
     }
 
     /// `file_size` is a string in Meta's docs and spec, a number in some answers: both are read.
-    pub fn decode_media(&self, response: &HttpResponse) -> Result<MetaMedia, Error> {
+    pub fn decode_media(&self, response: &HttpResponse) -> Result<MetaMedia, AnswerError> {
         let body = success_body(response, "media object {id, url, mime_type}")?;
         let (Some(id), Some(url), Some(mime_type)) = (body.string("id"), body.string("url"), body.string("mime_type"))
         else {
@@ -161,7 +166,7 @@ impl MetaConfig {
     }
 
     /// `DELETE /{version}/{media-id}`.
-    pub fn delete_media_request(&self, media_id: &str) -> Result<HttpRequest, Error> {
+    pub fn delete_media_request(&self, media_id: &str) -> Result<HttpRequest, BodyError> {
         let media_id = path_id("mediaId", media_id.to_string())?;
         let url = format!("{}?phone_number_id={}", self.url(&media_id), self.phone_number_id);
         Ok(self.authorized(HttpRequest::new(Method::Delete, url)))
@@ -170,20 +175,20 @@ impl MetaConfig {
     /// `GET <media url>` with the token. The token only goes to Meta's media host
     /// (`*.fbsbx.com`, `*.facebook.com`) or to `baseUrl`'s host (the sandbox, a proxy): a URL
     /// from anywhere else is refused rather than handed a credential.
-    pub fn download_request(&self, url: &str) -> Result<HttpRequest, Error> {
+    pub fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
         let host = |u: &str| -> Option<String> {
             let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"))?;
             Some(rest.split(['/', '?', '#']).next()?.to_ascii_lowercase())
         };
         let Some(target) = host(url) else {
-            return Err(Error::argument(format!("media URL must be http(s) (got {url:?})")));
+            return Err(BodyError::argument(format!("media URL must be http(s) (got {url:?})")));
         };
         let name = target.split(':').next().unwrap_or("");
         let meta_host = [".fbsbx.com", ".facebook.com", ".fbcdn.net"].iter().any(|suffix| name.ends_with(suffix));
         let trusted =
             (url.starts_with("https://") && meta_host) || host(&self.base_url).as_deref() == Some(target.as_str());
         if !trusted {
-            return Err(Error::argument(format!(
+            return Err(BodyError::argument(format!(
                 "refusing to send the access token to {target}: media URLs come from Meta (fbsbx.com) or from baseUrl"
             )));
         }
@@ -191,7 +196,7 @@ impl MetaConfig {
     }
 
     /// The downloaded bytes and their MIME type.
-    pub fn decode_download(&self, response: &HttpResponse) -> Result<(Vec<u8>, String), Error> {
+    pub fn decode_download(&self, response: &HttpResponse) -> Result<(Vec<u8>, String), AnswerError> {
         if !response.is_success() {
             return Err(decode_error(response));
         }
@@ -201,7 +206,7 @@ impl MetaConfig {
 }
 
 /// The JSON of a 2xx answer; a non-2xx answer is decoded as the Graph error it carries.
-fn success_body<'a>(response: &'a HttpResponse, what: &str) -> Result<Json<'a>, Error> {
+fn success_body<'a>(response: &'a HttpResponse, what: &str) -> Result<Json<'a>, AnswerError> {
     if !response.is_success() {
         return Err(decode_error(response));
     }
@@ -266,21 +271,21 @@ impl Multipart {
 
 /// `{"success": true}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MetaSuccess {
     pub success: bool,
 }
 
 /// An uploaded media's id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MetaMediaUpload {
     pub id: String,
 }
 
 /// A media object: where to download it (for 5 minutes), its type, SHA-256 and size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetaMedia {
     pub id: String,
@@ -300,11 +305,11 @@ fn is_api_version(version: &str) -> bool {
 impl crate::provider::ProviderClient for MetaConfig {
     type SendResult = MetaSendResult;
 
-    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
         MetaConfig::send_request(self, message)
     }
 
-    fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, Error> {
+    fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, AnswerError> {
         MetaConfig::decode_send(self, response)
     }
 
@@ -315,14 +320,14 @@ impl crate::provider::ProviderClient for MetaConfig {
 
 /// What Meta answered to an accepted message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetaSendResult {
     /// The WhatsApp message id (`wamid.…`): statuses and replies refer to it.
     pub message_id: String,
     /// Meta's pacing verdict, when it gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub message_status: Option<MetaMessageStatus>,
     /// Recipients as Meta resolved them.
     pub contacts: Vec<MetaContact>,
@@ -330,7 +335,7 @@ pub struct MetaSendResult {
 
 /// `messages[0].message_status`: whether Meta accepted, is holding, or paused the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum MetaMessageStatus {
     /// The message was sent to the intended recipient.
@@ -356,7 +361,7 @@ impl MetaMessageStatus {
 
 /// A recipient as Meta resolved it: what was sent in `to`, and the WhatsApp id it maps to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetaContact {
     pub input: String,

@@ -2,7 +2,7 @@
 //! https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
 
 use super::PROVIDER;
-use crate::error::{Error, ErrorReason, ProviderCode, ProviderError};
+use crate::error::{AnswerError, ErrorReason, ProviderCode, ProviderError};
 use crate::http::{HttpResponse, parse_retry_after};
 use crate::provider::{answer_json, unexpected_response};
 use crate::validate::Json;
@@ -34,7 +34,7 @@ fn classify(code: i64) -> (ErrorReason, bool) {
 /// Decodes a non-2xx answer. A Graph error body becomes [`Error::Provider`]; anything else
 /// (an HTML page from a proxy, truncated JSON) becomes [`Error::UnexpectedResponse`],
 /// retryable when the status says the server was at fault.
-pub fn decode_error(response: &HttpResponse) -> Error {
+pub fn decode_error(response: &HttpResponse) -> AnswerError {
     let retry_after_ms = response.header("retry-after").and_then(parse_retry_after);
     let server_fault = response.status == 429 || response.status >= 500;
     // `{"error": {message, type, code, error_subcode, fbtrace_id, is_transient,
@@ -56,7 +56,7 @@ pub fn decode_error(response: &HttpResponse) -> Error {
     if let Some(details) = details.as_deref().filter(|d| !message.contains(*d)) {
         message = format!("{message} ({details})");
     }
-    Error::Provider(Box::new(ProviderError {
+    AnswerError::Refused(Box::new(ProviderError {
         provider: PROVIDER,
         http_status: response.status,
         reason,
@@ -81,7 +81,7 @@ mod tests {
             r#"{{"error":{{"message":"(#{code}) Something","type":"OAuthException","code":{code},"fbtrace_id":"Az8"{extra}}}}}"#
         );
         match decode_error(&HttpResponse::new(status, body)) {
-            Error::Provider(e) => *e,
+            AnswerError::Refused(e) => *e,
             other => panic!("{other:?}"),
         }
     }
@@ -130,7 +130,7 @@ mod tests {
         assert!(e.retryable);
         let response =
             HttpResponse::new(429, r#"{"error":{"message":"x","code":130429}}"#).with_header("Retry-After", "2");
-        let Error::Provider(e) = decode_error(&response) else { panic!() };
+        let AnswerError::Refused(e) = decode_error(&response) else { panic!() };
         assert_eq!(e.retry_after_ms, Some(2000));
     }
 

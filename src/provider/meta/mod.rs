@@ -18,7 +18,7 @@ pub use client::{
 pub use error::decode_error;
 
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
-use crate::error::Error;
+use crate::error::BodyError;
 use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
 use crate::validate::{Obj, Path, Report, parse_tree};
 use wire::{MessagingProduct, MetaMessage, MetaTyped};
@@ -27,19 +27,19 @@ use wire::{MessagingProduct, MetaMessage, MetaTyped};
 pub const PROVIDER: Provider = Provider::Meta;
 
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
-pub fn serialize(message: &Message) -> Result<String, Error> {
+pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
     to_json(&convert::to_wire(message))
 }
 
 /// Validates a read receipt and serializes it (same endpoint as messages).
-pub fn serialize_mark_read(read: &MarkRead) -> Result<String, Error> {
+pub fn serialize_mark_read(read: &MarkRead) -> Result<String, BodyError> {
     Request::MarkRead(read.clone()).validate()?;
     to_json(&mark_read_to_wire(read))
 }
 
 /// Serializes a request: a message or a read receipt.
-pub fn serialize_request(request: &Request) -> Result<String, Error> {
+pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
     match request {
         Request::Message(message) => serialize(message),
         Request::MarkRead(read) => serialize_mark_read(read),
@@ -61,33 +61,33 @@ fn mark_read_to_wire(read: &MarkRead) -> MetaMessage {
     }
 }
 
-fn check_operation(operation: Option<&str>) -> Result<(), Error> {
+fn check_operation(operation: Option<&str>) -> Result<(), BodyError> {
     match operation.unwrap_or("messages") {
         "messages" => Ok(()),
-        other => Err(Error::argument(format!("unknown Meta operation {other:?}: expected messages"))),
+        other => Err(BodyError::argument(format!("unknown Meta operation {other:?}: expected messages"))),
     }
 }
 
 /// Parses and validates a Meta message body into the neutral model. Every violation points
 /// into the Meta body. `operation` is the endpoint; only `messages` (the default) exists.
-pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
+pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
     match parse_request(body, operation)? {
         Request::Message(message) => Ok(message),
-        Request::MarkRead(_) => Err(Error::argument("this body marks a message as read; it is not a message")),
+        Request::MarkRead(_) => Err(BodyError::argument("this body marks a message as read; it is not a message")),
     }
 }
 
 /// Parses and validates what `POST …/messages` takes: a message, or a read receipt with an
 /// optional typing indicator. Violations point into the Meta body; a field the neutral model
 /// could not carry back is reported rather than dropped.
-pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Error> {
+pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
     check_operation(operation)?;
-    let original = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let original = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = Report::new();
     let request = Obj::root(&original, &mut report).and_then(|body| read::request(&body, &mut report));
     let Some(request) = request.filter(|_| report.is_empty()) else {
-        return Err(Error::Invalid(report.into_violations()));
+        return Err(BodyError::Invalid(report.into_violations()));
     };
     // Limits, checked on the neutral model and reported at Meta's pointers.
     let mut limits = Report::new();
@@ -113,9 +113,9 @@ pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Err
         Request::MarkRead(read) => mark_read_to_wire(read),
     };
     let rebuilt = to_json(&rebuilt)?;
-    let rebuilt = parse_tree(&rebuilt).map_err(|v| Error::Invalid(vec![v]))?;
+    let rebuilt = parse_tree(&rebuilt).map_err(|v| BodyError::Invalid(vec![v]))?;
     dropped_fields(&original, &rebuilt, &root, &mut report);
-    report.into_result().map(|_| request).map_err(Error::Invalid)
+    report.into_result().map(|_| request).map_err(BodyError::Invalid)
 }
 
 /// The wire name of an interactive header's media type, for pointers into it.

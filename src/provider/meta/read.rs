@@ -459,7 +459,7 @@ fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
 
 #[cfg(test)]
 mod tests {
-    use crate::error::Error;
+    use crate::error::BodyError;
     use crate::provider::meta::parse_request;
     use crate::validate::ViolationCode;
     use serde_json::json;
@@ -473,7 +473,9 @@ mod tests {
             "text": {"body": 7, "preview_url": "yes"},
             "context": {}
         });
-        let Err(Error::Invalid(violations)) = parse_request(&body.to_string(), None) else { panic!("must be invalid") };
+        let Err(BodyError::Invalid(violations)) = parse_request(&body.to_string(), None) else {
+            panic!("must be invalid")
+        };
         let found: Vec<_> = violations.iter().map(|v| (v.path.as_str(), v.code)).collect();
         assert_eq!(
             found,
@@ -496,7 +498,9 @@ mod tests {
             "interactive": {"type": "button", "body": {"text": "b"}, "action": {"buttons": [{"type": "reply", "reply": {"id": "a", "title": "A"}}], "button": "x"}},
             "image": {"id": "1"}
         });
-        let Err(Error::Invalid(violations)) = parse_request(&body.to_string(), None) else { panic!("must be invalid") };
+        let Err(BodyError::Invalid(violations)) = parse_request(&body.to_string(), None) else {
+            panic!("must be invalid")
+        };
         let found: Vec<_> = violations.iter().map(|v| (v.path.as_str(), v.code)).collect();
         // Reported in key order (serde_json's maps are sorted).
         assert_eq!(
@@ -531,7 +535,9 @@ mod tests {
         assert_eq!(violations[0].path, "/content/contacts/0/name/nickname");
         assert_eq!(violations[0].code, ViolationCode::UnknownField);
         let meta = json!({"messaging_product": "whatsapp", "to": "16505551234", "type": "contacts", "contacts": [card("formatted_name", "country_code", "wa_id", true)]});
-        let Err(Error::Invalid(violations)) = parse_request(&meta.to_string(), None) else { panic!("must be invalid") };
+        let Err(BodyError::Invalid(violations)) = parse_request(&meta.to_string(), None) else {
+            panic!("must be invalid")
+        };
         assert_eq!(violations[0].path, "/contacts/0/name/nickname");
         assert_eq!(violations[0].code, ViolationCode::UnknownField);
     }

@@ -2,7 +2,7 @@
 //! token as a query parameter: every URL and text that leaves here is redacted.
 
 use super::{PROVIDER, serialize};
-use crate::error::{Error, ErrorReason, ProviderError};
+use crate::error::{AnswerError, BodyError, ErrorReason, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
 use crate::provider::{
@@ -48,9 +48,9 @@ fn query_value(value: &str) -> String {
 }
 
 impl OneMsgConfig {
-    pub fn new(token: String, instance_id: String, base: Option<String>) -> Result<Self, Error> {
+    pub fn new(token: String, instance_id: String, base: Option<String>) -> Result<Self, BodyError> {
         if token.trim().is_empty() {
-            return Err(Error::argument("OneMsgClient needs a token (the channel's API token)"));
+            return Err(BodyError::argument("OneMsgClient needs a token (the channel's API token)"));
         }
         Ok(OneMsgConfig {
             token,
@@ -68,12 +68,12 @@ impl ProviderClient for OneMsgConfig {
     type SendResult = OneMsgSendResult;
 
     /// `POST /{instanceId}/{method}?token=…` with the method the content kind needs.
-    fn send_request(&self, message: &Message) -> Result<HttpRequest, Error> {
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
         let (method, body) = serialize(message)?;
         Ok(HttpRequest::new(Method::Post, self.method_url(method)).json_body(body))
     }
 
-    fn decode_send(&self, response: &HttpResponse) -> Result<OneMsgSendResult, Error> {
+    fn decode_send(&self, response: &HttpResponse) -> Result<OneMsgSendResult, AnswerError> {
         if !response.is_success() {
             return Err(decode_error(response));
         }
@@ -92,7 +92,7 @@ impl ProviderClient for OneMsgConfig {
                 let message = if said.is_empty() { "the message was not sent (sent: false)".into() } else { said };
                 let mut refusal = ProviderError::new(PROVIDER, response, ErrorReason::NotSent, false, message);
                 refusal.details = description;
-                Err(Error::Provider(Box::new(refusal)))
+                Err(AnswerError::Refused(Box::new(refusal)))
             }
         }
     }
@@ -103,33 +103,34 @@ impl ProviderClient for OneMsgConfig {
 }
 
 /// Decodes 1MSG's `{"error": "…"}` bodies.
-pub fn decode_error(response: &HttpResponse) -> Error {
+pub fn decode_error(response: &HttpResponse) -> AnswerError {
     let Some(error) = answer_json(response).and_then(|body| body.string("error")) else {
         return unexpected_response(PROVIDER, response, "a 1MSG error body");
     };
     let (reason, retryable) = reason_for_status(response.status);
-    Error::Provider(Box::new(ProviderError::new(PROVIDER, response, reason, retryable, error)))
+    AnswerError::Refused(Box::new(ProviderError::new(PROVIDER, response, reason, retryable, error)))
 }
 
 /// What 1MSG answered to a sent message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OneMsgSendResult {
     /// 1MSG's message id: acks and replies (`quotedMsgId`) refer to it.
     pub message_id: String,
     /// E.g. `"Sent to 16505551234@c.us"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub description: Option<String>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::SendError;
 
     fn config() -> OneMsgConfig {
         OneMsgConfig::new("TOK&EN".into(), "123456".into(), Some("http://127.0.0.1:9".into())).unwrap()
@@ -144,8 +145,8 @@ mod tests {
             401,
             r#"{"error":"Wrong token \"TOK&EN\" for channel \"123456\". Please provide token as a GET parameter."}"#,
         );
-        let error = config().decode_send(&wrong).unwrap_err().redact(config().secret());
-        let Error::Provider(e) = &error else { panic!() };
+        let error = SendError::from(config().decode_send(&wrong).unwrap_err()).redact(config().secret());
+        let SendError::Answer(AnswerError::Refused(e)) = &error else { panic!() };
         assert_eq!(e.reason, ErrorReason::InvalidToken);
         assert!(!e.message.contains("TOK&EN") && !e.raw.contains("TOK&EN"), "{e:?}");
     }
@@ -158,7 +159,7 @@ mod tests {
         );
         assert_eq!(config().decode_send(&ok).unwrap().message_id, "gBGG");
         let refused = HttpResponse::new(200, r#"{"sent":false,"message":"Unsupported Interactive Message type"}"#);
-        let Error::Provider(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
+        let AnswerError::Refused(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
         assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 200, false));
         assert!(e.message.contains("Unsupported Interactive"));
     }

@@ -11,7 +11,7 @@ pub mod wire;
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
 
 use super::{Provider, to_json, validated_from_wire};
-use crate::error::Error;
+use crate::error::{BodyError, Unsupported};
 use crate::message::{Content, Message, RecipientType, Text};
 use crate::validate::{Json, Obj, Report, ViolationCode, parse_tree};
 use std::borrow::Cow;
@@ -49,20 +49,20 @@ pub fn method_for(content: &Content) -> Option<&'static str> {
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.
-pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
+pub fn serialize(message: &Message) -> Result<(&'static str, String), BodyError> {
     message.validate()?;
     let Some(method) = method_for(&message.content) else {
-        return Err(Error::NotImplemented { provider: PROVIDER, kind: message.content.kind().into() });
+        return Err(BodyError::from(Unsupported::not_yet(PROVIDER, message.content.kind())));
     };
     if message.callback_data.is_some() {
-        return Err(Error::Unsupported { provider: PROVIDER, kind: "callbackData".into() });
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
     }
     let recipient = recipient(message);
     let body = match &message.content {
         Content::Text(text) => {
             if text.preview_url.is_some() {
                 // sendMessage has no preview switch; dropping it silently would change the message.
-                return Err(Error::Unsupported { provider: PROVIDER, kind: "text previewUrl".into() });
+                return Err(BodyError::from(Unsupported::cannot(PROVIDER, "text previewUrl")));
             }
             to_json(&OneMsgSendMessage {
                 chat_id: recipient.0,
@@ -71,7 +71,7 @@ pub fn serialize(message: &Message) -> Result<(&'static str, String), Error> {
                 quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
             })?
         }
-        other => return Err(Error::NotImplemented { provider: PROVIDER, kind: other.kind().into() }),
+        other => return Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
     };
     Ok((method, body))
 }
@@ -90,21 +90,21 @@ fn recipient(message: &Message) -> (Option<Cow<'_, str>>, Option<OneMsgPhone<'_>
 }
 
 /// Parses and validates a 1MSG method body; `operation` is the method (default `sendMessage`).
-pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
+pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
     let method = operation.unwrap_or("sendMessage");
     match method {
         "sendMessage" => {}
         known if SEND_METHODS.contains(&known) => {
-            return Err(Error::NotImplemented { provider: PROVIDER, kind: known.to_string() });
+            return Err(BodyError::from(Unsupported::not_yet(PROVIDER, known.to_string())));
         }
         other => {
-            return Err(Error::argument(format!(
+            return Err(BodyError::argument(format!(
                 "unknown 1MSG method {other:?}: expected one of {}",
                 SEND_METHODS.join(", ")
             )));
         }
     }
-    let tree = parse_tree(body).map_err(|v| Error::Invalid(vec![v]))?;
+    let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
     let read = Obj::root(&tree, &mut report).and_then(|root| {
         root.only(&mut report, &["chatId", "phone", "body", "quotedMsgId"]);
@@ -143,7 +143,7 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, Error> {
         Some((recipient?, text?, reply_to))
     });
     let Some(((to, recipient_type, to_pointer), text, reply_to)) = read.filter(|_| report.is_empty()) else {
-        return Err(Error::Invalid(report.into_violations()));
+        return Err(BodyError::Invalid(report.into_violations()));
     };
     let mut message = Message::new(to, Text::new(text));
     message.recipient_type = recipient_type;
@@ -184,12 +184,13 @@ mod tests {
 
     #[test]
     fn reports_violations_at_1msg_pointers() {
-        let Err(Error::Invalid(v)) = parse(&format!(r#"{{"phone":"12","body":"{}"}}"#, "x".repeat(4097)), None) else {
+        let Err(BodyError::Invalid(v)) = parse(&format!(r#"{{"phone":"12","body":"{}"}}"#, "x".repeat(4097)), None)
+        else {
             panic!()
         };
         let found: Vec<_> = v.iter().map(|v| (v.path.as_str(), v.code)).collect();
         assert_eq!(found, vec![("/phone", ViolationCode::TooShort), ("/body", ViolationCode::TooLong)]);
-        let Err(Error::Invalid(v)) = parse(r#"{"body":"x"}"#, None) else { panic!() };
+        let Err(BodyError::Invalid(v)) = parse(r#"{"body":"x"}"#, None) else { panic!() };
         assert_eq!(v[0].path, "/phone");
         assert_eq!(parse(r#"{}"#, Some("sendButton")).unwrap_err().code(), "ERR_UNSUPPORTED");
         assert_eq!(parse(r#"{}"#, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
