@@ -37,18 +37,6 @@ use crate::validate::{
 };
 use serde::{Deserialize, Serialize};
 
-/// How a provider body spelt something the neutral model does not distinguish (`"0"` or `0`
-/// for an index, a field left out that has a default). Kept so that converting a provider body
-/// to the same provider reproduces it exactly; invisible in JSON and ignored by equality.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WireHint<T>(pub T);
-
-impl<T> PartialEq for WireHint<T> {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
 /// A WhatsApp message in provider-neutral form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -72,9 +60,6 @@ pub struct Message {
     pub callback_data: Option<String>,
     /// What the message says.
     pub content: Content,
-    /// Whether the Meta body left out `type` (Meta's default is text).
-    #[serde(skip)]
-    pub meta_type_omitted: WireHint<bool>,
 }
 
 /// Marks an inbound message (and the ones before it) as read, optionally showing a typing
@@ -292,14 +277,7 @@ impl Message {
 
     /// A message to `to` (phone number in international format) with `content`.
     pub fn new(to: impl Into<String>, content: impl Into<Content>) -> Self {
-        Message {
-            to: to.into(),
-            recipient_type: None,
-            reply_to: None,
-            callback_data: None,
-            content: content.into(),
-            meta_type_omitted: WireHint(false),
-        }
+        Message { to: to.into(), recipient_type: None, reply_to: None, callback_data: None, content: content.into() }
     }
 
     /// A text message: `Message::text("+16505551234", "Hello")`.

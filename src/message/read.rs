@@ -21,14 +21,7 @@ pub(crate) fn message(m: &Obj<'_>, r: &mut Report) -> Option<Message> {
     let reply_to = m.str(r, "replyTo");
     let callback_data = m.str(r, "callbackData");
     let content = m.req_obj(r, "content").and_then(|c| content(&c, r));
-    Some(Message {
-        to: to?,
-        recipient_type,
-        reply_to,
-        callback_data,
-        content: content?,
-        meta_type_omitted: WireHint(false),
-    })
+    Some(Message { to: to?, recipient_type, reply_to, callback_data, content: content? })
 }
 
 pub(crate) fn mark_read(m: &Obj<'_>, r: &mut Report) -> Option<MarkRead> {
@@ -263,20 +256,20 @@ fn header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
     })
 }
 
-/// How a document spells the fields the neutral model and Meta's wire share.
+/// How a document spells the fields that the neutral model shares with a provider's wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Spelling {
-    /// camelCase; this reader reports unknown fields as it goes.
+    /// camelCase: the neutral model; this reader reports unknown fields as it goes.
     Neutral,
-    /// snake_case; unknown fields are found afterwards, by rebuilding the body (`parse_request`).
-    Meta,
+    /// snake_case: a provider's wire; its codec finds unknown fields (see `provider::parse`).
+    SnakeCase,
 }
 
 impl Spelling {
-    fn key(self, neutral: &'static str, meta: &'static str) -> &'static str {
+    fn key(self, neutral: &'static str, snake_case: &'static str) -> &'static str {
         match self {
             Spelling::Neutral => neutral,
-            Spelling::Meta => meta,
+            Spelling::SnakeCase => snake_case,
         }
     }
 
@@ -288,9 +281,9 @@ impl Spelling {
     }
 }
 
-/// A contact card: the same structure in the model and on Meta's wire, spelled differently.
+/// A contact card: the same structure in the model and on the wire (Meta's), spelled differently.
 pub(crate) fn contact(c: &Obj<'_>, r: &mut Report, spelling: Spelling) -> Option<Contact> {
-    let key = |neutral, meta| spelling.key(neutral, meta);
+    let key = |neutral, snake_case| spelling.key(neutral, snake_case);
     spelling.only(c, r, &["name", "addresses", "birthday", "emails", "org", "phones", "urls"]);
     let name = c.req_obj(r, "name")?;
     spelling.only(&name, r, &["formattedName", "firstName", "lastName", "middleName", "suffix", "prefix"]);
@@ -486,13 +479,7 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
             });
             let index = c.int::<u32>(r, "index", true);
             let parameters = parameters(r).iter().filter_map(|p| button_parameter(p, r)).collect();
-            TemplateComponent::Button(TemplateButton {
-                sub_type: sub_type?,
-                index: index?,
-                parameters,
-                index_as_number: WireHint(false),
-                sub_type_upper_case: WireHint(false),
-            })
+            TemplateComponent::Button(TemplateButton { sub_type: sub_type?, index: index?, parameters })
         }
         "limitedTimeOffer" => TemplateComponent::LimitedTimeOffer(LimitedTimeOffer {
             expiration_time_ms: c.int(r, "expirationTimeMs", true)?,

@@ -1,10 +1,10 @@
 //! Template messages: a pre-approved template by name and language, with the values of its
 //! variables (parameters) per component.
 
+use super::Validate;
 use super::interactive::ProductSection;
 use super::location::Location;
 use super::media::{Media, MediaKind};
-use super::{Validate, WireHint};
 use crate::limits::*;
 use crate::validate::{Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_required};
 use serde::Serialize;
@@ -177,12 +177,6 @@ template_struct! {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         #[cfg_attr(feature = "wasm", tsify(optional))]
         pub parameters: Vec<ButtonParameter>,
-        /// How the provider body wrote `index` (string or number), kept for a faithful round trip.
-        #[serde(skip)]
-        pub index_as_number: WireHint<bool>,
-        /// Whether the provider body wrote `sub_type` in upper case (Meta's examples do).
-        #[serde(skip)]
-        pub sub_type_upper_case: WireHint<bool>,
     }
 }
 

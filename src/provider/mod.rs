@@ -100,6 +100,9 @@ pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
 /// Converts a document between the neutral model and the providers' bodies, validating on the
 /// way. Converting a provider's body to the same provider reproduces it exactly.
 pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, BodyError> {
+    if (from, to) == (Format::Provider(Provider::Meta), Format::Provider(Provider::Meta)) {
+        return meta::reproduce(body, operation);
+    }
     let request = match from {
         Format::Neutral => parse_neutral(body)?,
         Format::Provider(provider) => parse_request(provider, body, operation)?,

@@ -1,12 +1,15 @@
 //! The neutral model to Meta's wire structs (serialization). `to_wire` cannot fail for a
 //! valid message. Reading Meta bodies back is `read.rs`.
 
+use super::read::{ButtonSpelling, MetaSpelling};
 use super::wire::*;
 use crate::message::*;
 
 // ---------------------------------------------------------------- neutral → Meta
 
-pub fn to_wire(message: &Message) -> MetaMessage {
+/// The wire form of `message`, spelt as `spelling` says (the default for a message that did
+/// not come from a Meta body).
+pub fn to_wire(message: &Message, spelling: &MetaSpelling) -> MetaMessage {
     let mut wire = MetaMessage {
         messaging_product: Some(MessagingProduct::WhatsApp),
         recipient_type: message.recipient_type,
@@ -36,7 +39,7 @@ pub fn to_wire(message: &Message) -> MetaMessage {
             "reaction"
         }
         Content::Template(t) => {
-            wire.template = Some(template_to_wire(t));
+            wire.template = Some(template_to_wire(t, &mut spelling.buttons.iter().copied()));
             "template"
         }
         interactive => {
@@ -44,7 +47,7 @@ pub fn to_wire(message: &Message) -> MetaMessage {
             "interactive"
         }
     };
-    if !message.meta_type_omitted.0 {
+    if !spelling.type_omitted {
         wire.kind = Some(kind.to_string());
     }
     wire
@@ -328,15 +331,18 @@ fn named_action_card(cta: &CardCtaUrl) -> MetaCardAction {
     }
 }
 
-fn template_to_wire(t: &Template) -> MetaTemplate {
+/// Buttons' spellings, consumed in document order by the components that are buttons.
+type Buttons<'a> = dyn Iterator<Item = ButtonSpelling> + 'a;
+
+fn template_to_wire(t: &Template, buttons: &mut Buttons<'_>) -> MetaTemplate {
     MetaTemplate {
         name: Some(t.name.clone()),
         language: Some(MetaLanguage { code: Some(t.language.code.clone()), policy: t.language.policy.clone() }),
-        components: t.components.as_ref().map(|c| c.iter().map(component_to_wire).collect()),
+        components: t.components.as_ref().map(|c| c.iter().map(|c| component_to_wire(c, buttons)).collect()),
     }
 }
 
-fn component_to_wire(component: &TemplateComponent) -> MetaComponent {
+fn component_to_wire(component: &TemplateComponent, buttons: &mut Buttons<'_>) -> MetaComponent {
     let with_parameters = |kind: &str, parameters: &[TemplateParameter]| MetaComponent {
         kind: Some(kind.to_string()),
         parameters: non_empty(parameters).map(|p| p.iter().map(parameter_to_wire).collect()),
@@ -346,15 +352,16 @@ fn component_to_wire(component: &TemplateComponent) -> MetaComponent {
         TemplateComponent::Header(c) => with_parameters("header", &c.parameters),
         TemplateComponent::Body(c) => with_parameters("body", &c.parameters),
         TemplateComponent::Button(b) => {
+            let spelling = buttons.next().unwrap_or_default();
             let sub_type = b.sub_type.as_str();
             MetaComponent {
                 kind: Some("button".into()),
-                sub_type: Some(if b.sub_type_upper_case.0 {
+                sub_type: Some(if spelling.sub_type_upper_case {
                     sub_type.to_ascii_uppercase()
                 } else {
                     sub_type.to_string()
                 }),
-                index: Some(if b.index_as_number.0 {
+                index: Some(if spelling.index_as_number {
                     MetaIndex::Number(b.index)
                 } else {
                     MetaIndex::Text(b.index.to_string())
@@ -380,7 +387,7 @@ fn component_to_wire(component: &TemplateComponent) -> MetaComponent {
                     .iter()
                     .map(|card| MetaTemplateCard {
                         card_index: Some(card.card_index),
-                        components: Some(card.components.iter().map(component_to_wire).collect()),
+                        components: Some(card.components.iter().map(|c| component_to_wire(c, buttons)).collect()),
                     })
                     .collect(),
             ),

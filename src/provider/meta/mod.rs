@@ -16,6 +16,7 @@ pub use client::{
     MetaSendResult, MetaSuccess,
 };
 pub use error::decode_error;
+pub use read::{ButtonSpelling, MetaSpelling};
 
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::BodyError;
@@ -29,7 +30,7 @@ pub const PROVIDER: Provider = Provider::Meta;
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
-    to_json(&convert::to_wire(message))
+    to_json(&convert::to_wire(message, &MetaSpelling::default()))
 }
 
 /// Validates a read receipt and serializes it (same endpoint as messages).
@@ -46,9 +47,18 @@ pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
     }
 }
 
+/// Converts a Meta body to Meta: validated, and reproduced exactly as it was spelt.
+pub fn reproduce(body: &str, operation: Option<&str>) -> Result<String, BodyError> {
+    let (request, spelling) = parse_spelled(body, operation)?;
+    match &request {
+        Request::Message(message) => to_json(&convert::to_wire(message, &spelling)),
+        Request::MarkRead(read) => to_json(&mark_read_to_wire(read)),
+    }
+}
+
 /// The wire form of a message (it must be valid: see [`serialize`]).
 pub fn to_wire(message: &Message) -> MetaMessage {
-    convert::to_wire(message)
+    convert::to_wire(message, &MetaSpelling::default())
 }
 
 fn mark_read_to_wire(read: &MarkRead) -> MetaMessage {
@@ -81,6 +91,11 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> 
 /// optional typing indicator. Violations point into the Meta body; a field the neutral model
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
+    parse_spelled(body, operation).map(|(request, _)| request)
+}
+
+/// [`parse_request`], and how the body spelt what the neutral model does not distinguish.
+fn parse_spelled(body: &str, operation: Option<&str>) -> Result<(Request, MetaSpelling), BodyError> {
     check_operation(operation)?;
     let original = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let root = Path::root();
@@ -108,14 +123,15 @@ pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, Bod
         report.push(crate::validate::Violation { path, ..violation });
     }
     // Nothing silently dropped: every field of the body must come back from the neutral model.
+    let spelling = read::spelling(&original);
     let rebuilt = match &request {
-        Request::Message(message) => convert::to_wire(message),
+        Request::Message(message) => convert::to_wire(message, &spelling),
         Request::MarkRead(read) => mark_read_to_wire(read),
     };
     let rebuilt = to_json(&rebuilt)?;
     let rebuilt = parse_tree(&rebuilt).map_err(|v| BodyError::Invalid(vec![v]))?;
     dropped_fields(&original, &rebuilt, &root, &mut report);
-    report.into_result().map(|_| request).map_err(BodyError::Invalid)
+    report.into_result().map(|_| (request, spelling)).map_err(BodyError::Invalid)
 }
 
 /// The wire name of an interactive header's media type, for pointers into it.

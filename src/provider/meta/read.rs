@@ -7,6 +7,49 @@ use crate::message::read::{Spelling, contact, flow_action, flow_mode, location, 
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
+/// How a Meta body spelt what the neutral model does not distinguish, so that converting a
+/// Meta body to Meta reproduces it exactly. The neutral model knows nothing of it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetaSpelling {
+    /// The body left out `type` (Meta's default is text).
+    pub type_omitted: bool,
+    /// Each template button component, in document order (cards included).
+    pub buttons: Vec<ButtonSpelling>,
+}
+
+/// How a template button component wrote its `index` and `sub_type`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ButtonSpelling {
+    /// `0` rather than `"0"` (Meta's reference types it as a string; its examples send numbers).
+    pub index_as_number: bool,
+    /// `"CATALOG"` rather than `"catalog"` (Meta's examples do).
+    pub sub_type_upper_case: bool,
+}
+
+/// The spelling of a body that [`request`] read: found by a walk over the document rather
+/// than by the reader, which stays about meaning.
+pub fn spelling(body: &Json<'_>) -> MetaSpelling {
+    fn buttons(components: &[Json<'_>], out: &mut Vec<ButtonSpelling>) {
+        for component in components {
+            if component.get("type").and_then(Json::as_str) == Some("button") {
+                let sub_type = component.get("sub_type").and_then(Json::as_str).unwrap_or_default();
+                out.push(ButtonSpelling {
+                    index_as_number: matches!(component.get("index"), Some(Json::Int(_) | Json::UInt(_))),
+                    sub_type_upper_case: sub_type.bytes().any(|b| b.is_ascii_uppercase()),
+                });
+            }
+            for card in component.items("cards") {
+                buttons(card.items("components"), out);
+            }
+        }
+    }
+    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), buttons: Vec::new() };
+    if let Some(template) = body.get("template") {
+        buttons(template.items("components"), &mut out.buttons);
+    }
+    out
+}
+
 /// The message types of Meta's reference, for the `type` check.
 const TYPES: &str =
     "text, image, video, audio, document, sticker, location, contacts, reaction, interactive or template";
@@ -88,7 +131,7 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         "location" => body.req_obj(r, "location").and_then(|l| location(&l, r)).map(Content::Location),
         "contacts" => body.objects(r, "contacts", true).map(|list| {
             Content::Contacts(Contacts {
-                contacts: list.iter().filter_map(|c| contact(c, r, Spelling::Meta)).collect(),
+                contacts: list.iter().filter_map(|c| contact(c, r, Spelling::SnakeCase)).collect(),
             })
         }),
         "reaction" => body.req_obj(r, "reaction").and_then(|o| {
@@ -103,14 +146,7 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
             None
         }
     };
-    Some(Message {
-        to: to?,
-        recipient_type,
-        reply_to,
-        callback_data,
-        content: content?,
-        meta_type_omitted: WireHint(omitted),
-    })
+    Some(Message { to: to?, recipient_type, reply_to, callback_data, content: content? })
 }
 
 fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
@@ -337,12 +373,10 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
                 return None;
             };
             // Meta's reference types index as a string; its own examples also send integers.
-            let (index, as_number) = match c.raw("index") {
-                Some(number @ (Json::Int(_) | Json::UInt(_))) => {
-                    (number.as_i64().and_then(|n| u32::try_from(n).ok()), true)
-                }
-                Some(Json::Str(text)) if !text.starts_with('+') => (text.parse::<u32>().ok(), false),
-                Some(_) => (None, false),
+            let index = match c.raw("index") {
+                Some(number @ (Json::Int(_) | Json::UInt(_))) => number.as_i64().and_then(|n| u32::try_from(n).ok()),
+                Some(Json::Str(text)) if !text.starts_with('+') => text.parse::<u32>().ok(),
+                Some(_) => None,
                 None => {
                     c.require(r, "index");
                     return None;
@@ -356,8 +390,6 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
                 sub_type: parsed,
                 index,
                 parameters: parameters(r).iter().filter_map(|p| button_parameter(p, r)).collect(),
-                index_as_number: WireHint(as_number),
-                sub_type_upper_case: WireHint(sub_type != parsed.as_str()),
             }))
         }
         "limited_time_offer" => {
