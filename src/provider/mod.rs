@@ -133,7 +133,7 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
     let violations = report
         .into_violations()
         .into_iter()
-        .map(|v| Violation { path: rewrite_pointer(&v.path, table, false), ..v })
+        .map(|v| Violation { path: rewrite_pointer(&v.path, table, false, None), ..v })
         .collect();
     Err(BodyError::Invalid(violations))
 }
@@ -225,8 +225,16 @@ pub trait ProviderClient {
 /// stands for one segment (an index). The first pattern that is a segment-wise prefix of
 /// `pointer` wins; captured segments fill the `*`s of its replacement, in order, and the
 /// rest of the pointer is kept (in snake_case when `snake_rest`, for Meta's field names).
+/// A `{type}` segment in a replacement stands for the object a typed wire value keeps its
+/// fields in (`{"type": "image", "image": {…}}`): it is read from `wire`, the body the
+/// pointer is for, and left out where the value's fields sit beside its `type`.
 /// Pointers no pattern matches are returned unchanged.
-pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)], snake_rest: bool) -> String {
+pub(crate) fn rewrite_pointer(
+    pointer: &str,
+    table: &[(&str, &str)],
+    snake_rest: bool,
+    wire: Option<&Json<'_>>,
+) -> String {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for (from, to) in table {
         let pattern: Vec<&str> = from.split('/').skip(1).collect();
@@ -248,6 +256,15 @@ pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)], snake_rest:
         let mut captures = captures.into_iter();
         let mut out = String::new();
         for part in to.split('/').skip(1) {
+            if part == "{type}" {
+                let at = wire.and_then(|w| json_at(w, &out));
+                let kind = at.and_then(|v| v.get("type")).and_then(Json::as_str);
+                if let Some(kind) = kind.filter(|k| matches!(at.and_then(|v| v.get(k)), Some(Json::Object(_)))) {
+                    out.push('/');
+                    out.push_str(kind);
+                }
+                continue;
+            }
             out.push('/');
             out.push_str(if part == "*" { captures.next().unwrap_or("*") } else { part });
         }
@@ -262,6 +279,14 @@ pub(crate) fn rewrite_pointer(pointer: &str, table: &[(&str, &str)], snake_rest:
         return out;
     }
     pointer.to_string()
+}
+
+/// The value at `pointer` (unescaped segments: the pointers built here have no `~`).
+fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
+    pointer.split('/').skip(1).try_fold(value, |at, segment| match at {
+        Json::Array(items) => items.get(segment.parse::<usize>().ok()?),
+        other => other.get(segment),
+    })
 }
 
 /// `formattedName` → `formatted_name`.
@@ -323,13 +348,19 @@ mod tests {
     fn rewrites_pointers_by_pattern() {
         let table = [("/content/buttons/*/title", "/interactive/action/buttons/*/reply/title"), ("/content", "/text")];
         assert_eq!(
-            rewrite_pointer("/content/buttons/2/title", &table, false),
+            rewrite_pointer("/content/buttons/2/title", &table, false, None),
             "/interactive/action/buttons/2/reply/title"
         );
-        assert_eq!(rewrite_pointer("/content/body", &table, false), "/text/body");
-        assert_eq!(rewrite_pointer("/content", &table, false), "/text");
-        assert_eq!(rewrite_pointer("/contents", &table, false), "/contents");
-        assert_eq!(rewrite_pointer("/to", &table, false), "/to");
-        assert_eq!(rewrite_pointer("/content/previewUrl", &table, true), "/text/preview_url");
+        assert_eq!(rewrite_pointer("/content/body", &table, false, None), "/text/body");
+        assert_eq!(rewrite_pointer("/content", &table, false, None), "/text");
+        assert_eq!(rewrite_pointer("/contents", &table, false, None), "/contents");
+        assert_eq!(rewrite_pointer("/to", &table, false, None), "/to");
+        assert_eq!(rewrite_pointer("/content/previewUrl", &table, true, None), "/text/preview_url");
+        let typed = [("/p/*", "/params/*/{type}")];
+        let wire =
+            crate::validate::parse_tree(r#"{"params":[{"type":"image","image":{}},{"type":"text","text":"x"}]}"#)
+                .unwrap();
+        assert_eq!(rewrite_pointer("/p/0/link", &typed, false, Some(&wire)), "/params/0/image/link");
+        assert_eq!(rewrite_pointer("/p/1/text", &typed, false, Some(&wire)), "/params/1/text");
     }
 }

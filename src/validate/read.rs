@@ -195,6 +195,14 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// A field whose value, when present, is fixed by the document's type (an interactive
+    /// action's `name`, a reply button's `type`): anything else is reported.
+    pub fn constant(&self, report: &mut Report, key: &str, expected: &str) {
+        if self.str(report, key).is_some_and(|value| value != expected) {
+            self.invalid(report, key, format!("{key} is {expected:?} here"));
+        }
+    }
+
     pub fn require(&self, report: &mut Report, key: &str) {
         if !self.has(key) {
             self.missing(report, key);

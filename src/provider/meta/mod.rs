@@ -20,7 +20,7 @@ pub use read::{ButtonSpelling, MetaSpelling};
 
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::BodyError;
-use crate::message::{Content, Header, MarkRead, Message, Request, Validate};
+use crate::message::{Content, MarkRead, Message, Request, Validate};
 use crate::validate::{Obj, Path, Report, parse_tree};
 use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
@@ -114,12 +114,8 @@ fn parse_spelled(body: &str, operation: Option<&str>) -> Result<(Request, MetaSp
         Request::Message(message) => pointer_table(&message.content),
         Request::MarkRead(_) => &[("/messageId", "/message_id")][..],
     };
-    let header = match &request {
-        Request::Message(message) => header_kind(&message.content),
-        Request::MarkRead(_) => "",
-    };
     for violation in limits.into_violations() {
-        let path = rewrite_pointer(&violation.path, table, true).replace("{header}", header);
+        let path = rewrite_pointer(&violation.path, table, true, Some(&original));
         report.push(crate::validate::Violation { path, ..violation });
     }
     // Nothing silently dropped: every field of the body must come back from the neutral model.
@@ -132,24 +128,6 @@ fn parse_spelled(body: &str, operation: Option<&str>) -> Result<(Request, MetaSp
     let rebuilt = parse_tree(&rebuilt).map_err(|v| BodyError::Invalid(vec![v]))?;
     dropped_fields(&original, &rebuilt, &root, &mut report);
     report.into_result().map(|_| (request, spelling)).map_err(BodyError::Invalid)
-}
-
-/// The wire name of an interactive header's media type, for pointers into it.
-fn header_kind(content: &Content) -> &'static str {
-    let header = match content {
-        Content::ReplyButtons(c) => c.header.as_ref(),
-        Content::CtaUrl(c) => c.header.as_ref(),
-        Content::Flow(c) => c.header.as_ref(),
-        Content::List(c) => c.header.as_ref(),
-        Content::ProductList(c) => Some(&c.header),
-        _ => None,
-    };
-    match header {
-        Some(Header::Image(_)) => "image",
-        Some(Header::Video(_)) => "video",
-        Some(Header::Document(_)) => "document",
-        _ => "text",
-    }
 }
 
 /// Where each neutral field lives in Meta's body, for reporting violations of a Meta body
@@ -174,7 +152,7 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
                 ("/content/type", "/type"),
                 ("/content/header/text", "/interactive/header/text"),
                 ("/content/header/type", "/interactive/header/type"),
-                ("/content/header", "/interactive/header/{header}"),
+                ("/content/header", "/interactive/header/{type}"),
                 ("/content/body", "/interactive/body/text"),
                 ("/content/footer", "/interactive/footer/text"),
                 $(($from, $to),)*
@@ -220,8 +198,14 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
             "/content/thumbnailProductRetailerId" => "/interactive/action/parameters/thumbnail_product_retailer_id",
         ),
         Content::Flow(_) => table!(interactive:
-            "/content/flow" => "/interactive/action/parameters/flow",
+            "/content/flowId" => "/interactive/action/parameters/flow_id",
+            "/content/flowName" => "/interactive/action/parameters/flow_name",
+            "/content/flowCta" => "/interactive/action/parameters/flow_cta",
             "/content/mode" => "/interactive/action/parameters/mode",
+            "/content/flowToken" => "/interactive/action/parameters/flow_token",
+            "/content/flowAction" => "/interactive/action/parameters/flow_action",
+            "/content/flowActionPayload" => "/interactive/action/parameters/flow_action_payload",
+            "/content/flowMessageVersion" => "/interactive/action/parameters/flow_message_version",
         ),
         Content::Carousel(_) => table!(interactive:
             "/content/cards/*/body" => "/interactive/action/cards/*/body/text",
@@ -237,6 +221,8 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
         Content::Template(_) => table!(
             "/content/components/*/expirationTimeMs" => "/template/components/*/parameters/0/limited_time_offer/expiration_time_ms",
             "/content/components/*/cards/*/cardIndex" => "/template/components/*/cards/*/card_index",
+            "/content/components/*/cards/*/components/*/parameters/*" => "/template/components/*/cards/*/components/*/parameters/*/{type}",
+            "/content/components/*/parameters/*" => "/template/components/*/parameters/*/{type}",
             "/content/components" => "/template/components",
             "/content" => "/template",
         ),

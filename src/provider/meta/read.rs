@@ -94,7 +94,11 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     // Meta's docs: `type` is optional and defaults to `text`. A body without `type` and
     // without a text object is not a text message: name the missing `type`, not `text`.
     let omitted = !body.has("type");
-    let kind = body.str(r, "type").unwrap_or_else(|| "text".into());
+    let kind = match body.str(r, "type") {
+        Some(kind) => kind,
+        None if omitted => "text".into(),
+        None => return None, // not a string: reported at /type
+    };
     if omitted && !body.has("text") {
         let kinds = [
             "image",
@@ -202,6 +206,17 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let header = i.obj(r, "header").and_then(|h| read_header(&h, r));
     let footer = text_of(i, r, "footer", false);
     let action = i.obj(r, "action");
+    // The action's name is implied by the interactive type; Meta's examples send it anyway.
+    let action_name = match kind.as_str() {
+        "cta_url" => Some("cta_url"),
+        "flow" => Some("flow"),
+        "catalog_message" => Some("catalog_message"),
+        "location_request_message" => Some("send_location"),
+        _ => None,
+    };
+    if let (Some(action), Some(name)) = (&action, action_name) {
+        action.constant(r, "name", name);
+    }
     let action = || action.clone();
     match kind.as_str() {
         "location_request_message" => {
@@ -210,7 +225,13 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "button" => {
             let body = text_of(i, r, "body", true);
             let buttons = i.req_obj(r, "action")?.objects(r, "buttons", true)?;
-            let buttons = buttons.iter().filter_map(|b| reply(b, r, "reply")).collect();
+            let buttons = buttons
+                .iter()
+                .filter_map(|b| {
+                    b.constant(r, "type", "reply");
+                    reply(b, r, "reply")
+                })
+                .collect();
             Some(Content::ReplyButtons(ReplyButtons { header, body: body?, footer, buttons }))
         }
         "list" => {
