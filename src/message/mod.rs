@@ -160,6 +160,30 @@ pub enum Content {
 }
 
 impl Content {
+    /// Every content kind, as named in the neutral model's `type` field.
+    pub const KINDS: [&'static str; 20] = [
+        "text",
+        "image",
+        "video",
+        "audio",
+        "document",
+        "sticker",
+        "location",
+        "locationRequest",
+        "contacts",
+        "reaction",
+        "replyButtons",
+        "list",
+        "ctaUrl",
+        "product",
+        "productList",
+        "catalog",
+        "flow",
+        "carousel",
+        "productCarousel",
+        "template",
+    ];
+
     /// The content kind as named in the neutral model's `type` field.
     pub fn kind(&self) -> &'static str {
         match self {

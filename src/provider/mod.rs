@@ -1,11 +1,15 @@
-//! One module per provider: its wire types, serializer and parser, request building and
-//! response decoding. This module names the providers and dispatches to them.
+//! One module per provider, each filling in the same pattern ([`codec`]): a codec that writes
+//! and reads the provider's bodies, a table of what it carries per content kind, and a
+//! sans-IO client (request building, answer decoding). This module dispatches through the
+//! codecs; nothing here matches on a provider.
 
 pub mod bird;
+pub mod codec;
 pub mod meta;
 pub mod onemsg;
 
 pub use crate::provider_id::Provider;
+pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, kind_entry, operation_named};
 
 use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::{HttpRequest, HttpResponse};
@@ -16,47 +20,40 @@ use std::str::FromStr;
 
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
 pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyError> {
-    match provider {
-        Provider::Meta => meta::serialize(message),
-        Provider::Bird => bird::serialize(message),
-        Provider::OneMsg => onemsg::serialize(message).map(|(_, body)| body),
-    }
+    message.validate()?;
+    check_supported(provider, message.content.kind())?;
+    codec(provider).write_message(message)
 }
 
-/// The endpoint a message goes to: Meta and Bird `messages`; for 1MSG the method name,
-/// which depends on the content kind (`sendMessage` for text, …); `None` when unsupported.
-pub fn operation(provider: Provider, message: &Message) -> Option<&'static str> {
-    match provider {
-        Provider::Meta | Provider::Bird => Some("messages"),
-        Provider::OneMsg => onemsg::method_for(&message.content),
-    }
+/// The endpoint a message goes to (Meta and Bird `messages`; for 1MSG the method of its
+/// content kind); `None` when the provider does not carry the content.
+pub fn operation(provider: Provider, message: &Message) -> Option<Operation> {
+    kind_entry(provider, message.content.kind()).filter(|e| e.support == Support::Yes).map(|e| e.operation)
 }
 
 /// Parses and validates a provider-native request body into the neutral model. Violations
 /// point into the provider's body. `operation` names the endpoint where the body depends on it.
 pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
-    match provider {
-        Provider::Meta => meta::parse(body, operation),
-        Provider::Bird => bird::parse(body, operation),
-        Provider::OneMsg => onemsg::parse(body, operation),
+    match parse_request(provider, body, operation)? {
+        Request::Message(message) => Ok(message),
+        Request::MarkRead(_) => Err(BodyError::argument("this body marks a message as read; it is not a message")),
     }
 }
 
-/// Parses and validates anything a provider's messages endpoint takes: a message, or (Meta)
-/// a read receipt.
+/// Parses and validates anything a provider's endpoint takes: a message, or (Meta) a read
+/// receipt.
 pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
-    match provider {
-        Provider::Meta => meta::parse_request(body, operation),
-        other => parse(other, body, operation).map(Request::Message),
-    }
+    codec(provider).read(body, operation_named(provider, operation)?)
 }
 
 /// Validates and serializes a request for `provider`.
 pub fn serialize_request(provider: Provider, request: &Request) -> Result<String, BodyError> {
-    match (provider, request) {
-        (Provider::Meta, request) => meta::serialize_request(request),
-        (other, Request::Message(message)) => serialize(other, message),
-        (other, Request::MarkRead(_)) => Err(crate::error::Unsupported::cannot(other, "markRead").into()),
+    match request {
+        Request::Message(message) => serialize(provider, message),
+        Request::MarkRead(read) => {
+            request.validate()?;
+            codec(provider).write_mark_read(read)
+        }
     }
 }
 
@@ -100,8 +97,10 @@ pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
 /// Converts a document between the neutral model and the providers' bodies, validating on the
 /// way. Converting a provider's body to the same provider reproduces it exactly.
 pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, BodyError> {
-    if (from, to) == (Format::Provider(Provider::Meta), Format::Provider(Provider::Meta)) {
-        return meta::reproduce(body, operation);
+    if let (Format::Provider(from), Format::Provider(to)) = (from, to)
+        && from == to
+    {
+        return codec(from).reproduce(body, operation_named(from, operation)?);
     }
     let request = match from {
         Format::Neutral => parse_neutral(body)?,

@@ -10,10 +10,11 @@ pub mod wire;
 
 pub use client::{BirdConfig, BirdSendResult, DEFAULT_BASE_URL};
 
+use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, to_json, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{Content, Message, RecipientType, Text};
+use crate::message::{Content, Message, RecipientType, Request, Text};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 use std::borrow::Cow;
 use wire::{
@@ -22,6 +23,39 @@ use wire::{
 
 pub const PROVIDER: Provider = Provider::Bird;
 
+/// Bird's codec: every body goes to `messages`. What Bird's page says it cannot carry
+/// (reactions, contacts, products, multi-product; flows and catalogs are not on it) is
+/// `Never`; the body types its page documents that this version does not speak yet, `NotYet`.
+pub struct BirdCodec;
+
+impl Codec for BirdCodec {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
+
+    fn kinds(&self) -> &'static [KindEntry] {
+        kinds![Operation::Messages;
+            "text" => Yes, "image" => NotYet, "video" => NotYet, "audio" => NotYet, "document" => NotYet,
+            "sticker" => NotYet, "location" => NotYet, "locationRequest" => NotYet, "contacts" => Never,
+            "reaction" => Never, "replyButtons" => NotYet, "list" => NotYet, "ctaUrl" => NotYet,
+            "product" => Never, "productList" => Never, "catalog" => Never, "flow" => Never,
+            "carousel" => NotYet, "productCarousel" => Never, "template" => NotYet,
+        ]
+    }
+
+    fn operations(&self) -> &'static [Operation] {
+        &[Operation::Messages]
+    }
+
+    fn write_message(&self, message: &Message) -> Result<String, BodyError> {
+        write(message)
+    }
+
+    fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
+        read_body(body).map(Request::Message)
+    }
+}
+
 /// Bird identifies WhatsApp recipients by phone number in E.164 form, `+` included.
 fn e164(to: &str) -> Cow<'_, str> {
     if to.starts_with('+') { Cow::Borrowed(to) } else { Cow::Owned(format!("+{to}")) }
@@ -29,7 +63,11 @@ fn e164(to: &str) -> Cow<'_, str> {
 
 /// Validates `message` and serializes it to the body of `POST …/channels/{channelId}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
-    message.validate()?;
+    super::serialize(PROVIDER, message)
+}
+
+/// Writes a valid message, refusing a body over Bird's size limit.
+fn write(message: &Message) -> Result<String, BodyError> {
     let body = to_json(&to_wire(message)?)?;
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
         return Err(BodyError::Invalid(vec![Violation {
@@ -87,10 +125,10 @@ pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, BodyError> {
 /// Parses and validates a Bird request body. `operation` is the endpoint; only `messages`
 /// (the default) exists.
 pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
-    match operation.unwrap_or("messages") {
-        "messages" => {}
-        other => return Err(BodyError::argument(format!("unknown Bird operation {other:?}: expected messages"))),
-    }
+    super::parse(PROVIDER, body, operation)
+}
+
+fn read_body(body: &str) -> Result<Message, BodyError> {
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
         return Err(BodyError::Invalid(vec![Violation {
             path: String::new(),

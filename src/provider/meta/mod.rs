@@ -18,6 +18,7 @@ pub use client::{
 pub use error::decode_error;
 pub use read::{ButtonSpelling, MetaSpelling};
 
+use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
 use super::{Provider, dropped_fields, rewrite_pointer, to_json};
 use crate::error::BodyError;
 use crate::message::{Content, MarkRead, Message, Request, Validate};
@@ -26,6 +27,45 @@ use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
 pub const PROVIDER: Provider = Provider::Meta;
+
+/// Meta's codec: every content kind of the neutral model, and read receipts, on `messages`.
+pub struct MetaCodec;
+
+impl Codec for MetaCodec {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
+
+    fn kinds(&self) -> &'static [KindEntry] {
+        kinds![Operation::Messages;
+            "text" => Yes, "image" => Yes, "video" => Yes, "audio" => Yes, "document" => Yes,
+            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "contacts" => Yes,
+            "reaction" => Yes, "replyButtons" => Yes, "list" => Yes, "ctaUrl" => Yes, "product" => Yes,
+            "productList" => Yes, "catalog" => Yes, "flow" => Yes, "carousel" => Yes,
+            "productCarousel" => Yes, "template" => Yes,
+        ]
+    }
+
+    fn operations(&self) -> &'static [Operation] {
+        &[Operation::Messages]
+    }
+
+    fn write_message(&self, message: &Message) -> Result<String, BodyError> {
+        to_json(&convert::to_wire(message, &MetaSpelling::default()))
+    }
+
+    fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
+        to_json(&mark_read_to_wire(read))
+    }
+
+    fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
+        parse_spelled(body).map(|(request, _)| request)
+    }
+
+    fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
+        reproduce(body)
+    }
+}
 
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
@@ -48,8 +88,8 @@ pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
 }
 
 /// Converts a Meta body to Meta: validated, and reproduced exactly as it was spelt.
-pub fn reproduce(body: &str, operation: Option<&str>) -> Result<String, BodyError> {
-    let (request, spelling) = parse_spelled(body, operation)?;
+pub fn reproduce(body: &str) -> Result<String, BodyError> {
+    let (request, spelling) = parse_spelled(body)?;
     match &request {
         Request::Message(message) => to_json(&convert::to_wire(message, &spelling)),
         Request::MarkRead(read) => to_json(&mark_read_to_wire(read)),
@@ -71,13 +111,6 @@ fn mark_read_to_wire(read: &MarkRead) -> MetaMessage {
     }
 }
 
-fn check_operation(operation: Option<&str>) -> Result<(), BodyError> {
-    match operation.unwrap_or("messages") {
-        "messages" => Ok(()),
-        other => Err(BodyError::argument(format!("unknown Meta operation {other:?}: expected messages"))),
-    }
-}
-
 /// Parses and validates a Meta message body into the neutral model. Every violation points
 /// into the Meta body. `operation` is the endpoint; only `messages` (the default) exists.
 pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
@@ -91,12 +124,12 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> 
 /// optional typing indicator. Violations point into the Meta body; a field the neutral model
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
-    parse_spelled(body, operation).map(|(request, _)| request)
+    operation_named(PROVIDER, operation)?;
+    parse_spelled(body).map(|(request, _)| request)
 }
 
 /// [`parse_request`], and how the body spelt what the neutral model does not distinguish.
-fn parse_spelled(body: &str, operation: Option<&str>) -> Result<(Request, MetaSpelling), BodyError> {
-    check_operation(operation)?;
+fn parse_spelled(body: &str) -> Result<(Request, MetaSpelling), BodyError> {
     let original = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = Report::new();

@@ -70,7 +70,7 @@ impl ProviderClient for OneMsgConfig {
     /// `POST /{instanceId}/{method}?token=…` with the method the content kind needs.
     fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
         let (method, body) = serialize(message)?;
-        Ok(HttpRequest::new(Method::Post, self.method_url(method)).json_body(body))
+        Ok(HttpRequest::new(Method::Post, self.method_url(method.name())).json_body(body))
     }
 
     fn decode_send(&self, response: &HttpResponse) -> Result<OneMsgSendResult, AnswerError> {

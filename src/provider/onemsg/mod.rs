@@ -10,55 +10,69 @@ pub mod wire;
 
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
 
+use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, to_json, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
-use crate::message::{Content, Message, RecipientType, Text};
+use crate::message::{Content, Message, RecipientType, Request, Text};
 use crate::validate::{Json, Obj, Report, ViolationCode, parse_tree};
 use std::borrow::Cow;
 use wire::{OneMsgPhone, OneMsgSendMessage};
 
 pub const PROVIDER: Provider = Provider::OneMsg;
 
-/// The send methods of 1MSG's public API (the 1MSG seed), for operation names.
-pub const SEND_METHODS: [&str; 17] = [
-    "sendMessage",
-    "sendFile",
-    "sendButton",
-    "sendList",
-    "sendTemplate",
-    "sendContact",
-    "sendLocation",
-    "sendReaction",
-    "sendLocationRequest",
-    "sendCarousel",
-    "sendCtaUrl",
-    "sendSticker",
-    "sendFlow",
-    "sendProduct",
-    "sendAddressMessage",
-    "sendOrderDetails",
-    "sendPaymentRequest",
-];
+/// 1MSG's codec: one method per content kind. This version speaks `sendMessage` (text); the
+/// other methods are 1MSG's own issue.
+pub struct OneMsgCodec;
 
-/// The method that sends `content`, if this version speaks it to 1MSG.
-pub fn method_for(content: &Content) -> Option<&'static str> {
-    match content {
-        Content::Text(_) => Some("sendMessage"),
-        _ => None,
+impl Codec for OneMsgCodec {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
+
+    fn kinds(&self) -> &'static [KindEntry] {
+        use Operation::*;
+        kinds![SendMessage;
+            "text" => Yes, "image" => NotYet(SendFile), "video" => NotYet(SendFile), "audio" => NotYet(SendFile),
+            "document" => NotYet(SendFile), "sticker" => NotYet(SendSticker), "location" => NotYet(SendLocation),
+            "locationRequest" => NotYet(SendLocationRequest), "contacts" => NotYet(SendContact),
+            "reaction" => NotYet(SendReaction), "replyButtons" => NotYet(SendButton), "list" => NotYet(SendList),
+            "ctaUrl" => NotYet(SendCtaUrl), "product" => NotYet(SendProduct), "productList" => NotYet(SendProduct),
+            "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => NotYet(SendCarousel),
+            "productCarousel" => NotYet(SendCarousel), "template" => NotYet(SendTemplate),
+        ]
+    }
+
+    /// The send methods of 1MSG's public API (the 1MSG seed).
+    fn operations(&self) -> &'static [Operation] {
+        &Operation::ALL[1..]
+    }
+
+    fn write_message(&self, message: &Message) -> Result<String, BodyError> {
+        write(message)
+    }
+
+    fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
+        match operation {
+            Operation::SendMessage => read_send_message(body).map(Request::Message),
+            other => Err(Unsupported::not_yet(PROVIDER, other.name()).into()),
+        }
     }
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.
-pub fn serialize(message: &Message) -> Result<(&'static str, String), BodyError> {
-    message.validate()?;
-    let Some(method) = method_for(&message.content) else {
-        return Err(BodyError::from(Unsupported::not_yet(PROVIDER, message.content.kind())));
-    };
+pub fn serialize(message: &Message) -> Result<(Operation, String), BodyError> {
+    let body = super::serialize(PROVIDER, message)?;
+    let operation = super::operation(PROVIDER, message).unwrap_or(Operation::SendMessage);
+    Ok((operation, body))
+}
+
+/// Writes a valid message whose kind this version speaks.
+fn write(message: &Message) -> Result<String, BodyError> {
     if message.callback_data.is_some() {
         return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
     }
     let recipient = recipient(message);
-    let body = match &message.content {
+    match &message.content {
         Content::Text(text) => {
             if text.preview_url.is_some() {
                 // sendMessage has no preview switch; dropping it silently would change the message.
@@ -69,11 +83,10 @@ pub fn serialize(message: &Message) -> Result<(&'static str, String), BodyError>
                 phone: recipient.1,
                 body: Cow::Borrowed(&text.body),
                 quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
-            })?
+            })
         }
-        other => return Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
-    };
-    Ok((method, body))
+        other => Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
+    }
 }
 
 /// `chatId` for groups (`<id>@g.us`), `phone` (digits, no `+`) for individuals.
@@ -91,19 +104,10 @@ fn recipient(message: &Message) -> (Option<Cow<'_, str>>, Option<OneMsgPhone<'_>
 
 /// Parses and validates a 1MSG method body; `operation` is the method (default `sendMessage`).
 pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
-    let method = operation.unwrap_or("sendMessage");
-    match method {
-        "sendMessage" => {}
-        known if SEND_METHODS.contains(&known) => {
-            return Err(BodyError::from(Unsupported::not_yet(PROVIDER, known.to_string())));
-        }
-        other => {
-            return Err(BodyError::argument(format!(
-                "unknown 1MSG method {other:?}: expected one of {}",
-                SEND_METHODS.join(", ")
-            )));
-        }
-    }
+    super::parse(PROVIDER, body, operation)
+}
+
+fn read_send_message(body: &str) -> Result<Message, BodyError> {
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
     let read = Obj::root(&tree, &mut report).and_then(|root| {
@@ -161,7 +165,7 @@ mod tests {
     fn serializes_text_to_send_message() {
         let message = Message::text("+16505551234", "Hi").with_reply_to("gBGGeRhGZTEfAgkJCh2wAz4ZH-8");
         let (method, body) = serialize(&message).unwrap();
-        assert_eq!(method, "sendMessage");
+        assert_eq!(method, Operation::SendMessage);
         let body: Value = serde_json::from_str(&body).unwrap();
         assert_eq!(body, json!({"phone": 16505551234u64, "body": "Hi", "quotedMsgId": "gBGGeRhGZTEfAgkJCh2wAz4ZH-8"}));
         let group: Value =

@@ -1,0 +1,225 @@
+//! The pattern every provider fills in: a [`Codec`] (write a neutral request as the
+//! provider's body, read a body back, name the endpoints) and a table with one [`KindEntry`]
+//! per content kind of the neutral model. Dispatch (which endpoint a message goes to), the
+//! `unsupported` refusals and what each provider can carry are derived from the tables, not
+//! written per provider.
+
+use super::Provider;
+use crate::error::{BodyError, Unsupported};
+use crate::message::{MarkRead, Message, Request};
+use std::fmt;
+use std::str::FromStr;
+
+/// An endpoint that takes a request body: Meta's and Bird's `messages`, or one of 1MSG's
+/// methods (which one depends on the content).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// `POST …/messages` (Meta, Bird).
+    Messages,
+    SendMessage,
+    SendFile,
+    SendButton,
+    SendList,
+    SendTemplate,
+    SendContact,
+    SendLocation,
+    SendReaction,
+    SendLocationRequest,
+    SendCarousel,
+    SendCtaUrl,
+    SendSticker,
+    SendFlow,
+    SendProduct,
+    SendAddressMessage,
+    SendOrderDetails,
+    SendPaymentRequest,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 18] = [
+        Operation::Messages,
+        Operation::SendMessage,
+        Operation::SendFile,
+        Operation::SendButton,
+        Operation::SendList,
+        Operation::SendTemplate,
+        Operation::SendContact,
+        Operation::SendLocation,
+        Operation::SendReaction,
+        Operation::SendLocationRequest,
+        Operation::SendCarousel,
+        Operation::SendCtaUrl,
+        Operation::SendSticker,
+        Operation::SendFlow,
+        Operation::SendProduct,
+        Operation::SendAddressMessage,
+        Operation::SendOrderDetails,
+        Operation::SendPaymentRequest,
+    ];
+
+    /// The name on the wire (the path's last segment) and on the CLI's `--op`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Operation::Messages => "messages",
+            Operation::SendMessage => "sendMessage",
+            Operation::SendFile => "sendFile",
+            Operation::SendButton => "sendButton",
+            Operation::SendList => "sendList",
+            Operation::SendTemplate => "sendTemplate",
+            Operation::SendContact => "sendContact",
+            Operation::SendLocation => "sendLocation",
+            Operation::SendReaction => "sendReaction",
+            Operation::SendLocationRequest => "sendLocationRequest",
+            Operation::SendCarousel => "sendCarousel",
+            Operation::SendCtaUrl => "sendCtaUrl",
+            Operation::SendSticker => "sendSticker",
+            Operation::SendFlow => "sendFlow",
+            Operation::SendProduct => "sendProduct",
+            Operation::SendAddressMessage => "sendAddressMessage",
+            Operation::SendOrderDetails => "sendOrderDetails",
+            Operation::SendPaymentRequest => "sendPaymentRequest",
+        }
+    }
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Operation {
+    type Err = ();
+
+    fn from_str(name: &str) -> Result<Self, ()> {
+        Operation::ALL.into_iter().find(|o| o.name() == name).ok_or(())
+    }
+}
+
+/// Whether a provider carries a content kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    /// Serialized, parsed and validated.
+    Yes,
+    /// The provider documents it; this version of wabridge does not speak it there yet.
+    NotYet,
+    /// The provider cannot express it.
+    Never,
+}
+
+/// What a provider does with one content kind of the neutral model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindEntry {
+    /// The kind, as the neutral model's `content.type` names it.
+    pub kind: &'static str,
+    /// The endpoint a message of this kind goes to.
+    pub operation: Operation,
+    pub support: Support,
+}
+
+/// One provider's codec. Implementations live in `provider/<name>/`; the functions of
+/// `provider` dispatch through [`codec`].
+pub trait Codec: Sync {
+    fn provider(&self) -> Provider;
+    /// One entry per content kind of the neutral model.
+    fn kinds(&self) -> &'static [KindEntry];
+    /// The endpoints whose bodies [`Codec::read`] takes; the first is the default.
+    fn operations(&self) -> &'static [Operation];
+    /// Writes a valid message whose content this provider carries ([`Support::Yes`]).
+    fn write_message(&self, message: &Message) -> Result<String, BodyError>;
+    /// Writes a valid read receipt, where the provider takes them on a body endpoint.
+    fn write_mark_read(&self, _read: &MarkRead) -> Result<String, BodyError> {
+        Err(Unsupported::cannot(self.provider(), "markRead").into())
+    }
+    /// Reads and validates a body sent to `operation`; every violation points into the body.
+    fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError>;
+    /// Converts a body to this same provider, reproducing it exactly.
+    fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
+        match self.read(body, operation)? {
+            Request::Message(message) => self.write_message(&message),
+            Request::MarkRead(read) => self.write_mark_read(&read),
+        }
+    }
+}
+
+/// The codec of `provider`.
+pub fn codec(provider: Provider) -> &'static dyn Codec {
+    match provider {
+        Provider::Meta => &super::meta::MetaCodec,
+        Provider::Bird => &super::bird::BirdCodec,
+        Provider::OneMsg => &super::onemsg::OneMsgCodec,
+    }
+}
+
+/// What `provider` does with content of `kind` (`None` for a kind the model does not have).
+pub fn kind_entry(provider: Provider, kind: &str) -> Option<&'static KindEntry> {
+    codec(provider).kinds().iter().find(|entry| entry.kind == kind)
+}
+
+/// The endpoint named `name` (the provider's default when `None`), if the provider has it.
+pub fn operation_named(provider: Provider, name: Option<&str>) -> Result<Operation, BodyError> {
+    let operations = codec(provider).operations();
+    let Some(name) = name else { return Ok(operations[0]) };
+    match name.parse::<Operation>() {
+        Ok(operation) if operations.contains(&operation) => Ok(operation),
+        _ => {
+            let known: Vec<_> = operations.iter().map(|o| o.name()).collect();
+            Err(BodyError::argument(format!(
+                "unknown {provider} operation {name:?}: expected one of {}",
+                known.join(", ")
+            )))
+        }
+    }
+}
+
+/// Refuses content that `provider` does not carry, with the reason the table gives.
+pub fn check_supported(provider: Provider, kind: &'static str) -> Result<&'static KindEntry, BodyError> {
+    match kind_entry(provider, kind) {
+        Some(entry) if entry.support == Support::Yes => Ok(entry),
+        Some(entry) if entry.support == Support::NotYet => Err(Unsupported::not_yet(provider, kind).into()),
+        _ => Err(Unsupported::cannot(provider, kind).into()),
+    }
+}
+
+/// Builds a kind table: `kinds![default_operation; kind => support (operation)?, …]`.
+macro_rules! kinds {
+    ($default:expr; $($kind:literal => $support:ident $(($operation:expr))?),* $(,)?) => {
+        &[$($crate::provider::codec::KindEntry {
+            kind: $kind,
+            operation: kinds!(@op $default $(, $operation)?),
+            support: $crate::provider::codec::Support::$support,
+        }),*]
+    };
+    (@op $default:expr) => { $default };
+    (@op $default:expr, $operation:expr) => { $operation };
+}
+pub(crate) use kinds;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Content;
+
+    #[test]
+    fn every_provider_has_one_entry_per_content_kind() {
+        for provider in Provider::ALL {
+            let kinds: Vec<_> = codec(provider).kinds().iter().map(|e| e.kind).collect();
+            assert_eq!(kinds, Content::KINDS, "{provider}");
+            assert_eq!(codec(provider).provider(), provider);
+            for entry in codec(provider).kinds() {
+                assert!(codec(provider).operations().contains(&entry.operation) || entry.support != Support::Yes);
+            }
+        }
+    }
+
+    #[test]
+    fn operations_are_typed_per_provider() {
+        assert_eq!(operation_named(Provider::Meta, None).unwrap(), Operation::Messages);
+        assert_eq!(operation_named(Provider::OneMsg, Some("sendButton")).unwrap(), Operation::SendButton);
+        assert_eq!(operation_named(Provider::Meta, Some("sendButton")).unwrap_err().code(), "ERR_ARGUMENT");
+        assert_eq!(operation_named(Provider::OneMsg, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
+        for operation in Operation::ALL {
+            assert_eq!(operation.name().parse::<Operation>(), Ok(operation));
+        }
+    }
+}
