@@ -10,6 +10,7 @@ export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {
     ["image", { to, content: { type: "image", id: mediaId, caption: "Your receipt" } }],
     ["video", { to, content: { type: "video", link: "https://example.com/media/unboxing.mp4", caption: "How to unbox it" } }],
     ["audio", { to, content: { type: "audio", link: "https://example.com/media/greeting.ogg" } }],
+    ["audio (voice note)", { to, content: { type: "audio", link: "https://example.com/media/note.ogg", voice: true } }],
     ["document", { to, content: { type: "document", link: "https://example.com/media/invoice-4512.pdf", filename: "invoice-4512.pdf", caption: "Invoice" } }],
     ["sticker", { to, content: { type: "sticker", link: "https://example.com/media/thanks.webp" } }],
     ["location", { to, content: { type: "location", latitude: 52.3676, longitude: 4.9041, name: "Warehouse", address: "Damrak 1, Amsterdam" } }],

@@ -374,3 +374,25 @@ fn several_faults_in_a_meta_body_point_into_the_meta_body() {
         ]
     );
 }
+
+/// Meta's audio docs: `audio.voice: true` plays an Ogg/OPUS audio as a voice note; no other
+/// media kind has it.
+#[test]
+fn voice_notes() {
+    let note =
+        r#"{"messaging_product":"whatsapp","to":"16505551234","type":"audio","audio":{"id":"1001","voice":true}}"#;
+    assert_eq!(meta::reproduce(note).unwrap(), note);
+    let neutral =
+        Message::new("+16505551234", wabridge::Content::Audio(wabridge::message::Media::by_id("1001").as_voice_note()));
+    let wire: serde_json::Value =
+        serde_json::from_str(&wabridge::provider::serialize(wabridge::Provider::Meta, &neutral).unwrap()).unwrap();
+    assert_eq!(wire["audio"], json!({"id": "1001", "voice": true}));
+    let image =
+        r#"{"messaging_product":"whatsapp","to":"16505551234","type":"image","image":{"id":"1001","voice":true}}"#;
+    let Err(BodyError::Invalid(violations)) = meta::parse_request(image, None) else { panic!("a voice image") };
+    assert_eq!((violations[0].path.as_str(), violations[0].code), ("/image/voice", ViolationCode::InvalidValue));
+    let voice_text =
+        r#"{"messaging_product":"whatsapp","to":"16505551234","type":"audio","audio":{"id":"1001","voice":"yes"}}"#;
+    let Err(BodyError::Invalid(violations)) = meta::parse_request(voice_text, None) else { panic!("voice as text") };
+    assert_eq!(violations[0].path, "/audio/voice");
+}

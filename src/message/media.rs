@@ -22,6 +22,11 @@ pub struct Media {
     /// Documents only: the file name shown (its extension picks the icon).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
+    /// Audio only: play it as a voice note (a microphone icon, transcribable). Meta's audio
+    /// docs: voice notes must be Ogg files encoded with the OPUS codec (`audio/ogg`); other
+    /// audio is sent as a plain audio file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<bool>,
 }
 
 impl Media {
@@ -40,6 +45,12 @@ impl Media {
 
     pub fn with_filename(mut self, filename: impl Into<String>) -> Self {
         self.filename = Some(filename.into());
+        self
+    }
+
+    /// Sends an audio as a voice note (Ogg/OPUS).
+    pub fn as_voice_note(mut self) -> Self {
+        self.voice = Some(true);
         self
     }
 
@@ -81,6 +92,14 @@ impl Media {
                     MEDIA_CAPTION_MAX_CHARS,
                 );
             }
+        }
+        if self.voice.is_some() && (in_header || kind != MediaKind::Audio) {
+            report.add(
+                &path.key("voice"),
+                ViolationCode::InvalidValue,
+                format!("only audio can be a voice note, not {name}s"),
+                None,
+            );
         }
         if self.filename.is_some() && kind != MediaKind::Document {
             report.add(

@@ -196,7 +196,7 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
     })
 }
 
-const MEDIA_FIELDS: &[&str] = &["type", "id", "link", "caption", "filename"];
+const MEDIA_FIELDS: &[&str] = &["type", "id", "link", "caption", "filename", "voice"];
 const LOCATION_FIELDS: &[&str] = &["type", "latitude", "longitude", "name", "address"];
 
 /// The fields of each content type (its `type` included).
@@ -235,7 +235,13 @@ fn content_fields(kind: &str) -> &'static [&'static str] {
 
 /// Media objects have the same field names in the model and on Meta's wire.
 pub(crate) fn media(m: &Obj<'_>, r: &mut Report) -> Media {
-    Media { id: m.str(r, "id"), link: m.str(r, "link"), caption: m.str(r, "caption"), filename: m.str(r, "filename") }
+    Media {
+        id: m.str(r, "id"),
+        link: m.str(r, "link"),
+        caption: m.str(r, "caption"),
+        filename: m.str(r, "filename"),
+        voice: m.bool(r, "voice"),
+    }
 }
 
 /// Location objects too (coordinates as numbers, or numeric strings as Meta's page types them).

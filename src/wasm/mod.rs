@@ -42,6 +42,8 @@ interface MediaFields {
   caption?: string;
   /** Documents only: the file name shown (its extension picks the icon). */
   filename?: string;
+  /** Audio only: play it as a voice note. Meta requires Ogg files encoded with OPUS (`audio/ogg`). */
+  voice?: boolean;
 }
 /** Media by the id of an upload. */
 export interface MediaById extends MediaFields { id: string; link?: never }
