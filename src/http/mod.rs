@@ -3,6 +3,7 @@
 //! This keeps every provider's behaviour testable without a network.
 
 mod retry;
+pub mod url;
 
 pub use retry::{RetryPolicy, parse_retry_after};
 
