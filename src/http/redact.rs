@@ -1,0 +1,157 @@
+//! Finds a credential in text however it was spelled on the way: raw, percent-encoded as a
+//! URL carries it (1MSG's token is a query parameter: `+` → `%2B`, `é` → `%C3%A9`, hex in
+//! either case, `+` for a space as forms encode it), or escaped as JSON carries it (`\/`,
+//! `\"`, `\u00e9`, surrogate pairs) — a provider's error body, a proxy's HTML page or a fetch
+//! error message may quote the URL or echo the token in any of these spellings, and mixed.
+
+/// `text` with every spelling of `secret` replaced by `[redacted]`; `None` when there is none.
+pub fn redact_secret(text: &str, secret: &str) -> Option<String> {
+    let (text, secret) = (text.as_bytes(), secret.as_bytes());
+    let first = *secret.first()?;
+    let mut out = Vec::new();
+    let (mut copied, mut at, mut found) = (0, 0, false);
+    while at < text.len() {
+        let candidate = text.get(at).is_some_and(|&b| b == first || matches!(b, b'%' | b'+' | b'\\'));
+        match candidate.then(|| spelled_at(text, at, secret)).flatten() {
+            Some(end) => {
+                out.extend_from_slice(text.get(copied..at).unwrap_or_default());
+                out.extend_from_slice(b"[redacted]");
+                (copied, at, found) = (end, end, true);
+            }
+            None => at += 1,
+        }
+    }
+    if !found {
+        return None;
+    }
+    out.extend_from_slice(text.get(copied..).unwrap_or_default());
+    // A match starts and ends on character boundaries (its first and last units are ASCII
+    // escapes or the secret's own complete characters), so this is lossless.
+    Some(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The end of the longest spelling of `secret` that starts at `start` in `text`, if any.
+/// Reachable text offsets are tracked per matched secret prefix (a JSON `\u` escape matches
+/// a whole multi-byte character at once), so the work stays polynomial whatever the secret.
+fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
+    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); secret.len() + 1];
+    reach.first_mut()?.push(start);
+    for matched in 0..secret.len() {
+        let mut offsets = std::mem::take(reach.get_mut(matched)?);
+        offsets.sort_unstable();
+        offsets.dedup();
+        let want = *secret.get(matched)?;
+        for at in offsets {
+            for (consumed, end) in unit(text, at, want, secret.get(matched..).unwrap_or_default()) {
+                if let Some(next) = reach.get_mut(matched + consumed) {
+                    next.push(end);
+                }
+            }
+        }
+    }
+    reach.last()?.iter().copied().max()
+}
+
+/// Ways the text at `at` spells the start of `rest` (whose first byte is `want`): how many
+/// secret bytes each consumes, and where it ends in the text.
+fn unit(text: &[u8], at: usize, want: u8, rest: &[u8]) -> Vec<(usize, usize)> {
+    let byte = |i: usize| text.get(i).copied();
+    let mut ways = Vec::new();
+    if byte(at) == Some(want) {
+        ways.push((1, at + 1));
+    }
+    match byte(at) {
+        Some(b'%') => {
+            if let (Some(high), Some(low)) = (byte(at + 1).and_then(hex), byte(at + 2).and_then(hex))
+                && (high << 4 | low) as u8 == want
+            {
+                ways.push((1, at + 3));
+            }
+        }
+        Some(b'+') if want == b' ' => ways.push((1, at + 1)),
+        Some(b'\\') => match byte(at + 1) {
+            Some(escaped @ (b'"' | b'\\' | b'/')) if escaped == want => ways.push((1, at + 2)),
+            Some(b'n') if want == b'\n' => ways.push((1, at + 2)),
+            Some(b't') if want == b'\t' => ways.push((1, at + 2)),
+            Some(b'r') if want == b'\r' => ways.push((1, at + 2)),
+            Some(b'u') => {
+                if let Some((c, end)) = json_unicode_escape(text, at) {
+                    let mut buffer = [0; 4];
+                    let encoded = c.encode_utf8(&mut buffer).as_bytes();
+                    if rest.starts_with(encoded) {
+                        ways.push((encoded.len(), end));
+                    }
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    ways
+}
+
+/// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`, at `at`: the character and where it ends.
+fn json_unicode_escape(text: &[u8], at: usize) -> Option<(char, usize)> {
+    let code = |from: usize| -> Option<u32> {
+        if text.get(from..from + 2)? != b"\\u" {
+            return None;
+        }
+        text.get(from + 2..from + 6)?.iter().try_fold(0, |n, &b| Some(n << 4 | hex(b)?))
+    };
+    let high = code(at)?;
+    if (0xD800..0xDC00).contains(&high) {
+        let low = code(at + 6).filter(|low| (0xDC00..0xE000).contains(low))?;
+        let c = char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))?;
+        return Some((c, at + 12));
+    }
+    Some((char::from_u32(high)?, at + 6))
+}
+
+fn hex(byte: u8) -> Option<u32> {
+    (byte as char).to_digit(16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "tok+/=% é😀\"\\";
+
+    #[test]
+    fn every_spelling_is_redacted() {
+        for spelled in [
+            SECRET,
+            // wabridge's own query encoding (upper-case hex), lower-case hex, and forms' `+`.
+            "tok%2B%2F%3D%25%20%C3%A9%F0%9F%98%80%22%5C",
+            "tok%2b%2f%3d%25%20%c3%a9%f0%9f%98%80%22%5c",
+            "tok%2B%2F%3D%25+%C3%A9%F0%9F%98%80%22%5C",
+            // JSON, with and without `\/` and `\u` escapes, and a mix of everything.
+            r#"tok+/=% é😀\"\\"#,
+            r#"tok+\/=% \u00e9\ud83d\ude00\"\\"#,
+            r#"tok%2B\/=%25+\u00E9😀%22\\"#,
+        ] {
+            let text = format!("before {spelled} after, again:{spelled}");
+            assert_eq!(
+                redact_secret(&text, SECRET).as_deref(),
+                Some("before [redacted] after, again:[redacted]"),
+                "{spelled}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_text_is_left_alone() {
+        assert_eq!(redact_secret("nothing to see", SECRET), None);
+        assert_eq!(redact_secret("tok+/=% é", SECRET), None);
+        assert_eq!(redact_secret("tok%2", "tok%2B"), None);
+        assert_eq!(redact_secret("%", "%"), Some("[redacted]".into()));
+        assert_eq!(redact_secret("a\\u12", "a\u{1234}"), None);
+        assert_eq!(redact_secret("x\\ud83d", "x\u{1f600}"), None);
+        assert_eq!(redact_secret("é %C3%A9 é", "é").as_deref(), Some("[redacted] [redacted] [redacted]"));
+        assert_eq!(redact_secret("anything", ""), None);
+        // Overlapping ambiguity (`%25` is `%`, or `%`, `2`, `5`) stays polynomial.
+        let secret = "%25".repeat(40);
+        let text = "%25".repeat(200);
+        assert!(redact_secret(&text, &secret).is_some());
+    }
+}
