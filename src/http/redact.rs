@@ -30,17 +30,25 @@ pub fn redact_secret(text: &str, secret: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// The end of the longest spelling of `secret` that starts at `start` in `text`, if any.
+/// How much of a secret cut off by the end of a text is still redacted: error messages quote
+/// answers in snippets (200 characters), and a cut can fall inside the secret. Shorter tails
+/// are left, so that ordinary text ending in a letter or two of the secret stays as it is.
+const CUT_SECRET_MIN_BYTES: usize = 4;
+
+/// The end of the longest spelling of `secret` that starts at `start` in `text`, if any, or
+/// the end of the text when it ends inside such a spelling (see [`CUT_SECRET_MIN_BYTES`]).
 /// Reachable text offsets are tracked per matched secret prefix (a JSON `\u` escape matches
 /// a whole multi-byte character at once), so the work stays polynomial whatever the secret.
 fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
     let mut reach: Vec<Vec<usize>> = vec![Vec::new(); secret.len() + 1];
     reach.first_mut()?.push(start);
+    let mut cut = false;
     for matched in 0..secret.len() {
         let mut offsets = std::mem::take(reach.get_mut(matched)?);
         offsets.sort_unstable();
         offsets.dedup();
         let want = *secret.get(matched)?;
+        cut |= matched >= CUT_SECRET_MIN_BYTES && offsets.iter().any(|&at| cut_at(text, at));
         for at in offsets {
             for (consumed, end) in unit(text, at, want, secret.get(matched..).unwrap_or_default()) {
                 if let Some(next) = reach.get_mut(matched + consumed) {
@@ -49,7 +57,19 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
             }
         }
     }
-    reach.last()?.iter().copied().max()
+    reach.last()?.iter().copied().max().or(cut.then_some(text.len()))
+}
+
+/// Whether the text ends at `at`, or inside an escape (`%2`, `\u00`) that starts there.
+fn cut_at(text: &[u8], at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    match rest.split_first() {
+        None => true,
+        Some((b'%' | b'\\', tail)) => {
+            rest.len() < 12 && tail.iter().all(|b| b.is_ascii_hexdigit() || b"uU\\".contains(b))
+        }
+        Some(_) => false,
+    }
 }
 
 /// Ways the text at `at` spells the start of `rest` (whose first byte is `want`): how many
@@ -62,10 +82,14 @@ fn unit(text: &[u8], at: usize, want: u8, rest: &[u8]) -> Vec<(usize, usize)> {
     }
     match byte(at) {
         Some(b'%') => {
-            if let (Some(high), Some(low)) = (byte(at + 1).and_then(hex), byte(at + 2).and_then(hex))
-                && (high << 4 | low) as u8 == want
-            {
+            let decoded = |from: usize| Some((byte(from).and_then(hex)? << 4 | byte(from + 1).and_then(hex)?) as u8);
+            if decoded(at + 1) == Some(want) {
                 ways.push((1, at + 3));
+            }
+            // Encoded twice (`%252B`), as a URL quoted in another URL's query is
+            // (`?next=https%3A…%3Ftoken%3D…%252B`).
+            if decoded(at + 1) == Some(b'%') && decoded(at + 3) == Some(want) {
+                ways.push((1, at + 5));
             }
         }
         Some(b'+') if want == b' ' => ways.push((1, at + 1)),
@@ -129,6 +153,8 @@ mod tests {
             r#"tok+/=% é😀\"\\"#,
             r#"tok+\/=% \u00e9\ud83d\ude00\"\\"#,
             r#"tok%2B\/=%25+\u00E9😀%22\\"#,
+            // Encoded twice, as a URL quoted in another URL's query.
+            "tok%252B%252F%253D%2525%2520%25C3%25A9%25F0%259F%2598%2580%2522%255C",
         ] {
             let text = format!("before {spelled} after, again:{spelled}");
             assert_eq!(
@@ -142,13 +168,18 @@ mod tests {
     #[test]
     fn other_text_is_left_alone() {
         assert_eq!(redact_secret("nothing to see", SECRET), None);
-        assert_eq!(redact_secret("tok+/=% é", SECRET), None);
-        assert_eq!(redact_secret("tok%2", "tok%2B"), None);
+        assert_eq!(redact_secret("tok+/=% é and more", SECRET), None);
+        assert_eq!(redact_secret("tok%2 and more", "tok%2B"), None);
         assert_eq!(redact_secret("%", "%"), Some("[redacted]".into()));
         assert_eq!(redact_secret("a\\u12", "a\u{1234}"), None);
         assert_eq!(redact_secret("x\\ud83d", "x\u{1f600}"), None);
         assert_eq!(redact_secret("é %C3%A9 é", "é").as_deref(), Some("[redacted] [redacted] [redacted]"));
         assert_eq!(redact_secret("anything", ""), None);
+        // A snippet cut inside the secret: the tail is redacted from 4 bytes of secret on.
+        assert_eq!(redact_secret("quoted: tok+/", SECRET).as_deref(), Some("quoted: [redacted]"));
+        assert_eq!(redact_secret("quoted: tok%2B%2", SECRET).as_deref(), Some("quoted: [redacted]"));
+        assert_eq!(redact_secret("tokens: tok", SECRET), None);
+        assert_eq!(redact_secret("tok+ in the middle", SECRET), None);
         // Overlapping ambiguity (`%25` is `%`, or `%`, `2`, `5`) stays polynomial.
         let secret = "%25".repeat(40);
         let text = "%25".repeat(200);

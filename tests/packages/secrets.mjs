@@ -113,7 +113,9 @@ export async function secrets(wabridge, { baseUrl } = {}) {
       let redactions = 0;
       for (const [scenario, fetch] of Object.entries(hostileFetches(echo))) {
         for (const call of calls) {
-          const error = await rejection(call(make(fetch)));
+          // A 2xx answer to downloadMedia is the media itself: nothing to inspect.
+          const error = await call(make(fetch)).then(() => null, (e) => e);
+          if (error === null && scenario.includes("200")) continue;
           assertClean(error, `${provider}, ${scenario}`);
           if (JSON.stringify(texts(error)).includes("[redacted]")) redactions++;
         }
