@@ -165,6 +165,23 @@ mod tests {
         }
     }
 
+    /// Texts built from the secret's spellings, cut and spliced at every position: no panic,
+    /// and the output stays free of the whole raw secret.
+    #[test]
+    fn never_panics_on_cut_and_spliced_spellings() {
+        let spellings = ["tok%2B%2F%3D%25+%C3%A9%F0%9F%98%80%22%5C", r#"tok+\/=% \u00e9\ud83d\ude00\"\\"#, SECRET];
+        for spelled in spellings {
+            let cuts: Vec<usize> = (0..=spelled.len()).filter(|&i| spelled.is_char_boundary(i)).collect();
+            for &a in &cuts {
+                for &b in &cuts {
+                    let text = format!("{}{}{SECRET}{}", &spelled[..a], &spelled[b..], &spelled[..a]);
+                    let clean = redact_secret(&text, SECRET).unwrap();
+                    assert!(!clean.contains(SECRET), "{text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn other_text_is_left_alone() {
         assert_eq!(redact_secret("nothing to see", SECRET), None);

@@ -396,6 +396,32 @@ mod tests {
         assert!(!origin("http://127.0.0.1/").unwrap().is_subdomain_of("0.1"));
     }
 
+    /// Every table URL with each interesting character inserted at, or substituted for, each
+    /// position: no panic, and every accepted host is ASCII lower case from the allowed set.
+    #[test]
+    fn never_panics_on_mutated_urls() {
+        let inserts = ["\\", "/", "@", ":", "%", "%2", "[", "]", ".", "\t", " ", "\0", "é", "．", "0x", "\u{fffd}"];
+        for case in cases() {
+            let url = case["url"].as_str().unwrap();
+            let boundaries: Vec<usize> = (0..=url.len()).filter(|&i| url.is_char_boundary(i)).collect();
+            for &at in &boundaries {
+                for insert in inserts {
+                    let (head, tail) = url.split_at(at);
+                    let next = tail.chars().next().map_or(0, char::len_utf8);
+                    for mutated in [format!("{head}{insert}{tail}"), format!("{head}{insert}{}", &tail[next..])] {
+                        if let Ok(Origin { host: Host::Domain(host), .. }) = origin(&mutated) {
+                            assert!(
+                                host.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.')),
+                                "{mutated:?}"
+                            );
+                        }
+                        let _ = base_origin(&mutated);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn base_urls_have_nothing_after_the_path() {
         assert!(base_origin("https://graph.facebook.com").is_ok());
