@@ -88,29 +88,9 @@ impl HttpRequest {
     }
 }
 
-/// A query parameter name percent-decoded (`+` is a space); `?` for bytes that do not decode.
+/// A query parameter name as the server reads it: `+` a space, then percent-decoded.
 fn decoded_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut rest = name;
-    while let Some(c) = rest.chars().next() {
-        let hex = rest.get(1..3).filter(|h| c == '%' && h.bytes().all(|b| b.is_ascii_hexdigit()));
-        let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (c, byte) {
-            (_, Some(byte)) => {
-                out.push(if byte.is_ascii() { byte as char } else { '?' });
-                rest = rest.get(3..).unwrap_or_default();
-            }
-            ('+', None) => {
-                out.push(' ');
-                rest = rest.get(1..).unwrap_or_default();
-            }
-            (c, None) => {
-                out.push(c);
-                rest = rest.get(c.len_utf8()..).unwrap_or_default();
-            }
-        }
-    }
-    out
+    String::from_utf8_lossy(&url::percent_decode(name.replace('+', " ").as_bytes())).into_owned()
 }
 
 impl fmt::Debug for HttpRequest {

@@ -44,14 +44,13 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
     reach.first_mut()?.push(start);
     let mut cut = false;
     for matched in 0..secret.len() {
-        let mut offsets = std::mem::take(reach.get_mut(matched)?);
-        offsets.sort_unstable();
-        offsets.dedup();
+        let offsets = std::mem::take(reach.get_mut(matched)?);
         let want = *secret.get(matched)?;
         cut |= matched >= CUT_SECRET_MIN_BYTES && offsets.iter().any(|&at| cut_at(text, at));
         for at in offsets {
             for (consumed, end) in unit(text, at, want, secret.get(matched..).unwrap_or_default()) {
-                if let Some(next) = reach.get_mut(matched + consumed) {
+                // A set: at most a few offsets each (one per spelling of the prefix).
+                if let Some(next) = reach.get_mut(matched + consumed).filter(|next| !next.contains(&end)) {
                     next.push(end);
                 }
             }

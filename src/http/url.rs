@@ -212,7 +212,7 @@ fn parse_host(input: &str) -> Result<Host, UrlError> {
 }
 
 /// §1.3 percent-decode: `%` and two hex digits become a byte; any other `%` stays.
-fn percent_decode(input: &[u8]) -> Vec<u8> {
+pub(crate) fn percent_decode(input: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while let Some(&byte) = input.get(i) {
