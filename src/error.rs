@@ -245,24 +245,27 @@ impl SendError {
         }
     }
 
-    /// Replaces every occurrence of `secret` in the error's texts with `[redacted]`. Clients
-    /// call it on every error: providers echo credentials (1MSG puts a wrong token in its
-    /// error message) and fetch errors may quote the URL.
+    /// Replaces every occurrence of `secret` in the error's texts with `[redacted]`, raw,
+    /// percent-encoded or JSON-escaped (see [`crate::http::redact_secret`]). Clients call it
+    /// on every error: providers echo credentials (1MSG puts a wrong token in its error
+    /// message) and fetch errors and proxies' pages may quote the URL, token encoded.
     pub fn redact(mut self, secret: &str) -> Self {
         if secret.is_empty() {
             return self;
         }
         let scrub = |text: &mut String| {
-            if text.contains(secret) {
-                *text = text.replace(secret, "[redacted]");
+            if let Some(clean) = crate::http::redact_secret(text, secret) {
+                *text = clean;
             }
         };
         match &mut self {
             SendError::Answer(AnswerError::Refused(e)) => {
                 scrub(&mut e.message);
                 scrub(&mut e.raw);
-                if let Some(details) = &mut e.details {
-                    scrub(details);
+                let texts = [e.details.as_mut(), e.error_type.as_mut(), e.trace_id.as_mut()];
+                texts.into_iter().flatten().for_each(scrub);
+                if let Some(ProviderCode::Text(code)) = &mut e.provider_code {
+                    scrub(code);
                 }
             }
             SendError::Answer(AnswerError::Unexpected(e)) => {

@@ -2,8 +2,11 @@
 //! a transport (the global `fetch`, a user-supplied `fetch`, or a test) only moves bytes.
 //! This keeps every provider's behaviour testable without a network.
 
+mod redact;
 mod retry;
+pub mod url;
 
+pub use redact::redact_secret;
 pub use retry::{RetryHint, RetryPolicy, parse_retry_after};
 
 use std::fmt;
@@ -61,7 +64,10 @@ impl HttpRequest {
         let parameters: Vec<String> = query
             .split('&')
             .map(|pair| match pair.split_once('=') {
-                Some((name, _)) if SECRET_QUERY_PARAMETERS.iter().any(|s| name.eq_ignore_ascii_case(s)) => {
+                // The name as the server reads it: `%74oken` and `TOKEN` are `token` too.
+                Some((name, _))
+                    if SECRET_QUERY_PARAMETERS.iter().any(|s| decoded_name(name).eq_ignore_ascii_case(s)) =>
+                {
                     format!("{name}=[redacted]")
                 }
                 _ => pair.to_string(),
@@ -80,6 +86,11 @@ impl HttpRequest {
             })
             .collect()
     }
+}
+
+/// A query parameter name as the server reads it: `+` a space, then percent-decoded.
+fn decoded_name(name: &str) -> String {
+    String::from_utf8_lossy(&url::percent_decode(name.replace('+', " ").as_bytes())).into_owned()
 }
 
 impl fmt::Debug for HttpRequest {
@@ -143,6 +154,17 @@ mod tests {
         let request = HttpRequest::new(Method::Post, "https://api.1msg.io/123/sendMessage?token=SECRET&x=1");
         assert_eq!(request.redacted_url(), "https://api.1msg.io/123/sendMessage?token=[redacted]&x=1");
         assert!(!format!("{request:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn query_token_names_are_read_as_the_server_reads_them() {
+        for name in ["token", "TOKEN", "%74oken", "%54OKEN", "access_token", "access%5Ftoken"] {
+            let request = HttpRequest::new(Method::Post, format!("https://x/1/send?a=1&{name}=S%2BE+CRET%C3%A9"));
+            assert_eq!(request.redacted_url(), format!("https://x/1/send?a=1&{name}=[redacted]"), "{name}");
+        }
+        for url in ["https://x/%", "https://x/?%E2%82%AC=1&%=2&%7=3&%+1=4&tokens=5", "https://x/?é"] {
+            assert_eq!(HttpRequest::new(Method::Get, url).redacted_url(), url);
+        }
     }
 
     #[test]

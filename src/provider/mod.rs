@@ -186,8 +186,11 @@ pub(crate) fn path_id(what: &str, value: String) -> Result<String, BodyError> {
 /// A base URL: http(s), without a trailing slash.
 pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, BodyError> {
     let url = value.unwrap_or_else(|| default.to_string()).trim_end_matches('/').to_string();
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(BodyError::argument(format!("baseUrl must be an http(s) URL (got {url:?})")));
+    // Read as fetch reads it (WHATWG): every request and credential goes to this origin.
+    if let Err(why) = crate::http::url::base_origin(&url) {
+        return Err(BodyError::argument(format!(
+            "baseUrl must be an http(s) URL: scheme://host[:port][/path] (got {url:?}, which {why})"
+        )));
     }
     Ok(url)
 }

@@ -151,5 +151,8 @@ export async function conformance(wabridge, { baseUrl }) {
     check(messageId.startsWith("wamid."), "sent by media id");
   });
 
+  // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).
+  const { secrets } = await import("./secrets.mjs");
+  checks.push(...(await secrets(wabridge, { baseUrl })));
   return checks;
 }

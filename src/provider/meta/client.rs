@@ -2,6 +2,7 @@
 
 use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::{AnswerError, BodyError};
+use crate::http::url::{self, Scheme};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::{MarkRead, Message, media};
 use crate::provider::{answer_json, base_url, path_id, undocumented_success};
@@ -11,6 +12,10 @@ use std::fmt;
 
 /// Graph API host.
 pub const DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
+/// The domains whose subdomains are Meta's: media downloads (`lookaside.fbsbx.com`), Graph
+/// (`graph.facebook.com`) and the CDN (`*.fbcdn.net`). The only hosts the token goes to
+/// besides `baseUrl`'s.
+pub const META_DOMAINS: [&str; 3] = ["fbsbx.com", "facebook.com", "fbcdn.net"];
 /// The Graph API version requests go to unless configured otherwise.
 pub const DEFAULT_API_VERSION: &str = "v23.0";
 
@@ -172,24 +177,23 @@ impl MetaConfig {
         Ok(self.authorized(HttpRequest::new(Method::Delete, url)))
     }
 
-    /// `GET <media url>` with the token. The token only goes to Meta's media host
-    /// (`*.fbsbx.com`, `*.facebook.com`) or to `baseUrl`'s host (the sandbox, a proxy): a URL
-    /// from anywhere else is refused rather than handed a credential.
+    /// `GET <media url>` with the token. The token only goes where `fetch` would take it to
+    /// Meta — over https, on the default port, to a subdomain of `fbsbx.com` (media),
+    /// `facebook.com` (Graph) or `fbcdn.net` — or to exactly `baseUrl`'s scheme, host and port
+    /// (the sandbox, a proxy). The URL is read as `fetch` reads it (WHATWG, see
+    /// [`crate::http::url`]): `https://evil.example\.fbsbx.com/` goes to `evil.example`.
+    /// Anything else, or anything that cannot be read for certain, is refused before any I/O.
     pub fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
-        let host = |u: &str| -> Option<String> {
-            let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"))?;
-            Some(rest.split(['/', '?', '#']).next()?.to_ascii_lowercase())
-        };
-        let Some(target) = host(url) else {
-            return Err(BodyError::argument(format!("media URL must be http(s) (got {url:?})")));
-        };
-        let name = target.split(':').next().unwrap_or("");
-        let meta_host = [".fbsbx.com", ".facebook.com", ".fbcdn.net"].iter().any(|suffix| name.ends_with(suffix));
-        let trusted =
-            (url.starts_with("https://") && meta_host) || host(&self.base_url).as_deref() == Some(target.as_str());
-        if !trusted {
+        let target = url::origin(url).map_err(|why| {
+            BodyError::argument(format!("refusing to send the access token: the media URL {why} (got {url:?})"))
+        })?;
+        let to_meta = target.scheme == Scheme::Https
+            && target.port.is_none()
+            && META_DOMAINS.iter().any(|domain| target.is_subdomain_of(domain));
+        let to_base = url::base_origin(&self.base_url).is_ok_and(|base| base == target);
+        if !(to_meta || to_base) {
             return Err(BodyError::argument(format!(
-                "refusing to send the access token to {target}: media URLs come from Meta (fbsbx.com) or from baseUrl"
+                "refusing to send the access token to {target}: media URLs come from Meta (https, *.fbsbx.com) or from baseUrl"
             )));
         }
         Ok(self.authorized(HttpRequest::new(Method::Get, url)))
@@ -423,17 +427,60 @@ mod tests {
         assert!(config().get_media_request("../x").is_err());
     }
 
+    /// Every URL of the shared table (tests/fixtures/url-hosts.json, checked against the
+    /// runtime's own WHATWG parser by tests/js/url-hosts.test.mjs): the token goes to it
+    /// exactly when `token` says so, and then only to the host `fetch` would contact.
     #[test]
     fn the_token_only_goes_to_meta_or_base_url_hosts() {
-        assert!(config().download_request("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1").is_ok());
-        assert!(config().download_request("http://127.0.0.1:9/meta-media/1").is_ok());
-        for bad in [
-            "https://evil.example/x",
-            "http://lookaside.fbsbx.com/x",
-            "https://fbsbx.com.evil.example/x",
-            "file:///etc/passwd",
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/url-hosts.json")).unwrap();
+        let cases = table["cases"].as_array().unwrap();
+        let (mut sent, mut refused) = (0, 0);
+        for case in cases {
+            let url = case["url"].as_str().unwrap();
+            let base = case["baseUrl"].as_str().or(table["baseUrl"].as_str()).unwrap();
+            let config = MetaConfig::new("SECRET-TOKEN".into(), "1".into(), None, Some(base.into())).unwrap();
+            match config.download_request(url) {
+                Ok(request) => {
+                    sent += 1;
+                    assert_eq!(case["token"], true, "{url:?} would get the token");
+                    assert_eq!(request.url, url);
+                    let host = case["fetchHost"].as_str().unwrap();
+                    let base_host = url::origin(base).unwrap().to_string();
+                    let meta = META_DOMAINS.iter().any(|d| host.ends_with(&format!(".{d}")));
+                    assert!(meta || host == base_host, "{url:?} reaches {host}");
+                }
+                Err(error) => {
+                    refused += 1;
+                    assert_eq!(case["token"], false, "{url:?} refused: {error}");
+                    assert_eq!(error.code(), "ERR_ARGUMENT");
+                    assert!(!error.to_string().contains("SECRET"));
+                }
+            }
+        }
+        assert!(sent >= 30 && refused >= 60, "{sent} sent, {refused} refused");
+    }
+
+    #[test]
+    fn base_urls_are_read_as_fetch_reads_them() {
+        for base in ["https://graph.facebook.com", "http://127.0.0.1:9/", "https://proxy.example:8443/wa/"] {
+            assert!(MetaConfig::new("t".into(), "1".into(), None, Some(base.into())).is_ok(), "{base}");
+        }
+        // A userinfo, a query (`?x=` would swallow the path and, for 1MSG, hide its
+        // token from redaction), no host, and spaces the built URLs would carry.
+        for base in [
+            "https://u:p@graph.facebook.com",
+            "https://a.example?x=",
+            "https://a.example#",
+            "https:///",
+            "https://a .example",
+            " https://a.example",
         ] {
-            assert_eq!(config().download_request(bad).unwrap_err().code(), "ERR_ARGUMENT", "{bad}");
+            assert_eq!(
+                MetaConfig::new("t".into(), "1".into(), None, Some(base.into())).unwrap_err().code(),
+                "ERR_ARGUMENT",
+                "{base}"
+            );
         }
     }
 

@@ -151,6 +151,47 @@ mod tests {
         assert!(!e.message.contains("TOK&EN") && !e.raw.contains("TOK&EN"), "{e:?}");
     }
 
+    /// A token with characters a URL encodes: every spelling of it is redacted from every
+    /// text of every error (1MSG echoing it, a fetch error or a proxy page quoting the URL).
+    #[test]
+    fn an_encoded_token_is_redacted_too() {
+        let token = "s3nt+/=% é✓";
+        let config = OneMsgConfig::new(token.into(), "123456".into(), Some("http://127.0.0.1:9".into())).unwrap();
+        let request = config.send_request(&Message::text("16505551234", "Hi")).unwrap();
+        let encoded = "s3nt%2B%2F%3D%25%20%C3%A9%E2%9C%93";
+        assert_eq!(request.url, format!("http://127.0.0.1:9/123456/sendMessage?token={encoded}"));
+        assert!(!request.redacted_url().contains("s3nt") && !format!("{request:?}").contains("s3nt"));
+        let spellings = [
+            token.to_string(),
+            encoded.to_string(),
+            encoded.to_lowercase(),
+            "s3nt%2B%2F%3D%25+%C3%A9%E2%9C%93".into(),
+            r"s3nt+\/=% \u00e9\u2713".into(),
+        ];
+        for spelled in &spellings {
+            let url = format!("{}/123456/sendMessage?token={spelled}", config.base_url);
+            let errors = [
+                SendError::from(decode_error(&HttpResponse::new(
+                    401,
+                    format!(r#"{{"error":"Wrong token \"{spelled}\""}}"#),
+                ))),
+                SendError::from(decode_error(&HttpResponse::new(
+                    502,
+                    format!("<html><a href=\"{url}\">{url}</a></html>"),
+                ))),
+                SendError::from(crate::error::TransportError {
+                    message: format!("failed to fetch {url}"),
+                    timed_out: false,
+                }),
+            ];
+            for error in errors {
+                let error = error.redact(config.secret());
+                let shown = format!("{error} {error:?}");
+                assert!(!shown.contains("s3nt") && shown.contains("[redacted]"), "{spelled}: {shown}");
+            }
+        }
+    }
+
     #[test]
     fn sent_false_with_http_200_is_a_refusal() {
         let ok = HttpResponse::new(

@@ -1,0 +1,63 @@
+// The shared URL table (tests/fixtures/url-hosts.json) against the real WHATWG parser and the
+// built package: every `fetchHost` is what this runtime's `new URL(url).host` says, and
+// `MetaClient.downloadMedia(url)` either fetches a Meta host / baseUrl's origin with the token,
+// or refuses before fetching. No Authorization header ever reaches another host.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { wabridge } from "./helpers.mjs";
+
+const table = JSON.parse(readFileSync(new URL("../fixtures/url-hosts.json", import.meta.url), "utf8"));
+const TOKEN = "url-hosts-SENTINEL";
+const META_DOMAINS = ["fbsbx.com", "facebook.com", "fbcdn.net"];
+
+function whatwgHost(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+test("the table's fetchHost is what the WHATWG URL parser reads", () => {
+  assert.ok(table.cases.length > 100);
+  for (const { url, fetchHost } of table.cases) assert.equal(whatwgHost(url), fetchHost, JSON.stringify(url));
+});
+
+test("downloadMedia sends the token only to Meta's hosts or baseUrl's origin, as fetch reads the URL", async () => {
+  for (const { url, token, note, baseUrl = table.baseUrl } of table.cases) {
+    const what = `${JSON.stringify(url)} (${note})`;
+    const seen = [];
+    const fetch = async (target, init) => {
+      seen.push({ target, init });
+      return new Response("media", { headers: { "content-type": "image/jpeg" } });
+    };
+    const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", baseUrl, fetch, retry: false });
+    let error = null;
+    let result = null;
+    try {
+      result = await client.downloadMedia(url);
+    } catch (e) {
+      error = e;
+    }
+    const base = new URL(baseUrl);
+    for (const { target, init } of seen) {
+      const parsed = new URL(target);
+      const meta = parsed.protocol === "https:" && parsed.port === "" && META_DOMAINS.some((d) => parsed.hostname.endsWith(`.${d}`));
+      const toBase = parsed.protocol === base.protocol && parsed.host === base.host;
+      assert.ok(meta || toBase, `${what}: the token went to ${parsed.host}`);
+      assert.equal(target, url, `${what}: fetched as given`);
+      assert.equal(init.headers.Authorization, `Bearer ${TOKEN}`, what);
+    }
+    if (token) {
+      assert.equal(error, null, `${what}: ${error}`);
+      assert.equal(seen.length, 1, what);
+      assert.equal(result.mimeType, "image/jpeg", what);
+    } else {
+      assert.equal(seen.length, 0, `${what}: fetched`);
+      assert.ok(error instanceof wabridge.ArgumentError, `${what}: ${error}`);
+      assert.equal(error.code, "ERR_ARGUMENT");
+      assert.ok(!JSON.stringify([error.message, error.stack, error]).includes(TOKEN), what);
+    }
+  }
+});

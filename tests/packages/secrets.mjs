@@ -1,0 +1,204 @@
+// Credentials never leave through errors, and the Meta token reaches only Meta. Runs in every
+// runtime (called at the end of conformance.mjs), with fetch doubles only: no network.
+// Returns one { name, ok, error? } per check, like conformance().
+//
+// Each client's credential is a sentinel with characters a URL or JSON encodes (`+ / = %`,
+// space, non-ASCII), between two ASCII markers that no encoding touches: if any spelling of
+// the sentinel survives anywhere — raw, percent-encoded (upper or lower hex, `+` for space)
+// or JSON-escaped — a marker survives with it.
+
+const HEAD = "s3cr3tHEAD";
+const TAIL = "s3cr3tTAIL";
+const ASCII_SECRET = `${HEAD}+/=% x${TAIL}`; // header values must be bytes: no non-ASCII
+const SECRET = `${HEAD}+/=% é✓${TAIL}`; // 1MSG's token travels in the URL query
+const META_DOMAINS = ["fbsbx.com", "facebook.com", "fbcdn.net"];
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Every text an error shows: message, stack, String(), JSON, request, raw, cause, props. */
+function texts(error) {
+  const request = error?.request;
+  return {
+    "String(err)": String(error),
+    message: error?.message,
+    stack: error?.stack,
+    "JSON.stringify(err)": JSON.stringify(error),
+    "request.url": request?.url,
+    "request.headers": JSON.stringify(request?.headers),
+    "request.body": request?.body,
+    raw: error?.raw,
+    cause: error?.cause === undefined ? undefined : String(error.cause?.stack ?? error.cause),
+    "own properties": JSON.stringify(Object.entries(error ?? {})),
+  };
+}
+
+function assertClean(error, what) {
+  check(error instanceof Error && typeof error.code === "string", `${what}: expected a wabridge error, got ${error}`);
+  for (const [where, text] of Object.entries(texts(error))) {
+    if (text === undefined || text === null) continue;
+    check(!String(text).includes(HEAD) && !String(text).includes(TAIL), `${what}: the credential leaks through ${where}: ${text}`);
+  }
+}
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection, but it resolved");
+}
+
+/** PHP-style JSON: `/` and non-ASCII escaped (`\/`, `\u00e9`), as some servers echo them. */
+const escapedJson = (value) =>
+  JSON.stringify(value)
+    .replaceAll("/", "\\/")
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Fetch doubles that quote what they were given (URL and headers) back in every way. */
+function hostileFetches(echo) {
+  const quote = (url, init) => `${url} ${JSON.stringify(init?.headers ?? {})}`;
+  return {
+    "fetch throws a TypeError quoting the URL and headers": async (url, init) => {
+      throw new TypeError(`failed to fetch ${quote(url, init)}`);
+    },
+    "fetch throws with a cause quoting the URL": async (url, init) => {
+      throw new TypeError("fetch failed", { cause: new Error(`connect ECONNREFUSED ${quote(url, init)}`) });
+    },
+    "a 502 HTML page quoting the URL": async (url, init) =>
+      new Response(`<html><body><a href="${url}">${quote(url, init)}</a> ${encodeURIComponent(url)}</body></html>`, { status: 502, headers: { "content-type": "text/html" } }),
+    "a 200 HTML page quoting the URL": async (url, init) => new Response(`<p>${quote(url, init)}</p>`, { status: 200 }),
+    "the provider's 401 echoing the credential": async () => new Response(echo(JSON.stringify), { status: 401, headers: { "content-type": "application/json" } }),
+    "the provider's 401 echoing it with escaped JSON": async () => new Response(echo(escapedJson), { status: 401, headers: { "content-type": "application/json" } }),
+    "the provider's 400 echoing it percent-encoded": async (url) => new Response(echo((v) => JSON.stringify(v.replaceAll(SECRET, encodeURIComponent(SECRET)).replaceAll(ASCII_SECRET, new URLSearchParams({ t: ASCII_SECRET }).toString().slice(2))) + ` ${url}`), { status: 400 }),
+  };
+}
+
+const message = { to: "+16505551234", content: { type: "text", body: "secrets" } };
+
+export async function secrets(wabridge, { baseUrl } = {}) {
+  const checks = [];
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      checks.push({ name, ok: true });
+    } catch (error) {
+      checks.push({ name, ok: false, error: String(error?.stack ?? error) });
+    }
+  };
+  const proxy = "https://proxy.example:8443/wa";
+
+  const clients = {
+    meta: {
+      make: (fetch) => new wabridge.MetaClient({ token: ASCII_SECRET, phoneNumberId: "1000000001", baseUrl: proxy, fetch, retry: false }),
+      echo: (json) => `{"error":{"message":${json(`Invalid OAuth access token - Cannot parse access token ${ASCII_SECRET}`)},"type":"OAuthException","code":190,"fbtrace_id":${json(ASCII_SECRET)}}}`,
+      calls: [(c) => c.send(message), (c) => c.getMedia("123"), (c) => c.downloadMedia(`${proxy}/meta-media/1`)],
+    },
+    bird: {
+      make: (fetch) => new wabridge.BirdClient({ accessKey: ASCII_SECRET, workspaceId: "ws-1", channelId: "ch-1", baseUrl: proxy, fetch, retry: false }),
+      echo: (json) => `{"code":${json(`Unauthorized ${ASCII_SECRET}`)},"message":${json(`invalid access key ${ASCII_SECRET}`)},"details":{"key":[${json(ASCII_SECRET)}]}}`,
+      calls: [(c) => c.send(message)],
+    },
+    "1msg": {
+      make: (fetch) => new wabridge.OneMsgClient({ token: SECRET, instanceId: "123456", baseUrl: proxy, fetch, retry: false }),
+      echo: (json) => `{"error":${json(`Wrong token "${SECRET}" for channel "123456". Please provide token as a GET parameter.`)}}`,
+      calls: [(c) => c.send(message)],
+    },
+  };
+
+  for (const [provider, { make, echo, calls }] of Object.entries(clients)) {
+    await run(`${provider}: the credential appears in no error text, however the failure quotes it`, async () => {
+      let redactions = 0;
+      for (const [scenario, fetch] of Object.entries(hostileFetches(echo))) {
+        for (const call of calls) {
+          // A 2xx answer to downloadMedia is the media itself: nothing to inspect.
+          const error = await call(make(fetch)).then(() => null, (e) => e);
+          if (error === null && scenario.includes("200")) continue;
+          assertClean(error, `${provider}, ${scenario}`);
+          if (JSON.stringify(texts(error)).includes("[redacted]")) redactions++;
+        }
+      }
+      check(redactions > 0, `${provider}: nothing was redacted (the doubles did not quote the credential?)`);
+    });
+  }
+
+  await run("1msg: the token, percent-encoded in the URL, is redacted from err.request.url", async () => {
+    let sent;
+    const error = await rejection(
+      clients["1msg"].make(async (url) => {
+        sent = url;
+        return new Response('{"error":"nope"}', { status: 401 });
+      }).send(message),
+    );
+    check(sent.endsWith(`token=${encodeURIComponent(SECRET)}`), `the token travels percent-encoded (got ${sent})`);
+    check(error.request.url.endsWith("token=[redacted]"), `request.url: ${error.request.url}`);
+    assertClean(error, "1msg 401");
+  });
+
+  // The Meta token goes only to Meta (https, default port, *.fbsbx.com / *.facebook.com /
+  // *.fbcdn.net) or to baseUrl's exact origin, as *this runtime's* URL parser reads the URL.
+  // The full table is tests/fixtures/url-hosts.json (Rust and Node); these are its sharpest
+  // cases, re-checked against each runtime's own `new URL`.
+  await run("meta: downloadMedia sends the token only to hosts this runtime's fetch reads as Meta's", async () => {
+    const cases = [
+      ["https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", true],
+      ["https://evil.example\\.fbsbx.com/x", false],
+      ["https:\\\\evil.example/x", false],
+      ["https:\\\\lookaside.fbsbx.com/x", true],
+      ["https://lookaside.fbsbx.com@evil.example/", false],
+      ["https://evil.example@lookaside.fbsbx.com/", false],
+      ["https://lookaside%2efbsbx%2ecom/x", true],
+      ["https://evil.example%2f.fbsbx.com/", false],
+      ["https://lookaside.fbsbx.com.evil.example/", false],
+      ["https://lookaside\uFF0Efbsbx\uFF0Ecom/", false],
+      ["https://lookaside.fbsbx.com\u3002evil.example/", false],
+      ["https://lookaside.fbsbx.com./x", false],
+      ["https://lookaside.fbsbx.com:443/x", true],
+      ["https://lookaside.fbsbx.com:8443/x", false],
+      ["HTTPS://LOOKASIDE.FBSBX.COM/X", true],
+      ["https://evil.exa\tmple.fbsbx.com/x", true],
+      ["https://lookaside.fbsbx.com\n.evil.example/", false],
+      ["  https://lookaside.fbsbx.com/x", true],
+      ["//lookaside.fbsbx.com/x", false],
+      ["https:lookaside.fbsbx.com/x", false],
+      ["http://lookaside.fbsbx.com/x", false],
+      ["https://lookaside.fbsbx.com.0x7f/x", false],
+      ["https://[::1]/x", false],
+      ["https://proxy.example:8443/media/1", true],
+      ["https://proxy.example/media/1", false],
+      ["blob:https://lookaside.fbsbx.com/0f1e", false],
+      ["javascript:fetch('https://evil.example')", false],
+    ];
+    const base = new URL(proxy);
+    for (const [url, expected] of cases) {
+      const seen = [];
+      const fetch = async (target, init) => {
+        seen.push({ target, init });
+        return new Response("media", { headers: { "content-type": "image/jpeg" } });
+      };
+      let error = null;
+      try {
+        await clients.meta.make(fetch).downloadMedia(url);
+      } catch (e) {
+        error = e;
+      }
+      for (const { target, init } of seen) {
+        const parsed = new URL(target);
+        const meta = parsed.protocol === "https:" && parsed.port === "" && META_DOMAINS.some((d) => parsed.hostname.endsWith(`.${d}`));
+        const toBase = parsed.protocol === base.protocol && parsed.host === base.host;
+        check(meta || toBase, `${JSON.stringify(url)}: the token went to ${parsed.host}`);
+        check(JSON.stringify(init.headers).includes(HEAD), `${JSON.stringify(url)}: sent without the token?`);
+      }
+      check(seen.length === (expected ? 1 : 0), `${JSON.stringify(url)}: expected ${expected ? "one request" : "a refusal"}, got ${seen.length} request(s), error ${error}`);
+      if (!expected) {
+        check(error instanceof wabridge.ArgumentError, `${JSON.stringify(url)}: refused with an ArgumentError (got ${error})`);
+        assertClean(error, JSON.stringify(url));
+      }
+    }
+  });
+
+  void baseUrl; // the checks use fetch doubles only; the loopback server is not needed
+  return checks;
+}
