@@ -84,6 +84,10 @@ async function inWorkerd(dir, entry, check) {
   });
   const inputs = Object.keys(built.metafile.inputs);
   if (!inputs.some((p) => p.endsWith("node_modules/wabridge/workerd.mjs"))) throw new Error(`the bundle did not use workerd.mjs: ${inputs.join(", ")}`);
+  // wabridge/sandbox reaches the wasm through the package's own name: it must get the same
+  // workerd entry, never a second copy of the glue through another entry.
+  const otherEntries = inputs.filter((p) => /node_modules\/wabridge\/(browser|node|deno)\.mjs$/.test(p));
+  if (otherEntries.length) throw new Error(`the bundle pulled other entries in: ${otherEntries.join(", ")}`);
   const { Miniflare } = await import("miniflare");
   const mf = new Miniflare({
     modules: true,
@@ -178,8 +182,8 @@ const runners = {
   }),
   chromium: (dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));
-    const entry = manifest.exports["."].browser.replace(/^\.\//, "");
-    const importMap = JSON.stringify({ imports: { wabridge: `/chromium/node_modules/wabridge/${entry}` } });
+    const entry = (path) => `/chromium/node_modules/wabridge/${manifest.exports[path].browser.replace(/^\.\//, "")}`;
+    const importMap = JSON.stringify({ imports: { wabridge: entry("."), "wabridge/sandbox": entry("./sandbox") } });
     const page = join(dir, "index.html");
     writeFileSync(page, readFileSync(page, "utf8").replace("IMPORT_MAP", importMap));
     return inChromium(dir, "chromium/index.html", async (tab) => {
