@@ -3,13 +3,14 @@
 // .wasm the glue fetches, each file gzip -9 as a server would compress it. Shared by the size
 // test (tests/js/size.test.mjs) and `npm run bench`.
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /** The main entry's budget, gzip bytes (issue 8): 100 KB, in SI kilobytes. */
 export const MAIN_ENTRY_BUDGET_BYTES = 100 * 1000;
 
-export async function mainEntrySize(pkg) {
+export async function mainEntrySize(pkgDir) {
+  const pkg = resolve(pkgDir);
   const { build } = await import("esbuild");
   const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
   const entry = join(pkg, manifest.exports["."].browser);
