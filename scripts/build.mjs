@@ -81,7 +81,25 @@ writeFileSync(gluePath, glueText);
 // @types/node alike (tests/types checks the combinations). At run time the glue only wires
 // `[Symbol.dispose]` where the runtime has the symbol.
 const dtsPath = join(wasmDir, "wabridge.d.ts");
-const dts = readFileSync(dtsPath, "utf8");
+let dts = readFileSync(dtsPath, "utf8");
+// The init types name DOM globals (RequestInfo, Response, BufferSource, WebAssembly.*), so
+// a Node project with @types/node but without lib "dom" failed to compile them. They are
+// looked up on globalThis instead, with stand-ins where the project's libs lack them.
+dts = patch(
+  dts,
+  "export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;",
+  "export type InitInput = string | GlobalType<\"Request\", never> | URL | GlobalType<\"Response\", never> | ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;",
+  "InitInput",
+);
+dts = patch(dts, "export type SyncInitInput = BufferSource | WebAssembly.Module;", "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;", "SyncInitInput");
+dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type) => `${field}GlobalWasmType<"${type}", unknown>;`);
+if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
+dts +=
+  "\n// Added by scripts/build.mjs: a global's instance type where the project's libs declare it\n" +
+  "// (lib \"dom\", @types/node, Workers' types), else `Fallback`.\n" +
+  "type GlobalType<Name extends string, Fallback> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : Fallback;\n" +
+  "type GlobalWasmType<Name extends string, Fallback> = typeof globalThis extends { WebAssembly: infer W } ? (W extends { [K in Name]: { prototype: infer T } } ? T : Fallback) : Fallback;\n";
+writeFileSync(dtsPath, dts);
 if (dts.includes("[Symbol.dispose](): void;")) {
   writeFileSync(
     dtsPath,
