@@ -59,8 +59,8 @@ const SETUPS = {
     options: { lib: ["es2020", "dom"], types: [], target: "es2020", module: "esnext", moduleResolution: "bundler" },
     files: [...common, "ambient/process.d.ts", "programs/browser-admin.ts"],
   },
-  "Node: lib es2022 + @types/node, no dom, nodenext resolution": {
-    options: { lib: ["es2022"], types: ["node"], target: "es2022", module: "nodenext", moduleResolution: "nodenext" },
+  "Node: lib es2020 + @types/node, no dom, nodenext resolution": {
+    options: { lib: ["es2020"], types: ["node"], target: "es2020", module: "nodenext", moduleResolution: "nodenext" },
     files: [...common, "programs/node-service.ts"],
   },
   "Node + dom: lib es2022 + dom + @types/node, nodenext resolution": {
