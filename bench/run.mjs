@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { MAIN_ENTRY_BUDGET_BYTES, kb as siKb, mainEntrySize } from "../scripts/entry-size.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = join(root, "pkg");
@@ -177,4 +178,8 @@ const wholeGz = files(pkg).reduce((sum, path) => sum + gz(path), 0);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`\nsize (gzip -9): wasm ${kb(wasmGz)} + browser JS ${kb(jsGz)} = ${kb(wasmGz + jsGz)}; every file of the package ${kb(wholeGz)} (raw wasm ${kb(statSync(join(pkg, "wasm", "wabridge_bg.wasm")).size)})`);
 console.log(`target ≤ 80 KB gzip for the whole package: ${(wholeGz / (80 * 1024)).toFixed(2)}× the budget`);
+// The main entry alone (the sandbox is its own subpath, wabridge/sandbox): what
+// `import "wabridge"` downloads in a browser. tests/js/size.test.mjs guards the same figure.
+const mainEntry = await mainEntrySize(pkg);
+console.log(`main entry (import "wabridge" in a browser, ${mainEntry.files.length} files): ${siKb(mainEntry.gzip)} gzip, target ≤ ${siKb(MAIN_ENTRY_BUDGET_BYTES)}: ${(mainEntry.gzip / MAIN_ENTRY_BUDGET_BYTES).toFixed(2)}× the budget`);
 console.log(`import + init (node.mjs, compile + instantiate): ${importMs.toFixed(1)} ms`);

@@ -9,7 +9,8 @@
 //   new BirdClient({ accessKey, workspaceId, channelId })
 //   new OneMsgClient({ token, instanceId })
 import { createServer } from "node:http";
-import { BirdClient, MetaClient, OneMsgClient, createSandbox, serveSandbox } from "../pkg/node.mjs";
+import { BirdClient, MetaClient, OneMsgClient } from "../pkg/node.mjs";
+import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
 import { sampleMessages } from "./messages.mjs";
 
 const CUSTOMER = "+16505551234";

@@ -1,6 +1,5 @@
 export * from "./wasm/wabridge.js";
 export * from "./errors.js";
-export * from "./sandbox.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 
 /**

@@ -1,6 +1,5 @@
-// Everything the package exports, whatever the runtime; the entry next to this file loads
-// the wasm module first (or, in browsers, `init()` does).
+// Everything the main entry exports, whatever the runtime; the entry next to this file loads
+// the wasm module first (or, in browsers, `init()` does). The sandbox is not here: it is its
+// own subpath, `wabridge/sandbox`, so that `import "wabridge"` stays small.
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
-export { createSandbox } from "./sandbox/index.js";
-export { FAULT_MODES } from "./sandbox/faults.js";

@@ -1,5 +1,4 @@
-// Node `require()`: the same wasm, with lib.js and the sandbox server bundled to CommonJS
-// at build time.
+// Node `require()`: the same wasm, with lib.js bundled to CommonJS at build time.
 "use strict";
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");

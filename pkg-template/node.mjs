@@ -6,4 +6,3 @@ import { initSync } from "./wasm/index.js";
 initSync({ module: readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url)) });
 
 export * from "./lib.js";
-export { serveSandbox } from "./sandbox/server.js";

@@ -1,4 +1,23 @@
-import type { FetchLike, Provider } from "./wasm/wabridge.js";
+// The declarations of `wabridge/sandbox` (the emulator is its own subpath so that the main
+// entry stays small).
+import type { BirdClientOptions, MetaClientOptions, OneMsgClientOptions, Provider } from "./wasm/wabridge.js";
+
+/**
+ * The global `fetch` type where the project's libs declare one (lib "dom", @types/node,
+ * @cloudflare/workers-types), else a structural stand-in — so these declarations need none
+ * of them.
+ */
+type GlobalFetch = typeof globalThis extends { fetch: infer F } ? F : (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array }) => Promise<{ status: number; text(): Promise<string>; json(): Promise<any> }>;
+
+/** What `sandbox.clientOptions(provider)` gives, per provider: pass it to that provider's client. */
+export interface SandboxClientOptions {
+  meta: MetaClientOptions & { baseUrl: string };
+  bird: BirdClientOptions & { baseUrl: string };
+  "1msg": OneMsgClientOptions & { baseUrl: string };
+}
+
+/** A function that POSTs a webhook: `globalThis.fetch` by default. */
+export type WebhookFetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<{ status: number; ok: boolean }>;
 
 /** Fault modes the sandbox injects. */
 export type FaultMode =
@@ -70,7 +89,7 @@ export interface SandboxOptions {
   webhooks?: {
     url?: string | Partial<Record<Provider, string>>;
     onWebhook?: (webhook: { provider: Provider; event: "status" | "message"; payload: unknown; body: string; headers: Record<string, string> }) => void | Promise<void>;
-    fetch?: FetchLike;
+    fetch?: WebhookFetch;
   };
   faults?: FaultRule[];
   /** Seed of ids and probabilistic faults. Default 1. */
@@ -90,11 +109,14 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
-  /** A fetch-compatible function: pass it as a client's `fetch`. */
-  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** A fetch-compatible function (typed as the global `fetch`): pass it as a client's `fetch`. */
+  fetch: GlobalFetch;
   baseUrl: string;
-  /** Options for a client of `provider`: token/ids, `baseUrl` and (by default) `fetch`. */
-  clientOptions(provider: Provider, options?: { baseUrl?: string; viaFetch?: boolean }): Record<string, any>;
+  /**
+   * Options for a client of `provider`: token/ids, `baseUrl` and (unless `viaFetch: false`)
+   * `fetch` — `new MetaClient(sandbox.clientOptions("meta"))`.
+   */
+  clientOptions<P extends Provider>(provider: P, options?: { baseUrl?: string; viaFetch?: boolean }): SandboxClientOptions[P];
   /** An inbound customer message: opens the 24-hour window and emits the webhook. */
   receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string };
   inject(...rules: FaultRule[]): Sandbox;

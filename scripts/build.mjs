@@ -47,6 +47,73 @@ rmSync(pkg, { recursive: true, force: true });
 mkdirSync(wasmDir, { recursive: true });
 run("wasm-bindgen", ["--target", "web", "--out-dir", wasmDir, "--out-name", "wabridge", compiled]);
 
+// 2b. Two corrections to wasm-bindgen's output, each checked so that a glue change fails the
+//     build instead of silently dropping the fix.
+/** Replaces `from` (which must occur `count` times) in `text`. */
+function patch(text, from, to, what, count = 1) {
+  const found = text.split(from).length - 1;
+  if (found !== count) throw new Error(`${what}: expected ${count} × ${JSON.stringify(from)} in wasm-bindgen's output, found ${found}`);
+  return text.replaceAll(from, to);
+}
+// The glue: until `init()` runs (browsers), every call failed deep inside it with "Cannot
+// read properties of undefined (reading '__wbindgen_malloc')". A stand-in for the wasm
+// exports says what to do instead; `initSync`/`init` replace it with the real exports.
+const gluePath = join(wasmDir, "wabridge.js");
+let glueText = readFileSync(gluePath, "utf8");
+const NOT_INITIALISED =
+  "wabridge is not initialised: call `await init()` once before using it (browsers and runtimes " +
+  "without a dedicated entry; Node, Deno, Bun and Workers initialise it at import)";
+glueText = patch(
+  glueText,
+  "let wasmModule, wasmInstance, wasm;",
+  `// Patched by scripts/build.mjs: the wasm exports are a stand-in that throws a clear Error until init.
+` +
+    `const __wabridge_uninitialised = new Proxy({}, { get() { throw new Error(${JSON.stringify(NOT_INITIALISED)}); } });
+` +
+    `let wasmModule, wasmInstance, wasm = __wabridge_uninitialised;`,
+  "uninitialised wasm",
+);
+glueText = patch(glueText, "if (wasm !== undefined) return wasm;", "if (wasm !== __wabridge_uninitialised) return wasm;", "init guard", 2);
+writeFileSync(gluePath, glueText);
+// The declarations: classes get `[Symbol.dispose](): void`, and `Symbol.dispose` is only in
+// lib "esnext" (or @types/node), so a browser project on lib ["es2020", "dom"] failed with
+// TS2550. Declaring the symbol the way @types/node does merges with lib "esnext" and
+// @types/node alike (tests/types checks the combinations). At run time the glue only wires
+// `[Symbol.dispose]` where the runtime has the symbol.
+const dtsPath = join(wasmDir, "wabridge.d.ts");
+let dts = readFileSync(dtsPath, "utf8");
+// The init types name DOM globals (RequestInfo, Response, BufferSource, WebAssembly.*), so
+// a Node project with @types/node but without lib "dom" failed to compile them. They are
+// looked up on globalThis instead, with stand-ins where the project's libs lack them.
+dts = patch(
+  dts,
+  "export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;",
+  "export type InitInput = string | GlobalType<\"Request\", never> | URL | GlobalType<\"Response\", never> | ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;",
+  "InitInput",
+);
+dts = patch(dts, "export type SyncInitInput = BufferSource | WebAssembly.Module;", "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;", "SyncInitInput");
+dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type) => `${field}GlobalWasmType<"${type}", unknown>;`);
+if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
+dts +=
+  "\n// Added by scripts/build.mjs: a global's instance type where the project's libs declare it\n" +
+  "// (lib \"dom\", @types/node, Workers' types), else `Fallback`.\n" +
+  "type GlobalType<Name extends string, Fallback> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : Fallback;\n" +
+  "type GlobalWasmType<Name extends string, Fallback> = typeof globalThis extends { WebAssembly: infer W } ? (W extends { [K in Name]: { prototype: infer T } } ? T : Fallback) : Fallback;\n";
+writeFileSync(dtsPath, dts);
+if (dts.includes("[Symbol.dispose](): void;")) {
+  writeFileSync(
+    dtsPath,
+    `${dts}
+declare global {
+  interface SymbolConstructor {
+    /** \`using\` declarations call \`[Symbol.dispose]()\` (ES2026 explicit resource management; wabridge's classes free their wasm memory). */
+    readonly dispose: unique symbol;
+  }
+}
+`,
+  );
+}
+
 // 3. Size: a current binaryen, with the features rustc's wasm32 output uses enabled.
 const wasmFile = join(wasmDir, "wabridge_bg.wasm");
 const before = statSync(wasmFile).size;
@@ -106,13 +173,23 @@ manifest.version = cargoVersion;
 writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 for (const stray of [".gitignore", "wabridge_bg.wasm.d.ts"]) rmSync(join(wasmDir, stray), { force: true });
 
-// 7. CommonJS for `require()`: lib.js (glue, errors, limits, sandbox) and the sandbox server
-//    bundled into one file that shares the .wasm with the ES modules.
+// 7. CommonJS for `require()`: lib.js (glue, errors, limits) bundled into one file that
+//    shares the .wasm with the ES modules; and `wabridge/sandbox` (the emulator and its HTTP
+//    server) in a file of its own that reaches the wasm through `require("wabridge")`, so that
+//    both use the one instance node.cjs initialised.
 run(bin("esbuild"), [
   "--bundle", "--format=cjs", "--platform=node", "--log-level=warning",
   // The glue resolves the .wasm next to itself from import.meta.url; CommonJS has __filename.
   "--define:import.meta.url=__wabridge_module_url",
   "--banner:js=const __wabridge_module_url = require(\"node:url\").pathToFileURL(require(\"node:path\").join(__dirname, \"wasm\", \"wabridge.js\")).href;",
   `--outfile=${join(pkg, "lib.cjs")}`,
-], { input: 'export * from "./lib.js";\nexport { serveSandbox } from "./sandbox/server.js";\n', stdio: ["pipe", "inherit", "inherit"], cwd: pkg });
+], { input: 'export * from "./lib.js";\n', stdio: ["pipe", "inherit", "inherit"], cwd: pkg });
+run(bin("esbuild"), [
+  "--bundle", "--format=cjs", "--platform=node", "--log-level=warning", "--external:wabridge",
+  `--outfile=${join(pkg, "sandbox.cjs")}`,
+], { input: 'export * from "./sandbox/node.mjs";\n', stdio: ["pipe", "inherit", "inherit"], cwd: pkg });
+const sandboxCjs = readFileSync(join(pkg, "sandbox.cjs"), "utf8");
+if (!sandboxCjs.includes('require("wabridge")') || sandboxCjs.includes("__wbindgen")) {
+  throw new Error("sandbox.cjs must take the wasm from require(\"wabridge\"), not bundle a second copy of the glue");
+}
 log(`pkg/ ready: wabridge ${cargoVersion}`);

@@ -28,8 +28,8 @@ node scripts/build.mjs
 step "JS tests of the built package"
 node --test tests/js/
 
-step "TypeScript declarations: valid shapes compile, invalid ones do not"
-node_modules/.bin/tsc -p tests/types
+step "TypeScript declarations: the README's snippets and typical programs compile (TypeScript 5 and current; dom / @types/node / both / esnext), invalid shapes do not"
+node tests/types/run.mjs
 
 step "the packed tarball in Node ESM, Node CJS, Deno, Bun, workerd and Chromium, and the examples"
 node tests/packages/run.mjs

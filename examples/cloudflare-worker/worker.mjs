@@ -3,7 +3,8 @@
 // answers 200 with Meta's result, 422 with every violation, 502 with the provider's error.
 // Without WHATSAPP_TOKEN it sends to wabridge's sandbox (in the Worker, no network), so the
 // example runs anywhere; with WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID it sends for real.
-import { MetaClient, ValidationError, WabridgeError, createSandbox } from "wabridge";
+import { MetaClient, ValidationError, WabridgeError } from "wabridge";
+import { createSandbox } from "wabridge/sandbox";
 
 function client(env) {
   if (env.WHATSAPP_TOKEN) return new MetaClient({ token: env.WHATSAPP_TOKEN, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID });

@@ -1,7 +1,8 @@
 // Deno: validate and send a message, to the in-process sandbox unless WHATSAPP_TOKEN is set.
 //   deno run --allow-env=WHATSAPP_TOKEN,WHATSAPP_PHONE_NUMBER_ID --allow-net=graph.facebook.com main.ts
 // (with the package from npm: import from "npm:wabridge"; this folder uses node_modules.)
-import { createSandbox, MetaClient, type Message, validate } from "wabridge";
+import { MetaClient, type Message, validate } from "wabridge";
+import { createSandbox } from "wabridge/sandbox";
 
 const token = Deno.env.get("WHATSAPP_TOKEN");
 const sandbox = token ? null : createSandbox({ enforceWindow: false });

@@ -12,6 +12,7 @@ const USAGE = `usage:
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [FILE|-]
   wabridge send --provider meta|bird|1msg [FILE|-]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
+  wabridge --version
   wabridge help
 
 FILE is a JSON document (a provider-native request body, or a neutral message for
@@ -125,12 +126,15 @@ async function sandbox(args) {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(value)})`);
     return n;
   };
-  const sandboxed = wabridge.createSandbox({
+  // Loaded here, not at the top: the sandbox is its own subpath (wabridge/sandbox), and the
+  // other commands do not need it.
+  const { createSandbox, serveSandbox } = await import("../sandbox/node.mjs");
+  const sandboxed = createSandbox({
     seed: number("seed", values.seed),
     statusDelayMs: number("status-delay-ms", values["status-delay-ms"]),
     webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
   });
-  const server = await wabridge.serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
+  const server = await serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
   const config = Object.fromEntries(PROVIDERS.map((p) => [p, sandboxed.clientOptions(p, { viaFetch: false })]));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: server.url, ...config })}\n`);
@@ -153,6 +157,12 @@ async function main(argv) {
   const [command, ...rest] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
     process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (command === "--version" || command === "-v" || command === "version") {
+    // The version of the installed package (build.mjs writes Cargo.toml's version there).
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    process.stdout.write(`${version}\n`);
     return EXIT.ok;
   }
   const handler = commands[command];

@@ -1,8 +1,10 @@
 // The sandbox's Bird Channels API: POST …/channels/{channelId}/messages with AccessKey auth,
 // 202 with the created message, Bird's 400/404/409/413/422 bodies, contacts, and the
 // whatsapp.outbound / whatsapp.inbound webhooks signed as Bird signs them.
-import { validateProvider } from "../wasm/index.js";
-import { LIMITS } from "../limits.js";
+// The wasm functions come through the package's own name (a self-reference), so they are the
+// instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
+// workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
+import { LIMITS, validateProvider } from "wabridge";
 import { digits, json, randomUuid } from "./support.js";
 
 /** Bird's 422 details name fields as `.receiver.contacts[0].identifierValue`. */

@@ -1,6 +1,7 @@
 // The sandbox: a faithful local emulator of Meta's, Bird's and 1MSG's APIs. One
 // implementation with two faces: `sandbox.fetch` (a fetch-compatible function any client
 // can use, in every runtime, no server needed) and `serveSandbox` (node:http, server.js).
+// Imported as `wabridge/sandbox` (this file; node.mjs adds `serveSandbox` in Node and Bun).
 // It validates with wabridge's own validators, stores what it accepted, emits signed
 // webhooks, enforces the 24-hour customer-care window and injects faults on request.
 import { createBird } from "./bird.js";
@@ -9,6 +10,8 @@ import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
 import { DAY_MS, json, seededRandom } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
+
+export { FAULT_MODES } from "./faults.js";
 
 const decoder = new TextDecoder();
 const DEFAULT_BASE_URL = "https://sandbox.wabridge.invalid";

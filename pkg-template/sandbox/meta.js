@@ -1,7 +1,10 @@
 // The sandbox's Meta WhatsApp Cloud API: POST …/messages (every kind wabridge validates,
 // mark-as-read and typing), media upload/get/delete/download, Bearer tokens, the 24-hour
 // customer-care window, and status and inbound-message webhooks in Meta's format.
-import { checkMediaUpload, validateProvider } from "../wasm/index.js";
+// The wasm functions come through the package's own name (a self-reference), so they are the
+// instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
+// workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
+import { checkMediaUpload, validateProvider } from "wabridge";
 import { digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */

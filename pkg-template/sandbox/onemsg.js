@@ -1,7 +1,10 @@
 // The sandbox's 1MSG.IO API: /{instanceId}/{method}?token=… for the methods of 1MSG's public
 // API, {sent, id, message, description} answers, 1MSG's token errors and its HTTP 200
 // `sent: false` refusals, and the ack / messages webhooks.
-import { validateProvider } from "../wasm/index.js";
+// The wasm functions come through the package's own name (a self-reference), so they are the
+// instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
+// workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
+import { validateProvider } from "wabridge";
 import { digits, json, randomToken, unixSeconds } from "./support.js";
 
 /** The send methods of 1MSG's public API; those wabridge does not speak yet answer 501. */

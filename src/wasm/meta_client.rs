@@ -88,9 +88,10 @@ impl MetaClient {
     pub fn mark_read(
         &self,
         message_id: String,
-        #[wasm_bindgen(unchecked_param_type = "MarkReadOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarkReadOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let typing = Reflect::get(&options, &"typing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        let typing =
+            options.and_then(|o| Reflect::get(&o, &"typing".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
         let read = MarkRead { message_id, typing_indicator: typing };
         self.core.call(move |c| c.mark_read_request(&read), |c, r| c.decode_success(r))
     }
@@ -102,9 +103,10 @@ impl MetaClient {
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Blob | Uint8Array | ArrayBuffer")] file: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UploadMediaOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "UploadMediaOptions")] options: Option<JsValue>,
     ) -> Promise {
         let core = self.core.clone();
+        let options = options.unwrap_or(JsValue::UNDEFINED);
         future_to_promise(async move {
             let option = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_string());
             let field =

@@ -17,7 +17,7 @@ pub use onemsg_client::OneMsgClient;
 use crate::error::BodyError;
 use crate::message::Message;
 use crate::provider::{self, Provider};
-use crate::validate::Violation;
+use crate::validate::{Violation, ViolationCode};
 use convert::{js_to_json, json_to_js, message_from_js, to_js};
 use wasm_bindgen::prelude::*;
 
@@ -57,11 +57,11 @@ fn provider_named(name: &str) -> Result<Provider, BodyError> {
     Ok(name.parse()?)
 }
 
-fn operation_of(options: &JsValue) -> Result<Option<String>, BodyError> {
-    if options.is_undefined() || options.is_null() {
+fn operation_of(options: Option<JsValue>) -> Result<Option<String>, BodyError> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(None);
-    }
-    let operation = js_sys::Reflect::get(options, &"operation".into()).unwrap_or(JsValue::UNDEFINED);
+    };
+    let operation = js_sys::Reflect::get(&options, &"operation".into()).unwrap_or(JsValue::UNDEFINED);
     match operation.as_string() {
         Some(op) => Ok(Some(op)),
         None if operation.is_undefined() => Ok(None),
@@ -94,12 +94,14 @@ pub fn check_media_upload(mime_type: &str, size: f64) -> Result<JsValue, JsValue
 }
 
 /// Every violation of `message` (an empty array when it is valid): the neutral model's
-/// documented limits, and with `provider`, what that provider cannot express.
+/// documented limits, and with `provider`, what that provider cannot express — a content
+/// kind it cannot carry is a violation at `/content/type` with the code `unsupported`, not
+/// an exception, because callers (the README, the admin panel) expect one list to show.
 /// A value that is not a message at all is reported as a violation too, at its pointer.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Violation[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Provider")] provider: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let target = provider.as_deref().map(provider_named).transpose()?;
     let violations: Vec<Violation> = match message_from_js(&message) {
@@ -110,6 +112,14 @@ pub fn validate(
             Some(target) => match provider::serialize(target, &message) {
                 Ok(_) => Vec::new(),
                 Err(BodyError::Invalid(violations)) => violations,
+                Err(BodyError::Unsupported(unsupported)) => {
+                    vec![Violation {
+                        path: "/content/type".into(),
+                        code: ViolationCode::Unsupported,
+                        message: unsupported.to_string(),
+                        limit: None,
+                    }]
+                }
                 Err(other) => return Err(other.into()),
             },
         },
@@ -164,10 +174,10 @@ pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue
 pub fn from_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let operation = operation_of(&options)?;
+    let operation = operation_of(options)?;
     let message = provider::parse(provider, &js_to_json(&body)?, operation.as_deref())?;
     Ok(to_js(&message)?)
 }
@@ -181,9 +191,9 @@ pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let operation = operation_of(&options)?;
+    let operation = operation_of(options)?;
     let converted = provider::convert(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref())?;
     Ok(json_to_js(&converted)?)
 }
@@ -194,10 +204,10 @@ pub fn convert(
 pub fn validate_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProviderBodyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let operation = operation_of(&options)?;
+    let operation = operation_of(options)?;
     let violations = provider::validate_body(provider, &js_to_json(&body)?, operation.as_deref())?;
     Ok(to_js(&violations)?)
 }

@@ -18,11 +18,30 @@ export interface FetchResponseLike {
   text?(): Promise<string>;
 }
 
-/** A `fetch`-compatible function: `globalThis.fetch`, a Workers service binding's fetch, a test double, the sandbox. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: Uint8Array; signal?: AbortSignal },
-) => Promise<FetchResponseLike>;
+/**
+ * The global `AbortSignal` where the project's libs declare one (lib "dom", @types/node,
+ * Workers types), else a structural stand-in: no particular lib is required.
+ */
+type AbortSignalLike = typeof globalThis extends { AbortSignal: { prototype: infer T } } ? T : { readonly aborted: boolean };
+
+/**
+ * What a client passes to `fetch`. The body is a `Uint8Array` over a plain `ArrayBuffer`
+ * (never a SharedArrayBuffer): typed so because TypeScript ≥ 5.7's `BodyInit` takes only
+ * `ArrayBufferView<ArrayBuffer>`, and a bare `Uint8Array` would make `globalThis.fetch`
+ * unassignable to `FetchLike`.
+ */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: Uint8Array & { readonly buffer: ArrayBuffer };
+  signal?: AbortSignalLike;
+}
+
+/**
+ * A `fetch`-compatible function: `globalThis.fetch`, `(url, init) => fetch(url, init)`, a
+ * Workers service binding's fetch, a test double, the sandbox's `fetch`.
+ */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
 /**
  * When a client retries by itself. By default only rate limits (the provider did nothing)

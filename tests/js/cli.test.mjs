@@ -95,3 +95,15 @@ test("convert: invalid input exits 1 and names the field", () => {
   assert.equal(neutral.code, 1);
   assert.match(neutral.stderr, /\/content\/body/);
 });
+
+test("--version prints the package's version (Cargo.toml's, written by the build)", () => {
+  const cargoVersion = readFileSync(`${root}Cargo.toml`, "utf8").match(/^version = "([^"]+)"/m)[1];
+  const { version } = JSON.parse(readFileSync(`${root}pkg/package.json`, "utf8"));
+  assert.equal(version, cargoVersion);
+  for (const flag of ["--version", "-v"]) {
+    const { code, stdout } = cli([flag]);
+    assert.equal(code, 0);
+    assert.equal(stdout, `${version}\n`);
+  }
+  assert.match(cli(["help"]).stdout, /wabridge --version/);
+});

@@ -1,8 +1,11 @@
 // Shared by the JS tests of the built package: the package itself, and independent
 // signature checks written with WebCrypto (not the sandbox's own code).
 import * as wabridge from "../../pkg/node.mjs";
+// The sandbox is its own subpath (`wabridge/sandbox`): pkg/sandbox/node.mjs in Node.
+import * as sandboxModule from "../../pkg/sandbox/node.mjs";
 
 export { wabridge };
+export const { createSandbox, serveSandbox, FAULT_MODES } = sandboxModule;
 
 const encoder = new TextEncoder();
 

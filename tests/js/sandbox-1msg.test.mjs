@@ -2,10 +2,10 @@
 // form bodies, the methods of the seed, and ack / messages webhooks.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { CUSTOMER, text, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, text, wabridge } from "./helpers.mjs";
 
 function setup(options = {}) {
-  const sandbox = wabridge.createSandbox(options);
+  const sandbox = createSandbox(options);
   const call = (method, body, { token = "sandbox-1msg-token", type = "application/json" } = {}) =>
     sandbox.fetch(`${sandbox.baseUrl}/100001/${method}?token=${encodeURIComponent(token)}`, {
       method: "POST",

@@ -2,10 +2,10 @@
 // and whatsapp.outbound / whatsapp.inbound webhooks signed as Bird signs them.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { CUSTOMER, text, verifyBirdSignature, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, text, verifyBirdSignature, wabridge } from "./helpers.mjs";
 
 function setup(options = {}) {
-  const sandbox = wabridge.createSandbox({ enforceWindow: false, ...options });
+  const sandbox = createSandbox({ enforceWindow: false, ...options });
   const { workspaceId, channelId } = sandbox.clientOptions("bird");
   const post = (body, { key = "sandbox-bird-access-key", channel = channelId } = {}) =>
     sandbox.fetch(`${sandbox.baseUrl}/workspaces/${workspaceId}/channels/${channel}/messages`, {

@@ -1,10 +1,10 @@
 // Every fault mode, what the clients make of it, and determinism under a seed.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { CUSTOMER, text, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, text, wabridge } from "./helpers.mjs";
 
 function metaSetup(faults, clientOptions = {}) {
-  const sandbox = wabridge.createSandbox({ enforceWindow: false, faults });
+  const sandbox = createSandbox({ enforceWindow: false, faults });
   const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), retry: { baseDelayMs: 1 }, ...clientOptions });
   return { sandbox, client };
 }
@@ -16,7 +16,7 @@ test("rate_limit: 429 with Retry-After; the client waits and retries by itself",
   const result = await client.send(text());
   assert.match(result.messageId, /^wamid\./);
   assert.equal(sandbox.requests.length, 2);
-  const direct = wabridge.createSandbox({ faults: [{ mode: "rate_limit", retryAfterSeconds: 7 }] });
+  const direct = createSandbox({ faults: [{ mode: "rate_limit", retryAfterSeconds: 7 }] });
   const response = await direct.fetch(`${direct.baseUrl}/v23.0/100000000000001/messages`, { method: "POST", body: "{}" });
   assert.deepEqual([response.status, response.headers.get("retry-after"), (await response.json()).error.code], [429, "7", 4]);
 });
@@ -77,28 +77,28 @@ test("meta_130429: Meta's throughput error, rate_limited and retried", async () 
 });
 
 test("onemsg_not_sent: HTTP 200 with sent: false", async () => {
-  const sandbox = wabridge.createSandbox({ faults: [{ mode: "onemsg_not_sent", provider: "1msg" }] });
+  const sandbox = createSandbox({ faults: [{ mode: "onemsg_not_sent", provider: "1msg" }] });
   sandbox.receive({ provider: "1msg", from: CUSTOMER, text: "hi" });
   const error = await failure(new wabridge.OneMsgClient(sandbox.clientOptions("1msg")).send(text()));
   assert.deepEqual([error.httpStatus, error.reason], [200, "not_sent"]);
 });
 
 test("rules match by provider, route and method; `times` fails the first N calls", async () => {
-  const sandbox = wabridge.createSandbox({ enforceWindow: false, faults: [{ mode: "server_error", provider: "bird" }, { mode: "server_error", provider: "meta", route: "media.upload" }] });
+  const sandbox = createSandbox({ enforceWindow: false, faults: [{ mode: "server_error", provider: "bird" }, { mode: "server_error", provider: "meta", route: "media.upload" }] });
   const meta = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), retry: false });
   assert.match((await meta.send(text())).messageId, /^wamid\./);
-  const counted = wabridge.createSandbox({ enforceWindow: false, faults: [{ mode: "unavailable", times: 2 }] });
+  const counted = createSandbox({ enforceWindow: false, faults: [{ mode: "unavailable", times: 2 }] });
   const client = new wabridge.MetaClient({ ...counted.clientOptions("meta"), retry: false });
   for (const expected of [true, true, false]) {
     const failed = await client.send(text()).then(() => false, () => true);
     assert.equal(failed, expected);
   }
-  assert.throws(() => wabridge.createSandbox({ faults: [{ mode: "explode" }] }), /unknown fault mode/);
+  assert.throws(() => createSandbox({ faults: [{ mode: "explode" }] }), /unknown fault mode/);
 });
 
 test("probabilistic faults are deterministic under a seed", async () => {
   const outcomes = async (seed) => {
-    const sandbox = wabridge.createSandbox({ seed, enforceWindow: false, faults: [{ mode: "server_error", probability: 0.5 }] });
+    const sandbox = createSandbox({ seed, enforceWindow: false, faults: [{ mode: "server_error", probability: 0.5 }] });
     const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), retry: false });
     const results = [];
     for (let i = 0; i < 16; i++) results.push(await client.send(text()).then(() => "ok", () => "fault"));

@@ -2,12 +2,12 @@
 // 24-hour window, mark-as-read, media, and webhooks (format and signature).
 import test from "node:test";
 import assert from "node:assert/strict";
-import { CUSTOMER, manualClock, text, verifyMetaSignature, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, manualClock, text, verifyMetaSignature, wabridge } from "./helpers.mjs";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function setup(options = {}) {
-  const sandbox = wabridge.createSandbox(options);
+  const sandbox = createSandbox(options);
   const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
   const raw = (path, init = {}) =>
     sandbox.fetch(`${sandbox.baseUrl}${path}`, { ...init, headers: { authorization: "Bearer sandbox-meta-token", "content-type": "application/json", ...init.headers } });
@@ -57,7 +57,7 @@ test("checks the Bearer token (190) and the phone number id (100, subcode 33)", 
 });
 
 test("the client decodes sandbox errors like Meta's: 190 is invalid_token, never retried", async () => {
-  const sandbox = wabridge.createSandbox();
+  const sandbox = createSandbox();
   const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), token: "wrong-SECRET" });
   const error = await client.send(text()).then(() => assert.fail("resolved"), (e) => e);
   assert.ok(error instanceof wabridge.ProviderError);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { CUSTOMER, text, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, serveSandbox, text, wabridge } from "./helpers.mjs";
 
 const cli = fileURLToPath(new URL("../../pkg/bin/wabridge.mjs", import.meta.url));
 
@@ -45,8 +45,8 @@ test("the CLI sandbox serves all three providers and the control routes over HTT
 });
 
 test("reset in server mode drops the TCP connection", async () => {
-  const sandbox = wabridge.createSandbox({ faults: [{ mode: "reset" }] });
-  const server = await wabridge.serveSandbox(sandbox);
+  const sandbox = createSandbox({ faults: [{ mode: "reset" }] });
+  const server = await serveSandbox(sandbox);
   try {
     const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta", { viaFetch: false }), retry: false });
     const error = await client.send(text()).then(() => null, (e) => e);
@@ -58,8 +58,8 @@ test("reset in server mode drops the TCP connection", async () => {
 });
 
 test("a delayed answer over HTTP times the client out", async () => {
-  const sandbox = wabridge.createSandbox({ enforceWindow: false, faults: [{ mode: "delay", delayMs: 3_000 }] });
-  const server = await wabridge.serveSandbox(sandbox);
+  const sandbox = createSandbox({ enforceWindow: false, faults: [{ mode: "delay", delayMs: 3_000 }] });
+  const server = await serveSandbox(sandbox);
   try {
     const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta", { viaFetch: false }), timeoutMs: 100 });
     const error = await client.send(text()).then(() => null, (e) => e);

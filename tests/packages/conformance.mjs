@@ -1,6 +1,7 @@
 // The checks every runtime runs against the installed, packed package. Runtime-agnostic:
-// only the wabridge API, fetch and a loopback Meta stand-in at `baseUrl` (started by the
-// harness, tests/packages/run.mjs). Returns one { name, ok, error? } per check.
+// only the wabridge API (`wabridge`, the main entry, and `sandbox`, the `wabridge/sandbox`
+// subpath), fetch and a loopback Meta stand-in at `baseUrl` (started by the harness,
+// tests/packages/run.mjs). Returns one { name, ok, error? } per check.
 
 import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
 import { sampleMessages } from "./messages.mjs";
@@ -33,7 +34,7 @@ function thrown(fn) {
   throw new Error("expected an exception, but none was thrown");
 }
 
-export async function conformance(wabridge, { baseUrl }) {
+export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule }) {
   const checks = [];
   const run = async (name, fn) => {
     try {
@@ -50,6 +51,12 @@ export async function conformance(wabridge, { baseUrl }) {
     await wabridge.init(); // idempotent
     check(wabridge.LIMITS.TEXT_BODY_MAX_CHARS === 4096, "LIMITS.TEXT_BODY_MAX_CHARS is 4096");
     check(Object.isFrozen(wabridge.LIMITS), "LIMITS is frozen");
+  });
+
+  await run("the sandbox is its own subpath, wabridge/sandbox", async () => {
+    for (const name of ["createSandbox", "serveSandbox", "FAULT_MODES"]) check(!(name in wabridge), `the main entry does not export ${name}`);
+    check(typeof sandboxModule?.createSandbox === "function", "wabridge/sandbox exports createSandbox");
+    check(sandboxModule.FAULT_MODES.includes("rate_limit"), "and FAULT_MODES");
   });
 
   await run("build + validate + serialize a text message", async () => {
@@ -82,6 +89,16 @@ export async function conformance(wabridge, { baseUrl }) {
     same(several.map((v) => v.path), ["/to", "/replyTo", "/content/body"], "every violation at once");
   });
 
+  await run("validate(message, provider): a kind the provider does not carry is a violation, not an exception", async () => {
+    const location = { to: "+16505551234", content: { type: "location", latitude: 52.52, longitude: 13.4 } };
+    same(wabridge.validate(location, "meta"), [], "Meta carries locations");
+    const [violation, ...more] = wabridge.validate(location, "bird");
+    same([violation?.path, violation?.code, more.length], ["/content/type", "unsupported", 0], "one unsupported violation at /content/type");
+    check(/bird/.test(violation.message) && /location/.test(violation.message), `the message names provider and kind (got ${violation.message})`);
+    const error = thrown(() => wabridge.toProvider("bird", location));
+    check(error instanceof wabridge.UnsupportedError && error.kind === "location", "toProvider still throws UnsupportedError");
+  });
+
   await run("send through fetch: a Meta success body", async () => {
     const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: PHONE_SUCCESS, baseUrl });
     const result = await client.send(message);
@@ -103,7 +120,7 @@ export async function conformance(wabridge, { baseUrl }) {
   });
 
   await run("the sandbox's fetch handler: send, status webhooks, signature (WebCrypto)", async () => {
-    const sandbox = wabridge.createSandbox({ meta: { appSecret: "conformance-secret" } });
+    const sandbox = sandboxModule.createSandbox({ meta: { appSecret: "conformance-secret" } });
     sandbox.receive({ provider: "meta", from: "+16505551234", text: "Olá 👋" });
     const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
     const { messageId } = await client.send(message);
@@ -137,7 +154,7 @@ export async function conformance(wabridge, { baseUrl }) {
   });
 
   await run("Meta media upload, download and read receipts through the sandbox", async () => {
-    const sandbox = wabridge.createSandbox();
+    const sandbox = sandboxModule.createSandbox();
     const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
     const { id } = sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
     same(await client.markRead(id, { typing: true }), { success: true }, "mark as read");

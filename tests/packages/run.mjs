@@ -5,7 +5,8 @@
 // headless Chromium (playwright-core + Debian's chromium), each talking to a loopback
 // Meta stand-in through the runtime's own fetch.
 // The examples (examples/cloudflare-worker, examples/browser-admin) run the same way, as
-// consumer projects of their own.
+// consumer projects of their own; esbuild-browser bundles a tiny page the way the README
+// tells esbuild users to, and runs it in Chromium.
 //   node tests/packages/run.mjs [runtime…]     (default: all)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +18,7 @@ import { startLoopback } from "./meta-loopback.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "example-deno", "example-worker", "example-browser-admin"];
+const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "esbuild-browser", "example-deno", "example-worker", "example-browser-admin"];
 // The examples run as their own consumer projects, from examples/.
 const EXAMPLES = { "example-deno": "deno", "example-worker": "cloudflare-worker", "example-browser-admin": "browser-admin" };
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
@@ -84,6 +85,10 @@ async function inWorkerd(dir, entry, check) {
   });
   const inputs = Object.keys(built.metafile.inputs);
   if (!inputs.some((p) => p.endsWith("node_modules/wabridge/workerd.mjs"))) throw new Error(`the bundle did not use workerd.mjs: ${inputs.join(", ")}`);
+  // wabridge/sandbox reaches the wasm through the package's own name: it must get the same
+  // workerd entry, never a second copy of the glue through another entry.
+  const otherEntries = inputs.filter((p) => /node_modules\/wabridge\/(browser|node|deno)\.mjs$/.test(p));
+  if (otherEntries.length) throw new Error(`the bundle pulled other entries in: ${otherEntries.join(", ")}`);
   const { Miniflare } = await import("miniflare");
   const mf = new Miniflare({
     modules: true,
@@ -176,10 +181,24 @@ const runners = {
       { name: "a valid message shows the Meta body", ok: valid.startsWith("Valid.") && valid.includes("messaging_product"), error: valid },
     ]);
   }),
+  "esbuild-browser": async (dir) => {
+    // Exactly the README's command, plus a metafile to see which entries were bundled.
+    await runCommand(bin("esbuild"), ["app.mjs", "--bundle", "--format=esm", "--loader:.wasm=file", "--outdir=dist", "--metafile=dist/meta.json", "--log-level=warning"], { cwd: dir });
+    const meta = JSON.parse(readFileSync(join(dir, "dist", "meta.json"), "utf8"));
+    const inputs = Object.keys(meta.inputs);
+    const entries = inputs.filter((p) => /node_modules\/wabridge\/[a-z]+\.mjs$/.test(p));
+    if (entries.length !== 1 || !entries[0].endsWith("/browser.mjs")) throw new Error(`expected only browser.mjs among the entries, got ${entries.join(", ")}`);
+    const copied = readdirSync(join(dir, "dist")).filter((f) => f.endsWith(".wasm"));
+    if (copied.length !== 1) throw new Error(`expected esbuild to copy one .wasm into dist/, found ${copied.join(", ") || "none"}`);
+    return inChromium(dir, "esbuild-browser/index.html", async (tab) => {
+      const handle = await tab.waitForFunction(() => window.__results, null, { timeout: 60_000 });
+      assertChecks(await handle.jsonValue());
+    });
+  },
   chromium: (dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));
-    const entry = manifest.exports["."].browser.replace(/^\.\//, "");
-    const importMap = JSON.stringify({ imports: { wabridge: `/chromium/node_modules/wabridge/${entry}` } });
+    const entry = (path) => `/chromium/node_modules/wabridge/${manifest.exports[path].browser.replace(/^\.\//, "")}`;
+    const importMap = JSON.stringify({ imports: { wabridge: entry("."), "wabridge/sandbox": entry("./sandbox") } });
     const page = join(dir, "index.html");
     writeFileSync(page, readFileSync(page, "utf8").replace("IMPORT_MAP", importMap));
     return inChromium(dir, "chromium/index.html", async (tab) => {

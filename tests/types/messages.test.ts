@@ -1,13 +1,12 @@
 // Type tests of the package's declarations: valid shapes compile, and every line marked
 // "ts-expect-error" must fail to compile (tsc reports the directive as unused otherwise).
-// Run by scripts/test.sh: tsc -p tests/types.
+// Run by tests/types/run.mjs (scripts/test.sh), under TypeScript 5 and the current major.
 import {
   LIMITS,
   MEDIA_RULES,
   MetaClient,
   ProviderError,
   ValidationError,
-  createSandbox,
   toProvider,
   validate,
   type Content,
@@ -15,6 +14,7 @@ import {
   type TemplateComponent,
   type Violation,
 } from "wabridge";
+import { createSandbox } from "wabridge/sandbox";
 
 const to = "+16505551234";
 const ok: Message[] = [

@@ -1,13 +1,16 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import * as wabridge from "wabridge";
+import * as sandbox from "wabridge/sandbox";
 import { conformance } from "./conformance.mjs";
 
 test("the exports map sends Node ESM to node.mjs", () => {
   assert.match(import.meta.resolve("wabridge"), /\/node_modules\/wabridge\/node\.mjs$/);
+  assert.match(import.meta.resolve("wabridge/sandbox"), /\/node_modules\/wabridge\/sandbox\/node\.mjs$/);
+  assert.equal(typeof sandbox.serveSandbox, "function", "Node's wabridge/sandbox has the HTTP server");
 });
 
-for (const check of await conformance(wabridge, { baseUrl: process.env.BASE_URL })) {
+for (const check of await conformance(wabridge, { baseUrl: process.env.BASE_URL, sandbox })) {
   test(check.name, () => assert.ok(check.ok, check.error));
 }
 

@@ -1,0 +1,26 @@
+// Size of the main entry: what `import "wabridge"` makes a browser download (its module
+// graph and the .wasm, each file gzip -9; scripts/entry-size.mjs). The sandbox is its own
+// subpath, wabridge/sandbox, and must stay out of it.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { MAIN_ENTRY_BUDGET_BYTES, kb, mainEntrySize } from "../../scripts/entry-size.mjs";
+
+const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
+
+// The budget (issue 8) is 100 KB gzip. It is not met yet: the wasm alone is ~156 KB gzip and
+// is being shrunk separately. Until it is, the test guards against regressions: it fails
+// above CURRENT_CEILING, the size measured when this test was written (165,833 bytes with
+// wasm-bindgen 0.2.130) plus 3%. When the wasm shrinks, lower the ceiling with it, and once
+// the budget is met assert against MAIN_ENTRY_BUDGET_BYTES instead.
+const CURRENT_CEILING_BYTES = Math.ceil(165_833 * 1.03);
+
+test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
+  const { files, gzip } = await mainEntrySize(pkg);
+  console.log(`main entry: ${kb(gzip)} gzip (budget ${MAIN_ENTRY_BUDGET_BYTES / 1000} KB; ceiling until the wasm shrinks: ${kb(CURRENT_CEILING_BYTES)})`);
+  for (const file of files) console.log(`  ${file.path.padEnd(60)} ${String(file.bytes).padStart(7)} B  ${String(file.gzip).padStart(7)} B gzip`);
+  assert.ok(files.some((f) => f.path === "browser.mjs"), "the graph starts at the browser entry");
+  assert.ok(files.some((f) => f.path.endsWith(".wasm")), "the .wasm is counted");
+  assert.deepEqual(files.filter((f) => /(^|\/)sandbox(\/|\.)/.test(f.path)).map((f) => f.path), [], "no sandbox module in the main entry");
+  assert.ok(gzip <= CURRENT_CEILING_BYTES, `main entry is ${kb(gzip)} gzip, above the ceiling ${kb(CURRENT_CEILING_BYTES)} (budget ${kb(MAIN_ENTRY_BUDGET_BYTES)})`);
+});
