@@ -8,14 +8,271 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Parses JSON text into a tree borrowed from it; a syntax error is a violation at the root.
+/// Parses JSON text (RFC 8259) into a tree borrowed from it; a syntax error is a violation at
+/// the root that names the line and column. Hand-written rather than serde_json's
+/// deserializer driving a visitor: every request goes through here, and this is both faster
+/// and a fraction of the code in the wasm. Nesting is limited (as serde_json limits it) so that
+/// no document can exhaust the stack.
 pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
-    serde_json::from_str(json).map_err(|error| Violation {
-        path: String::new(),
-        code: ViolationCode::InvalidFormat,
-        message: format!("the document is not valid JSON: {error}"),
-        limit: None,
+    let mut parser = Parser { text: json, bytes: json.as_bytes(), at: 0, depth: 0 };
+    let parsed = parser.value().and_then(|value| {
+        parser.skip_space();
+        if parser.at < parser.bytes.len() { Err("trailing characters") } else { Ok(value) }
+    });
+    parsed.map_err(|what| {
+        let before = &json.as_bytes()[..parser.at.min(json.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        Violation {
+            path: String::new(),
+            code: ViolationCode::InvalidFormat,
+            message: format!("the document is not valid JSON: {what} at line {line} column {column}"),
+            limit: None,
+        }
     })
+}
+
+/// The deepest nesting a document may have (serde_json's limit too).
+const MAX_DEPTH: usize = 128;
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+type Parsed<T> = Result<T, &'static str>;
+
+impl<'a> Parser<'a> {
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Parsed<Json<'a>> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err("expected a value")
+        }
+    }
+
+    fn value(&mut self) -> Parsed<Json<'a>> {
+        match self.peek() {
+            None => Err("EOF while parsing a value"),
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err("expected a value"),
+        }
+    }
+
+    fn nested(&mut self, read: fn(&mut Self) -> Parsed<Json<'a>>) -> Parsed<Json<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err("recursion limit exceeded");
+        }
+        self.at += 1; // the opening bracket
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn object(&mut self) -> Parsed<Json<'a>> {
+        let mut fields = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(fields));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err("expected a key (a string)");
+            }
+            let key = self.string()?;
+            if self.peek() != Some(b':') {
+                return Err("expected ':'");
+            }
+            self.at += 1;
+            fields.push((key, self.value()?));
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(fields));
+                }
+                _ => return Err("expected ',' or '}'"),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Parsed<Json<'a>> {
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err("expected ',' or ']'"),
+            }
+        }
+    }
+
+    /// A string at the opening quote: borrowed when it has no escapes.
+    fn string(&mut self) -> Parsed<Cow<'a, str>> {
+        self.at += 1;
+        let start = self.at;
+        loop {
+            match self.bytes.get(self.at) {
+                None => return Err("EOF while parsing a string"),
+                Some(b'"') => {
+                    let text = self.text.get(start..self.at).ok_or("invalid UTF-8")?;
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(text));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err("control character in a string"),
+                Some(_) => self.at += 1,
+            }
+        }
+        // Escapes: copy what came before, then decode the rest.
+        let mut out = String::from(self.text.get(start..self.at).ok_or("invalid UTF-8")?);
+        loop {
+            let run = self.at;
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            out.push_str(self.text.get(run..self.at).ok_or("invalid UTF-8")?);
+            match self.bytes.get(self.at) {
+                None => return Err("EOF while parsing a string"),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escape = *self.bytes.get(self.at).ok_or("EOF while parsing a string")?;
+                    self.at += 1;
+                    out.push(match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err("invalid escape"),
+                    });
+                }
+                Some(_) => return Err("control character in a string"),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let digits = self.text.get(self.at..self.at + 4).ok_or("EOF while parsing a string")?;
+        let value = u32::from_str_radix(digits, 16).map_err(|_| "invalid \\u escape")?;
+        if digits.starts_with(['+', '-']) {
+            return Err("invalid \\u escape");
+        }
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// `\uXXXX`, a surrogate pair as two of them.
+    fn unicode_escape(&mut self) -> Parsed<char> {
+        let first = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&first) {
+            if !self.bytes[self.at..].starts_with(b"\\u") {
+                return Err("lone leading surrogate in a \\u escape");
+            }
+            self.at += 2;
+            let second = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&second) {
+                return Err("invalid surrogate pair in a \\u escape");
+            }
+            0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+        } else {
+            first
+        };
+        char::from_u32(code).ok_or("lone surrogate in a \\u escape")
+    }
+
+    /// A number: an integer when it has no fraction or exponent and fits, else a float.
+    fn number(&mut self) -> Parsed<Json<'a>> {
+        let start = self.at;
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while let Some(b'0'..=b'9') = p.bytes.get(p.at) {
+                p.at += 1;
+            }
+            p.at - from
+        };
+        let int_start = self.at;
+        match digits(self) {
+            0 => return Err("invalid number"),
+            n if n > 1 && self.bytes[int_start] == b'0' => return Err("invalid number (leading zero)"),
+            _ => {}
+        }
+        let mut integer = true;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            integer = false;
+            if digits(self) == 0 {
+                return Err("invalid number");
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err("invalid number");
+            }
+        }
+        let text = &self.text[start..self.at];
+        // "-0" is the float -0.0, as serde_json reads it.
+        if integer && text != "-0" {
+            if let Ok(n) = text.parse::<i64>() {
+                return Ok(Json::Int(n));
+            }
+            if let Ok(n) = text.parse::<u64>() {
+                return Ok(Json::UInt(n));
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Json::Float(n)),
+            _ => Err("number out of range"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -202,7 +459,7 @@ mod tests {
     #[test]
     fn borrows_what_has_no_escapes_and_keeps_big_integers() {
         let text = r#"{"a":"plain","b":"esc\"aped","n":[1,-2,18446744073709551615,1.5,null,true]}"#;
-        let json: Json<'_> = serde_json::from_str(text).unwrap();
+        let json = parse_tree(text).unwrap();
         assert!(matches!(json.get("a"), Some(Json::Str(Cow::Borrowed("plain")))));
         assert!(matches!(json.get("b"), Some(Json::Str(Cow::Owned(s))) if s == "esc\"aped"));
         let Some(Json::Array(n)) = json.get("n") else { panic!() };
@@ -211,5 +468,54 @@ mod tests {
             &[Json::Int(1), Json::Int(-2), Json::UInt(u64::MAX), Json::Float(1.5), Json::Null, Json::Bool(true)]
         );
         assert_eq!(json.to_value(), serde_json::from_str::<serde_json::Value>(text).unwrap());
+        assert_eq!(json, serde_json::from_str::<Json<'_>>(text).unwrap());
+    }
+
+    /// The hand-written parser agrees with serde_json on what is JSON and what it means.
+    #[test]
+    fn agrees_with_serde_json() {
+        let documents = [
+            r#"{"a":[1,2,{"b":null}],"c":"\u00e9\ud83d\ude00\n\"\\\/","d":-0.5e-3,"e":1E2,"f":false}"#,
+            r#"  [ ]  "#,
+            r#"{}"#,
+            r#""x""#,
+            r#"-9223372036854775808"#,
+            r#"18446744073709551616"#,
+            r#"[0,-0,0.0,1e308,"é","😀"]"#,
+            "[1,]",
+            "[01]",
+            "[1.]",
+            "[.5]",
+            "[-]",
+            "[1e]",
+            "[1e999]",
+            r#"["\ud800"]"#,
+            r#"["\udc00x"]"#,
+            r#"["\u12"]"#,
+            r#"["\u+123"]"#,
+            r#"["\x"]"#,
+            "[\"a\u{1}\"]",
+            r#"{"a" 1}"#,
+            r#"{"a":1,}"#,
+            r#"{1:1}"#,
+            "tru",
+            "nul",
+            "[true false]",
+            "\u{feff}{}",
+        ];
+        for text in documents {
+            let ours = parse_tree(text);
+            let theirs = serde_json::from_str::<serde_json::Value>(text);
+            assert_eq!(ours.is_ok(), theirs.is_ok(), "{text:?}: {ours:?} vs {theirs:?}");
+            if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+                assert_eq!(ours.to_value(), theirs, "{text:?}");
+            }
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(parse_tree(&deep).is_err());
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse_tree(&ok).is_ok());
+        let error = parse_tree("{\n  \"a\": tru\n}").unwrap_err();
+        assert!(error.message.contains("line 2 column 8"), "{}", error.message);
     }
 }
