@@ -69,7 +69,7 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let kind = tag(c, r, "message content", CONTENT_TYPES)?;
     c.only(r, content_fields(&kind));
     let header = c.obj(r, "header").and_then(|h| header(&h, r));
-    let body = || c.clone();
+    let body = || *c;
     Some(match kind.as_str() {
         "text" => {
             let text = c.req_str(r, "body");

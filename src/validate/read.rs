@@ -11,23 +11,28 @@ fn type_name(value: &Json<'_>) -> &'static str {
     value.type_name()
 }
 
-/// A JSON object being read, with its pointer.
-#[derive(Clone)]
+/// A JSON object being read. Its pointer is not built as it is read (that would cost an
+/// allocation per object on every valid document): it is found when a violation needs it,
+/// by looking for the object in the document it belongs to.
+#[derive(Clone, Copy)]
 pub struct Obj<'v> {
     fields: &'v [(Cow<'v, str>, Json<'v>)],
-    at: String,
+    /// The object itself (its address identifies it: empty objects share their fields' address).
+    node: &'v Json<'v>,
+    root: &'v Json<'v>,
 }
 
 impl<'v> Obj<'v> {
     /// The document's root, which must be an object.
     pub fn root(value: &'v Json<'v>, report: &mut Report) -> Option<Obj<'v>> {
-        Self::of(value, String::new(), report)
+        Self::of(value, value, report)
     }
 
-    fn of(value: &'v Json<'v>, at: String, report: &mut Report) -> Option<Obj<'v>> {
+    fn of(value: &'v Json<'v>, root: &'v Json<'v>, report: &mut Report) -> Option<Obj<'v>> {
         match value {
-            Json::Object(fields) => Some(Obj { fields, at }),
+            Json::Object(fields) => Some(Obj { fields, node: value, root }),
             other => {
+                let at = locate(root, value).unwrap_or_default();
                 let message = format!(
                     "{} must be an object, not {}",
                     if at.is_empty() { "the body" } else { &at },
@@ -39,9 +44,16 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// The pointer of this object in its document.
+    fn at(&self) -> String {
+        locate(self.root, self.node).unwrap_or_default()
+    }
+
     /// The pointer of `key` in this object.
     pub fn pointer(&self, key: &str) -> String {
-        format!("{}/{}", self.at, key.replace('~', "~0").replace('/', "~1"))
+        let mut at = self.at();
+        push_segment(&mut at, key);
+        at
     }
 
     fn get(&self, key: &str) -> Option<&'v Json<'v>> {
@@ -124,11 +136,11 @@ impl<'v> Obj<'v> {
     }
 
     pub fn obj(&self, report: &mut Report, key: &str) -> Option<Obj<'v>> {
-        Obj::of(self.value(report, key, false)?, self.pointer(key), report)
+        Obj::of(self.value(report, key, false)?, self.root, report)
     }
 
     pub fn req_obj(&self, report: &mut Report, key: &str) -> Option<Obj<'v>> {
-        Obj::of(self.value(report, key, true)?, self.pointer(key), report)
+        Obj::of(self.value(report, key, true)?, self.root, report)
     }
 
     /// An object copied as it is (free-form data such as a flow's payload).
@@ -142,20 +154,18 @@ impl<'v> Obj<'v> {
     /// An array of objects (optional or required), each with its pointer.
     pub fn objects(&self, report: &mut Report, key: &str, required: bool) -> Option<Vec<Obj<'v>>> {
         let items = self.typed(report, key, required, "an array", as_array)?;
-        let at = self.pointer(key);
-        Some(items.iter().enumerate().filter_map(|(i, item)| Obj::of(item, format!("{at}/{i}"), report)).collect())
+        Some(items.iter().filter_map(|item| Obj::of(item, self.root, report)).collect())
     }
 
     /// An array of strings.
     pub fn strings(&self, report: &mut Report, key: &str) -> Option<Vec<String>> {
         let items = self.typed(report, key, false, "an array", as_array)?;
-        let at = self.pointer(key);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item.as_str() {
                 Some(s) => out.push(s.to_string()),
                 None => report.push(Violation {
-                    path: format!("{at}/{i}"),
+                    path: format!("{}/{i}", self.pointer(key)),
                     code: ViolationCode::InvalidValue,
                     message: format!("{key} items must be strings, not {}", type_name(item)),
                     limit: None,
@@ -210,6 +220,44 @@ impl<'v> Obj<'v> {
     }
 }
 
+/// Appends `/key` to a pointer, escaping `~` and `/` (RFC 6901).
+fn push_segment(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// The pointer of `target` (a node of `root`, found by address) in `root`.
+fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
+    find(root, &|node| std::ptr::eq(node, target))
+}
+
+/// Depth-first search for the node `is` picks, returning its pointer. Only violations call
+/// it, so valid documents never pay for it.
+fn find(node: &Json<'_>, is: &dyn Fn(&Json<'_>) -> bool) -> Option<String> {
+    if is(node) {
+        return Some(String::new());
+    }
+    let prepend = |segment: String, rest: String| format!("{segment}{rest}");
+    match node {
+        Json::Object(fields) => fields.iter().find_map(|(key, value)| {
+            let rest = find(value, is)?;
+            let mut at = String::new();
+            push_segment(&mut at, key);
+            Some(prepend(at, rest))
+        }),
+        Json::Array(items) => {
+            items.iter().enumerate().find_map(|(i, value)| Some(prepend(format!("/{i}"), find(value, is)?)))
+        }
+        _ => None,
+    }
+}
+
 fn as_array<'v>(value: &'v Json<'v>) -> Option<&'v Vec<Json<'v>>> {
     match value {
         Json::Array(items) => Some(items),
@@ -245,5 +293,18 @@ mod tests {
                 ("/i", ViolationCode::InvalidValue)
             ]
         );
+    }
+
+    /// Pointers are found by address: two empty objects are told apart.
+    #[test]
+    fn empty_objects_have_their_own_pointers() {
+        let value = crate::validate::parse_tree(r#"{"a": {}, "b": [{}, {}]}"#).unwrap();
+        let mut report = Report::new();
+        let root = Obj::root(&value, &mut report).unwrap();
+        let b = root.objects(&mut report, "b", true).unwrap();
+        b[1].req_str(&mut report, "x");
+        root.req_obj(&mut report, "a").unwrap().req_str(&mut report, "y");
+        let paths: Vec<_> = report.violations().iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/b/1/x", "/a/y"]);
     }
 }

@@ -217,7 +217,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     if let (Some(action), Some(name)) = (&action, action_name) {
         action.constant(r, "name", name);
     }
-    let action = || action.clone();
+    let action = || action;
     match kind.as_str() {
         "location_request_message" => {
             Some(Content::LocationRequest(LocationRequest { body: text_of(i, r, "body", true)? }))
