@@ -27,7 +27,7 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
         future_to_promise(async move {
             let message: Message = message_from_js(&message)?;
             let request = core.config.send_request(&message)?;
-            let result = core.execute(request, |response| core.config.decode_send(response)).await?;
+            let result = core.execute(request, false, |response| core.config.decode_send(response)).await?;
             Ok(to_js(&result)?)
         })
     }
@@ -42,7 +42,7 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
         let core = self.clone();
         future_to_promise(async move {
             let request = build(&core.config)?;
-            let result = core.execute(request, |response| decode(&core.config, response)).await?;
+            let result = core.execute(request, false, |response| decode(&core.config, response)).await?;
             Ok(to_js(&result)?)
         })
     }
@@ -52,12 +52,13 @@ impl<C: ProviderClient + 'static> ClientCore<C> {
     pub async fn execute<T: Serialize>(
         &self,
         request: HttpRequest,
+        binary: bool,
         decode: impl Fn(&HttpResponse) -> Result<T, AnswerError>,
     ) -> Result<T, JsValue> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let outcome = match self.transport.send(&request).await {
+            let outcome = match self.transport.send(&request, binary).await {
                 Ok(response) => decode(&response).map_err(SendError::from),
                 Err(failed) => Err(SendError::from(failed)),
             };

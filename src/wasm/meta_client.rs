@@ -141,7 +141,7 @@ impl MetaClient {
         let core = self.core.clone();
         future_to_promise(async move {
             let request = core.config.download_request(&url)?;
-            let (bytes, mime_type) = core.execute(request, |r| core.config.decode_download(r)).await?;
+            let (bytes, mime_type) = core.execute(request, true, |r| core.config.decode_download(r)).await?;
             let result = js_sys::Object::new();
             Reflect::set(&result, &"bytes".into(), &Uint8Array::from(bytes.as_slice()))?;
             Reflect::set(&result, &"mimeType".into(), &mime_type.into())?;

@@ -1,0 +1,76 @@
+// The transport: moves one request through `fetch` and reads the whole answer. Rust builds the
+// request and decodes the answer (sans-IO); doing the moving here, in plain JS, costs a
+// fraction of driving `fetch` from wasm (no closures, no property-by-property init building,
+// no copy of the body through an ArrayBuffer).
+//
+// `headers` comes flat ([name, value, …]); `body` is text (JSON) or bytes (a multipart upload);
+// `binary` asks for the answer's body as bytes (a media download) rather than text.
+// Resolves to [status, headers (flat), body]; rejects with [timedOut, message] when the
+// request does not complete. Any fetch-like function works: the
+// answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
+// `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
+
+export async function sendRequest(fetchFn, method, url, flatHeaders, body, timeoutMs, binary) {
+  const fetchImpl = fetchFn ?? globalThis.fetch;
+  if (typeof fetchImpl !== "function") {
+    throw [false, "no global fetch in this runtime: pass a fetch function in the client options"];
+  }
+  const controller = typeof AbortController === "function" ? new AbortController() : undefined;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller?.abort();
+  }, timeoutMs);
+  try {
+    const headers = {};
+    for (let i = 0; i + 1 < flatHeaders.length; i += 2) headers[flatHeaders[i]] = flatHeaders[i + 1];
+    const init = { method, headers };
+    if (body !== undefined) init.body = body;
+    if (controller) init.signal = controller.signal;
+    const response = await fetchImpl(url, init);
+    const status = response?.status;
+    if (typeof status !== "number" || !(status >= 100 && status < 600)) {
+      throw new Error("fetch resolved to something that is not a Response (no HTTP status)");
+    }
+    const flat = [];
+    const h = response.headers;
+    if (h && typeof h.forEach === "function") {
+      h.forEach((value, name) => flat.push(String(name), String(value)));
+    } else if (h && typeof h === "object") {
+      for (const [name, value] of Object.entries(h)) flat.push(String(name), String(value));
+    }
+    let content = binary ? new Uint8Array(0) : "";
+    if (binary && typeof response.arrayBuffer === "function") {
+      content = new Uint8Array(await response.arrayBuffer());
+    } else if (typeof response.text === "function") {
+      const text = String(await response.text());
+      content = binary ? new TextEncoder().encode(text) : text;
+    } else if (typeof response.arrayBuffer === "function") {
+      content = new TextDecoder().decode(await response.arrayBuffer());
+    }
+    return [status, flat, content];
+  } catch (error) {
+    if (Array.isArray(error)) throw error;
+    throw [timedOut, timedOut ? `no complete answer within ${timeoutMs} ms` : describe(error)];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A thrown value's message, with the cause's code where fetch gives one (ECONNREFUSED, …). */
+function describe(error) {
+  if (typeof error === "string") return error;
+  const message = error?.message;
+  const cause = error?.cause && typeof error.cause === "object" ? error.cause.code ?? error.cause.message : undefined;
+  if (typeof message === "string") return cause ? `${message} (${cause})` : message;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** Resolves after `ms` milliseconds (retry backoff). */
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
