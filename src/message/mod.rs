@@ -283,7 +283,8 @@ impl Message {
         Self::from_tree(&tree)
     }
 
-    fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Message, Vec<Violation>> {
+    /// Reads a message from a parsed JSON value (one item of a bulk input, say).
+    pub fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Message, Vec<Violation>> {
         if tree.get("markRead").is_some() {
             let message = "a read receipt is not a message".to_string();
             return Err(vec![Violation {

@@ -57,6 +57,41 @@ pub fn serialize_request(provider: Provider, request: &Request) -> Result<String
     }
 }
 
+/// What a bulk conversion gives for one message: its wire body (JSON text), or why not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BulkItem {
+    Body(String),
+    Refused(BodyError),
+}
+
+/// Validates and serializes many messages in one call: `input` is a JSON array of neutral
+/// messages, or JSON lines (one message per line; blank lines are skipped). Each item is
+/// judged alone: a bad one does not stop the others, and its violations point into the item.
+/// Returns, in input order, each item's 1-based line (JSON lines only) and its outcome.
+pub fn serialize_many(provider: Provider, input: &str) -> Result<Vec<(Option<usize>, BulkItem)>, BodyError> {
+    let one = |tree: &Json<'_>| match Message::from_tree(tree).map_err(BodyError::Invalid) {
+        Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
+        Err(error) => BulkItem::Refused(error),
+    };
+    if input.trim_start().starts_with('[') {
+        let tree = crate::validate::parse_tree(input).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let Json::Array(items) = &tree else { return Err(BodyError::argument("expected an array of messages")) };
+        return Ok(items.iter().map(|item| (None, one(item))).collect());
+    }
+    Ok(input
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let outcome = match crate::validate::parse_tree(line) {
+                Ok(tree) => one(&tree),
+                Err(violation) => BulkItem::Refused(BodyError::Invalid(vec![violation])),
+            };
+            (Some(i + 1), outcome)
+        })
+        .collect())
+}
+
 /// A document format `convert` reads or writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -344,6 +379,28 @@ mod tests {
         }
         assert!("twilio".parse::<Provider>().is_err());
         assert_eq!("twilio".parse::<Format>().unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    #[test]
+    fn serializes_many_messages_each_on_its_own() {
+        let good = r#"{"to":"+16505551234","content":{"type":"text","body":"Hi"}}"#;
+        let bad = r#"{"to":"12","content":{"type":"text","body":""}}"#;
+        let lines = format!("{good}\n\n{bad}\nnot json\n");
+        let items = serialize_many(Provider::Meta, &lines).unwrap();
+        assert_eq!(items.len(), 3);
+        assert!(matches!(&items[0], (Some(1), BulkItem::Body(body)) if body.contains(r#""body":"Hi""#)));
+        let (Some(3), BulkItem::Refused(BodyError::Invalid(violations))) = &items[1] else { panic!("{items:?}") };
+        let paths: Vec<_> = violations.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(paths, ["/to", "/content/body"]);
+        assert!(matches!(&items[2], (Some(4), BulkItem::Refused(BodyError::Invalid(_)))));
+        let array = format!("[{good},{bad}]");
+        let items = serialize_many(Provider::Meta, &array).unwrap();
+        assert!(matches!(&items[..], [(None, BulkItem::Body(_)), (None, BulkItem::Refused(_))]));
+        let location = r#"{"to":"+16505551234","content":{"type":"location","latitude":1,"longitude":2}}"#;
+        let items = serialize_many(Provider::Bird, location).unwrap();
+        assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
+        assert!(serialize_many(Provider::Meta, "[1,").is_err());
+        assert!(serialize_many(Provider::Meta, "").unwrap().is_empty());
     }
 
     #[test]

@@ -16,9 +16,10 @@ pub use onemsg_client::OneMsgClient;
 
 use crate::error::BodyError;
 use crate::message::Message;
-use crate::provider::{self, Provider};
+use crate::provider::{self, BulkItem, Provider};
 use crate::validate::{Violation, ViolationCode};
 use convert::{js_to_json, json_to_js, message_from_js, to_js};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -137,6 +138,86 @@ pub fn to_provider(
     let provider = provider_named(provider)?;
     let message: Message = message_from_js(&message)?;
     Ok(json_to_js(&provider::serialize(provider, &message)?)?)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BULK: &str = r#"
+/** One message of a `toProviderMany` call: its wire body, or why it has none. */
+export type BulkResult =
+  | { index: number; line?: number; body: Record<string, unknown> }
+  | { index: number; line?: number; violations: Violation[] }
+  | { index: number; line?: number; error: { code: "ERR_UNSUPPORTED" | "ERR_ARGUMENT"; message: string; provider?: Provider; kind?: string } };
+"#;
+
+/// Validates and converts many messages in one call (a campaign file, an admin panel's CSV
+/// import): `input` is an array of messages, or JSON lines as a string or UTF-8 bytes (one
+/// message per line). Returns one result per message, in order: `{ index, body }`, or
+/// `{ index, violations }` (pointers into that message), or `{ index, error }` for content
+/// the provider cannot carry; JSON lines also give each result its 1-based `line`. One bad
+/// message does not stop the others.
+#[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
+pub fn to_provider_many(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Message[] | string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let text = match input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => String::from_utf8(bytes.to_vec())
+            .map_err(|_| BodyError::argument("toProviderMany: the bytes are not UTF-8 text"))?,
+        None if js_sys::Array::is_array(&input) || input.is_string() => js_to_json(&input)?,
+        None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
+    };
+    let items = provider::serialize_many(provider, &text)?;
+    let mut out = String::with_capacity(text.len() + items.len() * 32);
+    out.push('[');
+    for (index, (line, item)) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"index\":");
+        out.push_str(&index.to_string());
+        if let Some(line) = line {
+            out.push_str(",\"line\":");
+            out.push_str(&line.to_string());
+        }
+        match item {
+            // The body is JSON already: it goes in as it is.
+            BulkItem::Body(body) => {
+                out.push_str(",\"body\":");
+                out.push_str(body);
+            }
+            BulkItem::Refused(BodyError::Invalid(violations)) => {
+                out.push_str(",\"violations\":");
+                out.push_str(&to_json_text(violations)?);
+            }
+            BulkItem::Refused(error) => {
+                let (provider, kind) = match error {
+                    BodyError::Unsupported(u) => (Some(u.provider), Some(u.kind.as_str())),
+                    _ => (None, None),
+                };
+                let error = BulkError { code: error.code(), message: error.to_string(), provider, kind };
+                out.push_str(",\"error\":");
+                out.push_str(&to_json_text(&error)?);
+            }
+        }
+        out.push('}');
+    }
+    out.push(']');
+    Ok(json_to_js(&out)?)
+}
+
+#[derive(serde::Serialize)]
+struct BulkError<'a> {
+    code: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<Provider>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+}
+
+fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, BodyError> {
+    serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot write the result: {e}")))
 }
 
 /// Like `toProvider`, JSON text in and out: for messages that already are JSON (a queue,

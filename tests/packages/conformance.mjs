@@ -99,6 +99,24 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(error instanceof wabridge.UnsupportedError && error.kind === "location", "toProvider still throws UnsupportedError");
   });
 
+  await run("toProviderMany: an array, JSON lines and UTF-8 bytes in one call each, every item judged alone", async () => {
+    const bad = { to: "12", content: { type: "text", body: "" } };
+    const location = { to: "+16505551234", content: { type: "location", latitude: 52.52, longitude: 13.4 } };
+    const results = wabridge.toProviderMany("meta", [message, bad, location]);
+    same(results.map((r) => r.index), [0, 1, 2], "one result per message, in order");
+    same(results[0].body, wabridge.toProvider("meta", message), "a valid message's body");
+    same(results[1].violations.map((v) => v.path), ["/to", "/content/body"], "an invalid one's violations, pointing into it");
+    check(results[2].body?.type === "location", "a location for Meta");
+    const lines = [message, bad, location].map((m) => JSON.stringify(m)).join("\n") + "\n\n";
+    const fromText = wabridge.toProviderMany("bird", lines);
+    same(fromText.map((r) => r.line), [1, 2, 3], "JSON lines give each result its line");
+    check(fromText[0].body?.body?.type === "text", "Bird's body for the text");
+    same([fromText[2].error?.code, fromText[2].error?.provider, fromText[2].error?.kind], ["ERR_UNSUPPORTED", "bird", "location"], "what Bird cannot carry is an error item");
+    same(wabridge.toProviderMany("meta", new TextEncoder().encode(lines)), wabridge.toProviderMany("meta", lines), "bytes read as UTF-8 text");
+    const notInput = thrown(() => wabridge.toProviderMany("meta", 42));
+    check(notInput instanceof wabridge.ArgumentError, "anything else is an ArgumentError");
+  });
+
   await run("send through fetch: a Meta success body", async () => {
     const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: PHONE_SUCCESS, baseUrl });
     const result = await client.send(message);
