@@ -5,6 +5,7 @@
 
 pub mod bird;
 pub mod codec;
+pub(crate) mod json_writer;
 pub mod meta;
 pub mod onemsg;
 

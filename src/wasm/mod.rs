@@ -232,23 +232,6 @@ pub fn to_provider_json(
     Ok(provider::serialize(provider, &message)?)
 }
 
-/// `toProvider` through serde-wasm-bindgen instead of JSON text: built only for `npm run
-/// bench` (feature `bench-serde-boundary`), which measures both boundary strategies.
-#[cfg(feature = "bench-serde-boundary")]
-#[wasm_bindgen(js_name = toProviderViaSerde, skip_typescript)]
-pub fn to_provider_via_serde(provider: &str, message: JsValue) -> Result<JsValue, JsValue> {
-    let provider = provider_named(provider)?;
-    let message: Message =
-        serde_wasm_bindgen::from_value(message).map_err(|e| BodyError::argument(format!("not a message: {e}")))?;
-    message.validate().map_err(BodyError::Invalid)?;
-    let wire = match provider {
-        Provider::Meta => provider::meta::to_wire(&message),
-        other => return Err(BodyError::argument(format!("{other} is not implemented for the serde path")).into()),
-    };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&wire, &serializer).map_err(|e| BodyError::argument(e.to_string()).into())
-}
-
 /// Parses and validates a provider-native request body (object or JSON text) into the
 /// neutral `Message`. Throws `ValidationError` whose violations point into the body.
 #[wasm_bindgen(js_name = fromProvider, unchecked_return_type = "Message")]

@@ -6,10 +6,9 @@
 //! the docs disagree, the docs win and the code says why).
 
 mod client;
-mod convert;
 mod error;
 mod read;
-pub mod wire;
+mod write;
 
 pub use client::{
     DEFAULT_API_VERSION, DEFAULT_BASE_URL, MetaConfig, MetaContact, MetaMedia, MetaMediaUpload, MetaMessageStatus,
@@ -19,11 +18,10 @@ pub use error::decode_error;
 pub use read::{ButtonSpelling, MetaSpelling};
 
 use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
-use super::{Provider, dropped_fields, rewrite_pointer, to_json};
+use super::{Provider, dropped_fields, rewrite_pointer};
 use crate::error::BodyError;
 use crate::message::{Content, MarkRead, Message, Request, Validate};
 use crate::validate::{Obj, Path, Report, parse_tree};
-use wire::{MessagingProduct, MetaMessage, MetaTyped};
 
 /// The provider this module speaks, for errors.
 pub const PROVIDER: Provider = Provider::Meta;
@@ -51,11 +49,11 @@ impl Codec for MetaCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
-        to_json(&convert::to_wire(message, &MetaSpelling::default()))
+        Ok(write::message(message, &MetaSpelling::default()))
     }
 
     fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
-        to_json(&mark_read_to_wire(read))
+        Ok(write::mark_read(read))
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
@@ -70,13 +68,13 @@ impl Codec for MetaCodec {
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
-    to_json(&convert::to_wire(message, &MetaSpelling::default()))
+    Ok(write::message(message, &MetaSpelling::default()))
 }
 
 /// Validates a read receipt and serializes it (same endpoint as messages).
 pub fn serialize_mark_read(read: &MarkRead) -> Result<String, BodyError> {
     Request::MarkRead(read.clone()).validate()?;
-    to_json(&mark_read_to_wire(read))
+    Ok(write::mark_read(read))
 }
 
 /// Serializes a request: a message or a read receipt.
@@ -91,23 +89,8 @@ pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
 pub fn reproduce(body: &str) -> Result<String, BodyError> {
     let (request, spelling) = parse_spelled(body)?;
     match &request {
-        Request::Message(message) => to_json(&convert::to_wire(message, &spelling)),
-        Request::MarkRead(read) => to_json(&mark_read_to_wire(read)),
-    }
-}
-
-/// The wire form of a message (it must be valid: see [`serialize`]).
-pub fn to_wire(message: &Message) -> MetaMessage {
-    convert::to_wire(message, &MetaSpelling::default())
-}
-
-fn mark_read_to_wire(read: &MarkRead) -> MetaMessage {
-    MetaMessage {
-        messaging_product: Some(MessagingProduct::WhatsApp),
-        status: Some("read".into()),
-        message_id: Some(read.message_id.clone()),
-        typing_indicator: read.typing_indicator.then(|| MetaTyped { kind: Some("text".into()) }),
-        ..MetaMessage::default()
+        Request::Message(message) => Ok(write::message(message, &spelling)),
+        Request::MarkRead(read) => Ok(write::mark_read(read)),
     }
 }
 
@@ -154,10 +137,9 @@ fn parse_spelled(body: &str) -> Result<(Request, MetaSpelling), BodyError> {
     // Nothing silently dropped: every field of the body must come back from the neutral model.
     let spelling = read::spelling(&original);
     let rebuilt = match &request {
-        Request::Message(message) => convert::to_wire(message, &spelling),
-        Request::MarkRead(read) => mark_read_to_wire(read),
+        Request::Message(message) => write::message(message, &spelling),
+        Request::MarkRead(read) => write::mark_read(read),
     };
-    let rebuilt = to_json(&rebuilt)?;
     let rebuilt = parse_tree(&rebuilt).map_err(|v| BodyError::Invalid(vec![v]))?;
     dropped_fields(&original, &rebuilt, &root, &mut report);
     report.into_result().map(|_| (request, spelling)).map_err(BodyError::Invalid)

@@ -1,0 +1,205 @@
+//! Writing JSON text straight from the model: what providers' serializers use instead of
+//! cloning the model into derived-`Serialize` wire structs (which cost a copy of every string
+//! and, in the wasm, a serializer per struct). Keys are the writer's own literals (ASCII,
+//! nothing to escape); values are escaped as RFC 8259 asks and serde_json does.
+
+use serde_json::{Map, Value};
+
+pub(crate) struct JsonWriter {
+    out: String,
+    /// Whether the container being written already has a member (a comma comes next).
+    needs_comma: bool,
+}
+
+impl JsonWriter {
+    pub fn new() -> Self {
+        JsonWriter { out: String::with_capacity(256), needs_comma: false }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn separate(&mut self) {
+        if self.needs_comma {
+            self.out.push(',');
+        }
+        self.needs_comma = true;
+    }
+
+    fn key(&mut self, key: &str) {
+        self.separate();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+    }
+
+    fn open(&mut self, open: char, close: char, members: impl FnOnce(&mut Self)) {
+        self.out.push(open);
+        let outer = std::mem::replace(&mut self.needs_comma, false);
+        members(self);
+        self.out.push(close);
+        self.needs_comma = outer;
+    }
+
+    /// A JSON string value, escaped.
+    fn string(&mut self, value: &str) {
+        self.out.push('"');
+        let bytes = value.as_bytes();
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // `i` is at an ASCII byte, so both slices end on character boundaries.
+            self.out.push_str(&value[run..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[usize::from(b >> 4)] as char);
+                self.out.push(HEX[usize::from(b & 0xf)] as char);
+            } else {
+                self.out.push_str(escape);
+            }
+            run = i + 1;
+        }
+        self.out.push_str(&value[run..]);
+        self.out.push('"');
+    }
+
+    fn integer(&mut self, value: i64) {
+        if value < 0 {
+            self.out.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut n = value.unsigned_abs();
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.out.push(d as char);
+        }
+    }
+
+    /// `"key": "value"`.
+    pub fn str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+
+    /// `"key": "value"` when there is a value.
+    pub fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.str(key, value);
+        }
+    }
+
+    pub fn bool(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    pub fn opt_bool(&mut self, key: &str, value: Option<bool>) {
+        if let Some(value) = value {
+            self.bool(key, value);
+        }
+    }
+
+    pub fn int(&mut self, key: &str, value: i64) {
+        self.key(key);
+        self.integer(value);
+    }
+
+    pub fn opt_int(&mut self, key: &str, value: Option<impl Into<i64>>) {
+        if let Some(value) = value {
+            self.int(key, value.into());
+        }
+    }
+
+    /// A finite number (validated coordinates), in the shortest form that reads back the same.
+    pub fn float(&mut self, key: &str, value: f64) {
+        self.key(key);
+        if value.is_finite() {
+            // Whole numbers as integers: 52 rather than 52.0, as serde_json writes f64 too.
+            if value == 0.0 && value.is_sign_negative() {
+                self.out.push_str("-0.0");
+            } else if value.fract() == 0.0 && value.abs() < 1e15 {
+                self.integer(value as i64);
+            } else {
+                self.out.push_str(&value.to_string());
+            }
+        } else {
+            self.out.push_str("null");
+        }
+    }
+
+    /// `"key": {…}`.
+    pub fn obj(&mut self, key: &str, members: impl FnOnce(&mut Self)) {
+        self.key(key);
+        self.open('{', '}', members);
+    }
+
+    /// `{…}` as a value: the document itself, or an item of an array.
+    pub fn item_obj(&mut self, members: impl FnOnce(&mut Self)) {
+        self.separate();
+        self.open('{', '}', members);
+    }
+
+    /// `"key": […]`, each item written by `item`.
+    pub fn arr<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
+        self.key(key);
+        self.open('[', ']', |w| items.into_iter().for_each(|i| item(w, i)));
+    }
+
+    /// `"key": {…}` copied from free-form data (a flow's payload).
+    pub fn map(&mut self, key: &str, value: &Map<String, Value>) {
+        self.key(key);
+        // A map of JSON values always serializes; "{}" is the only fallback it could need.
+        self.out.push_str(&serde_json::to_string(value).unwrap_or_else(|_| "{}".into()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_what_serde_json_reads_back() {
+        let mut w = JsonWriter::new();
+        let nasty = "quote \" backslash \\ newline \n tab \t bell \u{7} emoji 😀 slash /";
+        w.item_obj(|w| {
+            w.str("s", nasty);
+            w.opt_str("none", None);
+            w.bool("b", true);
+            w.int("min", i64::MIN);
+            w.int("zero", 0);
+            w.float("f", 52.3676);
+            w.float("whole", -4.0);
+            w.arr("objects", [1, 2], |w, n| w.item_obj(|w| w.int("n", n)));
+            w.arr("empty", std::iter::empty::<u8>(), |_, _| {});
+            w.obj("nested", |w| w.obj("deeper", |_| {}));
+        });
+        let text = w.finish();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"s": nasty, "b": true, "min": i64::MIN, "zero": 0, "f": 52.3676, "whole": -4,
+                "objects": [{"n": 1}, {"n": 2}], "empty": [], "nested": {"deeper": {}}})
+        );
+        assert_eq!(serde_json::to_string(nasty).unwrap(), text[5..text.find(",\"b\"").unwrap()]);
+    }
+}
