@@ -175,7 +175,7 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
 
 /// Serializes a wire value (which cannot fail for these plain structs, but no panic either way).
 pub(crate) fn to_json<T: SerializeTrait>(value: &T) -> Result<String, BodyError> {
-    serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot serialize message: {e}")))
+    serde_json::to_string(value).map_err(|_| BodyError::argument("cannot serialize the message"))
 }
 
 /// A non-2xx answer that is not the provider's documented error body (an HTML page from a

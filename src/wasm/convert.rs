@@ -35,7 +35,7 @@ pub fn message_from_js(value: &JsValue) -> Result<Message, BodyError> {
 
 /// A core value as a JS value (through JSON text).
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, BodyError> {
-    let json = serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot convert result: {e}")))?;
+    let json = serde_json::to_string(value).map_err(|_| BodyError::argument("cannot convert the result"))?;
     json_to_js(&json)
 }
 

@@ -70,20 +70,6 @@ fn operation_of(options: Option<JsValue>) -> Result<Option<String>, BodyError> {
     }
 }
 
-/// Every documented limit as `[name, value, doc]` (read at build time to generate `LIMITS`).
-#[wasm_bindgen(js_name = limitsTable, skip_typescript)]
-pub fn limits_table() -> Result<JsValue, JsValue> {
-    let table: Vec<(&str, f64, &str)> = crate::limits::ALL.iter().map(|l| (l.name, l.value, l.doc)).collect();
-    Ok(to_js(&table)?)
-}
-
-/// What each media kind accepts: `{ kind, mimeTypes, maxBytes }[]` (read at build time to
-/// generate `MEDIA_RULES`).
-#[wasm_bindgen(js_name = mediaRulesTable, skip_typescript)]
-pub fn media_rules_table() -> Result<JsValue, JsValue> {
-    Ok(to_js(&crate::message::media::MEDIA_RULES)?)
-}
-
 /// Checks a media upload before it is sent (or, in the sandbox, received): the MIME type
 /// must belong to a media kind, and the size must be within that kind's limit. Returns the
 /// kind; throws `ValidationError` with violations at `/type` or `/file`.
@@ -217,7 +203,7 @@ struct BulkError<'a> {
 }
 
 fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, BodyError> {
-    serde_json::to_string(value).map_err(|e| BodyError::argument(format!("cannot write the result: {e}")))
+    serde_json::to_string(value).map_err(|_| BodyError::argument("cannot write the result"))
 }
 
 /// Like `toProvider`, JSON text in and out: for messages that already are JSON (a queue,
