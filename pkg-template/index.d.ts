@@ -1,5 +1,6 @@
 export * from "./wasm/wabridge.js";
 export * from "./errors.js";
+export * from "./clients.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 
 /**

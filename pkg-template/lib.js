@@ -3,3 +3,4 @@
 // own subpath, `wabridge/sandbox`, so that `import "wabridge"` stays small.
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
+export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";

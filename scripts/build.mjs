@@ -75,11 +75,7 @@ glueText = patch(
 );
 glueText = patch(glueText, "if (wasm !== undefined) return wasm;", "if (wasm !== __wabridge_uninitialised) return wasm;", "init guard", 2);
 writeFileSync(gluePath, glueText);
-// The declarations: classes get `[Symbol.dispose](): void`, and `Symbol.dispose` is only in
-// lib "esnext" (or @types/node), so a browser project on lib ["es2020", "dom"] failed with
-// TS2550. Declaring the symbol the way @types/node does merges with lib "esnext" and
-// @types/node alike (tests/types checks the combinations). At run time the glue only wires
-// `[Symbol.dispose]` where the runtime has the symbol.
+// The declarations (the clients' `[Symbol.dispose]` is declared in pkg-template/clients.d.ts).
 const dtsPath = join(wasmDir, "wabridge.d.ts");
 let dts = readFileSync(dtsPath, "utf8");
 // The init types name DOM globals (RequestInfo, Response, BufferSource, WebAssembly.*), so
@@ -100,19 +96,6 @@ dts +=
   "type GlobalType<Name extends string, Fallback> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : Fallback;\n" +
   "type GlobalWasmType<Name extends string, Fallback> = typeof globalThis extends { WebAssembly: infer W } ? (W extends { [K in Name]: { prototype: infer T } } ? T : Fallback) : Fallback;\n";
 writeFileSync(dtsPath, dts);
-if (dts.includes("[Symbol.dispose](): void;")) {
-  writeFileSync(
-    dtsPath,
-    `${dts}
-declare global {
-  interface SymbolConstructor {
-    /** \`using\` declarations call \`[Symbol.dispose]()\` (ES2026 explicit resource management; wabridge's classes free their wasm memory). */
-    readonly dispose: unique symbol;
-  }
-}
-`,
-  );
-}
 
 // 3. Size: a current binaryen, with the features rustc's wasm32 output uses enabled.
 const wasmFile = join(wasmDir, "wabridge_bg.wasm");

@@ -1,79 +1,287 @@
-//! What every JS client shares: the transport, the retry loop, and turning failures into
-//! JS errors that carry the request (credentials redacted) and the number of attempts.
+//! The sans-IO half of every client: `ClientCore` checks a client's options, builds the
+//! request an operation needs, decodes the answer, and decides on retries. The JS classes
+//! (`MetaClient`, `BirdClient`, `OneMsgClient`, pkg-template/clients.js) move the bytes
+//! through `fetch`, run the timeout and wait between attempts: doing that in JS costs a
+//! fraction of driving promises, closures and `fetch` from wasm, and keeps the async
+//! machinery out of the wasm.
+//!
+//! The boundary is small and flat: `prepare` returns `[method, url, headers, body, binary]`
+//! (headers flat, `[name, value, …]`); `decode` and `failed` return `[true, value]` or
+//! `[false, error, retryInMs?]`, the error a JS `Error` carrying the request (credentials
+//! redacted) and the number of attempts.
 
 use super::convert::{message_from_js, to_js};
 use super::errors::to_js_error;
-use super::transport::{Transport, sleep};
-use crate::error::{AnswerError, BodyError, SendError};
-use crate::http::{HttpRequest, HttpResponse, RetryPolicy};
-use crate::message::Message;
+use super::options::{Options, SHARED_KEYS};
+use crate::error::{AnswerError, BodyError, SendError, TransportError};
+use crate::http::{HttpRequest, HttpResponse, Method, RetryPolicy};
+use crate::message::MarkRead;
 use crate::provider::ProviderClient;
-use js_sys::Promise;
+use crate::provider::bird::BirdConfig;
+use crate::provider::meta::MetaConfig;
+use crate::provider::onemsg::OneMsgConfig;
+use js_sys::{Array, Uint8Array};
 use serde::Serialize;
-use std::rc::Rc;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::future_to_promise;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
-pub struct ClientCore<C> {
-    pub config: C,
-    pub transport: Transport,
-    pub retry: RetryPolicy,
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CLIENT_OPTIONS: &str = r#"
+/** Options of `new MetaClient(...)`. */
+export interface MetaClientOptions extends ClientOptions {
+  /** A WhatsApp Business access token. Sent as `Authorization: Bearer …`; never appears in errors or logs. */
+  token: string;
+  /** The business phone number's id (not the phone number itself). */
+  phoneNumberId: string;
+  /** Graph API version. Default `"v23.0"`. */
+  apiVersion?: string;
+  /** Scheme and host. Default `"https://graph.facebook.com"`; point it at the sandbox or a proxy. */
+  baseUrl?: string;
 }
 
-impl<C: ProviderClient + 'static> ClientCore<C> {
-    /// Validates and sends `message`; resolves to the provider's decoded answer.
-    pub fn send(self: &Rc<Self>, message: JsValue) -> Promise {
-        let core = self.clone();
-        future_to_promise(async move {
-            let message: Message = message_from_js(&message)?;
-            let request = core.config.send_request(&message)?;
-            let result = core.execute(request, false, |response| core.config.decode_send(response)).await?;
-            Ok(to_js(&result)?)
-        })
+/** Options of `MetaClient.markRead`. */
+export interface MarkReadOptions {
+  /** Also show a typing indicator (until you reply, at most 25 seconds). */
+  typing?: boolean;
+}
+
+/** Options of `MetaClient.uploadMedia`. */
+export interface UploadMediaOptions {
+  /** The MIME type (default: the Blob's type). Checked against `MEDIA_RULES` before upload. */
+  type?: string;
+  /** The file name (default: the File's name, or "file"). */
+  filename?: string;
+}
+
+/** What `MetaClient.downloadMedia` resolves to. */
+export interface DownloadedMedia {
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** Options of `new BirdClient(...)`. */
+export interface BirdClientOptions extends ClientOptions {
+  /** A Bird access key. Sent as `Authorization: AccessKey …`; never appears in errors or logs. */
+  accessKey: string;
+  /** The workspace id. */
+  workspaceId: string;
+  /** The WhatsApp channel's id. */
+  channelId: string;
+  /** Scheme and host. Default `"https://api.bird.com"`; point it at the sandbox or a proxy. */
+  baseUrl?: string;
+}
+
+/** Options of `new OneMsgClient(...)`. */
+export interface OneMsgClientOptions extends ClientOptions {
+  /** The channel's API token. 1MSG takes it as a `token` query parameter; it never appears in errors or logs. */
+  token: string;
+  /** The channel (instance) id, the first segment of every URL. */
+  instanceId: string;
+  /** Scheme and host. Default `"https://api.1msg.io"`; point it at the sandbox or a proxy. */
+  baseUrl?: string;
+}
+"#;
+
+/// One provider's client configuration.
+enum Config {
+    Meta(MetaConfig),
+    Bird(BirdConfig),
+    OneMsg(OneMsgConfig),
+}
+
+/// The decoded answer of an operation, ready to cross to JS.
+type Decoded = Result<JsValue, AnswerError>;
+
+/// What a JS client delegates to wasm: everything but the I/O.
+#[wasm_bindgen(skip_typescript)]
+pub struct ClientCore {
+    config: Config,
+    retry: RetryPolicy,
+}
+
+#[wasm_bindgen]
+impl ClientCore {
+    /// Checks a client's options without any I/O; `provider` names the client.
+    #[wasm_bindgen(constructor)]
+    pub fn new(provider: &str, options: JsValue) -> Result<ClientCore, JsValue> {
+        let (what, own): (&'static str, &[&str]) = match provider {
+            "meta" => ("MetaClient options", &["token", "phoneNumberId", "apiVersion", "baseUrl"]),
+            "bird" => ("BirdClient options", &["accessKey", "workspaceId", "channelId", "baseUrl"]),
+            "1msg" => ("OneMsgClient options", &["token", "instanceId", "baseUrl"]),
+            other => return Err(BodyError::argument(format!("no client for provider {other:?}")).into()),
+        };
+        let known = [own, &SHARED_KEYS[..]].concat();
+        let options = Options::new(&options, what, &known)?;
+        let config = match provider {
+            "meta" => Config::Meta(MetaConfig::new(
+                options.required_string("token")?,
+                options.required_string("phoneNumberId")?,
+                options.string("apiVersion")?,
+                options.string("baseUrl")?,
+            )?),
+            "bird" => Config::Bird(BirdConfig::new(
+                options.required_string("accessKey")?,
+                options.required_string("workspaceId")?,
+                options.required_string("channelId")?,
+                options.string("baseUrl")?,
+            )?),
+            _ => Config::OneMsg(OneMsgConfig::new(
+                options.required_string("token")?,
+                options.required_string("instanceId")?,
+                options.string("baseUrl")?,
+            )?),
+        };
+        // `fetch` and `timeoutMs` are checked here and used by the JS class.
+        options.function("fetch")?;
+        options.timeout_ms()?;
+        Ok(ClientCore { config, retry: options.retry_policy()? })
     }
 
-    /// Runs a request built from the arguments (built inside the promise, so that bad
-    /// arguments reject rather than throw) and resolves to the decoded answer.
-    pub fn call<T: Serialize + 'static>(
-        self: &Rc<Self>,
-        build: impl FnOnce(&C) -> Result<HttpRequest, BodyError> + 'static,
-        decode: impl Fn(&C, &HttpResponse) -> Result<T, AnswerError> + 'static,
-    ) -> Promise {
-        let core = self.clone();
-        future_to_promise(async move {
-            let request = build(&core.config)?;
-            let result = core.execute(request, false, |response| decode(&core.config, response)).await?;
-            Ok(to_js(&result)?)
-        })
+    /// The request for `operation` with its `argument` (and `extra`), as
+    /// `[method, url, headers, body, binary]`; throws `ValidationError`, `UnsupportedError` or
+    /// `ArgumentError` before any I/O.
+    pub fn prepare(&self, operation: &str, argument: JsValue, extra: JsValue) -> Result<Array, JsValue> {
+        let request = self.request(operation, &argument, &extra)?;
+        let body = match &request.body {
+            None => JsValue::UNDEFINED,
+            // JSON goes as text (fetch sends strings fastest); a multipart upload as bytes.
+            Some(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => JsValue::from_str(text),
+                Err(_) => Uint8Array::from(bytes.as_slice()).into(),
+            },
+        };
+        let headers: Array = request.headers.iter().flat_map(|(n, v)| [n, v]).map(|s| JsValue::from_str(s)).collect();
+        let prepared = Array::of4(&request.method.as_str().into(), &request.url.as_str().into(), &headers, &body);
+        prepared.push(&(operation == "downloadMedia").into());
+        Ok(prepared)
     }
 
-    /// Sends `request`, decodes the answer, and retries as the policy allows. A final
-    /// failure carries the request (credentials redacted) and the number of attempts.
-    pub async fn execute<T: Serialize>(
+    /// Decodes the answer to a prepared request: `[true, value]`, or `[false, error, retryInMs?]`.
+    #[allow(clippy::too_many_arguments)] // one flat call per attempt is the point
+    pub fn decode(
         &self,
-        request: HttpRequest,
-        binary: bool,
-        decode: impl Fn(&HttpResponse) -> Result<T, AnswerError>,
-    ) -> Result<T, JsValue> {
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            let outcome = match self.transport.send(&request, binary).await {
-                Ok(response) => decode(&response).map_err(SendError::from),
-                Err(failed) => Err(SendError::from(failed)),
-            };
-            let error = match outcome {
-                Ok(value) => return Ok(value),
-                Err(error) => error.redact(self.config.secret()),
-            };
-            let hint = error.retry_hint();
-            if self.retry.should_retry(&hint)
-                && let Some(wait) = self.retry.delay_ms(attempts, js_sys::Math::random(), hint.after_ms)
-            {
-                sleep(wait).await;
-                continue;
-            }
-            return Err(to_js_error(&error, Some(&request), Some(attempts)));
+        operation: &str,
+        prepared: &Array,
+        status: u16,
+        headers: Vec<String>,
+        body: JsValue,
+        attempt: u32,
+        jitter: f64,
+    ) -> Array {
+        let headers = headers.chunks_exact(2).map(|pair| (pair[0].clone(), pair[1].clone())).collect();
+        let body = match body.as_string() {
+            Some(text) => text.into_bytes(),
+            None => body.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).unwrap_or_default(),
+        };
+        let response = HttpResponse { status, headers, body };
+        match self.answer(operation, &response) {
+            Ok(value) => Array::of2(&JsValue::TRUE, &value),
+            Err(error) => self.failure(error.into(), prepared, attempt, jitter),
         }
     }
+
+    /// A request that did not complete (`transport.js` said why): `[false, error, retryInMs?]`.
+    pub fn failed(&self, prepared: &Array, timed_out: bool, message: String, attempt: u32, jitter: f64) -> Array {
+        self.failure(TransportError { message, timed_out }.into(), prepared, attempt, jitter)
+    }
+}
+
+impl ClientCore {
+    fn secret(&self) -> &str {
+        match &self.config {
+            Config::Meta(c) => c.secret(),
+            Config::Bird(c) => c.secret(),
+            Config::OneMsg(c) => c.secret(),
+        }
+    }
+
+    fn request(&self, operation: &str, argument: &JsValue, extra: &JsValue) -> Result<HttpRequest, BodyError> {
+        let text = |what: &str| {
+            argument.as_string().ok_or_else(|| BodyError::argument(format!("{operation} takes {what} (a string)")))
+        };
+        match (&self.config, operation) {
+            (Config::Meta(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::Bird(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::OneMsg(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::Meta(c), "markRead") => c.mark_read_request(&MarkRead {
+                message_id: text("the message id")?,
+                typing_indicator: extra.as_bool().unwrap_or(false),
+            }),
+            (Config::Meta(c), "uploadMedia") => {
+                let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
+                    return Err(BodyError::argument("uploadMedia takes a Blob, File, Uint8Array or ArrayBuffer"));
+                };
+                let field = |i| Array::from(extra).get(i).as_string().filter(|s: &String| !s.is_empty());
+                let mime_type = field(0).ok_or_else(|| {
+                    BodyError::argument("uploadMedia needs the MIME type: pass { type } or a Blob with a type")
+                })?;
+                let filename = field(1).unwrap_or_else(|| "file".into());
+                c.upload_media_request(&bytes.to_vec(), &mime_type, &filename)
+            }
+            (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
+            (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
+            (Config::Meta(c), "downloadMedia") => c.download_request(&text("the media URL")?),
+            _ => Err(BodyError::argument(format!("this client has no operation {operation:?}"))),
+        }
+    }
+
+    fn answer(&self, operation: &str, response: &HttpResponse) -> Decoded {
+        fn js<T: Serialize>(decoded: Result<T, AnswerError>) -> Decoded {
+            // A result that cannot cross is not an answer error; it cannot happen for these types.
+            decoded.map(|value| to_js(&value).unwrap_or(JsValue::UNDEFINED))
+        }
+        match (&self.config, operation) {
+            (Config::Meta(c), "send") => js(c.decode_send(response)),
+            (Config::Bird(c), "send") => js(c.decode_send(response)),
+            (Config::OneMsg(c), "send") => js(c.decode_send(response)),
+            (Config::Meta(c), "markRead" | "deleteMedia") => js(c.decode_success(response)),
+            (Config::Meta(c), "uploadMedia") => js(c.decode_upload(response)),
+            (Config::Meta(c), "getMedia") => js(c.decode_media(response)),
+            (Config::Meta(c), _) => c.decode_download(response).map(|(bytes, mime_type)| {
+                let result = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&result, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
+                let _ = js_sys::Reflect::set(&result, &"mimeType".into(), &mime_type.into());
+                result.into()
+            }),
+            // `prepare` refused any other operation before a request was made.
+            _ => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The JS error for a failed attempt, with the retry the policy allows.
+    fn failure(&self, error: SendError, prepared: &Array, attempt: u32, jitter: f64) -> Array {
+        let error = error.redact(self.secret());
+        let hint = error.retry_hint();
+        let wait =
+            if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
+        let js_error = to_js_error(&error, Some(&sent_request(prepared)), Some(attempt));
+        let out = Array::of2(&JsValue::FALSE, &js_error);
+        if let Some(wait) = wait {
+            out.push(&(wait as f64).into());
+        }
+        out
+    }
+}
+
+/// The request `prepare` made, read back for an error report (only when an attempt failed).
+fn sent_request(prepared: &Array) -> HttpRequest {
+    let method = match prepared.get(0).as_string().as_deref() {
+        Some("GET") => Method::Get,
+        Some("DELETE") => Method::Delete,
+        _ => Method::Post,
+    };
+    let mut request = HttpRequest::new(method, prepared.get(1).as_string().unwrap_or_default());
+    let headers = prepared.get(2).dyn_into::<Array>().unwrap_or_default();
+    for i in 0..headers.length() / 2 {
+        let (name, value) = (headers.get(2 * i).as_string(), headers.get(2 * i + 1).as_string());
+        if let (Some(name), Some(value)) = (name, value) {
+            request = request.header(&name, value);
+        }
+    }
+    let body = prepared.get(3);
+    request.body = match body.as_string() {
+        Some(text) => Some(text.into_bytes()),
+        None => body.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
+    };
+    request
 }

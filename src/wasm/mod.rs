@@ -1,18 +1,12 @@
 //! The JS bindings: the only module with `#[wasm_bindgen]`. A thin translation layer —
 //! arguments in, core call, results or typed errors out.
 
-mod bird_client;
 mod client;
 mod convert;
 mod errors;
-mod meta_client;
-mod onemsg_client;
 mod options;
-mod transport;
 
-pub use bird_client::BirdClient;
-pub use meta_client::MetaClient;
-pub use onemsg_client::OneMsgClient;
+pub use client::ClientCore;
 
 use crate::error::BodyError;
 use crate::message::Message;

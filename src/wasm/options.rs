@@ -1,7 +1,6 @@
 //! Reading client options from a JS object: typed getters that name the option in their
 //! errors, a check for misspelt keys, and the options every client shares.
 
-use super::transport::{DEFAULT_TIMEOUT_MS, Transport};
 use crate::error::BodyError;
 use crate::http::RetryPolicy;
 use crate::validate::number;
@@ -147,12 +146,9 @@ impl<'a> Options<'a> {
         }
     }
 
-    /// `fetch` and `timeoutMs`.
-    pub fn transport(&self) -> Result<Transport, BodyError> {
-        Ok(Transport {
-            fetch: self.function("fetch")?,
-            timeout_ms: self.number("timeoutMs", 1.0, 600_000.0)?.unwrap_or(DEFAULT_TIMEOUT_MS),
-        })
+    /// `timeoutMs`: 1 ms to 10 minutes (the JS client defaults it to 30 s).
+    pub fn timeout_ms(&self) -> Result<Option<f64>, BodyError> {
+        self.number("timeoutMs", 1.0, 600_000.0)
     }
 
     /// `retry`: an object of overrides, or `false` for no retries.
@@ -172,5 +168,6 @@ impl<'a> Options<'a> {
     }
 }
 
-/// The keys `transport` and `retry_policy` read, for `Options::new`'s list of known keys.
+/// The keys every client reads (`fetch`, `timeout_ms`, `retry_policy`), for `Options::new`'s
+/// list of known keys.
 pub const SHARED_KEYS: [&str; 3] = ["fetch", "timeoutMs", "retry"];

@@ -1,12 +1,11 @@
 //! wasm-bindgen-test cases shared by the Node (wasm_node.rs) and Chromium (wasm_browser.rs)
 //! suites: the core compiled to wasm32, and the bindings layer driven from Rust with JS
-//! values, fetch doubles included.
+//! values (the clients' I/O half is JS, tested with fetch doubles in tests/js/clients.test.mjs).
 
-use js_sys::{Function, Reflect};
-use wabridge::wasm::{self as api, MetaClient};
+use js_sys::{Array, Reflect};
+use wabridge::wasm::{self as api, ClientCore};
 use wabridge::{Message, Provider, provider};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -17,19 +16,9 @@ fn json(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap()
 }
 
-/// A fetch double answering `status` with `body`, written in JS as users write theirs.
-fn fetch_answering(status: u16, body: &str) -> Function {
-    let source = format!(
-        "return Promise.resolve({{ status: {status}, headers: {{ 'content-type': 'application/json' }}, text: () => Promise.resolve({}) }});",
-        js_sys::JSON::stringify(&body.into()).unwrap().as_string().unwrap()
-    );
-    Function::new_with_args("url, init", &source)
-}
-
-fn client(fetch: &Function, extra: &str) -> MetaClient {
+fn client(extra: &str) -> ClientCore {
     let options = json(&format!(r#"{{"token": "SECRET-T", "phoneNumberId": "123456"{extra}}}"#));
-    Reflect::set(&options, &"fetch".into(), fetch).unwrap();
-    MetaClient::new(options).unwrap()
+    ClientCore::new("meta", options).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -66,68 +55,66 @@ fn unknown_providers_and_bad_options_are_argument_errors() {
     let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "x"}}"#);
     let error = api::to_provider("twilio", message).unwrap_err();
     assert_eq!(get(&error, "code"), "ERR_ARGUMENT");
-    let error = MetaClient::new(json(r#"{"token": "t", "phoneNumberId": "1", "tokne": "x"}"#)).err().unwrap();
+    let error = ClientCore::new("meta", json(r#"{"token": "t", "phoneNumberId": "1", "tokne": "x"}"#)).err().unwrap();
     assert_eq!(get(&error, "code"), "ERR_ARGUMENT");
 }
 
-#[wasm_bindgen_test]
-async fn send_decodes_a_success_body_from_a_fetch_double() {
-    let fetch = fetch_answering(
-        200,
-        r#"{"messaging_product":"whatsapp","contacts":[{"input":"16505551234","wa_id":"16505551234"}],"messages":[{"id":"wamid.W","message_status":"accepted"}]}"#,
-    );
+/// `[method, url, headers, body, binary]` for a text message to Meta.
+fn prepared_send(core: &ClientCore) -> Array {
     let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
-    let result = JsFuture::from(client(&fetch, "").send(message)).await.unwrap();
-    assert_eq!(get(&result, "messageId"), "wamid.W");
-    assert_eq!(get(&result, "messageStatus"), "accepted");
+    core.prepare("send", message, JsValue::UNDEFINED).unwrap()
 }
 
 #[wasm_bindgen_test]
-async fn send_rejects_with_a_provider_error_without_the_token() {
-    let fetch = fetch_answering(
-        401,
-        r#"{"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190,"fbtrace_id":"T"}}"#,
-    );
-    let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
-    let error = JsFuture::from(client(&fetch, "").send(message)).await.unwrap_err();
+fn a_client_core_prepares_the_request_and_decodes_a_success() {
+    let core = client("");
+    let prepared = prepared_send(&core);
+    assert_eq!(prepared.get(0), "POST");
+    assert_eq!(prepared.get(1), "https://graph.facebook.com/v23.0/123456/messages");
+    assert_eq!(prepared.get(4), false);
+    let answer = r#"{"messaging_product":"whatsapp","contacts":[{"input":"16505551234","wa_id":"16505551234"}],"messages":[{"id":"wamid.W","message_status":"accepted"}]}"#;
+    let outcome = core.decode("send", &prepared, 200, vec![], answer.into(), 1, 0.5);
+    assert_eq!(outcome.get(0), true);
+    assert_eq!(get(&outcome.get(1), "messageId"), "wamid.W");
+    assert_eq!(get(&outcome.get(1), "messageStatus"), "accepted");
+}
+
+#[wasm_bindgen_test]
+fn a_refusal_is_a_provider_error_with_the_redacted_request_and_no_retry() {
+    let core = client("");
+    let prepared = prepared_send(&core);
+    let answer =
+        r#"{"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190,"fbtrace_id":"T"}}"#;
+    let outcome = core.decode("send", &prepared, 401, vec![], answer.into(), 1, 0.5);
+    assert_eq!((outcome.get(0), outcome.length()), (JsValue::FALSE, 2), "no retry for a wrong token");
+    let error = outcome.get(1);
     assert_eq!(get(&error, "name"), "ProviderError");
     assert_eq!(get(&error, "reason"), "invalid_token");
     assert_eq!(get(&error, "providerCode"), 190);
-    assert_eq!(get(&error, "retryable"), false);
-    let serialized = js_sys::JSON::stringify(&error).unwrap().as_string().unwrap();
-    assert!(!serialized.contains("SECRET-T"), "{serialized}");
-}
-
-#[wasm_bindgen_test]
-async fn a_rate_limit_is_retried_after_the_wait_meta_asks_for() {
-    // First answer 429 with Retry-After: 0, then success: the client retries by itself.
-    let fetch = Function::new_with_args(
-        "url, init",
-        "globalThis.__wabridgeCalls = (globalThis.__wabridgeCalls || 0) + 1;
-         const first = globalThis.__wabridgeCalls === 1;
-         return Promise.resolve({
-           status: first ? 429 : 200,
-           headers: { 'retry-after': '0' },
-           text: () => Promise.resolve(first
-             ? '{\"error\":{\"message\":\"rate\",\"code\":130429}}'
-             : '{\"messages\":[{\"id\":\"wamid.R\"}]}'),
-         });",
-    );
-    let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
-    let result = JsFuture::from(client(&fetch, r#", "retry": {"baseDelayMs": 1}"#).send(message)).await.unwrap();
-    assert_eq!(get(&result, "messageId"), "wamid.R");
-    assert_eq!(get(&js_sys::global(), "__wabridgeCalls"), 2);
-}
-
-#[wasm_bindgen_test]
-async fn a_hanging_fetch_times_out_with_a_timeout_error() {
-    let fetch = Function::new_with_args(
-        "url, init",
-        "return new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));",
-    );
-    let message = json(r#"{"to": "16505551234", "content": {"type": "text", "body": "hi"}}"#);
-    let error = JsFuture::from(client(&fetch, r#", "timeoutMs": 20"#).send(message)).await.unwrap_err();
-    assert_eq!(get(&error, "name"), "TimeoutError");
-    assert_eq!(get(&error, "code"), "ERR_TIMEOUT");
     assert_eq!(get(&error, "attempts"), 1);
+    let serialized = js_sys::JSON::stringify(&error).unwrap().as_string().unwrap();
+    assert!(serialized.contains("graph.facebook.com") && !serialized.contains("SECRET-T"), "{serialized}");
+}
+
+#[wasm_bindgen_test]
+fn a_rate_limit_is_retried_after_the_wait_meta_asks_for() {
+    let core = client(r#", "retry": {"baseDelayMs": 1}"#);
+    let prepared = prepared_send(&core);
+    let answer = r#"{"error":{"message":"rate","code":130429}}"#;
+    let headers = vec!["retry-after".to_string(), "2".to_string()];
+    let outcome = core.decode("send", &prepared, 429, headers.clone(), answer.into(), 1, 0.0);
+    assert_eq!((outcome.get(0), outcome.get(2)), (JsValue::FALSE, JsValue::from(2000)));
+    let spent = core.decode("send", &prepared, 429, headers, answer.into(), 3, 0.0);
+    assert_eq!(spent.length(), 2, "retries used up");
+}
+
+#[wasm_bindgen_test]
+fn a_timeout_is_a_timeout_error_retried_only_when_told() {
+    let prepared = prepared_send(&client(""));
+    let outcome = client("").failed(&prepared, true, "no complete answer within 20 ms".into(), 1, 0.5);
+    assert_eq!(outcome.length(), 2, "a timeout may have delivered: not retried by default");
+    assert_eq!(get(&outcome.get(1), "name"), "TimeoutError");
+    assert_eq!(get(&outcome.get(1), "code"), "ERR_TIMEOUT");
+    let eager = client(r#", "retry": {"retryUnsafe": true}"#);
+    assert_eq!(eager.failed(&prepared, true, "late".into(), 1, 0.5).length(), 3);
 }

@@ -1,11 +1,11 @@
-// The transport: moves one request through `fetch` and reads the whole answer. Rust builds the
-// request and decodes the answer (sans-IO); doing the moving here, in plain JS, costs a
+// The transport: moves one request through `fetch` and reads the whole answer. The wasm core
+// builds the request and decodes the answer (sans-IO); moving it here, in plain JS, costs a
 // fraction of driving `fetch` from wasm (no closures, no property-by-property init building,
-// no copy of the body through an ArrayBuffer).
+// no copy of the body through an ArrayBuffer). clients.js calls it once per attempt.
 //
 // `headers` comes flat ([name, value, …]); `body` is text (JSON) or bytes (a multipart upload);
 // `binary` asks for the answer's body as bytes (a media download) rather than text.
-// Resolves to [status, headers (flat), body]; rejects with [timedOut, message] when the
+// Resolves to [status, headers (flat; what decoding needs), body]; rejects with [timedOut, message] when the
 // request does not complete. Any fetch-like function works: the
 // answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
 // `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
@@ -32,8 +32,10 @@ export async function sendRequest(fetchFn, method, url, flatHeaders, body, timeo
     if (typeof status !== "number" || !(status >= 100 && status < 600)) {
       throw new Error("fetch resolved to something that is not a Response (no HTTP status)");
     }
+    // A success is decoded from its body alone (a download also needs its Content-Type); an
+    // error's headers matter (Retry-After).
     const flat = [];
-    const h = response.headers;
+    const h = binary || status < 200 || status >= 300 ? response.headers : undefined;
     if (h && typeof h.forEach === "function") {
       h.forEach((value, name) => flat.push(String(name), String(value)));
     } else if (h && typeof h === "object") {

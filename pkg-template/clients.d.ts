@@ -1,0 +1,72 @@
+import type {
+  BirdClientOptions, BirdSendResult, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
+  MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions,
+} from "./wasm/wabridge.js";
+
+// `Symbol.dispose` is only in lib "esnext" (or @types/node), so a browser project on lib
+// ["es2020", "dom"] failed with TS2550. Declaring the symbol the way @types/node does merges
+// with lib "esnext" and @types/node alike (tests/types checks the combinations). At run time
+// clients.js only wires `[Symbol.dispose]` where the runtime has the symbol.
+declare global {
+  interface SymbolConstructor {
+    /** `using` declarations call `[Symbol.dispose]()` (ES2026 explicit resource management; wabridge's clients free their wasm memory). */
+    readonly dispose: unique symbol;
+  }
+}
+
+/** What every client has: freeing its wasm memory now (it is also freed when collected). */
+declare class Client {
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * A client of Meta's WhatsApp Cloud API. Every method validates first and rejects with
+ * `ValidationError`/`UnsupportedError`/`ArgumentError` before any I/O; a refusal is a
+ * `ProviderError` (decoded Graph error, `retryable`, `raw`, the redacted `request`); a request
+ * that does not complete is a `TransportError`/`TimeoutError`. Rate limits are retried by
+ * themselves (`retry` option).
+ */
+export declare class MetaClient extends Client {
+  /** Checks the options (token and phone number id are required) without any network I/O. */
+  constructor(options: MetaClientOptions);
+  /** Validates `message`, sends it with `POST /{version}/{phone-number-id}/messages`, resolves to Meta's answer. */
+  send(message: Message): Promise<MetaSendResult>;
+  /** Marks the inbound message `messageId` (and the earlier ones) as read; `{ typing: true }` also shows a typing indicator. */
+  markRead(messageId: string, options?: MarkReadOptions): Promise<MetaSuccess>;
+  /**
+   * Uploads a file and resolves to its media id. The MIME type and size are checked against
+   * `MEDIA_RULES` first (`ValidationError` at `/type` or `/file`).
+   */
+  uploadMedia(file: Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<MetaMediaUpload>;
+  /** The media's download URL (valid 5 minutes), MIME type, SHA-256 and size. */
+  getMedia(mediaId: string): Promise<MetaMedia>;
+  /** Deletes an uploaded media. */
+  deleteMedia(mediaId: string): Promise<MetaSuccess>;
+  /**
+   * Downloads a media URL from `getMedia` (or an inbound webhook) with the token. The token
+   * only goes where `fetch` would take it to Meta (https, `*.fbsbx.com`, `*.facebook.com`,
+   * `*.fbcdn.net`) or to exactly `baseUrl`'s origin; any other URL is refused before any I/O.
+   */
+  downloadMedia(url: string): Promise<DownloadedMedia>;
+}
+
+/** A client of Bird's Channels API for a WhatsApp channel. */
+export declare class BirdClient extends Client {
+  /** Checks the options (access key, workspace and channel ids are required) without I/O. */
+  constructor(options: BirdClientOptions);
+  /** Validates `message`, sends it with `POST /workspaces/{ws}/channels/{ch}/messages`, resolves to Bird's 202 answer. */
+  send(message: Message): Promise<BirdSendResult>;
+}
+
+/** A client of 1MSG.IO's WhatsApp Business API. */
+export declare class OneMsgClient extends Client {
+  /** Checks the options (token and instance id are required) without any network I/O. */
+  constructor(options: OneMsgClientOptions);
+  /**
+   * Validates `message`, sends it to the 1MSG method its content needs (`sendMessage` for
+   * text), resolves to 1MSG's answer. An HTTP 200 with `sent: false` rejects with a
+   * `ProviderError` whose `reason` is `not_sent`.
+   */
+  send(message: Message): Promise<OneMsgSendResult>;
+}

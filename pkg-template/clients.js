@@ -1,0 +1,114 @@
+// The provider clients. Each is a thin JS class around a wasm `ClientCore`, which checks the
+// options, builds every request, decodes every answer and decides on retries (sans-IO, in
+// Rust); this file only moves bytes: one `fetch` per attempt (transport.js), the wait
+// between attempts, and reading a Blob for an upload. Keeping the async work in JS makes a
+// send cost little more than a bare `fetch` and keeps promise machinery out of the wasm.
+import { ClientCore } from "./wasm/index.js";
+import { sendRequest, sleep } from "./transport.js";
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+class Client {
+  #core;
+  #fetch;
+  #timeoutMs;
+
+  constructor(provider, options) {
+    this.#core = new ClientCore(provider, options);
+    // Checked by the core (a function; 1 ms to 10 minutes); null counts as absent there too.
+    this.#fetch = options.fetch ?? undefined;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Frees the wasm memory the client holds now, rather than when it is garbage collected. */
+  free() {
+    this.#core.free();
+  }
+
+  /** Runs `operation`: prepares the request, sends it, decodes the answer, retries as allowed. */
+  async run(operation, argument, extra) {
+    const core = this.#core;
+    const prepared = core.prepare(operation, argument, extra);
+    const [method, url, headers, body, binary] = prepared;
+    for (let attempt = 1; ; attempt++) {
+      let outcome;
+      try {
+        const [status, answerHeaders, content] = await sendRequest(this.#fetch, method, url, headers, body, this.#timeoutMs, binary);
+        outcome = core.decode(operation, prepared, status, answerHeaders, content, attempt, Math.random());
+      } catch (failure) {
+        // transport.js rejects with [timedOut, message]; anything else is not a transport failure.
+        if (!Array.isArray(failure)) throw failure;
+        outcome = core.failed(prepared, failure[0], String(failure[1]), attempt, Math.random());
+      }
+      if (outcome[0]) return outcome[1];
+      if (outcome.length < 3) throw outcome[1];
+      await sleep(outcome[2]);
+    }
+  }
+}
+
+// `using client = new MetaClient(…)` frees it at the end of the scope, where runtimes have it.
+if (typeof Symbol.dispose === "symbol") Client.prototype[Symbol.dispose] = Client.prototype.free;
+
+/** A client of Meta's WhatsApp Cloud API. */
+export class MetaClient extends Client {
+  constructor(options) {
+    super("meta", options);
+  }
+
+  send(message) {
+    return this.run("send", message);
+  }
+
+  markRead(messageId, options) {
+    return this.run("markRead", messageId, options?.typing === true);
+  }
+
+  async uploadMedia(file, options) {
+    const type = options?.type ?? (typeof file?.type === "string" ? file.type : undefined);
+    const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
+    return this.run("uploadMedia", await bytesOf(file), [type, filename]);
+  }
+
+  getMedia(mediaId) {
+    return this.run("getMedia", mediaId);
+  }
+
+  deleteMedia(mediaId) {
+    return this.run("deleteMedia", mediaId);
+  }
+
+  downloadMedia(url) {
+    return this.run("downloadMedia", url);
+  }
+}
+
+/** A client of Bird's Channels API for a WhatsApp channel. */
+export class BirdClient extends Client {
+  constructor(options) {
+    super("bird", options);
+  }
+
+  send(message) {
+    return this.run("send", message);
+  }
+}
+
+/** A client of 1MSG.IO's WhatsApp Business API. */
+export class OneMsgClient extends Client {
+  constructor(options) {
+    super("1msg", options);
+  }
+
+  send(message) {
+    return this.run("send", message);
+  }
+}
+
+/** The bytes of a Uint8Array, an ArrayBuffer, or a Blob/File; anything else goes on for the core to refuse. */
+async function bytesOf(file) {
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  if (typeof file?.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+  return file;
+}

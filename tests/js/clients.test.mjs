@@ -1,0 +1,137 @@
+// The clients' I/O half (pkg-template/clients.js and transport.js) with fetch doubles written
+// as users write theirs: what reaches fetch, how answers of every shape are read, retries,
+// timeouts and failures — the wasm core's half is tested in tests/wasm_common.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { wabridge } from "./helpers.mjs";
+
+const TOKEN = "SECRET-T";
+const message = { to: "16505551234", content: { type: "text", body: "hi" } };
+const success = JSON.stringify({ messaging_product: "whatsapp", contacts: [{ input: "16505551234", wa_id: "16505551234" }], messages: [{ id: "wamid.W", message_status: "accepted" }] });
+const failure = (promise) => promise.then(() => assert.fail("resolved"), (e) => e);
+
+function client(fetch, extra = {}) {
+  return new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "123456", fetch, retry: { baseDelayMs: 1 }, ...extra });
+}
+
+test("send: the request fetch gets, and a success read from a minimal double (status + text())", async () => {
+  const calls = [];
+  const fetch = async (url, init) => {
+    calls.push({ url, init });
+    return { status: 200, text: async () => success };
+  };
+  const result = await client(fetch).send(message);
+  assert.equal(result.messageId, "wamid.W");
+  assert.equal(result.messageStatus, "accepted");
+  const [{ url, init }] = calls;
+  assert.equal(url, "https://graph.facebook.com/v23.0/123456/messages");
+  assert.equal(init.method, "POST");
+  assert.equal(init.headers.Authorization, `Bearer ${TOKEN}`);
+  assert.equal(init.headers["Content-Type"], "application/json");
+  assert.equal(typeof init.body, "string", "JSON goes as text");
+  assert.deepEqual(JSON.parse(init.body), wabridge.toProvider("meta", message));
+  assert.ok(init.signal && typeof init.signal.aborted === "boolean", "a signal, to abort on timeout");
+});
+
+test("answers read through arrayBuffer() and plain-object headers too", async () => {
+  const fetch = async () => ({ status: 200, headers: {}, arrayBuffer: async () => new TextEncoder().encode(success).buffer });
+  assert.equal((await client(fetch).send(message)).messageId, "wamid.W");
+});
+
+test("a refusal rejects with a ProviderError carrying the redacted request and the attempts, never the token", async () => {
+  const fetch = async () => new Response(JSON.stringify({ error: { message: "Invalid OAuth access token", type: "OAuthException", code: 190, fbtrace_id: "T" } }), { status: 401 });
+  const error = await failure(client(fetch).send(message));
+  assert.ok(error instanceof wabridge.ProviderError);
+  assert.equal(error.reason, "invalid_token");
+  assert.equal(error.providerCode, 190);
+  assert.equal(error.retryable, false);
+  assert.equal(error.attempts, 1);
+  assert.equal(error.request.url, "https://graph.facebook.com/v23.0/123456/messages");
+  assert.deepEqual(JSON.parse(error.request.body), wabridge.toProvider("meta", message), "enough to send it again");
+  const everything = `${JSON.stringify(error)} ${String(error)} ${error.stack}`;
+  assert.ok(!everything.includes(TOKEN), everything);
+});
+
+test("a rate limit is retried after the wait Meta asks for (Retry-After), then succeeds", async () => {
+  let calls = 0;
+  const fetch = async () => {
+    calls += 1;
+    return calls === 1
+      ? new Response(JSON.stringify({ error: { message: "rate", code: 130429 } }), { status: 429, headers: { "retry-after": "0" } })
+      : new Response(success, { status: 200 });
+  };
+  assert.equal((await client(fetch).send(message)).messageId, "wamid.W");
+  assert.equal(calls, 2);
+});
+
+test("retries stop when used up: the last error says how many attempts were made", async () => {
+  let calls = 0;
+  const fetch = async () => {
+    calls += 1;
+    return new Response(JSON.stringify({ error: { message: "rate", code: 130429 } }), { status: 429 });
+  };
+  const error = await failure(client(fetch, { retry: { maxRetries: 2, baseDelayMs: 1 } }).send(message));
+  assert.equal(error.code, "ERR_PROVIDER");
+  assert.equal(error.attempts, 3);
+  assert.equal(calls, 3);
+});
+
+test("a hanging fetch times out with a TimeoutError, its signal aborted", async () => {
+  let signal;
+  const fetch = (url, init) => {
+    signal = init.signal;
+    return new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(new Error("aborted"))));
+  };
+  const error = await failure(client(fetch, { timeoutMs: 20 }).send(message));
+  assert.ok(error instanceof wabridge.TimeoutError);
+  assert.equal(error.code, "ERR_TIMEOUT");
+  assert.equal(error.retryable, true);
+  assert.equal(error.attempts, 1, "a timeout may have delivered: not retried by default");
+  assert.ok(signal.aborted);
+});
+
+test("a fetch that throws is a TransportError whose message never shows the token, even in the URL", async () => {
+  const onemsg = new wabridge.OneMsgClient({ token: TOKEN, instanceId: "123456", fetch: async (url) => { throw new TypeError(`failed to fetch ${url}`); } });
+  const error = await failure(onemsg.send(message));
+  assert.ok(error instanceof wabridge.TransportError);
+  assert.ok(!`${error.message} ${JSON.stringify(error)}`.includes(TOKEN), error.message);
+  assert.match(error.message, /failed to fetch/);
+});
+
+test("a fetch that resolves to something that is not a Response is a TransportError, not a crash", async () => {
+  for (const answer of [undefined, null, 42, { status: "200" }, { status: 99 }]) {
+    const error = await failure(client(async () => answer).send(message));
+    assert.ok(error instanceof wabridge.TransportError, String(answer));
+  }
+});
+
+test("bad arguments reject before any I/O", async () => {
+  let called = false;
+  const meta = client(async () => { called = true; });
+  assert.equal((await failure(meta.send({ to: "1" }))).code, "ERR_VALIDATION");
+  assert.equal((await failure(meta.markRead(42))).code, "ERR_ARGUMENT");
+  assert.equal((await failure(meta.uploadMedia("not a file", { type: "image/png" }))).code, "ERR_ARGUMENT");
+  assert.equal((await failure(meta.uploadMedia(new Uint8Array(3)))).code, "ERR_ARGUMENT", "no MIME type");
+  assert.equal((await failure(meta.uploadMedia(new Uint8Array(3), { type: "text/x-unknown" }))).code, "ERR_VALIDATION");
+  assert.equal(called, false);
+  assert.throws(() => new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", timeoutMs: 0 }), wabridge.ArgumentError);
+  assert.throws(() => new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", fetch: "nope" }), wabridge.ArgumentError);
+  assert.throws(() => new wabridge.BirdClient(undefined), wabridge.ArgumentError);
+});
+
+test("uploadMedia reads a Blob's bytes, type and name; downloadMedia returns bytes and their type", async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    seen.push({ url, init });
+    if (init.method === "POST") return new Response(JSON.stringify({ id: "4490709327384033" }), { status: 200 });
+    return new Response(new Uint8Array([1, 2, 255]), { status: 200, headers: { "content-type": "image/png" } });
+  };
+  const meta = client(fetch);
+  const blob = new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" });
+  assert.equal((await meta.uploadMedia(blob)).id, "4490709327384033");
+  assert.ok(seen[0].init.body instanceof Uint8Array, "a multipart body goes as bytes");
+  assert.match(seen[0].init.headers["Content-Type"], /^multipart\/form-data; boundary=/);
+  const downloaded = await meta.downloadMedia("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1");
+  assert.deepEqual([...downloaded.bytes], [1, 2, 255]);
+  assert.equal(downloaded.mimeType, "image/png");
+});
