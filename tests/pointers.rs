@@ -154,3 +154,68 @@ fn every_leaf_of_what_bird_and_1msg_carry_is_reported_at_its_pointer() {
     assert!(checked >= 10, "only {checked} broken leaves were checked");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Every object of `value`, as a JSON pointer.
+fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            out.push(at.clone());
+            for (key, child) in map {
+                objects(child, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                objects(child, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Adds a field nobody knows to each object of `body` in turn: it must be refused as an
+/// unknown field at its own pointer (never dropped, never blamed elsewhere).
+fn check_unknown_fields(format: Format, name: &str, body: &Value, failures: &mut Vec<String>) -> usize {
+    let mut paths = Vec::new();
+    objects(body, String::new(), &mut paths);
+    let mut checked = 0;
+    for object in paths.iter().filter(|p| !FREE_FORM.iter().any(|f| format!("{p}/").contains(f))) {
+        let mut mutant = body.clone();
+        let Some(Value::Object(map)) = mutant.pointer_mut(object) else { continue };
+        map.insert("zz_unknown".into(), Value::Bool(true));
+        let expected = format!("{object}/zz_unknown");
+        match violations(format, &mutant.to_string()) {
+            Ok(found) => {
+                checked += 1;
+                let at = found.iter().any(|v| v.path == expected && v.code == wabridge::ViolationCode::UnknownField);
+                let elsewhere: Vec<_> = found.iter().filter(|v| v.path != expected).map(|v| v.path.clone()).collect();
+                if !at || !elsewhere.is_empty() {
+                    failures.push(format!("{name} {expected}: found {found:?}"));
+                }
+            }
+            Err(other) => failures.push(format!("{name} {expected}: {other}")),
+        }
+    }
+    checked
+}
+
+#[test]
+fn an_unknown_field_in_any_object_is_refused_at_its_pointer_in_every_format() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, body) in meta_examples() {
+        checked += check_unknown_fields(Format::Provider(Provider::Meta), &name, &body, &mut failures);
+        let neutral =
+            provider::convert(Format::Provider(Provider::Meta), Format::Neutral, &body.to_string(), None).unwrap();
+        let neutral_value: Value = serde_json::from_str(&neutral).unwrap();
+        checked += check_unknown_fields(Format::Neutral, &format!("{name} (neutral)"), &neutral_value, &mut failures);
+        for target in [Provider::Bird, Provider::OneMsg] {
+            if let Ok(wire) = provider::convert(Format::Neutral, Format::Provider(target), &neutral, None) {
+                let wire: Value = serde_json::from_str(&wire).unwrap();
+                checked += check_unknown_fields(Format::Provider(target), &format!("{name} as {target}"), &wire, &mut failures);
+            }
+        }
+    }
+    assert!(checked > 400, "only {checked} objects were checked");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
