@@ -212,7 +212,12 @@ fn an_unknown_field_in_any_object_is_refused_at_its_pointer_in_every_format() {
         for target in [Provider::Bird, Provider::OneMsg] {
             if let Ok(wire) = provider::convert(Format::Neutral, Format::Provider(target), &neutral, None) {
                 let wire: Value = serde_json::from_str(&wire).unwrap();
-                checked += check_unknown_fields(Format::Provider(target), &format!("{name} as {target}"), &wire, &mut failures);
+                checked += check_unknown_fields(
+                    Format::Provider(target),
+                    &format!("{name} as {target}"),
+                    &wire,
+                    &mut failures,
+                );
             }
         }
     }

@@ -265,9 +265,9 @@ fn header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
 /// How a document spells the fields that the neutral model shares with a provider's wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Spelling {
-    /// camelCase: the neutral model; this reader reports unknown fields as it goes.
+    /// camelCase: the neutral model.
     Neutral,
-    /// snake_case: a provider's wire; its codec finds unknown fields (see `provider::parse`).
+    /// snake_case: a provider's wire (Meta's).
     SnakeCase,
 }
 
@@ -279,12 +279,31 @@ impl Spelling {
         }
     }
 
-    /// Reports fields outside `known` (neutral spelling) where this reader is the check.
+    /// Reports fields outside `known` (written in the neutral spelling, spelt as the document
+    /// spells them).
     fn only(self, o: &Obj<'_>, r: &mut Report, known: &[&str]) {
-        if self == Spelling::Neutral {
-            o.only(r, known);
+        match self {
+            Spelling::Neutral => o.only(r, known),
+            Spelling::SnakeCase => {
+                let snake: Vec<String> = known.iter().map(|k| snake_case(k)).collect();
+                o.only(r, &snake.iter().map(String::as_str).collect::<Vec<_>>());
+            }
         }
     }
+}
+
+/// `formattedName` → `formatted_name`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A contact card: the same structure in the model and on the wire (Meta's), spelled differently.

@@ -341,34 +341,6 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-/// Pointers of the object fields in `original` that `reproduced` (the body rebuilt from the
-/// neutral model) lacks: fields that would be lost in conversion. Arrays are compared item by
-/// item; only keys are compared, not values.
-pub(crate) fn dropped_fields(original: &Json<'_>, reproduced: &Json<'_>, at: &Path<'_>, report: &mut Report) {
-    match (original, reproduced) {
-        (Json::Object(fields), Json::Object(_)) => {
-            for (key, value) in fields {
-                let path = at.key(key);
-                match reproduced.get(key) {
-                    None => report.add(
-                        &path,
-                        crate::validate::ViolationCode::UnknownField,
-                        format!("{key:?} is not a field of this message (it would be dropped)"),
-                        None,
-                    ),
-                    Some(other) => dropped_fields(value, other, &path, report),
-                }
-            }
-        }
-        (Json::Array(a), Json::Array(b)) => {
-            for (i, (x, y)) in a.iter().zip(b).enumerate() {
-                dropped_fields(x, y, &at.index(i), report);
-            }
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Reading a Meta request body into the neutral model, field by field, reporting every
-//! missing field and wrong type at Meta's pointers. Fields the neutral model does not carry
-//! are caught afterwards by rebuilding the body (`parse_request`). Limits are checked on the
-//! neutral model.
+//! missing field and wrong type at Meta's pointers. Every object lists the fields Meta's
+//! reference gives it (`Obj::only`, as every reader does): any other field is reported rather
+//! than dropped. Limits are checked on the neutral model.
 
 use crate::message::read::{Spelling, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
@@ -50,6 +50,21 @@ pub fn spelling(body: &Json<'_>) -> MetaSpelling {
     out
 }
 
+/// The message types of Meta's reference.
+const MESSAGE_TYPES: [&str; 11] = [
+    "text",
+    "image",
+    "video",
+    "audio",
+    "document",
+    "sticker",
+    "location",
+    "contacts",
+    "reaction",
+    "interactive",
+    "template",
+];
+
 /// The message types of Meta's reference, for the `type` check.
 const TYPES: &str =
     "text, image, video, audio, document, sticker, location, contacts, reaction, interactive or template";
@@ -66,11 +81,12 @@ pub fn request(body: &Obj<'_>, r: &mut Report) -> Option<Request> {
 }
 
 fn mark_read(body: &Obj<'_>, r: &mut Report) -> Option<MarkRead> {
+    body.only(r, &["messaging_product", "status", "message_id", "typing_indicator"]);
     if body.req_str(r, "status").is_some_and(|s| s != "read") {
         body.invalid(r, "status", "status is \"read\" (mark as read)".into());
     }
     if let Some(typing) = body.obj(r, "typing_indicator")
-        && typing.req_str(r, "type").is_some_and(|t| t != "text")
+        && (typing.only(r, &["type"]), typing.req_str(r, "type")).1.is_some_and(|t| t != "text")
     {
         typing.invalid(r, "type", "typing_indicator.type is \"text\"".into());
     }
@@ -89,7 +105,10 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
             None
         }
     };
-    let reply_to = body.obj(r, "context").and_then(|c| c.req_str(r, "message_id"));
+    let reply_to = body.obj(r, "context").and_then(|c| {
+        c.only(r, &["message_id"]);
+        c.req_str(r, "message_id")
+    });
     let callback_data = body.str(r, "biz_opaque_callback_data");
     // Meta's docs: `type` is optional and defaults to `text`. A body without `type` and
     // without a text object is not a text message: name the missing `type`, not `text`.
@@ -121,24 +140,34 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
             return None;
         }
     }
+    // The fields of every message, and the object of its own type (another type's is refused).
+    if MESSAGE_TYPES.contains(&kind.as_str()) {
+        let own: &str = &kind;
+        body.only(
+            r,
+            &["messaging_product", "recipient_type", "to", "context", "type", "biz_opaque_callback_data", own],
+        );
+    }
     let content = match kind.as_str() {
         "text" => body.req_obj(r, "text").and_then(|t| {
+            t.only(r, &["body", "preview_url"]);
             let text = t.req_str(r, "body");
             let preview_url = t.bool(r, "preview_url");
             Some(Content::Text(Text { body: text?, preview_url }))
         }),
-        "image" => body.req_obj(r, "image").map(|m| Content::Image(media(&m, r))),
-        "video" => body.req_obj(r, "video").map(|m| Content::Video(media(&m, r))),
-        "audio" => body.req_obj(r, "audio").map(|m| Content::Audio(media(&m, r))),
-        "document" => body.req_obj(r, "document").map(|m| Content::Document(media(&m, r))),
-        "sticker" => body.req_obj(r, "sticker").map(|m| Content::Sticker(media(&m, r))),
-        "location" => body.req_obj(r, "location").and_then(|l| location(&l, r)).map(Content::Location),
+        "image" => body.req_obj(r, "image").map(|m| Content::Image(wire_media(&m, r))),
+        "video" => body.req_obj(r, "video").map(|m| Content::Video(wire_media(&m, r))),
+        "audio" => body.req_obj(r, "audio").map(|m| Content::Audio(wire_media(&m, r))),
+        "document" => body.req_obj(r, "document").map(|m| Content::Document(wire_media(&m, r))),
+        "sticker" => body.req_obj(r, "sticker").map(|m| Content::Sticker(wire_media(&m, r))),
+        "location" => body.req_obj(r, "location").and_then(|l| wire_location(&l, r)).map(Content::Location),
         "contacts" => body.objects(r, "contacts", true).map(|list| {
             Content::Contacts(Contacts {
                 contacts: list.iter().filter_map(|c| contact(c, r, Spelling::SnakeCase)).collect(),
             })
         }),
         "reaction" => body.req_obj(r, "reaction").and_then(|o| {
+            o.only(r, &["message_id", "emoji"]);
             let message_id = o.req_str(r, "message_id");
             let emoji = o.req_str(r, "emoji");
             Some(Content::Reaction(Reaction { message_id: message_id?, emoji: emoji? }))
@@ -154,11 +183,16 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
 }
 
 fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
-    match h.req_str(r, "type")?.as_str() {
+    let kind = h.req_str(r, "type")?;
+    // Fields are checked once the type is known (a wrong type is the one fault to report).
+    if HEADER_TYPES.contains(&kind.as_str()) {
+        h.only(r, &["type", &kind]);
+    }
+    match kind.as_str() {
         "text" => h.req_str(r, "text").map(|text| Header::Text(HeaderText { text })),
-        "image" => h.req_obj(r, "image").map(|m| Header::Image(media(&m, r))),
-        "video" => h.req_obj(r, "video").map(|m| Header::Video(media(&m, r))),
-        "document" => h.req_obj(r, "document").map(|m| Header::Document(media(&m, r))),
+        "image" => h.req_obj(r, "image").map(|m| Header::Image(wire_media(&m, r))),
+        "video" => h.req_obj(r, "video").map(|m| Header::Video(wire_media(&m, r))),
+        "document" => h.req_obj(r, "document").map(|m| Header::Document(wire_media(&m, r))),
         other => {
             h.invalid(r, "type", format!("header type is text, image, video or document (got {other:?})"));
             None
@@ -166,15 +200,23 @@ fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
     }
 }
 
+/// The header types an interactive message or a carousel card may have.
+const HEADER_TYPES: [&str; 4] = ["text", "image", "video", "document"];
+
 /// `{"text": …}` under `key` (an interactive body or footer), required or optional.
 fn text_of(o: &Obj<'_>, r: &mut Report, key: &str, required: bool) -> Option<String> {
     let object = if required { o.req_obj(r, key) } else { o.obj(r, key) };
-    object.and_then(|t| t.req_str(r, "text"))
+    object.and_then(|t| {
+        t.only(r, &["text"]);
+        t.req_str(r, "text")
+    })
 }
 
 /// A reply button's or quick reply's `{id, title}` under `key`.
 fn reply(button: &Obj<'_>, r: &mut Report, key: &str) -> Option<ReplyButton> {
+    button.only(r, &["type", key]);
     let reply = button.req_obj(r, key)?;
+    reply.only(r, &["id", "title"]);
     let id = reply.req_str(r, "id");
     let title = reply.req_str(r, "title");
     Some(ReplyButton { id: id?, title: title? })
@@ -183,26 +225,67 @@ fn reply(button: &Obj<'_>, r: &mut Report, key: &str) -> Option<ReplyButton> {
 fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection> {
     sections
         .iter()
-        .map(|s| ProductSection {
-            title: s.str(r, "title"),
-            product_retailer_ids: s
-                .objects(r, "product_items", true)
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|item| item.req_str(r, "product_retailer_id"))
-                .collect(),
+        .map(|s| {
+            s.only(r, &["title", "product_items"]);
+            ProductSection {
+                title: s.str(r, "title"),
+                product_retailer_ids: s
+                    .objects(r, "product_items", true)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|item| {
+                        item.only(r, &["product_retailer_id"]);
+                        item.req_str(r, "product_retailer_id")
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }
 
 fn cta(parameters: &Obj<'_>, r: &mut Report) -> Option<(String, String)> {
+    parameters.only(r, &["display_text", "url"]);
     let display_text = parameters.req_str(r, "display_text");
     let url = parameters.req_str(r, "url");
     Some((display_text?, url?))
 }
 
+/// The fields of an interactive object and of its action, per interactive type (Meta's
+/// reference); any other field is refused rather than dropped.
+fn interactive_fields(kind: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const FRAMED: &[&str] = &["type", "header", "body", "footer", "action"];
+    Some(match kind {
+        "location_request_message" => (&["type", "body", "action"], &["name"]),
+        "button" => (FRAMED, &["buttons"]),
+        "list" => (FRAMED, &["button", "sections"]),
+        "cta_url" | "flow" => (FRAMED, &["name", "parameters"]),
+        "product" => (&["type", "body", "footer", "action"], &["catalog_id", "product_retailer_id"]),
+        "product_list" => (FRAMED, &["catalog_id", "sections"]),
+        "catalog_message" => (&["type", "body", "footer", "action"], &["name", "parameters"]),
+        "carousel" => (&["type", "body", "action"], &["cards"]),
+        _ => return None,
+    })
+}
+
+/// A media object of Meta's wire (the neutral model's field names, snake_case or not).
+fn wire_media(m: &Obj<'_>, r: &mut Report) -> Media {
+    m.only(r, &["id", "link", "caption", "filename", "voice"]);
+    media(m, r)
+}
+
+fn wire_location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
+    l.only(r, &["latitude", "longitude", "name", "address"]);
+    location(l, r)
+}
+
 fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let kind = i.req_str(r, "type")?;
+    if let Some((fields, action_fields)) = interactive_fields(&kind) {
+        i.only(r, fields);
+        if let Some(action) = i.obj(r, "action") {
+            action.only(r, action_fields);
+        }
+    }
     let header = i.obj(r, "header").and_then(|h| read_header(&h, r));
     let footer = text_of(i, r, "footer", false);
     let action = i.obj(r, "action");
@@ -242,12 +325,13 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
                 .objects(r, "sections", true)?
                 .iter()
                 .map(|s| ListSection {
-                    title: s.str(r, "title"),
+                    title: (s.only(r, &["title", "rows"]), s.str(r, "title")).1,
                     rows: s
                         .objects(r, "rows", true)
                         .unwrap_or_default()
                         .iter()
                         .filter_map(|row| {
+                            row.only(r, &["id", "title", "description"]);
                             let id = row.req_str(r, "id");
                             let title = row.req_str(r, "title");
                             Some(ListRow { id: id?, title: title?, description: row.str(r, "description") })
@@ -292,19 +376,23 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         }
         "catalog_message" => {
             let body = text_of(i, r, "body", true)?;
-            let thumbnail =
-                action().and_then(|a| a.obj(r, "parameters")).and_then(|p| p.str(r, "thumbnail_product_retailer_id"));
+            let thumbnail = action().and_then(|a| a.obj(r, "parameters")).and_then(|p| {
+                p.only(r, &["thumbnail_product_retailer_id"]);
+                p.str(r, "thumbnail_product_retailer_id")
+            });
             Some(Content::Catalog(Catalog { body, footer, thumbnail_product_retailer_id: thumbnail }))
         }
         "flow" => {
             let body = text_of(i, r, "body", true);
             let p = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
+            p.only(r, FLOW_PARAMETERS);
             let flow_cta = p.req_str(r, "flow_cta");
             let mode = flow_mode(&p, r, "mode");
             let flow_action = flow_action(&p, r, "flow_action");
-            let payload = p
-                .obj(r, "flow_action_payload")
-                .map(|f| FlowActionPayload { screen: f.str(r, "screen"), data: f.map(r, "data") });
+            let payload = p.obj(r, "flow_action_payload").map(|f| {
+                f.only(r, &["screen", "data"]);
+                FlowActionPayload { screen: f.str(r, "screen"), data: f.map(r, "data") }
+            });
             Some(Content::Flow(Flow {
                 header,
                 body: body?,
@@ -326,7 +414,9 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
                 let cards = cards
                     .iter()
                     .filter_map(|card| {
+                        card.only(r, &["card_index", "type", "action"]);
                         let action = card.req_obj(r, "action")?;
+                        action.only(r, &["catalog_id", "product_retailer_id"]);
                         let catalog_id = action.req_str(r, "catalog_id");
                         let product_retailer_id = action.req_str(r, "product_retailer_id");
                         Some(ProductCard { catalog_id: catalog_id?, product_retailer_id: product_retailer_id? })
@@ -337,16 +427,19 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             let cards = cards
                 .iter()
                 .filter_map(|card| {
+                    card.only(r, &["card_index", "type", "header", "body", "action"]);
                     card.int::<u32>(r, "card_index", true);
                     let header = card.req_obj(r, "header").and_then(|h| read_header(&h, r));
                     let body = text_of(card, r, "body", false);
                     let action = card.req_obj(r, "action")?;
                     let (buttons, cta_url) = match action.obj(r, "parameters") {
                         Some(parameters) => {
+                            action.only(r, &["name", "parameters"]);
                             let (display_text, url) = cta(&parameters, r)?;
                             (None, Some(CardCtaUrl { display_text, url }))
                         }
                         None => {
+                            action.only(r, &["buttons"]);
                             let buttons = action.objects(r, "buttons", true)?;
                             (Some(buttons.iter().filter_map(|b| reply(b, r, "quick_reply")).collect()), None)
                         }
@@ -363,9 +456,23 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     }
 }
 
+/// The parameters of a flow message's action.
+const FLOW_PARAMETERS: &[&str] = &[
+    "flow_message_version",
+    "flow_token",
+    "flow_id",
+    "flow_name",
+    "flow_cta",
+    "mode",
+    "flow_action",
+    "flow_action_payload",
+];
+
 fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
+    t.only(r, &["name", "language", "components"]);
     let name = t.req_str(r, "name");
     let language = t.req_obj(r, "language")?;
+    language.only(r, &["code", "policy"]);
     let code = language.req_str(r, "code");
     let components =
         t.objects(r, "components", false).map(|list| list.iter().filter_map(|c| component(c, r)).collect());
@@ -378,7 +485,14 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
 
 fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
     let parameters = |r: &mut Report| c.objects(r, "parameters", false).unwrap_or_default();
-    match c.req_str(r, "type")?.as_str() {
+    let kind = c.req_str(r, "type")?;
+    match kind.as_str() {
+        "button" => c.only(r, &["type", "sub_type", "index", "parameters"]),
+        "carousel" => c.only(r, &["type", "cards"]),
+        "header" | "body" | "limited_time_offer" => c.only(r, &["type", "parameters"]),
+        _ => {} // an unknown type is reported below
+    }
+    match kind.as_str() {
         "header" => Some(TemplateComponent::Header(ComponentParameters {
             parameters: parameters(r).iter().filter_map(|p| parameter(p, r)).collect(),
         })),
@@ -414,11 +528,11 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
             }))
         }
         "limited_time_offer" => {
-            let offer = c.objects(r, "parameters", true)?.first()?.req_obj(r, "limited_time_offer")?.int::<i64>(
-                r,
-                "expiration_time_ms",
-                true,
-            )?;
+            let parameter = *c.objects(r, "parameters", true)?.first()?;
+            parameter.only(r, &["type", "limited_time_offer"]);
+            let offer = parameter.req_obj(r, "limited_time_offer")?;
+            offer.only(r, &["expiration_time_ms"]);
+            let offer = offer.int::<i64>(r, "expiration_time_ms", true)?;
             Some(TemplateComponent::LimitedTimeOffer(LimitedTimeOffer { expiration_time_ms: offer }))
         }
         "carousel" => {
@@ -426,6 +540,7 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
                 .objects(r, "cards", true)?
                 .iter()
                 .filter_map(|card| {
+                    card.only(r, &["card_index", "components"]);
                     let card_index = card.int::<u32>(r, "card_index", true);
                     let components = card
                         .objects(r, "components", true)
@@ -444,9 +559,18 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
 
 fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
     let parameter_name = p.str(r, "parameter_name");
-    match p.req_str(r, "type")?.as_str() {
+    let kind = p.req_str(r, "type")?;
+    // Text, currency and date_time parameters may be named; media and locations may not.
+    let own: &str = &kind;
+    match kind.as_str() {
+        "text" | "currency" | "date_time" => p.only(r, &["type", own, "parameter_name"]),
+        "image" | "video" | "document" | "location" => p.only(r, &["type", own]),
+        _ => {} // an unknown type is reported below
+    }
+    match kind.as_str() {
         "text" => p.req_str(r, "text").map(|text| TemplateParameter::Text(TextParameter { text, parameter_name })),
         "currency" => p.req_obj(r, "currency").and_then(|c| {
+            c.only(r, &["fallback_value", "code", "amount_1000"]);
             let fallback_value = c.req_str(r, "fallback_value");
             let code = c.req_str(r, "code");
             let amount = c.int::<i64>(r, "amount_1000", true);
@@ -458,6 +582,10 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
             }))
         }),
         "date_time" => p.req_obj(r, "date_time").and_then(|d| {
+            d.only(
+                r,
+                &["fallback_value", "day_of_week", "year", "month", "day_of_month", "hour", "minute", "calendar"],
+            );
             Some(TemplateParameter::DateTime(DateTimeParameter {
                 fallback_value: d.req_str(r, "fallback_value")?,
                 day_of_week: d.int(r, "day_of_week", false),
@@ -470,10 +598,10 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
                 parameter_name,
             }))
         }),
-        "image" => p.req_obj(r, "image").map(|m| TemplateParameter::Image(media(&m, r))),
-        "video" => p.req_obj(r, "video").map(|m| TemplateParameter::Video(media(&m, r))),
-        "document" => p.req_obj(r, "document").map(|m| TemplateParameter::Document(media(&m, r))),
-        "location" => p.req_obj(r, "location").and_then(|l| location(&l, r)).map(TemplateParameter::Location),
+        "image" => p.req_obj(r, "image").map(|m| TemplateParameter::Image(wire_media(&m, r))),
+        "video" => p.req_obj(r, "video").map(|m| TemplateParameter::Video(wire_media(&m, r))),
+        "document" => p.req_obj(r, "document").map(|m| TemplateParameter::Document(wire_media(&m, r))),
+        "location" => p.req_obj(r, "location").and_then(|l| wire_location(&l, r)).map(TemplateParameter::Location),
         other => {
             p.invalid(r, "type", format!("unknown parameter type {other:?}; expected text, currency, date_time, image, video, document or location"));
             None
@@ -482,13 +610,18 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
 }
 
 fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
-    match p.req_str(r, "type")?.as_str() {
+    let kind = p.req_str(r, "type")?;
+    if ["payload", "text", "coupon_code", "action"].contains(&kind.as_str()) {
+        p.only(r, &["type", &kind]);
+    }
+    match kind.as_str() {
         "payload" => p.req_str(r, "payload").map(|payload| ButtonParameter::Payload(PayloadParameter { payload })),
         "text" => p.req_str(r, "text").map(|text| ButtonParameter::Text(ButtonText { text })),
         "coupon_code" => {
             p.req_str(r, "coupon_code").map(|coupon_code| ButtonParameter::CouponCode(CouponCode { coupon_code }))
         }
         "action" => p.req_obj(r, "action").map(|a| {
+            a.only(r, &["flow_token", "flow_action_data", "thumbnail_product_retailer_id", "sections"]);
             let sections = a.objects(r, "sections", false).map(|s| product_sections(&s, r));
             ButtonParameter::Action(ActionParameter {
                 action: ButtonAction {
