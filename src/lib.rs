@@ -19,6 +19,7 @@
 
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod limits;
 pub mod message;
 pub mod provider;

@@ -80,3 +80,28 @@ fn examples_wrong_per_the_docs_are_refused_at_their_pointer() {
         }
     }
 }
+
+/// The neutral JSON writer (what `convert … --to neutral` and `fromProvider` give) writes
+/// exactly what the model's serde derive writes, for every example's neutral form.
+#[test]
+fn the_neutral_writer_agrees_with_serde_on_every_example() {
+    let mut checked = 0;
+    for (name, body) in examples() {
+        if WRONG_PER_DOCS.iter().any(|(file, ..)| *file == name) {
+            continue;
+        }
+        let Ok(wabridge::message::Request::Message(message)) = meta::parse_request(&body, None) else {
+            continue; // a read receipt: its neutral JSON is checked below
+        };
+        let written: Value = serde_json::from_str(&message.to_json()).unwrap();
+        assert_eq!(written, serde_json::to_value(&message).unwrap(), "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} examples");
+    let read = wabridge::message::MarkRead { message_id: "wamid.1".into(), typing_indicator: true };
+    let json = wabridge::message::Request::MarkRead(read).to_json();
+    assert_eq!(
+        serde_json::from_str::<Value>(&json).unwrap(),
+        serde_json::json!({"markRead": {"messageId": "wamid.1", "typingIndicator": true}})
+    );
+}

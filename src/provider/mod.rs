@@ -5,7 +5,6 @@
 
 pub mod bird;
 pub mod codec;
-pub(crate) mod json_writer;
 pub mod meta;
 pub mod onemsg;
 
@@ -14,7 +13,7 @@ pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, ki
 
 use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::message::{MarkRead, Message, Request, Validate};
+use crate::message::{Message, Request, Validate};
 use crate::validate::{Json, Path, Report, Violation};
 use serde::Serialize as SerializeTrait;
 use std::str::FromStr;
@@ -108,13 +107,6 @@ impl FromStr for Format {
     }
 }
 
-/// The neutral JSON of a read receipt: `{"markRead": {...}}`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NeutralMarkRead {
-    mark_read: MarkRead,
-}
-
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; validated.
 pub fn parse_neutral(body: &str) -> Result<Request, BodyError> {
     let request = Request::from_json(body)?;
@@ -124,10 +116,7 @@ pub fn parse_neutral(body: &str) -> Result<Request, BodyError> {
 
 /// The neutral JSON of a request.
 pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
-    match request {
-        Request::Message(message) => to_json(message),
-        Request::MarkRead(read) => to_json(&NeutralMarkRead { mark_read: read.clone() }),
-    }
+    Ok(request.to_json())
 }
 
 /// Converts a document between the neutral model and the providers' bodies, validating on the

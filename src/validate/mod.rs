@@ -6,13 +6,22 @@
 //! Documents are read the same way: [`parse_tree`] then [`Obj`], field by field.
 
 mod emoji;
-mod json;
 mod path;
 mod read;
 mod rules;
 
+pub use crate::json::Json;
 pub use emoji::is_single_emoji;
-pub use json::{Json, parse_tree};
+
+/// Parses JSON text into a borrowed tree; text that is not JSON is a violation at the root.
+pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
+    crate::json::parse(json).map_err(|error| Violation {
+        path: String::new(),
+        code: ViolationCode::InvalidFormat,
+        message: format!("the document is not valid JSON: {}", error.message),
+        limit: None,
+    })
+}
 pub use path::{Path, Segment};
 pub use read::Obj;
 pub use rules::*;

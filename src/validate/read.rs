@@ -2,8 +2,8 @@
 //! type at its JSON pointer (all of them, not only the first, unlike serde's derive), without
 //! compiling a derived deserializer per wire type.
 
-use super::json::Json;
 use super::{Report, Violation, ViolationCode};
+use crate::json::Json;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 

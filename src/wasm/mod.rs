@@ -223,7 +223,7 @@ pub fn from_provider(
     let provider = provider_named(provider)?;
     let operation = operation_of(options)?;
     let message = provider::parse(provider, &js_to_json(&body)?, operation.as_deref())?;
-    Ok(to_js(&message)?)
+    Ok(json_to_js(&message.to_json())?)
 }
 
 /// Converts a document between formats — `"neutral"` or a provider name — validating it on

@@ -6,8 +6,8 @@
 //! parameters) are written by one function each, as Meta's reference describes them.
 
 use super::read::{ButtonSpelling, MetaSpelling};
+use crate::json::JsonWriter;
 use crate::message::*;
-use crate::provider::json_writer::JsonWriter;
 
 /// The body of `POST …/messages` for a valid message, spelt as `spelling` says (the default
 /// for a message that did not come from a Meta body).

@@ -5,10 +5,16 @@
 
 use serde_json::{Map, Value};
 
-pub(crate) struct JsonWriter {
+pub struct JsonWriter {
     out: String,
     /// Whether the container being written already has a member (a comma comes next).
     needs_comma: bool,
+}
+
+impl Default for JsonWriter {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl JsonWriter {
@@ -130,17 +136,15 @@ impl JsonWriter {
         }
     }
 
-    /// A finite number (validated coordinates), in the shortest form that reads back the same.
+    /// A finite number (validated coordinates), in the shortest form that reads back the same,
+    /// as serde_json writes it (`52.0`, not `52`: a float stays a float).
     pub fn float(&mut self, key: &str, value: f64) {
         self.key(key);
         if value.is_finite() {
-            // Whole numbers as integers: 52 rather than 52.0, as serde_json writes f64 too.
-            if value == 0.0 && value.is_sign_negative() {
-                self.out.push_str("-0.0");
-            } else if value.fract() == 0.0 && value.abs() < 1e15 {
-                self.integer(value as i64);
-            } else {
-                self.out.push_str(&value.to_string());
+            let text = value.to_string();
+            self.out.push_str(&text);
+            if !text.contains(['.', 'e', 'E']) {
+                self.out.push_str(".0");
             }
         } else {
             self.out.push_str("null");
@@ -157,6 +161,12 @@ impl JsonWriter {
     pub fn item_obj(&mut self, members: impl FnOnce(&mut Self)) {
         self.separate();
         self.open('{', '}', members);
+    }
+
+    /// A string as an item of an array.
+    pub fn item_str(&mut self, value: &str) {
+        self.separate();
+        self.string(value);
     }
 
     /// `"key": […]`, each item written by `item`.
@@ -189,6 +199,8 @@ mod tests {
             w.int("zero", 0);
             w.float("f", 52.3676);
             w.float("whole", -4.0);
+            w.float("negative zero", -0.0);
+            w.arr("list", ["a", "b"], |w, s| w.item_str(s));
             w.arr("objects", [1, 2], |w, n| w.item_obj(|w| w.int("n", n)));
             w.arr("empty", std::iter::empty::<u8>(), |_, _| {});
             w.obj("nested", |w| w.obj("deeper", |_| {}));
@@ -197,8 +209,8 @@ mod tests {
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             value,
-            serde_json::json!({"s": nasty, "b": true, "min": i64::MIN, "zero": 0, "f": 52.3676, "whole": -4,
-                "objects": [{"n": 1}, {"n": 2}], "empty": [], "nested": {"deeper": {}}})
+            serde_json::json!({"s": nasty, "b": true, "min": i64::MIN, "zero": 0, "f": 52.3676, "whole": -4.0, "negative zero": -0.0,
+                "list": ["a", "b"], "objects": [{"n": 1}, {"n": 2}], "empty": [], "nested": {"deeper": {}}})
         );
         assert_eq!(serde_json::to_string(nasty).unwrap(), text[5..text.find(",\"b\"").unwrap()]);
     }

@@ -1,0 +1,391 @@
+//! The neutral model written as neutral JSON (camelCase, `type`-tagged contents, absent
+//! options left out): exactly what the model's serde `Serialize` derive writes (a test holds
+//! them equal), without a serializer per type in the wasm. `convert … --to neutral` and
+//! `fromProvider` go through here.
+
+use super::*;
+use crate::json::JsonWriter;
+
+impl Message {
+    /// The message as neutral JSON.
+    pub fn to_json(&self) -> String {
+        let mut w = JsonWriter::new();
+        w.item_obj(|w| message(w, self));
+        w.finish()
+    }
+}
+
+impl Request {
+    /// The request as neutral JSON: a message, or `{"markRead": {…}}`.
+    pub fn to_json(&self) -> String {
+        match self {
+            Request::Message(m) => m.to_json(),
+            Request::MarkRead(read) => {
+                let mut w = JsonWriter::new();
+                w.item_obj(|w| {
+                    w.obj("markRead", |w| {
+                        w.str("messageId", &read.message_id);
+                        if read.typing_indicator {
+                            w.bool("typingIndicator", true);
+                        }
+                    })
+                });
+                w.finish()
+            }
+        }
+    }
+}
+
+fn message(w: &mut JsonWriter, m: &Message) {
+    w.str("to", &m.to);
+    if let Some(recipient_type) = m.recipient_type {
+        w.str("recipientType", if recipient_type == RecipientType::Group { "group" } else { "individual" });
+    }
+    w.opt_str("replyTo", m.reply_to.as_deref());
+    w.opt_str("callbackData", m.callback_data.as_deref());
+    w.obj("content", |w| content(w, &m.content));
+}
+
+fn content(w: &mut JsonWriter, c: &Content) {
+    w.str("type", c.kind());
+    match c {
+        Content::Text(t) => {
+            w.str("body", &t.body);
+            w.opt_bool("previewUrl", t.preview_url);
+        }
+        Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) | Content::Sticker(m) => {
+            media(w, m)
+        }
+        Content::Location(l) => location(w, l),
+        Content::LocationRequest(l) => w.str("body", &l.body),
+        Content::Contacts(c) => w.arr("contacts", &c.contacts, contact),
+        Content::Reaction(r) => {
+            w.str("messageId", &r.message_id);
+            w.str("emoji", &r.emoji);
+        }
+        Content::ReplyButtons(c) => {
+            frame(w, c.header.as_ref(), &c.body, c.footer.as_deref());
+            w.arr("buttons", &c.buttons, reply_button);
+        }
+        Content::List(c) => {
+            frame(w, c.header.as_ref(), &c.body, c.footer.as_deref());
+            w.str("button", &c.button);
+            w.arr("sections", &c.sections, |w, s| {
+                w.item_obj(|w| {
+                    w.opt_str("title", s.title.as_deref());
+                    w.arr("rows", &s.rows, |w, r| {
+                        w.item_obj(|w| {
+                            w.str("id", &r.id);
+                            w.str("title", &r.title);
+                            w.opt_str("description", r.description.as_deref());
+                        })
+                    });
+                })
+            });
+        }
+        Content::CtaUrl(c) => {
+            frame(w, c.header.as_ref(), &c.body, c.footer.as_deref());
+            w.str("displayText", &c.display_text);
+            w.str("url", &c.url);
+        }
+        Content::Product(c) => {
+            w.opt_str("body", c.body.as_deref());
+            w.opt_str("footer", c.footer.as_deref());
+            w.str("catalogId", &c.catalog_id);
+            w.str("productRetailerId", &c.product_retailer_id);
+        }
+        Content::ProductList(c) => {
+            frame(w, Some(&c.header), &c.body, c.footer.as_deref());
+            w.str("catalogId", &c.catalog_id);
+            w.arr("sections", &c.sections, product_section);
+        }
+        Content::Catalog(c) => {
+            w.str("body", &c.body);
+            w.opt_str("footer", c.footer.as_deref());
+            w.opt_str("thumbnailProductRetailerId", c.thumbnail_product_retailer_id.as_deref());
+        }
+        Content::Flow(c) => flow(w, c),
+        Content::Carousel(c) => {
+            w.str("body", &c.body);
+            w.arr("cards", &c.cards, |w, card| {
+                w.item_obj(|w| {
+                    w.obj("header", |w| header(w, &card.header));
+                    w.opt_str("body", card.body.as_deref());
+                    if let Some(buttons) = &card.buttons {
+                        w.arr("buttons", buttons, reply_button);
+                    }
+                    if let Some(cta) = &card.cta_url {
+                        w.obj("ctaUrl", |w| {
+                            w.str("displayText", &cta.display_text);
+                            w.str("url", &cta.url);
+                        });
+                    }
+                })
+            });
+        }
+        Content::ProductCarousel(c) => {
+            w.str("body", &c.body);
+            w.arr("cards", &c.cards, |w, card| {
+                w.item_obj(|w| {
+                    w.str("catalogId", &card.catalog_id);
+                    w.str("productRetailerId", &card.product_retailer_id);
+                })
+            });
+        }
+        Content::Template(t) => template(w, t),
+    }
+}
+
+fn media(w: &mut JsonWriter, m: &Media) {
+    w.opt_str("id", m.id.as_deref());
+    w.opt_str("link", m.link.as_deref());
+    w.opt_str("caption", m.caption.as_deref());
+    w.opt_str("filename", m.filename.as_deref());
+    w.opt_bool("voice", m.voice);
+}
+
+fn location(w: &mut JsonWriter, l: &Location) {
+    w.float("latitude", l.latitude);
+    w.float("longitude", l.longitude);
+    w.opt_str("name", l.name.as_deref());
+    w.opt_str("address", l.address.as_deref());
+}
+
+fn header(w: &mut JsonWriter, h: &Header) {
+    match h {
+        Header::Text(t) => {
+            w.str("type", "text");
+            w.str("text", &t.text);
+        }
+        Header::Image(m) => typed_media(w, "image", m),
+        Header::Video(m) => typed_media(w, "video", m),
+        Header::Document(m) => typed_media(w, "document", m),
+    }
+}
+
+fn typed_media(w: &mut JsonWriter, kind: &str, m: &Media) {
+    w.str("type", kind);
+    media(w, m);
+}
+
+/// Header, body and footer, which most interactive contents share.
+fn frame(w: &mut JsonWriter, head: Option<&Header>, body: &str, footer: Option<&str>) {
+    if let Some(h) = head {
+        w.obj("header", |w| header(w, h));
+    }
+    w.str("body", body);
+    w.opt_str("footer", footer);
+}
+
+fn reply_button(w: &mut JsonWriter, b: &ReplyButton) {
+    w.item_obj(|w| {
+        w.str("id", &b.id);
+        w.str("title", &b.title);
+    });
+}
+
+fn product_section(w: &mut JsonWriter, s: &ProductSection) {
+    w.item_obj(|w| {
+        w.opt_str("title", s.title.as_deref());
+        w.arr("productRetailerIds", &s.product_retailer_ids, |w, id| w.item_str(id));
+    });
+}
+
+fn contact(w: &mut JsonWriter, c: &Contact) {
+    w.item_obj(|w| {
+        let n = &c.name;
+        w.obj("name", |w| {
+            w.str("formattedName", &n.formatted_name);
+            w.opt_str("firstName", n.first_name.as_deref());
+            w.opt_str("lastName", n.last_name.as_deref());
+            w.opt_str("middleName", n.middle_name.as_deref());
+            w.opt_str("suffix", n.suffix.as_deref());
+            w.opt_str("prefix", n.prefix.as_deref());
+        });
+        if !c.addresses.is_empty() {
+            w.arr("addresses", &c.addresses, |w, a| {
+                w.item_obj(|w| {
+                    w.opt_str("street", a.street.as_deref());
+                    w.opt_str("city", a.city.as_deref());
+                    w.opt_str("state", a.state.as_deref());
+                    w.opt_str("zip", a.zip.as_deref());
+                    w.opt_str("country", a.country.as_deref());
+                    w.opt_str("countryCode", a.country_code.as_deref());
+                    w.opt_str("type", a.r#type.as_deref());
+                })
+            });
+        }
+        w.opt_str("birthday", c.birthday.as_deref());
+        if !c.emails.is_empty() {
+            w.arr("emails", &c.emails, |w, e| {
+                w.item_obj(|w| {
+                    w.opt_str("email", e.email.as_deref());
+                    w.opt_str("type", e.r#type.as_deref());
+                })
+            });
+        }
+        if let Some(o) = &c.org {
+            w.obj("org", |w| {
+                w.opt_str("company", o.company.as_deref());
+                w.opt_str("department", o.department.as_deref());
+                w.opt_str("title", o.title.as_deref());
+            });
+        }
+        if !c.phones.is_empty() {
+            w.arr("phones", &c.phones, |w, p| {
+                w.item_obj(|w| {
+                    w.opt_str("phone", p.phone.as_deref());
+                    w.opt_str("type", p.r#type.as_deref());
+                    w.opt_str("waId", p.wa_id.as_deref());
+                })
+            });
+        }
+        if !c.urls.is_empty() {
+            w.arr("urls", &c.urls, |w, u| {
+                w.item_obj(|w| {
+                    w.opt_str("url", u.url.as_deref());
+                    w.opt_str("type", u.r#type.as_deref());
+                })
+            });
+        }
+    });
+}
+
+fn flow(w: &mut JsonWriter, c: &Flow) {
+    if let Some(h) = &c.header {
+        w.obj("header", |w| header(w, h));
+    }
+    w.str("body", &c.body);
+    w.opt_str("footer", c.footer.as_deref());
+    w.opt_str("flowId", c.flow_id.as_deref());
+    w.opt_str("flowName", c.flow_name.as_deref());
+    w.str("flowCta", &c.flow_cta);
+    if let Some(mode) = c.mode {
+        w.str("mode", if mode == FlowMode::Draft { "draft" } else { "published" });
+    }
+    w.opt_str("flowToken", c.flow_token.as_deref());
+    if let Some(action) = c.flow_action {
+        w.str("flowAction", if action == FlowAction::Navigate { "navigate" } else { "data_exchange" });
+    }
+    if let Some(payload) = &c.flow_action_payload {
+        w.obj("flowActionPayload", |w| {
+            w.opt_str("screen", payload.screen.as_deref());
+            if let Some(data) = &payload.data {
+                w.map("data", data);
+            }
+        });
+    }
+    w.opt_str("flowMessageVersion", c.flow_message_version.as_deref());
+}
+
+fn template(w: &mut JsonWriter, t: &Template) {
+    w.str("name", &t.name);
+    w.obj("language", |w| {
+        w.str("code", &t.language.code);
+        w.opt_str("policy", t.language.policy.as_deref());
+    });
+    if let Some(components) = &t.components {
+        w.arr("components", components, component);
+    }
+}
+
+fn component(w: &mut JsonWriter, c: &TemplateComponent) {
+    w.item_obj(|w| match c {
+        TemplateComponent::Header(p) => parameters(w, "header", &p.parameters),
+        TemplateComponent::Body(p) => parameters(w, "body", &p.parameters),
+        TemplateComponent::Button(b) => {
+            w.str("type", "button");
+            w.str("subType", b.sub_type.as_str());
+            w.int("index", i64::from(b.index));
+            if !b.parameters.is_empty() {
+                w.arr("parameters", &b.parameters, button_parameter);
+            }
+        }
+        TemplateComponent::LimitedTimeOffer(o) => {
+            w.str("type", "limitedTimeOffer");
+            w.int("expirationTimeMs", o.expiration_time_ms);
+        }
+        TemplateComponent::Carousel(carousel) => {
+            w.str("type", "carousel");
+            w.arr("cards", &carousel.cards, |w, card| {
+                w.item_obj(|w| {
+                    w.int("cardIndex", i64::from(card.card_index));
+                    w.arr("components", &card.components, component);
+                })
+            });
+        }
+    });
+}
+
+fn parameters(w: &mut JsonWriter, kind: &str, list: &[TemplateParameter]) {
+    w.str("type", kind);
+    if !list.is_empty() {
+        w.arr("parameters", list, parameter);
+    }
+}
+
+fn parameter(w: &mut JsonWriter, p: &TemplateParameter) {
+    w.item_obj(|w| match p {
+        TemplateParameter::Text(t) => {
+            w.str("type", "text");
+            w.str("text", &t.text);
+            w.opt_str("parameterName", t.parameter_name.as_deref());
+        }
+        TemplateParameter::Currency(c) => {
+            w.str("type", "currency");
+            w.str("fallbackValue", &c.fallback_value);
+            w.str("code", &c.code);
+            w.int("amount1000", c.amount1000);
+            w.opt_str("parameterName", c.parameter_name.as_deref());
+        }
+        TemplateParameter::DateTime(d) => {
+            w.str("type", "dateTime");
+            w.str("fallbackValue", &d.fallback_value);
+            w.opt_int("dayOfWeek", d.day_of_week);
+            w.opt_int("year", d.year);
+            w.opt_int("month", d.month);
+            w.opt_int("dayOfMonth", d.day_of_month);
+            w.opt_int("hour", d.hour);
+            w.opt_int("minute", d.minute);
+            w.opt_str("calendar", d.calendar.as_deref());
+            w.opt_str("parameterName", d.parameter_name.as_deref());
+        }
+        TemplateParameter::Image(m) => typed_media(w, "image", m),
+        TemplateParameter::Video(m) => typed_media(w, "video", m),
+        TemplateParameter::Document(m) => typed_media(w, "document", m),
+        TemplateParameter::Location(l) => {
+            w.str("type", "location");
+            location(w, l);
+        }
+    });
+}
+
+fn button_parameter(w: &mut JsonWriter, p: &ButtonParameter) {
+    w.item_obj(|w| match p {
+        ButtonParameter::Payload(p) => {
+            w.str("type", "payload");
+            w.str("payload", &p.payload);
+        }
+        ButtonParameter::Text(t) => {
+            w.str("type", "text");
+            w.str("text", &t.text);
+        }
+        ButtonParameter::CouponCode(c) => {
+            w.str("type", "couponCode");
+            w.str("couponCode", &c.coupon_code);
+        }
+        ButtonParameter::Action(ActionParameter { action }) => {
+            w.str("type", "action");
+            w.obj("action", |w| {
+                w.opt_str("flowToken", action.flow_token.as_deref());
+                if let Some(data) = &action.flow_action_data {
+                    w.map("flowActionData", data);
+                }
+                w.opt_str("thumbnailProductRetailerId", action.thumbnail_product_retailer_id.as_deref());
+                if let Some(sections) = &action.sections {
+                    w.arr("sections", sections, product_section);
+                }
+            });
+        }
+    });
+}
