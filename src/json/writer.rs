@@ -137,17 +137,13 @@ impl JsonWriter {
     }
 
     /// A finite number (validated coordinates), in the shortest form that reads back the same,
-    /// as serde_json writes it (`52.0`, not `52`: a float stays a float).
+    /// as serde_json writes it (`52.0`, not `52`: a float stays a float). serde_json's own
+    /// formatter, so that the wasm carries one float printer, not two.
     pub fn float(&mut self, key: &str, value: f64) {
         self.key(key);
-        if value.is_finite() {
-            let text = value.to_string();
-            self.out.push_str(&text);
-            if !text.contains(['.', 'e', 'E']) {
-                self.out.push_str(".0");
-            }
-        } else {
-            self.out.push_str("null");
+        match serde_json::to_string(&value) {
+            Ok(text) if value.is_finite() => self.out.push_str(&text),
+            _ => self.out.push_str("null"),
         }
     }
 
