@@ -12,7 +12,7 @@ mod reaction;
 pub(crate) mod read;
 pub mod template;
 mod text;
-mod write;
+pub(crate) mod write;
 
 pub use contacts::{
     Contact, ContactAddress, ContactEmail, ContactName, ContactOrg, ContactPhone, ContactUrl, Contacts,

@@ -42,31 +42,8 @@ fn tag(o: &Obj<'_>, r: &mut Report, what: &str, tags: &[&str]) -> Option<String>
     }
 }
 
-const CONTENT_TYPES: &[&str] = &[
-    "text",
-    "image",
-    "video",
-    "audio",
-    "document",
-    "sticker",
-    "location",
-    "locationRequest",
-    "contacts",
-    "reaction",
-    "replyButtons",
-    "list",
-    "ctaUrl",
-    "product",
-    "productList",
-    "catalog",
-    "flow",
-    "carousel",
-    "productCarousel",
-    "template",
-];
-
 fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
-    let kind = tag(c, r, "message content", CONTENT_TYPES)?;
+    let kind = tag(c, r, "message content", &Content::KINDS)?;
     c.only(r, content_fields(&kind));
     let header = c.obj(r, "header").and_then(|h| header(&h, r));
     let body = || *c;
@@ -272,7 +249,7 @@ pub(crate) enum Spelling {
 }
 
 impl Spelling {
-    fn key(self, neutral: &'static str, snake_case: &'static str) -> &'static str {
+    pub(crate) fn key(self, neutral: &'static str, snake_case: &'static str) -> &'static str {
         match self {
             Spelling::Neutral => neutral,
             Spelling::SnakeCase => snake_case,
@@ -293,7 +270,7 @@ impl Spelling {
 }
 
 /// `formattedName` → `formatted_name`.
-fn snake_case(name: &str) -> String {
+pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

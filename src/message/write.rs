@@ -3,6 +3,7 @@
 //! them equal), without a serializer per type in the wasm. `convert … --to neutral` and
 //! `fromProvider` go through here.
 
+use super::read::Spelling;
 use super::*;
 use crate::json::JsonWriter;
 
@@ -58,7 +59,7 @@ fn content(w: &mut JsonWriter, c: &Content) {
         }
         Content::Location(l) => location(w, l),
         Content::LocationRequest(l) => w.str("body", &l.body),
-        Content::Contacts(c) => w.arr("contacts", &c.contacts, contact),
+        Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::Neutral)),
         Content::Reaction(r) => {
             w.str("messageId", &r.message_id);
             w.str("emoji", &r.emoji);
@@ -136,7 +137,8 @@ fn content(w: &mut JsonWriter, c: &Content) {
     }
 }
 
-fn media(w: &mut JsonWriter, m: &Media) {
+/// A media object: the same field names in the model and on Meta's wire.
+pub(crate) fn media(w: &mut JsonWriter, m: &Media) {
     w.opt_str("id", m.id.as_deref());
     w.opt_str("link", m.link.as_deref());
     w.opt_str("caption", m.caption.as_deref());
@@ -144,7 +146,8 @@ fn media(w: &mut JsonWriter, m: &Media) {
     w.opt_bool("voice", m.voice);
 }
 
-fn location(w: &mut JsonWriter, l: &Location) {
+/// A location: the same field names in the model and on Meta's wire.
+pub(crate) fn location(w: &mut JsonWriter, l: &Location) {
     w.float("latitude", l.latitude);
     w.float("longitude", l.longitude);
     w.opt_str("name", l.name.as_deref());
@@ -191,17 +194,26 @@ fn product_section(w: &mut JsonWriter, s: &ProductSection) {
     });
 }
 
-fn contact(w: &mut JsonWriter, c: &Contact) {
+/// A contact card: the same structure in the model and on Meta's wire, spelled differently
+/// (the reader's counterpart is `read::contact`).
+pub(crate) fn contact(w: &mut JsonWriter, c: &Contact, spelling: Spelling) {
+    let key = |neutral, snake_case| spelling.key(neutral, snake_case);
     w.item_obj(|w| {
         let n = &c.name;
         w.obj("name", |w| {
-            w.str("formattedName", &n.formatted_name);
-            w.opt_str("firstName", n.first_name.as_deref());
-            w.opt_str("lastName", n.last_name.as_deref());
-            w.opt_str("middleName", n.middle_name.as_deref());
+            w.str(key("formattedName", "formatted_name"), &n.formatted_name);
+            w.opt_str(key("firstName", "first_name"), n.first_name.as_deref());
+            w.opt_str(key("lastName", "last_name"), n.last_name.as_deref());
+            w.opt_str(key("middleName", "middle_name"), n.middle_name.as_deref());
             w.opt_str("suffix", n.suffix.as_deref());
             w.opt_str("prefix", n.prefix.as_deref());
         });
+        let typed = |w: &mut JsonWriter, field: &str, value: Option<&str>, kind: Option<&str>| {
+            w.item_obj(|w| {
+                w.opt_str(field, value);
+                w.opt_str("type", kind);
+            })
+        };
         if !c.addresses.is_empty() {
             w.arr("addresses", &c.addresses, |w, a| {
                 w.item_obj(|w| {
@@ -210,19 +222,14 @@ fn contact(w: &mut JsonWriter, c: &Contact) {
                     w.opt_str("state", a.state.as_deref());
                     w.opt_str("zip", a.zip.as_deref());
                     w.opt_str("country", a.country.as_deref());
-                    w.opt_str("countryCode", a.country_code.as_deref());
+                    w.opt_str(key("countryCode", "country_code"), a.country_code.as_deref());
                     w.opt_str("type", a.r#type.as_deref());
                 })
             });
         }
         w.opt_str("birthday", c.birthday.as_deref());
         if !c.emails.is_empty() {
-            w.arr("emails", &c.emails, |w, e| {
-                w.item_obj(|w| {
-                    w.opt_str("email", e.email.as_deref());
-                    w.opt_str("type", e.r#type.as_deref());
-                })
-            });
+            w.arr("emails", &c.emails, |w, e| typed(w, "email", e.email.as_deref(), e.r#type.as_deref()));
         }
         if let Some(o) = &c.org {
             w.obj("org", |w| {
@@ -236,17 +243,12 @@ fn contact(w: &mut JsonWriter, c: &Contact) {
                 w.item_obj(|w| {
                     w.opt_str("phone", p.phone.as_deref());
                     w.opt_str("type", p.r#type.as_deref());
-                    w.opt_str("waId", p.wa_id.as_deref());
+                    w.opt_str(key("waId", "wa_id"), p.wa_id.as_deref());
                 })
             });
         }
         if !c.urls.is_empty() {
-            w.arr("urls", &c.urls, |w, u| {
-                w.item_obj(|w| {
-                    w.opt_str("url", u.url.as_deref());
-                    w.opt_str("type", u.r#type.as_deref());
-                })
-            });
+            w.arr("urls", &c.urls, |w, u| typed(w, "url", u.url.as_deref(), u.r#type.as_deref()));
         }
     });
 }

@@ -298,7 +298,7 @@ pub(crate) fn rewrite_pointer(
         for rest in &segments[pattern.len()..] {
             out.push('/');
             if snake_rest {
-                out.push_str(&snake_case(rest));
+                out.push_str(&crate::message::read::snake_case(rest));
             } else {
                 out.push_str(rest);
             }
@@ -314,20 +314,6 @@ fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
         Json::Array(items) => items.get(segment.parse::<usize>().ok()?),
         other => other.get(segment),
     })
-}
-
-/// `formattedName` → `formatted_name`.
-fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for c in name.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -65,10 +65,6 @@ const MESSAGE_TYPES: [&str; 11] = [
     "template",
 ];
 
-/// The message types of Meta's reference, for the `type` check.
-const TYPES: &str =
-    "text, image, video, audio, document, sticker, location, contacts, reaction, interactive or template";
-
 /// A message or a read receipt from a Meta body (`None` when something required is missing
 /// or malformed: the report says what).
 pub fn request(body: &Obj<'_>, r: &mut Report) -> Option<Request> {
@@ -119,19 +115,7 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         None => return None, // not a string: reported at /type
     };
     if omitted && !body.has("text") {
-        let kinds = [
-            "image",
-            "video",
-            "audio",
-            "document",
-            "sticker",
-            "location",
-            "contacts",
-            "reaction",
-            "interactive",
-            "template",
-        ];
-        if let Some(present) = kinds.iter().find(|k| body.has(k)) {
+        if let Some(present) = MESSAGE_TYPES.iter().find(|k| body.has(k)) {
             body.invalid(
                 r,
                 "type",
@@ -175,7 +159,11 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         "interactive" => body.req_obj(r, "interactive").and_then(|i| interactive(&i, r)),
         "template" => body.req_obj(r, "template").and_then(|t| template(&t, r)),
         other => {
-            body.invalid(r, "type", format!("unknown Meta message type {other:?}; expected {TYPES}"));
+            body.invalid(
+                r,
+                "type",
+                format!("unknown Meta message type {other:?}; expected one of {}", MESSAGE_TYPES.join(", ")),
+            );
             None
         }
     };

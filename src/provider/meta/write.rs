@@ -7,6 +7,8 @@
 
 use super::read::{ButtonSpelling, MetaSpelling};
 use crate::json::JsonWriter;
+use crate::message::read::Spelling;
+use crate::message::write::{contact, location, media};
 use crate::message::*;
 
 /// The body of `POST …/messages` for a valid message, spelt as `spelling` says (the default
@@ -35,7 +37,7 @@ pub fn message(message: &Message, spelling: &MetaSpelling) -> String {
                 w.opt_bool("preview_url", text.preview_url);
             }),
             Content::Location(l) => w.obj("location", |w| location(w, l)),
-            Content::Contacts(c) => w.arr("contacts", &c.contacts, contact),
+            Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::SnakeCase)),
             Content::Reaction(r) => w.obj("reaction", |w| {
                 w.str("message_id", &r.message_id);
                 w.str("emoji", &r.emoji);
@@ -86,81 +88,6 @@ fn wire_type(content: &Content) -> &'static str {
         Content::Template(_) => "template",
         _ => "interactive",
     }
-}
-
-fn media(w: &mut JsonWriter, m: &Media) {
-    w.opt_str("id", m.id.as_deref());
-    w.opt_str("link", m.link.as_deref());
-    w.opt_str("caption", m.caption.as_deref());
-    w.opt_str("filename", m.filename.as_deref());
-    w.opt_bool("voice", m.voice);
-}
-
-fn location(w: &mut JsonWriter, l: &Location) {
-    w.float("latitude", l.latitude);
-    w.float("longitude", l.longitude);
-    w.opt_str("name", l.name.as_deref());
-    w.opt_str("address", l.address.as_deref());
-}
-
-fn contact(w: &mut JsonWriter, c: &Contact) {
-    w.item_obj(|w| {
-        let n = &c.name;
-        w.obj("name", |w| {
-            w.str("formatted_name", &n.formatted_name);
-            w.opt_str("first_name", n.first_name.as_deref());
-            w.opt_str("last_name", n.last_name.as_deref());
-            w.opt_str("middle_name", n.middle_name.as_deref());
-            w.opt_str("suffix", n.suffix.as_deref());
-            w.opt_str("prefix", n.prefix.as_deref());
-        });
-        if !c.addresses.is_empty() {
-            w.arr("addresses", &c.addresses, |w, a| {
-                w.item_obj(|w| {
-                    w.opt_str("street", a.street.as_deref());
-                    w.opt_str("city", a.city.as_deref());
-                    w.opt_str("state", a.state.as_deref());
-                    w.opt_str("zip", a.zip.as_deref());
-                    w.opt_str("country", a.country.as_deref());
-                    w.opt_str("country_code", a.country_code.as_deref());
-                    w.opt_str("type", a.r#type.as_deref());
-                })
-            });
-        }
-        w.opt_str("birthday", c.birthday.as_deref());
-        if !c.emails.is_empty() {
-            w.arr("emails", &c.emails, |w, e| {
-                w.item_obj(|w| {
-                    w.opt_str("email", e.email.as_deref());
-                    w.opt_str("type", e.r#type.as_deref());
-                })
-            });
-        }
-        if let Some(o) = &c.org {
-            w.obj("org", |w| {
-                w.opt_str("company", o.company.as_deref());
-                w.opt_str("department", o.department.as_deref());
-                w.opt_str("title", o.title.as_deref());
-            });
-        }
-        if !c.phones.is_empty() {
-            w.arr("phones", &c.phones, |w, p| {
-                w.item_obj(|w| {
-                    w.opt_str("phone", p.phone.as_deref());
-                    w.opt_str("type", p.r#type.as_deref());
-                    w.opt_str("wa_id", p.wa_id.as_deref());
-                })
-            });
-        }
-        if !c.urls.is_empty() {
-            w.arr("urls", &c.urls, |w, u| {
-                w.item_obj(|w| {
-                    w.opt_str("url", u.url.as_deref());
-                    w.opt_str("type", u.r#type.as_deref());
-                })
-            });
-        }
-    });
 }
 
 fn header(w: &mut JsonWriter, header: &Header) {
