@@ -300,7 +300,7 @@ fn component(w: &mut JsonWriter, c: &TemplateComponent) {
             w.str("subType", b.sub_type.as_str());
             w.int("index", i64::from(b.index));
             if !b.parameters.is_empty() {
-                w.arr("parameters", &b.parameters, button_parameter);
+                w.arr("parameters", &b.parameters, |w, p| button_parameter(w, p, Spelling::Neutral, product_section));
             }
         }
         TemplateComponent::LimitedTimeOffer(o) => {
@@ -362,7 +362,15 @@ fn parameter(w: &mut JsonWriter, p: &TemplateParameter) {
     });
 }
 
-fn button_parameter(w: &mut JsonWriter, p: &ButtonParameter) {
+/// A template button's parameter: the same structure in the model and on Meta's wire, spelled
+/// differently; `section` writes a product section (Meta nests its items in objects).
+pub(crate) fn button_parameter(
+    w: &mut JsonWriter,
+    p: &ButtonParameter,
+    spelling: Spelling,
+    section: fn(&mut JsonWriter, &ProductSection),
+) {
+    let key = |neutral, snake_case| spelling.key(neutral, snake_case);
     w.item_obj(|w| match p {
         ButtonParameter::Payload(p) => {
             w.str("type", "payload");
@@ -373,19 +381,20 @@ fn button_parameter(w: &mut JsonWriter, p: &ButtonParameter) {
             w.str("text", &t.text);
         }
         ButtonParameter::CouponCode(c) => {
-            w.str("type", "couponCode");
-            w.str("couponCode", &c.coupon_code);
+            w.str("type", key("couponCode", "coupon_code"));
+            w.str(key("couponCode", "coupon_code"), &c.coupon_code);
         }
         ButtonParameter::Action(ActionParameter { action }) => {
             w.str("type", "action");
             w.obj("action", |w| {
-                w.opt_str("flowToken", action.flow_token.as_deref());
+                w.opt_str(key("flowToken", "flow_token"), action.flow_token.as_deref());
                 if let Some(data) = &action.flow_action_data {
-                    w.map("flowActionData", data);
+                    w.map(key("flowActionData", "flow_action_data"), data);
                 }
-                w.opt_str("thumbnailProductRetailerId", action.thumbnail_product_retailer_id.as_deref());
+                let thumbnail = action.thumbnail_product_retailer_id.as_deref();
+                w.opt_str(key("thumbnailProductRetailerId", "thumbnail_product_retailer_id"), thumbnail);
                 if let Some(sections) = &action.sections {
-                    w.arr("sections", sections, product_section);
+                    w.arr("sections", sections, section);
                 }
             });
         }

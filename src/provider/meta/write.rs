@@ -8,7 +8,7 @@
 use super::read::{ButtonSpelling, MetaSpelling};
 use crate::json::JsonWriter;
 use crate::message::read::Spelling;
-use crate::message::write::{contact, location, media};
+use crate::message::write::{button_parameter, contact, location, media};
 use crate::message::*;
 
 /// The body of `POST …/messages` for a valid message, spelt as `spelling` says (the default
@@ -337,7 +337,7 @@ fn component(w: &mut JsonWriter, c: &TemplateComponent, buttons: &mut Buttons<'_
                 w.str("index", &b.index.to_string());
             }
             if !b.parameters.is_empty() {
-                w.arr("parameters", &b.parameters, button_parameter);
+                w.arr("parameters", &b.parameters, |w, p| button_parameter(w, p, Spelling::SnakeCase, product_section));
             }
         }
         TemplateComponent::LimitedTimeOffer(offer) => {
@@ -404,36 +404,6 @@ fn parameter(w: &mut JsonWriter, p: &TemplateParameter) {
         TemplateParameter::Location(l) => {
             w.str("type", "location");
             w.obj("location", |w| location(w, l));
-        }
-    });
-}
-
-fn button_parameter(w: &mut JsonWriter, p: &ButtonParameter) {
-    w.item_obj(|w| match p {
-        ButtonParameter::Payload(p) => {
-            w.str("type", "payload");
-            w.str("payload", &p.payload);
-        }
-        ButtonParameter::Text(t) => {
-            w.str("type", "text");
-            w.str("text", &t.text);
-        }
-        ButtonParameter::CouponCode(c) => {
-            w.str("type", "coupon_code");
-            w.str("coupon_code", &c.coupon_code);
-        }
-        ButtonParameter::Action(ActionParameter { action }) => {
-            w.str("type", "action");
-            w.obj("action", |w| {
-                w.opt_str("flow_token", action.flow_token.as_deref());
-                if let Some(data) = &action.flow_action_data {
-                    w.map("flow_action_data", data);
-                }
-                w.opt_str("thumbnail_product_retailer_id", action.thumbnail_product_retailer_id.as_deref());
-                if let Some(sections) = &action.sections {
-                    w.arr("sections", sections, product_section);
-                }
-            });
         }
     });
 }
