@@ -3,8 +3,8 @@
 // Rust); this file only moves bytes: one `fetch` per attempt (transport.js), the wait
 // between attempts, and reading a Blob for an upload. Keeping the async work in JS makes a
 // send cost little more than a bare `fetch` and keeps promise machinery out of the wasm.
-import { ClientCore } from "./wasm/index.js";
-import { sendRequest, sleep } from "./transport.js";
+import { ArgumentError, ClientCore, checkMediaUpload } from "./wasm/index.js";
+import { TransportFailure, sendRequest, sleep } from "./transport.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -22,23 +22,29 @@ class Client {
 
   /** Frees the wasm memory the client holds now, rather than when it is garbage collected. */
   free() {
-    this.#core.free();
+    this.#core?.free();
+    this.#core = undefined;
   }
 
   /** Runs `operation`: prepares the request, sends it, decodes the answer, retries as allowed. */
   async run(operation, argument, extra) {
     const core = this.#core;
+    if (!core) throw argumentError("this client was freed (free() or the end of a `using` scope)");
     const prepared = core.prepare(operation, argument, extra);
     const [method, url, headers, body, binary] = prepared;
+    // Looked up per call, so that a fetch polyfill installed after the client was made counts.
+    const fetchImpl = this.#fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== "function") {
+      throw argumentError("no global fetch in this runtime: pass a fetch function in the client options");
+    }
     for (let attempt = 1; ; attempt++) {
       let outcome;
       try {
-        const [status, answerHeaders, content] = await sendRequest(this.#fetch, method, url, headers, body, this.#timeoutMs, binary);
+        const [status, answerHeaders, content] = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary);
         outcome = core.decode(operation, prepared, status, answerHeaders, content, attempt, Math.random());
       } catch (failure) {
-        // transport.js rejects with [timedOut, message]; anything else is not a transport failure.
-        if (!Array.isArray(failure)) throw failure;
-        outcome = core.failed(prepared, failure[0], String(failure[1]), attempt, Math.random());
+        if (!(failure instanceof TransportFailure)) throw failure;
+        outcome = core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random());
       }
       if (outcome[0]) return outcome[1];
       if (outcome.length < 3) throw outcome[1];
@@ -65,8 +71,12 @@ export class MetaClient extends Client {
   }
 
   async uploadMedia(file, options) {
-    const type = options?.type ?? (typeof file?.type === "string" ? file.type : undefined);
+    const type = options?.type ?? (typeof file?.type === "string" && file.type ? file.type : undefined);
     const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
+    // Type and size are checked before the file is read, so a refused 100 MB file is never
+    // copied (into JS, then into the wasm).
+    const size = file?.size ?? file?.byteLength;
+    if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
     return this.run("uploadMedia", await bytesOf(file), [type, filename]);
   }
 
@@ -103,6 +113,10 @@ export class OneMsgClient extends Client {
   send(message) {
     return this.run("send", message);
   }
+}
+
+function argumentError(message) {
+  return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });
 }
 
 /** The bytes of a Uint8Array, an ArrayBuffer, or a Blob/File; anything else goes on for the core to refuse. */

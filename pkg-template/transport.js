@@ -3,6 +3,14 @@
 // fraction of driving `fetch` from wasm (no closures, no property-by-property init building,
 // no copy of the body through an ArrayBuffer). clients.js calls it once per attempt.
 //
+/** Why a request did not complete; what clients.js hands to the core as a transport failure. */
+export class TransportFailure {
+  constructor(timedOut, message) {
+    this.timedOut = timedOut;
+    this.message = message;
+  }
+}
+
 // `headers` comes flat ([name, value, …]); `body` is text (JSON) or bytes (a multipart upload);
 // `binary` asks for the answer's body as bytes (a media download) rather than text.
 // Resolves to [status, headers (flat; what decoding needs), body]; rejects with [timedOut, message] when the
@@ -10,27 +18,30 @@
 // answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
 // `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
 
-export async function sendRequest(fetchFn, method, url, flatHeaders, body, timeoutMs, binary) {
-  const fetchImpl = fetchFn ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") {
-    throw [false, "no global fetch in this runtime: pass a fetch function in the client options"];
-  }
+export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary) {
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
+  let timer;
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller?.abort();
-  }, timeoutMs);
+  const late = () => new TransportFailure(true, `no complete answer within ${timeoutMs} ms`);
+  // Settles (rejects) when the time is up, whether or not the fetch honours the abort.
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller?.abort();
+      reject(late());
+    }, timeoutMs);
+  });
+  deadline.catch(() => {}); // lost races must not be unhandled rejections
   try {
     const headers = {};
     for (let i = 0; i + 1 < flatHeaders.length; i += 2) headers[flatHeaders[i]] = flatHeaders[i + 1];
     const init = { method, headers };
     if (body !== undefined) init.body = body;
     if (controller) init.signal = controller.signal;
-    const response = await fetchImpl(url, init);
+    const response = await Promise.race([fetchImpl(url, init), deadline]);
     const status = response?.status;
     if (typeof status !== "number" || !(status >= 100 && status < 600)) {
-      throw new Error("fetch resolved to something that is not a Response (no HTTP status)");
+      throw new TransportFailure(false, "fetch resolved to something that is not a Response (no HTTP status)");
     }
     // A success is decoded from its body alone (a download also needs its Content-Type); an
     // error's headers matter (Retry-After).
@@ -43,17 +54,18 @@ export async function sendRequest(fetchFn, method, url, flatHeaders, body, timeo
     }
     let content = binary ? new Uint8Array(0) : "";
     if (binary && typeof response.arrayBuffer === "function") {
-      content = new Uint8Array(await response.arrayBuffer());
+      content = new Uint8Array(await Promise.race([response.arrayBuffer(), deadline]));
     } else if (typeof response.text === "function") {
-      const text = String(await response.text());
+      const text = String(await Promise.race([response.text(), deadline]));
       content = binary ? new TextEncoder().encode(text) : text;
     } else if (typeof response.arrayBuffer === "function") {
-      content = new TextDecoder().decode(await response.arrayBuffer());
+      content = new TextDecoder().decode(await Promise.race([response.arrayBuffer(), deadline]));
     }
     return [status, flat, content];
   } catch (error) {
-    if (Array.isArray(error)) throw error;
-    throw [timedOut, timedOut ? `no complete answer within ${timeoutMs} ms` : describe(error)];
+    if (error instanceof TransportFailure) throw error;
+    // A fetch that honours the abort rejects (with its own error) as the time runs out.
+    throw timedOut ? late() : new TransportFailure(false, describe(error));
   } finally {
     clearTimeout(timer);
   }

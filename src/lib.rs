@@ -5,15 +5,24 @@
 //! Deno, Bun, Cloudflare Workers and browsers.
 //!
 //! ## Module map
-//! - [`message`]: the provider-neutral model (`Message` = recipient + reply-to + content) and builders.
-//! - [`limits`]: every documented limit as a named constant (JS: `LIMITS`).
-//! - [`validate`]: violations (`{path, code, message, limit}`) and the rule helpers.
-//! - [`provider`]: one module per provider — wire types, serialize, parse, request building,
-//!   response and error decoding.
-//! - [`http`]: sans-IO requests and responses, retry policy. Transports live in `wasm`.
-//! - [`error`]: the core's error type.
-//! - `wasm` (wasm32 only): the JS bindings — the only module with `#[wasm_bindgen]`. Public so
-//!   that the wasm-bindgen-test suites (tests/wasm_*.rs) can drive it from Rust.
+//! Imports run one way, down this list: a module uses only the ones below it.
+//! - `wasm` (feature `wasm`): the JS bindings — the only module with `#[wasm_bindgen]`: the
+//!   exported functions, errors as JS `Error` classes, and the clients' sans-IO core (their
+//!   I/O half is JS, in the package). Public so that tests/wasm_*.rs can drive it from Rust.
+//! - [`provider`]: the pattern every provider fills in ([`provider::codec`]: a codec, typed
+//!   operations, one table per provider with an entry per content kind) and one folder per
+//!   provider: read, write, client (request building, answer decoding), errors.
+//! - [`message`]: the provider-neutral model (`Message` = recipient + reply-to + content),
+//!   its validators, reader and writer; knows no provider.
+//! - [`error`]: one small error type per operation (`BodyError`, `AnswerError`,
+//!   `TransportError`, `SendError`).
+//! - [`validate`]: violations (`{path, code, message, limit}`), the rule helpers, and `Obj`,
+//!   which reads a document field by field with every fault at its pointer.
+//! - [`http`]: sans-IO requests and responses, the retry policy (a hint in, a decision out),
+//!   URLs read as `fetch` reads them, redaction of secrets; knows no provider or error.
+//! - [`json`]: JSON text in and out (a parser into a borrowed tree, a writer).
+//! - [`provider_id`], [`limits`]: the provider names; every documented limit as a named
+//!   constant (JS: `LIMITS`).
 //!
 //! The core has no JS types in its signatures, so `cargo test` exercises it natively.
 

@@ -34,6 +34,9 @@ pub fn parse(json: &str) -> Result<Json<'_>, SyntaxError> {
 /// The deepest nesting a document may have (serde_json's limit too).
 const MAX_DEPTH: usize = 128;
 
+/// Objects up to this many keys are checked for duplicates key by key; larger ones by sorting.
+const SMALL_OBJECT: usize = 16;
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -99,7 +102,15 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err("expected a key (a string)");
             }
+            let key_at = self.at;
             let key = self.string()?;
+            // A key given twice is refused: readers would take one value and `JSON.parse` (and
+            // the provider) the other, so what was validated would not be what is sent.
+            // Small objects are checked as they grow; large ones once, sorted, at their end.
+            if fields.len() < SMALL_OBJECT && fields.iter().any(|(k, _)| *k == key) {
+                self.at = key_at;
+                return Err("duplicate key");
+            }
             if self.peek() != Some(b':') {
                 return Err("expected ':'");
             }
@@ -108,6 +119,13 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
+                    if fields.len() > SMALL_OBJECT {
+                        let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_ref()).collect();
+                        keys.sort_unstable();
+                        if keys.windows(2).any(|pair| pair[0] == pair[1]) {
+                            return Err("duplicate key in this object");
+                        }
+                    }
                     self.at += 1;
                     return Ok(Json::Object(fields));
                 }
@@ -509,6 +527,12 @@ mod tests {
                 assert_eq!(ours.to_value(), theirs, "{text:?}");
             }
         }
+        // The one difference, on purpose: serde_json keeps the last of duplicate keys.
+        assert!(parse(r#"{"a":1,"a":2}"#).is_err());
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":1")).collect();
+        assert!(parse(&format!("{{{}}}", many.join(","))).is_ok());
+        assert!(parse(&format!("{{{},\"k3\":2}}", many.join(","))).is_err());
+        assert!(parse(r#"{"a\u0062":1,"ab":2}"#).is_err(), "keys compare as decoded");
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         assert!(parse(&deep).is_err());
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);

@@ -159,7 +159,9 @@ pub fn kind_entry(provider: Provider, kind: &str) -> Option<&'static KindEntry> 
 /// The endpoint named `name` (the provider's default when `None`), if the provider has it.
 pub fn operation_named(provider: Provider, name: Option<&str>) -> Result<Operation, BodyError> {
     let operations = codec(provider).operations();
-    let Some(name) = name else { return Ok(operations[0]) };
+    let Some(name) = name else {
+        return operations.first().copied().ok_or_else(|| BodyError::argument(format!("{provider} takes no body")));
+    };
     match name.parse::<Operation>() {
         Ok(operation) if operations.contains(&operation) => Ok(operation),
         _ => {

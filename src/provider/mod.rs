@@ -69,6 +69,8 @@ pub enum BulkItem {
 /// judged alone: a bad one does not stop the others, and its violations point into the item.
 /// Returns, in input order, each item's 1-based line (JSON lines only) and its outcome.
 pub fn serialize_many(provider: Provider, input: &str) -> Result<Vec<(Option<usize>, BulkItem)>, BodyError> {
+    // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let one = |tree: &Json<'_>| match Message::from_tree(tree).map_err(BodyError::Invalid) {
         Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
         Err(error) => BulkItem::Refused(error),
@@ -288,7 +290,7 @@ pub(crate) fn rewrite_pointer(
                 let kind = at.and_then(|v| v.get("type")).and_then(Json::as_str);
                 if let Some(kind) = kind.filter(|k| matches!(at.and_then(|v| v.get(k)), Some(Json::Object(_)))) {
                     out.push('/');
-                    out.push_str(kind);
+                    out.push_str(&kind.replace('~', "~0").replace('/', "~1"));
                 }
                 continue;
             }
@@ -308,11 +310,11 @@ pub(crate) fn rewrite_pointer(
     pointer.to_string()
 }
 
-/// The value at `pointer` (unescaped segments: the pointers built here have no `~`).
+/// The value at `pointer` (RFC 6901: `~1` is `/`, `~0` is `~`).
 fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
     pointer.split('/').skip(1).try_fold(value, |at, segment| match at {
         Json::Array(items) => items.get(segment.parse::<usize>().ok()?),
-        other => other.get(segment),
+        other => other.get(&segment.replace("~1", "/").replace("~0", "~")),
     })
 }
 
@@ -342,7 +344,7 @@ mod tests {
         assert_eq!(paths, ["/to", "/content/body"]);
         assert!(matches!(&items[2], (Some(4), BulkItem::Refused(BodyError::Invalid(_)))));
         let array = format!("[{good},{bad}]");
-        let items = serialize_many(Provider::Meta, &array).unwrap();
+        let items = serialize_many(Provider::Meta, &format!("\u{feff}{array}")).unwrap();
         assert!(matches!(&items[..], [(None, BulkItem::Body(_)), (None, BulkItem::Refused(_))]));
         let location = r#"{"to":"+16505551234","content":{"type":"location","latitude":1,"longitude":2}}"#;
         let items = serialize_many(Provider::Bird, location).unwrap();

@@ -97,10 +97,17 @@ impl fmt::Display for Violation {
     }
 }
 
+/// The most violations a report lists. Past it they are counted, not listed: a document with
+/// tens of thousands of faults would otherwise cost time and memory for nobody's benefit
+/// (finding each fault's pointer walks the document).
+pub const MAX_VIOLATIONS: usize = 100;
+
 /// Collects violations while a validator walks a value.
 #[derive(Debug, Default)]
 pub struct Report {
     violations: Vec<Violation>,
+    /// Violations found past [`MAX_VIOLATIONS`].
+    more: usize,
 }
 
 impl Report {
@@ -108,13 +115,30 @@ impl Report {
         Self::default()
     }
 
+    /// Whether the report lists as many violations as it will: further ones are only counted,
+    /// so callers skip building their pointers and messages.
+    pub fn is_full(&self) -> bool {
+        self.violations.len() >= MAX_VIOLATIONS
+    }
+
+    /// Counts a violation that is not listed (the report is full).
+    pub fn count_more(&mut self) {
+        self.more += 1;
+    }
+
     /// Records a violation at `path`.
     pub fn add(&mut self, path: &Path<'_>, code: ViolationCode, message: impl Into<String>, limit: Option<f64>) {
+        if self.is_full() {
+            return self.count_more();
+        }
         self.violations.push(Violation { path: path.to_pointer(), code, message: message.into(), limit });
     }
 
     /// Records a violation built elsewhere (translated from another document, say).
     pub fn push(&mut self, violation: Violation) {
+        if self.is_full() {
+            return self.count_more();
+        }
         self.violations.push(violation);
     }
 
@@ -126,12 +150,21 @@ impl Report {
         &self.violations
     }
 
-    pub fn into_violations(self) -> Vec<Violation> {
+    /// Every violation listed, and a last one at the root counting those that were not.
+    pub fn into_violations(mut self) -> Vec<Violation> {
+        if self.more > 0 {
+            self.violations.push(Violation {
+                path: String::new(),
+                code: ViolationCode::TooMany,
+                message: format!("{} more violations are not listed (a report lists {MAX_VIOLATIONS})", self.more),
+                limit: Some(MAX_VIOLATIONS as f64),
+            });
+        }
         self.violations
     }
 
     /// `Ok(())` when nothing was reported, else every violation.
     pub fn into_result(self) -> Result<(), Vec<Violation>> {
-        if self.violations.is_empty() { Ok(()) } else { Err(self.violations) }
+        if self.violations.is_empty() { Ok(()) } else { Err(self.into_violations()) }
     }
 }

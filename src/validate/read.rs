@@ -17,7 +17,8 @@ fn type_name(value: &Json<'_>) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct Obj<'v> {
     fields: &'v [(Cow<'v, str>, Json<'v>)],
-    /// The object itself (its address identifies it: empty objects share their fields' address).
+    /// The object itself: its address identifies it in the document (two empty objects' field
+    /// slices can share an address; the nodes cannot).
     node: &'v Json<'v>,
     root: &'v Json<'v>,
 }
@@ -31,6 +32,10 @@ impl<'v> Obj<'v> {
     fn of(value: &'v Json<'v>, root: &'v Json<'v>, report: &mut Report) -> Option<Obj<'v>> {
         match value {
             Json::Object(fields) => Some(Obj { fields, node: value, root }),
+            _ if report.is_full() => {
+                report.count_more();
+                None
+            }
             other => {
                 let at = locate(root, value).unwrap_or_default();
                 let message = format!(
@@ -64,22 +69,22 @@ impl<'v> Obj<'v> {
         self.get(key).is_some()
     }
 
+    /// Records a violation at `key`, its pointer and message built only if the report lists it.
+    fn report_at(&self, report: &mut Report, key: &str, code: ViolationCode, message: impl FnOnce() -> String) {
+        if report.is_full() {
+            return report.count_more();
+        }
+        report.push(Violation { path: self.pointer(key), code, message: message(), limit: None });
+    }
+
     fn wrong(&self, report: &mut Report, key: &str, expected: &str, got: &Json<'_>) {
-        report.push(Violation {
-            path: self.pointer(key),
-            code: ViolationCode::InvalidValue,
-            message: format!("{key} must be {expected}, not {}", type_name(got)),
-            limit: None,
+        self.report_at(report, key, ViolationCode::InvalidValue, || {
+            format!("{key} must be {expected}, not {}", type_name(got))
         });
     }
 
     fn missing(&self, report: &mut Report, key: &str) {
-        report.push(Violation {
-            path: self.pointer(key),
-            code: ViolationCode::Required,
-            message: format!("{key} is required"),
-            limit: None,
-        });
+        self.report_at(report, key, ViolationCode::Required, || format!("{key} is required"));
     }
 
     /// `key`'s value, reporting it missing when `required`.
@@ -164,6 +169,7 @@ impl<'v> Obj<'v> {
         for (i, item) in items.iter().enumerate() {
             match item.as_str() {
                 Some(s) => out.push(s.to_string()),
+                None if report.is_full() => report.count_more(),
                 None => report.push(Violation {
                     path: format!("{}/{i}", self.pointer(key)),
                     code: ViolationCode::InvalidValue,
@@ -187,21 +193,29 @@ impl<'v> Obj<'v> {
 
     /// Reports any violation at `key`.
     pub fn violation(&self, report: &mut Report, key: &str, code: ViolationCode, message: String, limit: Option<f64>) {
+        if report.is_full() {
+            return report.count_more();
+        }
         report.push(Violation { path: self.pointer(key), code, message, limit });
     }
 
     /// Reports every key of this object that is not in `known` (a field the model does not
     /// carry would otherwise be dropped silently).
     pub fn only(&self, report: &mut Report, known: &[&str]) {
+        // This object's pointer, found once for all its unknown fields.
+        let mut at: Option<String> = None;
         for (key, _) in self.fields {
-            if !known.contains(&key.as_ref()) {
-                report.push(Violation {
-                    path: self.pointer(key),
-                    code: ViolationCode::UnknownField,
-                    message: format!("unknown field {key:?}; expected one of {}", known.join(", ")),
-                    limit: None,
-                });
+            if known.contains(&key.as_ref()) {
+                continue;
             }
+            if report.is_full() {
+                report.count_more();
+                continue;
+            }
+            let mut path = at.get_or_insert_with(|| self.at()).clone();
+            push_segment(&mut path, key);
+            let message = format!("unknown field {key:?}; expected one of {}", known.join(", "));
+            report.push(Violation { path, code: ViolationCode::UnknownField, message, limit: None });
         }
     }
 
@@ -293,6 +307,27 @@ mod tests {
                 ("/i", ViolationCode::InvalidValue)
             ]
         );
+    }
+
+    /// A document with thousands of faults lists the first hundred and counts the rest (each
+    /// listed fault walks the document for its pointer; all of them would be quadratic).
+    #[test]
+    fn thousands_of_faults_are_counted_past_a_hundred() {
+        let keys: Vec<String> = (0..20_000).map(|i| format!("\"k{i}\":{{}}")).collect();
+        let text = format!("{{\"a\":[{}],\"o\":{{{}}}}}", vec!["{}"; 20_000].join(","), keys.join(","));
+        let value = crate::validate::parse_tree(&text).unwrap();
+        let mut report = Report::new();
+        let root = Obj::root(&value, &mut report).unwrap();
+        root.req_obj(&mut report, "o").unwrap().only(&mut report, &["known"]);
+        for item in root.objects(&mut report, "a", true).unwrap() {
+            item.req_str(&mut report, "x");
+        }
+        let violations = report.into_violations();
+        assert_eq!(violations.len(), crate::validate::MAX_VIOLATIONS + 1);
+        assert_eq!(violations[0].path, "/o/k0");
+        let last = violations.last().unwrap();
+        assert_eq!((last.path.as_str(), last.code), ("", ViolationCode::TooMany));
+        assert!(last.message.starts_with("39900 more"), "{}", last.message);
     }
 
     /// Pointers are found by address: two empty objects are told apart.

@@ -1,9 +1,6 @@
-//! Moving values across the JS boundary.
-//!
-//! Two strategies exist and `npm run bench` measures both: JSON text (JS `JSON.stringify`
-//! → serde_json → … → serde_json → `JSON.parse`) and serde-wasm-bindgen walking the JS
-//! object directly. JSON text is the default: it was faster on every runtime measured
-//! (see BENCHMARKS.md), and a request body is JSON text anyway.
+//! Moving values across the JS boundary, as JSON text: JS `JSON.stringify` → the core's parser
+//! … the core's writer → `JSON.parse`. JSON text beat serde-wasm-bindgen walking JS objects on
+//! every runtime measured (BENCHMARKS.md, 2026-11-23), and a request body is JSON text anyway.
 
 use crate::error::BodyError;
 use crate::message::Message;

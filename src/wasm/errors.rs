@@ -20,6 +20,7 @@ struct SentRequest<'a> {
     method: &'a str,
     url: String,
     headers: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<std::borrow::Cow<'a, str>>,
 }
 
@@ -71,7 +72,8 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
             method: r.method.as_str(),
             url: r.redacted_url(),
             headers: r.redacted_headers(),
-            body: r.body.as_deref().map(String::from_utf8_lossy),
+            // A JSON body, to send again; not a multipart upload's bytes (the caller has the file).
+            body: r.body.as_deref().and_then(|b| std::str::from_utf8(b).ok()).map(std::borrow::Cow::Borrowed),
         }),
         attempts,
     };

@@ -135,3 +135,50 @@ test("uploadMedia reads a Blob's bytes, type and name; downloadMedia returns byt
   assert.deepEqual([...downloaded.bytes], [1, 2, 255]);
   assert.equal(downloaded.mimeType, "image/png");
 });
+
+test("the timeout holds even when fetch, or the answer's body, ignores the abort signal", async () => {
+  const never = new Promise(() => {});
+  const hanging = client(async () => never, { timeoutMs: 20 });
+  assert.ok((await failure(hanging.send(message))) instanceof wabridge.TimeoutError, "fetch never settles");
+  const slowBody = client(async () => ({ status: 200, text: () => never }), { timeoutMs: 20 });
+  assert.ok((await failure(slowBody.send(message))) instanceof wabridge.TimeoutError, "the body never arrives");
+});
+
+test("whatever a fetch rejects with is a TransportError, never mistaken for a timeout", async () => {
+  for (const reason of [[true, "x"], "plain string", 42, null, { message: "object" }]) {
+    const error = await failure(client(async () => { throw reason; }).send(message));
+    assert.ok(error instanceof wabridge.TransportError && !(error instanceof wabridge.TimeoutError), JSON.stringify(reason));
+  }
+});
+
+test("no fetch anywhere is an ArgumentError (not retried), found when sending", async () => {
+  const saved = globalThis.fetch;
+  globalThis.fetch = undefined;
+  try {
+    const meta = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "123456", retry: { retryUnsafe: true } });
+    const error = await failure(meta.send(message));
+    assert.ok(error instanceof wabridge.ArgumentError, String(error));
+    assert.equal(error.retryable, false);
+  } finally {
+    globalThis.fetch = saved;
+  }
+});
+
+test("free() may be called twice; a freed client refuses calls with an ArgumentError", async () => {
+  const meta = client(async () => new Response(success, { status: 200 }));
+  meta.free();
+  meta.free();
+  assert.equal((await failure(meta.send(message))).code, "ERR_ARGUMENT");
+});
+
+test("an upload is checked before the file is read, and a failed upload's request leaves the file out", async () => {
+  let read = false;
+  const huge = { type: "application/pdf", size: 500 * 1024 * 1024, name: "big.pdf", arrayBuffer: async () => { read = true; return new ArrayBuffer(1); } };
+  const meta = client(async () => new Response("{}", { status: 500 }));
+  const tooBig = await failure(meta.uploadMedia(huge));
+  assert.equal(tooBig.code, "ERR_VALIDATION");
+  assert.equal(read, false, "a refused file is never read");
+  const refused = await failure(meta.uploadMedia(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0x00])], { type: "image/jpeg" })));
+  assert.equal(refused.httpStatus, 500);
+  assert.equal(refused.request.body, undefined, "the multipart bytes are not carried in the error");
+});
