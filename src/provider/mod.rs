@@ -15,7 +15,6 @@ use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::message::{Message, Request, Validate};
 use crate::validate::{Json, Path, Report, Violation};
-use serde::Serialize as SerializeTrait;
 use std::str::FromStr;
 
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
@@ -164,11 +163,6 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
     Err(BodyError::Invalid(violations))
 }
 
-/// Serializes a wire value (which cannot fail for these plain structs, but no panic either way).
-pub(crate) fn to_json<T: SerializeTrait>(value: &T) -> Result<String, BodyError> {
-    serde_json::to_string(value).map_err(|_| BodyError::argument("cannot serialize the message"))
-}
-
 /// A non-2xx answer that is not the provider's documented error body (an HTML page from a
 /// proxy, truncated JSON): retryable when the status says the server was at fault.
 pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, what: &str) -> AnswerError {
@@ -242,7 +236,7 @@ pub(crate) fn reason_for_status(status: u16) -> (crate::error::ErrorReason, bool
 /// What every provider client does, sans IO: build the request for a message, decode the
 /// answer, and name the credential that must never appear in errors.
 pub trait ProviderClient {
-    type SendResult: SerializeTrait;
+    type SendResult: serde::Serialize;
 
     fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError>;
     fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, AnswerError>;

@@ -6,20 +6,17 @@
 //! refused with `unsupported` until Bird's own issue adds them.
 
 mod client;
-pub mod wire;
 
 pub use client::{BirdConfig, BirdSendResult, DEFAULT_BASE_URL};
 
 use super::codec::{Codec, KindEntry, Operation, kinds};
-use super::{Provider, to_json, validated_from_wire};
+use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
+use crate::json::JsonWriter;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
 use crate::message::{Content, Message, RecipientType, Request, Text};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 use std::borrow::Cow;
-use wire::{
-    BirdBody, BirdContact, BirdMessage, BirdReceiver, BirdReplyTo, BirdText, BirdTextMetadata, BirdWhatsAppMetadata,
-};
 
 pub const PROVIDER: Provider = Provider::Bird;
 
@@ -66,9 +63,45 @@ pub fn serialize(message: &Message) -> Result<String, BodyError> {
     super::serialize(PROVIDER, message)
 }
 
-/// Writes a valid message, refusing a body over Bird's size limit.
+/// Writes a valid message as Bird's body, refusing one over Bird's size limit.
 fn write(message: &Message) -> Result<String, BodyError> {
-    let body = to_json(&to_wire(message)?)?;
+    if message.recipient_type == Some(RecipientType::Group) {
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "group recipient")));
+    }
+    if message.callback_data.is_some() {
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
+    }
+    let Content::Text(text) = &message.content else {
+        // Bird's other body types come with Bird's own issue; the kind table refuses them first.
+        return Err(BodyError::from(Unsupported::not_yet(PROVIDER, message.content.kind())));
+    };
+    let mut w = JsonWriter::new();
+    w.item_obj(|w| {
+        w.obj("receiver", |w| {
+            w.arr("contacts", [&message.to], |w, to| {
+                w.item_obj(|w| {
+                    w.str("identifierKey", "phonenumber");
+                    w.str("identifierValue", &e164(to));
+                })
+            })
+        });
+        w.obj("body", |w| {
+            w.str("type", "text");
+            w.obj("text", |w| {
+                w.str("text", &text.body);
+                if let Some(preview) = text.preview_url {
+                    w.obj("metadata", |w| w.obj("whatsapp", |w| w.bool("previewUrl", preview)));
+                }
+            });
+        });
+        if let Some(id) = &message.reply_to {
+            w.obj("replyTo", |w| {
+                w.str("id", id);
+                w.str("type", "message");
+            });
+        }
+    });
+    let body = w.finish();
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
         return Err(BodyError::Invalid(vec![Violation {
             path: String::new(),
@@ -81,45 +114,6 @@ fn write(message: &Message) -> Result<String, BodyError> {
         }]));
     }
     Ok(body)
-}
-
-/// The wire form of a (validated) message.
-pub fn to_wire(message: &Message) -> Result<BirdMessage<'_>, BodyError> {
-    if message.recipient_type == Some(RecipientType::Group) {
-        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "group recipient")));
-    }
-    let body = match &message.content {
-        Content::Text(text) => BirdBody {
-            kind: Cow::Borrowed("text"),
-            text: Some(BirdText {
-                text: Cow::Borrowed(&text.body),
-                metadata: text.preview_url.map(|preview| BirdTextMetadata {
-                    whatsapp: Some(BirdWhatsAppMetadata { preview_url: Some(preview) }),
-                }),
-            }),
-        },
-        // Bird's other body types come with Bird's own issue; until then, say so.
-        other => return Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
-    };
-    if message.callback_data.is_some() {
-        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
-    }
-    Ok(BirdMessage {
-        receiver: BirdReceiver {
-            contacts: vec![BirdContact {
-                id: None,
-                identifier_key: Some(Cow::Borrowed("phonenumber")),
-                identifier_value: Some(e164(&message.to)),
-                kind: None,
-            }],
-        },
-        body: Some(body),
-        reply_to: message.reply_to.as_deref().map(|id| BirdReplyTo {
-            id: Cow::Borrowed(id),
-            kind: Cow::Borrowed("message"),
-            order: None,
-        }),
-    })
 }
 
 /// Parses and validates a Bird request body. `operation` is the endpoint; only `messages`

@@ -6,17 +6,15 @@
 //! other methods' bodies with `unsupported` until 1MSG's own issue adds them.
 
 mod client;
-pub mod wire;
 
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
 
 use super::codec::{Codec, KindEntry, Operation, kinds};
-use super::{Provider, to_json, validated_from_wire};
+use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
+use crate::json::JsonWriter;
 use crate::message::{Content, Message, RecipientType, Request, Text};
 use crate::validate::{Json, Obj, Report, ViolationCode, parse_tree};
-use std::borrow::Cow;
-use wire::{OneMsgPhone, OneMsgSendMessage};
 
 pub const PROVIDER: Provider = Provider::OneMsg;
 
@@ -71,35 +69,41 @@ fn write(message: &Message) -> Result<String, BodyError> {
     if message.callback_data.is_some() {
         return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
     }
-    let recipient = recipient(message);
-    match &message.content {
-        Content::Text(text) => {
-            if text.preview_url.is_some() {
-                // sendMessage has no preview switch; dropping it silently would change the message.
-                return Err(BodyError::from(Unsupported::cannot(PROVIDER, "text previewUrl")));
-            }
-            to_json(&OneMsgSendMessage {
-                chat_id: recipient.0,
-                phone: recipient.1,
-                body: Cow::Borrowed(&text.body),
-                quoted_msg_id: message.reply_to.as_deref().map(Cow::Borrowed),
-            })
-        }
-        other => Err(BodyError::from(Unsupported::not_yet(PROVIDER, other.kind()))),
+    let Content::Text(text) = &message.content else {
+        // 1MSG's other methods come with 1MSG's own issue; the kind table refuses them first.
+        return Err(BodyError::from(Unsupported::not_yet(PROVIDER, message.content.kind())));
+    };
+    if text.preview_url.is_some() {
+        // sendMessage has no preview switch; dropping it silently would change the message.
+        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "text previewUrl")));
     }
+    let mut w = JsonWriter::new();
+    w.item_obj(|w| {
+        recipient(w, message);
+        w.str("body", &text.body);
+        w.opt_str("quotedMsgId", message.reply_to.as_deref());
+    });
+    Ok(w.finish())
 }
 
-/// `chatId` for groups (`<id>@g.us`), `phone` (digits, no `+`) for individuals.
-fn recipient(message: &Message) -> (Option<Cow<'_, str>>, Option<OneMsgPhone<'_>>) {
+/// `chatId` for groups (`<id>@g.us`), `phone` for individuals: digits, no `+`, as a number
+/// (the current API types it as an integer, v2.39 of the spec as a string; both are read).
+fn recipient(w: &mut JsonWriter, message: &Message) {
     if message.recipient_type == Some(RecipientType::Group) {
         let id = message.to.as_str();
-        let chat = if id.ends_with("@g.us") { Cow::Borrowed(id) } else { Cow::Owned(format!("{id}@g.us")) };
-        return (Some(chat), None);
+        if id.ends_with("@g.us") {
+            w.str("chatId", id);
+        } else {
+            w.str("chatId", &format!("{id}@g.us"));
+        }
+        return;
     }
     let digits = message.to.trim_start_matches('+');
-    // Validated phone numbers are at most 15 digits: they fit a u64 exactly.
-    let phone = digits.parse::<u64>().map(OneMsgPhone::Number).unwrap_or(OneMsgPhone::Text(Cow::Borrowed(digits)));
-    (None, Some(phone))
+    // Validated phone numbers are at most 15 digits: they fit an i64 exactly.
+    match digits.parse::<i64>() {
+        Ok(number) => w.int("phone", number),
+        Err(_) => w.str("phone", digits),
+    }
 }
 
 /// Parses and validates a 1MSG method body; `operation` is the method (default `sendMessage`).
