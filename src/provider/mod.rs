@@ -283,8 +283,7 @@ pub(crate) fn rewrite_pointer(
                 let at = wire.and_then(|w| json_at(w, &out));
                 let kind = at.and_then(|v| v.get("type")).and_then(Json::as_str);
                 if let Some(kind) = kind.filter(|k| matches!(at.and_then(|v| v.get(k)), Some(Json::Object(_)))) {
-                    out.push('/');
-                    out.push_str(&kind.replace('~', "~0").replace('/', "~1"));
+                    crate::validate::push_key(&mut out, kind);
                 }
                 continue;
             }
@@ -308,7 +307,7 @@ pub(crate) fn rewrite_pointer(
 fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
     pointer.split('/').skip(1).try_fold(value, |at, segment| match at {
         Json::Array(items) => items.get(segment.parse::<usize>().ok()?),
-        other => other.get(&segment.replace("~1", "/").replace("~0", "~")),
+        other => other.get(&crate::validate::unescape(segment)),
     })
 }
 

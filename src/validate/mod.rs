@@ -22,7 +22,7 @@ pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
         limit: None,
     })
 }
-pub use path::{Path, Segment};
+pub use path::{Path, Segment, push_index, push_key, unescape};
 pub use read::Obj;
 pub use rules::*;
 

@@ -43,26 +43,36 @@ impl<'a> Path<'a> {
         }
         let mut out = String::new();
         for segment in segments.iter().rev() {
-            out.push('/');
             match segment {
-                Segment::Key(key) => push_escaped(&mut out, key),
-                Segment::Index(index) => {
-                    let _ = write!(out, "{index}");
-                }
+                Segment::Key(key) => push_key(&mut out, key),
+                Segment::Index(index) => push_index(&mut out, *index),
             }
         }
         out
     }
 }
 
-fn push_escaped(out: &mut String, key: &str) {
+/// Appends `/key` to a JSON pointer, escaping `~` and `/` (RFC 6901). Every pointer wabridge
+/// reports is built with this and [`push_index`].
+pub fn push_key(pointer: &mut String, key: &str) {
+    pointer.push('/');
     for c in key.chars() {
         match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
         }
     }
+}
+
+/// Appends `/index` to a JSON pointer.
+pub fn push_index(pointer: &mut String, index: usize) {
+    let _ = write!(pointer, "/{index}");
+}
+
+/// The key a pointer segment names (RFC 6901: `~1` is `/`, `~0` is `~`, in that order).
+pub fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

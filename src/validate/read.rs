@@ -2,6 +2,7 @@
 //! type at its JSON pointer (all of them, not only the first, unlike serde's derive), without
 //! compiling a derived deserializer per wire type.
 
+use super::path::{push_index, push_key};
 use super::{Report, Violation, ViolationCode};
 use crate::json::Json;
 use serde_json::{Map, Value};
@@ -57,7 +58,7 @@ impl<'v> Obj<'v> {
     /// The pointer of `key` in this object.
     pub fn pointer(&self, key: &str) -> String {
         let mut at = self.at();
-        push_segment(&mut at, key);
+        push_key(&mut at, key);
         at
     }
 
@@ -171,7 +172,11 @@ impl<'v> Obj<'v> {
                 Some(s) => out.push(s.to_string()),
                 None if report.is_full() => report.count_more(),
                 None => report.push(Violation {
-                    path: format!("{}/{i}", self.pointer(key)),
+                    path: {
+                        let mut path = self.pointer(key);
+                        push_index(&mut path, i);
+                        path
+                    },
                     code: ViolationCode::InvalidValue,
                     message: format!("{key} items must be strings, not {}", type_name(item)),
                     limit: None,
@@ -213,7 +218,7 @@ impl<'v> Obj<'v> {
                 continue;
             }
             let mut path = at.get_or_insert_with(|| self.at()).clone();
-            push_segment(&mut path, key);
+            push_key(&mut path, key);
             let message = format!("unknown field {key:?}; expected one of {}", known.join(", "));
             report.push(Violation { path, code: ViolationCode::UnknownField, message, limit: None });
         }
@@ -234,18 +239,6 @@ impl<'v> Obj<'v> {
     }
 }
 
-/// Appends `/key` to a pointer, escaping `~` and `/` (RFC 6901).
-fn push_segment(pointer: &mut String, key: &str) {
-    pointer.push('/');
-    for c in key.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
 /// The pointer of `target` (a node of `root`, found by address) in `root`.
 fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
     find(root, &|node| std::ptr::eq(node, target))
@@ -262,12 +255,15 @@ fn find(node: &Json<'_>, is: &dyn Fn(&Json<'_>) -> bool) -> Option<String> {
         Json::Object(fields) => fields.iter().find_map(|(key, value)| {
             let rest = find(value, is)?;
             let mut at = String::new();
-            push_segment(&mut at, key);
+            push_key(&mut at, key);
             Some(prepend(at, rest))
         }),
-        Json::Array(items) => {
-            items.iter().enumerate().find_map(|(i, value)| Some(prepend(format!("/{i}"), find(value, is)?)))
-        }
+        Json::Array(items) => items.iter().enumerate().find_map(|(i, value)| {
+            let rest = find(value, is)?;
+            let mut at = String::new();
+            push_index(&mut at, i);
+            Some(prepend(at, rest))
+        }),
         _ => None,
     }
 }
