@@ -41,9 +41,11 @@ class Client {
       let outcome;
       try {
         const [status, answerHeaders, content] = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary);
+        if (!this.#core) throw argumentError("this client was freed while the request was in flight");
         outcome = core.decode(operation, prepared, status, answerHeaders, content, attempt, Math.random());
       } catch (failure) {
         if (!(failure instanceof TransportFailure)) throw failure;
+        if (!this.#core) throw argumentError("this client was freed while the request was in flight");
         outcome = core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random());
       }
       if (outcome[0]) return outcome[1];
