@@ -3,36 +3,10 @@
 // subpath), fetch and a loopback Meta stand-in at `baseUrl` (started by the harness,
 // tests/packages/run.mjs). Returns one { name, ok, error? } per check.
 
+import { check, rejection, same, thrown } from "./checks.mjs";
 import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
 import { sampleMessages } from "./messages.mjs";
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function same(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  check(a === e, `${what}: expected ${e}, got ${a}`);
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection, but it resolved");
-}
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an exception, but none was thrown");
-}
 
 export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule }) {
   const checks = [];

@@ -7,15 +7,13 @@
 // the sentinel survives anywhere — raw, percent-encoded (upper or lower hex, `+` for space)
 // or JSON-escaped — a marker survives with it.
 
+import { check, rejection } from "./checks.mjs";
+
 const HEAD = "s3cr3tHEAD";
 const TAIL = "s3cr3tTAIL";
 const ASCII_SECRET = `${HEAD}+/=% x${TAIL}`; // header values must be bytes: no non-ASCII
 const SECRET = `${HEAD}+/=% é✓${TAIL}`; // 1MSG's token travels in the URL query
 const META_DOMAINS = ["fbsbx.com", "facebook.com", "fbcdn.net"];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** Every text an error shows: message, stack, String(), JSON, request, raw, cause, props. */
 function texts(error) {
@@ -40,15 +38,6 @@ function assertClean(error, what) {
     if (text === undefined || text === null) continue;
     check(!String(text).includes(HEAD) && !String(text).includes(TAIL), `${what}: the credential leaks through ${where}: ${text}`);
   }
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection, but it resolved");
 }
 
 /** PHP-style JSON: `/` and non-ASCII escaped (`\/`, `\u00e9`), as some servers echo them. */

@@ -1,0 +1,32 @@
+// The assertions the runtime checks share (conformance.mjs, secrets.mjs): plain functions, so
+// they run unchanged in every runtime, browsers and workerd included.
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export function same(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  check(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+/** What `promise` rejects with; throws if it resolves. */
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection, but it resolved");
+}
+
+/** What `fn` throws; throws if it returns. */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an exception, but none was thrown");
+}
