@@ -268,15 +268,15 @@ fn wire_location(l: &Obj<'_>, r: &mut Report) -> Option<Location> {
 
 fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let kind = i.req_str(r, "type")?;
+    let action = i.obj(r, "action");
     if let Some((fields, action_fields)) = interactive_fields(&kind) {
         i.only(r, fields);
-        if let Some(action) = i.obj(r, "action") {
+        if let Some(action) = &action {
             action.only(r, action_fields);
         }
     }
     let header = i.obj(r, "header").and_then(|h| read_header(&h, r));
     let footer = text_of(i, r, "footer", false);
-    let action = i.obj(r, "action");
     // The action's name is implied by the interactive type; Meta's examples send it anyway.
     let action_name = match kind.as_str() {
         "cta_url" => Some("cta_url"),
