@@ -167,6 +167,18 @@ impl JsonWriter {
         self.string(value);
     }
 
+    /// `"key": <json>`: text that is JSON already (a body written earlier), as it is.
+    pub fn raw(&mut self, key: &str, json: &str) {
+        self.key(key);
+        self.out.push_str(json);
+    }
+
+    /// `[…]` as a value: the document itself, each item written by `item`.
+    pub fn item_arr<T>(&mut self, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
+        self.separate();
+        self.open("[", "]", |w| items.into_iter().for_each(|i| item(w, i)));
+    }
+
     /// `"key": […]`, each item written by `item`.
     pub fn arr<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
         self.key(key);

@@ -9,6 +9,7 @@ mod options;
 pub use client::ClientCore;
 
 use crate::error::BodyError;
+use crate::json::JsonWriter;
 use crate::message::Message;
 use crate::provider::{self, BulkItem, Provider};
 use crate::validate::{Violation, ViolationCode};
@@ -148,56 +149,38 @@ pub fn to_provider_many(
         None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
     };
     let items = provider::serialize_many(provider, &text)?;
-    let mut out = String::with_capacity(text.len() + items.len() * 32);
-    out.push('[');
-    for (index, (line, item)) in items.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"index\":");
-        out.push_str(&index.to_string());
-        if let Some(line) = line {
-            out.push_str(",\"line\":");
-            out.push_str(&line.to_string());
-        }
-        match item {
-            // The body is JSON already: it goes in as it is.
-            BulkItem::Body(body) => {
-                out.push_str(",\"body\":");
-                out.push_str(body);
+    let mut w = JsonWriter::new();
+    w.item_arr(items.iter().enumerate(), |w, (index, (line, item))| {
+        w.item_obj(|w| {
+            w.int("index", index as i64);
+            w.opt_int("line", line.map(|l| l as i64));
+            match item {
+                // The body is JSON already: it goes in as it is.
+                BulkItem::Body(body) => w.raw("body", body),
+                BulkItem::Refused(BodyError::Invalid(violations)) => {
+                    w.arr("violations", violations, |w, v| {
+                        w.item_obj(|w| {
+                            w.str("path", &v.path);
+                            w.str("code", v.code.as_str());
+                            w.str("message", &v.message);
+                            if let Some(limit) = v.limit {
+                                w.float("limit", limit);
+                            }
+                        })
+                    });
+                }
+                BulkItem::Refused(error) => w.obj("error", |w| {
+                    w.str("code", error.code());
+                    w.str("message", &error.to_string());
+                    if let BodyError::Unsupported(u) = error {
+                        w.str("provider", u.provider.name());
+                        w.str("kind", &u.kind);
+                    }
+                }),
             }
-            BulkItem::Refused(BodyError::Invalid(violations)) => {
-                out.push_str(",\"violations\":");
-                out.push_str(&to_json_text(violations)?);
-            }
-            BulkItem::Refused(error) => {
-                let (provider, kind) = match error {
-                    BodyError::Unsupported(u) => (Some(u.provider), Some(u.kind.as_str())),
-                    _ => (None, None),
-                };
-                let error = BulkError { code: error.code(), message: error.to_string(), provider, kind };
-                out.push_str(",\"error\":");
-                out.push_str(&to_json_text(&error)?);
-            }
-        }
-        out.push('}');
-    }
-    out.push(']');
-    Ok(json_to_js(&out)?)
-}
-
-#[derive(serde::Serialize)]
-struct BulkError<'a> {
-    code: &'static str,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provider: Option<Provider>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-}
-
-fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, BodyError> {
-    serde_json::to_string(value).map_err(|_| BodyError::argument("cannot write the result"))
+        })
+    });
+    Ok(json_to_js(&w.finish())?)
 }
 
 /// Like `toProvider`, JSON text in and out: for messages that already are JSON (a queue,
