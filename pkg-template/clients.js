@@ -38,16 +38,18 @@ class Client {
       throw argumentError("no global fetch in this runtime: pass a fetch function in the client options");
     }
     for (let attempt = 1; ; attempt++) {
-      let outcome;
+      let answer;
+      let failure;
       try {
-        const [status, answerHeaders, content] = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary);
-        if (!this.#core) throw argumentError("this client was freed while the request was in flight");
-        outcome = core.decode(operation, prepared, status, answerHeaders, content, attempt, Math.random());
-      } catch (failure) {
-        if (!(failure instanceof TransportFailure)) throw failure;
-        if (!this.#core) throw argumentError("this client was freed while the request was in flight");
-        outcome = core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random());
+        answer = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary);
+      } catch (error) {
+        if (!(error instanceof TransportFailure)) throw error;
+        failure = error;
       }
+      if (!this.#core) throw argumentError("this client was freed while the request was in flight");
+      const outcome = failure
+        ? core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random())
+        : core.decode(operation, prepared, answer[0], answer[1], answer[2], attempt, Math.random());
       if (outcome[0]) return outcome[1];
       if (outcome.length < 3) throw outcome[1];
       await sleep(outcome[2]);
