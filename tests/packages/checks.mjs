@@ -30,3 +30,17 @@ export function thrown(fn) {
   }
   throw new Error("expected an exception, but none was thrown");
 }
+
+/** Runs named checks, recording each as `{ name, ok, error? }` instead of stopping at a failure. */
+export function checkList() {
+  const checks = [];
+  const run = async (name, fn) => {
+    try {
+      await fn();
+      checks.push({ name, ok: true });
+    } catch (error) {
+      checks.push({ name, ok: false, error: String(error?.stack ?? error) });
+    }
+  };
+  return { checks, run };
+}

@@ -3,21 +3,13 @@
 // subpath), fetch and a loopback Meta stand-in at `baseUrl` (started by the harness,
 // tests/packages/run.mjs). Returns one { name, ok, error? } per check.
 
-import { check, rejection, same, thrown } from "./checks.mjs";
+import { check, checkList, rejection, same, thrown } from "./checks.mjs";
 import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
 import { sampleMessages } from "./messages.mjs";
 
 
 export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule }) {
-  const checks = [];
-  const run = async (name, fn) => {
-    try {
-      await fn();
-      checks.push({ name, ok: true });
-    } catch (error) {
-      checks.push({ name, ok: false, error: String(error?.stack ?? error) });
-    }
-  };
+  const { checks, run } = checkList();
   const message = { to: "+16505551234", replyTo: "wamid.PREVIOUS", content: { type: "text", body: "Hello from wabridge 👋", previewUrl: false } };
 
   await run("import + init", async () => {

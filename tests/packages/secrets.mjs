@@ -7,7 +7,7 @@
 // the sentinel survives anywhere — raw, percent-encoded (upper or lower hex, `+` for space)
 // or JSON-escaped — a marker survives with it.
 
-import { check, rejection } from "./checks.mjs";
+import { check, checkList, rejection } from "./checks.mjs";
 
 const HEAD = "s3cr3tHEAD";
 const TAIL = "s3cr3tTAIL";
@@ -68,15 +68,7 @@ function hostileFetches(echo) {
 const message = { to: "+16505551234", content: { type: "text", body: "secrets" } };
 
 export async function secrets(wabridge, { baseUrl } = {}) {
-  const checks = [];
-  const run = async (name, fn) => {
-    try {
-      await fn();
-      checks.push({ name, ok: true });
-    } catch (error) {
-      checks.push({ name, ok: false, error: String(error?.stack ?? error) });
-    }
-  };
+  const { checks, run } = checkList();
   const proxy = "https://proxy.example:8443/wa";
 
   const clients = {
