@@ -264,6 +264,10 @@ impl SendError {
                 scrub(&mut e.raw);
                 let texts = [e.details.as_mut(), e.error_type.as_mut(), e.trace_id.as_mut()];
                 texts.into_iter().flatten().for_each(scrub);
+                for field in &mut e.fields {
+                    scrub(&mut field.path);
+                    field.messages.iter_mut().for_each(scrub);
+                }
                 if let Some(ProviderCode::Text(code)) = &mut e.provider_code {
                     scrub(code);
                 }
@@ -345,6 +349,14 @@ pub enum ProviderCode {
     Text(String),
 }
 
+/// A field a provider refused, at its JSON pointer into the body that was sent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    pub path: String,
+    pub messages: Vec<String>,
+}
+
 impl ProviderError {
     /// An error of `provider` answered with `response`; the provider-specific fields
     /// (`provider_code`, `details`, …) are left for the caller to fill in.
@@ -364,6 +376,7 @@ impl ProviderError {
             provider_subcode: None,
             error_type: None,
             details: None,
+            fields: Vec::new(),
             trace_id: None,
             retryable,
             retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
@@ -395,6 +408,10 @@ pub struct ProviderError {
     /// 422 `details`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
+    /// The fields the provider named (Bird's 422 `details`), each at its JSON pointer into
+    /// the body that was sent, with the provider's complaints.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
     /// The provider's request id, for support requests (Meta's `fbtrace_id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace_id: Option<String>,

@@ -26,6 +26,7 @@
 //!
 //! The core has no JS types in its signatures, so `cargo test` exercises it natively.
 
+pub mod clock;
 pub mod error;
 pub mod http;
 pub mod json;

@@ -170,6 +170,33 @@ limits! {
     /// Maximum size in bytes of a Bird Channels API request body (200 KB).
     /// Bird: https://docs.bird.com/api/channels-api/supported-channels/programmable-whatsapp/sending-whatsapp-messages
     BIRD_REQUEST_BODY_MAX_BYTES: usize = 200 * 1024;
+
+    /// Maximum size in bytes of an attachment given inline (a `data:` URL) in a Bird request
+    /// (Bird answers 413 past it). Same page.
+    BIRD_INLINE_ATTACHMENT_MAX_BYTES: usize = 100 * 1024;
+
+    /// Most tags on one Bird message. Bird's spec (`Tags`: maxItems 10) and page.
+    BIRD_TAGS_MAX: usize = 10;
+
+    /// Longest Bird tag, in characters (letters, digits, `-`, `_` and space). Bird's spec (`Name`).
+    BIRD_TAG_MAX_CHARS: usize = 50;
+
+    /// Longest Bird short-link domain. Bird's spec (`ShortLinks.domain`: maxLength 128).
+    BIRD_SHORT_LINK_DOMAIN_MAX_CHARS: usize = 128;
+
+    /// How far ahead a Bird message may be scheduled (`scheduledFor`), in days. Bird's page.
+    BIRD_SCHEDULE_MAX_DAYS: u64 = 35;
+
+    /// A Bird message scheduled less than this many minutes ahead (or in the past) is sent at
+    /// once: wabridge warns rather than refuses. Bird's page.
+    BIRD_SCHEDULE_IMMEDIATE_MINUTES: u64 = 10;
+
+    /// Bird list: the button label (`metadata.button.label`). Bird's spec (maxLength 20),
+    /// the same as WhatsApp's list button.
+    BIRD_LIST_BUTTON_LABEL_MAX_CHARS: usize = 20;
+
+    /// Bird carousel text. Bird's spec (`carousel.text`: maxLength 1024).
+    BIRD_CAROUSEL_TEXT_MAX_CHARS: usize = 1024;
 }
 
 /// MIME types Meta accepts per media kind, in the order its docs list them.

@@ -1,7 +1,7 @@
 //! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
 //! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and answers,
 //! conversions, media checks, emoji checks — seeded with real documents (Meta's 48 spec
-//! examples and the neutral forms of each). Deterministic (a fixed seed), a few seconds.
+//! examples and the neutral forms of each, every Bird body type and template form). Deterministic (a fixed seed), a few seconds.
 //! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -164,6 +164,9 @@ fn mutate(rng: &mut Rng, seed: &Value) -> String {
     text
 }
 
+const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
+const CH: &str = "8e046034-0000-4000-a000-000000000002";
+
 /// Runs `input` through every entry point; returns how many accepted it, so the test can tell
 /// that mutations still reach the paths behind validation.
 fn exercise(input: &str) -> usize {
@@ -193,13 +196,15 @@ fn exercise(input: &str) -> usize {
     }
     // Providers' answers are untrusted input too: as success bodies and as error bodies.
     let meta = MetaConfig::new("t".into(), "1".into(), None, None).unwrap();
-    let bird = BirdConfig::new("k".into(), "w".into(), "c".into(), None).unwrap();
+    let bird = BirdConfig::new("k".into(), WS.into(), CH.into(), None).unwrap();
+    let _ = (bird.send_body_request(input), bird.send_with_options(&Message::text("+31612345678", "x"), Some(input)));
     let onemsg = OneMsgConfig::new("t".into(), "i".into(), None).unwrap();
     for status in [200, 400, 503] {
         let answer = HttpResponse::new(status, input);
         accepted += usize::from(meta.decode_send(&answer).is_ok());
         let _ = (meta.decode_media(&answer), meta.decode_success(&answer), meta.decode_upload(&answer));
         accepted += usize::from(bird.decode_send(&answer).is_ok());
+        let _ = bird.decode_contact_channel(&answer, Some(0.0));
         accepted += usize::from(onemsg.decode_send(&answer).is_ok());
     }
     let _ = media::check_upload(input, input.len());
@@ -221,7 +226,12 @@ fn no_input_makes_any_entry_point_panic() {
             seeds.push(serde_json::from_str(&text).unwrap());
         }
     }
-    seeds.push(json!({"receiver": {"contacts": [{"identifierKey": "phonenumber", "identifierValue": "+16505551234"}]}, "body": {"type": "text", "text": {"text": "hi"}}}));
+    // Every Bird body type and template form.
+    let bird = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bird");
+    for entry in std::fs::read_dir(bird).unwrap() {
+        seeds.push(serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap());
+    }
+    seeds.push(json!({"serviceWindowExpireAt": "2026-12-01T10:15:00Z", "isPermanentSession": false, "metadata": {"k": "v"}}));
     seeds.push(json!({"phone": 16505551234u64, "body": "hi", "quotedMsgId": "x"}));
     // Answers: Meta success, media object and Graph error; Bird created and 422; 1MSG sent and error.
     seeds.push(json!({"messaging_product": "whatsapp", "contacts": [{"input": "+1", "wa_id": "1"}], "messages": [{"id": "wamid.X", "message_status": "accepted"}]}));
@@ -233,7 +243,7 @@ fn no_input_makes_any_entry_point_panic() {
     seeds.push(json!({"code": "InvalidPayload", "message": "m", "details": {".body.type": ["Invalid value"]}}));
     seeds.push(json!({"sent": true, "id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU", "message": "Sent", "description": "d"}));
     seeds.push(json!({"error": "Wrong token"}));
-    assert!(seeds.len() > 90, "{} seeds", seeds.len());
+    assert!(seeds.len() > 120, "{} seeds", seeds.len());
     let iterations: usize = std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
     let mut reached_past_validation = 0;

@@ -211,6 +211,19 @@ fn parse_host(input: &str) -> Result<Host, UrlError> {
     Ok(Host::Domain(domain))
 }
 
+/// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).
+pub fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// §1.3 percent-decode: `%` and two hex digits become a byte; any other `%` stays.
 pub(crate) fn percent_decode(input: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len());

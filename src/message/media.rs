@@ -22,6 +22,11 @@ pub struct Media {
     /// Documents only: the file name shown (its extension picks the icon).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
+    /// The file's MIME type (one of its kind's, as `MEDIA_RULES` lists them). Bird needs it
+    /// for audio, video and documents (its file body names the type); Meta and 1MSG read the
+    /// type from the file itself and take no such field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
     /// Audio only: play it as a voice note (a microphone icon, transcribable). Meta's audio
     /// docs: voice notes must be Ogg files encoded with the OPUS codec (`audio/ogg`); other
     /// audio is sent as a plain audio file.
@@ -45,6 +50,11 @@ impl Media {
 
     pub fn with_filename(mut self, filename: impl Into<String>) -> Self {
         self.filename = Some(filename.into());
+        self
+    }
+
+    pub fn with_mime_type(mut self, mime_type: impl Into<String>) -> Self {
+        self.mime_type = Some(mime_type.into());
         self
     }
 
@@ -98,6 +108,17 @@ impl Media {
                 &path.key("voice"),
                 ViolationCode::InvalidValue,
                 format!("only audio can be a voice note, not {name}s"),
+                None,
+            );
+        }
+        if let Some(mime_type) = &self.mime_type
+            && rule_for_mime(mime_type).is_none_or(|rule| rule.kind != kind)
+        {
+            let accepted = MEDIA_RULES.iter().find(|rule| rule.kind == kind).map_or(&[][..], |rule| rule.mime_types);
+            report.add(
+                &path.key("mimeType"),
+                ViolationCode::InvalidValue,
+                format!("{mime_type:?} is not a {name} type: {name}s are {}", accepted.join(", ")),
                 None,
             );
         }

@@ -173,7 +173,7 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
     })
 }
 
-const MEDIA_FIELDS: &[&str] = &["type", "id", "link", "caption", "filename", "voice"];
+const MEDIA_FIELDS: &[&str] = &["type", "id", "link", "caption", "filename", "mimeType", "voice"];
 const LOCATION_FIELDS: &[&str] = &["type", "latitude", "longitude", "name", "address"];
 
 /// The fields of each content type (its `type` included).
@@ -217,6 +217,7 @@ pub(crate) fn media(m: &Obj<'_>, r: &mut Report) -> Media {
         link: m.str(r, "link"),
         caption: m.str(r, "caption"),
         filename: m.str(r, "filename"),
+        mime_type: m.str(r, "mimeType"),
         voice: m.bool(r, "voice"),
     }
 }

@@ -55,7 +55,9 @@ fn content(w: &mut JsonWriter, c: &Content) {
             w.opt_bool("previewUrl", t.preview_url);
         }
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) | Content::Sticker(m) => {
-            media(w, m)
+            media(w, m);
+            // The neutral model's own field: Meta's wire has no MIME type.
+            w.opt_str("mimeType", m.mime_type.as_deref());
         }
         Content::Location(l) => location(w, l),
         Content::LocationRequest(l) => w.str("body", &l.body),

@@ -133,6 +133,11 @@ pub trait Codec: Sync {
     }
     /// Reads and validates a body sent to `operation`; every violation points into the body.
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError>;
+    /// Validates a body sent to `operation` without converting it: a provider whose bodies
+    /// say more than the neutral model checks them in its own terms.
+    fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
+        self.read(body, operation).map(drop)
+    }
     /// Converts a body to this same provider, reproducing it exactly.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
         match self.read(body, operation)? {

@@ -140,7 +140,7 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
 
 /// Every violation of a provider-native request body (empty when it is valid).
 pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) -> Result<Vec<Violation>, BodyError> {
-    match parse_request(provider, body, operation) {
+    match codec(provider).check(body, operation_named(provider, operation)?) {
         Ok(_) => Ok(Vec::new()),
         Err(BodyError::Invalid(violations)) => Ok(violations),
         Err(other) => Err(other),
@@ -339,8 +339,8 @@ mod tests {
         let array = format!("[{good},{bad}]");
         let items = serialize_many(Provider::Meta, &format!("\u{feff}{array}")).unwrap();
         assert!(matches!(&items[..], [(None, BulkItem::Body(_)), (None, BulkItem::Refused(_))]));
-        let location = r#"{"to":"+16505551234","content":{"type":"location","latitude":1,"longitude":2}}"#;
-        let items = serialize_many(Provider::Bird, location).unwrap();
+        let reaction = r#"{"to":"+16505551234","content":{"type":"reaction","messageId":"wamid.1","emoji":"👍"}}"#;
+        let items = serialize_many(Provider::Bird, reaction).unwrap();
         assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
         assert!(serialize_many(Provider::Meta, "[1,").is_err());
         assert!(serialize_many(Provider::Meta, "").unwrap().is_empty());

@@ -204,6 +204,24 @@ impl<'v> Obj<'v> {
         report.push(Violation { path: self.pointer(key), code, message, limit });
     }
 
+    /// Reports a violation at item `index` of the array at `key`.
+    pub fn item_violation(
+        &self,
+        report: &mut Report,
+        key: &str,
+        index: usize,
+        code: ViolationCode,
+        message: String,
+        limit: Option<f64>,
+    ) {
+        if report.is_full() {
+            return report.count_more();
+        }
+        let mut path = self.pointer(key);
+        push_index(&mut path, index);
+        report.push(Violation { path, code, message, limit });
+    }
+
     /// Reports every key of this object that is not in `known` (a field the model does not
     /// carry would otherwise be dropped silently).
     pub fn only(&self, report: &mut Report, known: &[&str]) {

@@ -38,6 +38,11 @@ interface MediaFields {
   caption?: string;
   /** Documents only: the file name shown (its extension picks the icon). */
   filename?: string;
+  /**
+   * The file's MIME type, one of its kind's (`MEDIA_RULES`). Bird needs it for audio, video and
+   * documents (they travel as its file body); Meta and 1MSG read the type from the file.
+   */
+  mimeType?: string;
   /** Audio only: play it as a voice note. Meta requires Ogg files encoded with OPUS (`audio/ogg`). */
   voice?: boolean;
 }

@@ -1,13 +1,16 @@
 //! Request building and response decoding for `BirdClient` (sans-IO).
 
-use super::{PROVIDER, serialize};
-use crate::error::{AnswerError, BodyError, ProviderCode, ProviderError};
+use super::model::BirdRequest;
+use super::read::is_uuid;
+use super::{PROVIDER, read_request, schedule_warning, serialize, write_request};
+use crate::error::{AnswerError, BodyError, FieldError, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::json::JsonWriter;
 use crate::message::Message;
 use crate::provider::{
-    ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
+    ProviderClient, answer_json, base_url, reason_for_status, undocumented_success, unexpected_response,
 };
-use crate::validate::Json;
+use crate::validate::{Json, parse_tree};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -34,6 +37,28 @@ impl fmt::Debug for BirdConfig {
     }
 }
 
+/// A Bird id that goes into a URL path: a UUID.
+fn uuid(what: &str, value: String) -> Result<String, BodyError> {
+    if !is_uuid(&value) {
+        return Err(BodyError::argument(format!("{what} must be a UUID (8-4-4-4-12 hex digits; got {value:?})")));
+    }
+    Ok(value)
+}
+
+/// The top-level fields of a Bird request that `send`'s options may set, besides `useCase`
+/// (`meta.extraInformation.useCase`).
+const SEND_OPTIONS: &[&str] = &[
+    "reference",
+    "capFrequency",
+    "enableLinkTracking",
+    "ignoreQuietHours",
+    "ignoreGlobalHoldout",
+    "tags",
+    "shortLinks",
+    "scheduledFor",
+    "validity",
+];
+
 impl BirdConfig {
     pub fn new(
         access_key: String,
@@ -46,14 +71,106 @@ impl BirdConfig {
         }
         Ok(BirdConfig {
             access_key,
-            workspace_id: path_id("workspaceId", workspace_id)?,
-            channel_id: path_id("channelId", channel_id)?,
+            workspace_id: uuid("workspaceId", workspace_id)?,
+            channel_id: uuid("channelId", channel_id)?,
             base_url: base_url(base, DEFAULT_BASE_URL)?,
         })
     }
 
-    fn messages_url(&self) -> String {
-        format!("{}/workspaces/{}/channels/{}/messages", self.base_url, self.workspace_id, self.channel_id)
+    fn channel_url(&self) -> String {
+        format!("{}/workspaces/{}/channels/{}", self.base_url, self.workspace_id, self.channel_id)
+    }
+
+    fn post(&self, body: String) -> HttpRequest {
+        HttpRequest::new(Method::Post, format!("{}/messages", self.channel_url()))
+            .header("Authorization", format!("AccessKey {}", self.access_key))
+            .json_body(body)
+    }
+
+    /// `send(message, options)`: the neutral message as Bird's body, with Bird's delivery
+    /// options (`reference`, `scheduledFor`, `tags`, `useCase`, …; JSON) set on it. The whole
+    /// request is then read back as Bird reads it, so options are checked as strictly as a
+    /// Bird body is, at their pointers in it.
+    pub fn send_with_options(&self, message: &Message, options: Option<&str>) -> Result<HttpRequest, BodyError> {
+        let body = serialize(message)?;
+        let Some(options) = options else { return Ok(self.post(body)) };
+        let tree = parse_tree(options).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let Json::Object(fields) = &tree else { return Err(BodyError::argument("send options must be an object")) };
+        let mut extra = JsonWriter::new();
+        extra.item_obj(|w| {
+            for (key, value) in fields {
+                if key == "useCase" {
+                    w.obj("meta", |w| w.obj("extraInformation", |w| w.raw("useCase", &value.to_value().to_string())));
+                } else {
+                    w.raw(key, &value.to_value().to_string());
+                }
+            }
+        });
+        if let Some((key, _)) = fields.iter().find(|(k, _)| k != "useCase" && !SEND_OPTIONS.contains(&k.as_ref())) {
+            return Err(BodyError::argument(format!(
+                "unknown Bird send option {key:?}: expected useCase, {}",
+                SEND_OPTIONS.join(", ")
+            )));
+        }
+        let extra = extra.finish();
+        // Both are JSON objects written here: join them into one.
+        let merged = if extra == "{}" { body } else { format!("{},{}", &body[..body.len() - 1], &extra[1..]) };
+        let request = read_request(&merged)?;
+        Ok(self.post(write_request(&request)?))
+    }
+
+    /// `sendBody(body)`: a Bird request body of your own (templates, several images,
+    /// postbacks, …), validated as Bird reads it and sent as written back.
+    pub fn send_body_request(&self, body: &str) -> Result<HttpRequest, BodyError> {
+        let request: BirdRequest = read_request(body)?;
+        Ok(self.post(write_request(&request)?))
+    }
+
+    /// `GET /workspaces/{ws}/channels/{ch}/contacts/{contactId}?contactIdentifierValue=…`:
+    /// the contact's customer-care (service) window on this channel.
+    pub fn contact_channel_request(
+        &self,
+        contact_id: &str,
+        identifier_value: Option<&str>,
+    ) -> Result<HttpRequest, BodyError> {
+        let contact_id = uuid("contactId", contact_id.to_string())?;
+        let mut url = format!("{}/contacts/{contact_id}", self.channel_url());
+        if let Some(value) = identifier_value {
+            url.push_str("?contactIdentifierValue=");
+            url.push_str(&crate::http::url::query_value(value));
+        }
+        Ok(HttpRequest::new(Method::Get, url).header("Authorization", format!("AccessKey {}", self.access_key)))
+    }
+
+    /// Decodes the contact channel, judging the window at `now_ms`.
+    pub fn decode_contact_channel(
+        &self,
+        response: &HttpResponse,
+        now_ms: Option<f64>,
+    ) -> Result<ContactChannel, AnswerError> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        let Some(found) = answer_json(response).filter(|j| matches!(j, Json::Object(_))) else {
+            return Err(undocumented_success(PROVIDER, response, "contact channel object"));
+        };
+        let expires_at = found.string("serviceWindowExpireAt");
+        let permanent = matches!(found.get("isPermanentSession"), Some(Json::Bool(true)));
+        let expires_ms = expires_at.as_deref().and_then(crate::clock::parse_rfc3339);
+        let open = permanent || matches!((expires_ms, now_ms), (Some(at), Some(now)) if at > now);
+        let metadata = match found.get("metadata") {
+            Some(Json::Object(fields)) => {
+                fields.iter().filter_map(|(k, v)| Some((k.to_string(), v.as_str()?.to_string()))).collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok(ContactChannel {
+            service_window_expire_at: expires_at,
+            is_permanent_session: permanent,
+            metadata,
+            service_window_open: open,
+            template_required: !open,
+        })
     }
 }
 
@@ -62,10 +179,7 @@ impl ProviderClient for BirdConfig {
 
     /// `POST /workspaces/{workspaceId}/channels/{channelId}/messages`, `Authorization: AccessKey …`.
     fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError> {
-        let body = serialize(message)?;
-        Ok(HttpRequest::new(Method::Post, self.messages_url())
-            .header("Authorization", format!("AccessKey {}", self.access_key))
-            .json_body(body))
+        self.send_with_options(message, None)
     }
 
     fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, AnswerError> {
@@ -77,11 +191,26 @@ impl ProviderClient for BirdConfig {
         let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
             return Err(undocumented_success(PROVIDER, response, "message object {id}"));
         };
+        let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
+            code: f.get("code").and_then(Json::as_i64),
+            description: f.string("description"),
+            source_code: f.get("source").and_then(|s| s.string("code")),
+            source_name: f.get("source").and_then(|s| s.string("name")),
+        });
+        let scheduled_for = created.string("scheduledFor");
+        let warnings = schedule_warning(
+            &super::model::Delivery { scheduled_for: scheduled_for.clone(), ..Default::default() },
+            crate::clock::parse_rfc3339(&created.string("createdAt").unwrap_or_default()),
+        );
         Ok(BirdSendResult {
             message_id,
             status: created.string("status").unwrap_or_else(|| "accepted".into()),
             channel_id: created.string("channelId"),
             created_at: created.string("createdAt"),
+            scheduled_for,
+            reason: created.string("reason").filter(|r| !r.is_empty()),
+            failure,
+            warnings: warnings.into_iter().collect(),
         })
     }
 
@@ -90,31 +219,46 @@ impl ProviderClient for BirdConfig {
     }
 }
 
+/// Bird's 422 `details` name fields as `.receiver.contacts[0].identifierValue` (or without
+/// the leading dot): the JSON pointer of the same field.
+pub fn pointer_of(bird_path: &str) -> String {
+    let mut pointer = String::new();
+    for part in bird_path.trim_start_matches(['.', '$']).split('.').filter(|p| !p.is_empty()) {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
+        crate::validate::push_key(&mut pointer, key);
+        for index in indexes.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
+            pointer.push('/');
+            pointer.push_str(index);
+        }
+    }
+    pointer
+}
+
 /// Decodes Bird's `{code, message, details?}` error bodies.
 pub fn decode_error(response: &HttpResponse) -> AnswerError {
     // `{code, message}` (400, 404, 409) and `{code, message, details}` (422), where
-    // `details` maps a JSON path to its complaints.
+    // `details` maps a field's path to its complaints.
     let body = answer_json(response);
     let Some((error, code)) = body.as_ref().and_then(|e| Some((e, e.string("code")?))) else {
         return unexpected_response(PROVIDER, response, "a Bird error body");
     };
     let (reason, retryable) = reason_for_status(response.status);
-    let details = match error.get("details") {
-        Some(Json::Object(fields)) if !fields.is_empty() => Some(
-            fields
-                .iter()
-                .map(|(path, complaints)| {
-                    let complaints = match complaints {
-                        Json::Array(items) => items.iter().filter_map(Json::as_str).collect::<Vec<_>>().join(", "),
-                        other => other.as_str().unwrap_or_default().to_string(),
-                    };
-                    format!("{path}: {complaints}")
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        _ => None,
+    let fields: Vec<FieldError> = match error.get("details") {
+        Some(Json::Object(fields)) => fields
+            .iter()
+            .map(|(path, complaints)| FieldError {
+                path: pointer_of(path),
+                messages: match complaints {
+                    Json::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                    other => other.as_str().map(str::to_string).into_iter().collect(),
+                },
+            })
+            .collect(),
+        _ => Vec::new(),
     };
+    let details = (!fields.is_empty()).then(|| {
+        fields.iter().map(|f| format!("{}: {}", f.path, f.messages.join(", "))).collect::<Vec<_>>().join("; ")
+    });
     let mut message = error.string("message").unwrap_or_default();
     if let Some(details) = &details {
         message = format!("{message} ({details})");
@@ -122,17 +266,20 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
     let mut provider_error = ProviderError::new(PROVIDER, response, reason, retryable, format!("{code}: {message}"));
     provider_error.provider_code = Some(ProviderCode::Text(code));
     provider_error.details = details;
+    provider_error.fields = fields;
     AnswerError::Refused(Box::new(provider_error))
 }
 
-/// What Bird answered to an accepted message.
+/// What Bird answered to an accepted message (its 202 message object).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BirdSendResult {
     /// Bird's message id (a UUID): status webhooks and replies refer to it.
     pub message_id: String,
-    /// `accepted` for a message taken for sending (or `scheduled`).
+    /// accepted, rejected, processing, scheduled, sent, sending_failed, delivered,
+    /// delivery_failed, deleted or skipped.
+    #[cfg_attr(feature = "wasm", tsify(type = "BirdMessageStatus"))]
     pub status: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -140,6 +287,68 @@ pub struct BirdSendResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub scheduled_for: Option<String>,
+    /// Why the message was rejected or failed, in Bird's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub failure: Option<BirdFailure>,
+    /// What Bird does differently from what was asked: a message scheduled in the past or
+    /// less than 10 minutes ahead is sent at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub warnings: Vec<String>,
+}
+
+/// Bird's `failure`: its own code, and the step (`source.name`, e.g. "whatsapp") and code
+/// where delivery failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BirdFailure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub code: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub source_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub source_name: Option<String>,
+}
+
+/// A contact on the channel: its customer-care (service) window. Outside it, WhatsApp takes
+/// templates only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ContactChannel {
+    /// When the window closes (RFC 3339); `null` when there is none.
+    pub service_window_expire_at: Option<String>,
+    pub is_permanent_session: bool,
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    #[serde(serialize_with = "pairs_as_object")]
+    pub metadata: Vec<(String, String)>,
+    /// Whether a free-form (non-template) message may be sent now.
+    pub service_window_open: bool,
+    /// Whether only a template may be sent now (the window is closed or unknown).
+    pub template_required: bool,
+}
+
+fn pairs_as_object<S: serde::Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 #[cfg(test)]
@@ -147,17 +356,21 @@ mod tests {
     use super::*;
     use crate::error::ErrorReason;
 
+    const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
+    const CH: &str = "8e046034-0000-4000-a000-000000000002";
+
     fn config() -> BirdConfig {
-        BirdConfig::new("KEY-SECRET".into(), "ws-1".into(), "ch-1".into(), Some("http://127.0.0.1:9".into())).unwrap()
+        BirdConfig::new("KEY-SECRET".into(), WS.into(), CH.into(), Some("http://127.0.0.1:9".into())).unwrap()
     }
 
     #[test]
     fn builds_the_send_request_with_an_access_key() {
         let request = config().send_request(&Message::text("16505551234", "Hi")).unwrap();
-        assert_eq!(request.url, "http://127.0.0.1:9/workspaces/ws-1/channels/ch-1/messages");
+        assert_eq!(request.url, format!("http://127.0.0.1:9/workspaces/{WS}/channels/{CH}/messages"));
         assert!(request.headers.contains(&("Authorization".into(), "AccessKey KEY-SECRET".into())));
         assert!(!format!("{:?} {request:?}", config()).contains("KEY-SECRET"));
-        assert!(BirdConfig::new("k".into(), "ws/..".into(), "c".into(), None).is_err());
+        assert!(BirdConfig::new("k".into(), "ws/..".into(), CH.into(), None).is_err());
+        assert!(BirdConfig::new("k".into(), WS.into(), "ch-1".into(), None).is_err());
     }
 
     #[test]
@@ -174,7 +387,10 @@ mod tests {
         );
         let AnswerError::Refused(e) = config().decode_send(&invalid).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::InvalidParameter);
-        assert_eq!(e.details.as_deref(), Some(".body.type: Invalid value"));
+        assert_eq!(e.details.as_deref(), Some("/body/type: Invalid value"));
+        assert_eq!(e.fields[0].path, "/body/type");
+        assert_eq!(pointer_of(".receiver.contacts[0].identifierValue"), "/receiver/contacts/0/identifierValue");
+        assert_eq!(pointer_of("body.list.items[1].actions[0]"), "/body/list/items/1/actions/0");
         assert_eq!(e.provider_code, Some(ProviderCode::Text("InvalidPayload".into())));
         for (status, reason) in
             [(404, ErrorReason::NotFound), (409, ErrorReason::Conflict), (413, ErrorReason::PayloadTooLarge)]
@@ -186,5 +402,57 @@ mod tests {
             assert_eq!(e.reason, reason);
         }
         assert_eq!(decode_error(&HttpResponse::new(502, "<html>")).code(), "ERR_UNEXPECTED_RESPONSE");
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
+    const CH: &str = "8e046034-0000-4000-a000-000000000002";
+    const CONTACT: &str = "3f2a1b4c-0000-4000-a000-00000000000a";
+
+    fn config() -> BirdConfig {
+        BirdConfig::new("KEY".into(), WS.into(), CH.into(), None).unwrap()
+    }
+
+    #[test]
+    fn send_options_are_checked_as_bird_checks_them() {
+        let message = Message::text("+31612345678", "Sale!");
+        let options = r#"{"useCase":"marketing","capFrequency":true,"tags":["summer"],"reference":"r-1","validity":3600}"#;
+        let request = config().send_with_options(&message, Some(options)).unwrap();
+        let body: serde_json::Value = serde_json::from_slice(request.body.as_deref().unwrap()).unwrap();
+        assert_eq!(body["meta"]["extraInformation"]["useCase"], "marketing");
+        assert_eq!((body["capFrequency"].as_bool(), body["validity"].as_i64()), (Some(true), Some(3600)));
+        let Err(BodyError::Invalid(v)) = config().send_with_options(&message, Some(r#"{"capFrequency":true}"#)) else {
+            panic!()
+        };
+        assert_eq!(v[0].path, "/capFrequency");
+        assert_eq!(config().send_with_options(&message, Some(r#"{"tagz":[]}"#)).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    #[test]
+    fn decodes_the_message_and_the_service_window() {
+        let created = HttpResponse::new(
+            202,
+            r#"{"id":"a825","channelId":"8e04","status":"scheduled","createdAt":"2026-12-01T00:00:00Z","scheduledFor":"2026-12-01T00:05:00Z","reason":"","failure":{"code":21,"description":"x","source":{"code":"131047","name":"whatsapp"}}}"#,
+        );
+        let result = config().decode_send(&created).unwrap();
+        assert_eq!(result.status, "scheduled");
+        assert_eq!(result.warnings.len(), 1);
+        assert_eq!(result.failure.unwrap().source_code.as_deref(), Some("131047"));
+        let request = config().contact_channel_request(CONTACT, Some("+31 6")).unwrap();
+        assert!(request.url.ends_with(&format!("/channels/{CH}/contacts/{CONTACT}?contactIdentifierValue=%2B31%206")));
+        assert!(config().contact_channel_request("../x", None).is_err());
+        let now = crate::clock::parse_rfc3339("2026-12-01T00:00:00Z");
+        let window = |body: &str| config().decode_contact_channel(&HttpResponse::new(200, body), now).unwrap();
+        let open = window(r#"{"serviceWindowExpireAt":"2026-12-01T10:00:00Z","isPermanentSession":false,"metadata":{"a":"b"}}"#);
+        assert!(open.service_window_open && !open.template_required);
+        assert_eq!(open.metadata, [("a".to_string(), "b".to_string())]);
+        let closed = window(r#"{"serviceWindowExpireAt":"2026-11-30T10:00:00Z"}"#);
+        assert!(closed.template_required);
+        assert!(window(r#"{"serviceWindowExpireAt":null}"#).template_required);
+        assert!(window(r#"{"serviceWindowExpireAt":null,"isPermanentSession":true}"#).service_window_open);
     }
 }

@@ -1,28 +1,34 @@
-//! Bird's Channels API (WhatsApp channel): the neutral model to and from Bird's wire JSON,
-//! request building and response decoding for `BirdClient`.
+//! Bird's Channels API (WhatsApp channel): Bird's request in its own terms (`model`), read
+//! and validated (`read`) and written back (`write`), mapped to and from the neutral model
+//! where the two say the same thing (`neutral`), and the sans-IO client (`client`).
 //!
 //! Reference: https://docs.bird.com/api/channels-api/supported-channels/programmable-whatsapp/sending-whatsapp-messages
-//! and ../shared/specs/bird. This version speaks text messages; the other content kinds are
-//! refused with `unsupported` until Bird's own issue adds them.
+//! and ../shared/specs/bird (docs/bird-reference.md sums both up, with where they disagree).
 
 mod client;
+pub mod model;
+mod neutral;
+mod read;
+mod write;
 
-pub use client::{BirdConfig, BirdSendResult, DEFAULT_BASE_URL};
+pub use client::{BirdConfig, BirdSendResult, ContactChannel, DEFAULT_BASE_URL};
+pub use model::BirdRequest;
+pub use read::schedule_warning;
 
 use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
-use crate::error::{BodyError, Unsupported};
-use crate::json::JsonWriter;
+use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{Content, Message, RecipientType, Request, Text};
+use crate::message::{Message, Request};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
-use std::borrow::Cow;
 
 pub const PROVIDER: Provider = Provider::Bird;
 
 /// Bird's codec: every body goes to `messages`. What Bird's page says it cannot carry
-/// (reactions, contacts, products, multi-product; flows and catalogs are not on it) is
-/// `Never`; the body types its page documents that this version does not speak yet, `NotYet`.
+/// (reactions, contacts, products, multi-product) is `Never`, and so are flows and catalogs,
+/// which its page does not have. Neutral templates (name, language, components) are `NotYet`:
+/// Bird addresses templates by Studio project and version, which the neutral model does not
+/// name; a Bird template body is read, validated and sent as Bird's own (`send_body`).
 pub struct BirdCodec;
 
 impl Codec for BirdCodec {
@@ -32,11 +38,11 @@ impl Codec for BirdCodec {
 
     fn kinds(&self) -> &'static [KindEntry] {
         kinds![Operation::Messages;
-            "text" => Yes, "image" => NotYet, "video" => NotYet, "audio" => NotYet, "document" => NotYet,
-            "sticker" => NotYet, "location" => NotYet, "locationRequest" => NotYet, "contacts" => Never,
-            "reaction" => Never, "replyButtons" => NotYet, "list" => NotYet, "ctaUrl" => NotYet,
+            "text" => Yes, "image" => Yes, "video" => Yes, "audio" => Yes, "document" => Yes,
+            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "contacts" => Never,
+            "reaction" => Never, "replyButtons" => Yes, "list" => Yes, "ctaUrl" => Yes,
             "product" => Never, "productList" => Never, "catalog" => Never, "flow" => Never,
-            "carousel" => NotYet, "productCarousel" => Never, "template" => NotYet,
+            "carousel" => Yes, "productCarousel" => Never, "template" => NotYet,
         ]
     }
 
@@ -45,17 +51,22 @@ impl Codec for BirdCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
-        write(message)
+        write_request(&neutral::to_bird(message)?)
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
-        read_body(body).map(Request::Message)
+        let request = read_request(body)?;
+        validated_from_wire(neutral::from_bird(&request)?, POINTERS).map(Request::Message)
     }
-}
 
-/// Bird identifies WhatsApp recipients by phone number in E.164 form, `+` included.
-fn e164(to: &str) -> Cow<'_, str> {
-    if to.starts_with('+') { Cow::Borrowed(to) } else { Cow::Owned(format!("+{to}")) }
+    fn check(&self, body: &str, _: Operation) -> Result<(), BodyError> {
+        read_request(body).map(drop)
+    }
+
+    /// A Bird body is reproduced from Bird's own model: it may say more than the neutral one.
+    fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
+        write_request(&read_request(body)?)
+    }
 }
 
 /// Validates `message` and serializes it to the body of `POST …/channels/{channelId}/messages`.
@@ -63,256 +74,98 @@ pub fn serialize(message: &Message) -> Result<String, BodyError> {
     super::serialize(PROVIDER, message)
 }
 
-/// Writes a valid message as Bird's body, refusing one over Bird's size limit.
-fn write(message: &Message) -> Result<String, BodyError> {
-    if message.recipient_type == Some(RecipientType::Group) {
-        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "group recipient")));
-    }
-    if message.callback_data.is_some() {
-        return Err(BodyError::from(Unsupported::cannot(PROVIDER, "callbackData")));
-    }
-    let Content::Text(text) = &message.content else {
-        // Bird's other body types come with Bird's own issue; the kind table refuses them first.
-        return Err(BodyError::from(Unsupported::not_yet(PROVIDER, message.content.kind())));
-    };
-    let mut w = JsonWriter::new();
-    w.item_obj(|w| {
-        w.obj("receiver", |w| {
-            w.arr("contacts", [&message.to], |w, to| {
-                w.item_obj(|w| {
-                    w.str("identifierKey", "phonenumber");
-                    w.str("identifierValue", &e164(to));
-                })
-            })
-        });
-        w.obj("body", |w| {
-            w.str("type", "text");
-            w.obj("text", |w| {
-                w.str("text", &text.body);
-                if let Some(preview) = text.preview_url {
-                    w.obj("metadata", |w| w.obj("whatsapp", |w| w.bool("previewUrl", preview)));
-                }
-            });
-        });
-        if let Some(id) = &message.reply_to {
-            w.obj("replyTo", |w| {
-                w.str("id", id);
-                w.str("type", "message");
-            });
-        }
-    });
-    let body = w.finish();
-    if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
-        return Err(BodyError::Invalid(vec![Violation {
-            path: String::new(),
-            code: ViolationCode::TooLong,
-            message: format!(
-                "the Bird request body is {} bytes; Bird accepts at most {BIRD_REQUEST_BODY_MAX_BYTES}",
-                body.len()
-            ),
-            limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
-        }]));
-    }
-    Ok(body)
-}
-
-/// Parses and validates a Bird request body. `operation` is the endpoint; only `messages`
-/// (the default) exists.
+/// Parses and validates a Bird request body into the neutral model. `operation` is the
+/// endpoint; only `messages` (the default) exists.
 pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> {
     super::parse(PROVIDER, body, operation)
 }
 
-fn read_body(body: &str) -> Result<Message, BodyError> {
+/// Reads and validates a Bird request body in Bird's terms: every violation, each at its
+/// pointer into the body.
+pub fn read_request(body: &str) -> Result<BirdRequest, BodyError> {
+    read_request_at(body, crate::clock::now_ms())
+}
+
+/// [`read_request`], with `scheduledFor` measured from `now_ms`.
+pub fn read_request_at(body: &str, now_ms: Option<f64>) -> Result<BirdRequest, BodyError> {
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
-        return Err(BodyError::Invalid(vec![Violation {
-            path: String::new(),
-            code: ViolationCode::TooLong,
-            message: format!(
-                "the request body is {} bytes; Bird accepts at most {BIRD_REQUEST_BODY_MAX_BYTES}",
-                body.len()
-            ),
-            limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
-        }]));
+        return Err(too_large(body.len()));
     }
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
-    let message = Obj::root(&tree, &mut report).and_then(|root| read(&root, &mut report));
-    match message.filter(|_| report.is_empty()) {
-        Some(message) => validated_from_wire(message, POINTERS),
+    let request = Obj::root(&tree, &mut report).and_then(|root| read::request(&root, &mut report, now_ms));
+    match request.filter(|_| report.is_empty()) {
+        Some(request) => Ok(request),
         None => Err(BodyError::Invalid(report.into_violations())),
     }
 }
 
-/// Where each neutral field lives in Bird's body.
+/// Writes a valid request as Bird's JSON, refusing one over Bird's size limit.
+pub fn write_request(request: &BirdRequest) -> Result<String, BodyError> {
+    let body = write::request(request);
+    if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
+        return Err(too_large(body.len()));
+    }
+    Ok(body)
+}
+
+/// Bird answers 413 to a request body over 200 KB.
+fn too_large(bytes: usize) -> BodyError {
+    BodyError::Invalid(vec![Violation {
+        path: String::new(),
+        code: ViolationCode::TooLong,
+        message: format!("the Bird request body is {bytes} bytes; Bird accepts at most {BIRD_REQUEST_BODY_MAX_BYTES}"),
+        limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
+    }])
+}
+
+/// Where each neutral field lives in Bird's body (for the few neutral rules Bird's reader
+/// does not check first).
 const POINTERS: &[(&str, &str)] = &[
     ("/to", "/receiver/contacts/0/identifierValue"),
     ("/replyTo", "/replyTo/id"),
+    ("/callbackData", "/reference"),
     ("/content/previewUrl", "/body/text/metadata/whatsapp/previewUrl"),
-    ("/content/body", "/body/text/text"),
-    ("/content", "/body"),
+    ("/content/body", "/body/{type}/text"),
+    ("/content", "/body/{type}"),
 ];
-
-/// The fields of Bird's `CreateMessage` (the schema refuses others).
-const MESSAGE_FIELDS: &[&str] = &[
-    "receiver",
-    "body",
-    "replyTo",
-    "sender",
-    "reference",
-    "template",
-    "meta",
-    "notification",
-    "capFrequency",
-    "enableLinkTracking",
-    "ignoreQuietHours",
-    "ignoreGlobalHoldout",
-    "tags",
-    "shortLinks",
-    "scheduledFor",
-    "validity",
-];
-
-/// Reads a Bird body into the neutral model, reporting what it lacks or what wabridge cannot
-/// carry yet (limits are checked afterwards).
-fn read(root: &Obj<'_>, r: &mut Report) -> Option<Message> {
-    root.only(r, MESSAGE_FIELDS);
-    for field in MESSAGE_FIELDS.iter().skip(3).filter(|f| root.has(f)) {
-        root.violation(
-            r,
-            field,
-            ViolationCode::Unsupported,
-            format!("{field} is not supported by this version of wabridge"),
-            None,
-        );
-    }
-    let receiver = root.req_obj(r, "receiver")?;
-    receiver.only(r, &["contacts"]);
-    let contacts = receiver.objects(r, "contacts", true)?;
-    let to = match contacts.as_slice() {
-        [] => {
-            receiver.violation(
-                r,
-                "contacts",
-                ViolationCode::TooFew,
-                "receiver.contacts needs one contact".into(),
-                Some(1.0),
-            );
-            None
-        }
-        [contact] => {
-            contact.only(
-                r,
-                &[
-                    "id",
-                    "identifierKey",
-                    "identifierValue",
-                    "type",
-                    "identifiers",
-                    "platformAddress",
-                    "platformAddressSelector",
-                ],
-            );
-            match contact.str(r, "identifierKey") {
-                Some(key) if key != "phonenumber" => {
-                    let message = format!("WhatsApp recipients are identified by phonenumber (got {key:?})");
-                    contact.violation(r, "identifierKey", ViolationCode::Unsupported, message, None);
-                    None
-                }
-                _ if contact.has("identifierValue") => contact.str(r, "identifierValue"),
-                _ if contact.has("id") => {
-                    let message =
-                        "wabridge addresses recipients by phone number (identifierValue), not by Bird contact id";
-                    contact.violation(r, "id", ViolationCode::Unsupported, message.into(), None);
-                    None
-                }
-                _ => contact.req_str(r, "identifierValue"),
-            }
-        }
-        _ => {
-            let message = "a wabridge message has one recipient; send one message per contact".to_string();
-            receiver.violation(r, "contacts", ViolationCode::Unsupported, message, Some(1.0));
-            None
-        }
-    };
-    let content = if root.has("body") {
-        root.req_obj(r, "body").and_then(|body| {
-            body.only(
-                r,
-                &[
-                    "type",
-                    "text",
-                    "html",
-                    "image",
-                    "file",
-                    "gif",
-                    "location",
-                    "carousel",
-                    "list",
-                    "section",
-                    "authentication",
-                    "template",
-                    "action",
-                ],
-            );
-            match body.req_str(r, "type")?.as_str() {
-                "text" => {
-                    let text = body.req_obj(r, "text")?;
-                    text.only(r, &["text", "attachments", "actions", "metadata"]);
-                    let preview_url = text.obj(r, "metadata").and_then(|m| {
-                        m.only(r, &["whatsapp"]);
-                        m.obj(r, "whatsapp")
-                    });
-                    let preview_url = preview_url.and_then(|w| {
-                        w.only(r, &["previewUrl"]);
-                        w.bool(r, "previewUrl")
-                    });
-                    Some(Content::Text(Text { body: text.req_str(r, "text")?, preview_url }))
-                }
-                other => {
-                    let message = format!("Bird body type {other:?} is not supported by this version of wabridge");
-                    body.violation(r, "type", ViolationCode::Unsupported, message, None);
-                    None
-                }
-            }
-        })
-    } else {
-        root.violation(
-            r,
-            "body",
-            ViolationCode::Required,
-            "a message body is required (templates are not supported yet)".into(),
-            None,
-        );
-        None
-    };
-    let reply_to = root.obj(r, "replyTo").and_then(|reply| {
-        reply.only(r, &["id", "type", "order"]);
-        let id = reply.req_str(r, "id");
-        match reply.req_str(r, "type")?.as_str() {
-            "message" => id,
-            other => {
-                let message = format!("only replies to messages are supported (got {other:?})");
-                reply.violation(r, "type", ViolationCode::Unsupported, message, None);
-                None
-            }
-        }
-    });
-    let mut message = Message::new(to?, content?);
-    message.reply_to = reply_to;
-    Some(message)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::BodyError;
+    use crate::message::{Content, Media, Text};
     use serde_json::{Value, json};
 
-    fn violations(body: Value) -> Vec<(String, ViolationCode)> {
-        match parse(&body.to_string(), None) {
+    /// 2026-12-01T00:00:00Z: the fixtures' `scheduledFor` is two weeks after it.
+    const NOW: Option<f64> = Some(1_796_083_200_000.0);
+
+    fn faults(body: &Value) -> Vec<(String, ViolationCode)> {
+        match read_request_at(&body.to_string(), NOW) {
             Ok(_) => Vec::new(),
             Err(BodyError::Invalid(v)) => v.into_iter().map(|v| (v.path, v.code)).collect(),
             Err(other) => panic!("{other:?}"),
         }
+    }
+
+    fn text_body(body: Value) -> Value {
+        json!({"receiver": {"contacts": [{"identifierValue": "+31612345678"}]}, "body": body})
+    }
+
+    #[test]
+    fn every_fixture_is_read_and_reproduced_exactly() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bird");
+        let mut count = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let request = read_request_at(&text, NOW).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            let written: Value = serde_json::from_str(&write_request(&request).unwrap()).unwrap();
+            let given: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(written, given, "{}", path.display());
+            count += 1;
+        }
+        assert!(count >= 30, "{count} fixtures");
     }
 
     #[test]
@@ -330,46 +183,121 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_preview_url() {
-        let mut message = Message::text("+31612345678", "https://example.com");
-        message.content = Text::new("https://example.com").with_preview_url(true).into();
-        assert_eq!(parse(&serialize(&message).unwrap(), None).unwrap(), message);
+    fn neutral_messages_round_trip_through_bird() {
+        let mut text = Message::text("+31612345678", "https://example.com");
+        text.content = Text::new("https://example.com").with_preview_url(true).into();
+        let video = Message::new(
+            "+31612345678",
+            Content::Video(Media::by_link("https://cdn.example.com/a.mp4").with_caption("Look").with_mime_type("video/mp4")),
+        );
+        for message in [text, video] {
+            assert_eq!(parse(&serialize(&message).unwrap(), None).unwrap(), message);
+        }
+        let no_type = Message::new("+31612345678", Content::Document(Media::by_link("https://cdn.example.com/a.pdf")));
+        let Err(BodyError::Invalid(v)) = serialize(&no_type) else { panic!() };
+        assert_eq!(v[0].path, "/content/mimeType");
+        let by_id = Message::new("+31612345678", Content::Image(Media::by_id("1234")));
+        assert_eq!(serialize(&by_id).unwrap_err().code(), "ERR_UNSUPPORTED");
     }
 
     #[test]
-    fn reports_violations_at_bird_pointers() {
+    fn reports_every_fault_at_its_pointer() {
         let body = json!({
-            "receiver": {"contacts": [{"identifierKey": "phonenumber", "identifierValue": "+12"}]},
-            "body": {"type": "text", "text": {"text": "x".repeat(4097)}}
+            "receiver": {"contacts": [{"identifierKey": "email", "identifierValue": "31612345678"}]},
+            "body": {"type": "text", "text": {"text": "x".repeat(1025), "actions": [
+                {"type": "postback", "postback": {"text": "a title that is far too long", "payload": "1"}},
+                {"type": "postback", "postback": {"text": "B"}},
+                {"type": "postback", "postback": {"text": "C"}},
+                {"type": "postback", "postback": {"text": "D"}}
+            ]}},
+            "tags": ["Summer"],
+            "capFrequency": true,
+            "scheduledFor": "2027-02-01T00:00:00Z",
+            "validity": -1,
+            "replyTo": {"id": "x", "type": "forward"}
         });
         assert_eq!(
-            violations(body),
+            faults(&body),
             vec![
-                ("/receiver/contacts/0/identifierValue".into(), ViolationCode::TooShort),
-                ("/body/text/text".into(), ViolationCode::TooLong)
+                ("/receiver/contacts/0/identifierKey".into(), ViolationCode::InvalidValue),
+                ("/receiver/contacts/0/identifierValue".into(), ViolationCode::InvalidFormat),
+                ("/body/text/actions/0/postback/text".into(), ViolationCode::TooLong),
+                ("/body/text/text".into(), ViolationCode::TooLong),
+                ("/body/text/actions".into(), ViolationCode::TooMany),
+                ("/replyTo/type".into(), ViolationCode::InvalidValue),
+                ("/capFrequency".into(), ViolationCode::InvalidValue),
+                ("/tags/0".into(), ViolationCode::InvalidFormat),
+                ("/scheduledFor".into(), ViolationCode::OutOfRange),
+                ("/validity".into(), ViolationCode::InvalidValue),
             ]
         );
     }
 
     #[test]
-    fn refuses_what_one_message_cannot_say() {
-        let none = json!({"receiver": {"contacts": []}, "body": {"type": "text", "text": {"text": "x"}}});
-        assert_eq!(violations(none), vec![("/receiver/contacts".into(), ViolationCode::TooFew)]);
-        let image = json!({"receiver": {"contacts": [{"identifierValue": "+16505551234"}]}, "body": {"type": "image"}});
-        assert_eq!(violations(image), vec![("/body/type".into(), ViolationCode::Unsupported)]);
-        let unknown = json!({"receiver": {"contacts": [{"identifierValue": "+16505551234"}]}, "body": {"type": "text", "text": {"text": "x"}}, "tagz": []});
-        assert_eq!(violations(unknown), vec![("/tagz".into(), ViolationCode::UnknownField)]);
-        let group = Message::text("1203630", "x").to_group();
-        assert_eq!(serialize(&group).unwrap_err().code(), "ERR_UNSUPPORTED");
+    fn limits_hold_at_the_limit_and_fail_one_past_it() {
+        let text = |n: usize| text_body(json!({"type": "text", "text": {"text": "é".repeat(n)}}));
+        assert!(faults(&text(4096)).is_empty());
+        assert_eq!(faults(&text(4097)), [("/body/text/text".into(), ViolationCode::TooLong)]);
+        let tags = |n: usize, len: usize| {
+            let mut body = text(1);
+            body["tags"] = json!(vec!["a".repeat(len); n]);
+            body
+        };
+        assert!(faults(&tags(10, 50)).is_empty());
+        assert_eq!(faults(&tags(11, 1)), [("/tags".into(), ViolationCode::TooMany)]);
+        assert_eq!(faults(&tags(1, 51)), [("/tags/0".into(), ViolationCode::TooLong)]);
+        let cards = |n: usize, video_at: Option<usize>| {
+            let items: Vec<Value> = (0..n)
+                .map(|i| {
+                    let ext = if Some(i) == video_at { "mp4" } else { "jpg" };
+                    json!({"title": "Card", "mediaUrl": format!("https://cdn.example.com/{i}.{ext}"),
+                           "actions": [{"type": "link", "link": {"text": "Open", "url": "https://example.com"}}]})
+                })
+                .collect();
+            text_body(json!({"type": "carousel", "carousel": {"text": "Pick", "items": items}}))
+        };
+        assert!(faults(&cards(2, None)).is_empty());
+        assert!(faults(&cards(10, None)).is_empty());
+        assert_eq!(faults(&cards(1, None)), [("/body/carousel/items".into(), ViolationCode::TooFew)]);
+        assert_eq!(faults(&cards(11, None)), [("/body/carousel/items".into(), ViolationCode::TooMany)]);
+        assert_eq!(faults(&cards(3, Some(2))), [("/body/carousel/items/2/mediaUrl".into(), ViolationCode::InvalidValue)]);
+        let inline = |bytes: usize| {
+            let data = "A".repeat(bytes / 3 * 4);
+            text_body(json!({"type": "image", "image": {"images": [{"mediaUrl": format!("data:image/png;base64,{data}")}]}}))
+        };
+        assert!(faults(&inline(102_399)).is_empty());
+        assert_eq!(faults(&inline(102_402)), [("/body/image/images/0/mediaUrl".into(), ViolationCode::TooLong)]);
+        let big = format!(r#"{{"receiver":{{"contacts":[]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#, "x".repeat(205_000));
+        let Err(BodyError::Invalid(v)) = read_request(&big) else { panic!() };
+        assert_eq!((v[0].path.as_str(), v[0].code), ("", ViolationCode::TooLong));
     }
 
     #[test]
-    fn refuses_bodies_over_200_kb() {
-        let big = format!(
-            r#"{{"receiver":{{"contacts":[]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#,
-            "x".repeat(205_000)
-        );
-        let Err(BodyError::Invalid(v)) = parse(&big, None) else { panic!() };
-        assert_eq!((v[0].path.as_str(), v[0].code), ("", ViolationCode::TooLong));
+    fn scheduling_soon_warns_and_far_ahead_fails() {
+        let at = |iso: &str| model::Delivery { scheduled_for: Some(iso.into()), ..Default::default() };
+        assert!(schedule_warning(&at("2026-12-01T00:09:59Z"), NOW).is_some());
+        assert!(schedule_warning(&at("2026-11-30T00:00:00Z"), NOW).is_some());
+        assert!(schedule_warning(&at("2026-12-01T00:10:00Z"), NOW).is_none());
+        let mut body = text_body(json!({"type": "text", "text": {"text": "x"}}));
+        body["scheduledFor"] = json!("2027-01-05T00:00:00Z");
+        assert!(faults(&body).is_empty());
+        body["scheduledFor"] = json!("2027-01-05T00:00:01Z");
+        assert_eq!(faults(&body), [("/scheduledFor".into(), ViolationCode::OutOfRange)]);
+    }
+
+    #[test]
+    fn refuses_what_bird_cannot_carry() {
+        for message in [
+            Message::text("1203630", "x").to_group(),
+            Message::new("+31612345678", Content::Reaction(crate::message::Reaction { message_id: "wamid.1".into(), emoji: "👍".into() })),
+        ] {
+            assert_eq!(serialize(&message).unwrap_err().code(), "ERR_UNSUPPORTED");
+        }
+        let two = json!({"receiver": {"contacts": [{"identifierValue": "+31612345678"}]},
+                         "body": {"type": "image", "image": {"images": [{"mediaUrl": "https://a.example/1.jpg"}, {"mediaUrl": "https://a.example/2.jpg"}]}}});
+        assert!(faults(&two).is_empty());
+        assert_eq!(parse(&two.to_string(), None).unwrap_err().code(), "ERR_UNSUPPORTED");
+        let html = text_body(json!({"type": "html", "html": {}}));
+        assert_eq!(faults(&html), [("/body/type".into(), ViolationCode::Unsupported)]);
     }
 }

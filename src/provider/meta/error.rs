@@ -65,6 +65,7 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
         provider_subcode: error.get("error_subcode").and_then(Json::as_i64),
         error_type: error.string("type"),
         details,
+        fields: Vec::new(),
         trace_id: error.string("fbtrace_id"),
         retryable,
         retry_after_ms,

@@ -34,19 +34,6 @@ impl fmt::Debug for OneMsgConfig {
     }
 }
 
-/// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).
-fn query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 impl OneMsgConfig {
     pub fn new(token: String, instance_id: String, base: Option<String>) -> Result<Self, BodyError> {
         if token.trim().is_empty() {
@@ -60,7 +47,7 @@ impl OneMsgConfig {
     }
 
     fn method_url(&self, method: &str) -> String {
-        format!("{}/{}/{method}?token={}", self.base_url, self.instance_id, query_value(&self.token))
+        format!("{}/{}/{method}?token={}", self.base_url, self.instance_id, crate::http::url::query_value(&self.token))
     }
 }
 

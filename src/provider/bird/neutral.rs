@@ -1,0 +1,321 @@
+//! The neutral model ⇄ Bird's request, where the two say the same thing. Bird's page maps
+//! WhatsApp's messages to its body types: images and stickers are `image`, audio, documents
+//! and videos `file`, quick-reply buttons a text with postback actions, a CTA URL a text
+//! with a link action, a location request a text with a locationRequest action. What one
+//! side says and the other cannot is `unsupported`, naming it: never dropped.
+
+use super::PROVIDER;
+use super::model::*;
+use crate::error::{BodyError, Unsupported};
+use crate::message::{
+    CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, Content, CtaUrl, Header, List as NeutralList, ListRow,
+    ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message, RecipientType, ReplyButton,
+    ReplyButtons, Text as NeutralText,
+};
+
+fn cannot(what: impl Into<String>) -> BodyError {
+    Unsupported::cannot(PROVIDER, what).into()
+}
+
+/// Bird identifies WhatsApp recipients by phone number in E.164 form, `+` included.
+fn e164(to: &str) -> String {
+    if to.starts_with('+') { to.to_string() } else { format!("+{to}") }
+}
+
+/// A valid neutral message as Bird's request (`delivery` left empty: the caller's options).
+pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
+    if message.recipient_type == Some(RecipientType::Group) {
+        return Err(cannot("group recipient"));
+    }
+    let body = body(&message.content)?;
+    Ok(BirdRequest {
+        contacts: vec![Contact {
+            id: None,
+            identifier_key: Some("phonenumber".into()),
+            identifier_value: Some(e164(&message.to)),
+        }],
+        payload: Payload::Body(body),
+        reply_to: message.reply_to.as_ref().map(|id| ReplyTo { id: id.clone(), kind: ReplyKind::Message, order: None }),
+        // Your reference, echoed in status webhooks: what Meta calls biz_opaque_callback_data.
+        delivery: Delivery { reference: message.callback_data.clone(), ..Delivery::default() },
+    })
+}
+
+/// A neutral content's header and footer, which Bird's text and list bodies have no place for.
+fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Result<(), BodyError> {
+    match (header, footer) {
+        (Some(Header::Text(_)), _) if kind == "list" => Ok(()),
+        (Some(_), _) => Err(cannot(format!("{kind} header"))),
+        (_, Some(_)) => Err(cannot(format!("{kind} footer"))),
+        _ => Ok(()),
+    }
+}
+
+fn link(media: &Media, kind: &str) -> Result<String, BodyError> {
+    media.link.clone().ok_or_else(|| cannot(format!("{kind} by media id (Bird takes media by URL: give link)")))
+}
+
+fn body(content: &Content) -> Result<Body, BodyError> {
+    Ok(match content {
+        Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
+        Content::Image(m) | Content::Sticker(m) => Body::Image(Images {
+            text: m.caption.clone(),
+            images: vec![Image { media_url: link(m, content.kind())?, alt_text: None }],
+            actions: None,
+        }),
+        Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
+            if m.voice == Some(true) {
+                return Err(cannot("audio voice note"));
+            }
+            let Some(content_type) = m.mime_type.clone() else {
+                return Err(BodyError::Invalid(vec![crate::validate::Violation {
+                    path: "/content/mimeType".into(),
+                    code: crate::validate::ViolationCode::Required,
+                    message: format!("Bird sends {}s as files and needs their MIME type: give content.mimeType", content.kind()),
+                    limit: None,
+                }]));
+            };
+            Body::File(Files {
+                text: m.caption.clone(),
+                files: vec![File { media_url: link(m, content.kind())?, content_type, filename: m.filename.clone(), alt_text: None }],
+                actions: None,
+            })
+        }
+        Content::Location(l) => Body::Location(Location {
+            latitude: l.latitude,
+            longitude: l.longitude,
+            label: l.name.clone(),
+            address: l.address.clone(),
+        }),
+        Content::LocationRequest(l) => Body::Text(Text {
+            text: l.body.clone(),
+            actions: Some(vec![Action::LocationRequest { text: None }]),
+            preview_url: None,
+        }),
+        Content::ReplyButtons(b) => {
+            no_frame("replyButtons", b.header.as_ref(), b.footer.as_ref())?;
+            let actions = b
+                .buttons
+                .iter()
+                .map(|button| Action::Postback { text: button.title.clone(), payload: Some(button.id.clone()), description: None })
+                .collect();
+            Body::Text(Text { text: b.body.clone(), actions: Some(actions), preview_url: None })
+        }
+        Content::CtaUrl(c) => {
+            no_frame("ctaUrl", c.header.as_ref(), c.footer.as_ref())?;
+            let action = Action::Link { text: c.display_text.clone(), url: c.url.clone() };
+            Body::Text(Text { text: c.body.clone(), actions: Some(vec![action]), preview_url: None })
+        }
+        Content::List(l) => {
+            no_frame("list", l.header.as_ref(), l.footer.as_ref())?;
+            let sections = l
+                .sections
+                .iter()
+                .map(|s| Section {
+                    title: s.title.clone(),
+                    actions: s
+                        .rows
+                        .iter()
+                        .map(|row| Action::Postback {
+                            text: row.title.clone(),
+                            payload: Some(row.id.clone()),
+                            description: row.description.clone(),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let title = match &l.header {
+                Some(Header::Text(h)) => Some(h.text.clone()),
+                _ => None,
+            };
+            Body::List(List { title, text: l.body.clone(), alt_text: None, sections, button_label: Some(l.button.clone()) })
+        }
+        Content::Carousel(c) => {
+            let items = c.cards.iter().enumerate().map(|(i, card)| carousel_card(i, card)).collect::<Result<_, _>>()?;
+            Body::Carousel(Carousel { text: c.body.clone(), items })
+        }
+        // The kind table refuses the rest before a message is written.
+        other => return Err(cannot(other.kind())),
+    })
+}
+
+/// A neutral carousel card (a media header, a body text and a CTA URL button) as Bird's card:
+/// WhatsApp shows one text per card, which Bird calls the card's `title` (required).
+fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
+    let media = match &card.header {
+        Header::Image(m) | Header::Video(m) => m,
+        _ => return Err(cannot("carousel card header other than image or video")),
+    };
+    if card.buttons.is_some() {
+        return Err(cannot("carousel card quick-reply buttons (Bird cards take one link)"));
+    }
+    let Some(cta) = &card.cta_url else { return Err(cannot("carousel card without a link button")) };
+    let kind = if matches!(card.header, Header::Image(_)) { "image" } else { "video" };
+    Ok(Card {
+        title: card.body.clone().ok_or_else(|| {
+            BodyError::Invalid(vec![crate::validate::Violation {
+                path: format!("/content/cards/{index}/body"),
+                code: crate::validate::ViolationCode::Required,
+                message: "a Bird carousel card needs a title: give the card a body".into(),
+                limit: None,
+            }])
+        })?,
+        description: None,
+        media_url: link(media, kind)?,
+        alt_text: None,
+        actions: vec![Action::Link { text: cta.display_text.clone(), url: cta.url.clone() }],
+    })
+}
+
+/// Bird's request as a neutral message, where it says nothing the neutral model cannot.
+pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
+    let [contact] = q.contacts.as_slice() else { return Err(cannot("several receivers in one request")) };
+    let Some(to) = &contact.identifier_value else { return Err(cannot("receiver by Bird contact id")) };
+    let d = &q.delivery;
+    let options = [
+        ("meta.extraInformation", d.extra_information.is_some()),
+        ("capFrequency", d.cap_frequency.is_some()),
+        ("enableLinkTracking", d.enable_link_tracking.is_some()),
+        ("ignoreQuietHours", d.ignore_quiet_hours.is_some()),
+        ("ignoreGlobalHoldout", d.ignore_global_holdout.is_some()),
+        ("tags", d.tags.is_some()),
+        ("shortLinks", d.short_links_domain.is_some()),
+        ("scheduledFor", d.scheduled_for.is_some()),
+        ("validity", d.validity.is_some()),
+    ];
+    if let Some((name, _)) = options.iter().find(|(_, given)| *given) {
+        return Err(neutral_lacks(name));
+    }
+    let reply_to = match &q.reply_to {
+        Some(ReplyTo { id, kind: ReplyKind::Message, order: None }) => Some(id.clone()),
+        Some(_) => return Err(neutral_lacks("replyTo to a click or referral, or with an order")),
+        None => None,
+    };
+    let Payload::Body(body) = &q.payload else { return Err(neutral_lacks("Bird template (project, version, locale)")) };
+    let mut message = Message::new(to.clone(), content(body)?);
+    message.reply_to = reply_to;
+    message.callback_data = d.reference.clone();
+    Ok(message)
+}
+
+/// Bird says something the neutral model has no field for.
+fn neutral_lacks(what: &str) -> BodyError {
+    BodyError::Unsupported(Unsupported {
+        provider: PROVIDER,
+        kind: format!("{what} (Bird's own; the neutral model has no such field: convert it to bird, or send it with sendBody)"),
+        implemented: true,
+    })
+}
+
+/// Postback actions with payloads: reply buttons or list rows (id, title, description).
+fn choices(actions: &[Action]) -> Option<Vec<(String, String, Option<String>)>> {
+    actions
+        .iter()
+        .map(|a| match a {
+            Action::Postback { text, payload: Some(id), description } => Some((id.clone(), text.clone(), description.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn content(body: &Body) -> Result<Content, BodyError> {
+    Ok(match body {
+        Body::Text(t) => match t.actions.as_deref() {
+            None => Content::Text(NeutralText { body: t.text.clone(), preview_url: t.preview_url }),
+            Some(_) if t.preview_url.is_some() => return Err(neutral_lacks("link preview on a text with actions")),
+            Some([Action::LocationRequest { text: None }]) => Content::LocationRequest(LocationRequest { body: t.text.clone() }),
+            Some([Action::Link { text, url }]) => Content::CtaUrl(CtaUrl {
+                header: None,
+                body: t.text.clone(),
+                footer: None,
+                display_text: text.clone(),
+                url: url.clone(),
+            }),
+            Some(actions) => {
+                let Some(buttons) = choices(actions) else {
+                    return Err(neutral_lacks("text actions other than postbacks with payloads, one link or one location request"));
+                };
+                let buttons = buttons.into_iter().map(|(id, title, _)| ReplyButton { id, title }).collect();
+                Content::ReplyButtons(ReplyButtons { header: None, body: t.text.clone(), footer: None, buttons })
+            }
+        },
+        Body::Image(i) => {
+            let [image] = i.images.as_slice() else { return Err(neutral_lacks("several images in one message")) };
+            if i.actions.is_some() || image.alt_text.is_some() {
+                return Err(neutral_lacks("image actions or altText"));
+            }
+            Content::Image(Media { caption: i.text.clone(), ..Media::by_link(&image.media_url) })
+        }
+        Body::File(f) => {
+            let [file] = f.files.as_slice() else { return Err(neutral_lacks("several files in one message")) };
+            if f.actions.is_some() || file.alt_text.is_some() {
+                return Err(neutral_lacks("file actions or altText"));
+            }
+            let media = Media {
+                caption: f.text.clone(),
+                filename: file.filename.clone(),
+                mime_type: Some(file.content_type.clone()),
+                ..Media::by_link(&file.media_url)
+            };
+            match crate::message::media::rule_for_mime(&file.content_type).map(|rule| rule.kind) {
+                Some(MediaKind::Video) => Content::Video(media),
+                Some(MediaKind::Audio) => Content::Audio(media),
+                _ => Content::Document(media),
+            }
+        }
+        Body::Location(l) => Content::Location(NeutralLocation {
+            latitude: l.latitude,
+            longitude: l.longitude,
+            name: l.label.clone(),
+            address: l.address.clone(),
+        }),
+        Body::List(l) => {
+            if l.alt_text.is_some() {
+                return Err(neutral_lacks("list altText"));
+            }
+            let sections = l
+                .sections
+                .iter()
+                .map(|s| {
+                    let rows = choices(&s.actions)?
+                        .into_iter()
+                        .map(|(id, title, description)| ListRow { id, title, description })
+                        .collect();
+                    Some(ListSection { title: s.title.clone(), rows })
+                })
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| neutral_lacks("list rows other than postbacks with payloads"))?;
+            let Some(button) = l.button_label.clone() else {
+                return Err(neutral_lacks("list without a button label (Bird's default label)"));
+            };
+            Content::List(NeutralList {
+                header: l.title.clone().map(|text| Header::Text(crate::message::HeaderText { text })),
+                body: l.text.clone(),
+                footer: None,
+                button,
+                sections,
+            })
+        }
+        Body::Carousel(c) => {
+            let cards = c
+                .items
+                .iter()
+                .map(|card| {
+                    let (Some(kind), [Action::Link { text, url }], None, None) =
+                        (super::read::card_kind(&card.media_url), card.actions.as_slice(), &card.description, &card.alt_text)
+                    else {
+                        return Err(neutral_lacks("carousel card description, altText, or media of unknown type"));
+                    };
+                    let media = Media::by_link(&card.media_url);
+                    Ok(CarouselCard {
+                        header: if kind == "image" { Header::Image(media) } else { Header::Video(media) },
+                        body: Some(card.title.clone()),
+                        buttons: None,
+                        cta_url: Some(CardCtaUrl { display_text: text.clone(), url: url.clone() }),
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+            Content::Carousel(NeutralCarousel { body: c.text.clone(), cards })
+        }
+    })
+}
