@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdSendResult, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
+  BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
   MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions,
 } from "./wasm/wabridge.js";
 
@@ -53,10 +53,25 @@ export declare class MetaClient extends Client {
 
 /** A client of Bird's Channels API for a WhatsApp channel. */
 export declare class BirdClient extends Client {
-  /** Checks the options (access key, workspace and channel ids are required) without I/O. */
+  /** Checks the options (access key; workspace and channel ids, UUIDs) without I/O. */
   constructor(options: BirdClientOptions);
-  /** Validates `message`, sends it with `POST /workspaces/{ws}/channels/{ch}/messages`, resolves to Bird's 202 answer. */
-  send(message: Message): Promise<BirdSendResult>;
+  /**
+   * Validates `message`, sends it with `POST /workspaces/{ws}/channels/{ch}/messages` as
+   * Bird's body, with Bird's delivery `options` (scheduling, tags, use case, …); resolves to
+   * Bird's 202 answer. Content Bird cannot carry rejects with `UnsupportedError`.
+   */
+  send(message: Message, options?: BirdSendOptions): Promise<BirdSendResult>;
+  /**
+   * Sends a request body in Bird's own terms (templates by project, several images,
+   * postback actions, …), validated as Bird reads it; violations point into `body`.
+   */
+  sendBody(body: BirdRequestBody | string): Promise<BirdSendResult>;
+  /**
+   * The contact's customer-care window on this channel
+   * (`GET …/channels/{ch}/contacts/{contactId}`): `serviceWindowOpen` says whether a
+   * free-form message may be sent now, `templateRequired` whether only a template may.
+   */
+  getContactChannel(contactId: string, options?: ContactChannelOptions): Promise<ContactChannel>;
 }
 
 /** A client of 1MSG.IO's WhatsApp Business API. */

@@ -103,8 +103,16 @@ export class BirdClient extends Client {
     super("bird", options);
   }
 
-  send(message) {
-    return this.run("send", message);
+  send(message, options) {
+    return this.run("send", message, options);
+  }
+
+  sendBody(body) {
+    return this.run("sendBody", body);
+  }
+
+  getContactChannel(contactId, options) {
+    return this.run("getContactChannel", contactId, options?.contactIdentifierValue);
   }
 }
 

@@ -52,8 +52,10 @@ export declare class ProviderError extends WabridgeError {
   readonly providerSubcode?: number;
   /** Meta's error `type`, e.g. `OAuthException`. */
   readonly errorType?: string;
-  /** Meta's `error_data.details`: usually names the offending field. */
+  /** Meta's `error_data.details` (usually names the offending field); Bird's 422 `details` as text. */
   readonly details?: string;
+  /** The fields the provider refused (Bird's 422 `details`), each at its JSON pointer into the body that was sent. */
+  readonly fields?: { path: string; messages: string[] }[];
   /** Meta's `fbtrace_id`. */
   readonly traceId?: string;
   /** How long the provider asked to wait before retrying. */

@@ -47,17 +47,21 @@ pub fn parse_rfc3339(value: &str) -> Option<f64> {
         return None;
     }
     let mut at = 19;
-    let mut millis = 0.0;
+    let mut millis = 0;
     if b.get(at) == Some(&b'.') {
         let start = at + 1;
         at = start;
         while b.get(at).is_some_and(u8::is_ascii_digit) {
+            // Milliseconds: the first three digits count, the rest are finer than that.
+            if at - start < 3 {
+                millis = millis * 10 + i64::from(b[at] - b'0');
+            }
             at += 1;
         }
         if at == start {
             return None;
         }
-        millis = format!("0.{}", &value[start..at]).parse::<f64>().ok()? * 1000.0;
+        millis *= [100, 10, 1][(at - start).min(3) - 1];
     }
     let offset_minutes = match b.get(at)? {
         b'Z' | b'z' if at + 1 == b.len() => 0,
@@ -79,7 +83,7 @@ pub fn parse_rfc3339(value: &str) -> Option<f64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-    Some(seconds as f64 * 1000.0 + millis)
+    Some((seconds * 1000 + millis) as f64)
 }
 
 #[cfg(test)]
@@ -93,7 +97,15 @@ mod tests {
         assert_eq!(parse_rfc3339("2026-12-01T10:30:00+01:00"), Some(1_796_117_400_000.0));
         assert_eq!(parse_rfc3339("2026-12-01T09:30:00.250Z"), Some(1_796_117_400_250.0));
         assert_eq!(parse_rfc3339("2024-02-29T00:00:00Z"), Some(1_709_164_800_000.0));
-        for bad in ["2026-12-01", "2026-12-01T09:30:00", "2025-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-12-01T09:30:00+1:00", "2026-12-01T09:30:00.Z", "tomorrow"] {
+        for bad in [
+            "2026-12-01",
+            "2026-12-01T09:30:00",
+            "2025-02-29T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-12-01T09:30:00+1:00",
+            "2026-12-01T09:30:00.Z",
+            "tomorrow",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }

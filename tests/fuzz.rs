@@ -231,7 +231,9 @@ fn no_input_makes_any_entry_point_panic() {
     for entry in std::fs::read_dir(bird).unwrap() {
         seeds.push(serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap());
     }
-    seeds.push(json!({"serviceWindowExpireAt": "2026-12-01T10:15:00Z", "isPermanentSession": false, "metadata": {"k": "v"}}));
+    seeds.push(
+        json!({"serviceWindowExpireAt": "2026-12-01T10:15:00Z", "isPermanentSession": false, "metadata": {"k": "v"}}),
+    );
     seeds.push(json!({"phone": 16505551234u64, "body": "hi", "quotedMsgId": "x"}));
     // Answers: Meta success, media object and Graph error; Bird created and 422; 1MSG sent and error.
     seeds.push(json!({"messaging_product": "whatsapp", "contacts": [{"input": "+1", "wa_id": "1"}], "messages": [{"id": "wamid.X", "message_status": "accepted"}]}));

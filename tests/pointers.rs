@@ -15,9 +15,15 @@ use wabridge::provider::{self, Format, Provider};
 /// Meta's examples that are wrong per its docs (tests/meta_examples.rs says why).
 const WRONG_PER_DOCS: [&str; 2] = ["send_sample_issue_resolution_template.json", "send_reply_to_list_message.json"];
 
-/// Free-form objects: any JSON is valid in them (a flow's data is the flow's own business).
-const FREE_FORM: [&str; 4] =
-    ["/flow_action_payload/data/", "/flowActionPayload/data/", "/flow_action_data/", "/flowActionData/"];
+/// Free-form objects: any JSON is valid in them (a flow's data is the flow's own business;
+/// Bird's `meta.extraInformation` is yours).
+const FREE_FORM: [&str; 5] = [
+    "/flow_action_payload/data/",
+    "/flowActionPayload/data/",
+    "/flow_action_data/",
+    "/flowActionData/",
+    "/meta/extraInformation/",
+];
 
 /// Longer than any documented limit (the longest is a template's body parameter, 32,768).
 const OVERLONG: usize = 40_000;
@@ -33,6 +39,40 @@ fn meta_examples() -> Vec<(String, Value)> {
         .filter(|(name, _)| !WRONG_PER_DOCS.contains(&name.as_str()))
         .map(|(name, p)| (name, serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()))
         .collect()
+}
+
+/// Bird's documented bodies (tests/fixtures/bird: every body type and template form), with
+/// `scheduledFor` moved to two weeks from now (Bird schedules at most 35 days ahead).
+fn bird_fixtures() -> Vec<(String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bird");
+    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let in_two_weeks = std::time::SystemTime::now() + std::time::Duration::from_secs(14 * 86_400);
+    let days = in_two_weeks.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    files
+        .into_iter()
+        .map(|p| {
+            let mut body: Value = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
+            if body.get("scheduledFor").is_some() {
+                body["scheduledFor"] = Value::String(civil_date(days) + "T09:30:00Z");
+            }
+            (p.file_name().unwrap().to_string_lossy().into_owned(), body)
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DD` of a day counted from the Unix epoch (Howard Hinnant's algorithm).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// Every leaf (string, number, boolean) of `value`, as a JSON pointer.
@@ -152,6 +192,19 @@ fn every_leaf_of_what_bird_and_1msg_carry_is_reported_at_its_pointer() {
         }
     }
     assert!(checked >= 10, "only {checked} broken leaves were checked");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_leaf_and_object_of_every_bird_body_is_reported_at_its_pointer() {
+    assert_eq!(civil_date(20_423), "2025-12-01");
+    let mut failures = Vec::new();
+    let (mut leaves, mut objects) = (0, 0);
+    for (name, body) in bird_fixtures() {
+        leaves += check_every_leaf(Format::Provider(Provider::Bird), &name, &body, &mut failures);
+        objects += check_unknown_fields(Format::Provider(Provider::Bird), &name, &body, &mut failures);
+    }
+    assert!(leaves > 300 && objects > 200, "only {leaves} broken leaves and {objects} objects were checked");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 

@@ -10,7 +10,7 @@
 //! `[false, error, retryInMs?]`, the error a JS `Error` carrying the request (credentials
 //! redacted) and the number of attempts.
 
-use super::convert::{message_from_js, to_js};
+use super::convert::{js_to_json, message_from_js, to_js};
 use super::errors::to_js_error;
 use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
@@ -69,6 +69,47 @@ export interface BirdClientOptions extends ClientOptions {
   channelId: string;
   /** Scheme and host. Default `"https://api.bird.com"`; point it at the sandbox or a proxy. */
   baseUrl?: string;
+}
+
+/** Bird's message statuses. */
+export type BirdMessageStatus =
+  | "accepted" | "rejected" | "processing" | "scheduled" | "sent" | "sending_failed"
+  | "delivered" | "delivery_failed" | "deleted" | "skipped";
+
+/**
+ * Bird's delivery options for `BirdClient.send(message, options)`: the top-level fields of
+ * Bird's request, checked as Bird checks them (violations point at the field in the request).
+ */
+export interface BirdSendOptions {
+  /** Your reference, echoed in status webhooks (the same field as a message's `callbackData`). */
+  reference?: string;
+  /** `meta.extraInformation.useCase`, e.g. `"marketing"`. */
+  useCase?: string;
+  /** Apply the workspace's frequency capping: only with `useCase: "marketing"`. */
+  capFrequency?: boolean;
+  /** Web tracking: UTM parameters appended to the message's links. */
+  enableLinkTracking?: boolean;
+  /** Send during the contact's quiet hours. */
+  ignoreQuietHours?: boolean;
+  /** Skip the global holdout check (transactional messages). */
+  ignoreGlobalHoldout?: boolean;
+  /** At most 10; each 1–50 lower-case letters, digits, `-`, `_` and spaces. */
+  tags?: string[];
+  /** Shorten links on this domain (`"default"` or a domain of at most 128 characters). */
+  shortLinks?: { domain: string };
+  /**
+   * When to send (RFC 3339), at most 35 days ahead. A time in the past or less than 10 minutes
+   * ahead is sent at once: the result's `warnings` say so.
+   */
+  scheduledFor?: string;
+  /** Seconds Bird keeps trying to deliver. */
+  validity?: number;
+}
+
+/** Options of `BirdClient.getContactChannel`. */
+export interface ContactChannelOptions {
+  /** The contact's identifier on the channel (its phone number in +E.164). */
+  contactIdentifierValue?: string;
 }
 
 /** Options of `new OneMsgClient(...)`. */
@@ -201,7 +242,19 @@ impl ClientCore {
         };
         match (&self.config, operation) {
             (Config::Meta(c), "send") => c.send_request(&message_from_js(argument)?),
-            (Config::Bird(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::Bird(c), "send") => {
+                let options = if extra.is_undefined() || extra.is_null() { None } else { Some(js_to_json(extra)?) };
+                c.send_with_options(&message_from_js(argument)?, options.as_deref())
+            }
+            (Config::Bird(c), "sendBody") => c.send_body_request(&js_to_json(argument)?),
+            (Config::Bird(c), "getContactChannel") => {
+                let value = match extra.as_string() {
+                    Some(value) => Some(value),
+                    None if extra.is_undefined() || extra.is_null() => None,
+                    None => return Err(BodyError::argument("contactIdentifierValue must be a string")),
+                };
+                c.contact_channel_request(&text("the contact id")?, value.as_deref())
+            }
             (Config::OneMsg(c), "send") => c.send_request(&message_from_js(argument)?),
             (Config::Meta(c), "markRead") => c.mark_read_request(&MarkRead {
                 message_id: text("the message id")?,
@@ -232,7 +285,8 @@ impl ClientCore {
         }
         match (&self.config, operation) {
             (Config::Meta(c), "send") => js(c.decode_send(response)),
-            (Config::Bird(c), "send") => js(c.decode_send(response)),
+            (Config::Bird(c), "send" | "sendBody") => js(c.decode_send(response)),
+            (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
             (Config::OneMsg(c), "send") => js(c.decode_send(response)),
             (Config::Meta(c), "markRead" | "deleteMedia") => js(c.decode_success(response)),
             (Config::Meta(c), "uploadMedia") => js(c.decode_upload(response)),

@@ -1,6 +1,7 @@
 //! The JS bindings: the only module with `#[wasm_bindgen]`. A thin translation layer —
 //! arguments in, core call, results or typed errors out.
 
+mod bird_types;
 mod client;
 mod convert;
 mod errors;

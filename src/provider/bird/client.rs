@@ -420,7 +420,8 @@ mod more_tests {
     #[test]
     fn send_options_are_checked_as_bird_checks_them() {
         let message = Message::text("+31612345678", "Sale!");
-        let options = r#"{"useCase":"marketing","capFrequency":true,"tags":["summer"],"reference":"r-1","validity":3600}"#;
+        let options =
+            r#"{"useCase":"marketing","capFrequency":true,"tags":["summer"],"reference":"r-1","validity":3600}"#;
         let request = config().send_with_options(&message, Some(options)).unwrap();
         let body: serde_json::Value = serde_json::from_slice(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(body["meta"]["extraInformation"]["useCase"], "marketing");
@@ -447,7 +448,9 @@ mod more_tests {
         assert!(config().contact_channel_request("../x", None).is_err());
         let now = crate::clock::parse_rfc3339("2026-12-01T00:00:00Z");
         let window = |body: &str| config().decode_contact_channel(&HttpResponse::new(200, body), now).unwrap();
-        let open = window(r#"{"serviceWindowExpireAt":"2026-12-01T10:00:00Z","isPermanentSession":false,"metadata":{"a":"b"}}"#);
+        let open = window(
+            r#"{"serviceWindowExpireAt":"2026-12-01T10:00:00Z","isPermanentSession":false,"metadata":{"a":"b"}}"#,
+        );
         assert!(open.service_window_open && !open.template_required);
         assert_eq!(open.metadata, [("a".to_string(), "b".to_string())]);
         let closed = window(r#"{"serviceWindowExpireAt":"2026-11-30T10:00:00Z"}"#);

@@ -188,7 +188,9 @@ mod tests {
         text.content = Text::new("https://example.com").with_preview_url(true).into();
         let video = Message::new(
             "+31612345678",
-            Content::Video(Media::by_link("https://cdn.example.com/a.mp4").with_caption("Look").with_mime_type("video/mp4")),
+            Content::Video(
+                Media::by_link("https://cdn.example.com/a.mp4").with_caption("Look").with_mime_type("video/mp4"),
+            ),
         );
         for message in [text, video] {
             assert_eq!(parse(&serialize(&message).unwrap(), None).unwrap(), message);
@@ -260,14 +262,22 @@ mod tests {
         assert!(faults(&cards(10, None)).is_empty());
         assert_eq!(faults(&cards(1, None)), [("/body/carousel/items".into(), ViolationCode::TooFew)]);
         assert_eq!(faults(&cards(11, None)), [("/body/carousel/items".into(), ViolationCode::TooMany)]);
-        assert_eq!(faults(&cards(3, Some(2))), [("/body/carousel/items/2/mediaUrl".into(), ViolationCode::InvalidValue)]);
+        assert_eq!(
+            faults(&cards(3, Some(2))),
+            [("/body/carousel/items/2/mediaUrl".into(), ViolationCode::InvalidValue)]
+        );
         let inline = |bytes: usize| {
             let data = "A".repeat(bytes / 3 * 4);
-            text_body(json!({"type": "image", "image": {"images": [{"mediaUrl": format!("data:image/png;base64,{data}")}]}}))
+            text_body(
+                json!({"type": "image", "image": {"images": [{"mediaUrl": format!("data:image/png;base64,{data}")}]}}),
+            )
         };
         assert!(faults(&inline(102_399)).is_empty());
         assert_eq!(faults(&inline(102_402)), [("/body/image/images/0/mediaUrl".into(), ViolationCode::TooLong)]);
-        let big = format!(r#"{{"receiver":{{"contacts":[]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#, "x".repeat(205_000));
+        let big = format!(
+            r#"{{"receiver":{{"contacts":[]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#,
+            "x".repeat(205_000)
+        );
         let Err(BodyError::Invalid(v)) = read_request(&big) else { panic!() };
         assert_eq!((v[0].path.as_str(), v[0].code), ("", ViolationCode::TooLong));
     }
@@ -289,7 +299,10 @@ mod tests {
     fn refuses_what_bird_cannot_carry() {
         for message in [
             Message::text("1203630", "x").to_group(),
-            Message::new("+31612345678", Content::Reaction(crate::message::Reaction { message_id: "wamid.1".into(), emoji: "👍".into() })),
+            Message::new(
+                "+31612345678",
+                Content::Reaction(crate::message::Reaction { message_id: "wamid.1".into(), emoji: "👍".into() }),
+            ),
         ] {
             assert_eq!(serialize(&message).unwrap_err().code(), "ERR_UNSUPPORTED");
         }

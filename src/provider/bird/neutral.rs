@@ -71,13 +71,21 @@ fn body(content: &Content) -> Result<Body, BodyError> {
                 return Err(BodyError::Invalid(vec![crate::validate::Violation {
                     path: "/content/mimeType".into(),
                     code: crate::validate::ViolationCode::Required,
-                    message: format!("Bird sends {}s as files and needs their MIME type: give content.mimeType", content.kind()),
+                    message: format!(
+                        "Bird sends {}s as files and needs their MIME type: give content.mimeType",
+                        content.kind()
+                    ),
                     limit: None,
                 }]));
             };
             Body::File(Files {
                 text: m.caption.clone(),
-                files: vec![File { media_url: link(m, content.kind())?, content_type, filename: m.filename.clone(), alt_text: None }],
+                files: vec![File {
+                    media_url: link(m, content.kind())?,
+                    content_type,
+                    filename: m.filename.clone(),
+                    alt_text: None,
+                }],
                 actions: None,
             })
         }
@@ -97,7 +105,11 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             let actions = b
                 .buttons
                 .iter()
-                .map(|button| Action::Postback { text: button.title.clone(), payload: Some(button.id.clone()), description: None })
+                .map(|button| Action::Postback {
+                    text: button.title.clone(),
+                    payload: Some(button.id.clone()),
+                    description: None,
+                })
                 .collect();
             Body::Text(Text { text: b.body.clone(), actions: Some(actions), preview_url: None })
         }
@@ -128,7 +140,13 @@ fn body(content: &Content) -> Result<Body, BodyError> {
                 Some(Header::Text(h)) => Some(h.text.clone()),
                 _ => None,
             };
-            Body::List(List { title, text: l.body.clone(), alt_text: None, sections, button_label: Some(l.button.clone()) })
+            Body::List(List {
+                title,
+                text: l.body.clone(),
+                alt_text: None,
+                sections,
+                button_label: Some(l.button.clone()),
+            })
         }
         Content::Carousel(c) => {
             let items = c.cards.iter().enumerate().map(|(i, card)| carousel_card(i, card)).collect::<Result<_, _>>()?;
@@ -202,7 +220,9 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
 fn neutral_lacks(what: &str) -> BodyError {
     BodyError::Unsupported(Unsupported {
         provider: PROVIDER,
-        kind: format!("{what} (Bird's own; the neutral model has no such field: convert it to bird, or send it with sendBody)"),
+        kind: format!(
+            "{what} (Bird's own; the neutral model has no such field: convert it to bird, or send it with sendBody)"
+        ),
         implemented: true,
     })
 }
@@ -212,7 +232,9 @@ fn choices(actions: &[Action]) -> Option<Vec<(String, String, Option<String>)>> 
     actions
         .iter()
         .map(|a| match a {
-            Action::Postback { text, payload: Some(id), description } => Some((id.clone(), text.clone(), description.clone())),
+            Action::Postback { text, payload: Some(id), description } => {
+                Some((id.clone(), text.clone(), description.clone()))
+            }
             _ => None,
         })
         .collect()
@@ -223,7 +245,9 @@ fn content(body: &Body) -> Result<Content, BodyError> {
         Body::Text(t) => match t.actions.as_deref() {
             None => Content::Text(NeutralText { body: t.text.clone(), preview_url: t.preview_url }),
             Some(_) if t.preview_url.is_some() => return Err(neutral_lacks("link preview on a text with actions")),
-            Some([Action::LocationRequest { text: None }]) => Content::LocationRequest(LocationRequest { body: t.text.clone() }),
+            Some([Action::LocationRequest { text: None }]) => {
+                Content::LocationRequest(LocationRequest { body: t.text.clone() })
+            }
             Some([Action::Link { text, url }]) => Content::CtaUrl(CtaUrl {
                 header: None,
                 body: t.text.clone(),
@@ -233,7 +257,9 @@ fn content(body: &Body) -> Result<Content, BodyError> {
             }),
             Some(actions) => {
                 let Some(buttons) = choices(actions) else {
-                    return Err(neutral_lacks("text actions other than postbacks with payloads, one link or one location request"));
+                    return Err(neutral_lacks(
+                        "text actions other than postbacks with payloads, one link or one location request",
+                    ));
                 };
                 let buttons = buttons.into_iter().map(|(id, title, _)| ReplyButton { id, title }).collect();
                 Content::ReplyButtons(ReplyButtons { header: None, body: t.text.clone(), footer: None, buttons })
@@ -301,9 +327,12 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                 .items
                 .iter()
                 .map(|card| {
-                    let (Some(kind), [Action::Link { text, url }], None, None) =
-                        (super::read::card_kind(&card.media_url), card.actions.as_slice(), &card.description, &card.alt_text)
-                    else {
+                    let (Some(kind), [Action::Link { text, url }], None, None) = (
+                        super::read::card_kind(&card.media_url),
+                        card.actions.as_slice(),
+                        &card.description,
+                        &card.alt_text,
+                    ) else {
                         return Err(neutral_lacks("carousel card description, altText, or media of unknown type"));
                     };
                     let media = Media::by_link(&card.media_url);

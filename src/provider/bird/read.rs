@@ -7,7 +7,7 @@
 
 use super::model::*;
 use crate::limits::*;
-use crate::validate::{Obj, Report, ViolationCode, char_count};
+use crate::validate::{Obj, Report, ViolationCode, char_count, number};
 
 /// The fields of Bird's `CreateMessage`.
 const MESSAGE_FIELDS: &[&str] = &[
@@ -67,10 +67,22 @@ pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Op
 }
 
 fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
-    c.only(r, &["id", "identifierKey", "identifierValue", "type", "identifiers", "platformAddress", "platformAddressSelector"]);
+    c.only(
+        r,
+        &[
+            "id",
+            "identifierKey",
+            "identifierValue",
+            "type",
+            "identifiers",
+            "platformAddress",
+            "platformAddressSelector",
+        ],
+    );
     for field in ["type", "identifiers", "platformAddress", "platformAddressSelector"] {
         if c.has(field) {
-            let message = format!("{field} is for other channels; a WhatsApp receiver is a phone number or a contact id");
+            let message =
+                format!("{field} is for other channels; a WhatsApp receiver is a phone number or a contact id");
             c.violation(r, field, ViolationCode::Unsupported, message, None);
         }
     }
@@ -122,7 +134,9 @@ fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
 pub(crate) fn is_uuid(value: &str) -> bool {
     let b = value.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
 fn uuid(o: &Obj<'_>, r: &mut Report, key: &str, label: &str, value: &str) {
@@ -167,8 +181,7 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
             o.invalid(r, key, format!("{key} is a data: URL without ',' before its data"));
             return Some(url);
         };
-        let bytes =
-            if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() };
+        let bytes = if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() };
         if bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES {
             let message = format!(
                 "the inline attachment in {key} is {bytes} bytes; Bird accepts at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host the file and give its URL)"
@@ -193,7 +206,8 @@ fn body(b: &Obj<'_>, r: &mut Report) -> Option<Body> {
     const OTHER_CHANNELS: &[&str] = &["html", "gif", "section", "authentication", "action"];
     let kind = b.req_str(r, "type")?;
     if OTHER_CHANNELS.contains(&kind.as_str()) {
-        let message = format!("Bird's {kind:?} body is not sent on WhatsApp channels (WhatsApp takes {})", TYPES.join(", "));
+        let message =
+            format!("Bird's {kind:?} body is not sent on WhatsApp channels (WhatsApp takes {})", TYPES.join(", "));
         b.violation(r, "type", ViolationCode::Unsupported, message, None);
         return None;
     }
@@ -219,7 +233,8 @@ fn text_body(o: &Obj<'_>, r: &mut Report) -> Option<Text> {
     unsupported_field(o, r, "attachments", "attachments are for email; send an image or file body on WhatsApp");
     let actions = actions(o, r, "actions");
     // WhatsApp: a text is 4096 characters, 1024 when it carries buttons (an interactive body).
-    let max = if actions.as_ref().is_some_and(|a| !a.is_empty()) { INTERACTIVE_BODY_MAX_CHARS } else { TEXT_BODY_MAX_CHARS };
+    let max =
+        if actions.as_ref().is_some_and(|a| !a.is_empty()) { INTERACTIVE_BODY_MAX_CHARS } else { TEXT_BODY_MAX_CHARS };
     let body = text(o, r, "text", 1, max);
     if let Some(actions) = &actions {
         check_buttons(o, r, actions, true);
@@ -417,8 +432,15 @@ fn location(o: &Obj<'_>, r: &mut Report) -> Option<Location> {
         if matches!(coordinates.raw(key), Some(crate::json::Json::Str(_))) {
             coordinates.invalid(r, key, format!("{key} is a JSON number on Bird, not a string"));
         } else if !(min..=max).contains(&value) {
-            let message = format!("{key} must be a number from {min} to {max} (got {value})");
-            coordinates.violation(r, key, ViolationCode::OutOfRange, message, Some(if value < min { min } else { max }));
+            let (low, high, got) = (number(min), number(max), number(value));
+            let message = format!("{key} must be a number from {low} to {high} (got {got})");
+            coordinates.violation(
+                r,
+                key,
+                ViolationCode::OutOfRange,
+                message,
+                Some(if value < min { min } else { max }),
+            );
         }
         Some(value)
     };
@@ -567,9 +589,28 @@ pub(crate) fn card_kind(url: &str) -> Option<&'static str> {
 }
 
 fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
-    t.only(r, &["projectId", "version", "locale", "parameters", "name", "attachments", "shortLinks", "variables", "utmParameters", "settings"]);
+    t.only(
+        r,
+        &[
+            "projectId",
+            "version",
+            "locale",
+            "parameters",
+            "name",
+            "attachments",
+            "shortLinks",
+            "variables",
+            "utmParameters",
+            "settings",
+        ],
+    );
     for field in ["name", "attachments", "shortLinks", "variables", "utmParameters", "settings"] {
-        unsupported_field(t, r, field, "not used by WhatsApp templates: give projectId, version, locale and parameters");
+        unsupported_field(
+            t,
+            r,
+            field,
+            "not used by WhatsApp templates: give projectId, version, locale and parameters",
+        );
     }
     let project_id = t.req_str(r, "projectId");
     if let Some(id) = &project_id {
@@ -649,9 +690,40 @@ pub(crate) const MARKETING: &str = "marketing";
 
 fn delivery(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<Delivery> {
     let extra_information = root.obj(r, "meta").and_then(|meta| {
-        meta.only(r, &["extraInformation", "referral", "order", "referredProduct", "email", "pushNotifications", "navigatorId", "navigatorMessageId", "flow", "journey", "campaign"]);
-        for field in ["referral", "order", "referredProduct", "email", "pushNotifications", "navigatorId", "navigatorMessageId", "flow", "journey", "campaign"] {
-            unsupported_field(&meta, r, field, "set by Bird or for other channels; a WhatsApp send gives meta.extraInformation");
+        meta.only(
+            r,
+            &[
+                "extraInformation",
+                "referral",
+                "order",
+                "referredProduct",
+                "email",
+                "pushNotifications",
+                "navigatorId",
+                "navigatorMessageId",
+                "flow",
+                "journey",
+                "campaign",
+            ],
+        );
+        for field in [
+            "referral",
+            "order",
+            "referredProduct",
+            "email",
+            "pushNotifications",
+            "navigatorId",
+            "navigatorMessageId",
+            "flow",
+            "journey",
+            "campaign",
+        ] {
+            unsupported_field(
+                &meta,
+                r,
+                field,
+                "set by Bird or for other channels; a WhatsApp send gives meta.extraInformation",
+            );
         }
         let info = meta.obj(r, "extraInformation")?;
         if info.has("useCase") {
@@ -692,12 +764,21 @@ fn delivery(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<Deliv
     if let Some(at) = &delivery.scheduled_for {
         match crate::clock::parse_rfc3339(at) {
             None => {
-                let message = format!("scheduledFor must be an RFC 3339 date-time such as 2026-12-01T09:30:00Z (got {at:?})");
+                let message =
+                    format!("scheduledFor must be an RFC 3339 date-time such as 2026-12-01T09:30:00Z (got {at:?})");
                 root.violation(r, "scheduledFor", ViolationCode::InvalidFormat, message, None);
             }
             Some(at_ms) if now_ms.is_some_and(|now| at_ms - now > BIRD_SCHEDULE_MAX_DAYS as f64 * 86_400_000.0) => {
-                let message = format!("scheduledFor is more than {BIRD_SCHEDULE_MAX_DAYS} days ahead; Bird schedules at most {BIRD_SCHEDULE_MAX_DAYS} days ahead");
-                root.violation(r, "scheduledFor", ViolationCode::OutOfRange, message, Some(BIRD_SCHEDULE_MAX_DAYS as f64));
+                let message = format!(
+                    "scheduledFor is more than {BIRD_SCHEDULE_MAX_DAYS} days ahead; Bird schedules at most {BIRD_SCHEDULE_MAX_DAYS} days ahead"
+                );
+                root.violation(
+                    r,
+                    "scheduledFor",
+                    ViolationCode::OutOfRange,
+                    message,
+                    Some(BIRD_SCHEDULE_MAX_DAYS as f64),
+                );
             }
             Some(_) => {}
         }
@@ -712,11 +793,23 @@ pub(crate) fn tag_fault(tag: &str) -> Option<(ViolationCode, String, Option<f64>
     let count = char_count(tag);
     if count == 0 || count > BIRD_TAG_MAX_CHARS {
         let code = if count == 0 { ViolationCode::Required } else { ViolationCode::TooLong };
-        return Some((code, format!("a tag is 1–{BIRD_TAG_MAX_CHARS} characters (this one is {count})"), Some(BIRD_TAG_MAX_CHARS as f64)));
+        return Some((
+            code,
+            format!("a tag is 1–{BIRD_TAG_MAX_CHARS} characters (this one is {count})"),
+            Some(BIRD_TAG_MAX_CHARS as f64),
+        ));
     }
     if !tag.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | ' ')) {
-        let hint = if tag.chars().any(|c| c.is_ascii_uppercase()) { format!(" (Bird lower-cases tags: write {:?})", tag.to_ascii_lowercase()) } else { String::new() };
-        return Some((ViolationCode::InvalidFormat, format!("a tag holds lower-case letters, digits, '-', '_' and spaces only (got {tag:?}){hint}"), None));
+        let hint = if tag.chars().any(|c| c.is_ascii_uppercase()) {
+            format!(" (Bird lower-cases tags: write {:?})", tag.to_ascii_lowercase())
+        } else {
+            String::new()
+        };
+        return Some((
+            ViolationCode::InvalidFormat,
+            format!("a tag holds lower-case letters, digits, '-', '_' and spaces only (got {tag:?}){hint}"),
+            None,
+        ));
     }
     None
 }

@@ -126,9 +126,7 @@ fn opt_actions(w: &mut JsonWriter, key: &str, actions: Option<&[Action]>) {
                 }),
                 Action::LocationRequest { text: None } => {}
                 Action::LocationRequest { text: Some(None) } => w.raw("locationRequest", "null"),
-                Action::LocationRequest { text: Some(Some(text)) } => {
-                    w.obj("locationRequest", |w| w.str("text", text))
-                }
+                Action::LocationRequest { text: Some(Some(text)) } => w.obj("locationRequest", |w| w.str("text", text)),
             }
         })
     });
