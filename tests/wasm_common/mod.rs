@@ -118,3 +118,39 @@ fn a_timeout_is_a_timeout_error_retried_only_when_told() {
     let eager = client(r#", "retry": {"retryUnsafe": true}"#);
     assert_eq!(eager.failed(&prepared, true, "late".into(), 1, 0.5).length(), 3);
 }
+
+fn bird() -> ClientCore {
+    let options = json(
+        r#"{"accessKey": "BIRD-SECRET", "workspaceId": "7a9f1c2e-0000-4000-a000-000000000001", "channelId": "8e046034-0000-4000-a000-000000000002"}"#,
+    );
+    ClientCore::new("bird", options).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_bird_core_sends_bodies_options_and_reads_the_service_window() {
+    let core = bird();
+    let message = json(r#"{"to": "+31612345678", "content": {"type": "text", "body": "Sale"}}"#);
+    let prepared =
+        core.prepare("send", message.clone(), json(r#"{"useCase": "marketing", "tags": ["summer"]}"#)).unwrap();
+    let body = prepared.get(3).as_string().unwrap();
+    assert!(body.contains(r#""meta":{"extraInformation":{"useCase":"marketing"}}"#), "{body}");
+    let refused = core.prepare("send", message, json(r#"{"tags": ["Summer"]}"#)).unwrap_err();
+    assert_eq!(get(&refused, "name"), "ValidationError");
+    let template = r#"{"receiver": {"contacts": [{"identifierValue": "+31612345678"}]}, "template": {"projectId": "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", "version": "latest", "locale": "en"}}"#;
+    let prepared = core.prepare("sendBody", template.into(), JsValue::UNDEFINED).unwrap();
+    assert!(prepared.get(1).as_string().unwrap().ends_with("/messages"));
+    let answer = r#"{"id":"a825","channelId":"8e04","status":"accepted"}"#;
+    let outcome = core.decode("sendBody", &prepared, 202, vec![], answer.into(), 1, 0.5);
+    assert_eq!(get(&outcome.get(1), "status"), "accepted");
+    let invalid = r#"{"code":"InvalidPayload","message":"m","details":{".template.locale":["Invalid"]}}"#;
+    let outcome = core.decode("sendBody", &prepared, 422, vec![], invalid.into(), 1, 0.5);
+    let fields: Array = get(&outcome.get(1), "fields").unchecked_into();
+    assert_eq!(get(&fields.get(0), "path"), "/template/locale");
+    let contact = "3f2a1b4c-0000-4000-a000-00000000000a";
+    let prepared = core.prepare("getContactChannel", contact.into(), "+31612345678".into()).unwrap();
+    assert_eq!(prepared.get(0), "GET");
+    let far = r#"{"serviceWindowExpireAt":"2999-01-01T00:00:00Z","isPermanentSession":false,"metadata":{}}"#;
+    let outcome = core.decode("getContactChannel", &prepared, 200, vec![], far.into(), 1, 0.5);
+    assert_eq!(get(&outcome.get(1), "serviceWindowOpen"), true);
+    assert_eq!(get(&outcome.get(1), "templateRequired"), false);
+}
