@@ -16,36 +16,56 @@ use crate::validate::Violation;
 use serde::Serialize;
 use std::fmt;
 
-/// Content (or a field of it) that a provider cannot carry.
+/// Content (or a field of it) that one side of a conversion cannot carry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unsupported {
     pub provider: Provider,
-    /// The content kind or field, as the neutral model names it.
+    /// The content kind or field: as the neutral model names it, or as the provider's body
+    /// does when the neutral model is the side that lacks it.
     pub kind: String,
-    /// `false` when the provider can carry it but this version of wabridge does not speak it
-    /// to the provider yet (the same `ERR_UNSUPPORTED` code, with an honest message).
-    pub implemented: bool,
+    pub why: Why,
+}
+
+/// Why content cannot go where it was asked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// The provider cannot express it.
+    ProviderCannot,
+    /// The provider can, but this version of wabridge does not speak it there yet (the same
+    /// `ERR_UNSUPPORTED` code, with an honest message).
+    NotYet,
+    /// The provider's body says something the neutral model has no field for: it converts to
+    /// the same provider, or is sent as the provider's own body, but not to another format.
+    NeutralLacks,
 }
 
 impl Unsupported {
     /// The provider cannot express `kind`.
     pub fn cannot(provider: Provider, kind: impl Into<String>) -> Self {
-        Unsupported { provider, kind: kind.into(), implemented: true }
+        Unsupported { provider, kind: kind.into(), why: Why::ProviderCannot }
     }
 
     /// The provider can express `kind`, but this version does not send it there yet.
     pub fn not_yet(provider: Provider, kind: impl Into<String>) -> Self {
-        Unsupported { provider, kind: kind.into(), implemented: false }
+        Unsupported { provider, kind: kind.into(), why: Why::NotYet }
+    }
+
+    /// The provider's `field` has no place in the neutral model.
+    pub fn neutral_lacks(provider: Provider, field: impl Into<String>) -> Self {
+        Unsupported { provider, kind: field.into(), why: Why::NeutralLacks }
     }
 }
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Unsupported { provider, kind, implemented } = self;
-        if *implemented {
-            write!(f, "{provider} cannot send content of type {kind:?}")
-        } else {
-            write!(f, "this version of wabridge does not send {kind:?} through {provider} yet")
+        let Unsupported { provider, kind, why } = self;
+        match why {
+            Why::ProviderCannot => write!(f, "{provider} cannot send content of type {kind:?}"),
+            Why::NotYet => write!(f, "this version of wabridge does not send {kind:?} through {provider} yet"),
+            Why::NeutralLacks => write!(
+                f,
+                "{provider}'s {kind} has no equivalent in the neutral model: convert the body to {provider} itself, or send it as {provider}'s own body"
+            ),
         }
     }
 }

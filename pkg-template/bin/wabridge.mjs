@@ -10,13 +10,18 @@ const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [FILE|-]
-  wabridge send --provider meta|bird|1msg [FILE|-]
+  wabridge send --provider meta|bird|1msg [--native] [--options JSON] [FILE|-]
+  wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
   wabridge --version
   wabridge help
 
 FILE is a JSON document (a provider-native request body, or a neutral message for
 --from neutral and for send); "-" or no FILE reads standard input.
+send --native sends FILE as the provider's own body (Bird: templates by project, several
+images, postbacks…); --options gives Bird's delivery options (scheduledFor, tags, useCase…).
+contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
+template may be sent (exit 1).
 send takes credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
@@ -94,20 +99,58 @@ const CREDENTIALS = {
 };
 const CLIENTS = { meta: wabridge.MetaClient, bird: wabridge.BirdClient, "1msg": wabridge.OneMsgClient };
 
-async function send(args) {
-  const { values, positionals } = parseArgs({ args, options: { provider: { type: "string" } }, allowPositionals: true });
-  const provider = oneOf("provider", values.provider, PROVIDERS);
-  if (positionals.length > 1) throw new UsageError("send takes one FILE");
+/** The client of `provider`, its credentials from the environment. */
+function clientFromEnvironment(command, provider) {
   const options = {};
   for (const [option, variable, required] of CREDENTIALS[provider]) {
     const value = process.env[variable];
     if (value) options[option] = value;
-    else if (required) throw new UsageError(`send --provider ${provider} needs ${variable} in the environment`);
+    else if (required) throw new UsageError(`${command} --provider ${provider} needs ${variable} in the environment`);
   }
-  const message = readInput(positionals[0]);
-  const result = await new CLIENTS[provider](options).send(JSON.parse(message));
+  return new CLIENTS[provider](options);
+}
+
+function parseJson(what, text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} is not JSON: ${error.message}`);
+  }
+}
+
+async function send(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { provider: { type: "string" }, native: { type: "boolean", default: false }, options: { type: "string" } },
+    allowPositionals: true,
+  });
+  const provider = oneOf("provider", values.provider, PROVIDERS);
+  if (positionals.length > 1) throw new UsageError("send takes one FILE");
+  if ((values.native || values.options !== undefined) && provider !== "bird") {
+    throw new UsageError("--native and --options are for --provider bird");
+  }
+  const client = clientFromEnvironment("send", provider);
+  const document = parseJson("the message", readInput(positionals[0]));
+  const options = values.options === undefined ? undefined : parseJson("--options", values.options);
+  const result = values.native ? await client.sendBody(document) : await client.send(document, options);
   process.stdout.write(`${JSON.stringify(result)}\n`);
+  for (const warning of result.warnings ?? []) process.stderr.write(`wabridge: warning: ${warning}\n`);
   return EXIT.ok;
+}
+
+async function contactWindow(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { provider: { type: "string" }, contact: { type: "string" }, identifier: { type: "string" } },
+    allowPositionals: true,
+  });
+  oneOf("provider", values.provider, ["bird"]);
+  if (positionals.length) throw new UsageError("contact-window takes no FILE");
+  if (values.contact === undefined) throw new UsageError("--contact is required");
+  const client = clientFromEnvironment("contact-window", "bird");
+  const channel = await client.getContactChannel(values.contact, { contactIdentifierValue: values.identifier });
+  process.stdout.write(`${JSON.stringify(channel)}\n`);
+  return channel.serviceWindowOpen ? EXIT.ok : EXIT.invalid;
 }
 
 async function sandbox(args) {
@@ -151,7 +194,7 @@ async function sandbox(args) {
   return EXIT.ok;
 }
 
-const commands = { validate, convert, send, sandbox };
+const commands = { validate, convert, send, "contact-window": contactWindow, sandbox };
 
 async function main(argv) {
   const [command, ...rest] = argv;

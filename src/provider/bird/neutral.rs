@@ -187,8 +187,8 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
 
 /// Bird's request as a neutral message, where it says nothing the neutral model cannot.
 pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
-    let [contact] = q.contacts.as_slice() else { return Err(cannot("several receivers in one request")) };
-    let Some(to) = &contact.identifier_value else { return Err(cannot("receiver by Bird contact id")) };
+    let [contact] = q.contacts.as_slice() else { return Err(neutral_lacks("request to several receivers")) };
+    let Some(to) = &contact.identifier_value else { return Err(neutral_lacks("receiver by contact id")) };
     let d = &q.delivery;
     let options = [
         ("meta.extraInformation", d.extra_information.is_some()),
@@ -209,7 +209,9 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
         Some(_) => return Err(neutral_lacks("replyTo to a click or referral, or with an order")),
         None => None,
     };
-    let Payload::Body(body) = &q.payload else { return Err(neutral_lacks("Bird template (project, version, locale)")) };
+    let Payload::Body(body) = &q.payload else {
+        return Err(neutral_lacks("template (by Studio project, version and locale)"));
+    };
     let mut message = Message::new(to.clone(), content(body)?);
     message.reply_to = reply_to;
     message.callback_data = d.reference.clone();
@@ -218,13 +220,7 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
 
 /// Bird says something the neutral model has no field for.
 fn neutral_lacks(what: &str) -> BodyError {
-    BodyError::Unsupported(Unsupported {
-        provider: PROVIDER,
-        kind: format!(
-            "{what} (Bird's own; the neutral model has no such field: convert it to bird, or send it with sendBody)"
-        ),
-        implemented: true,
-    })
+    Unsupported::neutral_lacks(PROVIDER, what).into()
 }
 
 /// Postback actions with payloads: reply buttons or list rows (id, title, description).
@@ -312,7 +308,7 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| neutral_lacks("list rows other than postbacks with payloads"))?;
             let Some(button) = l.button_label.clone() else {
-                return Err(neutral_lacks("list without a button label (Bird's default label)"));
+                return Err(neutral_lacks("list without a button label (Bird's default one)"));
             };
             Content::List(NeutralList {
                 header: l.title.clone().map(|text| Header::Text(crate::message::HeaderText { text })),
