@@ -1,8 +1,10 @@
 // The CLI contract of DESIGN.md, run against the built package (pkg/bin/wabridge.mjs).
-import test from "node:test";
+import test, { after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -106,4 +108,100 @@ test("--version prints the package's version (Cargo.toml's, written by the build
     assert.equal(stdout, `${version}\n`);
   }
   assert.match(cli(["help"]).stdout, /wabridge --version/);
+});
+
+// Bird: every body type of tests/fixtures/bird, through the CLI.
+const birdFixtures = readdirSync(fixture("bird")).filter((f) => f.endsWith(".json")).sort();
+const scratch = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A fixture's path; scheduled.json rewritten to 15 days from now (Bird schedules ≤35 days ahead). */
+function birdFixture(name) {
+  const body = JSON.parse(readFileSync(fixture(`bird/${name}`), "utf8"));
+  if (!body.scheduledFor) return { path: fixture(`bird/${name}`), body };
+  body.scheduledFor = new Date(Date.now() + 15 * 86_400_000).toISOString();
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(body, null, 2));
+  return { path, body };
+}
+
+test("validate --provider bird accepts every Bird fixture (every body type and template form)", () => {
+  assert.ok(birdFixtures.length >= 34, `${birdFixtures.length} fixtures`);
+  assert.ok(birdFixtures.includes("scheduled.json"));
+  for (const name of birdFixtures) {
+    const { code, stdout, stderr } = cli(["validate", "--provider", "bird", birdFixture(name).path]);
+    assert.equal(code, 0, `${name}: ${stdout}${stderr}`);
+    assert.match(stdout, /^valid bird messages body/, name);
+  }
+});
+
+test("convert --from bird --to bird reproduces every Bird fixture exactly", () => {
+  for (const name of birdFixtures) {
+    const { path, body } = birdFixture(name);
+    const { code, stdout, stderr } = cli(["convert", "--from", "bird", "--to", "bird", path]);
+    assert.equal(code, 0, `${name}: ${stderr}`);
+    assert.deepEqual(JSON.parse(stdout), body, name);
+  }
+});
+
+test("validate --provider bird: a body with several faults reports every one at its pointer (exit 1)", () => {
+  const body = JSON.stringify({
+    receiver: { contacts: [{ identifierKey: "email", identifierValue: "31612345678" }] },
+    body: { type: "text", text: { text: "x".repeat(1025), actions: [
+      { type: "postback", postback: { text: "a title that is far too long", payload: "1" } },
+      { type: "reply", reply: { text: "B" } }, { type: "reply", reply: { text: "C" } }, { type: "reply", reply: { text: "D" } },
+    ] } },
+    tags: ["Summer"],
+    capFrequency: true,
+    scheduledFor: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+    validity: -1,
+    replyTo: { id: "1e7b70ab-3dcc-48f4-a6f6-63a493f6134c", type: "forward" },
+  });
+  const expected = [
+    ["/body/text/actions", "too_many"],
+    ["/body/text/actions/0/postback/text", "too_long"],
+    ["/body/text/text", "too_long"],
+    ["/capFrequency", "invalid_value"],
+    ["/receiver/contacts/0/identifierKey", "invalid_value"],
+    ["/receiver/contacts/0/identifierValue", "invalid_format"],
+    ["/replyTo/type", "invalid_value"],
+    ["/scheduledFor", "out_of_range"],
+    ["/tags/0", "invalid_format"],
+    ["/validity", "invalid_value"],
+  ];
+  const json = cli(["validate", "--provider", "bird", "--json", "-"], body);
+  assert.equal(json.code, 1);
+  const report = JSON.parse(json.stdout);
+  assert.equal(report.valid, false);
+  assert.deepEqual(report.errors.map((e) => [e.path, e.code]).sort(), expected);
+  const text = cli(["validate", "--provider", "bird", "-"], body);
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /^invalid bird body: 10 violations\n/);
+  for (const [path, code] of expected) assert.match(text.stdout, new RegExp(`^  ${path}  ${code}`, "m"), path);
+  // convert reads the body the same way: exit 1, every violation on standard error.
+  const converted = cli(["convert", "--from", "bird", "--to", "bird", "-"], body);
+  assert.equal(converted.code, 1);
+  assert.equal(converted.stdout, "");
+  assert.match(converted.stderr, /invalid: 10 violations/);
+  for (const [path, code] of expected) assert.match(converted.stderr, new RegExp(`^  ${path}  ${code}`, "m"), path);
+});
+
+test("convert --from neutral --to bird: a text is Bird's text body; a reaction is unsupported (exit 3)", () => {
+  const text = cli(["convert", "--from", "neutral", "--to", "bird", "-"], JSON.stringify({ to: "+31612345678", content: { type: "text", body: "Single text message" } }));
+  assert.equal(text.code, 0, text.stderr);
+  assert.deepEqual(JSON.parse(text.stdout), JSON.parse(readFileSync(fixture("bird/text.json"), "utf8")));
+  const reaction = JSON.stringify({ to: "+31612345678", content: { type: "reaction", messageId: "1e7b70ab-3dcc-48f4-a6f6-63a493f6134c", emoji: "👍" } });
+  const { code, stdout, stderr } = cli(["convert", "--from", "neutral", "--to", "bird", "-"], reaction);
+  assert.equal(code, 3, stderr);
+  assert.equal(stdout, "");
+  assert.match(stderr, /bird/);
+  assert.match(stderr, /reaction/);
+});
+
+test("convert --from bird --to neutral: what the neutral model lacks (a Bird template) is unsupported (exit 3)", () => {
+  const { code, stdout, stderr } = cli(["convert", "--from", "bird", "--to", "neutral", fixture("bird/template-text.json")]);
+  assert.equal(code, 3, stderr);
+  assert.equal(stdout, "");
+  assert.match(stderr, /bird/);
+  assert.match(stderr, /template/);
 });
