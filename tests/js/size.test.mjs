@@ -10,10 +10,12 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 
 // The budget (issue 8) is 100 KB gzip. It is not met yet (BENCHMARKS.md says what the wasm
 // is made of). Until it is, the test guards against regressions: it fails above
-// CURRENT_CEILING, the size last measured (141,694 bytes with wasm-bindgen 0.2.130: the
-// clients' async half in JS, hand-written JSON writers, one float printer) plus 3%. When the wasm shrinks, lower the ceiling with
-// it, and once the budget is met assert against MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(141_694 * 1.03);
+// CURRENT_CEILING, the size last measured plus 3%: 141,694 bytes after issue 8 (the clients'
+// async half in JS, hand-written JSON writers, one float printer), 169,046 with Bird complete
+// (issue 9: Bird's own request model, reader, writer and mapping cost ~25 KB gzip; BENCHMARKS.md).
+// When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
+// MAIN_ENTRY_BUDGET_BYTES instead.
+const CURRENT_CEILING_BYTES = Math.ceil(169_046 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);

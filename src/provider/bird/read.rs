@@ -45,7 +45,7 @@ pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Op
             let message = "receiver.contacts needs at least one contact".to_string();
             receiver.violation(r, "contacts", ViolationCode::TooFew, message, Some(1.0));
         }
-        contacts.iter().map(|c| contact(c, r)).collect::<Option<Vec<_>>>()
+        Some(contacts.iter().filter_map(|c| contact(c, r)).collect::<Vec<_>>())
     });
     let payload = match (root.has("body"), root.has("template")) {
         (true, false) => root.req_obj(r, "body").and_then(|b| body(&b, r)).map(Payload::Body),
@@ -281,7 +281,12 @@ fn check_buttons(o: &Obj<'_>, r: &mut Report, actions: &[Action], text_body: boo
 /// An array of actions (each checked for its kind's limits as a button).
 fn actions(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<Vec<Action>> {
     let items = o.objects(r, key, false)?;
-    items.iter().map(|a| action(a, r, REPLY_BUTTON_TITLE_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false)).collect()
+    Some(
+        items
+            .iter()
+            .filter_map(|a| action(a, r, REPLY_BUTTON_TITLE_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false))
+            .collect(),
+    )
 }
 
 /// One action; `title_max` and `payload_max` are WhatsApp's limits where it shows (a button
@@ -365,9 +370,10 @@ fn images(o: &Obj<'_>, r: &mut Report) -> Option<Images> {
     if items.is_empty() {
         o.violation(r, "images", ViolationCode::TooFew, "images needs at least one image".into(), Some(1.0));
     }
-    let images: Option<Vec<_>> = items
+    // Every item is read, so that all of their faults are reported; a fault is in the report.
+    let images: Vec<_> = items
         .iter()
-        .map(|i| {
+        .filter_map(|i| {
             i.only(r, &["mediaUrl", "altText"]);
             let media_url = media_url(i, r, "mediaUrl");
             Some(Image { media_url: media_url?, alt_text: i.str(r, "altText") })
@@ -377,7 +383,7 @@ fn images(o: &Obj<'_>, r: &mut Report) -> Option<Images> {
     if let Some(actions) = &actions {
         check_buttons(o, r, actions, false);
     }
-    Some(Images { text, images: images?, actions })
+    Some(Images { text, images, actions })
 }
 
 /// The MIME types a WhatsApp file body takes: audio, documents and videos.
@@ -393,9 +399,9 @@ fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
     if items.is_empty() {
         o.violation(r, "files", ViolationCode::TooFew, "files needs at least one file".into(), Some(1.0));
     }
-    let files: Option<Vec<_>> = items
+    let files: Vec<_> = items
         .iter()
-        .map(|f| {
+        .filter_map(|f| {
             f.only(r, &["mediaUrl", "contentType", "filename", "altText", "metadata"]);
             unsupported_field(f, r, "metadata", "file metadata is for other channels");
             let media_url = media_url(f, r, "mediaUrl");
@@ -420,7 +426,7 @@ fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
     if let Some(actions) = &actions {
         check_buttons(o, r, actions, false);
     }
-    Some(Files { text, files: files?, actions })
+    Some(Files { text, files, actions })
 }
 
 fn location(o: &Obj<'_>, r: &mut Report) -> Option<Location> {
@@ -472,9 +478,9 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
         o.violation(r, "items", ViolationCode::TooMany, message, Some(LIST_SECTIONS_MAX as f64));
     }
     let many = items.len() > 1;
-    let sections: Option<Vec<Section>> = items
+    let sections: Vec<Section> = items
         .iter()
-        .map(|s| {
+        .filter_map(|s| {
             s.only(r, &["title", "actions", "mediaUrl", "description", "altText"]);
             for field in ["mediaUrl", "description", "altText"] {
                 unsupported_field(s, r, field, "a WhatsApp list section has a title and rows only");
@@ -488,9 +494,9 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
             if rows.is_empty() {
                 s.violation(r, "actions", ViolationCode::TooFew, "a section needs at least one row".into(), Some(1.0));
             }
-            let actions: Option<Vec<_>> = rows
+            let actions: Vec<_> = rows
                 .iter()
-                .map(|a| {
+                .filter_map(|a| {
                     let row = action(a, r, LIST_ROW_TITLE_MAX_CHARS, LIST_ROW_ID_MAX_CHARS, true)?;
                     if !matches!(row, Action::Reply { .. } | Action::Postback { .. }) {
                         a.invalid(r, "type", format!("a list row is a postback or reply action, not {}", row.kind()));
@@ -498,10 +504,10 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
                     Some(row)
                 })
                 .collect();
-            Some(Section { title, actions: actions? })
+            Some(Section { title, actions })
         })
         .collect();
-    let rows: usize = sections.iter().flatten().map(|s| s.actions.len()).sum();
+    let rows: usize = sections.iter().map(|s| s.actions.len()).sum();
     if rows > LIST_ROWS_MAX {
         let message = format!("{rows} rows; a WhatsApp list holds at most {LIST_ROWS_MAX} in all");
         o.violation(r, "items", ViolationCode::TooMany, message, Some(LIST_ROWS_MAX as f64));
@@ -513,7 +519,7 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
         button.only(r, &["label"]);
         text(&button, r, "label", 1, BIRD_LIST_BUTTON_LABEL_MAX_CHARS)
     });
-    Some(List { title, text: body?, alt_text, sections: sections?, button_label })
+    Some(List { title, text: body?, alt_text, sections, button_label })
 }
 
 fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
@@ -530,9 +536,9 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
         o.violation(r, "items", code, message, Some(limit as f64));
     }
     let mut first_kind: Option<&'static str> = None;
-    let cards: Option<Vec<_>> = items
+    let cards: Vec<_> = items
         .iter()
-        .map(|c| {
+        .filter_map(|c| {
             c.only(r, &["title", "description", "mediaUrl", "altText", "actions"]);
             // The card's text on WhatsApp (a card body: 160 characters).
             let title = text(c, r, "title", 1, CAROUSEL_CARD_BODY_MAX_CHARS);
@@ -552,7 +558,8 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
                 c.violation(r, "mediaUrl", ViolationCode::InvalidValue, message, None);
             }
             let actions = c.objects(r, "actions", true).and_then(|items| {
-                items.iter().map(|a| action(a, r, CTA_DISPLAY_TEXT_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false)).collect::<Option<Vec<_>>>()
+                let read = |a: &Obj<'_>| action(a, r, CTA_DISPLAY_TEXT_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false);
+                Some(items.iter().filter_map(read).collect::<Vec<_>>())
             });
             if let Some(actions) = &actions
                 && (actions.len() != 1 || !matches!(actions[0], Action::Link { .. }))
@@ -564,7 +571,7 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
             Some(Card { title: title?, description, media_url: media_url?, alt_text, actions: actions? })
         })
         .collect();
-    Some(Carousel { text: bubble?, items: cards? })
+    Some(Carousel { text: bubble?, items: cards })
 }
 
 /// A card's media kind: a data URL's type, or the URL's extension (`None`: it does not say).
@@ -627,9 +634,9 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
     }
     let parameters = t.objects(r, "parameters", false).and_then(|items| {
         let mut keys = Vec::new();
-        items
+        let read: Vec<_> = items
             .iter()
-            .map(|p| {
+            .filter_map(|p| {
                 p.only(r, &["type", "key", "value"]);
                 let key = text(p, r, "key", 1, usize::MAX);
                 if let Some(k) = &key {
@@ -657,7 +664,8 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
                 }
                 Some(TemplateParameter { key: key?, value })
             })
-            .collect::<Option<Vec<_>>>()
+            .collect();
+        Some(read)
     });
     Some(Template { project_id: project_id?, version: version?, locale: locale?, parameters })
 }
