@@ -117,3 +117,46 @@ export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {
     }],
   ];
 }
+
+/** The neutral kinds Bird carries, in the forms it carries them (media by link with its MIME
+ *  type; buttons, lists and URL buttons without a media header or footer; carousel cards
+ *  with a URL button): what the demo and the runtime checks send through `BirdClient.send`.
+ *  `replyTo` is the id of a message received on Bird (a UUID). */
+export function birdMessages(to, { replyTo } = {}) {
+  const image = (n) => `https://example.com/media/product-${n}.jpg`;
+  const cards = (header) => [1, 2].map((n) => ({ header: header(n), body: `Product ${n}`, ctaUrl: { displayText: "Buy", url: `https://example.com/p/${n}` } }));
+  return [
+    ["text", { to, content: { type: "text", body: "Your order #4512 has shipped 📦" } }],
+    ["text (reply, link preview)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512", previewUrl: true } }],
+    ["image", { to, content: { type: "image", link: image(1), caption: "Your receipt" } }],
+    ["video", { to, content: { type: "video", link: "https://example.com/media/unboxing.mp4", mimeType: "video/mp4", caption: "How to unbox it" } }],
+    ["audio", { to, content: { type: "audio", link: "https://example.com/media/greeting.ogg", mimeType: "audio/ogg" } }],
+    ["document", { to, content: { type: "document", link: "https://example.com/media/invoice-4512.pdf", mimeType: "application/pdf", filename: "invoice-4512.pdf", caption: "Invoice" } }],
+    ["sticker", { to, content: { type: "sticker", link: "https://example.com/media/thanks.webp" } }],
+    ["location", { to, content: { type: "location", latitude: 52.3676, longitude: 4.9041, name: "Warehouse", address: "Damrak 1, Amsterdam" } }],
+    ["location request", { to, content: { type: "locationRequest", body: "Where should we deliver?" } }],
+    ["reply buttons", {
+      to,
+      content: { type: "replyButtons", body: "When should we deliver?", buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }, { id: "later", title: "Pick a day" }] },
+    }],
+    ["list", {
+      to,
+      content: {
+        type: "list",
+        header: { type: "text", text: "Shipping options" },
+        body: "Choose how fast",
+        button: "Options",
+        sections: [
+          { title: "Fast", rows: [{ id: "express", title: "Express", description: "Next day" }] },
+          { title: "Cheap", rows: [{ id: "ground", title: "Ground", description: "3–5 days" }, { id: "pickup", title: "Pick up" }] },
+        ],
+      },
+    }],
+    ["CTA URL", { to, content: { type: "ctaUrl", body: "Track your order", displayText: "Track", url: "https://example.com/t/4512" } }],
+    ["carousel (images)", { to, content: { type: "carousel", body: "New arrivals", cards: cards((n) => ({ type: "image", link: image(n) })) } }],
+    ["carousel (videos)", {
+      to,
+      content: { type: "carousel", body: "New arrivals", cards: cards((n) => ({ type: "video", link: `https://example.com/media/product-${n}.mp4`, mimeType: "video/mp4" })) },
+    }],
+  ];
+}

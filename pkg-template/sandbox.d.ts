@@ -72,12 +72,18 @@ export interface SandboxMessage {
   id: string;
   to: string;
   contact: string;
+  /** Bird: the receiver's contact id (a UUID), as `getContactChannel` takes it. */
+  contactId?: string;
+  /** Meta: the message type; Bird: the body type (`text`, `image`, `file`, …) or `template`; 1MSG: the method. */
   kind: string;
   body: any;
   template: boolean;
   acceptedAt: number;
+  /** The last status played out; `"scheduled"` while a Bird message waits for its `scheduledFor`. */
   status: string;
   statuses: string[];
+  /** Bird: when a scheduled message goes out (ms since the epoch). */
+  scheduledAt?: number;
   failure: { code: number; title: string; details: string } | null;
 }
 
@@ -100,7 +106,12 @@ export interface SandboxOptions {
   statusDelayMs?: number;
   /** Play `read` (Meta) / `viewed` (1MSG) after `delivered`. Default true. */
   autoRead?: boolean;
-  /** Enforce the 24-hour customer-care window. Default true. */
+  /**
+   * Enforce the 24-hour customer-care window: a free-form message to a customer who has not
+   * written in the last 24 hours is accepted, then fails (Meta: `failed` with 131047; Bird:
+   * `delivery_failed` with 131047 in `failure`; 1MSG refuses it with `sent: false`).
+   * Templates always go through. Default true.
+   */
   enforceWindow?: boolean;
   /** Phone numbers whose messages fail as undeliverable (Meta 131026). */
   undeliverable?: string[];
@@ -117,15 +128,22 @@ export interface Sandbox {
    * `fetch` — `new MetaClient(sandbox.clientOptions("meta"))`.
    */
   clientOptions<P extends Provider>(provider: P, options?: { baseUrl?: string; viaFetch?: boolean }): SandboxClientOptions[P];
-  /** An inbound customer message: opens the 24-hour window and emits the webhook. */
-  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string };
+  /**
+   * An inbound customer message: opens the 24-hour window (Bird: what `getContactChannel`
+   * reports as `serviceWindowExpireAt`) and emits the webhook. For Bird, `contactId` is the
+   * customer's contact id.
+   */
+  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string; contactId?: string };
   inject(...rules: FaultRule[]): Sandbox;
   clearFaults(): void;
   messages(provider?: Provider): SandboxMessage[];
   webhooks(provider?: Provider): SandboxWebhook[];
   media(): { id: string; mimeType: string; sha256: string; fileSize: number; filename: string | null; uploadedAt: number }[];
   reads: { provider: Provider; messageId: string; typing: boolean; at: number }[];
-  /** Resolves when every scheduled status and webhook delivery has happened. */
+  /**
+   * Resolves when every pending status and webhook delivery has happened. Bird messages
+   * scheduled for a time the clock has reached go out first; later ones stay "scheduled".
+   */
   settle(): Promise<void>;
   reset(): void;
 }

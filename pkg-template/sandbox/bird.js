@@ -1,16 +1,33 @@
-// The sandbox's Bird Channels API: POST …/channels/{channelId}/messages with AccessKey auth,
-// 202 with the created message, Bird's 400/404/409/413/422 bodies, contacts, and the
+// The sandbox's Bird Channels API: POST …/channels/{channelId}/messages with AccessKey auth
+// (every body type and template, validated strictly by wabridge's Bird reader), 202 with the
+// created message (status "scheduled" for a message scheduled ahead), Bird's
+// 400/404/409/413/422 bodies, the contact channel's service window
+// (GET …/channels/{channelId}/contacts/{contactId}), workspace contacts, and the
 // whatsapp.outbound / whatsapp.inbound webhooks signed as Bird signs them.
 // The wasm functions come through the package's own name (a self-reference), so they are the
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { LIMITS, validateProvider } from "wabridge";
-import { digits, json, randomUuid } from "./support.js";
+import { DAY_MS, digits, json, randomUuid } from "./support.js";
+
+/** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
+const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
 
 /** Bird's 422 details name fields as `.receiver.contacts[0].identifierValue`. */
 export function birdPath(pointer) {
-  return pointer.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("") || ".";
+  return (
+    pointer
+      .split("/")
+      .slice(1)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+      .join("") || "."
+  );
 }
+
+/** The core reports an inline (data:) attachment over 100 KB as `too_long` at a `…/mediaUrl`:
+ *  Bird refuses those with 413, as it does a body over 200 KB, not with 422. */
+const tooLargeInline = (v) => v.code === "too_long" && /\/mediaUrl$/.test(v.path);
 
 export function createBird(sandbox, options = {}) {
   const config = {
@@ -26,7 +43,9 @@ export function createBird(sandbox, options = {}) {
   const byPhone = new Map(); // +E.164 → contact id
 
   const error = (status, code, message, details) => json(status, details ? { code, message, details } : { code, message });
-  const now = () => new Date(sandbox.clock()).toISOString();
+  const notFound = (what) => error(404, "NotFound", `The requested resource does not exist: ${what}`);
+  const iso = (ms) => new Date(ms).toISOString();
+  const now = () => iso(sandbox.clock());
 
   function contactFor(phone, name) {
     const e164 = `+${digits(phone)}`;
@@ -42,16 +61,78 @@ export function createBird(sandbox, options = {}) {
     return contacts.get(id);
   }
 
+  const phoneOf = (contact) => contact.featuredIdentifiers[0].value;
+
+  /** Bird's ChannelContactInformation: the window the contact's last inbound message opened
+   *  (24 hours, as the sandbox tracks it for every provider); `null` when they never wrote.
+   *  The expiry is reported even once it has passed: a time in the past is a closed window. */
+  function channelContact(contact) {
+    const last = sandbox.lastInbound.get(`bird:${digits(phoneOf(contact))}`);
+    return { serviceWindowExpireAt: last === undefined ? null : iso(last + DAY_MS), isPermanentSession: false, metadata: {} };
+  }
+
   function messageObject(record) {
+    const { body } = record;
     return {
       id: record.id, channelId: config.channelId,
       sender: { connector: { id: config.connectorId, identifierValue: config.senderNumber } },
-      receiver: { contacts: [{ id: record.contactId, identifierKey: "phonenumber", identifierValue: record.to, type: "to" }] },
-      body: record.body.body, ...(record.body.replyTo ? { replyTo: record.body.replyTo } : {}),
+      receiver: { contacts: record.receivers.map((r) => ({ id: r.id, identifierKey: "phonenumber", identifierValue: r.phone, type: "to" })) },
+      ...(body.template !== undefined ? { template: body.template } : { body: body.body }),
+      ...(body.replyTo ? { replyTo: body.replyTo } : {}),
+      ...(body.meta !== undefined ? { meta: body.meta } : {}),
+      ...(body.reference !== undefined ? { reference: body.reference } : {}),
+      ...(body.tags !== undefined ? { tags: body.tags } : {}),
+      ...(body.shortLinks !== undefined ? { shortLinks: body.shortLinks } : {}),
+      ...(body.scheduledFor !== undefined ? { scheduledFor: body.scheduledFor } : {}),
       status: record.status, reason: "", direction: "outgoing",
       parts: [{ platformReference: record.platformReference }],
       lastStatusAt: record.lastStatusAt, createdAt: record.createdAt, updatedAt: record.lastStatusAt,
     };
+  }
+
+  async function sendMessage(ctx) {
+    if (ctx.body.byteLength > LIMITS.BIRD_REQUEST_BODY_MAX_BYTES) {
+      return error(413, "PayloadTooLarge", `The request body is ${ctx.body.byteLength} bytes; the maximum is ${LIMITS.BIRD_REQUEST_BODY_MAX_BYTES}`);
+    }
+    if (!config.channelActive) return error(409, "Conflict", "The channel is not active and cannot send messages");
+    let body;
+    try {
+      body = JSON.parse(ctx.text());
+    } catch {
+      return error(400, "InvalidRequest", "The request body is not valid JSON");
+    }
+    const violations = validateProvider("bird", ctx.text());
+    const inline = violations.find(tooLargeInline);
+    if (inline) return error(413, "PayloadTooLarge", inline.message);
+    const details = {};
+    for (const v of violations) (details[birdPath(v.path)] ??= []).push(v.message);
+    // A receiver given by contact id must be a contact of the workspace.
+    (Array.isArray(body?.receiver?.contacts) ? body.receiver.contacts : []).forEach((c, i) => {
+      if (typeof c?.id === "string" && !contacts.has(c.id)) (details[`.receiver.contacts[${i}].id`] ??= []).push(`contact ${c.id} not found in the workspace`);
+    });
+    if (Object.keys(details).length) {
+      return error(422, "InvalidPayload", "One or more fields provided in the request body are malformed", details);
+    }
+    const receivers = body.receiver.contacts.map((c) => {
+      const contact = c.id === undefined ? contactFor(c.identifierValue) : contacts.get(c.id);
+      return { id: contact.id, phone: phoneOf(contact) };
+    });
+    // The sandbox's window, undeliverable numbers and statuses follow the first receiver.
+    const [first] = receivers;
+    const at = body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor);
+    const record = {
+      provider: "bird", id: randomUuid(sandbox.random), to: first.phone, contact: digits(first.phone), contactId: first.id, receivers,
+      kind: body.body?.type ?? "template", body, template: body.template !== undefined,
+      status: "accepted", createdAt: now(), lastStatusAt: now(), platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}`,
+    };
+    // A free-form message to a contact whose 24-hour window is closed: as the Meta sandbox
+    // does (and as WhatsApp behind Bird does), it is accepted (202) and then fails, its
+    // whatsapp.outbound webhook going delivery_failed with WhatsApp's 131047 in `failure`.
+    // Templates are always allowed (sandbox.failureFor). A message scheduled 10 minutes or
+    // more ahead answers "scheduled" and is judged and played out when its time comes;
+    // one in the past or sooner is sent at once (the client's result warns of it).
+    sandbox.accept(record, { at: at - sandbox.clock() >= SCHEDULE_MIN_AHEAD_MS ? at : undefined });
+    return json(202, messageObject(record));
   }
 
   return {
@@ -65,8 +146,8 @@ export function createBird(sandbox, options = {}) {
       const parts = ctx.url.pathname.split("/").slice(1);
       // workspaces/{ws}/channels/{ch}/messages | workspaces/{ws}/channels/{ch}/contacts/{id} | workspaces/{ws}/contacts/{id}
       if (ctx.method === "POST" && parts[2] === "channels" && parts[4] === "messages" && parts.length === 5) return { route: "messages", workspace: parts[1], channel: parts[3] };
-      if (ctx.method === "GET" && parts[2] === "channels" && parts[4] === "contacts") return { route: "contacts.get", workspace: parts[1], channel: parts[3], id: parts[5] };
-      if (ctx.method === "GET" && parts[2] === "contacts") return { route: "contacts.get", workspace: parts[1], id: parts[3] };
+      if (ctx.method === "GET" && parts[2] === "channels" && parts[4] === "contacts" && parts.length === 6) return { route: "channelContact.get", workspace: parts[1], channel: parts[3], id: parts[5] };
+      if (ctx.method === "GET" && parts[2] === "contacts" && parts.length === 4) return { route: "contacts.get", workspace: parts[1], id: parts[3] };
       return { route: "unknown", workspace: parts[1] };
     },
 
@@ -74,37 +155,25 @@ export function createBird(sandbox, options = {}) {
       if (ctx.headers.get("authorization") !== `AccessKey ${config.accessKey}`) {
         return error(401, "Unauthorized", "The access key is missing or invalid");
       }
-      if (call.workspace !== config.workspaceId) return error(404, "NotFound", "The requested resource does not exist: workspace not found");
-      if (call.channel !== undefined && call.channel !== config.channelId) return error(404, "NotFound", "The requested resource does not exist: channel not found");
-      if (call.route === "contacts.get") {
-        const contact = contacts.get(call.id);
-        return contact ? json(200, contact) : error(404, "NotFound", "The requested resource does not exist: contact not found");
+      if (call.workspace !== config.workspaceId) return notFound("workspace not found");
+      if (call.channel !== undefined && call.channel !== config.channelId) return notFound("channel not found");
+      switch (call.route) {
+        case "messages":
+          return sendMessage(ctx);
+        case "contacts.get": {
+          const contact = contacts.get(call.id);
+          return contact ? json(200, contact) : notFound("contact not found");
+        }
+        case "channelContact.get": {
+          const contact = contacts.get(call.id);
+          // contactIdentifierValue, when given, must be the contact's identifier on the channel.
+          const value = ctx.url.searchParams.get("contactIdentifierValue");
+          if (!contact || (value !== null && `+${digits(value)}` !== phoneOf(contact))) return notFound("contact not found on this channel");
+          return json(200, channelContact(contact));
+        }
+        default:
+          return notFound(`${ctx.method} ${ctx.url.pathname}`);
       }
-      if (call.route !== "messages") return error(404, "NotFound", `The requested resource does not exist: ${ctx.method} ${ctx.url.pathname}`);
-      if (ctx.body.byteLength > LIMITS.BIRD_REQUEST_BODY_MAX_BYTES) {
-        return error(413, "PayloadTooLarge", `The request body is ${ctx.body.byteLength} bytes; the maximum is ${LIMITS.BIRD_REQUEST_BODY_MAX_BYTES}`);
-      }
-      if (!config.channelActive) return error(409, "Conflict", "The channel is not active and cannot send messages");
-      let body;
-      try {
-        body = JSON.parse(ctx.text());
-      } catch {
-        return error(400, "InvalidRequest", "The request body is not valid JSON");
-      }
-      const violations = validateProvider("bird", ctx.text());
-      if (violations.length) {
-        const details = {};
-        for (const v of violations) (details[birdPath(v.path)] ??= []).push(v.message);
-        return error(422, "InvalidPayload", "One or more fields provided in the request body are malformed", details);
-      }
-      const to = `+${digits(body.receiver.contacts[0].identifierValue)}`;
-      const record = {
-        provider: "bird", id: randomUuid(sandbox.random), to, contact: digits(to), contactId: contactFor(to).id,
-        kind: body.body?.type ?? "template", body, template: body.template !== undefined,
-        status: "accepted", createdAt: now(), lastStatusAt: now(), platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}`,
-      };
-      sandbox.accept(record);
-      return json(202, messageObject(record));
     },
 
     receive(input) {
@@ -121,7 +190,7 @@ export function createBird(sandbox, options = {}) {
         status: "delivered", reason: "", direction: "incoming", lastStatusAt: now(), createdAt: now(), updatedAt: now(),
       };
       sandbox.emit("bird", "message", { service: "channels", event: "whatsapp.inbound", payload });
-      return { provider: "bird", id, from, contact: digits(from) };
+      return { provider: "bird", id, from, contact: digits(from), contactId: contact.id };
     },
 
     // Bird's message statuses have no `read`.

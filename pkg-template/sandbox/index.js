@@ -50,6 +50,7 @@ class Sandbox {
     this.reads = [];
     this.requests = [];
     this.lastInbound = new Map();
+    this.scheduled = new Set();
     this.tasks = new Set();
     this.fetch = this.fetch.bind(this);
   }
@@ -72,6 +73,7 @@ class Sandbox {
     const url = new URL(request.url);
     const body = new Uint8Array(await request.arrayBuffer());
     const ctx = { url, method: request.method, headers: request.headers, body, text: () => decoder.decode(body), signal: init?.signal ?? request.signal };
+    this.releaseDue();
     if (url.pathname.startsWith("/__sandbox/")) return this.control(ctx);
     const provider = this.providers.find((p) => p.owns(url));
     if (!provider) return json(404, { error: `no sandbox route for ${ctx.method} ${url.pathname}` });
@@ -131,12 +133,24 @@ class Sandbox {
     return last !== undefined && this.clock() - last <= DAY_MS ? null : FAILURES.reengagement;
   }
 
-  /** Stores an accepted message and plays its status webhooks out in order. */
-  accept(record, { checked = false } = {}) {
+  /** Stores an accepted message and plays its status webhooks out in order; one scheduled
+   *  for later (`at`, ms since the epoch, after now) stays "scheduled" until the clock
+   *  reaches it (checked on every request and on `settle()`), and is judged then. */
+  accept(record, { checked = false, at } = {}) {
+    Object.assign(record, { acceptedAt: this.clock(), statuses: [], status: "accepted", failure: null });
+    this.sent.push(record);
+    if (at !== undefined && at > this.clock()) {
+      Object.assign(record, { status: "scheduled", scheduledAt: at });
+      this.scheduled.add(record);
+      return;
+    }
+    this.play(record, checked);
+  }
+
+  play(record, checked) {
     const provider = this.provider(record.provider);
     const failure = checked ? null : this.failureFor(record);
-    Object.assign(record, { acceptedAt: this.clock(), statuses: [], status: "accepted", failure: failure ?? null });
-    this.sent.push(record);
+    record.failure = failure ?? null;
     const steps = failure ? ["failed"] : provider.statusSteps(this.autoRead);
     this.track(
       (async () => {
@@ -148,6 +162,15 @@ class Sandbox {
         }
       })(),
     );
+  }
+
+  /** Sends the scheduled messages whose time has come. */
+  releaseDue() {
+    for (const record of this.scheduled) {
+      if (record.scheduledAt > this.clock()) continue;
+      this.scheduled.delete(record);
+      this.play(record, false);
+    }
   }
 
   emit(provider, event, payload) {
@@ -170,8 +193,10 @@ class Sandbox {
     return received;
   }
 
-  /** Resolves when every scheduled status and webhook delivery has happened. */
+  /** Resolves when every pending status and webhook delivery has happened (scheduled Bird
+   *  messages whose time has come go out first). */
   async settle() {
+    this.releaseDue();
     while (this.tasks.size) await Promise.allSettled([...this.tasks]);
     await this.outbox.settle();
   }
@@ -197,6 +222,7 @@ class Sandbox {
     this.requests.length = 0;
     this.outbox.deliveries.length = 0;
     this.lastInbound.clear();
+    this.scheduled.clear();
     this.byName.meta.media.clear();
     this.faults = [];
   }
