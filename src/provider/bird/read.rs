@@ -107,9 +107,6 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
         let message = format!("a WhatsApp receiver is identified by \"phonenumber\" (got {key:?})");
         c.violation(r, "identifierKey", ViolationCode::InvalidValue, message, None);
     }
-    if identifier_key.is_some() && identifier_value.is_none() && id.is_none() {
-        c.require(r, "identifierValue");
-    }
     if let Some(value) = &identifier_value {
         e164(c, r, value);
     }
@@ -149,7 +146,9 @@ fn uuid(o: &Obj<'_>, r: &mut Report, key: &str, label: &str, value: &str) {
 /// A string of `min`–`max` characters (`min` 0: optional and may be empty).
 fn text(o: &Obj<'_>, r: &mut Report, key: &str, min: usize, max: usize) -> Option<String> {
     let value = if min > 0 { o.req_str(r, key) } else { o.str(r, key) }?;
-    let count = if value.len() <= max && value.len() >= min { None } else { Some(char_count(&value)) };
+    // A string never has more characters than bytes, nor fewer than a quarter of them.
+    let in_range = value.len() <= max && value.len() >= min.saturating_mul(4);
+    let count = if in_range { None } else { Some(char_count(&value)) };
     match count {
         Some(0) if min > 0 => {
             o.violation(r, key, ViolationCode::Required, format!("{key} must not be empty"), Some(min as f64))
