@@ -1,8 +1,10 @@
 // The demo (`npm run demo`): starts the sandbox on loopback, opens a conversation with a
 // customer on each provider, marks it read, uploads media, sends one message of every kind
-// wabridge supports through MetaClient, BirdClient and OneMsgClient, receives the status
-// webhooks on a local endpoint (checking Meta's and Bird's signatures), and prints what
-// happened. No credentials, no network.
+// wabridge supports through MetaClient, BirdClient and OneMsgClient — and, through
+// BirdClient.sendBody, one Bird request body of every body type and template form Bird
+// documents —, receives the status webhooks on a local endpoint (checking Meta's and Bird's
+// signatures), reads Bird's service window, and prints what happened. No credentials, no
+// network.
 //
 // To send for real, build the same clients with real credentials and no baseUrl:
 //   new MetaClient({ token: process.env.WHATSAPP_TOKEN, phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID })
@@ -11,7 +13,8 @@
 import { createServer } from "node:http";
 import { BirdClient, MetaClient, OneMsgClient } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
-import { sampleMessages } from "./messages.mjs";
+import { birdBodies } from "./bird-bodies.mjs";
+import { birdMessages, sampleMessages } from "./messages.mjs";
 
 const CUSTOMER = "+16505551234";
 const STRANGER = "+442071838750"; // never wrote to us: free-form messages to them fail (24-hour window)
@@ -93,38 +96,74 @@ console.log(`uploaded ${media.mimeType} (${media.fileSize} bytes) as media ${med
 
 // 5. One message of every kind, per provider (what a provider cannot express yet is shown
 //    with the reason wabridge gives, never sent half-way), and one outside the 24-hour window.
+//    Bird gets each neutral kind in the form it carries (media by link with a MIME type, no
+//    media headers or footers, carousel cards with a URL button), and the kinds it cannot
+//    carry at all are refused by name.
 const rows = [];
-for (const [provider, client] of Object.entries(clients)) {
-  const messages = [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }]];
-  for (const [kind, message] of messages) {
-    try {
-      const result = await client.send(message);
-      rows.push({ provider, kind, result: "accepted", id: result.messageId });
-    } catch (error) {
-      const notYet = error.code === "ERR_UNSUPPORTED" && error.message.includes("does not send");
-      rows.push({ provider, kind, result: `${error.code} ${error.reason ?? ""} ${error.message}`.replace(/\s+/g, " ").slice(0, 52), id: "", notYet });
-    }
+const stranger = ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }];
+function neutralMessages(provider) {
+  if (provider !== "bird") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), stranger];
+  const carried = birdMessages(CUSTOMER, { replyTo: inbound.bird });
+  const labels = new Set(carried.flatMap(([kind]) => [kind, kind.replace(/ \(.*\)$/, "")]));
+  const refused = sampleMessages(CUSTOMER).filter(([kind]) => !labels.has(kind));
+  return [...carried, ...refused, stranger];
+}
+async function attempt(provider, kind, send) {
+  try {
+    const result = await send();
+    const scheduled = result.status === "scheduled" ? result.scheduledFor : undefined;
+    rows.push({ provider, kind, result: scheduled ? `scheduled for ${scheduled}` : "accepted", id: result.messageId, scheduled });
+  } catch (error) {
+    const notYet = error.code === "ERR_UNSUPPORTED" && error.message.includes("does not send");
+    const never = error.code === "ERR_UNSUPPORTED" && !notYet && error.kind;
+    rows.push({ provider, kind, result: `${error.code} ${error.reason ?? ""} ${error.message}`.replace(/\s+/g, " ").slice(0, 52), id: "", notYet, never });
   }
+}
+for (const [provider, client] of Object.entries(clients)) {
+  for (const [kind, message] of neutralMessages(provider)) await attempt(provider, kind, () => client.send(message));
+  if (provider !== "bird") continue;
+  // Bird's own request bodies (BirdClient.sendBody): every body type, template form, reply
+  // and scheduling option of Bird's page, validated as Bird reads them; and a template to
+  // the stranger, which needs no window.
+  for (const [form, body] of birdBodies(CUSTOMER, { replyTo: inbound.bird })) {
+    await attempt("bird", `body: ${form}`, () => client.sendBody(body));
+  }
+  const [, strangerTemplate] = birdBodies(STRANGER).find(([form]) => form === "template-text");
+  await attempt("bird", "body: template-text, no 24h window", () => client.sendBody(strangerTemplate));
+}
+
+// Bird's service window per contact, as BirdClient.getContactChannel reads it.
+const birdRecords = await fetch(`${server.url}/__sandbox/messages?provider=bird`).then((r) => r.json());
+const windows = [];
+for (const phone of [CUSTOMER, STRANGER]) {
+  const contactId = birdRecords.find((m) => m.to === phone)?.contactId;
+  const window = await clients.bird.getContactChannel(contactId, { contactIdentifierValue: phone });
+  windows.push(`${phone}: ${window.serviceWindowOpen ? `open until ${window.serviceWindowExpireAt}` : "closed, a template is required"}`);
 }
 
 // 6. Wait for the sandbox to play every status out, then print.
 await fetch(`${server.url}/__sandbox/settle`, { method: "POST" });
-const widths = [8, 27, 52, 46];
+// Kinds a provider does not take (yet, or at all) are listed once per provider rather than row by row.
+const listed = rows.filter((row) => !row.notYet && !row.never);
+const widths = [8, Math.max(...listed.map((row) => row.kind.length)), 52, 46];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ").trimEnd();
 console.log(line(["provider", "kind", "result", "message id"]) + "  final status");
 console.log(line(widths.map((w) => "-".repeat(w))) + "  " + "-".repeat(12));
-// Kinds a provider does not take yet are listed once per provider rather than row by row.
-const notYet = rows.filter((row) => row.notYet);
-for (const row of rows.filter((r) => !notYet.includes(r))) {
-  console.log(line([row.provider, row.kind, row.result, row.id]) + `  ${row.id ? finalStatus.get(row.id) ?? "(no status)" : "-"}`);
+const final = (row) => (!row.id ? "-" : row.scheduled ? "(goes out at its time)" : finalStatus.get(row.id) ?? "(no status)");
+for (const row of listed) console.log(line([row.provider, row.kind, row.result, row.id]) + `  ${final(row)}`);
+for (const provider of new Set(rows.filter((row) => row.never).map((row) => row.provider))) {
+  const kinds = rows.filter((row) => row.provider === provider && row.never).map((row) => row.never);
+  console.log(`\n${provider}: cannot carry (ERR_UNSUPPORTED, refused before any request, never approximated): ${kinds.join(", ")}`);
 }
-for (const provider of new Set(notYet.map((row) => row.provider))) {
-  const kinds = notYet.filter((row) => row.provider === provider).map((row) => row.kind);
-  console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}`);
+for (const provider of new Set(rows.filter((row) => row.notYet).map((row) => row.provider))) {
+  const kinds = rows.filter((row) => row.provider === provider && row.notYet).map((row) => row.kind);
+  const hint = provider === "bird" ? " (Bird's own templates, by Studio project, go through sendBody: the body: template-* rows)" : "";
+  console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}${hint}`);
 }
+console.log(`\nbird service window (getContactChannel): ${windows.join("; ")}`);
 const accepted = rows.filter((row) => row.id).length;
 console.log(`\n${accepted} messages accepted, ${rows.length - accepted} refused before sending; statuses received for ${[...finalStatus.keys()].length}; webhook signatures checked: ${signatures.checked}, bad: ${signatures.failed}`);
 
 await server.close();
 hooks.close();
-if (signatures.failed || rows.some((row) => row.id && !finalStatus.has(row.id))) process.exitCode = 1;
+if (signatures.failed || rows.some((row) => row.id && !row.scheduled && !finalStatus.has(row.id))) process.exitCode = 1;
