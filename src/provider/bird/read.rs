@@ -556,16 +556,19 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
                 let message = "a card's media is an image (image/jpeg, image/png) or a video (video/mp4, video/3gpp)".to_string();
                 c.violation(r, "mediaUrl", ViolationCode::InvalidValue, message, None);
             }
-            let actions = c.objects(r, "actions", true).and_then(|items| {
+            let actions = c.objects(r, "actions", true).map(|items| {
+                if items.len() != 1 {
+                    let message = format!("a card has exactly one link action (got {})", items.len());
+                    c.violation(r, "actions", ViolationCode::InvalidValue, message, Some(1.0));
+                }
                 let read = |a: &Obj<'_>| action(a, r, CTA_DISPLAY_TEXT_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false);
-                Some(items.iter().filter_map(read).collect::<Vec<_>>())
+                let actions: Vec<_> = items.iter().filter_map(read).collect();
+                if let Some(other) = actions.iter().find(|a| !matches!(a, Action::Link { .. })) {
+                    let message = format!("a card's action is a link, not {}", other.kind());
+                    c.violation(r, "actions", ViolationCode::InvalidValue, message, None);
+                }
+                actions
             });
-            if let Some(actions) = &actions
-                && (actions.len() != 1 || !matches!(actions[0], Action::Link { .. }))
-            {
-                let message = format!("a card has exactly one link action (got {} action(s))", actions.len());
-                c.violation(r, "actions", ViolationCode::InvalidValue, message, Some(1.0));
-            }
             let alt_text = c.str(r, "altText");
             Some(Card { title: title?, description, media_url: media_url?, alt_text, actions: actions? })
         })
@@ -631,7 +634,7 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
         let message = format!("locale must be a BCP 47 language tag such as \"en\" or \"en-US\" (got {l:?})");
         t.violation(r, "locale", ViolationCode::InvalidFormat, message, None);
     }
-    let parameters = t.objects(r, "parameters", false).and_then(|items| {
+    let parameters = t.objects(r, "parameters", false).map(|items| {
         let mut keys = Vec::new();
         let read: Vec<_> = items
             .iter()
@@ -664,7 +667,7 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
                 Some(TemplateParameter { key: key?, value })
             })
             .collect();
-        Some(read)
+        read
     });
     Some(Template { project_id: project_id?, version: version?, locale: locale?, parameters })
 }
