@@ -32,11 +32,13 @@ export declare class ValidationError extends WabridgeError {
   readonly violations: Violation[];
 }
 
-/** The provider cannot express this content kind. */
+/** The provider cannot express this content kind or field (or the neutral model a provider's field). */
 export declare class UnsupportedError extends WabridgeError {
   readonly code: "ERR_UNSUPPORTED";
   readonly provider: Provider;
   readonly kind: string;
+  /** Its JSON pointer in the document given: the field, or `/content/type` for a whole kind. */
+  readonly path: string;
 }
 
 /** The provider answered with a documented error. */

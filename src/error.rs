@@ -24,6 +24,9 @@ pub struct Unsupported {
     /// does when the neutral model is the side that lacks it.
     pub kind: String,
     pub why: Why,
+    /// Where the content lies in the document given (a JSON pointer), when it is a field
+    /// rather than the whole content kind (`/content/type`).
+    pub path: Option<String>,
 }
 
 /// Why content cannot go where it was asked to.
@@ -42,23 +45,34 @@ pub enum Why {
 impl Unsupported {
     /// The provider cannot express `kind`.
     pub fn cannot(provider: Provider, kind: impl Into<String>) -> Self {
-        Unsupported { provider, kind: kind.into(), why: Why::ProviderCannot }
+        Unsupported { provider, kind: kind.into(), why: Why::ProviderCannot, path: None }
     }
 
     /// The provider can express `kind`, but this version does not send it there yet.
     pub fn not_yet(provider: Provider, kind: impl Into<String>) -> Self {
-        Unsupported { provider, kind: kind.into(), why: Why::NotYet }
+        Unsupported { provider, kind: kind.into(), why: Why::NotYet, path: None }
     }
 
     /// The provider's `field` has no place in the neutral model.
     pub fn neutral_lacks(provider: Provider, field: impl Into<String>) -> Self {
-        Unsupported { provider, kind: field.into(), why: Why::NeutralLacks }
+        Unsupported { provider, kind: field.into(), why: Why::NeutralLacks, path: None }
+    }
+
+    /// The same, at `path` in the document given.
+    pub fn at(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Where it lies in the document given: its field, or the content's type.
+    pub fn pointer(&self) -> &str {
+        self.path.as_deref().unwrap_or("/content/type")
     }
 }
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Unsupported { provider, kind, why } = self;
+        let Unsupported { provider, kind, why, .. } = self;
         match why {
             Why::ProviderCannot => write!(f, "{provider} cannot send content of type {kind:?}"),
             Why::NotYet => write!(f, "this version of wabridge does not send {kind:?} through {provider} yet"),

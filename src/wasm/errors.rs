@@ -36,6 +36,8 @@ struct Props<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     http_status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     raw: Option<&'a str>,
@@ -65,6 +67,7 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
         violations: None,
         provider: None,
         kind: None,
+        path: None,
         http_status: None,
         raw: None,
         provider_error: None,
@@ -82,6 +85,7 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
         SendError::Body(BodyError::Unsupported(unsupported)) => {
             props.provider = Some(unsupported.provider.name());
             props.kind = Some(&unsupported.kind);
+            props.path = Some(unsupported.pointer());
         }
         SendError::Answer(AnswerError::Refused(e)) => props.provider_error = Some(e),
         SendError::Answer(AnswerError::Unexpected(e)) => {

@@ -102,7 +102,7 @@ pub fn validate(
                 Err(BodyError::Invalid(violations)) => violations,
                 Err(BodyError::Unsupported(unsupported)) => {
                     vec![Violation {
-                        path: "/content/type".into(),
+                        path: unsupported.pointer().into(),
                         code: ViolationCode::Unsupported,
                         message: unsupported.to_string(),
                         limit: None,
@@ -181,6 +181,7 @@ pub fn to_provider_many(
                     if let BodyError::Unsupported(u) = error {
                         w.str("provider", u.provider.name());
                         w.str("kind", &u.kind);
+                        w.str("path", u.pointer());
                     }
                 }),
             }

@@ -310,6 +310,10 @@ mod tests {
                          "body": {"type": "image", "image": {"images": [{"mediaUrl": "https://a.example/1.jpg"}, {"mediaUrl": "https://a.example/2.jpg"}]}}});
         assert!(faults(&two).is_empty());
         assert_eq!(parse(&two.to_string(), None).unwrap_err().code(), "ERR_UNSUPPORTED");
+        let voice =
+            Message::new("+31612345678", Content::Audio(Media::by_link("https://a.example/v.ogg").as_voice_note()));
+        let Err(BodyError::Unsupported(u)) = serialize(&voice) else { panic!() };
+        assert_eq!((u.kind.as_str(), u.pointer()), ("audio voice note", "/content/voice"));
         let html = text_body(json!({"type": "html", "html": {}}));
         assert_eq!(faults(&html), [("/body/type".into(), ViolationCode::Unsupported)]);
     }

@@ -17,6 +17,11 @@ fn cannot(what: impl Into<String>) -> BodyError {
     Unsupported::cannot(PROVIDER, what).into()
 }
 
+/// Bird cannot carry the field at `path` of the neutral message.
+fn cannot_at(what: impl Into<String>, path: impl Into<String>) -> BodyError {
+    Unsupported::cannot(PROVIDER, what).at(path).into()
+}
+
 /// Bird identifies WhatsApp recipients by phone number in E.164 form, `+` included.
 fn e164(to: &str) -> String {
     if to.starts_with('+') { to.to_string() } else { format!("+{to}") }
@@ -25,7 +30,7 @@ fn e164(to: &str) -> String {
 /// A valid neutral message as Bird's request (`delivery` left empty: the caller's options).
 pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
     if message.recipient_type == Some(RecipientType::Group) {
-        return Err(cannot("group recipient"));
+        return Err(cannot_at("group recipient", "/recipientType"));
     }
     let body = body(&message.content)?;
     Ok(BirdRequest {
@@ -45,14 +50,16 @@ pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
 fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Result<(), BodyError> {
     match (header, footer) {
         (Some(Header::Text(_)), _) if kind == "list" => Ok(()),
-        (Some(_), _) => Err(cannot(format!("{kind} header"))),
-        (_, Some(_)) => Err(cannot(format!("{kind} footer"))),
+        (Some(_), _) => Err(cannot_at(format!("{kind} header"), "/content/header")),
+        (_, Some(_)) => Err(cannot_at(format!("{kind} footer"), "/content/footer")),
         _ => Ok(()),
     }
 }
 
-fn link(media: &Media, kind: &str) -> Result<String, BodyError> {
-    media.link.clone().ok_or_else(|| cannot(format!("{kind} by media id (Bird takes media by URL: give link)")))
+/// A media's URL; `at` is the media object's pointer.
+fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
+    let by_id = || cannot_at(format!("{kind} by media id (Bird takes media by URL: give link)"), format!("{at}/id"));
+    media.link.clone().ok_or_else(by_id)
 }
 
 fn body(content: &Content) -> Result<Body, BodyError> {
@@ -60,12 +67,12 @@ fn body(content: &Content) -> Result<Body, BodyError> {
         Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
         Content::Image(m) | Content::Sticker(m) => Body::Image(Images {
             text: m.caption.clone(),
-            images: vec![Image { media_url: link(m, content.kind())?, alt_text: None }],
+            images: vec![Image { media_url: link(m, content.kind(), "/content")?, alt_text: None }],
             actions: None,
         }),
         Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
             if m.voice == Some(true) {
-                return Err(cannot("audio voice note"));
+                return Err(cannot_at("audio voice note", "/content/voice"));
             }
             let Some(content_type) = m.mime_type.clone() else {
                 return Err(BodyError::Invalid(vec![crate::validate::Violation {
@@ -81,7 +88,7 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             Body::File(Files {
                 text: m.caption.clone(),
                 files: vec![File {
-                    media_url: link(m, content.kind())?,
+                    media_url: link(m, content.kind(), "/content")?,
                     content_type,
                     filename: m.filename.clone(),
                     alt_text: None,
@@ -160,14 +167,15 @@ fn body(content: &Content) -> Result<Body, BodyError> {
 /// A neutral carousel card (a media header, a body text and a CTA URL button) as Bird's card:
 /// WhatsApp shows one text per card, which Bird calls the card's `title` (required).
 fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
+    let at = format!("/content/cards/{index}");
     let media = match &card.header {
         Header::Image(m) | Header::Video(m) => m,
-        _ => return Err(cannot("carousel card header other than image or video")),
+        _ => return Err(cannot_at("carousel card header other than image or video", format!("{at}/header"))),
     };
     if card.buttons.is_some() {
-        return Err(cannot("carousel card quick-reply buttons (Bird cards take one link)"));
+        return Err(cannot_at("carousel card quick-reply buttons (Bird cards take one link)", format!("{at}/buttons")));
     }
-    let Some(cta) = &card.cta_url else { return Err(cannot("carousel card without a link button")) };
+    let Some(cta) = &card.cta_url else { return Err(cannot_at("carousel card without a link button", at)) };
     let kind = if matches!(card.header, Header::Image(_)) { "image" } else { "video" };
     Ok(Card {
         title: card.body.clone().ok_or_else(|| {
@@ -179,7 +187,7 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
             }])
         })?,
         description: None,
-        media_url: link(media, kind)?,
+        media_url: link(media, kind, &format!("{at}/header"))?,
         alt_text: None,
         actions: vec![Action::Link { text: cta.display_text.clone(), url: cta.url.clone() }],
     })
