@@ -331,6 +331,7 @@ pub struct BirdFailure {
 #[serde(rename_all = "camelCase")]
 pub struct ContactChannel {
     /// When the window closes (RFC 3339); `null` when there is none.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub service_window_expire_at: Option<String>,
     pub is_permanent_session: bool,
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]

@@ -177,6 +177,19 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
     }
     let Some(cta) = &card.cta_url else { return Err(cannot_at("carousel card without a link button", at)) };
     let kind = if matches!(card.header, Header::Image(_)) { "image" } else { "video" };
+    let media_url = link(media, kind, &format!("{at}/header"))?;
+    // Bird's card has no media type: its URL's extension says it (see `read::card_kind`).
+    if super::read::card_kind(&media_url) != Some(kind) {
+        return Err(BodyError::Invalid(vec![crate::validate::Violation {
+            path: format!("{at}/header/link"),
+            code: crate::validate::ViolationCode::InvalidFormat,
+            message: format!(
+                "Bird tells a card's media type by its URL: an {kind} card's link must end in {}",
+                if kind == "image" { ".jpg, .jpeg or .png" } else { ".mp4, .3gp or .3gpp" }
+            ),
+            limit: None,
+        }]));
+    }
     Ok(Card {
         title: card.body.clone().ok_or_else(|| {
             BodyError::Invalid(vec![crate::validate::Violation {
@@ -187,7 +200,7 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
             }])
         })?,
         description: None,
-        media_url: link(media, kind, &format!("{at}/header"))?,
+        media_url,
         alt_text: None,
         actions: vec![Action::Link { text: cta.display_text.clone(), url: cta.url.clone() }],
     })

@@ -552,9 +552,11 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
                 }
                 _ => {}
             }
-            if let (Some(url), None) = (&media_url, kind) && url.starts_with("data:") {
-                let message = "a card's media is an image (image/jpeg, image/png) or a video (video/mp4, video/3gpp)".to_string();
-                c.violation(r, "mediaUrl", ViolationCode::InvalidValue, message, None);
+            // Bird's card has no media type field: without a type its URL tells, neither
+            // WhatsApp's rule (all images or all videos) nor the card's kind can be known.
+            if media_url.is_some() && kind.is_none() {
+                let message = "a card's mediaUrl must tell its type: an image (.jpg, .jpeg, .png) or a video (.mp4, .3gp, .3gpp) by its extension, or a data: URL of one of those types".to_string();
+                c.violation(r, "mediaUrl", ViolationCode::InvalidFormat, message, None);
             }
             let actions = c.objects(r, "actions", true).map(|items| {
                 if items.len() != 1 {
@@ -672,9 +674,10 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
     Some(Template { project_id: project_id?, version: version?, locale: locale?, parameters })
 }
 
-/// A BCP 47 tag as templates use them: a 2–3 letter language, then subtags of 2–8 letters or digits.
+/// A BCP 47 tag as templates use them: a 2–3 letter language, then subtags of 2–8 letters
+/// or digits, joined by hyphens (`en-US`; `en_US` is WhatsApp's own spelling, not BCP 47).
 fn is_locale(value: &str) -> bool {
-    let mut parts = value.split(['-', '_']);
+    let mut parts = value.split('-');
     let language = parts.next().unwrap_or("");
     (2..=3).contains(&language.len())
         && language.bytes().all(|b| b.is_ascii_alphabetic())

@@ -109,9 +109,8 @@ export async function reply(contactId: string, message: Message): Promise<BirdSe
   const channel: ContactChannel = await client.getContactChannel(contactId, { contactIdentifierValue: customer });
   await client.getContactChannel(contactId);
   if (channel.templateRequired || !channel.serviceWindowOpen) return client.sendBody(templateRequest);
-  // BUG (core, reported): the docs say null when there is no window, and null is what comes
-  // back at run time, but the declaration says `string | undefined`; `?? null` reads both.
-  const closesAt: string | null = channel.serviceWindowExpireAt ?? null;
+  // null when there is no window (Bird's docs), as it comes back at run time.
+  const closesAt: string | null = channel.serviceWindowExpireAt;
   const permanent: boolean = channel.isPermanentSession;
   const labels: Record<string, string> = channel.metadata;
   void [closesAt, permanent, labels];
