@@ -11,6 +11,18 @@ export function same(actual, expected, what) {
   check(a === e, `${what}: expected ${e}, got ${a}`);
 }
 
+/** JSON with every object's keys sorted: equal for values equal whatever their key order. */
+export function canonical(value) {
+  return JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+/** `same`, whatever the order of the objects' keys. */
+export function sameValue(actual, expected, what) {
+  const a = canonical(actual);
+  const e = canonical(expected);
+  check(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
 /** What `promise` rejects with; throws if it resolves. */
 export async function rejection(promise) {
   try {

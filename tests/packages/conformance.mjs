@@ -1,11 +1,16 @@
 // The checks every runtime runs against the installed, packed package. Runtime-agnostic:
 // only the wabridge API (`wabridge`, the main entry, and `sandbox`, the `wabridge/sandbox`
 // subpath), fetch and a loopback Meta stand-in at `baseUrl` (started by the harness,
-// tests/packages/run.mjs). Returns one { name, ok, error? } per check.
+// tests/packages/run.mjs). The messages and Bird bodies are the examples' (messages.mjs,
+// bird-bodies.mjs, copied in by the harness). Returns one { name, ok, error? } per check.
 
-import { check, checkList, rejection, same, thrown } from "./checks.mjs";
+import { birdBodies } from "./bird-bodies.mjs";
+import { check, checkList, rejection, same, sameValue, thrown } from "./checks.mjs";
 import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
-import { sampleMessages } from "./messages.mjs";
+import { birdMessages, sampleMessages } from "./messages.mjs";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const BIRD_CUSTOMER = "+31612345678";
 
 
 export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule }) {
@@ -56,28 +61,29 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
   });
 
   await run("validate(message, provider): a kind the provider does not carry is a violation, not an exception", async () => {
-    const location = { to: "+16505551234", content: { type: "location", latitude: 52.52, longitude: 13.4 } };
-    same(wabridge.validate(location, "meta"), [], "Meta carries locations");
-    const [violation, ...more] = wabridge.validate(location, "bird");
+    // Bird's page: reactions, contacts and products have no Channels API equivalent.
+    const reaction = { to: "+16505551234", content: { type: "reaction", messageId: "wamid.PREVIOUS", emoji: "👍" } };
+    same(wabridge.validate(reaction, "meta"), [], "Meta carries reactions");
+    const [violation, ...more] = wabridge.validate(reaction, "bird");
     same([violation?.path, violation?.code, more.length], ["/content/type", "unsupported", 0], "one unsupported violation at /content/type");
-    check(/bird/.test(violation.message) && /location/.test(violation.message), `the message names provider and kind (got ${violation.message})`);
-    const error = thrown(() => wabridge.toProvider("bird", location));
-    check(error instanceof wabridge.UnsupportedError && error.kind === "location", "toProvider still throws UnsupportedError");
+    check(/bird/.test(violation.message) && /reaction/.test(violation.message), `the message names provider and kind (got ${violation.message})`);
+    const error = thrown(() => wabridge.toProvider("bird", reaction));
+    check(error instanceof wabridge.UnsupportedError && error.kind === "reaction", "toProvider still throws UnsupportedError");
   });
 
   await run("toProviderMany: an array, JSON lines and UTF-8 bytes in one call each, every item judged alone", async () => {
     const bad = { to: "12", content: { type: "text", body: "" } };
-    const location = { to: "+16505551234", content: { type: "location", latitude: 52.52, longitude: 13.4 } };
-    const results = wabridge.toProviderMany("meta", [message, bad, location]);
+    const reaction = { to: "+16505551234", content: { type: "reaction", messageId: "wamid.PREVIOUS", emoji: "👍" } };
+    const results = wabridge.toProviderMany("meta", [message, bad, reaction]);
     same(results.map((r) => r.index), [0, 1, 2], "one result per message, in order");
     same(results[0].body, wabridge.toProvider("meta", message), "a valid message's body");
     same(results[1].violations.map((v) => v.path), ["/to", "/content/body"], "an invalid one's violations, pointing into it");
-    check(results[2].body?.type === "location", "a location for Meta");
-    const lines = [message, bad, location].map((m) => JSON.stringify(m)).join("\n") + "\n\n";
+    check(results[2].body?.type === "reaction", "a reaction for Meta");
+    const lines = [message, bad, reaction].map((m) => JSON.stringify(m)).join("\n") + "\n\n";
     const fromText = wabridge.toProviderMany("bird", lines);
     same(fromText.map((r) => r.line), [1, 2, 3], "JSON lines give each result its line");
     check(fromText[0].body?.body?.type === "text", "Bird's body for the text");
-    same([fromText[2].error?.code, fromText[2].error?.provider, fromText[2].error?.kind], ["ERR_UNSUPPORTED", "bird", "location"], "what Bird cannot carry is an error item");
+    same([fromText[2].error?.code, fromText[2].error?.provider, fromText[2].error?.kind], ["ERR_UNSUPPORTED", "bird", "reaction"], "what Bird cannot carry is an error item");
     same(wabridge.toProviderMany("meta", new TextEncoder().encode(lines)), wabridge.toProviderMany("meta", lines), "bytes read as UTF-8 text");
     const notInput = thrown(() => wabridge.toProviderMany("meta", 42));
     check(notInput instanceof wabridge.ArgumentError, "anything else is an ArgumentError");
@@ -150,6 +156,76 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same(Array.from(downloaded.bytes), Array.from(bytes), "downloaded bytes");
     const { messageId } = await client.send({ to: "+16505551234", content: { type: "document", id: uploaded.id, filename: "c.pdf" } });
     check(messageId.startsWith("wamid."), "sent by media id");
+  });
+
+  await run("Bird through the sandbox: every body type and template form (sendBody), validated, reproduced, accepted and delivered", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const { id: replyTo, contactId } = sandbox.receive({ provider: "bird", from: BIRD_CUSTOMER, text: "Hi" }); // opens the window
+    const client = new wabridge.BirdClient(sandbox.clientOptions("bird"));
+    const bodies = birdBodies(BIRD_CUSTOMER, { replyTo });
+    check(bodies.length >= 34, `${bodies.length} bodies`);
+    const sent = [];
+    for (const [form, body] of bodies) {
+      same(wabridge.validateProvider("bird", body), [], `${form}: violations`);
+      sameValue(wabridge.convert("bird", "bird", JSON.stringify(body)), body, `${form}: convert bird→bird reproduces it`);
+      const result = await client.sendBody(body);
+      check(UUID.test(result.messageId), `${form}: messageId is a UUID (got ${result.messageId})`);
+      same(result.status, body.scheduledFor ? "scheduled" : "accepted", `${form}: status`);
+      same(result.scheduledFor, body.scheduledFor, `${form}: scheduledFor echoed`);
+      same(result.warnings ?? [], [], `${form}: warnings`);
+      sent.push([form, body, result.messageId]);
+    }
+    await sandbox.settle();
+    const records = new Map(sandbox.messages("bird").map((m) => [m.id, m]));
+    for (const [form, body, id] of sent) {
+      const record = records.get(id);
+      same([record?.kind, record?.contactId], [body.body?.type ?? "template", contactId], `${form}: kind and contact`);
+      same(record.statuses.join(">"), body.scheduledFor ? "" : "sent>delivered", `${form}: statuses`);
+    }
+    const window = await client.getContactChannel(contactId, { contactIdentifierValue: BIRD_CUSTOMER });
+    same([window.serviceWindowOpen, window.templateRequired], [true, false], "the inbound message opened the service window");
+    check(Date.parse(window.serviceWindowExpireAt) > Date.now(), `serviceWindowExpireAt ahead (got ${window.serviceWindowExpireAt})`);
+  });
+
+  await run("Bird through the sandbox: the neutral kinds Bird carries (send), with Bird's options", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const { id: replyTo } = sandbox.receive({ provider: "bird", from: BIRD_CUSTOMER, text: "Hi" });
+    const client = new wabridge.BirdClient(sandbox.clientOptions("bird"));
+    for (const [kind, message] of birdMessages(BIRD_CUSTOMER, { replyTo })) {
+      same(wabridge.validate(message, "bird"), [], `${kind}: violations`);
+      const body = wabridge.toProvider("bird", message);
+      same(wabridge.validateProvider("bird", body), [], `${kind}: the Bird body is valid`);
+      const result = await client.send(message);
+      check(UUID.test(result.messageId), `${kind}: messageId is a UUID (got ${result.messageId})`);
+      same(result.status, "accepted", `${kind}: status`);
+    }
+    const scheduledFor = new Date(Date.now() + 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const scheduled = await client.send(birdMessages(BIRD_CUSTOMER)[0][1], { reference: "order-4512", tags: ["orders"], scheduledFor });
+    same([scheduled.status, scheduled.scheduledFor], ["scheduled", scheduledFor], "scheduled with options");
+    await sandbox.settle();
+    const kinds = new Set(sandbox.messages("bird").map((m) => m.kind));
+    same([...kinds].sort(), ["carousel", "file", "image", "list", "location", "text"], "Bird body types used");
+    const unsupported = await rejection(client.send({ to: BIRD_CUSTOMER, content: { type: "reaction", messageId: replyTo, emoji: "👍" } }));
+    check(unsupported instanceof wabridge.UnsupportedError && unsupported.provider === "bird" && unsupported.kind === "reaction", `a reaction is UnsupportedError naming bird and reaction (got ${unsupported})`);
+  });
+
+  await run("Bird: refused bodies — a validation error at the right pointer before sending; the sandbox's 422 decoded at a pointer", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const client = new wabridge.BirdClient(sandbox.clientOptions("bird"));
+    const [, list] = birdBodies(BIRD_CUSTOMER).find(([form]) => form === "list-button-label");
+    const faulty = structuredClone(list);
+    faulty.body.list.metadata.button.label = "x".repeat(21);
+    faulty.tags = ["Orders"];
+    const error = await rejection(client.sendBody(faulty));
+    check(error instanceof wabridge.ValidationError, `is a ValidationError (got ${error?.name}: ${error?.message})`);
+    same(error.violations.map((v) => [v.path, v.code]), [["/body/list/metadata/button/label", "too_long"], ["/tags/0", "invalid_format"]], "violations");
+    same(error.violations[0].limit, 20, "the button label's limit");
+    same(sandbox.requests.length, 0, "nothing was sent");
+    // A receiver by a contact id the workspace does not have: only Bird can tell (422).
+    const unknown = await rejection(client.sendBody({ ...list, receiver: { contacts: [{ id: "0b6f4f5e-0000-4000-a000-00000000beef" }] } }));
+    check(unknown instanceof wabridge.ProviderError, `is a ProviderError (got ${unknown?.name}: ${unknown?.message})`);
+    same([unknown.httpStatus, unknown.providerCode], [422, "InvalidPayload"], "Bird's 422");
+    same(unknown.fields?.map((f) => f.path), ["/receiver/contacts/0/id"], "the field, at its JSON pointer");
   });
 
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).

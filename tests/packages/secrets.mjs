@@ -78,7 +78,7 @@ export async function secrets(wabridge, { baseUrl } = {}) {
       calls: [(c) => c.send(message), (c) => c.getMedia("123"), (c) => c.downloadMedia(`${proxy}/meta-media/1`)],
     },
     bird: {
-      make: (fetch) => new wabridge.BirdClient({ accessKey: ASCII_SECRET, workspaceId: "ws-1", channelId: "ch-1", baseUrl: proxy, fetch, retry: false }),
+      make: (fetch) => new wabridge.BirdClient({ accessKey: ASCII_SECRET, workspaceId: "7a9f1c2e-0000-4000-a000-000000000001", channelId: "8e046034-0000-4000-a000-000000000002", baseUrl: proxy, fetch, retry: false }),
       echo: (json) => `{"code":${json(`Unauthorized ${ASCII_SECRET}`)},"message":${json(`invalid access key ${ASCII_SECRET}`)},"details":{"key":[${json(ASCII_SECRET)}]}}`,
       calls: [(c) => c.send(message)],
     },
