@@ -314,6 +314,23 @@ mod tests {
             Message::new("+31612345678", Content::Audio(Media::by_link("https://a.example/v.ogg").as_voice_note()));
         let Err(BodyError::Unsupported(u)) = serialize(&voice) else { panic!() };
         assert_eq!((u.kind.as_str(), u.pointer()), ("audio voice note", "/content/voice"));
+        let list = Message::new(
+            "+31612345678",
+            Content::List(crate::message::List {
+                header: Some(crate::message::Header::Text(crate::message::HeaderText { text: "Menu".into() })),
+                body: "Choose".into(),
+                footer: Some("Thanks".into()),
+                button: "Options".into(),
+                sections: vec![crate::message::ListSection {
+                    title: None,
+                    rows: vec![crate::message::ListRow { id: "a".into(), title: "A".into(), description: None }],
+                }],
+            }),
+        );
+        let Err(BodyError::Unsupported(u)) = serialize(&list) else { panic!("a footer must not be dropped") };
+        assert_eq!(u.pointer(), "/content/footer");
+        let Err(BodyError::Unsupported(u)) = serialize(&voice) else { panic!() };
+        assert_eq!((u.kind.as_str(), u.pointer()), ("audio voice note", "/content/voice"));
         let html = text_body(json!({"type": "html", "html": {}}));
         assert_eq!(faults(&html), [("/body/type".into(), ViolationCode::Unsupported)]);
     }

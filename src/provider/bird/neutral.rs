@@ -46,13 +46,16 @@ pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
     })
 }
 
-/// A neutral content's header and footer, which Bird's text and list bodies have no place for.
+/// A neutral content's header and footer, which Bird's text bodies have no place for (a
+/// list's text header is its title).
 fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Result<(), BodyError> {
-    match (header, footer) {
-        (Some(Header::Text(_)), _) if kind == "list" => Ok(()),
-        (Some(_), _) => Err(cannot_at(format!("{kind} header"), "/content/header")),
-        (_, Some(_)) => Err(cannot_at(format!("{kind} footer"), "/content/footer")),
-        _ => Ok(()),
+    if footer.is_some() {
+        return Err(cannot_at(format!("{kind} footer"), "/content/footer"));
+    }
+    match header {
+        None => Ok(()),
+        Some(Header::Text(_)) if kind == "list" => Ok(()),
+        Some(_) => Err(cannot_at(format!("{kind} header"), "/content/header")),
     }
 }
 
