@@ -1,6 +1,7 @@
 // Bird against Bird's own contract: every fixture body (tests/fixtures/bird) and what the Bird
 // serializer emits for every neutral kind Bird carries validate against Bird's OpenAPI spec
-// (../shared/specs/bird, schema CreateMessage) with ajv — each place where the spec cannot be
+// (schema CreateMessage; tests/fixtures/specs has a copy of ../shared/specs/bird, so that the
+// test runs from a clone of the repository alone) with ajv — each place where the spec cannot be
 // used as written is a named, commented allowance below, never validation switched off — and
 // are accepted, reproduced and read back by wabridge itself. Then what Bird cannot carry, and
 // the limits Bird's page (and WhatsApp) document but the spec does not encode, each at the
@@ -12,7 +13,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { wabridge } from "./helpers.mjs";
 
-const spec = JSON.parse(readFileSync(new URL("../../../shared/specs/bird/bird-channels-send-message.openapi.json", import.meta.url), "utf8"));
+const spec = JSON.parse(readFileSync(new URL("../fixtures/specs/bird-channels-send-message.openapi.json", import.meta.url), "utf8"));
 const fixtureDir = new URL("../fixtures/bird/", import.meta.url);
 
 /**
