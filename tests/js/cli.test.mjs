@@ -1,7 +1,7 @@
 // The CLI contract of DESIGN.md, run against the built package (pkg/bin/wabridge.mjs).
 import test, { after } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -204,4 +204,64 @@ test("convert --from bird --to neutral: what the neutral model lacks (a Bird tem
   assert.equal(stdout, "");
   assert.match(stderr, /bird/);
   assert.match(stderr, /template/);
+});
+
+// send and contact-window against the sandbox served over HTTP, credentials from the
+// environment as a user gives them. The CLI runs as a child process while this process
+// serves, so it is spawned asynchronously.
+const { createSandbox, serveSandbox } = await import(`${root}pkg/sandbox/node.mjs`);
+
+function cliAsync(args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${root}pkg/bin/wabridge.mjs`, ...args], { env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("send --provider bird: a neutral message with --options, a Bird body with --native, and the contact window", async () => {
+  const sandbox = createSandbox({ seed: 7 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  try {
+    const { accessKey, workspaceId, channelId } = sandbox.clientOptions("bird", { baseUrl: server.url, viaFetch: false });
+    const env = {
+      WABRIDGE_BIRD_ACCESS_KEY: accessKey,
+      WABRIDGE_BIRD_WORKSPACE_ID: workspaceId,
+      WABRIDGE_BIRD_CHANNEL_ID: channelId,
+      WABRIDGE_BIRD_BASE_URL: server.url,
+    };
+    const received = sandbox.receive({ provider: "bird", from: "+31612345678", text: "Hi" });
+    const window = await cliAsync(["contact-window", "--provider", "bird", "--contact", received.contactId, "--identifier", "+31612345678"], env);
+    assert.equal(window.code, 0, window.stderr);
+    assert.equal(JSON.parse(window.stdout).serviceWindowOpen, true);
+
+    const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
+    const message = join(dir, "message.json");
+    writeFileSync(message, JSON.stringify({ to: "+31612345678", content: { type: "text", body: "Sale" } }));
+    const sent = await cliAsync(["send", "--provider", "bird", "--options", '{"useCase":"marketing","tags":["sale"]}', message], env);
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.equal(JSON.parse(sent.stdout).status, "accepted");
+    const record = sandbox.messages().at(-1);
+    assert.deepEqual([record.body.tags, record.body.meta.extraInformation.useCase], [["sale"], "marketing"]);
+
+    const native = await cliAsync(["send", "--provider", "bird", "--native", fixture("bird/list-sections.json")], env);
+    assert.equal(native.code, 0, native.stderr);
+    assert.match(JSON.parse(native.stdout).messageId, /^[0-9a-f-]{36}$/);
+    assert.equal(sandbox.messages().at(-1).kind, "list");
+
+    const refused = await cliAsync(["send", "--provider", "bird", "--options", '{"tags":["Sale"]}', message], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /\/tags\/0\s+invalid_format/);
+    const wrong = await cliAsync(["send", "--provider", "meta", "--native", message], env);
+    assert.equal(wrong.code, 2);
+    rmSync(dir, { recursive: true });
+
+    const unknown = await cliAsync(["contact-window", "--provider", "bird", "--contact", "3f2a1b4c-0000-4000-a000-00000000000a"], env);
+    assert.equal(unknown.code, 4, "an unknown contact is Bird's 404: a provider error");
+  } finally {
+    await server.close();
+  }
 });
