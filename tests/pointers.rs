@@ -75,6 +75,12 @@ fn civil_date(days: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// The endpoint a neutral message goes to on `provider` (1MSG: the method of its kind).
+fn operation_of(provider: Provider, neutral: &str) -> Option<&'static str> {
+    let message = wabridge::Message::from_json(neutral).ok()?;
+    provider::operation(provider, &message).map(|o| o.name())
+}
+
 /// Every leaf (string, number, boolean) of `value`, as a JSON pointer.
 fn leaves(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
@@ -98,19 +104,30 @@ fn at_or_under(path: &str, leaf: &str) -> bool {
 }
 
 /// Reads `body` in `format` as the library does for a caller: every violation, or none.
-fn violations(format: Format, body: &str) -> Result<Vec<wabridge::Violation>, BodyError> {
+fn violations(format: Format, body: &str, operation: Option<&str>) -> Result<Vec<wabridge::Violation>, BodyError> {
     match format {
         Format::Neutral => match provider::convert(Format::Neutral, Format::Neutral, body, None) {
             Ok(_) => Ok(Vec::new()),
             Err(BodyError::Invalid(v)) => Ok(v),
             Err(other) => Err(other),
         },
-        Format::Provider(p) => provider::validate_body(p, body, None),
+        Format::Provider(p) => provider::validate_body(p, body, operation),
     }
 }
 
 /// Breaks each leaf of `body` in two ways and checks where the violations point.
 fn check_every_leaf(format: Format, name: &str, body: &Value, failures: &mut Vec<String>) -> usize {
+    check_every_leaf_of(format, None, name, body, failures)
+}
+
+/// [`check_every_leaf`] for the body of `operation` (1MSG's methods).
+fn check_every_leaf_of(
+    format: Format,
+    operation: Option<&str>,
+    name: &str,
+    body: &Value,
+    failures: &mut Vec<String>,
+) -> usize {
     let mut paths = Vec::new();
     leaves(body, String::new(), &mut paths);
     let mut checked = 0;
@@ -127,7 +144,7 @@ fn check_every_leaf(format: Format, name: &str, body: &Value, failures: &mut Vec
         for (how, broken) in breaks {
             let mut mutant = body.clone();
             *mutant.pointer_mut(leaf).unwrap() = broken;
-            match violations(format, &mutant.to_string()) {
+            match violations(format, &mutant.to_string(), operation) {
                 // A field without a documented limit may take a long string.
                 Ok(found) if found.is_empty() && how == "overlong" => {}
                 Ok(found) if found.is_empty() => {
@@ -188,7 +205,8 @@ fn every_leaf_of_what_bird_and_1msg_carry_is_reported_at_its_pointer() {
             };
             let wire: Value = serde_json::from_str(&wire).unwrap();
             let name = format!("{name} as {target}");
-            checked += check_every_leaf(Format::Provider(target), &name, &wire, &mut failures);
+            let operation = operation_of(target, &neutral);
+            checked += check_every_leaf_of(Format::Provider(target), operation, &name, &wire, &mut failures);
         }
     }
     assert!(checked >= 10, "only {checked} broken leaves were checked");
@@ -229,6 +247,17 @@ fn objects(value: &Value, at: String, out: &mut Vec<String>) {
 /// Adds a field nobody knows to each object of `body` in turn: it must be refused as an
 /// unknown field at its own pointer (never dropped, never blamed elsewhere).
 fn check_unknown_fields(format: Format, name: &str, body: &Value, failures: &mut Vec<String>) -> usize {
+    check_unknown_fields_of(format, None, name, body, failures)
+}
+
+/// [`check_unknown_fields`] for the body of `operation` (1MSG's methods).
+fn check_unknown_fields_of(
+    format: Format,
+    operation: Option<&str>,
+    name: &str,
+    body: &Value,
+    failures: &mut Vec<String>,
+) -> usize {
     let mut paths = Vec::new();
     objects(body, String::new(), &mut paths);
     let mut checked = 0;
@@ -237,7 +266,7 @@ fn check_unknown_fields(format: Format, name: &str, body: &Value, failures: &mut
         let Some(Value::Object(map)) = mutant.pointer_mut(object) else { continue };
         map.insert("zz_unknown".into(), Value::Bool(true));
         let expected = format!("{object}/zz_unknown");
-        match violations(format, &mutant.to_string()) {
+        match violations(format, &mutant.to_string(), operation) {
             Ok(found) => {
                 checked += 1;
                 let at = found.iter().any(|v| v.path == expected && v.code == wabridge::ViolationCode::UnknownField);
@@ -265,8 +294,9 @@ fn an_unknown_field_in_any_object_is_refused_at_its_pointer_in_every_format() {
         for target in [Provider::Bird, Provider::OneMsg] {
             if let Ok(wire) = provider::convert(Format::Neutral, Format::Provider(target), &neutral, None) {
                 let wire: Value = serde_json::from_str(&wire).unwrap();
-                checked += check_unknown_fields(
+                checked += check_unknown_fields_of(
                     Format::Provider(target),
+                    operation_of(target, &neutral),
                     &format!("{name} as {target}"),
                     &wire,
                     &mut failures,

@@ -149,7 +149,11 @@ pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) ->
 
 /// Checks the limits of a message parsed from a provider's body and reports violations at
 /// the provider's pointers, translated with `table` (see [`rewrite_pointer`]).
-pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> Result<Message, BodyError> {
+pub(crate) fn validated_from_wire(
+    message: Message,
+    table: &[(&str, &str)],
+    snake_rest: bool,
+) -> Result<Message, BodyError> {
     let mut report = Report::new();
     message.validate_into(&mut report, &Path::root());
     if report.is_empty() {
@@ -158,7 +162,7 @@ pub(crate) fn validated_from_wire(message: Message, table: &[(&str, &str)]) -> R
     let violations = report
         .into_violations()
         .into_iter()
-        .map(|v| Violation { path: rewrite_pointer(&v.path, table, false, None), ..v })
+        .map(|v| Violation { path: rewrite_pointer(&v.path, table, snake_rest, None), ..v })
         .collect();
     Err(BodyError::Invalid(violations))
 }

@@ -138,10 +138,7 @@ pub fn check_range(report: &mut Report, path: &Path<'_>, label: &str, value: f64
 
 /// Reports a value that is not an absolute http(s) URL with a host and no whitespace.
 pub fn check_http_url(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
-    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
-    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-    let valid = host.is_some_and(|h| !h.is_empty()) && !value.chars().any(char::is_whitespace);
-    if !valid {
+    if !is_http_url(value) {
         report.add(
             path,
             ViolationCode::InvalidFormat,
@@ -149,6 +146,13 @@ pub fn check_http_url(report: &mut Report, path: &Path<'_>, label: &str, value: 
             None,
         );
     }
+}
+
+/// An http:// or https:// URL with a host and no whitespace.
+pub fn is_http_url(value: &str) -> bool {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    host.is_some_and(|h| !h.is_empty()) && !value.chars().any(char::is_whitespace)
 }
 
 /// Values that must be unique in their list: reports the second and later occurrences.

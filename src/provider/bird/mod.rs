@@ -56,7 +56,7 @@ impl Codec for BirdCodec {
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
         let request = read_request(body)?;
-        validated_from_wire(neutral::from_bird(&request)?, POINTERS).map(Request::Message)
+        validated_from_wire(neutral::from_bird(&request)?, POINTERS, false).map(Request::Message)
     }
 
     fn check(&self, body: &str, _: Operation) -> Result<(), BodyError> {

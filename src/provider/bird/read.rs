@@ -7,7 +7,7 @@
 
 use super::model::*;
 use crate::limits::*;
-use crate::validate::{Obj, Report, ViolationCode, char_count, number};
+use crate::validate::{Obj, Report, ViolationCode, char_count, is_http_url, number};
 
 /// The fields of Bird's `CreateMessage`.
 const MESSAGE_FIELDS: &[&str] = &[
@@ -192,12 +192,6 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
         o.violation(r, key, ViolationCode::InvalidFormat, message, None);
     }
     Some(url)
-}
-
-pub(crate) fn is_http_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.split(['/', '?', '#']).next().unwrap_or("").is_empty())
-        && !url.chars().any(char::is_whitespace)
 }
 
 fn body(b: &Obj<'_>, r: &mut Report) -> Option<Body> {

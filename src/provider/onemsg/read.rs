@@ -1,0 +1,285 @@
+//! Reads a 1MSG method body into the neutral model, each violation at its pointer into the
+//! body: the recipient (`phone` or `chatId`, exactly one) and `quotedMsgId` all methods share,
+//! then the method's own fields. The neutral model's limits are checked afterwards and their
+//! violations moved to the method's pointers (`pointers`).
+
+use super::write::file_name;
+use crate::message::read::{Spelling, contact};
+use crate::message::*;
+use crate::provider::Operation;
+use crate::validate::{Json, Obj, Report, ViolationCode, is_http_url};
+
+/// The fields of each method's body this version reads.
+fn fields(operation: Operation) -> &'static [&'static str] {
+    match operation {
+        Operation::SendMessage => &["chatId", "phone", "quotedMsgId", "body"],
+        Operation::SendFile => {
+            &["chatId", "phone", "quotedMsgId", "body", "filename", "caption", "mediaId", "mediaType", "voice"]
+        }
+        Operation::SendSticker => &["chatId", "phone", "quotedMsgId", "mediaId", "link"],
+        Operation::SendLocation => &["chatId", "phone", "quotedMsgId", "lat", "lng", "name", "address"],
+        Operation::SendLocationRequest => &["chatId", "phone", "quotedMsgId", "body"],
+        Operation::SendReaction => &["chatId", "phone", "quotedMsgId", "body"],
+        Operation::SendContact => &["chatId", "phone", "quotedMsgId", "contacts"],
+        Operation::SendButton => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "sections"],
+        Operation::SendList => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "sections"],
+        _ => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "displayText", "url"],
+    }
+}
+
+/// Reads the body of `operation` (one this version speaks).
+pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> Option<Message> {
+    root.only(r, fields(operation));
+    let recipient = recipient(root, r);
+    let quoted = root.str(r, "quotedMsgId");
+    let body = |r: &mut Report| root.req_str(r, "body");
+    let content = match operation {
+        Operation::SendMessage => body(r).map(|body| Content::Text(Text { body, preview_url: None })),
+        Operation::SendFile => file(root, r),
+        Operation::SendSticker => {
+            let media = Media { id: root.str(r, "mediaId"), link: root.str(r, "link"), ..Media::default() };
+            one_of(root, r, "mediaId", "link").then_some(Content::Sticker(media))
+        }
+        Operation::SendLocation => {
+            let coordinate = |key: &str, r: &mut Report| match root.raw(key) {
+                Some(Json::Str(_)) => root.number(r, key, true),
+                Some(_) => {
+                    root.invalid(r, key, format!("{key} is a decimal number written as a string on 1MSG"));
+                    None
+                }
+                None => root.number(r, key, true),
+            };
+            let (latitude, longitude) = (coordinate("lat", r), coordinate("lng", r));
+            let (name, address) = (root.str(r, "name"), root.str(r, "address"));
+            if address.is_some() && name.is_none() {
+                let message = "1MSG shows a location's address only with its name".to_string();
+                root.violation(r, "name", ViolationCode::Required, message, None);
+            }
+            Some(Content::Location(Location { latitude: latitude?, longitude: longitude?, name, address }))
+        }
+        Operation::SendLocationRequest => body(r).map(|body| Content::LocationRequest(LocationRequest { body })),
+        Operation::SendReaction => {
+            let emoji = body(r);
+            let message_id = root.req_str(r, "quotedMsgId");
+            Some(Content::Reaction(Reaction { message_id: message_id?, emoji: emoji? }))
+        }
+        Operation::SendContact => {
+            let items = root.objects(r, "contacts", true)?;
+            let contacts = items.iter().filter_map(|c| contact(c, r, Spelling::SnakeCase)).collect();
+            Some(Content::Contacts(Contacts { contacts }))
+        }
+        Operation::SendButton => {
+            let header = text_header(root, r);
+            let (text, footer) = (body(r), root.str(r, "footer"));
+            let buttons = root.objects(r, "sections", true).map(|items| {
+                let read = |b: &Obj<'_>| {
+                    b.only(r, &["type", "reply"]);
+                    b.constant(r, "type", "reply");
+                    let reply = b.req_obj(r, "reply")?;
+                    reply.only(r, &["id", "title"]);
+                    let id = reply.req_str(r, "id");
+                    Some(ReplyButton { id: id?, title: reply.req_str(r, "title")? })
+                };
+                items.iter().filter_map(read).collect()
+            });
+            Some(Content::ReplyButtons(ReplyButtons { header, body: text?, footer, buttons: buttons? }))
+        }
+        Operation::SendList => {
+            let header = root.str(r, "header").map(|text| Header::Text(HeaderText { text }));
+            let (text, footer, button) = (body(r), root.str(r, "footer"), root.req_str(r, "action"));
+            let sections = root.objects(r, "sections", true).map(|items| {
+                let read = |s: &Obj<'_>| {
+                    s.only(r, &["title", "rows"]);
+                    let title = s.str(r, "title");
+                    let rows = s.objects(r, "rows", true)?;
+                    let row = |row: &Obj<'_>| {
+                        row.only(r, &["id", "title", "description"]);
+                        let id = row.req_str(r, "id");
+                        let title = row.req_str(r, "title");
+                        Some(ListRow { id: id?, title: title?, description: row.str(r, "description") })
+                    };
+                    Some(ListSection { title, rows: rows.iter().filter_map(row).collect() })
+                };
+                items.iter().filter_map(read).collect()
+            });
+            Some(Content::List(List { header, body: text?, footer, button: button?, sections: sections? }))
+        }
+        _ => {
+            let header = text_header(root, r);
+            let (text, footer) = (body(r), root.str(r, "footer"));
+            let (display_text, url) = (root.req_str(r, "displayText"), root.req_str(r, "url"));
+            Some(Content::CtaUrl(CtaUrl { header, body: text?, footer, display_text: display_text?, url: url? }))
+        }
+    };
+    let (to, recipient_type) = recipient?;
+    let mut message = Message::new(to, content?);
+    message.recipient_type = recipient_type;
+    if operation != Operation::SendReaction {
+        message.reply_to = quoted;
+    }
+    Some(message)
+}
+
+/// Exactly one of `a` and `b`, reported at `a` when neither is given, at `b` when both are.
+fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {
+    match (o.has(a), o.has(b)) {
+        (true, false) | (false, true) => true,
+        (true, true) => {
+            o.invalid(r, b, format!("give either {a} or {b}, not both"));
+            false
+        }
+        (false, false) => {
+            o.violation(r, a, ViolationCode::Required, format!("one of {a} or {b} is required"), None);
+            false
+        }
+    }
+}
+
+/// `chatId` (`<digits>@c.us`, or `<id>@g.us` for a group) or `phone` (digits, no `+`: a number
+/// in the current API, a string in v2.39 of the spec; both are read), exactly one.
+fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<RecipientType>)> {
+    match (root.has("chatId"), root.raw("phone")) {
+        (true, None) => {
+            let chat = root.req_str(r, "chatId")?;
+            match chat.split_once('@') {
+                Some((id, "c.us")) => Some((id.to_string(), None)),
+                Some((_, "g.us")) => Some((chat, Some(RecipientType::Group))),
+                _ => {
+                    let message = format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})");
+                    root.violation(r, "chatId", ViolationCode::InvalidFormat, message, None);
+                    None
+                }
+            }
+        }
+        (false, Some(Json::Int(n))) => Some((n.to_string(), None)),
+        (false, Some(Json::Str(text))) => Some((text.to_string(), None)),
+        (false, Some(_)) => {
+            root.invalid(r, "phone", "phone must be a number or a string of digits".into());
+            None
+        }
+        (false, None) => {
+            root.violation(r, "phone", ViolationCode::Required, "one of phone or chatId is required".into(), None);
+            None
+        }
+        (true, Some(_)) => {
+            root.invalid(r, "chatId", "give either phone or chatId, not both".into());
+            None
+        }
+    }
+}
+
+/// A Cloud API text header (`{"type": "text", "text": …}`); media headers are not read yet.
+fn text_header(root: &Obj<'_>, r: &mut Report) -> Option<Header> {
+    let header = root.obj(r, "header")?;
+    header.only(r, &["type", "text"]);
+    header.constant(r, "type", "text");
+    Some(Header::Text(HeaderText { text: header.req_str(r, "text")? }))
+}
+
+/// The media kind 1MSG takes a file for, from its name's extension.
+fn kind_of(filename: &str) -> &'static str {
+    let extension = filename.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    match extension.as_str() {
+        "jpg" | "jpeg" | "png" => "image",
+        "mp4" | "3gp" | "3gpp" => "video",
+        "aac" | "amr" | "mp3" | "m4a" | "ogg" | "opus" => "audio",
+        _ => "document",
+    }
+}
+
+fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
+    let (media_id, link) = (root.str(r, "mediaId"), root.str(r, "body"));
+    if !one_of(root, r, "body", "mediaId") {
+        return None;
+    }
+    if link.as_deref().is_some_and(|l| l.starts_with("data:")) {
+        let message =
+            "a file given inline as a data: URI is not read by this version of wabridge yet (give its https URL)";
+        root.violation(r, "body", ViolationCode::Unsupported, message.into(), None);
+        return None;
+    }
+    let filename = root.str(r, "filename");
+    let kind = if root.has("mediaId") {
+        let kind = root.req_str(r, "mediaType")?;
+        if !["image", "video", "audio", "document"].contains(&kind.as_str()) {
+            root.invalid(r, "mediaType", format!("mediaType is image, video, audio or document (got {kind:?})"));
+            return None;
+        }
+        kind
+    } else {
+        if root.has("mediaType") {
+            root.invalid(r, "mediaType", "mediaType goes with mediaId; a file by URL is typed by its filename".into());
+        }
+        kind_of(filename.as_deref().or_else(|| link.as_deref().and_then(file_name)).unwrap_or("")).to_string()
+    };
+    // The name its link ends in is the one 1MSG is given anyway: the neutral model leaves it
+    // out. Another name is a document's own; on other media the neutral model has no place
+    // for it (unless the link is refused anyway: then it is not what is wrong).
+    let derived = link.as_deref().and_then(file_name);
+    let filename = match filename {
+        Some(name) if Some(name.as_str()) == derived => None,
+        Some(name) if kind == "document" => Some(name),
+        Some(_) if !link.as_deref().is_some_and(is_http_url) => None,
+        Some(_) => {
+            let message = format!("a {kind}'s filename other than its link's has no place in the neutral model");
+            root.violation(r, "filename", ViolationCode::Unsupported, message, None);
+            return None;
+        }
+        None => None,
+    };
+    let media = Media {
+        id: media_id,
+        filename,
+        caption: root.str(r, "caption"),
+        voice: root.bool(r, "voice"),
+        ..Media::by_link(link.unwrap_or_default())
+    };
+    let media = Media { link: media.link.filter(|l| !l.is_empty()), ..media };
+    Some(match kind.as_str() {
+        "image" => Content::Image(media),
+        "video" => Content::Video(media),
+        "audio" => Content::Audio(media),
+        _ => Content::Document(media),
+    })
+}
+
+/// Where each neutral field lives in each method's body.
+pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'static str)] {
+    match operation {
+        Operation::SendFile => &[
+            ("/content/link", "/body"),
+            ("/content/id", "/mediaId"),
+            ("/content/caption", "/caption"),
+            ("/content/filename", "/filename"),
+            ("/content/voice", "/voice"),
+            ("/content", "/body"),
+        ],
+        Operation::SendSticker => &[("/content/id", "/mediaId"), ("/content", "")],
+        Operation::SendLocation => &[
+            ("/content/latitude", "/lat"),
+            ("/content/longitude", "/lng"),
+            ("/content/name", "/name"),
+            ("/content/address", "/address"),
+            ("/content", ""),
+        ],
+        Operation::SendReaction => {
+            &[("/content/emoji", "/body"), ("/content/messageId", "/quotedMsgId"), ("/content", "")]
+        }
+        Operation::SendContact => &[("/content/contacts", "/contacts"), ("/content", "")],
+        Operation::SendButton => &[
+            ("/content/buttons/*/id", "/sections/*/reply/id"),
+            ("/content/buttons/*/title", "/sections/*/reply/title"),
+            ("/content/buttons", "/sections"),
+            ("/content/header/text", "/header/text"),
+            ("/content", ""),
+        ],
+        Operation::SendList => &[
+            ("/content/header/text", "/header"),
+            ("/content/button", "/action"),
+            ("/content/sections", "/sections"),
+            ("/content", ""),
+        ],
+        Operation::SendCtaUrl => &[("/content/header/text", "/header/text"), ("/content", "")],
+        _ => &[("/content", "")],
+    }
+}

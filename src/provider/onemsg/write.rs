@@ -1,0 +1,208 @@
+//! A neutral message as the body of its 1MSG method: `sendMessage` (text), `sendFile`
+//! (images, videos, audio and documents), `sendSticker`, `sendLocation`,
+//! `sendLocationRequest`, `sendReaction`, `sendContact`, `sendButton`, `sendList` and
+//! `sendCtaUrl`. What a method has no field for is refused (`refusal`) before anything is
+//! written, never dropped.
+
+use super::PROVIDER;
+use crate::error::{BodyError, Unsupported};
+use crate::json::JsonWriter;
+use crate::message::read::Spelling;
+use crate::message::write::contact;
+use crate::message::{Content, Header, Media, Message, RecipientType};
+use crate::validate::{Violation, ViolationCode, number};
+
+fn cannot_at(what: &str, path: &str) -> BodyError {
+    Unsupported::cannot(PROVIDER, what).at(path).into()
+}
+
+fn not_yet_at(what: &str, path: &str) -> BodyError {
+    Unsupported::not_yet(PROVIDER, what).at(path).into()
+}
+
+fn invalid(path: &str, code: ViolationCode, message: String) -> BodyError {
+    BodyError::Invalid(vec![Violation { path: path.into(), code, message, limit: None }])
+}
+
+/// What 1MSG's method for `message` cannot carry, or `None`.
+fn refusal(message: &Message) -> Option<BodyError> {
+    if message.callback_data.is_some() {
+        return Some(cannot_at("callbackData", "/callbackData"));
+    }
+    let media_header = |header: Option<&Header>, kind: &str| match header {
+        Some(Header::Text(_)) | None => None,
+        Some(_) => Some(not_yet_at(&format!("{kind} media header"), "/content/header")),
+    };
+    match &message.content {
+        // sendMessage has no preview switch; dropping it silently would change the message.
+        Content::Text(t) if t.preview_url.is_some() => Some(cannot_at("text previewUrl", "/content/previewUrl")),
+        Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
+            let named = m.filename.is_some() || m.link.as_deref().and_then(file_name).is_some();
+            (m.id.is_none() && !named).then(|| {
+                invalid(
+                    "/content/link",
+                    ViolationCode::InvalidFormat,
+                    "1MSG names a file by its filename, extension included: give a link whose path ends in one (or a document's filename)".into(),
+                )
+            })
+        }
+        Content::Location(l) if l.address.is_some() && l.name.is_none() => Some(invalid(
+            "/content/address",
+            ViolationCode::Required,
+            "1MSG shows a location's address only with its name: give content.name too".into(),
+        )),
+        // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one.
+        Content::Reaction(_) if message.reply_to.is_some() => Some(cannot_at("replyTo on a reaction", "/replyTo")),
+        Content::ReplyButtons(b) => media_header(b.header.as_ref(), "replyButtons"),
+        Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
+        _ => None,
+    }
+}
+
+/// The last segment of a URL's path, when it has an extension (1MSG takes it as the file's name).
+pub(super) fn file_name(link: &str) -> Option<&str> {
+    let path = link.split(['?', '#']).next()?;
+    let name = path.rsplit('/').next()?;
+    (name.contains('.') && !name.ends_with('.') && path.matches('/').count() > 2).then_some(name)
+}
+
+/// How a body names its recipient: 1MSG takes `phone` as a number (the current API) or a
+/// string (v2.39 of its spec), or the chat (`<digits>@c.us`, a group's `<id>@g.us`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum RecipientSpelling {
+    #[default]
+    PhoneNumber,
+    PhoneString,
+    ChatId,
+}
+
+/// Writes a valid message whose kind 1MSG carries.
+pub(super) fn message(message: &Message, spelling: RecipientSpelling) -> Result<String, BodyError> {
+    if let Some(refused) = refusal(message) {
+        return Err(refused);
+    }
+    let mut w = JsonWriter::new();
+    w.item_obj(|w| {
+        recipient(w, message, spelling);
+        content(w, &message.content);
+        match &message.content {
+            Content::Reaction(r) => w.str("quotedMsgId", &r.message_id),
+            _ => w.opt_str("quotedMsgId", message.reply_to.as_deref()),
+        }
+    });
+    Ok(w.finish())
+}
+
+/// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+` (a number
+/// unless the body being reproduced spelled it otherwise), or their chat `<digits>@c.us`.
+fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling) {
+    if message.recipient_type == Some(RecipientType::Group) {
+        let id = message.to.as_str();
+        if id.ends_with("@g.us") {
+            w.str("chatId", id);
+        } else {
+            w.str("chatId", &format!("{id}@g.us"));
+        }
+        return;
+    }
+    let digits = message.to.trim_start_matches('+');
+    match (spelling, digits.parse::<i64>()) {
+        (RecipientSpelling::ChatId, _) => w.str("chatId", &format!("{digits}@c.us")),
+        // Validated phone numbers are at most 15 digits: they fit an i64 exactly.
+        (RecipientSpelling::PhoneNumber, Ok(number)) => w.int("phone", number),
+        _ => w.str("phone", digits),
+    }
+}
+
+fn content(w: &mut JsonWriter, content: &Content) {
+    match content {
+        Content::Text(t) => w.str("body", &t.body),
+        Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => file(w, content.kind(), m),
+        Content::Sticker(m) => {
+            w.opt_str("mediaId", m.id.as_deref());
+            w.opt_str("link", m.link.as_deref());
+        }
+        Content::Location(l) => {
+            // Decimal strings, as 1MSG's sendLocation takes them.
+            w.str("lat", &number(l.latitude));
+            w.str("lng", &number(l.longitude));
+            w.opt_str("name", l.name.as_deref());
+            w.opt_str("address", l.address.as_deref());
+        }
+        Content::LocationRequest(l) => w.str("body", &l.body),
+        Content::Reaction(r) => w.str("body", &r.emoji),
+        Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::SnakeCase)),
+        Content::ReplyButtons(b) => {
+            text_header(w, b.header.as_ref());
+            w.str("body", &b.body);
+            w.opt_str("footer", b.footer.as_deref());
+            w.arr("sections", &b.buttons, |w, button| {
+                w.item_obj(|w| {
+                    w.str("type", "reply");
+                    w.obj("reply", |w| {
+                        w.str("id", &button.id);
+                        w.str("title", &button.title);
+                    });
+                })
+            });
+        }
+        Content::List(l) => {
+            if let Some(Header::Text(h)) = &l.header {
+                w.str("header", &h.text);
+            }
+            w.str("body", &l.body);
+            w.opt_str("footer", l.footer.as_deref());
+            w.str("action", &l.button);
+            w.arr("sections", &l.sections, |w, s| {
+                w.item_obj(|w| {
+                    w.opt_str("title", s.title.as_deref());
+                    w.arr("rows", &s.rows, |w, row| {
+                        w.item_obj(|w| {
+                            w.str("id", &row.id);
+                            w.str("title", &row.title);
+                            w.opt_str("description", row.description.as_deref());
+                        })
+                    });
+                })
+            });
+        }
+        Content::CtaUrl(c) => {
+            text_header(w, c.header.as_ref());
+            w.str("body", &c.body);
+            w.opt_str("footer", c.footer.as_deref());
+            w.str("displayText", &c.display_text);
+            w.str("url", &c.url);
+        }
+        // The kind table refuses the rest before a message is written.
+        _ => {}
+    }
+}
+
+/// `{"type": "text", "text": …}`: the Cloud API's text header, which 1MSG passes on.
+fn text_header(w: &mut JsonWriter, header: Option<&Header>) {
+    if let Some(Header::Text(h)) = header {
+        w.obj("header", |w| {
+            w.str("type", "text");
+            w.str("text", &h.text);
+        });
+    }
+}
+
+/// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename`.
+fn file(w: &mut JsonWriter, kind: &str, m: &Media) {
+    match (&m.id, &m.link) {
+        (Some(id), _) => {
+            w.str("mediaId", id);
+            w.str("mediaType", kind);
+            w.opt_str("filename", m.filename.as_deref());
+        }
+        (None, Some(link)) => {
+            w.str("body", link);
+            // A document's own name, or the one its link ends in (`refusal` made sure of one).
+            w.opt_str("filename", m.filename.as_deref().or_else(|| file_name(link)));
+        }
+        (None, None) => {}
+    }
+    w.opt_str("caption", m.caption.as_deref());
+    w.opt_bool("voice", m.voice);
+}
