@@ -13,7 +13,10 @@ const SEND_METHODS = [
   "sendLocationRequest", "sendCarousel", "sendCtaUrl", "sendSticker", "sendFlow", "sendProduct", "sendAddressMessage",
   "sendOrderDetails", "sendPaymentRequest",
 ];
-const SUPPORTED = new Set(["sendMessage"]);
+const SUPPORTED = new Set([
+  "sendMessage", "sendFile", "sendSticker", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact",
+  "sendButton", "sendList", "sendCtaUrl",
+]);
 
 function parseBody(ctx) {
   const text = ctx.text();

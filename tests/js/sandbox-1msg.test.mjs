@@ -50,7 +50,10 @@ test("invalid bodies are 400; methods of the seed wabridge does not speak yet ar
   const invalid = await call("sendMessage", { phone: "12", body: "" });
   assert.equal(invalid.status, 400);
   assert.match((await invalid.json()).error, /phone/);
-  assert.equal((await call("sendButton", { phone: 16505551234, body: "x" })).status, 501);
+  assert.equal((await call("sendTemplate", { phone: 16505551234, template: "x" })).status, 501);
+  const button = await call("sendButton", { phone: 16505551234, body: "x" });
+  assert.equal(button.status, 400, "sendButton is validated: its sections are missing");
+  assert.match((await button.json()).error, /sections/);
   assert.equal((await call("sendFax", {})).status, 404);
 });
 
