@@ -197,6 +197,23 @@ limits! {
 
     /// Bird carousel text. Bird's spec (`carousel.text`: maxLength 1024).
     BIRD_CAROUSEL_TEXT_MAX_CHARS: usize = 1024;
+
+    /// 1MSG profile `about` (POST /me): WhatsApp's business profile "about" text, 1–139
+    /// characters (Meta's business profile reference; 1MSG passes it on).
+    ONEMSG_ABOUT_MAX_CHARS: usize = 139;
+
+    /// 1MSG profile `description` (POST /me): "up to 256 symbols" (1MSG's spec 2.39 and 1.0.0 summary).
+    ONEMSG_DESCRIPTION_MAX_CHARS: usize = 256;
+
+    /// 1MSG profile `address` (POST /me): 256 characters (Meta's business profile reference).
+    ONEMSG_ADDRESS_MAX_CHARS: usize = 256;
+
+    /// 1MSG profile `email` (POST /me): 128 characters (Meta's business profile reference).
+    ONEMSG_EMAIL_MAX_CHARS: usize = 128;
+
+    /// A template button's text in addTemplate: 25 characters (Meta's template components
+    /// reference; 1MSG's help page on carousel templates says the same of quick replies).
+    ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS: usize = 25;
 }
 
 /// MIME types Meta accepts per media kind, in the order its docs list them.

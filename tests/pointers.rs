@@ -75,10 +75,10 @@ fn civil_date(days: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// The endpoint a neutral message goes to on `provider` (1MSG: the method of its kind).
+/// The endpoint a neutral request goes to on `provider` (1MSG: the method of its kind).
 fn operation_of(provider: Provider, neutral: &str) -> Option<&'static str> {
-    let message = wabridge::Message::from_json(neutral).ok()?;
-    provider::operation(provider, &message).map(|o| o.name())
+    let request = provider::parse_neutral(neutral).ok()?;
+    provider::request_operation(provider, &request).map(|o| o.name())
 }
 
 /// Every leaf (string, number, boolean) of `value`, as a JSON pointer.

@@ -3,6 +3,7 @@
 //! and, in the wasm, a serializer per struct). Keys are the writer's own literals (ASCII,
 //! nothing to escape); values are escaped as RFC 8259 asks and serde_json does.
 
+use super::Json;
 use serde_json::{Map, Value};
 
 pub struct JsonWriter {
@@ -183,6 +184,34 @@ impl JsonWriter {
     pub fn arr<T>(&mut self, key: &str, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
         self.key(key);
         self.open("[", "]", |w| items.into_iter().for_each(|i| item(w, i)));
+    }
+
+    /// A tree read earlier, written back as it was read (a body validated in place): keys
+    /// escaped like values, as they come from the document.
+    pub fn item_tree(&mut self, value: &Json<'_>) {
+        self.separate();
+        match value {
+            Json::Null => self.out.push_str("null"),
+            Json::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Json::Int(n) => self.integer(*n),
+            Json::UInt(n) => self.out.push_str(&serde_json::to_string(n).unwrap_or_default()),
+            Json::Float(f) => match serde_json::to_string(f) {
+                Ok(text) if f.is_finite() => self.out.push_str(&text),
+                _ => self.out.push_str("null"),
+            },
+            Json::Str(s) => self.string(s),
+            Json::Array(items) => self.open("[", "]", |w| items.iter().for_each(|item| w.item_tree(item))),
+            Json::Object(members) => self.open("{", "}", |w| {
+                for (key, member) in members {
+                    w.separate();
+                    w.string(key);
+                    w.out.push_str(":");
+                    // The member is written without a separator of its own.
+                    w.needs_comma = false;
+                    w.item_tree(member);
+                }
+            }),
+        }
     }
 
     /// `"key": {…}` copied from free-form data (a flow's payload).

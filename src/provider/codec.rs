@@ -33,10 +33,22 @@ pub enum Operation {
     SendAddressMessage,
     SendOrderDetails,
     SendPaymentRequest,
+    /// 1MSG's POST /me: the business profile.
+    SetMe,
+    /// 1MSG's POST /settings.
+    SetSettings,
+    /// 1MSG's POST /commerce.
+    SetCommerce,
+    /// 1MSG's POST /webhook.
+    SetWebhook,
+    ReadMessage,
+    AddTemplate,
+    RemoveTemplate,
+    UploadMedia,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 18] = [
+    pub const ALL: [Operation; 26] = [
         Operation::Messages,
         Operation::SendMessage,
         Operation::SendFile,
@@ -55,6 +67,14 @@ impl Operation {
         Operation::SendAddressMessage,
         Operation::SendOrderDetails,
         Operation::SendPaymentRequest,
+        Operation::SetMe,
+        Operation::SetSettings,
+        Operation::SetCommerce,
+        Operation::SetWebhook,
+        Operation::ReadMessage,
+        Operation::AddTemplate,
+        Operation::RemoveTemplate,
+        Operation::UploadMedia,
     ];
 
     /// The name on the wire (the path's last segment) and on the CLI's `--op`.
@@ -78,6 +98,14 @@ impl Operation {
             Operation::SendAddressMessage => "sendAddressMessage",
             Operation::SendOrderDetails => "sendOrderDetails",
             Operation::SendPaymentRequest => "sendPaymentRequest",
+            Operation::SetMe => "me",
+            Operation::SetSettings => "settings",
+            Operation::SetCommerce => "commerce",
+            Operation::SetWebhook => "webhook",
+            Operation::ReadMessage => "readMessage",
+            Operation::AddTemplate => "addTemplate",
+            Operation::RemoveTemplate => "removeTemplate",
+            Operation::UploadMedia => "uploadMedia",
         }
     }
 }
@@ -130,6 +158,10 @@ pub trait Codec: Sync {
     /// Writes a valid read receipt, where the provider takes them on a body endpoint.
     fn write_mark_read(&self, _read: &MarkRead) -> Result<String, BodyError> {
         Err(Unsupported::cannot(self.provider(), "markRead").into())
+    }
+    /// The endpoint that takes read receipts, where the provider has one.
+    fn mark_read_operation(&self) -> Option<Operation> {
+        None
     }
     /// Reads and validates a body sent to `operation`; every violation points into the body.
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError>;

@@ -30,6 +30,15 @@ pub fn operation(provider: Provider, message: &Message) -> Option<Operation> {
     kind_entry(provider, message.content.kind()).filter(|e| e.support == Support::Yes).map(|e| e.operation)
 }
 
+/// The endpoint a request goes to: a message's (see [`operation`]), or the provider's
+/// read-receipt endpoint.
+pub fn request_operation(provider: Provider, request: &Request) -> Option<Operation> {
+    match request {
+        Request::Message(message) => operation(provider, message),
+        Request::MarkRead(_) => codec(provider).mark_read_operation(),
+    }
+}
+
 /// Parses and validates a provider-native request body into the neutral model. Violations
 /// point into the provider's body. `operation` names the endpoint where the body depends on it.
 pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<Message, BodyError> {

@@ -9,6 +9,7 @@ mod emoji;
 mod path;
 mod read;
 mod rules;
+pub mod schema;
 
 pub use crate::json::Json;
 pub use emoji::is_single_emoji;

@@ -56,6 +56,10 @@ impl Codec for MetaCodec {
         Ok(write::mark_read(read))
     }
 
+    fn mark_read_operation(&self) -> Option<Operation> {
+        Some(Operation::Messages)
+    }
+
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
         parse_spelled(body).map(|(request, _)| request)
     }

@@ -8,6 +8,7 @@
 
 mod client;
 mod read;
+mod schema;
 mod write;
 
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
@@ -15,8 +16,9 @@ pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
 use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
-use crate::message::{Message, Request};
-use crate::validate::{Obj, Report, parse_tree};
+use crate::json::JsonWriter;
+use crate::message::{MarkRead, Message, Request};
+use crate::validate::{Json, Obj, Path, Report, ViolationCode, parse_tree};
 use write::RecipientSpelling;
 
 pub const PROVIDER: Provider = Provider::OneMsg;
@@ -51,15 +53,83 @@ impl Codec for OneMsgCodec {
         write::message(message, RecipientSpelling::default())
     }
 
-    fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        read_body(body, operation).map(|(message, _)| Request::Message(message))
+    fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
+        let mut w = JsonWriter::new();
+        w.item_obj(|w| {
+            w.str("messageId", &read.message_id);
+            if read.typing_indicator {
+                w.bool("typingIndicator", true);
+            }
+        });
+        Ok(w.finish())
     }
 
-    /// Written back as read, the recipient spelled as the body spelled it.
+    fn mark_read_operation(&self) -> Option<Operation> {
+        Some(Operation::ReadMessage)
+    }
+
+    fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
+        if schema::fields(operation).is_none() {
+            return read_body(body, operation).map(|(message, _)| Request::Message(message));
+        }
+        let tree = checked(body, operation)?;
+        match operation {
+            Operation::ReadMessage => Ok(Request::MarkRead(MarkRead {
+                message_id: tree.string("messageId").unwrap_or_default(),
+                typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
+            })),
+            // Templates, carousels, flows and products map to neutral content with issue 12.
+            op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
+            op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
+        }
+    }
+
+    fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
+        match schema::fields(operation) {
+            Some(_) => checked(body, operation).map(drop),
+            None => read_body(body, operation).map(drop),
+        }
+    }
+
+    /// Written back as read: a method described by a table as its tree, a message with its
+    /// recipient spelled as the body spelled it.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
+        if schema::fields(operation).is_some() {
+            let mut w = JsonWriter::new();
+            w.item_tree(&checked(body, operation)?);
+            return Ok(w.finish());
+        }
         let (message, spelling) = read_body(body, operation)?;
         write::message(&message, spelling)
     }
+}
+
+/// A body of a method described by a table (`schema`), checked: every violation at its
+/// pointer, and for a send, exactly one recipient.
+fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
+    let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+    let mut report = Report::new();
+    let fields = schema::fields(operation).unwrap_or_default();
+    crate::validate::schema::check(&tree, &crate::validate::schema::Shape::Obj(fields), &Path::root(), &mut report);
+    if schema::is_send(operation) && matches!(tree, Json::Object(_)) {
+        match (tree.get("chatId").is_some(), tree.get("phone").is_some()) {
+            (true, true) => report.add(
+                &Path::root().key("chatId"),
+                ViolationCode::InvalidValue,
+                "give either phone or chatId, not both",
+                None,
+            ),
+            (false, false) => report.add(
+                &Path::root().key("phone"),
+                ViolationCode::Required,
+                "one of phone or chatId is required",
+                None,
+            ),
+            _ => {}
+        }
+    }
+    report.into_result().map_err(BodyError::Invalid)?;
+    Ok(tree)
 }
 
 /// Reads the body of `operation` into the neutral model, with how it spelled its recipient.
@@ -140,7 +210,7 @@ mod tests {
         assert_eq!(found, vec![("/phone", ViolationCode::TooShort), ("/body", ViolationCode::TooLong)]);
         let Err(BodyError::Invalid(v)) = parse(r#"{"body":"x"}"#, None) else { panic!() };
         assert_eq!(v[0].path, "/phone");
-        assert_eq!(parse(r#"{}"#, Some("sendTemplate")).unwrap_err().code(), "ERR_UNSUPPORTED");
+        assert_eq!(parse(r#"{}"#, Some("sendTemplate")).unwrap_err().code(), "ERR_VALIDATION");
         assert_eq!(parse(r#"{}"#, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
     }
 
@@ -158,8 +228,8 @@ mod fixtures {
     use crate::provider::{Format, convert};
     use serde_json::Value;
 
-    /// The fixture files of the methods this version speaks, with their method.
-    fn spoken() -> Vec<(String, Operation, Value)> {
+    /// The request bodies of every method (tests/fixtures/1msg), with their method.
+    fn bodies() -> Vec<(String, Operation, Value)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/1msg");
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -169,12 +239,8 @@ mod fixtures {
                 continue;
             }
             let method = name.trim_end_matches(".json").split('-').next().unwrap().to_string();
-            let Ok(operation) = method.parse::<Operation>() else { continue };
-            let speaks =
-                OneMsgCodec.kinds().iter().any(|e| e.operation == operation && e.support == super::super::Support::Yes);
-            if speaks {
-                found.push((name, operation, serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()));
-            }
+            let operation = method.parse::<Operation>().unwrap_or_else(|_| panic!("{name}: no method {method}"));
+            found.push((name, operation, serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()));
         }
         found
     }
@@ -185,9 +251,9 @@ mod fixtures {
     }
 
     #[test]
-    fn every_spoken_method_fixture_is_read_and_reproduced() {
-        let fixtures = spoken();
-        assert!(fixtures.len() >= 14, "{} fixtures", fixtures.len());
+    fn every_method_fixture_is_valid_and_reproduced_exactly() {
+        let fixtures = bodies();
+        assert!(fixtures.len() >= 45, "{} fixtures", fixtures.len());
         let mut failures = Vec::new();
         for (name, operation, body) in fixtures {
             if name == "sendFile-data-uri.json" {

@@ -1,0 +1,342 @@
+//! 1MSG's bodies that carry no neutral message, or more than the neutral model says — its
+//! templates, carousels, flows and products, its profile, settings, commerce and webhook
+//! settings, read receipts, template management and uploads — as tables for the schema
+//! walker (`validate::schema`). Sources: docs/1msg-reference.md (1MSG's spec 2.39, the 1.0.0
+//! operations summary and its help pages; where they disagree, what is followed and why).
+
+use crate::json::Json;
+use crate::limits::*;
+use crate::provider::Operation;
+use crate::validate::schema::{Field, Shape};
+
+use Shape::*;
+
+/// `language.code` and addTemplate's `language`: the codes 1MSG's spec lists.
+const LANGUAGES: &[&str] = &[
+    "af", "sq", "ar", "az", "bn", "bg", "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "nl", "en", "en_GB",
+    "en_US", "et", "fil", "fi", "fr", "de", "el", "gu", "he", "hi", "hu", "id", "ga", "it", "ja", "kn", "kk", "ko",
+    "lo", "lv", "lt", "mk", "ms", "mr", "nb", "fa", "pl", "pt_BR", "pt_PT", "pa", "ro", "ru", "sr", "sk", "sl", "es",
+    "es_AR", "es_ES", "es_MX", "sw", "sv", "ta", "te", "th", "tr", "uk", "ur", "uz", "vi",
+];
+
+/// POST /me `vertical` (1MSG's spec; `""` clears it).
+const VERTICALS: &[&str] = &[
+    "",
+    "Automotive",
+    "Beauty, Spa and Salon",
+    "Clothing and Apparel",
+    "Education",
+    "Entertainment",
+    "Event Planning and Service",
+    "Finance and Banking",
+    "Food and Grocery",
+    "Public Service",
+    "Hotel and Lodging",
+    "Medical and Health",
+    "Non-profit",
+    "Professional Services",
+    "Shopping and Retail",
+    "Travel and Transportation",
+    "Restaurant",
+    "Other",
+];
+
+const TEXT: Shape = Str(1, usize::MAX);
+
+/// `<digits>@c.us` or `<id>@g.us`.
+fn chat_id(value: &Json<'_>) -> Result<(), String> {
+    let chat = value.as_str().ok_or("chatId is a string")?;
+    match chat.split_once('@') {
+        Some((id, "c.us")) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        Some((id, "g.us")) if !id.is_empty() => Ok(()),
+        _ => Err(format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})")),
+    }
+}
+
+/// Digits with the country code, no `+`: a number (the current API) or a string (v2.39).
+fn phone(value: &Json<'_>) -> Result<(), String> {
+    let digits = match value {
+        Json::Int(n) if *n > 0 => n.to_string(),
+        Json::Str(s) => s.to_string(),
+        _ => return Err("phone is digits with the country code, as a number or a string".into()),
+    };
+    let count = digits.len();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        return Err(format!("phone is digits with the country code, no '+' or spaces (got {digits:?})"));
+    }
+    if !(PHONE_NUMBER_MIN_DIGITS..=PHONE_NUMBER_MAX_DIGITS).contains(&count) {
+        return Err(format!(
+            "phone has {count} digits; {PHONE_NUMBER_MIN_DIGITS} to {PHONE_NUMBER_MAX_DIGITS} are allowed"
+        ));
+    }
+    Ok(())
+}
+
+/// A file given by URL or inline: an http(s) URL or a `data:` URI.
+fn url_or_data(value: &Json<'_>) -> Result<(), String> {
+    match value.as_str() {
+        Some(s) if s.starts_with("data:") && s.contains(',') => Ok(()),
+        Some(s) if crate::validate::is_http_url(s) => Ok(()),
+        _ => Err("must be an http(s) URL or a data: URI".into()),
+    }
+}
+
+/// A template button's index: a number, or its digits as a string.
+fn button_index(value: &Json<'_>) -> Result<(), String> {
+    let index = match value {
+        Json::Int(n) => *n,
+        Json::Str(s) => s.parse().map_err(|_| format!("index {s:?} is not a number"))?,
+        _ => return Err("index is a number".into()),
+    };
+    match usize::try_from(index) {
+        Ok(i) if i <= TEMPLATE_BUTTON_INDEX_MAX => Ok(()),
+        _ => Err(format!("index {index} is out of range: 0 to {TEMPLATE_BUTTON_INDEX_MAX}")),
+    }
+}
+
+/// Who a send goes to, and what it quotes: on every send method.
+macro_rules! send_fields {
+    ($($field:expr),* $(,)?) => {
+        &[
+            Field("chatId", Rule(chat_id), false),
+            Field("phone", Rule(phone), false),
+            Field("quotedMsgId", TEXT, false),
+            $($field),*
+        ]
+    };
+}
+
+const MEDIA: &[Field] = &[Field("link", Url, false), Field("id", TEXT, false), Field("filename", TEXT, false)];
+const CURRENCY: &[Field] = &[
+    Field("currency_code", Str(3, 3), true),
+    Field("amount_1000", Int(i64::MIN, i64::MAX), true),
+    Field("fallback_value", TEXT, true),
+];
+const DATE_COMPONENT: &[Field] = &[
+    Field("day_of_week", Any, false),
+    Field("year", Int(1, 9999), false),
+    Field("month", Int(1, 12), false),
+    Field("day_of_month", Int(1, 31), false),
+    Field("hour", Int(0, 23), false),
+    Field("minute", Int(0, 59), false),
+    Field("calendar", Enum(&["GREGORIAN", "SOLAR_HIJRI"]), false),
+];
+const DATE_TIME: &[Field] = &[
+    Field("fallback_value", TEXT, true),
+    Field("component", Obj(DATE_COMPONENT), false),
+    Field("unix_epoch", Obj(&[Field("timestamp", Int(0, i64::MAX), true)]), false),
+];
+const PRODUCT: &[Field] = &[Field("catalog_id", TEXT, true), Field("product_retailer_id", TEXT, true)];
+/// A Cloud API parameter, which 1MSG passes on (its `type` names the field holding it); on a
+/// sendCarousel card's quick-reply button, `{id, text}` without a type.
+const PARAMETER: &[Field] = &[
+    Field("id", Str(1, REPLY_BUTTON_ID_MAX_CHARS), false),
+    Field(
+        "type",
+        Enum(&[
+            "text",
+            "currency",
+            "date_time",
+            "image",
+            "document",
+            "video",
+            "payload",
+            "action",
+            "coupon_code",
+            "product",
+            "limited_time_offer",
+        ]),
+        false,
+    ),
+    Field("text", Str(1, TEMPLATE_BODY_ONLY_TEXT_PARAMETER_MAX_CHARS), false),
+    Field("parameter_name", TEXT, false),
+    Field("currency", Obj(CURRENCY), false),
+    Field("date_time", Obj(DATE_TIME), false),
+    Field("image", Obj(MEDIA), false),
+    Field("document", Obj(MEDIA), false),
+    Field("video", Obj(MEDIA), false),
+    Field("payload", TEXT, false),
+    Field("action", Any, false),
+    Field("coupon_code", Str(1, COUPON_CODE_MAX_CHARS), false),
+    Field("product", Obj(PRODUCT), false),
+    Field("limited_time_offer", Any, false),
+];
+/// A URL button's parameters on a carousel card: `{text, url}` rather than a list.
+const CARD_LINK: &[Field] = &[Field("text", TEXT, true), Field("url", Url, true)];
+const COMPONENT: &[Field] = &[
+    Field("type", Enum(&["header", "body", "button", "footer"]), true),
+    Field(
+        "sub_type",
+        Enum(&[
+            "url",
+            "quick_reply",
+            "copy_code",
+            "coupon_code",
+            "catalog",
+            "CATALOG",
+            "flow",
+            "FLOW",
+            "limited_time_offer",
+            "order_details",
+            "mpm",
+        ]),
+        false,
+    ),
+    Field("index", Rule(button_index), false),
+    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, 100)), false),
+];
+const CARD: &[Field] = &[
+    Field("card_index", Int(0, CAROUSEL_CARDS_MAX as i64 - 1), false),
+    Field("components", Arr(&Obj(COMPONENT), 1, 10), true),
+];
+/// A `params` item: a component, or the carousel of a carousel template.
+const PARAM: &[Field] = &[
+    Field("type", Enum(&["header", "body", "button", "footer", "CAROUSEL", "carousel"]), true),
+    Field("sub_type", Any, false),
+    Field("index", Rule(button_index), false),
+    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, 100)), false),
+    Field("cards", Arr(&Obj(CARD), CAROUSEL_CARDS_MIN, CAROUSEL_CARDS_MAX), false),
+];
+
+const SEND_TEMPLATE: &[Field] = send_fields![
+    Field("namespace", TEXT, true),
+    Field("template", Str(1, TEMPLATE_NAME_MAX_CHARS), true),
+    Field(
+        "language",
+        Obj(&[Field("policy", Enum(&["deterministic"]), true), Field("code", Enum(LANGUAGES), true)]),
+        true
+    ),
+    Field("params", Arr(&Obj(PARAM), 0, 20), false),
+    Field("useMMlite", Bool, false),
+    Field("messageActivitySharing", Bool, false),
+    Field("messageSendTtlSeconds", Int(-1, 2_592_000), false),
+];
+
+const SEND_CAROUSEL: &[Field] = send_fields![
+    Field("body", Str(1, INTERACTIVE_BODY_MAX_CHARS), false),
+    Field("params", Arr(&Obj(PARAM), 1, 1), true),
+];
+
+const FLOW_PAYLOAD: &[Field] = &[Field("screen", TEXT, false), Field("data", Any, false)];
+const HEADER: &[Field] = &[
+    Field("type", Enum(&["text", "image", "video", "document"]), true),
+    Field("text", Str(1, INTERACTIVE_HEADER_TEXT_MAX_CHARS), false),
+    Field("image", Obj(MEDIA), false),
+    Field("video", Obj(MEDIA), false),
+    Field("document", Obj(MEDIA), false),
+];
+const SEND_FLOW: &[Field] = send_fields![
+    Field("header", Either(&Str(1, INTERACTIVE_HEADER_TEXT_MAX_CHARS), &Obj(HEADER)), false),
+    Field("body", Str(1, INTERACTIVE_BODY_MAX_CHARS), true),
+    Field("footer", Str(1, INTERACTIVE_FOOTER_MAX_CHARS), false),
+    Field("flowId", TEXT, true),
+    Field("flowToken", TEXT, true),
+    Field("flowCta", Str(1, FLOW_CTA_MAX_CHARS), true),
+    Field("flowAction", Enum(&["navigate", "data_exchange"]), false),
+    Field("flowActionPayload", Obj(FLOW_PAYLOAD), false),
+    Field("flowActionData", Any, false),
+    Field("flowActionScreen", TEXT, false),
+    Field("flowMessageVersion", Enum(&["3"]), false),
+    Field("mode", Enum(&["draft", "published"]), false),
+];
+
+const PRODUCT_SECTION: &[Field] = &[
+    Field("title", Str(1, LIST_SECTION_TITLE_MAX_CHARS), false),
+    Field("product_items", Arr(&Obj(&[Field("product_retailer_id", TEXT, true)]), 1, PRODUCT_LIST_ITEMS_MAX), true),
+];
+const PRODUCT_ACTION: &[Field] = &[
+    Field("catalog_id", TEXT, true),
+    Field("product_retailer_id", TEXT, false),
+    Field("sections", Arr(&Obj(PRODUCT_SECTION), 1, LIST_SECTIONS_MAX), false),
+];
+const SEND_PRODUCT: &[Field] = send_fields![
+    Field("header", Str(1, INTERACTIVE_HEADER_TEXT_MAX_CHARS), false),
+    Field("body", Str(1, INTERACTIVE_BODY_MAX_CHARS), false),
+    Field("footer", Str(1, INTERACTIVE_FOOTER_MAX_CHARS), false),
+    Field("action", Obj(PRODUCT_ACTION), true),
+];
+
+const ME: &[Field] = &[
+    Field("about", Str(1, ONEMSG_ABOUT_MAX_CHARS), false),
+    Field("address", Str(0, ONEMSG_ADDRESS_MAX_CHARS), false),
+    Field("description", Str(0, ONEMSG_DESCRIPTION_MAX_CHARS), false),
+    Field("email", Str(0, ONEMSG_EMAIL_MAX_CHARS), false),
+    Field("vertical", Enum(VERTICALS), false),
+    Field("photo", Rule(url_or_data), false),
+    Field("websites", Arr(&Url, 0, 2), false),
+];
+const HOOK_URLS: Shape = Either(&Url, &Arr(&Url, 1, 5));
+const SETTINGS: &[Field] = &[
+    Field("webhookUrl", Nullable(&HOOK_URLS), false),
+    Field("ackNotificationsOn", Bool, false),
+    Field("guaranteedHooks", Bool, false),
+    Field("rawHooks", Bool, false),
+];
+const COMMERCE: &[Field] =
+    &[Field("params", Obj(&[Field("is_cart_enabled", Bool, true), Field("is_catalog_visible", Bool, true)]), true)];
+const WEBHOOK: &[Field] = &[Field("webhookUrl", HOOK_URLS, true)];
+const READ_MESSAGE: &[Field] =
+    &[Field("messageId", TEXT, true), Field("msgId", TEXT, false), Field("typingIndicator", Bool, false)];
+
+const TEMPLATE_BUTTON: &[Field] = &[
+    Field("type", Enum(&["QUICK_REPLY", "URL", "PHONE_NUMBER", "OTP", "COPY_CODE", "FLOW", "CATALOG", "MPM"]), true),
+    Field("text", Str(1, ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS), false),
+    Field("url", TEXT, false),
+    Field("phone_number", TEXT, false),
+    Field("otp_type", Enum(&["COPY_CODE", "ONE_TAP", "ZERO_TAP"]), false),
+    Field("example", Any, false),
+];
+const TEMPLATE_COMPONENT: &[Field] = &[
+    Field("type", Enum(&["HEADER", "BODY", "FOOTER", "BUTTONS", "CAROUSEL"]), true),
+    Field("format", Enum(&["TEXT", "IMAGE", "DOCUMENT", "VIDEO", "LOCATION"]), false),
+    Field("text", TEXT, false),
+    Field("example", Any, false),
+    Field("buttons", Arr(&Obj(TEMPLATE_BUTTON), 1, 10), false),
+    Field("cards", Arr(&Obj(&[Field("components", Arr(&Any, 1, 4), true)]), 1, CAROUSEL_CARDS_MAX), false),
+    Field("add_security_recommendation", Bool, false),
+    Field("code_expiration_minutes", Int(1, 90), false),
+];
+/// Template names: lower-case letters, digits and underscores.
+fn template_name(value: &Json<'_>) -> Result<(), String> {
+    let name = value.as_str().ok_or("name is a string")?;
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return Err(format!("a template name is lower-case letters, digits and underscores (got {name:?})"));
+    }
+    if name.len() > TEMPLATE_NAME_MAX_CHARS {
+        return Err(format!("a template name is at most {TEMPLATE_NAME_MAX_CHARS} characters"));
+    }
+    Ok(())
+}
+const ADD_TEMPLATE: &[Field] = &[
+    Field("name", Rule(template_name), true),
+    Field("category", Enum(&["MARKETING", "UTILITY", "AUTHENTICATION"]), true),
+    Field("language", Enum(LANGUAGES), true),
+    Field("components", Arr(&Obj(TEMPLATE_COMPONENT), 1, 10), true),
+    Field("allow_category_change", Bool, false),
+];
+const REMOVE_TEMPLATE: &[Field] = &[Field("name", Rule(template_name), true)];
+const UPLOAD_MEDIA: &[Field] = &[Field("body", Rule(url_or_data), true)];
+
+/// The table of a method whose body this module describes.
+pub(super) fn fields(operation: Operation) -> Option<&'static [Field]> {
+    Some(match operation {
+        Operation::SendTemplate => SEND_TEMPLATE,
+        Operation::SendCarousel => SEND_CAROUSEL,
+        Operation::SendFlow => SEND_FLOW,
+        Operation::SendProduct => SEND_PRODUCT,
+        Operation::SetMe => ME,
+        Operation::SetSettings => SETTINGS,
+        Operation::SetCommerce => COMMERCE,
+        Operation::SetWebhook => WEBHOOK,
+        Operation::ReadMessage => READ_MESSAGE,
+        Operation::AddTemplate => ADD_TEMPLATE,
+        Operation::RemoveTemplate => REMOVE_TEMPLATE,
+        Operation::UploadMedia => UPLOAD_MEDIA,
+        _ => return None,
+    })
+}
+
+/// Whether `operation` sends a message to a recipient (`phone` or `chatId`, exactly one).
+pub(super) fn is_send(operation: Operation) -> bool {
+    operation.name().starts_with("send")
+}

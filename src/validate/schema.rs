@@ -1,0 +1,173 @@
+//! Bodies described as data: a [`Shape`] per field (strings with their character limits,
+//! enums, URLs, numbers, objects with their fields, arrays with their counts), checked by one
+//! walker that reports every violation at its pointer. For a provider's bodies that carry no
+//! message (1MSG's profile, settings, templates), where a table says everything a reader
+//! would, and costs data rather than code.
+
+use super::{Json, Path, Report, ViolationCode, char_count, is_http_url};
+
+/// What a value must be.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// A string of `min`–`max` characters.
+    Str(usize, usize),
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// An http(s) URL.
+    Url,
+    Bool,
+    /// A whole number from `min` to `max`.
+    Int(i64, i64),
+    /// Any number.
+    Num,
+    Obj(&'static [Field]),
+    /// `min`–`max` items of one shape.
+    Arr(&'static Shape, usize, usize),
+    /// The shape, or `null`.
+    Nullable(&'static Shape),
+    /// The first of these shapes whose JSON type matches (a string or an array of strings).
+    Either(&'static Shape, &'static Shape),
+    /// Anything (free-form data the provider passes on).
+    Any,
+    /// A rule of its own: `Err(message)` for a value that breaks it.
+    Rule(fn(&Json<'_>) -> Result<(), String>),
+}
+
+/// A field of an object: its name, shape, and whether it is required.
+#[derive(Debug, Clone, Copy)]
+pub struct Field(pub &'static str, pub Shape, pub bool);
+
+/// Checks `value` against `shape`, reporting at `path`.
+pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
+    let wrong = |r: &mut Report, expected: &str| {
+        r.add(path, ViolationCode::InvalidValue, format!("must be {expected}, not {}", value.type_name()), None)
+    };
+    match (shape, value) {
+        (Shape::Nullable(_), Json::Null) | (Shape::Any, _) => {}
+        (Shape::Nullable(inner), _) => check(value, inner, path, r),
+        (Shape::Either(a, b), _) => check(value, if same_type(a, value) { a } else { b }, path, r),
+        (Shape::Str(min, max), Json::Str(s)) => {
+            let n = char_count(s);
+            if n < *min {
+                let code = if n == 0 { ViolationCode::Required } else { ViolationCode::TooShort };
+                r.add(path, code, format!("{n} characters; the minimum is {min}"), Some(*min as f64));
+            } else if n > *max {
+                r.add(path, ViolationCode::TooLong, format!("{n} characters; the maximum is {max}"), Some(*max as f64));
+            }
+        }
+        (Shape::Enum(values), Json::Str(s)) => {
+            if !values.contains(&s.as_ref()) {
+                let message = format!("{s:?} is not one of {}", values.join(", "));
+                r.add(path, ViolationCode::InvalidValue, message, None);
+            }
+        }
+        (Shape::Url, Json::Str(s)) => {
+            if !is_http_url(s) {
+                r.add(path, ViolationCode::InvalidFormat, format!("must be an http(s) URL (got {s:?})"), None);
+            }
+        }
+        (Shape::Bool, Json::Bool(_)) | (Shape::Num, Json::Int(_) | Json::UInt(_) | Json::Float(_)) => {}
+        (Shape::Int(min, max), Json::Int(n)) => {
+            if n < min || n > max {
+                let message = format!("{n} is out of range: {min} to {max}");
+                let limit = if n < min { *min } else { *max };
+                r.add(path, ViolationCode::OutOfRange, message, Some(limit as f64));
+            }
+        }
+        (Shape::Obj(fields), Json::Object(members)) => object(members, fields, path, r),
+        (Shape::Arr(item, min, max), Json::Array(items)) => {
+            if items.len() < *min || items.len() > *max {
+                let (code, limit) =
+                    if items.len() < *min { (ViolationCode::TooFew, *min) } else { (ViolationCode::TooMany, *max) };
+                let message = format!("{} items; {min} to {max} are allowed", items.len());
+                r.add(path, code, message, Some(limit as f64));
+            }
+            for (i, element) in items.iter().enumerate() {
+                check(element, item, &path.index(i), r);
+            }
+        }
+        (Shape::Rule(rule), _) => {
+            if let Err(message) = rule(value) {
+                r.add(path, ViolationCode::InvalidValue, message, None);
+            }
+        }
+        (Shape::Str(..) | Shape::Enum(_) | Shape::Url, _) => wrong(r, "a string"),
+        (Shape::Bool, _) => wrong(r, "a boolean"),
+        (Shape::Int(..), _) => wrong(r, "a whole number"),
+        (Shape::Num, _) => wrong(r, "a number"),
+        (Shape::Obj(_), _) => wrong(r, "an object"),
+        (Shape::Arr(..), _) => wrong(r, "an array"),
+    }
+}
+
+/// Whether `value` has the JSON type `shape` expects (for [`Shape::Either`]).
+fn same_type(shape: &Shape, value: &Json<'_>) -> bool {
+    matches!(
+        (shape, value),
+        (Shape::Str(..) | Shape::Enum(_) | Shape::Url, Json::Str(_))
+            | (Shape::Arr(..), Json::Array(_))
+            | (Shape::Obj(_), Json::Object(_))
+            | (Shape::Bool, Json::Bool(_))
+            | (Shape::Int(..) | Shape::Num, Json::Int(_) | Json::UInt(_) | Json::Float(_))
+    )
+}
+
+/// An object's members against its fields: unknown ones, missing required ones, each shape.
+pub fn object(members: &[(std::borrow::Cow<'_, str>, Json<'_>)], fields: &[Field], path: &Path<'_>, r: &mut Report) {
+    for (key, value) in members {
+        match fields.iter().find(|f| f.0 == key) {
+            Some(field) => check(value, &field.1, &path.key(key), r),
+            None => {
+                let known: Vec<_> = fields.iter().map(|f| f.0).collect();
+                let message = format!("unknown field {key:?}; expected one of {}", known.join(", "));
+                r.add(&path.key(key), ViolationCode::UnknownField, message, None);
+            }
+        }
+    }
+    for field in fields.iter().filter(|f| f.2 && !members.iter().any(|(k, _)| k == f.0)) {
+        r.add(&path.key(field.0), ViolationCode::Required, format!("{} is required", field.0), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse_tree;
+
+    const ROW: &[Field] = &[Field("id", Shape::Str(1, 4), true), Field("n", Shape::Int(0, 9), false)];
+    const BODY: &[Field] = &[
+        Field("kind", Shape::Enum(&["a", "b"]), true),
+        Field("url", Shape::Nullable(&Shape::Url), false),
+        Field("rows", Shape::Arr(&Shape::Obj(ROW), 1, 2), true),
+        Field("hooks", Shape::Either(&Shape::Url, &Shape::Arr(&Shape::Url, 1, 5)), false),
+    ];
+
+    fn faults(json: &str) -> Vec<(String, ViolationCode)> {
+        let tree = parse_tree(json).unwrap();
+        let mut r = Report::new();
+        check(&tree, &Shape::Obj(BODY), &Path::root(), &mut r);
+        r.into_violations().into_iter().map(|v| (v.path, v.code)).collect()
+    }
+
+    #[test]
+    fn every_fault_at_its_pointer() {
+        assert!(faults(r#"{"kind":"a","url":null,"rows":[{"id":"x"}],"hooks":["https://a.b/c"]}"#).is_empty());
+        assert_eq!(
+            faults(r#"{"kind":"c","url":"ftp://x","rows":[{"id":"toolong","n":10},{"z":1},{"id":"y"}],"hooks":"x"}"#),
+            vec![
+                ("/kind".into(), ViolationCode::InvalidValue),
+                ("/url".into(), ViolationCode::InvalidFormat),
+                ("/rows".into(), ViolationCode::TooMany),
+                ("/rows/0/id".into(), ViolationCode::TooLong),
+                ("/rows/0/n".into(), ViolationCode::OutOfRange),
+                ("/rows/1/z".into(), ViolationCode::UnknownField),
+                ("/rows/1/id".into(), ViolationCode::Required),
+                ("/hooks".into(), ViolationCode::InvalidFormat),
+            ]
+        );
+        assert_eq!(
+            faults(r#"{"rows":[]}"#),
+            vec![("/rows".into(), ViolationCode::TooFew), ("/kind".into(), ViolationCode::Required)]
+        );
+    }
+}
