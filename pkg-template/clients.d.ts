@@ -1,6 +1,8 @@
 import type {
   BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
-  MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions,
+  MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgChannelStatus, OneMsgClientOptions, OneMsgCommerceParams,
+  OneMsgHookInfo, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
+  OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
 } from "./wasm/wabridge.js";
 
 // `Symbol.dispose` is only in lib "esnext" (or @types/node), so a browser project on lib
@@ -84,4 +86,48 @@ export declare class OneMsgClient extends Client {
    * `ProviderError` whose `reason` is `not_sent`.
    */
   send(message: Message): Promise<OneMsgSendResult>;
+  /**
+   * Sends a body of 1MSG's own to a send method (templates with `namespace`, `template`,
+   * `language` and `params`, carousels, flows, products…), checked as that method takes it;
+   * violations point into `body`.
+   */
+  sendBody(method: OneMsgSendMethod, body: Record<string, unknown> | string): Promise<OneMsgSendResult>;
+  /** Marks an inbound message as read (POST /readMessage); `{ typing: true }` shows a typing indicator. */
+  markRead(messageId: string, options?: MarkReadOptions): Promise<{ result?: string }>;
+  /** GET /me: the business profile. */
+  me(): Promise<OneMsgProfile>;
+  /** POST /me: updates the business profile. */
+  updateMe(profile: OneMsgProfileUpdate): Promise<{ result?: string }>;
+  /** GET /statistics?date=mm.YYYY: the month's template costs. */
+  statistics(date?: string): Promise<{ date?: string; templates_cost?: number }>;
+  /** GET /extendedStatistics: conversations and prices per period. */
+  extendedStatistics(): Promise<Record<string, unknown>[]>;
+  /** GET /status. */
+  status(): Promise<{ status: OneMsgChannelStatus }>;
+  /** GET /settings. */
+  settings(): Promise<OneMsgSettings>;
+  /** POST /settings (`webhookUrl: null` clears it). */
+  updateSettings(settings: OneMsgSettings): Promise<OneMsgSettings & { update?: Record<string, unknown> }>;
+  /** GET /commerce. */
+  commerce(): Promise<({ id?: string } & OneMsgCommerceParams)[]>;
+  /** POST /commerce. */
+  updateCommerce(params: OneMsgCommerceParams): Promise<{ success?: boolean }>;
+  /** GET /outputIP: the address 1MSG calls webhooks from. */
+  outputIP(): Promise<{ result: string }>;
+  /** POST /webhook: where 1MSG sends webhooks (an http(s) URL, or up to 5). */
+  setWebhook(webhookUrl: string | string[]): Promise<{ set?: boolean; message?: string }>;
+  /** GET /hookInfo?messageId=…: a message's delivery statuses. */
+  hookInfo(messageId: string): Promise<OneMsgHookInfo>;
+  /** GET /messages. */
+  messages(query?: OneMsgMessagesQuery): Promise<OneMsgMessages>;
+  /** GET /templates. */
+  templates(): Promise<OneMsgTemplates>;
+  /** POST /addTemplate. */
+  addTemplate(template: OneMsgNewTemplate): Promise<Record<string, unknown>>;
+  /** POST /removeTemplate: every language of the template `name`. */
+  removeTemplate(name: string): Promise<{ result?: string }>;
+  /** POST /uploadMedia: a file by https URL or data URI; resolves to its `mediaId`. */
+  uploadMedia(url: string): Promise<{ mediaId: string }>;
+  /** DELETE /media/{mediaId}. */
+  deleteMedia(mediaId: string): Promise<{ result?: string }>;
 }

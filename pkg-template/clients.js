@@ -125,6 +125,89 @@ export class OneMsgClient extends Client {
   send(message) {
     return this.run("send", message);
   }
+
+  sendBody(method, body) {
+    return this.run("sendBody", body, method);
+  }
+
+  markRead(messageId, options) {
+    return this.run("markRead", { messageId, ...(options?.typing === true ? { typingIndicator: true } : {}) });
+  }
+
+  // 1MSG's other endpoints: the core checks each argument (a body by its method's table, a
+  // query by its names) before any I/O; each resolves to 1MSG's JSON answer.
+
+  me() {
+    return this.run("me");
+  }
+
+  updateMe(profile) {
+    return this.run("updateMe", profile);
+  }
+
+  statistics(date) {
+    return this.run("statistics", date === undefined ? {} : { date });
+  }
+
+  extendedStatistics() {
+    return this.run("extendedStatistics");
+  }
+
+  status() {
+    return this.run("status");
+  }
+
+  settings() {
+    return this.run("settings");
+  }
+
+  updateSettings(settings) {
+    return this.run("updateSettings", settings);
+  }
+
+  commerce() {
+    return this.run("commerce");
+  }
+
+  updateCommerce(params) {
+    return this.run("updateCommerce", { params });
+  }
+
+  outputIP() {
+    return this.run("outputIP");
+  }
+
+  setWebhook(webhookUrl) {
+    return this.run("setWebhook", { webhookUrl });
+  }
+
+  hookInfo(messageId) {
+    return this.run("hookInfo", { messageId });
+  }
+
+  messages(query) {
+    return this.run("messages", query ?? {});
+  }
+
+  templates() {
+    return this.run("templates");
+  }
+
+  addTemplate(template) {
+    return this.run("addTemplate", template);
+  }
+
+  removeTemplate(name) {
+    return this.run("removeTemplate", { name });
+  }
+
+  uploadMedia(url) {
+    return this.run("uploadMedia", { body: url });
+  }
+
+  deleteMedia(mediaId) {
+    return this.run("deleteMedia", mediaId);
+  }
 }
 
 function argumentError(message) {

@@ -10,7 +10,7 @@
 //! `[false, error, retryInMs?]`, the error a JS `Error` carrying the request (credentials
 //! redacted) and the number of attempts.
 
-use super::convert::{js_to_json, message_from_js, to_js};
+use super::convert::{js_to_json, json_to_js, message_from_js, to_js};
 use super::errors::to_js_error;
 use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
@@ -256,6 +256,23 @@ impl ClientCore {
                 c.contact_channel_request(&text("the contact id")?, value.as_deref())
             }
             (Config::OneMsg(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::OneMsg(c), "sendBody") => {
+                let method = extra.as_string().ok_or_else(|| {
+                    BodyError::argument("sendBody takes the method's name (\"sendTemplate\", …) after the body")
+                })?;
+                c.send_body_request(&method, &js_to_json(argument)?)
+            }
+            (Config::OneMsg(c), name) if OneMsgConfig::has_endpoint(name) => {
+                let argument = match argument {
+                    a if a.is_undefined() || a.is_null() => None,
+                    a => Some(match a.as_string() {
+                        // A media id (deleteMedia) crosses as JSON text, like the other arguments.
+                        Some(id) if name == "deleteMedia" => format!("{id:?}"),
+                        _ => js_to_json(a)?,
+                    }),
+                };
+                c.call_request(name, argument.as_deref())
+            }
             (Config::Meta(c), "markRead") => c.mark_read_request(&MarkRead {
                 message_id: text("the message id")?,
                 typing_indicator: extra.as_bool().unwrap_or(false),
@@ -287,7 +304,10 @@ impl ClientCore {
             (Config::Meta(c), "send") => js(c.decode_send(response)),
             (Config::Bird(c), "send" | "sendBody") => js(c.decode_send(response)),
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
-            (Config::OneMsg(c), "send") => js(c.decode_send(response)),
+            (Config::OneMsg(c), "send" | "sendBody") => js(c.decode_send(response)),
+            (Config::OneMsg(c), _) => {
+                c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
+            }
             (Config::Meta(c), "markRead" | "deleteMedia") => js(c.decode_success(response)),
             (Config::Meta(c), "uploadMedia") => js(c.decode_upload(response)),
             (Config::Meta(c), "getMedia") => js(c.decode_media(response)),

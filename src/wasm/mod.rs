@@ -5,6 +5,7 @@ mod bird_types;
 mod client;
 mod convert;
 mod errors;
+mod onemsg_types;
 mod options;
 
 pub use client::ClientCore;

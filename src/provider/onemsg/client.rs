@@ -5,10 +5,11 @@ use super::{PROVIDER, serialize};
 use crate::error::{AnswerError, BodyError, ErrorReason, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::message::Message;
+use crate::provider::Operation;
 use crate::provider::{
     ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
 };
-use crate::validate::Json;
+use crate::validate::{Json, ViolationCode};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -86,6 +87,209 @@ impl ProviderClient for OneMsgConfig {
 
     fn secret(&self) -> &str {
         &self.token
+    }
+}
+
+/// What a 1MSG endpoint takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Takes {
+    Nothing,
+    /// Query parameters: these names (`required` first).
+    Query(&'static [&'static str], usize),
+    /// A JSON body, checked by the method's table (`super::schema`).
+    Body(Operation),
+    /// The path's last segment (a media id).
+    PathId,
+}
+
+/// One of 1MSG's endpoints, by the name `OneMsgClient` calls it.
+struct Endpoint {
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    takes: Takes,
+}
+
+/// Every endpoint but the send methods (`send`, `sendBody`): channel, webhooks, messages,
+/// templates and media (docs/1msg-reference.md).
+const ENDPOINTS: &[Endpoint] = &[
+    Endpoint { name: "me", method: Method::Get, path: "me", takes: Takes::Nothing },
+    Endpoint { name: "updateMe", method: Method::Post, path: "me", takes: Takes::Body(Operation::SetMe) },
+    Endpoint { name: "statistics", method: Method::Get, path: "statistics", takes: Takes::Query(&["date"], 0) },
+    Endpoint { name: "extendedStatistics", method: Method::Get, path: "extendedStatistics", takes: Takes::Nothing },
+    Endpoint { name: "status", method: Method::Get, path: "status", takes: Takes::Nothing },
+    Endpoint { name: "settings", method: Method::Get, path: "settings", takes: Takes::Nothing },
+    Endpoint {
+        name: "updateSettings",
+        method: Method::Post,
+        path: "settings",
+        takes: Takes::Body(Operation::SetSettings),
+    },
+    Endpoint { name: "commerce", method: Method::Get, path: "commerce", takes: Takes::Nothing },
+    Endpoint {
+        name: "updateCommerce",
+        method: Method::Post,
+        path: "commerce",
+        takes: Takes::Body(Operation::SetCommerce),
+    },
+    Endpoint { name: "outputIP", method: Method::Get, path: "outputIP", takes: Takes::Nothing },
+    Endpoint { name: "setWebhook", method: Method::Post, path: "webhook", takes: Takes::Body(Operation::SetWebhook) },
+    Endpoint { name: "hookInfo", method: Method::Get, path: "hookInfo", takes: Takes::Query(&["messageId"], 1) },
+    Endpoint {
+        name: "messages",
+        method: Method::Get,
+        path: "messages",
+        takes: Takes::Query(
+            &["last", "lastMessageNumber", "firstMessageNumber", "limit", "chatId", "min_time", "max_time", "msgId"],
+            0,
+        ),
+    },
+    Endpoint {
+        name: "markRead",
+        method: Method::Post,
+        path: "readMessage",
+        takes: Takes::Body(Operation::ReadMessage),
+    },
+    Endpoint { name: "templates", method: Method::Get, path: "templates", takes: Takes::Nothing },
+    Endpoint {
+        name: "addTemplate",
+        method: Method::Post,
+        path: "addTemplate",
+        takes: Takes::Body(Operation::AddTemplate),
+    },
+    Endpoint {
+        name: "removeTemplate",
+        method: Method::Post,
+        path: "removeTemplate",
+        takes: Takes::Body(Operation::RemoveTemplate),
+    },
+    Endpoint {
+        name: "uploadMedia",
+        method: Method::Post,
+        path: "uploadMedia",
+        takes: Takes::Body(Operation::UploadMedia),
+    },
+    Endpoint { name: "deleteMedia", method: Method::Delete, path: "media", takes: Takes::PathId },
+];
+
+impl OneMsgConfig {
+    /// Whether `name` is one of the endpoints `call` builds requests for.
+    pub fn has_endpoint(name: &str) -> bool {
+        ENDPOINTS.iter().any(|e| e.name == name)
+    }
+
+    /// The request of endpoint `name`: `argument` is its JSON body, its query parameters as a
+    /// JSON object, or its path id, as the endpoint takes. Checked before any I/O: a body by
+    /// its method's table, a query by its names and values.
+    pub fn call_request(&self, name: &str, argument: Option<&str>) -> Result<HttpRequest, BodyError> {
+        let Some(endpoint) = ENDPOINTS.iter().find(|e| e.name == name) else {
+            return Err(BodyError::argument(format!("OneMsgClient has no method {name:?}")));
+        };
+        let mut path = endpoint.path.to_string();
+        let mut query = String::new();
+        let mut body = None;
+        match endpoint.takes {
+            Takes::Nothing => {}
+            Takes::PathId => {
+                let id = argument.unwrap_or_default().trim_matches('"').to_string();
+                path = format!("{path}/{}", crate::provider::path_id("mediaId", id)?);
+            }
+            Takes::Body(operation) => {
+                let json = argument.ok_or_else(|| BodyError::argument(format!("{name} takes an object")))?;
+                body = Some(crate::provider::codec(PROVIDER).reproduce(json, operation)?);
+            }
+            Takes::Query(names, required) => query = query_string(name, argument, names, required)?,
+        }
+        let url = format!("{}{query}", self.method_url(&path));
+        let request = HttpRequest::new(endpoint.method, url);
+        Ok(match body {
+            Some(body) => request.json_body(body),
+            None => request,
+        })
+    }
+
+    /// A body of 1MSG's own for the send method `method` (templates, carousels, flows,
+    /// products, or any other), checked as 1MSG's method takes it.
+    pub fn send_body_request(&self, method: &str, body: &str) -> Result<HttpRequest, BodyError> {
+        let operation = crate::provider::operation_named(PROVIDER, Some(method))?;
+        if !super::schema::is_send(operation) {
+            return Err(BodyError::argument(format!("sendBody sends messages; {method} is not a send method")));
+        }
+        let body = crate::provider::codec(PROVIDER).reproduce(body, operation)?;
+        Ok(HttpRequest::new(Method::Post, self.method_url(method)).json_body(body))
+    }
+
+    /// A JSON answer of endpoint `name`, as 1MSG wrote it (its shape is typed on the JS side);
+    /// an error body is a `ProviderError`.
+    pub fn decode_call(&self, response: &HttpResponse) -> Result<String, AnswerError> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        let Some(answer) = answer_json(response) else {
+            return Err(undocumented_success(PROVIDER, response, "JSON answer"));
+        };
+        // Some refusals come back as HTTP 200 with an `error` text.
+        if let Some(error) = answer.string("error") {
+            let refusal = ProviderError::new(PROVIDER, response, ErrorReason::Unknown, false, error);
+            return Err(AnswerError::Refused(Box::new(refusal)));
+        }
+        let mut w = crate::json::JsonWriter::new();
+        w.item_tree(&answer);
+        Ok(w.finish())
+    }
+}
+
+/// `&name=value…` from a JSON object of query parameters: known names only, strings, numbers
+/// and booleans; `date` as `mm.YYYY`; the first `required` names present.
+fn query_string(endpoint: &str, argument: Option<&str>, names: &[&str], required: usize) -> Result<String, BodyError> {
+    let json = argument.unwrap_or("{}");
+    let tree = crate::validate::parse_tree(json).map_err(|v| BodyError::Invalid(vec![v]))?;
+    let Json::Object(members) = &tree else {
+        return Err(BodyError::argument(format!("{endpoint} takes an object of query parameters")));
+    };
+    let mut report = crate::validate::Report::new();
+    let root = crate::validate::Path::root();
+    let mut query = String::new();
+    for (key, value) in members {
+        let at = root.key(key);
+        if !names.contains(&key.as_ref()) {
+            let message = format!("unknown parameter {key:?}; expected one of {}", names.join(", "));
+            report.add(&at, ViolationCode::UnknownField, message, None);
+            continue;
+        }
+        let text = match value {
+            Json::Str(s) => s.to_string(),
+            Json::Int(n) => n.to_string(),
+            Json::Bool(b) => b.to_string(),
+            _ => {
+                report.add(&at, ViolationCode::InvalidValue, "a string, a whole number or a boolean", None);
+                continue;
+            }
+        };
+        if key == "date" && !is_month(&text) {
+            let message = format!("date is a month as mm.YYYY, e.g. 03.2026 (got {text:?})");
+            report.add(&at, ViolationCode::InvalidFormat, message, None);
+        }
+        query.push('&');
+        query.push_str(key);
+        query.push('=');
+        query.push_str(&crate::http::url::query_value(&text));
+    }
+    for name in &names[..required] {
+        if !members.iter().any(|(k, _)| k == name) {
+            report.add(&root.key(name), ViolationCode::Required, format!("{name} is required"), None);
+        }
+    }
+    report.into_result().map_err(BodyError::Invalid)?;
+    Ok(query)
+}
+
+/// `mm.YYYY`.
+fn is_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 7 && b[2] == b'.' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) && {
+        let month = (b[0] - b'0') * 10 + (b[1] - b'0');
+        (1..=12).contains(&month)
     }
 }
 
@@ -190,5 +394,58 @@ mod tests {
         let AnswerError::Refused(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
         assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 200, false));
         assert!(e.message.contains("Unsupported Interactive"));
+    }
+}
+
+#[cfg(test)]
+mod endpoints {
+    use super::*;
+
+    fn config() -> OneMsgConfig {
+        OneMsgConfig::new("TOKEN".into(), "123456".into(), Some("http://127.0.0.1:9".into())).unwrap()
+    }
+
+    #[test]
+    fn every_endpoint_builds_its_request_after_checking_its_argument() {
+        let get = config().call_request("hookInfo", Some(r#"{"messageId":"gBG 1"}"#)).unwrap();
+        assert_eq!(
+            (get.method, get.url.as_str()),
+            (Method::Get, "http://127.0.0.1:9/123456/hookInfo?token=TOKEN&messageId=gBG%201")
+        );
+        let Err(BodyError::Invalid(v)) = config().call_request("hookInfo", Some("{}")) else { panic!() };
+        assert_eq!(v[0].path, "/messageId");
+        let Err(BodyError::Invalid(v)) = config().call_request("statistics", Some(r#"{"date":"13.2026","x":1}"#))
+        else {
+            panic!()
+        };
+        let found: Vec<_> = v.iter().map(|v| (v.path.as_str(), v.code)).collect();
+        assert_eq!(found, [("/date", ViolationCode::InvalidFormat), ("/x", ViolationCode::UnknownField)]);
+        let post =
+            config().call_request("setWebhook", Some(r#"{"webhookUrl":"https://hooks.example.com/1msg"}"#)).unwrap();
+        assert_eq!(post.method, Method::Post);
+        assert_eq!(post.body.as_deref(), Some(&br#"{"webhookUrl":"https://hooks.example.com/1msg"}"#[..]));
+        let Err(BodyError::Invalid(v)) =
+            config().call_request("updateMe", Some(&format!(r#"{{"description":"{}"}}"#, "x".repeat(257))))
+        else {
+            panic!()
+        };
+        assert_eq!((v[0].path.as_str(), v[0].limit), ("/description", Some(256.0)));
+        let delete = config().call_request("deleteMedia", Some(r#""1037543291543636""#)).unwrap();
+        assert_eq!(delete.url, "http://127.0.0.1:9/123456/media/1037543291543636?token=TOKEN");
+        assert!(config().call_request("deleteMedia", Some(r#""../x""#)).is_err());
+        assert_eq!(config().call_request("sendFax", None).unwrap_err().code(), "ERR_ARGUMENT");
+        let template = r#"{"phone":"12020721369","namespace":"ns","template":"t","language":{"policy":"deterministic","code":"xx"}}"#;
+        let Err(BodyError::Invalid(v)) = config().send_body_request("sendTemplate", template) else { panic!() };
+        assert_eq!(v[0].path, "/language/code");
+        assert!(config().send_body_request("me", "{}").is_err());
+    }
+
+    #[test]
+    fn answers_pass_through_and_errors_are_refusals() {
+        let status = HttpResponse::new(200, r#"{"status":"connected"}"#);
+        assert_eq!(config().decode_call(&status).unwrap(), r#"{"status":"connected"}"#);
+        let refused = HttpResponse::new(200, r#"{"error":"Channel is not authorized"}"#);
+        assert!(matches!(config().decode_call(&refused), Err(AnswerError::Refused(_))));
+        assert!(config().decode_call(&HttpResponse::new(500, "<html>")).is_err());
     }
 }
