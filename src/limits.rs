@@ -198,6 +198,10 @@ limits! {
     /// Bird carousel text. Bird's spec (`carousel.text`: maxLength 1024).
     BIRD_CAROUSEL_TEXT_MAX_CHARS: usize = 1024;
 
+    /// A 1MSG reply button's id (sendButton): 200 characters (issue 10, after 1MSG's list row
+    /// ids; Meta allows 256).
+    ONEMSG_BUTTON_ID_MAX_CHARS: usize = 200;
+
     /// 1MSG profile `about` (POST /me): WhatsApp's business profile "about" text, 1–139
     /// characters (Meta's business profile reference; 1MSG passes it on).
     ONEMSG_ABOUT_MAX_CHARS: usize = 139;

@@ -171,7 +171,7 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::message::{RecipientType, Text};
+    use crate::message::{Content, RecipientType, Text};
     use crate::validate::ViolationCode;
     use serde_json::{Value, json};
 
@@ -212,6 +212,22 @@ mod tests {
         assert_eq!(v[0].path, "/phone");
         assert_eq!(parse(r#"{}"#, Some("sendTemplate")).unwrap_err().code(), "ERR_VALIDATION");
         assert_eq!(parse(r#"{}"#, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    #[test]
+    fn button_ids_hold_at_200_characters_and_fail_at_201() {
+        let body = |n: usize| {
+            json!({"phone": 16505551234u64, "body": "Pick", "sections": [{"type": "reply", "reply": {"id": "é".repeat(n), "title": "A"}}]})
+                .to_string()
+        };
+        assert!(parse(&body(200), Some("sendButton")).is_ok());
+        let Err(BodyError::Invalid(v)) = parse(&body(201), Some("sendButton")) else { panic!() };
+        assert_eq!((v[0].path.as_str(), v[0].limit), ("/sections/0/reply/id", Some(200.0)));
+        let mut message = parse(&body(200), Some("sendButton")).unwrap();
+        let Content::ReplyButtons(buttons) = &mut message.content else { panic!() };
+        buttons.buttons[0].id.push('x');
+        let Err(BodyError::Invalid(v)) = serialize(&message) else { panic!() };
+        assert_eq!(v[0].path, "/content/buttons/0/id");
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! violations moved to the method's pointers (`pointers`).
 
 use super::write::file_name;
+use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::{Spelling, contact};
 use crate::message::*;
 use crate::provider::Operation;
-use crate::validate::{Json, Obj, Report, ViolationCode, is_http_url};
+use crate::validate::{Json, Obj, Report, ViolationCode, char_count, is_http_url};
 
 /// The fields of each method's body this version reads.
 fn fields(operation: Operation) -> &'static [&'static str] {
@@ -78,6 +79,12 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                     let reply = b.req_obj(r, "reply")?;
                     reply.only(r, &["id", "title"]);
                     let id = reply.req_str(r, "id");
+                    if let Some(n) = id.as_deref().map(char_count).filter(|n| *n > ONEMSG_BUTTON_ID_MAX_CHARS) {
+                        let message =
+                            format!("{n} characters; 1MSG takes button ids of at most {ONEMSG_BUTTON_ID_MAX_CHARS}");
+                        let limit = Some(ONEMSG_BUTTON_ID_MAX_CHARS as f64);
+                        reply.violation(r, "id", ViolationCode::TooLong, message, limit);
+                    }
                     Some(ReplyButton { id: id?, title: reply.req_str(r, "title")? })
                 };
                 items.iter().filter_map(read).collect()

@@ -7,10 +7,11 @@
 use super::PROVIDER;
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
+use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::Spelling;
 use crate::message::write::contact;
 use crate::message::{Content, Header, Media, Message, RecipientType};
-use crate::validate::{Violation, ViolationCode, number};
+use crate::validate::{Violation, ViolationCode, char_count, number};
 
 fn cannot_at(what: &str, path: &str) -> BodyError {
     Unsupported::cannot(PROVIDER, what).at(path).into()
@@ -53,7 +54,19 @@ fn refusal(message: &Message) -> Option<BodyError> {
         )),
         // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one.
         Content::Reaction(_) if message.reply_to.is_some() => Some(cannot_at("replyTo on a reaction", "/replyTo")),
-        Content::ReplyButtons(b) => media_header(b.header.as_ref(), "replyButtons"),
+        Content::ReplyButtons(b) => media_header(b.header.as_ref(), "replyButtons").or_else(|| {
+            let (i, button) =
+                b.buttons.iter().enumerate().find(|(_, b)| char_count(&b.id) > ONEMSG_BUTTON_ID_MAX_CHARS)?;
+            Some(BodyError::Invalid(vec![Violation {
+                path: format!("/content/buttons/{i}/id"),
+                code: ViolationCode::TooLong,
+                message: format!(
+                    "{} characters; 1MSG takes button ids of at most {ONEMSG_BUTTON_ID_MAX_CHARS}",
+                    char_count(&button.id)
+                ),
+                limit: Some(ONEMSG_BUTTON_ID_MAX_CHARS as f64),
+            }]))
+        }),
         Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
         _ => None,
     }
