@@ -126,8 +126,11 @@ export declare class OneMsgClient extends Client {
   addTemplate(template: OneMsgNewTemplate): Promise<Record<string, unknown>>;
   /** POST /removeTemplate: every language of the template `name`. */
   removeTemplate(name: string): Promise<{ result?: string }>;
-  /** POST /uploadMedia: a file by https URL or data URI; resolves to its `mediaId`. */
-  uploadMedia(url: string): Promise<{ mediaId: string }>;
+  /**
+   * POST /uploadMedia: a file by https URL or data URI (JSON), or the file itself (a multipart
+   * form, its type and size checked against `MEDIA_RULES` first); resolves to its `mediaId`.
+   */
+  uploadMedia(file: string | Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<{ mediaId: string }>;
   /** DELETE /media/{mediaId}. */
   deleteMedia(mediaId: string): Promise<{ result?: string }>;
 }

@@ -74,14 +74,8 @@ export class MetaClient extends Client {
     return this.run("markRead", messageId, options?.typing === true);
   }
 
-  async uploadMedia(file, options) {
-    const type = options?.type ?? (typeof file?.type === "string" && file.type ? file.type : undefined);
-    const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
-    // Type and size are checked before the file is read, so a refused 100 MB file is never
-    // copied (into JS, then into the wasm).
-    const size = file?.size ?? file?.byteLength;
-    if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
-    return this.run("uploadMedia", await bytesOf(file), [type, filename]);
+  uploadMedia(file, options) {
+    return upload(this, "uploadMedia", file, options);
   }
 
   getMedia(mediaId) {
@@ -201,13 +195,25 @@ export class OneMsgClient extends Client {
     return this.run("removeTemplate", { name });
   }
 
-  uploadMedia(url) {
-    return this.run("uploadMedia", { body: url });
+  /** A file by URL or data URI (JSON), or the file itself (a multipart form), checked like Meta's uploads. */
+  uploadMedia(file, options) {
+    return typeof file === "string" ? this.run("uploadMedia", { body: file }) : upload(this, "uploadFile", file, options);
   }
 
   deleteMedia(mediaId) {
     return this.run("deleteMedia", mediaId);
   }
+}
+
+/** Uploads a Blob, File, Uint8Array or ArrayBuffer through `operation` of `client`. */
+async function upload(client, operation, file, options) {
+  const type = options?.type ?? (typeof file?.type === "string" && file.type ? file.type : undefined);
+  const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
+  // Type and size are checked before the file is read, so a refused 100 MB file is never
+  // copied (into JS, then into the wasm).
+  const size = file?.size ?? file?.byteLength;
+  if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
+  return client.run(operation, await bytesOf(file), [type, filename]);
 }
 
 function argumentError(message) {

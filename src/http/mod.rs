@@ -2,10 +2,12 @@
 //! a transport (the global `fetch`, a user-supplied `fetch`, or a test) only moves bytes.
 //! This keeps every provider's behaviour testable without a network.
 
+mod multipart;
 mod redact;
 mod retry;
 pub mod url;
 
+pub use multipart::Multipart;
 pub use redact::redact_secret;
 pub use retry::{RetryHint, RetryPolicy, parse_retry_after};
 

@@ -277,7 +277,7 @@ impl ClientCore {
                 message_id: text("the message id")?,
                 typing_indicator: extra.as_bool().unwrap_or(false),
             }),
-            (Config::Meta(c), "uploadMedia") => {
+            (Config::Meta(_), "uploadMedia") | (Config::OneMsg(_), "uploadFile") => {
                 let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
                     return Err(BodyError::argument("uploadMedia takes a Blob, File, Uint8Array or ArrayBuffer"));
                 };
@@ -286,7 +286,11 @@ impl ClientCore {
                     BodyError::argument("uploadMedia needs the MIME type: pass { type } or a Blob with a type")
                 })?;
                 let filename = field(1).unwrap_or_else(|| "file".into());
-                c.upload_media_request(&bytes.to_vec(), &mime_type, &filename)
+                match &self.config {
+                    Config::Meta(c) => c.upload_media_request(&bytes.to_vec(), &mime_type, &filename),
+                    Config::OneMsg(c) => c.upload_file_request(&bytes.to_vec(), &mime_type, &filename),
+                    Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
+                }
             }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
@@ -305,6 +309,7 @@ impl ClientCore {
             (Config::Bird(c), "send" | "sendBody") => js(c.decode_send(response)),
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
             (Config::OneMsg(c), "send" | "sendBody") => js(c.decode_send(response)),
+            // uploadFile answers as uploadMedia does: `{mediaId}`.
             (Config::OneMsg(c), _) => {
                 c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
             }

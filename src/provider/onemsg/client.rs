@@ -3,7 +3,7 @@
 
 use super::{PROVIDER, serialize};
 use crate::error::{AnswerError, BodyError, ErrorReason, ProviderError};
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::Message;
 use crate::provider::Operation;
 use crate::provider::{
@@ -206,6 +206,17 @@ impl OneMsgConfig {
             Some(body) => request.json_body(body),
             None => request,
         })
+    }
+
+    /// `POST /uploadMedia` with the file itself: a multipart form whose `body` field is the
+    /// file, after checking its MIME type and size against WhatsApp's media rules.
+    pub fn upload_file_request(&self, bytes: &[u8], mime_type: &str, filename: &str) -> Result<HttpRequest, BodyError> {
+        crate::message::media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
+        let form = Multipart::new(bytes).file("body", filename, mime_type, bytes);
+        let mut request =
+            HttpRequest::new(Method::Post, self.method_url("uploadMedia")).header("Content-Type", form.content_type());
+        request.body = Some(form.finish());
+        Ok(request)
     }
 
     /// A body of 1MSG's own for the send method `method` (templates, carousels, flows,
@@ -447,5 +458,21 @@ mod endpoints {
         let refused = HttpResponse::new(200, r#"{"error":"Channel is not authorized"}"#);
         assert!(matches!(config().decode_call(&refused), Err(AnswerError::Refused(_))));
         assert!(config().decode_call(&HttpResponse::new(500, "<html>")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod uploads {
+    use super::*;
+
+    #[test]
+    fn a_file_goes_up_as_the_body_field_of_a_form_after_the_media_rules() {
+        let config = OneMsgConfig::new("TOKEN".into(), "123456".into(), None).unwrap();
+        let request = config.upload_file_request(b"%PDF-1.4", "application/pdf", "invoice.pdf").unwrap();
+        assert!(request.url.starts_with("https://api.1msg.io/123456/uploadMedia?token="));
+        let body = String::from_utf8(request.body.unwrap()).unwrap();
+        assert!(body.contains("name=\"body\"; filename=\"invoice.pdf\"\r\nContent-Type: application/pdf"), "{body}");
+        let Err(BodyError::Invalid(v)) = config.upload_file_request(b"GIF89a", "image/gif", "a.gif") else { panic!() };
+        assert_eq!(v[0].path, "/type");
     }
 }
