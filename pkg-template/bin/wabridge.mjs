@@ -86,8 +86,14 @@ function convert(args) {
   const from = oneOf("from", values.from, FORMATS);
   const to = oneOf("to", values.to, FORMATS);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
-  const output = wabridge.convert(from, to, readInput(positionals[0]), { operation: values.op });
+  const input = readInput(positionals[0]);
+  const output = wabridge.convert(from, to, input, { operation: values.op });
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  // 1MSG has a method per kind of content: say which one the body is for.
+  if (to === "1msg" && from !== "1msg") {
+    const neutral = from === "neutral" ? input : wabridge.convert(from, "neutral", input, { operation: values.op });
+    process.stderr.write(`wabridge: 1msg method: ${wabridge.endpointOf("1msg", neutral)}\n`);
+  }
   return EXIT.ok;
 }
 

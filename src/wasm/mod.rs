@@ -233,6 +233,30 @@ pub fn convert(
     Ok(json_to_js(&converted)?)
 }
 
+/// The endpoint `provider` takes a neutral request at: `"messages"` for Meta and Bird, the
+/// method of its content for 1MSG (`"sendList"`, `"readMessage"`, …); what `convert` and
+/// `toProvider` write is the body of that endpoint. Throws `UnsupportedError` for content the
+/// provider does not carry.
+#[wasm_bindgen(js_name = endpointOf)]
+pub fn endpoint_of(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Message | { markRead: { messageId: string; typingIndicator?: boolean } } | string")]
+    request: JsValue,
+) -> Result<String, JsValue> {
+    let provider = provider_named(provider)?;
+    let request = provider::parse_neutral(&js_to_json(&request)?)?;
+    let refused = |kind: &'static str| -> BodyError {
+        provider::check_supported(provider, kind)
+            .err()
+            .unwrap_or_else(|| crate::error::Unsupported::cannot(provider, kind).into())
+    };
+    let operation = provider::request_operation(provider, &request).ok_or_else(|| match &request {
+        crate::message::Request::Message(m) => refused(m.content.kind()),
+        crate::message::Request::MarkRead(_) => refused("markRead"),
+    })?;
+    Ok(operation.name().to_string())
+}
+
 /// Every violation of a provider-native request body (object or JSON text), each at its
 /// pointer in the body; an empty array when the provider would accept it.
 #[wasm_bindgen(js_name = validateProvider, unchecked_return_type = "Violation[]")]
