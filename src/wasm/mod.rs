@@ -240,7 +240,9 @@ pub fn convert(
 #[wasm_bindgen(js_name = endpointOf)]
 pub fn endpoint_of(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message | { markRead: { messageId: string; typingIndicator?: boolean } } | string")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Message | { markRead: { messageId: string; typingIndicator?: boolean } } | string"
+    )]
     request: JsValue,
 ) -> Result<String, JsValue> {
     let provider = provider_named(provider)?;

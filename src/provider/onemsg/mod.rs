@@ -111,6 +111,7 @@ fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
     let mut report = Report::new();
     let fields = schema::fields(operation).unwrap_or_default();
     crate::validate::schema::check(&tree, &crate::validate::schema::Shape::Obj(fields), &Path::root(), &mut report);
+    schema::rules(operation, &tree, &mut report);
     if schema::is_send(operation) && matches!(tree, Json::Object(_)) {
         match (tree.get("chatId").is_some(), tree.get("phone").is_some()) {
             (true, true) => report.add(
@@ -212,6 +213,26 @@ mod tests {
         assert_eq!(v[0].path, "/phone");
         assert_eq!(parse(r#"{}"#, Some("sendTemplate")).unwrap_err().code(), "ERR_VALIDATION");
         assert_eq!(parse(r#"{}"#, Some("sendFax")).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    #[test]
+    fn rules_that_tie_fields_together() {
+        let faults = |body: Value, op: &str| -> Vec<(String, ViolationCode)> {
+            match crate::provider::validate_body(PROVIDER, &body.to_string(), Some(op)) {
+                Ok(v) => v.into_iter().map(|v| (v.path, v.code)).collect(),
+                Err(e) => panic!("{e:?}"),
+            }
+        };
+        let list = json!({"phone": "16505551234", "action": {"catalog_id": "1", "sections": [{"title": "A", "product_items": [{"product_retailer_id": "x"}]}]}});
+        assert_eq!(faults(list, "sendProduct"), [("/header".to_string(), ViolationCode::Required)]);
+        let neither = json!({"chatId": "16505551234@c.us", "action": {"catalog_id": "1"}});
+        assert_eq!(
+            faults(neither, "sendProduct"),
+            [("/action/product_retailer_id".to_string(), ViolationCode::Required)]
+        );
+        assert_eq!(faults(json!({}), "me"), [(String::new(), ViolationCode::Required)]);
+        let both = json!({"phone": "16505551234", "chatId": "16505551234@c.us", "body": "x"});
+        assert_eq!(faults(both, "sendMessage"), [("/chatId".to_string(), ViolationCode::InvalidValue)]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::json::Json;
 use crate::limits::*;
 use crate::provider::Operation;
 use crate::validate::schema::{Field, Shape};
+use crate::validate::{Path, Report, ViolationCode};
 
 use Shape::*;
 
@@ -334,6 +335,51 @@ pub(super) fn fields(operation: Operation) -> Option<&'static [Field]> {
         Operation::UploadMedia => UPLOAD_MEDIA,
         _ => return None,
     })
+}
+
+/// The rules that tie fields together, which a table of fields cannot say.
+pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
+    let root = Path::root();
+    let has = |value: &Json<'_>, key: &str| value.get(key).is_some();
+    match operation {
+        Operation::SendProduct => {
+            let Some(action) = body.get("action") else { return };
+            let at = root.key("action");
+            match (has(action, "product_retailer_id"), has(action, "sections")) {
+                (true, true) => r.add(
+                    &at.key("sections"),
+                    ViolationCode::InvalidValue,
+                    "give either product_retailer_id (one product) or sections (a list), not both",
+                    None,
+                ),
+                (false, false) => r.add(
+                    &at.key("product_retailer_id"),
+                    ViolationCode::Required,
+                    "one product (product_retailer_id) or sections of products is required",
+                    None,
+                ),
+                (false, true) if !has(body, "header") => r.add(
+                    &root.key("header"),
+                    ViolationCode::Required,
+                    "a product list (sections) needs a header",
+                    None,
+                ),
+                _ => {}
+            }
+        }
+        Operation::SendFlow => {
+            let navigate = body.get("flowAction").and_then(Json::as_str).is_none_or(|a| a == "navigate");
+            let payload = body.get("flowActionPayload");
+            if navigate && payload.is_some_and(|p| !has(p, "screen")) {
+                let message = "a navigate flow opens a screen: give flowActionPayload.screen";
+                r.add(&root.key("flowActionPayload").key("screen"), ViolationCode::Required, message, None);
+            }
+        }
+        Operation::SetMe if matches!(body, Json::Object(fields) if fields.is_empty()) => {
+            r.add(&root, ViolationCode::Required, "a profile update changes at least one field", Some(1.0));
+        }
+        _ => {}
+    }
 }
 
 /// Whether `operation` sends a message to a recipient (`phone` or `chatId`, exactly one).
