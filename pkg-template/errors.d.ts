@@ -93,3 +93,10 @@ export declare class UnexpectedResponseError extends WabridgeError {
 export declare class ArgumentError extends WabridgeError {
   readonly code: "ERR_ARGUMENT";
 }
+
+/** A webhook delivery is not the provider's. */
+export declare class SignatureError extends WabridgeError {
+  readonly code: "ERR_SIGNATURE";
+  /** Missing signature (or token), malformed, not matching the body under the secret, or outside the freshness window. */
+  readonly reason: "missing" | "malformed" | "mismatch" | "stale";
+}

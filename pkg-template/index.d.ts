@@ -1,6 +1,7 @@
 export * from "./wasm/wabridge.js";
 export * from "./errors.js";
 export * from "./clients.js";
+export * from "./webhooks.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 
 /**

@@ -4,3 +4,4 @@
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";
+export { answerMetaChallenge, verifyRequest, verifyWebhook } from "./webhooks.js";

@@ -84,6 +84,35 @@ impl fmt::Display for Unsupported {
     }
 }
 
+/// Why a webhook delivery is not taken as the provider's: its signature (or shared token) is
+/// missing, malformed, wrong or stale.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignatureError {
+    /// A header (or the URL's token) the provider signs with is not there.
+    Missing(String),
+    /// It is there but not in the provider's format.
+    Malformed(String),
+    /// It does not match the body under this secret: tampered, or signed with another secret.
+    Mismatch,
+    /// Signed longer ago (or further ahead) than the freshness window allows.
+    Stale { age_seconds: i64, tolerance_seconds: u64 },
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureError::Missing(what) => write!(f, "the webhook has no {what}"),
+            SignatureError::Malformed(why) => write!(f, "the webhook's signature is malformed: {why}"),
+            SignatureError::Mismatch => {
+                f.write_str("the webhook's signature does not match its body under this secret")
+            }
+            SignatureError::Stale { age_seconds, tolerance_seconds } => {
+                write!(f, "the webhook was signed {age_seconds} s from now; the window is {tolerance_seconds} s")
+            }
+        }
+    }
+}
+
 /// What can go wrong with a body or the arguments of a call, before any I/O.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BodyError {

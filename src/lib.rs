@@ -34,6 +34,7 @@ pub mod limits;
 pub mod message;
 pub mod provider;
 pub mod provider_id;
+pub mod signature;
 pub mod validate;
 
 #[cfg(feature = "wasm")]

@@ -170,6 +170,13 @@ pub trait Codec: Sync {
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
         self.read(body, operation).map(drop)
     }
+    /// Whether a webhook delivery is this provider's (its signature, or shared token, checked
+    /// over the raw bytes).
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError>;
     /// Converts a body to this same provider, reproducing it exactly.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
         match self.read(body, operation)? {

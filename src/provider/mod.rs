@@ -7,6 +7,7 @@ pub mod bird;
 pub mod codec;
 pub mod meta;
 pub mod onemsg;
+pub mod webhook;
 
 pub use crate::provider_id::Provider;
 pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, kind_entry, operation_named};

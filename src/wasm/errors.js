@@ -22,10 +22,12 @@ export class TimeoutError extends TransportError {}
 export class UnexpectedResponseError extends WabridgeError {}
 /** A bad argument or option (unknown provider, missing token, …). */
 export class ArgumentError extends WabridgeError {}
+/** A webhook delivery is not the provider's: its signature is missing, malformed, wrong or stale (`reason`). */
+export class SignatureError extends WabridgeError {}
 
 const classes = {
   WabridgeError, ValidationError, UnsupportedError, ProviderError, TransportError, TimeoutError,
-  UnexpectedResponseError, ArgumentError,
+  UnexpectedResponseError, ArgumentError, SignatureError,
 };
 // Names survive minification: set them explicitly rather than reading constructor.name.
 for (const [name, cls] of Object.entries(classes)) {

@@ -99,6 +99,20 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
     make_error(class, &error.to_string(), props)
 }
 
+impl From<crate::error::SignatureError> for JsValue {
+    fn from(error: crate::error::SignatureError) -> JsValue {
+        use crate::error::SignatureError::*;
+        let reason = match &error {
+            Missing(_) => "missing",
+            Malformed(_) => "malformed",
+            Mismatch => "mismatch",
+            Stale { .. } => "stale",
+        };
+        let props = format!(r#"{{"code":"ERR_SIGNATURE","retryable":false,"reason":"{reason}"}}"#);
+        make_error("SignatureError", &error.to_string(), json_to_js(&props).unwrap_or(JsValue::UNDEFINED))
+    }
+}
+
 impl From<SendError> for JsValue {
     fn from(error: SendError) -> JsValue {
         to_js_error(&error, None, None)

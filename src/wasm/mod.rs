@@ -259,6 +259,53 @@ pub fn endpoint_of(
     Ok(operation.name().to_string())
 }
 
+/// Checks that a webhook delivery is `provider`'s: its signature (Meta, Bird) or the shared
+/// token in its URL (1MSG), over the raw `body` (bytes or text as received). `headers` are
+/// flat (`[name, value, …]`); webhooks.js gives the typed `verifyWebhook`. Throws
+/// `SignatureError` (`reason`: missing, malformed, mismatch, stale).
+#[wasm_bindgen(js_name = verifyDelivery, skip_typescript)]
+#[allow(clippy::too_many_arguments)] // one flat call per delivery, from webhooks.js
+pub fn verify_delivery(
+    provider: &str,
+    body: JsValue,
+    headers: Vec<String>,
+    url: Option<String>,
+    secret: String,
+    tolerance_seconds: Option<f64>,
+    token_parameter: Option<String>,
+) -> Result<(), JsValue> {
+    let provider = provider_named(provider)?;
+    if secret.is_empty() {
+        return Err(
+            BodyError::argument("verifying a webhook needs the secret (app secret, signing key or token)").into()
+        );
+    }
+    let body = match body.as_string() {
+        Some(text) => text.into_bytes(),
+        None => body.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).map_err(|_| {
+            BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")
+        })?,
+    };
+    let headers: Vec<(String, String)> = headers.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+    let delivery = provider::webhook::Delivery { body: &body, headers: &headers, url: url.as_deref() };
+    let mut options = provider::webhook::Verify::new(&secret);
+    if let Some(seconds) = tolerance_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
+        options.tolerance_seconds = seconds as u64;
+    }
+    if let Some(name) = token_parameter.as_deref() {
+        options.token_parameter = name;
+    }
+    provider::webhook::verify(provider, &delivery, &options).map_err(JsValue::from)
+}
+
+/// Meta's verification request: the challenge to answer with (HTTP 200), or `undefined`
+/// (answer 403) when `hub.mode` is not `subscribe` or `hub.verify_token` is not yours.
+#[wasm_bindgen(js_name = metaChallenge)]
+pub fn meta_challenge(url: &str, verify_token: &str) -> Option<String> {
+    let query = url.split_once('?').map_or(url, |(_, q)| q);
+    provider::meta::challenge(query.split('#').next().unwrap_or(""), verify_token)
+}
+
 /// Every violation of a provider-native request body (object or JSON text), each at its
 /// pointer in the body; an empty array when the provider would accept it.
 #[wasm_bindgen(js_name = validateProvider, unchecked_return_type = "Violation[]")]

@@ -9,6 +9,7 @@ mod client;
 pub mod model;
 mod neutral;
 mod read;
+mod webhook;
 mod write;
 
 pub use client::{BirdConfig, BirdSendResult, ContactChannel, DEFAULT_BASE_URL};
@@ -32,6 +33,14 @@ pub const PROVIDER: Provider = Provider::Bird;
 pub struct BirdCodec;
 
 impl Codec for BirdCodec {
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
+    }
+
     fn provider(&self) -> Provider {
         PROVIDER
     }

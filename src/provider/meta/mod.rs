@@ -8,6 +8,7 @@
 mod client;
 mod error;
 mod read;
+mod webhook;
 mod write;
 
 pub use client::{
@@ -16,6 +17,7 @@ pub use client::{
 };
 pub use error::decode_error;
 pub use read::{ButtonSpelling, MetaSpelling};
+pub use webhook::challenge;
 
 use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
 use super::{Provider, rewrite_pointer};
@@ -30,6 +32,14 @@ pub const PROVIDER: Provider = Provider::Meta;
 pub struct MetaCodec;
 
 impl Codec for MetaCodec {
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
+    }
+
     fn provider(&self) -> Provider {
         PROVIDER
     }

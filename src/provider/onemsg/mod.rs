@@ -9,6 +9,7 @@
 mod client;
 mod read;
 mod schema;
+mod webhook;
 mod write;
 
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgSendResult};
@@ -27,6 +28,14 @@ pub const PROVIDER: Provider = Provider::OneMsg;
 pub struct OneMsgCodec;
 
 impl Codec for OneMsgCodec {
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
+    }
+
     fn provider(&self) -> Provider {
         PROVIDER
     }

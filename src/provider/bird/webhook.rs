@@ -1,0 +1,98 @@
+//! Bird's webhooks: `messagebird-signature` is the base64 HMAC-SHA256, under the signing
+//! key, of the `messagebird-request-timestamp`, a newline, the URL Bird called, a newline, and
+//! the SHA-256 of the raw body as bytes.
+
+use crate::error::SignatureError;
+use crate::provider::webhook::{Delivery, Verify};
+use crate::signature::{constant_time_eq, decode_base64, hmac_sha256, sha256};
+
+pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<(), SignatureError> {
+    let missing = |what: &str| SignatureError::Missing(what.into());
+    let signature = delivery.header("messagebird-signature").ok_or_else(|| missing("messagebird-signature header"))?;
+    let timestamp = delivery
+        .header("messagebird-request-timestamp")
+        .ok_or_else(|| missing("messagebird-request-timestamp header"))?;
+    let url = delivery.url.ok_or_else(|| missing("URL it was delivered to (Bird signs it)"))?;
+    let given = decode_base64(signature)
+        .filter(|bytes| bytes.len() == 32)
+        .ok_or_else(|| SignatureError::Malformed("messagebird-signature is a base64 HMAC-SHA256".into()))?;
+    let seconds: i64 = timestamp.parse().map_err(|_| {
+        SignatureError::Malformed(format!("messagebird-request-timestamp is Unix seconds (got {timestamp:?})"))
+    })?;
+    if let Some(now_ms) = options.now_ms {
+        let age_seconds = (now_ms / 1000.0) as i64 - seconds;
+        if age_seconds.unsigned_abs() > options.tolerance_seconds {
+            return Err(SignatureError::Stale { age_seconds, tolerance_seconds: options.tolerance_seconds });
+        }
+    }
+    let digest = sha256(delivery.body);
+    let parts: [&[u8]; 5] = [timestamp.as_bytes(), b"\n", url.as_bytes(), b"\n", &digest];
+    let expected = hmac_sha256(options.secret.as_bytes(), &parts);
+    if constant_time_eq(&given, &expected) { Ok(()) } else { Err(SignatureError::Mismatch) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URL: &str = "https://hooks.example.com/bird";
+
+    fn sign(key: &str, timestamp: &str, body: &[u8]) -> String {
+        let digest = sha256(body);
+        let mac = hmac_sha256(key.as_bytes(), &[timestamp.as_bytes(), b"\n", URL.as_bytes(), b"\n", &digest]);
+        base64(&mac)
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        while out.len() % 4 != 0 {
+            out.push('=');
+        }
+        out
+    }
+
+    #[test]
+    fn verifies_timestamp_url_and_body_within_the_window() {
+        let body =
+            "{\"service\":\"channels\",\"event\":\"whatsapp.inbound\",\"payload\":{\"body\":\"Olá\"}}".as_bytes();
+        let headers = |signature: String, timestamp: &str| {
+            vec![
+                ("messagebird-signature".to_string(), signature),
+                ("MessageBird-Request-Timestamp".to_string(), timestamp.to_string()),
+            ]
+        };
+        let now = Some(1_796_083_200_000.0);
+        let options = Verify { now_ms: now, ..Verify::new("signing-key") };
+        let good = headers(sign("signing-key", "1796083100", body), "1796083100");
+        let delivery = |headers| Delivery { body, headers, url: Some(URL) };
+        assert_eq!(verify(&delivery(&good), &options), Ok(()));
+        assert_eq!(
+            verify(&Delivery { url: Some("https://elsewhere/"), ..delivery(&good) }, &options),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(verify(&Delivery { body: b"{}", ..delivery(&good) }, &options), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify(&delivery(&good), &Verify { now_ms: now, ..Verify::new("other") }),
+            Err(SignatureError::Mismatch)
+        );
+        let old = headers(sign("signing-key", "1796000000", body), "1796000000");
+        assert_eq!(
+            verify(&delivery(&old), &Verify { tolerance_seconds: 3600, ..options.clone() }),
+            Err(SignatureError::Stale { age_seconds: 83_200, tolerance_seconds: 3600 })
+        );
+        assert_eq!(verify(&delivery(&old), &options), Ok(()), "a retry hours later, inside the default day");
+        assert!(matches!(
+            verify(&Delivery { url: None, ..delivery(&good) }, &options),
+            Err(SignatureError::Missing(_))
+        ));
+        let garbled = headers("not base64!".into(), "1796083100");
+        assert!(matches!(verify(&delivery(&garbled), &options), Err(SignatureError::Malformed(_))));
+    }
+}

@@ -1,0 +1,37 @@
+//! 1MSG signs no webhook. What it offers instead is the URL it calls, which you choose: put a
+//! shared secret in it (`https://…/hooks/1msg?secret=…`) and every delivery must carry it.
+
+use crate::error::SignatureError;
+use crate::provider::webhook::{Delivery, Verify};
+use crate::signature::constant_time_eq;
+
+pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<(), SignatureError> {
+    let name = options.token_parameter;
+    let missing = || {
+        SignatureError::Missing(format!(
+            "{name} parameter in its URL (1MSG signs nothing: the shared token is the check)"
+        ))
+    };
+    let query = delivery.url.and_then(|url| url.split_once('?')).map_or("", |(_, q)| q.split('#').next().unwrap_or(""));
+    let given = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| crate::http::url::percent_decode(value.as_bytes()))
+        .ok_or_else(missing)?;
+    if constant_time_eq(&given, options.secret.as_bytes()) { Ok(()) } else { Err(SignatureError::Mismatch) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_token_of_the_url_is_the_check() {
+        let check = |url: Option<&str>| verify(&Delivery { body: b"{}", headers: &[], url }, &Verify::new("s3cr3t/+"));
+        assert_eq!(check(Some("https://h.example/1msg?a=1&secret=s3cr3t%2F%2B")), Ok(()));
+        assert_eq!(check(Some("https://h.example/1msg?secret=wrong")), Err(SignatureError::Mismatch));
+        assert!(matches!(check(Some("https://h.example/1msg")), Err(SignatureError::Missing(_))));
+        assert!(matches!(check(None), Err(SignatureError::Missing(_))));
+    }
+}

@@ -1,0 +1,99 @@
+// Webhook signatures, checked by the package over the raw bytes: what the sandbox emits (signed
+// as each provider signs) verifies; a tampered body, a wrong secret, a missing or malformed
+// header, a stale Bird timestamp do not; re-serialized JSON (Meta escapes "/" and non-ASCII)
+// does not — the way other libraries broke verification.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createSandbox, wabridge } from "./helpers.mjs";
+
+const { verifyWebhook, verifyRequest, answerMetaChallenge, SignatureError } = wabridge;
+const SECRETS = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared token/+" };
+const URLS = {
+  meta: "https://hooks.example.com/meta",
+  bird: "https://hooks.example.com/bird",
+  "1msg": `https://hooks.example.com/1msg?secret=${encodeURIComponent(SECRETS["1msg"])}`,
+};
+
+/** Each provider's inbound-message webhook, as the sandbox emits it; `now` is its clock. */
+async function deliveries(now) {
+  const sandbox = createSandbox({
+    seed: 3,
+    ...(now ? { now } : {}),
+    meta: { appSecret: SECRETS.meta },
+    bird: { signingKey: SECRETS.bird },
+    webhooks: { url: URLS, fetch: async () => new Response("ok") },
+  });
+  for (const provider of ["meta", "bird", "1msg"]) {
+    sandbox.receive({ provider, from: "+16505551234", text: "Olá / 😀 \u2028 done" });
+  }
+  await sandbox.settle();
+  return sandbox.webhooks();
+}
+
+const refused = (fn, reason) =>
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof SignatureError, String(e));
+    assert.equal(e.code, "ERR_SIGNATURE");
+    assert.equal(e.reason, reason, e.message);
+    return true;
+  });
+
+test("what the sandbox emits verifies for each provider; tampering, another secret or no header does not", async () => {
+  const hooks = await deliveries();
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const hook = hooks.find((h) => h.provider === provider);
+    assert.ok(hook, provider);
+    const delivery = { body: hook.body, headers: hook.headers, url: hook.url };
+    assert.equal(verifyWebhook(provider, delivery, { secret: SECRETS[provider] }), true, provider);
+    assert.equal(verifyWebhook(provider, { ...delivery, body: new TextEncoder().encode(hook.body) }, { secret: SECRETS[provider] }), true);
+    if (provider !== "1msg") {
+      refused(() => verifyWebhook(provider, { ...delivery, body: hook.body.replace("Ol", "0l") }, { secret: SECRETS[provider] }), "mismatch");
+    }
+    refused(() => verifyWebhook(provider, delivery, { secret: "not the secret" }), "mismatch");
+  }
+});
+
+test("1MSG signs nothing: the shared token in the webhook URL is the check", async () => {
+  const hook = (await deliveries()).find((h) => h.provider === "1msg");
+  // The body is not signed: a changed body with the right token passes; the token is what counts.
+  assert.equal(verifyWebhook("1msg", { body: "{}", url: hook.url }, { secret: SECRETS["1msg"] }), true);
+  refused(() => verifyWebhook("1msg", { body: "{}", url: "https://hooks.example.com/1msg" }, { secret: SECRETS["1msg"] }), "missing");
+  refused(() => verifyWebhook("1msg", { body: "{}", url: hook.url }, { secret: "guess" }), "mismatch");
+  const named = `https://hooks.example.com/1msg?k=${encodeURIComponent(SECRETS["1msg"])}`;
+  assert.equal(verifyWebhook("1msg", { body: "{}", url: named }, { secret: SECRETS["1msg"], tokenParameter: "k" }), true);
+});
+
+test("Meta: the raw bytes, not re-serialized JSON (\\/ and \\uXXXX escapes change the bytes signed)", async () => {
+  const hook = (await deliveries()).find((h) => h.provider === "meta");
+  assert.match(hook.body, /\\u00e1/, "Meta escapes non-ASCII");
+  assert.match(hook.body, /\\\//, "Meta escapes /");
+  const reserialized = JSON.stringify(JSON.parse(hook.body));
+  assert.notEqual(reserialized, hook.body);
+  refused(() => verifyWebhook("meta", { body: reserialized, headers: hook.headers }, { secret: SECRETS.meta }), "mismatch");
+  refused(() => verifyWebhook("meta", { body: hook.body, headers: {} }, { secret: SECRETS.meta }), "missing");
+  refused(() => verifyWebhook("meta", { body: hook.body, headers: { "x-hub-signature-256": "sha1=abc" } }, { secret: SECRETS.meta }), "malformed");
+});
+
+test("Bird: the URL is signed, and the timestamp must be within the freshness window", async () => {
+  // Signed three hours ago, as a Bird retry carries its original timestamp.
+  const hook = (await deliveries(() => Date.now() - 3 * 3600_000)).find((h) => h.provider === "bird");
+  const delivery = { body: hook.body, headers: hook.headers, url: hook.url };
+  refused(() => verifyWebhook("bird", { ...delivery, url: "https://hooks.example.com/other" }, { secret: SECRETS.bird }), "mismatch");
+  refused(() => verifyWebhook("bird", { ...delivery, url: undefined }, { secret: SECRETS.bird }), "missing");
+  assert.equal(verifyWebhook("bird", delivery, { secret: SECRETS.bird }), true, "the default window is a day");
+  refused(() => verifyWebhook("bird", delivery, { secret: SECRETS.bird, toleranceSeconds: 3600 }), "stale");
+  assert.equal(verifyWebhook("bird", delivery, { secret: SECRETS.bird, toleranceSeconds: 4 * 3600 }), true);
+});
+
+test("verifyRequest reads a standard Request; Meta's challenge answers 200 or 403", async () => {
+  const hook = (await deliveries()).find((h) => h.provider === "meta");
+  const request = new Request("https://hooks.example.com/meta", { method: "POST", headers: hook.headers, body: hook.body });
+  const { json } = await verifyRequest("meta", request, { secret: SECRETS.meta });
+  assert.equal(json.object, "whatsapp_business_account");
+  const forged = new Request("https://hooks.example.com/meta", { method: "POST", headers: hook.headers, body: "{}" });
+  await assert.rejects(verifyRequest("meta", forged, { secret: SECRETS.meta }), SignatureError);
+  const url = "https://hooks.example.com/meta?hub.mode=subscribe&hub.verify_token=v%20t&hub.challenge=1158201444";
+  assert.deepEqual(answerMetaChallenge(url, "v t"), { status: 200, body: "1158201444" });
+  assert.deepEqual(answerMetaChallenge(url, "other"), { status: 403, body: "" });
+  assert.deepEqual(answerMetaChallenge(url.replace("subscribe", "unsubscribe"), "v t"), { status: 403, body: "" });
+});
