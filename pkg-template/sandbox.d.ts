@@ -1,6 +1,6 @@
 // The declarations of `wabridge/sandbox` (the emulator is its own subpath so that the main
 // entry stays small).
-import type { BirdClientOptions, MetaClientOptions, OneMsgClientOptions, Provider } from "./wasm/wabridge.js";
+import type { BirdClientOptions, MetaClientOptions, OneMsgChannelStatus, OneMsgClientOptions, Provider } from "./wasm/wabridge.js";
 
 /**
  * The global `fetch` type where the project's libs declare one (lib "dom", @types/node,
@@ -52,6 +52,17 @@ export interface FaultRule {
   retryAfterSeconds?: number;
 }
 
+/** A template the sandbox's 1MSG channel starts with (as addTemplate takes it); `status`
+ *  defaults to "approved" — any other status makes sendTemplate answer `sent: false`. */
+export interface OneMsgSandboxTemplate {
+  name: string;
+  language: string;
+  category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  components: Record<string, unknown>[];
+  status?: string;
+  rejected_reason?: string;
+}
+
 /** A webhook the sandbox emitted, with the exact bytes and headers (signatures included). */
 export interface SandboxWebhook {
   provider: Provider;
@@ -90,7 +101,24 @@ export interface SandboxMessage {
 export interface SandboxOptions {
   meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string };
   bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean };
-  onemsg?: { token?: string; instanceId?: string };
+  /**
+   * The 1MSG channel. `namespace`: its templates' namespace (sendTemplate must give it;
+   * default 1MSG's example namespace "ca300906_cfbc_410b_99fb_dcee8e13d578"); `templates`: the
+   * templates it starts with (default one, `order_update` in `en`, approved); `status`: what
+   * GET /status reports (default "connected"); `phone`, `name`: the channel's own number and
+   * sender name; `catalogId` (GET /commerce); `outputIP` (GET /outputIP).
+   */
+  onemsg?: {
+    token?: string;
+    instanceId?: string;
+    namespace?: string;
+    templates?: OneMsgSandboxTemplate[];
+    status?: OneMsgChannelStatus;
+    phone?: string;
+    name?: string;
+    catalogId?: string;
+    outputIP?: string;
+  };
   /** Where webhooks go: a URL (or one per provider), and/or a callback. They are recorded either way. */
   webhooks?: {
     url?: string | Partial<Record<Provider, string>>;
@@ -109,8 +137,9 @@ export interface SandboxOptions {
   /**
    * Enforce the 24-hour customer-care window: a free-form message to a customer who has not
    * written in the last 24 hours is accepted, then fails (Meta: `failed` with 131047; Bird:
-   * `delivery_failed` with 131047 in `failure`; 1MSG refuses it with `sent: false`).
-   * Templates always go through. Default true.
+   * `delivery_failed` with 131047 in `failure`; 1MSG refuses it with HTTP 200 and
+   * `sent: false`). Templates always go through (1MSG: those the channel has, approved, in
+   * that language); so do messages to groups. Default true.
    */
   enforceWindow?: boolean;
   /** Phone numbers whose messages fail as undeliverable (Meta 131026). */
@@ -131,7 +160,9 @@ export interface Sandbox {
   /**
    * An inbound customer message: opens the 24-hour window (Bird: what `getContactChannel`
    * reports as `serviceWindowExpireAt`) and emits the webhook. For Bird, `contactId` is the
-   * customer's contact id.
+   * customer's contact id. For 1MSG, `message` holds fields of 1MSG's message object (an `id`
+   * given there is the message's id, as `markRead` takes it); the message is listed by GET
+   * /messages.
    */
   receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string; contactId?: string };
   inject(...rules: FaultRule[]): Sandbox;
@@ -148,6 +179,22 @@ export interface Sandbox {
   reset(): void;
 }
 
+/**
+ * Creates a sandbox. Its 1MSG channel (`/{instanceId}/{method}?token=…`) serves every method
+ * of 1MSG's API in 1MSG's formats: the send methods (validated by wabridge; `{sent, id,
+ * message, description}`, or HTTP 200 with `sent: false` outside the 24-hour window or for a
+ * template the channel lacks), GET/POST /me, GET /statistics?date=mm.YYYY and
+ * /extendedStatistics (templates cost 0.0691 each), GET /status, GET/POST /settings, GET/POST
+ * /commerce, GET /outputIP, GET/POST /webhook, GET /hookInfo (the acks played out: sent,
+ * delivered, viewed), GET /messages (every message sent or received, numbered; `limit`
+ * default 100, 0 = all; `last` takes the last ones; `lastMessageNumber` keeps the later,
+ * `firstMessageNumber` the earlier messages; the answer adds `lastMessageNumber`), POST
+ * /readMessage, GET /templates, POST /addTemplate (approved at once) and /removeTemplate,
+ * POST /uploadMedia → `{mediaId}`, DELETE /media/{mediaId}. A wrong token is 401 `{error}`
+ * echoing it, as 1MSG does; a refused body is 400 `{error}` naming each violation at its
+ * pointer. Webhook URLs set through /settings or /webhook are reported, not called: webhooks
+ * go where the `webhooks` option says; `ackNotificationsOn: false` stops the ack webhooks.
+ */
 export declare function createSandbox(options?: SandboxOptions): Sandbox;
 
 /** Serves the sandbox over HTTP (Node and Bun only). Control routes live under /__sandbox/. */

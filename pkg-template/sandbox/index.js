@@ -158,7 +158,9 @@ class Sandbox {
           await new Promise((resolve) => setTimeout(resolve, this.statusDelayMs));
           record.statuses.push(step);
           record.status = step;
-          await this.emit(record.provider, "status", provider.statusWebhook(record, step, failure));
+          // A provider may give no webhook for a status (1MSG with ack notifications off).
+          const payload = provider.statusWebhook(record, step, failure);
+          if (payload) await this.emit(record.provider, "status", payload);
         }
       })(),
     );
@@ -224,6 +226,7 @@ class Sandbox {
     this.lastInbound.clear();
     this.scheduled.clear();
     this.byName.meta.media.clear();
+    for (const provider of this.providers) provider.reset?.();
     this.faults = [];
   }
 
