@@ -1,7 +1,9 @@
 //! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
 //! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and answers,
-//! conversions, media checks, emoji checks — seeded with real documents (Meta's 48 spec
-//! examples and the neutral forms of each, every Bird body type and template form). Deterministic (a fixed seed), a few seconds.
+//! conversions, media checks, emoji checks, 1MSG's methods, endpoints and answers — seeded with
+//! real documents (Meta's 48 spec examples and the neutral forms of each, every Bird body type
+//! and template form, every 1MSG fixture: each method's bodies, answers and GET queries).
+//! Deterministic (a fixed seed); about half a minute unoptimized (`--release`: a few seconds).
 //! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -11,7 +13,7 @@ use wabridge::http::HttpResponse;
 use wabridge::provider::bird::BirdConfig;
 use wabridge::provider::meta::MetaConfig;
 use wabridge::provider::onemsg::OneMsgConfig;
-use wabridge::provider::{self, Format, Provider, ProviderClient};
+use wabridge::provider::{self, Format, Operation, Provider, ProviderClient};
 use wabridge::{Message, message::media};
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
@@ -164,6 +166,29 @@ fn mutate(rng: &mut Rng, seed: &Value) -> String {
     text
 }
 
+/// Every `OneMsgClient` endpoint besides the send methods (`OneMsgConfig::call_request`).
+const ONEMSG_ENDPOINTS: &[&str] = &[
+    "me",
+    "updateMe",
+    "statistics",
+    "extendedStatistics",
+    "status",
+    "settings",
+    "updateSettings",
+    "commerce",
+    "updateCommerce",
+    "outputIP",
+    "setWebhook",
+    "hookInfo",
+    "messages",
+    "markRead",
+    "templates",
+    "addTemplate",
+    "removeTemplate",
+    "uploadMedia",
+    "deleteMedia",
+];
+
 const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
 const CH: &str = "8e046034-0000-4000-a000-000000000002";
 
@@ -206,6 +231,23 @@ fn exercise(input: &str) -> usize {
         accepted += usize::from(bird.decode_send(&answer).is_ok());
         let _ = bird.decode_contact_channel(&answer, Some(0.0));
         accepted += usize::from(onemsg.decode_send(&answer).is_ok());
+        accepted += usize::from(onemsg.decode_call(&answer).is_ok());
+    }
+    // 1MSG: the body of every method, as that method (validated, reproduced, read into the
+    // neutral model); every endpoint's argument; every send method's own body.
+    for operation in Operation::ALL {
+        let method = Some(operation.name());
+        accepted += usize::from(
+            provider::validate_body(Provider::OneMsg, input, method).is_ok_and(|violations| violations.is_empty()),
+        );
+        let one_msg = Format::Provider(Provider::OneMsg);
+        accepted += usize::from(provider::convert(one_msg, one_msg, input, method).is_ok());
+        let _ = provider::convert(one_msg, Format::Neutral, input, method);
+        // Not a send method (or not 1MSG's) is an ArgumentError, never a panic.
+        accepted += usize::from(onemsg.send_body_request(operation.name(), input).is_ok());
+    }
+    for endpoint in ONEMSG_ENDPOINTS {
+        accepted += usize::from(onemsg.call_request(endpoint, Some(input)).is_ok());
     }
     let _ = media::check_upload(input, input.len());
     let _ = wabridge::validate::is_single_emoji(input);
@@ -231,6 +273,14 @@ fn no_input_makes_any_entry_point_panic() {
     for entry in std::fs::read_dir(bird).unwrap() {
         seeds.push(serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap());
     }
+    // Every 1MSG fixture: each method's request bodies, its answers and its GET queries.
+    let onemsg = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/1msg");
+    let mut onemsg_seeds = 0;
+    for entry in std::fs::read_dir(onemsg).unwrap() {
+        seeds.push(serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap());
+        onemsg_seeds += 1;
+    }
+    assert!(onemsg_seeds >= 94, "{onemsg_seeds} 1MSG fixtures");
     seeds.push(
         json!({"serviceWindowExpireAt": "2026-12-01T10:15:00Z", "isPermanentSession": false, "metadata": {"k": "v"}}),
     );
@@ -245,7 +295,12 @@ fn no_input_makes_any_entry_point_panic() {
     seeds.push(json!({"code": "InvalidPayload", "message": "m", "details": {".body.type": ["Invalid value"]}}));
     seeds.push(json!({"sent": true, "id": "gBEGkYiEB1VXAglK1ZEqA1YKPrU", "message": "Sent", "description": "d"}));
     seeds.push(json!({"error": "Wrong token"}));
-    assert!(seeds.len() > 120, "{} seeds", seeds.len());
+    assert!(seeds.len() > 210, "{} seeds", seeds.len());
+    // The endpoints without an argument, and an unknown one.
+    let onemsg = OneMsgConfig::new("t".into(), "i".into(), None).unwrap();
+    for endpoint in ONEMSG_ENDPOINTS.iter().chain(&["sendMessage", ""]) {
+        let _ = onemsg.call_request(endpoint, None);
+    }
     let iterations: usize = std::env::var("FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
     let mut reached_past_validation = 0;
