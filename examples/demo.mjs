@@ -2,9 +2,10 @@
 // customer on each provider, marks it read, uploads media, sends one message of every kind
 // wabridge supports through MetaClient, BirdClient and OneMsgClient — and, through
 // BirdClient.sendBody, one Bird request body of every body type and template form Bird
-// documents —, receives the status webhooks on a local endpoint (checking Meta's and Bird's
-// signatures), reads Bird's service window, and prints what happened. No credentials, no
-// network.
+// documents; through OneMsgClient.sendBody, 1MSG's own templates (added first), carousels,
+// flows and products, so that every 1MSG send method has a row —, receives the status
+// webhooks on a local endpoint (checking Meta's and Bird's signatures), reads Bird's service
+// window and a few of 1MSG's endpoints, and prints what happened. No credentials, no network.
 //
 // To send for real, build the same clients with real credentials and no baseUrl:
 //   new MetaClient({ token: process.env.WHATSAPP_TOKEN, phoneNumberId: process.env.WHATSAPP_PHONE_NUMBER_ID })
@@ -14,7 +15,8 @@ import { createServer } from "node:http";
 import { BirdClient, MetaClient, OneMsgClient } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
 import { birdBodies } from "./bird-bodies.mjs";
-import { birdMessages, sampleMessages } from "./messages.mjs";
+import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
+import { oneMsgBodies, oneMsgTemplates } from "./onemsg-bodies.mjs";
 
 const CUSTOMER = "+16505551234";
 const STRANGER = "+442071838750"; // never wrote to us: free-form messages to them fail (24-hour window)
@@ -85,9 +87,10 @@ for (const provider of Object.keys(clients)) {
   }).then((r) => r.json())).id;
 }
 
-// 4. Meta: mark the customer's message as read (with a typing indicator) and upload an image
-//    to send by id.
+// 4. Meta and 1MSG: mark the customer's message as read (with a typing indicator); Meta:
+//    upload an image to send by id.
 await clients.meta.markRead(inbound.meta, { typing: true });
+await clients["1msg"].markRead(inbound["1msg"], { typing: true });
 const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
 const { id: mediaId } = await clients.meta.uploadMedia(new Blob([png], { type: "image/png" }), { filename: "receipt.png" });
 const media = await clients.meta.getMedia(mediaId);
@@ -98,12 +101,12 @@ console.log(`uploaded ${media.mimeType} (${media.fileSize} bytes) as media ${med
 //    with the reason wabridge gives, never sent half-way), and one outside the 24-hour window.
 //    Bird gets each neutral kind in the form it carries (media by link with a MIME type, no
 //    media headers or footers, carousel cards with a URL button), and the kinds it cannot
-//    carry at all are refused by name.
+//    carry at all are refused by name; so does 1MSG (no link preview switch, text headers).
 const rows = [];
 const stranger = ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }];
 function neutralMessages(provider) {
-  if (provider !== "bird") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), stranger];
-  const carried = birdMessages(CUSTOMER, { replyTo: inbound.bird });
+  if (provider === "meta") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), stranger];
+  const carried = provider === "bird" ? birdMessages(CUSTOMER, { replyTo: inbound.bird }) : oneMsgMessages(CUSTOMER, { replyTo: inbound["1msg"] });
   const labels = new Set(carried.flatMap(([kind]) => [kind, kind.replace(/ \(.*\)$/, "")]));
   const refused = sampleMessages(CUSTOMER).filter(([kind]) => !labels.has(kind));
   return [...carried, ...refused, stranger];
@@ -121,6 +124,21 @@ async function attempt(provider, kind, send) {
 }
 for (const [provider, client] of Object.entries(clients)) {
   for (const [kind, message] of neutralMessages(provider)) await attempt(provider, kind, () => client.send(message));
+  if (provider === "1msg") {
+    // 1MSG's own bodies (OneMsgClient.sendBody): its templates — added first, in the channel's
+    // namespace, one with a document header uploaded by URL —, carousels, flows and products;
+    // and a template to the stranger, which needs no session window.
+    const { templates } = await client.templates();
+    const namespace = templates[0].namespace;
+    for (const template of oneMsgTemplates()) await client.addTemplate(template);
+    const { mediaId: oneMsgMedia } = await client.uploadMedia("https://example.com/media/invoice-4512.pdf");
+    for (const [form, method, body] of oneMsgBodies(CUSTOMER, { namespace, mediaId: oneMsgMedia, replyTo: inbound["1msg"] })) {
+      await attempt("1msg", `body: ${form}`, () => client.sendBody(method, body));
+    }
+    const [, , strangerTemplate] = oneMsgBodies(STRANGER, { namespace })[0];
+    await attempt("1msg", "body: template, no 24h window", () => client.sendBody("sendTemplate", strangerTemplate));
+    continue;
+  }
   if (provider !== "bird") continue;
   // Bird's own request bodies (BirdClient.sendBody): every body type, template form, reply
   // and scheduling option of Bird's page, validated as Bird reads them; and a template to
@@ -141,11 +159,14 @@ for (const phone of [CUSTOMER, STRANGER]) {
   windows.push(`${phone}: ${window.serviceWindowOpen ? `open until ${window.serviceWindowExpireAt}` : "closed, a template is required"}`);
 }
 
-// 6. Wait for the sandbox to play every status out, then print.
+// 6. Wait for the sandbox to play every status out, then print. 1MSG's rows name the method
+//    each message went to.
 await fetch(`${server.url}/__sandbox/settle`, { method: "POST" });
+const oneMsgMethod = new Map((await fetch(`${server.url}/__sandbox/messages?provider=1msg`).then((r) => r.json())).map((m) => [m.id, m.kind]));
+for (const row of rows) if (row.provider === "1msg" && oneMsgMethod.has(row.id)) row.result = `${row.result} (${oneMsgMethod.get(row.id)})`;
 // Kinds a provider does not take (yet, or at all) are listed once per provider rather than row by row.
 const listed = rows.filter((row) => !row.notYet && !row.never);
-const widths = [8, Math.max(...listed.map((row) => row.kind.length)), 52, 46];
+const widths = [8, Math.max(...listed.map((row) => row.kind.length)), 52, Math.max(...listed.map((row) => String(row.id).length))];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ").trimEnd();
 console.log(line(["provider", "kind", "result", "message id"]) + "  final status");
 console.log(line(widths.map((w) => "-".repeat(w))) + "  " + "-".repeat(12));
@@ -157,10 +178,24 @@ for (const provider of new Set(rows.filter((row) => row.never).map((row) => row.
 }
 for (const provider of new Set(rows.filter((row) => row.notYet).map((row) => row.provider))) {
   const kinds = rows.filter((row) => row.provider === provider && row.notYet).map((row) => row.kind);
-  const hint = provider === "bird" ? " (Bird's own templates, by Studio project, go through sendBody: the body: template-* rows)" : "";
+  const hint = {
+    bird: " (Bird's own templates, by Studio project, go through sendBody: the body: template-* rows)",
+    "1msg": " (1MSG's own bodies go through sendBody: the body: rows)",
+  }[provider] ?? "";
   console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}${hint}`);
 }
 console.log(`\nbird service window (getContactChannel): ${windows.join("; ")}`);
+
+// 1MSG's other endpoints, as OneMsgClient reads them.
+const onemsg = clients["1msg"];
+const methods = new Set(oneMsgMethod.values());
+const [firstOneMsg] = rows.filter((row) => row.provider === "1msg" && row.id);
+const { hooks: acks } = await onemsg.hookInfo(firstOneMsg.id);
+const { messages: history } = await onemsg.messages({ limit: 0 });
+const profile = await onemsg.me();
+console.log(`\n1msg: ${methods.size} send methods used (${[...methods].sort().join(", ")})`);
+console.log(`1msg: status ${(await onemsg.status()).status}; me: ${profile.phone}, "${profile.about}" (${profile.vertical}); ${(await onemsg.templates()).total} templates; webhooks from ${(await onemsg.outputIP()).result}`);
+console.log(`1msg: hookInfo of ${firstOneMsg.id} (${firstOneMsg.kind}): ${acks.map((h) => h.status).join(" → ")}; messages: ${history.length} in the channel's history; this month's templates cost ${(await onemsg.statistics()).templates_cost}`);
 const accepted = rows.filter((row) => row.id).length;
 console.log(`\n${accepted} messages accepted, ${rows.length - accepted} refused before sending; statuses received for ${[...finalStatus.keys()].length}; webhook signatures checked: ${signatures.checked}, bad: ${signatures.failed}`);
 

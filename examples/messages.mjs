@@ -160,3 +160,23 @@ export function birdMessages(to, { replyTo } = {}) {
     }],
   ];
 }
+
+/** The neutral kinds 1MSG carries, in the forms it carries them (a text without the link
+ *  preview switch sendMessage lacks; a CTA URL with a text header): what the demo and the
+ *  runtime checks send through `OneMsgClient.send`, one per 1MSG method that has a neutral
+ *  kind — sendMessage, sendFile, sendSticker, sendLocation, sendLocationRequest, sendContact,
+ *  sendReaction, sendButton, sendList and sendCtaUrl. `replyTo` is the id of a message
+ *  received on 1MSG (the reaction reacts to it). */
+export function oneMsgMessages(to, { mediaId, replyTo } = {}) {
+  const samples = new Map(sampleMessages(to, { mediaId, replyTo }));
+  const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "contacts", "reaction", "reply buttons", "list"];
+  return [
+    ["text", samples.get("text")],
+    ["text (reply)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512" } }],
+    ...kinds.map((kind) => [kind, samples.get(kind)]),
+    ["CTA URL (text header)", {
+      to,
+      content: { type: "ctaUrl", header: { type: "text", text: "Order #4512" }, body: "Track your order", footer: "Updated hourly", displayText: "Track", url: "https://example.com/t/4512" },
+    }],
+  ];
+}
