@@ -8,7 +8,8 @@ export type ErrorCode =
   | "ERR_TRANSPORT"
   | "ERR_TIMEOUT"
   | "ERR_UNEXPECTED_RESPONSE"
-  | "ERR_ARGUMENT";
+  | "ERR_ARGUMENT"
+  | "ERR_SIGNATURE";
 
 /** The request a failed send made, credentials redacted: enough to send it again. */
 export interface SentRequest {
