@@ -1,16 +1,25 @@
 // The checks every runtime runs against the installed, packed package. Runtime-agnostic:
 // only the wabridge API (`wabridge`, the main entry, and `sandbox`, the `wabridge/sandbox`
 // subpath), fetch and a loopback Meta stand-in at `baseUrl` (started by the harness,
-// tests/packages/run.mjs). The messages and Bird bodies are the examples' (messages.mjs,
-// bird-bodies.mjs, copied in by the harness). Returns one { name, ok, error? } per check.
+// tests/packages/run.mjs). The messages, Bird bodies and 1MSG bodies are the examples'
+// (messages.mjs, bird-bodies.mjs, onemsg-bodies.mjs, copied in by the harness). Returns one
+// { name, ok, error? } per check.
 
 import { birdBodies } from "./bird-bodies.mjs";
 import { check, checkList, rejection, same, sameValue, thrown } from "./checks.mjs";
 import { PHONE_REENGAGEMENT, PHONE_SUCCESS, TOKEN } from "./constants.mjs";
-import { birdMessages, sampleMessages } from "./messages.mjs";
+import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
+import { oneMsgBodies, oneMsgTemplates } from "./onemsg-bodies.mjs";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BIRD_CUSTOMER = "+31612345678";
+const ONEMSG_CUSTOMER = "+5511987654321";
+const WAMID = /^wamid\./;
+/** Every send method of 1MSG's API: the demo's and these checks' messages and bodies use each. */
+const ONEMSG_SEND_METHODS = [
+  "sendButton", "sendCarousel", "sendContact", "sendCtaUrl", "sendFile", "sendFlow", "sendList", "sendLocation",
+  "sendLocationRequest", "sendMessage", "sendProduct", "sendReaction", "sendSticker", "sendTemplate",
+];
 
 
 export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule }) {
@@ -226,6 +235,126 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(unknown instanceof wabridge.ProviderError, `is a ProviderError (got ${unknown?.name}: ${unknown?.message})`);
     same([unknown.httpStatus, unknown.providerCode], [422, "InvalidPayload"], "Bird's 422");
     same(unknown.fields?.map((f) => f.path), ["/receiver/contacts/0/id"], "the field, at its JSON pointer");
+  });
+
+  await run("1MSG through the sandbox: every send method — the neutral kinds (send) and 1MSG's own bodies (sendBody), validated, reproduced, sent and acked; markRead", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const { id: inbound } = sandbox.receive({ provider: "1msg", from: ONEMSG_CUSTOMER, text: "Oi 👋", name: "Ana" }); // opens the session window
+    const client = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+    const sent = [];
+    for (const [kind, message] of oneMsgMessages(ONEMSG_CUSTOMER, { replyTo: inbound })) {
+      same(wabridge.validate(message, "1msg"), [], `${kind}: violations`);
+      const method = wabridge.endpointOf("1msg", message);
+      const body = wabridge.toProvider("1msg", message);
+      same(wabridge.validateProvider("1msg", body, { operation: method }), [], `${kind}: the ${method} body is valid`);
+      const result = await client.send(message);
+      check(WAMID.test(result.messageId), `${kind}: messageId (got ${result.messageId})`);
+      same([result.message, result.description], [`Sent to ${ONEMSG_CUSTOMER.slice(1)}@c.us`, "Message has been sent to the provider"], `${kind}: 1MSG's answer`);
+      sent.push([kind, method, result.messageId]);
+    }
+    const { templates } = await client.templates();
+    const namespace = templates[0].namespace;
+    for (const template of oneMsgTemplates()) {
+      const created = await client.addTemplate(template);
+      same([created.status, created.category], ["APPROVED", template.category], `addTemplate ${template.name}`);
+    }
+    const { mediaId } = await client.uploadMedia("https://example.com/media/invoice-4512.pdf");
+    check(/^\d+$/.test(mediaId), `uploadMedia gives a numeric mediaId (got ${mediaId})`);
+    for (const [form, method, body] of oneMsgBodies(ONEMSG_CUSTOMER, { namespace, mediaId, replyTo: inbound })) {
+      same(wabridge.validateProvider("1msg", body, { operation: method }), [], `${form}: violations`);
+      sameValue(wabridge.convert("1msg", "1msg", JSON.stringify(body), { operation: method }), body, `${form}: convert 1msg→1msg reproduces it`);
+      const result = await client.sendBody(method, body);
+      check(WAMID.test(result.messageId), `${form}: messageId (got ${result.messageId})`);
+      sent.push([form, method, result.messageId]);
+    }
+    same(await client.markRead(inbound, { typing: true }), { result: "success" }, "markRead");
+    same(sandbox.reads.map((r) => [r.provider, r.messageId, r.typing]), [["1msg", inbound, true]], "the read receipt, with typing");
+    await sandbox.settle();
+    const records = new Map(sandbox.messages("1msg").map((m) => [m.id, m]));
+    for (const [what, method, id] of sent) {
+      same([records.get(id)?.kind, records.get(id)?.statuses.join(">")], [method, "sent>delivered>viewed"], `${what}: method and acks`);
+    }
+    same([...new Set(sent.map(([, method]) => method))].sort(), ONEMSG_SEND_METHODS, "every send method used");
+    const acks = sandbox.webhooks("1msg").filter((w) => w.event === "status");
+    same(acks.length, sent.length * 3, "one ack webhook per status");
+    same(acks[0].payload.ack[0], { id: sent[0][2], chatId: `${ONEMSG_CUSTOMER.slice(1)}@c.us`, status: "sent" }, "1MSG's ack webhook");
+  });
+
+  await run("1MSG through the sandbox: each endpoint — profile, statistics, status, settings, webhook, commerce, outputIP, hookInfo, messages, templates, media — and the session window", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const client = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+    const { id: inbound } = sandbox.receive({ provider: "1msg", from: ONEMSG_CUSTOMER, text: "Oi", name: "Ana" });
+    const { messageId } = await client.send(sampleMessages(ONEMSG_CUSTOMER)[0][1]);
+    await sandbox.settle();
+    same((await client.me()).phone, "15550001234", "me: the channel's number");
+    same(await client.updateMe({ about: "Open 9-18", vertical: "Shopping and Retail" }), { result: "success" }, "updateMe");
+    const profile = await client.me();
+    same([profile.about, profile.vertical], ["Open 9-18", "Shopping and Retail"], "me after updateMe");
+    const statistics = await client.statistics("03.2022");
+    same(statistics, { date: "03.2022", templates_cost: 0 }, "statistics of a month without templates");
+    const [month, ...more] = await client.extendedStatistics();
+    same([month?.quantity, month?.user_initiated_quantity, month?.total_price, more.length], [1, 1, 0, 0], "extendedStatistics: this month's free-form message");
+    check(/^\d{4}-\d{2}-01T00:00:00Z$/.test(month.period_date), `period_date (got ${month.period_date})`);
+    same(await client.status(), { status: "connected" }, "status");
+    same((await client.settings()).webhookUrl, null, "no webhook URL at first");
+    const updated = await client.updateSettings({ webhookUrl: "https://hooks.example.com/1msg", ackNotificationsOn: true });
+    same([updated.webhookUrl, updated.update], ["https://hooks.example.com/1msg", { webhookUrl: "https://hooks.example.com/1msg", ackNotificationsOn: true }], "updateSettings");
+    same(await client.setWebhook("https://hooks.example.com/other"), { set: true, message: "https://hooks.example.com/other" }, "setWebhook");
+    same((await client.updateSettings({ webhookUrl: null })).webhookUrl, null, "webhookUrl: null clears it");
+    same(await client.updateCommerce({ is_cart_enabled: false, is_catalog_visible: true }), { success: true }, "updateCommerce");
+    same(await client.commerce(), [{ id: "407921857496983", is_cart_enabled: false, is_catalog_visible: true }], "commerce");
+    same(await client.outputIP(), { result: "203.0.113.10" }, "outputIP");
+    const { hooks } = await client.hookInfo(messageId);
+    same(hooks.map((h) => [h.id, h.type, h.status]), ["sent", "delivered", "viewed"].map((status) => [messageId, "message", status]), "hookInfo");
+    same(hooks[0].pricing, { billable: false, category: "service", pricing_model: "PMP" }, "hookInfo pricing");
+    const history = await client.messages({ limit: 0 });
+    same(history.messages.map((m) => [m.messageNumber, m.id, m.fromMe]), [[1, inbound, false], [2, messageId, true]], "messages");
+    same((await client.messages({ msgId: messageId, chatId: `${ONEMSG_CUSTOMER.slice(1)}@c.us` })).messages.length, 1, "messages by msgId and chatId");
+    same((await client.messages({ last: true, limit: 1 })).messages[0].id, messageId, "the last message");
+    const before = (await client.templates()).total;
+    const template = oneMsgTemplates().find((t) => t.name === "payment_due");
+    await client.addTemplate(template);
+    same((await client.templates()).templates.find((t) => t.name === "payment_due")?.status, "approved", "templates lists the new template, approved");
+    same(await client.removeTemplate("payment_due"), { result: "success" }, "removeTemplate");
+    same((await client.templates()).total, before, "templates after removeTemplate");
+    const [, , removed] = oneMsgBodies(ONEMSG_CUSTOMER, { namespace: (await client.templates()).templates[0].namespace }).find(([, , body]) => body.template === "payment_due");
+    const gone = await rejection(client.sendBody("sendTemplate", removed));
+    check(gone instanceof wabridge.ProviderError, `a removed template is a ProviderError (got ${gone?.name}: ${gone?.message})`);
+    same([gone.httpStatus, gone.reason, gone.retryable], [200, "not_sent", false], "HTTP 200 with sent: false");
+    const { mediaId } = await client.uploadMedia("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    same(await client.deleteMedia(mediaId), { result: "success" }, "deleteMedia");
+    same(sandbox.requests.at(-1).method, "DELETE", "DELETE /media/{mediaId}");
+    // Outside the 24-hour session window: free-form is refused with sent: false, a template goes.
+    const stranger = "+442071838750";
+    const closed = await rejection(client.send(sampleMessages(stranger)[0][1]));
+    same([closed.httpStatus, closed.reason], [200, "not_sent"], "free-form outside the window");
+    check(/24 hours/.test(closed.message), `the provider's text (got ${closed.message})`);
+    const [, , order] = oneMsgBodies(stranger, { namespace: "ca300906_cfbc_410b_99fb_dcee8e13d578" })[0];
+    for (const t of oneMsgTemplates().filter((t) => t.name === order.template)) await client.addTemplate(t);
+    check(WAMID.test((await client.sendBody("sendTemplate", order)).messageId), "a template outside the window is sent");
+  });
+
+  await run("1MSG: a refused body — a ValidationError at each pointer before sending; a wrong token redacted", async () => {
+    const sandbox = sandboxModule.createSandbox();
+    const client = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+    const [, , flow] = oneMsgBodies(ONEMSG_CUSTOMER, { namespace: "ns" }).find(([form]) => form === "flow (navigate)");
+    const faulty = { ...flow, flowAction: "open", flowMessageVersion: "2", phone: "+5511987654321" };
+    const error = await rejection(client.sendBody("sendFlow", faulty));
+    check(error instanceof wabridge.ValidationError, `is a ValidationError (got ${error?.name}: ${error?.message})`);
+    same(
+      error.violations.map((v) => [v.path, v.code]).sort(),
+      [["/chatId", "invalid_value"], ["/flowAction", "invalid_value"], ["/flowMessageVersion", "invalid_value"], ["/phone", "invalid_value"]],
+      "violations (a \"+\" in phone, and both phone and chatId)",
+    );
+    const updateMe = await rejection(client.updateMe({ description: "x".repeat(257) }));
+    same(updateMe.violations?.map((v) => [v.path, v.code, v.limit]), [["/description", "too_long", 256]], "updateMe: the description's limit");
+    same(sandbox.requests.length, 0, "nothing was sent");
+    const wrong = new wabridge.OneMsgClient({ ...sandbox.clientOptions("1msg"), token: "wrong-SECRET-token" });
+    const refused = await rejection(wrong.status());
+    same([refused.httpStatus, refused.reason], [401, "invalid_token"], "a wrong token");
+    check(/Wrong token/.test(refused.message), `1MSG's text (got ${refused.message})`);
+    const leaked = [refused.message, refused.raw, refused.request?.url, JSON.stringify(refused)].some((text) => String(text).includes("SECRET"));
+    check(!leaked, "the token appears nowhere in the error");
   });
 
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).

@@ -42,7 +42,7 @@ function consumer(name) {
   const source = EXAMPLES[name] ? join(root, "examples", EXAMPLES[name]) : join(here, "consumers", name);
   cpSync(source, dir, { recursive: true });
   for (const shared of ["checks.mjs", "conformance.mjs", "constants.mjs", "secrets.mjs"]) cpSync(join(here, shared), join(dir, shared));
-  for (const example of ["messages.mjs", "bird-bodies.mjs"]) cpSync(join(root, "examples", example), join(dir, example));
+  for (const example of ["messages.mjs", "bird-bodies.mjs", "onemsg-bodies.mjs"]) cpSync(join(root, "examples", example), join(dir, example));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type: "module", dependencies: { wabridge: `file:${tarball}` } }, null, 2));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
   return dir;
