@@ -318,7 +318,7 @@ pub(crate) fn rewrite_pointer(
 }
 
 /// The value at `pointer` (RFC 6901: `~1` is `/`, `~0` is `~`).
-fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
+pub(crate) fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a Json<'v>> {
     pointer.split('/').skip(1).try_fold(value, |at, segment| match at {
         Json::Array(items) => items.get(segment.parse::<usize>().ok()?),
         other => other.get(&crate::validate::unescape(segment)),

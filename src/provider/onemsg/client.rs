@@ -78,7 +78,7 @@ impl ProviderClient for OneMsgConfig {
                 let said =
                     [message.as_deref(), description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(": ");
                 let message = if said.is_empty() { "the message was not sent (sent: false)".into() } else { said };
-                let mut refusal = ProviderError::new(PROVIDER, response, ErrorReason::NotSent, false, message);
+                let mut refusal = ProviderError::new(PROVIDER, response, not_sent_reason(&message), false, message);
                 refusal.details = description;
                 Err(AnswerError::Refused(Box::new(refusal)))
             }
@@ -304,6 +304,22 @@ fn is_month(text: &str) -> bool {
     }
 }
 
+/// Why 1MSG did not send a message, from its words (it documents no codes for `sent: false`):
+/// a closed customer-care session (Meta's "Re-engagement message" passed on), a template
+/// problem, a type it does not take; otherwise just "not sent".
+fn not_sent_reason(said: &str) -> ErrorReason {
+    let said = said.to_ascii_lowercase();
+    if ["re-engagement", "24 hour", "24-hour", "session"].iter().any(|w| said.contains(w)) {
+        ErrorReason::ReengagementRequired
+    } else if said.contains("template") {
+        ErrorReason::Template
+    } else if said.contains("unsupported") {
+        ErrorReason::UnsupportedType
+    } else {
+        ErrorReason::NotSent
+    }
+}
+
 /// Decodes 1MSG's `{"error": "…"}` bodies.
 pub fn decode_error(response: &HttpResponse) -> AnswerError {
     let Some(error) = answer_json(response).and_then(|body| body.string("error")) else {
@@ -403,8 +419,17 @@ mod tests {
         assert_eq!(config().decode_send(&ok).unwrap().message_id, "gBGG");
         let refused = HttpResponse::new(200, r#"{"sent":false,"message":"Unsupported Interactive Message type"}"#);
         let AnswerError::Refused(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
-        assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 200, false));
+        assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::UnsupportedType, 200, false));
         assert!(e.message.contains("Unsupported Interactive"));
+        let closed = HttpResponse::new(
+            200,
+            r#"{"sent":false,"message":"Re-engagement message","description":"More than 24 hours have passed"}"#,
+        );
+        let AnswerError::Refused(e) = config().decode_send(&closed).unwrap_err() else { panic!() };
+        assert_eq!(e.reason, ErrorReason::ReengagementRequired);
+        let other = HttpResponse::new(200, r#"{"sent":false}"#);
+        let AnswerError::Refused(e) = config().decode_send(&other).unwrap_err() else { panic!() };
+        assert_eq!(e.reason, ErrorReason::NotSent);
     }
 }
 

@@ -19,8 +19,8 @@ use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
 use crate::message::{MarkRead, Message, Request};
-use crate::validate::{Json, Obj, Path, Report, ViolationCode, parse_tree};
-use write::RecipientSpelling;
+use crate::validate::{Json, Obj, Path, Report, Violation, ViolationCode, parse_tree};
+use write::{BodySpelling, RecipientSpelling};
 
 pub const PROVIDER: Provider = Provider::OneMsg;
 
@@ -59,7 +59,7 @@ impl Codec for OneMsgCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
-        write::message(message, RecipientSpelling::default())
+        write::message(message, &BodySpelling::default())
     }
 
     fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
@@ -109,7 +109,7 @@ impl Codec for OneMsgCodec {
             return Ok(w.finish());
         }
         let (message, spelling) = read_body(body, operation)?;
-        write::message(&message, spelling)
+        write::message(&message, &spelling)
     }
 }
 
@@ -142,8 +142,10 @@ fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
     Ok(tree)
 }
 
-/// Reads the body of `operation` into the neutral model, with how it spelled its recipient.
-fn read_body(body: &str, operation: Operation) -> Result<(Message, RecipientSpelling), BodyError> {
+/// Reads the body of `operation` into the neutral model, with how it spelled what the model
+/// holds as values. Every fault is reported: what reading finds, and the model's limits on
+/// what could be read.
+fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling), BodyError> {
     let spoken = OneMsgCodec.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes);
     if !spoken {
         return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
@@ -151,19 +153,45 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, RecipientSpel
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
     let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
-    let Some(message) = read.filter(|_| report.is_empty()) else {
-        return Err(BodyError::Invalid(report.into_violations()));
-    };
-    let (to, spelling) = match tree.get("phone") {
-        Some(crate::validate::Json::Str(_)) => ("/phone", RecipientSpelling::PhoneString),
+    let (to, recipient) = match tree.get("phone") {
+        Some(Json::Str(_)) => ("/phone", RecipientSpelling::PhoneString),
         Some(_) => ("/phone", RecipientSpelling::PhoneNumber),
         None => ("/chatId", RecipientSpelling::ChatId),
     };
-    let mut table = vec![("/to", to), ("/replyTo", "/quotedMsgId")];
+    // A 1MSG body names no content type (the method does): a content-type rule broken there
+    // is the recipient's (groups take text, media and templates only).
+    let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
     table.extend_from_slice(read::pointers(operation));
     // Contact cards keep the Cloud API's snake_case field names on 1MSG.
-    let message = validated_from_wire(message, &table, operation == Operation::SendContact)?;
-    Ok((message, spelling))
+    let snake = operation == Operation::SendContact;
+    let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
+    let message = match validated_from_wire(message, &table, snake) {
+        Ok(message) if report.is_empty() => message,
+        Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
+        Err(BodyError::Invalid(limits)) => {
+            // With faults found while reading, the limits of values that were read are still
+            // reported (a length, an empty text, a count too high, a range); what could follow
+            // from a dropped item (a count too low, a value missing) is not.
+            let local = |v: &Violation| {
+                use ViolationCode::*;
+                matches!(v.code, TooLong | TooShort | TooMany | OutOfRange)
+                    || (v.code == Required && matches!(super::json_at(&tree, &v.path), Some(Json::Str(_))))
+            };
+            let mut violations = report.into_violations();
+            let new: Vec<_> = limits
+                .into_iter()
+                .filter(|v| (violations.is_empty() || local(v)) && !violations.iter().any(|w| w.path == v.path))
+                .collect();
+            violations.extend(new);
+            return Err(BodyError::Invalid(violations));
+        }
+        Err(other) => return Err(other),
+    };
+    let coordinates = match (tree.get("lat").and_then(Json::as_str), tree.get("lng").and_then(Json::as_str)) {
+        (Some(lat), Some(lng)) => Some((lat.to_string(), lng.to_string())),
+        _ => None,
+    };
+    Ok((message, BodySpelling { recipient, coordinates }))
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.

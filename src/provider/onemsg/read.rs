@@ -43,6 +43,11 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
         }
         Operation::SendLocation => {
             let coordinate = |key: &str, r: &mut Report| match root.raw(key) {
+                Some(Json::Str(text)) if !is_decimal(text) => {
+                    let message = format!("{key} is a decimal number such as \"52.3676\" (got {text:?})");
+                    root.violation(r, key, ViolationCode::InvalidFormat, message, None);
+                    None
+                }
                 Some(Json::Str(_)) => root.number(r, key, true),
                 Some(_) => {
                     root.invalid(r, key, format!("{key} is a decimal number written as a string on 1MSG"));
@@ -127,6 +132,15 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
     Some(message)
 }
 
+/// A decimal number as 1MSG's coordinates are written: an optional `-`, digits, an optional
+/// fraction (no exponent, no spaces).
+pub(super) fn is_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
 /// Exactly one of `a` and `b`, reported at `a` when neither is given, at `b` when both are.
 fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {
     match (o.has(a), o.has(b)) {
@@ -145,12 +159,13 @@ fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {
 /// `chatId` (`<digits>@c.us`, or `<id>@g.us` for a group) or `phone` (digits, no `+`: a number
 /// in the current API, a string in v2.39 of the spec; both are read), exactly one.
 fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<RecipientType>)> {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     match (root.has("chatId"), root.raw("phone")) {
         (true, None) => {
             let chat = root.req_str(r, "chatId")?;
             match chat.split_once('@') {
-                Some((id, "c.us")) => Some((id.to_string(), None)),
-                Some((_, "g.us")) => Some((chat, Some(RecipientType::Group))),
+                Some((id, "c.us")) if digits(id) => Some((id.to_string(), None)),
+                Some((id, "g.us")) if !id.is_empty() => Some((chat, Some(RecipientType::Group))),
                 _ => {
                     let message = format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})");
                     root.violation(r, "chatId", ViolationCode::InvalidFormat, message, None);
@@ -159,7 +174,12 @@ fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<Recipient
             }
         }
         (false, Some(Json::Int(n))) => Some((n.to_string(), None)),
-        (false, Some(Json::Str(text))) => Some((text.to_string(), None)),
+        (false, Some(Json::Str(text))) if digits(text) => Some((text.to_string(), None)),
+        (false, Some(Json::Str(text))) => {
+            let message = format!("phone is digits with the country code, no '+' or spaces (got {text:?})");
+            root.violation(r, "phone", ViolationCode::InvalidFormat, message, None);
+            None
+        }
         (false, Some(_)) => {
             root.invalid(r, "phone", "phone must be a number or a string of digits".into());
             None
@@ -206,6 +226,11 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
         return None;
     }
     let filename = root.str(r, "filename");
+    if link.is_some() && !root.has("filename") {
+        let message = "1MSG names a file sent by URL by its filename, extension included".to_string();
+        root.violation(r, "filename", ViolationCode::Required, message, None);
+        return None;
+    }
     let kind = if root.has("mediaId") {
         let kind = root.req_str(r, "mediaType")?;
         if !["image", "video", "audio", "document"].contains(&kind.as_str()) {

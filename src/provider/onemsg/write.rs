@@ -89,15 +89,23 @@ pub(super) enum RecipientSpelling {
     ChatId,
 }
 
+/// How a body spelled what the neutral model holds as values, so that it is written back
+/// exactly: the recipient, and a location's coordinates (`"45.50"` is 45.5 to the model).
+#[derive(Debug, Clone, Default)]
+pub(super) struct BodySpelling {
+    pub recipient: RecipientSpelling,
+    pub coordinates: Option<(String, String)>,
+}
+
 /// Writes a valid message whose kind 1MSG carries.
-pub(super) fn message(message: &Message, spelling: RecipientSpelling) -> Result<String, BodyError> {
+pub(super) fn message(message: &Message, spelling: &BodySpelling) -> Result<String, BodyError> {
     if let Some(refused) = refusal(message) {
         return Err(refused);
     }
     let mut w = JsonWriter::new();
     w.item_obj(|w| {
-        recipient(w, message, spelling);
-        content(w, &message.content);
+        recipient(w, message, spelling.recipient);
+        content(w, &message.content, spelling.coordinates.as_ref());
         match &message.content {
             Content::Reaction(r) => w.str("quotedMsgId", &r.message_id),
             _ => w.opt_str("quotedMsgId", message.reply_to.as_deref()),
@@ -127,7 +135,7 @@ fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling)
     }
 }
 
-fn content(w: &mut JsonWriter, content: &Content) {
+fn content(w: &mut JsonWriter, content: &Content, coordinates: Option<&(String, String)>) {
     match content {
         Content::Text(t) => w.str("body", &t.body),
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => file(w, content.kind(), m),
@@ -136,9 +144,19 @@ fn content(w: &mut JsonWriter, content: &Content) {
             w.opt_str("link", m.link.as_deref());
         }
         Content::Location(l) => {
-            // Decimal strings, as 1MSG's sendLocation takes them.
-            w.str("lat", &number(l.latitude));
-            w.str("lng", &number(l.longitude));
+            // Decimal strings, as 1MSG's sendLocation takes them: as the body being reproduced
+            // spelled them when they are these values, else the shortest form.
+            let spelled = |text: &str, value: f64| text.parse::<f64>().ok() == Some(value);
+            match coordinates {
+                Some((lat, lng)) if spelled(lat, l.latitude) && spelled(lng, l.longitude) => {
+                    w.str("lat", lat);
+                    w.str("lng", lng);
+                }
+                _ => {
+                    w.str("lat", &number(l.latitude));
+                    w.str("lng", &number(l.longitude));
+                }
+            }
             w.opt_str("name", l.name.as_deref());
             w.opt_str("address", l.address.as_deref());
         }
