@@ -206,11 +206,11 @@ test("the sandbox refuses invalid bodies itself: 400 {error} naming every violat
   assert.equal((await call("sendAddressMessage", {})).status, 501);
 });
 
-test("the session window: free-form is HTTP 200 sent:false outside it (typed as not_sent), a template is still sent", async () => {
+test("the session window: free-form is HTTP 200 sent:false outside it (typed as reengagement_required), a template is still sent", async () => {
   const clock = manualClock();
   const { sandbox, client, call } = setup({ now: clock.now });
   const error = await rejection(client.send(text()));
-  assert.deepEqual([error.httpStatus, error.reason, error.retryable], [200, "not_sent", false]);
+  assert.deepEqual([error.httpStatus, error.reason, error.retryable], [200, "reengagement_required", false]);
   assert.match(error.raw, /"sent":false/);
   assertShape(JSON.parse(error.raw), fixture("sendMessage-not-sent.response.json"));
   sandbox.receive({ provider: "1msg", from: CUSTOMER, text: "hi" });
@@ -254,13 +254,13 @@ test("template lifecycle: addTemplate → templates() lists it → sendTemplate 
     [{ namespace: "another_namespace" }, /namespace another_namespace/],
   ]) {
     const refused = await rejection(send(overrides));
-    assert.deepEqual([refused.httpStatus, refused.reason], [200, "not_sent"]);
+    assert.deepEqual([refused.httpStatus, refused.reason], [200, "template"]);
     assert.match(refused.message, why);
   }
   assert.deepEqual(await client.removeTemplate(body.name), { result: "success" });
   assert.equal((await client.templates()).templates.some((tpl) => tpl.name === body.name), false);
   const gone = await rejection(send());
-  assert.deepEqual([gone.httpStatus, gone.reason], [200, "not_sent"]);
+  assert.deepEqual([gone.httpStatus, gone.reason], [200, "template"]);
   assert.match(gone.message, /summer_sale_2024/);
   const again = await rejection(client.removeTemplate(body.name));
   assert.equal(again.httpStatus, 400);

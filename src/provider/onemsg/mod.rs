@@ -169,19 +169,20 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
         Ok(message) if report.is_empty() => message,
         Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
         Err(BodyError::Invalid(limits)) => {
-            // With faults found while reading, the limits of values that were read are still
-            // reported (a length, an empty text, a count too high, a range); what could follow
-            // from a dropped item (a count too low, a value missing) is not.
-            let local = |v: &Violation| {
-                use ViolationCode::*;
-                matches!(v.code, TooLong | TooShort | TooMany | OutOfRange)
-                    || (v.code == Required && matches!(super::json_at(&tree, &v.path), Some(Json::Str(_))))
-            };
+            // With faults found while reading, the model's own faults are reported beside them,
+            // but not what may only follow from an item the reading dropped (a count too low,
+            // a value missing, next to a fault in the same object): limits of values read (a
+            // length, an empty text, a count too high, a range) always are.
             let mut violations = report.into_violations();
-            let new: Vec<_> = limits
-                .into_iter()
-                .filter(|v| (violations.is_empty() || local(v)) && !violations.iter().any(|w| w.path == v.path))
-                .collect();
+            let independent = |v: &Violation| {
+                use ViolationCode::*;
+                let parent = v.path.rsplit_once('/').map_or("", |(parent, _)| parent);
+                matches!(v.code, TooLong | TooShort | TooMany | OutOfRange)
+                    || matches!(super::json_at(&tree, &v.path), Some(Json::Str(_)))
+                    || !violations.iter().any(|w| w.path == parent || w.path.starts_with(&format!("{parent}/")))
+            };
+            let new: Vec<_> =
+                limits.into_iter().filter(|v| independent(v) && !violations.iter().any(|w| w.path == v.path)).collect();
             violations.extend(new);
             return Err(BodyError::Invalid(violations));
         }

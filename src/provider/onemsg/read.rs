@@ -123,7 +123,9 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             Some(Content::CtaUrl(CtaUrl { header, body: text?, footer, display_text: display_text?, url: url? }))
         }
     };
-    let (to, recipient_type) = recipient?;
+    // A refused recipient is reported already; a stand-in lets the content's own limits be
+    // checked too (the stand-in never reaches a body: the report is not empty).
+    let (to, recipient_type) = recipient.unwrap_or_else(|| (STAND_IN.to_string(), None));
     let mut message = Message::new(to, content?);
     message.recipient_type = recipient_type;
     if operation != Operation::SendReaction {
@@ -140,6 +142,9 @@ pub(super) fn is_decimal(text: &str) -> bool {
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     digits(whole) && digits(fraction)
 }
+
+/// A valid phone number standing in for a refused recipient (see `message`).
+const STAND_IN: &str = "10000000000";
 
 /// Exactly one of `a` and `b`, reported at `a` when neither is given, at `b` when both are.
 fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {

@@ -341,7 +341,7 @@ pub(super) fn fields(operation: Operation) -> Option<&'static [Field]> {
 pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
     let root = Path::root();
     let has = |value: &Json<'_>, key: &str| value.get(key).is_some();
-    let group = body.get("chatId").and_then(Json::as_str).is_some_and(|c| c.ends_with("@g.us"));
+    let group = body.get("chatId").and_then(Json::as_str).is_some_and(|c| c.len() > 5 && c.ends_with("@g.us"));
     if group && matches!(operation, Operation::SendProduct | Operation::SendFlow | Operation::SendCarousel) {
         let message = format!("groups take text, media and template messages, not {}", operation.name());
         r.add(&root.key("chatId"), ViolationCode::Unsupported, message, None);
