@@ -357,6 +357,38 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(!leaked, "the token appears nowhere in the error");
   });
 
+  await run("webhook signatures, verified by the package over the raw bytes: the sandbox's deliveries pass; tampered, another secret, no header, re-serialized JSON fail", async () => {
+    const secrets = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared token/+" };
+    const urls = { meta: "https://hooks.example.com/meta", bird: "https://hooks.example.com/bird", "1msg": `https://hooks.example.com/1msg?secret=${encodeURIComponent(secrets["1msg"])}` };
+    const sandbox = sandboxModule.createSandbox({
+      meta: { appSecret: secrets.meta }, bird: { signingKey: secrets.bird }, webhooks: { url: urls, fetch: async () => new Response("ok") },
+    });
+    for (const provider of ["meta", "bird", "1msg"]) sandbox.receive({ provider, from: "+16505551234", text: "Olá / 😀" });
+    await sandbox.settle();
+    const reason = (fn) => {
+      try {
+        fn();
+        return "accepted";
+      } catch (error) {
+        return error instanceof wabridge.SignatureError ? error.reason : `${error?.name}: ${error?.message}`;
+      }
+    };
+    for (const provider of ["meta", "bird", "1msg"]) {
+      const hook = sandbox.webhooks(provider).at(-1);
+      const delivery = { body: hook.body, headers: hook.headers, url: hook.url };
+      same(reason(() => wabridge.verifyWebhook(provider, delivery, { secret: secrets[provider] })), "accepted", `${provider}: the delivery`);
+      same(reason(() => wabridge.verifyWebhook(provider, delivery, { secret: "another" })), "mismatch", `${provider}: another secret`);
+      if (provider !== "1msg") {
+        same(reason(() => wabridge.verifyWebhook(provider, { ...delivery, body: hook.body.replace("Ol", "0l") }, { secret: secrets[provider] })), "mismatch", `${provider}: tampered`);
+        same(reason(() => wabridge.verifyWebhook(provider, { ...delivery, headers: {} }, { secret: secrets[provider] })), "missing", `${provider}: no header`);
+      }
+    }
+    const meta = sandbox.webhooks("meta").at(-1);
+    check(/\\u00e1/.test(meta.body) && /\\\//.test(meta.body), "Meta's body escapes non-ASCII and /");
+    same(reason(() => wabridge.verifyWebhook("meta", { body: JSON.stringify(JSON.parse(meta.body)), headers: meta.headers }, { secret: secrets.meta })), "mismatch", "re-serialized JSON");
+    same(wabridge.answerMetaChallenge("https://h.example/?hub.mode=subscribe&hub.verify_token=t&hub.challenge=7", "t"), { status: 200, body: "7" }, "Meta's challenge");
+  });
+
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).
   const { secrets } = await import("./secrets.mjs");
   checks.push(...(await secrets(wabridge, { baseUrl })));
