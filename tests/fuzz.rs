@@ -1,6 +1,6 @@
 //! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
 //! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and answers,
-//! conversions, media checks, emoji checks, 1MSG's methods, endpoints and answers — seeded with
+//! conversions, media checks, emoji checks, webhook signatures, 1MSG's methods, endpoints and answers — seeded with
 //! real documents (Meta's 48 spec examples and the neutral forms of each, every Bird body type
 //! and template form, every 1MSG fixture: each method's bodies, answers and GET queries).
 //! Deterministic (a fixed seed); about half a minute unoptimized (`--release`: a few seconds).
@@ -249,6 +249,21 @@ fn exercise(input: &str) -> usize {
     for endpoint in ONEMSG_ENDPOINTS {
         accepted += usize::from(onemsg.call_request(endpoint, Some(input)).is_ok());
     }
+    // Webhooks: the input as a body, as each signature header, as the URL; Meta's challenge.
+    let headers: Vec<(String, String)> =
+        ["x-hub-signature-256", "messagebird-signature", "messagebird-request-timestamp"]
+            .iter()
+            .map(|name| (name.to_string(), input.to_string()))
+            .collect();
+    for provider in Provider::ALL {
+        for (body, url) in [(input.as_bytes(), Some(input)), (b"{}".as_slice(), None)] {
+            let delivery = provider::webhook::Delivery { body, headers: &headers, url };
+            let options = provider::webhook::Verify { now_ms: Some(0.0), ..provider::webhook::Verify::new(input) };
+            accepted += usize::from(provider::webhook::verify(provider, &delivery, &options).is_ok());
+        }
+    }
+    let _ = provider::meta::challenge(input, input);
+    let _ = (wabridge::signature::decode_base64(input), wabridge::signature::decode_hex(input));
     let _ = media::check_upload(input, input.len());
     let _ = wabridge::validate::is_single_emoji(input);
     accepted
