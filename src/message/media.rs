@@ -69,6 +69,24 @@ impl Media {
         let name = kind.name();
         match (&self.id, &self.link) {
             (Some(id), None) => check_identifier(report, &path.key("id"), &format!("{name} id"), id),
+            // A message's own media may be inline (Bird and 1MSG take data: URIs; Meta does
+            // not, and says so when asked to send one); a header's is a URL.
+            (None, Some(link)) if !in_header && link.starts_with("data:") => {
+                let mime = data_uri_type(link);
+                let accepted =
+                    MEDIA_RULES.iter().find(|rule| rule.kind == kind).map_or(&[][..], |rule| rule.mime_types);
+                if !mime.is_some_and(|m| accepted.iter().any(|a| a.eq_ignore_ascii_case(m))) {
+                    report.add(
+                        &path.key("link"),
+                        ViolationCode::InvalidFormat,
+                        format!(
+                            "{name} link is a data: URI of a {name} type (data:<type>;base64,<data>; {}) or an http(s) URL",
+                            accepted.join(", ")
+                        ),
+                        None,
+                    );
+                }
+            }
             (None, Some(link)) => check_http_url(report, &path.key("link"), &format!("{name} link"), link),
             (Some(_), Some(_)) => report.add(
                 &path.key("link"),
@@ -173,6 +191,44 @@ pub const MEDIA_RULES: [MediaRule; 5] = [
     MediaRule { kind: MediaKind::Document, mime_types: DOCUMENT_MIME_TYPES, max_bytes: DOCUMENT_MAX_BYTES },
     MediaRule { kind: MediaKind::Sticker, mime_types: STICKER_MIME_TYPES, max_bytes: STICKER_ANIMATED_MAX_BYTES },
 ];
+
+/// The MIME type of a `data:` URI (`data:image/png;base64,…` → `image/png`), when it has one.
+pub fn data_uri_type(link: &str) -> Option<&str> {
+    let (meta, _) = link.strip_prefix("data:")?.split_once(',')?;
+    let mime = meta.split(';').next()?;
+    mime.contains('/').then_some(mime)
+}
+
+/// The decoded size of a `data:` URI's payload, in bytes.
+pub fn data_uri_bytes(link: &str) -> Option<usize> {
+    let (meta, payload) = link.strip_prefix("data:")?.split_once(',')?;
+    Some(if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() })
+}
+
+/// The usual file extension of a media MIME type (a file name for providers that need one).
+pub fn extension_for(mime_type: &str) -> Option<&'static str> {
+    Some(match mime_type.to_ascii_lowercase().as_str() {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "video/mp4" => "mp4",
+        "video/3gpp" | "video/3gp" => "3gp",
+        "audio/aac" => "aac",
+        "audio/amr" => "amr",
+        "audio/mpeg" => "mp3",
+        "audio/mp4" => "m4a",
+        "audio/ogg" => "ogg",
+        "text/plain" => "txt",
+        "application/pdf" => "pdf",
+        "application/msword" => "doc",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+        "application/vnd.ms-excel" => "xls",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+        "application/vnd.ms-powerpoint" => "ppt",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => "pptx",
+        _ => return None,
+    })
+}
 
 /// The rule of the kind that takes `mime_type` (compared without parameters and case).
 pub fn rule_for_mime(mime_type: &str) -> Option<&'static MediaRule> {

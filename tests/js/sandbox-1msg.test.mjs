@@ -19,9 +19,7 @@ const BODIES = readdirSync(FIXTURES).filter((f) => f.endsWith(".json") && !f.inc
 const methodOf = (file) => file.replace(/\.json$/, "").replace(/-.*$/, "");
 
 /** Fixtures the core does not take yet (reported, not hidden: these subtests are `todo`). */
-const CORE_GAPS = {
-  "sendFile-data-uri.json": "the core refuses a data: URI as sendFile's body (`unsupported`: \"not read by this version of wabridge yet\")",
-};
+const CORE_GAPS = {};
 
 function setup(options = {}) {
   const sandbox = createSandbox(options);

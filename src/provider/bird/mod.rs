@@ -204,6 +204,18 @@ mod tests {
         for message in [text, video] {
             assert_eq!(parse(&serialize(&message).unwrap(), None).unwrap(), message);
         }
+        // Inline files: within Bird's 100 KB, their type from the data: URI.
+        let inline = |bytes: usize| {
+            let data = "A".repeat(bytes / 3 * 4);
+            Message::new(
+                "+31612345678",
+                Content::Document(Media::by_link(format!("data:application/pdf;base64,{data}"))),
+            )
+        };
+        let body: Value = serde_json::from_str(&serialize(&inline(3_000)).unwrap()).unwrap();
+        assert_eq!(body["body"]["file"]["files"][0]["contentType"], "application/pdf");
+        let Err(BodyError::Invalid(v)) = serialize(&inline(102_402)) else { panic!() };
+        assert_eq!((v[0].path.as_str(), v[0].code), ("/content/link", ViolationCode::TooLong));
         let no_type = Message::new("+31612345678", Content::Document(Media::by_link("https://cdn.example.com/a.pdf")));
         let Err(BodyError::Invalid(v)) = serialize(&no_type) else { panic!() };
         assert_eq!(v[0].path, "/content/mimeType");

@@ -7,6 +7,7 @@
 use super::PROVIDER;
 use super::model::*;
 use crate::error::{BodyError, Unsupported};
+use crate::limits::BIRD_INLINE_ATTACHMENT_MAX_BYTES;
 use crate::message::{
     CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, Content, CtaUrl, Header, List as NeutralList, ListRow,
     ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message, RecipientType, ReplyButton,
@@ -59,6 +60,24 @@ fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Res
     }
 }
 
+/// A message's own media URL: a link, or an inline `data:` URI within Bird's 100 KB.
+fn media_url(media: &Media, kind: &str) -> Result<String, BodyError> {
+    let url = link(media, kind, "/content")?;
+    match crate::message::media::data_uri_bytes(&url) {
+        Some(bytes) if bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES => {
+            Err(BodyError::Invalid(vec![crate::validate::Violation {
+                path: "/content/link".into(),
+                code: crate::validate::ViolationCode::TooLong,
+                message: format!(
+                    "the inline {kind} is {bytes} bytes; Bird takes inline attachments of at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host it and give its URL)"
+                ),
+                limit: Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64),
+            }]))
+        }
+        _ => Ok(url),
+    }
+}
+
 /// A media's URL; `at` is the media object's pointer.
 fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     let by_id = || cannot_at(format!("{kind} by media id (Bird takes media by URL: give link)"), format!("{at}/id"));
@@ -70,14 +89,16 @@ fn body(content: &Content) -> Result<Body, BodyError> {
         Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
         Content::Image(m) | Content::Sticker(m) => Body::Image(Images {
             text: m.caption.clone(),
-            images: vec![Image { media_url: link(m, content.kind(), "/content")?, alt_text: None }],
+            images: vec![Image { media_url: media_url(m, content.kind())?, alt_text: None }],
             actions: None,
         }),
         Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
             if m.voice == Some(true) {
                 return Err(cannot_at("audio voice note", "/content/voice"));
             }
-            let Some(content_type) = m.mime_type.clone() else {
+            // An inline file names its type itself.
+            let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type).map(str::to_string);
+            let Some(content_type) = m.mime_type.clone().or(inline_type) else {
                 return Err(BodyError::Invalid(vec![crate::validate::Violation {
                     path: "/content/mimeType".into(),
                     code: crate::validate::ViolationCode::Required,
@@ -91,7 +112,7 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             Body::File(Files {
                 text: m.caption.clone(),
                 files: vec![File {
-                    media_url: link(m, content.kind(), "/content")?,
+                    media_url: media_url(m, content.kind())?,
                     content_type,
                     filename: m.filename.clone(),
                     alt_text: None,

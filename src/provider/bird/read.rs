@@ -175,12 +175,11 @@ fn text(o: &Obj<'_>, r: &mut Report, key: &str, min: usize, max: usize) -> Optio
 /// A media URL: https/http, or an inline `data:` URL of at most 100 KB decoded.
 fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
     let url = text(o, r, key, 1, usize::MAX)?;
-    if let Some(data) = url.strip_prefix("data:") {
-        let Some((meta, payload)) = data.split_once(',') else {
+    if url.starts_with("data:") {
+        let Some(bytes) = crate::message::media::data_uri_bytes(&url) else {
             o.invalid(r, key, format!("{key} is a data: URL without ',' before its data"));
             return Some(url);
         };
-        let bytes = if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() };
         if bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES {
             let message = format!(
                 "the inline attachment in {key} is {bytes} bytes; Bird accepts at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host the file and give its URL)"

@@ -59,6 +59,7 @@ impl Codec for MetaCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
+        refuse_inline(message)?;
         Ok(write::message(message, &MetaSpelling::default()))
     }
 
@@ -82,7 +83,27 @@ impl Codec for MetaCodec {
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
+    refuse_inline(message)?;
     Ok(write::message(message, &MetaSpelling::default()))
+}
+
+/// The media kind of a message whose media is given inline (a `data:` URI), which the
+/// neutral model allows for providers that take it: Meta takes a link or an uploaded id.
+fn inline_media(message: &Message) -> Option<&'static str> {
+    let (kind, media) = message.content.media()?;
+    media.link.as_deref().is_some_and(|l| l.starts_with("data:")).then(|| kind.name())
+}
+
+fn refuse_inline(message: &Message) -> Result<(), BodyError> {
+    match inline_media(message) {
+        Some(kind) => Err(crate::error::Unsupported::cannot(
+            PROVIDER,
+            format!("{kind} given inline as a data: URI (Meta takes a link or an uploaded media id)"),
+        )
+        .at("/content/link")
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// Validates a read receipt and serializes it (same endpoint as messages).
@@ -147,6 +168,12 @@ fn parse_spelled(body: &str) -> Result<(Request, MetaSpelling), BodyError> {
     for violation in limits.into_violations() {
         let path = rewrite_pointer(&violation.path, table, true, Some(&original));
         report.push(crate::validate::Violation { path, ..violation });
+    }
+    if let Request::Message(message) = &request
+        && let Some(kind) = inline_media(message)
+    {
+        let message = "Meta takes media by an http(s) link or an uploaded media id, not a data: URI";
+        report.add(&root.key(kind).key("link"), crate::validate::ViolationCode::InvalidFormat, message, None);
     }
     let spelling = read::spelling(&original);
     report.into_result().map(|_| (request, spelling)).map_err(BodyError::Invalid)

@@ -3,12 +3,12 @@
 //! then the method's own fields. The neutral model's limits are checked afterwards and their
 //! violations moved to the method's pointers (`pointers`).
 
-use super::write::file_name;
+use super::write::{derived_name, file_name};
 use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::{Spelling, contact};
 use crate::message::*;
 use crate::provider::Operation;
-use crate::validate::{Json, Obj, Report, ViolationCode, char_count, is_http_url};
+use crate::validate::{Json, Obj, Report, ViolationCode, char_count};
 
 /// The fields of each method's body this version reads.
 fn fields(operation: Operation) -> &'static [&'static str] {
@@ -143,6 +143,15 @@ pub(super) fn is_decimal(text: &str) -> bool {
     digits(whole) && digits(fraction)
 }
 
+/// A non-document's file name of its own (not the one its link gives), which the neutral
+/// model has no place for.
+pub(super) fn own_file_name(tree: &Json<'_>, message: &Message) -> Option<String> {
+    let (kind, media) = message.content.media()?;
+    let name = tree.get("filename")?.as_str()?;
+    let derived = media.link.as_deref().and_then(|l| derived_name(kind.name(), l));
+    (kind.name() != "document" && Some(name) != derived.as_deref()).then(|| name.to_string())
+}
+
 /// A valid phone number standing in for a refused recipient (see `message`).
 const STAND_IN: &str = "10000000000";
 
@@ -224,12 +233,6 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
     if !one_of(root, r, "body", "mediaId") {
         return None;
     }
-    if link.as_deref().is_some_and(|l| l.starts_with("data:")) {
-        let message =
-            "a file given inline as a data: URI is not read by this version of wabridge yet (give its https URL)";
-        root.violation(r, "body", ViolationCode::Unsupported, message.into(), None);
-        return None;
-    }
     let filename = root.str(r, "filename");
     if link.is_some() && !root.has("filename") {
         let message = "1MSG names a file sent by URL by its filename, extension included".to_string();
@@ -247,23 +250,21 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
         if root.has("mediaType") {
             root.invalid(r, "mediaType", "mediaType goes with mediaId; a file by URL is typed by its filename".into());
         }
-        kind_of(filename.as_deref().or_else(|| link.as_deref().and_then(file_name)).unwrap_or("")).to_string()
-    };
-    // The name its link ends in is the one 1MSG is given anyway: the neutral model leaves it
-    // out. Another name is a document's own; on other media the neutral model has no place
-    // for it (unless the link is refused anyway: then it is not what is wrong).
-    let derived = link.as_deref().and_then(file_name);
-    let filename = match filename {
-        Some(name) if Some(name.as_str()) == derived => None,
-        Some(name) if kind == "document" => Some(name),
-        Some(_) if !link.as_deref().is_some_and(is_http_url) => None,
-        Some(_) => {
-            let message = format!("a {kind}'s filename other than its link's has no place in the neutral model");
-            root.violation(r, "filename", ViolationCode::Unsupported, message, None);
-            return None;
+        // An inline file's type is its data: URI's; a linked file's, its name's extension.
+        let inline = link.as_deref().and_then(crate::message::media::data_uri_type);
+        match inline.and_then(crate::message::media::rule_for_mime) {
+            Some(rule) => rule.kind.name().to_string(),
+            None => {
+                kind_of(filename.as_deref().or_else(|| link.as_deref().and_then(file_name)).unwrap_or("")).to_string()
+            }
         }
-        None => None,
     };
+    // The name its link gives is the one 1MSG is given anyway: the neutral model leaves it
+    // out. Another name is a document's own; on other media the neutral model has no place
+    // for it: it is kept as the body's spelling (`own_file_name`), so that the body is
+    // validated and reproduced, and refused only when converted to another format.
+    let derived = link.as_deref().and_then(|l| derived_name(&kind, l));
+    let filename = filename.filter(|name| Some(name) != derived.as_ref() && kind == "document");
     let media = Media {
         id: media_id,
         filename,

@@ -38,7 +38,8 @@ fn refusal(message: &Message) -> Option<BodyError> {
         // sendMessage has no preview switch; dropping it silently would change the message.
         Content::Text(t) if t.preview_url.is_some() => Some(cannot_at("text previewUrl", "/content/previewUrl")),
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
-            let named = m.filename.is_some() || m.link.as_deref().and_then(file_name).is_some();
+            let named = m.filename.is_some()
+                || m.link.as_deref().and_then(|l| derived_name(message.content.kind(), l)).is_some();
             (m.id.is_none() && !named).then(|| {
                 invalid(
                     "/content/link",
@@ -72,6 +73,16 @@ fn refusal(message: &Message) -> Option<BodyError> {
     }
 }
 
+/// The file name 1MSG is given for a file sent by `link` without one of its own: the last
+/// segment of a URL's path (with an extension), or for an inline file `<kind>.<extension>` of
+/// its data: URI's type.
+pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
+    if let Some(mime) = crate::message::media::data_uri_type(link) {
+        return crate::message::media::extension_for(mime).map(|extension| format!("{kind}.{extension}"));
+    }
+    file_name(link).map(str::to_string)
+}
+
 /// The last segment of a URL's path, when it has an extension (1MSG takes it as the file's name).
 pub(super) fn file_name(link: &str) -> Option<&str> {
     let path = link.split(['?', '#']).next()?;
@@ -95,6 +106,8 @@ pub(super) enum RecipientSpelling {
 pub(super) struct BodySpelling {
     pub recipient: RecipientSpelling,
     pub coordinates: Option<(String, String)>,
+    /// A non-document's file name of its own (the model keeps documents' names only).
+    pub filename: Option<String>,
 }
 
 /// Writes a valid message whose kind 1MSG carries.
@@ -105,7 +118,7 @@ pub(super) fn message(message: &Message, spelling: &BodySpelling) -> Result<Stri
     let mut w = JsonWriter::new();
     w.item_obj(|w| {
         recipient(w, message, spelling.recipient);
-        content(w, &message.content, spelling.coordinates.as_ref());
+        content(w, &message.content, spelling);
         match &message.content {
             Content::Reaction(r) => w.str("quotedMsgId", &r.message_id),
             _ => w.opt_str("quotedMsgId", message.reply_to.as_deref()),
@@ -135,10 +148,12 @@ fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling)
     }
 }
 
-fn content(w: &mut JsonWriter, content: &Content, coordinates: Option<&(String, String)>) {
+fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
     match content {
         Content::Text(t) => w.str("body", &t.body),
-        Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => file(w, content.kind(), m),
+        Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
+            file(w, content.kind(), m, spelling.filename.as_deref())
+        }
         Content::Sticker(m) => {
             w.opt_str("mediaId", m.id.as_deref());
             w.opt_str("link", m.link.as_deref());
@@ -147,7 +162,7 @@ fn content(w: &mut JsonWriter, content: &Content, coordinates: Option<&(String, 
             // Decimal strings, as 1MSG's sendLocation takes them: as the body being reproduced
             // spelled them when they are these values, else the shortest form.
             let spelled = |text: &str, value: f64| text.parse::<f64>().ok() == Some(value);
-            match coordinates {
+            match &spelling.coordinates {
                 Some((lat, lng)) if spelled(lat, l.latitude) && spelled(lng, l.longitude) => {
                     w.str("lat", lat);
                     w.str("lng", lng);
@@ -219,18 +234,20 @@ fn text_header(w: &mut JsonWriter, header: Option<&Header>) {
     }
 }
 
-/// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename`.
-fn file(w: &mut JsonWriter, kind: &str, m: &Media) {
+/// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename` (`own`:
+/// the name the body being reproduced gave a non-document).
+fn file(w: &mut JsonWriter, kind: &str, m: &Media, own: Option<&str>) {
     match (&m.id, &m.link) {
         (Some(id), _) => {
             w.str("mediaId", id);
             w.str("mediaType", kind);
-            w.opt_str("filename", m.filename.as_deref());
+            w.opt_str("filename", m.filename.as_deref().or(own));
         }
         (None, Some(link)) => {
             w.str("body", link);
-            // A document's own name, or the one its link ends in (`refusal` made sure of one).
-            w.opt_str("filename", m.filename.as_deref().or_else(|| file_name(link)));
+            // A document's own name, or the one its link gives (`refusal` made sure of one).
+            let derived = derived_name(kind, link);
+            w.opt_str("filename", m.filename.as_deref().or(own).or(derived.as_deref()));
         }
         (None, None) => {}
     }
