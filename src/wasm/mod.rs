@@ -50,7 +50,11 @@ interface MediaFields {
 }
 /** Media by the id of an upload. */
 export interface MediaById extends MediaFields { id: string; link?: never }
-/** Media by an http(s) URL the provider downloads it from. */
+/**
+ * Media by an http(s) URL the provider downloads it from; a message's own media (not a header's)
+ * may also be inline, a `data:<type>;base64,…` URI of its kind's type, for Bird (at most 100 KB)
+ * and 1MSG (Meta takes links and uploaded ids only: `UnsupportedError` at `/content/link`).
+ */
 export interface MediaByLink extends MediaFields { link: string; id?: never }
 /** An image, video, audio file, document or sticker: by media `id` or by `link`, exactly one. */
 export type Media = MediaById | MediaByLink;
