@@ -33,14 +33,6 @@ pub const PROVIDER: Provider = Provider::Bird;
 pub struct BirdCodec;
 
 impl Codec for BirdCodec {
-    fn verify_webhook(
-        &self,
-        delivery: &super::webhook::Delivery<'_>,
-        options: &super::webhook::Verify<'_>,
-    ) -> Result<(), crate::error::SignatureError> {
-        webhook::verify(delivery, options)
-    }
-
     fn provider(&self) -> Provider {
         PROVIDER
     }
@@ -75,6 +67,14 @@ impl Codec for BirdCodec {
     /// A Bird body is reproduced from Bird's own model: it may say more than the neutral one.
     fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
         write_request(&read_request(body)?)
+    }
+
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
     }
 }
 

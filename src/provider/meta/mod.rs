@@ -32,14 +32,6 @@ pub const PROVIDER: Provider = Provider::Meta;
 pub struct MetaCodec;
 
 impl Codec for MetaCodec {
-    fn verify_webhook(
-        &self,
-        delivery: &super::webhook::Delivery<'_>,
-        options: &super::webhook::Verify<'_>,
-    ) -> Result<(), crate::error::SignatureError> {
-        webhook::verify(delivery, options)
-    }
-
     fn provider(&self) -> Provider {
         PROVIDER
     }
@@ -77,6 +69,14 @@ impl Codec for MetaCodec {
 
     fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
         reproduce(body)
+    }
+
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
     }
 }
 

@@ -29,14 +29,6 @@ pub const PROVIDER: Provider = Provider::OneMsg;
 pub struct OneMsgCodec;
 
 impl Codec for OneMsgCodec {
-    fn verify_webhook(
-        &self,
-        delivery: &super::webhook::Delivery<'_>,
-        options: &super::webhook::Verify<'_>,
-    ) -> Result<(), crate::error::SignatureError> {
-        webhook::verify(delivery, options)
-    }
-
     fn provider(&self) -> Provider {
         PROVIDER
     }
@@ -54,7 +46,8 @@ impl Codec for OneMsgCodec {
         ]
     }
 
-    /// The send methods of 1MSG's public API (the 1MSG seed).
+    /// Every 1MSG method that takes a body: the send methods, then the profile, settings,
+    /// commerce, webhook, read-receipt, template and upload methods.
     fn operations(&self) -> &'static [Operation] {
         &Operation::ALL[1..]
     }
@@ -116,6 +109,14 @@ impl Codec for OneMsgCodec {
         }
         let (message, spelling) = read_body(body, operation)?;
         write::message(&message, &spelling)
+    }
+
+    fn verify_webhook(
+        &self,
+        delivery: &super::webhook::Delivery<'_>,
+        options: &super::webhook::Verify<'_>,
+    ) -> Result<(), crate::error::SignatureError> {
+        webhook::verify(delivery, options)
     }
 }
 
