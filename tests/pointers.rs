@@ -115,13 +115,9 @@ fn violations(format: Format, body: &str, operation: Option<&str>) -> Result<Vec
     }
 }
 
-/// Breaks each leaf of `body` in two ways and checks where the violations point.
-fn check_every_leaf(format: Format, name: &str, body: &Value, failures: &mut Vec<String>) -> usize {
-    check_every_leaf_of(format, None, name, body, failures)
-}
-
-/// [`check_every_leaf`] for the body of `operation` (1MSG's methods).
-fn check_every_leaf_of(
+/// Breaks each leaf of `body` (a body of `operation`, for 1MSG's methods) in two ways and
+/// checks where the violations point.
+fn check_every_leaf(
     format: Format,
     operation: Option<&str>,
     name: &str,
@@ -172,7 +168,7 @@ fn every_leaf_of_every_meta_example_is_reported_at_its_pointer() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, body) in meta_examples() {
-        checked += check_every_leaf(Format::Provider(Provider::Meta), &name, &body, &mut failures);
+        checked += check_every_leaf(Format::Provider(Provider::Meta), None, &name, &body, &mut failures);
     }
     assert!(checked > 500, "only {checked} broken leaves were checked");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
@@ -186,7 +182,7 @@ fn every_leaf_of_every_neutral_message_is_reported_at_its_pointer() {
         let neutral =
             provider::convert(Format::Provider(Provider::Meta), Format::Neutral, &body.to_string(), None).unwrap();
         let neutral: Value = serde_json::from_str(&neutral).unwrap();
-        checked += check_every_leaf(Format::Neutral, &name, &neutral, &mut failures);
+        checked += check_every_leaf(Format::Neutral, None, &name, &neutral, &mut failures);
     }
     assert!(checked > 500, "only {checked} broken leaves were checked");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
@@ -206,7 +202,7 @@ fn every_leaf_of_what_bird_and_1msg_carry_is_reported_at_its_pointer() {
             let wire: Value = serde_json::from_str(&wire).unwrap();
             let name = format!("{name} as {target}");
             let operation = operation_of(target, &neutral);
-            checked += check_every_leaf_of(Format::Provider(target), operation, &name, &wire, &mut failures);
+            checked += check_every_leaf(Format::Provider(target), operation, &name, &wire, &mut failures);
         }
     }
     assert!(checked >= 10, "only {checked} broken leaves were checked");
@@ -219,8 +215,8 @@ fn every_leaf_and_object_of_every_bird_body_is_reported_at_its_pointer() {
     let mut failures = Vec::new();
     let (mut leaves, mut objects) = (0, 0);
     for (name, body) in bird_fixtures() {
-        leaves += check_every_leaf(Format::Provider(Provider::Bird), &name, &body, &mut failures);
-        objects += check_unknown_fields(Format::Provider(Provider::Bird), &name, &body, &mut failures);
+        leaves += check_every_leaf(Format::Provider(Provider::Bird), None, &name, &body, &mut failures);
+        objects += check_unknown_fields(Format::Provider(Provider::Bird), None, &name, &body, &mut failures);
     }
     assert!(leaves > 300 && objects > 200, "only {leaves} broken leaves and {objects} objects were checked");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
@@ -244,14 +240,10 @@ fn objects(value: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
-/// Adds a field nobody knows to each object of `body` in turn: it must be refused as an
-/// unknown field at its own pointer (never dropped, never blamed elsewhere).
-fn check_unknown_fields(format: Format, name: &str, body: &Value, failures: &mut Vec<String>) -> usize {
-    check_unknown_fields_of(format, None, name, body, failures)
-}
-
-/// [`check_unknown_fields`] for the body of `operation` (1MSG's methods).
-fn check_unknown_fields_of(
+/// Adds a field nobody knows to each object of `body` (a body of `operation`, for 1MSG's
+/// methods) in turn: it must be refused as an unknown field at its own pointer (never
+/// dropped, never blamed elsewhere).
+fn check_unknown_fields(
     format: Format,
     operation: Option<&str>,
     name: &str,
@@ -286,15 +278,16 @@ fn an_unknown_field_in_any_object_is_refused_at_its_pointer_in_every_format() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, body) in meta_examples() {
-        checked += check_unknown_fields(Format::Provider(Provider::Meta), &name, &body, &mut failures);
+        checked += check_unknown_fields(Format::Provider(Provider::Meta), None, &name, &body, &mut failures);
         let neutral =
             provider::convert(Format::Provider(Provider::Meta), Format::Neutral, &body.to_string(), None).unwrap();
         let neutral_value: Value = serde_json::from_str(&neutral).unwrap();
-        checked += check_unknown_fields(Format::Neutral, &format!("{name} (neutral)"), &neutral_value, &mut failures);
+        checked +=
+            check_unknown_fields(Format::Neutral, None, &format!("{name} (neutral)"), &neutral_value, &mut failures);
         for target in [Provider::Bird, Provider::OneMsg] {
             if let Ok(wire) = provider::convert(Format::Neutral, Format::Provider(target), &neutral, None) {
                 let wire: Value = serde_json::from_str(&wire).unwrap();
-                checked += check_unknown_fields_of(
+                checked += check_unknown_fields(
                     Format::Provider(target),
                     operation_of(target, &neutral),
                     &format!("{name} as {target}"),
