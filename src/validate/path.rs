@@ -31,6 +31,14 @@ impl<'a> Path<'a> {
         Path { parent: Some(self), segment: Some(Segment::Index(index)) }
     }
 
+    /// The key this path ends in, if it ends in a key (what a message calls the value).
+    pub fn last_key(&self) -> Option<&'a str> {
+        match self.segment {
+            Some(Segment::Key(key)) => Some(key),
+            _ => None,
+        }
+    }
+
     /// Renders the pointer, escaping `~` as `~0` and `/` as `~1`.
     pub fn to_pointer(&self) -> String {
         let mut segments = Vec::new();

@@ -14,32 +14,29 @@ pub fn char_count(value: &str) -> usize {
 /// Reports a string shorter than `min` or longer than `max` characters. An empty string
 /// where `min > 0` is reported as `required`.
 pub fn check_chars(report: &mut Report, path: &Path<'_>, label: &str, value: &str, min: usize, max: usize) {
-    // A string never has more characters than bytes: skip the count when bytes are in range.
+    if let Some((code, message, limit)) = chars_fault(label, value, min, max) {
+        report.add(path, code, message, Some(limit));
+    }
+}
+
+/// What is wrong with `value`'s length, `min`–`max` characters, as [`check_chars`] reports
+/// it (code, message about `label`, limit): for readers that report at a field of an object
+/// rather than at a path.
+pub fn chars_fault(label: &str, value: &str, min: usize, max: usize) -> Option<(ViolationCode, String, f64)> {
+    // A string never has more characters than bytes, nor fewer than a quarter of them: skip
+    // the count when the bytes decide.
     if value.len() <= max && value.len() >= min.saturating_mul(4) {
-        return;
+        return None;
     }
     let count = char_count(value);
     if count == 0 && min > 0 {
-        report.add(
-            path,
-            ViolationCode::Required,
-            format!("{label} is required and must not be empty"),
-            Some(min as f64),
-        );
+        Some((ViolationCode::Required, format!("{label} is required and must not be empty"), min as f64))
     } else if count < min {
-        report.add(
-            path,
-            ViolationCode::TooShort,
-            format!("{label} is {count} characters long; the minimum is {min}"),
-            Some(min as f64),
-        );
+        Some((ViolationCode::TooShort, format!("{label} is {count} characters long; the minimum is {min}"), min as f64))
     } else if count > max {
-        report.add(
-            path,
-            ViolationCode::TooLong,
-            format!("{label} is {count} characters long; the maximum is {max}"),
-            Some(max as f64),
-        );
+        Some((ViolationCode::TooLong, format!("{label} is {count} characters long; the maximum is {max}"), max as f64))
+    } else {
+        None
     }
 }
 

@@ -4,7 +4,7 @@
 //! message (1MSG's profile, settings, templates), where a table says everything a reader
 //! would, and costs data rather than code.
 
-use super::{Json, Path, Report, ViolationCode, char_count, is_http_url};
+use super::{Json, Path, Report, ViolationCode, chars_fault, is_http_url};
 
 /// What a value must be.
 #[derive(Debug, Clone, Copy)]
@@ -47,12 +47,8 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
         (Shape::Nullable(inner), _) => check(value, inner, path, r),
         (Shape::Either(a, b), _) => check(value, if same_type(a, value) { a } else { b }, path, r),
         (Shape::Str(min, max), Json::Str(s)) => {
-            let n = char_count(s);
-            if n < *min {
-                let code = if n == 0 { ViolationCode::Required } else { ViolationCode::TooShort };
-                r.add(path, code, format!("{n} characters; the minimum is {min}"), Some(*min as f64));
-            } else if n > *max {
-                r.add(path, ViolationCode::TooLong, format!("{n} characters; the maximum is {max}"), Some(*max as f64));
+            if let Some((code, message, limit)) = chars_fault(path.last_key().unwrap_or("the item"), s, *min, *max) {
+                r.add(path, code, message, Some(limit));
             }
         }
         (Shape::Enum(values), Json::Str(s)) => {

@@ -7,7 +7,7 @@
 
 use super::model::*;
 use crate::limits::*;
-use crate::validate::{Obj, Report, ViolationCode, char_count, is_http_url, number};
+use crate::validate::{Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, number};
 
 /// The fields of Bird's `CreateMessage`.
 const MESSAGE_FIELDS: &[&str] = &[
@@ -146,28 +146,8 @@ fn uuid(o: &Obj<'_>, r: &mut Report, key: &str, label: &str, value: &str) {
 /// A string of `min`–`max` characters (`min` 0: optional and may be empty).
 fn text(o: &Obj<'_>, r: &mut Report, key: &str, min: usize, max: usize) -> Option<String> {
     let value = if min > 0 { o.req_str(r, key) } else { o.str(r, key) }?;
-    // A string never has more characters than bytes, nor fewer than a quarter of them.
-    let in_range = value.len() <= max && value.len() >= min.saturating_mul(4);
-    let count = if in_range { None } else { Some(char_count(&value)) };
-    match count {
-        Some(0) if min > 0 => {
-            o.violation(r, key, ViolationCode::Required, format!("{key} must not be empty"), Some(min as f64))
-        }
-        Some(n) if n < min => o.violation(
-            r,
-            key,
-            ViolationCode::TooShort,
-            format!("{key} is {n} characters long; the minimum is {min}"),
-            Some(min as f64),
-        ),
-        Some(n) if n > max => o.violation(
-            r,
-            key,
-            ViolationCode::TooLong,
-            format!("{key} is {n} characters long; the maximum is {max}"),
-            Some(max as f64),
-        ),
-        _ => {}
+    if let Some((code, message, limit)) = chars_fault(key, &value, min, max) {
+        o.violation(r, key, code, message, Some(limit));
     }
     Some(value)
 }
