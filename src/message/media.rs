@@ -205,6 +205,17 @@ pub fn data_uri_bytes(link: &str) -> Option<usize> {
     Some(if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() })
 }
 
+/// The media kind a file name's extension says (images, videos, audio); `None` for others.
+pub fn kind_of_file_name(name: &str) -> Option<MediaKind> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "jpg" | "jpeg" | "png" => MediaKind::Image,
+        "mp4" | "3gp" | "3gpp" => MediaKind::Video,
+        "aac" | "amr" | "mp3" | "m4a" | "ogg" | "opus" => MediaKind::Audio,
+        _ => return None,
+    })
+}
+
 /// The usual file extension of a media MIME type (a file name for providers that need one).
 pub fn extension_for(mime_type: &str) -> Option<&'static str> {
     Some(match mime_type.to_ascii_lowercase().as_str() {

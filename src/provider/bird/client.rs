@@ -1,7 +1,7 @@
 //! Request building and response decoding for `BirdClient` (sans-IO).
 
 use super::model::BirdRequest;
-use super::read::is_uuid;
+use super::read::{DELIVERY_FIELDS, is_uuid};
 use super::{PROVIDER, read_request, schedule_warning, serialize, write_request};
 use crate::error::{AnswerError, BodyError, FieldError, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
@@ -44,20 +44,6 @@ fn uuid(what: &str, value: String) -> Result<String, BodyError> {
     }
     Ok(value)
 }
-
-/// The top-level fields of a Bird request that `send`'s options may set, besides `useCase`
-/// (`meta.extraInformation.useCase`).
-const SEND_OPTIONS: &[&str] = &[
-    "reference",
-    "capFrequency",
-    "enableLinkTracking",
-    "ignoreQuietHours",
-    "ignoreGlobalHoldout",
-    "tags",
-    "shortLinks",
-    "scheduledFor",
-    "validity",
-];
 
 impl BirdConfig {
     pub fn new(
@@ -106,10 +92,10 @@ impl BirdConfig {
                 }
             }
         });
-        if let Some((key, _)) = fields.iter().find(|(k, _)| k != "useCase" && !SEND_OPTIONS.contains(&k.as_ref())) {
+        if let Some((key, _)) = fields.iter().find(|(k, _)| k != "useCase" && !DELIVERY_FIELDS.contains(&k.as_ref())) {
             return Err(BodyError::argument(format!(
                 "unknown Bird send option {key:?}: expected useCase, {}",
-                SEND_OPTIONS.join(", ")
+                DELIVERY_FIELDS.join(", ")
             )));
         }
         let extra = extra.finish();

@@ -63,18 +63,14 @@ fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Res
 /// A message's own media URL: a link, or an inline `data:` URI within Bird's 100 KB.
 fn media_url(media: &Media, kind: &str) -> Result<String, BodyError> {
     let url = link(media, kind, "/content")?;
-    match crate::message::media::data_uri_bytes(&url) {
-        Some(bytes) if bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES => {
-            Err(BodyError::Invalid(vec![crate::validate::Violation {
-                path: "/content/link".into(),
-                code: crate::validate::ViolationCode::TooLong,
-                message: format!(
-                    "the inline {kind} is {bytes} bytes; Bird takes inline attachments of at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host it and give its URL)"
-                ),
-                limit: Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64),
-            }]))
-        }
-        _ => Ok(url),
+    match crate::message::media::data_uri_bytes(&url).and_then(super::read::inline_too_large) {
+        Some(message) => Err(BodyError::Invalid(vec![crate::validate::Violation {
+            path: "/content/link".into(),
+            code: crate::validate::ViolationCode::TooLong,
+            message,
+            limit: Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64),
+        }])),
+        None => Ok(url),
     }
 }
 

@@ -7,16 +7,16 @@
 
 use super::model::*;
 use crate::limits::*;
+use crate::message::MediaKind;
 use crate::validate::{Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, number};
 
-/// The fields of Bird's `CreateMessage`.
-const MESSAGE_FIELDS: &[&str] = &[
-    "receiver",
-    "body",
-    "template",
-    "replyTo",
+/// The fields of Bird's `CreateMessage` besides its delivery options.
+const MESSAGE_FIELDS: &[&str] = &["receiver", "body", "template", "replyTo", "meta", "sender", "notification"];
+
+/// A request's top-level delivery options: what `BirdClient.send`'s options set (with
+/// `useCase`, which is `meta.extraInformation.useCase`).
+pub(super) const DELIVERY_FIELDS: &[&str] = &[
     "reference",
-    "meta",
     "capFrequency",
     "enableLinkTracking",
     "ignoreQuietHours",
@@ -25,13 +25,11 @@ const MESSAGE_FIELDS: &[&str] = &[
     "shortLinks",
     "scheduledFor",
     "validity",
-    "sender",
-    "notification",
 ];
 
 /// `now_ms` is the time `scheduledFor` is measured from (`None`: not checked).
 pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<BirdRequest> {
-    root.only(r, MESSAGE_FIELDS);
+    root.only(r, &[MESSAGE_FIELDS, DELIVERY_FIELDS].concat());
     for field in ["sender", "notification"] {
         if root.has(field) {
             let message = format!("{field} is not used by Bird's WhatsApp channels");
@@ -160,10 +158,7 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
             o.invalid(r, key, format!("{key} is a data: URL without ',' before its data"));
             return Some(url);
         };
-        if bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES {
-            let message = format!(
-                "the inline attachment in {key} is {bytes} bytes; Bird accepts at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host the file and give its URL)"
-            );
+        if let Some(message) = inline_too_large(bytes) {
             o.violation(r, key, ViolationCode::TooLong, message, Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64));
         }
     } else if !is_http_url(&url) {
@@ -171,6 +166,15 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
         o.violation(r, key, ViolationCode::InvalidFormat, message, None);
     }
     Some(url)
+}
+
+/// Why an inline attachment of `bytes` is refused (Bird answers 413 past 100 KB).
+pub(super) fn inline_too_large(bytes: usize) -> Option<String> {
+    (bytes > BIRD_INLINE_ATTACHMENT_MAX_BYTES).then(|| {
+        format!(
+            "the inline attachment is {bytes} bytes; Bird accepts at most {BIRD_INLINE_ATTACHMENT_MAX_BYTES} (host the file and give its URL)"
+        )
+    })
 }
 
 fn body(b: &Obj<'_>, r: &mut Report) -> Option<Body> {
@@ -334,27 +338,40 @@ fn is_variable(value: &str) -> bool {
     value.starts_with("{{") && value.ends_with("}}") && value.len() > 4
 }
 
-fn images(o: &Obj<'_>, r: &mut Report) -> Option<Images> {
-    o.only(r, &["text", "images", "actions", "metadata"]);
-    unsupported_field(o, r, "metadata", "image metadata is for other channels");
+/// An image or file body as read: its text, its items, its buttons.
+type MediaBody<T> = (Option<String>, Vec<T>, Option<Vec<Action>>);
+
+/// An image or file body: an optional text (a caption), its items under `key` (at least
+/// one, each read by `item`), and buttons.
+fn media_body<T>(
+    o: &Obj<'_>,
+    r: &mut Report,
+    key: &str,
+    noun: &str,
+    mut item: impl FnMut(&Obj<'_>, &mut Report) -> Option<T>,
+) -> Option<MediaBody<T>> {
+    o.only(r, &["text", key, "actions", "metadata"]);
+    unsupported_field(o, r, "metadata", &format!("{noun} metadata is for other channels"));
     let text = text_opt(o, r, "text", MEDIA_CAPTION_MAX_CHARS);
-    let items = o.objects(r, "images", true)?;
+    let items = o.objects(r, key, true)?;
     if items.is_empty() {
-        o.violation(r, "images", ViolationCode::TooFew, "images needs at least one image".into(), Some(1.0));
+        o.violation(r, key, ViolationCode::TooFew, format!("{key} needs at least one {noun}"), Some(1.0));
     }
     // Every item is read, so that all of their faults are reported; a fault is in the report.
-    let images: Vec<_> = items
-        .iter()
-        .filter_map(|i| {
-            i.only(r, &["mediaUrl", "altText"]);
-            let media_url = media_url(i, r, "mediaUrl");
-            Some(Image { media_url: media_url?, alt_text: i.str(r, "altText") })
-        })
-        .collect();
+    let read = items.iter().filter_map(|i| item(i, r)).collect();
     let actions = actions(o, r, "actions");
     if let Some(actions) = &actions {
         check_buttons(o, r, actions, false);
     }
+    Some((text, read, actions))
+}
+
+fn images(o: &Obj<'_>, r: &mut Report) -> Option<Images> {
+    let (text, images, actions) = media_body(o, r, "images", "image", |i, r| {
+        i.only(r, &["mediaUrl", "altText"]);
+        let media_url = media_url(i, r, "mediaUrl");
+        Some(Image { media_url: media_url?, alt_text: i.str(r, "altText") })
+    })?;
     Some(Images { text, images, actions })
 }
 
@@ -364,40 +381,26 @@ fn file_types() -> impl Iterator<Item = &'static str> {
 }
 
 fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
-    o.only(r, &["text", "files", "actions", "metadata"]);
-    unsupported_field(o, r, "metadata", "file metadata is for other channels");
-    let text = text_opt(o, r, "text", MEDIA_CAPTION_MAX_CHARS);
-    let items = o.objects(r, "files", true)?;
-    if items.is_empty() {
-        o.violation(r, "files", ViolationCode::TooFew, "files needs at least one file".into(), Some(1.0));
-    }
-    let files: Vec<_> = items
-        .iter()
-        .filter_map(|f| {
-            f.only(r, &["mediaUrl", "contentType", "filename", "altText", "metadata"]);
-            unsupported_field(f, r, "metadata", "file metadata is for other channels");
-            let media_url = media_url(f, r, "mediaUrl");
-            let content_type = f.req_str(r, "contentType");
-            if let Some(t) = content_type.as_deref().filter(|t| !file_types().any(|known| known == *t)) {
-                let known: Vec<_> = file_types().collect();
-                let message = format!(
-                    "contentType {t:?} is not a WhatsApp audio, document or video type (images go in an image body): expected one of {}",
-                    known.join(", ")
-                );
-                f.violation(r, "contentType", ViolationCode::InvalidValue, message, None);
-            }
-            Some(File {
-                media_url: media_url?,
-                content_type: content_type?,
-                filename: f.str(r, "filename"),
-                alt_text: f.str(r, "altText"),
-            })
+    let (text, files, actions) = media_body(o, r, "files", "file", |f, r| {
+        f.only(r, &["mediaUrl", "contentType", "filename", "altText", "metadata"]);
+        unsupported_field(f, r, "metadata", "file metadata is for other channels");
+        let media_url = media_url(f, r, "mediaUrl");
+        let content_type = f.req_str(r, "contentType");
+        if let Some(t) = content_type.as_deref().filter(|t| !file_types().any(|known| known == *t)) {
+            let known: Vec<_> = file_types().collect();
+            let message = format!(
+                "contentType {t:?} is not a WhatsApp audio, document or video type (images go in an image body): expected one of {}",
+                known.join(", ")
+            );
+            f.violation(r, "contentType", ViolationCode::InvalidValue, message, None);
+        }
+        Some(File {
+            media_url: media_url?,
+            content_type: content_type?,
+            filename: f.str(r, "filename"),
+            alt_text: f.str(r, "altText"),
         })
-        .collect();
-    let actions = actions(o, r, "actions");
-    if let Some(actions) = &actions {
-        check_buttons(o, r, actions, false);
-    }
+    })?;
     Some(Files { text, files, actions })
 }
 
@@ -564,10 +567,8 @@ pub(crate) fn card_kind(url: &str) -> Option<&'static str> {
         };
     }
     let path = url.split(['?', '#']).next()?;
-    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
-    match extension.as_str() {
-        "jpg" | "jpeg" | "png" => Some("image"),
-        "mp4" | "3gp" | "3gpp" => Some("video"),
+    match crate::message::media::kind_of_file_name(path)? {
+        kind @ (MediaKind::Image | MediaKind::Video) => Some(kind.name()),
         _ => None,
     }
 }

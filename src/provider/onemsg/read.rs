@@ -219,13 +219,7 @@ fn text_header(root: &Obj<'_>, r: &mut Report) -> Option<Header> {
 
 /// The media kind 1MSG takes a file for, from its name's extension.
 fn kind_of(filename: &str) -> &'static str {
-    let extension = filename.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    match extension.as_str() {
-        "jpg" | "jpeg" | "png" => "image",
-        "mp4" | "3gp" | "3gpp" => "video",
-        "aac" | "amr" | "mp3" | "m4a" | "ogg" | "opus" => "audio",
-        _ => "document",
-    }
+    crate::message::media::kind_of_file_name(filename).map_or("document", MediaKind::name)
 }
 
 fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
