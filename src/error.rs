@@ -113,6 +113,20 @@ impl fmt::Display for SignatureError {
     }
 }
 
+/// A body that is not a webhook of the provider it was read as: not JSON, or not that
+/// provider's envelope. (Unknown kinds inside a provider's envelope are events, never errors.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookError {
+    pub provider: Provider,
+    pub why: String,
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "this is not a {} webhook: {}", self.provider, self.why)
+    }
+}
+
 /// What can go wrong with a body or the arguments of a call, before any I/O.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BodyError {

@@ -12,6 +12,8 @@
 //! - [`provider`]: the pattern every provider fills in ([`provider::codec`]: a codec, typed
 //!   operations, one table per provider with an entry per content kind) and one folder per
 //!   provider: read, write, client (request building, answer decoding), errors.
+//! - [`event`]: webhooks read — one event shape for every provider (inbound messages with
+//!   their neutral content, status updates, errors, others), and its JSON writer.
 //! - [`message`]: the provider-neutral model (`Message` = recipient + reply-to + content),
 //!   its validators, reader and writer; knows no provider.
 //! - [`error`]: one small error type per operation (`BodyError`, `AnswerError`,
@@ -28,6 +30,7 @@
 
 pub mod clock;
 pub mod error;
+pub mod event;
 pub mod http;
 pub mod json;
 pub mod limits;

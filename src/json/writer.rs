@@ -189,6 +189,25 @@ impl JsonWriter {
     /// A tree read earlier, written back as it was read (a body validated in place): keys
     /// escaped like values, as they come from the document.
     pub fn item_tree(&mut self, value: &Json<'_>) {
+        self.tree_as(value, Keys::AsRead);
+    }
+
+    /// `"key": <tree>`, written back as it was read.
+    pub fn tree(&mut self, key: &str, value: &Json<'_>) {
+        self.key(key);
+        self.needs_comma = false;
+        self.tree_as(value, Keys::AsRead);
+    }
+
+    /// `"key": <tree>` with its snake_case keys in camelCase (`pricing_model` → `pricingModel`):
+    /// a provider's object given to JS in JS's spelling.
+    pub fn camel_tree(&mut self, key: &str, value: &Json<'_>) {
+        self.key(key);
+        self.needs_comma = false;
+        self.tree_as(value, Keys::Camel);
+    }
+
+    fn tree_as(&mut self, value: &Json<'_>, keys: Keys) {
         self.separate();
         match value {
             Json::Null => self.out.push_str("null"),
@@ -200,15 +219,18 @@ impl JsonWriter {
                 _ => self.out.push_str("null"),
             },
             Json::Str(s) => self.string(s),
-            Json::Array(items) => self.open("[", "]", |w| items.iter().for_each(|item| w.item_tree(item))),
+            Json::Array(items) => self.open("[", "]", |w| items.iter().for_each(|item| w.tree_as(item, keys))),
             Json::Object(members) => self.open("{", "}", |w| {
                 for (key, member) in members {
                     w.separate();
-                    w.string(key);
+                    match keys {
+                        Keys::Camel if key.contains('_') => w.string(&camel_case(key)),
+                        _ => w.string(key),
+                    }
                     w.out.push_str(":");
                     // The member is written without a separator of its own.
                     w.needs_comma = false;
-                    w.item_tree(member);
+                    w.tree_as(member, keys);
                 }
             }),
         }
@@ -220,6 +242,33 @@ impl JsonWriter {
         // A map of JSON values always serializes; "{}" is the only fallback it could need.
         self.out.push_str(&serde_json::to_string(value).unwrap_or_else(|_| "{}".into()));
     }
+}
+
+/// How a tree's keys are written.
+#[derive(Clone, Copy)]
+enum Keys {
+    AsRead,
+    Camel,
+}
+
+/// `snake_case` → `snakeCase` (a leading or doubled `_` is kept as it is).
+fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for (i, c) in key.char_indices() {
+        if c == '_' && i > 0 && !upper {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    if upper {
+        out.push('_');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ fn message(w: &mut JsonWriter, m: &Message) {
     w.obj("content", |w| content(w, &m.content));
 }
 
-fn content(w: &mut JsonWriter, c: &Content) {
+pub(crate) fn content(w: &mut JsonWriter, c: &Content) {
     w.str("type", c.kind());
     match c {
         Content::Text(t) => {

@@ -177,6 +177,8 @@ pub trait Codec: Sync {
         delivery: &super::webhook::Delivery<'_>,
         options: &super::webhook::Verify<'_>,
     ) -> Result<(), crate::error::SignatureError>;
+    /// Reads a webhook body (parsed) into events; `Err` says why it is not this provider's.
+    fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String>;
     /// Converts a body to this same provider, reproducing it exactly.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
         match self.read(body, operation)? {

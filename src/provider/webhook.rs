@@ -1,9 +1,12 @@
-//! Webhooks in, first step: is this delivery the provider's? Each provider's codec checks its
-//! own signature (`Codec::verify_webhook`) over the raw bytes as they arrived — never over
-//! re-serialized JSON, which would change escapes such as Meta's `\/` and `\uXXXX`.
+//! Webhooks in: is this delivery the provider's, and what does it say? Each provider's codec
+//! checks its own signature (`Codec::verify_webhook`) over the raw bytes as they arrived —
+//! never over re-serialized JSON, which would change escapes such as Meta's `\/` and
+//! `\uXXXX` — and reads the body into events (`Codec::events`).
 
 use super::Provider;
-use crate::error::SignatureError;
+use crate::error::{SignatureError, WebhookError};
+use crate::event::{Event, write_events};
+use crate::json::{Json, parse};
 
 /// One webhook delivery as it arrived.
 #[derive(Debug, Clone, Copy)]
@@ -57,4 +60,22 @@ impl<'a> Verify<'a> {
 /// Checks that `delivery` comes from `provider`.
 pub fn verify(provider: Provider, delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<(), SignatureError> {
     super::codec(provider).verify_webhook(delivery, options)
+}
+
+/// Reads a webhook body into events and gives them to `read` (they borrow from the body).
+pub fn with_events<R>(
+    provider: Provider,
+    body: &[u8],
+    read: impl FnOnce(&[Event<'_>]) -> R,
+) -> Result<R, WebhookError> {
+    let not = |why: String| WebhookError { provider, why };
+    let text = std::str::from_utf8(body).map_err(|_| not("its body is not UTF-8 text".into()))?;
+    let tree: Json<'_> = parse(text).map_err(|e| not(format!("its body is not JSON ({})", e.message)))?;
+    let events = super::codec(provider).events(&tree).map_err(not)?;
+    Ok(read(&events))
+}
+
+/// A webhook body's events as a JSON array (what JS and the CLI get).
+pub fn events_json(provider: Provider, body: &[u8]) -> Result<String, WebhookError> {
+    with_events(provider, body, write_events)
 }

@@ -6,6 +6,7 @@
 //! and ../shared/specs/bird (docs/bird-reference.md sums both up, with where they disagree).
 
 mod client;
+mod events;
 pub mod model;
 mod neutral;
 mod read;
@@ -75,6 +76,10 @@ impl Codec for BirdCodec {
         options: &super::webhook::Verify<'_>,
     ) -> Result<(), crate::error::SignatureError> {
         webhook::verify(delivery, options)
+    }
+
+    fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String> {
+        events::events(body)
     }
 }
 

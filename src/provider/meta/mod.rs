@@ -7,6 +7,7 @@
 
 mod client;
 mod error;
+mod events;
 mod read;
 mod webhook;
 mod write;
@@ -77,6 +78,10 @@ impl Codec for MetaCodec {
         options: &super::webhook::Verify<'_>,
     ) -> Result<(), crate::error::SignatureError> {
         webhook::verify(delivery, options)
+    }
+
+    fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String> {
+        events::events(body)
     }
 }
 

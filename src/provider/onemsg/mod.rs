@@ -8,6 +8,7 @@
 //! and reproduced as given, until issue 12 maps templates and the rest to neutral content.
 
 mod client;
+mod events;
 mod read;
 mod schema;
 mod webhook;
@@ -117,6 +118,10 @@ impl Codec for OneMsgCodec {
         options: &super::webhook::Verify<'_>,
     ) -> Result<(), crate::error::SignatureError> {
         webhook::verify(delivery, options)
+    }
+
+    fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String> {
+        events::events(body)
     }
 }
 

@@ -1,0 +1,158 @@
+//! Events as JSON, in JS's spelling: `type` discriminates (`message`, `status`, `error`,
+//! `other`), optional fields are left out, provider objects passed through get camelCase
+//! keys — except a Flow's answer and `raw`, which are the sender's and the provider's as sent.
+
+use super::*;
+use crate::json::JsonWriter;
+
+/// The events as a JSON array.
+pub fn write_events(events: &[Event<'_>]) -> String {
+    let mut w = JsonWriter::new();
+    w.item_arr(events, |w, event| w.item_obj(|w| event_members(w, event)));
+    w.finish()
+}
+
+fn event_members(w: &mut JsonWriter, e: &Event<'_>) {
+    w.str("provider", e.provider.name());
+    let kind = match &e.detail {
+        Detail::Message(_) => "message",
+        Detail::Status(_) => "status",
+        Detail::Errors(_) => "error",
+        Detail::Other { .. } => "other",
+    };
+    w.str("type", kind);
+    if let Some(key) = dedupe_key(e) {
+        w.str("key", &key);
+    }
+    w.opt_str("id", e.id);
+    if let Some(ms) = e.timestamp_ms {
+        w.int("timestamp", ms as i64);
+    }
+    party(w, "channel", &e.channel);
+    match &e.detail {
+        Detail::Message(m) => inbound(w, m),
+        Detail::Status(s) => status(w, s),
+        Detail::Errors(errors) => faults(w, errors),
+        Detail::Other { name } => w.str("name", name),
+    }
+    w.tree("raw", e.raw);
+}
+
+/// What a duplicate delivery of the same event shares: providers redeliver until answered
+/// 2xx, and a status may come more than once.
+pub fn dedupe_key(e: &Event<'_>) -> Option<String> {
+    let id = e.id?;
+    let provider = e.provider.name();
+    match &e.detail {
+        Detail::Message(_) => Some(format!("{provider}:message:{id}")),
+        Detail::Status(s) => Some(format!("{provider}:status:{id}:{}", s.provider_status)),
+        Detail::Errors(_) | Detail::Other { .. } => None,
+    }
+}
+
+fn party(w: &mut JsonWriter, key: &str, p: &Party<'_>) {
+    if p.id.is_none() && p.phone.is_none() && p.name.is_none() {
+        return;
+    }
+    w.obj(key, |w| {
+        w.opt_str("id", p.id);
+        w.opt_str("phone", p.phone.as_deref());
+        w.opt_str("name", p.name);
+    });
+}
+
+fn inbound(w: &mut JsonWriter, m: &Inbound<'_>) {
+    party(w, "from", &m.from);
+    w.str("kind", &m.kind);
+    w.opt_str("text", m.text.as_deref());
+    if let Some(content) = &m.content {
+        w.obj("content", |w| crate::message::write::content(w, content));
+    }
+    if let Some(media) = &m.media {
+        w.obj("media", |w| {
+            w.opt_str("id", media.id);
+            w.opt_str("url", media.url);
+            w.opt_str("mimeType", media.mime_type);
+            w.opt_str("sha256", media.sha256);
+            w.opt_str("caption", media.caption);
+            w.opt_str("filename", media.filename);
+            if media.voice {
+                w.bool("voice", true);
+            }
+            if media.animated {
+                w.bool("animated", true);
+            }
+        });
+    }
+    if let Some(reply) = &m.reply {
+        w.obj("reply", |w| {
+            w.opt_str("id", reply.id);
+            w.opt_str("title", reply.title);
+            w.opt_str("description", reply.description);
+        });
+    }
+    if let Some(c) = &m.context {
+        w.obj("context", |w| {
+            w.opt_str("messageId", c.message_id);
+            w.opt_str("from", c.from);
+            w.opt_str("type", c.kind);
+            if c.forwarded {
+                w.bool("forwarded", true);
+            }
+            if c.frequently_forwarded {
+                w.bool("frequentlyForwarded", true);
+            }
+            if let Some(product) = c.referred_product {
+                w.camel_tree("referredProduct", product);
+            }
+        });
+    }
+    if let Some(response) = &m.flow_response {
+        w.tree("flowResponse", response);
+    }
+    for (key, value) in [("referral", m.referral), ("order", m.order), ("system", m.system)] {
+        if let Some(value) = value {
+            w.camel_tree(key, value);
+        }
+    }
+    if !m.errors.is_empty() {
+        faults(w, &m.errors);
+    }
+    if m.from_me {
+        w.bool("fromMe", true);
+    }
+    w.opt_str("chatId", m.chat_id);
+    w.opt_str("whatsappId", m.whatsapp_id);
+}
+
+fn status(w: &mut JsonWriter, s: &StatusUpdate<'_>) {
+    party(w, "recipient", &s.recipient);
+    w.str("status", s.status.name());
+    w.str("providerStatus", s.provider_status);
+    if !s.errors.is_empty() {
+        faults(w, &s.errors);
+    }
+    for (key, value) in [("pricing", s.pricing), ("conversation", s.conversation)] {
+        if let Some(value) = value {
+            w.camel_tree(key, value);
+        }
+    }
+    w.opt_str("callbackData", s.callback_data);
+    w.opt_str("reason", s.reason);
+    w.opt_str("whatsappId", s.whatsapp_id);
+}
+
+fn faults(w: &mut JsonWriter, errors: &[Fault<'_>]) {
+    w.arr("errors", errors, |w, f| {
+        w.item_obj(|w| {
+            w.opt_int("code", f.code);
+            w.opt_str("title", f.title);
+            w.opt_str("message", f.message);
+            w.opt_str("details", f.details);
+            if let Some(source) = f.source {
+                w.camel_tree("source", source);
+            }
+            w.opt_str("href", f.href);
+        })
+    });
+}

@@ -1,0 +1,238 @@
+//! Meta's webhook bodies read into events: `object: "whatsapp_business_account"`, entries of
+//! changes, each change's `value` carrying `messages` (with the senders' `contacts`),
+//! `statuses`, value-level `errors`, or something else (group updates, …) kept as `other`.
+//! Several entries, changes, messages and statuses in one body give one event each, in order.
+
+use crate::event::{
+    Context, Detail, Event, Fault, Inbound, InboundMedia, Party, Reply, Status, StatusUpdate, e164, seconds_to_ms,
+    str_at,
+};
+use crate::json::Json;
+use crate::message::read::{Spelling, contact};
+use crate::message::{Contacts, Content, Location, Reaction, Text};
+use crate::provider_id::Provider;
+use crate::validate::{Obj, Report};
+use std::borrow::Cow;
+
+pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
+    match root.get("object").and_then(Json::as_str) {
+        Some("whatsapp_business_account") => {}
+        Some(other) => return Err(format!("its object is {other:?}, not \"whatsapp_business_account\"")),
+        None => return Err("it has no \"object\": \"whatsapp_business_account\"".into()),
+    }
+    let Some(Json::Array(entries)) = root.get("entry") else {
+        return Err("it has no \"entry\" array".into());
+    };
+    let mut events = Vec::new();
+    for change in entries.iter().flat_map(|entry| entry.items("changes")) {
+        let Some(value) = change.get("value") else { continue };
+        let channel = Party {
+            id: value.get("metadata").and_then(|m| str_at(m, "phone_number_id")),
+            phone: value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164),
+            name: None,
+        };
+        let field = str_at(change, "field").unwrap_or("");
+        let before = events.len();
+        if field == "messages" || field.is_empty() {
+            let contacts = value.items("contacts");
+            for message in value.items("messages") {
+                events.push(inbound(message, contacts, &channel));
+            }
+            for status in value.items("statuses") {
+                events.push(status_update(status, &channel));
+            }
+            if let Some(Json::Array(errors)) = value.get("errors") {
+                let errors = errors.iter().map(Fault::from_meta).collect();
+                events.push(Event {
+                    provider: Provider::Meta,
+                    id: None,
+                    timestamp_ms: None,
+                    channel: channel.clone(),
+                    detail: Detail::Errors(errors),
+                    raw: value,
+                });
+            }
+        }
+        if events.len() == before {
+            let name = if field.is_empty() { "unknown" } else { field };
+            let timestamp_ms = value.items("groups").first().and_then(|g| seconds_to_ms(g.get("timestamp")));
+            events.push(Event {
+                provider: Provider::Meta,
+                id: None,
+                timestamp_ms,
+                channel,
+                detail: Detail::Other { name },
+                raw: change,
+            });
+        }
+    }
+    Ok(events)
+}
+
+fn inbound<'a>(m: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -> Event<'a> {
+    let from_id = str_at(m, "from");
+    let name = contacts
+        .iter()
+        .find(|c| from_id.is_some() && str_at(c, "wa_id") == from_id)
+        .or(if contacts.len() == 1 { contacts.first() } else { None })
+        .and_then(|c| c.get("profile"))
+        .and_then(|p| str_at(p, "name"));
+    let kind = str_at(m, "type").unwrap_or("unknown");
+    let mut message = Inbound {
+        from: Party { id: from_id, phone: from_id.and_then(e164), name },
+        kind: Cow::Borrowed(kind),
+        context: m.get("context").map(context),
+        referral: m.get("referral"),
+        errors: m.items("errors").iter().map(Fault::from_meta).collect(),
+        ..Inbound::default()
+    };
+    let body = m.get(kind);
+    match (kind, body) {
+        ("text", Some(t)) => {
+            message.text = str_at(t, "body").map(Cow::Borrowed);
+            message.content = message.text.as_deref().map(|body| Content::Text(Text::new(body)));
+        }
+        ("image" | "video" | "audio" | "document" | "sticker", Some(o)) => {
+            let media = InboundMedia {
+                id: str_at(o, "id"),
+                url: str_at(o, "url"),
+                mime_type: str_at(o, "mime_type"),
+                sha256: str_at(o, "sha256"),
+                caption: str_at(o, "caption"),
+                filename: str_at(o, "filename"),
+                voice: o.get("voice").and_then(Json::as_bool).unwrap_or(false),
+                animated: o.get("animated").and_then(Json::as_bool).unwrap_or(false),
+            };
+            message.text = media.caption.map(Cow::Borrowed);
+            message.content = media.content(kind);
+            message.media = Some(media);
+        }
+        ("location", Some(l)) => {
+            message.text = str_at(l, "name").map(Cow::Borrowed);
+            message.content = location(l).map(Content::Location);
+        }
+        ("contacts", _) => {
+            let mut report = Report::new();
+            let cards: Vec<_> = m
+                .items("contacts")
+                .iter()
+                .filter_map(|c| Obj::root(c, &mut report).and_then(|c| contact(&c, &mut report, Spelling::SnakeCase)))
+                .collect();
+            message.text = m
+                .items("contacts")
+                .first()
+                .and_then(|c| c.get("name"))
+                .and_then(|n| str_at(n, "formatted_name"))
+                .map(Cow::Borrowed);
+            message.content = (!cards.is_empty()).then(|| Content::Contacts(Contacts { contacts: cards }));
+        }
+        ("reaction", Some(r)) => {
+            // An emptied emoji is the reaction taken back.
+            let emoji = str_at(r, "emoji").unwrap_or("");
+            message.text = Some(Cow::Borrowed(emoji));
+            message.content = str_at(r, "message_id")
+                .map(|id| Content::Reaction(Reaction { message_id: id.to_string(), emoji: emoji.to_string() }));
+        }
+        ("interactive", Some(i)) => interactive(i, &mut message),
+        ("button", Some(b)) => {
+            // A template's quick-reply button: its payload, and the text it showed.
+            message.reply = Some(Reply { id: str_at(b, "payload"), title: str_at(b, "text"), description: None });
+            message.text = str_at(b, "text").map(Cow::Borrowed);
+        }
+        ("order", Some(o)) => {
+            message.text = str_at(o, "text").filter(|t| !t.is_empty()).map(Cow::Borrowed);
+            message.order = Some(o);
+        }
+        ("system", Some(s)) => {
+            message.text = str_at(s, "body").map(Cow::Borrowed);
+            message.system = Some(s);
+        }
+        ("request_welcome", _) => message.kind = Cow::Borrowed("requestWelcome"),
+        _ => {}
+    }
+    Event {
+        provider: Provider::Meta,
+        id: str_at(m, "id"),
+        timestamp_ms: seconds_to_ms(m.get("timestamp")),
+        channel: channel.clone(),
+        detail: Detail::Message(Box::new(message)),
+        raw: m,
+    }
+}
+
+/// An interactive reply: a reply button or list row tapped, or a Flow completed.
+fn interactive<'a>(i: &'a Json<'a>, message: &mut Inbound<'a>) {
+    let kind = str_at(i, "type").unwrap_or("interactive");
+    let body = i.get(kind);
+    let reply = |o: &'a Json<'a>| Reply {
+        id: str_at(o, "id"),
+        title: str_at(o, "title"),
+        description: str_at(o, "description"),
+    };
+    match (kind, body) {
+        ("button_reply", Some(b)) => {
+            message.kind = Cow::Borrowed("buttonReply");
+            message.reply = Some(reply(b));
+        }
+        ("list_reply", Some(l)) => {
+            message.kind = Cow::Borrowed("listReply");
+            message.reply = Some(reply(l));
+        }
+        ("nfm_reply", Some(n)) => {
+            message.kind = Cow::Borrowed("flowReply");
+            message.text = str_at(n, "body").map(Cow::Borrowed);
+            // The Flow's answer is JSON in a string; a string that is not JSON stays a string.
+            message.flow_response = n.get("response_json").map(|r| match r.as_str().map(crate::json::parse) {
+                Some(Ok(parsed)) => parsed,
+                _ => r.clone(),
+            });
+        }
+        _ => message.kind = Cow::Borrowed(kind),
+    }
+    if message.text.is_none() {
+        message.text = message.reply.as_ref().and_then(|r| r.title).map(Cow::Borrowed);
+    }
+}
+
+fn context<'a>(c: &'a Json<'a>) -> Context<'a> {
+    Context {
+        message_id: str_at(c, "id"),
+        from: str_at(c, "from"),
+        kind: None,
+        forwarded: c.get("forwarded").and_then(Json::as_bool).unwrap_or(false),
+        frequently_forwarded: c.get("frequently_forwarded").and_then(Json::as_bool).unwrap_or(false),
+        referred_product: c.get("referred_product"),
+    }
+}
+
+fn location(l: &Json<'_>) -> Option<Location> {
+    Some(Location {
+        latitude: l.get("latitude")?.as_f64()?,
+        longitude: l.get("longitude")?.as_f64()?,
+        name: l.string("name"),
+        address: l.string("address"),
+    })
+}
+
+fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
+    let word = str_at(s, "status").unwrap_or("");
+    let recipient = str_at(s, "recipient_id");
+    Event {
+        provider: Provider::Meta,
+        id: str_at(s, "id"),
+        timestamp_ms: seconds_to_ms(s.get("timestamp")),
+        channel: channel.clone(),
+        detail: Detail::Status(Box::new(StatusUpdate {
+            status: Status::from_word(word),
+            provider_status: word,
+            recipient: Party { id: str_at(s, "group_id").or(recipient), phone: recipient.and_then(e164), name: None },
+            errors: s.items("errors").iter().map(Fault::from_meta).collect(),
+            pricing: s.get("pricing"),
+            conversation: s.get("conversation"),
+            callback_data: str_at(s, "biz_opaque_callback_data"),
+            reason: None,
+            whatsapp_id: None,
+        })),
+        raw: s,
+    }
+}
