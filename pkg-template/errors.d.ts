@@ -9,7 +9,8 @@ export type ErrorCode =
   | "ERR_TIMEOUT"
   | "ERR_UNEXPECTED_RESPONSE"
   | "ERR_ARGUMENT"
-  | "ERR_SIGNATURE";
+  | "ERR_SIGNATURE"
+  | "ERR_WEBHOOK";
 
 /** The request a failed send made, credentials redacted: enough to send it again. */
 export interface SentRequest {
@@ -100,4 +101,10 @@ export declare class SignatureError extends WabridgeError {
   readonly code: "ERR_SIGNATURE";
   /** Missing signature (or token), malformed, not matching the body under the secret, or outside the freshness window. */
   readonly reason: "missing" | "malformed" | "mismatch" | "stale";
+}
+
+/** A body is not a webhook of the provider it was read as (not JSON, or not its envelope). */
+export declare class WebhookError extends WabridgeError {
+  readonly code: "ERR_WEBHOOK";
+  readonly provider: Provider;
 }

@@ -4,4 +4,7 @@
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";
-export { answerMetaChallenge, verifyRequest, verifyWebhook } from "./webhooks.js";
+export {
+  answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, receiveWebhook,
+  verifyRequest, verifyWebhook,
+} from "./webhooks.js";

@@ -1,4 +1,4 @@
-import type { Provider } from "./wasm/wabridge.js";
+import type { Provider, WebhookEvent, WebhookMessage, WebhookStatus, WebhookErrorNotice, WebhookOther } from "./wasm/wabridge.js";
 
 /** Headers as a runtime gives them: a `Headers` object, a plain object (Node's `req.headers`), or pairs. */
 export type WebhookHeaders =
@@ -30,12 +30,79 @@ export interface VerifyWebhookOptions {
 /** Checks that a delivery is `provider`'s over its raw body; throws `SignatureError`, returns `true`. */
 export declare function verifyWebhook(provider: Provider, delivery: WebhookDelivery, options: VerifyWebhookOptions): true;
 
-/** Reads a standard `Request`, checks it is `provider`'s, resolves to its raw bytes and parsed JSON. */
+/** Checks that a delivery is `provider`'s and reads its events, in one call; throws `SignatureError`, or `WebhookError` for a body that is not `provider`'s webhook. */
+export declare function receiveWebhook(provider: Provider, delivery: WebhookDelivery, options: VerifyWebhookOptions): WebhookEvent[];
+
+/** Reads a standard `Request`, checks it is `provider`'s, resolves to its raw bytes and its events. */
 export declare function verifyRequest(
   provider: Provider,
   request: { arrayBuffer(): Promise<ArrayBuffer>; headers: WebhookHeaders; url: string },
   options: VerifyWebhookOptions,
-): Promise<{ body: Uint8Array; json: unknown }>;
+): Promise<{ body: Uint8Array; events: WebhookEvent[] }>;
 
 /** Meta's verification request: 200 with the challenge when `verifyToken` is yours, else 403. */
 export declare function answerMetaChallenge(url: string, verifyToken: string): { status: 200 | 403; body: string };
+
+/** Where `handleWebhook` remembers the events it handled: a Workers KV namespace fits as it is. */
+export interface DedupeStore {
+  /** Anything but `null`/`undefined` when `key` was seen. */
+  get(key: string): unknown;
+  put(key: string, value: string, options: { expirationTtl: number }): unknown;
+}
+
+/** Seen keys with an expiry in this process's memory: `handleWebhook`'s default store. */
+export declare class MemoryDedupeStore implements DedupeStore {
+  constructor(options?: { maxEntries?: number });
+  get(key: string): string | null;
+  put(key: string, value: string, options?: { expirationTtl?: number }): void;
+  readonly size: number;
+}
+
+type Handler<E> = (event: E) => unknown | Promise<unknown>;
+
+/** What `handleWebhook` does with a delivery. */
+export interface HandleWebhookOptions extends VerifyWebhookOptions {
+  provider: Provider;
+  /** Meta: the verify token of your webhook's configuration, to answer its verification GET. */
+  verifyToken?: string;
+  /** A handler per event type, and `event` for every event (after the typed one). A handler that throws makes the answer 500, and the provider redeliver. */
+  on?: {
+    message?: Handler<WebhookMessage>;
+    status?: Handler<WebhookStatus>;
+    error?: Handler<WebhookErrorNotice>;
+    other?: Handler<WebhookOther>;
+    event?: Handler<WebhookEvent>;
+  };
+  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (default a day). `false` turns it off. */
+  dedupe?: false | { store?: DedupeStore; ttlSeconds?: number };
+  /** Told of a handler's failure (the answer is 500 whatever it does). */
+  onError?: (error: unknown, event?: WebhookEvent) => void;
+}
+
+/** Answers a webhook request (standard `Request` in, `Response` out): Meta's verification, or a delivery verified, read, filtered of duplicates and handed to the handlers. */
+export declare function handleWebhook(request: Request, options: HandleWebhookOptions): Promise<Response>;
+
+/** A `node:http` request, as much of it as the adapters read. */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Express: the original URL, and a body a parser kept (`express.raw` gives a Buffer). */
+  originalUrl?: string;
+  body?: unknown;
+}
+
+/** A `node:http` response, as much of it as the adapters write. */
+export interface NodeResponseLike {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body?: Uint8Array | string): unknown;
+}
+
+/** `handleWebhook` as a `node:http` request listener (raw body read from the stream). */
+export declare function nodeWebhookListener(options: HandleWebhookOptions): (req: NodeRequestLike, res: NodeResponseLike) => void;
+
+/** `handleWebhook` as Express middleware: mount it before `express.json()` (or after `express.raw`). */
+export declare function expressWebhook(
+  options: HandleWebhookOptions,
+): (req: NodeRequestLike, res: NodeResponseLike, next: (error?: unknown) => void) => void;

@@ -1,7 +1,8 @@
-// Webhooks in: is a delivery the provider's? The check runs in the core (HMAC-SHA256 in Rust,
-// the same in every runtime, no node:crypto) over the raw bytes as they arrived; this file
-// only gathers them from whatever the caller has: a standard Request, or body + headers.
-import { ArgumentError, metaChallenge, verifyDelivery } from "./wasm/index.js";
+// Webhooks in. The core checks a delivery (HMAC-SHA256 in Rust, the same in every runtime, no
+// node:crypto) over the raw bytes as they arrived and reads them into events; this file gathers
+// the bytes from whatever the caller has (a standard Request, Node's request, body + headers),
+// answers HTTP, filters redeliveries and calls the handlers.
+import { ArgumentError, metaChallenge, verifiedEvents, verifyDelivery } from "./wasm/index.js";
 
 const encoder = new TextEncoder();
 
@@ -11,7 +12,11 @@ function rawBytes(body) {
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (typeof body === "string") return encoder.encode(body);
-  throw new ArgumentError("a webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received, not parsed JSON", { code: "ERR_ARGUMENT", retryable: false });
+  throw argument("a webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received, not parsed JSON");
+}
+
+function argument(message) {
+  return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });
 }
 
 /** `[name, value, …]` from a Headers object, a plain object or pairs (Node's rawHeaders too). */
@@ -33,23 +38,37 @@ function flatHeaders(headers) {
   return flat;
 }
 
+/** The arguments of the core's verification, in its order. */
+function verification(provider, { body, headers, url } = {}, options = {}) {
+  return [provider, rawBytes(body), flatHeaders(headers), url, options.secret ?? "", options.toleranceSeconds, options.tokenParameter];
+}
+
 /**
  * Checks that a delivery is `provider`'s, over its raw body. Throws `SignatureError`
  * (`reason`: missing, malformed, mismatch, stale); returns `true`.
  */
-export function verifyWebhook(provider, { body, headers, url } = {}, options = {}) {
-  verifyDelivery(provider, rawBytes(body), flatHeaders(headers), url, options.secret ?? "", options.toleranceSeconds, options.tokenParameter);
+export function verifyWebhook(provider, delivery, options = {}) {
+  verifyDelivery(...verification(provider, delivery, options));
   return true;
 }
 
 /**
- * Reads a standard `Request` (Workers, Deno, Bun, Node 18+), checks that it is `provider`'s,
- * and resolves to its raw bytes and parsed JSON. The request's body is read once, here.
+ * Checks that a delivery is `provider`'s and reads it into events, in one call. Throws
+ * `SignatureError`, or `WebhookError` when the body is not a webhook of `provider`.
+ */
+export function receiveWebhook(provider, delivery, options = {}) {
+  return verifiedEvents(...verification(provider, delivery, options));
+}
+
+
+/**
+ * Reads a standard `Request` (Workers, Deno, Bun, Node 18+), checks that it is `provider`'s
+ * and reads its events. The request's body is read once, here.
  */
 export async function verifyRequest(provider, request, options = {}) {
   const body = new Uint8Array(await request.arrayBuffer());
-  verifyWebhook(provider, { body, headers: request.headers, url: options.url ?? request.url }, options);
-  return { body, json: JSON.parse(new TextDecoder().decode(body)) };
+  const events = receiveWebhook(provider, { body, headers: request.headers, url: options.url ?? request.url }, options);
+  return { body, events };
 }
 
 /**
@@ -59,4 +78,183 @@ export async function verifyRequest(provider, request, options = {}) {
 export function answerMetaChallenge(url, verifyToken) {
   const challenge = metaChallenge(String(url), String(verifyToken ?? ""));
   return challenge === undefined ? { status: 403, body: "" } : { status: 200, body: challenge };
+}
+
+/**
+ * Seen event keys with an expiry, in this process's memory: the default duplicate filter.
+ * Its `get`/`put` are those of a Workers KV namespace, which can stand in for it.
+ */
+export class MemoryDedupeStore {
+  #expiries = new Map();
+  #maxEntries;
+
+  constructor({ maxEntries = 100_000 } = {}) {
+    this.#maxEntries = maxEntries;
+  }
+
+  get(key) {
+    const expiry = this.#expiries.get(key);
+    if (expiry === undefined) return null;
+    if (expiry <= Date.now()) {
+      this.#expiries.delete(key);
+      return null;
+    }
+    return "1";
+  }
+
+  put(key, value, { expirationTtl = 86_400 } = {}) {
+    if (this.#expiries.size >= this.#maxEntries) this.#sweep();
+    this.#expiries.delete(key); // re-inserted last: the Map stays in expiry order
+    this.#expiries.set(key, Date.now() + expirationTtl * 1000);
+  }
+
+  get size() {
+    return this.#expiries.size;
+  }
+
+  /** Drops what expired, then the oldest entries beyond the limit (insertion order is age order). */
+  #sweep() {
+    const now = Date.now();
+    for (const [key, expiry] of this.#expiries) {
+      if (expiry <= now || this.#expiries.size >= this.#maxEntries) this.#expiries.delete(key);
+      else break;
+    }
+  }
+}
+
+/** The store `handleWebhook` uses when given none: shared by every call in this process. */
+const defaultStore = new MemoryDedupeStore();
+
+/** Meta and Bird retry for hours (Bird up to a day); a day covers both. */
+const DEFAULT_DEDUPE_TTL_SECONDS = 86_400;
+
+const handlerNames = { message: "message", status: "status", error: "error", other: "other" };
+
+/**
+ * Answers a webhook request: Meta's verification GET, or a delivery POST, which is verified,
+ * read into events, filtered of redeliveries and handed to `options.on` handlers. Answers 200
+ * when every event was handled (or was a duplicate), 401 on a bad signature, 400 on a body that
+ * is not the provider's webhook, 500 when a handler threw (the provider then redelivers; the
+ * events already handled are filtered out that time), 403 on a refused challenge, 405 otherwise.
+ */
+export async function handleWebhook(request, options = {}) {
+  const { provider, secret } = options;
+  if (!provider) throw argument("handleWebhook needs `provider`: meta, bird or 1msg");
+  if (request.method === "GET" || request.method === "HEAD") {
+    const url = new URL(request.url);
+    if (provider === "meta" && url.searchParams.has("hub.mode")) {
+      if (!options.verifyToken) throw argument("answering Meta's verification needs `verifyToken`");
+      const answer = answerMetaChallenge(request.url, options.verifyToken);
+      return new Response(answer.body, { status: answer.status, headers: { "content-type": "text/plain" } });
+    }
+    return new Response(null, { status: 405, headers: { allow: "POST" } });
+  }
+  if (request.method !== "POST") return new Response(null, { status: 405, headers: { allow: "POST" } });
+  if (!secret) throw argument("handleWebhook needs `secret`: Meta's app secret, Bird's signing key or your 1MSG URL token");
+  let events;
+  try {
+    ({ events } = await verifyRequest(provider, request, options));
+  } catch (error) {
+    if (error?.code === "ERR_SIGNATURE") return text(401, error.message);
+    if (error?.code === "ERR_WEBHOOK") return text(400, error.message);
+    throw error;
+  }
+  const store = options.dedupe === false ? null : options.dedupe?.store ?? defaultStore;
+  const ttl = options.dedupe?.ttlSeconds ?? DEFAULT_DEDUPE_TTL_SECONDS;
+  const on = options.on ?? {};
+  let failed = null;
+  for (const event of events) {
+    const key = event.key;
+    if (store && key && (await store.get(key)) != null) continue;
+    try {
+      await on[handlerNames[event.type]]?.(event);
+      await on.event?.(event);
+    } catch (error) {
+      failed ??= error;
+      options.onError?.(error, event);
+      continue;
+    }
+    if (store && key) await store.put(key, "1", { expirationTtl: ttl });
+  }
+  return failed ? text(500, "a handler failed; redeliver") : text(200, "OK");
+}
+
+function text(status, body) {
+  return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** The URL a Node request was made to, as the provider called it (behind a proxy too). */
+function nodeUrl(req, options) {
+  if (options.url) return options.url;
+  const forwarded = (name) => String(req.headers[name] ?? "").split(",")[0].trim();
+  const proto = forwarded("x-forwarded-proto") || (req.socket?.encrypted ? "https" : "http");
+  const host = forwarded("x-forwarded-host") || req.headers.host || "localhost";
+  return `${proto}://${host}${req.originalUrl ?? req.url}`;
+}
+
+/** The raw body of a Node request: the stream read here, or a Buffer a body parser kept. */
+async function nodeBody(req) {
+  if (req.body instanceof Uint8Array) return req.body;
+  if (typeof req.body === "string") return encoder.encode(req.body);
+  if (req.body !== undefined && req.readableEnded !== false) {
+    throw argument("the request body was parsed before the webhook handler: mount it before express.json(), or use express.raw({ type: \"*/*\" }), so that the raw bytes can be verified");
+  }
+  const chunks = [];
+  for await (const chunk of req) chunks.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
+/** A Node request as a standard `Request` over its raw bytes. */
+async function toRequest(req, options) {
+  const method = req.method ?? "GET";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : String(value));
+  }
+  const body = method === "GET" || method === "HEAD" ? undefined : await nodeBody(req);
+  return new Request(nodeUrl(req, options), { method, headers, body });
+}
+
+async function sendNode(res, response) {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(new Uint8Array(await response.arrayBuffer()));
+}
+
+/**
+ * `handleWebhook` as a `node:http` request listener: `http.createServer(nodeWebhookListener({…}))`.
+ * The body is read raw from the stream; the URL is rebuilt from `Host` (and `X-Forwarded-*`
+ * behind a proxy) unless `options.url` gives it.
+ */
+export function nodeWebhookListener(options) {
+  return (req, res) => {
+    toRequest(req, options)
+      .then((request) => handleWebhook(request, options))
+      .then((response) => sendNode(res, response))
+      .catch((error) => {
+        options.onError?.(error);
+        res.statusCode = error?.code === "ERR_ARGUMENT" ? 400 : 500;
+        res.end(String(error?.message ?? error));
+      });
+  };
+}
+
+/**
+ * `handleWebhook` as Express middleware: `app.post("/hooks/meta", expressWebhook({…}))`
+ * (and `app.get` for Meta's verification). Mount it before `express.json()`, or after
+ * `express.raw({ type: "*\/*" })`: the signature is over the raw bytes.
+ */
+export function expressWebhook(options) {
+  return (req, res, next) => {
+    toRequest(req, options)
+      .then((request) => handleWebhook(request, options))
+      .then((response) => sendNode(res, response))
+      .catch(next);
+  };
 }

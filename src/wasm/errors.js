@@ -24,10 +24,11 @@ export class UnexpectedResponseError extends WabridgeError {}
 export class ArgumentError extends WabridgeError {}
 /** A webhook delivery is not the provider's: its signature is missing, malformed, wrong or stale (`reason`). */
 export class SignatureError extends WabridgeError {}
+export class WebhookError extends WabridgeError {}
 
 const classes = {
   WabridgeError, ValidationError, UnsupportedError, ProviderError, TransportError, TimeoutError,
-  UnexpectedResponseError, ArgumentError, SignatureError,
+  UnexpectedResponseError, ArgumentError, SignatureError, WebhookError,
 };
 // Names survive minification: set them explicitly rather than reading constructor.name.
 for (const [name, cls] of Object.entries(classes)) {

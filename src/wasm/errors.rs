@@ -113,6 +113,13 @@ impl From<crate::error::SignatureError> for JsValue {
     }
 }
 
+impl From<crate::error::WebhookError> for JsValue {
+    fn from(error: crate::error::WebhookError) -> JsValue {
+        let props = format!(r#"{{"code":"ERR_WEBHOOK","retryable":false,"provider":"{}"}}"#, error.provider.name());
+        make_error("WebhookError", &error.to_string(), json_to_js(&props).unwrap_or(JsValue::UNDEFINED))
+    }
+}
+
 impl From<SendError> for JsValue {
     fn from(error: SendError) -> JsValue {
         to_js_error(&error, None, None)

@@ -5,6 +5,7 @@ mod bird_types;
 mod client;
 mod convert;
 mod errors;
+mod event_types;
 mod onemsg_types;
 mod options;
 
@@ -279,19 +280,67 @@ pub fn verify_delivery(
     token_parameter: Option<String>,
 ) -> Result<(), JsValue> {
     let provider = provider_named(provider)?;
+    let body = webhook_body(body)?;
+    verify_bytes(provider, &body, headers, url, secret, tolerance_seconds, token_parameter)
+}
+
+/// `verifyDelivery`, then `readWebhook` over the same bytes: one call per delivery, which is
+/// what `handleWebhook` and `verifyRequest` make.
+#[wasm_bindgen(js_name = verifiedEvents, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn verified_events(
+    provider: &str,
+    body: JsValue,
+    headers: Vec<String>,
+    url: Option<String>,
+    secret: String,
+    tolerance_seconds: Option<f64>,
+    token_parameter: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let body = webhook_body(body)?;
+    verify_bytes(provider, &body, headers, url, secret, tolerance_seconds, token_parameter)?;
+    events_of(provider, &body)
+}
+
+/// The events of a webhook body (bytes or text as received), without checking where it came
+/// from — for a body verified already. Throws `WebhookError` when it is not a webhook of
+/// `provider`.
+#[wasm_bindgen(js_name = readWebhook, unchecked_return_type = "WebhookEvent[]")]
+pub fn read_webhook(
+    provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    events_of(provider, &webhook_body(body)?)
+}
+
+fn webhook_body(body: JsValue) -> Result<Vec<u8>, JsValue> {
+    match body.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => body.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).map_err(|_| {
+            BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")
+                .into()
+        }),
+    }
+}
+
+fn verify_bytes(
+    provider: Provider,
+    body: &[u8],
+    headers: Vec<String>,
+    url: Option<String>,
+    secret: String,
+    tolerance_seconds: Option<f64>,
+    token_parameter: Option<String>,
+) -> Result<(), JsValue> {
     if secret.is_empty() {
         return Err(
             BodyError::argument("verifying a webhook needs the secret (app secret, signing key or token)").into()
         );
     }
-    let body = match body.as_string() {
-        Some(text) => text.into_bytes(),
-        None => body.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).map_err(|_| {
-            BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")
-        })?,
-    };
     let headers: Vec<(String, String)> = headers.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect();
-    let delivery = provider::webhook::Delivery { body: &body, headers: &headers, url: url.as_deref() };
+    let delivery = provider::webhook::Delivery { body, headers: &headers, url: url.as_deref() };
     let mut options = provider::webhook::Verify::new(&secret);
     if let Some(seconds) = tolerance_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
         options.tolerance_seconds = seconds as u64;
@@ -300,6 +349,11 @@ pub fn verify_delivery(
         options.token_parameter = name;
     }
     provider::webhook::verify(provider, &delivery, &options).map_err(JsValue::from)
+}
+
+fn events_of(provider: Provider, body: &[u8]) -> Result<JsValue, JsValue> {
+    let json = provider::webhook::events_json(provider, body).map_err(JsValue::from)?;
+    Ok(json_to_js(&json)?)
 }
 
 /// Meta's verification request: the challenge to answer with (HTTP 200), or `undefined`

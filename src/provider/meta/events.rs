@@ -124,7 +124,7 @@ fn inbound<'a>(m: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -
                 .and_then(|c| c.get("name"))
                 .and_then(|n| str_at(n, "formatted_name"))
                 .map(Cow::Borrowed);
-            message.content = (!cards.is_empty()).then(|| Content::Contacts(Contacts { contacts: cards }));
+            message.content = (!cards.is_empty()).then_some(Content::Contacts(Contacts { contacts: cards }));
         }
         ("reaction", Some(r)) => {
             // An emptied emoji is the reaction taken back.

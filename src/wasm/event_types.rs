@@ -1,0 +1,148 @@
+//! TypeScript declarations of webhook events (`readWebhook`, `handleWebhook`'s handlers):
+//! written by hand, as `event::write` spells them, because events cross as JSON text.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_WEBHOOK_EVENTS: &str = r#"
+/** A customer, a recipient, or your own number on the provider. */
+export interface WebhookParty {
+  /** The provider's id: Meta's WhatsApp id (`wa_id`), Bird's contact or channel id, 1MSG's chat id (`…@c.us`) or instance id. */
+  id?: string;
+  /** The phone number in E.164, `+` first: what a message's `to` takes to answer. */
+  phone?: string;
+  name?: string;
+}
+
+interface WebhookEventBase {
+  provider: Provider;
+  /** The same for every delivery of the same event (providers redeliver): what `handleWebhook`'s duplicate filter keys on. */
+  key?: string;
+  /** The provider's id of the message: the inbound one, or the one a status is about. */
+  id?: string;
+  /** When it happened, in milliseconds since the Unix epoch. */
+  timestamp?: number;
+  /** Your side: Meta's phone number id and display number, Bird's channel id and number, 1MSG's instance id. */
+  channel?: WebhookParty;
+  /** The provider's own object for this event, exactly as it arrived. */
+  raw: Record<string, unknown>;
+}
+
+/** What kind of message a customer sent; a provider's own name for a kind this library does not know passes through. */
+export type InboundKind =
+  | "text" | "image" | "video" | "audio" | "document" | "sticker" | "location" | "contacts" | "reaction"
+  | "buttonReply" | "listReply" | "flowReply" | "button" | "postback" | "interactive" | "order" | "system"
+  | "unsupported" | "requestWelcome" | (string & {});
+
+/** Media a customer sent: an id to download (Meta, `MetaClient.downloadMedia`) or a URL (Bird, 1MSG). */
+export interface InboundMedia {
+  id?: string;
+  url?: string;
+  mimeType?: string;
+  sha256?: string;
+  caption?: string;
+  filename?: string;
+  /** A voice note. */
+  voice?: true;
+  animated?: true;
+}
+
+/** An error a provider reports about a message, or outside one. */
+export interface WebhookFault {
+  code?: number;
+  title?: string;
+  message?: string;
+  details?: string;
+  /** Bird: the step that failed. */
+  source?: { code?: string; name?: string };
+  href?: string;
+}
+
+/** A message from a customer (on 1MSG, also an echo of yours: `fromMe`). */
+export interface WebhookMessage extends WebhookEventBase {
+  type: "message";
+  from?: WebhookParty;
+  kind: InboundKind;
+  /** The words of it: the text, a caption, the title of the button or row tapped. */
+  text?: string;
+  /** The message as neutral content, where it maps: send it back, or answer it, in one line. */
+  content?: Content;
+  media?: InboundMedia;
+  /** The button, list row or postback tapped: the id (payload) you gave it and its title. */
+  reply?: { id?: string; title?: string; description?: string };
+  context?: {
+    /** The message replied to (or tapped in). */
+    messageId?: string;
+    from?: string;
+    /** Bird's `replyTo.type`. */
+    type?: "message" | "click" | "referrals" | (string & {});
+    forwarded?: true;
+    frequentlyForwarded?: true;
+    /** Meta: the product asked about. */
+    referredProduct?: { catalogId: string; productRetailerId: string };
+  };
+  /** A Flow's answer (Meta `nfm_reply.response_json`), parsed. */
+  flowResponse?: unknown;
+  /** Meta: the click-to-WhatsApp ad the conversation started from. */
+  referral?: {
+    sourceUrl?: string; sourceId?: string; sourceType?: "ad" | "post" | (string & {}); body?: string; headline?: string;
+    mediaType?: "image" | "video" | (string & {}); imageUrl?: string; videoUrl?: string; thumbnailUrl?: string;
+    ctwaClid?: string; welcomeMessage?: { text?: string };
+  };
+  /** Meta: a cart sent from the catalog. */
+  order?: {
+    catalogId?: string; text?: string;
+    productItems?: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];
+  };
+  /** Meta: a system message (a customer changed number, …). */
+  system?: { body?: string; type?: string; waId?: string; customer?: string; identity?: string };
+  errors?: WebhookFault[];
+  /** 1MSG: a message you sent (1MSG reports both directions). */
+  fromMe?: true;
+  /** 1MSG: the chat it is in (`…@c.us`, or `…@g.us` for a group: answer there). */
+  chatId?: string;
+  /** WhatsApp's own id where the provider's differs (Bird's `parts[].platformReference`). */
+  whatsappId?: string;
+}
+
+/** A message's status in one vocabulary: Meta `read` and 1MSG `viewed` are `read`; Bird's `rejected`, `sending_failed` and `delivery_failed` are `failed`. */
+export type MessageStatus =
+  | "accepted" | "processing" | "scheduled" | "sent" | "delivered" | "read" | "played" | "failed" | "deleted" | "skipped" | "other";
+
+/** A change in the status of a message you sent. */
+export interface WebhookStatus extends WebhookEventBase {
+  type: "status";
+  /** The message the status is about. */
+  id?: string;
+  recipient?: WebhookParty;
+  status: MessageStatus;
+  /** The provider's own word (`viewed`, `delivery_failed`, …). */
+  providerStatus: string;
+  errors?: WebhookFault[];
+  /** Meta's pricing of the message. */
+  pricing?: { billable?: boolean; pricingModel?: string; category?: string; type?: string };
+  /** Meta's conversation. */
+  conversation?: { id?: string; expirationTimestamp?: string | number; origin?: { type?: string } };
+  /** Your reference, echoed: a message's `callbackData` (Meta `biz_opaque_callback_data`, Bird `reference`). */
+  callbackData?: string;
+  /** Bird's reason. */
+  reason?: string;
+  whatsappId?: string;
+}
+
+/** Errors a provider reports outside any message (Meta's value-level `errors`). */
+export interface WebhookErrorNotice extends WebhookEventBase {
+  type: "error";
+  errors: WebhookFault[];
+}
+
+/** A notification this library does not read (group updates, Bird interactions, …): kept, never rejected. */
+export interface WebhookOther extends WebhookEventBase {
+  type: "other";
+  /** Meta's change `field`, Bird's `event`, 1MSG's top-level key. */
+  name: string;
+}
+
+/** One thing a webhook delivery tells, discriminated by `type`. */
+export type WebhookEvent = WebhookMessage | WebhookStatus | WebhookErrorNotice | WebhookOther;
+"#;
