@@ -88,8 +88,10 @@ test("Bird: the URL is signed, and the timestamp must be within the freshness wi
 test("verifyRequest reads a standard Request; Meta's challenge answers 200 or 403", async () => {
   const hook = (await deliveries()).find((h) => h.provider === "meta");
   const request = new Request("https://hooks.example.com/meta", { method: "POST", headers: hook.headers, body: hook.body });
-  const { json } = await verifyRequest("meta", request, { secret: SECRETS.meta });
-  assert.equal(json.object, "whatsapp_business_account");
+  const { body, events } = await verifyRequest("meta", request, { secret: SECRETS.meta });
+  assert.equal(new TextDecoder().decode(body), hook.body);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].text, "Olá / 😀 \u2028 done");
   const forged = new Request("https://hooks.example.com/meta", { method: "POST", headers: hook.headers, body: "{}" });
   await assert.rejects(verifyRequest("meta", forged, { secret: SECRETS.meta }), SignatureError);
   const url = "https://hooks.example.com/meta?hub.mode=subscribe&hub.verify_token=v%20t&hub.challenge=1158201444";

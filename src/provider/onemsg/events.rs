@@ -71,15 +71,16 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             message.text = body.map(Cow::Borrowed);
             message.content = body.map(|b| Content::Text(Text::new(b)));
         }
-        "image" | "video" | "document" | "audio" | "voice" | "sticker" => {
+        "image" | "video" | "document" | "audio" | "voice" | "ptt" | "sticker" => {
             // The body of a media message is the link to download it.
-            let kind = if kind == "voice" { "audio" } else { kind };
+            let voice = matches!(kind, "voice" | "ptt");
+            let kind = if voice { "audio" } else { kind };
             let media = InboundMedia {
                 url: body,
                 caption,
                 filename: str_at(m, "filename"),
                 mime_type: str_at(m, "mimetype").or_else(|| str_at(m, "mimeType")),
-                voice: kind != str_at(m, "type").unwrap_or(kind),
+                voice,
                 ..InboundMedia::default()
             };
             message.kind = Cow::Borrowed(kind);
