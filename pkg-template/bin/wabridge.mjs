@@ -12,6 +12,7 @@ const USAGE = `usage:
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native] [--options JSON] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
+  wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N]] [FILE|-]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
   wabridge --version
   wabridge help
@@ -22,6 +23,11 @@ send --native sends FILE as the provider's own body (Bird: templates by project,
 images, postbacks…); --options gives Bird's delivery options (scheduledFor, tags, useCase…).
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
 template may be sent (exit 1).
+webhook reads a delivery's raw body into events (JSON on standard output). With --secret (or
+WABRIDGE_WEBHOOK_SECRET) it first checks the delivery: Meta's X-Hub-Signature-256 (--signature);
+Bird's messagebird-signature (--signature) with its timestamp (--timestamp) and the URL called
+(--url); 1MSG signs nothing: --url is the webhook URL with its shared token. Exit 1 on a bad
+signature or a body that is not the provider's webhook.
 send takes credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
@@ -30,6 +36,22 @@ at the sandbox or a proxy.`;
 const EXIT = { ok: 0, invalid: 1, usage: 2, unsupported: 3, failed: 4 };
 
 class UsageError extends Error {}
+
+/** The raw bytes of FILE (or standard input): signatures are over the bytes as they came. */
+async function readBytes(file) {
+  if (file === undefined || file === "-") {
+    if (process.stdin.isTTY) throw new UsageError("no input: pass a FILE or pipe the body to standard input");
+    // Streamed rather than readFileSync(0), which fails with EAGAIN on a non-blocking pipe.
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
+  }
+}
 
 function readInput(file) {
   if (file === undefined || file === "-") {
@@ -200,7 +222,48 @@ async function sandbox(args) {
   return EXIT.ok;
 }
 
-const commands = { validate, convert, send, "contact-window": contactWindow, sandbox };
+/** The headers each provider signs with, from --signature and --timestamp. */
+const SIGNATURE_HEADERS = {
+  meta: (v) => ({ "x-hub-signature-256": v.signature }),
+  bird: (v) => ({ "messagebird-signature": v.signature, "messagebird-request-timestamp": v.timestamp }),
+  "1msg": () => ({}),
+};
+
+async function webhook(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      provider: { type: "string" }, secret: { type: "string" }, signature: { type: "string" }, timestamp: { type: "string" },
+      url: { type: "string" }, "tolerance-seconds": { type: "string" },
+    },
+    allowPositionals: true,
+  });
+  const provider = oneOf("provider", values.provider, PROVIDERS);
+  if (positionals.length > 1) throw new UsageError("webhook takes one FILE");
+  const secret = values.secret ?? process.env.WABRIDGE_WEBHOOK_SECRET;
+  const verifying = ["signature", "timestamp", "url", "tolerance-seconds"].filter((name) => values[name] !== undefined);
+  if (!secret && verifying.length > 0) throw new UsageError(`--${verifying[0]} checks a delivery: give --secret (or WABRIDGE_WEBHOOK_SECRET) too`);
+  const tolerance = values["tolerance-seconds"];
+  if (tolerance !== undefined && !/^\d+$/.test(tolerance)) throw new UsageError("--tolerance-seconds is a whole number of seconds");
+  const body = await readBytes(positionals[0]);
+  let events;
+  try {
+    if (secret) {
+      const headers = Object.fromEntries(Object.entries(SIGNATURE_HEADERS[provider](values)).filter(([, v]) => v !== undefined));
+      events = wabridge.receiveWebhook(provider, { body, headers, url: values.url }, { secret, toleranceSeconds: tolerance === undefined ? undefined : Number(tolerance) });
+    } else {
+      events = wabridge.readWebhook(provider, body);
+    }
+  } catch (error) {
+    if (!(error instanceof wabridge.SignatureError || error instanceof wabridge.WebhookError)) throw error;
+    process.stderr.write(`wabridge: ${error.message}\n`);
+    return EXIT.invalid;
+  }
+  process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+  return EXIT.ok;
+}
+
+const commands = { validate, convert, send, "contact-window": contactWindow, webhook, sandbox };
 
 async function main(argv) {
   const [command, ...rest] = argv;

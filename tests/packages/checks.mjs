@@ -56,3 +56,19 @@ export function checkList() {
   };
   return { checks, run };
 }
+
+/** `actual` holds everything `expected` says: objects member by member (more members are
+ *  fine), arrays item by item and of the same length, other values equal. */
+export function holds(actual, expected, what) {
+  if (expected && typeof expected === "object" && !Array.isArray(expected)) {
+    for (const [key, value] of Object.entries(expected)) {
+      check(actual && typeof actual === "object" && key in actual, `${what}/${key} is missing`);
+      holds(actual[key], value, `${what}/${key}`);
+    }
+  } else if (Array.isArray(expected)) {
+    check(Array.isArray(actual) && actual.length === expected.length, `${what}: expected ${expected.length} items, got ${JSON.stringify(actual)}`);
+    expected.forEach((item, i) => holds(actual[i], item, `${what}/${i}`));
+  } else {
+    same(actual, expected, what);
+  }
+}
