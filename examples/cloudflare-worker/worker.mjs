@@ -1,33 +1,68 @@
-// A Cloudflare Worker that validates a neutral message and sends it through Meta.
-//   POST /send  {"to": "+16505551234", "content": {"type": "text", "body": "Hi"}}
-// answers 200 with Meta's result, 422 with every violation, 502 with the provider's error.
+// A Cloudflare Worker that sends and receives WhatsApp messages through Meta.
+//   POST /send     {"to": "+16505551234", "content": {"type": "text", "body": "Hi"}}
+//                  answers 200 with Meta's result, 422 with every violation, 502 with the provider's error.
+//   GET  /webhook  Meta's verification (hub.mode, hub.verify_token = META_VERIFY_TOKEN, hub.challenge).
+//   POST /webhook  a delivery: its X-Hub-Signature-256 checked with META_APP_SECRET over the raw
+//                  bytes, read into events, each customer message answered through the client;
+//                  redeliveries are filtered through the SEEN KV namespace when it is bound.
 // Without WHATSAPP_TOKEN it sends to wabridge's sandbox (in the Worker, no network), so the
-// example runs anywhere; with WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID it sends for real.
-import { MetaClient, ValidationError, WabridgeError } from "wabridge";
+// example runs anywhere (GET /sent lists what it sent); with WHATSAPP_TOKEN and
+// WHATSAPP_PHONE_NUMBER_ID it sends for real.
+import { MetaClient, ValidationError, WabridgeError, handleWebhook } from "wabridge";
 import { createSandbox } from "wabridge/sandbox";
+
+/** The in-Worker sandbox, when no token is configured: one per isolate. */
+let sandbox;
 
 function client(env) {
   if (env.WHATSAPP_TOKEN) return new MetaClient({ token: env.WHATSAPP_TOKEN, phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID });
-  const sandbox = createSandbox({ enforceWindow: false });
+  sandbox ??= createSandbox({ enforceWindow: false });
   return new MetaClient(sandbox.clientOptions("meta"));
+}
+
+async function send(request, env) {
+  let message;
+  try {
+    message = await request.json();
+  } catch {
+    return Response.json({ error: "the body is not JSON" }, { status: 400 });
+  }
+  try {
+    return Response.json(await client(env).send(message));
+  } catch (error) {
+    if (error instanceof ValidationError) return Response.json({ violations: error.violations }, { status: 422 });
+    if (error instanceof WabridgeError) return Response.json({ code: error.code, message: error.message, retryable: error.retryable }, { status: 502 });
+    throw error;
+  }
+}
+
+function webhook(request, env) {
+  return handleWebhook(request, {
+    provider: "meta",
+    secret: env.META_APP_SECRET,
+    verifyToken: env.META_VERIFY_TOKEN,
+    // Meta redelivers until it gets a 200; a KV namespace remembers across isolates what was handled.
+    dedupe: env.SEEN ? { store: env.SEEN } : undefined,
+    on: {
+      // Answering is one line: the sender's number, quoting what they sent. (To echo it
+      // instead: `content: event.content`, the message as wabridge's neutral content.)
+      message: (event) =>
+        client(env).send({
+          to: event.from.phone,
+          replyTo: event.id,
+          content: { type: "text", body: event.text ? `You said: ${event.text}` : `Thanks for the ${event.kind}!` },
+        }),
+      status: (event) => console.log(`${event.id} is ${event.status}`, event.errors ?? ""),
+    },
+  });
 }
 
 export default {
   async fetch(request, env) {
-    const url = new URL(request.url);
-    if (request.method !== "POST" || url.pathname !== "/send") return new Response("POST /send", { status: 404 });
-    let message;
-    try {
-      message = await request.json();
-    } catch {
-      return Response.json({ error: "the body is not JSON" }, { status: 400 });
-    }
-    try {
-      return Response.json(await client(env).send(message));
-    } catch (error) {
-      if (error instanceof ValidationError) return Response.json({ violations: error.violations }, { status: 422 });
-      if (error instanceof WabridgeError) return Response.json({ code: error.code, message: error.message, retryable: error.retryable }, { status: 502 });
-      throw error;
-    }
+    const { pathname } = new URL(request.url);
+    if (pathname === "/send" && request.method === "POST") return send(request, env);
+    if (pathname === "/webhook") return webhook(request, env);
+    if (pathname === "/sent" && !env.WHATSAPP_TOKEN) return Response.json(sandbox?.messages("meta").map((m) => m.body) ?? []);
+    return new Response("POST /send, GET|POST /webhook", { status: 404 });
   },
 };

@@ -9,6 +9,7 @@
 // tells esbuild users to, and runs it in Chromium.
 //   node tests/packages/run.mjs [runtime…]     (default: all)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -82,7 +83,7 @@ const env = { ...process.env, BASE_URL: server.baseUrl };
 
 /** Bundles `entry` as wrangler does (the "workerd" export condition, the .wasm kept as its own
  *  module), runs it in workerd through Miniflare, and hands Miniflare to `check`. */
-async function inWorkerd(dir, entry, check) {
+async function inWorkerd(dir, entry, check, options = {}) {
   const esbuild = await import("esbuild");
   const built = await esbuild.build({
     entryPoints: [join(dir, entry)],
@@ -109,6 +110,7 @@ async function inWorkerd(dir, entry, check) {
     modulesRoot: join(dir, "dist"),
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-01-01",
+    ...options,
   });
   try {
     await check(mf);
@@ -177,11 +179,31 @@ const runners = {
     const result = await sent.json();
     const invalid = await send({ to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] } });
     const { violations } = await invalid.json();
+    // A customer's message as Meta delivers it (escaped, signed with node:crypto here: not wabridge's code).
+    const delivery = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: {
+      messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
+      contacts: [{ profile: { name: "Ana" }, wa_id: "16505559876" }],
+      messages: [{ from: "16505559876", id: "wamid.INBOUND1", timestamp: "1750100000", type: "text", text: { body: "Olá" } }] } }] }] })
+      .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const signature = (secret) => `sha256=${createHmac("sha256", secret).update(delivery).digest("hex")}`;
+    const post = (secret) => mf.dispatchFetch("http://worker.test/webhook", { method: "POST", headers: { "x-hub-signature-256": signature(secret) }, body: delivery });
+    const challenge = await mf.dispatchFetch("http://worker.test/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
+    const answered = await post("app-secret");
+    const replies = await (await mf.dispatchFetch("http://worker.test/sent")).json();
+    const again = await post("app-secret");
+    const afterRedelivery = await (await mf.dispatchFetch("http://worker.test/sent")).json();
+    const forged = await post("not-the-secret");
+    const seen = await (await mf.getKVNamespace("SEEN")).list();
+    const reply = replies.find((body) => body.context?.message_id === "wamid.INBOUND1");
     assertChecks([
       { name: "POST /send answers Meta's result (from the in-Worker sandbox)", ok: sent.status === 200 && /^wamid\./.test(result.messageId), error: JSON.stringify(result) },
       { name: "an invalid message answers 422 with its violations", ok: invalid.status === 422 && violations?.[0]?.path === "/content/buttons/0/title", error: JSON.stringify(violations) },
+      { name: "GET /webhook answers Meta's verification with the challenge", ok: challenge.status === 200 && (await challenge.text()) === "1158201444", error: String(challenge.status) },
+      { name: "a signed delivery is verified, read, and the message answered through the client", ok: answered.status === 200 && reply?.to === "+16505559876" && reply?.text?.body === "You said: Olá", error: JSON.stringify(replies) },
+      { name: "its redelivery is answered 200 and filtered through the KV namespace", ok: again.status === 200 && afterRedelivery.length === replies.length && seen.keys.some((k) => k.name === "meta:message:wamid.INBOUND1"), error: JSON.stringify(seen.keys) },
+      { name: "a delivery signed with another secret is refused 401", ok: forged.status === 401, error: String(forged.status) },
     ]);
-  }),
+  }, { bindings: { META_APP_SECRET: "app-secret", META_VERIFY_TOKEN: "verify-me" }, kvNamespaces: ["SEEN"] }),
   "example-browser-admin": (dir) => inChromium(dir, "example-browser-admin/index.html", async (tab) => {
     await tab.waitForFunction(() => document.readyState === "complete");
     await tab.click("#check");
