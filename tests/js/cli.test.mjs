@@ -352,3 +352,51 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
     await server.close();
   }
 });
+
+// webhook: the signature vectors (computed with Python) through the CLI, as a user would pass
+// a delivery's headers; the raw bytes from a file and from standard input.
+test("webhook: reads a delivery into events; with --secret checks it first (exit 1 when it does not verify)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-webhook-"));
+  try {
+    const { vectors } = JSON.parse(readFileSync(fixture("webhooks/signatures.json"), "utf8"));
+    const headerOf = (v, name) => Object.entries(v.headers).find(([n]) => n.toLowerCase() === name)?.[1];
+    for (const v of vectors) {
+      const file = join(dir, "body.json");
+      writeFileSync(file, v.body);
+      const args = ["webhook", "--provider", v.provider, "--secret", v.secret];
+      const signature = headerOf(v, v.provider === "meta" ? "x-hub-signature-256" : "messagebird-signature");
+      if (signature !== undefined && v.provider !== "1msg") args.push("--signature", signature);
+      const timestamp = headerOf(v, "messagebird-request-timestamp");
+      if (timestamp !== undefined) args.push("--timestamp", timestamp);
+      if (v.url) args.push("--url", v.url);
+      if (v.toleranceSeconds !== undefined) args.push("--tolerance-seconds", String(v.toleranceSeconds));
+      const { code, stdout, stderr } = cli([...args, file]);
+      if (v.expect === "accepted") {
+        assert.equal(code, 0, `${v.name}: ${stderr}`);
+        assert.ok(Array.isArray(JSON.parse(stdout)), v.name);
+      } else {
+        assert.equal(code, 1, `${v.name}: ${stdout}`);
+        assert.match(stderr, /^wabridge: the webhook/, v.name);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("webhook: events from standard input; a body that is not the provider's exits 1; usage errors exit 2", () => {
+  const body = JSON.stringify(JSON.parse(readFileSync(fixture("webhooks/meta/status-failed.json"), "utf8")).body);
+  const { code, stdout } = cli(["webhook", "--provider", "meta", "-"], body);
+  assert.equal(code, 0);
+  const [event] = JSON.parse(stdout);
+  assert.deepEqual([event.type, event.status, event.errors[0].code], ["status", "failed", 131047]);
+  const notMeta = cli(["webhook", "--provider", "meta"], JSON.stringify({ messages: [] }));
+  assert.equal(notMeta.code, 1);
+  assert.match(notMeta.stderr, /not a meta webhook/);
+  assert.equal(cli(["webhook", "--provider", "meta", "--signature", "sha256=00"], body).code, 2, "--signature without a secret");
+  assert.equal(cli(["webhook", "--provider", "telegram"], body).code, 2);
+  const env = { ...process.env, WABRIDGE_WEBHOOK_SECRET: "meta-app-s3cret" };
+  const fromEnv = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "webhook", "--provider", "meta"], { input: body, encoding: "utf8", env });
+  assert.equal(fromEnv.status, 1, "the secret from the environment checks the delivery: no signature header given");
+  assert.match(fromEnv.stderr, /no X-Hub-Signature-256/);
+});
