@@ -1,8 +1,9 @@
 //! "No panic on any input" (a panic poisons the wasm instance): mutation fuzzing of every
-//! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and answers,
-//! conversions, media checks, emoji checks, webhook signatures, 1MSG's methods, endpoints and answers — seeded with
-//! real documents (Meta's 48 spec examples and the neutral forms of each, every Bird body type
-//! and template form, every 1MSG fixture: each method's bodies, answers and GET queries).
+//! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and
+//! answers, conversions, media checks, emoji checks, webhook signatures and bodies, 1MSG's
+//! methods, endpoints and answers — seeded with real documents (Meta's 48 spec examples and the
+//! neutral forms of each, every Bird body type and template form, every 1MSG fixture: each
+//! method's bodies, answers and GET queries; every webhook fixture's body).
 //! Deterministic (a fixed seed); about half a minute unoptimized (`--release`: a few seconds).
 //! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
 #![cfg(not(target_arch = "wasm32"))]
@@ -262,6 +263,10 @@ fn exercise(input: &str) -> usize {
             accepted += usize::from(provider::webhook::verify(provider, &delivery, &options).is_ok());
         }
     }
+    // The input as each provider's webhook body, read into events.
+    for provider in Provider::ALL {
+        accepted += usize::from(provider::webhook::events_json(provider, input.as_bytes()).is_ok());
+    }
     let _ = provider::meta::challenge(input, input);
     let _ = (wabridge::signature::decode_base64(input), wabridge::signature::decode_hex(input));
     let _ = media::check_upload(input, input.len());
@@ -296,6 +301,18 @@ fn no_input_makes_any_entry_point_panic() {
         onemsg_seeds += 1;
     }
     assert!(onemsg_seeds >= 94, "{onemsg_seeds} 1MSG fixtures");
+    // Every webhook fixture's body (Meta, Bird and 1MSG deliveries from their docs).
+    let webhooks = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/webhooks");
+    let mut webhook_seeds = 0;
+    for folder in ["meta", "bird", "1msg"] {
+        for entry in std::fs::read_dir(webhooks.join(folder)).unwrap() {
+            let fixture: Value =
+                serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+            seeds.push(fixture["body"].clone());
+            webhook_seeds += 1;
+        }
+    }
+    assert!(webhook_seeds >= 60, "{webhook_seeds} webhook fixtures");
     seeds.push(
         json!({"serviceWindowExpireAt": "2026-12-01T10:15:00Z", "isPermanentSession": false, "metadata": {"k": "v"}}),
     );
