@@ -5,6 +5,6 @@ export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";
 export {
-  answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, receiveWebhook,
-  verifyRequest, verifyWebhook,
+  answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, readWebhook,
+  receiveWebhook, verifyRequest, verifyWebhook,
 } from "./webhooks.js";

@@ -30,6 +30,9 @@ export interface VerifyWebhookOptions {
 /** Checks that a delivery is `provider`'s over its raw body; throws `SignatureError`, returns `true`. */
 export declare function verifyWebhook(provider: Provider, delivery: WebhookDelivery, options: VerifyWebhookOptions): true;
 
+/** The events of a webhook body (its raw bytes or text as received), without checking where it came from: for a delivery verified already. Throws `WebhookError` for a body that is not `provider`'s webhook. */
+export declare function readWebhook(provider: Provider, body: Uint8Array | ArrayBuffer | string): WebhookEvent[];
+
 /** Checks that a delivery is `provider`'s and reads its events, in one call; throws `SignatureError`, or `WebhookError` for a body that is not `provider`'s webhook. */
 export declare function receiveWebhook(provider: Provider, delivery: WebhookDelivery, options: VerifyWebhookOptions): WebhookEvent[];
 

@@ -2,7 +2,7 @@
 // node:crypto) over the raw bytes as they arrived and reads them into events; this file gathers
 // the bytes from whatever the caller has (a standard Request, Node's request, body + headers),
 // answers HTTP, filters redeliveries and calls the handlers.
-import { ArgumentError, metaChallenge, verifiedEvents, verifyDelivery } from "./wasm/index.js";
+import { ArgumentError, metaChallenge, verifiedEvents, verifyDelivery, webhookEvents } from "./wasm/index.js";
 
 const encoder = new TextEncoder();
 
@@ -53,11 +53,50 @@ export function verifyWebhook(provider, delivery, options = {}) {
 }
 
 /**
+ * Gives each event its `raw` object, read from the body when first asked for: most handlers
+ * never look at it, and parsing the body again for each event would cost more than the rest.
+ */
+function withRaw(events, body) {
+  let document;
+  const resolve = (pointer) => {
+    document ??= JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+    let node = document;
+    for (const segment of pointer.split("/").slice(1)) node = node?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
+    return node;
+  };
+  for (const event of events) {
+    const pointer = event.rawPointer;
+    delete event.rawPointer;
+    Object.defineProperty(event, "raw", {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const raw = resolve(pointer);
+        Object.defineProperty(event, "raw", { value: raw, enumerable: true, writable: true, configurable: true });
+        return raw;
+      },
+    });
+  }
+  return events;
+}
+
+/**
+ * The events of a webhook body (the raw bytes, or the text as received), without checking
+ * where it came from: for a delivery verified already. Throws `WebhookError` when the body is
+ * not a webhook of `provider`.
+ */
+export function readWebhook(provider, body) {
+  const raw = typeof body === "string" ? body : rawBytes(body);
+  return withRaw(webhookEvents(provider, raw), raw);
+}
+
+/**
  * Checks that a delivery is `provider`'s and reads it into events, in one call. Throws
  * `SignatureError`, or `WebhookError` when the body is not a webhook of `provider`.
  */
 export function receiveWebhook(provider, delivery, options = {}) {
-  return verifiedEvents(...verification(provider, delivery, options));
+  const args = verification(provider, delivery, options);
+  return withRaw(verifiedEvents(...args), args[1]);
 }
 
 

@@ -193,7 +193,7 @@ export function createBird(sandbox, options = {}) {
       return { provider: "bird", id, from, contact: digits(from), contactId: contact.id };
     },
 
-    // Bird's message statuses have no `read`.
+    // Bird's message statuses have no `read` (a read is an interaction: statusWebhook).
     statusSteps: () => ["sent", "delivered"],
 
     statusWebhook(record, status, failure) {
@@ -204,7 +204,15 @@ export function createBird(sandbox, options = {}) {
         payload.reason = failure.title;
         payload.failure = { code: failure.code, description: failure.details, source: { code: String(failure.code), name: "whatsapp" } };
       }
-      return { service: "channels", event: "whatsapp.outbound", payload };
+      const outbound = { service: "channels", event: "whatsapp.outbound", payload };
+      if (failure || status !== "delivered" || !sandbox.autoRead) return outbound;
+      // Bird's message statuses have no `read`: the customer reading it is an interaction.
+      const interaction = {
+        id: randomUuid(sandbox.random), messageId: record.id, channelId: config.channelId, platformId: "whatsapp", type: "read",
+        ...(record.body?.reference !== undefined ? { messageReference: record.body.reference } : {}),
+        receiver: payload.receiver, createdAt: now(),
+      };
+      return [outbound, { service: "channels", event: "whatsapp.interaction", payload: interaction }];
     },
 
     faultBody(mode) {

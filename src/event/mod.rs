@@ -13,7 +13,7 @@ use crate::message::Content;
 use crate::provider_id::Provider;
 use std::borrow::Cow;
 
-pub use write::write_events;
+pub use write::{Raw, write_events};
 
 /// One thing a webhook delivery tells.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,14 +5,24 @@
 use super::*;
 use crate::json::JsonWriter;
 
+/// How an event's `raw` object is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Raw<'r> {
+    /// The object itself, as read (the CLI, Rust callers).
+    Value,
+    /// `rawPointer`: where it is in `body`, the whole document the events were read from. JS
+    /// reads the body itself when `raw` is asked for, rather than every event paying for a copy.
+    Pointer { body: &'r Json<'r> },
+}
+
 /// The events as a JSON array.
-pub fn write_events(events: &[Event<'_>]) -> String {
+pub fn write_events(events: &[Event<'_>], raw: Raw<'_>) -> String {
     let mut w = JsonWriter::new();
-    w.item_arr(events, |w, event| w.item_obj(|w| event_members(w, event)));
+    w.item_arr(events, |w, event| w.item_obj(|w| event_members(w, event, raw)));
     w.finish()
 }
 
-fn event_members(w: &mut JsonWriter, e: &Event<'_>) {
+fn event_members(w: &mut JsonWriter, e: &Event<'_>, raw: Raw<'_>) {
     w.str("provider", e.provider.name());
     let kind = match &e.detail {
         Detail::Message(_) => "message",
@@ -35,7 +45,10 @@ fn event_members(w: &mut JsonWriter, e: &Event<'_>) {
         Detail::Errors(errors) => faults(w, errors),
         Detail::Other { name } => w.str("name", name),
     }
-    w.tree("raw", e.raw);
+    match raw {
+        Raw::Value => w.tree("raw", e.raw),
+        Raw::Pointer { body } => w.str("rawPointer", &crate::validate::locate(body, e.raw).unwrap_or_default()),
+    }
 }
 
 /// What a duplicate delivery of the same event shares: providers redeliver until answered

@@ -52,12 +52,21 @@ impl JsonWriter {
         self.needs_comma = outer;
     }
 
-    /// A JSON string value, escaped.
+    /// A JSON string value, escaped. Runs that need no escape (nearly all of any text) are
+    /// found a word at a time and copied whole.
     fn string(&mut self, value: &str) {
+        self.out.reserve(value.len() + 2);
         self.out.push_str("\"");
         let bytes = value.as_bytes();
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        loop {
+            let i = run + super::plain_prefix(&bytes[run..]);
+            if i == bytes.len() {
+                break;
+            }
+            // `i` is at an ASCII byte, so both slices end on character boundaries.
+            self.out.push_str(&value[run..i]);
+            let b = bytes[i];
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -66,11 +75,8 @@ impl JsonWriter {
                 b'\t' => "\\t",
                 0x08 => "\\b",
                 0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
+                _ => "",
             };
-            // `i` is at an ASCII byte, so both slices end on character boundaries.
-            self.out.push_str(&value[run..i]);
             if escape.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.push_str("\\u00");

@@ -5,7 +5,7 @@
 
 use super::Provider;
 use crate::error::{SignatureError, WebhookError};
-use crate::event::{Event, write_events};
+use crate::event::{Event, Raw, write_events};
 use crate::json::{Json, parse};
 
 /// One webhook delivery as it arrived.
@@ -62,20 +62,27 @@ pub fn verify(provider: Provider, delivery: &Delivery<'_>, options: &Verify<'_>)
     super::codec(provider).verify_webhook(delivery, options)
 }
 
-/// Reads a webhook body into events and gives them to `read` (they borrow from the body).
+/// Reads a webhook body into events and gives them to `read` with the parsed body (they
+/// borrow from it).
 pub fn with_events<R>(
     provider: Provider,
     body: &[u8],
-    read: impl FnOnce(&[Event<'_>]) -> R,
+    read: impl FnOnce(&[Event<'_>], &Json<'_>) -> R,
 ) -> Result<R, WebhookError> {
     let not = |why: String| WebhookError { provider, why };
     let text = std::str::from_utf8(body).map_err(|_| not("its body is not UTF-8 text".into()))?;
     let tree: Json<'_> = parse(text).map_err(|e| not(format!("its body is not JSON ({})", e.message)))?;
     let events = super::codec(provider).events(&tree).map_err(not)?;
-    Ok(read(&events))
+    Ok(read(&events, &tree))
 }
 
-/// A webhook body's events as a JSON array (what JS and the CLI get).
+/// A webhook body's events as a JSON array, each with its `raw` object.
 pub fn events_json(provider: Provider, body: &[u8]) -> Result<String, WebhookError> {
-    with_events(provider, body, write_events)
+    with_events(provider, body, |events, _| write_events(events, Raw::Value))
+}
+
+/// A webhook body's events as a JSON array, each with the pointer of its raw object in the
+/// body (`rawPointer`): what JS gets, which reads the raw objects from the body when asked.
+pub fn events_json_pointing(provider: Provider, body: &[u8]) -> Result<String, WebhookError> {
+    with_events(provider, body, |events, tree| write_events(events, Raw::Pointer { body: tree }))
 }

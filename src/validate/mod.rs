@@ -24,7 +24,7 @@ pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
     })
 }
 pub use path::{Path, Segment, push_index, push_key, unescape};
-pub use read::Obj;
+pub use read::{Obj, locate};
 pub use rules::*;
 
 use serde::{Deserialize, Serialize};

@@ -258,7 +258,8 @@ impl<'v> Obj<'v> {
 }
 
 /// The pointer of `target` (a node of `root`, found by address) in `root`.
-fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
+/// The JSON pointer of `target`, a node of the document `root`.
+pub fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
     find(root, &|node| std::ptr::eq(node, target))
 }
 

@@ -304,13 +304,10 @@ pub fn verified_events(
 }
 
 /// The events of a webhook body (bytes or text as received), without checking where it came
-/// from — for a body verified already. Throws `WebhookError` when it is not a webhook of
-/// `provider`.
-#[wasm_bindgen(js_name = readWebhook, unchecked_return_type = "WebhookEvent[]")]
-pub fn read_webhook(
-    provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] body: JsValue,
-) -> Result<JsValue, JsValue> {
+/// from; each with `rawPointer`, which webhooks.js's `readWebhook` turns into `raw`. Throws
+/// `WebhookError` when it is not a webhook of `provider`.
+#[wasm_bindgen(js_name = webhookEvents, skip_typescript)]
+pub fn webhook_events(provider: &str, body: JsValue) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     events_of(provider, &webhook_body(body)?)
 }
@@ -352,7 +349,7 @@ fn verify_bytes(
 }
 
 fn events_of(provider: Provider, body: &[u8]) -> Result<JsValue, JsValue> {
-    let json = provider::webhook::events_json(provider, body).map_err(JsValue::from)?;
+    let json = provider::webhook::events_json_pointing(provider, body).map_err(JsValue::from)?;
     Ok(json_to_js(&json)?)
 }
 

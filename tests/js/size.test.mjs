@@ -14,10 +14,12 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // async half in JS, hand-written JSON writers, one float printer), 169,046 with Bird complete
 // (issue 9: Bird's own request model, reader, writer and mapping cost ~25 KB gzip; BENCHMARKS.md),
 // 175,482 with 1MSG's send methods for every kind but templates, carousels, flows and products,
-// 195,272 with every 1MSG method (tables, endpoints) and webhook signatures (issues 10, 11).
+// 195,272 with every 1MSG method (tables, endpoints) and webhook signatures (issues 10, 11),
+// 223,453 with webhook events (issue 11: three providers' readers, the event writer, their
+// exports and webhooks.js ~24 KB; SHA-256 compiled for speed 1.4 KB; BENCHMARKS.md).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(195_272 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(223_453 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);

@@ -1,6 +1,8 @@
 //! Bird's webhook bodies read into events: `{service: "channels", event, payload}` with Bird's
 //! message object as the payload — `whatsapp.inbound` a customer's message, `whatsapp.outbound`
-//! a status change of yours; any other event (interactions, channel updates) kept as `other`.
+//! a status change of yours. Bird's statuses have no `read`: a read receipt is an interaction
+//! (`whatsapp.interaction`, `type: "read"`, about `messageId`), read here as a `read` status.
+//! Any other event (other interactions, channel updates) is kept as `other`.
 
 use crate::clock::parse_rfc3339;
 use crate::event::{
@@ -38,6 +40,24 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
             timestamp_ms: time(payload, "lastStatusAt").or_else(|| time(payload, "updatedAt")),
             channel: channel(connector("sender")),
             detail: Detail::Status(Box::new(status(payload, whatsapp_id))),
+            raw: payload,
+        },
+        "whatsapp.interaction" if str_at(payload, "type") == Some("read") => Event {
+            provider: Provider::Bird,
+            id: str_at(payload, "messageId"),
+            timestamp_ms: time(payload, "createdAt"),
+            channel: channel(None),
+            detail: Detail::Status(Box::new(StatusUpdate {
+                status: Status::Read,
+                provider_status: "read",
+                recipient: party(payload.get("receiver").and_then(|r| r.items("contacts").first())),
+                errors: Vec::new(),
+                pricing: None,
+                conversation: None,
+                callback_data: str_at(payload, "messageReference").filter(|r| !r.is_empty()),
+                reason: None,
+                whatsapp_id: None,
+            })),
             raw: payload,
         },
         _ => Event {

@@ -1,9 +1,10 @@
 //! 1MSG's webhook bodies read into events: `{"messages": […]}` — every message of the channel,
 //! the customers' and (`fromMe`) your own — and `{"ack": […]}`, status changes of yours, each
-//! with the channel's `instanceId` beside. 1MSG's statuses are Meta's, with `viewed` for read.
+//! with the channel's `instanceId` beside. 1MSG's statuses are Meta's (its spec says `viewed`
+//! for read; traffic shows `read`: both are read). docs/research/webhooks-events.md §1.
 
 use crate::event::{
-    Context, Detail, Event, Inbound, InboundMedia, Party, Status, StatusUpdate, e164, seconds_to_ms, str_at,
+    Context, Detail, Event, Fault, Inbound, InboundMedia, Party, Status, StatusUpdate, e164, seconds_to_ms, str_at,
 };
 use crate::json::Json;
 use crate::message::{Content, Location, Text};
@@ -54,10 +55,12 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let body = str_at(m, "body");
     let caption = str_at(m, "caption").filter(|c| !c.is_empty());
     let flag = |key: &str| m.get(key).is_some_and(|v| v.as_bool() == Some(true) || v.as_i64() == Some(1));
+    let from_me = flag("fromMe");
     let mut message = Inbound {
-        from: Party { id: sender, phone: sender.and_then(e164), name: str_at(m, "senderName") },
+        // On your own messages' echoes, senderName is your business, not a customer.
+        from: Party { id: sender, phone: sender.and_then(e164), name: str_at(m, "senderName").filter(|_| !from_me) },
         kind: Cow::Borrowed(kind),
-        from_me: flag("fromMe"),
+        from_me,
         chat_id,
         ..Inbound::default()
     };
@@ -96,6 +99,7 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             });
             message.text = caption.map(Cow::Borrowed);
         }
+        "request_welcome" => message.kind = Cow::Borrowed("requestWelcome"),
         _ => message.text = body.filter(|b| !b.is_empty()).map(Cow::Borrowed),
     }
     Event {
@@ -112,6 +116,8 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let word = str_at(a, "status").unwrap_or("");
     let chat_id = str_at(a, "chatId");
     let phone = chat_id.and_then(e164).or_else(|| str_at(a, "phone").and_then(e164));
+    // A failed ack's `error` is text (WhatsApp's title), not a code.
+    let error = str_at(a, "error").filter(|e| !e.is_empty());
     Event {
         provider: Provider::OneMsg,
         id: str_at(a, "id"),
@@ -120,12 +126,12 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
         detail: Detail::Status(Box::new(StatusUpdate {
             status: Status::from_word(word),
             provider_status: word,
-            recipient: Party { id: chat_id, phone, name: None },
-            errors: Vec::new(),
+            recipient: Party { id: chat_id, phone, name: str_at(a, "userName") },
+            errors: error.map(|e| Fault { message: Some(e), ..Fault::default() }).into_iter().collect(),
             pricing: None,
             conversation: None,
             callback_data: None,
-            reason: str_at(a, "error"),
+            reason: None,
             whatsapp_id: None,
         })),
         raw: a,
