@@ -120,3 +120,18 @@ fn signature_vectors_computed_elsewhere_verify_as_expected() {
         }
     }
 }
+
+#[test]
+fn a_webhook_body_read_as_a_request_says_what_it_is() {
+    for (provider, folder, file) in [
+        (Provider::Meta, "meta", "text-message.json"),
+        (Provider::Bird, "bird", "inbound-text.json"),
+        (Provider::OneMsg, "1msg", "messages-chat.json"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/webhooks").join(folder).join(file);
+        let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let body = fixture["body"].to_string();
+        let error = wabridge::provider::parse(provider, &body, None).unwrap_err();
+        assert!(error.to_string().contains("readWebhook"), "{provider}: {error}");
+    }
+}

@@ -52,7 +52,18 @@ pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<
 /// Parses and validates anything a provider's endpoint takes: a message, or (Meta) a read
 /// receipt.
 pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
-    codec(provider).read(body, operation_named(provider, operation)?)
+    codec(provider).read(body, operation_named(provider, operation)?).map_err(|error| {
+        // A webhook body read as a request (a common first try): say what it is instead.
+        let is_webhook = matches!(error, BodyError::Invalid(_))
+            && webhook::with_events(provider, body.as_bytes(), |events, _| !events.is_empty()).unwrap_or(false);
+        if is_webhook {
+            BodyError::argument(format!(
+                "this is a {provider} webhook delivery, not a request body: read it with readWebhook(\"{provider}\", body)"
+            ))
+        } else {
+            error
+        }
+    })
 }
 
 /// Validates and serializes a request for `provider`.
