@@ -3,7 +3,9 @@
 // own subpath, `wabridge/sandbox`, so that `import "wabridge"` stays small.
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
+export { CAPABILITIES } from "./capabilities.js";
 export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";
+export { createMessenger } from "./messenger.js";
 export {
   answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, readWebhook,
   receiveWebhook, verifyRequest, verifyWebhook,

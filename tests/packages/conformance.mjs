@@ -32,6 +32,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     await wabridge.init(); // idempotent
     check(wabridge.LIMITS.TEXT_BODY_MAX_CHARS === 4096, "LIMITS.TEXT_BODY_MAX_CHARS is 4096");
     check(Object.isFrozen(wabridge.LIMITS), "LIMITS is frozen");
+    same([wabridge.CAPABILITIES.bird.reaction.support, wabridge.CAPABILITIES["1msg"].list.endpoint], ["never", "sendList"], "CAPABILITIES");
   });
 
   await run("the sandbox is its own subpath, wabridge/sandbox", async () => {
@@ -432,6 +433,42 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
       same(again.status, 200, `${provider}: a redelivery`);
     }
     same(received.length, 3, "each message handled once, redeliveries filtered");
+  });
+
+  await run("createMessenger: one messenger per provider, the same calls — a message in through its handleWebhook, answered with reply(), statuses back; Bird's missing markRead an UnsupportedError", async () => {
+    const secrets = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared-token" };
+    const urls = { meta: "https://hooks.example.com/meta", bird: "https://hooks.example.com/bird", "1msg": `https://hooks.example.com/1msg?secret=${secrets["1msg"]}` };
+    const messengers = {};
+    const events = [];
+    const sandbox = sandboxModule.createSandbox({
+      meta: { appSecret: secrets.meta }, bird: { signingKey: secrets.bird },
+      webhooks: {
+        url: urls,
+        fetch: (url, init) => {
+          const provider = new URL(url).pathname.slice(1);
+          return messengers[provider].handleWebhook(new Request(url, init), {
+            on: {
+              message: (event) => (events.push(event), messengers[provider].reply(event, { type: "text", body: `Echo: ${event.text}` })),
+              status: (event) => void events.push(event),
+            },
+          });
+        },
+      },
+    });
+    for (const provider of ["meta", "bird", "1msg"]) {
+      messengers[provider] = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider), webhookSecret: secrets[provider] });
+      sandbox.receive({ provider, from: "+16505551234", text: "hello" });
+    }
+    await sandbox.settle();
+    await sandbox.settle();
+    for (const provider of ["meta", "bird", "1msg"]) {
+      const [reply] = sandbox.messages(provider);
+      check(reply, `${provider}: the reply was sent`);
+      const statuses = events.filter((e) => e.provider === provider && e.type === "status" && e.id === reply.id).map((e) => e.status);
+      same(statuses, ["sent", "delivered", "read"], `${provider}: the reply's statuses`);
+    }
+    const refused = await rejection(messengers.bird.markRead("x"));
+    check(refused instanceof wabridge.UnsupportedError && refused.provider === "bird", `Bird's markRead: ${refused}`);
   });
 
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).

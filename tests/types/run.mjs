@@ -53,7 +53,7 @@ if (snippets.length < 5) throw new Error(`found only ${snippets.length} js/ts sn
 log(`${snippets.length} README snippets: ${snippets.join(", ")}`);
 
 // 3. The setups. Files that need the DOM or Node are compiled only where a project has them.
-const common = [...snippets, "ambient/readme.d.ts", "ambient/deno.d.ts", "programs/api.test.ts", "programs/bird.ts", "programs/onemsg.ts", "programs/webhooks.ts", "programs/worker.ts", "programs/deno-sandbox.ts", "messages.test.ts"];
+const common = [...snippets, "ambient/readme.d.ts", "ambient/deno.d.ts", "programs/api.test.ts", "programs/bird.ts", "programs/onemsg.ts", "programs/webhooks.ts", "programs/messenger.ts", "programs/worker.ts", "programs/deno-sandbox.ts", "messages.test.ts"];
 const SETUPS = {
   "browser: lib es2020 + dom, no @types/node, bundler resolution": {
     options: { lib: ["es2020", "dom"], types: [], target: "es2020", module: "esnext", moduleResolution: "bundler" },

@@ -1,0 +1,101 @@
+// One messenger, any provider: the same calls — send, reply, markRead, uploadMedia, webhooks —
+// whichever provider a business uses; switching provider is the one line that creates it.
+// Each call goes to that provider's client (and its validation); what a provider cannot do is
+// an UnsupportedError before any I/O, never an approximation.
+import { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
+import { ArgumentError, UnsupportedError } from "./wasm/index.js";
+import { MemoryDedupeStore, handleWebhook, readWebhook, receiveWebhook } from "./webhooks.js";
+
+const CLIENTS = { meta: MetaClient, bird: BirdClient, "1msg": OneMsgClient };
+
+/** The options that are the messenger's own, not its client's. */
+const OWN = ["provider", "webhookSecret", "verifyToken", "toleranceSeconds", "tokenParameter"];
+
+function unsupported(provider, kind, why) {
+  return new UnsupportedError(`${provider} cannot ${why}`, { code: "ERR_UNSUPPORTED", retryable: false, provider, kind, path: "" });
+}
+
+class Messenger {
+  #options;
+  /** The events this messenger's webhooks handled: its own, so that messengers never share one. */
+  #seen = new MemoryDedupeStore();
+
+  constructor(options) {
+    const Client = CLIENTS[options?.provider];
+    if (!Client) throw new ArgumentError(`createMessenger needs \`provider\`: ${Object.keys(CLIENTS).join(", ")} (got ${JSON.stringify(options?.provider)})`, { code: "ERR_ARGUMENT", retryable: false });
+    this.provider = options.provider;
+    this.#options = options;
+    const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => !OWN.includes(key)));
+    /** The provider's own client, for what only that provider has. */
+    this.client = new Client(clientOptions);
+  }
+
+  /** Sends a neutral message; resolves to `{ provider, id, result }` (`result`: the provider's answer). */
+  async send(message, options) {
+    const result = this.provider === "bird" ? await this.client.send(message, options) : await this.client.send(message);
+    return { provider: this.provider, id: result.messageId, result };
+  }
+
+  /**
+   * Answers an inbound message event (`type: "message"`) with `content`, quoting it: to the
+   * sender's number, or into the group chat it came from (1MSG).
+   */
+  reply(event, content, options) {
+    if (event?.type !== "message") throw new ArgumentError("reply takes a message event (type \"message\") from this messenger's webhooks", { code: "ERR_ARGUMENT", retryable: false });
+    const group = typeof event.chatId === "string" && event.chatId.endsWith("@g.us");
+    const to = group ? event.chatId : event.from?.phone;
+    if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number to answer (a hidden number: answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
+    return this.send({ to, ...(group ? { recipientType: "group" } : {}), ...(event.id ? { replyTo: event.id } : {}), content }, options);
+  }
+
+  /** Marks an inbound message as read (Meta, 1MSG; Bird has no such call). */
+  markRead(messageId, options) {
+    if (this.provider === "bird") return Promise.reject(unsupported("bird", "markRead", "mark a message as read (its Channels API has no read receipts to send)"));
+    return this.client.markRead(messageId, options);
+  }
+
+  /** Uploads a file; resolves to `{ mediaId }` to send media by id (Meta, 1MSG; Bird takes media by URL). */
+  async uploadMedia(file, options) {
+    if (this.provider === "bird") throw unsupported("bird", "uploadMedia", "upload media (Bird's messages take media by URL)");
+    const uploaded = await this.client.uploadMedia(file, options);
+    return { mediaId: uploaded.mediaId ?? uploaded.id };
+  }
+
+  #verification() {
+    const { webhookSecret, toleranceSeconds, tokenParameter } = this.#options;
+    return { secret: webhookSecret, toleranceSeconds, tokenParameter };
+  }
+
+  /** `handleWebhook` for this messenger's provider, with its webhook secret, Meta verify token and duplicate filter. */
+  handleWebhook(request, options = {}) {
+    const dedupe = options.dedupe ?? { store: this.#seen };
+    return handleWebhook(request, { ...this.#verification(), verifyToken: this.#options.verifyToken, ...options, dedupe, provider: this.provider });
+  }
+
+  /** Checks a delivery with the messenger's webhook secret and reads its events. */
+  receiveWebhook(delivery) {
+    return receiveWebhook(this.provider, delivery, this.#verification());
+  }
+
+  /** Reads a verified delivery's body into events. */
+  readWebhook(body) {
+    return readWebhook(this.provider, body);
+  }
+
+  /** Frees the client's wasm memory. */
+  free() {
+    this.client.free();
+  }
+}
+
+if (typeof Symbol.dispose === "symbol") Messenger.prototype[Symbol.dispose] = Messenger.prototype.free;
+
+/**
+ * A messenger for `options.provider` ("meta", "bird" or "1msg") with that provider's client
+ * options beside (Meta: token, phoneNumberId; Bird: accessKey, workspaceId, channelId; 1MSG:
+ * token, instanceId), and for webhooks `webhookSecret` (Meta's app secret, Bird's signing key,
+ * the token of your 1MSG webhook URL) and Meta's `verifyToken`.
+ */
+export function createMessenger(options) {
+  return new Messenger(options);
+}

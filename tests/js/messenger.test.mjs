@@ -1,0 +1,111 @@
+// createMessenger: the same calls for the three providers, against the sandbox — a customer's
+// message comes in through the messenger's webhook handler and is answered with reply(); its
+// statuses come back as events; markRead and uploadMedia where the provider has them, a typed
+// UnsupportedError where it does not; switching provider is the createMessenger line.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createSandbox, wabridge } from "./helpers.mjs";
+
+const SECRETS = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared-token" };
+const URLS = { meta: "https://hooks.example.com/meta", bird: "https://hooks.example.com/bird", "1msg": `https://hooks.example.com/1msg?secret=${SECRETS["1msg"]}` };
+const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+
+/** A sandbox whose webhooks go to each provider's messenger, and the events they handled. */
+function setup() {
+  const messengers = {};
+  const events = [];
+  const sandbox = createSandbox({
+    seed: 11,
+    meta: { appSecret: SECRETS.meta },
+    bird: { signingKey: SECRETS.bird },
+    webhooks: {
+      url: URLS,
+      fetch: (url, init) => {
+        const provider = new URL(url).pathname.slice(1);
+        return messengers[provider].handleWebhook(new Request(url, init), {
+          on: {
+            message: async (event) => {
+              events.push(event);
+              await messengers[provider].reply(event, { type: "text", body: `Echo: ${event.text}` });
+            },
+            status: (event) => events.push(event),
+          },
+        });
+      },
+    },
+  });
+  for (const provider of ["meta", "bird", "1msg"]) {
+    // The one line that picks the provider.
+    messengers[provider] = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider), webhookSecret: SECRETS[provider] });
+  }
+  return { sandbox, messengers, events };
+}
+
+test("each provider: a message in through handleWebhook, answered with reply(), its statuses back as events", async () => {
+  const { sandbox, messengers, events } = setup();
+  for (const provider of ["meta", "bird", "1msg"]) sandbox.receive({ provider, from: "+16505551234", name: "Ana", text: "hello" });
+  await sandbox.settle();
+  await sandbox.settle();
+  for (const provider of ["meta", "bird", "1msg"]) {
+    assert.equal(messengers[provider].provider, provider);
+    const inbound = events.find((e) => e.provider === provider && e.type === "message");
+    assert.equal(inbound.text, "hello", provider);
+    const [reply] = sandbox.messages(provider);
+    assert.ok(reply, `${provider}: the reply was sent`);
+    const body = reply.body;
+    const text = { meta: body.text?.body, bird: body.body?.text?.text, "1msg": body.body }[provider];
+    assert.equal(text, "Echo: hello", provider);
+    const quoted = { meta: body.context?.message_id, bird: body.replyTo?.id, "1msg": body.quotedMsgId }[provider];
+    assert.equal(quoted, inbound.id, `${provider}: the reply quotes the message`);
+    const statuses = events.filter((e) => e.provider === provider && e.type === "status" && e.id === reply.id).map((e) => e.status);
+    assert.deepEqual(statuses, ["sent", "delivered", "read"], provider);
+    assert.equal(sandbox.webhooks(provider).every((d) => d.responseStatus === 200), true, `${provider}: every delivery answered 200`);
+  }
+});
+
+test("send resolves to the message's id and the provider's answer, whatever the provider", async () => {
+  const { sandbox, messengers } = setup();
+  for (const provider of ["meta", "bird", "1msg"]) sandbox.receive({ provider, from: "+16505551234", text: "hi" });
+  await sandbox.settle();
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const sent = await messengers[provider].send({ to: "+16505551234", content: { type: "text", body: "Your order shipped" } });
+    assert.equal(sent.provider, provider);
+    assert.equal(typeof sent.id, "string");
+    assert.ok(sandbox.messages(provider).some((m) => m.id === sent.id), provider);
+    assert.equal(typeof sent.result, "object");
+  }
+});
+
+test("markRead and uploadMedia where the provider has them; UnsupportedError (before any request) where not", async () => {
+  const { sandbox, messengers } = setup();
+  const received = Object.fromEntries(["meta", "bird", "1msg"].map((p) => [p, sandbox.receive({ provider: p, from: "+16505551234", text: "hi" })]));
+  await sandbox.settle();
+  for (const provider of ["meta", "1msg"]) {
+    await messengers[provider].markRead(received[provider].id, { typing: true });
+    const { mediaId } = await messengers[provider].uploadMedia(new Blob([PNG], { type: "image/png" }), { filename: "receipt.png" });
+    assert.equal(typeof mediaId, "string", provider);
+    assert.ok(mediaId.length > 0, provider);
+  }
+  const before = sandbox.messages("bird").length;
+  for (const call of [() => messengers.bird.markRead(received.bird.id), () => messengers.bird.uploadMedia(PNG)]) {
+    await assert.rejects(call(), (e) => e instanceof wabridge.UnsupportedError && e.provider === "bird" && e.code === "ERR_UNSUPPORTED");
+  }
+  await assert.rejects(
+    messengers.bird.send({ to: "+16505551234", content: { type: "reaction", messageId: received.bird.id, emoji: "👍" } }),
+    (e) => e instanceof wabridge.UnsupportedError && e.kind === "reaction",
+  );
+  assert.equal(sandbox.messages("bird").length, before, "nothing was sent");
+});
+
+test("reply answers a 1MSG group message in its group; a message without a phone number is refused clearly", async () => {
+  const { sandbox, messengers, events } = setup();
+  sandbox.receive({ provider: "1msg", from: "+5511987654321", text: "hi all", message: { chatId: "120363025555555555@g.us", author: "5511987654321@c.us" } });
+  await sandbox.settle();
+  await sandbox.settle();
+  const [reply] = sandbox.messages("1msg");
+  assert.equal(reply.body.chatId, "120363025555555555@g.us");
+  const hidden = { ...events.find((e) => e.type === "message"), chatId: "US.1349@lid", from: { id: "US.1349@lid" } };
+  assert.throws(() => messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number/.test(e.message));
+  assert.throws(() => wabridge.createMessenger({ provider: "telegram" }), wabridge.ArgumentError);
+  assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");
+});

@@ -1,0 +1,43 @@
+// One messenger, any provider: the provider picked by configuration, the same send / reply /
+// markRead / webhook calls, the send result narrowed to the provider's own answer. No DOM or
+// Node API beyond Request/Response. Lines marked "@ts-expect-error" must fail to compile.
+import { CAPABILITIES, UnsupportedError, createMessenger, type Messenger, type MessengerOptions, type SentMessage, type Support } from "wabridge";
+
+const configured: MessengerOptions =
+  Math.random() < 0.5
+    ? { provider: "meta", token: "token", phoneNumberId: "106540352242922", webhookSecret: "app-secret", verifyToken: "v" }
+    : { provider: "1msg", token: "token", instanceId: "123456", webhookSecret: "url-token" };
+const messenger: Messenger = createMessenger(configured);
+
+export async function fetchHandler(request: Request): Promise<Response> {
+  return messenger.handleWebhook(request, {
+    on: {
+      message: async (event) => {
+        const sent: SentMessage = await messenger.reply(event, { type: "text", body: `Thanks, ${event.from?.name ?? "there"}!` });
+        console.log(sent.id, sent.provider);
+        await messenger.markRead(event.id ?? "").catch((error: unknown) => {
+          if (error instanceof UnsupportedError) console.log(error.provider, error.kind);
+        });
+      },
+    },
+  });
+}
+
+// The provider's type follows the options given: its client and its send answer.
+const bird = createMessenger({ provider: "bird", accessKey: "k", workspaceId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", channelId: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52" });
+export async function birdSend(): Promise<string> {
+  const sent = await bird.send({ to: "+31612345678", content: { type: "text", body: "Hi" } }, { tags: ["welcome"] });
+  const status: string = sent.result.status;
+  await bird.client.getContactChannel("6134ace9-615f-4da9-8587-e4a74e7e3fb3");
+  return `${sent.id} ${status}`;
+}
+// @ts-expect-error Meta's client has no getContactChannel
+createMessenger({ provider: "meta", token: "t", phoneNumberId: "1" }).client.getContactChannel("x");
+// @ts-expect-error Bird's options need a channel
+createMessenger({ provider: "bird", accessKey: "k", workspaceId: "w" });
+// What each provider carries, before sending: per kind, its support and endpoint.
+const listOn1msg: Support = CAPABILITIES["1msg"].list.support;
+const endpoint: string = CAPABILITIES.bird.carousel.endpoint;
+console.log(listOn1msg, endpoint);
+// @ts-expect-error not a content kind
+console.log(CAPABILITIES.meta.fax);
