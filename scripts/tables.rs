@@ -8,9 +8,12 @@
 use wabridge::Provider;
 use wabridge::provider::codec::{Support, codec};
 
+/// A provider's name and its kinds: `(kind, support, endpoint)`.
+type ProviderKinds = (&'static str, Vec<(&'static str, &'static str, &'static str)>);
+
 fn main() {
     let limits: Vec<(&str, f64, &str)> = wabridge::limits::ALL.iter().map(|l| (l.name, l.value, l.doc)).collect();
-    let capabilities: Vec<(&str, Vec<(&str, &str, &str)>)> = Provider::ALL
+    let capabilities: Vec<ProviderKinds> = Provider::ALL
         .iter()
         .map(|&provider| {
             let kinds = codec(provider)
