@@ -2,7 +2,7 @@
 // node:crypto) over the raw bytes as they arrived and reads them into events; this file gathers
 // the bytes from whatever the caller has (a standard Request, Node's request, body + headers),
 // answers HTTP, filters redeliveries and calls the handlers.
-import { ArgumentError, metaChallenge, verifiedEvents, verifyDelivery, webhookEvents } from "./wasm/index.js";
+import { ArgumentError, checkDelivery, metaChallenge, webhookEvents } from "./wasm/index.js";
 
 const encoder = new TextEncoder();
 
@@ -48,7 +48,7 @@ function verification(provider, { body, headers, url } = {}, options = {}) {
  * (`reason`: missing, malformed, mismatch, stale); returns `true`.
  */
 export function verifyWebhook(provider, delivery, options = {}) {
-  verifyDelivery(...verification(provider, delivery, options));
+  checkDelivery(...verification(provider, delivery, options), false);
   return true;
 }
 
@@ -96,7 +96,7 @@ export function readWebhook(provider, body) {
  */
 export function receiveWebhook(provider, delivery, options = {}) {
   const args = verification(provider, delivery, options);
-  return withRaw(verifiedEvents(...args), args[1]);
+  return withRaw(checkDelivery(...args, true), args[1]);
 }
 
 

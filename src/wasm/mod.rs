@@ -265,12 +265,14 @@ pub fn endpoint_of(
 }
 
 /// Checks that a webhook delivery is `provider`'s: its signature (Meta, Bird) or the shared
-/// token in its URL (1MSG), over the raw `body` (bytes or text as received). `headers` are
-/// flat (`[name, value, …]`); webhooks.js gives the typed `verifyWebhook`. Throws
-/// `SignatureError` (`reason`: missing, malformed, mismatch, stale).
-#[wasm_bindgen(js_name = verifyDelivery, skip_typescript)]
+/// token in its URL (1MSG), over the raw `body` (bytes or text as received); with `read`, then
+/// reads the same bytes into events (with `rawPointer`s, as `webhookEvents`), else returns
+/// `undefined`. `headers` are flat (`[name, value, …]`); webhooks.js gives the typed
+/// `verifyWebhook` and `receiveWebhook`. Throws `SignatureError` (`reason`: missing,
+/// malformed, mismatch, stale), or `WebhookError` for a body that is not `provider`'s webhook.
+#[wasm_bindgen(js_name = checkDelivery, skip_typescript)]
 #[allow(clippy::too_many_arguments)] // one flat call per delivery, from webhooks.js
-pub fn verify_delivery(
+pub fn check_delivery(
     provider: &str,
     body: JsValue,
     headers: Vec<String>,
@@ -278,29 +280,26 @@ pub fn verify_delivery(
     secret: String,
     tolerance_seconds: Option<f64>,
     token_parameter: Option<String>,
-) -> Result<(), JsValue> {
-    let provider = provider_named(provider)?;
-    let body = webhook_body(body)?;
-    verify_bytes(provider, &body, headers, url, secret, tolerance_seconds, token_parameter)
-}
-
-/// `verifyDelivery`, then `readWebhook` over the same bytes: one call per delivery, which is
-/// what `handleWebhook` and `verifyRequest` make.
-#[wasm_bindgen(js_name = verifiedEvents, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
-pub fn verified_events(
-    provider: &str,
-    body: JsValue,
-    headers: Vec<String>,
-    url: Option<String>,
-    secret: String,
-    tolerance_seconds: Option<f64>,
-    token_parameter: Option<String>,
+    read: bool,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     let body = webhook_body(body)?;
-    verify_bytes(provider, &body, headers, url, secret, tolerance_seconds, token_parameter)?;
-    events_of(provider, &body)
+    if secret.is_empty() {
+        return Err(
+            BodyError::argument("verifying a webhook needs the secret (app secret, signing key or token)").into()
+        );
+    }
+    let headers: Vec<(String, String)> = headers.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+    let delivery = provider::webhook::Delivery { body: &body, headers: &headers, url: url.as_deref() };
+    let mut options = provider::webhook::Verify::new(&secret);
+    if let Some(seconds) = tolerance_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
+        options.tolerance_seconds = seconds as u64;
+    }
+    if let Some(name) = token_parameter.as_deref() {
+        options.token_parameter = name;
+    }
+    provider::webhook::verify(provider, &delivery, &options).map_err(JsValue::from)?;
+    if read { events_of(provider, &body) } else { Ok(JsValue::UNDEFINED) }
 }
 
 /// The events of a webhook body (bytes or text as received), without checking where it came
@@ -320,32 +319,6 @@ fn webhook_body(body: JsValue) -> Result<Vec<u8>, JsValue> {
                 .into()
         }),
     }
-}
-
-fn verify_bytes(
-    provider: Provider,
-    body: &[u8],
-    headers: Vec<String>,
-    url: Option<String>,
-    secret: String,
-    tolerance_seconds: Option<f64>,
-    token_parameter: Option<String>,
-) -> Result<(), JsValue> {
-    if secret.is_empty() {
-        return Err(
-            BodyError::argument("verifying a webhook needs the secret (app secret, signing key or token)").into()
-        );
-    }
-    let headers: Vec<(String, String)> = headers.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect();
-    let delivery = provider::webhook::Delivery { body, headers: &headers, url: url.as_deref() };
-    let mut options = provider::webhook::Verify::new(&secret);
-    if let Some(seconds) = tolerance_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
-        options.tolerance_seconds = seconds as u64;
-    }
-    if let Some(name) = token_parameter.as_deref() {
-        options.token_parameter = name;
-    }
-    provider::webhook::verify(provider, &delivery, &options).map_err(JsValue::from)
 }
 
 fn events_of(provider: Provider, body: &[u8]) -> Result<JsValue, JsValue> {
