@@ -167,8 +167,6 @@ const defaultStore = new MemoryDedupeStore();
 /** Meta and Bird retry for hours (Bird up to a day); a day covers both. */
 const DEFAULT_DEDUPE_TTL_SECONDS = 86_400;
 
-const handlerNames = { message: "message", status: "status", error: "error", other: "other" };
-
 /**
  * Answers a webhook request: Meta's verification GET, or a delivery POST, which is verified,
  * read into events, filtered of redeliveries and handed to `options.on` handlers. Answers 200
@@ -206,7 +204,7 @@ export async function handleWebhook(request, options = {}) {
     const key = event.key;
     if (store && key && (await store.get(key)) != null) continue;
     try {
-      await on[handlerNames[event.type]]?.(event);
+      await on[event.type]?.(event);
       await on.event?.(event);
     } catch (error) {
       failed ??= error;
