@@ -241,12 +241,11 @@ pub fn str_at<'a>(value: &'a Json<'a>, key: &str) -> Option<&'a str> {
 }
 
 /// A phone number in E.164 from a provider's spelling of it (`16505551234`, `+1650…`,
-/// `16505551234@c.us`); none when it is not a number.
+/// `16505551234@c.us`); none when it is not a number (a 1MSG `…@lid`, a Bird e-mail address).
 pub fn e164(value: &str) -> Option<String> {
     let digits = value.strip_suffix("@c.us").unwrap_or(value);
     let digits = digits.strip_prefix('+').unwrap_or(digits);
-    let plausible = (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    plausible.then(|| format!("+{digits}"))
+    crate::validate::is_international_digits(digits).then(|| format!("+{digits}"))
 }
 
 /// Unix seconds, as a number or a string of digits (Meta sends strings), in milliseconds.

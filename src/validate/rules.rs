@@ -40,6 +40,14 @@ pub fn chars_fault(label: &str, value: &str, min: usize, max: usize) -> Option<(
     }
 }
 
+/// Whether `digits` are a phone number's in international format (its `+` taken off): 7–15
+/// ASCII digits, country code first (so never a leading 0).
+pub fn is_international_digits(digits: &str) -> bool {
+    (limits::PHONE_NUMBER_MIN_DIGITS..=limits::PHONE_NUMBER_MAX_DIGITS).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
 /// Reports a value that is not a phone number in international format: an optional `+`,
 /// then the country code and number as 7–15 ASCII digits, not starting with 0. Spaces,
 /// dashes and parentheses are refused rather than guessed at, so that the number the

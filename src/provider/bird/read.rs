@@ -8,7 +8,9 @@
 use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
-use crate::validate::{Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, number};
+use crate::validate::{
+    Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, is_international_digits, number,
+};
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
 const MESSAGE_FIELDS: &[&str] = &["receiver", "body", "template", "replyTo", "meta", "sender", "notification"];
@@ -65,25 +67,9 @@ pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Op
 }
 
 fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
-    c.only(
-        r,
-        &[
-            "id",
-            "identifierKey",
-            "identifierValue",
-            "type",
-            "identifiers",
-            "platformAddress",
-            "platformAddressSelector",
-        ],
-    );
-    for field in ["type", "identifiers", "platformAddress", "platformAddressSelector"] {
-        if c.has(field) {
-            let message =
-                format!("{field} is for other channels; a WhatsApp receiver is a phone number or a contact id");
-            c.violation(r, field, ViolationCode::Unsupported, message, None);
-        }
-    }
+    let not_sent = ["type", "identifiers", "platformAddress", "platformAddressSelector"];
+    let why = "for other channels; a WhatsApp receiver is a phone number or a contact id";
+    known_fields(c, r, &["id", "identifierKey", "identifierValue"], &not_sent, why);
     let id = c.str(r, "id");
     let identifier_key = c.str(r, "identifierKey");
     let identifier_value = c.str(r, "identifierValue");
@@ -113,11 +99,7 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
 
 /// Bird's WhatsApp phone numbers: `+`, then 7–15 digits, country code first.
 fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
-    let digits = value.strip_prefix('+');
-    let count = digits.map_or(0, str::len);
-    let valid = digits.is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0'))
-        && (PHONE_NUMBER_MIN_DIGITS..=PHONE_NUMBER_MAX_DIGITS).contains(&count);
-    if !valid {
+    if !value.strip_prefix('+').is_some_and(is_international_digits) {
         let message = format!(
             "identifierValue must be a phone number in E.164 form: '+', then {PHONE_NUMBER_MIN_DIGITS}–{PHONE_NUMBER_MAX_DIGITS} digits, country code first (got {value:?})"
         );
@@ -205,8 +187,8 @@ fn body(b: &Obj<'_>, r: &mut Report) -> Option<Body> {
 }
 
 fn text_body(o: &Obj<'_>, r: &mut Report) -> Option<Text> {
-    o.only(r, &["text", "actions", "metadata", "attachments"]);
-    unsupported_field(o, r, "attachments", "attachments are for email; send an image or file body on WhatsApp");
+    let why = "attachments are for email; send an image or file body on WhatsApp";
+    known_fields(o, r, &["text", "actions", "metadata"], &["attachments"], why);
     let actions = actions(o, r, "actions");
     // WhatsApp: a text is 4096 characters, 1024 when it carries buttons (an interactive body).
     let max =
@@ -216,10 +198,8 @@ fn text_body(o: &Obj<'_>, r: &mut Report) -> Option<Text> {
         check_buttons(o, r, actions, true);
     }
     let preview_url = o.obj(r, "metadata").and_then(|m| {
-        m.only(r, &["whatsapp", "subject", "headers", "line", "telegram", "apple"]);
-        for field in ["subject", "headers", "line", "telegram", "apple"] {
-            unsupported_field(&m, r, field, "this metadata is for other channels");
-        }
+        let other_channels = ["subject", "headers", "line", "telegram", "apple"];
+        known_fields(&m, r, &["whatsapp"], &other_channels, "this metadata is for other channels");
         let whatsapp = m.obj(r, "whatsapp")?;
         whatsapp.only(r, &["previewUrl"]);
         whatsapp.bool(r, "previewUrl")
@@ -227,9 +207,13 @@ fn text_body(o: &Obj<'_>, r: &mut Report) -> Option<Text> {
     Some(Text { text: body?, actions, preview_url })
 }
 
-fn unsupported_field(o: &Obj<'_>, r: &mut Report, key: &str, why: &str) {
-    if o.has(key) {
-        o.violation(r, key, ViolationCode::Unsupported, format!("{key}: {why}"), None);
+/// Reads `o`'s field names: `sent` are the ones a WhatsApp send takes; `not_sent` are Bird's but
+/// not for WhatsApp, refused as unsupported with `why`; any other is unknown.
+fn known_fields(o: &Obj<'_>, r: &mut Report, sent: &[&str], not_sent: &[&str], why: &str) {
+    let known: Vec<&str> = sent.iter().chain(not_sent).copied().collect();
+    o.only(r, &known);
+    for &field in not_sent.iter().filter(|field| o.has(field)) {
+        o.violation(r, field, ViolationCode::Unsupported, format!("{field}: {why}"), None);
     }
 }
 
@@ -306,8 +290,7 @@ fn action(a: &Obj<'_>, r: &mut Report, title_max: usize, payload_max: usize, in_
         }
         kind => {
             let o = a.req_obj(r, kind)?;
-            o.only(r, &["text", "payload", "metadata", "imageUrl"]);
-            unsupported_field(&o, r, "imageUrl", "WhatsApp buttons have no image");
+            known_fields(&o, r, &["text", "payload", "metadata"], &["imageUrl"], "WhatsApp buttons have no image");
             let label = text(&o, r, "text", 1, title_max);
             let description = o.obj(r, "metadata").and_then(|m| {
                 m.only(r, &["description"]);
@@ -350,8 +333,7 @@ fn media_body<T>(
     noun: &str,
     mut item: impl FnMut(&Obj<'_>, &mut Report) -> Option<T>,
 ) -> Option<MediaBody<T>> {
-    o.only(r, &["text", key, "actions", "metadata"]);
-    unsupported_field(o, r, "metadata", &format!("{noun} metadata is for other channels"));
+    known_fields(o, r, &["text", key, "actions"], &["metadata"], &format!("{noun} metadata is for other channels"));
     let text = text_opt(o, r, "text", MEDIA_CAPTION_MAX_CHARS);
     let items = o.objects(r, key, true)?;
     if items.is_empty() {
@@ -382,8 +364,8 @@ fn file_types() -> impl Iterator<Item = &'static str> {
 
 fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
     let (text, files, actions) = media_body(o, r, "files", "file", |f, r| {
-        f.only(r, &["mediaUrl", "contentType", "filename", "altText", "metadata"]);
-        unsupported_field(f, r, "metadata", "file metadata is for other channels");
+        let sent = ["mediaUrl", "contentType", "filename", "altText"];
+        known_fields(f, r, &sent, &["metadata"], "file metadata is for other channels");
         let media_url = media_url(f, r, "mediaUrl");
         let content_type = f.req_str(r, "contentType");
         if let Some(t) = content_type.as_deref().filter(|t| !file_types().any(|known| known == *t)) {
@@ -438,8 +420,8 @@ fn location(o: &Obj<'_>, r: &mut Report) -> Option<Location> {
 }
 
 fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
-    o.only(r, &["title", "text", "altText", "items", "actions", "metadata"]);
-    unsupported_field(o, r, "actions", "a WhatsApp list's rows go in items[].actions");
+    let why = "a WhatsApp list's rows go in items[].actions";
+    known_fields(o, r, &["title", "text", "altText", "items", "metadata"], &["actions"], why);
     let title = text_opt(o, r, "title", INTERACTIVE_HEADER_TEXT_MAX_CHARS);
     let body = text(o, r, "text", 1, INTERACTIVE_BODY_MAX_CHARS);
     let alt_text = o.str(r, "altText");
@@ -456,10 +438,8 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
     let sections: Vec<Section> = items
         .iter()
         .filter_map(|s| {
-            s.only(r, &["title", "actions", "mediaUrl", "description", "altText"]);
-            for field in ["mediaUrl", "description", "altText"] {
-                unsupported_field(s, r, field, "a WhatsApp list section has a title and rows only");
-            }
+            let not_sent = ["mediaUrl", "description", "altText"];
+            known_fields(s, r, &["title", "actions"], &not_sent, "a WhatsApp list section has a title and rows only");
             let title = if many {
                 text(s, r, "title", 1, LIST_SECTION_TITLE_MAX_CHARS)
             } else {
@@ -488,8 +468,7 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
         o.violation(r, "items", ViolationCode::TooMany, message, Some(LIST_ROWS_MAX as f64));
     }
     let button_label = o.obj(r, "metadata").and_then(|m| {
-        m.only(r, &["button", "replyMessage"]);
-        unsupported_field(&m, r, "replyMessage", "not shown on WhatsApp");
+        known_fields(&m, r, &["button"], &["replyMessage"], "not shown on WhatsApp");
         let button = m.obj(r, "button")?;
         button.only(r, &["label"]);
         text(&button, r, "label", 1, BIRD_LIST_BUTTON_LABEL_MAX_CHARS)
@@ -574,29 +553,9 @@ pub(crate) fn card_kind(url: &str) -> Option<&'static str> {
 }
 
 fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
-    t.only(
-        r,
-        &[
-            "projectId",
-            "version",
-            "locale",
-            "parameters",
-            "name",
-            "attachments",
-            "shortLinks",
-            "variables",
-            "utmParameters",
-            "settings",
-        ],
-    );
-    for field in ["name", "attachments", "shortLinks", "variables", "utmParameters", "settings"] {
-        unsupported_field(
-            t,
-            r,
-            field,
-            "not used by WhatsApp templates: give projectId, version, locale and parameters",
-        );
-    }
+    let not_sent = ["name", "attachments", "shortLinks", "variables", "utmParameters", "settings"];
+    let why = "not used by WhatsApp templates: give projectId, version, locale and parameters";
+    known_fields(t, r, &["projectId", "version", "locale", "parameters"], &not_sent, why);
     let project_id = t.req_str(r, "projectId");
     if let Some(id) = &project_id {
         uuid(t, r, "projectId", "the template project's id", id);
@@ -675,43 +634,24 @@ fn reply_to(o: &Obj<'_>, r: &mut Report) -> Option<ReplyTo> {
 /// Bird's marketing use case: the only one frequency capping applies to.
 pub(crate) const MARKETING: &str = "marketing";
 
+/// `meta`'s fields besides `extraInformation`: Bird sets them, or they are for other channels.
+const META_NOT_SENT: [&str; 10] = [
+    "referral",
+    "order",
+    "referredProduct",
+    "email",
+    "pushNotifications",
+    "navigatorId",
+    "navigatorMessageId",
+    "flow",
+    "journey",
+    "campaign",
+];
+
 fn delivery(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<Delivery> {
     let extra_information = root.obj(r, "meta").and_then(|meta| {
-        meta.only(
-            r,
-            &[
-                "extraInformation",
-                "referral",
-                "order",
-                "referredProduct",
-                "email",
-                "pushNotifications",
-                "navigatorId",
-                "navigatorMessageId",
-                "flow",
-                "journey",
-                "campaign",
-            ],
-        );
-        for field in [
-            "referral",
-            "order",
-            "referredProduct",
-            "email",
-            "pushNotifications",
-            "navigatorId",
-            "navigatorMessageId",
-            "flow",
-            "journey",
-            "campaign",
-        ] {
-            unsupported_field(
-                &meta,
-                r,
-                field,
-                "set by Bird or for other channels; a WhatsApp send gives meta.extraInformation",
-            );
-        }
+        let why = "set by Bird or for other channels; a WhatsApp send gives meta.extraInformation";
+        known_fields(&meta, r, &["extraInformation"], &META_NOT_SENT, why);
         let info = meta.obj(r, "extraInformation")?;
         if info.has("useCase") {
             text(&info, r, "useCase", 1, usize::MAX);
