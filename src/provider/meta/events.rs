@@ -8,8 +8,8 @@ use crate::event::{
     str_at,
 };
 use crate::json::Json;
-use crate::message::read::{Spelling, contact};
-use crate::message::{Contacts, Content, Location, Reaction, Text};
+use crate::message::read::{Spelling, contact, location};
+use crate::message::{Contacts, Content, Reaction, Text};
 use crate::provider_id::Provider;
 use crate::validate::{Obj, Report};
 use std::borrow::Cow;
@@ -109,14 +109,13 @@ fn inbound<'a>(m: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -
         }
         ("location", Some(l)) => {
             message.text = str_at(l, "name").map(Cow::Borrowed);
-            message.content = location(l).map(Content::Location);
+            message.content = leniently(l, location).map(Content::Location);
         }
         ("contacts", _) => {
-            let mut report = Report::new();
             let cards: Vec<_> = m
                 .items("contacts")
                 .iter()
-                .filter_map(|c| Obj::root(c, &mut report).and_then(|c| contact(&c, &mut report, Spelling::SnakeCase)))
+                .filter_map(|c| leniently(c, |c, r| contact(c, r, Spelling::SnakeCase)))
                 .collect();
             message.text = m
                 .items("contacts")
@@ -205,13 +204,12 @@ fn context<'a>(c: &'a Json<'a>) -> Context<'a> {
     }
 }
 
-fn location(l: &Json<'_>) -> Option<Location> {
-    Some(Location {
-        latitude: l.get("latitude")?.as_f64()?,
-        longitude: l.get("longitude")?.as_f64()?,
-        name: l.string("name"),
-        address: l.string("address"),
-    })
+/// Reads `value` with one of the neutral model's readers (Meta's inbound objects are spelled as
+/// its outbound ones), leniently: what the reader would refuse in a request is a provider's
+/// webhook here, not ours to refuse, so its violations are dropped and whatever it read is kept.
+fn leniently<'v, T>(value: &'v Json<'v>, read: impl FnOnce(&Obj<'v>, &mut Report) -> Option<T>) -> Option<T> {
+    let mut report = Report::new();
+    Obj::root(value, &mut report).and_then(|o| read(&o, &mut report))
 }
 
 fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
