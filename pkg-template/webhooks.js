@@ -258,7 +258,9 @@ async function toRequest(req, options) {
   return new Request(nodeUrl(req, options), { method, headers, body });
 }
 
-async function sendNode(res, response) {
+/** Answers a Node request with `handleWebhook`'s Response; resolves when it was written. */
+async function answerNode(req, res, options) {
+  const response = await handleWebhook(await toRequest(req, options), options);
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(new Uint8Array(await response.arrayBuffer()));
@@ -271,14 +273,11 @@ async function sendNode(res, response) {
  */
 export function nodeWebhookListener(options) {
   return (req, res) => {
-    toRequest(req, options)
-      .then((request) => handleWebhook(request, options))
-      .then((response) => sendNode(res, response))
-      .catch((error) => {
-        options.onError?.(error);
-        res.statusCode = error?.code === "ERR_ARGUMENT" ? 400 : 500;
-        res.end(String(error?.message ?? error));
-      });
+    answerNode(req, res, options).catch((error) => {
+      options.onError?.(error);
+      res.statusCode = error?.code === "ERR_ARGUMENT" ? 400 : 500;
+      res.end(String(error?.message ?? error));
+    });
   };
 }
 
@@ -289,9 +288,6 @@ export function nodeWebhookListener(options) {
  */
 export function expressWebhook(options) {
   return (req, res, next) => {
-    toRequest(req, options)
-      .then((request) => handleWebhook(request, options))
-      .then((response) => sendNode(res, response))
-      .catch(next);
+    answerNode(req, res, options).catch(next);
   };
 }
