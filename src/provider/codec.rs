@@ -179,6 +179,17 @@ pub trait Codec: Sync {
     ) -> Result<(), crate::error::SignatureError>;
     /// Reads a webhook body (parsed) into events; `Err` says why it is not this provider's.
     fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String>;
+    /// Where the field at `pointer` of the neutral `message` lies in `body`, the body sent to
+    /// `operation` that `message` was read from (`pointer` itself where the codec cannot say).
+    fn wire_pointer(
+        &self,
+        pointer: &str,
+        _message: &Message,
+        _body: &crate::json::Json<'_>,
+        _operation: Operation,
+    ) -> String {
+        pointer.to_string()
+    }
     /// Converts a body to this same provider, reproducing it exactly.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
         match self.read(body, operation)? {

@@ -5,6 +5,7 @@
 
 pub mod bird;
 pub mod codec;
+pub mod fit;
 pub mod meta;
 pub mod onemsg;
 pub mod webhook;
@@ -142,7 +143,9 @@ pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
 }
 
 /// Converts a document between the neutral model and the providers' bodies, validating on the
-/// way. Converting a provider's body to the same provider reproduces it exactly.
+/// way, exactly: what the target cannot carry is refused (see [`convert_reporting`] for a
+/// conversion that leaves it out and says so). Converting a provider's body to the same
+/// provider reproduces it exactly.
 pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, BodyError> {
     if let (Format::Provider(from), Format::Provider(to)) = (from, to)
         && from == to
@@ -157,6 +160,87 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
         Format::Neutral => to_neutral(&request),
         Format::Provider(provider) => serialize_request(provider, &request),
     }
+}
+
+/// A conversion that may change what it converts: the converted document(s) and every
+/// change made to get there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    /// Each document with the endpoint it goes to (`None` for neutral JSON); more than one
+    /// only where fit mode `adapt` split the content (a carousel where there is none).
+    pub parts: Vec<(Option<Operation>, String)>,
+    /// Every change: fields the target cannot carry (left out), text shortened, content
+    /// reshaped.
+    pub changes: Vec<ReportedChange>,
+}
+
+/// A change of a [`Conversion`], with where it lies in the document converted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportedChange {
+    pub change: fit::Change,
+    /// The pointer of the changed field in the input as given (in the source provider's body
+    /// when converting from one); `None` for changes made after a reshape, which touch content
+    /// the input does not have.
+    pub source: Option<String>,
+}
+
+/// Converts a document like [`convert`], but where [`convert`] refuses a field the target
+/// cannot carry, leaves it out and reports it (`lossy`), and fits the message to the target
+/// as `mode` allows (see [`fit`]). Content of a kind the target cannot carry is still refused,
+/// unless `adapt` finds a faithful reshape.
+pub fn convert_reporting(
+    from: Format,
+    to: Format,
+    body: &str,
+    operation: Option<&str>,
+    mode: fit::FitMode,
+) -> Result<Conversion, BodyError> {
+    let exact =
+        |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
+    let to = match (from, to) {
+        (Format::Provider(from), Format::Provider(to)) if from == to => {
+            let operation = operation_named(from, operation)?;
+            return Ok(exact(Some(operation), codec(from).reproduce(body, operation)?));
+        }
+        (_, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
+        (_, Format::Provider(to)) => to,
+    };
+    let request = match from {
+        Format::Neutral => parse_neutral(body)?,
+        Format::Provider(provider) => parse_request(provider, body, operation)?,
+    };
+    let message = match request {
+        Request::Message(message) => message,
+        read @ Request::MarkRead(_) => {
+            return Ok(exact(codec(to).mark_read_operation(), serialize_request(to, &read)?));
+        }
+    };
+    let fitted = fit::fit(to, message.clone(), fit::Fit { mode, drop_lossy: true })?;
+    // Changes made before the first reshape touch fields of the input; later ones do not.
+    let reshaped_at = fitted.changes.iter().position(|c| c.kind == fit::ChangeKind::Reshaped);
+    let source = |i: usize, change: &fit::Change| {
+        (change.part == 0 && reshaped_at.is_none_or(|r| i < r)).then(|| match from {
+            Format::Neutral => change.pointer.clone(),
+            Format::Provider(provider) => {
+                let operation = operation_named(provider, operation).ok();
+                let tree = crate::validate::parse_tree(body).ok();
+                match (operation, tree) {
+                    (Some(operation), Some(tree)) => {
+                        codec(provider).wire_pointer(&change.pointer, &message, &tree, operation)
+                    }
+                    _ => change.pointer.clone(),
+                }
+            }
+        })
+    };
+    let changes = fitted
+        .changes
+        .iter()
+        .enumerate()
+        .map(|(i, change)| ReportedChange { source: source(i, change), change: change.clone() })
+        .collect();
+    let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
+    Ok(Conversion { parts, changes })
 }
 
 /// Every violation of a provider-native request body (empty when it is valid).

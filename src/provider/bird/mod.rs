@@ -61,6 +61,10 @@ impl Codec for BirdCodec {
         validated_from_wire(neutral::from_bird(&request)?, POINTERS, false).map(Request::Message)
     }
 
+    fn wire_pointer(&self, pointer: &str, _: &Message, body: &crate::json::Json<'_>, _: Operation) -> String {
+        super::rewrite_pointer(pointer, POINTERS, false, Some(body))
+    }
+
     fn check(&self, body: &str, _: Operation) -> Result<(), BodyError> {
         read_request(body).map(drop)
     }

@@ -64,6 +64,10 @@ impl Codec for MetaCodec {
         Some(Operation::Messages)
     }
 
+    fn wire_pointer(&self, pointer: &str, message: &Message, body: &crate::json::Json<'_>, _: Operation) -> String {
+        rewrite_pointer(pointer, pointer_table(&message.content), true, Some(body))
+    }
+
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
         parse_spelled(body).map(|(request, _)| request)
     }

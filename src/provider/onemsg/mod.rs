@@ -72,6 +72,11 @@ impl Codec for OneMsgCodec {
         Some(Operation::ReadMessage)
     }
 
+    fn wire_pointer(&self, pointer: &str, _: &Message, body: &Json<'_>, operation: Operation) -> String {
+        let (table, snake) = pointer_table(body, operation);
+        super::rewrite_pointer(pointer, &table, snake, Some(body))
+    }
+
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
         if schema::fields(operation).is_none() {
             let (message, spelling) = read_body(body, operation)?;
@@ -154,6 +159,17 @@ fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
     Ok(tree)
 }
 
+/// Where each neutral field lives in a 1MSG body sent to `operation`, and whether the rest of
+/// a pointer is snake_case (contact cards keep the Cloud API's field names on 1MSG).
+fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &'static str)>, bool) {
+    let to = if tree.get("phone").is_some() { "/phone" } else { "/chatId" };
+    // A 1MSG body names no content type (the method does): a content-type rule broken there
+    // is the recipient's (groups take text, media and templates only).
+    let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
+    table.extend_from_slice(read::pointers(operation));
+    (table, operation == Operation::SendContact)
+}
+
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
 /// holds as values. Every fault is reported: what reading finds, and the model's limits on
 /// what could be read.
@@ -165,17 +181,12 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let mut report = Report::new();
     let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
-    let (to, recipient) = match tree.get("phone") {
-        Some(Json::Str(_)) => ("/phone", RecipientSpelling::PhoneString),
-        Some(_) => ("/phone", RecipientSpelling::PhoneNumber),
-        None => ("/chatId", RecipientSpelling::ChatId),
+    let recipient = match tree.get("phone") {
+        Some(Json::Str(_)) => RecipientSpelling::PhoneString,
+        Some(_) => RecipientSpelling::PhoneNumber,
+        None => RecipientSpelling::ChatId,
     };
-    // A 1MSG body names no content type (the method does): a content-type rule broken there
-    // is the recipient's (groups take text, media and templates only).
-    let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
-    table.extend_from_slice(read::pointers(operation));
-    // Contact cards keep the Cloud API's snake_case field names on 1MSG.
-    let snake = operation == Operation::SendContact;
+    let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
     let message = match validated_from_wire(message, &table, snake) {
         Ok(message) if report.is_empty() => message,

@@ -1,0 +1,572 @@
+//! Fitting a neutral message to one provider: what `convert` and the opt-in fit modes do.
+//!
+//! The provider's own codec says what it refuses; the rules here are the same for every
+//! provider and only react to those refusals:
+//! - a field the provider cannot carry is dropped with a `lossy` change, when the message
+//!   still says its main thing without it ([`DROPPABLE`]: a footer, a header, a preview
+//!   switch…); a recipient, a media id or the content itself is never dropped;
+//! - `truncate`: text over a limit is shortened at a grapheme boundary (never inside an
+//!   emoji, a ZWJ sequence or a letter with its combining marks) and ends with `…`;
+//! - `adapt`: also reshapes content the provider cannot take as it is (more than 3 reply
+//!   buttons or a title over 20 → a list; a list without lists → numbered text; a carousel
+//!   without carousels → one message per card; a CTA URL without one → text with the link).
+//!
+//! Every change is reported with its pointer into the message it was made in; nothing changes
+//! silently, and in `strict` mode only what the caller allowed as lossy changes at all.
+
+use super::{Provider, Support, kind_entry, serialize};
+use crate::error::{BodyError, Unsupported};
+use crate::message::{Content, Header, List, ListRow, ListSection, Media, Message, ReplyButtons, Text};
+use crate::validate::{Violation, ViolationCode, char_count};
+use serde_json::Value;
+use std::str::FromStr;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How far a message may be changed to fit a provider.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FitMode {
+    /// Violations are errors (the default).
+    #[default]
+    Strict,
+    /// Over-long text is shortened at grapheme boundaries, with an ellipsis.
+    Truncate,
+    /// Also reshapes content the provider cannot take as it is.
+    Adapt,
+}
+
+impl FitMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            FitMode::Strict => "strict",
+            FitMode::Truncate => "truncate",
+            FitMode::Adapt => "adapt",
+        }
+    }
+}
+
+impl FromStr for FitMode {
+    type Err = BodyError;
+
+    fn from_str(name: &str) -> Result<Self, BodyError> {
+        [FitMode::Strict, FitMode::Truncate, FitMode::Adapt].into_iter().find(|mode| mode.name() == name).ok_or_else(
+            || BodyError::argument(format!("fit must be \"strict\", \"truncate\" or \"adapt\" (got {name:?})")),
+        )
+    }
+}
+
+/// What kind of change a fit made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A field the provider cannot carry was left out.
+    Lossy,
+    /// Text was shortened to its limit.
+    Truncated,
+    /// The content was reshaped into content the provider takes.
+    Reshaped,
+}
+
+impl ChangeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Lossy => "lossy",
+            ChangeKind::Truncated => "truncated",
+            ChangeKind::Reshaped => "reshaped",
+        }
+    }
+}
+
+/// One change a fit made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// Where: a JSON pointer into the message the change was made in (the input, or the
+    /// reshaped message for changes after a reshape; `part` says which message of a split).
+    pub pointer: String,
+    /// What changed, and why.
+    pub message: String,
+    /// The limit a truncation kept to, in characters.
+    pub limit: Option<f64>,
+    /// The index of the message it belongs to, when a reshape split one message into several.
+    pub part: usize,
+}
+
+/// A message fitted to a provider: one or more messages (a split carousel), each with its
+/// wire body, and every change made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    pub parts: Vec<(Message, String)>,
+    pub changes: Vec<Change>,
+}
+
+/// What a fit may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    pub mode: FitMode,
+    /// Drop fields the provider cannot carry (reporting each as `lossy`) rather than refuse.
+    pub drop_lossy: bool,
+}
+
+/// Fields whose loss leaves a message saying its main thing, as patterns of neutral pointers
+/// (`*` is one segment). A refusal at or under one of them drops that field.
+const DROPPABLE: &[&str] = &[
+    "/callbackData",
+    "/replyTo",
+    "/content/header",
+    "/content/footer",
+    "/content/caption",
+    "/content/previewUrl",
+    "/content/voice",
+    "/content/filename",
+    "/content/sections/*/title",
+];
+
+/// Human text that `truncate` may shorten, by its field name: never an id, a URL or a code.
+const TEXT_FIELDS: &[&str] =
+    &["body", "text", "title", "description", "footer", "caption", "button", "displayText", "name", "address"];
+
+/// The most changes one message can take before the fit gives up (a loop guard: each step
+/// removes or shortens something, so real messages need a handful).
+const MAX_STEPS: usize = 64;
+
+/// Fits `message` to `provider` as `fit` allows, returning the messages to send and their
+/// bodies, or the first refusal it may not work around.
+pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, BodyError> {
+    let mut changes = Vec::new();
+    let mut queue = vec![message];
+    let mut parts = Vec::new();
+    let mut next = 0;
+    while next < queue.len() {
+        let part = next;
+        let mut message = queue[part].clone();
+        let mut steps = 0;
+        let body = loop {
+            let error = match serialize(provider, &message) {
+                Ok(body) => break body,
+                Err(error) => error,
+            };
+            steps += 1;
+            if steps > MAX_STEPS {
+                return Err(error);
+            }
+            let step = step(provider, &message, &error, fit, part);
+            match step {
+                Some(Step { mut replace, changes: made }) if !replace.is_empty() => {
+                    changes.extend(made);
+                    message = replace.remove(0);
+                    // Further messages of a split are fitted in their turn.
+                    for (offset, extra) in replace.into_iter().enumerate() {
+                        queue.insert(part + 1 + offset, extra);
+                    }
+                }
+                _ => return Err(error),
+            }
+        };
+        parts.push((message, body));
+        next += 1;
+    }
+    Ok(Fitted { parts, changes })
+}
+
+/// A way past one refusal: the message(s) to try instead, and the changes made.
+struct Step {
+    replace: Vec<Message>,
+    changes: Vec<Change>,
+}
+
+fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part: usize) -> Option<Step> {
+    let change = |kind, pointer: &str, text: String, limit| Change {
+        kind,
+        pointer: pointer.to_string(),
+        message: text,
+        limit,
+        part,
+    };
+    match error {
+        BodyError::Unsupported(refused) if is_kind_refusal(refused) => {
+            if fit.mode != FitMode::Adapt {
+                return None;
+            }
+            let (replace, how) = reshape_unsupported(provider, message)?;
+            Some(Step { replace, changes: vec![change(ChangeKind::Reshaped, "/content", how, None)] })
+        }
+        BodyError::Unsupported(refused) => {
+            let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
+            let dropped = edit(message, |root| remove(root, &field))?;
+            let text = format!("{refused}: left out");
+            Some(Step { replace: vec![dropped], changes: vec![change(ChangeKind::Lossy, &field, text, None)] })
+        }
+        BodyError::Invalid(violations) => {
+            if fit.mode == FitMode::Adapt
+                && let Some((list, how)) = buttons_as_list(provider, message, violations)
+            {
+                return Some(Step {
+                    replace: vec![list],
+                    changes: vec![change(ChangeKind::Reshaped, "/content", how, None)],
+                });
+            }
+            if fit.mode == FitMode::Strict {
+                return None;
+            }
+            let mut made = Vec::new();
+            let shortened = edit(message, |root| {
+                for v in violations.iter().filter(|v| v.code == ViolationCode::TooLong) {
+                    let (Some(limit), Some(field)) = (v.limit, v.path.rsplit('/').next()) else { continue };
+                    if !TEXT_FIELDS.contains(&field) {
+                        continue;
+                    }
+                    let Some(Value::String(text)) = root.pointer_mut(&v.path) else { continue };
+                    let short = shorten(text, limit as usize);
+                    let what = format!(
+                        "shortened from {} to {} characters (its limit {limit})",
+                        char_count(text),
+                        char_count(&short)
+                    );
+                    *text = short;
+                    made.push(change(ChangeKind::Truncated, &v.path, what, Some(limit)));
+                }
+                !made.is_empty()
+            })?;
+            Some(Step { replace: vec![shortened], changes: made })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a refusal is of the content kind itself (rather than one of its fields).
+fn is_kind_refusal(refused: &Unsupported) -> bool {
+    refused.pointer() == "/content/type"
+}
+
+/// The droppable field a refusal at `pointer` is in (its pattern, with the indexes of
+/// `pointer`), if any.
+fn droppable(pointer: &str) -> Option<String> {
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    DROPPABLE.iter().find_map(|pattern| {
+        let parts: Vec<&str> = pattern.split('/').skip(1).collect();
+        let matched = parts.len() <= segments.len() && parts.iter().zip(&segments).all(|(p, s)| *p == "*" || p == s);
+        matched.then(|| segments[..parts.len()].iter().fold(String::new(), |at, s| format!("{at}/{s}")))
+    })
+}
+
+/// Applies `change` to the message's neutral JSON and reads it back; `None` when the change
+/// did nothing or the result is not a message.
+fn edit(message: &Message, change: impl FnOnce(&mut Value) -> bool) -> Option<Message> {
+    let mut root: Value = serde_json::from_str(&message.to_json()).ok()?;
+    if !change(&mut root) {
+        return None;
+    }
+    Message::from_json(&root.to_string()).ok()
+}
+
+/// Removes the value at `pointer`.
+fn remove(root: &mut Value, pointer: &str) -> bool {
+    let Some((parent, key)) = pointer.rsplit_once('/') else { return false };
+    match root.pointer_mut(parent) {
+        Some(Value::Object(fields)) => fields.remove(key).is_some(),
+        _ => false,
+    }
+}
+
+/// `text` shortened to at most `max` characters, ellipsis included, cut between grapheme
+/// clusters (and before any space the cut leaves at the end).
+pub fn shorten(text: &str, max: usize) -> String {
+    let budget = max.saturating_sub(1);
+    let mut end = 0;
+    let mut used = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        let chars = grapheme.chars().count();
+        if used + chars > budget {
+            break;
+        }
+        used += chars;
+        end = at + grapheme.len();
+    }
+    format!("{}…", text[..end].trim_end())
+}
+
+fn supports(provider: Provider, kind: &str) -> bool {
+    kind_entry(provider, kind).is_some_and(|entry| entry.support == Support::Yes)
+}
+
+/// Reply buttons a provider refuses for their count or a title's length, as a list (rows
+/// take 10 items and 24-character titles), when the provider has lists.
+fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violation]) -> Option<(Message, String)> {
+    let Content::ReplyButtons(buttons) = &message.content else { return None };
+    let reshapes = violations.iter().any(|v| {
+        (v.path == "/content/buttons" && v.code == ViolationCode::TooMany)
+            || (v.path.starts_with("/content/buttons/")
+                && v.path.ends_with("/title")
+                && v.code == ViolationCode::TooLong)
+    });
+    if !reshapes || !supports(provider, "list") {
+        return None;
+    }
+    let (list, header) = as_list(buttons);
+    let how = format!(
+        "{} reply buttons (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\"{header}",
+        buttons.buttons.len()
+    );
+    Some((Message { content: Content::List(list), ..message.clone() }, how))
+}
+
+/// What a list made of reply buttons shows on the button that opens it.
+const LIST_BUTTON: &str = "Choose";
+
+/// Reply buttons as a list of one section, a row per button (same id and title), and what
+/// the reshape says of it: a media header has no place on a list and is left out.
+fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
+    let rows = buttons.buttons.iter().map(|b| ListRow { id: b.id.clone(), title: b.title.clone(), description: None });
+    let media_header = matches!(buttons.header, Some(Header::Image(_) | Header::Video(_) | Header::Document(_)));
+    let list = List {
+        header: buttons.header.clone().filter(|_| !media_header),
+        body: buttons.body.clone(),
+        footer: buttons.footer.clone(),
+        button: LIST_BUTTON.into(),
+        sections: vec![ListSection { title: None, rows: rows.collect() }],
+    };
+    (list, if media_header { " (a list has no media header: it is left out)" } else { "" })
+}
+
+/// Content of a kind the provider cannot take, as content it can: `None` when there is no
+/// faithful reshape.
+fn reshape_unsupported(provider: Provider, message: &Message) -> Option<(Vec<Message>, String)> {
+    let with = |content: Content| Message { content, ..message.clone() };
+    match &message.content {
+        Content::ReplyButtons(b) if supports(provider, "list") => {
+            let (list, header) = as_list(b);
+            Some((vec![with(Content::List(list))], format!("{provider} has no reply buttons: sent as a list{header}")))
+        }
+        Content::ReplyButtons(b) => {
+            let rows: Vec<_> = b.buttons.iter().map(|b| (b.title.as_str(), None)).collect();
+            let text = numbered(header_text(b.header.as_ref()), &b.body, &[(None, rows)], b.footer.as_deref());
+            Some((
+                vec![with(text)],
+                format!(
+                    "{provider} has no reply buttons or lists: the buttons are numbered in the text (replies arrive as text, not button ids)"
+                ),
+            ))
+        }
+        Content::List(l) => {
+            let sections: Vec<_> = l
+                .sections
+                .iter()
+                .map(|s| {
+                    (s.title.as_deref(), s.rows.iter().map(|r| (r.title.as_str(), r.description.as_deref())).collect())
+                })
+                .collect();
+            let text = numbered(header_text(l.header.as_ref()), &l.body, &sections, l.footer.as_deref());
+            Some((
+                vec![with(text)],
+                format!(
+                    "{provider} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
+                ),
+            ))
+        }
+        Content::CtaUrl(c) => {
+            let body = [
+                header_text(c.header.as_ref()),
+                Some(c.body.as_str()),
+                Some(&format!("{}: {}", c.display_text, c.url)),
+                c.footer.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n\n");
+            Some((
+                vec![with(Content::Text(Text { body, preview_url: Some(true) }))],
+                format!("{provider} has no CTA URL buttons: the link is written in the text"),
+            ))
+        }
+        Content::Carousel(c) => {
+            let mut parts = vec![Message {
+                callback_data: message.callback_data.clone(),
+                ..with(Content::Text(Text { body: c.body.clone(), preview_url: None }))
+            }];
+            for card in &c.cards {
+                let media: Media = match &card.header {
+                    Header::Image(m) | Header::Video(m) => m.clone(),
+                    _ => return None,
+                };
+                let mut caption: Vec<String> = card.body.iter().cloned().collect();
+                if let Some(cta) = &card.cta_url {
+                    caption.push(format!("{}: {}", cta.display_text, cta.url));
+                }
+                let media = Media { caption: (!caption.is_empty()).then(|| caption.join("\n\n")), ..media };
+                let content = match card.header {
+                    Header::Video(_) => Content::Video(media),
+                    _ => Content::Image(media),
+                };
+                parts.push(Message { reply_to: None, ..with(content) });
+            }
+            let buttons = c.cards.iter().any(|card| card.buttons.is_some());
+            let how = format!(
+                "{provider} has no carousels: sent as its text and then one message per card ({} cards){}",
+                c.cards.len(),
+                if buttons { "; the cards' quick-reply buttons are left out" } else { "" }
+            );
+            Some((parts, how))
+        }
+        _ => None,
+    }
+}
+
+fn header_text(header: Option<&Header>) -> Option<&str> {
+    match header {
+        Some(Header::Text(h)) => Some(&h.text),
+        _ => None,
+    }
+}
+
+/// A text message listing `sections` of (title, description) items, numbered from 1.
+fn numbered(
+    header: Option<&str>,
+    body: &str,
+    sections: &[(Option<&str>, Vec<(&str, Option<&str>)>)],
+    footer: Option<&str>,
+) -> Content {
+    let mut blocks: Vec<String> = header.into_iter().chain([body]).map(str::to_string).collect();
+    let mut n = 0;
+    for (title, rows) in sections {
+        let mut block: Vec<String> = title.iter().map(|t| t.to_string()).collect();
+        for (row, description) in rows {
+            n += 1;
+            block.push(match description {
+                Some(d) => format!("{n}. {row} — {d}"),
+                None => format!("{n}. {row}"),
+            });
+        }
+        blocks.push(block.join("\n"));
+    }
+    blocks.extend(footer.map(str::to_string));
+    Content::Text(Text { body: blocks.join("\n\n"), preview_url: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::{ReplyButton, ReplyButtons};
+
+    fn message(content: serde_json::Value) -> Message {
+        Message::from_json(&serde_json::json!({"to": "+16505551234", "content": content}).to_string()).unwrap()
+    }
+
+    fn fitted(provider: Provider, mode: FitMode, content: serde_json::Value) -> Result<Fitted, BodyError> {
+        fit(provider, message(content), Fit { mode, drop_lossy: true })
+    }
+
+    #[test]
+    fn shortens_between_graphemes() {
+        // 7 code points, one grapheme: kept whole or not at all.
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        assert_eq!(shorten(&format!("ab{family}cd"), 10), format!("ab{family}…"));
+        assert_eq!(shorten(&format!("ab{family}cd"), 9), "ab…");
+        // e + combining acute accent stays together.
+        assert_eq!(shorten("cafe\u{301}s", 6), "cafe\u{301}…");
+        assert_eq!(shorten("cafe\u{301}s", 5), "caf…");
+        // Flags are pairs of regional indicators.
+        assert_eq!(shorten("🇳🇱🇧🇷🇯🇵", 6), "🇳🇱🇧🇷…");
+        assert_eq!(shorten("🇳🇱🇧🇷🇯🇵", 4), "🇳🇱…");
+        // No space before the ellipsis.
+        assert_eq!(shorten("hello world", 7), "hello…");
+        assert!(char_count(&shorten(&"x".repeat(5000), 4096)) == 4096);
+    }
+
+    #[test]
+    fn drops_what_the_provider_cannot_carry_and_says_so() {
+        let list = serde_json::json!({"type": "list", "body": "Pick", "footer": "Thanks", "button": "Menu",
+            "sections": [{"rows": [{"id": "a", "title": "A"}]}]});
+        let out = fitted(Provider::Bird, FitMode::Strict, list.clone()).unwrap();
+        assert_eq!(out.changes.len(), 1);
+        assert_eq!((out.changes[0].kind, out.changes[0].pointer.as_str()), (ChangeKind::Lossy, "/content/footer"));
+        assert!(out.changes[0].message.contains("list footer"), "{}", out.changes[0].message);
+        assert!(!out.parts[0].1.contains("Thanks"));
+        // Not allowed to drop: the refusal stands.
+        let strict = fit(Provider::Bird, message(list), Fit { mode: FitMode::Adapt, drop_lossy: false });
+        assert!(matches!(strict, Err(BodyError::Unsupported(u)) if u.pointer() == "/content/footer"));
+        // A media id is never dropped: Bird takes media by URL.
+        let by_id = fitted(Provider::Bird, FitMode::Adapt, serde_json::json!({"type": "image", "id": "123"}));
+        assert!(matches!(by_id, Err(BodyError::Unsupported(u)) if u.pointer() == "/content/id"));
+    }
+
+    #[test]
+    fn truncates_over_long_text_only_when_asked() {
+        let text = serde_json::json!({"type": "text", "body": "é".repeat(4100)});
+        assert!(matches!(fitted(Provider::Meta, FitMode::Strict, text.clone()), Err(BodyError::Invalid(_))));
+        let out = fitted(Provider::Meta, FitMode::Truncate, text).unwrap();
+        let change = &out.changes[0];
+        assert_eq!(
+            (change.kind, change.pointer.as_str(), change.limit),
+            (ChangeKind::Truncated, "/content/body", Some(4096.0))
+        );
+        let Content::Text(t) = &out.parts[0].0.content else { panic!() };
+        assert_eq!(char_count(&t.body), 4096);
+        assert!(t.body.ends_with('…'));
+        // Ids are not text: a button id over its limit stays an error.
+        let id = serde_json::json!({"type": "replyButtons", "body": "b", "buttons": [{"id": "x".repeat(300), "title": "t"}]});
+        assert!(fitted(Provider::Meta, FitMode::Truncate, id).is_err());
+    }
+
+    #[test]
+    fn adapt_turns_many_buttons_or_long_titles_into_a_list() {
+        let buttons: Vec<_> =
+            (1..=5).map(|i| ReplyButton { id: format!("b{i}"), title: format!("Option {i}") }).collect();
+        let content =
+            Content::ReplyButtons(ReplyButtons { header: None, body: "Pick one".into(), footer: None, buttons });
+        let many = Message::new("+16505551234", content);
+        let strict = fit(Provider::Meta, many.clone(), Fit { mode: FitMode::Truncate, drop_lossy: true });
+        assert!(matches!(strict, Err(BodyError::Invalid(v)) if v[0].path == "/content/buttons"));
+        for provider in Provider::ALL {
+            let out = fit(provider, many.clone(), Fit { mode: FitMode::Adapt, drop_lossy: true }).unwrap();
+            let Content::List(list) = &out.parts[0].0.content else { panic!("{provider}: {out:?}") };
+            assert_eq!(list.sections[0].rows.len(), 5);
+            assert_eq!(list.sections[0].rows[4].id, "b5");
+            assert_eq!(out.changes[0].kind, ChangeKind::Reshaped, "{provider}");
+        }
+        // A title over 20 characters: a list row takes 24.
+        let long = serde_json::json!({"type": "replyButtons", "body": "b", "buttons": [{"id": "a", "title": "A title of 22 letters."}]});
+        let out = fitted(Provider::Meta, FitMode::Adapt, long).unwrap();
+        assert!(
+            matches!(&out.parts[0].0.content, Content::List(l) if l.sections[0].rows[0].title == "A title of 22 letters.")
+        );
+    }
+
+    #[test]
+    fn adapt_splits_a_carousel_where_there_is_none() {
+        let card = |n: u32| {
+            serde_json::json!({"header": {"type": "image", "link": format!("https://example.com/{n}.png")},
+            "body": format!("Card {n}"), "ctaUrl": {"displayText": "Buy", "url": format!("https://example.com/{n}")}})
+        };
+        let carousel = serde_json::json!({"type": "carousel", "body": "Our picks", "cards": [card(1), card(2)]});
+        assert!(fitted(Provider::OneMsg, FitMode::Truncate, carousel.clone()).is_err());
+        let out = fitted(Provider::OneMsg, FitMode::Adapt, carousel).unwrap();
+        assert_eq!(out.parts.len(), 3);
+        assert!(matches!(&out.parts[0].0.content, Content::Text(t) if t.body == "Our picks"));
+        let Content::Image(second) = &out.parts[2].0.content else { panic!("{out:?}") };
+        assert_eq!(second.caption.as_deref(), Some("Card 2\n\nBuy: https://example.com/2"));
+        assert!(out.parts[2].1.contains("sendFile") || out.parts[2].1.contains("2.png"));
+        assert_eq!(out.changes[0].kind, ChangeKind::Reshaped);
+    }
+
+    #[test]
+    fn adapt_numbers_a_list_where_there_are_no_lists() {
+        // No provider lacks lists today: the reshape itself is what is checked.
+        let list =
+            message(serde_json::json!({"type": "list", "header": {"type": "text", "text": "Menu"}, "body": "Pick",
+            "footer": "Bye", "button": "Open", "sections": [{"title": "Drinks", "rows": [{"id": "t", "title": "Tea",
+            "description": "Green"}, {"id": "c", "title": "Coffee"}]}]}));
+        let (parts, how) = reshape_unsupported(Provider::Meta, &list).unwrap();
+        assert!(how.contains("numbered"));
+        let Content::Text(t) = &parts[0].content else { panic!() };
+        assert_eq!(t.body, "Menu\n\nPick\n\nDrinks\n1. Tea — Green\n2. Coffee\n\nBye");
+    }
+
+    #[test]
+    fn fit_modes_parse() {
+        assert_eq!("adapt".parse::<FitMode>().unwrap(), FitMode::Adapt);
+        assert_eq!("lenient".parse::<FitMode>().unwrap_err().code(), "ERR_ARGUMENT");
+        assert_eq!(droppable("/content/sections/2/title"), Some("/content/sections/2/title".into()));
+        assert_eq!(droppable("/content/header/id"), Some("/content/header".into()));
+        assert_eq!(droppable("/content/id"), None);
+    }
+}
