@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
+  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, FitChange, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
   OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions, WebhookEvent, WebhookMessage,
 } from "./wasm/wabridge.js";
 import type { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
@@ -31,10 +31,27 @@ interface ProviderParts {
 }
 
 /** A message sent: its id (to match status events by) and the provider's own answer. */
-export interface SentMessage<P extends keyof ProviderParts = keyof ProviderParts> {
+export interface SentPart<P extends keyof ProviderParts = keyof ProviderParts> {
   provider: P;
   id: string;
   result: ProviderParts[P]["result"];
+}
+
+/** What `send` gives: the message sent, every change a fit made, and a split's further messages. */
+export interface SentMessage<P extends keyof ProviderParts = keyof ProviderParts> extends SentPart<P> {
+  /** Every change `fit` made (empty without one). */
+  changes: FitChange[];
+  /** The further messages of a split (fit `"adapt"`: a carousel card by card), sent in order. */
+  more?: SentPart<P>[];
+}
+
+/** `send`'s options: how far the message may be fitted, and (Bird) the delivery options. */
+export interface MessengerSendOptions extends BirdSendOptions {
+  /**
+   * `"strict"` (default): violations reject. `"truncate"`, `"adapt"`: fitted first (see `fitMessage`);
+   * if a part of a split fails, the error carries `sent` (the parts sent) and `unsent` (the messages not sent).
+   */
+  fit?: FitMode;
 }
 
 /** The same calls for every provider. */
@@ -42,10 +59,10 @@ export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> 
   readonly provider: P;
   /** The provider's own client, for what only that provider has. */
   readonly client: ProviderParts[P]["client"];
-  /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError`. */
-  send(message: Message, options?: BirdSendOptions): Promise<SentMessage<P>>;
+  /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError` unless `options.fit` finds a way. */
+  send(message: Message, options?: MessengerSendOptions): Promise<SentMessage<P>>;
   /** Answers an inbound message event with `content`, quoting it: to the sender's number, or into the group chat it came from (1MSG). */
-  reply(event: WebhookMessage, content: Content, options?: BirdSendOptions): Promise<SentMessage<P>>;
+  reply(event: WebhookMessage, content: Content, options?: MessengerSendOptions): Promise<SentMessage<P>>;
   /** Marks an inbound message as read (Meta, 1MSG); Bird rejects with `UnsupportedError`. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<unknown>;
   /** Uploads a file to send by id (Meta, 1MSG); Bird (media by URL) rejects with `UnsupportedError`. */

@@ -3,7 +3,7 @@
 // Each call goes to that provider's client (and its validation); what a provider cannot do is
 // an UnsupportedError before any I/O, never an approximation.
 import { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
-import { ArgumentError, UnsupportedError } from "./wasm/index.js";
+import { ArgumentError, UnsupportedError, fitMessage } from "./wasm/index.js";
 import { MemoryDedupeStore, handleWebhook, readWebhook, receiveWebhook } from "./webhooks.js";
 
 const CLIENTS = { meta: MetaClient, bird: BirdClient, "1msg": OneMsgClient };
@@ -30,9 +30,32 @@ class Messenger {
     this.client = new Client(clientOptions);
   }
 
-  /** Sends a neutral message; resolves to `{ provider, id, result }` (`result`: the provider's answer). */
-  async send(message, options) {
-    const result = this.provider === "bird" ? await this.client.send(message, options) : await this.client.send(message);
+  /**
+   * Sends a neutral message; resolves to `{ provider, id, result, changes }` (`result`: the
+   * provider's answer). With `options.fit` ("truncate", "adapt") the message is first fitted to
+   * the provider: `changes` lists every change, and a split's further messages are sent in
+   * order and given in `more`.
+   */
+  async send(message, options = {}) {
+    const { fit, ...delivery } = options;
+    if (fit === undefined || fit === "strict") return { ...(await this.#sendOne(message, delivery)), changes: [] };
+    const { messages, changes } = fitMessage(this.provider, message, fit);
+    const sent = [];
+    for (const [index, part] of messages.entries()) {
+      try {
+        sent.push(await this.#sendOne(part, delivery));
+      } catch (error) {
+        // Nothing is lost: what was sent, and what was not, travel with the error.
+        Object.assign(error, { sent, unsent: messages.slice(index) });
+        throw error;
+      }
+    }
+    const [first, ...more] = sent;
+    return { ...first, changes, more };
+  }
+
+  async #sendOne(message, delivery) {
+    const result = this.provider === "bird" ? await this.client.send(message, delivery) : await this.client.send(message);
     return { provider: this.provider, id: result.messageId, result };
   }
 

@@ -9,7 +9,7 @@ const PROVIDERS = ["meta", "bird", "1msg"];
 const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
-  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [FILE|-]
+  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native] [--options JSON] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N]] [FILE|-]
@@ -19,6 +19,10 @@ const USAGE = `usage:
 
 FILE is a JSON document (a provider-native request body, or a neutral message for
 --from neutral and for send); "-" or no FILE reads standard input.
+convert leaves out what the target cannot carry and says so on standard error, one line per
+change with its pointer in FILE; --fit truncate shortens over-long text at grapheme boundaries,
+--fit adapt also reshapes (buttons → list, carousel → one message per card: then a JSON array).
+Content of a kind the target cannot carry exits 3.
 send --native sends FILE as the provider's own body (Bird: templates by project, several
 images, postbacks…); --options gives Bird's delivery options (scheduledFor, tags, useCase…).
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
@@ -102,19 +106,27 @@ function validate(args) {
 function convert(args) {
   const { values, positionals } = parseArgs({
     args,
-    options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" } },
+    options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" } },
     allowPositionals: true,
   });
   const from = oneOf("from", values.from, FORMATS);
   const to = oneOf("to", values.to, FORMATS);
+  const fit = values.fit === undefined ? undefined : oneOf("fit", values.fit, ["strict", "truncate", "adapt"]);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
   const input = readInput(positionals[0]);
-  const output = wabridge.convert(from, to, input, { operation: values.op });
+  const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit });
+  // A split (fit adapt: a carousel card by card) gives the bodies as one JSON array, in order.
+  const output = more.length === 0 ? body : [body, ...more.map((part) => part.body)];
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  // 1MSG has a method per kind of content: say which one the body is for.
+  // 1MSG has a method per kind of content: say which one each body is for.
   if (to === "1msg" && from !== "1msg") {
-    const neutral = from === "neutral" ? input : wabridge.convert(from, "neutral", input, { operation: values.op });
-    process.stderr.write(`wabridge: 1msg method: ${wabridge.endpointOf("1msg", neutral)}\n`);
+    const methods = [operation, ...more.map((part) => part.operation)];
+    process.stderr.write(`wabridge: 1msg method: ${methods.join(", ")}\n`);
+  }
+  // Nothing is changed silently: every field left out, text shortened or content reshaped.
+  for (const change of changes) {
+    const where = change.source ?? `${change.pointer} (of message ${change.part + 1})`;
+    process.stderr.write(`wabridge: ${change.kind}: ${where || "/"}: ${change.message}\n`);
   }
   return EXIT.ok;
 }

@@ -320,6 +320,32 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The value at a JSON pointer (RFC 6901), to change it in place.
+    pub fn at_mut(&mut self, pointer: &str) -> Option<&mut Json<'a>> {
+        pointer.split('/').skip(1).try_fold(self, |at, segment| match at {
+            Json::Array(items) => items.get_mut(segment.parse::<usize>().ok()?),
+            Json::Object(fields) => {
+                let key = segment.replace("~1", "/").replace("~0", "~");
+                fields.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
+            }
+            _ => None,
+        })
+    }
+
+    /// Removes the object member at a JSON pointer; false when there is none.
+    pub fn remove_at(&mut self, pointer: &str) -> bool {
+        let Some((parent, key)) = pointer.rsplit_once('/') else { return false };
+        let key = key.replace("~1", "/").replace("~0", "~");
+        match self.at_mut(parent) {
+            Some(Json::Object(fields)) => {
+                let before = fields.len();
+                fields.retain(|(k, _)| *k != key);
+                fields.len() < before
+            }
+            _ => false,
+        }
+    }
+
     /// The string at `key`, owned (how answers' fields end up in results).
     pub fn string(&self, key: &str) -> Option<String> {
         self.get(key)?.as_str().map(str::to_string)

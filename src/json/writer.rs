@@ -180,6 +180,12 @@ impl JsonWriter {
         self.out.push_str(json);
     }
 
+    /// Text that is JSON already, as an item of an array.
+    pub fn item_raw(&mut self, json: &str) {
+        self.separate();
+        self.out.push_str(json);
+    }
+
     /// `[…]` as a value: the document itself, each item written by `item`.
     pub fn item_arr<T>(&mut self, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
         self.separate();

@@ -17,10 +17,8 @@
 use super::{Provider, Support, kind_entry, serialize};
 use crate::error::{BodyError, Unsupported};
 use crate::message::{Content, Header, List, ListRow, ListSection, Media, Message, ReplyButtons, Text};
-use crate::validate::{Violation, ViolationCode, char_count};
-use serde_json::Value;
+use crate::validate::{Json, Violation, ViolationCode, char_count};
 use std::str::FromStr;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// How far a message may be changed to fit a provider.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -98,6 +96,15 @@ pub struct Fitted {
     pub changes: Vec<Change>,
 }
 
+impl Fitted {
+    /// Whether the change at `index` touches a field of the message given, rather than of
+    /// content a reshape made.
+    pub fn touches_input(&self, index: usize) -> bool {
+        let reshaped = self.changes.iter().position(|c| c.kind == ChangeKind::Reshaped);
+        self.changes.get(index).is_some_and(|c| c.part == 0) && reshaped.is_none_or(|r| index <= r)
+    }
+}
+
 /// What a fit may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fit {
@@ -132,12 +139,11 @@ const MAX_STEPS: usize = 64;
 /// bodies, or the first refusal it may not work around.
 pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, BodyError> {
     let mut changes = Vec::new();
-    let mut queue = vec![message];
+    // Messages still to fit, front first: a split puts its further messages here.
+    let mut queue = std::collections::VecDeque::from([message]);
     let mut parts = Vec::new();
-    let mut next = 0;
-    while next < queue.len() {
-        let part = next;
-        let mut message = queue[part].clone();
+    while let Some(mut message) = queue.pop_front() {
+        let part = parts.len();
         let mut steps = 0;
         let body = loop {
             let error = match serialize(provider, &message) {
@@ -145,26 +151,34 @@ pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, Bod
                 Err(error) => error,
             };
             steps += 1;
-            if steps > MAX_STEPS {
+            let Some(Step { replace, changes: made }) =
+                step(provider, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
+            else {
                 return Err(error);
-            }
-            let step = step(provider, &message, &error, fit, part);
-            match step {
-                Some(Step { mut replace, changes: made }) if !replace.is_empty() => {
-                    changes.extend(made);
-                    message = replace.remove(0);
-                    // Further messages of a split are fitted in their turn.
-                    for (offset, extra) in replace.into_iter().enumerate() {
-                        queue.insert(part + 1 + offset, extra);
-                    }
-                }
-                _ => return Err(error),
+            };
+            let mut replace = replace.into_iter();
+            let Some(first) = replace.next() else { return Err(error) };
+            changes.extend(made);
+            message = first;
+            for (offset, extra) in replace.enumerate() {
+                queue.insert(offset, extra);
             }
         };
         parts.push((message, body));
-        next += 1;
     }
     Ok(Fitted { parts, changes })
+}
+
+/// `message`'s recipient and references with other content (not a clone of the message: the
+/// model's `Clone` costs the wasm several KB).
+fn with_content(message: &Message, content: Content) -> Message {
+    Message {
+        to: message.to.clone(),
+        recipient_type: message.recipient_type,
+        reply_to: message.reply_to.clone(),
+        callback_data: message.callback_data.clone(),
+        content,
+    }
 }
 
 /// A way past one refusal: the message(s) to try instead, and the changes made.
@@ -191,7 +205,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
         }
         BodyError::Unsupported(refused) => {
             let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
-            let dropped = edit(message, |root| remove(root, &field))?;
+            let dropped = edit(message, |root| root.remove_at(&field))?;
             let text = format!("{refused}: left out");
             Some(Step { replace: vec![dropped], changes: vec![change(ChangeKind::Lossy, &field, text, None)] })
         }
@@ -214,14 +228,12 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                     if !TEXT_FIELDS.contains(&field) {
                         continue;
                     }
-                    let Some(Value::String(text)) = root.pointer_mut(&v.path) else { continue };
-                    let short = shorten(text, limit as usize);
-                    let what = format!(
-                        "shortened from {} to {} characters (its limit {limit})",
-                        char_count(text),
-                        char_count(&short)
-                    );
-                    *text = short;
+                    let Some(Json::Str(text)) = root.at_mut(&v.path) else { continue };
+                    // Limits are whole numbers: printed as integers (no float formatting in the wasm).
+                    let max = limit as usize;
+                    let short = shorten(text, max);
+                    let what = format!("shortened from {} characters to its limit, {max}", char_count(text));
+                    *text = short.into();
                     made.push(change(ChangeKind::Truncated, &v.path, what, Some(limit)));
                 }
                 !made.is_empty()
@@ -250,21 +262,13 @@ fn droppable(pointer: &str) -> Option<String> {
 
 /// Applies `change` to the message's neutral JSON and reads it back; `None` when the change
 /// did nothing or the result is not a message.
-fn edit(message: &Message, change: impl FnOnce(&mut Value) -> bool) -> Option<Message> {
-    let mut root: Value = serde_json::from_str(&message.to_json()).ok()?;
-    if !change(&mut root) {
+fn edit(message: &Message, change: impl FnOnce(&mut Json<'_>) -> bool) -> Option<Message> {
+    let text = message.to_json();
+    let mut tree = crate::validate::parse_tree(&text).ok()?;
+    if !change(&mut tree) {
         return None;
     }
-    Message::from_json(&root.to_string()).ok()
-}
-
-/// Removes the value at `pointer`.
-fn remove(root: &mut Value, pointer: &str) -> bool {
-    let Some((parent, key)) = pointer.rsplit_once('/') else { return false };
-    match root.pointer_mut(parent) {
-        Some(Value::Object(fields)) => fields.remove(key).is_some(),
-        _ => false,
-    }
+    Message::from_tree(&tree).ok()
 }
 
 /// `text` shortened to at most `max` characters, ellipsis included, cut between grapheme
@@ -273,13 +277,13 @@ pub fn shorten(text: &str, max: usize) -> String {
     let budget = max.saturating_sub(1);
     let mut end = 0;
     let mut used = 0;
-    for (at, grapheme) in text.grapheme_indices(true) {
+    for grapheme in crate::validate::grapheme::graphemes(text) {
         let chars = grapheme.chars().count();
         if used + chars > budget {
             break;
         }
         used += chars;
-        end = at + grapheme.len();
+        end += grapheme.len();
     }
     format!("{}…", text[..end].trim_end())
 }
@@ -306,7 +310,7 @@ fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violatio
         "{} reply buttons (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\"{header}",
         buttons.buttons.len()
     );
-    Some((Message { content: Content::List(list), ..message.clone() }, how))
+    Some((with_content(message, Content::List(list)), how))
 }
 
 /// What a list made of reply buttons shows on the button that opens it.
@@ -330,7 +334,7 @@ fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
 /// Content of a kind the provider cannot take, as content it can: `None` when there is no
 /// faithful reshape.
 fn reshape_unsupported(provider: Provider, message: &Message) -> Option<(Vec<Message>, String)> {
-    let with = |content: Content| Message { content, ..message.clone() };
+    let with = |content: Content| with_content(message, content);
     match &message.content {
         Content::ReplyButtons(b) if supports(provider, "list") => {
             let (list, header) = as_list(b);
@@ -379,10 +383,7 @@ fn reshape_unsupported(provider: Provider, message: &Message) -> Option<(Vec<Mes
             ))
         }
         Content::Carousel(c) => {
-            let mut parts = vec![Message {
-                callback_data: message.callback_data.clone(),
-                ..with(Content::Text(Text { body: c.body.clone(), preview_url: None }))
-            }];
+            let mut parts = vec![with(Content::Text(Text { body: c.body.clone(), preview_url: None }))];
             for card in &c.cards {
                 let media: Media = match &card.header {
                     Header::Image(m) | Header::Video(m) => m.clone(),
@@ -418,13 +419,11 @@ fn header_text(header: Option<&Header>) -> Option<&str> {
     }
 }
 
-/// A text message listing `sections` of (title, description) items, numbered from 1.
-fn numbered(
-    header: Option<&str>,
-    body: &str,
-    sections: &[(Option<&str>, Vec<(&str, Option<&str>)>)],
-    footer: Option<&str>,
-) -> Content {
+/// A titled group of (title, description) items, for [`numbered`].
+type Items<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
+
+/// A text message listing `sections` of items, numbered from 1.
+fn numbered(header: Option<&str>, body: &str, sections: &[Items<'_>], footer: Option<&str>) -> Content {
     let mut blocks: Vec<String> = header.into_iter().chain([body]).map(str::to_string).collect();
     let mut n = 0;
     for (title, rows) in sections {

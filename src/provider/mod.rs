@@ -215,22 +215,23 @@ pub fn convert_reporting(
             return Ok(exact(codec(to).mark_read_operation(), serialize_request(to, &read)?));
         }
     };
-    let fitted = fit::fit(to, message.clone(), fit::Fit { mode, drop_lossy: true })?;
-    // Changes made before the first reshape touch fields of the input; later ones do not.
-    let reshaped_at = fitted.changes.iter().position(|c| c.kind == fit::ChangeKind::Reshaped);
+    let fitted = fit::fit(to, message, fit::Fit { mode, drop_lossy: true })?;
+    // Where each change lies in the input: in a provider's body, by its codec's pointer table
+    // for the message read from it (read again: changes are rare, a clone of every message not).
+    let source_message = match from {
+        Format::Provider(provider) if !fitted.changes.is_empty() => match parse_request(provider, body, operation)? {
+            Request::Message(message) => Some((provider, message, operation_named(provider, operation)?)),
+            Request::MarkRead(_) => None,
+        },
+        _ => None,
+    };
+    let tree = source_message.as_ref().and_then(|_| crate::validate::parse_tree(body).ok());
     let source = |i: usize, change: &fit::Change| {
-        (change.part == 0 && reshaped_at.is_none_or(|r| i < r)).then(|| match from {
-            Format::Neutral => change.pointer.clone(),
-            Format::Provider(provider) => {
-                let operation = operation_named(provider, operation).ok();
-                let tree = crate::validate::parse_tree(body).ok();
-                match (operation, tree) {
-                    (Some(operation), Some(tree)) => {
-                        codec(provider).wire_pointer(&change.pointer, &message, &tree, operation)
-                    }
-                    _ => change.pointer.clone(),
-                }
+        fitted.touches_input(i).then(|| match (&source_message, &tree) {
+            (Some((provider, message, operation)), Some(tree)) => {
+                codec(*provider).wire_pointer(&change.pointer, message, tree, *operation)
             }
+            _ => change.pointer.clone(),
         })
     };
     let changes = fitted

@@ -70,7 +70,7 @@ const PICTOGRAPHIC: &[(u32, u32)] = &[
     (0x1F400, 0x1FFFD),
 ];
 
-fn pictographic(c: char) -> bool {
+pub(super) fn pictographic(c: char) -> bool {
     let c = c as u32;
     PICTOGRAPHIC.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }

@@ -6,6 +6,7 @@
 //! Documents are read the same way: [`parse_tree`] then [`Obj`], field by field.
 
 mod emoji;
+pub mod grapheme;
 mod path;
 mod read;
 mod rules;

@@ -14,6 +14,7 @@ pub use client::ClientCore;
 use crate::error::BodyError;
 use crate::json::JsonWriter;
 use crate::message::Message;
+use crate::provider::fit::{Change, Fit, FitMode};
 use crate::provider::{self, BulkItem, Provider};
 use crate::validate::{Violation, ViolationCode};
 use convert::{js_to_json, json_to_js, message_from_js, to_js};
@@ -66,15 +67,41 @@ fn provider_named(name: &str) -> Result<Provider, BodyError> {
 }
 
 fn operation_of(options: Option<JsValue>) -> Result<Option<String>, BodyError> {
+    string_option(options.as_ref(), "operation")
+}
+
+/// The string option `name` of an options object (absent when the object or the option is).
+fn string_option(options: Option<&JsValue>, name: &str) -> Result<Option<String>, BodyError> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(None);
     };
-    let operation = js_sys::Reflect::get(&options, &"operation".into()).unwrap_or(JsValue::UNDEFINED);
-    match operation.as_string() {
-        Some(op) => Ok(Some(op)),
-        None if operation.is_undefined() => Ok(None),
-        None => Err(BodyError::argument("options.operation must be a string")),
+    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    match value.as_string() {
+        Some(value) => Ok(Some(value)),
+        None if value.is_undefined() => Ok(None),
+        None => Err(BodyError::argument(format!("options.{name} must be a string"))),
     }
+}
+
+/// The fit mode of an options object (`strict` when absent).
+fn fit_of(options: Option<&JsValue>) -> Result<FitMode, BodyError> {
+    string_option(options, "fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())
+}
+
+/// Writes the changes of a fit as `FitChange` objects.
+fn write_changes<'c>(w: &mut JsonWriter, changes: impl IntoIterator<Item = (&'c Change, Option<&'c str>)>) {
+    w.arr("changes", changes, |w, (change, source)| {
+        w.item_obj(|w| {
+            w.str("kind", change.kind.name());
+            w.str("pointer", &change.pointer);
+            w.opt_str("source", source);
+            w.str("message", &change.message);
+            if let Some(limit) = change.limit {
+                w.float("limit", limit);
+            }
+            w.int("part", change.part as i64);
+        })
+    });
 }
 
 /// Checks a media upload before it is sent (or, in the sandbox, received): the MIME type
@@ -222,20 +249,109 @@ pub fn from_provider(
     Ok(json_to_js(&message.to_json())?)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FIT: &str = r#"
+/**
+ * How far a message may be changed to fit a provider: `"strict"` (the default: violations are
+ * errors), `"truncate"` (text over a limit is shortened at a grapheme boundary, ending in `…`),
+ * `"adapt"` (also reshaped: more than 3 reply buttons or a title over 20 → a list; a list where
+ * there are none → numbered text; a carousel where there is none → one message per card; a CTA
+ * URL where there is none → text with the link).
+ */
+export type FitMode = "strict" | "truncate" | "adapt";
+/** One change a conversion or fit made; nothing changes without one. */
+export interface FitChange {
+  /** `lossy`: a field the target cannot carry was left out; `truncated`; `reshaped`. */
+  kind: "lossy" | "truncated" | "reshaped";
+  /** JSON pointer into the neutral message the change was made in (see `part`). */
+  pointer: string;
+  /** JSON pointer into the input as given (the source provider's body when converting from one); absent after a reshape. */
+  source?: string;
+  message: string;
+  /** A truncation's limit, in characters. */
+  limit?: number;
+  /** Which message of a split (a carousel sent card by card) the change belongs to; 0 otherwise. */
+  part: number;
+}
+/** Options of `convert`. */
+export interface ConvertOptions extends ProviderBodyOptions {
+  /** How far the message may be changed to fit the target (`"strict"` by default). */
+  fit?: FitMode;
+}
+/** What `convert` gives: the converted document, and every change made to get there. */
+export interface Conversion {
+  /** The converted document: a provider's request body, or a neutral message. */
+  body: Record<string, unknown>;
+  /** The endpoint the body goes to (1MSG's method, `"messages"` for Meta and Bird); absent for neutral. */
+  operation?: string;
+  /** Fields the target cannot carry (left out: `lossy`), text shortened, content reshaped. */
+  changes: FitChange[];
+  /** Further messages, in order, where fit `"adapt"` split the content (a carousel card by card). */
+  more: Array<{ body: Record<string, unknown>; operation?: string }>;
+}
+/** What `fit` gives: the messages to send (more than one only for a split) and every change. */
+export interface Fitted {
+  messages: Message[];
+  changes: FitChange[];
+}
+"#;
+
 /// Converts a document between formats — `"neutral"` or a provider name — validating it on
 /// the way (a neutral read receipt is `{ markRead: { messageId, typingIndicator? } }`).
-/// Converting a provider's body to the same provider reproduces it exactly. Throws
-/// `ValidationError` (violations point into the input), `UnsupportedError`, `ArgumentError`.
-#[wasm_bindgen(js_name = convert, unchecked_return_type = "Record<string, unknown>")]
+/// Converting a provider's body to the same provider reproduces it exactly. A field the target
+/// cannot carry is left out and reported in `changes` (`lossy`, with its pointer in the input);
+/// `options.fit` also shortens or reshapes. Throws `ValidationError` (violations point into the
+/// input), `UnsupportedError` (content of a kind the target cannot carry), `ArgumentError`.
+#[wasm_bindgen(js_name = convert, unchecked_return_type = "Conversion")]
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let operation = operation_of(options)?;
-    let converted = provider::convert(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref())?;
-    Ok(json_to_js(&converted)?)
+    let operation = string_option(options.as_ref(), "operation")?;
+    let mode = fit_of(options.as_ref())?;
+    let conversion =
+        provider::convert_reporting(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref(), mode)?;
+    let mut w = JsonWriter::new();
+    let mut parts = conversion.parts.iter();
+    w.item_obj(|w| {
+        if let Some((operation, body)) = parts.next() {
+            w.raw("body", body);
+            w.opt_str("operation", operation.map(|o| o.name()));
+        }
+        write_changes(w, conversion.changes.iter().map(|c| (&c.change, c.source.as_deref())));
+        w.arr("more", parts, |w, (operation, body)| {
+            w.item_obj(|w| {
+                w.raw("body", body);
+                w.opt_str("operation", operation.map(|o| o.name()));
+            })
+        });
+    });
+    Ok(json_to_js(&w.finish())?)
+}
+
+/// Fits a neutral message to `provider` (see `FitMode`): the messages to send instead, and
+/// every change, each with its pointer. A field the provider cannot carry is left out (`lossy`)
+/// only in `"adapt"` mode; in the others it is refused as `toProvider` refuses it. Throws
+/// `ValidationError`, `UnsupportedError` or `ArgumentError` for what the mode may not fix.
+#[wasm_bindgen(js_name = fitMessage, unchecked_return_type = "Fitted")]
+pub fn fit_message(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
+    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FitMode")] mode: &str,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_named(provider)?;
+    let mode: FitMode = mode.parse()?;
+    let message: Message = message_from_js(&message)?;
+    let fitted = provider::fit::fit(provider, message, Fit { mode, drop_lossy: mode == FitMode::Adapt })?;
+    let mut w = JsonWriter::new();
+    w.item_obj(|w| {
+        w.arr("messages", &fitted.parts, |w, (message, _)| w.item_raw(&message.to_json()));
+        let changes = fitted.changes.iter().enumerate();
+        write_changes(w, changes.map(|(i, c)| (c, fitted.touches_input(i).then_some(c.pointer.as_str()))));
+    });
+    Ok(json_to_js(&w.finish())?)
 }
 
 /// The endpoint `provider` takes a neutral request at: `"messages"` for Meta and Bird, the

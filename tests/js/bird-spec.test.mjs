@@ -2,53 +2,19 @@
 // serializer emits for every neutral kind Bird carries validate against Bird's OpenAPI spec
 // (schema CreateMessage; tests/fixtures/specs has a copy of ../shared/specs/bird, so that the
 // test runs from a clone of the repository alone) with ajv — each place where the spec cannot be
-// used as written is a named, commented allowance below, never validation switched off — and
-// are accepted, reproduced and read back by wabridge itself. Then what Bird cannot carry, and
-// the limits Bird's page (and WhatsApp) document but the spec does not encode, each at the
-// limit and one past it, with the violation's pointer and code.
+// used as written is a named, commented allowance (in specs.mjs), never validation switched
+// off — and are accepted, reproduced and read back by wabridge itself. Then what Bird cannot
+// carry, and the limits Bird's page (and WhatsApp) document but the spec does not encode, each
+// at the limit and one past it, with the violation's pointer and code.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import { wabridge } from "./helpers.mjs";
+// Bird's spec (schema CreateMessage), compiled with ajv with its allowances (each commented
+// there): BIRD_ALLOWANCES in specs.mjs.
+import { validateBirdCreateMessage as validateCreateMessage } from "./specs.mjs";
 
-const spec = JSON.parse(readFileSync(new URL("../fixtures/specs/bird-channels-send-message.openapi.json", import.meta.url), "utf8"));
 const fixtureDir = new URL("../fixtures/bird/", import.meta.url);
-
-/**
- * Where the spec cannot be compiled or read as written (docs/bird-reference.md, "Spec vs docs
- * disagreements"). None widens a rule of the schema: what wabridge emits validates against the
- * spec's own shapes. The spec's other defects are gaps (it accepts what Bird's docs forbid):
- * those are checked below, in "the spec's gaps", against validateProvider.
- */
-const ALLOWANCES = {
-  // Defect 7: ActionLink.url's pattern "{{[^{}]+}}" is not a valid Unicode-mode regex (a
-  // lone "{" is a syntax error with the u flag); ajv compiles it only with unicodeRegExp:false
-  // (an option of the Ajv instance below). The pattern's meaning is unchanged.
-  nonUnicodePattern: { unicodeRegExp: false },
-  // Template.locale names the format "locale-bcp47", which neither JSON Schema nor OpenAPI
-  // defines. Defined here as BCP 47's shape: a 2–3 letter language, then subtags of 2–8
-  // letters or digits joined by "-" (e.g. "en", "pt-BR", "zh-Hant-TW").
-  localeFormat(ajv) {
-    ajv.addFormat("locale-bcp47", /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
-  },
-  // TypeLocation's coordinates use OpenAPI's "float" format, which JSON Schema does not define:
-  // any finite number (the spec's own minimum/maximum still apply).
-  floatFormat(ajv) {
-    ajv.addFormat("float", { type: "number", validate: Number.isFinite });
-  },
-};
-
-// OpenAPI 3.0.3 schemas are draft-04/07 style (`nullable`, which ajv supports): the default Ajv.
-// strict:false because the spec carries OpenAPI-only keywords (discriminator with a mapping,
-// example, readOnly); `discriminator` is ignored and the oneOf branches decide on their own.
-const ajv = new Ajv({ strict: false, allErrors: true, ...ALLOWANCES.nonUnicodePattern });
-addFormats(ajv);
-ALLOWANCES.localeFormat(ajv);
-ALLOWANCES.floatFormat(ajv);
-ajv.addSchema({ ...spec, $id: "bird-spec" });
-const validateCreateMessage = ajv.compile({ $ref: "bird-spec#/components/schemas/CreateMessage" });
 
 function assertSpecAccepts(body) {
   const valid = validateCreateMessage(body);
@@ -79,11 +45,11 @@ for (const name of fixtureNames) {
     const body = fixture(name);
     assertSpecAccepts(body);
     assert.deepEqual(wabridge.validateProvider("bird", body), []);
-    const reproduced = wabridge.convert("bird", "bird", body);
+    const reproduced = wabridge.convert("bird", "bird", body).body;
     assert.deepEqual(reproduced, body);
     assertSpecAccepts(reproduced);
     // JSON text in, the same object out.
-    assert.deepEqual(wabridge.convert("bird", "bird", JSON.stringify(body)), body);
+    assert.deepEqual(wabridge.convert("bird", "bird", JSON.stringify(body)).body, body);
   });
 }
 
@@ -160,7 +126,7 @@ for (const [kind, content, expected] of NEUTRAL) {
     } else {
       assert.deepEqual(back, message);
     }
-    assert.deepEqual(wabridge.convert("neutral", "bird", message), body);
+    assert.deepEqual(wabridge.convert("neutral", "bird", message).body, body);
   });
 }
 
@@ -272,7 +238,16 @@ for (const [kind, message, path] of UNSUPPORTED) {
       assert.equal(e.path, path);
       return true;
     });
-    assert.throws(() => wabridge.convert("neutral", "bird", message), wabridge.UnsupportedError);
+    // convert() refuses the content itself, the recipient, media by id and a card's only
+    // buttons, and leaves out any other field with a `lossy` change at its pointer.
+    if (["/content/type", "/recipientType", "/content/id", "/content/cards/0/buttons"].includes(path)) {
+      assert.throws(() => wabridge.convert("neutral", "bird", message), wabridge.UnsupportedError);
+    } else {
+      const { body, changes } = wabridge.convert("neutral", "bird", message);
+      assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.source]), [["lossy", path, path]]);
+      assert.match(changes[0].message, /left out/);
+      assert.deepEqual(wabridge.validateProvider("bird", body), []);
+    }
     // validate() reports it as one violation, so that a form can show it with the others.
     assert.deepEqual(wabridge.validate(message, "bird").map((v) => [v.path, v.code]), [[path, "unsupported"]]);
   });

@@ -4,8 +4,8 @@
 // validate against 1MSG's OpenAPI 2.39 (swagger.waba.json; tests/fixtures/specs has a copy of
 // ../shared/specs/1msg, so that the test runs from a clone of the repository alone) with ajv,
 // wherever 2.39 has a schema: each place where 2.39 is wrong or outdated is a named, commented
-// allowance below, proved necessary (the spec as written rejects what it is for), never
-// validation switched off. (c) Every neutral kind 1MSG carries goes to its method's body and
+// allowance (in specs.mjs), proved necessary (the spec as written rejects what it is for),
+// never validation switched off. (c) Every neutral kind 1MSG carries goes to its method's body and
 // reads back; what 1MSG cannot carry (or wabridge does not send yet) is refused at its
 // pointer. (d) The limits of issue 10 at the limit and one past it, counted in characters.
 // (e) Several faults are reported at once, each at its pointer.
@@ -15,11 +15,11 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
 import { wabridge } from "./helpers.mjs";
+// 2.39, compiled with ajv as written and with its allowances (each commented there:
+// ONEMSG_ALLOWANCES in specs.mjs), and where it has each method's request body.
+import { ONEMSG_SPEC_PATH as SPEC_PATH, onemsgAsWritten as asWritten, onemsgPatched as patched, onemsgRawSpec as rawSpec } from "./specs.mjs";
 
-const rawSpec = JSON.parse(readFileSync(new URL("../fixtures/specs/1msg-swagger.waba.json", import.meta.url), "utf8"));
 const fixtureDir = new URL("../fixtures/1msg/", import.meta.url);
 const fixture = (name) => JSON.parse(readFileSync(new URL(name, fixtureDir), "utf8"));
 const allFixtures = readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).sort();
@@ -34,114 +34,6 @@ const METHODS = [
   "sendSticker", "sendCtaUrl", "sendTemplate", "sendCarousel", "sendFlow", "sendProduct",
   "me", "settings", "commerce", "webhook", "readMessage", "addTemplate", "removeTemplate", "uploadMedia",
 ];
-/** Where 2.39 has each method's request body, or null where it has none (the 1.0.0 summary only). */
-const SPEC_PATH = {
-  sendMessage: "/sendMessage", sendFile: "/sendFile", sendList: "/sendList", sendLocation: "/sendLocation", sendContact: "/sendContact",
-  sendTemplate: "/sendTemplate", sendProduct: "/sendProduct", me: "/me", settings: "/settings", commerce: "/commerce",
-  webhook: "/webhook", readMessage: "/readMessage", addTemplate: "/addTemplate", removeTemplate: "/removeTemplate",
-  uploadMedia: "/uploadMedia",
-  sendButton: null, sendLocationRequest: null, sendReaction: null, sendSticker: null, sendCtaUrl: null, sendCarousel: null, sendFlow: null,
-};
-
-/**
- * Where 2.39 is wrong or outdated (docs/1msg-reference.md, "Disagreements and choices" and
- * "Validation against 2.39"). Each patches one rule of a copy of the spec, to what 1MSG's
- * current API (the 1.0.0 operations summary, [O]) and help pages document; DEFECTS below
- * proves each is needed. Everything else in the spec applies as written.
- */
-const ALLOWANCES = {
-  // PhoneProp.phone is a string in 2.39; the current API ([O]) types it as an integer on
-  // sendMessage, sendFile, sendLocation, sendCarousel, sendCtaUrl, sendSticker and sendFlow,
-  // and the fixtures follow [O] per method (wabridge writes a number). Both are accepted.
-  phoneAsInteger(spec) {
-    spec.components.schemas.PhoneProp.properties.phone.type = ["string", "integer"];
-  },
-  // SendFileRequest requires body and filename: 2.39 predates sending an uploaded file by
-  // mediaId + mediaType ([O]), which needs neither.
-  sendFileByMediaId(spec) {
-    const own = spec.components.schemas.SendFileRequest.allOf[0];
-    delete own.required;
-    Object.assign(own.properties, {
-      mediaId: { type: "string" },
-      mediaType: { type: "string", enum: ["image", "video", "audio", "document"] },
-      voice: { type: "boolean" },
-    });
-    own.oneOf = [{ required: ["body", "filename"] }, { required: ["mediaId", "mediaType"] }];
-  },
-  // SendContactRequest requires `body`, a field sendContact does not have (a copy-paste bug
-  // of 2.39); its own description, and [O], make `contacts` the required field.
-  sendContactBogusBody(spec) {
-    spec.components.schemas.SendContactRequest.allOf[0].required = ["contacts"];
-  },
-  // TemplateCategoryProp lists MARKETING, TRANSACTIONAL, OTP: Meta's categories before 2023.
-  // 1MSG's template help ([H-add]) and the current API take MARKETING, UTILITY, AUTHENTICATION.
-  templateCategories(spec) {
-    spec.components.schemas.TemplateCategoryProp.enum = ["MARKETING", "UTILITY", "AUTHENTICATION"];
-  },
-  // TemplateComponentsProp has no CAROUSEL component ([H-car], [H-send]) and no OTP button
-  // (AUTHENTICATION templates, [M]).
-  templateComponentTypes(spec) {
-    const component = spec.components.schemas.TemplateComponentsProp.items.properties;
-    component.type.enum.push("CAROUSEL");
-    component.buttons.items.properties.type.enum.push("OTP");
-  },
-  // GetMessages' caption and quotedMsgId are plain strings, yet 2.39's own example has them
-  // null (as do production captures, [OBS]): nullable.
-  nullableMessageFields(spec) {
-    const message = spec.components.schemas.GetMessages.properties.messages.items.properties;
-    message.caption.nullable = true;
-    message.quotedMsgId.nullable = true;
-  },
-};
-// Not allowances, because nothing of ours meets them: 2.39's sendTemplate `params.items`
-// models parameter-level fields (currency, date_time) rather than the component objects its
-// own description and example use — the schema allows other keys, so components validate
-// against nothing; and day_of_week mixes integers 1–7 into a `type: string` enum (they can
-// never validate; the fixtures send "FRIDAY").
-
-/**
- * Ajv over OpenAPI 3.0 schemas (draft-04/07 style; ajv honours `nullable`). strict:false
- * because the spec carries OpenAPI-only keywords (example, and examples of the wrong type).
- */
-function specValidators(spec) {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ ...spec, $id: "1msg" });
-  const cache = new Map();
-  const at = (pointer) => {
-    if (!cache.has(pointer)) cache.set(pointer, ajv.compile({ $ref: `1msg#${pointer}` }));
-    return cache.get(pointer);
-  };
-  /** The pointer of `ref`'s target's JSON schema (`…/content/application~1json/schema`). */
-  const content = (ref) => `${ref.slice(1)}/content/application~1json/schema`;
-  return {
-    /** The validator of the request body of POST `path`, or null where 2.39 has none. */
-    request(path) {
-      const ref = spec.paths[path]?.post?.requestBody?.$ref;
-      return ref ? at(content(ref)) : null;
-    },
-    /** The validator of the HTTP 200 answer of `method path`, or null. */
-    response(path, method) {
-      const ref = spec.paths[path]?.[method]?.responses?.["200"]?.$ref;
-      return ref ? at(content(ref)) : null;
-    },
-    unauthorized: at("/components/responses/Unauthorized/content/application~1json/schema"),
-    /** The declared query parameters of GET `path`, by name, each with a validator. */
-    parameters(path) {
-      const declared = spec.paths[path]?.get?.parameters;
-      if (!declared) return null;
-      return Object.fromEntries(declared.map(({ $ref }) => {
-        const parameter = $ref.slice(2).split("/").reduce((o, k) => o[k], spec);
-        return [parameter.name, { required: parameter.required === true, validate: at(`${$ref.slice(1)}/schema`) }];
-      }));
-    },
-  };
-}
-
-const spec = structuredClone(rawSpec);
-for (const allow of Object.values(ALLOWANCES)) allow(spec);
-const patched = specValidators(spec);
-const asWritten = specValidators(rawSpec);
 
 const errorsOf = (validate) => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}${e.params?.missingProperty ? ` ${e.params.missingProperty}` : ""}`);
 
@@ -160,7 +52,7 @@ function specAccepts(method, body) {
 
 const faults = (method, body) => wabridge.validateProvider("1msg", body, { operation: method }).map((v) => [v.path, v.code]);
 const faultsWithLimits = (method, body) => wabridge.validateProvider("1msg", body, { operation: method }).map((v) => [v.path, v.code, v.limit ?? undefined]);
-const reproduce = (method, body) => wabridge.convert("1msg", "1msg", body, { operation: method });
+const reproduce = (method, body) => wabridge.convert("1msg", "1msg", body, { operation: method }).body;
 
 test("the fixtures give every method with a body at least one body, and 2.39 has a schema exactly where expected", () => {
   assert.ok(bodyFixtures.length >= 49, `${bodyFixtures.length} body fixtures`);
@@ -369,7 +261,7 @@ for (const [kind, method, content, fields] of NEUTRAL) {
     assert.deepEqual(faults(method, body), []);
     assert.deepEqual(wabridge.validate(message, "1msg"), []);
     assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: method }), message);
-    assert.deepEqual(wabridge.convert("neutral", "1msg", message), body);
+    assert.deepEqual(wabridge.convert("neutral", "1msg", message).body, body);
     assert.deepEqual(reproduce(method, body), body);
   });
 }
@@ -489,7 +381,15 @@ for (const [kind, content, top, how, where] of REFUSED) {
       }
       return true;
     });
-    assert.throws(() => wabridge.convert("neutral", "1msg", message), how === "unsupported" ? wabridge.UnsupportedError : wabridge.ValidationError);
+    // convert() refuses invalid content and content of a kind 1MSG lacks, and leaves out a
+    // field it cannot carry with a `lossy` change at its pointer.
+    if (how === "unsupported" && where !== "/content/type") {
+      const { body, operation, changes } = wabridge.convert("neutral", "1msg", message);
+      assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.source]), [["lossy", where, where]]);
+      assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
+    } else {
+      assert.throws(() => wabridge.convert("neutral", "1msg", message), how === "unsupported" ? wabridge.UnsupportedError : wabridge.ValidationError);
+    }
     // validate() reports it as one violation, so that a form can show it with the others.
     const expected = how === "unsupported" ? [[where, "unsupported"]] : where;
     assert.deepEqual(wabridge.validate(message, "1msg").map((v) => [v.path, v.code]), expected);

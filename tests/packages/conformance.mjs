@@ -148,7 +148,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
       same(wabridge.validateProvider("meta", body), [], `${kind}: the Meta body is valid`);
       const back = wabridge.fromProvider("meta", body);
       same(wabridge.toProvider("meta", back), body, `${kind}: round trip`);
-      same(wabridge.convert("meta", "meta", JSON.stringify(body)), body, `${kind}: convert meta→meta`);
+      same(wabridge.convert("meta", "meta", JSON.stringify(body)).body, body, `${kind}: convert meta→meta`);
     }
     const button = { to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] } };
     same(wabridge.validate(button).map((v) => [v.path, v.code, v.limit]), [["/content/buttons/0/title", "too_long", 20]], "a 21-character title");
@@ -178,7 +178,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     const sent = [];
     for (const [form, body] of bodies) {
       same(wabridge.validateProvider("bird", body), [], `${form}: violations`);
-      sameValue(wabridge.convert("bird", "bird", JSON.stringify(body)), body, `${form}: convert bird→bird reproduces it`);
+      sameValue(wabridge.convert("bird", "bird", JSON.stringify(body)).body, body, `${form}: convert bird→bird reproduces it`);
       const result = await client.sendBody(body);
       check(UUID.test(result.messageId), `${form}: messageId is a UUID (got ${result.messageId})`);
       same(result.status, body.scheduledFor ? "scheduled" : "accepted", `${form}: status`);
@@ -264,7 +264,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(/^\d+$/.test(mediaId), `uploadMedia gives a numeric mediaId (got ${mediaId})`);
     for (const [form, method, body] of oneMsgBodies(ONEMSG_CUSTOMER, { namespace, mediaId, replyTo: inbound })) {
       same(wabridge.validateProvider("1msg", body, { operation: method }), [], `${form}: violations`);
-      sameValue(wabridge.convert("1msg", "1msg", JSON.stringify(body), { operation: method }), body, `${form}: convert 1msg→1msg reproduces it`);
+      sameValue(wabridge.convert("1msg", "1msg", JSON.stringify(body), { operation: method }).body, body, `${form}: convert 1msg→1msg reproduces it`);
       const result = await client.sendBody(method, body);
       check(WAMID.test(result.messageId), `${form}: messageId (got ${result.messageId})`);
       sent.push([form, method, result.messageId]);

@@ -5,6 +5,7 @@ import {
   MetaClient,
   OneMsgClient,
   convert,
+  fitMessage,
   fromProvider,
   validate,
   validateProvider,
@@ -25,7 +26,16 @@ const v3: Violation[] = validateProvider("meta", body);
 const v4: Violation[] = validateProvider("1msg", JSON.stringify({ phone: "16505551234", body: "Hi" }), { operation: "sendMessage" });
 const parsed: Message = fromProvider("meta", body);
 const converted = convert("meta", "neutral", body);
+const convertedBody: Record<string, unknown> = converted.body;
+const lossy: string[] = converted.changes.filter((c) => c.kind === "lossy").map((c) => c.source ?? c.pointer);
+const fitted = convert("neutral", "1msg", message, { fit: "adapt" });
+const parts: Array<Record<string, unknown>> = [fitted.body, ...fitted.more.map((m) => m.body)];
 convert("neutral", "bird", message, { operation: "messages" });
+// @ts-expect-error "lenient" is not a fit mode
+convert("neutral", "bird", message, { fit: "lenient" });
+const fitResult = fitMessage("meta", message, "truncate");
+const fittedMessages: Message[] = fitResult.messages;
+const changeKinds: Array<"lossy" | "truncated" | "reshaped"> = fitResult.changes.map((c) => c.kind);
 // @ts-expect-error "telegram" is not a provider
 validate(message, "telegram");
 // @ts-expect-error convert needs a body

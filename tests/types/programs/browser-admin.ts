@@ -18,7 +18,7 @@ document.querySelector("#check")!.addEventListener("click", () => {
   const native = validateProvider(provider, text);
   if (native.length === 0) {
     const neutral = fromProvider(provider, text);
-    output.textContent = JSON.stringify(convert(provider, "neutral", text), null, 2) + JSON.stringify(neutral);
+    output.textContent = JSON.stringify(convert(provider, "neutral", text).body, null, 2) + JSON.stringify(neutral);
     return;
   }
   const message = JSON.parse(text);
