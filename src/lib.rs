@@ -35,6 +35,7 @@ pub mod http;
 pub mod json;
 pub mod limits;
 pub mod message;
+pub mod phone;
 pub mod provider;
 pub mod provider_id;
 pub mod signature;
