@@ -354,12 +354,102 @@ impl<'de> Deserialize<'de> for Message {
     }
 }
 
+/// Who a message goes to, as `to` and `recipientType` say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipient<'a> {
+    /// A phone number (E.164 with or without `+`, as people write it, or a 1MSG individual
+    /// chat `<digits>@c.us`), normalised.
+    Phone(crate::phone::PhoneNumber),
+    /// A Bird contact id (a UUID).
+    Contact(&'a str),
+    /// A group by its id (`recipientType: "group"`): Meta's group id, or 1MSG's group chat.
+    Group(&'a str),
+    /// A 1MSG group chat named as such (`<id>@g.us`; the suffix taken off).
+    GroupChat(&'a str),
+}
+
+/// The kinds of [`Recipient`], for what each provider takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecipientKind {
+    Phone,
+    Contact,
+    Group,
+    GroupChat,
+}
+
+impl Recipient<'_> {
+    pub fn kind(&self) -> RecipientKind {
+        match self {
+            Recipient::Phone(_) => RecipientKind::Phone,
+            Recipient::Contact(_) => RecipientKind::Contact,
+            Recipient::Group(_) => RecipientKind::Group,
+            Recipient::GroupChat(_) => RecipientKind::GroupChat,
+        }
+    }
+}
+
+impl RecipientKind {
+    /// What the recipient is, for messages that refuse it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RecipientKind::Phone => "phone number recipient",
+            RecipientKind::Contact => "Bird contact id recipient",
+            RecipientKind::Group => "group recipient",
+            RecipientKind::GroupChat => "1MSG group chat recipient (<id>@g.us)",
+        }
+    }
+
+    /// Where a refusal of it points.
+    pub fn pointer(self) -> &'static str {
+        if self == RecipientKind::Group { "/recipientType" } else { "/to" }
+    }
+}
+
+impl Message {
+    /// Who the message goes to; `None` when `to` is not a valid recipient (see `validate`).
+    pub fn recipient(&self) -> Option<Recipient<'_>> {
+        let to = self.to.as_str();
+        if self.recipient_type == Some(RecipientType::Group) {
+            return Some(match to.strip_suffix("@g.us") {
+                Some(id) => Recipient::GroupChat(id),
+                None => Recipient::Group(to),
+            });
+        }
+        if crate::validate::is_uuid(to) {
+            return Some(Recipient::Contact(to));
+        }
+        crate::phone::parse(to.strip_suffix("@c.us").unwrap_or(to), None).ok().map(Recipient::Phone)
+    }
+
+    /// The recipient's phone number as a provider that takes digits is sent it: `to` as given
+    /// when it is already `+`/digits only (a body read from a provider is written back as it
+    /// was), else normalised to the country code and national number.
+    pub fn phone_digits(&self) -> Option<String> {
+        let plain = self.to.strip_prefix('+').unwrap_or(&self.to);
+        match self.recipient()? {
+            Recipient::Phone(_) if plain.bytes().all(|b| b.is_ascii_digit()) => Some(plain.to_string()),
+            Recipient::Phone(number) => Some(number.digits()),
+            _ => None,
+        }
+    }
+}
+
 impl Validate for Message {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
         let to = path.key("to");
         match self.recipient_type {
             Some(RecipientType::Group) => check_identifier(report, &to, "group id (to)", &self.to),
-            _ => check_phone_number(report, &to, "recipient (to)", &self.to),
+            _ if crate::validate::is_uuid(&self.to) => {}
+            _ if self.to.ends_with("@g.us") => report.add(
+                &to,
+                ViolationCode::InvalidValue,
+                "a group chat (<id>@g.us) is sent to with recipientType \"group\"",
+                None,
+            ),
+            _ => {
+                let phone = self.to.strip_suffix("@c.us").unwrap_or(&self.to);
+                check_phone_number(report, &to, "recipient (to)", phone)
+            }
         }
         if let Some(reply_to) = &self.reply_to {
             check_identifier(report, &path.key("replyTo"), "replyTo message id", reply_to);

@@ -6,7 +6,7 @@
 
 use super::Provider;
 use crate::error::{BodyError, Unsupported};
-use crate::message::{MarkRead, Message, Request};
+use crate::message::{MarkRead, Message, RecipientKind, Request};
 use std::fmt;
 use std::str::FromStr;
 
@@ -153,7 +153,10 @@ pub trait Codec: Sync {
     fn kinds(&self) -> &'static [KindEntry];
     /// The endpoints whose bodies [`Codec::read`] takes; the first is the default.
     fn operations(&self) -> &'static [Operation];
-    /// Writes a valid message whose content this provider carries ([`Support::Yes`]).
+    /// The kinds of recipient this provider sends to (a phone number, a contact id, a group).
+    fn recipients(&self) -> &'static [RecipientKind];
+    /// Writes a valid message whose content this provider carries ([`Support::Yes`]), to a
+    /// recipient of one of its [`Codec::recipients`].
     fn write_message(&self, message: &Message) -> Result<String, BodyError>;
     /// Writes a valid read receipt, where the provider takes them on a body endpoint.
     fn write_mark_read(&self, _read: &MarkRead) -> Result<String, BodyError> {

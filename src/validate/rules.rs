@@ -48,41 +48,33 @@ pub fn is_international_digits(digits: &str) -> bool {
         && !digits.starts_with('0')
 }
 
-/// Reports a value that is not a phone number in international format: an optional `+`,
-/// then the country code and number as 7–15 ASCII digits, not starting with 0. Spaces,
-/// dashes and parentheses are refused rather than guessed at, so that the number the
-/// provider sees is exactly the one validated.
+/// Reports a value that is not a phone number in international format, by the numbering
+/// plans of libphonenumber's metadata ([`crate::phone`]): an assigned country code, a length
+/// and a first digit that country uses. Written as people write numbers (`+44 20 7946 0958`,
+/// `+1 (650) 555-1234`, digits without `+`); a provider is sent the number normalised.
 pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
-    if value.is_empty() {
-        report.add(path, ViolationCode::Required, format!("{label} is required"), None);
-        return;
+    if let Err(error) = crate::phone::parse(value, None) {
+        report.add(path, phone_fault(&error), format!("{label}: {error} (got {value:?})"), error.limit());
     }
-    let digits = value.strip_prefix('+').unwrap_or(value);
-    let (min, max) = (limits::PHONE_NUMBER_MIN_DIGITS, limits::PHONE_NUMBER_MAX_DIGITS);
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
-        report.add(
-            path,
-            ViolationCode::InvalidFormat,
-            format!(
-                "{label} must be a phone number in international format: an optional '+' and {min}–{max} digits, country code first (got {value:?})"
-            ),
-            None,
-        );
-    } else if digits.len() < min {
-        report.add(
-            path,
-            ViolationCode::TooShort,
-            format!("{label} has {} digits; a phone number with country code has at least {min}", digits.len()),
-            Some(min as f64),
-        );
-    } else if digits.len() > max {
-        report.add(
-            path,
-            ViolationCode::TooLong,
-            format!("{label} has {} digits; E.164 allows at most {max}", digits.len()),
-            Some(max as f64),
-        );
+}
+
+/// The violation code of a phone number's fault.
+pub fn phone_fault(error: &crate::phone::PhoneError) -> ViolationCode {
+    match error {
+        crate::phone::PhoneError::Empty => ViolationCode::Required,
+        crate::phone::PhoneError::TooShort { .. } => ViolationCode::TooShort,
+        crate::phone::PhoneError::TooLong { .. } => ViolationCode::TooLong,
+        _ => ViolationCode::InvalidFormat,
     }
+}
+
+/// Whether `value` is a UUID (8-4-4-4-12 hexadecimal digits): Bird's ids.
+pub fn is_uuid(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 36
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
 /// Reports an empty or whitespace-padded identifier (message ids, group ids).
@@ -256,14 +248,21 @@ mod tests {
 
     #[test]
     fn phone_numbers() {
-        for ok in ["16505551234", "+16505551234", "6831234", "123456789012345"] {
+        // As people write them: the provider is sent them normalised (Message::phone_digits).
+        for ok in ["16505551234", "+16505551234", "+1 (650) 555-1234", "+44 20 7946 0958", "4915123456789", "+6834123"]
+        {
             assert!(codes(|r, p| check_phone_number(r, p, "to", ok)).is_empty(), "{ok}");
         }
         let bad = |v: &str| codes(|r, p| check_phone_number(r, p, "to", v))[0].1;
         assert_eq!(bad(""), ViolationCode::Required);
-        assert_eq!(bad("+1 650 555"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("+1 650 555"), ViolationCode::TooShort);
+        // National format, no region: which country's 0?
         assert_eq!(bad("06505551234"), ViolationCode::InvalidFormat);
         assert_eq!(bad("++16505551234"), ViolationCode::InvalidFormat);
+        // +1 numbers never start 0 or 1; +999 is not assigned; +683 (Niue) has no 1xxx numbers.
+        assert_eq!(bad("+1 050 555 1234"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("+999 1234 5678"), ViolationCode::InvalidFormat);
+        assert_eq!(bad("6831234"), ViolationCode::InvalidFormat);
         assert_eq!(bad("123456"), ViolationCode::TooShort);
         assert_eq!(bad("1234567890123456"), ViolationCode::TooLong);
     }

@@ -296,6 +296,47 @@ export interface Fitted {
 }
 "#;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PHONE: &str = r#"
+/** A phone number in international form, as `parsePhoneNumber` reads it. */
+export interface PhoneNumber {
+  /** The country calling code, e.g. 44. */
+  countryCode: number;
+  /** The national significant number (digits, no trunk prefix). */
+  national: string;
+  /** Country code and national number, no `+`: what Meta and 1MSG are sent. */
+  digits: string;
+  /** `+`, country code and national number: what Bird is sent. */
+  e164: string;
+}
+"#;
+
+/// Reads a phone number as people write it (`+44 20 7946 0958`, `+1 (650) 555-1234`, digits
+/// with the country code first) — and, given a `region` (ISO 3166 code such as `"GB"`), a
+/// national form (`020 7946 0958`) or one with the region's international prefix — checked
+/// against libphonenumber's numbering plans: an assigned country code, a length and a first
+/// digit the country uses. Throws `ValidationError` (one violation at `""`) saying why not.
+#[wasm_bindgen(js_name = parsePhoneNumber, unchecked_return_type = "PhoneNumber")]
+pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue, JsValue> {
+    let number = crate::phone::parse(text, region.as_deref()).map_err(|error| {
+        let code = crate::validate::phone_fault(&error);
+        BodyError::Invalid(vec![Violation {
+            path: String::new(),
+            code,
+            message: error.to_string(),
+            limit: error.limit(),
+        }])
+    })?;
+    let mut w = JsonWriter::new();
+    w.item_obj(|w| {
+        w.int("countryCode", i64::from(number.country_code));
+        w.str("national", &number.national);
+        w.str("digits", &number.digits());
+        w.str("e164", &number.e164());
+    });
+    Ok(json_to_js(&w.finish())?)
+}
+
 /// Converts a document between formats — `"neutral"` or a provider name — validating it on
 /// the way (a neutral read receipt is `{ markRead: { messageId, typingIndicator? } }`).
 /// Converting a provider's body to the same provider reproduces it exactly. A field the target

@@ -1,7 +1,7 @@
 //! Request building and response decoding for `BirdClient` (sans-IO).
 
 use super::model::BirdRequest;
-use super::read::{DELIVERY_FIELDS, is_uuid};
+use super::read::DELIVERY_FIELDS;
 use super::{PROVIDER, read_request, schedule_warning, serialize, write_request};
 use crate::error::{AnswerError, BodyError, FieldError, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
@@ -10,6 +10,7 @@ use crate::message::Message;
 use crate::provider::{
     ProviderClient, answer_json, base_url, reason_for_status, undocumented_success, unexpected_response,
 };
+use crate::validate::is_uuid;
 use crate::validate::{Json, parse_tree};
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -52,6 +52,11 @@ impl Codec for BirdCodec {
         &[Operation::Messages]
     }
 
+    fn recipients(&self) -> &'static [crate::message::RecipientKind] {
+        use crate::message::RecipientKind;
+        &[RecipientKind::Phone, RecipientKind::Contact]
+    }
+
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
         write_request(&neutral::to_bird(message)?)
     }

@@ -10,7 +10,7 @@ use crate::error::{BodyError, Unsupported};
 use crate::limits::BIRD_INLINE_ATTACHMENT_MAX_BYTES;
 use crate::message::{
     CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, Content, CtaUrl, Header, List as NeutralList, ListRow,
-    ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message, RecipientType, ReplyButton,
+    ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message, Recipient, ReplyButton,
     ReplyButtons, Text as NeutralText,
 };
 
@@ -30,16 +30,20 @@ fn e164(to: &str) -> String {
 
 /// A valid neutral message as Bird's request (`delivery` left empty: the caller's options).
 pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
-    if message.recipient_type == Some(RecipientType::Group) {
-        return Err(cannot_at("group recipient", "/recipientType"));
-    }
     let body = body(&message.content)?;
-    Ok(BirdRequest {
-        contacts: vec![Contact {
+    let contact = match message.recipient() {
+        Some(Recipient::Contact(id)) => {
+            Contact { id: Some(id.to_string()), identifier_key: None, identifier_value: None }
+        }
+        // `to` as given when it is already +E.164 (a Bird body written back as it was read).
+        _ => Contact {
             id: None,
             identifier_key: Some("phonenumber".into()),
-            identifier_value: Some(e164(&message.to)),
-        }],
+            identifier_value: Some(e164(&message.phone_digits().unwrap_or_else(|| message.to.clone()))),
+        },
+    };
+    Ok(BirdRequest {
+        contacts: vec![contact],
         payload: Payload::Body(body),
         reply_to: message.reply_to.as_ref().map(|id| ReplyTo { id: id.clone(), kind: ReplyKind::Message, order: None }),
         // Your reference, echoed in status webhooks: what Meta calls biz_opaque_callback_data.
@@ -229,7 +233,10 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
 /// Bird's request as a neutral message, where it says nothing the neutral model cannot.
 pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
     let [contact] = q.contacts.as_slice() else { return Err(neutral_lacks("request to several receivers")) };
-    let Some(to) = &contact.identifier_value else { return Err(neutral_lacks("receiver by contact id")) };
+    // A receiver by phone number, or by contact id: the neutral `to` takes either.
+    let Some(to) = contact.identifier_value.as_ref().or(contact.id.as_ref()) else {
+        return Err(neutral_lacks("receiver without a phone number or contact id"));
+    };
     let d = &q.delivery;
     let options = [
         ("meta.extraInformation", d.extra_information.is_some()),

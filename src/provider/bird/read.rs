@@ -9,7 +9,7 @@ use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
 use crate::validate::{
-    Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, is_international_digits, number,
+    Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, is_international_digits, is_uuid, number,
 };
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
@@ -108,14 +108,6 @@ fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
 }
 
 /// A UUID in its 8-4-4-4-12 hex form.
-pub(crate) fn is_uuid(value: &str) -> bool {
-    let b = value.as_bytes();
-    b.len() == 36
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
-}
-
 fn uuid(o: &Obj<'_>, r: &mut Report, key: &str, label: &str, value: &str) {
     if !is_uuid(value) {
         let message = format!("{key} must be {label} in UUID form (8-4-4-4-12 hex digits; got {value:?})");

@@ -51,6 +51,11 @@ impl Codec for MetaCodec {
         &[Operation::Messages]
     }
 
+    fn recipients(&self) -> &'static [crate::message::RecipientKind] {
+        use crate::message::RecipientKind;
+        &[RecipientKind::Phone, RecipientKind::Group]
+    }
+
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
         refuse_inline(message)?;
         Ok(write::message(message, &MetaSpelling::default()))

@@ -53,6 +53,11 @@ impl Codec for OneMsgCodec {
         &Operation::ALL[1..]
     }
 
+    fn recipients(&self) -> &'static [crate::message::RecipientKind] {
+        use crate::message::RecipientKind;
+        &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::GroupChat]
+    }
+
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
         write::message(message, &BodySpelling::default())
     }

@@ -153,7 +153,7 @@ pub(super) fn own_file_name(tree: &Json<'_>, message: &Message) -> Option<String
 }
 
 /// A valid phone number standing in for a refused recipient (see `message`).
-const STAND_IN: &str = "10000000000";
+const STAND_IN: &str = "16505550100";
 
 /// Exactly one of `a` and `b`, reported at `a` when neither is given, at `b` when both are.
 fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {

@@ -139,12 +139,12 @@ fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling)
         }
         return;
     }
-    let digits = message.to.trim_start_matches('+');
+    let digits = message.phone_digits().unwrap_or_else(|| message.to.trim_start_matches('+').to_string());
     match (spelling, digits.parse::<i64>()) {
         (RecipientSpelling::ChatId, _) => w.str("chatId", &format!("{digits}@c.us")),
         // Validated phone numbers are at most 15 digits: they fit an i64 exactly.
         (RecipientSpelling::PhoneNumber, Ok(number)) => w.int("phone", number),
-        _ => w.str("phone", digits),
+        _ => w.str("phone", &digits),
     }
 }
 

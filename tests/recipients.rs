@@ -1,0 +1,80 @@
+//! One `to` for every provider: a phone number as people write it, a 1MSG chat, a Bird contact
+//! id or a group, each sent as its provider takes it — or refused, naming the provider and
+//! the recipient, where the provider has no such recipient.
+
+use serde_json::{Value, json};
+use wabridge::error::BodyError;
+use wabridge::message::Message;
+use wabridge::provider::{Provider, serialize};
+
+fn message(to: &str, group: bool) -> Message {
+    let mut m = json!({"to": to, "content": {"type": "text", "body": "Hi"}});
+    if group {
+        m["recipientType"] = json!("group");
+    }
+    Message::from_json(&m.to_string()).unwrap()
+}
+
+fn body(provider: Provider, to: &str, group: bool) -> Result<Value, BodyError> {
+    serialize(provider, &message(to, group)).map(|b| serde_json::from_str(&b).unwrap())
+}
+
+#[test]
+fn phone_numbers_are_normalised_per_provider() {
+    for written in ["+44 20 7946 0958", "+44 (0)20 7946 0958", "442079460958", "44 20-7946-0958", "442079460958@c.us"] {
+        assert_eq!(body(Provider::Meta, written, false).unwrap()["to"], "442079460958", "{written}");
+        let bird = body(Provider::Bird, written, false).unwrap();
+        assert_eq!(bird["receiver"]["contacts"][0]["identifierValue"], "+442079460958", "{written}");
+        assert_eq!(body(Provider::OneMsg, written, false).unwrap()["phone"], 442079460958u64, "{written}");
+    }
+    // `+` and digits go to Meta as given (a Meta body is written back exactly).
+    assert_eq!(body(Provider::Meta, "+16505551234", false).unwrap()["to"], "+16505551234");
+}
+
+#[test]
+fn invalid_numbers_are_refused_at_to() {
+    for (to, why) in [
+        ("+1 050 555 1234", "never start with 0"),
+        ("+999 1234 5678", "assigned country calling code"),
+        ("020 7946 0958", "needs a region"),
+        ("+49 151", "national digits"),
+        ("+44 20 7946 0958 12345", "national digits"),
+    ] {
+        let error = Message::from_json(&json!({"to": to, "content": {"type": "text", "body": "Hi"}}).to_string())
+            .map(|m| serialize(Provider::Meta, &m));
+        let violations = match error {
+            Err(v) => v,
+            Ok(Err(BodyError::Invalid(v))) => v,
+            other => panic!("{to}: {other:?}"),
+        };
+        assert_eq!(violations[0].path, "/to", "{to}");
+        assert!(violations[0].message.contains(why), "{to}: {}", violations[0].message);
+    }
+}
+
+#[test]
+fn provider_native_recipients() {
+    let contact = "8f8c2b5e-4c1e-4a52-9a53-0b6f5e2f8a11";
+    let bird = body(Provider::Bird, contact, false).unwrap();
+    assert_eq!(bird["receiver"]["contacts"][0], json!({"id": contact}));
+    for provider in [Provider::Meta, Provider::OneMsg] {
+        let Err(BodyError::Unsupported(u)) = body(provider, contact, false) else { panic!("{provider}") };
+        assert_eq!((u.provider, u.kind.as_str(), u.pointer()), (provider, "Bird contact id recipient", "/to"));
+    }
+    // A Bird body to a contact id reads back to the same neutral `to`.
+    let again = wabridge::provider::parse(Provider::Bird, &bird.to_string(), None).unwrap();
+    assert_eq!(again.to, contact);
+
+    let meta = body(Provider::Meta, "120363025246125486", true).unwrap();
+    assert_eq!((meta["to"].as_str(), meta["recipient_type"].as_str()), (Some("120363025246125486"), Some("group")));
+    assert_eq!(body(Provider::OneMsg, "120363025246125486", true).unwrap()["chatId"], "120363025246125486@g.us");
+    assert_eq!(body(Provider::OneMsg, "120363025246125486@g.us", true).unwrap()["chatId"], "120363025246125486@g.us");
+    let Err(BodyError::Unsupported(u)) = body(Provider::Meta, "120363025246125486@g.us", true) else { panic!() };
+    assert_eq!((u.kind.as_str(), u.pointer()), ("1MSG group chat recipient (<id>@g.us)", "/to"));
+    let Err(BodyError::Unsupported(u)) = body(Provider::Bird, "120363025246125486", true) else { panic!() };
+    assert_eq!((u.kind.as_str(), u.pointer()), ("group recipient", "/recipientType"));
+    // A group chat is named as a group.
+    let chat = Message::from_json(r#"{"to":"120363025246125486@g.us","content":{"type":"text","body":"Hi"}}"#).unwrap();
+    let Err(BodyError::Invalid(v)) = serialize(Provider::OneMsg, &chat) else { panic!() };
+    assert_eq!(v[0].path, "/to");
+}
