@@ -145,6 +145,25 @@ pub struct KindEntry {
     pub support: Support,
 }
 
+/// A change that writing a message makes by design (see [`Codec::approximations`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Approximation {
+    /// The neutral field it concerns.
+    pub pointer: &'static str,
+    /// A different kind of content is sent (rather than a field left out).
+    pub reshaped: bool,
+    pub why: String,
+}
+
+/// The MIME type of a message's own media, which a provider that reads the type from the file
+/// has no field for: an approximation at `/content/mimeType`.
+pub fn unsent_mime_type(provider: Provider, message: &Message) -> Vec<Approximation> {
+    let given = message.content.media().is_some_and(|(_, media)| media.mime_type.is_some());
+    let why =
+        format!("{provider} takes no MIME type (it reads the file's type from the file): content.mimeType left out");
+    if given { vec![Approximation { pointer: "/content/mimeType", reshaped: false, why }] } else { Vec::new() }
+}
+
 /// One provider's codec. Implementations live in `provider/<name>/`; the functions of
 /// `provider` dispatch through [`codec`].
 pub trait Codec: Sync {
@@ -155,6 +174,12 @@ pub trait Codec: Sync {
     fn operations(&self) -> &'static [Operation];
     /// The kinds of recipient this provider sends to (a phone number, a contact id, a group).
     fn recipients(&self) -> &'static [RecipientKind];
+    /// What writing `message` leaves out or changes by design, without refusing it: a hint the
+    /// provider takes no field for (a MIME type it reads from the file), a kind sent as its
+    /// nearest (a sticker as an image). Conversions report these; sending does not refuse them.
+    fn approximations(&self, _message: &Message) -> Vec<Approximation> {
+        Vec::new()
+    }
     /// Writes a valid message whose content this provider carries ([`Support::Yes`]), to a
     /// recipient of one of its [`Codec::recipients`].
     fn write_message(&self, message: &Message) -> Result<String, BodyError>;

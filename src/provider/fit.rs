@@ -147,7 +147,17 @@ pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, Bod
         let mut steps = 0;
         let body = loop {
             let error = match serialize(provider, &message) {
-                Ok(body) => break body,
+                Ok(body) => {
+                    // What the provider's body leaves out or changes by design is reported too.
+                    changes.extend(super::codec(provider).approximations(&message).into_iter().map(|a| Change {
+                        kind: if a.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy },
+                        pointer: a.pointer.to_string(),
+                        message: a.why,
+                        limit: None,
+                        part,
+                    }));
+                    break body;
+                }
                 Err(error) => error,
             };
             steps += 1;

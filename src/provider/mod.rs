@@ -210,8 +210,10 @@ pub fn convert_reporting(
         (_, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
         (_, Format::Provider(to)) => to,
     };
+    // A neutral input is validated by the fit (against the target's limits too), which is
+    // what may shorten or reshape it: not before.
     let request = match from {
-        Format::Neutral => parse_neutral(body)?,
+        Format::Neutral => Request::from_json(body)?,
         Format::Provider(provider) => parse_request(provider, body, operation)?,
     };
     let message = match request {

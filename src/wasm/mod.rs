@@ -265,7 +265,7 @@ export interface FitChange {
   kind: "lossy" | "truncated" | "reshaped";
   /** JSON pointer into the neutral message the change was made in (see `part`). */
   pointer: string;
-  /** JSON pointer into the input as given (the source provider's body when converting from one); absent after a reshape. */
+  /** JSON pointer into the input as given (the source provider's body when converting from one); absent for changes to content that a reshape made (the input does not have it). */
   source?: string;
   message: string;
   /** A truncation's limit, in characters. */

@@ -52,6 +52,18 @@ impl Codec for BirdCodec {
         &[Operation::Messages]
     }
 
+    /// Bird's page maps stickers to its image body: a sticker arrives as an image.
+    fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
+        match message.content {
+            crate::message::Content::Sticker(_) => vec![super::codec::Approximation {
+                pointer: "/content/type",
+                reshaped: true,
+                why: "bird has no sticker body: sent as an image".into(),
+            }],
+            _ => Vec::new(),
+        }
+    }
+
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
         &[RecipientKind::Phone, RecipientKind::Contact]

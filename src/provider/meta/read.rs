@@ -392,7 +392,9 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
                 flow_token: p.str(r, "flow_token"),
                 flow_action,
                 flow_action_payload: payload,
-                flow_message_version: p.str(r, "flow_message_version"),
+                // Required by Meta and always "3": the model's default, so read as absent (the
+                // writer writes it back), and a neutral flow round-trips as it was written.
+                flow_message_version: p.req_str(r, "flow_message_version").filter(|v| v != "3"),
             }))
         }
         "carousel" => {

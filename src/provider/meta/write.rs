@@ -274,7 +274,8 @@ fn interactive(w: &mut JsonWriter, content: &Content) {
 }
 
 fn flow_parameters(w: &mut JsonWriter, c: &Flow) {
-    w.opt_str("flow_message_version", c.flow_message_version.as_deref());
+    // Required by Meta; the model's default.
+    w.str("flow_message_version", c.flow_message_version.as_deref().unwrap_or("3"));
     w.opt_str("flow_token", c.flow_token.as_deref());
     w.opt_str("flow_id", c.flow_id.as_deref());
     w.opt_str("flow_name", c.flow_name.as_deref());

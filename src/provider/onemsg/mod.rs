@@ -53,6 +53,10 @@ impl Codec for OneMsgCodec {
         &Operation::ALL[1..]
     }
 
+    fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
+        super::codec::unsent_mime_type(PROVIDER, message)
+    }
+
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
         &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::GroupChat]

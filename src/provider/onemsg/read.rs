@@ -187,7 +187,7 @@ fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<Recipient
                 }
             }
         }
-        (false, Some(Json::Int(n))) => Some((n.to_string(), None)),
+        (false, Some(Json::Int(n))) if *n > 0 => Some((n.to_string(), None)),
         (false, Some(Json::Str(text))) if digits(text) => Some((text.to_string(), None)),
         (false, Some(Json::Str(text))) => {
             let message = format!("phone is digits with the country code, no '+' or spaces (got {text:?})");
