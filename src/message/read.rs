@@ -206,7 +206,7 @@ fn content_fields(kind: &str) -> &'static [&'static str] {
             "flowMessageVersion",
         ],
         "carousel" | "productCarousel" => &["type", "body", "cards"],
-        _ => &["type", "name", "language", "components"],
+        _ => &["type", "name", "language", "namespace", "components"],
     }
 }
 
@@ -446,7 +446,8 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
     });
     let components =
         t.objects(r, "components", false).map(|list| list.iter().filter_map(|c| component(c, r)).collect());
-    Some(Template { name: name?, language: language?, components })
+    let namespace = t.str(r, "namespace");
+    Some(Template { name: name?, language: language?, namespace, components })
 }
 
 fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {

@@ -25,6 +25,11 @@ template_struct! {
         /// The template's name (at most 512 characters).
         pub name: String,
         pub language: TemplateLanguage,
+        /// The message-template namespace of the WhatsApp Business Account, which 1MSG's
+        /// sendTemplate requires; Meta's Cloud API takes none (a conversion to Meta leaves it out).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub namespace: Option<String>,
         /// Values for the template's variables, per component.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -265,6 +270,9 @@ impl Validate for Template {
                 format!("language policy must be \"deterministic\" (got {policy:?})"),
                 None,
             );
+        }
+        if let Some(namespace) = &self.namespace {
+            check_identifier(report, &path.key("namespace"), "template namespace", namespace);
         }
         let Some(components) = &self.components else { return };
         // The body may carry 32768 characters per parameter when it is the only component.

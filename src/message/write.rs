@@ -288,6 +288,7 @@ fn template(w: &mut JsonWriter, t: &Template) {
         w.str("code", &t.language.code);
         w.opt_str("policy", t.language.policy.as_deref());
     });
+    w.opt_str("namespace", t.namespace.as_deref());
     if let Some(components) = &t.components {
         w.arr("components", components, component);
     }

@@ -125,6 +125,7 @@ const DROPPABLE: &[&str] = &[
     "/content/voice",
     "/content/filename",
     "/content/sections/*/title",
+    "/content/namespace",
 ];
 
 /// Human text that `truncate` may shorten, by its field name: never an id, a URL or a code.

@@ -45,6 +45,8 @@ const LOSSY = {
   "ctaUrl → bird": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
   // Meta and 1MSG read a file's type from the file: they take no MIME type.
   ...Object.fromEntries(["audio", "video", "document"].flatMap((kind) => ["meta", "1msg"].map((p) => [`${kind} → ${p}`, [["lossy", "/content/mimeType", "/content/mimeType"]]]))),
+  // The Cloud API names templates by name and language only (1MSG needs the namespace).
+  "template → meta": [["lossy", "/content/namespace", "/content/namespace"]],
   // Bird's page maps stickers to its image body.
   "sticker → bird": [["reshaped", "/content/type", "/content/type"]],
 };

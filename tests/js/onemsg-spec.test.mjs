@@ -301,10 +301,11 @@ test("neutral → 1MSG: a file by link needs a file name (its link's last segmen
 
 // 1MSG bodies → neutral: the ten message methods read into the neutral model; the rest carry
 // no message (or one wabridge does not read yet) and are refused, never read in part.
-const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate"]);
 // An image with a file name of its own (sendFile-data-uri's "pixel.png") has no place in the
-// neutral model, which keeps documents' names only: it is valid and reproduced, not read.
-const OWN_NAME = new Set(["sendFile-data-uri.json"]);
+// neutral model, which keeps documents' names only, nor has a template's date given as
+// unix_epoch: they are valid and reproduced, not read (the templates test below).
+const OWN_NAME = new Set(["sendFile-data-uri.json", "sendTemplate-date-time-unix-epoch.json"]);
 for (const name of bodyFixtures.filter((n) => !OWN_NAME.has(n))) {
   const method = methodOf(name);
   const expectation = MESSAGE_METHODS.has(method) ? "read, and written back to the same body (phone as a number)"
@@ -340,7 +341,8 @@ for (const name of bodyFixtures.filter((n) => !OWN_NAME.has(n))) {
 const REFUSED = [
   // Not yet: 1MSG's sendTemplate, sendCarousel, sendFlow and sendProduct bodies are sent with
   // OneMsgClient.sendBody; the neutral kinds map to them later.
-  ["template (not yet)", { type: "template", name: "order_update", language: { code: "en_US" } }, {}, "unsupported", "/content/type"],
+  // A template needs its namespace on 1MSG (the Cloud API's template has none).
+  ["template without namespace", { type: "template", name: "order_update", language: { code: "en_US" } }, {}, "invalid", [["/content/namespace", "required"]]],
   ["carousel (not yet)", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", link: img(n) }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/type"],
   ["productCarousel (not yet)", { type: "productCarousel", body: "New in", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] }, {}, "unsupported", "/content/type"],
   ["flow (not yet)", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "unsupported", "/content/type"],
@@ -703,3 +705,41 @@ test("sendList with a missing row id and an unknown field besides limit faults r
     ["/sections/1/rows/0/id", "required"],
   ]);
 });
+
+// Templates: 1MSG's sendTemplate is the Cloud API's template (its `params` are Meta's
+// components, in the On-Premises API's spelling) under a namespace. Every sendTemplate fixture
+// reads into the neutral template and is written back the same; to Meta it is the same
+// template, without the namespace (lossy). A date given as unix_epoch has no neutral field.
+test("sendTemplate-date-time-unix-epoch.json → neutral: UnsupportedError at the unix_epoch", () => {
+  const body = fixture("sendTemplate-date-time-unix-epoch.json");
+  assert.throws(() => wabridge.fromProvider("1msg", body, { operation: "sendTemplate" }), (e) => {
+    assert.ok(e instanceof wabridge.UnsupportedError, String(e));
+    assert.equal(e.path, "/params/0/parameters/0/date_time/unix_epoch");
+    return true;
+  });
+});
+for (const file of readdirSync(new URL("../fixtures/1msg/", import.meta.url)).filter((f) => /^sendTemplate-.*\.json$/.test(f) && !/response|unix-epoch/.test(f))) {
+  test(`${file}: 1MSG → neutral → 1MSG gives it back, and → Meta leaves out only the namespace`, () => {
+    const body = JSON.parse(readFileSync(new URL(`../fixtures/1msg/${file}`, import.meta.url), "utf8"));
+    const neutral = wabridge.fromProvider("1msg", body, { operation: "sendTemplate" });
+    assert.equal(neutral.content.type, "template");
+    assert.equal(neutral.content.namespace, body.namespace);
+    assert.equal(neutral.content.name, body.template);
+    const again = wabridge.convert("neutral", "1msg", neutral);
+    assert.equal(again.operation, "sendTemplate");
+    assert.deepEqual(again.changes, []);
+    const { phone, chatId, ...rest } = body;
+    const { phone: phone2, chatId: chatId2, ...restAgain } = again.body;
+    assert.deepEqual(restAgain, rest);
+    assert.equal(String(phone2 ?? chatId2), String(phone ?? chatId).replace(/@c\.us$/, ""));
+    const meta = wabridge.convert("1msg", "meta", body, { operation: "sendTemplate" });
+    assert.deepEqual(meta.changes.map((c) => [c.kind, c.source]), [["lossy", "/namespace"]]);
+    assert.equal(meta.body.template.name, body.template);
+    // The same components in the Cloud API's spelling.
+    const cloud = JSON.stringify(meta.body.template.components ?? null)
+      .replaceAll('"currency_code"', '"code"').replaceAll('"CAROUSEL"', '"carousel"');
+    assert.equal(cloud.includes('"component"'), false);
+    assert.equal(JSON.parse(cloud)?.length ?? 0, (body.params ?? []).length);
+    assert.deepEqual(wabridge.validateProvider("meta", meta.body), []);
+  });
+}

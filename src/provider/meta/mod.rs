@@ -9,6 +9,10 @@ mod client;
 mod error;
 mod events;
 mod read;
+// 1MSG forwards a template's `params` to the Cloud API as they are: Meta's components, read and
+// written by Meta's codec for both.
+pub(crate) use read::{button_spellings, template_components as read_template_components};
+pub(crate) use write::template_components as write_template_components;
 mod webhook;
 mod write;
 
@@ -61,7 +65,7 @@ impl Codec for MetaCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
-        refuse_inline(message)?;
+        refuse(message)?;
         Ok(write::message(message, &MetaSpelling::default()))
     }
 
@@ -101,7 +105,7 @@ impl Codec for MetaCodec {
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
-    refuse_inline(message)?;
+    refuse(message)?;
     Ok(write::message(message, &MetaSpelling::default()))
 }
 
@@ -112,16 +116,22 @@ fn inline_media(message: &Message) -> Option<&'static str> {
     media.link.as_deref().is_some_and(|l| l.starts_with("data:")).then(|| kind.name())
 }
 
-fn refuse_inline(message: &Message) -> Result<(), BodyError> {
-    match inline_media(message) {
-        Some(kind) => Err(crate::error::Unsupported::cannot(
-            PROVIDER,
+/// What Meta's body has no place for: media given inline, a template namespace.
+fn refuse(message: &Message) -> Result<(), BodyError> {
+    let cannot = |what: String, at: &str| Err(crate::error::Unsupported::cannot(PROVIDER, what).at(at).into());
+    if let Some(kind) = inline_media(message) {
+        return cannot(
             format!("{kind} given inline as a data: URI (Meta takes a link or an uploaded media id)"),
-        )
-        .at("/content/link")
-        .into()),
-        None => Ok(()),
+            "/content/link",
+        );
     }
+    if let Content::Template(crate::message::Template { namespace: Some(_), .. }) = &message.content {
+        return cannot(
+            "template namespace (the Cloud API names templates by name and language)".into(),
+            "/content/namespace",
+        );
+    }
+    Ok(())
 }
 
 /// Validates a read receipt and serializes it (same endpoint as messages).

@@ -29,6 +29,16 @@ pub struct ButtonSpelling {
 /// The spelling of a body that [`request`] read: found by a walk over the document rather
 /// than by the reader, which stays about meaning.
 pub fn spelling(body: &Json<'_>) -> MetaSpelling {
+    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), buttons: Vec::new() };
+    if let Some(template) = body.get("template") {
+        out.buttons = button_spellings(template.items("components"));
+    }
+    out
+}
+
+/// How each template button component of `components` (cards' included) spelled its `index`
+/// and `sub_type`, in document order.
+pub(crate) fn button_spellings(components: &[Json<'_>]) -> Vec<ButtonSpelling> {
     fn buttons(components: &[Json<'_>], out: &mut Vec<ButtonSpelling>) {
         for component in components {
             if component.get("type").and_then(Json::as_str) == Some("button") {
@@ -43,10 +53,8 @@ pub fn spelling(body: &Json<'_>) -> MetaSpelling {
             }
         }
     }
-    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), buttons: Vec::new() };
-    if let Some(template) = body.get("template") {
-        buttons(template.items("components"), &mut out.buttons);
-    }
+    let mut out = Vec::new();
+    buttons(components, &mut out);
     out
 }
 
@@ -464,13 +472,19 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let language = t.req_obj(r, "language")?;
     language.only(r, &["code", "policy"]);
     let code = language.req_str(r, "code");
-    let components =
-        t.objects(r, "components", false).map(|list| list.iter().filter_map(|c| component(c, r)).collect());
+    let components = template_components(t, r, "components");
     Some(Content::Template(Template {
         name: name?,
         language: TemplateLanguage { code: code?, policy: language.str(r, "policy") },
+        namespace: None,
         components,
     }))
+}
+
+/// The template components at `key` of `o`, as the Cloud API takes them (1MSG's sendTemplate
+/// `params` are the same objects).
+pub(crate) fn template_components(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<Vec<TemplateComponent>> {
+    o.objects(r, key, false).map(|list| list.iter().filter_map(|c| component(c, r)).collect())
 }
 
 fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {

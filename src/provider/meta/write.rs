@@ -311,7 +311,7 @@ fn flow_action_name(action: FlowAction) -> &'static str {
 }
 
 /// Buttons' spellings, consumed in document order by the components that are buttons.
-type Buttons<'a> = dyn Iterator<Item = ButtonSpelling> + 'a;
+pub(crate) type Buttons<'a> = dyn Iterator<Item = ButtonSpelling> + 'a;
 
 fn template(w: &mut JsonWriter, t: &Template, buttons: &mut Buttons<'_>) {
     w.str("name", &t.name);
@@ -320,8 +320,19 @@ fn template(w: &mut JsonWriter, t: &Template, buttons: &mut Buttons<'_>) {
         w.opt_str("policy", t.language.policy.as_deref());
     });
     if let Some(components) = &t.components {
-        w.arr("components", components, |w, c| component(w, c, buttons));
+        template_components(w, "components", components, buttons);
     }
+}
+
+/// `"key": [components]` as the Cloud API takes them (1MSG's sendTemplate forwards its
+/// `params` to it as they are), buttons spelled as `buttons` says in document order.
+pub(crate) fn template_components(
+    w: &mut JsonWriter,
+    key: &str,
+    components: &[TemplateComponent],
+    buttons: &mut Buttons<'_>,
+) {
+    w.arr(key, components, |w, c| component(w, c, buttons));
 }
 
 fn component(w: &mut JsonWriter, c: &TemplateComponent, buttons: &mut Buttons<'_>) {

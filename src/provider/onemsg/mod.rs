@@ -11,6 +11,7 @@ mod client;
 mod events;
 mod read;
 mod schema;
+mod template;
 mod webhook;
 mod write;
 
@@ -43,7 +44,7 @@ impl Codec for OneMsgCodec {
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => NotYet(SendProduct), "productList" => NotYet(SendProduct),
             "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => NotYet(SendCarousel),
-            "productCarousel" => NotYet(SendCarousel), "template" => NotYet(SendTemplate),
+            "productCarousel" => NotYet(SendCarousel), "template" => Yes(SendTemplate),
         ]
     }
 
@@ -87,7 +88,13 @@ impl Codec for OneMsgCodec {
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        if schema::fields(operation).is_none() {
+        // A method the model speaks is read into it; one with a table of its own (sendTemplate)
+        // is checked against that table first.
+        let spoken = self.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes);
+        if schema::fields(operation).is_none() || spoken {
+            if schema::fields(operation).is_some() {
+                checked(body, operation)?;
+            }
             let (message, spelling) = read_body(body, operation)?;
             if spelling.filename.is_some() {
                 let what = "filename of a non-document (the neutral model keeps documents' names only)";
@@ -101,7 +108,7 @@ impl Codec for OneMsgCodec {
                 message_id: tree.string("messageId").unwrap_or_default(),
                 typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
             })),
-            // Templates, carousels, flows and products map to neutral content with issue 12.
+            // Carousels, flows and products: not yet read into the model.
             op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
             op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
         }
@@ -176,7 +183,7 @@ fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &
     // is the recipient's (groups take text, media and templates only).
     let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
     table.extend_from_slice(read::pointers(operation));
-    (table, operation == Operation::SendContact)
+    (table, matches!(operation, Operation::SendContact | Operation::SendTemplate))
 }
 
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
@@ -187,7 +194,11 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
     if !spoken {
         return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
     }
-    let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+    let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+    if let Some(params) = tree.at_mut("/params").filter(|_| operation == Operation::SendTemplate) {
+        template::to_cloud(params)?;
+    }
+    let tree = tree;
     let mut report = Report::new();
     let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
     let recipient = match tree.get("phone") {
@@ -225,7 +236,8 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
         _ => None,
     };
     let filename = read::own_file_name(&tree, &message);
-    Ok((message, BodySpelling { recipient, coordinates, filename }))
+    let buttons = crate::provider::meta::button_spellings(tree.items("params"));
+    Ok((message, BodySpelling { recipient, coordinates, filename, buttons }))
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.

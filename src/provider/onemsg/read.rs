@@ -24,6 +24,7 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendContact => &["chatId", "phone", "quotedMsgId", "contacts"],
         Operation::SendButton => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "sections"],
         Operation::SendList => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "sections"],
+        Operation::SendTemplate => &["chatId", "phone", "quotedMsgId", "namespace", "template", "language", "params"],
         _ => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "displayText", "url"],
     }
 }
@@ -36,6 +37,17 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
     let body = |r: &mut Report| root.req_str(r, "body");
     let content = match operation {
         Operation::SendMessage => body(r).map(|body| Content::Text(Text { body, preview_url: None })),
+        Operation::SendTemplate => {
+            let (namespace, name) = (root.req_str(r, "namespace"), root.req_str(r, "template"));
+            let language = root.req_obj(r, "language").and_then(|l| {
+                l.only(r, &["policy", "code"]);
+                let code = l.req_str(r, "code")?;
+                // "deterministic", the only policy, is the model's default (written back as such).
+                Some(TemplateLanguage { code, policy: l.str(r, "policy").filter(|p| p != "deterministic") })
+            });
+            let components = crate::provider::meta::read_template_components(root, r, "params");
+            Some(Content::Template(Template { name: name?, language: language?, namespace, components }))
+        }
         Operation::SendFile => file(root, r),
         Operation::SendSticker => {
             let media = Media { id: root.str(r, "mediaId"), link: root.str(r, "link"), ..Media::default() };
@@ -312,6 +324,9 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content", ""),
         ],
         Operation::SendCtaUrl => &[("/content/header/text", "/header/text"), ("/content", "")],
+        Operation::SendTemplate => {
+            &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
+        }
         _ => &[("/content", "")],
     }
 }

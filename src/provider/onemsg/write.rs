@@ -48,6 +48,11 @@ fn refusal(message: &Message) -> Option<BodyError> {
                 )
             })
         }
+        Content::Template(t) if t.namespace.is_none() => Some(invalid(
+            "/content/namespace",
+            ViolationCode::Required,
+            "1MSG's sendTemplate needs the template's namespace (its WhatsApp Business Account's): give content.namespace".into(),
+        )),
         Content::Location(l) if l.address.is_some() && l.name.is_none() => Some(invalid(
             "/content/address",
             ViolationCode::Required,
@@ -108,6 +113,8 @@ pub(super) struct BodySpelling {
     pub coordinates: Option<(String, String)>,
     /// A non-document's file name of its own (the model keeps documents' names only).
     pub filename: Option<String>,
+    /// How a template's button components spelled `index` and `sub_type`, in order.
+    pub buttons: Vec<crate::provider::meta::ButtonSpelling>,
 }
 
 /// Writes a valid message whose kind 1MSG carries.
@@ -151,6 +158,45 @@ fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling)
 fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
     match content {
         Content::Text(t) => w.str("body", &t.body),
+        Content::Template(t) => {
+            w.opt_str("namespace", t.namespace.as_deref());
+            w.str("template", &t.name);
+            w.obj("language", |w| {
+                // The only policy, which 1MSG requires: the model's default.
+                w.str("policy", t.language.policy.as_deref().unwrap_or("deterministic"));
+                w.str("code", &t.language.code);
+            });
+            if let Some(components) = &t.components {
+                // Written as the Cloud API's components, then put in 1MSG's dialect.
+                let mut cloud = JsonWriter::new();
+                cloud.item_obj(|cloud| {
+                    let defaults;
+                    let buttons = if spelling.buttons.is_empty() {
+                        defaults = super::template::button_spellings(components);
+                        &mut defaults.iter().copied()
+                    } else {
+                        &mut spelling.buttons.iter().copied()
+                    };
+                    crate::provider::meta::write_template_components(cloud, "params", components, buttons);
+                });
+                let cloud = cloud.finish();
+                match crate::validate::parse_tree(&cloud) {
+                    Ok(mut tree) => {
+                        if let Some(params) = tree.at_mut("/params") {
+                            super::template::to_onemsg(params);
+                        }
+                        if let Some(params) = tree.get("params") {
+                            w.tree("params", params);
+                        }
+                    }
+                    // What the writer wrote is JSON, so never here: the Cloud API's spelling then.
+                    Err(_) => {
+                        let array = cloud.strip_prefix("{\"params\":").and_then(|c| c.strip_suffix('}'));
+                        w.raw("params", array.unwrap_or("[]"));
+                    }
+                }
+            }
+        }
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
             file(w, content.kind(), m, spelling.filename.as_deref())
         }
