@@ -1,22 +1,46 @@
 //! Prints the tables the package generates its JS constants from, as JSON on stdout:
 //! `{ "limits": [[name, value, doc]…], "mediaRules": [{ kind, mimeTypes, maxBytes }…],
-//! "capabilities": [[provider, [[kind, support, endpoint]…]]…] }` (in the model's order).
+//! "capabilities": [[provider, [[kind, support, endpoint, fields, limits]…]]…],
+//! "probes": [[kind, [[label, message]…]]…] }` (in the model's order).
 //! Run natively by scripts/build.mjs (`cargo run --example tables`), so that every limit is
 //! written once (src/limits.rs) and what each provider carries is its codec's table
 //! (`Codec::kinds`), none of it travelling in the wasm.
+//!
+//! What a provider does with each field of a kind it carries is not written anywhere: it is
+//! found here by asking its codec. Every kind has a maximal neutral message (every optional
+//! field set: tests/fixtures/neutral/kinds/<kind>.json completed with [`builtin`]'s fields),
+//! and a few variants of it (media by id, inline media, a media header, other carousel cards):
+//! - `fields`: each is fitted to the provider as `convert` fits it (`fit`, strict, dropping
+//!   what it cannot carry); every field left out (`lossy`), sent as something else
+//!   (`reshaped`) or refused outright (`refused`: taken out, and fitted again) is listed with
+//!   the codec's reason, and `when` a variant's form of it only (a media header, say);
+//! - `limits`: every string of the maximal message is lengthened (binary search up to
+//!   [`PROBE_MAX_CHARS`]) and every array of objects grown (up to [`PROBE_MAX_ITEMS`]) until
+//!   the provider refuses it; where that is shorter than the neutral model's own limit
+//!   (`Message::validate`), the provider's limit is listed.
+//!
+//! The probes (each label with its message) are printed too: the package's tests convert them
+//! and check that the package does what the data says.
 
-use wabridge::Provider;
+use serde_json::{Value, json};
+use wabridge::message::Content;
 use wabridge::provider::codec::{Support, codec};
+use wabridge::provider::fit::{ChangeKind, Fit, FitMode, fit};
+use wabridge::{BodyError, Message, Provider};
 
-/// A provider's name and its kinds: `(kind, support, endpoint)`.
-type ProviderKinds = (&'static str, Vec<(&'static str, &'static str, &'static str)>);
+/// The longest string a limit is looked for under: no documented limit of a message field
+/// lies between it and the neutral model's longest (4096).
+const PROBE_MAX_CHARS: usize = 5000;
+/// The most items an array is grown to (contacts take 257).
+const PROBE_MAX_ITEMS: usize = 300;
 
 fn main() {
     let limits: Vec<(&str, f64, &str)> = wabridge::limits::ALL.iter().map(|l| (l.name, l.value, l.doc)).collect();
-    let capabilities: Vec<ProviderKinds> = Provider::ALL
+    let probes: Vec<(&str, Vec<Probe>)> = Content::KINDS.iter().map(|&kind| (kind, probes(kind))).collect();
+    let capabilities: Vec<Value> = Provider::ALL
         .iter()
         .map(|&provider| {
-            let kinds = codec(provider)
+            let kinds: Vec<Value> = codec(provider)
                 .kinds()
                 .iter()
                 .map(|entry| {
@@ -25,16 +49,531 @@ fn main() {
                         Support::NotYet => "notYet",
                         Support::Never => "never",
                     };
-                    (entry.kind, support, entry.operation.name())
+                    let (fields, limits) = match entry.support {
+                        Support::Yes => {
+                            let (_, kind_probes) = probes.iter().find(|(kind, _)| *kind == entry.kind).expect("kind");
+                            (fields(provider, kind_probes), field_limits(provider, &kind_probes[0].message))
+                        }
+                        _ => (json!({}), json!({})),
+                    };
+                    json!([entry.kind, support, entry.operation.name(), fields, limits])
                 })
                 .collect();
-            (provider.name(), kinds)
+            json!([provider.name(), kinds])
         })
         .collect();
-    let tables = serde_json::json!({
+    let probes: Vec<Value> = probes
+        .iter()
+        .map(|(kind, list)| json!([kind, list.iter().map(|p| json!([p.label, p.message])).collect::<Vec<_>>()]))
+        .collect();
+    let tables = json!({
         "limits": limits,
         "mediaRules": wabridge::message::media::MEDIA_RULES,
         "capabilities": capabilities,
+        "probes": probes,
     });
     println!("{tables}");
+}
+
+/// A neutral message a kind is probed with: the maximal one (label `""`), or a variant of it.
+struct Probe {
+    label: &'static str,
+    message: Value,
+}
+
+// ---------------------------------------------------------------------------------------
+// The probes
+
+/// The maximal message of `kind`: its fixture (tests/fixtures/neutral/kinds/<kind>.json)
+/// with every optional field of [`builtin`] it leaves out added (each that the neutral model
+/// takes there), or [`builtin`] itself.
+fn maximal(kind: &str) -> Value {
+    let builtin = builtin(kind);
+    let path = format!("{}/tests/fixtures/neutral/kinds/{kind}.json", env!("CARGO_MANIFEST_DIR"));
+    let Ok(text) = std::fs::read_to_string(&path) else { return builtin };
+    let mut fixture: Value = match serde_json::from_str(&text) {
+        Ok(value) if valid(&value) => value,
+        _ => {
+            eprintln!("tables: {path} is not a valid message; probing {kind} with the built-in message");
+            return builtin;
+        }
+    };
+    let mut missing = Vec::new();
+    additions(&fixture, &builtin, String::new(), &mut missing);
+    for (pointer, value) in missing {
+        let (parent, key) = pointer.rsplit_once('/').expect("a member");
+        let Some(Value::Object(object)) = fixture.pointer_mut(parent) else { continue };
+        object.insert(key.to_string(), value);
+        if !valid(&fixture) {
+            eprintln!("tables: the neutral model refuses {kind}'s {pointer} as tables.rs builds it: not probed");
+            remove(&mut fixture, &pointer);
+        }
+    }
+    fixture
+}
+
+/// Every member of `with` that `value` lacks, with its pointer: recursively into objects of
+/// the same `type`, and into the items of arrays (each item against `with`'s item at its
+/// index, or its last).
+fn additions(value: &Value, with: &Value, at: String, out: &mut Vec<(String, Value)>) {
+    match (value, with) {
+        (Value::Object(value), Value::Object(with)) if value.get("type") == with.get("type") => {
+            for (key, extra) in with {
+                match value.get(key) {
+                    Some(existing) => additions(existing, extra, format!("{at}/{key}"), out),
+                    None => out.push((format!("{at}/{key}"), extra.clone())),
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(with)) if !with.is_empty() => {
+            for (i, item) in items.iter().enumerate() {
+                additions(item, &with[i.min(with.len() - 1)], format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `value` is a valid neutral message (the neutral model's own rules, no provider's).
+fn valid(value: &Value) -> bool {
+    Message::from_json(&value.to_string()).is_ok_and(|m| m.validate().is_ok())
+}
+
+/// A message of each kind with every optional field the neutral model has for it.
+fn builtin(kind: &str) -> Value {
+    let media = "https://media.example.com";
+    let text_header = json!({"type": "text", "text": "Order #4512"});
+    let content = match kind {
+        "text" => {
+            json!({"body": "Your order #4512 has shipped: https://shop.example.com/orders/4512", "previewUrl": true})
+        }
+        "image" => {
+            json!({"link": format!("{media}/images/tulips.jpg"), "caption": "Fresh tulips", "mimeType": "image/jpeg"})
+        }
+        "video" => {
+            json!({"link": format!("{media}/videos/unboxing.mp4"), "caption": "Unboxing", "mimeType": "video/mp4"})
+        }
+        "audio" => json!({"link": format!("{media}/audio/note.ogg"), "mimeType": "audio/ogg", "voice": true}),
+        "document" => json!({"link": format!("{media}/docs/invoice.pdf"), "caption": "Your invoice",
+            "filename": "invoice-4512.pdf", "mimeType": "application/pdf"}),
+        "sticker" => json!({"link": format!("{media}/stickers/thanks.webp"), "mimeType": "image/webp"}),
+        "location" => json!({"latitude": 52.3435942, "longitude": 4.9091077, "name": "Pick-up point",
+            "address": "Trompenburgstraat 2C, Amsterdam"}),
+        "locationRequest" => json!({"body": "Where should we deliver your order?"}),
+        "contacts" => json!({"contacts": [{
+            "name": {"formattedName": "Dr. Ana M. Souza Jr.", "firstName": "Ana", "lastName": "Souza",
+                "middleName": "M.", "suffix": "Jr.", "prefix": "Dr."},
+            "addresses": [{"street": "Rua Augusta 100", "city": "São Paulo", "state": "SP", "zip": "01304-000",
+                "country": "Brazil", "countryCode": "BR", "type": "WORK"}],
+            "birthday": "1990-05-17",
+            "emails": [{"email": "ana@example.com", "type": "WORK"}],
+            "org": {"company": "Exemplo Ltda", "department": "Purchasing", "title": "Buyer"},
+            "phones": [{"phone": "+5511987654321", "type": "CELL", "waId": "5511987654321"}],
+            "urls": [{"url": "https://example.com/ana", "type": "WORK"}]
+        }]}),
+        "reaction" => json!({"messageId": "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA", "emoji": "👍"}),
+        "replyButtons" => json!({"header": text_header, "body": "When should we deliver?", "footer": "Reply to choose",
+            "buttons": [{"id": "today", "title": "Today"}, {"id": "tomorrow", "title": "Tomorrow"},
+                {"id": "later", "title": "Pick a day"}]}),
+        "list" => json!({"header": text_header, "body": "Choose a shipping option", "footer": "Prices include VAT",
+            "button": "Options", "sections": [
+                {"title": "Fast", "rows": [{"id": "express", "title": "Express", "description": "Next day"}]},
+                {"title": "Cheap", "rows": [{"id": "ground", "title": "Ground", "description": "3–5 days"}]}]}),
+        "ctaUrl" => json!({"header": text_header, "body": "Your order has shipped.", "footer": "Updated hourly",
+            "displayText": "Track order", "url": "https://shop.example.com/orders/4512/track"}),
+        "product" => json!({"body": "Back in stock", "footer": "While supplies last", "catalogId": "194836987003835",
+            "productRetailerId": "sku-4512"}),
+        "productList" => json!({"header": text_header, "body": "Our favourites", "footer": "Free shipping over $50",
+            "catalogId": "194836987003835", "sections": [{"title": "Shirts", "productRetailerIds": ["sku-1", "sku-2"]},
+                {"title": "Hats", "productRetailerIds": ["sku-3"]}]}),
+        "catalog" => json!({"body": "Browse our collection", "footer": "New items every week",
+            "thumbnailProductRetailerId": "sku-1"}),
+        "flow" => json!({"header": text_header, "body": "Book a return", "footer": "Takes a minute",
+            "flowId": "1234567890", "flowCta": "Start", "mode": "published", "flowToken": "return-4512",
+            "flowAction": "navigate", "flowActionPayload": {"screen": "RETURN", "data": {"order": "4512"}},
+            "flowMessageVersion": "3"}),
+        "carousel" => {
+            let card = |n: u32| {
+                json!({"header": {"type": "image", "link": format!("{media}/images/card{n}.jpg")},
+                    "body": format!("Card {n}"), "ctaUrl": {"displayText": "Shop now",
+                    "url": format!("https://shop.example.com/p/{n}")}})
+            };
+            json!({"body": "New arrivals", "cards": [card(1), card(2)]})
+        }
+        "productCarousel" => json!({"body": "You may also like", "cards": [
+            {"catalogId": "194836987003835", "productRetailerId": "sku-1"},
+            {"catalogId": "194836987003835", "productRetailerId": "sku-2"}]}),
+        "template" => json!({"name": "order_update", "language": {"code": "en_US", "policy": "deterministic"},
+            "namespace": "b7d8c3a2_1f4e_4c5d_9e6f_0a1b2c3d4e5f",
+            "components": [
+                {"type": "header", "parameters": [{"type": "image", "link": format!("{media}/images/order.jpg")}]},
+                {"type": "body", "parameters": [{"type": "text", "text": "Ana"},
+                    {"type": "currency", "fallbackValue": "$100.99", "code": "USD", "amount1000": 100990},
+                    {"type": "dateTime", "fallbackValue": "Thursday, May 21"}]},
+                {"type": "button", "subType": "quick_reply", "index": 0,
+                    "parameters": [{"type": "payload", "payload": "TRACK-4512"}]}]}),
+        other => panic!("no built-in message for content kind {other:?}"),
+    };
+    let mut content = content;
+    content.as_object_mut().expect("content").insert("type".into(), json!(kind));
+    let mut message = json!({"to": "+16505551234", "callbackData": "order-4512", "content": content});
+    // A reaction names its message in messageId: it cannot also be a reply.
+    if kind != "reaction" {
+        message["replyTo"] = json!("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI3QTNDQTVCM0Q0Q0Q2RTY3RTcA");
+    }
+    message
+}
+
+/// The maximal message of `kind` and its variants: other values of a field the maximal
+/// message sets one way (media by id or inline rather than by link, a media header rather
+/// than a text one, video or quick-reply carousel cards). Variants the neutral model
+/// refuses for the kind are left out.
+fn probes(kind: &'static str) -> Vec<Probe> {
+    let maximal = maximal(kind);
+    if !valid(&maximal) {
+        eprintln!("tables: the maximal {kind} message is not valid: {maximal}");
+    }
+    let content = &maximal["content"];
+    let mut variants: Vec<(&'static str, Value)> = Vec::new();
+    let edited = |edit: &dyn Fn(&mut Value)| {
+        let mut value = maximal.clone();
+        edit(&mut value);
+        value
+    };
+    if content.get("link").is_some() {
+        variants.push(("media id", edited(&|m| swap_link_for_id(&mut m["content"]))));
+        if let Some(uri) = data_uri(kind) {
+            // Its MIME type, where the message names one, is the data's.
+            let mime = uri.trim_start_matches("data:").split(';').next().expect("a type");
+            variants.push((
+                "data: URI",
+                edited(&|m| {
+                    m["content"]["link"] = json!(uri);
+                    if m["content"].get("mimeType").is_some() {
+                        m["content"]["mimeType"] = json!(mime);
+                    }
+                }),
+            ));
+        }
+    }
+    if content["header"]["type"] == "text" {
+        for (label, header) in [
+            ("image", json!({"type": "image", "link": "https://media.example.com/images/header.jpg"})),
+            ("video", json!({"type": "video", "link": "https://media.example.com/videos/header.mp4"})),
+            ("document", json!({"type": "document", "link": "https://media.example.com/docs/header.pdf"})),
+        ] {
+            variants.push((label, edited(&|m| m["content"]["header"] = header.clone())));
+        }
+    }
+    if kind == "carousel" {
+        let cards = |edit: &dyn Fn(usize, &mut Value)| {
+            edited(&|m| {
+                for (i, card) in m["content"]["cards"].as_array_mut().into_iter().flatten().enumerate() {
+                    edit(i, card);
+                }
+            })
+        };
+        variants.push(("media id", cards(&|_, card| swap_link_for_id(&mut card["header"]))));
+        variants.push((
+            "video",
+            cards(&|i, card| {
+                card["header"] =
+                    json!({"type": "video", "link": format!("https://media.example.com/videos/card{i}.mp4")})
+            }),
+        ));
+        variants.push((
+            "quick replies",
+            cards(&|_, card| {
+                let card = card.as_object_mut().expect("card");
+                card.remove("ctaUrl");
+                card.insert(
+                    "buttons".into(),
+                    json!([{"id": "more", "title": "More like this"}, {"id": "stop", "title": "Stop"}]),
+                );
+            }),
+        ));
+    }
+    let mut probes = vec![Probe { label: "", message: maximal.clone() }];
+    for (label, message) in variants {
+        if valid(&message) {
+            probes.push(Probe { label, message });
+        }
+    }
+    probes
+}
+
+fn swap_link_for_id(media: &mut Value) {
+    if let Some(media) = media.as_object_mut()
+        && media.remove("link").is_some()
+    {
+        media.insert("id".into(), json!("1013859600285441"));
+    }
+}
+
+/// A small inline file of the kind's type, as a `data:` URI.
+fn data_uri(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "image" => {
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+        }
+        "video" => "data:video/mp4;base64,AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29t",
+        "audio" => "data:audio/ogg;base64,T2dnUwACAAAAAAAAAAA=",
+        "document" => "data:application/pdf;base64,JVBERi0xLjQKJcfsj6IK",
+        "sticker" => "data:image/webp;base64,UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA",
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
+/// A field a provider does not carry as it is, found by fitting one probe.
+struct Refusal {
+    /// The field's neutral pointer.
+    pointer: String,
+    why: String,
+    /// What `convert` does about it: `lossy` (leaves it out), `reshaped` (sends it as something
+    /// else), `refused` (refuses the message: `UnsupportedError` at the field).
+    change: &'static str,
+}
+
+/// Fits `message` to `provider` as `convert` does (strict), taking out each field it refuses
+/// outright until it fits: every field left out, reshaped or refused, and the message as sent
+/// (`None` when it is refused for anything else: reported on stderr unless a field taken out
+/// was one the message needs).
+fn refusals(provider: Provider, mut value: Value, label: &str) -> (Vec<Refusal>, Option<Value>) {
+    let mut found: Vec<Refusal> = Vec::new();
+    loop {
+        let outcome = Message::from_json(&value.to_string())
+            .map_err(BodyError::Invalid)
+            .and_then(|message| fit(provider, message, Fit { mode: FitMode::Strict, drop_lossy: true }));
+        match outcome {
+            Ok(fitted) => {
+                for change in &fitted.changes {
+                    let change_kind = match change.kind {
+                        ChangeKind::Lossy => "lossy",
+                        ChangeKind::Reshaped => "reshaped",
+                        ChangeKind::Truncated => continue,
+                    };
+                    let why = change.message.strip_suffix(": left out").unwrap_or(&change.message).to_string();
+                    found.push(Refusal { pointer: change.pointer.clone(), why, change: change_kind });
+                }
+                let sent = serde_json::from_str(&fitted.parts[0].0.to_json()).expect("neutral JSON");
+                return (found, Some(sent));
+            }
+            Err(BodyError::Unsupported(refused)) if refused.pointer() != "/content/type" => {
+                let pointer = refused.pointer().to_string();
+                found.push(Refusal { pointer: pointer.clone(), why: refused.to_string(), change: "refused" });
+                if remove(&mut value, &pointer).is_none() {
+                    return (found, None);
+                }
+            }
+            Err(error) => {
+                if !found.iter().any(|r| r.change == "refused") {
+                    eprintln!("tables: {provider} refuses the {label} probe: {error}");
+                }
+                return (found, None);
+            }
+        }
+    }
+}
+
+/// Removes the value at `pointer` (RFC 6901, no escapes in the model's names).
+fn remove(value: &mut Value, pointer: &str) -> Option<Value> {
+    let (parent, last) = pointer.rsplit_once('/')?;
+    match value.pointer_mut(parent)? {
+        Value::Object(object) => object.remove(last),
+        Value::Array(items) => {
+            let index: usize = last.parse().ok()?;
+            (index < items.len()).then(|| items.remove(index))
+        }
+        _ => None,
+    }
+}
+
+/// A field's name in the tables: its pointer below `/content` (`footer`, `cards/*/buttons`:
+/// indexes as `*`), or from the root for the message's own fields (`/callbackData`).
+fn field_name(pointer: &str) -> String {
+    let generic: Vec<&str> = pointer
+        .split('/')
+        .map(|segment| if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) { "*" } else { segment })
+        .collect();
+    let generic = generic.join("/");
+    match generic.strip_prefix("/content/") {
+        Some(inner) => inner.to_string(),
+        None => generic,
+    }
+}
+
+/// What `provider` does not carry as it is of a kind: `{ field: { carried: false, why, change,
+/// when? } }`, `when` naming the variants refused where the maximal message's own form of the
+/// field is carried (a media header where a text one is carried, say).
+fn fields(provider: Provider, probes: &[Probe]) -> Value {
+    let mut fields = serde_json::Map::new();
+    for probe in probes {
+        let label = if probe.label.is_empty() { "maximal" } else { probe.label };
+        let (found, _) = refusals(provider, probe.message.clone(), label);
+        for refusal in found {
+            let name = field_name(&refusal.pointer);
+            let variant = !probe.label.is_empty() && probes[0].message.pointer(&refusal.pointer).is_some();
+            match fields.get_mut(&name) {
+                Some(entry) => {
+                    // Refused in the maximal message (no `when`): every variant of it is too.
+                    if let Some(when) = entry.get_mut("when").and_then(Value::as_array_mut)
+                        && !when.contains(&json!(probe.label))
+                    {
+                        when.push(json!(probe.label));
+                    }
+                }
+                None => {
+                    let mut entry = json!({"carried": false, "why": refusal.why, "change": refusal.change});
+                    if variant {
+                        entry["when"] = json!([probe.label]);
+                    }
+                    fields.insert(name, entry);
+                }
+            }
+        }
+    }
+    Value::Object(fields)
+}
+
+// ---------------------------------------------------------------------------------------
+// Limits
+
+/// The limits `provider` keeps to that are stricter than the neutral model's, on the fields
+/// of `maximal` it carries: `{ field: { max, neutral } }` (`neutral` null where the model has
+/// none up to the probe's length), for lengths of strings (characters) and counts of arrays
+/// (`items: true`).
+fn field_limits(provider: Provider, maximal: &Value) -> Value {
+    let mut limits = serde_json::Map::new();
+    let (_, Some(sent)) = refusals(provider, maximal.clone(), "maximal") else { return Value::Object(limits) };
+    let neutral_ok = |value: &Value| valid(value);
+    let provider_ok = |value: &Value| {
+        Message::from_json(&value.to_string()).is_ok_and(|m| wabridge::provider::serialize(provider, &m).is_ok())
+    };
+    let mut strings = Vec::new();
+    let mut arrays = Vec::new();
+    leaves(&sent, String::new(), &mut strings, &mut arrays);
+    for (pointer, original) in strings {
+        let at = |length: usize| {
+            let mut value = sent.clone();
+            *value.pointer_mut(&pointer).expect("leaf") = json!(padded(&original, length));
+            value
+        };
+        let start = original.chars().count();
+        let neutral = longest(start, PROBE_MAX_CHARS, |n| neutral_ok(&at(n)));
+        let max = longest(start, PROBE_MAX_CHARS, |n| provider_ok(&at(n)));
+        if let Some(max) = max.filter(|&max| Some(max) < neutral || neutral.is_none())
+            && names_limit(provider, &pointer, max, &at(max + 1))
+        {
+            limits.insert(field_name(&pointer), json!({"max": max, "neutral": neutral}));
+        }
+    }
+    for (pointer, length) in arrays {
+        let at = |count: usize| {
+            let mut value = sent.clone();
+            let items = value.pointer_mut(&pointer).and_then(Value::as_array_mut).expect("array");
+            grow(items, count);
+            value
+        };
+        let neutral = longest(length, PROBE_MAX_ITEMS, |n| neutral_ok(&at(n)));
+        let max = longest(length, PROBE_MAX_ITEMS, |n| provider_ok(&at(n)));
+        if let Some(max) = max.filter(|&max| Some(max) < neutral || neutral.is_none())
+            && names_limit(provider, &pointer, max, &at(max + 1))
+        {
+            limits.insert(field_name(&pointer), json!({"max": max, "neutral": neutral, "items": true}));
+        }
+    }
+    Value::Object(limits)
+}
+
+/// Every string (with its pointer) and every array of objects (with its length) in `value`,
+/// but the `type` tags and what lies under `flowActionPayload` (the flow's own data).
+fn leaves(value: &Value, at: String, strings: &mut Vec<(String, String)>, arrays: &mut Vec<(String, usize)>) {
+    match value {
+        Value::String(text) => strings.push((at, text.clone())),
+        Value::Array(items) => {
+            if items.iter().all(Value::is_object) && !items.is_empty() {
+                arrays.push((at.clone(), items.len()));
+            }
+            for (i, item) in items.iter().enumerate() {
+                leaves(item, format!("{at}/{i}"), strings, arrays);
+            }
+        }
+        Value::Object(object) => {
+            for (key, item) in object {
+                if key != "type" && key != "flowActionPayload" {
+                    leaves(item, format!("{at}/{key}"), strings, arrays);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `original` lengthened to `length` characters with `a`s: at the end, or in a URL at the
+/// start of its last segment (a URL stays a URL with the same file name extension, an id an id).
+/// tests/js/capabilities.test.mjs lengthens values the same way.
+fn padded(original: &str, length: usize) -> String {
+    let padding = "a".repeat(length.saturating_sub(original.chars().count()));
+    match original.rfind('/').filter(|_| original.contains("://")) {
+        Some(slash) => format!("{}{padding}{}", &original[..=slash], &original[slash + 1..]),
+        None => format!("{original}{padding}"),
+    }
+}
+
+/// `items` grown to `count` with copies of its last item, each string that must be unique
+/// (ids, titles) made so.
+fn grow(items: &mut Vec<Value>, count: usize) {
+    let Some(last) = items.last().cloned() else { return };
+    while items.len() < count {
+        let mut item = last.clone();
+        uniquify(&mut item, items.len());
+        items.push(item);
+    }
+}
+
+fn uniquify(value: &mut Value, n: usize) {
+    let Value::Object(object) = value else { return };
+    for (key, item) in object.iter_mut() {
+        match item {
+            Value::String(text) if ["id", "title", "productRetailerId", "payload"].contains(&key.as_str()) => {
+                let suffix = n.to_string();
+                let keep: String =
+                    text.chars().take(text.chars().count().saturating_sub(suffix.len()).max(1)).collect();
+                *text = format!("{keep}{suffix}");
+            }
+            Value::Array(strings) if key == "productRetailerIds" => {
+                for (i, s) in strings.iter_mut().enumerate() {
+                    *s = json!(format!("sku-{n}-{i}"));
+                }
+            }
+            Value::Object(_) => uniquify(item, n),
+            _ => {}
+        }
+    }
+}
+
+/// The largest n in `start..=max` for which `ok(n)` holds, given that it holds for `start`
+/// and, past some n, never again; `None` when it holds up to `max`.
+fn longest(start: usize, max: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    if ok(max) {
+        return None;
+    }
+    let (mut good, mut bad) = (start, max);
+    while bad - good > 1 {
+        let mid = good + (bad - good) / 2;
+        if ok(mid) { good = mid } else { bad = mid }
+    }
+    Some(good)
+}
+
+/// Whether `provider` refuses `over` (one over `max` at `pointer`) with a violation there that
+/// names `max` as its limit: a limit, rather than a format the padding broke (a file name
+/// extension some provider reads, say), which the neutral model may not check.
+fn names_limit(provider: Provider, pointer: &str, max: usize, over: &Value) -> bool {
+    let Ok(message) = Message::from_json(&over.to_string()) else { return false };
+    matches!(wabridge::provider::serialize(provider, &message),
+        Err(BodyError::Invalid(violations)) if violations.iter().any(|v| v.path == pointer && v.limit == Some(max as f64)))
 }

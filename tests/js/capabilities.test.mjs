@@ -1,6 +1,10 @@
-// CAPABILITIES is each provider's codec table as data: the README's table is rendered from it
-// (and must not drift), and it says what the package does — every kind a provider carries is
-// sent to the endpoint it names, every kind it does not is refused with UnsupportedError.
+// CAPABILITIES is what each provider's codec does, as data: the README's table is rendered from
+// it (and must not drift), and it says what the package does — every kind a provider carries is
+// sent to the endpoint it names, every kind it does not is refused with UnsupportedError, every
+// field it lists is left out, reshaped or refused by `convert` (and no other), and every limit
+// it lists is where `toProvider` starts refusing. scripts/tables.rs found all of it by probing
+// the codecs natively; here the built package is held to it with the same probes
+// (pkg/capabilities.probes.json: a maximal message of each kind and a few variants).
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,6 +14,13 @@ import { wabridge } from "./helpers.mjs";
 
 const { CAPABILITIES } = wabridge;
 const TO = "+16505551234";
+/** kind → [[label, message]…]; the label "" is the maximal message, the first. */
+const PROBES = JSON.parse(readFileSync(new URL("../../pkg/capabilities.probes.json", import.meta.url), "utf8"));
+const carried = (callback) => {
+  for (const [provider, kinds] of Object.entries(CAPABILITIES)) {
+    for (const [kind, entry] of Object.entries(kinds)) if (entry.support === "yes") callback(provider, kind, entry);
+  }
+};
 
 test("README.md's capabilities table is the one CAPABILITIES renders (node scripts/capabilities-table.mjs --write)", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
@@ -17,23 +28,58 @@ test("README.md's capabilities table is the one CAPABILITIES renders (node scrip
   assert.ok(readme.includes(capabilitiesTable(CAPABILITIES)));
 });
 
-test("CAPABILITIES is frozen data: every provider, every content kind, a support and an endpoint", () => {
+test("the README's table shows what a provider leaves out, refuses and limits, so it drifts when they change", () => {
+  const table = capabilitiesTable(CAPABILITIES);
+  carried((provider, kind, { fields, limits }) => {
+    const row = table.split("\n").find((line) => line.startsWith(`| \`${kind}\` |`));
+    const cell = row.split(" | ")[Object.keys(CAPABILITIES).indexOf(provider) + 1];
+    for (const field of Object.keys(fields)) if (fields[field].change !== "reshaped") assert.ok(cell.includes(`\`${field.replace(/^\//, "")}\``), `${provider} ${kind}: ${field} in ${cell}`);
+    for (const [field, { max }] of Object.entries(limits)) assert.ok(cell.includes(`\`${field}\` ≤ ${max}`), `${provider} ${kind}: ${field} in ${cell}`);
+  });
+  // Data that differs renders differently.
+  const changed = structuredClone(CAPABILITIES);
+  changed.bird.list.fields = {};
+  changed.meta.text.limits = { body: { max: 100, neutral: 4096 } };
+  const other = capabilitiesTable(changed);
+  assert.notEqual(other, table);
+  assert.match(other, /\| `text` \| ✓ \(`body` ≤ 100\) \|/);
+});
+
+test("CAPABILITIES is deeply frozen data: every provider, every content kind, a support, an endpoint, its fields and limits", () => {
   assert.deepEqual(Object.keys(CAPABILITIES), ["meta", "bird", "1msg"]);
   assert.ok(Object.isFrozen(CAPABILITIES) && Object.isFrozen(CAPABILITIES.meta) && Object.isFrozen(CAPABILITIES.meta.text));
   const kinds = Object.keys(CAPABILITIES.meta);
   assert.equal(kinds.length, 20);
+  assert.deepEqual(Object.keys(PROBES), kinds);
   for (const provider of Object.keys(CAPABILITIES)) {
     assert.deepEqual(Object.keys(CAPABILITIES[provider]), kinds, provider);
-    for (const { support, endpoint } of Object.values(CAPABILITIES[provider])) {
-      assert.ok(["yes", "notYet", "never"].includes(support));
+    for (const [kind, { support, endpoint, fields, limits }] of Object.entries(CAPABILITIES[provider])) {
+      const at = `${provider} ${kind}`;
+      assert.ok(["yes", "notYet", "never"].includes(support), at);
       assert.equal(typeof endpoint, "string");
+      assert.ok(Object.isFrozen(fields) && Object.isFrozen(limits), at);
+      if (support !== "yes") assert.deepEqual([Object.keys(fields), Object.keys(limits)], [[], []], at);
+      for (const [field, entry] of Object.entries(fields)) {
+        assert.ok(Object.isFrozen(entry) && (!entry.when || Object.isFrozen(entry.when)), `${at} ${field}`);
+        assert.equal(entry.carried, false);
+        assert.ok(["lossy", "reshaped", "refused"].includes(entry.change), `${at} ${field}`);
+        assert.ok(typeof entry.why === "string" && entry.why.length > 0, `${at} ${field}`);
+        assert.match(field, /^(\/[a-zA-Z]+|[a-zA-Z]+(\/([a-zA-Z]+|\*))*)$/, `${at} ${field}`);
+      }
+      for (const [field, entry] of Object.entries(limits)) {
+        assert.ok(Object.isFrozen(entry), `${at} ${field}`);
+        assert.ok(Number.isInteger(entry.max) && (entry.neutral === null || entry.max < entry.neutral), `${at} ${field}`);
+      }
     }
   }
+  assert.throws(() => {
+    CAPABILITIES.bird.replyButtons.fields.footer.why = "";
+  }, TypeError);
 });
 
 test("what CAPABILITIES says a provider carries is what it does: sent to its endpoint, or refused with UnsupportedError", () => {
-  const carried = { meta: sampleMessages(TO), bird: birdMessages(TO), "1msg": oneMsgMessages(TO, { mediaId: "1001" }) };
-  for (const [provider, messages] of Object.entries(carried)) {
+  const carriedMessages = { meta: sampleMessages(TO), bird: birdMessages(TO), "1msg": oneMsgMessages(TO, { mediaId: "1001" }) };
+  for (const [provider, messages] of Object.entries(carriedMessages)) {
     for (const [name, message] of messages) {
       const entry = CAPABILITIES[provider][message.content.type];
       assert.equal(entry.support, "yes", `${provider} ${name}`);
@@ -50,4 +96,182 @@ test("what CAPABILITIES says a provider carries is what it does: sent to its end
     }
   }
   assert.ok(refused >= 10, `${refused} refusals checked`);
+});
+
+// --- Fields -------------------------------------------------------------------------------
+
+/** A pointer's field name in CAPABILITIES: below /content, indexes as `*` (tables.rs's `field_name`). */
+const fieldName = (pointer) => {
+  const generic = pointer.replace(/\/\d+(?=\/|$)/g, "/*");
+  return generic.startsWith("/content/") ? generic.slice("/content/".length) : generic;
+};
+
+/** Every pointer in `value` (objects' members and arrays' items, at any depth). */
+function* pointers(value, at = "") {
+  if (value === null || typeof value !== "object") return;
+  for (const [key, item] of Object.entries(value)) {
+    yield `${at}/${key}`;
+    yield* pointers(item, `${at}/${key}`);
+  }
+}
+
+/** The pointers of `message` that a field name stands for. */
+const instances = (message, field) => {
+  const pattern = new RegExp(`^${(field.startsWith("/") ? field : `/content/${field}`).replaceAll("*", "\\d+")}$`);
+  return [...pointers(message)].filter((p) => pattern.test(p));
+};
+
+const parentOf = (message, pointer) => {
+  const segments = pointer.split("/").slice(1);
+  const last = segments.pop();
+  return [segments.reduce((at, key) => at?.[key], message), last];
+};
+const valueAt = (message, pointer) => pointer.split("/").slice(1).reduce((at, key) => at?.[key], message);
+const setAt = (message, pointer, value) => {
+  const [parent, key] = parentOf(message, pointer);
+  parent[key] = value;
+};
+const removeAt = (message, pointer) => {
+  const [parent, key] = parentOf(message, pointer);
+  if (Array.isArray(parent)) parent.splice(Number(key), 1);
+  else delete parent[key];
+};
+
+/**
+ * What `convert` does with `message` for `provider`, as scripts/tables.rs asks the codec: the
+ * changes it reports, and each field it refuses (taken out, and converted again, until it
+ * converts or is refused for something else).
+ */
+function convertProbe(provider, message) {
+  message = structuredClone(message);
+  const found = [];
+  for (;;) {
+    try {
+      const { changes } = wabridge.convert("neutral", provider, message);
+      for (const { kind, pointer } of changes) if (kind !== "truncated") found.push({ change: kind, pointer });
+      return found;
+    } catch (error) {
+      if (!(error instanceof wabridge.UnsupportedError) || error.path === "/content/type") {
+        // A field the message needs, taken out after a refusal: what was found stands.
+        if (found.some((f) => f.change === "refused") && error instanceof wabridge.ValidationError) return found;
+        throw error;
+      }
+      found.push({ change: "refused", pointer: error.path });
+      if (valueAt(message, error.path) === undefined) return found;
+      removeAt(message, error.path);
+    }
+  }
+}
+
+test("every field CAPABILITIES lists is left out, reshaped or refused by convert, as listed, and convert changes no other", () => {
+  let checked = 0;
+  carried((provider, kind, { fields }) => {
+    const seen = new Map(Object.keys(fields).map((field) => [field, new Set()]));
+    for (const [label, message] of PROBES[kind]) {
+      for (const { change, pointer } of convertProbe(provider, message)) {
+        const field = fieldName(pointer);
+        const at = `${provider} ${kind} ${label || "maximal"}: ${change} at ${pointer}`;
+        const entry = fields[field];
+        assert.ok(entry, `${at}, not in CAPABILITIES`);
+        assert.equal(entry.change, change, at);
+        assert.ok(!entry.when || entry.when.includes(label), `${at}: only ${entry.when}`);
+        seen.get(field).add(label);
+        checked++;
+      }
+    }
+    const maximal = PROBES[kind][0][1];
+    for (const [field, entry] of Object.entries(fields)) {
+      const at = `${provider} ${kind} ${field}`;
+      if (entry.when) for (const label of entry.when) assert.ok(seen.get(field).has(label), `${at}: not ${entry.change} in the ${label} probe`);
+      else if (instances(maximal, field).length) assert.ok(seen.get(field).has(""), `${at}: not ${entry.change} in the maximal probe`);
+      else assert.ok(seen.get(field).size > 0, `${at}: in no probe`);
+    }
+  });
+  assert.ok(checked >= 30, `${checked} changes checked`);
+});
+
+test("a field listed as left out is not in the body convert writes", () => {
+  carried((provider, kind, { fields }) => {
+    const maximal = PROBES[kind][0][1];
+    const lossy = Object.entries(fields).filter(([field, e]) => e.change === "lossy" && !e.when && instances(maximal, field).length);
+    if (!lossy.length) return;
+    const { body, changes } = wabridge.convert("neutral", provider, maximal);
+    const reported = changes.filter((c) => c.kind === "lossy").map((c) => fieldName(c.pointer));
+    for (const [field] of lossy) assert.ok(reported.includes(field), `${provider} ${kind} ${field}`);
+    // Left out: the provider's body, read back, has no such field.
+    let back;
+    assert.doesNotThrow(() => (back = wabridge.fromProvider(provider, body, { operation: CAPABILITIES[provider][kind].endpoint })), `${provider} ${kind}: the body convert wrote does not read back`);
+    for (const [field] of lossy) assert.deepEqual(instances(back, field), [], `${provider} ${kind} ${field} read back`);
+  });
+});
+
+// --- Limits -------------------------------------------------------------------------------
+
+/** `original` lengthened to `length` characters as tables.rs does: `a`s at the end, or in a URL at the start of its last segment. */
+const padded = (original, length) => {
+  const padding = "a".repeat(Math.max(0, length - [...original].length));
+  const slash = original.includes("://") ? original.lastIndexOf("/") : -1;
+  return slash < 0 ? original + padding : original.slice(0, slash + 1) + padding + original.slice(slash + 1);
+};
+
+/** `items` grown to `count` with copies of the last, ids and titles made unique (as tables.rs does). */
+const grown = (items, count) => {
+  const uniquify = (value, n) => {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === "string" && ["id", "title", "productRetailerId", "payload"].includes(key)) {
+        const suffix = String(n);
+        value[key] = [...item].slice(0, Math.max(1, [...item].length - suffix.length)).join("") + suffix;
+      } else if (key === "productRetailerIds" && Array.isArray(item)) value[key] = item.map((_, i) => `sku-${n}-${i}`);
+      else if (item && typeof item === "object" && !Array.isArray(item)) uniquify(item, n);
+    }
+  };
+  const out = [...items];
+  while (out.length < count) {
+    const item = structuredClone(items.at(-1));
+    uniquify(item, out.length);
+    out.push(item);
+  }
+  return out;
+};
+
+/** The maximal message of `kind` without what `provider` leaves out or refuses in it. */
+const sendable = (provider, kind) => {
+  const message = structuredClone(PROBES[kind][0][1]);
+  for (const [field, entry] of Object.entries(CAPABILITIES[provider][kind].fields)) {
+    if (entry.when || entry.change === "reshaped") continue;
+    for (const pointer of instances(message, field).reverse()) removeAt(message, pointer);
+  }
+  return message;
+};
+
+test("every limit CAPABILITIES lists is where toProvider starts refusing, with that limit, where the neutral model does not", () => {
+  let checked = 0;
+  carried((provider, kind, { limits }) => {
+    for (const [field, { max, neutral, items }] of Object.entries(limits)) {
+      const base = sendable(provider, kind);
+      const [pointer] = instances(base, field);
+      const at = `${provider} ${kind} ${field} (${pointer})`;
+      assert.ok(pointer, `${at}: not in the maximal message`);
+      const original = valueAt(base, pointer);
+      const withValue = (n) => {
+        const message = structuredClone(base);
+        setAt(message, pointer, items ? grown(original, n) : padded(original, n));
+        return message;
+      };
+      assert.doesNotThrow(() => wabridge.toProvider(provider, withValue(max)), at);
+      assert.throws(
+        () => wabridge.toProvider(provider, withValue(max + 1)),
+        (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === pointer && v.limit === max),
+        at,
+      );
+      // The neutral model takes it, up to its own limit.
+      assert.deepEqual(wabridge.validate(withValue(max + 1)), [], at);
+      if (neutral !== null) {
+        assert.deepEqual(wabridge.validate(withValue(neutral)), [], at);
+        assert.ok(wabridge.validate(withValue(neutral + 1)).some((v) => v.path === pointer && v.limit === neutral), at);
+      }
+      checked++;
+    }
+  });
+  assert.ok(checked >= 1, "at least one provider limit checked");
 });
