@@ -12,7 +12,7 @@
 //   new BirdClient({ accessKey, workspaceId, channelId })
 //   new OneMsgClient({ token, instanceId })
 import { createServer } from "node:http";
-import { BirdClient, MetaClient, OneMsgClient, nodeWebhookListener } from "../pkg/node.mjs";
+import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, nodeWebhookListener } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
 import { birdBodies } from "./bird-bodies.mjs";
 import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
@@ -111,6 +111,14 @@ for (const [provider, client] of Object.entries(clients)) {
     const { templates } = await client.templates();
     const namespace = templates[0].namespace;
     for (const template of oneMsgTemplates()) await client.addTemplate(template);
+    // A neutral template goes to 1MSG's sendTemplate with the channel's namespace.
+    await attempt("1msg", "template (neutral, with its namespace)", () => client.send({
+      to: CUSTOMER,
+      content: {
+        type: "template", name: "payment_due", language: { code: "en" }, namespace,
+        components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "currency", fallbackValue: "$100.99", code: "USD", amount1000: 100990 }, { type: "dateTime", fallbackValue: "April 13" }] }],
+      },
+    }));
     const { mediaId: oneMsgMedia } = await client.uploadMedia("https://example.com/media/invoice-4512.pdf");
     for (const [form, method, body] of oneMsgBodies(CUSTOMER, { namespace, mediaId: oneMsgMedia, replyTo: inbound["1msg"] })) {
       await attempt("1msg", `body: ${form}`, () => client.sendBody(method, body));
@@ -176,6 +184,21 @@ const profile = await onemsg.me();
 console.log(`\n1msg: ${methods.size} send methods used (${[...methods].sort().join(", ")})`);
 console.log(`1msg: status ${(await onemsg.status()).status}; me: ${profile.phone}, "${profile.about}" (${profile.vertical}); ${(await onemsg.templates()).total} templates; webhooks from ${(await onemsg.outputIP()).result}`);
 console.log(`1msg: hookInfo of ${firstOneMsg.id} (${firstOneMsg.kind}): ${acks.map((h) => h.status).join(" → ")}; messages: ${history.length} in the channel's history; this month's templates cost ${(await onemsg.statistics()).templates_cost}`);
+// 7. One message, any provider: the same neutral message converted to each provider's body
+//    (what a provider cannot carry is left out and reported at its pointer), then sent
+//    through a messenger per provider with fit "adapt" (five reply buttons become a list).
+const offer = { to: CUSTOMER, content: { type: "replyButtons", body: "Which size?", footer: "Free returns", buttons: ["XS", "S", "M", "L", "XL"].map((size) => ({ id: size.toLowerCase(), title: size })) } };
+console.log("\none message, any provider (5 reply buttons and a footer; fit \"adapt\"):");
+for (const provider of Object.keys(clients)) {
+  const { body, operation, changes } = convert("neutral", provider, offer, { fit: "adapt" });
+  const messenger = createMessenger({ provider, ...sandbox.clientOptions(provider, { viaFetch: false }) });
+  const sent = await messenger.send(offer, { fit: "adapt" });
+  rows.push({ provider, kind: "replyButtons ×5 (messenger, fit adapt)", result: "accepted", id: sent.id });
+  const shape = body.interactive?.type ?? body.body?.type ?? operation;
+  console.log(`  ${provider.padEnd(4)} → ${operation} (${shape}), sent as ${sent.id}; ${changes.map((c) => `${c.kind} ${c.source ?? c.pointer}`).join(", ")}`);
+  messenger.free();
+}
+await fetch(`${server.url}/__sandbox/settle`, { method: "POST" }); // their status webhooks too
 const accepted = rows.filter((row) => row.id).length;
 const deliveries = await fetch(`${server.url}/__sandbox/webhooks`).then((r) => r.json());
 const refused = deliveries.filter((d) => d.responseStatus !== 200);
