@@ -28,7 +28,8 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-const inputs = ["src", "pkg-template", "Cargo.toml", "Cargo.lock", "scripts/build.mjs"].map((p) => join(root, p));
+// scripts/tables.rs probes the codecs with the kind fixtures for CAPABILITIES.
+const inputs = ["src", "pkg-template", "Cargo.toml", "Cargo.lock", "scripts/build.mjs", "scripts/tables.rs", "tests/fixtures/neutral/kinds"].map((p) => join(root, p));
 if (process.argv.includes("--if-needed") && existsSync(join(pkg, "package.json"))) {
   const built = statSync(join(pkg, "package.json")).mtimeMs;
   if (inputs.filter(existsSync).every((input) => newestMtime(input) < built)) {

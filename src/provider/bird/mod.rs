@@ -52,16 +52,19 @@ impl Codec for BirdCodec {
         &[Operation::Messages]
     }
 
-    /// Bird's page maps stickers to its image body: a sticker arrives as an image.
+    /// Bird's page maps stickers to its image body: a sticker arrives as an image; and an
+    /// image body takes no MIME type (its files do).
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
-        match message.content {
-            crate::message::Content::Sticker(_) => vec![super::codec::Approximation {
-                pointer: "/content/type",
-                reshaped: true,
-                why: "bird has no sticker body: sent as an image".into(),
-            }],
-            _ => Vec::new(),
+        use crate::message::Content;
+        let mut out = Vec::new();
+        if let Content::Sticker(_) = message.content {
+            let why = "bird has no sticker body: sent as an image".into();
+            out.push(super::codec::Approximation { pointer: "/content/type", reshaped: true, why });
         }
+        if let Content::Image(_) | Content::Sticker(_) = message.content {
+            out.extend(super::codec::unsent_mime_type(PROVIDER, message));
+        }
+        out
     }
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
