@@ -471,6 +471,47 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(refused instanceof wabridge.UnsupportedError && refused.provider === "bird", `Bird's markRead: ${refused}`);
   });
 
+  await run("one message, any provider: convert reports what it leaves out at its pointer; fit truncates at graphemes and adapts; phone numbers normalised per provider; messenger.send with fit", async () => {
+    // A Meta list with a footer → Bird: converted, the footer left out at Meta's pointer.
+    const metaList = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "list", body: { text: "Pick" }, footer: { text: "Thanks" }, action: { button: "Menu", sections: [{ rows: [{ id: "a", title: "A" }] }] } } };
+    const toBird = wabridge.convert("meta", "bird", metaList);
+    same(toBird.changes.map((c) => [c.kind, c.source]), [["lossy", "/interactive/footer/text"]], "meta → bird: the footer reported");
+    same(toBird.body.body.type, "list", "meta → bird: a Bird list");
+    // Truncation keeps a ZWJ family whole.
+    const family = "👨\u200d👩\u200d👧\u200d👦";
+    const long = { to: "+16505551234", content: { type: "text", body: "a".repeat(4090) + family + "b" } };
+    const fitted = wabridge.fitMessage("meta", long, "truncate");
+    check(fitted.messages[0].content.body === "a".repeat(4090) + "…", `truncated before the family: ${fitted.messages[0].content.body.slice(-12)}`);
+    same(fitted.changes.map((c) => [c.kind, c.pointer, c.limit]), [["truncated", "/content/body", 4096]], "the truncation reported");
+    // A carousel where 1MSG has none: one message per card.
+    const card = (n) => ({ header: { type: "image", link: `https://media.example.com/c/${n}.jpg` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } });
+    const split = wabridge.convert("neutral", "1msg", { to: "+16505551234", content: { type: "carousel", body: "Picks", cards: [card(1), card(2)] } }, { fit: "adapt" });
+    same([split.operation, ...split.more.map((m) => m.operation)], ["sendMessage", "sendFile", "sendFile"], "carousel → 1MSG, card by card");
+    // One `to`, each provider's form.
+    const to = "+44 20 7946 0958";
+    const text = { to, content: { type: "text", body: "Hi" } };
+    same(
+      [wabridge.toProvider("meta", text).to, wabridge.toProvider("bird", text).receiver.contacts[0].identifierValue, wabridge.toProvider("1msg", text).phone],
+      ["442079460958", "+442079460958", 442079460958],
+      "a number as written → Meta digits, Bird +E.164, 1MSG phone",
+    );
+    same(wabridge.parsePhoneNumber("020 7946 0958", "GB").e164, "+442079460958", "a national number with its region");
+    const national = thrown(() => wabridge.parsePhoneNumber("020 7946 0958"));
+    check(national instanceof wabridge.ValidationError && /region/.test(national.message), `a national number without a region: ${national}`);
+    const bogus = thrown(() => wabridge.toProvider("meta", { to: "+1 050 555 1234", content: { type: "text", body: "Hi" } }));
+    check(bogus instanceof wabridge.ValidationError && bogus.violations[0].path === "/to", `+1 numbers never start with 0: ${bogus}`);
+    // A messenger sends the adapted message through the sandbox.
+    const sandbox = sandboxModule.createSandbox();
+    for (const provider of ["meta", "bird", "1msg"]) {
+      sandbox.receive({ provider, from: "+16505551234", text: "hello" }); // the 24-hour window opens
+      const messenger = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider) });
+      const buttons = ["XS", "S", "M", "L", "XL"].map((size) => ({ id: size, title: size }));
+      const sent = await messenger.send({ to: "+16505551234", content: { type: "replyButtons", body: "Size?", buttons } }, { fit: "adapt" });
+      check(typeof sent.id === "string" && sent.changes[0]?.kind === "reshaped", `${provider}: sent as a list (${JSON.stringify(sent.changes)})`);
+      messenger.free();
+    }
+  });
+
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).
   const { secrets } = await import("./secrets.mjs");
   checks.push(...(await secrets(wabridge, { baseUrl })));
