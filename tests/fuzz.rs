@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use wabridge::http::HttpResponse;
 use wabridge::provider::bird::BirdConfig;
+use wabridge::provider::fit::FitMode;
 use wabridge::provider::meta::MetaConfig;
 use wabridge::provider::onemsg::OneMsgConfig;
 use wabridge::provider::{self, Format, Operation, Provider, ProviderClient};
@@ -212,6 +213,17 @@ fn exercise(input: &str) -> usize {
         accepted +=
             usize::from(provider::validate_body(provider, input, None).is_ok_and(|violations| violations.is_empty()));
     }
+    // Conversions that fit: every mode, from every format to every provider (truncation and
+    // reshapes run on whatever the mutations make of the seeds).
+    for from in formats {
+        for to in Provider::ALL {
+            for mode in [FitMode::Strict, FitMode::Truncate, FitMode::Adapt] {
+                accepted +=
+                    usize::from(provider::convert_reporting(from, Format::Provider(to), input, None, mode).is_ok());
+            }
+        }
+    }
+    let _ = (wabridge::phone::parse(input, None), wabridge::phone::parse(input, Some("GB")));
     if let Ok(message) = Message::from_json(input) {
         accepted += usize::from(message.validate().is_ok());
         for provider in Provider::ALL {

@@ -205,15 +205,90 @@ const runners = {
     ]);
   }, { bindings: { META_APP_SECRET: "app-secret", META_VERIFY_TOKEN: "verify-me" }, kvNamespaces: ["SEEN"] }),
   "example-browser-admin": (dir) => inChromium(dir, "example-browser-admin/index.html", async (tab) => {
-    await tab.waitForFunction(() => document.readyState === "complete");
-    await tab.click("#check");
-    const invalid = await tab.textContent("#result");
-    await tab.fill("#input", JSON.stringify({ to: "+16505551234", content: { type: "text", body: "Fine" } }));
-    await tab.click("#check");
-    const valid = await tab.textContent("#result");
+    const errors = [];
+    tab.on("pageerror", (error) => errors.push(error.message));
+    // The panel renders once wabridge is loaded, then again on every change of the input,
+    // the provider switch or the fit.
+    await tab.waitForSelector("#previews section[data-provider]", { timeout: 60_000 });
+    const read = () => tab.evaluate(() => {
+      const marks = (root) => [...root.querySelectorAll("li")].map((li) => ({ kind: li.dataset.kind, pointer: li.dataset.pointer, text: li.textContent }));
+      const previews = {};
+      for (const section of document.querySelectorAll("#previews section[data-provider]")) {
+        let body = null;
+        try {
+          body = JSON.parse(section.querySelector("pre.body:not(.more)")?.textContent ?? "null");
+        } catch {}
+        previews[section.dataset.provider] = { state: section.dataset.state, operation: section.querySelector("code.operation:not(.more)")?.textContent, body, marks: marks(section.querySelector("ul.marks") ?? document.createElement("ul")) };
+      }
+      return { previews, input: marks(document.querySelector("#input-marks")), shown: Object.keys(previews) };
+    });
+    const fill = (message) => tab.fill("#input", typeof message === "string" ? message : JSON.stringify(message));
+    const has = (preview, kind, pointer) => preview?.marks.some((m) => m.kind === kind && m.pointer === pointer);
+    const PROVIDERS = ["meta", "bird", "1msg"];
+    const title = "/content/buttons/0/title";
+
+    // The sample (a reply button whose title is 25 characters), strict: refused everywhere, at the field.
+    const strict = await read();
+    await tab.selectOption("#fit", "adapt");
+    const adapt = await read();
+    await tab.check('input[name="provider"][value="bird"]');
+    const birdOnly = await read();
+    await tab.check('input[name="provider"][value="all"]');
+    await tab.selectOption("#fit", "strict");
+    // A list with a footer: Bird leaves the footer out, Meta and 1MSG carry it.
+    await fill({ to: "+16505551234", content: { type: "list", body: "Pick a slot", footer: "Thanks", button: "Slots", sections: [{ rows: [{ id: "am", title: "Morning" }] }] } });
+    const footer = await read();
+    // A kind a provider cannot send at all.
+    await fill({ to: "+16505551234", content: { type: "catalog", body: "Our catalog" } });
+    const catalog = await read();
+    // User text goes in as text, never as markup.
+    await fill({ to: "+16505551234", content: { type: "text", body: '<img id="injected" src="x"> Fine' } });
+    const valid = await read();
+    const injected = await tab.evaluate(() => document.querySelector("#injected") !== null);
+    // The provider's own body.
+    await tab.check("#native");
+    await tab.check('input[name="provider"][value="meta"]');
+    await fill({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "Fine" } });
+    const native = await read();
+    await fill({ messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "" } });
+    const nativeInvalid = await read();
+
     assertChecks([
-      { name: "the sample campaign message is refused, naming the field", ok: invalid.includes("/content/buttons/0/title") && invalid.includes("limit 20"), error: invalid },
-      { name: "a valid message shows the Meta body", ok: valid.startsWith("Valid.") && valid.includes("messaging_product"), error: valid },
+      { name: "every provider is previewed side by side", ok: strict.shown.join() === PROVIDERS.join(), error: JSON.stringify(strict.shown) },
+      {
+        name: "strict: the sample is refused by each provider, with the violation at /content/buttons/0/title (limit 20)",
+        ok: PROVIDERS.every((p) => strict.previews[p]?.state === "refused" && strict.previews[p].marks.some((m) => m.kind === "violation" && m.pointer === title && m.text.includes("limit 20"))),
+        error: JSON.stringify(strict.previews),
+      },
+      { name: "strict: the field is marked next to the input, naming the providers", ok: strict.input.some((m) => m.pointer === title && m.text.includes("invalid for meta, bird, 1msg")), error: JSON.stringify(strict.input) },
+      {
+        name: "adapt: each provider's preview is a list (Meta interactive list, Bird list body, 1MSG sendList)",
+        ok: adapt.previews.meta?.body?.interactive?.type === "list" && adapt.previews.meta.operation === "messages" && adapt.previews.bird?.body?.body?.type === "list" && adapt.previews["1msg"]?.operation === "sendList" && Array.isArray(adapt.previews["1msg"].body?.sections),
+        error: JSON.stringify(adapt.previews),
+      },
+      { name: "adapt: each preview marks the reshape", ok: PROVIDERS.every((p) => adapt.previews[p]?.state === "changed" && has(adapt.previews[p], "reshaped", "/content")), error: JSON.stringify(adapt.previews) },
+      { name: "the switch shows one provider", ok: birdOnly.shown.join() === "bird" && birdOnly.previews.bird.body?.body?.type === "list", error: JSON.stringify(birdOnly.shown) },
+      {
+        name: "a list's footer: Bird's preview marks /content/footer as not carried, Meta's carries it",
+        ok: has(footer.previews.bird, "lossy", "/content/footer") && footer.previews.bird.marks.some((m) => m.text.startsWith("not carried by bird: /content/footer — ")) && footer.previews.bird.body?.body?.list?.footer === undefined
+          && !has(footer.previews.meta, "lossy", "/content/footer") && footer.previews.meta?.state === "ok" && footer.previews.meta.body?.interactive?.footer?.text === "Thanks",
+        error: JSON.stringify(footer.previews),
+      },
+      { name: "and the input marks /content/footer: not carried by bird", ok: footer.input.some((m) => m.pointer === "/content/footer" && (m.text === "/content/footer: not carried by bird")), error: JSON.stringify(footer.input) },
+      {
+        name: "a kind Bird cannot send is refused there (UnsupportedError at /content/type), Meta sends it",
+        ok: catalog.previews.bird?.state === "refused" && has(catalog.previews.bird, "unsupported", "/content/type") && catalog.previews.meta?.state === "ok" && catalog.input.some((m) => m.pointer === "/content/type" && m.text.includes("not carried by bird")),
+        error: JSON.stringify(catalog),
+      },
+      {
+        name: "a valid text message shows each body (Meta's messaging_product), nothing marked",
+        ok: PROVIDERS.every((p) => valid.previews[p]?.state === "ok") && valid.previews.meta.body?.messaging_product === "whatsapp" && valid.input.some((m) => m.text.startsWith("every field taken as it is")),
+        error: JSON.stringify(valid),
+      },
+      { name: "user text is shown as text, not markup", ok: !injected && valid.previews.meta.body?.text?.body === '<img id="injected" src="x"> Fine', error: "an element from the message was created" },
+      { name: "a provider's own body is validated and shown as the neutral message", ok: native.shown.join() === "meta" && native.previews.meta?.state === "ok" && native.previews.meta.body?.content?.type === "text", error: JSON.stringify(native) },
+      { name: "and an invalid one is refused at its field", ok: nativeInvalid.previews.meta?.state === "refused" && nativeInvalid.previews.meta.marks.some((m) => m.kind === "violation" && m.pointer.startsWith("/text")), error: JSON.stringify(nativeInvalid) },
+      { name: "no error in the page", ok: errors.length === 0, error: errors.join("\n") },
     ]);
   }),
   "esbuild-browser": async (dir) => {
