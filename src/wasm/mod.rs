@@ -347,7 +347,7 @@ pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue,
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Message | Record<string, unknown> | string")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let operation = string_option(options.as_ref(), "operation")?;

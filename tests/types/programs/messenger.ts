@@ -1,7 +1,7 @@
 // One messenger, any provider: the provider picked by configuration, the same send / reply /
 // markRead / webhook calls, the send result narrowed to the provider's own answer. No DOM or
 // Node API beyond Request/Response. Lines marked "@ts-expect-error" must fail to compile.
-import { CAPABILITIES, UnsupportedError, createMessenger, type Messenger, type MessengerOptions, type SentMessage, type Support } from "wabridge";
+import { CAPABILITIES, UnsupportedError, createMessenger, parsePhoneNumber, type Messenger, type MessengerOptions, type SentMessage, type Support } from "wabridge";
 
 const configured: MessengerOptions =
   Math.random() < 0.5
@@ -41,3 +41,16 @@ const endpoint: string = CAPABILITIES.bird.carousel.endpoint;
 console.log(listOn1msg, endpoint);
 // @ts-expect-error not a content kind
 console.log(CAPABILITIES.meta.fax);
+// Fitting while sending: every change, and a split's further messages.
+export async function fitted(messenger: Messenger): Promise<string[]> {
+  const sent = await messenger.send({ to: "+44 20 7946 0958", content: { type: "text", body: "Hi" } }, { fit: "truncate" });
+  const more: string[] = (sent.more ?? []).map((part) => part.id);
+  const where: Array<string | undefined> = sent.changes.map((change) => change.source);
+  // @ts-expect-error not a fit mode
+  await messenger.send({ to: "+16505551234", content: { type: "text", body: "Hi" } }, { fit: "squeeze" });
+  return [...more, ...where.filter((w): w is string => w !== undefined)];
+}
+// Phone numbers, and what each provider leaves out of a kind.
+const number: { countryCode: number; e164: string } = parsePhoneNumber("020 7946 0958", "GB");
+const footerOnBird: boolean = CAPABILITIES.bird.list.fields["footer"]?.carried ?? true;
+console.log(number, footerOnBird);
