@@ -301,7 +301,7 @@ test("neutral → 1MSG: a file by link needs a file name (its link's last segmen
 
 // 1MSG bodies → neutral: the ten message methods read into the neutral model; the rest carry
 // no message (or one wabridge does not read yet) and are refused, never read in part.
-const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate", "sendProduct"]);
 // An image with a file name of its own (sendFile-data-uri's "pixel.png") has no place in the
 // neutral model, which keeps documents' names only, nor has a template's date given as
 // unix_epoch: they are valid and reproduced, not read (the templates test below).
@@ -346,8 +346,6 @@ const REFUSED = [
   ["carousel (not yet)", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", link: img(n) }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/type"],
   ["productCarousel (not yet)", { type: "productCarousel", body: "New in", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] }, {}, "unsupported", "/content/type"],
   ["flow (not yet)", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "unsupported", "/content/type"],
-  ["product (not yet)", { type: "product", catalogId: "194836987003835", productRetailerId: "sku-4512" }, {}, "unsupported", "/content/type"],
-  ["productList (not yet)", { type: "productList", header: { type: "text", text: "Our picks" }, body: "Back in stock", catalogId: "194836987003835", sections: [{ title: "Shoes", productRetailerIds: ["sku-1", "sku-2"] }] }, {}, "unsupported", "/content/type"],
   ["catalog (not yet)", { type: "catalog", body: "Browse our catalog" }, {}, "unsupported", "/content/type"],
   // sendMessage has no link-preview switch (true or false: either would be dropped).
   ["text previewUrl true", { type: "text", body: "https://shop.example.com/spring", previewUrl: true }, {}, "unsupported", "/content/previewUrl"],

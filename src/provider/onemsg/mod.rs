@@ -42,7 +42,7 @@ impl Codec for OneMsgCodec {
             "document" => Yes(SendFile), "sticker" => Yes(SendSticker), "location" => Yes(SendLocation),
             "locationRequest" => Yes(SendLocationRequest), "contacts" => Yes(SendContact),
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
-            "ctaUrl" => Yes(SendCtaUrl), "product" => NotYet(SendProduct), "productList" => NotYet(SendProduct),
+            "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
             "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => NotYet(SendCarousel),
             "productCarousel" => NotYet(SendCarousel), "template" => Yes(SendTemplate),
         ]
@@ -183,7 +183,7 @@ fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &
     // is the recipient's (groups take text, media and templates only).
     let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
     table.extend_from_slice(read::pointers(operation));
-    (table, matches!(operation, Operation::SendContact | Operation::SendTemplate))
+    (table, matches!(operation, Operation::SendContact | Operation::SendTemplate | Operation::SendProduct))
 }
 
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model

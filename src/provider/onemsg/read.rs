@@ -25,6 +25,7 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendButton => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "sections"],
         Operation::SendList => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "sections"],
         Operation::SendTemplate => &["chatId", "phone", "quotedMsgId", "namespace", "template", "language", "params"],
+        Operation::SendProduct => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action"],
         _ => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "displayText", "url"],
     }
 }
@@ -127,6 +128,47 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                 items.iter().filter_map(read).collect()
             });
             Some(Content::List(List { header, body: text?, footer, button: button?, sections: sections? }))
+        }
+        // One product (`action.product_retailer_id`), or sections of products under a header.
+        Operation::SendProduct => {
+            let action = root.req_obj(r, "action")?;
+            action.only(r, &["catalog_id", "product_retailer_id", "sections"]);
+            let (footer, catalog_id) = (root.str(r, "footer"), action.req_str(r, "catalog_id"));
+            if action.has("sections") {
+                let header = root.req_str(r, "header").map(|text| Header::Text(HeaderText { text }));
+                let sections = action.objects(r, "sections", true).map(|items| {
+                    let read = |s: &Obj<'_>| {
+                        s.only(r, &["title", "product_items"]);
+                        let title = s.str(r, "title");
+                        let items = s.objects(r, "product_items", true)?;
+                        let id = |item: &Obj<'_>| {
+                            item.only(r, &["product_retailer_id"]);
+                            item.req_str(r, "product_retailer_id")
+                        };
+                        Some(ProductSection { title, product_retailer_ids: items.iter().filter_map(id).collect() })
+                    };
+                    items.iter().filter_map(read).collect()
+                });
+                let (header, text) = (header, body(r));
+                Some(Content::ProductList(ProductList {
+                    header: header?,
+                    body: text?,
+                    footer,
+                    catalog_id: catalog_id?,
+                    sections: sections?,
+                }))
+            } else {
+                // A single product's message has no header (the product's image is its header).
+                root.only(r, &["chatId", "phone", "quotedMsgId", "body", "footer", "action"]);
+                let product_retailer_id = action.req_str(r, "product_retailer_id");
+                let body = root.str(r, "body");
+                Some(Content::Product(Product {
+                    body,
+                    footer,
+                    catalog_id: catalog_id?,
+                    product_retailer_id: product_retailer_id?,
+                }))
+            }
         }
         _ => {
             let header = text_header(root, r);
@@ -327,6 +369,15 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         Operation::SendTemplate => {
             &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
         }
+        Operation::SendProduct => &[
+            ("/content/header/text", "/header"),
+            ("/content/catalogId", "/action/catalog_id"),
+            ("/content/productRetailerId", "/action/product_retailer_id"),
+            ("/content/sections/*/productRetailerIds/*", "/action/sections/*/product_items/*/product_retailer_id"),
+            ("/content/sections/*/productRetailerIds", "/action/sections/*/product_items"),
+            ("/content/sections", "/action/sections"),
+            ("/content", ""),
+        ],
         _ => &[("/content", "")],
     }
 }

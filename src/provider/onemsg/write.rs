@@ -74,6 +74,8 @@ fn refusal(message: &Message) -> Option<BodyError> {
             }]))
         }),
         Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
+        // sendProduct's header is a string: a product list's text header.
+        Content::ProductList(l) => media_header(Some(&l.header), "productList"),
         _ => None,
     }
 }
@@ -264,6 +266,32 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.opt_str("footer", c.footer.as_deref());
             w.str("displayText", &c.display_text);
             w.str("url", &c.url);
+        }
+        Content::Product(p) => {
+            w.opt_str("body", p.body.as_deref());
+            w.opt_str("footer", p.footer.as_deref());
+            w.obj("action", |w| {
+                w.str("catalog_id", &p.catalog_id);
+                w.str("product_retailer_id", &p.product_retailer_id);
+            });
+        }
+        Content::ProductList(l) => {
+            if let Header::Text(h) = &l.header {
+                w.str("header", &h.text);
+            }
+            w.str("body", &l.body);
+            w.opt_str("footer", l.footer.as_deref());
+            w.obj("action", |w| {
+                w.str("catalog_id", &l.catalog_id);
+                w.arr("sections", &l.sections, |w, s| {
+                    w.item_obj(|w| {
+                        w.opt_str("title", s.title.as_deref());
+                        w.arr("product_items", &s.product_retailer_ids, |w, id| {
+                            w.item_obj(|w| w.str("product_retailer_id", id))
+                        });
+                    })
+                });
+            });
         }
         // The kind table refuses the rest before a message is written.
         _ => {}
