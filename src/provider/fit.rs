@@ -9,7 +9,8 @@
 //!   emoji, a ZWJ sequence or a letter with its combining marks) and ends with `…`;
 //! - `adapt`: also reshapes content the provider cannot take as it is (more than 3 reply
 //!   buttons or a title over 20 → a list; a list without lists → numbered text; a carousel
-//!   without carousels → one message per card; a CTA URL without one → text with the link).
+//!   the provider cannot carry, or whose cards it cannot take → one message per card; a CTA URL
+//!   without one → text with the link).
 //!
 //! Every change is reported with its pointer into the message it was made in; nothing changes
 //! silently, and in `strict` mode only what the caller allowed as lossy changes at all.
@@ -207,11 +208,16 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
         part,
     };
     match error {
-        BodyError::Unsupported(refused) if is_kind_refusal(refused) => {
+        // The content, or a carousel's card, that the provider cannot carry as it is.
+        BodyError::Unsupported(refused)
+            if is_kind_refusal(refused)
+                || (refused.pointer().starts_with("/content/cards/")
+                    && matches!(message.content, Content::Carousel(_))) =>
+        {
             if fit.mode != FitMode::Adapt {
                 return None;
             }
-            let (replace, how) = reshape_unsupported(provider, message)?;
+            let (replace, how) = reshape_unsupported(provider, message, refused)?;
             Some(Step { replace, changes: vec![change(ChangeKind::Reshaped, "/content", how, None)] })
         }
         BodyError::Unsupported(refused) => {
@@ -344,7 +350,7 @@ fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
 
 /// Content of a kind the provider cannot take, as content it can: `None` when there is no
 /// faithful reshape.
-fn reshape_unsupported(provider: Provider, message: &Message) -> Option<(Vec<Message>, String)> {
+fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsupported) -> Option<(Vec<Message>, String)> {
     let with = |content: Content| with_content(message, content);
     match &message.content {
         Content::ReplyButtons(b) if supports(provider, "list") => {
@@ -412,8 +418,10 @@ fn reshape_unsupported(provider: Provider, message: &Message) -> Option<(Vec<Mes
                 parts.push(Message { reply_to: None, ..with(content) });
             }
             let buttons = c.cards.iter().any(|card| card.buttons.is_some());
+            let why =
+                if is_kind_refusal(refused) { format!("{provider} has no carousels") } else { refused.to_string() };
             let how = format!(
-                "{provider} has no carousels: sent as its text and then one message per card ({} cards){}",
+                "{why}: sent as its text and then one message per card ({} cards){}",
                 c.cards.len(),
                 if buttons { "; the cards' quick-reply buttons are left out" } else { "" }
             );
@@ -542,20 +550,32 @@ mod tests {
     }
 
     #[test]
-    fn adapt_splits_a_carousel_where_there_is_none() {
+    fn adapt_splits_a_carousel_the_provider_cannot_carry() {
+        // Bird's carousel cards take one link action: quick-reply cards are not Bird's.
         let card = |n: u32| {
             serde_json::json!({"header": {"type": "image", "link": format!("https://example.com/{n}.png")},
-            "body": format!("Card {n}"), "ctaUrl": {"displayText": "Buy", "url": format!("https://example.com/{n}")}})
+            "body": format!("Card {n}"), "buttons": [{"id": format!("b{n}"), "title": "Pick"}]})
         };
         let carousel = serde_json::json!({"type": "carousel", "body": "Our picks", "cards": [card(1), card(2)]});
-        assert!(fitted(Provider::OneMsg, FitMode::Truncate, carousel.clone()).is_err());
-        let out = fitted(Provider::OneMsg, FitMode::Adapt, carousel).unwrap();
+        assert!(fitted(Provider::Bird, FitMode::Truncate, carousel.clone()).is_err());
+        let out = fitted(Provider::Bird, FitMode::Adapt, carousel).unwrap();
         assert_eq!(out.parts.len(), 3);
         assert!(matches!(&out.parts[0].0.content, Content::Text(t) if t.body == "Our picks"));
         let Content::Image(second) = &out.parts[2].0.content else { panic!("{out:?}") };
-        assert_eq!(second.caption.as_deref(), Some("Card 2\n\nBuy: https://example.com/2"));
-        assert!(out.parts[2].1.contains("sendFile") || out.parts[2].1.contains("2.png"));
+        assert_eq!(second.caption.as_deref(), Some("Card 2"));
+        assert!(out.parts[2].1.contains("2.png"));
         assert_eq!(out.changes[0].kind, ChangeKind::Reshaped);
+        assert!(out.changes[0].message.contains("quick-reply buttons are left out"), "{}", out.changes[0].message);
+        // Where there are no carousels at all, the same split (no provider lacks them today).
+        let message = message(serde_json::json!({"type": "carousel", "body": "Picks", "cards": [
+            {"header": {"type": "video", "link": "https://example.com/1.mp4"}, "ctaUrl": {"displayText": "Buy", "url": "https://example.com/1"}},
+            {"header": {"type": "image", "link": "https://example.com/2.png"}, "body": "Two"}]}));
+        let refused = Unsupported::cannot(Provider::Meta, "carousel");
+        let (parts, how) = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
+        assert!(how.starts_with("meta has no carousels"), "{how}");
+        assert!(
+            matches!(&parts[1].content, Content::Video(m) if m.caption.as_deref() == Some("Buy: https://example.com/1"))
+        );
     }
 
     #[test]
@@ -565,7 +585,8 @@ mod tests {
             message(serde_json::json!({"type": "list", "header": {"type": "text", "text": "Menu"}, "body": "Pick",
             "footer": "Bye", "button": "Open", "sections": [{"title": "Drinks", "rows": [{"id": "t", "title": "Tea",
             "description": "Green"}, {"id": "c", "title": "Coffee"}]}]}));
-        let (parts, how) = reshape_unsupported(Provider::Meta, &list).unwrap();
+        let (parts, how) =
+            reshape_unsupported(Provider::Meta, &list, &Unsupported::cannot(Provider::Meta, "list")).unwrap();
         assert!(how.contains("numbered"));
         let Content::Text(t) = &parts[0].content else { panic!() };
         assert_eq!(t.body, "Menu\n\nPick\n\nDrinks\n1. Tea — Green\n2. Coffee\n\nBye");

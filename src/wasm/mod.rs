@@ -255,7 +255,7 @@ const TS_FIT: &str = r#"
  * How far a message may be changed to fit a provider: `"strict"` (the default: violations are
  * errors), `"truncate"` (text over a limit is shortened at a grapheme boundary, ending in `…`),
  * `"adapt"` (also reshaped: more than 3 reply buttons or a title over 20 → a list; a list where
- * there are none → numbered text; a carousel where there is none → one message per card; a CTA
+ * there are none → numbered text; a carousel the provider cannot carry (none at all, or cards it cannot take) → one message per card; a CTA
  * URL where there is none → text with the link).
  */
 export type FitMode = "strict" | "truncate" | "adapt";

@@ -288,8 +288,8 @@ test("--op: an unknown 1MSG method is a usage error (exit 2); a body of a method
   const unknown = cli(["validate", "--provider", "1msg", "--op", "sendFax", fixture("1msg/sendMessage.json")]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /sendFax/);
-  // A carousel is not read into the model yet; a date given as unix_epoch has no neutral field.
-  for (const [op, file] of [["sendCarousel", "1msg/sendCarousel.json"], ["sendTemplate", "1msg/sendTemplate-date-time-unix-epoch.json"]]) {
+  // A carousel of products is not read into the model yet; a date given as unix_epoch has no neutral field.
+  for (const [op, file] of [["sendCarousel", "1msg/sendCarousel-products.json"], ["sendTemplate", "1msg/sendTemplate-date-time-unix-epoch.json"]]) {
     const refused = cli(["convert", "--from", "1msg", "--to", "neutral", "--op", op, fixture(file)]);
     assert.equal(refused.code, 3, refused.stderr);
     assert.equal(refused.stdout, "");
@@ -304,19 +304,18 @@ test("convert --from 1msg --to meta: a template, its namespace reported as left 
   assert.match(stderr, /lossy: \/namespace: .*namespace/);
 });
 
-test("convert --fit adapt splits a carousel for 1MSG into a JSON array, every change on stderr", () => {
-  const card = (n) => ({ header: { type: "image", link: `https://media.example.com/cards/${n}.jpg` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: `https://shop.example.com/${n}` } });
+test("convert --fit adapt splits a carousel Bird cannot carry (quick-reply cards) into a JSON array, every change on stderr", () => {
+  const card = (n) => ({ header: { type: "image", link: `https://media.example.com/cards/${n}.jpg` }, body: `Card ${n}`, buttons: [{ id: `pick-${n}`, title: "Pick" }] });
   const message = JSON.stringify({ to: "+16505551234", content: { type: "carousel", body: "Picks", cards: [card(1), card(2)] } });
-  const strict = cli(["convert", "--from", "neutral", "--to", "1msg", "-"], message);
+  const strict = cli(["convert", "--from", "neutral", "--to", "bird", "-"], message);
   assert.equal(strict.code, 3, strict.stderr);
-  const { code, stdout, stderr } = cli(["convert", "--from", "neutral", "--to", "1msg", "--fit", "adapt", "-"], message);
+  const { code, stdout, stderr } = cli(["convert", "--from", "neutral", "--to", "bird", "--fit", "adapt", "-"], message);
   assert.equal(code, 0, stderr);
   const bodies = JSON.parse(stdout);
-  assert.equal(bodies.length, 3);
-  assert.equal(bodies[2].caption, "Card 2\n\nShop: https://shop.example.com/2");
-  assert.match(stderr, /1msg method: sendMessage, sendFile, sendFile/);
-  assert.match(stderr, /reshaped: \/content: 1msg has no carousels/);
-  assert.equal(cli(["convert", "--from", "neutral", "--to", "1msg", "--fit", "sideways", "-"], message).code, 2);
+  assert.deepEqual(bodies.map((b) => b.body.type), ["text", "image", "image"]);
+  assert.equal(bodies[2].body.image.text, "Card 2");
+  assert.match(stderr, /reshaped: \/content: .*one message per card .*quick-reply buttons are left out/);
+  assert.equal(cli(["convert", "--from", "neutral", "--to", "bird", "--fit", "sideways", "-"], message).code, 2);
 });
 
 // send and contact-window against the sandbox served over HTTP, credentials from the

@@ -301,11 +301,11 @@ test("neutral → 1MSG: a file by link needs a file name (its link's last segmen
 
 // 1MSG bodies → neutral: the ten message methods read into the neutral model; the rest carry
 // no message (or one wabridge does not read yet) and are refused, never read in part.
-const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate", "sendProduct"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate", "sendProduct", "sendCarousel"]);
 // An image with a file name of its own (sendFile-data-uri's "pixel.png") has no place in the
 // neutral model, which keeps documents' names only, nor has a template's date given as
 // unix_epoch: they are valid and reproduced, not read (the templates test below).
-const OWN_NAME = new Set(["sendFile-data-uri.json", "sendTemplate-date-time-unix-epoch.json"]);
+const OWN_NAME = new Set(["sendFile-data-uri.json", "sendTemplate-date-time-unix-epoch.json", "sendCarousel-products.json"]);
 for (const name of bodyFixtures.filter((n) => !OWN_NAME.has(n))) {
   const method = methodOf(name);
   const expectation = MESSAGE_METHODS.has(method) ? "read, and written back to the same body (phone as a number)"
@@ -343,7 +343,8 @@ const REFUSED = [
   // OneMsgClient.sendBody; the neutral kinds map to them later.
   // A template needs its namespace on 1MSG (the Cloud API's template has none).
   ["template without namespace", { type: "template", name: "order_update", language: { code: "en_US" } }, {}, "invalid", [["/content/namespace", "required"]]],
-  ["carousel (not yet)", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", link: img(n) }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/type"],
+  // 1MSG's carousel cards take their media by link.
+  ["carousel card by media id", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", id: `10${n}` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/cards/0/header/id"],
   ["productCarousel (not yet)", { type: "productCarousel", body: "New in", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] }, {}, "unsupported", "/content/type"],
   ["flow (not yet)", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "unsupported", "/content/type"],
   ["catalog (not yet)", { type: "catalog", body: "Browse our catalog" }, {}, "unsupported", "/content/type"],
@@ -383,7 +384,7 @@ for (const [kind, content, top, how, where] of REFUSED) {
     });
     // convert() refuses invalid content and content of a kind 1MSG lacks, and leaves out a
     // field it cannot carry with a `lossy` change at its pointer.
-    if (how === "unsupported" && where !== "/content/type") {
+    if (how === "unsupported" && where !== "/content/type" && !where.startsWith("/content/cards/")) {
       const { body, operation, changes } = wabridge.convert("neutral", "1msg", message);
       assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.source]), [["lossy", where, where]]);
       assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
@@ -741,3 +742,11 @@ for (const file of readdirSync(new URL("../fixtures/1msg/", import.meta.url)).fi
     assert.deepEqual(wabridge.validateProvider("meta", meta.body), []);
   });
 }
+
+test("sendCarousel-products.json → neutral: not yet (a product carousel), refused at its cards", () => {
+  assert.throws(() => wabridge.fromProvider("1msg", fixture("sendCarousel-products.json"), { operation: "sendCarousel" }), (e) => {
+    assert.ok(e instanceof wabridge.UnsupportedError, String(e));
+    assert.equal(e.path, "/params/0/cards");
+    return true;
+  });
+});

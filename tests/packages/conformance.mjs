@@ -483,10 +483,10 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     const fitted = wabridge.fitMessage("meta", long, "truncate");
     check(fitted.messages[0].content.body === "a".repeat(4090) + "…", `truncated before the family: ${fitted.messages[0].content.body.slice(-12)}`);
     same(fitted.changes.map((c) => [c.kind, c.pointer, c.limit]), [["truncated", "/content/body", 4096]], "the truncation reported");
-    // A carousel where 1MSG has none: one message per card.
-    const card = (n) => ({ header: { type: "image", link: `https://media.example.com/c/${n}.jpg` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } });
-    const split = wabridge.convert("neutral", "1msg", { to: "+16505551234", content: { type: "carousel", body: "Picks", cards: [card(1), card(2)] } }, { fit: "adapt" });
-    same([split.operation, ...split.more.map((m) => m.operation)], ["sendMessage", "sendFile", "sendFile"], "carousel → 1MSG, card by card");
+    // A carousel Bird cannot carry (quick-reply cards): one message per card.
+    const card = (n) => ({ header: { type: "image", link: `https://media.example.com/c/${n}.jpg` }, body: `Card ${n}`, buttons: [{ id: `b${n}`, title: "Pick" }] });
+    const split = wabridge.convert("neutral", "bird", { to: "+16505551234", content: { type: "carousel", body: "Picks", cards: [card(1), card(2)] } }, { fit: "adapt" });
+    same([split.body.body.type, ...split.more.map((m) => m.body.body.type)], ["text", "image", "image"], "carousel → Bird, card by card");
     // One `to`, each provider's form.
     const to = "+44 20 7946 0958";
     const text = { to, content: { type: "text", body: "Hi" } };

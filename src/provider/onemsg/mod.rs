@@ -43,7 +43,7 @@ impl Codec for OneMsgCodec {
             "locationRequest" => Yes(SendLocationRequest), "contacts" => Yes(SendContact),
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
-            "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => NotYet(SendCarousel),
+            "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => Yes(SendCarousel),
             "productCarousel" => NotYet(SendCarousel), "template" => Yes(SendTemplate),
         ]
     }
@@ -93,7 +93,11 @@ impl Codec for OneMsgCodec {
         let spoken = self.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes);
         if schema::fields(operation).is_none() || spoken {
             if schema::fields(operation).is_some() {
-                checked(body, operation)?;
+                let tree = checked(body, operation)?;
+                if operation == Operation::SendCarousel && product_cards(&tree) {
+                    let what = "sendCarousel of product cards to neutral (a productCarousel)";
+                    return Err(Unsupported::not_yet(PROVIDER, what).at("/params/0/cards").into());
+                }
             }
             let (message, spelling) = read_body(body, operation)?;
             if spelling.filename.is_some() {
@@ -173,6 +177,12 @@ fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
     }
     report.into_result().map_err(BodyError::Invalid)?;
     Ok(tree)
+}
+
+/// Whether a sendCarousel's cards show products (a product carousel) rather than media.
+fn product_cards(tree: &Json<'_>) -> bool {
+    let components = tree.items("params").iter().flat_map(|p| p.items("cards")).flat_map(|c| c.items("components"));
+    components.flat_map(|c| c.items("parameters")).any(|p| p.get("type").and_then(Json::as_str) == Some("product"))
 }
 
 /// Where each neutral field lives in a 1MSG body sent to `operation`, and whether the rest of

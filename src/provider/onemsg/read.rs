@@ -26,6 +26,7 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendList => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "sections"],
         Operation::SendTemplate => &["chatId", "phone", "quotedMsgId", "namespace", "template", "language", "params"],
         Operation::SendProduct => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action"],
+        Operation::SendCarousel => &["chatId", "phone", "quotedMsgId", "body", "params"],
         _ => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "displayText", "url"],
     }
 }
@@ -128,6 +129,21 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                 items.iter().filter_map(read).collect()
             });
             Some(Content::List(List { header, body: text?, footer, button: button?, sections: sections? }))
+        }
+        Operation::SendCarousel => {
+            let text = body(r);
+            let params = root.objects(r, "params", true)?;
+            let [carousel] = params.as_slice() else {
+                root.invalid(r, "params", "sendCarousel's params is one CAROUSEL component".into());
+                return None;
+            };
+            carousel.only(r, &["type", "cards"]);
+            if !carousel.req_str(r, "type")?.eq_ignore_ascii_case("carousel") {
+                carousel.invalid(r, "type", "sendCarousel's params is one CAROUSEL component".into());
+            }
+            let cards = carousel.objects(r, "cards", true)?;
+            let cards: Option<Vec<_>> = cards.iter().map(|card| carousel_card(card, r)).collect();
+            Some(Content::Carousel(Carousel { body: text?, cards: cards? }))
         }
         // One product (`action.product_retailer_id`), or sections of products under a header.
         Operation::SendProduct => {
@@ -369,6 +385,9 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         Operation::SendTemplate => {
             &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
         }
+        Operation::SendCarousel => {
+            &[("/content/body", "/body"), ("/content/cards", "/params/0/cards"), ("/content", "")]
+        }
         Operation::SendProduct => &[
             ("/content/header/text", "/header"),
             ("/content/catalogId", "/action/catalog_id"),
@@ -380,4 +399,92 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         ],
         _ => &[("/content", "")],
     }
+}
+
+/// A sendCarousel card: `card_index` and the Cloud API's components (a media header by link,
+/// a body text, a URL button with `{text, url}` or quick replies with `[{id, text}]`).
+fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
+    card.only(r, &["card_index", "components"]);
+    let _index: Option<u32> = card.int(r, "card_index", false);
+    let (mut header, mut body, mut buttons, mut cta_url) = (None, None, Vec::new(), None);
+    for component in card.objects(r, "components", true)? {
+        component.only(r, &["type", "sub_type", "index", "parameters"]);
+        match component.req_str(r, "type")?.as_str() {
+            "header" => {
+                let parameter = only_parameter(&component, r)?;
+                parameter.only(r, &["type", "image", "video", "product"]);
+                let kind = parameter.req_str(r, "type")?;
+                let media = |key: &str, r: &mut Report| {
+                    let m = parameter.req_obj(r, key)?;
+                    m.only(r, &["link"]);
+                    Some(Media::by_link(m.req_str(r, "link")?))
+                };
+                header = match kind.as_str() {
+                    "image" => Some(Header::Image(media("image", r)?)),
+                    "video" => Some(Header::Video(media("video", r)?)),
+                    _ => {
+                        // Product cards are a product carousel, which this version reads not yet.
+                        parameter.invalid(
+                            r,
+                            "type",
+                            format!("a carousel card header is an image or a video (got {kind:?})"),
+                        );
+                        return None;
+                    }
+                };
+            }
+            "body" => {
+                let parameter = only_parameter(&component, r)?;
+                parameter.only(r, &["type", "text"]);
+                body = parameter.req_str(r, "text");
+            }
+            "button" => match component.req_str(r, "sub_type")?.as_str() {
+                "url" => {
+                    let p = component.req_obj(r, "parameters")?;
+                    p.only(r, &["text", "url"]);
+                    let (display_text, url) = (p.req_str(r, "text"), p.req_str(r, "url"));
+                    cta_url = Some(CardCtaUrl { display_text: display_text?, url: url? });
+                }
+                "quick_reply" => {
+                    for p in component.objects(r, "parameters", true)? {
+                        p.only(r, &["id", "text"]);
+                        let (id, title) = (p.req_str(r, "id"), p.req_str(r, "text"));
+                        buttons.push(ReplyButton { id: id?, title: title? });
+                    }
+                }
+                other => {
+                    component.invalid(
+                        r,
+                        "sub_type",
+                        format!("a carousel card button is url or quick_reply (got {other:?})"),
+                    );
+                    return None;
+                }
+            },
+            other => {
+                component.invalid(
+                    r,
+                    "type",
+                    format!("a carousel card component is header, body or button (got {other:?})"),
+                );
+                return None;
+            }
+        }
+    }
+    let Some(header) = header else {
+        card.violation(r, "components", ViolationCode::Required, "a carousel card needs a media header".into(), None);
+        return None;
+    };
+    Some(CarouselCard { header, body, buttons: (!buttons.is_empty()).then_some(buttons), cta_url })
+}
+
+/// The one parameter of a card's header or body component.
+fn only_parameter<'v>(component: &Obj<'v>, r: &mut Report) -> Option<Obj<'v>> {
+    let parameters = component.objects(r, "parameters", true)?;
+    if parameters.len() != 1 {
+        let message = format!("a card's header and body take one parameter (got {})", parameters.len());
+        component.violation(r, "parameters", ViolationCode::InvalidValue, message, Some(1.0));
+        return None;
+    }
+    parameters.into_iter().next()
 }

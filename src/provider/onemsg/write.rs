@@ -74,6 +74,13 @@ fn refusal(message: &Message) -> Option<BodyError> {
             }]))
         }),
         Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
+        // 1MSG's carousel cards take their media by link.
+        Content::Carousel(c) => c.cards.iter().enumerate().find_map(|(i, card)| match &card.header {
+            Header::Image(m) | Header::Video(m) if m.link.is_none() => {
+                Some(cannot_at("carousel card media by id (1MSG takes card media by link)", &format!("/content/cards/{i}/header/id")))
+            }
+            _ => None,
+        }),
         // sendProduct's header is a string: a product list's text header.
         Content::ProductList(l) => media_header(Some(&l.header), "productList"),
         _ => None,
@@ -267,6 +274,20 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.str("displayText", &c.display_text);
             w.str("url", &c.url);
         }
+        Content::Carousel(c) => {
+            w.str("body", &c.body);
+            w.arr("params", [c], |w, c| {
+                w.item_obj(|w| {
+                    w.str("type", "CAROUSEL");
+                    w.arr("cards", c.cards.iter().enumerate(), |w, (i, card)| {
+                        w.item_obj(|w| {
+                            w.int("card_index", i as i64);
+                            w.arr("components", card_parts(card), card_part);
+                        })
+                    });
+                })
+            });
+        }
         Content::Product(p) => {
             w.opt_str("body", p.body.as_deref());
             w.opt_str("footer", p.footer.as_deref());
@@ -327,4 +348,68 @@ fn file(w: &mut JsonWriter, kind: &str, m: &Media, own: Option<&str>) {
     }
     w.opt_str("caption", m.caption.as_deref());
     w.opt_bool("voice", m.voice);
+}
+
+/// A component of a sendCarousel card, in the order 1MSG's documentation writes them.
+enum CardPart<'a> {
+    Header(&'static str, &'a str),
+    Body(&'a str),
+    Url(&'a crate::message::CardCtaUrl),
+    QuickReply(usize, &'a crate::message::ReplyButton),
+}
+
+fn card_parts(card: &crate::message::CarouselCard) -> Vec<CardPart<'_>> {
+    let mut parts = Vec::new();
+    match &card.header {
+        Header::Image(m) => parts.push(CardPart::Header("image", m.link.as_deref().unwrap_or_default())),
+        Header::Video(m) => parts.push(CardPart::Header("video", m.link.as_deref().unwrap_or_default())),
+        _ => {}
+    }
+    parts.extend(card.body.as_deref().map(CardPart::Body));
+    parts.extend(card.cta_url.as_ref().map(CardPart::Url));
+    parts.extend(card.buttons.iter().flatten().enumerate().map(|(i, b)| CardPart::QuickReply(i, b)));
+    parts
+}
+
+fn card_part(w: &mut JsonWriter, part: CardPart<'_>) {
+    w.item_obj(|w| match part {
+        CardPart::Header(kind, link) => {
+            w.str("type", "header");
+            w.arr("parameters", [()], |w, _| {
+                w.item_obj(|w| {
+                    w.str("type", kind);
+                    w.obj(kind, |w| w.str("link", link));
+                })
+            });
+        }
+        CardPart::Body(text) => {
+            w.str("type", "body");
+            w.arr("parameters", [text], |w, text| {
+                w.item_obj(|w| {
+                    w.str("type", "text");
+                    w.str("text", text);
+                })
+            });
+        }
+        CardPart::Url(cta) => {
+            w.str("type", "button");
+            w.str("sub_type", "url");
+            w.int("index", 0);
+            w.obj("parameters", |w| {
+                w.str("text", &cta.display_text);
+                w.str("url", &cta.url);
+            });
+        }
+        CardPart::QuickReply(index, button) => {
+            w.str("type", "button");
+            w.str("sub_type", "quick_reply");
+            w.int("index", index as i64);
+            w.arr("parameters", [button], |w, b| {
+                w.item_obj(|w| {
+                    w.str("id", &b.id);
+                    w.str("text", &b.title);
+                })
+            });
+        }
+    });
 }
