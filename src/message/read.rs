@@ -374,7 +374,8 @@ fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection>
         .collect()
 }
 
-fn flow(f: &Obj<'_>, header: Option<Header>, r: &mut Report) -> Option<Flow> {
+/// A flow in the model's spelling, which 1MSG's sendFlow shares (its header aside).
+pub(crate) fn flow(f: &Obj<'_>, header: Option<Header>, r: &mut Report) -> Option<Flow> {
     let body = f.req_str(r, "body");
     let flow_cta = f.req_str(r, "flowCta");
     let mode = flow_mode(f, r, "mode");

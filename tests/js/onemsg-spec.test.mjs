@@ -301,7 +301,7 @@ test("neutral → 1MSG: a file by link needs a file name (its link's last segmen
 
 // 1MSG bodies → neutral: the ten message methods read into the neutral model; the rest carry
 // no message (or one wabridge does not read yet) and are refused, never read in part.
-const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate", "sendProduct", "sendCarousel"]);
+const MESSAGE_METHODS = new Set(["sendMessage", "sendFile", "sendButton", "sendList", "sendLocation", "sendLocationRequest", "sendReaction", "sendContact", "sendSticker", "sendCtaUrl", "sendTemplate", "sendProduct", "sendCarousel", "sendFlow"]);
 // An image with a file name of its own (sendFile-data-uri's "pixel.png") has no place in the
 // neutral model, which keeps documents' names only, nor has a template's date given as
 // unix_epoch: they are valid and reproduced, not read (the templates test below).
@@ -346,7 +346,9 @@ const REFUSED = [
   // 1MSG's carousel cards take their media by link.
   ["carousel card by media id", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", id: `10${n}` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/cards/0/header/id"],
   ["productCarousel (not yet)", { type: "productCarousel", body: "New in", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] }, {}, "unsupported", "/content/type"],
-  ["flow (not yet)", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "unsupported", "/content/type"],
+  // sendFlow names a flow by its id, and needs its token.
+  ["flow by name", { type: "flow", body: "Book a table", flowName: "booking", flowToken: "t-1", flowCta: "Book" }, {}, "unsupported", "/content/flowName"],
+  ["flow without flowToken", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "invalid", [["/content/flowToken", "required"]]],
   ["catalog (not yet)", { type: "catalog", body: "Browse our catalog" }, {}, "unsupported", "/content/type"],
   // sendMessage has no link-preview switch (true or false: either would be dropped).
   ["text previewUrl true", { type: "text", body: "https://shop.example.com/spring", previewUrl: true }, {}, "unsupported", "/content/previewUrl"],
@@ -384,7 +386,9 @@ for (const [kind, content, top, how, where] of REFUSED) {
     });
     // convert() refuses invalid content and content of a kind 1MSG lacks, and leaves out a
     // field it cannot carry with a `lossy` change at its pointer.
-    if (how === "unsupported" && where !== "/content/type" && !where.startsWith("/content/cards/")) {
+    // What convert never leaves out: the content itself, a card's media, the flow to open.
+    const kept = ["/content/type", "/content/cards/0/header/id", "/content/flowName"];
+    if (how === "unsupported" && !kept.includes(where)) {
       const { body, operation, changes } = wabridge.convert("neutral", "1msg", message);
       assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.source]), [["lossy", where, where]]);
       assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);

@@ -43,7 +43,7 @@ impl Codec for OneMsgCodec {
             "locationRequest" => Yes(SendLocationRequest), "contacts" => Yes(SendContact),
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
-            "catalog" => NotYet(SendProduct), "flow" => NotYet(SendFlow), "carousel" => Yes(SendCarousel),
+            "catalog" => NotYet(SendProduct), "flow" => Yes(SendFlow), "carousel" => Yes(SendCarousel),
             "productCarousel" => NotYet(SendCarousel), "template" => Yes(SendTemplate),
         ]
     }

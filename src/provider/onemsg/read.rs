@@ -27,6 +27,23 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendTemplate => &["chatId", "phone", "quotedMsgId", "namespace", "template", "language", "params"],
         Operation::SendProduct => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action"],
         Operation::SendCarousel => &["chatId", "phone", "quotedMsgId", "body", "params"],
+        Operation::SendFlow => &[
+            "chatId",
+            "phone",
+            "quotedMsgId",
+            "header",
+            "body",
+            "footer",
+            "flowId",
+            "flowToken",
+            "flowCta",
+            "flowAction",
+            "flowActionPayload",
+            "flowActionScreen",
+            "flowActionData",
+            "flowMessageVersion",
+            "mode",
+        ],
         _ => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "displayText", "url"],
     }
 }
@@ -129,6 +146,20 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                 items.iter().filter_map(read).collect()
             });
             Some(Content::List(List { header, body: text?, footer, button: button?, sections: sections? }))
+        }
+        // The model's own spelling, but for the header (a string, or a text header object)
+        // and the shortcuts flowActionScreen and flowActionData for the payload's fields.
+        Operation::SendFlow => {
+            let header = match root.raw("header") {
+                Some(Json::Str(_)) => root.str(r, "header").map(|text| Header::Text(HeaderText { text })),
+                _ => text_header(root, r),
+            };
+            let mut flow = crate::message::read::flow(root, header, r)?;
+            let (screen, data) = (root.str(r, "flowActionScreen"), root.map(r, "flowActionData"));
+            if (screen.is_some() || data.is_some()) && flow.flow_action_payload.is_none() {
+                flow.flow_action_payload = Some(FlowActionPayload { screen, data });
+            }
+            Some(Content::Flow(flow))
         }
         Operation::SendCarousel => {
             let text = body(r);
@@ -388,6 +419,7 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         Operation::SendCarousel => {
             &[("/content/body", "/body"), ("/content/cards", "/params/0/cards"), ("/content", "")]
         }
+        Operation::SendFlow => &[("/content/header/text", "/header"), ("/content", "")],
         Operation::SendProduct => &[
             ("/content/header/text", "/header"),
             ("/content/catalogId", "/action/catalog_id"),
