@@ -218,7 +218,7 @@ fn reply(button: &Obj<'_>, r: &mut Report, key: &str) -> Option<ReplyButton> {
     Some(ReplyButton { id: id?, title: title? })
 }
 
-fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection> {
+pub(crate) fn product_sections(sections: &[Obj<'_>], r: &mut Report) -> Vec<ProductSection> {
     sections
         .iter()
         .map(|s| {

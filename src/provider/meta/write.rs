@@ -140,7 +140,7 @@ fn reply_button(w: &mut JsonWriter, kind: &str, b: &ReplyButton) {
     });
 }
 
-fn product_section(w: &mut JsonWriter, section: &ProductSection) {
+pub(crate) fn product_section(w: &mut JsonWriter, section: &ProductSection) {
     w.item_obj(|w| {
         w.opt_str("title", section.title.as_deref());
         w.arr("product_items", &section.product_retailer_ids, |w, id| w.item_obj(|w| w.str("product_retailer_id", id)));

@@ -183,19 +183,8 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             let (footer, catalog_id) = (root.str(r, "footer"), action.req_str(r, "catalog_id"));
             if action.has("sections") {
                 let header = root.req_str(r, "header").map(|text| Header::Text(HeaderText { text }));
-                let sections = action.objects(r, "sections", true).map(|items| {
-                    let read = |s: &Obj<'_>| {
-                        s.only(r, &["title", "product_items"]);
-                        let title = s.str(r, "title");
-                        let items = s.objects(r, "product_items", true)?;
-                        let id = |item: &Obj<'_>| {
-                            item.only(r, &["product_retailer_id"]);
-                            item.req_str(r, "product_retailer_id")
-                        };
-                        Some(ProductSection { title, product_retailer_ids: items.iter().filter_map(id).collect() })
-                    };
-                    items.iter().filter_map(read).collect()
-                });
+                let sections =
+                    action.objects(r, "sections", true).map(|s| crate::provider::meta::product_sections(&s, r));
                 let (header, text) = (header, body(r));
                 Some(Content::ProductList(ProductList {
                     header: header?,

@@ -345,14 +345,7 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.opt_str("footer", l.footer.as_deref());
             w.obj("action", |w| {
                 w.str("catalog_id", &l.catalog_id);
-                w.arr("sections", &l.sections, |w, s| {
-                    w.item_obj(|w| {
-                        w.opt_str("title", s.title.as_deref());
-                        w.arr("product_items", &s.product_retailer_ids, |w, id| {
-                            w.item_obj(|w| w.str("product_retailer_id", id))
-                        });
-                    })
-                });
+                w.arr("sections", &l.sections, crate::provider::meta::product_section);
             });
         }
         // The kind table refuses the rest before a message is written.
