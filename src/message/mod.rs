@@ -421,13 +421,30 @@ impl Message {
         crate::phone::parse(to.strip_suffix("@c.us").unwrap_or(to), None).ok().map(Recipient::Phone)
     }
 
+    /// What kind of recipient `to` names, without reading a phone number (the send path asks
+    /// it of every message; `validate` has checked the number).
+    pub fn recipient_kind(&self) -> RecipientKind {
+        if self.recipient_type == Some(RecipientType::Group) {
+            if self.to.ends_with("@g.us") { RecipientKind::GroupChat } else { RecipientKind::Group }
+        } else if crate::validate::is_uuid(&self.to) {
+            RecipientKind::Contact
+        } else {
+            RecipientKind::Phone
+        }
+    }
+
     /// The recipient's phone number as a provider that takes digits is sent it: `to` as given
     /// when it is already `+`/digits only (a body read from a provider is written back as it
-    /// was), else normalised to the country code and national number.
+    /// was; no parse on the send path), else normalised to the country code and national number.
     pub fn phone_digits(&self) -> Option<String> {
         let plain = self.to.strip_prefix('+').unwrap_or(&self.to);
+        if self.recipient_kind() != RecipientKind::Phone {
+            return None;
+        }
+        if !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(plain.to_string());
+        }
         match self.recipient()? {
-            Recipient::Phone(_) if plain.bytes().all(|b| b.is_ascii_digit()) => Some(plain.to_string()),
             Recipient::Phone(number) => Some(number.digits()),
             _ => None,
         }

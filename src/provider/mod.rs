@@ -23,9 +23,8 @@ use std::str::FromStr;
 pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyError> {
     message.validate()?;
     check_supported(provider, message.content.kind())?;
-    if let Some(kind) = message.recipient().map(|r| r.kind())
-        && !codec(provider).recipients().contains(&kind)
-    {
+    let kind = message.recipient_kind();
+    if !codec(provider).recipients().contains(&kind) {
         return Err(crate::error::Unsupported::cannot(provider, kind.describe()).at(kind.pointer()).into());
     }
     codec(provider).write_message(message)
