@@ -17,12 +17,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // 195,272 with every 1MSG method (tables, endpoints) and webhook signatures (issues 10, 11),
 // 223,453 with webhook events (issue 11: three providers' readers, the event writer, their
 // exports and webhooks.js ~24 KB; SHA-256 compiled for speed 1.4 KB; BENCHMARKS.md),
-// 251,990 with one message for any provider (issue 12: fit modes and reporting conversions
+// 256,633 with one message for any provider (issue 12: fit modes and reporting conversions
 // ~13 KB, the grapheme segmenter's table ~2 KB, libphonenumber's metadata subset and parser
-// ~7 KB, 1MSG templates, field-level CAPABILITIES ~1 KB).
+// ~5–6 KB, field-level CAPABILITIES ~1 KB; 1MSG's templates, carousels, flows and products
+// ~5 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(251_990 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(256_633 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
