@@ -72,8 +72,12 @@ impl Unsupported {
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Unsupported { provider, kind, why, .. } = self;
+        let Unsupported { provider, kind, why, path } = self;
         match why {
+            // A field of the content (or the recipient), not the content itself.
+            Why::ProviderCannot if path.as_deref().is_some_and(|p| p != "/content/type") => {
+                write!(f, "{provider} cannot carry the {kind} (at {})", self.pointer())
+            }
             Why::ProviderCannot => write!(f, "{provider} cannot send content of type {kind:?}"),
             Why::NotYet => write!(f, "this version of wabridge does not send {kind:?} through {provider} yet"),
             Why::NeutralLacks => write!(
