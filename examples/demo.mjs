@@ -111,6 +111,10 @@ for (const [provider, client] of Object.entries(clients)) {
     const { templates } = await client.templates();
     const namespace = templates[0].namespace;
     for (const template of oneMsgTemplates()) await client.addTemplate(template);
+    // A file and a profile photo sent as the files themselves (multipart forms).
+    await attempt("1msg", "sendFile (the file itself, multipart)", () =>
+      client.sendFile(new Blob([png], { type: "image/png" }), { phone: CUSTOMER.slice(1), filename: "receipt.png", caption: "Your receipt" }));
+    await client.updateMe({ about: "Open 24/7", photo: new Blob([png], { type: "image/png" }) });
     // A neutral template goes to 1MSG's sendTemplate with the channel's namespace.
     await attempt("1msg", "template (neutral, with its namespace)", () => client.send({
       to: CUSTOMER,

@@ -1,7 +1,7 @@
 import type {
   BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
   MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgChannelStatus, OneMsgClientOptions, OneMsgCommerceParams,
-  OneMsgHookInfo, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
+  OneMsgFileFields, OneMsgHookInfo, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
   OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
 } from "./wasm/wabridge.js";
 
@@ -96,8 +96,10 @@ export declare class OneMsgClient extends Client {
   markRead(messageId: string, options?: MarkReadOptions): Promise<{ result?: string }>;
   /** GET /me: the business profile. */
   me(): Promise<OneMsgProfile>;
-  /** POST /me: updates the business profile. */
-  updateMe(profile: OneMsgProfileUpdate): Promise<{ result?: string }>;
+  /** POST /me: updates the business profile (a `photo` given as the file itself goes as a multipart form; `options`: its type and name where the file does not say). */
+  updateMe(profile: OneMsgProfileUpdate, options?: UploadMediaOptions): Promise<{ result?: string }>;
+  /** POST /sendFile with the file itself, as a multipart form (by URL, data URI or media id, use `send`). */
+  sendFile(file: Blob | Uint8Array | ArrayBuffer, fields: OneMsgFileFields, options?: UploadMediaOptions): Promise<OneMsgSendResult>;
   /** GET /statistics?date=mm.YYYY: the month's template costs. */
   statistics(date?: string): Promise<{ date?: string; templates_cost?: number }>;
   /** GET /extendedStatistics: conversations and prices per period. */

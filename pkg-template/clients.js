@@ -135,8 +135,20 @@ export class OneMsgClient extends Client {
     return this.run("me");
   }
 
-  updateMe(profile) {
-    return this.run("updateMe", profile);
+  /**
+   * The business profile. A `photo` given as the file itself (Blob, File, bytes; `options`:
+   * its `type` and `filename` where the file does not say) goes as a multipart form.
+   */
+  updateMe(profile, options) {
+    const photo = profile?.photo;
+    if (photo === undefined || photo === null || typeof photo === "string") return this.run("updateMe", profile);
+    const { photo: _, ...fields } = profile;
+    return upload(this, "updateMeForm", photo, { ...options, fields });
+  }
+
+  /** sendFile with the file itself (a multipart form): `fields` are sendFile's (`phone` or `chatId`, `caption`, `filename`, `quotedMsgId`). */
+  sendFile(file, fields, options) {
+    return upload(this, "sendFileForm", file, { ...options, fields });
   }
 
   statistics(date) {
@@ -213,8 +225,10 @@ async function upload(client, operation, file, options) {
   // copied (into JS, then into the wasm).
   const size = file?.size ?? file?.byteLength;
   if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
-  return client.run(operation, await bytesOf(file), [type, filename]);
+  const fields = options?.fields === undefined ? [] : [JSON.stringify(options.fields)];
+  return client.run(operation, await bytesOf(file), [type, filename ?? options?.fields?.filename, ...fields]);
 }
+
 
 function argumentError(message) {
   return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });

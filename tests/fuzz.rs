@@ -259,6 +259,10 @@ fn exercise(input: &str) -> usize {
         // Not a send method (or not 1MSG's) is an ArgumentError, never a panic.
         accepted += usize::from(onemsg.send_body_request(operation.name(), input).is_ok());
     }
+    // The fields of a file sent as a multipart form.
+    for method in ["sendFile", "me", "sendMessage"] {
+        accepted += usize::from(onemsg.form_request(method, input, b"%PDF", "application/pdf", "a.pdf").is_ok());
+    }
     for endpoint in ONEMSG_ENDPOINTS {
         accepted += usize::from(onemsg.call_request(endpoint, Some(input)).is_ok());
     }

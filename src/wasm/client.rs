@@ -292,6 +292,19 @@ impl ClientCore {
                     Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
                 }
             }
+            // sendFile and POST /me with the file itself: [type, filename, fields JSON, method].
+            (Config::OneMsg(c), "sendFileForm" | "updateMeForm") => {
+                let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
+                    return Err(BodyError::argument("the file is a Blob, File, Uint8Array or ArrayBuffer"));
+                };
+                let field = |i| Array::from(extra).get(i).as_string().filter(|s: &String| !s.is_empty());
+                let mime_type = field(0).ok_or_else(|| {
+                    BodyError::argument("a file needs its MIME type: pass { type } or a Blob with a type")
+                })?;
+                let filename = field(1).unwrap_or_else(|| "file".into());
+                let method = if operation == "sendFileForm" { "sendFile" } else { "me" };
+                c.form_request(method, &field(2).unwrap_or_else(|| "{}".into()), &bytes.to_vec(), &mime_type, &filename)
+            }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
             (Config::Meta(c), "downloadMedia") => c.download_request(&text("the media URL")?),
@@ -308,7 +321,7 @@ impl ClientCore {
             (Config::Meta(c), "send") => js(c.decode_send(response)),
             (Config::Bird(c), "send" | "sendBody") => js(c.decode_send(response)),
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
-            (Config::OneMsg(c), "send" | "sendBody") => js(c.decode_send(response)),
+            (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => js(c.decode_send(response)),
             // uploadFile answers as uploadMedia does: `{mediaId}`.
             (Config::OneMsg(c), _) => {
                 c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))

@@ -22,10 +22,18 @@ export interface OneMsgProfile {
   vertical?: OneMsgVertical; photo?: string; websites?: string[];
 }
 
-/** A profile update (POST /me): `description` ≤ 256 characters, `photo` an https URL or a data URI. */
+/**
+ * A profile update (POST /me): `description` ≤ 256 characters, `photo` an https URL, a data URI,
+ * or the image itself (Blob, File, bytes: sent as a multipart form).
+ */
 export interface OneMsgProfileUpdate {
   about?: string; address?: string; description?: string; email?: string; vertical?: OneMsgVertical;
-  photo?: string; websites?: string[];
+  photo?: string | Blob | Uint8Array | ArrayBuffer; websites?: string[];
+}
+
+/** sendFile's fields beside the file itself (`OneMsgClient.sendFile`): the recipient, exactly one of `phone` and `chatId`. */
+export interface OneMsgFileFields {
+  phone?: string | number; chatId?: string; caption?: string; filename?: string; quotedMsgId?: string;
 }
 
 /** Webhook settings (GET/POST /settings): `webhookUrl: null` clears it. */

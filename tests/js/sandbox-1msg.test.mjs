@@ -461,3 +461,34 @@ test("reset() empties the channel: messages, acks, templates back to the seed", 
   assert.deepEqual((await client.messages()).messages, []);
   assert.deepEqual((await client.templates()).templates.map((tpl) => tpl.name), ["order_update"]);
 });
+
+test("sendFile and POST /me take the file itself, as a multipart form: fields checked as the JSON body, the file against the media rules", async () => {
+  const { sandbox } = setup();
+  // The requests as they leave the client: their content type.
+  const types = [];
+  const fetch = (url, init) => (types.push(new Headers(init?.headers).get("content-type")), sandbox.fetch(url, init));
+  const client = new wabridge.OneMsgClient({ ...sandbox.clientOptions("1msg"), fetch });
+  sandbox.receive({ provider: "1msg", from: `+${FIXTURE_PHONE}`, text: "hi" });
+  const pdf = new Blob([new TextEncoder().encode("%PDF-1.4 invoice")], { type: "application/pdf" });
+  const sent = await client.sendFile(pdf, { phone: FIXTURE_PHONE, filename: "invoice-4512.pdf", caption: "Your invoice" });
+  assert.match(sent.messageId, /^wamid\./);
+  assert.equal(sandbox.requests.at(-1).route, "sendFile");
+  assert.match(types.at(-1), /^multipart\/form-data; boundary=/);
+  const [message] = sandbox.messages("1msg").filter((m) => m.id === sent.messageId);
+  assert.equal(message?.kind, "sendFile");
+  // The same checks as a JSON body: a "+" in phone is refused at /phone, before any request.
+  const before = sandbox.requests.length;
+  const plus = await rejection(client.sendFile(pdf, { phone: `+${FIXTURE_PHONE}`, filename: "a.pdf" }));
+  assert.deepEqual([plus.code, plus.violations?.map((v) => v.path)], ["ERR_VALIDATION", ["/phone"]]);
+  // And the file against WhatsApp's media rules.
+  const text = await rejection(client.sendFile(new Blob(["hello"], { type: "text/x-python" }), { phone: FIXTURE_PHONE, filename: "a.py" }));
+  assert.equal(text.code, "ERR_VALIDATION");
+  assert.equal(sandbox.requests.length, before, "nothing refused reached the sandbox");
+  // A profile photo as bytes.
+  const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+  assert.deepEqual(await client.updateMe({ about: "New photo", photo: png }, { type: "image/png", filename: "logo.png" }), { result: "success" });
+  assert.equal((await client.me()).about, "New photo");
+  assert.match((await client.me()).photo, /^https:\/\/pps\.whatsapp\.net\//);
+  const notImage = await rejection(client.updateMe({ photo: pdf }));
+  assert.equal(notImage.code, "ERR_ARGUMENT");
+});

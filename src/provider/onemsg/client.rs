@@ -219,6 +219,68 @@ impl OneMsgConfig {
         Ok(request)
     }
 
+    /// A method that takes a file itself, as a multipart form: `sendFile` (the file in `body`)
+    /// or `me` (the profile photo in `photo`). The other fields (a JSON object of strings,
+    /// numbers and booleans) are checked as the method's JSON body would be, with the file
+    /// given by URL; the file is checked against WhatsApp's media rules (a photo is an image).
+    pub fn form_request(
+        &self,
+        method: &str,
+        fields: &str,
+        bytes: &[u8],
+        mime_type: &str,
+        filename: &str,
+    ) -> Result<HttpRequest, BodyError> {
+        let (operation, file_field) = match method {
+            "sendFile" => (Operation::SendFile, "body"),
+            "me" => (Operation::SetMe, "photo"),
+            _ => return Err(BodyError::argument(format!("1MSG takes a file itself on sendFile and me, not {method}"))),
+        };
+        let kind = crate::message::media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
+        if operation == Operation::SetMe && kind != crate::message::MediaKind::Image {
+            return Err(BodyError::argument(format!("the profile photo is an image (got {mime_type})")));
+        }
+        let tree = crate::validate::parse_tree(fields).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let Json::Object(members) = &tree else {
+            return Err(BodyError::argument(format!("{method}'s fields are an object")));
+        };
+        // The fields as the JSON body, the file by a stand-in URL of its name: checked by the
+        // method's own rules, violations at the fields' pointers.
+        let mut w = crate::json::JsonWriter::new();
+        w.item_obj(|w| {
+            for (name, value) in members.iter().filter(|(name, _)| name != file_field) {
+                w.tree(name, value);
+            }
+            w.str(file_field, "https://upload.invalid/file");
+            if operation == Operation::SendFile && !members.iter().any(|(name, _)| name == "filename") {
+                w.str("filename", filename);
+            }
+        });
+        crate::provider::codec(PROVIDER).check(&w.finish(), operation)?;
+        let mut form = Multipart::new(bytes);
+        for (name, value) in members.iter().filter(|(name, _)| name != file_field) {
+            let text = match value {
+                Json::Str(text) => text.to_string(),
+                Json::Int(_) | Json::UInt(_) | Json::Float(_) | Json::Bool(_) => {
+                    let mut w = crate::json::JsonWriter::new();
+                    w.item_tree(value);
+                    w.finish()
+                }
+                _ => {
+                    return Err(BodyError::argument(format!(
+                        "{method}'s field {name} is a string, number or boolean in a form"
+                    )));
+                }
+            };
+            form = form.field(name, &text);
+        }
+        let form = form.file(file_field, filename, mime_type, bytes);
+        let mut request =
+            HttpRequest::new(Method::Post, self.method_url(method)).header("Content-Type", form.content_type());
+        request.body = Some(form.finish());
+        Ok(request)
+    }
+
     /// A body of 1MSG's own for the send method `method` (templates, carousels, flows,
     /// products, or any other), checked as 1MSG's method takes it.
     pub fn send_body_request(&self, method: &str, body: &str) -> Result<HttpRequest, BodyError> {
@@ -439,6 +501,41 @@ mod endpoints {
 
     fn config() -> OneMsgConfig {
         OneMsgConfig::new("TOKEN".into(), "123456".into(), Some("http://127.0.0.1:9".into())).unwrap()
+    }
+
+    #[test]
+    fn files_go_as_multipart_forms_with_their_fields_checked_as_json() {
+        let request = config()
+            .form_request(
+                "sendFile",
+                r#"{"phone":16505551234,"caption":"Invoice"}"#,
+                b"%PDF-1.4",
+                "application/pdf",
+                "inv.pdf",
+            )
+            .unwrap();
+        assert!(request.url.ends_with("/123456/sendFile?token=TOKEN"), "{}", request.url);
+        let body = String::from_utf8(request.body.clone().unwrap()).unwrap();
+        for part in [
+            "name=\"phone\"\r\n\r\n16505551234",
+            "name=\"caption\"\r\n\r\nInvoice",
+            "name=\"body\"; filename=\"inv.pdf\"",
+            "%PDF-1.4",
+        ] {
+            assert!(body.contains(part), "{part} in {body}");
+        }
+        let refused =
+            config().form_request("sendFile", r#"{"phone":"+16505551234"}"#, b"%PDF", "application/pdf", "a.pdf");
+        assert!(matches!(refused, Err(BodyError::Invalid(v)) if v[0].path == "/phone"));
+        let not_media = config().form_request("sendFile", r#"{"phone":"16505551234"}"#, b"x", "text/x-python", "a.py");
+        assert!(matches!(not_media, Err(BodyError::Invalid(_))));
+        let photo = config().form_request("me", r#"{"about":"Hi"}"#, b"%PDF", "application/pdf", "a.pdf");
+        assert_eq!(photo.unwrap_err().code(), "ERR_ARGUMENT");
+        assert!(config().form_request("me", r#"{"about":"Hi"}"#, b"\x89PNG", "image/png", "logo.png").is_ok());
+        assert_eq!(
+            config().form_request("sendList", "{}", b"x", "image/png", "a.png").unwrap_err().code(),
+            "ERR_ARGUMENT"
+        );
     }
 
     #[test]

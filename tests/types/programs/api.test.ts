@@ -81,4 +81,13 @@ async function sandboxFetch() {
   return [status, await answer.json()];
 }
 
-export { v1, v2, v3, v4, parsed, converted, calls, meta, bird, onemsg, baseUrl, modes, sandboxFetch };
+// 1MSG: a file and a profile photo as the files themselves (multipart).
+async function uploads(client: OneMsgClient, file: Blob, photo: Uint8Array) {
+  const sent = await client.sendFile(file, { phone: "16505551234", filename: "invoice.pdf", caption: "Invoice" });
+  await client.updateMe({ about: "Open", photo }, { type: "image/png", filename: "logo.png" });
+  // @ts-expect-error sendFile's fields name the recipient with phone or chatId, not to
+  await client.sendFile(file, { to: "16505551234" });
+  return sent.messageId;
+}
+
+export { v1, v2, v3, v4, parsed, converted, calls, meta, bird, onemsg, baseUrl, modes, sandboxFetch, uploads };
