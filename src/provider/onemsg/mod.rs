@@ -366,6 +366,18 @@ mod tests {
     }
 
     #[test]
+    fn every_button_id_over_1msgs_limit_is_reported() {
+        let long = "x".repeat(201);
+        let body = format!(
+            r#"{{"to":"16505551234","content":{{"type":"replyButtons","body":"Pick","buttons":[{{"id":"{long}","title":"A"}},{{"id":"ok","title":"B"}},{{"id":"{long}y","title":"C"}}]}}}}"#
+        );
+        let message = Message::from_json(&body).unwrap();
+        let Err(BodyError::Invalid(violations)) = serialize(&message) else { panic!() };
+        let paths: Vec<_> = violations.iter().map(|v| (v.path.as_str(), v.limit)).collect();
+        assert_eq!(paths, [("/content/buttons/0/id", Some(200.0)), ("/content/buttons/2/id", Some(200.0))]);
+    }
+
+    #[test]
     fn a_preview_switch_1msg_cannot_send_is_refused() {
         let mut message = Message::text("16505551234", "https://x.y");
         message.content = Text::new("https://x.y").with_preview_url(true).into();

@@ -61,17 +61,23 @@ fn refusal(message: &Message) -> Option<BodyError> {
         // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one.
         Content::Reaction(_) if message.reply_to.is_some() => Some(cannot_at("replyTo on a reaction", "/replyTo")),
         Content::ReplyButtons(b) => media_header(b.header.as_ref(), "replyButtons").or_else(|| {
-            let (i, button) =
-                b.buttons.iter().enumerate().find(|(_, b)| char_count(&b.id) > ONEMSG_BUTTON_ID_MAX_CHARS)?;
-            Some(BodyError::Invalid(vec![Violation {
-                path: format!("/content/buttons/{i}/id"),
-                code: ViolationCode::TooLong,
-                message: format!(
-                    "{} characters; 1MSG takes button ids of at most {ONEMSG_BUTTON_ID_MAX_CHARS}",
-                    char_count(&button.id)
-                ),
-                limit: Some(ONEMSG_BUTTON_ID_MAX_CHARS as f64),
-            }]))
+            // Every id over 1MSG's limit, as the model reports every violation.
+            let too_long: Vec<_> = b
+                .buttons
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| char_count(&b.id) > ONEMSG_BUTTON_ID_MAX_CHARS)
+                .map(|(i, button)| Violation {
+                    path: format!("/content/buttons/{i}/id"),
+                    code: ViolationCode::TooLong,
+                    message: format!(
+                        "{} characters; 1MSG takes button ids of at most {ONEMSG_BUTTON_ID_MAX_CHARS}",
+                        char_count(&button.id)
+                    ),
+                    limit: Some(ONEMSG_BUTTON_ID_MAX_CHARS as f64),
+                })
+                .collect();
+            (!too_long.is_empty()).then_some(BodyError::Invalid(too_long))
         }),
         Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
         // 1MSG's carousel cards take their media by link.
