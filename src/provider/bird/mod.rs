@@ -253,6 +253,18 @@ mod tests {
     }
 
     #[test]
+    fn an_inline_webp_sticker_is_refused_not_sent_as_an_image_it_is_not() {
+        let webp = "data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==";
+        let message = Message::new("+16505551234", Content::Sticker(Media::by_link(webp)));
+        let Err(BodyError::Unsupported(refused)) = crate::provider::serialize(Provider::Bird, &message) else {
+            panic!()
+        };
+        assert_eq!(refused.pointer(), "/content/link");
+        let linked = Message::new("+16505551234", Content::Sticker(Media::by_link("https://example.com/s.webp")));
+        assert!(crate::provider::serialize(Provider::Bird, &linked).is_ok());
+    }
+
+    #[test]
     fn reports_every_fault_at_its_pointer() {
         let body = json!({
             "receiver": {"contacts": [{"identifierKey": "email", "identifierValue": "31612345678"}]},

@@ -87,6 +87,11 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
 fn body(content: &Content) -> Result<Body, BodyError> {
     Ok(match content {
         Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
+        // An inline sticker is WebP (the model's rule), which Bird's image body does not take.
+        Content::Sticker(m) if m.link.as_deref().and_then(crate::message::media::data_uri_type).is_some() => {
+            let what = "sticker given inline (a WebP: Bird sends stickers as images, JPEG or PNG; give a link)";
+            return Err(cannot_at(what, "/content/link"));
+        }
         Content::Image(m) | Content::Sticker(m) => Body::Image(Images {
             text: m.caption.clone(),
             images: vec![Image { media_url: media_url(m, content.kind())?, alt_text: None }],
