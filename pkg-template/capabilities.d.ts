@@ -51,6 +51,8 @@ export interface KindSupport {
   readonly fields: { readonly [field: string]: FieldSupport };
   /** Every limit stricter than the neutral model's (empty when none). */
   readonly limits: { readonly [field: string]: FieldLimit };
+  /** Every field the neutral model makes optional that this provider needs, with why (a `ValidationError` at it when missing). */
+  readonly required: { readonly [field: string]: string };
 }
 
 /**

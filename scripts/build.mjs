@@ -157,7 +157,7 @@ log(`LIMITS: ${table.length} limits`);
 const capabilities = Object.fromEntries(
   tables.capabilities.map(([provider, kinds]) => [
     provider,
-    Object.fromEntries(kinds.map(([kind, support, endpoint, fields, limits]) => [kind, { support, endpoint, fields, limits }])),
+    Object.fromEntries(kinds.map(([kind, support, endpoint, fields, limits, required]) => [kind, { support, endpoint, fields, limits, required }])),
   ]),
 );
 writeFileSync(

@@ -15,8 +15,8 @@ const code = (field) => `\`${field.replace(/^\//, "")}\``;
 /** A field with the forms it is refused in, if only some: `image/video/document \`header\``. */
 const named = (field, { when }) => (when ? `${when.join("/")} ${code(field)}` : code(field));
 
-/** What a provider does differently with a kind it carries: fields left out, sent otherwise or refused, stricter limits. */
-export function cellNotes({ fields, limits }) {
+/** What a provider does differently with a kind it carries: fields left out, sent otherwise or refused, needed, stricter limits. */
+export function cellNotes({ fields, limits, required = {} }) {
   const entries = Object.entries(fields);
   const of = (change) => entries.filter(([, entry]) => entry.change === change).map(([field, entry]) => named(field, entry));
   const notes = [];
@@ -26,6 +26,8 @@ export function cellNotes({ fields, limits }) {
   for (const [field, entry] of entries.filter(([, e]) => e.change === "reshaped")) notes.push(entry.why.includes(": ") ? entry.why.slice(entry.why.lastIndexOf(": ") + 2) : `${named(field, entry)} reshaped`);
   const refused = of("refused");
   if (refused.length) notes.push(`refuses ${refused.join(", ")}`);
+  const needed = Object.keys(required);
+  if (needed.length) notes.push(`needs ${needed.map(code).join(", ")}`);
   for (const [field, { max, items }] of Object.entries(limits)) notes.push(`${code(field)} ≤ ${max}${items ? " items" : ""}`);
   return notes;
 }
@@ -50,7 +52,8 @@ export function capabilitiesTable(capabilities) {
     ...kinds.map((kind) => `| \`${kind}\` | ${providers.map((p) => cell(p, kind)).join(" | ")} |`),
     "",
     "In a cell: _no_ `field`: left out (`convert` reports a `lossy` change at it); _refuses_ `field`: an `UnsupportedError`" +
-      " at it; a form before a field (`image/video/document` `header`, `data: URI` `link`): only in that form; `field ≤ n`:" +
+      " at it; _needs_ `field`: optional in the neutral model, required by the provider (a `ValidationError` at it when missing);" +
+      " a form before a field (`image/video/document` `header`, `data: URI` `link`): only in that form; `field ≤ n`:" +
       " a limit stricter than the neutral model's" +
       (limited.length ? ` (${limited.map((f) => `${code(f)}: ${neutral(f) ?? "none"}`).join(", ")})` : "") +
       ". Found by probing each codec with a message of each kind that sets every optional field (`scripts/tables.rs`).",

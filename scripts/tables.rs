@@ -26,6 +26,7 @@ use serde_json::{Value, json};
 use wabridge::message::Content;
 use wabridge::provider::codec::{Support, codec};
 use wabridge::provider::fit::{ChangeKind, Fit, FitMode, fit};
+use wabridge::validate::ViolationCode;
 use wabridge::{BodyError, Message, Provider};
 
 /// The longest string a limit is looked for under: no documented limit of a message field
@@ -49,14 +50,19 @@ fn main() {
                         Support::NotYet => "notYet",
                         Support::Never => "never",
                     };
-                    let (fields, limits) = match entry.support {
+                    let (fields, limits, required) = match entry.support {
                         Support::Yes => {
                             let (_, kind_probes) = probes.iter().find(|(kind, _)| *kind == entry.kind).expect("kind");
-                            (fields(provider, kind_probes), field_limits(provider, &kind_probes[0].message))
+                            let maximal = &kind_probes[0].message;
+                            (
+                                fields(provider, kind_probes),
+                                field_limits(provider, maximal),
+                                required(provider, maximal),
+                            )
                         }
-                        _ => (json!({}), json!({})),
+                        _ => (json!({}), json!({}), json!({})),
                     };
-                    json!([entry.kind, support, entry.operation.name(), fields, limits])
+                    json!([entry.kind, support, entry.operation.name(), fields, limits, required])
                 })
                 .collect();
             json!([provider.name(), kinds])
@@ -436,6 +442,50 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
         }
     }
     Value::Object(fields)
+}
+
+/// The fields the neutral model lets a message leave out but `provider` needs: each optional
+/// member of the maximal message (as `provider` is sent it) whose absence the model accepts and
+/// the provider refuses as missing at that field. `{ field: why }`.
+fn required(provider: Provider, maximal: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    let (_, Some(sent)) = refusals(provider, maximal.clone(), "maximal") else { return Value::Object(out) };
+    let mut members = Vec::new();
+    object_members(&sent, String::new(), &mut members);
+    for pointer in members {
+        let mut without = sent.clone();
+        remove(&mut without, &pointer);
+        let Ok(message) = Message::from_json(&without.to_string()) else { continue };
+        if message.validate().is_err() {
+            continue;
+        }
+        if let Err(BodyError::Invalid(violations)) = wabridge::provider::serialize(provider, &message)
+            && let Some(missing) = violations.iter().find(|v| v.path == pointer && v.code == ViolationCode::Required)
+        {
+            out.insert(field_name(&pointer), json!(missing.message));
+        }
+    }
+    Value::Object(out)
+}
+
+/// The pointers of every object member of `value` (array items are not members: a list's
+/// items are required as a whole by the model).
+fn object_members(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                let here = format!("{at}/{key}");
+                out.push(here.clone());
+                object_members(member, here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                object_members(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 // ---------------------------------------------------------------------------------------

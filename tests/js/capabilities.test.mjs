@@ -53,12 +53,12 @@ test("CAPABILITIES is deeply frozen data: every provider, every content kind, a 
   assert.deepEqual(Object.keys(PROBES), kinds);
   for (const provider of Object.keys(CAPABILITIES)) {
     assert.deepEqual(Object.keys(CAPABILITIES[provider]), kinds, provider);
-    for (const [kind, { support, endpoint, fields, limits }] of Object.entries(CAPABILITIES[provider])) {
+    for (const [kind, { support, endpoint, fields, limits, required }] of Object.entries(CAPABILITIES[provider])) {
       const at = `${provider} ${kind}`;
       assert.ok(["yes", "notYet", "never"].includes(support), at);
       assert.equal(typeof endpoint, "string");
-      assert.ok(Object.isFrozen(fields) && Object.isFrozen(limits), at);
-      if (support !== "yes") assert.deepEqual([Object.keys(fields), Object.keys(limits)], [[], []], at);
+      assert.ok(Object.isFrozen(fields) && Object.isFrozen(limits) && Object.isFrozen(required), at);
+      if (support !== "yes") assert.deepEqual([Object.keys(fields), Object.keys(limits), Object.keys(required)], [[], [], []], at);
       for (const [field, entry] of Object.entries(fields)) {
         assert.ok(Object.isFrozen(entry) && (!entry.when || Object.isFrozen(entry.when)), `${at} ${field}`);
         assert.equal(entry.carried, false);
@@ -274,4 +274,31 @@ test("every limit CAPABILITIES lists is where toProvider starts refusing, with t
     }
   });
   assert.ok(checked >= 1, "at least one provider limit checked");
+});
+
+test("every field CAPABILITIES says a provider needs is one the neutral model may leave out and toProvider refuses without, at that field", () => {
+  let checked = 0;
+  carried((provider, kind, { required }) => {
+    for (const [field, why] of Object.entries(required)) {
+      const base = sendable(provider, kind);
+      const [pointer] = instances(base, field);
+      const at = `${provider} ${kind} ${field} (${pointer})`;
+      assert.ok(pointer, `${at}: not in the maximal message`);
+      assert.doesNotThrow(() => wabridge.toProvider(provider, base), at);
+      const without = structuredClone(base);
+      const parent = pointer.split("/").slice(1, -1).reduce((o, k) => o[k], without);
+      delete parent[pointer.split("/").at(-1)];
+      assert.deepEqual(wabridge.validate(without), [], `${at}: the neutral model takes it without`);
+      assert.throws(
+        () => wabridge.toProvider(provider, without),
+        (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === pointer && v.code === "required" && v.message === why),
+        at,
+      );
+      checked++;
+    }
+  });
+  // Bird's files name their type; 1MSG's templates their namespace, its flows their token.
+  assert.deepEqual(Object.keys(CAPABILITIES.bird.document.required), ["mimeType"]);
+  assert.deepEqual(Object.keys(CAPABILITIES["1msg"].template.required), ["namespace"]);
+  assert.ok(checked >= 5, `${checked} checked`);
 });

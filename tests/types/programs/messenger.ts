@@ -53,4 +53,5 @@ export async function fitted(messenger: Messenger): Promise<string[]> {
 // Phone numbers, and what each provider leaves out of a kind.
 const number: { countryCode: number; e164: string } = parsePhoneNumber("020 7946 0958", "GB");
 const footerOnBird: boolean = CAPABILITIES.bird.list.fields["footer"]?.carried ?? true;
-console.log(number, footerOnBird);
+const whyMimeType: string | undefined = CAPABILITIES.bird.document.required["mimeType"];
+console.log(number, footerOnBird, whyMimeType);
