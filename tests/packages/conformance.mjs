@@ -510,6 +510,12 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
       check(typeof sent.id === "string" && sent.changes[0]?.kind === "reshaped", `${provider}: sent as a list (${JSON.stringify(sent.changes)})`);
       messenger.free();
     }
+    // 1MSG takes a file itself as a multipart form (Blob and FormData-free, in every runtime).
+    const onemsg = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+    const pdf = new Blob([new TextEncoder().encode("%PDF-1.4")], { type: "application/pdf" });
+    const filed = await onemsg.sendFile(pdf, { phone: "16505551234", filename: "invoice.pdf", caption: "Invoice" });
+    check(/^wamid\./.test(filed.messageId), `1MSG sendFile with the file itself: ${JSON.stringify(filed)}`);
+    onemsg.free();
   });
 
   // Credentials never leave through errors; the Meta token reaches only Meta (secrets.mjs).
