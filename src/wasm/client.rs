@@ -278,32 +278,20 @@ impl ClientCore {
                 typing_indicator: extra.as_bool().unwrap_or(false),
             }),
             (Config::Meta(_), "uploadMedia") | (Config::OneMsg(_), "uploadFile") => {
-                let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
-                    return Err(BodyError::argument("uploadMedia takes a Blob, File, Uint8Array or ArrayBuffer"));
-                };
-                let field = |i| Array::from(extra).get(i).as_string().filter(|s: &String| !s.is_empty());
-                let mime_type = field(0).ok_or_else(|| {
-                    BodyError::argument("uploadMedia needs the MIME type: pass { type } or a Blob with a type")
-                })?;
-                let filename = field(1).unwrap_or_else(|| "file".into());
+                let (bytes, mime_type, filename) = file_of("uploadMedia", argument, extra)?;
                 match &self.config {
-                    Config::Meta(c) => c.upload_media_request(&bytes.to_vec(), &mime_type, &filename),
-                    Config::OneMsg(c) => c.upload_file_request(&bytes.to_vec(), &mime_type, &filename),
+                    Config::Meta(c) => c.upload_media_request(&bytes, &mime_type, &filename),
+                    Config::OneMsg(c) => c.upload_file_request(&bytes, &mime_type, &filename),
                     Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
                 }
             }
-            // sendFile and POST /me with the file itself: [type, filename, fields JSON, method].
+            // sendFile and POST /me with the file itself: extra is [type, filename, fields JSON].
             (Config::OneMsg(c), "sendFileForm" | "updateMeForm") => {
-                let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
-                    return Err(BodyError::argument("the file is a Blob, File, Uint8Array or ArrayBuffer"));
-                };
-                let field = |i| Array::from(extra).get(i).as_string().filter(|s: &String| !s.is_empty());
-                let mime_type = field(0).ok_or_else(|| {
-                    BodyError::argument("a file needs its MIME type: pass { type } or a Blob with a type")
-                })?;
-                let filename = field(1).unwrap_or_else(|| "file".into());
-                let method = if operation == "sendFileForm" { "sendFile" } else { "me" };
-                c.form_request(method, &field(2).unwrap_or_else(|| "{}".into()), &bytes.to_vec(), &mime_type, &filename)
+                let method = if operation == "sendFileForm" { "sendFile" } else { "updateMe" };
+                let (bytes, mime_type, filename) = file_of(method, argument, extra)?;
+                let fields = Array::from(extra).get(2).as_string().unwrap_or_else(|| "{}".into());
+                let endpoint = if operation == "sendFileForm" { "sendFile" } else { "me" };
+                c.form_request(endpoint, &fields, &bytes, &mime_type, &filename)
             }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
@@ -376,4 +364,17 @@ fn sent_request(prepared: &Array) -> HttpRequest {
         None => body.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
     };
     request
+}
+
+/// A file given to the call `what`: its bytes (the JS side reads a Blob into them), its MIME
+/// type and its name (`extra`'s first two items; the name defaults to "file").
+fn file_of(what: &str, argument: &JsValue, extra: &JsValue) -> Result<(Vec<u8>, String, String), BodyError> {
+    let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
+        return Err(BodyError::argument(format!("{what} takes a Blob, File, Uint8Array or ArrayBuffer")));
+    };
+    let field = |i| Array::from(extra).get(i).as_string().filter(|s: &String| !s.is_empty());
+    let mime_type = field(0).ok_or_else(|| {
+        BodyError::argument(format!("{what} needs the file's MIME type: pass {{ type }} or a Blob with a type"))
+    })?;
+    Ok((bytes.to_vec(), mime_type, field(1).unwrap_or_else(|| "file".into())))
 }
