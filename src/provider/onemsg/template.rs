@@ -25,7 +25,7 @@ pub(super) fn to_cloud(params: &mut Json<'_>) -> Result<(), BodyError> {
             }
             if let Some(date_time) = member(parameter, "date_time") {
                 if member(date_time, "unix_epoch").is_some() {
-                    let what = "a template date_time given as unix_epoch (the neutral model takes its calendar fields)";
+                    let what = "template date_time given as unix_epoch (the neutral model takes its calendar fields)";
                     let path = format!("{at}/parameters/{i}/date_time/unix_epoch");
                     return Err(Unsupported::neutral_lacks(PROVIDER, what).at(path).into());
                 }
