@@ -375,6 +375,26 @@ pub enum FlowAction {
     DataExchange,
 }
 
+impl FlowMode {
+    /// As the model and every provider's wire spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowMode::Draft => "draft",
+            FlowMode::Published => "published",
+        }
+    }
+}
+
+impl FlowAction {
+    /// As the model and every provider's wire spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowAction::Navigate => "navigate",
+            FlowAction::DataExchange => "data_exchange",
+        }
+    }
+}
+
 interactive_struct! {
     /// The first screen of a `navigate` flow, and the data it starts with.
     pub struct FlowActionPayload {

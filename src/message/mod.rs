@@ -377,17 +377,6 @@ pub enum RecipientKind {
     GroupChat,
 }
 
-impl Recipient<'_> {
-    pub fn kind(&self) -> RecipientKind {
-        match self {
-            Recipient::Phone(_) => RecipientKind::Phone,
-            Recipient::Contact(_) => RecipientKind::Contact,
-            Recipient::Group(_) => RecipientKind::Group,
-            Recipient::GroupChat(_) => RecipientKind::GroupChat,
-        }
-    }
-}
-
 impl RecipientKind {
     /// What the recipient is, for messages that refuse it.
     pub fn describe(self) -> &'static str {
@@ -409,16 +398,14 @@ impl Message {
     /// Who the message goes to; `None` when `to` is not a valid recipient (see `validate`).
     pub fn recipient(&self) -> Option<Recipient<'_>> {
         let to = self.to.as_str();
-        if self.recipient_type == Some(RecipientType::Group) {
-            return Some(match to.strip_suffix("@g.us") {
-                Some(id) => Recipient::GroupChat(id),
-                None => Recipient::Group(to),
-            });
-        }
-        if crate::validate::is_uuid(to) {
-            return Some(Recipient::Contact(to));
-        }
-        crate::phone::parse(to.strip_suffix("@c.us").unwrap_or(to), None).ok().map(Recipient::Phone)
+        Some(match self.recipient_kind() {
+            RecipientKind::GroupChat => Recipient::GroupChat(to.strip_suffix("@g.us").unwrap_or(to)),
+            RecipientKind::Group => Recipient::Group(to),
+            RecipientKind::Contact => Recipient::Contact(to),
+            RecipientKind::Phone => {
+                Recipient::Phone(crate::phone::parse(to.strip_suffix("@c.us").unwrap_or(to), None).ok()?)
+            }
+        })
     }
 
     /// What kind of recipient `to` names, without reading a phone number (the send path asks

@@ -259,18 +259,19 @@ fn flow(w: &mut JsonWriter, c: &Flow) {
     if let Some(h) = &c.header {
         w.obj("header", |w| header(w, h));
     }
+    flow_fields(w, c);
+}
+
+/// A flow's fields but its header, in the model's spelling, which 1MSG's sendFlow shares.
+pub(crate) fn flow_fields(w: &mut JsonWriter, c: &Flow) {
     w.str("body", &c.body);
     w.opt_str("footer", c.footer.as_deref());
     w.opt_str("flowId", c.flow_id.as_deref());
     w.opt_str("flowName", c.flow_name.as_deref());
     w.str("flowCta", &c.flow_cta);
-    if let Some(mode) = c.mode {
-        w.str("mode", if mode == FlowMode::Draft { "draft" } else { "published" });
-    }
+    w.opt_str("mode", c.mode.map(FlowMode::name));
     w.opt_str("flowToken", c.flow_token.as_deref());
-    if let Some(action) = c.flow_action {
-        w.str("flowAction", if action == FlowAction::Navigate { "navigate" } else { "data_exchange" });
-    }
+    w.opt_str("flowAction", c.flow_action.map(FlowAction::name));
     if let Some(payload) = &c.flow_action_payload {
         w.obj("flowActionPayload", |w| {
             w.opt_str("screen", payload.screen.as_deref());

@@ -281,10 +281,10 @@ fn flow_parameters(w: &mut JsonWriter, c: &Flow) {
     w.opt_str("flow_name", c.flow_name.as_deref());
     w.str("flow_cta", &c.flow_cta);
     if let Some(mode) = c.mode {
-        w.str("mode", flow_mode_name(mode));
+        w.str("mode", mode.name());
     }
     if let Some(action) = c.flow_action {
-        w.str("flow_action", flow_action_name(action));
+        w.str("flow_action", action.name());
     }
     if let Some(payload) = &c.flow_action_payload {
         w.obj("flow_action_payload", |w| {
@@ -293,20 +293,6 @@ fn flow_parameters(w: &mut JsonWriter, c: &Flow) {
                 w.map("data", data);
             }
         });
-    }
-}
-
-fn flow_mode_name(mode: FlowMode) -> &'static str {
-    match mode {
-        FlowMode::Draft => "draft",
-        FlowMode::Published => "published",
-    }
-}
-
-fn flow_action_name(action: FlowAction) -> &'static str {
-    match action {
-        FlowAction::Navigate => "navigate",
-        FlowAction::DataExchange => "data_exchange",
     }
 }
 

@@ -88,7 +88,7 @@ fn refusal(message: &Message) -> Option<BodyError> {
             _ => None,
         }),
         Content::Flow(f) => media_header(f.header.as_ref(), "flow").or_else(|| {
-            if f.flow_id.is_none() {
+            if f.flow_name.is_some() {
                 return Some(cannot_at("flow by name (1MSG's sendFlow takes its flowId)", "/content/flowName"));
             }
             f.flow_token.is_none().then(|| {
@@ -302,38 +302,12 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
                 })
             });
         }
+        // The model's own spelling (a flow by name is refused first), the header as a string.
         Content::Flow(f) => {
             if let Some(Header::Text(h)) = &f.header {
                 w.str("header", &h.text);
             }
-            w.str("body", &f.body);
-            w.opt_str("footer", f.footer.as_deref());
-            w.opt_str("flowId", f.flow_id.as_deref());
-            w.opt_str("flowToken", f.flow_token.as_deref());
-            w.str("flowCta", &f.flow_cta);
-            w.opt_str(
-                "flowAction",
-                f.flow_action.map(|a| match a {
-                    crate::message::FlowAction::Navigate => "navigate",
-                    crate::message::FlowAction::DataExchange => "data_exchange",
-                }),
-            );
-            if let Some(payload) = &f.flow_action_payload {
-                w.obj("flowActionPayload", |w| {
-                    w.opt_str("screen", payload.screen.as_deref());
-                    if let Some(data) = &payload.data {
-                        w.map("data", data);
-                    }
-                });
-            }
-            w.opt_str("flowMessageVersion", f.flow_message_version.as_deref());
-            w.opt_str(
-                "mode",
-                f.mode.map(|m| match m {
-                    crate::message::FlowMode::Draft => "draft",
-                    crate::message::FlowMode::Published => "published",
-                }),
-            );
+            crate::message::write::flow_fields(w, f);
         }
         Content::Product(p) => {
             w.opt_str("body", p.body.as_deref());
