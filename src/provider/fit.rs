@@ -15,7 +15,7 @@
 //! Every change is reported with its pointer into the message it was made in; nothing changes
 //! silently, and in `strict` mode only what the caller allowed as lossy changes at all.
 
-use super::{Provider, Support, kind_entry, serialize};
+use super::{Provider, check_supported, serialize};
 use crate::error::{BodyError, Unsupported};
 use crate::message::{Content, Header, List, ListRow, ListSection, Media, Message, ReplyButtons, Text};
 use crate::validate::{Json, Violation, ViolationCode, char_count};
@@ -305,10 +305,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", text[..end].trim_end())
 }
 
-fn supports(provider: Provider, kind: &str) -> bool {
-    kind_entry(provider, kind).is_some_and(|entry| entry.support == Support::Yes)
-}
-
 /// Reply buttons a provider refuses for their count or a title's length, as a list (rows
 /// take 10 items and 24-character titles), when the provider has lists.
 fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violation]) -> Option<(Message, String)> {
@@ -319,7 +315,7 @@ fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violatio
                 && v.path.ends_with("/title")
                 && v.code == ViolationCode::TooLong)
     });
-    if !reshapes || !supports(provider, "list") {
+    if !reshapes || check_supported(provider, "list").is_err() {
         return None;
     }
     let (list, header) = as_list(buttons);
@@ -353,7 +349,7 @@ fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
 fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsupported) -> Option<(Vec<Message>, String)> {
     let with = |content: Content| with_content(message, content);
     match &message.content {
-        Content::ReplyButtons(b) if supports(provider, "list") => {
+        Content::ReplyButtons(b) if check_supported(provider, "list").is_ok() => {
             let (list, header) = as_list(b);
             Some((vec![with(Content::List(list))], format!("{provider} has no reply buttons: sent as a list{header}")))
         }

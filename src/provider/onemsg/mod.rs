@@ -88,10 +88,9 @@ impl Codec for OneMsgCodec {
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        // A method the model speaks is read into it; one with a table of its own (sendTemplate)
-        // is checked against that table first.
-        let spoken = self.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes);
-        if schema::fields(operation).is_none() || spoken {
+        // A method the model speaks is read into it; one with a table of its own (sendTemplate,
+        // sendCarousel, sendFlow, sendProduct) is checked against that table first.
+        if schema::fields(operation).is_none() || speaks(operation) {
             if schema::fields(operation).is_some() {
                 let tree = checked(body, operation)?;
                 if operation == Operation::SendCarousel && product_cards(&tree) {
@@ -112,7 +111,7 @@ impl Codec for OneMsgCodec {
                 message_id: tree.string("messageId").unwrap_or_default(),
                 typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
             })),
-            // Carousels, flows and products: not yet read into the model.
+            // A send method whose content the model does not have yet.
             op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
             op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
         }
@@ -179,6 +178,11 @@ fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
     Ok(tree)
 }
 
+/// Whether the neutral model has content that 1MSG sends to `operation`.
+fn speaks(operation: Operation) -> bool {
+    OneMsgCodec.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes)
+}
+
 /// Whether a sendCarousel's cards show products (a product carousel) rather than media.
 fn product_cards(tree: &Json<'_>) -> bool {
     let components = tree.items("params").iter().flat_map(|p| p.items("cards")).flat_map(|c| c.items("components"));
@@ -200,8 +204,7 @@ fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &
 /// holds as values. Every fault is reported: what reading finds, and the model's limits on
 /// what could be read.
 fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling), BodyError> {
-    let spoken = OneMsgCodec.kinds().iter().any(|e| e.operation == operation && e.support == super::Support::Yes);
-    if !spoken {
+    if !speaks(operation) {
         return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
     }
     let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
