@@ -441,16 +441,16 @@ impl Message {
 impl Validate for Message {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
         let to = path.key("to");
-        match self.recipient_type {
-            Some(RecipientType::Group) => check_identifier(report, &to, "group id (to)", &self.to),
-            _ if crate::validate::is_uuid(&self.to) => {}
-            _ if self.to.ends_with("@g.us") => report.add(
+        match self.recipient_kind() {
+            RecipientKind::Group | RecipientKind::GroupChat => check_identifier(report, &to, "group id (to)", &self.to),
+            RecipientKind::Contact => {}
+            RecipientKind::Phone if self.to.ends_with("@g.us") => report.add(
                 &to,
                 ViolationCode::InvalidValue,
                 "a group chat (<id>@g.us) is sent to with recipientType \"group\"",
                 None,
             ),
-            _ => {
+            RecipientKind::Phone => {
                 let phone = self.to.strip_suffix("@c.us").unwrap_or(&self.to);
                 check_phone_number(report, &to, "recipient (to)", phone)
             }
