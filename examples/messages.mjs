@@ -165,11 +165,13 @@ export function birdMessages(to, { replyTo } = {}) {
  *  preview switch sendMessage lacks; a CTA URL with a text header): what the demo and the
  *  runtime checks send through `OneMsgClient.send`, one per 1MSG method that has a neutral
  *  kind — sendMessage, sendFile, sendSticker, sendLocation, sendLocationRequest, sendContact,
- *  sendReaction, sendButton, sendList and sendCtaUrl. `replyTo` is the id of a message
+ *  sendReaction, sendButton, sendList, sendProduct (a product, a product list), sendFlow,
+ *  sendCarousel (media cards, product cards) and sendCtaUrl; sendTemplate needs a namespace
+ *  and goes on its own. `replyTo` is the id of a message
  *  received on 1MSG (the reaction reacts to it). */
 export function oneMsgMessages(to, { mediaId, replyTo } = {}) {
   const samples = new Map(sampleMessages(to, { mediaId, replyTo }));
-  const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "contacts", "reaction", "reply buttons", "list"];
+  const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "contacts", "reaction", "reply buttons", "list", "product", "product list", "flow", "carousel", "product carousel"];
   return [
     ["text", samples.get("text")],
     ["text (reply)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512" } }],

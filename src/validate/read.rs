@@ -50,6 +50,11 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// The object as a JSON value.
+    pub fn json(&self) -> &'v Json<'v> {
+        self.node
+    }
+
     /// The pointer of this object in its document.
     fn at(&self) -> String {
         locate(self.root, self.node).unwrap_or_default()

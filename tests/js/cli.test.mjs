@@ -288,7 +288,7 @@ test("--op: an unknown 1MSG method is a usage error (exit 2); a body of a method
   const unknown = cli(["validate", "--provider", "1msg", "--op", "sendFax", fixture("1msg/sendMessage.json")]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /sendFax/);
-  // A carousel of products is not read into the model yet; a date given as unix_epoch has no neutral field.
+  // Product cards with buttons, and a date given as unix_epoch, have no neutral field.
   for (const [op, file] of [["sendCarousel", "1msg/sendCarousel-products.json"], ["sendTemplate", "1msg/sendTemplate-date-time-unix-epoch.json"]]) {
     const refused = cli(["convert", "--from", "1msg", "--to", "neutral", "--op", op, fixture(file)]);
     assert.equal(refused.code, 3, refused.stderr);

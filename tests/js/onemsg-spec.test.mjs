@@ -345,7 +345,6 @@ const REFUSED = [
   ["template without namespace", { type: "template", name: "order_update", language: { code: "en_US" } }, {}, "invalid", [["/content/namespace", "required"]]],
   // 1MSG's carousel cards take their media by link.
   ["carousel card by media id", { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", id: `10${n}` }, body: `Card ${n}`, ctaUrl: { displayText: "Shop", url: "https://shop.example.com" } })) }, {}, "unsupported", "/content/cards/0/header/id"],
-  ["productCarousel (not yet)", { type: "productCarousel", body: "New in", cards: [{ catalogId: "194836987003835", productRetailerId: "sku-1" }, { catalogId: "194836987003835", productRetailerId: "sku-2" }] }, {}, "unsupported", "/content/type"],
   // sendFlow names a flow by its id, and needs its token.
   ["flow by name", { type: "flow", body: "Book a table", flowName: "booking", flowToken: "t-1", flowCta: "Book" }, {}, "unsupported", "/content/flowName"],
   ["flow without flowToken", { type: "flow", body: "Book a table", flowId: "1234567890", flowCta: "Book" }, {}, "invalid", [["/content/flowToken", "required"]]],
@@ -747,10 +746,51 @@ for (const file of readdirSync(new URL("../fixtures/1msg/", import.meta.url)).fi
   });
 }
 
-test("sendCarousel-products.json → neutral: not yet (a product carousel), refused at its cards", () => {
+test("sendCarousel-products.json → neutral: its cards' quick-reply buttons have no neutral field, refused at the first", () => {
   assert.throws(() => wabridge.fromProvider("1msg", fixture("sendCarousel-products.json"), { operation: "sendCarousel" }), (e) => {
     assert.ok(e instanceof wabridge.UnsupportedError, String(e));
-    assert.equal(e.path, "/params/0/cards");
+    assert.equal(e.provider, "1msg");
+    assert.equal(e.path, "/params/0/cards/0/components/1");
     return true;
   });
+});
+
+test("a product carousel: neutral → 1MSG sendCarousel (product headers, nothing else) → neutral", () => {
+  const content = { type: "productCarousel", body: "New in", cards: ["sku-1", "sku-2"].map((sku) => ({ catalogId: "194836987003835", productRetailerId: sku })) };
+  const body = wabridge.toProvider("1msg", { to: "+14155550123", content });
+  assert.equal(wabridge.endpointOf("1msg", { to: "+14155550123", content }), "sendCarousel");
+  assert.deepEqual(body, {
+    phone: 14155550123,
+    body: "New in",
+    params: [{
+      type: "CAROUSEL",
+      cards: content.cards.map((card, i) => ({
+        card_index: i,
+        components: [{ type: "header", parameters: [{ type: "product", product: { catalog_id: card.catalogId, product_retailer_id: card.productRetailerId } }] }],
+      })),
+    }],
+  });
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendCarousel" }), []);
+  assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: "sendCarousel" }), { to: "14155550123", content });
+  // A media card among product cards, and a product card's field out of place, at their pointers.
+  const mixed = structuredClone(body);
+  mixed.params[0].cards[1].components[0].parameters[0] = { type: "image", image: { link: "https://example.com/a.png" } };
+  assert.throws(() => wabridge.fromProvider("1msg", mixed, { operation: "sendCarousel" }), (e) => {
+    assert.ok(e instanceof wabridge.ValidationError, String(e));
+    assert.deepEqual(e.violations.map((v) => v.path), ["/params/0/cards/1/components/0/parameters/0/type"]);
+    assert.match(e.violations[0].message, /all product cards or all media cards/);
+    return true;
+  });
+  const missing = structuredClone(body);
+  delete missing.params[0].cards[0].components[0].parameters[0].product.catalog_id;
+  assert.throws(() => wabridge.fromProvider("1msg", missing, { operation: "sendCarousel" }), (e) =>
+    e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/params/0/cards/0/components/0/parameters/0/product/catalog_id"));
+  // The model's limits at 1MSG's pointers: a card from another catalog.
+  const twoCatalogs = { ...content, cards: [content.cards[0], { catalogId: "999", productRetailerId: "sku-9" }] };
+  const other = wabridge.toProvider("1msg", { to: "+14155550123", content: { ...content, cards: [content.cards[0], content.cards[0]] } });
+  other.params[0].cards[1].components[0].parameters[0].product.catalog_id = "999";
+  assert.throws(() => wabridge.fromProvider("1msg", other, { operation: "sendCarousel" }), (e) =>
+    e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/params/0/cards/1/components/0/parameters/0/product/catalog_id"));
+  assert.throws(() => wabridge.toProvider("1msg", { to: "+14155550123", content: twoCatalogs }), (e) =>
+    e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/content/cards/1/catalogId"));
 });

@@ -44,7 +44,7 @@ impl Codec for OneMsgCodec {
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
             "catalog" => NotYet(SendProduct), "flow" => Yes(SendFlow), "carousel" => Yes(SendCarousel),
-            "productCarousel" => NotYet(SendCarousel), "template" => Yes(SendTemplate),
+            "productCarousel" => Yes(SendCarousel), "template" => Yes(SendTemplate),
         ]
     }
 
@@ -93,9 +93,9 @@ impl Codec for OneMsgCodec {
         if schema::fields(operation).is_none() || speaks(operation) {
             if schema::fields(operation).is_some() {
                 let tree = checked(body, operation)?;
-                if operation == Operation::SendCarousel && product_cards(&tree) {
-                    let what = "sendCarousel of product cards to neutral (a productCarousel)";
-                    return Err(Unsupported::not_yet(PROVIDER, what).at("/params/0/cards").into());
+                if let Some(at) = (operation == Operation::SendCarousel).then(|| product_card_extra(&tree)).flatten() {
+                    let what = "body or button on a product card (the neutral product card is the product alone)";
+                    return Err(Unsupported::neutral_lacks(PROVIDER, what).at(&at).into());
                 }
             }
             let (message, spelling) = read_body(body, operation)?;
@@ -184,9 +184,21 @@ fn speaks(operation: Operation) -> bool {
 }
 
 /// Whether a sendCarousel's cards show products (a product carousel) rather than media.
-fn product_cards(tree: &Json<'_>) -> bool {
-    let components = tree.items("params").iter().flat_map(|p| p.items("cards")).flat_map(|c| c.items("components"));
-    components.flat_map(|c| c.items("parameters")).any(|p| p.get("type").and_then(Json::as_str) == Some("product"))
+/// Whether a sendCarousel card is a product card: its header's parameter is a product.
+fn is_product_card(card: &Json<'_>) -> bool {
+    let mut parameters = card.items("components").iter().flat_map(|c| c.items("parameters"));
+    parameters.any(|p| p.get("type").and_then(Json::as_str) == Some("product"))
+}
+
+/// The first component of a product card that is not its product header (a body, a button):
+/// 1MSG lets a product card carry them, the neutral product card (Meta's) does not.
+fn product_card_extra(tree: &Json<'_>) -> Option<String> {
+    let cards = tree.items("params").first().map(|carousel| carousel.items("cards")).unwrap_or_default();
+    cards.iter().enumerate().filter(|(_, card)| is_product_card(card)).find_map(|(i, card)| {
+        let components = card.items("components");
+        let extra = components.iter().position(|c| c.get("type").and_then(Json::as_str) != Some("header"))?;
+        Some(format!("/params/0/cards/{i}/components/{extra}"))
+    })
 }
 
 /// Where each neutral field lives in a 1MSG body sent to `operation`, and whether the rest of

@@ -173,8 +173,14 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                 carousel.invalid(r, "type", "sendCarousel's params is one CAROUSEL component".into());
             }
             let cards = carousel.objects(r, "cards", true)?;
-            let cards: Option<Vec<_>> = cards.iter().map(|card| carousel_card(card, r)).collect();
-            Some(Content::Carousel(Carousel { body: text?, cards: cards? }))
+            // The first card says which carousel this is: product cards or media cards.
+            if cards.first().is_some_and(|card| super::is_product_card(card.json())) {
+                let cards: Option<Vec<_>> = cards.iter().map(|card| product_card(card, r)).collect();
+                Some(Content::ProductCarousel(ProductCarousel { body: text?, cards: cards? }))
+            } else {
+                let cards: Option<Vec<_>> = cards.iter().map(|card| carousel_card(card, r)).collect();
+                Some(Content::Carousel(Carousel { body: text?, cards: cards? }))
+            }
         }
         // One product (`action.product_retailer_id`), or sections of products under a header.
         Operation::SendProduct => {
@@ -405,9 +411,16 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         Operation::SendTemplate => {
             &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
         }
-        Operation::SendCarousel => {
-            &[("/content/body", "/body"), ("/content/cards", "/params/0/cards"), ("/content", "")]
-        }
+        Operation::SendCarousel => &[
+            ("/content/body", "/body"),
+            ("/content/cards/*/catalogId", "/params/0/cards/*/components/0/parameters/0/product/catalog_id"),
+            (
+                "/content/cards/*/productRetailerId",
+                "/params/0/cards/*/components/0/parameters/0/product/product_retailer_id",
+            ),
+            ("/content/cards", "/params/0/cards"),
+            ("/content", ""),
+        ],
         Operation::SendFlow => &[("/content/header/text", "/header"), ("/content", "")],
         Operation::SendProduct => &[
             ("/content/header/text", "/header"),
@@ -444,11 +457,13 @@ fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
                     "image" => Some(Header::Image(media("image", r)?)),
                     "video" => Some(Header::Video(media("video", r)?)),
                     _ => {
-                        // Product cards are a product carousel, which this version reads not yet.
                         parameter.invalid(
                             r,
                             "type",
-                            format!("a carousel card header is an image or a video (got {kind:?})"),
+                            format!(
+                                "a media carousel's card header is an image or a video (got {kind:?}): \
+                                 the cards of one carousel are all media cards or all product cards"
+                            ),
                         );
                         return None;
                     }
@@ -497,6 +512,39 @@ fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
         return None;
     };
     Some(CarouselCard { header, body, buttons: (!buttons.is_empty()).then_some(buttons), cta_url })
+}
+
+/// A product card of a sendCarousel: one header component whose parameter is the product
+/// (`{type: "product", product: {catalog_id, product_retailer_id}}`). A card's body and
+/// buttons are refused before reading (`OneMsgCodec::read`): the neutral product card is the
+/// product alone, as Meta's interactive product carousel has it.
+fn product_card(card: &Obj<'_>, r: &mut Report) -> Option<ProductCard> {
+    card.only(r, &["card_index", "components"]);
+    let _index: Option<u32> = card.int(r, "card_index", false);
+    let components = card.objects(r, "components", true)?;
+    let [header] = components.as_slice() else {
+        let message = "a product card has one component, its product header".to_owned();
+        card.violation(r, "components", ViolationCode::InvalidValue, message, Some(1.0));
+        return None;
+    };
+    header.only(r, &["type", "parameters"]);
+    if header.req_str(r, "type")? != "header" {
+        header.invalid(r, "type", "a product card's component is its header".into());
+        return None;
+    }
+    let parameter = only_parameter(header, r)?;
+    if parameter.req_str(r, "type")? != "product" {
+        let message = "a product carousel's card header is a product: the cards of one carousel are all \
+                       product cards or all media cards";
+        parameter.invalid(r, "type", message.into());
+        return None;
+    }
+    parameter.only(r, &["type", "product"]);
+    let product = parameter.req_obj(r, "product")?;
+    product.only(r, &["catalog_id", "product_retailer_id"]);
+    let (catalog_id, product_retailer_id) =
+        (product.req_str(r, "catalog_id"), product.req_str(r, "product_retailer_id"));
+    Some(ProductCard { catalog_id: catalog_id?, product_retailer_id: product_retailer_id? })
 }
 
 /// The one parameter of a card's header or body component.

@@ -302,6 +302,35 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
                 })
             });
         }
+        // Product cards: a header whose parameter is the product, and nothing else (as Meta's
+        // interactive product carousel has them).
+        Content::ProductCarousel(c) => {
+            w.str("body", &c.body);
+            w.arr("params", [c], |w, c| {
+                w.item_obj(|w| {
+                    w.str("type", "CAROUSEL");
+                    w.arr("cards", c.cards.iter().enumerate(), |w, (i, card)| {
+                        w.item_obj(|w| {
+                            w.int("card_index", i as i64);
+                            w.arr("components", [card], |w, card| {
+                                w.item_obj(|w| {
+                                    w.str("type", "header");
+                                    w.arr("parameters", [card], |w, card| {
+                                        w.item_obj(|w| {
+                                            w.str("type", "product");
+                                            w.obj("product", |w| {
+                                                w.str("catalog_id", &card.catalog_id);
+                                                w.str("product_retailer_id", &card.product_retailer_id);
+                                            });
+                                        })
+                                    });
+                                })
+                            });
+                        })
+                    });
+                })
+            });
+        }
         // The model's own spelling (a flow by name is refused first), the header as a string.
         Content::Flow(f) => {
             if let Some(Header::Text(h)) = &f.header {
