@@ -2,6 +2,7 @@
 // The wabridge command line. Exit codes: 0 ok, 1 invalid or rejected, 2 usage,
 // 3 unsupported by the provider, 4 transport or provider error.
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import * as wabridge from "../node.mjs";
 
@@ -10,7 +11,7 @@ const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [FILE|-]
-  wabridge send --provider meta|bird|1msg [--native] [--options JSON] [FILE|-]
+  wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N]] [FILE|-]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
@@ -24,7 +25,11 @@ change with its pointer in FILE; --fit truncate shortens over-long text at graph
 --fit adapt also reshapes (buttons → list, carousel → one message per card: then a JSON array).
 Content of a kind the target cannot carry exits 3.
 send --native sends FILE as the provider's own body (Bird: templates by project, several
-images, postbacks…); --options gives Bird's delivery options (scheduledFor, tags, useCase…).
+images, postbacks…; 1MSG: the body of --op METHOD, sendMessage by default — sendTemplate,
+sendCarousel, sendProduct…); --options gives Bird's delivery options (scheduledFor, tags,
+useCase…); --file PATH sends that file itself to 1MSG's sendFile (a multipart form), FILE
+giving its other fields (phone or chatId, caption; filename defaults to PATH's name), --type
+its MIME type where the name's extension does not say it.
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
 template may be sent (exit 1).
 webhook reads a delivery's raw body into events (JSON on standard output). With --secret (or
@@ -67,6 +72,33 @@ function readInput(file) {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
   }
+}
+
+/** The MIME type of a file WhatsApp takes, by its name's extension (`--file` without `--type`). */
+const MIME_TYPES_BY_EXTENSION = Object.freeze({
+  jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp",
+  mp4: "video/mp4", "3gp": "video/3gpp",
+  aac: "audio/aac", amr: "audio/amr", m4a: "audio/mp4", mp3: "audio/mpeg", ogg: "audio/ogg", opus: "audio/ogg",
+  pdf: "application/pdf", txt: "text/plain",
+  doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ppt: "application/vnd.ms-powerpoint", pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+});
+
+/** A file's bytes, for an option that names one (`--file`). */
+function readFileOf(option, path) {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    throw new UsageError(`${option}: cannot read ${path}: ${error.code ?? error.message}`);
+  }
+}
+
+function mimeTypeOf(path) {
+  const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  const type = extension && MIME_TYPES_BY_EXTENSION[extension];
+  if (!type) throw new UsageError(`--file ${path}: its extension does not say a type WhatsApp takes; give --type`);
+  return type;
 }
 
 function oneOf(name, value, allowed) {
@@ -161,18 +193,41 @@ function parseJson(what, text) {
 async function send(args) {
   const { values, positionals } = parseArgs({
     args,
-    options: { provider: { type: "string" }, native: { type: "boolean", default: false }, options: { type: "string" } },
+    options: {
+      provider: { type: "string" }, native: { type: "boolean", default: false }, options: { type: "string" },
+      op: { type: "string" }, file: { type: "string" }, type: { type: "string" },
+    },
     allowPositionals: true,
   });
   const provider = oneOf("provider", values.provider, PROVIDERS);
   if (positionals.length > 1) throw new UsageError("send takes one FILE");
-  if ((values.native || values.options !== undefined) && provider !== "bird") {
-    throw new UsageError("--native and --options are for --provider bird");
+  if (values.native && provider === "meta") throw new UsageError("--native is for --provider bird and 1msg");
+  if (values.options !== undefined && provider !== "bird") throw new UsageError("--options is for --provider bird");
+  if ((values.op ?? values.file ?? values.type) !== undefined && provider !== "1msg") {
+    throw new UsageError("--op, --file and --type are for --provider 1msg");
   }
+  if (values.type !== undefined && values.file === undefined) throw new UsageError("--type is the MIME type of --file");
+  if (values.op !== undefined && !values.native && values.file === undefined) {
+    throw new UsageError("--op names the 1MSG method of a --native body");
+  }
+  if (values.file !== undefined && (values.op ?? "sendFile") !== "sendFile") {
+    throw new UsageError("--file goes to 1MSG's sendFile (--op sendFile or no --op)");
+  }
+  // Read before any request, so that a missing file is a usage error, not half a send.
+  const file = values.file === undefined ? undefined : readFileOf("--file", values.file);
   const client = clientFromEnvironment("send", provider);
-  const document = parseJson("the message", readInput(positionals[0]));
+  const document = parseJson(values.native || file ? `the ${provider} body` : "the message", readInput(positionals[0]));
   const options = values.options === undefined ? undefined : parseJson("--options", values.options);
-  const result = values.native ? await client.sendBody(document) : await client.send(document, options);
+  let result;
+  if (file) {
+    // sendFile with the file itself (multipart): FILE gives the other fields; the file's
+    // name is its own unless FILE names it.
+    result = await client.sendFile(file, { filename: basename(values.file), ...document }, { type: values.type ?? mimeTypeOf(values.file) });
+  } else if (values.native) {
+    result = provider === "1msg" ? await client.sendBody(values.op ?? "sendMessage", document) : await client.sendBody(document);
+  } else {
+    result = await client.send(document, options);
+  }
   process.stdout.write(`${JSON.stringify(result)}\n`);
   for (const warning of result.warnings ?? []) process.stderr.write(`wabridge: warning: ${warning}\n`);
   return EXIT.ok;

@@ -378,6 +378,59 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
   }
 });
 
+test("send --provider 1msg: a method's own body with --native --op, and a file itself with --file (multipart)", async () => {
+  const sandbox = createSandbox({ seed: 8 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-1msg-"));
+  try {
+    const { token, instanceId } = sandbox.clientOptions("1msg", { baseUrl: server.url, viaFetch: false });
+    const env = { WABRIDGE_1MSG_TOKEN: token, WABRIDGE_1MSG_INSTANCE_ID: instanceId, WABRIDGE_1MSG_BASE_URL: server.url };
+    sandbox.receive({ provider: "1msg", from: "+12020721369", text: "Hi" });
+
+    // A carousel of product cards with quick replies: 1MSG's own form, sent as given.
+    const native = await cliAsync(["send", "--provider", "1msg", "--native", "--op", "sendCarousel", fixture("1msg/sendCarousel-products.json")], env);
+    assert.equal(native.code, 0, native.stderr);
+    const carousel = sandbox.messages().at(-1);
+    assert.equal(JSON.parse(native.stdout).messageId, carousel.id);
+    assert.deepEqual(carousel.body, JSON.parse(readFileSync(fixture("1msg/sendCarousel-products.json"), "utf8")));
+    // Refused by the method's own rules before any request (exit 1), at the pointer.
+    const before = sandbox.messages().length;
+    const fields = join(dir, "fields.json");
+    writeFileSync(fields, JSON.stringify({ phone: "12020721369", body: "x".repeat(5000) }));
+    const invalid = await cliAsync(["send", "--provider", "1msg", "--native", "--op", "sendButton", fields], env);
+    assert.equal(invalid.code, 1, invalid.stderr);
+    assert.match(invalid.stderr, /\/sections\s+required/);
+    assert.equal(sandbox.messages().length, before);
+
+    // The file itself: its MIME type from its extension, its name from its path.
+    const pdf = join(dir, "invoice-4512.pdf");
+    writeFileSync(pdf, "%PDF-1.4\n%%EOF\n");
+    writeFileSync(fields, JSON.stringify({ phone: "12020721369", caption: "Your invoice" }));
+    const file = await cliAsync(["send", "--provider", "1msg", "--file", pdf, fields], env);
+    assert.equal(file.code, 0, file.stderr);
+    const record = sandbox.messages().at(-1);
+    assert.deepEqual([record.kind, record.body.filename, record.body.caption], ["sendFile", "invoice-4512.pdf", "Your invoice"]);
+    assert.equal(record.body.body, `data:application/pdf;base64,${Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64")}`);
+    // An extension that says no type WhatsApp takes needs --type; a file refused by the media rules exits 1.
+    const odd = join(dir, "notes.bin");
+    writeFileSync(odd, "hello");
+    assert.equal((await cliAsync(["send", "--provider", "1msg", "--file", odd, fields], env)).code, 2);
+    const typed = await cliAsync(["send", "--provider", "1msg", "--file", odd, "--type", "text/plain", fields], env);
+    assert.equal(typed.code, 0, typed.stderr);
+    assert.equal(sandbox.messages().at(-1).body.filename, "notes.bin");
+    const refused = await cliAsync(["send", "--provider", "1msg", "--file", odd, "--type", "image/gif", fields], env);
+    assert.equal(refused.code, 1, refused.stderr);
+    // Usage: --op without --native, --file with another method or provider, a missing file.
+    for (const args of [["--op", "sendButton", fields], ["--file", pdf, "--op", "sendButton", fields], ["--file", join(dir, "missing.pdf"), fields]]) {
+      assert.equal((await cliAsync(["send", "--provider", "1msg", ...args], env)).code, 2, args.join(" "));
+    }
+    assert.equal((await cliAsync(["send", "--provider", "meta", "--file", pdf, fields], env)).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+    await server.close();
+  }
+});
+
 // webhook: the signature vectors (computed with Python) through the CLI, as a user would pass
 // a delivery's headers; the raw bytes from a file and from standard input.
 test("webhook: reads a delivery into events; with --secret checks it first (exit 1 when it does not verify)", () => {
