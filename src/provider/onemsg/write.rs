@@ -288,49 +288,10 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.str("displayText", &c.display_text);
             w.str("url", &c.url);
         }
-        Content::Carousel(c) => {
-            w.str("body", &c.body);
-            w.arr("params", [c], |w, c| {
-                w.item_obj(|w| {
-                    w.str("type", "CAROUSEL");
-                    w.arr("cards", c.cards.iter().enumerate(), |w, (i, card)| {
-                        w.item_obj(|w| {
-                            w.int("card_index", i as i64);
-                            w.arr("components", card_parts(card), card_part);
-                        })
-                    });
-                })
-            });
-        }
+        Content::Carousel(c) => carousel(w, &c.body, c.cards.iter().map(card_parts)),
         // Product cards: a header whose parameter is the product, and nothing else (as Meta's
         // interactive product carousel has them).
-        Content::ProductCarousel(c) => {
-            w.str("body", &c.body);
-            w.arr("params", [c], |w, c| {
-                w.item_obj(|w| {
-                    w.str("type", "CAROUSEL");
-                    w.arr("cards", c.cards.iter().enumerate(), |w, (i, card)| {
-                        w.item_obj(|w| {
-                            w.int("card_index", i as i64);
-                            w.arr("components", [card], |w, card| {
-                                w.item_obj(|w| {
-                                    w.str("type", "header");
-                                    w.arr("parameters", [card], |w, card| {
-                                        w.item_obj(|w| {
-                                            w.str("type", "product");
-                                            w.obj("product", |w| {
-                                                w.str("catalog_id", &card.catalog_id);
-                                                w.str("product_retailer_id", &card.product_retailer_id);
-                                            });
-                                        })
-                                    });
-                                })
-                            });
-                        })
-                    });
-                })
-            });
-        }
+        Content::ProductCarousel(c) => carousel(w, &c.body, c.cards.iter().map(|card| vec![CardPart::Product(card)])),
         // The model's own spelling (a flow by name is refused first), the header as a string.
         Content::Flow(f) => {
             if let Some(Header::Text(h)) = &f.header {
@@ -393,8 +354,26 @@ fn file(w: &mut JsonWriter, kind: &str, m: &Media, own: Option<&str>) {
     w.opt_bool("voice", m.voice);
 }
 
+/// sendCarousel's `body` and its one CAROUSEL component, each card given as its components.
+fn carousel<'a>(w: &mut JsonWriter, body: &str, cards: impl Iterator<Item = Vec<CardPart<'a>>>) {
+    w.str("body", body);
+    w.arr("params", [cards], |w, cards| {
+        w.item_obj(|w| {
+            w.str("type", "CAROUSEL");
+            w.arr("cards", cards.enumerate(), |w, (i, parts)| {
+                w.item_obj(|w| {
+                    w.int("card_index", i as i64);
+                    w.arr("components", parts, card_part);
+                })
+            });
+        })
+    });
+}
+
 /// A component of a sendCarousel card, in the order 1MSG's documentation writes them.
 enum CardPart<'a> {
+    /// A product card's header: the product.
+    Product(&'a crate::message::ProductCard),
     Header(&'static str, &'a str),
     Body(&'a str),
     Url(&'a crate::message::CardCtaUrl),
@@ -416,6 +395,18 @@ fn card_parts(card: &crate::message::CarouselCard) -> Vec<CardPart<'_>> {
 
 fn card_part(w: &mut JsonWriter, part: CardPart<'_>) {
     w.item_obj(|w| match part {
+        CardPart::Product(card) => {
+            w.str("type", "header");
+            w.arr("parameters", [card], |w, card| {
+                w.item_obj(|w| {
+                    w.str("type", "product");
+                    w.obj("product", |w| {
+                        w.str("catalog_id", &card.catalog_id);
+                        w.str("product_retailer_id", &card.product_retailer_id);
+                    });
+                })
+            });
+        }
         CardPart::Header(kind, link) => {
             w.str("type", "header");
             w.arr("parameters", [()], |w, _| {
