@@ -794,3 +794,23 @@ test("a product carousel: neutral → 1MSG sendCarousel (product headers, nothin
   assert.throws(() => wabridge.toProvider("1msg", { to: "+14155550123", content: twoCatalogs }), (e) =>
     e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/content/cards/1/catalogId"));
 });
+
+test("the methods the model also speaks are held to the Cloud API rules reading applies: validateProvider finds what convert finds", () => {
+  const template = {
+    phone: "16505551234", namespace: "c8ae5f90_307a_ca4c_b8f6_d1e2a2573574", template: "order_update", language: { policy: "deterministic", code: "en" },
+    params: [{ type: "header", parameters: [{ type: "image" }] }, { type: "body", parameters: [{ type: "text", text: "Ana" }] }, { type: "button", parameters: [{ type: "text", text: "x" }] }],
+  };
+  const faults = wabridge.validateProvider("1msg", template, { operation: "sendTemplate" });
+  assert.deepEqual(faults.map((v) => [v.path, v.code]), [["/params/0/parameters/0/image", "required"], ["/params/2/sub_type", "required"]]);
+  // convert finds the same faults: what validates is what converts.
+  assert.throws(() => wabridge.convert("1msg", "neutral", template, { operation: "sendTemplate" }), (e) =>
+    e instanceof wabridge.ValidationError && e.violations.length === 2 && e.violations[1].path === "/params/2/sub_type");
+  // What only the neutral model lacks stays valid for 1MSG: product cards with buttons, a
+  // carousel without its text (optional on 1MSG), each refused by fromProvider at its pointer.
+  const products = fixture("sendCarousel-products.json");
+  const { body: _text, ...untitled } = products;
+  for (const [body, at] of [[products, "/params/0/cards/0/components/1"], [untitled, "/body"]]) {
+    assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendCarousel" }), []);
+    assert.throws(() => wabridge.fromProvider("1msg", body, { operation: "sendCarousel" }), (e) => e instanceof wabridge.UnsupportedError && e.path === at);
+  }
+});

@@ -93,9 +93,8 @@ impl Codec for OneMsgCodec {
         if schema::fields(operation).is_none() || speaks(operation) {
             if schema::fields(operation).is_some() {
                 let tree = checked(body, operation)?;
-                if let Some(at) = (operation == Operation::SendCarousel).then(|| product_card_extra(&tree)).flatten() {
-                    let what = "body or button on a product card (the neutral product card is the product alone)";
-                    return Err(Unsupported::neutral_lacks(PROVIDER, what).at(&at).into());
+                if let Some((what, at)) = beyond_the_model(&tree, operation) {
+                    return Err(Unsupported::neutral_lacks(PROVIDER, what).at(at).into());
                 }
             }
             let (message, spelling) = read_body(body, operation)?;
@@ -117,19 +116,31 @@ impl Codec for OneMsgCodec {
         }
     }
 
+    /// A method with a table of its own is checked against it; one the model also speaks
+    /// (sendTemplate, sendCarousel, sendFlow, sendProduct) is then read as well, so that it is
+    /// held to the rules reading applies — the Cloud API's, which 1MSG passes the content on
+    /// to. What only the neutral model lacks (`beyond_the_model`, a date as unix_epoch) is
+    /// 1MSG's to take, not a fault.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
-        match schema::fields(operation) {
-            Some(_) => checked(body, operation).map(drop),
-            None => read_body(body, operation).map(drop),
+        if schema::fields(operation).is_none() {
+            return read_body(body, operation).map(drop);
         }
+        let tree = checked(body, operation)?;
+        if speaks(operation) && beyond_the_model(&tree, operation).is_none() {
+            if let Err(BodyError::Invalid(violations)) = read_body(body, operation) {
+                return Err(BodyError::Invalid(violations));
+            }
+        }
+        Ok(())
     }
 
     /// Written back as read: a method described by a table as its tree, a message with its
     /// recipient spelled as the body spelled it.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
         if schema::fields(operation).is_some() {
+            self.check(body, operation)?;
             let mut w = JsonWriter::new();
-            w.item_tree(&checked(body, operation)?);
+            w.item_tree(&parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?);
             return Ok(w.finish());
         }
         let (message, spelling) = read_body(body, operation)?;
@@ -190,14 +201,23 @@ fn is_product_card(card: &Json<'_>) -> bool {
     parameters.any(|p| p.get("type").and_then(Json::as_str) == Some("product"))
 }
 
-/// The first component of a product card that is not its product header (a body, a button):
-/// 1MSG lets a product card carry them, the neutral product card (Meta's) does not.
-fn product_card_extra(tree: &Json<'_>) -> Option<String> {
+/// What a valid body of a method the model speaks has that the neutral model has no field
+/// for, and where: a product card's body or buttons (1MSG lets a product card carry them, the
+/// neutral product card — Meta's — does not); a carousel without its text (optional on 1MSG,
+/// required by Meta).
+fn beyond_the_model(tree: &Json<'_>, operation: Operation) -> Option<(&'static str, String)> {
+    if operation != Operation::SendCarousel {
+        return None;
+    }
+    if tree.get("body").is_none() {
+        return Some(("carousel without its body text (the neutral carousel, as Meta's, has one)", "/body".into()));
+    }
     let cards = tree.items("params").first().map(|carousel| carousel.items("cards")).unwrap_or_default();
     cards.iter().enumerate().filter(|(_, card)| is_product_card(card)).find_map(|(i, card)| {
         let components = card.items("components");
         let extra = components.iter().position(|c| c.get("type").and_then(Json::as_str) != Some("header"))?;
-        Some(format!("/params/0/cards/{i}/components/{extra}"))
+        let what = "body or button on a product card (the neutral product card is the product alone)";
+        Some((what, format!("/params/0/cards/{i}/components/{extra}")))
     })
 }
 
