@@ -121,6 +121,42 @@ pub fn number(value: f64) -> String {
     serde_json::to_string(&value).unwrap_or_else(|_| "a non-finite number".into())
 }
 
+/// A finite number in plain decimal notation, with the shortest digits that read back the
+/// same (`0.00000005`, never `5e-8`): for fields that take a decimal string (1MSG's `lat`
+/// and `lng`), where an exponent is not a decimal.
+pub fn decimal(value: f64) -> String {
+    let printed = number(value);
+    let Some((mantissa, exponent)) = printed.split_once('e') else { return printed };
+    let Ok(exponent) = exponent.parse::<i32>() else { return printed };
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = concat(whole, fraction);
+    // Where the decimal point falls in `digits`, counted from their start.
+    let point = whole.len() as i32 + exponent;
+    let mut out = String::from(sign);
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    out
+}
+
+/// `a` then `b`, without `format!` (core's formatting machinery stays off this path).
+fn concat(a: &str, b: &str) -> String {
+    let mut joined = String::with_capacity(a.len() + b.len());
+    joined.push_str(a);
+    joined.push_str(b);
+    joined
+}
+
 /// Reports a number outside `min..=max` (or not finite).
 pub fn check_range(report: &mut Report, path: &Path<'_>, label: &str, value: f64, min: f64, max: f64) {
     if !value.is_finite() || value < min || value > max {
@@ -193,6 +229,36 @@ mod tests {
         let mut report = Report::new();
         f(&mut report, &Path::root().key("x"));
         report.into_violations().into_iter().map(|v| (v.path, v.code, v.limit)).collect()
+    }
+
+    #[test]
+    fn decimals_are_plain_and_read_back_the_same() {
+        let cases = [
+            (5e-8, "0.00000005"),
+            (-1.5e-7, "-0.00000015"),
+            (52.3676, "52.3676"),
+            (-180.0, "-180.0"),
+            (0.0, "0.0"),
+            (1e21, "1000000000000000000000"),
+            (1.25e22, "12500000000000000000000"),
+            (1.234e-5, "0.00001234"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(decimal(value), text, "{value:e}");
+            assert!(!text.contains('e') && text.parse::<f64>() == Ok(value));
+        }
+        // Every value a coordinate may take, at random scales: no exponent, the same number.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let value = (seed >> 11) as f64 / (1u64 << 53) as f64 * 360.0 - 180.0;
+            let value = value / 10f64.powi((seed % 12) as i32);
+            let text = decimal(value);
+            assert!(!text.contains('e'), "{text}");
+            assert_eq!(text.parse::<f64>(), Ok(value), "{text}");
+        }
     }
 
     #[test]

@@ -814,3 +814,11 @@ test("the methods the model also speaks are held to the Cloud API rules reading 
     assert.throws(() => wabridge.fromProvider("1msg", body, { operation: "sendCarousel" }), (e) => e instanceof wabridge.UnsupportedError && e.path === at);
   }
 });
+
+test("coordinates are written as plain decimals (1MSG takes lat and lng as decimal strings, never 5e-8)", () => {
+  const message = { to: "+16505551234", content: { type: "location", latitude: 0.00000005, longitude: -1.5e-7, name: "Null Island, nearly" } };
+  const body = wabridge.toProvider("1msg", message);
+  assert.deepEqual([body.lat, body.lng], ["0.00000005", "-0.00000015"]);
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendLocation" }), []);
+  assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: "sendLocation" }).content, message.content);
+});

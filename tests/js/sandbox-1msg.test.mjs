@@ -492,3 +492,25 @@ test("sendFile and POST /me take the file itself, as a multipart form: fields ch
   const notImage = await rejection(client.updateMe({ photo: pdf }));
   assert.equal(notImage.code, "ERR_ARGUMENT");
 });
+
+test("query parameters are checked as the documentation types them, before any request", async () => {
+  const requested = [];
+  const client = new wabridge.OneMsgClient({ token: "t", instanceId: "inst1", fetch: async (url) => (requested.push(url), new Response('{"messages":[],"lastMessageNumber":0}', { status: 200 })) });
+  const refused = [
+    [{ limit: -1 }, "/limit", "out_of_range"],
+    [{ limit: "abc" }, "/limit", "invalid_value"],
+    [{ min_time: 1.5 }, "/min_time", "invalid_value"],
+    [{ last: "yes" }, "/last", "invalid_value"],
+    [{ lastMessageNumber: "x" }, "/lastMessageNumber", "invalid_value"],
+    [{ chatId: "garbage" }, "/chatId", "invalid_format"],
+    [{ msgId: "" }, "/msgId", "required"],
+  ];
+  for (const [query, path, code] of refused) {
+    await assert.rejects(client.messages(query), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === path && e.violations[0].code === code, JSON.stringify(query));
+  }
+  await assert.rejects(client.hookInfo(""), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/messageId");
+  await assert.rejects(client.statistics("2026-03"), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/date");
+  assert.deepEqual(requested, []);
+  await client.messages({ limit: 0, last: true, chatId: "12020721369@c.us", min_time: "1665396610", msgId: "wamid.A" });
+  assert.deepEqual(requested, ["https://api.1msg.io/inst1/messages?token=t&limit=0&last=true&chatId=12020721369%40c.us&min_time=1665396610&msgId=wamid.A"]);
+});

@@ -312,8 +312,36 @@ impl OneMsgConfig {
     }
 }
 
-/// `&name=value…` from a JSON object of query parameters: known names only, strings, numbers
-/// and booleans; `date` as `mm.YYYY`; the first `required` names present.
+/// A query parameter's value as the documentation types it (swagger 2.39): `last` a boolean;
+/// the message numbers, `limit` (0 = all) and the times whole numbers from 0 (or their
+/// digits); `chatId` a chat; the message ids non-empty; `date` a month as `mm.YYYY`.
+fn query_value(name: &str, value: &Json<'_>) -> Result<String, (ViolationCode, String)> {
+    let invalid = |message: String| Err((ViolationCode::InvalidValue, message));
+    match (name, value) {
+        ("last", Json::Bool(b)) => Ok(b.to_string()),
+        ("last", _) => invalid("last is a boolean".into()),
+        ("lastMessageNumber" | "firstMessageNumber" | "limit" | "min_time" | "max_time", value) => match value {
+            Json::Int(n) if *n >= 0 => Ok(n.to_string()),
+            Json::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Ok(s.to_string()),
+            Json::Int(_) => Err((ViolationCode::OutOfRange, format!("{name} is a whole number from 0"))),
+            _ => invalid(format!("{name} is a whole number from 0")),
+        },
+        ("chatId", value) => {
+            super::schema::chat_id(value).map_err(|m| (ViolationCode::InvalidFormat, m))?;
+            Ok(value.as_str().unwrap_or_default().to_owned())
+        }
+        ("date", Json::Str(s)) if is_month(s) => Ok(s.to_string()),
+        ("date", _) => {
+            Err((ViolationCode::InvalidFormat, "date is a month as mm.YYYY, e.g. 03.2026, as a string".into()))
+        }
+        (_, Json::Str(s)) if !s.trim().is_empty() => Ok(s.to_string()),
+        (_, Json::Str(_)) => Err((ViolationCode::Required, format!("{name} is a message id, not empty"))),
+        _ => invalid(format!("{name} is a message id, a string")),
+    }
+}
+
+/// `&name=value…` from a JSON object of query parameters: known names only, each of the type
+/// the documentation gives it (`query_value`); the first `required` names present.
 fn query_string(endpoint: &str, argument: Option<&str>, names: &[&str], required: usize) -> Result<String, BodyError> {
     let json = argument.unwrap_or("{}");
     let tree = crate::validate::parse_tree(json).map_err(|v| BodyError::Invalid(vec![v]))?;
@@ -330,19 +358,13 @@ fn query_string(endpoint: &str, argument: Option<&str>, names: &[&str], required
             report.add(&at, ViolationCode::UnknownField, message, None);
             continue;
         }
-        let text = match value {
-            Json::Str(s) => s.to_string(),
-            Json::Int(n) => n.to_string(),
-            Json::Bool(b) => b.to_string(),
-            _ => {
-                report.add(&at, ViolationCode::InvalidValue, "a string, a whole number or a boolean", None);
+        let text = match query_value(key, value) {
+            Ok(text) => text,
+            Err((code, message)) => {
+                report.add(&at, code, message, None);
                 continue;
             }
         };
-        if key == "date" && !is_month(&text) {
-            let message = format!("date is a month as mm.YYYY, e.g. 03.2026 (got {text:?})");
-            report.add(&at, ViolationCode::InvalidFormat, message, None);
-        }
         query.push('&');
         query.push_str(key);
         query.push('=');

@@ -45,7 +45,7 @@ const VERTICALS: &[&str] = &[
 const TEXT: Shape = Str(1, usize::MAX);
 
 /// `<digits>@c.us` or `<id>@g.us`.
-fn chat_id(value: &Json<'_>) -> Result<(), String> {
+pub(super) fn chat_id(value: &Json<'_>) -> Result<(), String> {
     let chat = value.as_str().ok_or("chatId is a string")?;
     match chat.split_once('@') {
         Some((id, "c.us")) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => Ok(()),

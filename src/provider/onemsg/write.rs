@@ -11,7 +11,7 @@ use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::Spelling;
 use crate::message::write::contact;
 use crate::message::{Content, Header, Media, Message, RecipientType};
-use crate::validate::{Violation, ViolationCode, char_count, number};
+use crate::validate::{Violation, ViolationCode, char_count, decimal};
 
 fn cannot_at(what: &str, path: &str) -> BodyError {
     Unsupported::cannot(PROVIDER, what).at(path).into()
@@ -237,8 +237,8 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
                     w.str("lng", lng);
                 }
                 _ => {
-                    w.str("lat", &number(l.latitude));
-                    w.str("lng", &number(l.longitude));
+                    w.str("lat", &decimal(l.latitude));
+                    w.str("lng", &decimal(l.longitude));
                 }
             }
             w.opt_str("name", l.name.as_deref());
