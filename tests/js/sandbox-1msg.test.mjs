@@ -514,3 +514,24 @@ test("query parameters are checked as the documentation types them, before any r
   await client.messages({ limit: 0, last: true, chatId: "12020721369@c.us", min_time: "1665396610", msgId: "wamid.A" });
   assert.deepEqual(requested, ["https://api.1msg.io/inst1/messages?token=t&limit=0&last=true&chatId=12020721369%40c.us&min_time=1665396610&msgId=wamid.A"]);
 });
+
+test("a file given as a data: URI is held to the media rules a file given as bytes is (uploadMedia, the profile photo)", async () => {
+  const requested = [];
+  const client = new wabridge.OneMsgClient({ token: "t", instanceId: "inst1", fetch: async (url) => (requested.push(url), new Response('{"mediaId":"m1","result":"success"}', { status: 200 })) });
+  const exe = `data:application/x-msdownload;base64,${Buffer.from("MZ").toString("base64")}`;
+  const pdf = `data:application/pdf;base64,${Buffer.from("%PDF-1.4").toString("base64")}`;
+  const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+  await assert.rejects(client.uploadMedia(exe), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/body" && /not supported/.test(e.violations[0].message));
+  await assert.rejects(client.uploadMedia("data:,hello"), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/body");
+  // Over a kind's size: an image of 5 MB + 1 byte.
+  const big = `data:image/png;base64,${Buffer.alloc(5 * 1024 * 1024 + 1).toString("base64")}`;
+  await assert.rejects(client.uploadMedia(big), (e) => e instanceof wabridge.ValidationError && /at most 5242880 bytes/.test(e.violations[0].message));
+  for (const photo of [pdf, "http://shop.example.com/logo.png"]) {
+    await assert.rejects(client.updateMe({ photo }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/photo", photo.slice(0, 30));
+  }
+  assert.deepEqual(requested, []);
+  assert.equal((await client.uploadMedia(pdf)).mediaId, "m1");
+  await client.updateMe({ photo: png });
+  await client.updateMe({ photo: "https://shop.example.com/logo.png" });
+  assert.equal(requested.length, 3);
+});

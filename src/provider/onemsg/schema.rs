@@ -6,6 +6,7 @@
 
 use crate::json::Json;
 use crate::limits::*;
+use crate::message::media::data_uri_type;
 use crate::provider::Operation;
 use crate::validate::schema::{Field, Shape};
 use crate::validate::{Path, Report, ViolationCode};
@@ -73,13 +74,35 @@ fn phone(value: &Json<'_>) -> Result<(), String> {
     Ok(())
 }
 
-/// A file given by URL or inline: an http(s) URL or a `data:` URI.
+/// A file given by URL or inline (uploadMedia's `body`): an http(s) URL, or a `data:` URI held
+/// to the media rules a file given as bytes is (a type WhatsApp takes, within its size).
 fn url_or_data(value: &Json<'_>) -> Result<(), String> {
     match value.as_str() {
-        Some(s) if s.starts_with("data:") && s.contains(',') => Ok(()),
+        Some(s) if s.starts_with("data:") => inline_file(s).map(drop),
         Some(s) if crate::validate::is_http_url(s) => Ok(()),
         _ => Err("must be an http(s) URL or a data: URI".into()),
     }
+}
+
+/// The profile photo (POST /me's `photo`): an https URL, or an image as a `data:` URI.
+fn photo(value: &Json<'_>) -> Result<(), String> {
+    match value.as_str() {
+        Some(s) if s.starts_with("data:") => match inline_file(s)? {
+            crate::message::MediaKind::Image => Ok(()),
+            _ => Err(format!("the profile photo is an image, image/jpeg or image/png (got {:?})", data_uri_type(s))),
+        },
+        Some(s) if s.starts_with("https://") && crate::validate::is_http_url(s) => Ok(()),
+        _ => Err("the profile photo is an https URL or a data: URI of an image".into()),
+    }
+}
+
+/// The kind of a `data:` URI's file, checked as an upload of its bytes would be.
+fn inline_file(uri: &str) -> Result<crate::message::MediaKind, String> {
+    use crate::message::media::{check_upload, data_uri_bytes};
+    let (Some(mime_type), Some(size)) = (data_uri_type(uri), data_uri_bytes(uri)) else {
+        return Err("a data: URI names its MIME type: data:<type>;base64,<data>".into());
+    };
+    check_upload(mime_type, size).map_err(|faults| faults.into_iter().map(|v| v.message).collect::<Vec<_>>().join("; "))
 }
 
 /// A template button's index: a number, or its digits as a string.
@@ -263,7 +286,7 @@ const ME: &[Field] = &[
     Field("description", Str(0, ONEMSG_DESCRIPTION_MAX_CHARS), false),
     Field("email", Str(0, ONEMSG_EMAIL_MAX_CHARS), false),
     Field("vertical", Enum(VERTICALS), false),
-    Field("photo", Rule(url_or_data), false),
+    Field("photo", Rule(photo), false),
     Field("websites", Arr(&Url, 0, 2), false),
 ];
 const HOOK_URLS: Shape = Either(&Url, &Arr(&Url, 1, 5));
