@@ -218,6 +218,20 @@ limits! {
     /// A template button's text in addTemplate: 25 characters (Meta's template components
     /// reference; 1MSG's help page on carousel templates says the same of quick replies).
     ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS: usize = 25;
+
+    /// A template's body text when it is created (addTemplate): 1024 characters.
+    /// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components
+    ONEMSG_TEMPLATE_BODY_MAX_CHARS: usize = 1024;
+
+    /// A template's text header and its footer when it is created: 60 characters each. Same page.
+    ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS: usize = 60;
+
+    /// Buttons of a template when it is created: at most 10. Same page.
+    ONEMSG_TEMPLATE_BUTTONS_MAX: usize = 10;
+
+    /// Buttons of a carousel template's card: 1 or 2 (1MSG's help page on carousel templates,
+    /// and Meta's carousel templates page).
+    ONEMSG_TEMPLATE_CARD_BUTTONS_MAX: usize = 2;
 }
 
 /// MIME types Meta accepts per media kind, in the order its docs list them.

@@ -822,3 +822,41 @@ test("coordinates are written as plain decimals (1MSG takes lat and lng as decim
   assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendLocation" }), []);
   assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: "sendLocation" }).content, message.content);
 });
+
+test("addTemplate's components are held to the template components reference: each at its pointer", () => {
+  const base = fixture("addTemplate-marketing.json");
+  assert.deepEqual(faults("addTemplate", base), []);
+  const carousel = fixture("addTemplate-carousel.json");
+  assert.deepEqual(faults("addTemplate", carousel), []);
+  assert.deepEqual(faults("addTemplate", fixture("addTemplate-authentication.json")), []);
+  const cases = [
+    ["no BODY", [{ type: "FOOTER", text: "Thanks" }], [["/components", "required"]]],
+    ["a BODY without text", [{ type: "BODY" }], [["/components/0/text", "required"]]],
+    ["a BODY over 1024", [{ type: "BODY", text: "x".repeat(1025) }], [["/components/0/text", "too_long"]]],
+    ["two HEADERs", [{ type: "HEADER", format: "IMAGE" }, { type: "HEADER", format: "VIDEO" }, { type: "BODY", text: "Hi" }], [["/components/1/type", "invalid_value"]]],
+    ["a TEXT header without text", [{ type: "HEADER", format: "TEXT" }, { type: "BODY", text: "Hi" }], [["/components/0/text", "required"]]],
+    ["a header without format", [{ type: "HEADER", text: "Hi" }, { type: "BODY", text: "Hi" }], [["/components/0/format", "required"]]],
+    ["buttons missing their fields", [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Go" }, { type: "PHONE_NUMBER", text: "Call" }, { type: "QUICK_REPLY" }] }],
+      [["/components/1/buttons/0/url", "required"], ["/components/1/buttons/1/phone_number", "required"], ["/components/1/buttons/2/text", "required"]]],
+    ["BUTTONS without buttons", [{ type: "BODY", text: "Hi" }, { type: "BUTTONS" }], [["/components/1/buttons", "required"]]],
+    ["CAROUSEL without cards", [{ type: "BODY", text: "Hi" }, { type: "CAROUSEL" }], [["/components/1/cards", "required"]]],
+    ["cards that are not components", [{ type: "BODY", text: "Hi" }, { type: "CAROUSEL", cards: [{ components: [1, "x", null] }, { components: [1] }] }], null],
+  ];
+  for (const [name, components, expected] of cases) {
+    const found = faults("addTemplate", { ...base, components });
+    if (expected) assert.deepEqual(found.sort(), expected, name);
+    else assert.ok(found.length >= 4 && found.every(([path]) => path.startsWith("/components/1/cards/")), `${name}: ${JSON.stringify(found)}`);
+  }
+  // A carousel card: an image or video header, a body of at most 160, 1–2 buttons, all cards alike.
+  const card = (i) => carousel.components[1].cards[i];
+  const broken = structuredClone(carousel);
+  broken.components[1].cards[0].components[1].text = "x".repeat(161);
+  broken.components[1].cards[1].components[0].format = "VIDEO";
+  broken.components[1].cards[1].components.splice(2, 1);
+  assert.ok(card(0) && card(1));
+  assert.deepEqual(faults("addTemplate", broken).sort(), [
+    ["/components/1/cards/0/components/1/text", "too_long"],
+    ["/components/1/cards/1/components", "invalid_value"],
+    ["/components/1/cards/1/components", "required"],
+  ]);
+});

@@ -310,13 +310,23 @@ const TEMPLATE_BUTTON: &[Field] = &[
     Field("otp_type", Enum(&["COPY_CODE", "ONE_TAP", "ZERO_TAP"]), false),
     Field("example", Any, false),
 ];
+/// A component of a carousel template's card: a media header, a body, its buttons.
+const TEMPLATE_CARD_COMPONENT: &[Field] = &[
+    Field("type", Enum(&["HEADER", "BODY", "BUTTONS"]), true),
+    Field("format", Enum(&["IMAGE", "VIDEO"]), false),
+    // Its length is the body's rule (`template_components`), as a bubble's is.
+    Field("text", TEXT, false),
+    Field("example", Any, false),
+    Field("buttons", Arr(&Obj(TEMPLATE_BUTTON), 1, ONEMSG_TEMPLATE_CARD_BUTTONS_MAX), false),
+];
+const TEMPLATE_CARD: &[Field] = &[Field("components", Arr(&Obj(TEMPLATE_CARD_COMPONENT), 1, 3), true)];
 const TEMPLATE_COMPONENT: &[Field] = &[
     Field("type", Enum(&["HEADER", "BODY", "FOOTER", "BUTTONS", "CAROUSEL"]), true),
     Field("format", Enum(&["TEXT", "IMAGE", "DOCUMENT", "VIDEO", "LOCATION"]), false),
     Field("text", TEXT, false),
     Field("example", Any, false),
-    Field("buttons", Arr(&Obj(TEMPLATE_BUTTON), 1, 10), false),
-    Field("cards", Arr(&Obj(&[Field("components", Arr(&Any, 1, 4), true)]), 1, CAROUSEL_CARDS_MAX), false),
+    Field("buttons", Arr(&Obj(TEMPLATE_BUTTON), 1, ONEMSG_TEMPLATE_BUTTONS_MAX), false),
+    Field("cards", Arr(&Obj(TEMPLATE_CARD), CAROUSEL_CARDS_MIN, CAROUSEL_CARDS_MAX), false),
     Field("add_security_recommendation", Bool, false),
     Field("code_expiration_minutes", Int(1, 90), false),
 ];
@@ -403,11 +413,107 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
                 r.add(&root.key("flowActionPayload").key("screen"), ViolationCode::Required, message, None);
             }
         }
+        Operation::AddTemplate => {
+            let auth = body.get("category").and_then(Json::as_str) == Some("AUTHENTICATION");
+            template_components(body.items("components"), &root.key("components"), auth, false, r);
+        }
         Operation::SetMe if matches!(body, Json::Object(fields) if fields.is_empty()) => {
             r.add(&root, ViolationCode::Required, "a profile update changes at least one field", Some(1.0));
         }
         _ => {}
     }
+}
+
+/// addTemplate's components (a template's, or a carousel `card`'s), held
+/// to the rules of Meta's template components reference that 1MSG passes them on to: each
+/// type once; a body with its text (an authentication template's body is Meta's own); a
+/// header's format, a text header's text; a footer's text; buttons with the field their type
+/// needs; a carousel's cards each with a media header, a body and buttons, all alike.
+fn template_components(components: &[Json<'_>], at: &Path<'_>, auth: bool, card: bool, r: &mut Report) {
+    let text_of = |c: &Json<'_>| c.get("text").and_then(Json::as_str).map(crate::validate::char_count);
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, component) in components.iter().enumerate() {
+        let here = at.index(i);
+        let Some(kind) = component.get("type").and_then(Json::as_str) else { continue };
+        if seen.contains(&kind) {
+            r.add(&here.key("type"), ViolationCode::InvalidValue, format!("a template has one {kind} component"), None);
+        }
+        seen.push(kind);
+        let text = text_of(component);
+        let needs_text = |r: &mut Report, what: &str, max: usize| match text {
+            None => r.add(&here.key("text"), ViolationCode::Required, format!("{what} needs its text"), None),
+            Some(n) if n > max => r.add(
+                &here.key("text"),
+                ViolationCode::TooLong,
+                format!("{what} is at most {max} characters ({n} given)"),
+                Some(max as f64),
+            ),
+            _ => {}
+        };
+        match kind {
+            "HEADER" => match component.get("format").and_then(Json::as_str) {
+                None => r.add(&here.key("format"), ViolationCode::Required, "a header names its format", None),
+                Some("TEXT") => needs_text(r, "a text header", ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS),
+                Some(_) => {}
+            },
+            "BODY" if !auth => {
+                let max = if card { CAROUSEL_CARD_BODY_MAX_CHARS } else { ONEMSG_TEMPLATE_BODY_MAX_CHARS };
+                needs_text(r, "a template's body", max)
+            }
+            "FOOTER" if !auth => needs_text(r, "a footer", ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS),
+            "BUTTONS" => {
+                if component.get("buttons").is_none() {
+                    r.add(&here.key("buttons"), ViolationCode::Required, "a BUTTONS component lists its buttons", None);
+                }
+                for (j, button) in component.items("buttons").iter().enumerate() {
+                    let needs = match button.get("type").and_then(Json::as_str) {
+                        Some("URL") => &["text", "url"][..],
+                        Some("PHONE_NUMBER") => &["text", "phone_number"],
+                        Some("OTP") => &[],
+                        Some(_) => &["text"],
+                        None => continue,
+                    };
+                    for field in needs.iter().filter(|field| button.get(field).is_none()) {
+                        let message = format!("this button needs its {field}");
+                        r.add(&here.key("buttons").index(j).key(field), ViolationCode::Required, message, None);
+                    }
+                }
+            }
+            "CAROUSEL" => {
+                if component.get("cards").is_none() {
+                    r.add(&here.key("cards"), ViolationCode::Required, "a CAROUSEL component lists its cards", None);
+                }
+                let (cards, cards_at) = (component.items("cards"), here.key("cards"));
+                for (j, card) in cards.iter().enumerate() {
+                    let card_at = cards_at.index(j);
+                    template_components(card.items("components"), &card_at.key("components"), false, true, r);
+                    if j > 0 && card_shape(card) != card_shape(&cards[0]) {
+                        let message =
+                            "every card of a carousel template has the same header format and buttons as the first";
+                        r.add(&card_at.key("components"), ViolationCode::InvalidValue, message, None);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // No components at all is the count's fault, reported with the fields' shapes.
+    let missing = |kind: &str| !components.is_empty() && !seen.contains(&kind);
+    let required: &[&str] = if card { &["HEADER", "BODY", "BUTTONS"] } else { &["BODY"] };
+    for kind in required.iter().filter(|kind| missing(kind)) {
+        let message =
+            if card { format!("a carousel card needs its {kind}") } else { format!("a template needs a {kind}") };
+        r.add(at, ViolationCode::Required, message, None);
+    }
+}
+
+/// A carousel template card's header format and button types, which every card shares.
+fn card_shape<'a>(card: &'a Json<'a>) -> Vec<Option<&'a str>> {
+    let components = card.items("components");
+    let header = components.iter().find(|c| c.get("type").and_then(Json::as_str) == Some("HEADER"));
+    let buttons = components.iter().filter(|c| c.get("type").and_then(Json::as_str) == Some("BUTTONS"));
+    let types = buttons.flat_map(|c| c.items("buttons")).map(|b| b.get("type").and_then(Json::as_str));
+    std::iter::once(header.and_then(|h| h.get("format")).and_then(Json::as_str)).chain(types).collect()
 }
 
 /// Whether `operation` sends a message to a recipient (`phone` or `chatId`, exactly one).
