@@ -17,6 +17,7 @@
 
 use super::{Provider, check_supported, serialize};
 use crate::error::{BodyError, Unsupported};
+use crate::limits::LIST_ROWS_MAX;
 use crate::message::{Content, Header, List, ListRow, ListSection, Media, Message, ReplyButtons, Text};
 use crate::validate::{Json, Violation, ViolationCode, char_count};
 use std::str::FromStr;
@@ -130,8 +131,19 @@ const DROPPABLE: &[&str] = &[
 ];
 
 /// Human text that `truncate` may shorten, by its field name: never an id, a URL or a code.
-const TEXT_FIELDS: &[&str] =
-    &["body", "text", "title", "description", "footer", "caption", "button", "displayText", "name", "address"];
+const TEXT_FIELDS: &[&str] = &[
+    "body",
+    "text",
+    "title",
+    "description",
+    "footer",
+    "caption",
+    "button",
+    "displayText",
+    "name",
+    "address",
+    "flowCta",
+];
 
 /// The most changes one message can take before the fit gives up (a loop guard: each step
 /// removes or shortens something, so real messages need a handful).
@@ -193,6 +205,30 @@ fn with_content(message: &Message, content: Content) -> Message {
     }
 }
 
+/// Content reshaped into what the provider carries: the message(s) to send instead, how
+/// (the reshape's own change, at `/content`), and each field it leaves out, with why (a
+/// change of its own at the field's pointer, as a field dropped on its own would be).
+struct Reshape {
+    parts: Vec<Message>,
+    how: String,
+    left_out: Vec<(String, &'static str)>,
+}
+
+impl Reshape {
+    fn one(message: Message, how: String) -> Reshape {
+        Reshape { parts: vec![message], how, left_out: Vec::new() }
+    }
+
+    /// The step: the fields left out first, then the reshape. Both are of the message as it
+    /// was before it (`Fitted::touches_input` counts up to the first reshape).
+    fn into_step(self, change: impl Fn(ChangeKind, &str, String) -> Change) -> Step {
+        let mut changes: Vec<Change> =
+            self.left_out.into_iter().map(|(at, why)| change(ChangeKind::Lossy, &at, why.into())).collect();
+        changes.push(change(ChangeKind::Reshaped, "/content", self.how));
+        Step { replace: self.parts, changes }
+    }
+}
+
 /// A way past one refusal: the message(s) to try instead, and the changes made.
 struct Step {
     replace: Vec<Message>,
@@ -217,8 +253,8 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
             if fit.mode != FitMode::Adapt {
                 return None;
             }
-            let (replace, how) = reshape_unsupported(provider, message, refused)?;
-            Some(Step { replace, changes: vec![change(ChangeKind::Reshaped, "/content", how, None)] })
+            let reshape = reshape_unsupported(provider, message, refused)?;
+            Some(reshape.into_step(|kind, at, text| change(kind, at, text, None)))
         }
         BodyError::Unsupported(refused) => {
             let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
@@ -228,12 +264,9 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
         }
         BodyError::Invalid(violations) => {
             if fit.mode == FitMode::Adapt
-                && let Some((list, how)) = buttons_as_list(provider, message, violations)
+                && let Some(reshape) = buttons_reshaped(provider, message, violations)
             {
-                return Some(Step {
-                    replace: vec![list],
-                    changes: vec![change(ChangeKind::Reshaped, "/content", how, None)],
-                });
+                return Some(reshape.into_step(|kind, at, text| change(kind, at, text, None)));
             }
             if fit.mode == FitMode::Strict {
                 return None;
@@ -306,8 +339,9 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 /// Reply buttons a provider refuses for their count or a title's length, as a list (rows
-/// take 10 items and 24-character titles), when the provider has lists.
-fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violation]) -> Option<(Message, String)> {
+/// take 10 items and 24-character titles) when the provider has lists and they fit in one,
+/// else as numbered text.
+fn buttons_reshaped(provider: Provider, message: &Message, violations: &[Violation]) -> Option<Reshape> {
     let Content::ReplyButtons(buttons) = &message.content else { return None };
     let reshapes = violations.iter().any(|v| {
         (v.path == "/content/buttons" && v.code == ViolationCode::TooMany)
@@ -315,23 +349,31 @@ fn buttons_as_list(provider: Provider, message: &Message, violations: &[Violatio
                 && v.path.ends_with("/title")
                 && v.code == ViolationCode::TooLong)
     });
-    if !reshapes || check_supported(provider, "list").is_err() {
+    if !reshapes {
         return None;
     }
-    let (list, header) = as_list(buttons);
-    let how = format!(
-        "{} reply buttons (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\"{header}",
-        buttons.buttons.len()
+    let count = buttons.buttons.len();
+    if count > LIST_ROWS_MAX || check_supported(provider, "list").is_err() {
+        let why = if count > LIST_ROWS_MAX {
+            format!("{count} reply buttons are more than a list's {LIST_ROWS_MAX} rows")
+        } else {
+            format!("{provider} has no lists for {count} reply buttons")
+        };
+        return Some(buttons_numbered(message, buttons, why));
+    }
+    let mut reshape = buttons_listed(message, buttons);
+    reshape.how = format!(
+        "{count} reply buttons (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\""
     );
-    Some((with_content(message, Content::List(list)), how))
+    Some(reshape)
 }
 
 /// What a list made of reply buttons shows on the button that opens it.
 const LIST_BUTTON: &str = "Choose";
 
-/// Reply buttons as a list of one section, a row per button (same id and title), and what
-/// the reshape says of it: a media header has no place on a list and is left out.
-fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
+/// Reply buttons as a list of one section, a row per button (same id and title). A media
+/// header has no place on a list: it is left out.
+fn buttons_listed(message: &Message, buttons: &ReplyButtons) -> Reshape {
     let rows = buttons.buttons.iter().map(|b| ListRow { id: b.id.clone(), title: b.title.clone(), description: None });
     let media_header = matches!(buttons.header, Some(Header::Image(_) | Header::Video(_) | Header::Document(_)));
     let list = List {
@@ -341,27 +383,38 @@ fn as_list(buttons: &ReplyButtons) -> (List, &'static str) {
         button: LIST_BUTTON.into(),
         sections: vec![ListSection { title: None, rows: rows.collect() }],
     };
-    (list, if media_header { " (a list has no media header: it is left out)" } else { "" })
+    let mut reshape = Reshape::one(with_content(message, Content::List(list)), String::new());
+    if media_header {
+        reshape.left_out.push(("/content/header".into(), "a list has no media header: left out"));
+    }
+    reshape
+}
+
+/// Reply buttons numbered in the text: replies arrive as text, not button ids.
+fn buttons_numbered(message: &Message, buttons: &ReplyButtons, why: String) -> Reshape {
+    let rows: Vec<_> = buttons.buttons.iter().map(|b| (b.title.as_str(), None)).collect();
+    let text =
+        numbered(header_text(buttons.header.as_ref()), &buttons.body, &[(None, rows)], buttons.footer.as_deref());
+    let how = format!("{why}: the buttons are numbered in the text (replies arrive as text, not button ids)");
+    let mut reshape = Reshape::one(with_content(message, text), how);
+    if header_text(buttons.header.as_ref()).is_none() && buttons.header.is_some() {
+        reshape.left_out.push(("/content/header".into(), "text has no media header: left out"));
+    }
+    reshape
 }
 
 /// Content of a kind the provider cannot take, as content it can: `None` when there is no
 /// faithful reshape.
-fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsupported) -> Option<(Vec<Message>, String)> {
+fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsupported) -> Option<Reshape> {
     let with = |content: Content| with_content(message, content);
     match &message.content {
-        Content::ReplyButtons(b) if check_supported(provider, "list").is_ok() => {
-            let (list, header) = as_list(b);
-            Some((vec![with(Content::List(list))], format!("{provider} has no reply buttons: sent as a list{header}")))
+        Content::ReplyButtons(b) if check_supported(provider, "list").is_ok() && b.buttons.len() <= LIST_ROWS_MAX => {
+            let mut reshape = buttons_listed(message, b);
+            reshape.how = format!("{provider} has no reply buttons: sent as a list");
+            Some(reshape)
         }
         Content::ReplyButtons(b) => {
-            let rows: Vec<_> = b.buttons.iter().map(|b| (b.title.as_str(), None)).collect();
-            let text = numbered(header_text(b.header.as_ref()), &b.body, &[(None, rows)], b.footer.as_deref());
-            Some((
-                vec![with(text)],
-                format!(
-                    "{provider} has no reply buttons or lists: the buttons are numbered in the text (replies arrive as text, not button ids)"
-                ),
-            ))
+            Some(buttons_numbered(message, b, format!("{provider} has no reply buttons or lists")))
         }
         Content::List(l) => {
             let sections: Vec<_> = l
@@ -372,12 +425,10 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                 })
                 .collect();
             let text = numbered(header_text(l.header.as_ref()), &l.body, &sections, l.footer.as_deref());
-            Some((
-                vec![with(text)],
-                format!(
-                    "{provider} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
-                ),
-            ))
+            let how = format!(
+                "{provider} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
+            );
+            Some(Reshape::one(with(text), how))
         }
         Content::CtaUrl(c) => {
             let body = [
@@ -390,10 +441,13 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
             .flatten()
             .collect::<Vec<_>>()
             .join("\n\n");
-            Some((
-                vec![with(Content::Text(Text { body, preview_url: Some(true) }))],
-                format!("{provider} has no CTA URL buttons: the link is written in the text"),
-            ))
+            let text = with(Content::Text(Text { body, preview_url: Some(true) }));
+            let mut reshape =
+                Reshape::one(text, format!("{provider} has no CTA URL buttons: the link is written in the text"));
+            if c.header.is_some() && header_text(c.header.as_ref()).is_none() {
+                reshape.left_out.push(("/content/header".into(), "text has no media header: left out"));
+            }
+            Some(reshape)
         }
         Content::Carousel(c) => {
             let mut parts = vec![with(Content::Text(Text { body: c.body.clone(), preview_url: None }))];
@@ -413,15 +467,19 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                 };
                 parts.push(Message { reply_to: None, ..with(content) });
             }
-            let buttons = c.cards.iter().any(|card| card.buttons.is_some());
             let why =
                 if is_kind_refusal(refused) { format!("{provider} has no carousels") } else { refused.to_string() };
-            let how = format!(
-                "{why}: sent as its text and then one message per card ({} cards){}",
-                c.cards.len(),
-                if buttons { "; the cards' quick-reply buttons are left out" } else { "" }
-            );
-            Some((parts, how))
+            let how = format!("{why}: sent as its text and then one message per card ({} cards)", c.cards.len());
+            let with_buttons = c.cards.iter().enumerate().filter(|(_, card)| card.buttons.is_some());
+            let left_out = with_buttons
+                .map(|(i, _)| {
+                    (
+                        format!("/content/cards/{i}/buttons"),
+                        "a card sent as a media message has no quick-reply buttons: left out",
+                    )
+                })
+                .collect();
+            Some(Reshape { parts, how, left_out })
         }
         _ => None,
     }
@@ -560,15 +618,24 @@ mod tests {
         let Content::Image(second) = &out.parts[2].0.content else { panic!("{out:?}") };
         assert_eq!(second.caption.as_deref(), Some("Card 2"));
         assert!(out.parts[2].1.contains("2.png"));
-        assert_eq!(out.changes[0].kind, ChangeKind::Reshaped);
-        assert!(out.changes[0].message.contains("quick-reply buttons are left out"), "{}", out.changes[0].message);
+        // Each card's quick replies are a change of their own, at their pointer, then the split.
+        let changes: Vec<_> = out.changes.iter().map(|c| (c.kind, c.pointer.as_str())).collect();
+        assert_eq!(
+            changes,
+            [
+                (ChangeKind::Lossy, "/content/cards/0/buttons"),
+                (ChangeKind::Lossy, "/content/cards/1/buttons"),
+                (ChangeKind::Reshaped, "/content")
+            ]
+        );
         // Where there are no carousels at all, the same split (no provider lacks them today).
         let message = message(serde_json::json!({"type": "carousel", "body": "Picks", "cards": [
             {"header": {"type": "video", "link": "https://example.com/1.mp4"}, "ctaUrl": {"displayText": "Buy", "url": "https://example.com/1"}},
             {"header": {"type": "image", "link": "https://example.com/2.png"}, "body": "Two"}]}));
         let refused = Unsupported::cannot(Provider::Meta, "carousel");
-        let (parts, how) = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
+        let Reshape { parts, how, left_out } = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
         assert!(how.starts_with("meta has no carousels"), "{how}");
+        assert!(left_out.is_empty());
         assert!(
             matches!(&parts[1].content, Content::Video(m) if m.caption.as_deref() == Some("Buy: https://example.com/1"))
         );
@@ -581,11 +648,42 @@ mod tests {
             message(serde_json::json!({"type": "list", "header": {"type": "text", "text": "Menu"}, "body": "Pick",
             "footer": "Bye", "button": "Open", "sections": [{"title": "Drinks", "rows": [{"id": "t", "title": "Tea",
             "description": "Green"}, {"id": "c", "title": "Coffee"}]}]}));
-        let (parts, how) =
+        let Reshape { parts, how, .. } =
             reshape_unsupported(Provider::Meta, &list, &Unsupported::cannot(Provider::Meta, "list")).unwrap();
         assert!(how.contains("numbered"));
         let Content::Text(t) = &parts[0].content else { panic!() };
         assert_eq!(t.body, "Menu\n\nPick\n\nDrinks\n1. Tea — Green\n2. Coffee\n\nBye");
+    }
+
+    #[test]
+    fn adapt_reports_a_media_header_left_out_and_numbers_more_buttons_than_a_list_takes() {
+        let button = |n: usize| serde_json::json!({"id": format!("b{n}"), "title": format!("Option {n}")});
+        let buttons = |count: usize| {
+            serde_json::json!({"type": "replyButtons", "header": {"type": "image", "link": "https://example.com/a.png"},
+                "body": "Pick", "buttons": (1..=count).map(button).collect::<Vec<_>>()})
+        };
+        let out = fitted(Provider::Meta, FitMode::Adapt, buttons(4)).unwrap();
+        assert!(
+            matches!(&out.parts[0].0.content, Content::List(l) if l.header.is_none() && l.sections[0].rows.len() == 4)
+        );
+        let changes: Vec<_> = out.changes.iter().map(|c| (c.kind, c.pointer.as_str())).collect();
+        assert_eq!(changes, [(ChangeKind::Lossy, "/content/header"), (ChangeKind::Reshaped, "/content")]);
+        // Eleven buttons fit no list (10 rows): numbered text, the header left out as well.
+        let out = fitted(Provider::Meta, FitMode::Adapt, buttons(11)).unwrap();
+        let Content::Text(text) = &out.parts[0].0.content else { panic!("{out:?}") };
+        assert!(text.body.starts_with("Pick\n\n1. Option 1\n") && text.body.contains("11. Option 11"), "{}", text.body);
+        assert_eq!(out.changes[0].pointer, "/content/header");
+        assert!(out.changes[1].message.contains("more than a list's 10 rows"), "{}", out.changes[1].message);
+    }
+
+    #[test]
+    fn truncate_shortens_a_flow_button() {
+        let flow = serde_json::json!({"type": "flow", "body": "Book a table", "flowId": "1234567890",
+            "flowCta": "Book a table for tonight at our place", "flowToken": "t"});
+        let out = fitted(Provider::Meta, FitMode::Truncate, flow).unwrap();
+        let Content::Flow(f) = &out.parts[0].0.content else { panic!() };
+        assert_eq!(f.flow_cta.chars().count(), 30);
+        assert_eq!((out.changes[0].kind, out.changes[0].pointer.as_str()), (ChangeKind::Truncated, "/content/flowCta"));
     }
 
     #[test]
