@@ -83,24 +83,44 @@ impl BirdConfig {
         let Some(options) = options else { return Ok(self.post(body)) };
         let tree = parse_tree(options).map_err(|v| BodyError::Invalid(vec![v]))?;
         let Json::Object(fields) = &tree else { return Err(BodyError::argument("send options must be an object")) };
-        let mut extra = JsonWriter::new();
-        extra.item_obj(|w| {
-            for (key, value) in fields {
-                if key == "useCase" {
-                    w.obj("meta", |w| w.obj("extraInformation", |w| w.raw("useCase", &value.to_value().to_string())));
-                } else {
-                    w.raw(key, &value.to_value().to_string());
-                }
-            }
-        });
         if let Some((key, _)) = fields.iter().find(|(k, _)| k != "useCase" && !DELIVERY_FIELDS.contains(&k.as_ref())) {
             return Err(BodyError::argument(format!(
                 "unknown Bird send option {key:?}: expected useCase, {}",
                 DELIVERY_FIELDS.join(", ")
             )));
         }
+        // The message's body already sets some top-level fields (`reference`, from
+        // `callbackData`): an option naming one of them again would write the key twice, which
+        // is not JSON. The same value twice says one thing and is taken once; two values are a
+        // conflict only the caller can settle.
+        let written = parse_tree(&body).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let mut conflicts = Vec::new();
+        let mut extra = JsonWriter::new();
+        extra.item_obj(|w| {
+            for (key, value) in fields {
+                // `useCase` lives in `meta`, which a neutral message never writes; should it
+                // one day, a `meta` without the same use case is a conflict too.
+                let given = match key.as_ref() {
+                    "useCase" => written
+                        .get("meta")
+                        .map(|meta| meta.get("extraInformation").and_then(|e| e.get("useCase")).unwrap_or(&Json::Null)),
+                    _ => written.get(key),
+                };
+                match given {
+                    None if key == "useCase" => w.obj("meta", |w| {
+                        w.obj("extraInformation", |w| w.raw("useCase", &value.to_value().to_string()))
+                    }),
+                    None => w.raw(key, &value.to_value().to_string()),
+                    Some(given) if given == value => {}
+                    Some(given) => conflicts.push(option_conflict(key, given, value)),
+                }
+            }
+        });
+        if !conflicts.is_empty() {
+            return Err(BodyError::Invalid(conflicts));
+        }
         let extra = extra.finish();
-        // Both are JSON objects written here: join them into one.
+        // Both are JSON objects written here, without a key in common: join them into one.
         let merged = if extra == "{}" { body } else { format!("{},{}", &body[..body.len() - 1], &extra[1..]) };
         let request = read_request(&merged)?;
         Ok(self.post(write_request(&request)?))
@@ -206,17 +226,72 @@ impl ProviderClient for BirdConfig {
     }
 }
 
+/// A send option that sets a field the message sets too, to another value (`reference`
+/// and the message's `callbackData`), at the field's pointer in the request.
+fn option_conflict(key: &str, given: &Json<'_>, option: &Json<'_>) -> crate::validate::Violation {
+    let neutral = if key == "reference" { "the message's callbackData" } else { "the message" };
+    let (given, option) = (given.to_value().to_string(), option.to_value().to_string());
+    crate::validate::Violation {
+        path: format!("/{}", if key == "useCase" { "meta/extraInformation/useCase" } else { key }),
+        code: crate::validate::ViolationCode::InvalidValue,
+        message: format!(
+            "{key} is given twice: {neutral} sets it to {given}, the send option to {option}; give one of them"
+        ),
+        limit: None,
+    }
+}
+
 /// Bird's 422 `details` name fields as `.receiver.contacts[0].identifierValue` (or without
-/// the leading dot): the JSON pointer of the same field.
+/// the leading dot, or `$.`-rooted), with bracketed keys where a key holds a dot
+/// (`.meta.extraInformation["a.b"]`): the JSON pointer of the same field. A key that is
+/// already a JSON pointer (`/body/text/text`) is kept as it is.
 pub fn pointer_of(bird_path: &str) -> String {
+    if bird_path.starts_with('/') {
+        return bird_path.to_string();
+    }
     let mut pointer = String::new();
-    for part in bird_path.trim_start_matches(['.', '$']).split('.').filter(|p| !p.is_empty()) {
-        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
-        crate::validate::push_key(&mut pointer, key);
-        for index in indexes.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
-            pointer.push('/');
-            pointer.push_str(index);
+    // The key being read, pushed (escaped) at each `.` or `[`; an empty one (a leading dot)
+    // is no segment.
+    let mut key = String::new();
+    let mut chars = bird_path.strip_prefix('$').unwrap_or(bird_path).chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '.' | '[' => {
+                if !key.is_empty() {
+                    crate::validate::push_key(&mut pointer, &std::mem::take(&mut key));
+                }
+                if c == '.' {
+                    continue;
+                }
+                // `[0]`, `["a.b"]` or `['a.b']`: an index or a quoted key (`\` escapes in it).
+                let segment = match chars.peek().copied() {
+                    Some(quote @ ('"' | '\'')) => {
+                        chars.next();
+                        let mut quoted = String::new();
+                        while let Some(q) = chars.next() {
+                            match q {
+                                '\\' => quoted.extend(chars.next()),
+                                q if q == quote => break,
+                                q => quoted.push(q),
+                            }
+                        }
+                        // Up to the closing bracket.
+                        for rest in chars.by_ref() {
+                            if rest == ']' {
+                                break;
+                            }
+                        }
+                        quoted
+                    }
+                    _ => chars.by_ref().take_while(|&i| i != ']').collect(),
+                };
+                crate::validate::push_key(&mut pointer, &segment);
+            }
+            c => key.push(c),
         }
+    }
+    if !key.is_empty() {
+        crate::validate::push_key(&mut pointer, &key);
     }
     pointer
 }
@@ -379,6 +454,13 @@ mod tests {
         assert_eq!(e.fields[0].path, "/body/type");
         assert_eq!(pointer_of(".receiver.contacts[0].identifierValue"), "/receiver/contacts/0/identifierValue");
         assert_eq!(pointer_of("body.list.items[1].actions[0]"), "/body/list/items/1/actions/0");
+        // Keys already in pointer form, and quoted bracket keys holding a dot, `/` or `~`.
+        assert_eq!(pointer_of("/body/text/text"), "/body/text/text");
+        assert_eq!(pointer_of(r#".meta.extraInformation["a.b"]"#), "/meta/extraInformation/a.b");
+        assert_eq!(pointer_of(r#"meta.extraInformation['a/b~c'].x"#), "/meta/extraInformation/a~1b~0c/x");
+        assert_eq!(pointer_of(r#"$.tags[2]"#), "/tags/2");
+        assert_eq!(pointer_of(r#"meta["say \"hi\""][0]"#), r#"/meta/say "hi"/0"#);
+        assert_eq!(pointer_of(r#"meta["unterminated"#), "/meta/unterminated");
         assert_eq!(e.provider_code, Some(ProviderCode::Text("InvalidPayload".into())));
         for (status, reason) in
             [(404, ErrorReason::NotFound), (409, ErrorReason::Conflict), (413, ErrorReason::PayloadTooLarge)]
@@ -396,6 +478,7 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+    use crate::validate::ViolationCode;
 
     const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
     const CH: &str = "8e046034-0000-4000-a000-000000000002";
@@ -419,6 +502,24 @@ mod more_tests {
         };
         assert_eq!(v[0].path, "/capFrequency");
         assert_eq!(config().send_with_options(&message, Some(r#"{"tagz":[]}"#)).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    /// A reference given as the message's callbackData and as a send option: one value is
+    /// taken once, two values are a conflict at /reference, never a body with the key twice.
+    #[test]
+    fn a_reference_given_twice_is_one_value_or_a_conflict() {
+        let message = Message { callback_data: Some("A".into()), ..Message::text("+31612345678", "Hi") };
+        let Err(BodyError::Invalid(v)) = config().send_with_options(&message, Some(r#"{"reference":"B"}"#)) else {
+            panic!("two references must be refused")
+        };
+        assert_eq!((v.len(), v[0].path.as_str(), v[0].code), (1, "/reference", ViolationCode::InvalidValue));
+        assert!(v[0].message.contains("\"A\"") && v[0].message.contains("\"B\""), "{}", v[0].message);
+        let same = config().send_with_options(&message, Some(r#"{"reference":"A","tags":["x"]}"#)).unwrap();
+        let body: serde_json::Value = serde_json::from_slice(same.body.as_deref().unwrap()).unwrap();
+        assert_eq!((body["reference"].as_str(), body["tags"][0].as_str()), (Some("A"), Some("x")));
+        // Every other option beside a callbackData: no key is written twice.
+        let all = r#"{"useCase":"marketing","capFrequency":true,"enableLinkTracking":true,"ignoreQuietHours":true,"ignoreGlobalHoldout":true,"tags":["a"],"shortLinks":{"domain":"default"},"validity":60}"#;
+        assert!(config().send_with_options(&message, Some(all)).is_ok());
     }
 
     #[test]
