@@ -133,6 +133,55 @@ impl BirdConfig {
         Ok(self.post(write_request(&request)?))
     }
 
+    /// Decodes the answer to a send whose request body `sent` gives. A message scheduled in the
+    /// past or less than 10 minutes ahead is sent at once: a warning. Bird's 202 may leave out
+    /// `scheduledFor` and `createdAt`; the request's own `scheduledFor`, measured from `now_ms`
+    /// (the clock when the answer came), says it then. `sent` is only called then: the body
+    /// is not copied out of JS for an answer that says it all.
+    pub fn decode_send_for(
+        &self,
+        response: &HttpResponse,
+        sent: impl FnOnce() -> Option<String>,
+        now_ms: Option<f64>,
+    ) -> Result<BirdSendResult, AnswerError> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        // The 202 body is the created message; only what a sender needs is read.
+        let created = answer_json(response);
+        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
+            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
+        };
+        let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
+            code: f.get("code").and_then(Json::as_i64),
+            description: f.string("description"),
+            source_code: f.get("source").and_then(|s| s.string("code")),
+            source_name: f.get("source").and_then(|s| s.string("name")),
+        });
+        let scheduled_for = created.string("scheduledFor");
+        // The request is read again only when it schedules and the answer does not say when.
+        let requested = || {
+            let sent = sent().filter(|body| body.contains("\"scheduledFor\""))?;
+            parse_tree(&sent).ok()?.string("scheduledFor")
+        };
+        let when = scheduled_for.clone().or_else(requested);
+        let warnings = when.and_then(|at| {
+            let created_at = created.string("createdAt").and_then(|c| crate::clock::parse_rfc3339(&c));
+            let delivery = super::model::Delivery { scheduled_for: Some(at), ..Default::default() };
+            schedule_warning(&delivery, created_at.or(now_ms))
+        });
+        Ok(BirdSendResult {
+            message_id,
+            status: created.string("status").unwrap_or_else(|| "accepted".into()),
+            channel_id: created.string("channelId"),
+            created_at: created.string("createdAt"),
+            scheduled_for,
+            reason: created.string("reason").filter(|r| !r.is_empty()),
+            failure,
+            warnings: warnings.into_iter().collect(),
+        })
+    }
+
     /// `GET /workspaces/{ws}/channels/{ch}/contacts/{contactId}?contactIdentifierValue=…`:
     /// the contact's customer-care (service) window on this channel.
     pub fn contact_channel_request(
@@ -190,35 +239,7 @@ impl ProviderClient for BirdConfig {
     }
 
     fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, AnswerError> {
-        if !response.is_success() {
-            return Err(decode_error(response));
-        }
-        // The 202 body is the created message; only what a sender needs is read.
-        let created = answer_json(response);
-        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
-            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
-        };
-        let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
-            code: f.get("code").and_then(Json::as_i64),
-            description: f.string("description"),
-            source_code: f.get("source").and_then(|s| s.string("code")),
-            source_name: f.get("source").and_then(|s| s.string("name")),
-        });
-        let scheduled_for = created.string("scheduledFor");
-        let warnings = schedule_warning(
-            &super::model::Delivery { scheduled_for: scheduled_for.clone(), ..Default::default() },
-            crate::clock::parse_rfc3339(&created.string("createdAt").unwrap_or_default()),
-        );
-        Ok(BirdSendResult {
-            message_id,
-            status: created.string("status").unwrap_or_else(|| "accepted".into()),
-            channel_id: created.string("channelId"),
-            created_at: created.string("createdAt"),
-            scheduled_for,
-            reason: created.string("reason").filter(|r| !r.is_empty()),
-            failure,
-            warnings: warnings.into_iter().collect(),
-        })
+        self.decode_send_for(response, || None, crate::clock::now_ms())
     }
 
     fn secret(&self) -> &str {
@@ -302,7 +323,7 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
     // `details` maps a field's path to its complaints.
     let body = answer_json(response);
     let Some((error, code)) = body.as_ref().and_then(|e| Some((e, e.string("code")?))) else {
-        return unexpected_response(PROVIDER, response, "a Bird error body");
+        return status_error(response).unwrap_or_else(|| unexpected_response(PROVIDER, response, "a Bird error body"));
     };
     let (reason, retryable) = reason_for_status(response.status);
     let fields: Vec<FieldError> = match error.get("details") {
@@ -330,6 +351,21 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
     provider_error.details = details;
     provider_error.fields = fields;
     AnswerError::Refused(Box::new(provider_error))
+}
+
+/// A 401 or 413 without Bird's error body (empty, or a proxy's HTML page): these statuses
+/// say what went wrong whoever answered (the access key was refused; the request is too
+/// large), so they are the same typed errors as with Bird's body. Other statuses without it
+/// (a proxy's 404 or 400) say nothing sure about the message and stay unexpected answers.
+fn status_error(response: &HttpResponse) -> Option<AnswerError> {
+    let what = match response.status {
+        401 => "the access key was refused (check accessKey, and that it may use this workspace)",
+        413 => "the request is too large (Bird takes at most 200 KB, and 100 KB per inline attachment)",
+        _ => return None,
+    };
+    let (reason, retryable) = reason_for_status(response.status);
+    let message = format!("HTTP {} without a Bird error body: {what}", response.status);
+    Some(AnswerError::Refused(Box::new(ProviderError::new(PROVIDER, response, reason, retryable, message))))
 }
 
 /// What Bird answered to an accepted message (its 202 message object).
@@ -360,7 +396,8 @@ pub struct BirdSendResult {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub failure: Option<BirdFailure>,
     /// What Bird does differently from what was asked: a message scheduled in the past or
-    /// less than 10 minutes ahead is sent at once.
+    /// less than 10 minutes ahead is sent at once; what `send` changed or left out of the
+    /// message by design (a sticker goes as an image, an image's `mimeType` is not sent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub warnings: Vec<String>,
@@ -472,6 +509,19 @@ mod tests {
             assert_eq!(e.reason, reason);
         }
         assert_eq!(decode_error(&HttpResponse::new(502, "<html>")).code(), "ERR_UNEXPECTED_RESPONSE");
+        // 401 and 413 mean the same without Bird's body (empty, or a proxy's page).
+        for (status, body, reason) in [
+            (401, "", ErrorReason::InvalidToken),
+            (401, "<html><body>Unauthorized</body></html>", ErrorReason::InvalidToken),
+            (413, "", ErrorReason::PayloadTooLarge),
+            (413, "<html>413 Request Entity Too Large</html>", ErrorReason::PayloadTooLarge),
+        ] {
+            let AnswerError::Refused(e) = decode_error(&HttpResponse::new(status, body)) else {
+                panic!("{status} {body:?} must be a provider error")
+            };
+            assert_eq!((e.reason, e.http_status, e.retryable), (reason, status, false));
+        }
+        assert_eq!(decode_error(&HttpResponse::new(404, "<html>")).code(), "ERR_UNEXPECTED_RESPONSE");
     }
 }
 
@@ -520,6 +570,29 @@ mod more_tests {
         // Every other option beside a callbackData: no key is written twice.
         let all = r#"{"useCase":"marketing","capFrequency":true,"enableLinkTracking":true,"ignoreQuietHours":true,"ignoreGlobalHoldout":true,"tags":["a"],"shortLinks":{"domain":"default"},"validity":60}"#;
         assert!(config().send_with_options(&message, Some(all)).is_ok());
+    }
+
+    /// Bird's 202 without `scheduledFor` and `createdAt`: the request's own `scheduledFor`,
+    /// from the clock, still says whether the message goes out at once.
+    #[test]
+    fn a_schedule_the_answer_does_not_echo_still_warns() {
+        let now = crate::clock::parse_rfc3339("2026-12-01T00:00:00Z");
+        let bare = HttpResponse::new(202, r#"{"id":"a825","status":"accepted"}"#);
+        let sent = |at: &str| {
+            format!(
+                r#"{{"receiver":{{"contacts":[{{"identifierValue":"+31612345678"}}]}},"body":{{"type":"text","text":{{"text":"x"}}}},"scheduledFor":"{at}"}}"#
+            )
+        };
+        let warned = |body: &str, answer: &HttpResponse| {
+            config().decode_send_for(answer, || Some(body.to_string()), now).unwrap().warnings.len()
+        };
+        assert_eq!(warned(&sent("2026-12-01T00:05:00Z"), &bare), 1, "5 minutes ahead");
+        assert_eq!(warned(&sent("2026-11-30T00:00:00Z"), &bare), 1, "in the past");
+        assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &bare), 0, "an hour ahead");
+        assert_eq!(config().decode_send_for(&bare, || None, now).unwrap().warnings.len(), 0);
+        // The answer's createdAt, when given, is the time it is measured from.
+        let created = HttpResponse::new(202, r#"{"id":"a825","createdAt":"2026-12-01T00:58:00Z"}"#);
+        assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &created), 1);
     }
 
     #[test]
