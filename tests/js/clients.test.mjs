@@ -260,3 +260,13 @@ test("BirdClient: a schedule Bird's 202 does not echo still warns when it is sen
   const later = new Date(Date.now() + 60 * 60_000).toISOString();
   assert.equal((await bird.send(birdMessage, { scheduledFor: later })).warnings, undefined);
 });
+
+test("BirdClient: a reference given as callbackData and as an option is one value, or a ValidationError at /reference naming both", async () => {
+  const bird = birdClient(async () => new Response(JSON.stringify({ id: "b1", status: "accepted" }), { status: 202 }));
+  const error = await failure(bird.send({ ...birdMessage, callbackData: "A" }, { reference: "B" }));
+  assert.ok(error instanceof wabridge.ValidationError, String(error));
+  assert.deepEqual(error.violations.map((v) => v.path), ["/reference"]);
+  assert.match(error.violations[0].message, /"A".*"B"/);
+  assert.doesNotMatch(error.message, /not valid JSON/);
+  assert.equal((await bird.send({ ...birdMessage, callbackData: "A" }, { reference: "A" })).messageId, "b1");
+});
