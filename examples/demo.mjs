@@ -95,7 +95,11 @@ async function attempt(provider, kind, send) {
   try {
     const result = await send();
     const scheduled = result.status === "scheduled" ? result.scheduledFor : undefined;
-    rows.push({ provider, kind, result: scheduled ? `scheduled for ${scheduled}` : "accepted", id: result.messageId, scheduled });
+    // A send's warnings say what went out differently from the message given (a sticker as an
+    // image, a mimeType left out, a schedule sent at once).
+    const warned = result.warnings?.length ? ` (warning: ${result.warnings.join("; ")})` : "";
+    const said = (scheduled ? `scheduled for ${scheduled}` : "accepted") + warned;
+    rows.push({ provider, kind, result: said.slice(0, 52), id: result.messageId, scheduled });
   } catch (error) {
     const notYet = error.code === "ERR_UNSUPPORTED" && error.message.includes("does not send");
     const never = error.code === "ERR_UNSUPPORTED" && !notYet && error.kind;

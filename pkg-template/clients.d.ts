@@ -32,7 +32,10 @@ declare class Client {
 export declare class MetaClient extends Client {
   /** Checks the options (token and phone number id are required) without any network I/O. */
   constructor(options: MetaClientOptions);
-  /** Validates `message`, sends it with `POST /{version}/{phone-number-id}/messages`, resolves to Meta's answer. */
+  /**
+   * Validates `message`, sends it with `POST /{version}/{phone-number-id}/messages`, resolves to Meta's answer.
+   * What Meta's body leaves out of the message (a `mimeType`: Meta reads it from the file) is in the result's `warnings`.
+   */
   send(message: Message): Promise<MetaSendResult>;
   /** Marks the inbound message `messageId` (and the earlier ones) as read; `{ typing: true }` also shows a typing indicator. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<MetaSuccess>;
@@ -60,7 +63,9 @@ export declare class BirdClient extends Client {
   /**
    * Validates `message`, sends it with `POST /workspaces/{ws}/channels/{ch}/messages` as
    * Bird's body, with Bird's delivery `options` (scheduling, tags, use case, …); resolves to
-   * Bird's 202 answer. Content Bird cannot carry rejects with `UnsupportedError`.
+   * Bird's 202 answer. Content Bird cannot carry rejects with `UnsupportedError`; what Bird's
+   * body changes or leaves out (a sticker goes as an image, an image's `mimeType` is not sent)
+   * and a schedule Bird sends at once are in the result's `warnings`.
    */
   send(message: Message, options?: BirdSendOptions): Promise<BirdSendResult>;
   /**
@@ -83,7 +88,8 @@ export declare class OneMsgClient extends Client {
   /**
    * Validates `message`, sends it to the 1MSG method its content needs (`sendMessage` for
    * text), resolves to 1MSG's answer. An HTTP 200 with `sent: false` rejects with a
-   * `ProviderError` whose `reason` is `not_sent`.
+   * `ProviderError` whose `reason` is `not_sent`. What 1MSG's body leaves out of the message
+   * (a `mimeType`: 1MSG reads it from the file) is in the result's `warnings`.
    */
   send(message: Message): Promise<OneMsgSendResult>;
   /**

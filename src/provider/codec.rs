@@ -158,10 +158,13 @@ pub struct Approximation {
 /// The MIME type of a message's own media, which a provider that reads the type from the file
 /// has no field for: an approximation at `/content/mimeType`.
 pub fn unsent_mime_type(provider: Provider, message: &Message) -> Vec<Approximation> {
-    let given = message.content.media().is_some_and(|(_, media)| media.mime_type.is_some());
+    // Written only when there is something to say: sending calls this for every message.
+    if message.content.media().is_none_or(|(_, media)| media.mime_type.is_none()) {
+        return Vec::new();
+    }
     let why =
         format!("{provider} takes no MIME type (it reads the file's type from the file): content.mimeType left out");
-    if given { vec![Approximation { pointer: "/content/mimeType", reshaped: false, why }] } else { Vec::new() }
+    vec![Approximation { pointer: "/content/mimeType", reshaped: false, why }]
 }
 
 /// One provider's codec. Implementations live in `provider/<name>/`; the functions of

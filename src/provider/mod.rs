@@ -30,6 +30,13 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
     codec(provider).write_message(message)
 }
 
+/// What sending `message` to `provider` changes or leaves out by design (the codec's
+/// approximations, which `convert` reports as changes), as the send result's warnings: a
+/// message is never sent differently without saying so.
+pub fn send_warnings(provider: Provider, message: &Message) -> Vec<String> {
+    codec(provider).approximations(message).into_iter().map(|a| a.why).collect()
+}
+
 /// The endpoint a message goes to (Meta and Bird `messages`; for 1MSG the method of its
 /// content kind); `None` when the provider does not carry the content.
 pub fn operation(provider: Provider, message: &Message) -> Option<Operation> {

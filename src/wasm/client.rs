@@ -16,10 +16,10 @@ use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
 use crate::http::{HttpRequest, HttpResponse, Method, RetryPolicy};
 use crate::message::MarkRead;
-use crate::provider::ProviderClient;
 use crate::provider::bird::BirdConfig;
 use crate::provider::meta::MetaConfig;
 use crate::provider::onemsg::OneMsgConfig;
+use crate::provider::{Provider, ProviderClient, send_warnings};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -182,7 +182,8 @@ impl ClientCore {
     /// `[method, url, headers, body, binary]`; throws `ValidationError`, `UnsupportedError` or
     /// `ArgumentError` before any I/O.
     pub fn prepare(&self, operation: &str, argument: JsValue, extra: JsValue) -> Result<Array, JsValue> {
-        let request = self.request(operation, &argument, &extra)?;
+        let mut warnings = Vec::new();
+        let request = self.request(operation, &argument, &extra, &mut warnings)?;
         let body = match &request.body {
             None => JsValue::UNDEFINED,
             // JSON goes as text (fetch sends strings fastest); a multipart upload as bytes.
@@ -194,6 +195,11 @@ impl ClientCore {
         let headers: Array = request.headers.iter().flat_map(|(n, v)| [n, v]).map(|s| JsValue::from_str(s)).collect();
         let prepared = Array::of4(&request.method.as_str().into(), &request.url.as_str().into(), &headers, &body);
         prepared.push(&(operation == "downloadMedia").into());
+        // What the send changes or leaves out of the message, for its result (`decode`); only
+        // when there is any, so the common send carries nothing more.
+        if !warnings.is_empty() {
+            prepared.push(&warnings.iter().map(|w| JsValue::from_str(w)).collect::<Array>());
+        }
         Ok(prepared)
     }
 
@@ -215,7 +221,7 @@ impl ClientCore {
             None => body.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).unwrap_or_default(),
         };
         let response = HttpResponse { status, headers, body };
-        match self.answer(operation, &response) {
+        match self.answer(operation, prepared, &response) {
             Ok(value) => Array::of2(&JsValue::TRUE, &value),
             Err(error) => self.failure(error.into(), prepared, attempt, jitter),
         }
@@ -236,15 +242,31 @@ impl ClientCore {
         }
     }
 
-    fn request(&self, operation: &str, argument: &JsValue, extra: &JsValue) -> Result<HttpRequest, BodyError> {
+    /// The request for `operation`; a neutral message's send also sets `warnings` to what the
+    /// provider's body changes or leaves out of it.
+    fn request(
+        &self,
+        operation: &str,
+        argument: &JsValue,
+        extra: &JsValue,
+        warnings: &mut Vec<String>,
+    ) -> Result<HttpRequest, BodyError> {
         let text = |what: &str| {
             argument.as_string().ok_or_else(|| BodyError::argument(format!("{operation} takes {what} (a string)")))
         };
         match (&self.config, operation) {
-            (Config::Meta(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::Meta(c), "send") => {
+                let message = message_from_js(argument)?;
+                let request = c.send_request(&message)?;
+                *warnings = send_warnings(Provider::Meta, &message);
+                Ok(request)
+            }
             (Config::Bird(c), "send") => {
                 let options = if extra.is_undefined() || extra.is_null() { None } else { Some(js_to_json(extra)?) };
-                c.send_with_options(&message_from_js(argument)?, options.as_deref())
+                let message = message_from_js(argument)?;
+                let request = c.send_with_options(&message, options.as_deref())?;
+                *warnings = send_warnings(Provider::Bird, &message);
+                Ok(request)
             }
             (Config::Bird(c), "sendBody") => c.send_body_request(&js_to_json(argument)?),
             (Config::Bird(c), "getContactChannel") => {
@@ -255,7 +277,12 @@ impl ClientCore {
                 };
                 c.contact_channel_request(&text("the contact id")?, value.as_deref())
             }
-            (Config::OneMsg(c), "send") => c.send_request(&message_from_js(argument)?),
+            (Config::OneMsg(c), "send") => {
+                let message = message_from_js(argument)?;
+                let request = c.send_request(&message)?;
+                *warnings = send_warnings(Provider::OneMsg, &message);
+                Ok(request)
+            }
             (Config::OneMsg(c), "sendBody") => {
                 let method = extra.as_string().ok_or_else(|| {
                     BodyError::argument("sendBody takes the method's name (\"sendTemplate\", …) after the body")
@@ -300,16 +327,31 @@ impl ClientCore {
         }
     }
 
-    fn answer(&self, operation: &str, response: &HttpResponse) -> Decoded {
+    fn answer(&self, operation: &str, prepared: &Array, response: &HttpResponse) -> Decoded {
         fn js<T: Serialize>(decoded: Result<T, AnswerError>) -> Decoded {
             // A result that cannot cross is not an answer error; it cannot happen for these types.
             decoded.map(|value| to_js(&value).unwrap_or(JsValue::UNDEFINED))
         }
         match (&self.config, operation) {
-            (Config::Meta(c), "send") => js(c.decode_send(response)),
-            (Config::Bird(c), "send" | "sendBody") => js(c.decode_send(response)),
+            (Config::Meta(c), "send") => js(c.decode_send(response).map(|mut result| {
+                result.warnings.extend(prepared_warnings(prepared));
+                result
+            })),
+            (Config::Bird(c), "send" | "sendBody") => {
+                // The request's own scheduledFor, where Bird's answer does not echo it.
+                let sent = || prepared.get(3).as_string();
+                js(c.decode_send_for(response, sent, crate::clock::now_ms()).map(|mut result| {
+                    result.warnings.extend(prepared_warnings(prepared));
+                    result
+                }))
+            }
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
-            (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => js(c.decode_send(response)),
+            (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => {
+                js(c.decode_send(response).map(|mut result| {
+                    result.warnings.extend(prepared_warnings(prepared));
+                    result
+                }))
+            }
             // uploadFile answers as uploadMedia does: `{mediaId}`.
             (Config::OneMsg(c), _) => {
                 c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
@@ -340,6 +382,14 @@ impl ClientCore {
             out.push(&(wait as f64).into());
         }
         out
+    }
+}
+
+/// The warnings `prepare` put after the request (none: nothing was changed or left out).
+fn prepared_warnings(prepared: &Array) -> Vec<String> {
+    match prepared.get(5).dyn_into::<Array>() {
+        Ok(warnings) => warnings.iter().filter_map(|w| w.as_string()).collect(),
+        Err(_) => Vec::new(),
     }
 }
 

@@ -182,3 +182,91 @@ test("an upload is checked before the file is read, and a failed upload's reques
   assert.equal(refused.httpStatus, 500);
   assert.equal(refused.request.body, undefined, "the multipart bytes are not carried in the error");
 });
+
+// BirdClient's error answers through a fetch double: Bird's JSON bodies, and the same
+// statuses without one (an empty answer, or a proxy's HTML page).
+const BIRD_KEY = "BIRD-SECRET-KEY";
+function birdClient(fetch) {
+  return new wabridge.BirdClient({
+    accessKey: BIRD_KEY,
+    workspaceId: "7a9f1c2e-0000-4000-a000-000000000001",
+    channelId: "8e046034-0000-4000-a000-000000000002",
+    fetch,
+    retry: false,
+  });
+}
+const birdMessage = { to: "+31612345678", content: { type: "text", body: "hi" } };
+
+test("BirdClient decodes Bird's 400 and 401 error bodies into ProviderErrors", async () => {
+  for (const [status, code, reason] of [[400, "InvalidRequest", "invalid_parameter"], [401, "Unauthorized", "invalid_token"]]) {
+    const fetch = async () => new Response(JSON.stringify({ code, message: "refused" }), { status });
+    const error = await failure(birdClient(fetch).send(birdMessage));
+    assert.ok(error instanceof wabridge.ProviderError, `${status}: ${error}`);
+    assert.equal(error.reason, reason);
+    assert.equal(error.httpStatus, status);
+    assert.equal(error.providerCode, code);
+    assert.equal(error.retryable, false);
+    assert.ok(!`${JSON.stringify(error)} ${error.stack}`.includes(BIRD_KEY));
+  }
+});
+
+test("BirdClient: a 401 or 413 without Bird's body (empty, or a proxy's page) is still a typed ProviderError", async () => {
+  for (const [status, body, reason] of [
+    [401, "", "invalid_token"],
+    [401, "<html><body>401 Authorization Required</body></html>", "invalid_token"],
+    [413, "", "payload_too_large"],
+    [413, "<html><body>413 Request Entity Too Large</body></html>", "payload_too_large"],
+  ]) {
+    const fetch = async () => new Response(body, { status, headers: { "content-type": body ? "text/html" : "text/plain" } });
+    const error = await failure(birdClient(fetch).send(birdMessage));
+    assert.ok(error instanceof wabridge.ProviderError, `${status} ${JSON.stringify(body)}: ${error}`);
+    assert.equal(error.code, "ERR_PROVIDER");
+    assert.equal(error.reason, reason);
+    assert.equal(error.httpStatus, status);
+    assert.equal(error.retryable, false);
+  }
+});
+
+// What a send changes or leaves out of the message by design (the codec's approximations,
+// which convert reports) is in the send result's warnings, for every client.
+test("send results warn of what the provider's body changes or leaves out: a sticker as an image, a mimeType", async () => {
+  const image = { type: "image", link: "https://cdn.example.com/a.png", mimeType: "image/png" };
+  const bird202 = JSON.stringify({ id: "b1", status: "accepted" });
+  const bird = birdClient(async () => new Response(bird202, { status: 202 }));
+  const sticker = await bird.send({ to: "+31612345678", content: { type: "sticker", link: "https://cdn.example.com/s.png" } });
+  assert.ok(sticker.warnings?.some((w) => w.includes("sent as an image")), JSON.stringify(sticker));
+  const birdImage = await bird.send({ to: "+31612345678", content: image });
+  assert.ok(birdImage.warnings?.some((w) => w.includes("mimeType")), JSON.stringify(birdImage));
+  const meta = await client(async () => new Response(success, { status: 200 })).send({ to: "16505551234", content: image });
+  assert.ok(meta.warnings?.some((w) => w.includes("mimeType")), JSON.stringify(meta));
+  const oneMsg = new wabridge.OneMsgClient({
+    token: "T", instanceId: "123456", retry: false,
+    fetch: async () => new Response(JSON.stringify({ sent: true, id: "m1", message: "ok" }), { status: 200 }),
+  });
+  const oneMsgImage = await oneMsg.send({ to: "16505551234", content: image });
+  assert.ok(oneMsgImage.warnings?.some((w) => w.includes("mimeType")), JSON.stringify(oneMsgImage));
+  // Nothing changed: no warnings at all.
+  assert.equal((await bird.send(birdMessage)).warnings, undefined);
+  assert.equal((await client(async () => new Response(success, { status: 200 })).send(message)).warnings, undefined);
+});
+
+test("BirdClient: a schedule Bird's 202 does not echo still warns when it is sent at once", async () => {
+  const bird = birdClient(async () => new Response(JSON.stringify({ id: "b1", status: "accepted" }), { status: 202 }));
+  const soon = new Date(Date.now() + 2 * 60_000).toISOString();
+  const result = await bird.send(birdMessage, { scheduledFor: soon });
+  assert.ok(result.warnings?.some((w) => w.includes("at once")), JSON.stringify(result));
+  const body = { receiver: { contacts: [{ identifierValue: "+31612345678" }] }, body: { type: "text", text: { text: "x" } }, scheduledFor: soon };
+  assert.ok((await bird.sendBody(body)).warnings?.some((w) => w.includes("at once")));
+  const later = new Date(Date.now() + 60 * 60_000).toISOString();
+  assert.equal((await bird.send(birdMessage, { scheduledFor: later })).warnings, undefined);
+});
+
+test("BirdClient: a reference given as callbackData and as an option is one value, or a ValidationError at /reference naming both", async () => {
+  const bird = birdClient(async () => new Response(JSON.stringify({ id: "b1", status: "accepted" }), { status: 202 }));
+  const error = await failure(bird.send({ ...birdMessage, callbackData: "A" }, { reference: "B" }));
+  assert.ok(error instanceof wabridge.ValidationError, String(error));
+  assert.deepEqual(error.violations.map((v) => v.path), ["/reference"]);
+  assert.match(error.violations[0].message, /"A".*"B"/);
+  assert.doesNotMatch(error.message, /not valid JSON/);
+  assert.equal((await bird.send({ ...birdMessage, callbackData: "A" }, { reference: "A" })).messageId, "b1");
+});

@@ -83,24 +83,44 @@ impl BirdConfig {
         let Some(options) = options else { return Ok(self.post(body)) };
         let tree = parse_tree(options).map_err(|v| BodyError::Invalid(vec![v]))?;
         let Json::Object(fields) = &tree else { return Err(BodyError::argument("send options must be an object")) };
-        let mut extra = JsonWriter::new();
-        extra.item_obj(|w| {
-            for (key, value) in fields {
-                if key == "useCase" {
-                    w.obj("meta", |w| w.obj("extraInformation", |w| w.raw("useCase", &value.to_value().to_string())));
-                } else {
-                    w.raw(key, &value.to_value().to_string());
-                }
-            }
-        });
         if let Some((key, _)) = fields.iter().find(|(k, _)| k != "useCase" && !DELIVERY_FIELDS.contains(&k.as_ref())) {
             return Err(BodyError::argument(format!(
                 "unknown Bird send option {key:?}: expected useCase, {}",
                 DELIVERY_FIELDS.join(", ")
             )));
         }
+        // The message's body already sets some top-level fields (`reference`, from
+        // `callbackData`): an option naming one of them again would write the key twice, which
+        // is not JSON. The same value twice says one thing and is taken once; two values are a
+        // conflict only the caller can settle.
+        let written = parse_tree(&body).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let mut conflicts = Vec::new();
+        let mut extra = JsonWriter::new();
+        extra.item_obj(|w| {
+            for (key, value) in fields {
+                // `useCase` lives in `meta`, which a neutral message never writes; should it
+                // one day, a `meta` without the same use case is a conflict too.
+                let given = match key.as_ref() {
+                    "useCase" => written
+                        .get("meta")
+                        .map(|meta| meta.get("extraInformation").and_then(|e| e.get("useCase")).unwrap_or(&Json::Null)),
+                    _ => written.get(key),
+                };
+                match given {
+                    None if key == "useCase" => w.obj("meta", |w| {
+                        w.obj("extraInformation", |w| w.raw("useCase", &value.to_value().to_string()))
+                    }),
+                    None => w.raw(key, &value.to_value().to_string()),
+                    Some(given) if given == value => {}
+                    Some(given) => conflicts.push(option_conflict(key, given, value)),
+                }
+            }
+        });
+        if !conflicts.is_empty() {
+            return Err(BodyError::Invalid(conflicts));
+        }
         let extra = extra.finish();
-        // Both are JSON objects written here: join them into one.
+        // Both are JSON objects written here, without a key in common: join them into one.
         let merged = if extra == "{}" { body } else { format!("{},{}", &body[..body.len() - 1], &extra[1..]) };
         let request = read_request(&merged)?;
         Ok(self.post(write_request(&request)?))
@@ -111,6 +131,55 @@ impl BirdConfig {
     pub fn send_body_request(&self, body: &str) -> Result<HttpRequest, BodyError> {
         let request: BirdRequest = read_request(body)?;
         Ok(self.post(write_request(&request)?))
+    }
+
+    /// Decodes the answer to a send whose request body `sent` gives. A message scheduled in the
+    /// past or less than 10 minutes ahead is sent at once: a warning. Bird's 202 may leave out
+    /// `scheduledFor` and `createdAt`; the request's own `scheduledFor`, measured from `now_ms`
+    /// (the clock when the answer came), says it then. `sent` is only called then: the body
+    /// is not copied out of JS for an answer that says it all.
+    pub fn decode_send_for(
+        &self,
+        response: &HttpResponse,
+        sent: impl FnOnce() -> Option<String>,
+        now_ms: Option<f64>,
+    ) -> Result<BirdSendResult, AnswerError> {
+        if !response.is_success() {
+            return Err(decode_error(response));
+        }
+        // The 202 body is the created message; only what a sender needs is read.
+        let created = answer_json(response);
+        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
+            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
+        };
+        let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
+            code: f.get("code").and_then(Json::as_i64),
+            description: f.string("description"),
+            source_code: f.get("source").and_then(|s| s.string("code")),
+            source_name: f.get("source").and_then(|s| s.string("name")),
+        });
+        let scheduled_for = created.string("scheduledFor");
+        // The request is read again only when it schedules and the answer does not say when.
+        let requested = || {
+            let sent = sent().filter(|body| body.contains("\"scheduledFor\""))?;
+            parse_tree(&sent).ok()?.string("scheduledFor")
+        };
+        let when = scheduled_for.clone().or_else(requested);
+        let warnings = when.and_then(|at| {
+            let created_at = created.string("createdAt").and_then(|c| crate::clock::parse_rfc3339(&c));
+            let delivery = super::model::Delivery { scheduled_for: Some(at), ..Default::default() };
+            schedule_warning(&delivery, created_at.or(now_ms))
+        });
+        Ok(BirdSendResult {
+            message_id,
+            status: created.string("status").unwrap_or_else(|| "accepted".into()),
+            channel_id: created.string("channelId"),
+            created_at: created.string("createdAt"),
+            scheduled_for,
+            reason: created.string("reason").filter(|r| !r.is_empty()),
+            failure,
+            warnings: warnings.into_iter().collect(),
+        })
     }
 
     /// `GET /workspaces/{ws}/channels/{ch}/contacts/{contactId}?contactIdentifierValue=…`:
@@ -170,35 +239,7 @@ impl ProviderClient for BirdConfig {
     }
 
     fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, AnswerError> {
-        if !response.is_success() {
-            return Err(decode_error(response));
-        }
-        // The 202 body is the created message; only what a sender needs is read.
-        let created = answer_json(response);
-        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
-            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
-        };
-        let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
-            code: f.get("code").and_then(Json::as_i64),
-            description: f.string("description"),
-            source_code: f.get("source").and_then(|s| s.string("code")),
-            source_name: f.get("source").and_then(|s| s.string("name")),
-        });
-        let scheduled_for = created.string("scheduledFor");
-        let warnings = schedule_warning(
-            &super::model::Delivery { scheduled_for: scheduled_for.clone(), ..Default::default() },
-            crate::clock::parse_rfc3339(&created.string("createdAt").unwrap_or_default()),
-        );
-        Ok(BirdSendResult {
-            message_id,
-            status: created.string("status").unwrap_or_else(|| "accepted".into()),
-            channel_id: created.string("channelId"),
-            created_at: created.string("createdAt"),
-            scheduled_for,
-            reason: created.string("reason").filter(|r| !r.is_empty()),
-            failure,
-            warnings: warnings.into_iter().collect(),
-        })
+        self.decode_send_for(response, || None, crate::clock::now_ms())
     }
 
     fn secret(&self) -> &str {
@@ -206,17 +247,72 @@ impl ProviderClient for BirdConfig {
     }
 }
 
+/// A send option that sets a field the message sets too, to another value (`reference`
+/// and the message's `callbackData`), at the field's pointer in the request.
+fn option_conflict(key: &str, given: &Json<'_>, option: &Json<'_>) -> crate::validate::Violation {
+    let neutral = if key == "reference" { "the message's callbackData" } else { "the message" };
+    let (given, option) = (given.to_value().to_string(), option.to_value().to_string());
+    crate::validate::Violation {
+        path: format!("/{}", if key == "useCase" { "meta/extraInformation/useCase" } else { key }),
+        code: crate::validate::ViolationCode::InvalidValue,
+        message: format!(
+            "{key} is given twice: {neutral} sets it to {given}, the send option to {option}; give one of them"
+        ),
+        limit: None,
+    }
+}
+
 /// Bird's 422 `details` name fields as `.receiver.contacts[0].identifierValue` (or without
-/// the leading dot): the JSON pointer of the same field.
+/// the leading dot, or `$.`-rooted), with bracketed keys where a key holds a dot
+/// (`.meta.extraInformation["a.b"]`): the JSON pointer of the same field. A key that is
+/// already a JSON pointer (`/body/text/text`) is kept as it is.
 pub fn pointer_of(bird_path: &str) -> String {
+    if bird_path.starts_with('/') {
+        return bird_path.to_string();
+    }
     let mut pointer = String::new();
-    for part in bird_path.trim_start_matches(['.', '$']).split('.').filter(|p| !p.is_empty()) {
-        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, rest)| (k, rest));
-        crate::validate::push_key(&mut pointer, key);
-        for index in indexes.split('[').map(|i| i.trim_end_matches(']')).filter(|i| !i.is_empty()) {
-            pointer.push('/');
-            pointer.push_str(index);
+    // The key being read, pushed (escaped) at each `.` or `[`; an empty one (a leading dot)
+    // is no segment.
+    let mut key = String::new();
+    let mut chars = bird_path.strip_prefix('$').unwrap_or(bird_path).chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '.' | '[' => {
+                if !key.is_empty() {
+                    crate::validate::push_key(&mut pointer, &std::mem::take(&mut key));
+                }
+                if c == '.' {
+                    continue;
+                }
+                // `[0]`, `["a.b"]` or `['a.b']`: an index or a quoted key (`\` escapes in it).
+                let segment = match chars.peek().copied() {
+                    Some(quote @ ('"' | '\'')) => {
+                        chars.next();
+                        let mut quoted = String::new();
+                        while let Some(q) = chars.next() {
+                            match q {
+                                '\\' => quoted.extend(chars.next()),
+                                q if q == quote => break,
+                                q => quoted.push(q),
+                            }
+                        }
+                        // Up to the closing bracket.
+                        for rest in chars.by_ref() {
+                            if rest == ']' {
+                                break;
+                            }
+                        }
+                        quoted
+                    }
+                    _ => chars.by_ref().take_while(|&i| i != ']').collect(),
+                };
+                crate::validate::push_key(&mut pointer, &segment);
+            }
+            c => key.push(c),
         }
+    }
+    if !key.is_empty() {
+        crate::validate::push_key(&mut pointer, &key);
     }
     pointer
 }
@@ -227,7 +323,7 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
     // `details` maps a field's path to its complaints.
     let body = answer_json(response);
     let Some((error, code)) = body.as_ref().and_then(|e| Some((e, e.string("code")?))) else {
-        return unexpected_response(PROVIDER, response, "a Bird error body");
+        return status_error(response).unwrap_or_else(|| unexpected_response(PROVIDER, response, "a Bird error body"));
     };
     let (reason, retryable) = reason_for_status(response.status);
     let fields: Vec<FieldError> = match error.get("details") {
@@ -255,6 +351,21 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
     provider_error.details = details;
     provider_error.fields = fields;
     AnswerError::Refused(Box::new(provider_error))
+}
+
+/// A 401 or 413 without Bird's error body (empty, or a proxy's HTML page): these statuses
+/// say what went wrong whoever answered (the access key was refused; the request is too
+/// large), so they are the same typed errors as with Bird's body. Other statuses without it
+/// (a proxy's 404 or 400) say nothing sure about the message and stay unexpected answers.
+fn status_error(response: &HttpResponse) -> Option<AnswerError> {
+    let what = match response.status {
+        401 => "the access key was refused (check accessKey, and that it may use this workspace)",
+        413 => "the request is too large (Bird takes at most 200 KB, and 100 KB per inline attachment)",
+        _ => return None,
+    };
+    let (reason, retryable) = reason_for_status(response.status);
+    let message = format!("HTTP {} without a Bird error body: {what}", response.status);
+    Some(AnswerError::Refused(Box::new(ProviderError::new(PROVIDER, response, reason, retryable, message))))
 }
 
 /// What Bird answered to an accepted message (its 202 message object).
@@ -285,7 +396,8 @@ pub struct BirdSendResult {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub failure: Option<BirdFailure>,
     /// What Bird does differently from what was asked: a message scheduled in the past or
-    /// less than 10 minutes ahead is sent at once.
+    /// less than 10 minutes ahead is sent at once; what `send` changed or left out of the
+    /// message by design (a sticker goes as an image, an image's `mimeType` is not sent).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub warnings: Vec<String>,
@@ -379,6 +491,13 @@ mod tests {
         assert_eq!(e.fields[0].path, "/body/type");
         assert_eq!(pointer_of(".receiver.contacts[0].identifierValue"), "/receiver/contacts/0/identifierValue");
         assert_eq!(pointer_of("body.list.items[1].actions[0]"), "/body/list/items/1/actions/0");
+        // Keys already in pointer form, and quoted bracket keys holding a dot, `/` or `~`.
+        assert_eq!(pointer_of("/body/text/text"), "/body/text/text");
+        assert_eq!(pointer_of(r#".meta.extraInformation["a.b"]"#), "/meta/extraInformation/a.b");
+        assert_eq!(pointer_of(r#"meta.extraInformation['a/b~c'].x"#), "/meta/extraInformation/a~1b~0c/x");
+        assert_eq!(pointer_of(r#"$.tags[2]"#), "/tags/2");
+        assert_eq!(pointer_of(r#"meta["say \"hi\""][0]"#), r#"/meta/say "hi"/0"#);
+        assert_eq!(pointer_of(r#"meta["unterminated"#), "/meta/unterminated");
         assert_eq!(e.provider_code, Some(ProviderCode::Text("InvalidPayload".into())));
         for (status, reason) in
             [(404, ErrorReason::NotFound), (409, ErrorReason::Conflict), (413, ErrorReason::PayloadTooLarge)]
@@ -390,12 +509,26 @@ mod tests {
             assert_eq!(e.reason, reason);
         }
         assert_eq!(decode_error(&HttpResponse::new(502, "<html>")).code(), "ERR_UNEXPECTED_RESPONSE");
+        // 401 and 413 mean the same without Bird's body (empty, or a proxy's page).
+        for (status, body, reason) in [
+            (401, "", ErrorReason::InvalidToken),
+            (401, "<html><body>Unauthorized</body></html>", ErrorReason::InvalidToken),
+            (413, "", ErrorReason::PayloadTooLarge),
+            (413, "<html>413 Request Entity Too Large</html>", ErrorReason::PayloadTooLarge),
+        ] {
+            let AnswerError::Refused(e) = decode_error(&HttpResponse::new(status, body)) else {
+                panic!("{status} {body:?} must be a provider error")
+            };
+            assert_eq!((e.reason, e.http_status, e.retryable), (reason, status, false));
+        }
+        assert_eq!(decode_error(&HttpResponse::new(404, "<html>")).code(), "ERR_UNEXPECTED_RESPONSE");
     }
 }
 
 #[cfg(test)]
 mod more_tests {
     use super::*;
+    use crate::validate::ViolationCode;
 
     const WS: &str = "7a9f1c2e-0000-4000-a000-000000000001";
     const CH: &str = "8e046034-0000-4000-a000-000000000002";
@@ -419,6 +552,47 @@ mod more_tests {
         };
         assert_eq!(v[0].path, "/capFrequency");
         assert_eq!(config().send_with_options(&message, Some(r#"{"tagz":[]}"#)).unwrap_err().code(), "ERR_ARGUMENT");
+    }
+
+    /// A reference given as the message's callbackData and as a send option: one value is
+    /// taken once, two values are a conflict at /reference, never a body with the key twice.
+    #[test]
+    fn a_reference_given_twice_is_one_value_or_a_conflict() {
+        let message = Message { callback_data: Some("A".into()), ..Message::text("+31612345678", "Hi") };
+        let Err(BodyError::Invalid(v)) = config().send_with_options(&message, Some(r#"{"reference":"B"}"#)) else {
+            panic!("two references must be refused")
+        };
+        assert_eq!((v.len(), v[0].path.as_str(), v[0].code), (1, "/reference", ViolationCode::InvalidValue));
+        assert!(v[0].message.contains("\"A\"") && v[0].message.contains("\"B\""), "{}", v[0].message);
+        let same = config().send_with_options(&message, Some(r#"{"reference":"A","tags":["x"]}"#)).unwrap();
+        let body: serde_json::Value = serde_json::from_slice(same.body.as_deref().unwrap()).unwrap();
+        assert_eq!((body["reference"].as_str(), body["tags"][0].as_str()), (Some("A"), Some("x")));
+        // Every other option beside a callbackData: no key is written twice.
+        let all = r#"{"useCase":"marketing","capFrequency":true,"enableLinkTracking":true,"ignoreQuietHours":true,"ignoreGlobalHoldout":true,"tags":["a"],"shortLinks":{"domain":"default"},"validity":60}"#;
+        assert!(config().send_with_options(&message, Some(all)).is_ok());
+    }
+
+    /// Bird's 202 without `scheduledFor` and `createdAt`: the request's own `scheduledFor`,
+    /// from the clock, still says whether the message goes out at once.
+    #[test]
+    fn a_schedule_the_answer_does_not_echo_still_warns() {
+        let now = crate::clock::parse_rfc3339("2026-12-01T00:00:00Z");
+        let bare = HttpResponse::new(202, r#"{"id":"a825","status":"accepted"}"#);
+        let sent = |at: &str| {
+            format!(
+                r#"{{"receiver":{{"contacts":[{{"identifierValue":"+31612345678"}}]}},"body":{{"type":"text","text":{{"text":"x"}}}},"scheduledFor":"{at}"}}"#
+            )
+        };
+        let warned = |body: &str, answer: &HttpResponse| {
+            config().decode_send_for(answer, || Some(body.to_string()), now).unwrap().warnings.len()
+        };
+        assert_eq!(warned(&sent("2026-12-01T00:05:00Z"), &bare), 1, "5 minutes ahead");
+        assert_eq!(warned(&sent("2026-11-30T00:00:00Z"), &bare), 1, "in the past");
+        assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &bare), 0, "an hour ahead");
+        assert_eq!(config().decode_send_for(&bare, || None, now).unwrap().warnings.len(), 0);
+        // The answer's createdAt, when given, is the time it is measured from.
+        let created = HttpResponse::new(202, r#"{"id":"a825","createdAt":"2026-12-01T00:58:00Z"}"#);
+        assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &created), 1);
     }
 
     #[test]

@@ -78,11 +78,13 @@ impl Codec for BirdCodec {
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
         let request = read_request(body)?;
-        validated_from_wire(neutral::from_bird(&request)?, POINTERS, false).map(Request::Message)
+        let message = neutral::from_bird(&request)?;
+        let table = pointers(&message);
+        validated_from_wire(message, &table, false).map(Request::Message)
     }
 
-    fn wire_pointer(&self, pointer: &str, _: &Message, body: &crate::json::Json<'_>, _: Operation) -> String {
-        super::rewrite_pointer(pointer, POINTERS, false, Some(body))
+    fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {
+        super::rewrite_pointer(pointer, &pointers(message), false, None)
     }
 
     fn check(&self, body: &str, _: Operation) -> Result<(), BodyError> {
@@ -157,16 +159,88 @@ fn too_large(bytes: usize) -> BodyError {
     }])
 }
 
-/// Where each neutral field lives in Bird's body (for the few neutral rules Bird's reader
-/// does not check first).
-const POINTERS: &[(&str, &str)] = &[
-    ("/to", "/receiver/contacts/0/identifierValue"),
-    ("/replyTo", "/replyTo/id"),
-    ("/callbackData", "/reference"),
-    ("/content/previewUrl", "/body/text/metadata/whatsapp/previewUrl"),
-    ("/content/body", "/body/{type}/text"),
-    ("/content", "/body/{type}"),
-];
+/// Where each neutral field of `message` lives in the Bird body it was read from (for the
+/// neutral rules Bird's reader does not check first, and for a conversion's refusals). Bird's
+/// body types are not the neutral kinds (reply buttons are a text with postbacks, a CTA URL a
+/// text with a link), so the table is the content kind's; every pointer it gives is one the
+/// body has.
+fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
+    use crate::message::Recipient;
+    let to = match message.recipient() {
+        Some(Recipient::Contact(_)) => "/receiver/contacts/0/id",
+        _ => "/receiver/contacts/0/identifierValue",
+    };
+    let common = [("/to", to), ("/replyTo", "/replyTo/id"), ("/callbackData", "/reference")];
+    let kind: &[(&str, &str)] = match message.content.kind() {
+        "text" => &[
+            ("/content/previewUrl", "/body/text/metadata/whatsapp/previewUrl"),
+            ("/content/body", "/body/text/text"),
+            ("/content", "/body/text"),
+        ],
+        "image" | "sticker" => &[
+            ("/content/caption", "/body/image/text"),
+            ("/content/link", "/body/image/images/0/mediaUrl"),
+            ("/content", "/body/image"),
+        ],
+        "video" | "audio" | "document" => &[
+            ("/content/caption", "/body/file/text"),
+            ("/content/link", "/body/file/files/0/mediaUrl"),
+            ("/content/mimeType", "/body/file/files/0/contentType"),
+            ("/content/filename", "/body/file/files/0/filename"),
+            ("/content", "/body/file"),
+        ],
+        "location" => &[
+            ("/content/latitude", "/body/location/coordinates/latitude"),
+            ("/content/longitude", "/body/location/coordinates/longitude"),
+            ("/content/name", "/body/location/location/label"),
+            ("/content/address", "/body/location/location/address"),
+            ("/content", "/body/location"),
+        ],
+        "locationRequest" => &[("/content/body", "/body/text/text"), ("/content", "/body/text")],
+        "replyButtons" => &[
+            ("/content/body", "/body/text/text"),
+            ("/content/buttons/*/id", "/body/text/actions/*/postback/payload"),
+            ("/content/buttons/*/title", "/body/text/actions/*/postback/text"),
+            ("/content/buttons", "/body/text/actions"),
+            ("/content", "/body/text"),
+        ],
+        "ctaUrl" => &[
+            ("/content/body", "/body/text/text"),
+            ("/content/displayText", "/body/text/actions/0/link/text"),
+            ("/content/url", "/body/text/actions/0/link/url"),
+            ("/content", "/body/text"),
+        ],
+        "list" => &[
+            ("/content/header/text", "/body/list/title"),
+            ("/content/header", "/body/list/title"),
+            ("/content/body", "/body/list/text"),
+            ("/content/button", "/body/list/metadata/button/label"),
+            ("/content/sections/*/rows/*/id", "/body/list/items/*/actions/*/postback/payload"),
+            ("/content/sections/*/rows/*/title", "/body/list/items/*/actions/*/postback/text"),
+            (
+                "/content/sections/*/rows/*/description",
+                "/body/list/items/*/actions/*/postback/metadata/description/label",
+            ),
+            ("/content/sections/*/rows", "/body/list/items/*/actions"),
+            ("/content/sections", "/body/list/items"),
+            ("/content", "/body/list"),
+        ],
+        "carousel" => &[
+            ("/content/body", "/body/carousel/text"),
+            ("/content/cards/*/body", "/body/carousel/items/*/title"),
+            ("/content/cards/*/header/link", "/body/carousel/items/*/mediaUrl"),
+            ("/content/cards/*/header", "/body/carousel/items/*/mediaUrl"),
+            ("/content/cards/*/ctaUrl/displayText", "/body/carousel/items/*/actions/0/link/text"),
+            ("/content/cards/*/ctaUrl/url", "/body/carousel/items/*/actions/0/link/url"),
+            ("/content/cards/*/ctaUrl", "/body/carousel/items/*/actions/0"),
+            ("/content/cards", "/body/carousel/items"),
+            ("/content", "/body/carousel"),
+        ],
+        // Bird carries no other kind: nothing of it was read from a Bird body.
+        _ => &[("/content", "/body")],
+    };
+    common.into_iter().chain(kind.iter().copied()).collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -355,6 +429,87 @@ mod tests {
         assert!(faults(&body).is_empty());
         body["scheduledFor"] = json!("2027-01-05T00:00:01Z");
         assert_eq!(faults(&body), [("/scheduledFor".into(), ViolationCode::OutOfRange)]);
+    }
+
+    /// Bird's reader refuses what the neutral model (and WhatsApp) refuse: two buttons with one
+    /// title or payload, two list rows with one payload, at their fields in Bird's body.
+    #[test]
+    fn duplicate_buttons_and_rows_are_refused_at_birds_pointers() {
+        let postback =
+            |text: &str, payload: &str| json!({"type": "postback", "postback": {"text": text, "payload": payload}});
+        let buttons =
+            |actions: Vec<Value>| text_body(json!({"type": "text", "text": {"text": "Pick", "actions": actions}}));
+        assert!(faults(&buttons(vec![postback("A", "1"), postback("B", "2")])).is_empty());
+        assert_eq!(
+            faults(&buttons(vec![postback("A", "1"), postback("B", "1")])),
+            [("/body/text/actions/1/postback/payload".into(), ViolationCode::Duplicate)]
+        );
+        assert_eq!(
+            faults(&buttons(vec![postback("A", "1"), postback("A", "2")])),
+            [("/body/text/actions/1/postback/text".into(), ViolationCode::Duplicate)]
+        );
+        let reply = json!({"type": "reply", "reply": {"text": "A"}});
+        assert_eq!(
+            faults(&buttons(vec![postback("A", "1"), reply])),
+            [("/body/text/actions/1/reply/text".into(), ViolationCode::Duplicate)]
+        );
+        let list = |second: &str| {
+            text_body(json!({"type": "list", "list": {"text": "Menu", "items": [
+                {"title": "One", "actions": [postback("A", "a")]},
+                {"title": "Two", "actions": [postback("A", "b"), postback("C", second)]}
+            ], "metadata": {"button": {"label": "Open"}}}}))
+        };
+        assert!(faults(&list("c")).is_empty(), "row titles may repeat across sections");
+        assert_eq!(
+            faults(&list("a")),
+            [("/body/list/items/1/actions/1/postback/payload".into(), ViolationCode::Duplicate)]
+        );
+    }
+
+    /// A neutral rule Bird's reader does not check lands at the field of the Bird body it was
+    /// read from, and every pointer of the table is one that body has.
+    #[test]
+    fn neutral_violations_land_at_real_bird_pointers() {
+        let padded = text_body(json!({"type": "text", "text": {"text": "Pick", "actions": [
+            {"type": "postback", "postback": {"text": "A", "payload": " 1"}},
+            {"type": "postback", "postback": {"text": "B", "payload": "2"}}
+        ]}}));
+        let Err(BodyError::Invalid(v)) = parse(&padded.to_string(), None) else { panic!("a padded id is refused") };
+        assert_eq!(v[0].path, "/body/text/actions/0/postback/payload");
+        let list = text_body(json!({"type": "list", "list": {"title": "T", "text": "Menu", "items": [
+            {"title": "One", "actions": [{"type": "postback", "postback": {"text": "A", "payload": "a", "metadata": {"description": {"label": "d"}}}}]},
+            {"title": "Two", "actions": [{"type": "postback", "postback": {"text": "B", "payload": "b"}}]}
+        ], "metadata": {"button": {"label": "Open"}}}}));
+        let cases = [
+            (
+                padded.clone(),
+                vec!["/to", "/content/body", "/content/buttons/1/id", "/content/buttons/1/title", "/content/buttons"],
+            ),
+            (
+                list,
+                vec![
+                    "/content/header/text",
+                    "/content/body",
+                    "/content/button",
+                    "/content/sections/1/title",
+                    "/content/sections/1/rows/0/id",
+                    "/content/sections/0/rows/0/title",
+                    "/content/sections/0/rows/0/description",
+                    "/content/sections/1/rows",
+                    "/content/sections",
+                ],
+            ),
+        ];
+        for (body, neutral) in cases {
+            let text = body.to_string();
+            // The message as read, before the neutral rules judge it.
+            let message = neutral::from_bird(&read_request_at(&text, NOW).unwrap()).unwrap();
+            let tree = parse_tree(&text).unwrap();
+            for pointer in neutral {
+                let wire = BirdCodec.wire_pointer(pointer, &message, &tree, Operation::Messages);
+                assert!(crate::provider::json_at(&tree, &wire).is_some(), "{pointer} → {wire}: not in the body");
+            }
+        }
     }
 
     #[test]

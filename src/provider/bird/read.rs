@@ -230,15 +230,70 @@ fn check_buttons(o: &Obj<'_>, r: &mut Report, actions: &[Action], text_body: boo
     }
 }
 
-/// An array of actions (each checked for its kind's limits as a button).
+/// An array of actions (each checked for its kind's limits as a button). Two quick-reply
+/// buttons may not share a title or a payload (see [`Choices`]).
 fn actions(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<Vec<Action>> {
     let items = o.objects(r, key, false)?;
+    let mut choices = Choices::default();
     Some(
         items
             .iter()
-            .filter_map(|a| action(a, r, REPLY_BUTTON_TITLE_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false))
+            .filter_map(|a| {
+                let read = action(a, r, REPLY_BUTTON_TITLE_MAX_CHARS, REPLY_BUTTON_ID_MAX_CHARS, false)?;
+                choices.check(a, r, &read, true);
+                Some(read)
+            })
             .collect(),
     )
+}
+
+/// The quick replies (reply and postback actions) of one message seen so far. WhatsApp, and
+/// the neutral model, refuse two reply buttons with the same title or id, and two list rows
+/// (across sections) with the same id: the customer could not tell them apart, nor you their
+/// answers. A postback's payload is that id. Checked here, each at its field in Bird's body,
+/// so that a Bird body is refused as Bird's, not at a neutral field the body does not have.
+#[derive(Default)]
+struct Choices {
+    titles: Vec<String>,
+    payloads: Vec<String>,
+}
+
+impl Choices {
+    /// Checks the action read from `a`; `titles`: whether titles must be unique too (buttons).
+    fn check(&mut self, a: &Obj<'_>, r: &mut Report, action: &Action, titles: bool) {
+        let (kind, text, payload) = match action {
+            Action::Reply { text, .. } => ("reply", text, None),
+            Action::Postback { text, payload, .. } => ("postback", text, payload.as_ref()),
+            _ => return,
+        };
+        let mut duplicate = |field: &str, what: &str, value: &str| {
+            if r.is_full() {
+                return r.count_more();
+            }
+            let mut path = a.pointer(kind);
+            crate::validate::push_key(&mut path, field);
+            let message = format!("{what} {value:?} is used more than once; it must be unique");
+            r.push(crate::validate::Violation { path, code: ViolationCode::Duplicate, message, limit: None });
+        };
+        if titles {
+            if self.titles.contains(text) {
+                duplicate("text", "a button title", text);
+            } else {
+                self.titles.push(text.clone());
+            }
+        }
+        if let Some(payload) = payload {
+            if self.payloads.contains(payload) {
+                duplicate(
+                    "payload",
+                    if titles { "a button payload (its id)" } else { "a row payload (its id)" },
+                    payload,
+                );
+            } else {
+                self.payloads.push(payload.clone());
+            }
+        }
+    }
 }
 
 /// One action; `title_max` and `payload_max` are WhatsApp's limits where it shows (a button
@@ -427,6 +482,8 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
         o.violation(r, "items", ViolationCode::TooMany, message, Some(LIST_SECTIONS_MAX as f64));
     }
     let many = items.len() > 1;
+    // Row ids are unique across the whole list.
+    let mut choices = Choices::default();
     let sections: Vec<Section> = items
         .iter()
         .filter_map(|s| {
@@ -448,6 +505,7 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
                     if !matches!(row, Action::Reply { .. } | Action::Postback { .. }) {
                         a.invalid(r, "type", format!("a list row is a postback or reply action, not {}", row.kind()));
                     }
+                    choices.check(a, r, &row, false);
                     Some(row)
                 })
                 .collect();

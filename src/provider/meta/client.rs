@@ -95,6 +95,7 @@ impl MetaConfig {
                     wa_id: c.string("wa_id").unwrap_or_default(),
                 })
                 .collect(),
+            warnings: Vec::new(),
         })
     }
 
@@ -279,6 +280,11 @@ pub struct MetaSendResult {
     pub message_status: Option<MetaMessageStatus>,
     /// Recipients as Meta resolved them.
     pub contacts: Vec<MetaContact>,
+    /// What the request left out of the message by design, so the message sent differs from
+    /// the one given (a `mimeType`: Meta reads the file's type from the file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub warnings: Vec<String>,
 }
 
 /// `messages[0].message_status`: whether Meta accepted, is holding, or paused the message.

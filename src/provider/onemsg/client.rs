@@ -72,7 +72,7 @@ impl ProviderClient for OneMsgConfig {
         let (message, description) = (answer.string("message"), answer.string("description"));
         let sent = answer.get("sent").and_then(Json::as_bool) == Some(true);
         match answer.string("id") {
-            Some(id) if sent => Ok(OneMsgSendResult { message_id: id, message, description }),
+            Some(id) if sent => Ok(OneMsgSendResult { message_id: id, message, description, warnings: Vec::new() }),
             // HTTP 200 with `sent: false`: 1MSG took the request and refused the message.
             _ => {
                 let said =
@@ -427,6 +427,11 @@ pub struct OneMsgSendResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub description: Option<String>,
+    /// What the request left out of the message by design, so the message sent differs from
+    /// the one given (a `mimeType`: 1MSG reads the file's type from the file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub warnings: Vec<String>,
 }
 
 #[cfg(test)]

@@ -26,8 +26,10 @@ createServer(async (request, response) => {
     return;
   }
   try {
-    const { messageId, messageStatus } = await client.send(message);
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ messageId, messageStatus }));
+    const { messageId, messageStatus, warnings } = await client.send(message);
+    // What Meta's body left out of the message (a mimeType), if anything.
+    const leftOut: string[] = warnings ?? [];
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ messageId, messageStatus, leftOut }));
   } catch (error) {
     if (error instanceof ValidationError) response.writeHead(422).end(JSON.stringify(error.violations));
     else if (error instanceof ProviderError) response.writeHead(error.retryable ? 503 : 502).end(error.message);

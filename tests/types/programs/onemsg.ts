@@ -72,7 +72,7 @@ export async function campaign(): Promise<string[]> {
     await client.sendBody("sendTemplate", JSON.stringify(orderShipped)),
     await client.sendBody("sendProduct", { phone: 16505551234, action: { catalog_id: "194836987003835", product_retailer_id: "sku-4512" } }),
   ];
-  return results.map(({ messageId, message, description }) => `${messageId} ${message ?? ""} ${description ?? ""}`);
+  return results.map(({ messageId, message, description, warnings }) => `${messageId} ${message ?? ""} ${description ?? ""} ${(warnings ?? []).join("; ")}`);
 }
 
 /** A reply inside the 24-hour session: marked read first, with a typing indicator. */
