@@ -81,7 +81,7 @@ console.log(`uploaded ${media.mimeType} (${media.fileSize} bytes) as media ${med
 //    with the reason wabridge gives, never sent half-way), and one outside the 24-hour window.
 //    Bird gets each neutral kind in the form it carries (media by link with a MIME type, no
 //    media headers or footers, carousel cards with a URL button), and the kinds it cannot
-//    carry at all are refused by name; so does 1MSG (no link preview switch, text headers).
+//    carry at all are refused by name; so does 1MSG (no link preview switch).
 const rows = [];
 const stranger = ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }];
 function neutralMessages(provider) {

@@ -162,13 +162,13 @@ export function birdMessages(to, { replyTo } = {}) {
 }
 
 /** The neutral kinds 1MSG carries, in the forms it carries them (a text without the link
- *  preview switch sendMessage lacks; a CTA URL with a text header): what the demo and the
- *  runtime checks send through `OneMsgClient.send`, one per 1MSG method that has a neutral
- *  kind — sendMessage, sendFile, sendSticker, sendLocation, sendLocationRequest, sendContact,
+ *  preview switch sendMessage lacks; reply buttons with a media header, a CTA URL with a text
+ *  header): what the demo and the runtime checks send through `OneMsgClient.send`, one per
+ *  1MSG method that has a neutral kind — sendMessage, sendFile, sendSticker, sendLocation, sendLocationRequest, sendContact,
  *  sendReaction, sendButton, sendList, sendProduct (a product, a product list), sendFlow,
  *  sendCarousel (media cards, product cards) and sendCtaUrl; sendTemplate needs a namespace
- *  and goes on its own. `replyTo` is the id of a message
- *  received on 1MSG (the reaction reacts to it). */
+ *  and goes on its own. `replyTo` is the id of a message received on 1MSG (the reaction
+ *  reacts to it). */
 export function oneMsgMessages(to, { mediaId, replyTo } = {}) {
   const samples = new Map(sampleMessages(to, { mediaId, replyTo }));
   const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "contacts", "reaction", "reply buttons", "list", "product", "product list", "flow", "carousel", "product carousel"];
@@ -176,6 +176,10 @@ export function oneMsgMessages(to, { mediaId, replyTo } = {}) {
     ["text", samples.get("text")],
     ["text (reply)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512" } }],
     ...kinds.map((kind) => [kind, samples.get(kind)]),
+    ["reply buttons (image header)", {
+      to,
+      content: { type: "replyButtons", header: { type: "image", link: "https://example.com/media/parcel.png" }, body: "Your parcel is ready. When should we deliver?", buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }] },
+    }],
     ["CTA URL (text header)", {
       to,
       content: { type: "ctaUrl", header: { type: "text", text: "Order #4512" }, body: "Track your order", footer: "Updated hourly", displayText: "Track", url: "https://example.com/t/4512" },

@@ -267,11 +267,13 @@ pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) ->
 }
 
 /// Checks the limits of a message parsed from a provider's body and reports violations at
-/// the provider's pointers, translated with `table` (see [`rewrite_pointer`]).
+/// the provider's pointers, translated with `table` (see [`rewrite_pointer`]; `wire`, the body
+/// as read, names the object a `{type}` segment stands for).
 pub(crate) fn validated_from_wire(
     message: Message,
     table: &[(&str, &str)],
     snake_rest: bool,
+    wire: Option<&Json<'_>>,
 ) -> Result<Message, BodyError> {
     let mut report = Report::new();
     message.validate_into(&mut report, &Path::root());
@@ -281,7 +283,7 @@ pub(crate) fn validated_from_wire(
     let violations = report
         .into_violations()
         .into_iter()
-        .map(|v| Violation { path: rewrite_pointer(&v.path, table, snake_rest, None), ..v })
+        .map(|v| Violation { path: rewrite_pointer(&v.path, table, snake_rest, wire), ..v })
         .collect();
     Err(BodyError::Invalid(violations))
 }

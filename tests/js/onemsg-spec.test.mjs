@@ -354,9 +354,6 @@ const REFUSED = [
   ["text previewUrl false", { type: "text", body: "https://shop.example.com/spring", previewUrl: false }, {}, "unsupported", "/content/previewUrl"],
   // 1MSG has no field for a sender's reference.
   ["callbackData", { type: "text", body: "Hi" }, { callbackData: "spring-sale-000123" }, "unsupported", "/callbackData"],
-  ["replyButtons image header (not yet)", { type: "replyButtons", header: { type: "image", link: img() }, body: "When?", buttons: [{ id: "today", title: "Today" }] }, {}, "unsupported", "/content/header"],
-  ["ctaUrl video header (not yet)", { type: "ctaUrl", header: { type: "video", link: "https://media.example.com/videos/tour.mp4" }, body: "Track it", displayText: "Track", url: "https://shop.example.com/t/1" }, {}, "unsupported", "/content/header"],
-  ["ctaUrl document header (not yet)", { type: "ctaUrl", header: { type: "document", link: "https://media.example.com/docs/a.pdf" }, body: "Track it", displayText: "Track", url: "https://shop.example.com/t/1" }, {}, "unsupported", "/content/header"],
   // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one (the
   // neutral model itself refuses it).
   ["a reaction with replyTo", { type: "reaction", messageId: WAMID, emoji: "👍" }, { replyTo: "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcB" }, "invalid", [["/replyTo", "invalid_value"]]],
@@ -859,4 +856,27 @@ test("addTemplate's components are held to the template components reference: ea
     ["/components/1/cards/1/components", "invalid_value"],
     ["/components/1/cards/1/components", "required"],
   ]);
+});
+
+test("sendButton and sendCtaUrl take a media header as the Cloud API's interactive header ([SDK2], [MCP]): written, read back, faults at 1MSG's pointers", () => {
+  const to = "+16505551234";
+  const cases = [
+    ["sendButton", { type: "replyButtons", header: { type: "image", link: "https://media.example.com/a.png" }, body: "When?", buttons: [{ id: "today", title: "Today" }] }, { type: "image", image: { link: "https://media.example.com/a.png" } }],
+    ["sendCtaUrl", { type: "ctaUrl", header: { type: "video", id: "1013859600285441" }, body: "Track it", displayText: "Track", url: "https://shop.example.com/t/1" }, { type: "video", video: { id: "1013859600285441" } }],
+    ["sendCtaUrl", { type: "ctaUrl", header: { type: "document", link: "https://media.example.com/docs/a.pdf", filename: "a.pdf" }, body: "Track it", displayText: "Track", url: "https://shop.example.com/t/1" }, { type: "document", document: { link: "https://media.example.com/docs/a.pdf", filename: "a.pdf" } }],
+  ];
+  for (const [method, content, header] of cases) {
+    const message = { to, content };
+    assert.equal(wabridge.endpointOf("1msg", message), method);
+    const body = wabridge.toProvider("1msg", message);
+    assert.deepEqual(body.header, header, method);
+    assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: method }), [], method);
+    assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: method }).content, content, method);
+  }
+  // A fault in a media header is reported inside the header object as 1MSG's body has it.
+  const body = wabridge.toProvider("1msg", { to, content: cases[0][1] });
+  body.header.image.link = "ftp://media.example.com/a.png";
+  assert.deepEqual(faults("sendButton", body).map(([path]) => path), ["/header/image/link"]);
+  body.header = { type: "sticker", sticker: { id: "1" } };
+  assert.deepEqual(faults("sendButton", body).map(([path]) => path), ["/header/type"]);
 });

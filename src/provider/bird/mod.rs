@@ -80,7 +80,7 @@ impl Codec for BirdCodec {
         let request = read_request(body)?;
         let message = neutral::from_bird(&request)?;
         let table = pointers(&message);
-        validated_from_wire(message, &table, false).map(Request::Message)
+        validated_from_wire(message, &table, false, None).map(Request::Message)
     }
 
     fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {

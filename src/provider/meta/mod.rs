@@ -11,8 +11,13 @@ mod events;
 mod read;
 // 1MSG forwards a template's `params` and a product list's sections to the Cloud API as they
 // are: Meta's objects, read and written by Meta's codec for both.
-pub(crate) use read::{button_spellings, product_sections, template_components as read_template_components};
-pub(crate) use write::{product_section, template_components as write_template_components};
+pub(crate) use read::{
+    button_spellings, product_sections, read_header as read_interactive_header,
+    template_components as read_template_components,
+};
+pub(crate) use write::{
+    header as write_interactive_header, product_section, template_components as write_template_components,
+};
 mod webhook;
 mod write;
 

@@ -178,7 +178,8 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     Some(Message { to: to?, recipient_type, reply_to, callback_data, content: content? })
 }
 
-fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
+/// An interactive message's header (1MSG's sendButton and sendCtaUrl take the same object).
+pub(crate) fn read_header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
     let kind = h.req_str(r, "type")?;
     // Fields are checked once the type is known (a wrong type is the one fault to report).
     if HEADER_TYPES.contains(&kind.as_str()) {

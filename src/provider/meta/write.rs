@@ -96,7 +96,8 @@ fn wire_type(content: &Content) -> &'static str {
     }
 }
 
-fn header(w: &mut JsonWriter, header: &Header) {
+/// An interactive message's header (1MSG's sendButton and sendCtaUrl take the same object).
+pub(crate) fn header(w: &mut JsonWriter, header: &Header) {
     w.obj("header", |w| match header {
         Header::Text(HeaderText { text }) => {
             w.str("type", "text");

@@ -253,7 +253,7 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
     };
     let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
-    let message = match validated_from_wire(message, &table, snake) {
+    let message = match validated_from_wire(message, &table, snake, Some(&tree)) {
         Ok(message) if report.is_empty() => message,
         Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
         Err(BodyError::Invalid(limits)) => {

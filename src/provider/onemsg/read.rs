@@ -106,7 +106,7 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             Some(Content::Contacts(Contacts { contacts }))
         }
         Operation::SendButton => {
-            let header = text_header(root, r);
+            let header = interactive_header(root, r);
             let (text, footer) = (body(r), root.str(r, "footer"));
             let buttons = root.objects(r, "sections", true).map(|items| {
                 let read = |b: &Obj<'_>| {
@@ -213,7 +213,7 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             }
         }
         _ => {
-            let header = text_header(root, r);
+            let header = interactive_header(root, r);
             let (text, footer) = (body(r), root.str(r, "footer"));
             let (display_text, url) = (root.req_str(r, "displayText"), root.req_str(r, "url"));
             Some(Content::CtaUrl(CtaUrl { header, body: text?, footer, display_text: display_text?, url: url? }))
@@ -306,6 +306,11 @@ fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<Recipient
 }
 
 /// A Cloud API text header (`{"type": "text", "text": …}`); media headers are not read yet.
+/// sendButton's and sendCtaUrl's header: the Cloud API's interactive header object.
+fn interactive_header(root: &Obj<'_>, r: &mut Report) -> Option<Header> {
+    crate::provider::meta::read_interactive_header(&root.obj(r, "header")?, r)
+}
+
 fn text_header(root: &Obj<'_>, r: &mut Report) -> Option<Header> {
     let header = root.obj(r, "header")?;
     header.only(r, &["type", "text"]);
@@ -399,6 +404,8 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content/buttons/*/title", "/sections/*/reply/title"),
             ("/content/buttons", "/sections"),
             ("/content/header/text", "/header/text"),
+            ("/content/header/type", "/header/type"),
+            ("/content/header", "/header/{type}"),
             ("/content", ""),
         ],
         Operation::SendList => &[
@@ -407,7 +414,12 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content/sections", "/sections"),
             ("/content", ""),
         ],
-        Operation::SendCtaUrl => &[("/content/header/text", "/header/text"), ("/content", "")],
+        Operation::SendCtaUrl => &[
+            ("/content/header/text", "/header/text"),
+            ("/content/header/type", "/header/type"),
+            ("/content/header", "/header/{type}"),
+            ("/content", ""),
+        ],
         Operation::SendTemplate => {
             &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
         }

@@ -60,7 +60,7 @@ fn refusal(message: &Message) -> Option<BodyError> {
         )),
         // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one.
         Content::Reaction(_) if message.reply_to.is_some() => Some(cannot_at("replyTo on a reaction", "/replyTo")),
-        Content::ReplyButtons(b) => media_header(b.header.as_ref(), "replyButtons").or_else(|| {
+        Content::ReplyButtons(b) => {
             // Every id over 1MSG's limit, as the model reports every violation.
             let too_long: Vec<_> = b
                 .buttons
@@ -78,8 +78,7 @@ fn refusal(message: &Message) -> Option<BodyError> {
                 })
                 .collect();
             (!too_long.is_empty()).then_some(BodyError::Invalid(too_long))
-        }),
-        Content::CtaUrl(c) => media_header(c.header.as_ref(), "ctaUrl"),
+        }
         // 1MSG's carousel cards take their media by link.
         Content::Carousel(c) => c.cards.iter().enumerate().find_map(|(i, card)| match &card.header {
             Header::Image(m) | Header::Video(m) if m.link.is_none() => {
@@ -248,7 +247,7 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
         Content::Reaction(r) => w.str("body", &r.emoji),
         Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::SnakeCase)),
         Content::ReplyButtons(b) => {
-            text_header(w, b.header.as_ref());
+            interactive_header(w, b.header.as_ref());
             w.str("body", &b.body);
             w.opt_str("footer", b.footer.as_deref());
             w.arr("sections", &b.buttons, |w, button| {
@@ -282,7 +281,7 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             });
         }
         Content::CtaUrl(c) => {
-            text_header(w, c.header.as_ref());
+            interactive_header(w, c.header.as_ref());
             w.str("body", &c.body);
             w.opt_str("footer", c.footer.as_deref());
             w.str("displayText", &c.display_text);
@@ -324,12 +323,12 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
 }
 
 /// `{"type": "text", "text": …}`: the Cloud API's text header, which 1MSG passes on.
-fn text_header(w: &mut JsonWriter, header: Option<&Header>) {
-    if let Some(Header::Text(h)) = header {
-        w.obj("header", |w| {
-            w.str("type", "text");
-            w.str("text", &h.text);
-        });
+/// sendButton's and sendCtaUrl's header: the Cloud API's interactive header object (text, or
+/// an image, video or document by id or link), which [SDK2] and [MCP] document 1MSG as taking
+/// (docs/1msg-reference.md).
+fn interactive_header(w: &mut JsonWriter, header: Option<&Header>) {
+    if let Some(header) = header {
+        crate::provider::meta::write_interactive_header(w, header);
     }
 }
 
