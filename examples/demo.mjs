@@ -27,8 +27,11 @@ const STRANGER = "+442071838750"; // never wrote to us: free-form messages to th
 const SECRETS = { meta: "demo-app-secret", bird: "demo-signing-key", "1msg": "demo-1msg-token" };
 const finalStatus = new Map();
 const received = [];
+const echoes = new Set();
 const handlers = {
   message: (event) => received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone}`),
+  // 1MSG posts your own messages back too (fromMe): never a `message`, so answering cannot loop.
+  echo: (event) => echoes.add(event.id),
   status: (event) => {
     const [error] = event.errors ?? [];
     const why = error ? ` (${error.source?.code ?? error.code} ${error.title ?? event.reason ?? error.message})` : "";
@@ -211,6 +214,7 @@ const accepted = rows.filter((row) => row.id).length;
 const deliveries = await fetch(`${server.url}/__sandbox/webhooks`).then((r) => r.json());
 const refused = deliveries.filter((d) => d.responseStatus !== 200);
 console.log(`\ninbound, read from the webhooks: ${received.join("; ")}`);
+console.log(`1msg echoes of our own messages (on.echo, not on.message): ${echoes.size}`);
 console.log(`\n${accepted} messages accepted, ${rows.length - accepted} refused before sending; statuses received for ${finalStatus.size}; webhook deliveries verified and read: ${deliveries.length - refused.length}, refused: ${refused.length}`);
 
 await server.close();

@@ -70,13 +70,16 @@ export interface HandleWebhookOptions extends VerifyWebhookOptions {
   verifyToken?: string;
   /** A handler per event type, and `event` for every event (after the typed one). A handler that throws makes the answer 500, and the provider redeliver. */
   on?: {
+    /** A customer's message. Never an echo of yours: answering those would answer yourself, in a loop. */
     message?: Handler<WebhookMessage>;
+    /** An echo of a message your business sent (1MSG reports both directions: `fromMe: true`). */
+    echo?: Handler<WebhookMessage & { fromMe: true }>;
     status?: Handler<WebhookStatus>;
     error?: Handler<WebhookErrorNotice>;
     other?: Handler<WebhookOther>;
     event?: Handler<WebhookEvent>;
   };
-  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (default a day). `false` turns it off. */
+  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key; the others wait for its outcome). A key is stored once its handler succeeded, so a failed event is run again on redelivery. `false` turns it off. */
   dedupe?: false | { store?: DedupeStore; ttlSeconds?: number };
   /** Told of a handler's failure (the answer is 500 whatever it does). */
   onError?: (error: unknown, event?: WebhookEvent) => void;

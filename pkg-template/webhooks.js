@@ -168,8 +168,72 @@ const defaultStore = new MemoryDedupeStore();
 const DEFAULT_DEDUPE_TTL_SECONDS = 86_400;
 
 /**
+ * The keys being handled right now, per store: a key is claimed here, synchronously, before
+ * the store is asked (an await) and before any handler runs, so that concurrent deliveries of
+ * the same event in this process run its handler once. The store itself cannot be the claim:
+ * its `get`/`put` are two asynchronous calls (a KV namespace has no compare-and-set), and
+ * between them another delivery's `get` still finds nothing. Values: a promise of whether the
+ * handling succeeded.
+ */
+const inFlight = new WeakMap();
+
+/** A duplicate's answer when the delivery it waited for failed. */
+class ConcurrentFailure extends Error {}
+
+function flightsOf(store) {
+  let flights = inFlight.get(store);
+  if (!flights) inFlight.set(store, (flights = new Map()));
+  return flights;
+}
+
+/**
+ * Runs `handle` for `key` once among concurrent deliveries: the first claims the key, the
+ * others wait for its outcome. Resolves to "handled", "duplicate" (handled before, or by the
+ * concurrent delivery), or rejects with the handler's error; a duplicate of a delivery whose
+ * handler failed rejects too, so that its answer is not a 200 for an event nobody handled.
+ * The key is stored only once handled; a failure leaves it unclaimed, and the provider's
+ * redelivery runs the handler again.
+ */
+async function once(store, key, ttl, handle) {
+  const flights = flightsOf(store);
+  const pending = flights.get(key);
+  if (pending) {
+    if (await pending) return "duplicate";
+    throw new ConcurrentFailure(`the concurrent delivery of ${key} failed; redeliver`);
+  }
+  let settle;
+  flights.set(key, new Promise((resolve) => (settle = resolve)));
+  let handled = false;
+  try {
+    if ((await store.get(key)) != null) {
+      handled = true;
+      return "duplicate";
+    }
+    await handle();
+    await store.put(key, "1", { expirationTtl: ttl });
+    handled = true;
+    return "handled";
+  } finally {
+    flights.delete(key);
+    settle(handled);
+  }
+}
+
+/**
+ * The handler of an event: by its `type`, except that echoes of your own messages (1MSG's
+ * `fromMe`) go to `on.echo`, never to `on.message` — a message handler that answers would
+ * otherwise answer your own answers, in a loop.
+ */
+function handlerOf(on, event) {
+  if (event.type === "message" && event.fromMe) return on.echo;
+  return on[event.type];
+}
+
+/**
  * Answers a webhook request: Meta's verification GET, or a delivery POST, which is verified,
- * read into events, filtered of redeliveries and handed to `options.on` handlers. Answers 200
+ * read into events, filtered of redeliveries and handed to `options.on` handlers (echoes of
+ * your own messages, 1MSG's `fromMe`, to `on.echo`, never to `on.message`). An event is
+ * claimed before its handler runs, so concurrent redeliveries run it once. Answers 200
  * when every event was handled (or was a duplicate), 401 on a bad signature, 400 on a body that
  * is not the provider's webhook, 500 when a handler threw (the provider then redelivers; the
  * events already handled are filtered out that time), 403 on a refused challenge, 405 otherwise.
@@ -202,16 +266,26 @@ export async function handleWebhook(request, options = {}) {
   let failed = null;
   for (const event of events) {
     const key = event.key;
-    if (store && key && (await store.get(key)) != null) continue;
+    let handlerFailed = false;
+    const handle = async () => {
+      try {
+        await handlerOf(on, event)?.(event);
+        await on.event?.(event);
+      } catch (error) {
+        handlerFailed = true;
+        options.onError?.(error, event);
+        throw error;
+      }
+    };
     try {
-      await on[event.type]?.(event);
-      await on.event?.(event);
+      if (store && key) await once(store, key, ttl, handle);
+      else await handle();
     } catch (error) {
+      // A store that fails is the caller's to know of (as before); a handler's failure, or a
+      // concurrent delivery's, is answered 500 so that the provider redelivers.
+      if (!handlerFailed && !(error instanceof ConcurrentFailure)) throw error;
       failed ??= error;
-      options.onError?.(error, event);
-      continue;
     }
-    if (store && key) await store.put(key, "1", { expirationTtl: ttl });
   }
   return failed ? text(500, "a handler failed; redeliver") : text(200, "OK");
 }

@@ -98,6 +98,9 @@ pub enum SignatureError {
     Malformed(String),
     /// It does not match the body under this secret: tampered, or signed with another secret.
     Mismatch,
+    /// The shared token a 1MSG webhook URL carries (in query parameter `parameter`) is not
+    /// yours. 1MSG signs nothing: there is no signature and no body to mismatch.
+    TokenMismatch { parameter: String },
     /// Signed longer ago (or further ahead) than the freshness window allows.
     Stale { age_seconds: i64, tolerance_seconds: u64 },
 }
@@ -110,8 +113,17 @@ impl fmt::Display for SignatureError {
             SignatureError::Mismatch => {
                 f.write_str("the webhook's signature does not match its body under this secret")
             }
+            // The token given is never said: it may be one letter away from the secret.
+            SignatureError::TokenMismatch { parameter } => {
+                write!(f, "the webhook URL's token (its {parameter} parameter) does not match this secret")
+            }
+            SignatureError::Stale { age_seconds, tolerance_seconds } if *age_seconds < 0 => write!(
+                f,
+                "the webhook is dated {} s in the future; the window is {tolerance_seconds} s",
+                age_seconds.unsigned_abs()
+            ),
             SignatureError::Stale { age_seconds, tolerance_seconds } => {
-                write!(f, "the webhook was signed {age_seconds} s from now; the window is {tolerance_seconds} s")
+                write!(f, "the webhook was signed {age_seconds} s ago; the window is {tolerance_seconds} s")
             }
         }
     }

@@ -73,6 +73,9 @@ fn a_body_of_another_provider_or_no_json_is_refused_with_why() {
         (Provider::Meta, b"not json", "not JSON"),
         (Provider::Bird, b"\xff\xfe", "UTF-8"),
         (Provider::OneMsg, b"[1]", "object"),
+        (Provider::OneMsg, br#"{"messages":"oops"}"#, "\"messages\" is not an array"),
+        (Provider::OneMsg, br#"{"instanceId":"VID1","ack":{"id":"x"}}"#, "\"ack\" is not an array"),
+        (Provider::OneMsg, br#"{"messages":["hi"]}"#, "1MSG's messages objects"),
     ] {
         let error = events_json(provider, body).unwrap_err();
         assert_eq!(error.provider, provider);
@@ -111,7 +114,7 @@ fn signature_vectors_computed_elsewhere_verify_as_expected() {
             Ok(()) => "accepted",
             Err(SignatureError::Missing(_)) => "missing",
             Err(SignatureError::Malformed(_)) => "malformed",
-            Err(SignatureError::Mismatch) => "mismatch",
+            Err(SignatureError::Mismatch | SignatureError::TokenMismatch { .. }) => "mismatch",
             Err(SignatureError::Stale { .. }) => "stale",
         };
         assert_eq!(outcome, v["expect"], "{}", v["name"]);
@@ -134,4 +137,17 @@ fn a_webhook_body_read_as_a_request_says_what_it_is() {
         let error = wabridge::provider::parse(provider, &body, None).unwrap_err();
         assert!(error.to_string().contains("readWebhook"), "{provider}: {error}");
     }
+}
+
+#[test]
+fn a_1msg_echo_names_the_customer_not_the_business() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/webhooks/1msg/messages-echo.json");
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let events: Value =
+        serde_json::from_str(&events_json(Provider::OneMsg, fixture["body"].to_string().as_bytes()).unwrap()).unwrap();
+    let echo = &events[0];
+    assert_eq!(echo["fromMe"], true);
+    // The business is the author and senderName of an echo: neither is given as the customer.
+    assert_eq!(echo["from"], serde_json::json!({"id": "16505551234@c.us", "phone": "+16505551234"}));
+    assert_eq!(events[1]["fromMe"], false);
 }

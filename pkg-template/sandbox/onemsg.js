@@ -213,10 +213,14 @@ export function createOneMsg(sandbox, options = {}) {
     }
     sandbox.accept(record, { checked: true });
     const { type, body: text, caption = null } = summary(method, body);
-    remember({
-      id: record.id, body: text ?? "", fromMe: true, self: 1, isForwarded: 0, author: self, time: Number(unixSeconds(now())), chatId, type,
-      senderName: config.name, caption, quotedMsgId: body.quotedMsgId ?? null, metadata: {}, chatName: names.get(chatId) ?? record.contact,
-    });
+    const echo = {
+      id: record.id, body: text ?? "", fromMe: true, self: 1, isForwarded: false, author: self, time: Number(unixSeconds(now())), chatId, type,
+      senderName: config.name, caption, quotedMsgId: body.quotedMsgId ?? null,
+    };
+    remember({ ...echo, isForwarded: 0, metadata: {}, chatName: names.get(chatId) ?? record.contact });
+    // 1MSG posts "every new incoming or outgoing message" to the webhook: the echo of yours too,
+    // authored by your number, which a receiver must not take for a customer's message.
+    sandbox.emit("1msg", "message", { instanceId: config.instanceId, messages: [echo] });
     return json(200, { sent: true, id: record.id, message: `Sent to ${chatId}`, description: "Message has been sent to the provider" });
   }
 

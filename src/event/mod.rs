@@ -61,6 +61,8 @@ pub struct Party<'a> {
 /// A message a customer sent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inbound<'a> {
+    /// The customer: who sent it, or on an echo of yours (`from_me`) whom it was sent to (the
+    /// chat) — in both cases whom an answer goes to.
     pub from: Party<'a>,
     /// The message's kind: `text`, `image`, `video`, `audio`, `document`, `sticker`,
     /// `location`, `contacts`, `reaction`, `buttonReply`, `listReply`, `flowReply`, `button`
@@ -86,7 +88,8 @@ pub struct Inbound<'a> {
     pub system: Option<&'a Json<'a>>,
     /// Errors the provider attached (Meta's unsupported messages).
     pub errors: Vec<Fault<'a>>,
-    /// 1MSG reports your own messages too: true for those.
+    /// An echo: a message your business sent (1MSG reports both directions, `fromMe`), not a
+    /// customer's. Never answer one: the answer would be echoed too.
     pub from_me: bool,
     /// 1MSG's chat the message is in (`…@c.us`, or `…@g.us` for a group).
     pub chat_id: Option<&'a str>,

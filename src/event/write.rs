@@ -131,9 +131,9 @@ fn inbound(w: &mut JsonWriter, m: &Inbound<'_>) {
     if !m.errors.is_empty() {
         faults(w, &m.errors);
     }
-    if m.from_me {
-        w.bool("fromMe", true);
-    }
+    // Always said, true or false: whether this is an echo of your own message decides whether
+    // to answer it, and an absent flag would read as "not an echo" by accident.
+    w.bool("fromMe", m.from_me);
     w.opt_str("chatId", m.chat_id);
     w.opt_str("whatsappId", m.whatsapp_id);
 }

@@ -33,6 +33,7 @@ pub struct Verify<'a> {
     pub secret: &'a str,
     /// How far a Bird signature's timestamp may be from now. Bird retries a failed delivery
     /// with its original timestamp for hours: the default, a day, lets those through.
+    /// `NO_FRESHNESS_CHECK` turns the check off.
     pub tolerance_seconds: u64,
     /// The query parameter of a 1MSG webhook URL that carries the shared token.
     pub token_parameter: &'a str,
@@ -42,6 +43,10 @@ pub struct Verify<'a> {
 
 /// The default freshness window of Bird signatures: a day.
 pub const DEFAULT_TOLERANCE_SECONDS: u64 = 24 * 3600;
+
+/// A freshness window that checks nothing: Bird's signature is still checked, its timestamp
+/// is not (JS's `toleranceSeconds: Infinity`).
+pub const NO_FRESHNESS_CHECK: u64 = u64::MAX;
 
 /// The default query parameter of a 1MSG webhook URL's shared token.
 pub const DEFAULT_TOKEN_PARAMETER: &str = "secret";

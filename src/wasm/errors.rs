@@ -105,7 +105,7 @@ impl From<crate::error::SignatureError> for JsValue {
         let reason = match &error {
             Missing(_) => "missing",
             Malformed(_) => "malformed",
-            Mismatch => "mismatch",
+            Mismatch | TokenMismatch { .. } => "mismatch",
             Stale { .. } => "stale",
         };
         let props = format!(r#"{{"code":"ERR_SIGNATURE","retryable":false,"reason":"{reason}"}}"#);

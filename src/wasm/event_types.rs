@@ -61,6 +61,7 @@ export interface WebhookFault {
 /** A message from a customer (on 1MSG, also an echo of yours: `fromMe`). */
 export interface WebhookMessage extends WebhookEventBase {
   type: "message";
+  /** The customer, whom an answer goes to: the sender, or on an echo (`fromMe`) the chat it was sent to. */
   from?: WebhookParty;
   kind: InboundKind;
   /** The words of it: the text, a caption, the title of the button or row tapped. */
@@ -68,7 +69,7 @@ export interface WebhookMessage extends WebhookEventBase {
   /** The message as neutral content, where it maps: send it back, or answer it, in one line. */
   content?: Content;
   media?: InboundMedia;
-  /** The button, list row or postback tapped: the id (payload) you gave it and its title. */
+  /** The button, list row or postback tapped: the id (payload) you gave it and its title (1MSG gives the title only). */
   reply?: { id?: string; title?: string; description?: string };
   context?: {
     /** The message replied to (or tapped in). */
@@ -97,8 +98,8 @@ export interface WebhookMessage extends WebhookEventBase {
   /** Meta: a system message (a customer changed number, …). */
   system?: { body?: string; type?: string; waId?: string; customer?: string; identity?: string };
   errors?: WebhookFault[];
-  /** 1MSG: a message you sent (1MSG reports both directions). */
-  fromMe?: true;
+  /** An echo of a message your business sent (1MSG reports both directions); false for a customer's message. `handleWebhook` gives echoes to `on.echo`, never to `on.message`. */
+  fromMe: boolean;
   /** 1MSG: the chat it is in (`…@c.us`, or `…@g.us` for a group: answer there). */
   chatId?: string;
   /** WhatsApp's own id where the provider's differs (Bird's `parts[].platformReference`). */

@@ -449,14 +449,33 @@ pub fn check_delivery(
     let headers: Vec<(String, String)> = headers.chunks_exact(2).map(|p| (p[0].clone(), p[1].clone())).collect();
     let delivery = provider::webhook::Delivery { body: &body, headers: &headers, url: url.as_deref() };
     let mut options = provider::webhook::Verify::new(&secret);
-    if let Some(seconds) = tolerance_seconds.filter(|s| s.is_finite() && *s >= 0.0) {
-        options.tolerance_seconds = seconds as u64;
+    if let Some(seconds) = tolerance_seconds {
+        options.tolerance_seconds = tolerance(seconds)?;
     }
     if let Some(name) = token_parameter.as_deref() {
         options.token_parameter = name;
     }
     provider::webhook::verify(provider, &delivery, &options).map_err(JsValue::from)?;
     if read { events_of(provider, &body) } else { Ok(JsValue::UNDEFINED) }
+}
+
+/// `toleranceSeconds` in whole seconds: `Infinity` checks no freshness (Bird's signature still
+/// is); what is not a number of seconds at all is refused rather than silently taken as the
+/// default day, which would let a caller believe a window of their choosing applies.
+fn tolerance(seconds: f64) -> Result<u64, JsValue> {
+    if seconds == f64::INFINITY {
+        Ok(provider::webhook::NO_FRESHNESS_CHECK)
+    } else if seconds.is_finite() && seconds >= 0.0 {
+        // Saturating: beyond u64 is no window at all either.
+        Ok(seconds.floor() as u64)
+    } else {
+        // Said in words, not formatted: formatting a float would add its code to the wasm.
+        let got = if seconds.is_nan() { "NaN" } else { "a negative number" };
+        Err(BodyError::argument(format!(
+            "toleranceSeconds is a number of seconds, 0 or more, or Infinity for no freshness check (got {got})"
+        ))
+        .into())
+    }
 }
 
 /// The events of a webhook body (bytes or text as received), without checking where it came

@@ -277,8 +277,12 @@ test("acks: webhooks sent → delivered → viewed, the same in GET /hookInfo af
   const hooks = sandbox.webhooks("1msg");
   assert.equal(hooks[0].payload.messages[0].body, "hello");
   assert.equal(hooks[0].payload.messages[0].chatId, "16505551234@c.us");
-  assert.deepEqual(hooks.slice(1).map((h) => h.payload.ack[0].status), ["sent", "delivered", "viewed"]);
-  assert.ok(hooks.slice(1).every((h) => h.payload.ack[0].id === messageId && h.payload.ack[0].chatId === "16505551234@c.us"));
+  // 1MSG posts outgoing messages too: the echo of ours, authored by our number, to the customer's chat.
+  const [echo] = hooks[1].payload.messages;
+  assert.deepEqual([echo.id, echo.fromMe, echo.self, echo.chatId], [messageId, true, 1, "16505551234@c.us"]);
+  assert.notEqual(echo.author, echo.chatId);
+  assert.deepEqual(hooks.slice(2).map((h) => h.payload.ack[0].status), ["sent", "delivered", "viewed"]);
+  assert.ok(hooks.slice(2).every((h) => h.payload.ack[0].id === messageId && h.payload.ack[0].chatId === "16505551234@c.us"));
   const info = await client.hookInfo(messageId);
   assert.deepEqual(info.hooks.map((h) => [h.id, h.type, h.status, h.recipient_id]), [
     [messageId, "message", "sent", "16505551234"],
@@ -297,7 +301,8 @@ test("acks: webhooks sent → delivered → viewed, the same in GET /hookInfo af
   const before = sandbox.webhooks("1msg").length;
   const quiet = await client.send(text("quiet"));
   await sandbox.settle();
-  assert.equal(sandbox.webhooks("1msg").length, before);
+  assert.equal(sandbox.webhooks("1msg").length, before + 1, "the echo only");
+  assert.equal(sandbox.webhooks("1msg").at(-1).payload.messages[0].fromMe, true);
   assert.equal((await client.hookInfo(quiet.messageId)).hooks.length, 3);
 });
 

@@ -19,7 +19,8 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
     let seconds: i64 = timestamp.parse().map_err(|_| {
         SignatureError::Malformed(format!("messagebird-request-timestamp is Unix seconds (got {timestamp:?})"))
     })?;
-    if let Some(now_ms) = options.now_ms {
+    let checked = options.tolerance_seconds != crate::provider::webhook::NO_FRESHNESS_CHECK;
+    if let Some(now_ms) = options.now_ms.filter(|_| checked) {
         let age_seconds = (now_ms / 1000.0) as i64 - seconds;
         if age_seconds.unsigned_abs() > options.tolerance_seconds {
             return Err(SignatureError::Stale { age_seconds, tolerance_seconds: options.tolerance_seconds });
@@ -88,10 +89,18 @@ mod tests {
             Err(SignatureError::Stale { age_seconds: 83_200, tolerance_seconds: 3600 })
         );
         assert_eq!(verify(&delivery(&old), &options), Ok(()), "a retry hours later, inside the default day");
+        let unchecked = Verify { tolerance_seconds: crate::provider::webhook::NO_FRESHNESS_CHECK, ..options.clone() };
+        let ancient = headers(sign("signing-key", "1000000000", body), "1000000000");
+        assert_eq!(verify(&delivery(&ancient), &unchecked), Ok(()), "no freshness check: any age");
+        let forged = headers(sign("other", "1000000000", body), "1000000000");
+        assert_eq!(verify(&delivery(&forged), &unchecked), Err(SignatureError::Mismatch), "the signature still is");
         assert!(matches!(
             verify(&Delivery { url: None, ..delivery(&good) }, &options),
             Err(SignatureError::Missing(_))
         ));
+        let said = |age_seconds| SignatureError::Stale { age_seconds, tolerance_seconds: 3600 }.to_string();
+        assert_eq!(said(7200), "the webhook was signed 7200 s ago; the window is 3600 s");
+        assert_eq!(said(-7200), "the webhook is dated 7200 s in the future; the window is 3600 s");
         let garbled = headers("not base64!".into(), "1796083100");
         assert!(matches!(verify(&delivery(&garbled), &options), Err(SignatureError::Malformed(_))));
     }

@@ -14,6 +14,9 @@ use crate::provider_id::Provider;
 use crate::validate::{Obj, Report};
 use std::borrow::Cow;
 
+const CHANGE_WITHOUT_VALUE: &str =
+    "Meta sent a change with no \"value\": there is nothing in it to read (see the event's raw change)";
+
 pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     match root.get("object").and_then(Json::as_str) {
         Some("whatsapp_business_account") => {}
@@ -25,7 +28,26 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     };
     let mut events = Vec::new();
     for change in entries.iter().flat_map(|entry| entry.items("changes")) {
-        let Some(value) = change.get("value") else { continue };
+        let Some(value) = change.get("value") else {
+            // A change without `value` has nothing to read, but the body is Meta's: refusing it
+            // whole (a 400) would lose the other changes it carries and make Meta redeliver it
+            // for days, and skipping it would hide that Meta sent something this library could
+            // not read. So it is an `error` event, with the change as its raw object: the
+            // `error` handler sees it, the rest of the body is handled, and the answer is 200.
+            events.push(Event {
+                provider: Provider::Meta,
+                id: None,
+                timestamp_ms: None,
+                channel: Party::default(),
+                detail: Detail::Errors(vec![Fault {
+                    title: Some("change without value"),
+                    message: Some(CHANGE_WITHOUT_VALUE),
+                    ..Fault::default()
+                }]),
+                raw: change,
+            });
+            continue;
+        };
         let channel = Party {
             id: value.get("metadata").and_then(|m| str_at(m, "phone_number_id")),
             phone: value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164),

@@ -4,7 +4,8 @@
 //! for read; traffic shows `read`: both are read). docs/research/webhooks-events.md §1.
 
 use crate::event::{
-    Context, Detail, Event, Fault, Inbound, InboundMedia, Party, Status, StatusUpdate, e164, seconds_to_ms, str_at,
+    Context, Detail, Event, Fault, Inbound, InboundMedia, Party, Reply, Status, StatusUpdate, e164, seconds_to_ms,
+    str_at,
 };
 use crate::json::Json;
 use crate::message::{Content, Location, Text};
@@ -17,10 +18,17 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     let mut events = Vec::new();
     let mut known = false;
     for (key, value) in members {
-        let items = match value {
-            Json::Array(items) => items.as_slice(),
+        let items = match (key.as_ref(), value) {
+            (_, Json::Array(items)) => items.as_slice(),
+            // 1MSG's two bodies are arrays of objects: anything else under their keys is not a
+            // 1MSG webhook (read as an empty list, it would be answered 200 and lost).
+            ("messages" | "ack", Json::Null) => &[],
+            ("messages" | "ack", _) => return Err(format!("its {key:?} is not an array of 1MSG's {key} objects")),
             _ => &[],
         };
+        if matches!(key.as_ref(), "messages" | "ack") && items.iter().any(|item| !matches!(item, Json::Object(_))) {
+            return Err(format!("its {key:?} holds something other than 1MSG's {key} objects"));
+        }
         match key.as_ref() {
             "messages" => {
                 known = true;
@@ -49,15 +57,16 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
 
 fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let chat_id = str_at(m, "chatId");
-    // In a group chat the author is the sender; elsewhere the chat is.
-    let sender = str_at(m, "author").filter(|a| !a.is_empty()).or(chat_id);
+    let flag = |key: &str| m.get(key).is_some_and(|v| v.as_bool() == Some(true) || v.as_i64() == Some(1));
+    let from_me = flag("fromMe");
+    // `from` is the customer, whom an answer goes to. On an echo of your own message the author
+    // is your business number (and senderName your business): the customer is the chat. In a
+    // customer's group message the author is the sender; elsewhere the chat is.
+    let sender = if from_me { chat_id } else { str_at(m, "author").filter(|a| !a.is_empty()).or(chat_id) };
     let kind = str_at(m, "type").unwrap_or("unknown");
     let body = str_at(m, "body");
     let caption = str_at(m, "caption").filter(|c| !c.is_empty());
-    let flag = |key: &str| m.get(key).is_some_and(|v| v.as_bool() == Some(true) || v.as_i64() == Some(1));
-    let from_me = flag("fromMe");
     let mut message = Inbound {
-        // On your own messages' echoes, senderName is your business, not a customer.
         from: Party { id: sender, phone: sender.and_then(e164), name: str_at(m, "senderName").filter(|_| !from_me) },
         kind: Cow::Borrowed(kind),
         from_me,
@@ -78,10 +87,12 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             // The body of a media message is the link to download it.
             let voice = matches!(kind, "voice" | "ptt");
             let kind = if voice { "audio" } else { kind };
+            let filename = str_at(m, "filename").filter(|f| !f.is_empty());
             let media = InboundMedia {
                 url: body,
                 caption,
-                filename: str_at(m, "filename"),
+                filename: filename
+                    .or_else(|| if kind == "document" { caption_as_filename(caption, body) } else { None }),
                 mime_type: str_at(m, "mimetype").or_else(|| str_at(m, "mimeType")),
                 voice,
                 ..InboundMedia::default()
@@ -99,6 +110,16 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             });
             message.text = caption.map(Cow::Borrowed);
         }
+        "interactive" => {
+            // A reply button or list row tapped: 1MSG gives the title tapped as the body, and no
+            // id nor which of the two it was (its Message schema has neither, nor does any
+            // traffic seen: docs/research/webhooks-events.md §1.4). The title is what the
+            // customer said, so it is also the neutral text to answer or echo.
+            let title = body.filter(|b| !b.is_empty());
+            message.reply = title.map(|t| Reply { id: None, title: Some(t), description: None });
+            message.text = title.map(Cow::Borrowed);
+            message.content = title.map(|t| Content::Text(Text::new(t)));
+        }
         "request_welcome" => message.kind = Cow::Borrowed("requestWelcome"),
         _ => message.text = body.filter(|b| !b.is_empty()).map(Cow::Borrowed),
     }
@@ -111,6 +132,44 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
         raw: m,
     }
 }
+
+/// A document's caption taken as its file name, when 1MSG put the name there: its schema says
+/// `caption` is "File caption or filename", and sending a document back through 1MSG needs a
+/// file name with an extension (`sendFile`'s `filename`) that a link without one cannot give.
+/// Taken only when all of these hold, so that a real caption is never mistaken for a name:
+/// the link's last path segment has no extension; the caption is one line of at most 255
+/// characters with no path separator, no leading or trailing space; and it ends in a dot and
+/// an extension of a common file type (`FILE_EXTENSIONS`, any case).
+fn caption_as_filename<'a>(caption: Option<&'a str>, url: Option<&str>) -> Option<&'a str> {
+    let caption = caption?;
+    let segment = url?.split(['?', '#']).next()?.rsplit('/').next()?;
+    if has_extension(segment) {
+        return None;
+    }
+    let plain =
+        caption.chars().count() <= 255 && caption.trim() == caption && !caption.contains(['/', '\\', '\n', '\r', '\t']);
+    let (stem, extension) = caption.rsplit_once('.')?;
+    let known = FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(extension));
+    (plain && !stem.trim().is_empty() && known).then_some(caption)
+}
+
+/// Whether a path segment ends in `.ext` (1 to 5 letters or digits, one letter at least).
+fn has_extension(segment: &str) -> bool {
+    segment.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+            && ext.bytes().any(|b| b.is_ascii_alphabetic())
+    })
+}
+
+/// Extensions of the files people send as WhatsApp documents: what makes a caption a file name.
+const FILE_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "tsv", "md", "json",
+    "xml", "html", "htm", "epub", "pages", "numbers", "key", "zip", "rar", "7z", "gz", "tgz", "tar", "apk", "vcf",
+    "ics", "jpg", "jpeg", "png", "gif", "webp", "heic", "svg", "mp3", "m4a", "ogg", "opus", "wav", "aac", "mp4", "mov",
+    "avi", "3gp", "mkv",
+];
 
 fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let word = str_at(a, "status").unwrap_or("");
@@ -135,5 +194,36 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             whatsapp_id: None,
         })),
         raw: a,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINK: Option<&str> = Some("https://api.1msg.io/123456/media/file-document?token=x");
+
+    #[test]
+    fn a_caption_is_a_file_name_only_when_it_looks_like_one_and_the_link_has_none() {
+        for name in ["report.pdf", "Invoice 2024-03.PDF", "scan (2).jpeg", "données.xlsx"] {
+            assert_eq!(caption_as_filename(Some(name), LINK), Some(name), "{name}");
+        }
+        for caption in [
+            "Here is the invoice",
+            "See you tomorrow.",
+            "version 2.0",
+            "hi.there",
+            " report.pdf",
+            "a/b.pdf",
+            "two\nlines.pdf",
+            ".pdf",
+            "Price list: see the attached.doc file",
+        ] {
+            assert_eq!(caption_as_filename(Some(caption), LINK), None, "{caption:?}");
+        }
+        // A link that names its file already: the caption is left a caption.
+        assert_eq!(caption_as_filename(Some("report.pdf"), Some("https://cdn.example/f/abc.pdf?x=1")), None);
+        assert_eq!(caption_as_filename(Some("report.pdf"), None), None);
+        assert_eq!(caption_as_filename(Some(&format!("{}.pdf", "a".repeat(300))), LINK), None);
     }
 }

@@ -19,7 +19,11 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
         .find(|(key, _)| *key == name)
         .map(|(_, value)| crate::http::url::percent_decode(value.as_bytes()))
         .ok_or_else(missing)?;
-    if constant_time_eq(&given, options.secret.as_bytes()) { Ok(()) } else { Err(SignatureError::Mismatch) }
+    if constant_time_eq(&given, options.secret.as_bytes()) {
+        Ok(())
+    } else {
+        Err(SignatureError::TokenMismatch { parameter: name.to_string() })
+    }
 }
 
 #[cfg(test)]
@@ -30,7 +34,11 @@ mod tests {
     fn the_shared_token_of_the_url_is_the_check() {
         let check = |url: Option<&str>| verify(&Delivery { body: b"{}", headers: &[], url }, &Verify::new("s3cr3t/+"));
         assert_eq!(check(Some("https://h.example/1msg?a=1&secret=s3cr3t%2F%2B")), Ok(()));
-        assert_eq!(check(Some("https://h.example/1msg?secret=wrong")), Err(SignatureError::Mismatch));
+        let wrong = check(Some("https://h.example/1msg?secret=wrong")).unwrap_err();
+        assert_eq!(wrong, SignatureError::TokenMismatch { parameter: "secret".into() });
+        // It says the token is wrong (1MSG signs no body), and never what the token was.
+        let said = wrong.to_string();
+        assert!(said.contains("token") && !said.contains("signature") && !said.contains("wrong"), "{said}");
         assert!(matches!(check(Some("https://h.example/1msg")), Err(SignatureError::Missing(_))));
         assert!(matches!(check(None), Err(SignatureError::Missing(_))));
     }

@@ -39,6 +39,13 @@ const options: HandleWebhookOptions = {
       if (event.content?.type === "image") console.log(event.media?.sha256, event.content.caption);
       // @ts-expect-error a message event has no status
       console.log(event.status);
+      const echo: boolean = event.fromMe;
+      console.log(echo);
+    },
+    // 1MSG's echoes of your own messages: never given to `message`.
+    echo: (event) => {
+      const mine: true = event.fromMe;
+      console.log(mine, event.chatId, event.from?.phone);
     },
     status: (event) => {
       const status: MessageStatus = event.status;
