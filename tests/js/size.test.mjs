@@ -20,10 +20,14 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // 256,633 with one message for any provider (issue 12: fit modes and reporting conversions
 // ~13 KB, the grapheme segmenter's table ~2 KB, libphonenumber's metadata subset and parser
 // ~5–6 KB, field-level CAPABILITIES ~1 KB; 1MSG's templates, carousels, flows and products
-// ~5 KB).
+// ~5 KB), 269,741 after the audit fixes of 2026-11-30 (1MSG's product carousels, media
+// headers, addTemplate's component rules, typed query parameters and data-URI media rules;
+// Bird's duplicate checks and pointer tables by kind, send warnings; echoes and interactive
+// replies in 1MSG events; fit's left-out changes: ~11 KB, no float printer or other library
+// code among it — BENCHMARKS.md).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(256_633 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(269_741 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
