@@ -27,8 +27,13 @@ fn phone_numbers_are_normalised_per_provider() {
         assert_eq!(bird["receiver"]["contacts"][0]["identifierValue"], "+442079460958", "{written}");
         assert_eq!(body(Provider::OneMsg, written, false).unwrap()["phone"], 442079460958u64, "{written}");
     }
-    // `+` and digits go to Meta as given (a Meta body is written back exactly).
-    assert_eq!(body(Provider::Meta, "+16505551234", false).unwrap()["to"], "+16505551234");
+    // Meta gets digits, however the number was written; a Meta body is written back as it
+    // gave `to` (Meta takes `+` and digits both).
+    assert_eq!(body(Provider::Meta, "+16505551234", false).unwrap()["to"], "16505551234");
+    for to in ["+16505551234", "16505551234"] {
+        let meta = format!(r#"{{"messaging_product":"whatsapp","to":"{to}","type":"text","text":{{"body":"Hi"}}}}"#);
+        assert_eq!(wabridge::provider::meta::reproduce(&meta).unwrap(), meta);
+    }
 }
 
 #[test]

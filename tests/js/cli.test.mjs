@@ -73,7 +73,7 @@ test("convert: neutral to Meta", () => {
   assert.equal(code, 0);
   assert.deepEqual(JSON.parse(stdout), {
     messaging_product: "whatsapp",
-    to: "+16505551234",
+    to: "16505551234", // the digits of "+16505551234": Meta's normal form (issue 12)
     context: { message_id: "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA" },
     type: "text",
     text: { body: "Visit https://example.com", preview_url: true },

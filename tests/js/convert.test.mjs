@@ -80,10 +80,10 @@ function attempt(call) {
 }
 
 /**
- * The neutral model's `to` takes its "+" as optional (the same number either way): 1MSG writes
- * and reads numbers without it (by design: onemsg-spec.test.mjs), Meta keeps what it is given,
- * Bird always writes it. So what went through 1MSG is compared without it — in a neutral
- * message and in a Meta body — and everything else exactly.
+ * The neutral model's `to` takes its "+" as optional (the same number either way): 1MSG and
+ * Meta are sent the digits (issue 12; a Meta body read is written back as it gave `to`), Bird
+ * always gets the "+". So what went through 1MSG or Meta is compared without it — in a
+ * neutral message and in a Meta body — and everything else exactly.
  */
 function withoutPlus(format, document) {
   if ((format === "neutral" || format === "meta") && typeof document?.to === "string") return { ...document, to: document.to.replace(/^\+/, "") };
@@ -169,7 +169,7 @@ for (const kind of KINDS) {
         assertSpecAccepts(provider, body, operation);
       });
       if (expected.length > 0) return;
-      const recipient = provider === "1msg" ? withoutPlus : recipientAsIs;
+      const recipient = provider === "bird" ? recipientAsIs : withoutPlus;
 
       await t.test(`${key}: reads back to the fixture`, known(`${key}: reads back to the fixture`), () => {
         const back = wabridge.fromProvider(provider, body, { operation });

@@ -199,7 +199,7 @@ const runners = {
       { name: "POST /send answers Meta's result (from the in-Worker sandbox)", ok: sent.status === 200 && /^wamid\./.test(result.messageId), error: JSON.stringify(result) },
       { name: "an invalid message answers 422 with its violations", ok: invalid.status === 422 && violations?.[0]?.path === "/content/buttons/0/title", error: JSON.stringify(violations) },
       { name: "GET /webhook answers Meta's verification with the challenge", ok: challenge.status === 200 && (await challenge.text()) === "1158201444", error: String(challenge.status) },
-      { name: "a signed delivery is verified, read, and the message answered through the client", ok: answered.status === 200 && reply?.to === "+16505559876" && reply?.text?.body === "You said: Olá", error: JSON.stringify(replies) },
+      { name: "a signed delivery is verified, read, and the message answered through the client", ok: answered.status === 200 && reply?.to === "16505559876" && reply?.text?.body === "You said: Olá", error: JSON.stringify(replies) },
       { name: "its redelivery is answered 200 and filtered through the KV namespace", ok: again.status === 200 && afterRedelivery.length === replies.length && seen.keys.some((k) => k.name === "meta:message:wamid.INBOUND1"), error: JSON.stringify(seen.keys) },
       { name: "a delivery signed with another secret is refused 401", ok: forged.status === 401, error: String(forged.status) },
     ]);

@@ -13,6 +13,8 @@ use crate::validate::{Json, Obj, Report};
 pub struct MetaSpelling {
     /// The body left out `type` (Meta's default is text).
     pub type_omitted: bool,
+    /// `to` is written as the body wrote it (`+` and digits both reach Meta), not as digits.
+    pub to_as_given: bool,
     /// Each template button component, in document order (cards included).
     pub buttons: Vec<ButtonSpelling>,
 }
@@ -29,7 +31,7 @@ pub struct ButtonSpelling {
 /// The spelling of a body that [`request`] read: found by a walk over the document rather
 /// than by the reader, which stays about meaning.
 pub fn spelling(body: &Json<'_>) -> MetaSpelling {
-    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), buttons: Vec::new() };
+    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), to_as_given: true, buttons: Vec::new() };
     if let Some(template) = body.get("template") {
         out.buttons = button_spellings(template.items("components"));
     }
