@@ -31,7 +31,7 @@ interface WebhookEventBase {
 /** What kind of message a customer sent; a provider's own name for a kind this library does not know passes through. */
 export type InboundKind =
   | "text" | "image" | "video" | "audio" | "document" | "sticker" | "location" | "contacts" | "reaction"
-  | "buttonReply" | "listReply" | "flowReply" | "button" | "postback" | "interactive" | "order" | "system"
+  | "buttonReply" | "listReply" | "flowReply" | "button" | "postback" | "reply" | "interactive" | "order" | "system"
   | "unsupported" | "requestWelcome" | (string & {});
 
 /** Media a customer sent: an id to download (Meta, `MetaClient.downloadMedia`) or a URL (Bird, 1MSG). */
