@@ -130,7 +130,7 @@ pub fn decimal(value: f64) -> String {
     let Ok(exponent) = exponent.parse::<i32>() else { return printed };
     let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = concat(whole, fraction);
+    let digits = [whole, fraction].concat();
     // Where the decimal point falls in `digits`, counted from their start.
     let point = whole.len() as i32 + exponent;
     let mut out = String::from(sign);
@@ -147,14 +147,6 @@ pub fn decimal(value: f64) -> String {
         out.push_str(&digits[point as usize..]);
     }
     out
-}
-
-/// `a` then `b`, without `format!` (core's formatting machinery stays off this path).
-fn concat(a: &str, b: &str) -> String {
-    let mut joined = String::with_capacity(a.len() + b.len());
-    joined.push_str(a);
-    joined.push_str(b);
-    joined
 }
 
 /// Reports a number outside `min..=max` (or not finite).
