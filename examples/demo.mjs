@@ -12,7 +12,7 @@
 //   new BirdClient({ accessKey, workspaceId, channelId })
 //   new OneMsgClient({ token, instanceId })
 import { createServer } from "node:http";
-import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, nodeWebhookListener } from "../pkg/node.mjs";
+import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, isServiceWindowOpen, nodeWebhookListener } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
 import { birdBodies } from "./bird-bodies.mjs";
 import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
@@ -155,7 +155,8 @@ const windows = [];
 for (const phone of [CUSTOMER, STRANGER]) {
   const contactId = birdRecords.find((m) => m.to === phone)?.contactId;
   const window = await clients.bird.getContactChannel(contactId, { contactIdentifierValue: phone });
-  windows.push(`${phone}: ${window.serviceWindowOpen ? `open until ${window.serviceWindowExpireAt}` : "closed, a template is required"}`);
+  // Judged by the sandbox's clock (isServiceWindowOpen), not only when Bird answered.
+  windows.push(`${phone}: ${isServiceWindowOpen(window, sandbox.clock()) ? `open until ${window.serviceWindowExpireAt}` : "closed, a template is required"}`);
 }
 
 // 6. Wait for the sandbox to play every status out, then print. 1MSG's rows name the method

@@ -81,6 +81,19 @@ export declare class BirdClient extends Client {
   getContactChannel(contactId: string, options?: ContactChannelOptions): Promise<ContactChannel>;
 }
 
+/**
+ * Whether a free-form (non-template) message may be sent to a Bird contact at `at` (default
+ * now). `getContactChannel` judges `serviceWindowOpen` once, by the clock when it answered;
+ * this judges the same window at any time: before a send scheduled for later, or by a
+ * sandbox's clock (`createSandbox({ now })`). `channel` is what `getContactChannel` resolved
+ * to, or its `serviceWindowExpireAt` alone (`null`: no window). A permanent session is always
+ * open. Throws `TypeError` when `at` is not a Date or a finite number of milliseconds.
+ */
+export declare function isServiceWindowOpen(
+  channel: Pick<ContactChannel, "serviceWindowExpireAt"> & Partial<Pick<ContactChannel, "isPermanentSession">> | string | null,
+  at?: Date | number,
+): boolean;
+
 /** A client of 1MSG.IO's WhatsApp Business API. */
 export declare class OneMsgClient extends Client {
   /** Checks the options (token and instance id are required) without any network I/O. */

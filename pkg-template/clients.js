@@ -110,6 +110,22 @@ export class BirdClient extends Client {
   }
 }
 
+/**
+ * Whether a free-form (non-template) message may be sent to a Bird contact at `at` (a Date or
+ * ms since the epoch; default now): `getContactChannel` judges its `serviceWindowOpen` once,
+ * by the clock when it answered; this judges the same window at any time (a send scheduled for
+ * later, a sandbox with a clock of its own). `channel` is what getContactChannel resolved to, or
+ * its `serviceWindowExpireAt` alone (RFC 3339, or null: no window). A permanent session is
+ * always open; an expiry that is not a date is a closed window (a template is the safe choice).
+ */
+export function isServiceWindowOpen(channel, at = Date.now()) {
+  if (channel !== null && typeof channel === "object" && channel.isPermanentSession === true) return true;
+  const expiry = channel !== null && typeof channel === "object" ? channel.serviceWindowExpireAt : channel;
+  const when = at instanceof Date ? at.getTime() : at;
+  if (typeof when !== "number" || !Number.isFinite(when)) throw new TypeError("isServiceWindowOpen: at must be a Date or milliseconds since the epoch");
+  return typeof expiry === "string" && Date.parse(expiry) > when;
+}
+
 /** A client of 1MSG.IO's WhatsApp Business API. */
 export class OneMsgClient extends Client {
   constructor(options) {

@@ -4,7 +4,7 @@
 export * from "./wasm/index.js";
 export { LIMITS, MEDIA_RULES } from "./limits.js";
 export { CAPABILITIES } from "./capabilities.js";
-export { MetaClient, BirdClient, OneMsgClient } from "./clients.js";
+export { MetaClient, BirdClient, OneMsgClient, isServiceWindowOpen } from "./clients.js";
 export { createMessenger } from "./messenger.js";
 export {
   answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, readWebhook,

@@ -101,7 +101,9 @@ export function createBird(sandbox, options = {}) {
     } catch {
       return error(400, "InvalidRequest", "The request body is not valid JSON");
     }
-    const violations = validateProvider("bird", ctx.text());
+    // Judged by the sandbox's clock (createSandbox({ now })): scheduledFor's 35 days ahead
+    // count from the sandbox's now, as its window and its scheduled sends do.
+    const violations = validateProvider("bird", ctx.text(), { now: sandbox.clock() });
     const inline = violations.find(tooLargeInline);
     if (inline) return error(413, "PayloadTooLarge", inline.message);
     const details = {};

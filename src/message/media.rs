@@ -241,6 +241,19 @@ pub fn extension_for(mime_type: &str) -> Option<&'static str> {
     })
 }
 
+/// The MIME type of `kind` that a file name's (or URL's) extension names (`clip.mp4` →
+/// `video/mp4`, `https://cdn.example.com/a.pdf?sig=1` → `application/pdf`): the query,
+/// fragment and any path before the last segment are not read. `None` when there is no
+/// extension, or it names no type of `kind`; where it names aliases (`.3gp`: `video/3gpp` and
+/// `video/3gp`), the one the kind lists first.
+pub fn mime_for_extension(kind: MediaKind, name: &str) -> Option<&'static str> {
+    let name = name.split(['?', '#']).next().unwrap_or(name);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    let (_, extension) = last.rsplit_once('.')?;
+    let rule = MEDIA_RULES.iter().find(|rule| rule.kind == kind)?;
+    rule.mime_types.iter().copied().find(|m| extension_for(m).is_some_and(|e| e.eq_ignore_ascii_case(extension)))
+}
+
 /// The rule of the kind that takes `mime_type` (compared without parameters and case).
 pub fn rule_for_mime(mime_type: &str) -> Option<&'static MediaRule> {
     let essence = mime_type.split(';').next().unwrap_or("").trim();
@@ -289,5 +302,17 @@ mod tests {
         assert_eq!(check_upload("image/gif", 10).unwrap_err()[0].path, "/type");
         assert_eq!(check_upload("application/pdf", 0).unwrap_err()[0].code, ViolationCode::Required);
         assert_eq!(check_upload("application/pdf", DOCUMENT_MAX_BYTES), Ok(MediaKind::Document));
+    }
+
+    #[test]
+    fn an_extension_names_a_type_of_its_kind_only() {
+        let pdf = "https://cdn.example.com/files/a.PDF?sig=x.mp4#p.2";
+        assert_eq!(mime_for_extension(MediaKind::Document, pdf), Some("application/pdf"));
+        assert_eq!(mime_for_extension(MediaKind::Video, pdf), None);
+        assert_eq!(mime_for_extension(MediaKind::Video, "clip.3gp"), Some("video/3gpp"));
+        assert_eq!(mime_for_extension(MediaKind::Audio, "https://a.example/v.mp3"), Some("audio/mpeg"));
+        for none in ["https://example.com", "https://a.example/file", "https://a.example/v1.2/file", "report."] {
+            assert_eq!(mime_for_extension(MediaKind::Document, none), None, "{none}");
+        }
     }
 }

@@ -196,10 +196,23 @@ pub trait Codec: Sync {
     }
     /// Reads and validates a body sent to `operation`; every violation points into the body.
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError>;
+    /// Reads a body like [`Codec::read`], but leaves out what the body says that the neutral
+    /// model has no field for, where the message says its main thing without it (Bird's
+    /// delivery options, alt texts): each as its pointer in the body and why, for a
+    /// conversion to report as `lossy`. Providers whose bodies say nothing more read exactly.
+    fn read_lossy(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        self.read(body, operation).map(|request| (request, Vec::new()))
+    }
     /// Validates a body sent to `operation` without converting it: a provider whose bodies
     /// say more than the neutral model checks them in its own terms.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
         self.read(body, operation).map(drop)
+    }
+    /// [`Codec::check`], with the rules that depend on the time (Bird's `scheduledFor`, at most
+    /// 35 days ahead) judged at `now_ms` instead of the clock's now: a sandbox with a clock of
+    /// its own validates by that clock.
+    fn check_at(&self, body: &str, operation: Operation, _now_ms: f64) -> Result<(), BodyError> {
+        self.check(body, operation)
     }
     /// Whether a webhook delivery is this provider's (its signature, or shared token, checked
     /// over the raw bytes).

@@ -64,18 +64,35 @@ pub fn parse(provider: Provider, body: &str, operation: Option<&str>) -> Result<
 /// Parses and validates anything a provider's endpoint takes: a message, or (Meta) a read
 /// receipt.
 pub fn parse_request(provider: Provider, body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
-    codec(provider).read(body, operation_named(provider, operation)?).map_err(|error| {
-        // A webhook body read as a request (a common first try): say what it is instead.
-        let is_webhook = matches!(error, BodyError::Invalid(_))
-            && webhook::with_events(provider, body.as_bytes(), |events, _| !events.is_empty()).unwrap_or(false);
-        if is_webhook {
-            BodyError::argument(format!(
-                "this is a {provider} webhook delivery, not a request body: read it with readWebhook(\"{provider}\", body)"
-            ))
-        } else {
-            error
-        }
-    })
+    codec(provider)
+        .read(body, operation_named(provider, operation)?)
+        .map_err(|error| webhook_hint(provider, body, error))
+}
+
+/// [`parse_request`], leaving out what the neutral model has no field for (see
+/// [`Codec::read_lossy`]): the request, and each field left out as its pointer in `body` and why.
+pub fn parse_request_lossy(
+    provider: Provider,
+    body: &str,
+    operation: Option<&str>,
+) -> Result<(Request, Vec<(String, String)>), BodyError> {
+    codec(provider)
+        .read_lossy(body, operation_named(provider, operation)?)
+        .map_err(|error| webhook_hint(provider, body, error))
+}
+
+/// A read's error, unless `body` is a webhook delivery of `provider`.
+fn webhook_hint(provider: Provider, body: &str, error: BodyError) -> BodyError {
+    // A webhook body read as a request (a common first try): say what it is instead.
+    let is_webhook = matches!(error, BodyError::Invalid(_))
+        && webhook::with_events(provider, body.as_bytes(), |events, _| !events.is_empty()).unwrap_or(false);
+    if is_webhook {
+        BodyError::argument(format!(
+            "this is a {provider} webhook delivery, not a request body: read it with readWebhook(\"{provider}\", body)"
+        ))
+    } else {
+        error
+    }
 }
 
 /// Validates and serializes a request for `provider`.
@@ -213,29 +230,45 @@ pub fn convert_reporting(
             let operation = operation_named(from, operation)?;
             return Ok(exact(Some(operation), codec(from).reproduce(body, operation)?));
         }
-        (_, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
-        (_, Format::Provider(to)) => to,
+        (Format::Neutral, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
+        (_, to) => to,
     };
     // A neutral input is validated by the fit (against the target's limits too), which is
-    // what may shorten or reshape it: not before.
-    let request = match from {
-        Format::Neutral => Request::from_json(body)?,
-        Format::Provider(provider) => parse_request(provider, body, operation)?,
+    // what may shorten or reshape it: not before. A provider's body may say what the neutral
+    // model has no field for (Bird's tags, schedule, alt texts): left out, each a change at
+    // its pointer in that body, made before any the fit makes.
+    let (request, left_out) = match from {
+        Format::Neutral => (Request::from_json(body)?, Vec::new()),
+        Format::Provider(provider) => parse_request_lossy(provider, body, operation)?,
+    };
+    let read_changes = left_out.into_iter().map(|(at, why)| ReportedChange {
+        change: fit::Change { kind: fit::ChangeKind::Lossy, pointer: at.clone(), message: why, limit: None, part: 0 },
+        source: Some(at),
+    });
+    let mut changes: Vec<ReportedChange> = read_changes.collect();
+    let to = match to {
+        Format::Neutral => return Ok(Conversion { parts: vec![(None, to_neutral(&request)?)], changes }),
+        Format::Provider(to) => to,
     };
     let message = match request {
         Request::Message(message) => message,
         read @ Request::MarkRead(_) => {
-            return Ok(exact(codec(to).mark_read_operation(), serialize_request(to, &read)?));
+            return Ok(Conversion {
+                parts: vec![(codec(to).mark_read_operation(), serialize_request(to, &read)?)],
+                changes,
+            });
         }
     };
     let fitted = fit::fit(to, message, fit::Fit { mode, drop_lossy: true })?;
     // Where each change lies in the input: in a provider's body, by its codec's pointer table
     // for the message read from it (read again: changes are rare, a clone of every message not).
     let source_message = match from {
-        Format::Provider(provider) if !fitted.changes.is_empty() => match parse_request(provider, body, operation)? {
-            Request::Message(message) => Some((provider, message, operation_named(provider, operation)?)),
-            Request::MarkRead(_) => None,
-        },
+        Format::Provider(provider) if !fitted.changes.is_empty() => {
+            match parse_request_lossy(provider, body, operation)?.0 {
+                Request::Message(message) => Some((provider, message, operation_named(provider, operation)?)),
+                Request::MarkRead(_) => None,
+            }
+        }
         _ => None,
     };
     let tree = source_message.as_ref().and_then(|_| crate::validate::parse_tree(body).ok());
@@ -247,19 +280,36 @@ pub fn convert_reporting(
             _ => change.pointer.clone(),
         })
     };
-    let changes = fitted
-        .changes
-        .iter()
-        .enumerate()
-        .map(|(i, change)| ReportedChange { source: source(i, change), change: change.clone() })
-        .collect();
+    changes.extend(
+        fitted
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, change)| ReportedChange { source: source(i, change), change: change.clone() }),
+    );
     let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
     Ok(Conversion { parts, changes })
 }
 
 /// Every violation of a provider-native request body (empty when it is valid).
 pub fn validate_body(provider: Provider, body: &str, operation: Option<&str>) -> Result<Vec<Violation>, BodyError> {
-    match codec(provider).check(body, operation_named(provider, operation)?) {
+    validate_body_at(provider, body, operation, None)
+}
+
+/// [`validate_body`], judging the rules that depend on the time (Bird's `scheduledFor`) at
+/// `now_ms` (milliseconds since the epoch) when given, rather than at the clock's now.
+pub fn validate_body_at(
+    provider: Provider,
+    body: &str,
+    operation: Option<&str>,
+    now_ms: Option<f64>,
+) -> Result<Vec<Violation>, BodyError> {
+    let operation = operation_named(provider, operation)?;
+    let checked = match now_ms {
+        Some(now) => codec(provider).check_at(body, operation, now),
+        None => codec(provider).check(body, operation),
+    };
+    match checked {
         Ok(_) => Ok(Vec::new()),
         Err(BodyError::Invalid(violations)) => Ok(violations),
         Err(other) => Err(other),

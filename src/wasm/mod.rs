@@ -31,6 +31,15 @@ export interface ProviderBodyOptions {
    */
   operation?: string;
 }
+
+/** Options of `validateProvider`. */
+export interface ValidateProviderOptions extends ProviderBodyOptions {
+  /**
+   * Bird: the time `scheduledFor` is judged at (at most 35 days ahead of it), in milliseconds
+   * since the epoch or as a `Date`; default now. The sandbox passes its own clock.
+   */
+  now?: number | Date;
+}
 "#;
 
 /// TypeScript: "exactly one of `id` and `link`" is a union there, so the declaration is
@@ -68,6 +77,28 @@ fn provider_named(name: &str) -> Result<Provider, BodyError> {
 
 fn operation_of(options: Option<JsValue>) -> Result<Option<String>, BodyError> {
     string_option(options.as_ref(), "operation")
+}
+
+/// The time option `name` of an options object, in milliseconds since the epoch: a number or
+/// a `Date` (absent when the object or the option is).
+fn time_option(options: Option<&JsValue>, name: &str) -> Result<Option<f64>, BodyError> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(None);
+    };
+    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let ms = match value.dyn_ref::<js_sys::Date>() {
+        Some(date) => date.get_time(),
+        None => value.as_f64().unwrap_or(f64::NAN),
+    };
+    if !ms.is_finite() {
+        return Err(BodyError::argument(format!(
+            "options.{name} must be a time: milliseconds since the epoch or a Date"
+        )));
+    }
+    Ok(Some(ms))
 }
 
 /// The string option `name` of an options object (absent when the object or the option is).
@@ -511,15 +542,17 @@ pub fn meta_challenge(url: &str, verify_token: &str) -> Option<String> {
 }
 
 /// Every violation of a provider-native request body (object or JSON text), each at its
-/// pointer in the body; an empty array when the provider would accept it.
+/// pointer in the body; an empty array when the provider would accept it. `options.now`
+/// judges Bird's `scheduledFor` at another time than now (a sandbox's clock).
 #[wasm_bindgen(js_name = validateProvider, unchecked_return_type = "Violation[]")]
 pub fn validate_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateProviderOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
+    let now = time_option(options.as_ref(), "now")?;
     let operation = operation_of(options)?;
-    let violations = provider::validate_body(provider, &js_to_json(&body)?, operation.as_deref())?;
+    let violations = provider::validate_body_at(provider, &js_to_json(&body)?, operation.as_deref(), now)?;
     Ok(to_js(&violations)?)
 }

@@ -413,3 +413,29 @@ test("the spec still rejects what it rightly rejects", () => {
   assert.equal(specAccepts({ ...body, body: { type: "template" } }), false);
   assert.equal(specAccepts({ ...body, template: { ...fixture("template-text.json").template, locale: "not a locale" } }), false);
 });
+
+// What the neutral model refuses, Bird's reader refuses too, at the same pointer of Bird's body:
+// validateProvider("bird") and convert agree (before, these passed validateProvider and failed,
+// or would have failed, only when converted).
+test("validateProvider and convert agree: inline media of another type, an audio's text, receivers that are no phone number", () => {
+  const receiver = (identifierValue) => ({ contacts: [{ identifierValue }] });
+  const at = (body, to = "+31612345678") => ({ receiver: receiver(to), body });
+  const pdf = "data:application/pdf;base64,JVBERi0xLjQK";
+  const png = "data:image/png;base64,iVBORw0KGgo=";
+  const cases = [
+    [at({ type: "image", image: { images: [{ mediaUrl: pdf }] } }), "/body/image/images/0/mediaUrl", "invalid_format"],
+    [at({ type: "file", file: { files: [{ mediaUrl: png, contentType: "application/pdf" }] } }), "/body/file/files/0/mediaUrl", "invalid_format"],
+    [at({ type: "file", file: { text: "Listen", files: [{ mediaUrl: "https://cdn.example.com/a.mp3", contentType: "audio/mpeg" }] } }), "/body/file/text", "invalid_value"],
+    [at({ type: "text", text: { text: "Hi" } }, "+9991234567"), "/receiver/contacts/0/identifierValue", "invalid_format"],
+    [at({ type: "text", text: { text: "Hi" } }, "+1234567"), "/receiver/contacts/0/identifierValue", "too_short"],
+  ];
+  for (const [body, path, code] of cases) {
+    assert.deepEqual(faults(body), [[path, code]], JSON.stringify(body));
+    for (const to of ["neutral", "meta"]) {
+      assert.throws(() => wabridge.convert("bird", to, body), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === path, `${to}: ${JSON.stringify(body)}`);
+    }
+  }
+  // Their valid neighbours pass both.
+  assert.deepEqual(faults(at({ type: "file", file: { files: [{ mediaUrl: pdf, contentType: "application/pdf" }] } })), []);
+  assert.deepEqual(faults(at({ type: "image", image: { images: [{ mediaUrl: png }] } })), []);
+});

@@ -298,8 +298,10 @@ test("every field CAPABILITIES says a provider needs is one the neutral model ma
       checked++;
     }
   });
-  // Bird's files name their type; 1MSG's templates their namespace, its flows their token.
-  assert.deepEqual(Object.keys(CAPABILITIES.bird.document.required), ["mimeType"]);
+  // 1MSG's templates name their namespace, its flows their token. Bird's files name their
+  // type, but the probe's document link ends in .pdf, which names it (a link without a usable
+  // extension still needs mimeType: convert.test.mjs).
+  assert.deepEqual(Object.keys(CAPABILITIES.bird.document.required), []);
   assert.deepEqual(Object.keys(CAPABILITIES["1msg"].template.required), ["namespace"]);
-  assert.ok(checked >= 5, `${checked} checked`);
+  assert.ok(checked >= 3, `${checked} checked`);
 });

@@ -200,6 +200,20 @@ for (const kind of KINDS) {
   }
 }
 
+/** A Bird image body with what the neutral model has no field for: an alt text and every
+ *  delivery option (a schedule in the past: Bird sends it at once, which is valid). */
+const BIRD_WITH_OPTIONS = {
+  receiver: { contacts: [{ identifierKey: "phonenumber", identifierValue: "+31612345678" }] },
+  body: { type: "image", image: { text: "Our spring bikes", images: [{ mediaUrl: "https://cdn.example.com/bike.jpg", altText: "A red bike" }] } },
+  meta: { extraInformation: { useCase: "marketing" } },
+  capFrequency: true, enableLinkTracking: true, ignoreQuietHours: true, ignoreGlobalHoldout: false,
+  tags: ["spring"], shortLinks: { domain: "go.example.com" }, scheduledFor: "2020-01-01T00:00:00Z", validity: 3600,
+};
+const BIRD_OPTIONS_LEFT_OUT = [
+  "/body/image/images/0/altText", "/capFrequency", "/enableLinkTracking", "/ignoreGlobalHoldout", "/ignoreQuietHours",
+  "/meta/extraInformation", "/scheduledFor", "/shortLinks", "/tags", "/validity",
+].map((at) => ["lossy", at, at]);
+
 // Lossy changes of a provider's body point into that body (its own pointer of the field).
 const SOURCES = [
   {
@@ -240,6 +254,24 @@ const SOURCES = [
     from: "1msg", to: "bird", operation: "sendButton", body: onemsgFixture("sendButton-header-footer.json"),
     changes: [["lossy", "/content/footer", "/footer"], ["lossy", "/content/header", "/header"]],
   },
+  {
+    // The neutral model has no field for Bird's delivery options nor for alt texts: each left
+    // out and reported at its pointer in Bird's body (issue 12), not refused.
+    name: "a Bird image with alt text and every delivery option → meta",
+    from: "bird", to: "meta", body: BIRD_WITH_OPTIONS,
+    changes: BIRD_OPTIONS_LEFT_OUT,
+  },
+  {
+    // Bird needs a file's MIME type; Meta's body has none: the link's extension names it.
+    name: "a Meta document by link (Meta's send_document_message_by_url example) → bird",
+    from: "meta", to: "bird", body: metaExample("send_document_message_by_url.json"),
+    changes: [["reshaped", "/content/link", "/document/link"]],
+  },
+  {
+    name: "a Meta video by link (Meta's send_video_message_by_url example) → bird",
+    from: "meta", to: "bird", body: metaExample("send_video_message_by_url.json"),
+    changes: [["reshaped", "/content/link", "/video/link"]],
+  },
 ];
 for (const { name, from, to, operation, body, changes: expected } of SOURCES) {
   test(`source pointers: ${name}`, () => {
@@ -251,6 +283,29 @@ for (const { name, from, to, operation, body, changes: expected } of SOURCES) {
     assertSpecAccepts(to, converted, target);
   });
 }
+
+test("Bird's delivery options and alt texts are lossy changes to every other format, in every fit mode; fromProvider still refuses them", () => {
+  for (const to of ["neutral", "meta", "1msg"]) {
+    for (const fit of ["strict", "truncate", "adapt"]) {
+      const { body, changes } = wabridge.convert("bird", to, BIRD_WITH_OPTIONS, { fit });
+      assert.deepEqual(changeList(changes), BIRD_OPTIONS_LEFT_OUT, `${to} ${fit}`);
+      for (const change of changes) assert.match(change.message, /left out/);
+      if (to === "neutral") assert.deepEqual(body, { to: "+31612345678", content: { type: "image", link: "https://cdn.example.com/bike.jpg", caption: "Our spring bikes" } });
+    }
+  }
+  assert.throws(() => wabridge.fromProvider("bird", BIRD_WITH_OPTIONS), wabridge.UnsupportedError);
+});
+
+test("a file's MIME type for Bird: from its link's or filename's extension, reported; refused without a usable one", () => {
+  const document = (media) => ({ to: "+16505551234", content: { type: "document", ...media } });
+  const { body, changes } = wabridge.convert("neutral", "bird", document({ link: "https://cdn.example.com/download", filename: "report.pdf" }));
+  assert.equal(body.body.file.files[0].contentType, "application/pdf");
+  assert.deepEqual(changeList(changes), [["reshaped", "/content/filename", "/content/filename"]]);
+  assert.match(changes[0].message, /application\/pdf/);
+  for (const media of [{ link: "https://cdn.example.com/download" }, { link: "https://cdn.example.com/a.mp4" }, { link: "https://cdn.example.com/a.pdf", filename: "a.docx" }]) {
+    assert.throws(() => wabridge.convert("neutral", "bird", document(media)), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/content/mimeType", JSON.stringify(media));
+  }
+});
 
 // Fit modes through convert.
 test("fit truncate: a text of 5000 \"é\" to meta", async (t) => {

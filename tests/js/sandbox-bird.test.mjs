@@ -303,19 +303,20 @@ test("getContactChannel: the window is closed before the customer writes, open f
   assert.equal(statuses.get(inside.messageId).status, "delivered");
 });
 
-test("the window closes 24 hours after the customer's last message: free-form fails, a template is delivered", async (t) => {
-  // The client judges the window by the runtime's clock, the sandbox by its own: move both.
-  const realNow = Date.now;
-  let shift = 0;
-  Date.now = () => realNow() + shift;
-  t.after(() => (Date.now = realNow));
-  const { sandbox, client } = setup({ enforceWindow: true });
+test("the window closes 24 hours after the customer's last message: free-form fails, a template is delivered", async () => {
+  // The sandbox's own clock, moved; the window judged by it with isServiceWindowOpen (the
+  // decoded serviceWindowOpen is judged by the runtime's clock, which is not moved).
+  let now = Date.now() + 400 * DAY_MS;
+  const { sandbox, client } = setup({ enforceWindow: true, now: () => now });
   const { contactId } = sandbox.receive({ provider: "bird", from: CUSTOMER, text: "Hi!" });
-  assert.equal((await client.getContactChannel(contactId)).serviceWindowOpen, true);
-  shift = DAY_MS + 60_000;
+  const open = await client.getContactChannel(contactId);
+  assert.equal(Date.parse(open.serviceWindowExpireAt), now + DAY_MS, "the expiry by the sandbox's clock");
+  assert.equal(wabridge.isServiceWindowOpen(open, now), true);
+  now += DAY_MS + 60_000;
   const closed = await client.getContactChannel(contactId);
-  assert.deepEqual([closed.serviceWindowOpen, closed.templateRequired], [false, true]);
-  assert.ok(Date.parse(closed.serviceWindowExpireAt) < Date.now(), "the expiry stays, in the past");
+  assert.deepEqual(closed.serviceWindowExpireAt, open.serviceWindowExpireAt, "the expiry stays, in the past");
+  assert.equal(wabridge.isServiceWindowOpen(closed, now), false);
+  assert.equal(wabridge.isServiceWindowOpen(closed.serviceWindowExpireAt, new Date(now - 2 * 60_000)), true, "open two minutes before");
   const fixtureBodies = new Map(fixtures());
   const at = (body) => ({ ...body, receiver: { contacts: [{ identifierValue: CUSTOMER }] } });
   const freeForm = await Promise.all(["text", "image", "file", "list", "carousel-image"].map((name) => client.sendBody(at(fixtureBodies.get(name)))));
@@ -327,7 +328,37 @@ test("the window closes 24 hours after the customer's last message: free-form fa
   assert.deepEqual(templates.map((r) => statuses.get(r.messageId).status), Array(3).fill("delivered"));
   // The customer writes again: the window reopens.
   sandbox.receive({ provider: "bird", from: CUSTOMER, text: "Still there?" });
-  assert.equal((await client.getContactChannel(contactId)).serviceWindowOpen, true);
+  assert.equal(wabridge.isServiceWindowOpen(await client.getContactChannel(contactId), now), true);
+});
+
+test("isServiceWindowOpen: an expiry, null (no window), a permanent session; a bad time is a TypeError", () => {
+  const at = Date.UTC(2026, 5, 1, 12);
+  const expiry = new Date(at + 1000).toISOString();
+  assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: expiry }, at), true);
+  assert.equal(wabridge.isServiceWindowOpen(expiry, at + 1000), false, "closed at its expiry");
+  assert.equal(wabridge.isServiceWindowOpen(null, at), false);
+  assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: null, isPermanentSession: true }, at), true);
+  assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: "not a date" }, at), false);
+  assert.throws(() => wabridge.isServiceWindowOpen(expiry, "tomorrow"), TypeError);
+});
+
+test("scheduledFor is judged by the sandbox's clock: 35 days from its now, not the runtime's", async () => {
+  for (const shift of [100 * DAY_MS, -100 * DAY_MS]) {
+    const now = Date.now() + shift;
+    const { post } = setup({ now: () => now });
+    const within = await post({ ...valid, scheduledFor: rfc3339(now + 20 * DAY_MS) });
+    const message = await within.json();
+    assert.equal(within.status, 202, `${shift}: ${JSON.stringify(message)}`);
+    assert.equal(message.status, "scheduled");
+    const beyond = await post({ ...valid, scheduledFor: rfc3339(now + 40 * DAY_MS) });
+    assert.equal(beyond.status, 422, `${shift}: 40 days ahead of the sandbox's clock`);
+    assert.deepEqual(Object.keys((await beyond.json()).details), [".scheduledFor"]);
+  }
+  // validateProvider's own option, as the sandbox uses it.
+  const body = { ...valid, scheduledFor: "2020-03-01T00:00:00Z" };
+  assert.deepEqual(wabridge.validateProvider("bird", body, { now: new Date("2020-02-01T00:00:00Z") }), []);
+  assert.deepEqual(wabridge.validateProvider("bird", body, { now: Date.UTC(2020, 0, 1) }).map((v) => v.path), ["/scheduledFor"]);
+  assert.throws(() => wabridge.validateProvider("bird", body, { now: "soon" }), wabridge.ArgumentError);
 });
 
 test("contact channel: 404 RequestError for an unknown contact or a contactIdentifierValue that is not theirs", async () => {

@@ -21,7 +21,7 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{Message, Request};
+use crate::message::{MediaKind, Message, Request};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 
 pub const PROVIDER: Provider = Provider::Bird;
@@ -52,8 +52,10 @@ impl Codec for BirdCodec {
         &[Operation::Messages]
     }
 
-    /// Bird's page maps stickers to its image body: a sticker arrives as an image; and an
-    /// image body takes no MIME type (its files do).
+    /// Bird's page maps stickers to its image body: a sticker arrives as an image; an image
+    /// body takes no MIME type (its files do); and a file's type, where the message gives none,
+    /// is the one its link's or filename's extension names (reported as a `reshaped` change at
+    /// that field: the body says something the message did not).
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
         use crate::message::Content;
         let mut out = Vec::new();
@@ -63,6 +65,17 @@ impl Codec for BirdCodec {
         }
         if let Content::Image(_) | Content::Sticker(_) = message.content {
             out.extend(super::codec::unsent_mime_type(PROVIDER, message));
+        }
+        // A file's type Bird needs, named by its link's or filename's extension: sent, and said.
+        if let Some((kind @ (MediaKind::Video | MediaKind::Audio | MediaKind::Document), media)) =
+            message.content.media()
+            && let Some((pointer, mime)) = neutral::inferred_mime_type(kind, media)
+        {
+            let why = format!(
+                "bird needs a file's MIME type and content.mimeType is not given: sent as {mime}, the type the {} names by its extension",
+                if pointer == "/content/link" { "link" } else { "filename" }
+            );
+            out.push(super::codec::Approximation { pointer, reshaped: true, why });
         }
         out
     }
@@ -83,12 +96,24 @@ impl Codec for BirdCodec {
         validated_from_wire(message, &table, false, None).map(Request::Message)
     }
 
+    fn read_lossy(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        let mut request = read_request(body)?;
+        let left_out = neutral::leave_out_unmapped(&mut request);
+        let message = neutral::from_bird(&request)?;
+        let table = pointers(&message);
+        validated_from_wire(message, &table, false, None).map(|message| (Request::Message(message), left_out))
+    }
+
     fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {
         super::rewrite_pointer(pointer, &pointers(message), false, None)
     }
 
     fn check(&self, body: &str, _: Operation) -> Result<(), BodyError> {
         read_request(body).map(drop)
+    }
+
+    fn check_at(&self, body: &str, _: Operation, now_ms: f64) -> Result<(), BodyError> {
+        read_request_at(body, Some(now_ms)).map(drop)
     }
 
     /// A Bird body is reproduced from Bird's own model: it may say more than the neutral one.
@@ -319,7 +344,7 @@ mod tests {
         assert_eq!(body["body"]["file"]["files"][0]["contentType"], "application/pdf");
         let Err(BodyError::Invalid(v)) = serialize(&inline(102_402)) else { panic!() };
         assert_eq!((v[0].path.as_str(), v[0].code), ("/content/link", ViolationCode::TooLong));
-        let no_type = Message::new("+31612345678", Content::Document(Media::by_link("https://cdn.example.com/a.pdf")));
+        let no_type = Message::new("+31612345678", Content::Document(Media::by_link("https://cdn.example.com/a")));
         let Err(BodyError::Invalid(v)) = serialize(&no_type) else { panic!() };
         assert_eq!(v[0].path, "/content/mimeType");
         let by_id = Message::new("+31612345678", Content::Image(Media::by_id("1234")));
@@ -550,5 +575,155 @@ mod tests {
         assert_eq!((u.kind.as_str(), u.pointer()), ("audio voice note", "/content/voice"));
         let html = text_body(json!({"type": "html", "html": {}}));
         assert_eq!(faults(&html), [("/body/type".into(), ViolationCode::Unsupported)]);
+    }
+
+    /// What the neutral model has no field for, in a Bird body converted with `convert`'s
+    /// reporting: each a `lossy` change at its pointer in Bird's body, not a refusal; the strict
+    /// conversion still refuses.
+    #[test]
+    fn delivery_options_and_alt_texts_are_lossy_when_converted_from_bird() {
+        use crate::provider::{Format, convert, convert_reporting, fit::FitMode};
+        let mut body = text_body(json!({"type": "image", "image": {"images": [
+            {"mediaUrl": "https://cdn.example.com/a.jpg", "altText": "A red bike"}
+        ]}}));
+        for (key, value) in [
+            ("tags", json!(["spring"])),
+            ("validity", json!(3600)),
+            ("scheduledFor", json!("2020-01-01T00:00:00Z")),
+            ("enableLinkTracking", json!(true)),
+            ("ignoreQuietHours", json!(true)),
+            ("shortLinks", json!({"domain": "go.example.com"})),
+            ("meta", json!({"extraInformation": {"useCase": "marketing"}})),
+            ("capFrequency", json!(true)),
+            ("ignoreGlobalHoldout", json!(false)),
+            ("reference", json!("order-1")),
+        ] {
+            body[key] = value;
+        }
+        let text = body.to_string();
+        let expected = [
+            "/meta/extraInformation",
+            "/capFrequency",
+            "/enableLinkTracking",
+            "/ignoreQuietHours",
+            "/ignoreGlobalHoldout",
+            "/tags",
+            "/shortLinks",
+            "/scheduledFor",
+            "/validity",
+            "/body/image/images/0/altText",
+        ];
+        for to in [Format::Neutral, Format::Provider(Provider::Meta), Format::Provider(Provider::OneMsg)] {
+            let Ok(conversion) = convert_reporting(Format::Provider(Provider::Bird), to, &text, None, FitMode::Strict)
+            else {
+                panic!("{to:?}: refused")
+            };
+            let lossy: Vec<_> = conversion
+                .changes
+                .iter()
+                .filter(|c| c.change.pointer != "/callbackData")
+                .map(|c| (c.change.kind, c.change.pointer.as_str(), c.source.as_deref()))
+                .collect();
+            let want: Vec<_> =
+                expected.iter().map(|&at| (crate::provider::fit::ChangeKind::Lossy, at, Some(at))).collect();
+            assert_eq!(lossy, want, "{to:?}");
+            assert!(conversion.parts[0].1.contains("cdn.example.com/a.jpg"));
+        }
+        let strict = convert(Format::Provider(Provider::Bird), Format::Provider(Provider::Meta), &text, None);
+        assert_eq!(strict.unwrap_err().code(), "ERR_UNSUPPORTED");
+        // A video's filename (WhatsApp shows one on documents only) and a file's alt text.
+        let video = text_body(json!({"type": "file", "file": {"files": [{"mediaUrl": "https://a.example/c.mp4",
+            "contentType": "video/mp4", "filename": "c.mp4", "altText": "A clip"}]}}))
+        .to_string();
+        let to_meta = Format::Provider(Provider::Meta);
+        let changes = convert_reporting(Format::Provider(Provider::Bird), to_meta, &video, None, FitMode::Strict)
+            .unwrap()
+            .changes;
+        let at: Vec<_> = changes.iter().map(|c| c.source.as_deref().unwrap_or("")).collect();
+        assert_eq!(at, ["/body/file/files/0/altText", "/body/file/files/0/filename", "/body/file/files/0/contentType"]);
+    }
+
+    /// WhatsApp audio has no caption: Bird's reader refuses a text on a file body that sends
+    /// audio, at Bird's own field, as converting it does.
+    #[test]
+    fn an_audio_file_with_text_is_refused_at_its_text() {
+        let audio = |text: Option<&str>| {
+            let mut file = json!({"files": [{"mediaUrl": "https://a.example/a.mp3", "contentType": "audio/mpeg"}]});
+            if let Some(text) = text {
+                file["text"] = json!(text);
+            }
+            text_body(json!({"type": "file", "file": file}))
+        };
+        assert!(faults(&audio(None)).is_empty());
+        assert_eq!(faults(&audio(Some("Listen"))), [("/body/file/text".into(), ViolationCode::InvalidValue)]);
+        let Err(BodyError::Invalid(v)) = parse(&audio(Some("Listen")).to_string(), None) else { panic!() };
+        assert_eq!(v[0].path, "/body/file/text");
+    }
+
+    /// Bird's reader refuses what the neutral model refuses: inline media of another type than
+    /// the body says, and receivers that cannot be phone numbers; each at Bird's pointer.
+    #[test]
+    fn inline_types_and_receivers_are_judged_as_the_neutral_model_judges_them() {
+        let pdf = "data:application/pdf;base64,JVBERi0xLjQK";
+        let png = "data:image/png;base64,iVBORw0KGgo=";
+        let image = |url: &str| text_body(json!({"type": "image", "image": {"images": [{"mediaUrl": url}]}}));
+        assert!(faults(&image(png)).is_empty());
+        assert_eq!(faults(&image(pdf)), [("/body/image/images/0/mediaUrl".into(), ViolationCode::InvalidFormat)]);
+        let file = |url: &str| {
+            text_body(json!({"type": "file", "file": {"files": [{"mediaUrl": url, "contentType": "application/pdf"}]}}))
+        };
+        assert!(faults(&file(pdf)).is_empty());
+        assert_eq!(faults(&file(png)), [("/body/file/files/0/mediaUrl".into(), ViolationCode::InvalidFormat)]);
+        let to = |number: &str| {
+            json!({"receiver": {"contacts": [{"identifierValue": number}]},
+                   "body": {"type": "text", "text": {"text": "Hi"}}})
+        };
+        assert!(faults(&to("+31612345678")).is_empty());
+        let at = "/receiver/contacts/0/identifierValue".to_string();
+        assert_eq!(faults(&to("+9991234567")), [(at.clone(), ViolationCode::InvalidFormat)]);
+        assert_eq!(faults(&to("+1234567")), [(at, ViolationCode::TooShort)]);
+    }
+
+    /// A linked file without a MIME type goes to Bird with the type its extension names,
+    /// reported; without a usable extension it is still refused.
+    #[test]
+    fn a_files_type_is_inferred_from_its_extension_and_reported() {
+        use crate::provider::{Format, convert_reporting, fit::FitMode};
+        let meta = |kind: &str, media: Value| {
+            json!({"messaging_product": "whatsapp", "to": "16505551234", "type": kind, kind: media}).to_string()
+        };
+        let cases = [
+            ("document", json!({"link": "https://cdn.example.com/a.pdf"}), "application/pdf", "/document/link"),
+            ("video", json!({"link": "https://cdn.example.com/clip.mp4?v=2"}), "video/mp4", "/video/link"),
+            ("audio", json!({"link": "https://cdn.example.com/a.mp3"}), "audio/mpeg", "/audio/link"),
+            (
+                "document",
+                json!({"link": "https://cdn.example.com/download", "filename": "report.pdf"}),
+                "application/pdf",
+                "/document/filename",
+            ),
+        ];
+        let (from, to) = (Format::Provider(Provider::Meta), Format::Provider(Provider::Bird));
+        for (kind, media, mime, source) in cases {
+            let conversion = convert_reporting(from, to, &meta(kind, media), None, FitMode::Strict).unwrap();
+            let body: Value = serde_json::from_str(&conversion.parts[0].1).unwrap();
+            assert_eq!(body["body"]["file"]["files"][0]["contentType"], mime, "{kind}");
+            let [change] = conversion.changes.as_slice() else { panic!("{:?}", conversion.changes) };
+            assert_eq!(change.change.kind, crate::provider::fit::ChangeKind::Reshaped);
+            assert_eq!(change.source.as_deref(), Some(source));
+            assert!(change.change.message.contains(mime), "{}", change.change.message);
+        }
+        for media in [
+            json!({"link": "https://cdn.example.com/download"}),
+            json!({"link": "https://cdn.example.com/a.mp4"}),
+            json!({"link": "https://cdn.example.com/a.pdf", "filename": "a.docx"}),
+        ] {
+            let Err(BodyError::Invalid(v)) =
+                convert_reporting(from, to, &meta("document", media), None, FitMode::Strict)
+            else {
+                panic!("a document without a usable extension is refused")
+            };
+            assert_eq!(v[0].path, "/content/mimeType");
+        }
     }
 }

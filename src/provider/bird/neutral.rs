@@ -84,6 +84,24 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     media.link.clone().ok_or_else(by_id)
 }
 
+/// The MIME type Bird's file body needs, where a linked file's message gives none: the one
+/// its link's extension names (`…/clip.mp4`), or its filename's (`report.pdf`), with the
+/// neutral pointer of the field it was read from. `None` when the message gives a type, the
+/// file is inline (its `data:` URL names the type), neither extension names one of the kind's
+/// types, or the two name different ones: then the type is asked for, not guessed.
+pub(super) fn inferred_mime_type(kind: MediaKind, m: &Media) -> Option<(&'static str, &'static str)> {
+    use crate::message::media::mime_for_extension;
+    let link = m.link.as_deref().filter(|l| m.mime_type.is_none() && !l.starts_with("data:"))?;
+    let by_link = mime_for_extension(kind, link);
+    let by_name = m.filename.as_deref().and_then(|name| mime_for_extension(kind, name));
+    match (by_link, by_name) {
+        (Some(a), Some(b)) if a != b => None,
+        (Some(t), _) => Some(("/content/link", t)),
+        (None, Some(t)) => Some(("/content/filename", t)),
+        (None, None) => None,
+    }
+}
+
 fn body(content: &Content) -> Result<Body, BodyError> {
     Ok(match content {
         Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
@@ -101,14 +119,15 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             if m.voice == Some(true) {
                 return Err(cannot_at("audio voice note", "/content/voice"));
             }
-            // An inline file names its type itself.
-            let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type).map(str::to_string);
-            let Some(content_type) = m.mime_type.clone().or(inline_type) else {
+            // An inline file names its type itself; a linked one may by its extension.
+            let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type);
+            let inferred = || content.media().and_then(|(kind, m)| inferred_mime_type(kind, m)).map(|(_, t)| t);
+            let Some(content_type) = m.mime_type.clone().or(inline_type.or_else(inferred).map(str::to_string)) else {
                 return Err(BodyError::Invalid(vec![crate::validate::Violation {
                     path: "/content/mimeType".into(),
                     code: crate::validate::ViolationCode::Required,
                     message: format!(
-                        "Bird sends {}s as files and needs their MIME type: give content.mimeType",
+                        "Bird sends {}s as files and needs their MIME type: give content.mimeType (or a link or filename whose extension names one)",
                         content.kind()
                     ),
                     limit: None,
@@ -269,6 +288,66 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
     message.reply_to = reply_to;
     message.callback_data = d.reference.clone();
     Ok(message)
+}
+
+/// Takes out of `q` what Bird says that the neutral model has no field for but without which
+/// the message still says its main thing: the delivery options (when and how Bird delivers it,
+/// how it tracks and tags it) and the alt texts of its media, cards and lists. Returns each as
+/// its pointer in Bird's body and why. `convert` reports these as `lossy` changes (issue 12:
+/// never a silent drop) instead of refusing the message; [`from_bird`] alone still refuses
+/// them, so a strict conversion stays exact.
+pub(super) fn leave_out_unmapped(q: &mut BirdRequest) -> Vec<(String, String)> {
+    let d = std::mem::take(&mut q.delivery);
+    let given = [
+        ("/meta/extraInformation", "extra information (its use case)", d.extra_information.is_some()),
+        ("/capFrequency", "frequency capping", d.cap_frequency.is_some()),
+        ("/enableLinkTracking", "link tracking", d.enable_link_tracking.is_some()),
+        ("/ignoreQuietHours", "quiet-hours switch", d.ignore_quiet_hours.is_some()),
+        ("/ignoreGlobalHoldout", "global-holdout switch", d.ignore_global_holdout.is_some()),
+        ("/tags", "tags", d.tags.is_some()),
+        ("/shortLinks", "short links", d.short_links_domain.is_some()),
+        ("/scheduledFor", "schedule", d.scheduled_for.is_some()),
+        ("/validity", "validity", d.validity.is_some()),
+    ];
+    // The reference is the neutral callbackData: it stays.
+    q.delivery.reference = d.reference;
+    let mut out: Vec<(String, String)> =
+        given.iter().filter(|(_, _, given)| *given).map(|(at, what, _)| (at.to_string(), lacks(what))).collect();
+    let alt = "alt text";
+    if let Payload::Body(body) = &mut q.payload {
+        match body {
+            Body::Image(i) => i.images.iter_mut().enumerate().for_each(|(n, image)| {
+                take(&mut out, format!("/body/image/images/{n}/altText"), &mut image.alt_text, alt);
+            }),
+            Body::File(f) => f.files.iter_mut().enumerate().for_each(|(n, file)| {
+                take(&mut out, format!("/body/file/files/{n}/altText"), &mut file.alt_text, alt);
+                // WhatsApp shows a file name on documents only (the neutral model's rule).
+                let kind = crate::message::media::rule_for_mime(&file.content_type).map(|rule| rule.kind);
+                if kind.is_some_and(|k| k != MediaKind::Document) {
+                    let what = "filename (WhatsApp shows one on documents only)";
+                    take(&mut out, format!("/body/file/files/{n}/filename"), &mut file.filename, what);
+                }
+            }),
+            Body::List(l) => take(&mut out, "/body/list/altText".into(), &mut l.alt_text, alt),
+            Body::Carousel(c) => c.items.iter_mut().enumerate().for_each(|(n, card)| {
+                take(&mut out, format!("/body/carousel/items/{n}/altText"), &mut card.alt_text, alt);
+            }),
+            Body::Text(_) | Body::Location(_) => {}
+        }
+    }
+    out
+}
+
+/// Why a Bird field was left out.
+fn lacks(what: &str) -> String {
+    format!("the neutral model has no place for Bird's {what}: left out")
+}
+
+/// Takes `field` out, when given, as a change at `at` (see [`leave_out_unmapped`]).
+fn take(out: &mut Vec<(String, String)>, at: String, field: &mut Option<String>, what: &str) {
+    if field.take().is_some() {
+        out.push((at, lacks(what)));
+    }
 }
 
 /// Bird says something the neutral model has no field for.

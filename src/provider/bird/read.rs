@@ -97,13 +97,19 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
     Some(Contact { id, identifier_key, identifier_value })
 }
 
-/// Bird's WhatsApp phone numbers: `+`, then 7–15 digits, country code first.
+/// Bird's WhatsApp phone numbers: `+`, then 7–15 digits, country code first; and a number the
+/// numbering plans allow (an assigned country code, a length and first digit it uses), judged
+/// by the phone module as the neutral model judges `to`, so that a body Bird's reader accepts
+/// is not refused when converted.
 fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
     if !value.strip_prefix('+').is_some_and(is_international_digits) {
         let message = format!(
             "identifierValue must be a phone number in E.164 form: '+', then {PHONE_NUMBER_MIN_DIGITS}–{PHONE_NUMBER_MAX_DIGITS} digits, country code first (got {value:?})"
         );
         c.violation(r, "identifierValue", ViolationCode::InvalidFormat, message, None);
+    } else if let Err(error) = crate::phone::parse(value, None) {
+        let message = format!("identifierValue: {error} (got {value:?})");
+        c.violation(r, "identifierValue", crate::validate::phone_fault(&error), message, error.limit());
     }
 }
 
@@ -140,6 +146,11 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
         o.violation(r, key, ViolationCode::InvalidFormat, message, None);
     }
     Some(url)
+}
+
+/// Whether a `data:` URL's MIME type is one of `types` (compared without case).
+fn data_type_is(url: &str, types: &[&str]) -> bool {
+    crate::message::media::data_uri_type(url).is_some_and(|t| types.iter().any(|known| known.eq_ignore_ascii_case(t)))
 }
 
 /// Why an inline attachment of `bytes` is refused (Bird answers 413 past 100 KB).
@@ -399,6 +410,16 @@ fn images(o: &Obj<'_>, r: &mut Report) -> Option<Images> {
     let (text, images, actions) = media_body(o, r, "images", "image", |i, r| {
         i.only(r, &["mediaUrl", "altText"]);
         let media_url = media_url(i, r, "mediaUrl");
+        // An inline image says its type: WhatsApp's images are JPEG or PNG (a PDF is a file).
+        let inline = media_url.as_deref().filter(|u| u.starts_with("data:"));
+        if let Some(url) = inline.filter(|u| !data_type_is(u, IMAGE_MIME_TYPES)) {
+            let message = format!(
+                "an image body takes {} images; this data: URL is {} (other files go in a file body)",
+                IMAGE_MIME_TYPES.join(" or "),
+                crate::message::media::data_uri_type(url).unwrap_or("of no type")
+            );
+            i.violation(r, "mediaUrl", ViolationCode::InvalidFormat, message, None);
+        }
         Some(Image { media_url: media_url?, alt_text: i.str(r, "altText") })
     })?;
     Some(Images { text, images, actions })
@@ -423,6 +444,16 @@ fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
             );
             f.violation(r, "contentType", ViolationCode::InvalidValue, message, None);
         }
+        // An inline file says its type itself: it must be the one contentType names.
+        let inline = media_url.as_deref().filter(|u| u.starts_with("data:"));
+        if let (Some(url), Some(t)) = (inline, content_type.as_deref())
+            && !data_type_is(url, &[t])
+        {
+            let given = crate::message::media::data_uri_type(url).unwrap_or("of no type");
+            let message =
+                format!("mediaUrl is a data: URL {given}, but contentType says {t}: give the file's own type");
+            f.violation(r, "mediaUrl", ViolationCode::InvalidFormat, message, None);
+        }
         Some(File {
             media_url: media_url?,
             content_type: content_type?,
@@ -430,6 +461,16 @@ fn files(o: &Obj<'_>, r: &mut Report) -> Option<Files> {
             alt_text: f.str(r, "altText"),
         })
     })?;
+    // WhatsApp's audio messages have no caption (nor has the neutral model's audio): a text on a
+    // body that sends audio would not be shown, so it is refused here, at Bird's own field,
+    // rather than only when the body is converted.
+    let audio = |file: &File| {
+        crate::message::media::rule_for_mime(&file.content_type).is_some_and(|rule| rule.kind == MediaKind::Audio)
+    };
+    if text.is_some() && files.iter().any(audio) {
+        let message = "WhatsApp audio has no caption: leave text out of a file body that sends audio".to_string();
+        o.violation(r, "text", ViolationCode::InvalidValue, message, None);
+    }
     Some(Files { text, files, actions })
 }
 
