@@ -1,8 +1,8 @@
 import type {
   BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
   MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgChannelStatus, OneMsgClientOptions, OneMsgCommerceParams,
-  OneMsgFileFields, OneMsgHookInfo, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
-  OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
+  OneMsgFileFields, OneMsgHookInfo, OneMsgPeriodStatistics, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
+  OneMsgSendBody, OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
 } from "./wasm/wabridge.js";
 
 // `Symbol.dispose` is only in lib "esnext" (or @types/node), so a browser project on lib
@@ -100,17 +100,23 @@ export declare class OneMsgClient extends Client {
   constructor(options: OneMsgClientOptions);
   /**
    * Validates `message`, sends it to the 1MSG method its content needs (`sendMessage` for
-   * text), resolves to 1MSG's answer. An HTTP 200 with `sent: false` rejects with a
-   * `ProviderError` whose `reason` is `not_sent`. What 1MSG's body leaves out of the message
-   * (a `mimeType`: 1MSG reads it from the file) is in the result's `warnings`.
+   * text), resolves to 1MSG's answer (`sent` is then always `true`). An HTTP 200 with
+   * `sent: false` rejects with a `ProviderError` (`httpStatus` 200, not retryable, 1MSG's
+   * `message` and `description` as its message and `details`) whose `reason` is read from
+   * 1MSG's words, as it documents no codes: `reengagement_required` (the 24-hour session is
+   * closed: "Re-engagement message"; only a template may be sent), `template` (a template
+   * problem), `unsupported_type` (a message type 1MSG does not take), else `not_sent`.
+   * What 1MSG's body leaves out of the message (a `mimeType`: 1MSG reads it from the file)
+   * is in the result's `warnings`.
    */
   send(message: Message): Promise<OneMsgSendResult>;
   /**
    * Sends a body of 1MSG's own to a send method (templates with `namespace`, `template`,
    * `language` and `params`, carousels, flows, products…), checked as that method takes it;
-   * violations point into `body`.
+   * violations point into `body`. The body is typed per method (`OneMsgSendBodies`), with
+   * exactly one of `phone` and `chatId`; JSON text is taken as it is (checked at run time only).
    */
-  sendBody(method: OneMsgSendMethod, body: Record<string, unknown> | string): Promise<OneMsgSendResult>;
+  sendBody<M extends OneMsgSendMethod>(method: M, body: OneMsgSendBody<M> | string): Promise<OneMsgSendResult>;
   /** Marks an inbound message as read (POST /readMessage); `{ typing: true }` shows a typing indicator. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<{ result?: string }>;
   /** GET /me: the business profile. */
@@ -122,7 +128,7 @@ export declare class OneMsgClient extends Client {
   /** GET /statistics?date=mm.YYYY: the month's template costs. */
   statistics(date?: string): Promise<{ date?: string; templates_cost?: number }>;
   /** GET /extendedStatistics: conversations and prices per period. */
-  extendedStatistics(): Promise<Record<string, unknown>[]>;
+  extendedStatistics(): Promise<OneMsgPeriodStatistics[]>;
   /** GET /status. */
   status(): Promise<{ status: OneMsgChannelStatus }>;
   /** GET /settings. */

@@ -53,7 +53,9 @@ fn category(error: &PhoneError) -> &'static str {
     match error {
         PhoneError::Empty => "empty",
         PhoneError::NotANumber(_) | PhoneError::MisplacedPlus => "not_a_number",
-        PhoneError::NationalWithoutRegion => "national_without_region",
+        // libphonenumber's INVALID_COUNTRY without a default region, for a national number or
+        // an international dialling prefix alike.
+        PhoneError::NationalWithoutRegion | PhoneError::DiallingPrefixWithoutRegion { .. } => "national_without_region",
         PhoneError::UnknownRegion(_) => "unknown_region",
         PhoneError::UnassignedCountryCode(_) => "unassigned_calling_code",
         PhoneError::TooShort { .. } | PhoneError::TooLong { .. } | PhoneError::WrongLength { .. } => "length",
@@ -218,10 +220,49 @@ fn errors_read_as_sentences_with_limits() {
     assert_eq!(too_long.to_string(), "+33 numbers have 9 national digits (after the country code); this one has 10");
     let national = phone::parse("06 12 34 56 78", None).expect_err("no region");
     assert_eq!((national.is_length(), national.limit()), (false, None));
-    assert_eq!(
-        national.to_string(),
-        "national format (starts with 0) needs a region: give one, or write the number with its country code"
-    );
+    assert_eq!(national.to_string(), "a national number needs its region (or write it with +country code)");
+}
+
+/// Without a region, libphonenumber-js refuses a bracketed area code and an international
+/// dialling prefix alike (INVALID_COUNTRY); so does the subset, with a reason that says what
+/// the input is rather than what its digits would be read as (`(650)…` is not +65).
+#[test]
+fn national_writings_and_dialling_prefixes_need_a_region() {
+    let national = "a national number needs its region (or write it with +country code)";
+    for input in ["(650) 555-1234", " (650) 555-1234", "(0)20 7946 0958", "020 7946 0958", "011 15-2345-6789"] {
+        let error = phone::parse(input, None).expect_err(input);
+        assert_eq!(error, PhoneError::NationalWithoutRegion, "{input:?}");
+        assert_eq!(error.to_string(), national, "{input:?}");
+    }
+    let prefixed: &[(&str, &str, &str)] = &[
+        ("00 44 20 7946 0958", "00", "+442079460958"),
+        ("0044 20 7946 0958", "00", "+442079460958"),
+        ("011 44 20 7946 0958", "011", "+442079460958"),
+        ("0011 61 412 345 678", "0011", "+61412345678"),
+        ("00 1 650 555 1234", "00", "+16505551234"),
+    ];
+    for &(input, prefix, e164) in prefixed {
+        let error = phone::parse(input, None).expect_err(input);
+        assert!(
+            matches!(&error, PhoneError::DiallingPrefixWithoutRegion { prefix: p, number } if *p == prefix && number.e164() == e164),
+            "{input:?}: {error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{prefix} is an international dialling prefix only in the regions that dial out with it: write + in \
+                 its place ({e164}), or give the region it is dialled from"
+            ),
+            "{input:?}"
+        );
+    }
+    // With the region they are dialled from, they are read; '+' and bare digits need none.
+    let read = |input: &str, region| phone::parse(input, region).map(|n| n.e164());
+    assert_eq!(read("(650) 555-1234", Some("US")).as_deref(), Ok("+16505551234"));
+    assert_eq!(read("00 44 20 7946 0958", Some("DE")).as_deref(), Ok("+442079460958"));
+    assert_eq!(read("011 44 20 7946 0958", Some("US")).as_deref(), Ok("+442079460958"));
+    assert_eq!(read("+1 (650) 555-1234", None).as_deref(), Ok("+16505551234"));
+    assert_eq!(read("16505551234", None).as_deref(), Ok("+16505551234"));
 }
 
 /// The committed tables and vectors are what the generator writes from the installed

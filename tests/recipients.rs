@@ -41,7 +41,9 @@ fn invalid_numbers_are_refused_at_to() {
     for (to, why) in [
         ("+1 050 555 1234", "never start with 0"),
         ("+999 1234 5678", "assigned country calling code"),
-        ("020 7946 0958", "needs a region"),
+        ("020 7946 0958", "a national number needs its region"),
+        ("(650) 555-1234", "a national number needs its region"),
+        ("00 44 20 7946 0958", "00 is an international dialling prefix"),
         ("+49 151", "national digits"),
         ("+44 20 7946 0958 12345", "national digits"),
     ] {

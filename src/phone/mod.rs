@@ -17,6 +17,11 @@
 //!   prefix, such as the `0` of `020 7946 0958`, is dropped) and the region's international
 //!   dialling prefix (`0044…` from GB, `011 44…` from US); a trunk prefix written after the
 //!   country code (`+44 (0)20 7946 0958`).
+//! - **Without a region**, as libphonenumber (which refuses both with `INVALID_COUNTRY`):
+//!   a national writing (a leading 0, or a bracketed area code as in `(650) 555-1234`) is
+//!   refused as needing its region, and an international dialling prefix (`00 44 20 7946 0958`,
+//!   `011 44…`, `0011 44…`) is refused naming the prefix and the `+` form to write instead:
+//!   which prefix dials out depends on where it is dialled from (00 from the US is no prefix).
 //!
 //! ## What it leaves out, and why
 //! The full metadata holds a pattern per number type (fixed line, mobile, toll free…) for each
@@ -81,8 +86,14 @@ pub enum PhoneError {
     NotANumber(char),
     /// A `+` anywhere but before the first digit, or a second one.
     MisplacedPlus,
-    /// A national number (starting with 0) without a region to read it in.
+    /// A national number without a region to read it in: digits starting with 0 (a trunk
+    /// prefix), or opening with a bracketed area code (`(650) 555-1234`), written without `+`.
     NationalWithoutRegion,
+    /// Digits starting with an international dialling prefix (`00`, `011`, `0011`), without a
+    /// region: which prefix dials out depends on the region it is dialled from, so, as
+    /// libphonenumber does, the prefix is read only with a region. Holds the prefix and the
+    /// number the rest would make, to say how to write it.
+    DiallingPrefixWithoutRegion { prefix: &'static str, number: PhoneNumber },
     /// The region is not an ISO 3166 two-letter code that has a numbering plan.
     UnknownRegion(String),
     /// No assigned country calling code starts the number; holds its first (up to 3) digits.
@@ -127,8 +138,14 @@ impl fmt::Display for PhoneError {
                  '(', ')' and '/'; found {found:?}"
             ),
             PhoneError::MisplacedPlus => f.write_str("'+' can only come once, before the country code"),
-            PhoneError::NationalWithoutRegion => f.write_str(
-                "national format (starts with 0) needs a region: give one, or write the number with its country code",
+            PhoneError::NationalWithoutRegion => {
+                f.write_str("a national number needs its region (or write it with +country code)")
+            }
+            PhoneError::DiallingPrefixWithoutRegion { prefix, number } => write!(
+                f,
+                "{prefix} is an international dialling prefix only in the regions that dial out with it: write + \
+                 in its place ({}), or give the region it is dialled from",
+                number.e164()
             ),
             PhoneError::UnknownRegion(region) => write!(
                 f,
@@ -197,8 +214,10 @@ impl fmt::Display for DigitList {
 ///
 /// Separators: space, no-break space, '-', '.', '(', ')', '/'; anything else (letters, other
 /// scripts' digits) is refused. Without '+' and without region, digits not starting with 0 are
-/// read with the country code first (the WhatsApp APIs' convention); digits starting with 0
-/// are a national number, which needs a region. With a region, digits without '+' are read as
+/// read with the country code first (the WhatsApp APIs' convention); digits starting with 0,
+/// or opening with a bracketed area code, are a national number, which needs a region; digits
+/// starting with an international dialling prefix (00, 011, 0011) are refused too, naming the
+/// prefix, as libphonenumber reads such a prefix only with the region it is dialled from. With a region, digits without '+' are read as
 /// libphonenumber reads them: the region's dialling prefix, else a national number — unless
 /// they start with the region's own country code and only make a possible number without it.
 pub fn parse(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneError> {
@@ -212,9 +231,28 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneErro
     }
     match region {
         Some(region) => from_region(&written.digits, region),
-        None if written.digits.starts_with('0') => Err(PhoneError::NationalWithoutRegion),
+        None if written.digits.starts_with('0') => Err(without_region(&written.digits)),
+        // An area code in brackets is how national numbers are written ("(650) 555-1234");
+        // international forms open with their country code. Read as country code first, the
+        // digits would be refused for a reason that misleads (+65…, Singapore).
+        None if written.bracketed && !written.plus => Err(PhoneError::NationalWithoutRegion),
         None => international(&written.digits),
     }
+}
+
+/// Why `digits` (starting with 0, no '+', no region) are refused. libphonenumber reads an
+/// international dialling prefix only with a region (`INVALID_COUNTRY` without one), because
+/// the prefix is the region's: 00 in most of the world, 011 in North America, 0011 in
+/// Australia. When the rest after one of these makes a valid international number, the
+/// reason names the prefix and shows the '+' form; otherwise it is a national number.
+fn without_region(digits: &str) -> PhoneError {
+    // Longest first: "0011 44…" is Australia's prefix, not 00 before +1 144….
+    for prefix in ["0011", "011", "00"] {
+        if let Some(number) = digits.strip_prefix(prefix).and_then(|rest| international(rest).ok()) {
+            return PhoneError::DiallingPrefixWithoutRegion { prefix, number };
+        }
+    }
+    PhoneError::NationalWithoutRegion
 }
 
 /// Whether `cc` is an assigned country calling code (including non-geographic ones, +800…).
@@ -222,20 +260,23 @@ pub fn is_calling_code(cc: u16) -> bool {
     find_calling_code(cc).is_some()
 }
 
-/// The input reduced to its digits, and whether a '+' led them.
+/// The input reduced to its digits, whether a '+' led them, and whether a bracket opened
+/// before any digit (`(650) 555-1234`: an area code, so a national writing).
 struct Written {
     plus: bool,
+    bracketed: bool,
     digits: String,
 }
 
 impl Written {
     fn read(input: &str) -> Result<Written, PhoneError> {
-        let mut written = Written { plus: false, digits: String::new() };
+        let mut written = Written { plus: false, bracketed: false, digits: String::new() };
         for character in input.chars() {
             match character {
                 '0'..='9' => written.digits.push(character),
                 '+' if !written.plus && written.digits.is_empty() => written.plus = true,
                 '+' => return Err(PhoneError::MisplacedPlus),
+                '(' if written.digits.is_empty() => written.bracketed = true,
                 ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
                 other => return Err(PhoneError::NotANumber(other)),
             }
@@ -626,7 +667,10 @@ mod tests {
             PhoneError::InvalidPrefix { country_code: 44, length: 10, first_digit: 6 }.to_string(),
             "+44 numbers of 10 national digits never start with 6 (they start with 1, 2, 3, 5, 7, 8 or 9)"
         );
-        assert!(PhoneError::NationalWithoutRegion.to_string().contains("needs a region"));
+        assert_eq!(
+            PhoneError::NationalWithoutRegion.to_string(),
+            "a national number needs its region (or write it with +country code)"
+        );
     }
 
     #[test]

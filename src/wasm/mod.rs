@@ -346,7 +346,9 @@ export interface PhoneNumber {
 /// with the country code first) — and, given a `region` (ISO 3166 code such as `"GB"`), a
 /// national form (`020 7946 0958`) or one with the region's international prefix — checked
 /// against libphonenumber's numbering plans: an assigned country code, a length and a first
-/// digit the country uses. Throws `ValidationError` (one violation at `""`) saying why not.
+/// digit the country uses. Without a region, as libphonenumber, a national form (`(650)
+/// 555-1234`, `020…`) and an international prefix (`00 44…`) are refused, the reason saying
+/// what to write instead. Throws `ValidationError` (one violation at `""`) saying why not.
 #[wasm_bindgen(js_name = parsePhoneNumber, unchecked_return_type = "PhoneNumber")]
 pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue, JsValue> {
     let number = crate::phone::parse(text, region.as_deref()).map_err(|error| {

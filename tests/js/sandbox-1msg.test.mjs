@@ -99,6 +99,8 @@ test("every request body of tests/fixtures/1msg is accepted through OneMsgClient
       const answer = await promise;
       if (method.startsWith("send")) {
         assert.match(answer.messageId, /^wamid\./);
+        // 1MSG's `sent`, as it answered it: a result always has `sent: true`.
+        assert.equal(answer.sent, true);
         const record = sandbox.messages("1msg").find((m) => m.id === answer.messageId);
         assert.deepEqual([record.kind, record.body], [method, body], "the sandbox got the body as written");
         sent.push(answer.messageId);

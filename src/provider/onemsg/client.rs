@@ -72,7 +72,9 @@ impl ProviderClient for OneMsgConfig {
         let (message, description) = (answer.string("message"), answer.string("description"));
         let sent = answer.get("sent").and_then(Json::as_bool) == Some(true);
         match answer.string("id") {
-            Some(id) if sent => Ok(OneMsgSendResult { message_id: id, message, description, warnings: Vec::new() }),
+            Some(id) if sent => {
+                Ok(OneMsgSendResult { sent, message_id: id, message, description, warnings: Vec::new() })
+            }
             // HTTP 200 with `sent: false`: 1MSG took the request and refused the message.
             _ => {
                 let said =
@@ -389,8 +391,10 @@ fn is_month(text: &str) -> bool {
 }
 
 /// Why 1MSG did not send a message, from its words (it documents no codes for `sent: false`):
-/// a closed customer-care session (Meta's "Re-engagement message" passed on), a template
-/// problem, a type it does not take; otherwise just "not sent".
+/// `reengagement_required` for a closed customer-care session (Meta's "Re-engagement message"
+/// passed on, or words about the 24-hour session), `template` for a template problem,
+/// `unsupported_type` for a type it does not take; otherwise `not_sent`. These four are the
+/// `reason`s a `sent: false` can have (pkg-template/clients.d.ts documents them for `send`).
 fn not_sent_reason(said: &str) -> ErrorReason {
     let said = said.to_ascii_lowercase();
     if ["re-engagement", "24 hour", "24-hour", "session"].iter().any(|w| said.contains(w)) {
@@ -418,6 +422,12 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OneMsgSendResult {
+    /// 1MSG's `sent`, always `true` here: an answer with `sent: false` is a refusal (a
+    /// `ProviderError`, see `not_sent_reason`), never a result. Kept so the result is 1MSG's
+    /// answer as documented (`SendMessageStatus`: `sent`, `id`, `message`, `description`).
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "true"))]
+    pub sent: bool,
     /// 1MSG's message id: acks and replies (`quotedMsgId`) refer to it.
     pub message_id: String,
     /// E.g. `"Sent to 16505551234@c.us"`.
@@ -505,7 +515,11 @@ mod tests {
             200,
             r#"{"sent":true,"id":"gBGG","message":"Sent to 16505551234@c.us","description":"Message has been sent to the provider"}"#,
         );
-        assert_eq!(config().decode_send(&ok).unwrap().message_id, "gBGG");
+        let result = config().decode_send(&ok).unwrap();
+        assert_eq!((result.message_id.as_str(), result.sent), ("gBGG", true));
+        // The result is 1MSG's answer as documented, `sent` included.
+        let shown = serde_json::to_string(&result).unwrap();
+        assert!(shown.starts_with(r#"{"sent":true,"messageId":"gBGG""#), "{shown}");
         let refused = HttpResponse::new(200, r#"{"sent":false,"message":"Unsupported Interactive Message type"}"#);
         let AnswerError::Refused(e) = config().decode_send(&refused).unwrap_err() else { panic!() };
         assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::UnsupportedType, 200, false));
@@ -516,6 +530,9 @@ mod tests {
         );
         let AnswerError::Refused(e) = config().decode_send(&closed).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::ReengagementRequired);
+        let template = HttpResponse::new(200, r#"{"sent":false,"message":"Template not found: order_shipped"}"#);
+        let AnswerError::Refused(e) = config().decode_send(&template).unwrap_err() else { panic!() };
+        assert_eq!(e.reason, ErrorReason::Template);
         let other = HttpResponse::new(200, r#"{"sent":false}"#);
         let AnswerError::Refused(e) = config().decode_send(&other).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::NotSent);

@@ -17,6 +17,7 @@ import {
   type OneMsgMessagesQuery,
   type OneMsgNewTemplate,
   type OneMsgProfileUpdate,
+  type OneMsgSendBody,
   type OneMsgSendMethod,
   type OneMsgSendResult,
   type OneMsgSettings,
@@ -51,7 +52,8 @@ function canSend(status: OneMsgChannelStatus): boolean {
 }
 
 // 1MSG's own template body: namespace, template, language {policy, code}, params as components.
-const orderShipped = {
+// Annotated as the method's body: an unannotated object widens "deterministic" to string.
+const orderShipped: OneMsgSendBody<"sendTemplate"> = {
   phone: 16505551234,
   namespace: "ca300906_cfbc_410b_99fb_dcee8e13d578",
   template: "order_shipped",
