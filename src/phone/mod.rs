@@ -217,9 +217,10 @@ impl fmt::Display for DigitList {
 /// read with the country code first (the WhatsApp APIs' convention); digits starting with 0,
 /// or opening with a bracketed area code, are a national number, which needs a region; digits
 /// starting with an international dialling prefix (00, 011, 0011) are refused too, naming the
-/// prefix, as libphonenumber reads such a prefix only with the region it is dialled from. With a region, digits without '+' are read as
-/// libphonenumber reads them: the region's dialling prefix, else a national number — unless
-/// they start with the region's own country code and only make a possible number without it.
+/// prefix, as libphonenumber reads such a prefix only with the region it is dialled from.
+/// With a region, digits without '+' are read as libphonenumber reads them: the region's
+/// dialling prefix, else a national number — unless they start with the region's own country
+/// code and only make a possible number without it.
 pub fn parse(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneError> {
     let region = match region {
         Some(name) => Some(find_region(name).ok_or_else(|| PhoneError::UnknownRegion(name.chars().take(8).collect()))?),

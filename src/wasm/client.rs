@@ -255,17 +255,19 @@ impl ClientCore {
             argument.as_string().ok_or_else(|| BodyError::argument(format!("{operation} takes {what} (a string)")))
         };
         match (&self.config, operation) {
-            (Config::Meta(c), "send") => {
+            (config, "send") => {
+                // Bird's send options (read first, as they always were); the others take none.
+                let options = match config {
+                    Config::Bird(_) if !(extra.is_undefined() || extra.is_null()) => Some(js_to_json(extra)?),
+                    _ => None,
+                };
                 let message = message_from_js(argument)?;
-                let request = c.send_request(&message)?;
-                *warnings = send_warnings(Provider::Meta, &message);
-                Ok(request)
-            }
-            (Config::Bird(c), "send") => {
-                let options = if extra.is_undefined() || extra.is_null() { None } else { Some(js_to_json(extra)?) };
-                let message = message_from_js(argument)?;
-                let request = c.send_with_options(&message, options.as_deref())?;
-                *warnings = send_warnings(Provider::Bird, &message);
+                let (provider, request) = match config {
+                    Config::Meta(c) => (Provider::Meta, c.send_request(&message)?),
+                    Config::Bird(c) => (Provider::Bird, c.send_with_options(&message, options.as_deref())?),
+                    Config::OneMsg(c) => (Provider::OneMsg, c.send_request(&message)?),
+                };
+                *warnings = send_warnings(provider, &message);
                 Ok(request)
             }
             (Config::Bird(c), "sendBody") => c.send_body_request(&js_to_json(argument)?),
@@ -276,12 +278,6 @@ impl ClientCore {
                     None => return Err(BodyError::argument("contactIdentifierValue must be a string")),
                 };
                 c.contact_channel_request(&text("the contact id")?, value.as_deref())
-            }
-            (Config::OneMsg(c), "send") => {
-                let message = message_from_js(argument)?;
-                let request = c.send_request(&message)?;
-                *warnings = send_warnings(Provider::OneMsg, &message);
-                Ok(request)
             }
             (Config::OneMsg(c), "sendBody") => {
                 let method = extra.as_string().ok_or_else(|| {

@@ -90,18 +90,13 @@ impl Codec for BirdCodec {
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
-        let request = read_request(body)?;
-        let message = neutral::from_bird(&request)?;
-        let table = pointers(&message);
-        validated_from_wire(message, &table, false, None).map(Request::Message)
+        to_neutral(&read_request(body)?)
     }
 
     fn read_lossy(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
         let mut request = read_request(body)?;
         let left_out = neutral::leave_out_unmapped(&mut request);
-        let message = neutral::from_bird(&request)?;
-        let table = pointers(&message);
-        validated_from_wire(message, &table, false, None).map(|message| (Request::Message(message), left_out))
+        to_neutral(&request).map(|request| (request, left_out))
     }
 
     fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {
@@ -182,6 +177,14 @@ fn too_large(bytes: usize) -> BodyError {
         message: format!("the Bird request body is {bytes} bytes; Bird accepts at most {BIRD_REQUEST_BODY_MAX_BYTES}"),
         limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
     }])
+}
+
+/// A Bird request read as the neutral message, held to the neutral model's rules, each
+/// violation at its field in Bird's body.
+fn to_neutral(request: &BirdRequest) -> Result<Request, BodyError> {
+    let message = neutral::from_bird(request)?;
+    let table = pointers(&message);
+    validated_from_wire(message, &table, false, None).map(Request::Message)
 }
 
 /// Where each neutral field of `message` lives in the Bird body it was read from (for the
