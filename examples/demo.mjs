@@ -4,7 +4,8 @@
 // BirdClient.sendBody, one Bird request body of every body type and template form Bird
 // documents; through OneMsgClient.sendBody, 1MSG's own templates (added first), carousels,
 // flows and products, so that every 1MSG send method has a row —, receives the status
-// webhooks on a local endpoint (handleWebhook: signatures checked, events read), reads Bird's service
+// webhooks on a local endpoint (handleWebhook: signatures checked, events read), downloads a
+// photo the customer sends on each provider, reads Bird's service
 // window and a few of 1MSG's endpoints, and prints what happened. No credentials, no network.
 //
 // To send for real, build the same clients with real credentials and no baseUrl:
@@ -28,8 +29,12 @@ const SECRETS = { meta: "demo-app-secret", bird: "demo-signing-key", "1msg": "de
 const finalStatus = new Map();
 const received = [];
 const echoes = new Set();
+const customerFiles = [];
 const handlers = {
-  message: (event) => received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone}`),
+  message: (event) => {
+    received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone}`);
+    if (event.media) customerFiles.push(event);
+  },
   // 1MSG posts your own messages back too (fromMe): never a `message`, so answering cannot loop.
   echo: (event) => echoes.add(event.id),
   status: (event) => {
@@ -71,14 +76,34 @@ for (const provider of Object.keys(clients)) {
 }
 
 // 4. Meta and 1MSG: mark the customer's message as read (with a typing indicator); Meta:
-//    upload an image to send by id.
+//    upload an image to send by id; every provider: download a photo the customer sent.
 await clients.meta.markRead(inbound.meta, { typing: true });
 await clients["1msg"].markRead(inbound["1msg"], { typing: true });
 const png = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
 const { id: mediaId } = await clients.meta.uploadMedia(new Blob([png], { type: "image/png" }), { filename: "receipt.png" });
 const media = await clients.meta.getMedia(mediaId);
 const downloaded = await clients.meta.downloadMedia(media.url);
-console.log(`uploaded ${media.mimeType} (${media.fileSize} bytes) as media ${mediaId}; downloaded ${downloaded.bytes.length} bytes back\n`);
+console.log(`uploaded ${media.mimeType} (${media.fileSize} bytes) as media ${mediaId}; downloaded ${downloaded.bytes.length} bytes back`);
+
+// The customer sends a photo on each provider; the webhook handler keeps its event, and a
+// messenger downloads it from `event.media`: Meta's by id (getMedia, then the URL, with the
+// token), Bird's from its media host (with the access key; its redirect to the storage link
+// followed without it), 1MSG's public link (no token).
+for (const provider of Object.keys(clients)) {
+  const media = { type: "image", dataBase64: btoa(String.fromCharCode(...png)), mimeType: "image/png", caption: "my receipt" };
+  await fetch(`${server.url}/__sandbox/receive`, { method: "POST", body: JSON.stringify({ provider, from: CUSTOMER, name: "Ana", media }) });
+}
+await fetch(`${server.url}/__sandbox/settle`, { method: "POST" });
+const fetched = [];
+for (const event of customerFiles) {
+  const messenger = createMessenger({ provider: event.provider, ...sandbox.clientOptions(event.provider, { viaFetch: false }) });
+  const file = await messenger.downloadMedia(event.media);
+  if (file.bytes.length !== png.length || file.bytes.some((byte, i) => byte !== png[i])) throw new Error(`${event.provider}: the downloaded photo differs from the one sent`);
+  fetched.push(`${event.provider} ${file.mimeType} ${file.bytes.length} bytes`);
+  messenger.free();
+}
+if (fetched.length !== Object.keys(clients).length) throw new Error(`expected a customer photo from each provider, got ${fetched.length}`);
+console.log(`customers' photos, downloaded with messenger.downloadMedia(event.media): ${fetched.join("; ")}\n`);
 
 // 5. One message of every kind, per provider (what a provider cannot express yet is shown
 //    with the reason wabridge gives, never sent half-way), and one outside the 24-hour window.

@@ -79,6 +79,14 @@ export declare class BirdClient extends Client {
    * free-form message may be sent now, `templateRequired` whether only a template may.
    */
   getContactChannel(contactId: string, options?: ContactChannelOptions): Promise<ContactChannel>;
+  /**
+   * Downloads the media of a customer's message (`event.media.url` of a webhook). The access
+   * key only goes where `fetch` would take it to Bird's media hosts (https,
+   * `media.api.bird.com`, `*.messagebird.com`) or to exactly `baseUrl`'s origin; any other
+   * URL is refused before any I/O. Bird answers with a redirect to the file's storage, which
+   * is followed without the key (in a browser, whose `fetch` hides redirects, it fails: download on a server).
+   */
+  downloadMedia(url: string): Promise<DownloadedMedia>;
 }
 
 /**
@@ -160,4 +168,9 @@ export declare class OneMsgClient extends Client {
   uploadMedia(file: string | Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<{ mediaId: string }>;
   /** DELETE /media/{mediaId}. */
   deleteMedia(mediaId: string): Promise<{ result?: string }>;
+  /**
+   * Downloads the media of a customer's message (`event.media.url` of a webhook: 1MSG's
+   * `body` link). 1MSG's files are public links, so the token never goes with them.
+   */
+  downloadMedia(url: string): Promise<DownloadedMedia>;
 }

@@ -55,6 +55,16 @@ class Client {
       await sleep(outcome[2]);
     }
   }
+
+  /**
+   * Downloads a customer's media (a URL from a webhook, or Meta's `getMedia`): the core says
+   * where the credentials may go. Bird's media host answers with a redirect to the file's
+   * storage, followed here without them.
+   */
+  async downloadMedia(url) {
+    const downloaded = await this.run("downloadMedia", url);
+    return downloaded.redirect === undefined ? downloaded : this.run("downloadRedirected", downloaded.redirect);
+  }
 }
 
 // `using client = new MetaClient(…)` frees it at the end of the scope, where runtimes have it.
@@ -84,10 +94,6 @@ export class MetaClient extends Client {
 
   deleteMedia(mediaId) {
     return this.run("deleteMedia", mediaId);
-  }
-
-  downloadMedia(url) {
-    return this.run("downloadMedia", url);
   }
 }
 

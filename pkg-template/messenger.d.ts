@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, FitChange, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
+  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, DownloadedMedia, FitChange, InboundMedia, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
   OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions, WebhookEvent, WebhookMessage,
 } from "./wasm/wabridge.js";
 import type { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
@@ -65,6 +65,12 @@ export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> 
   reply(event: WebhookMessage, content: Content, options?: MessengerSendOptions): Promise<SentMessage<P>>;
   /** Marks an inbound message as read (Meta, 1MSG); Bird rejects with `UnsupportedError`. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<unknown>;
+  /**
+   * Downloads the media of a customer's message: a message event's `media` (Meta's by id, looked
+   * up with `getMedia`; Bird's and 1MSG's by URL) or a URL. Credentials go only to the
+   * provider's own media hosts (see each client's `downloadMedia`).
+   */
+  downloadMedia(media: InboundMedia | string): Promise<DownloadedMedia>;
   /** Uploads a file to send by id (Meta, 1MSG); Bird (media by URL) rejects with `UnsupportedError`. */
   uploadMedia(file: Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<{ mediaId: string }>;
   /** `handleWebhook` for this provider, with the messenger's webhook secret, verify token and its own duplicate filter (unless `dedupe` is given). */

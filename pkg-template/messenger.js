@@ -1,4 +1,4 @@
-// One messenger, any provider: the same calls — send, reply, markRead, uploadMedia, webhooks —
+// One messenger, any provider: the same calls — send, reply, markRead, media, webhooks —
 // whichever provider a business uses; switching provider is the one line that creates it.
 // Each call goes to that provider's client (and its validation); what a provider cannot do is
 // an UnsupportedError before any I/O, never an approximation.
@@ -75,6 +75,18 @@ class Messenger {
   markRead(messageId, options) {
     if (this.provider === "bird") return Promise.reject(unsupported("bird", "markRead", "mark a message as read (its Channels API has no read receipts to send)"));
     return this.client.markRead(messageId, options);
+  }
+
+  /**
+   * Downloads the media of a customer's message: `event.media` of a message event (or its URL).
+   * Meta's media comes by id (looked up with getMedia first); Bird's and 1MSG's by URL. Each
+   * client decides where its credentials may go.
+   */
+  async downloadMedia(media) {
+    const { id, url } = typeof media === "string" ? { url: media } : media ?? {};
+    if (typeof url === "string") return this.client.downloadMedia(url);
+    if (this.provider === "meta" && typeof id === "string") return this.client.downloadMedia((await this.client.getMedia(id)).url);
+    throw new ArgumentError(`downloadMedia takes a message event's \`media\` (${this.provider === "meta" ? "its id or url" : "its url"}) or a URL`, { code: "ERR_ARGUMENT", retryable: false });
   }
 
   /** Uploads a file; resolves to `{ mediaId }` to send media by id (Meta, 1MSG; Bird takes media by URL). */

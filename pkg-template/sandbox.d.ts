@@ -148,6 +148,25 @@ export interface SandboxOptions {
   baseUrl?: string;
 }
 
+/**
+ * A file a customer sends (`receive({ media })`), given as each provider gives one: Meta a media
+ * id (`getMedia`, then the download URL, with the token), Bird a `mediaUrl` on its media host
+ * (to the access key, a redirect to the file's storage link), 1MSG a public link in `body`.
+ * The storage link refuses any request with an Authorization header, as S3 does.
+ */
+export interface SandboxInboundMedia {
+  type: "image" | "video" | "audio" | "document" | "sticker";
+  /** The file's bytes (a string is taken as UTF-8)… */
+  data?: Uint8Array | string;
+  /** …or as base64 (what POST /__sandbox/receive's JSON can carry). */
+  dataBase64?: string;
+  mimeType: string;
+  filename?: string;
+  caption?: string;
+  /** An audio that is a voice note. */
+  voice?: boolean;
+}
+
 export interface Sandbox {
   /** A fetch-compatible function (typed as the global `fetch`): pass it as a client's `fetch`. */
   fetch: GlobalFetch;
@@ -164,7 +183,7 @@ export interface Sandbox {
    * given there is the message's id, as `markRead` takes it); the message is listed by GET
    * /messages.
    */
-  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown> }): { provider: Provider; id: string; from: string; contactId?: string };
+  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown>; media?: SandboxInboundMedia }): { provider: Provider; id: string; from: string; contactId?: string };
   inject(...rules: FaultRule[]): Sandbox;
   clearFaults(): void;
   messages(provider?: Provider): SandboxMessage[];

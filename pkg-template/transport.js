@@ -12,7 +12,9 @@ export class TransportFailure {
 }
 
 // `headers` comes flat ([name, value, …]); `body` is text (JSON) or bytes (a multipart upload);
-// `binary` asks for the answer's body as bytes (a media download) rather than text.
+// `binary` asks for the answer's body as bytes (a media download) rather than text, and
+// `"manual"` also for a redirect to be answered, not followed (Bird's media host redirects to
+// the file's storage: the core has the client follow it without the access key).
 // Resolves to [status, headers (flat; what decoding needs), body]; rejects with [timedOut, message] when the
 // request does not complete. Any fetch-like function works: the
 // answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
@@ -38,8 +40,12 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     const init = { method, headers };
     if (body !== undefined) init.body = body;
     if (controller) init.signal = controller.signal;
+    if (binary === "manual") init.redirect = "manual";
     const response = await Promise.race([fetchImpl(url, init), deadline]);
     const status = response?.status;
+    if (response?.type === "opaqueredirect") {
+      throw new TransportFailure(false, "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server");
+    }
     if (typeof status !== "number" || !(status >= 100 && status < 600)) {
       throw new TransportFailure(false, "fetch resolved to something that is not a Response (no HTTP status)");
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The wabridge command line. Exit codes: 0 ok, 1 invalid or rejected, 2 usage,
 // 3 unsupported by the provider, 4 transport or provider error.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import * as wabridge from "../node.mjs";
@@ -13,6 +13,7 @@ const USAGE = `usage:
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
+  wabridge download --provider meta|bird|1msg (--url URL | --media-id ID) --out PATH|-
   wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N]] [FILE|-]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
   wabridge --version
@@ -32,12 +33,16 @@ giving its other fields (phone or chatId, caption; filename defaults to PATH's n
 its MIME type where the name's extension does not say it.
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
 template may be sent (exit 1).
+download saves the media of a customer's message to PATH ("-": standard output): a webhook's
+media URL (Bird's mediaUrl, 1MSG's body link, Meta's URL from getMedia) or, for Meta, its
+media id. Credentials go only to the provider's own media hosts or its BASE_URL (exit 2
+otherwise, before any request); Bird's redirect to the file's storage is followed without them.
 webhook reads a delivery's raw body into events (JSON on standard output). With --secret (or
 WABRIDGE_WEBHOOK_SECRET) it first checks the delivery: Meta's X-Hub-Signature-256 (--signature);
 Bird's messagebird-signature (--signature) with its timestamp (--timestamp) and the URL called
 (--url); 1MSG signs nothing: --url is the webhook URL with its shared token. Exit 1 on a bad
 signature or a body that is not the provider's webhook.
-send takes credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
+send, contact-window and download take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
 at the sandbox or a proxy.`;
@@ -248,6 +253,29 @@ async function contactWindow(args) {
   return channel.serviceWindowOpen ? EXIT.ok : EXIT.invalid;
 }
 
+async function download(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { provider: { type: "string" }, url: { type: "string" }, "media-id": { type: "string" }, out: { type: "string" } },
+    allowPositionals: true,
+  });
+  const provider = oneOf("provider", values.provider, PROVIDERS);
+  if (positionals.length) throw new UsageError("download takes no FILE");
+  if ((values.url === undefined) === (values["media-id"] === undefined)) throw new UsageError("download takes one of --url and --media-id");
+  if (values["media-id"] !== undefined && provider !== "meta") throw new UsageError("--media-id is for --provider meta (Bird and 1MSG give media by URL)");
+  if (values.out === undefined) throw new UsageError("--out PATH is required (\"-\" for standard output)");
+  const client = clientFromEnvironment("download", provider);
+  const url = values.url ?? (await client.getMedia(values["media-id"])).url;
+  const file = await client.downloadMedia(url);
+  if (values.out === "-") {
+    process.stdout.write(file.bytes);
+  } else {
+    writeFileSync(values.out, file.bytes);
+    process.stdout.write(`${JSON.stringify({ mimeType: file.mimeType, size: file.bytes.length, out: values.out })}\n`);
+  }
+  return EXIT.ok;
+}
+
 async function sandbox(args) {
   const { values, positionals } = parseArgs({
     args,
@@ -330,7 +358,7 @@ async function webhook(args) {
   return EXIT.ok;
 }
 
-const commands = { validate, convert, send, "contact-window": contactWindow, webhook, sandbox };
+const commands = { validate, convert, send, "contact-window": contactWindow, download, webhook, sandbox };
 
 async function main(argv) {
   const [command, ...rest] = argv;

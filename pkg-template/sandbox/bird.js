@@ -137,6 +137,15 @@ export function createBird(sandbox, options = {}) {
     return json(202, messageObject(record));
   }
 
+  /** A customer's file as Bird gives it: an image, or a file (WhatsApp's audio, video,
+   *  documents and stickers), whose `mediaUrl` is on Bird's media host (here, the sandbox). */
+  function inboundBody(file, messageId) {
+    const mediaUrl = `${sandbox.baseUrl}/workspaces/${config.workspaceId}/messages/${messageId}/media/${file.id}`;
+    const text = file.caption !== null ? { text: file.caption } : {};
+    if (file.type === "image") return { type: "image", image: { images: [{ mediaUrl }], ...text } };
+    return { type: "file", file: { files: [{ mediaUrl, contentType: file.mimeType, ...(file.filename !== null ? { filename: file.filename } : {}) }], ...text } };
+  }
+
   return {
     name: "bird",
     config,
@@ -150,6 +159,8 @@ export function createBird(sandbox, options = {}) {
       if (ctx.method === "POST" && parts[2] === "channels" && parts[4] === "messages" && parts.length === 5) return { route: "messages", workspace: parts[1], channel: parts[3] };
       if (ctx.method === "GET" && parts[2] === "channels" && parts[4] === "contacts" && parts.length === 6) return { route: "channelContact.get", workspace: parts[1], channel: parts[3], id: parts[5] };
       if (ctx.method === "GET" && parts[2] === "contacts" && parts.length === 4) return { route: "contacts.get", workspace: parts[1], id: parts[3] };
+      // workspaces/{ws}/messages/{messageId}/media/{fileId}: a customer's file (media.api.bird.com).
+      if (ctx.method === "GET" && parts[2] === "messages" && parts[4] === "media" && parts.length === 6) return { route: "media.get", workspace: parts[1], id: parts[5] };
       return { route: "unknown", workspace: parts[1] };
     },
 
@@ -162,6 +173,14 @@ export function createBird(sandbox, options = {}) {
       switch (call.route) {
         case "messages":
           return sendMessage(ctx);
+        case "media.get": {
+          // As media.api.bird.com does: to the access key, a redirect to the file's storage
+          // (a presigned link, which must be fetched without the key).
+          const file = sandbox.files.get(call.id);
+          if (!file) return notFound("media not found");
+          const signature = Array.from({ length: 32 }, () => Math.floor(sandbox.random() * 16).toString(16)).join("");
+          return new Response(null, { status: 302, headers: { location: `${ctx.url.origin}/sandbox-files/${file.id}?X-Amz-Expires=900&X-Amz-Signature=${signature}` } });
+        }
         case "contacts.get": {
           const contact = contacts.get(call.id);
           return contact ? json(200, contact) : notFound("contact not found");
@@ -178,7 +197,7 @@ export function createBird(sandbox, options = {}) {
       }
     },
 
-    receive(input) {
+    receive(input, file) {
       const from = `+${digits(input.from)}`;
       const contact = contactFor(from, input.name);
       const id = randomUuid(sandbox.random);
@@ -186,7 +205,7 @@ export function createBird(sandbox, options = {}) {
         id, channelId: config.channelId,
         sender: { contact: { id: contact.id, identifierKey: "phonenumber", identifierValue: from, annotations: { name: input.name ?? "Sandbox Customer" } } },
         receiver: { connector: { id: config.connectorId, identifierValue: config.senderNumber } },
-        body: input.message ?? { type: "text", text: { text: String(input.text ?? "") } },
+        body: input.message ?? (file ? inboundBody(file, id) : { type: "text", text: { text: String(input.text ?? "") } }),
         ...(input.replyTo ? { replyTo: { id: input.replyTo, type: "message" } } : {}),
         parts: [{ platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}` }],
         status: "delivered", reason: "", direction: "incoming", lastStatusAt: now(), createdAt: now(), updatedAt: now(),

@@ -8,12 +8,17 @@ import { createBird } from "./bird.js";
 import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
 import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
-import { DAY_MS, json, seededRandom } from "./support.js";
+import { DAY_MS, json, randomToken, seededRandom } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+/** The kinds of file a customer can send (`receive({ media })`). */
+const MEDIA_TYPES = ["image", "video", "audio", "document", "sticker"];
+/** Where a customer's files are served, as a storage bucket serves a presigned link. */
+const FILES_PATH = "/sandbox-files/";
 const DEFAULT_BASE_URL = "https://sandbox.wabridge.invalid";
 
 /** The failures WhatsApp reports in a status webhook, by code. */
@@ -50,6 +55,8 @@ class Sandbox {
     this.reads = [];
     this.requests = [];
     this.lastInbound = new Map();
+    /** Files customers sent (`receive({ media })`), by id. */
+    this.files = new Map();
     this.scheduled = new Set();
     this.tasks = new Set();
     this.fetch = this.fetch.bind(this);
@@ -75,6 +82,7 @@ class Sandbox {
     const ctx = { url, method: request.method, headers: request.headers, body, text: () => decoder.decode(body), signal: init?.signal ?? request.signal };
     this.releaseDue();
     if (url.pathname.startsWith("/__sandbox/")) return this.control(ctx);
+    if (url.pathname.startsWith(FILES_PATH)) return this.serveFile(ctx);
     const provider = this.providers.find((p) => p.owns(url));
     if (!provider) return json(404, { error: `no sandbox route for ${ctx.method} ${url.pathname}` });
     const call = provider.describe(ctx);
@@ -188,13 +196,43 @@ class Sandbox {
   }
 
   /** An inbound message from a customer: opens the 24-hour window and emits the webhook.
-   *  `{ provider, from, text, name?, replyTo?, message? }` (`message`: a raw provider object). */
+   *  `{ provider, from, text, name?, replyTo?, message?, media? }` (`message`: a raw provider
+   *  object; `media`: a file the customer sends, which each provider's client can download). */
   receive(input) {
     const provider = this.provider(input?.provider);
     if (!input.from) throw new TypeError("receive needs `from`, the customer's phone number");
-    const received = provider.receive(input);
+    const file = input.media === undefined ? undefined : this.storeFile(input.media);
+    const received = provider.receive(input, file);
     this.lastInbound.set(`${provider.name}:${received.contact}`, this.clock());
     return received;
+  }
+
+  /** Keeps a file a customer sends, served at its `url` (FILES_PATH) to whoever has the link. */
+  storeFile(media) {
+    if (!MEDIA_TYPES.includes(media?.type)) throw new TypeError(`receive's media.type must be one of ${MEDIA_TYPES.join(", ")}`);
+    // JSON (POST /__sandbox/receive) carries bytes as base64.
+    const bytes = typeof media.dataBase64 === "string" ? Uint8Array.from(atob(media.dataBase64), (c) => c.charCodeAt(0)) : typeof media.data === "string" ? encoder.encode(media.data) : media.data;
+    if (!(bytes instanceof Uint8Array)) throw new TypeError("receive's media needs data (a Uint8Array, or a string taken as UTF-8) or dataBase64");
+    if (typeof media.mimeType !== "string" || !media.mimeType.includes("/")) throw new TypeError("receive's media needs its mimeType (\"image/jpeg\", …)");
+    const id = randomToken(this.random, 24);
+    const file = {
+      id, type: media.type, bytes, mimeType: media.mimeType, url: `${this.baseUrl}${FILES_PATH}${id}`,
+      filename: media.filename ?? null, caption: media.caption ?? null, voice: media.voice === true,
+    };
+    this.files.set(id, file);
+    return file;
+  }
+
+  /** A customer's file, as the storage behind a provider's media link serves it: to anyone with
+   *  the link, and to no request that carries an Authorization (S3 refuses a second
+   *  authorization; here it also shows that no client forwarded its credentials). */
+  serveFile(ctx) {
+    if (ctx.headers.has("authorization")) {
+      return new Response("<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>", { status: 400, headers: { "content-type": "application/xml" } });
+    }
+    const file = this.files.get(ctx.url.pathname.slice(FILES_PATH.length));
+    if (!file || ctx.method !== "GET") return new Response("Not Found", { status: 404 });
+    return new Response(file.bytes, { status: 200, headers: { "content-type": file.mimeType, "content-length": String(file.bytes.byteLength) } });
   }
 
   /** Resolves when every pending status and webhook delivery has happened (scheduled Bird
@@ -215,9 +253,9 @@ class Sandbox {
     return this.outbox.deliveries.filter((d) => !provider || d.provider === provider);
   }
 
-  /** Uploaded media (Meta), without the bytes. */
+  /** Meta's media (uploaded, and customers' files), without the bytes. */
   media() {
-    return [...this.byName.meta.media.values()].map(({ bytes, ...item }) => item);
+    return [...this.byName.meta.media.values()].map(({ bytes, hashed, ...item }) => item);
   }
 
   reset() {
@@ -226,6 +264,7 @@ class Sandbox {
     this.requests.length = 0;
     this.outbox.deliveries.length = 0;
     this.lastInbound.clear();
+    this.files.clear();
     this.scheduled.clear();
     this.byName.meta.media.clear();
     for (const provider of this.providers) provider.reset?.();

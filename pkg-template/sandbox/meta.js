@@ -107,6 +107,25 @@ export function createMeta(sandbox, options = {}) {
     return json(200, { id });
   }
 
+  /** A customer's file as Meta gives it: a media id (kept like an upload: `getMedia` and the
+   *  download URL serve it, with the token), its MIME type, caption, file name, voice flag. */
+  function inboundMedia(file) {
+    const id = String(1e15 + Math.floor(sandbox.random() * 9e14));
+    const item = { id, bytes: file.bytes, mimeType: file.mimeType, sha256: null, sha256Base64: null, fileSize: file.bytes.byteLength, filename: file.filename, uploadedAt: sandbox.clock() };
+    item.hashed = sha256(file.bytes).then((hash) => {
+      item.sha256 = bytesToHex(hash);
+      item.sha256Base64 = bytesToBase64(hash);
+      return item.sha256Base64;
+    });
+    media.set(id, item);
+    return {
+      id, mime_type: file.mimeType,
+      ...(file.caption !== null && file.type !== "audio" && file.type !== "sticker" ? { caption: file.caption } : {}),
+      ...(file.filename !== null && file.type === "document" ? { filename: file.filename } : {}),
+      ...(file.type === "audio" ? { voice: file.voice } : {}),
+    };
+  }
+
   return {
     name: "meta",
     config,
@@ -163,16 +182,24 @@ export function createMeta(sandbox, options = {}) {
     },
 
     /** An inbound message from `from`: a text, or a raw Meta message object in `message`. */
-    receive(input) {
+    receive(input, file) {
       const from = digits(input.from);
       const id = wamid();
       const timestamp = unixSeconds(sandbox.clock());
       const message = input.message
         ? { from, id, timestamp, ...input.message }
-        : { from, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
+        : file
+          ? { from, id, timestamp, type: file.type, [file.type]: inboundMedia(file) }
+          : { from, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
       if (input.replyTo) message.context = { from: config.displayPhoneNumber, id: input.replyTo };
       inbound.set(id, { id, from, message, read: false });
-      sandbox.emit("meta", "message", envelope({ contacts: [{ profile: { name: input.name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] }));
+      const payload = envelope({ contacts: [{ profile: { name: input.name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] });
+      // A file's webhook goes once its SHA-256 is known (WebCrypto is asynchronous).
+      const hashed = file ? media.get(message[file.type].id).hashed : undefined;
+      sandbox.track((async () => {
+        if (hashed) message[file.type].sha256 = await hashed;
+        await sandbox.emit("meta", "message", payload);
+      })());
       return { provider: "meta", id, from, contact: from };
     },
 

@@ -437,13 +437,16 @@ export function createOneMsg(sandbox, options = {}) {
       return sending ? send(method, body) : route.handle(body);
     },
 
-    receive(input) {
+    receive(input, file) {
       const chatId = chatIdOf(input.from);
       const id = typeof input.message?.id === "string" ? input.message.id : wamid();
       const senderName = input.name ?? "Sandbox Customer";
       const message = {
         id, body: String(input.text ?? ""), fromMe: false, self: 0, isForwarded: false, author: chatId,
         time: Number(unixSeconds(now())), chatId, type: "chat", senderName, caption: null, quotedMsgId: input.replyTo ?? null,
+        // A customer's file: its public link in `body`; a voice note is "voice"; a document's
+        // caption is its file name when it has no caption ("File caption or filename").
+        ...(file ? { type: file.type === "audio" && file.voice ? "voice" : file.type, body: file.url, caption: file.caption ?? (file.type === "document" ? file.filename : null) } : {}),
         ...(input.message ?? {}),
       };
       inbound.set(id, message);

@@ -5,6 +5,7 @@
 
 pub mod bird;
 pub mod codec;
+pub mod download;
 pub mod fit;
 pub mod meta;
 pub mod onemsg;
@@ -416,6 +417,12 @@ pub trait ProviderClient {
     fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError>;
     fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, AnswerError>;
     fn secret(&self) -> &str;
+    /// A GET of the URL of a customer's media (from a webhook, or Meta's `getMedia`), carrying
+    /// the credentials only where they may go ([`download`]); refused before any I/O otherwise.
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError>;
+    /// That GET's answer (`url` is the one requested): the file, or a redirect to follow
+    /// without credentials (Bird's media host).
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<download::Downloaded, AnswerError>;
 }
 
 /// Rewrites a JSON pointer into the neutral model to the pointer of the same field in a

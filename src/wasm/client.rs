@@ -17,9 +17,10 @@ use crate::error::{AnswerError, BodyError, SendError, TransportError};
 use crate::http::{HttpRequest, HttpResponse, Method, RetryPolicy};
 use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
+use crate::provider::download::{self, Downloaded};
 use crate::provider::meta::MetaConfig;
 use crate::provider::onemsg::OneMsgConfig;
-use crate::provider::{Provider, ProviderClient, send_warnings};
+use crate::provider::{Provider, ProviderClient, send_warnings, unexpected_response};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -53,7 +54,7 @@ export interface UploadMediaOptions {
   filename?: string;
 }
 
-/** What `MetaClient.downloadMedia` resolves to. */
+/** What `downloadMedia` resolves to (every client, and the messenger): the file's bytes and its `Content-Type`. */
 export interface DownloadedMedia {
   bytes: Uint8Array;
   mimeType: string;
@@ -194,7 +195,15 @@ impl ClientCore {
         };
         let headers: Array = request.headers.iter().flat_map(|(n, v)| [n, v]).map(|s| JsValue::from_str(s)).collect();
         let prepared = Array::of4(&request.method.as_str().into(), &request.url.as_str().into(), &headers, &body);
-        prepared.push(&(operation == "downloadMedia").into());
+        // How transport.js reads the answer: text (false), bytes following redirects (true), or
+        // bytes with a redirect returned rather than followed ("manual": Bird's media host,
+        // whose redirect must not take the access key along).
+        let answer: JsValue = match (&self.config, operation) {
+            (Config::Bird(_), "downloadMedia") => "manual".into(),
+            (_, "downloadMedia" | "downloadRedirected") => true.into(),
+            _ => false.into(),
+        };
+        prepared.push(&answer);
         // What the send changes or leaves out of the message, for its result (`decode`); only
         // when there is any, so the common send carries nothing more.
         if !warnings.is_empty() {
@@ -234,6 +243,14 @@ impl ClientCore {
 }
 
 impl ClientCore {
+    fn provider(&self) -> Provider {
+        match &self.config {
+            Config::Meta(_) => Provider::Meta,
+            Config::Bird(_) => Provider::Bird,
+            Config::OneMsg(_) => Provider::OneMsg,
+        }
+    }
+
     fn secret(&self) -> &str {
         match &self.config {
             Config::Meta(c) => c.secret(),
@@ -318,7 +335,16 @@ impl ClientCore {
             }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
-            (Config::Meta(c), "downloadMedia") => c.download_request(&text("the media URL")?),
+            (config, "downloadMedia") => {
+                let url = text("the media URL")?;
+                match config {
+                    Config::Meta(c) => c.download_request(&url),
+                    Config::Bird(c) => c.download_request(&url),
+                    Config::OneMsg(c) => c.download_request(&url),
+                }
+            }
+            // Where a media host redirected (Bird's, to its storage): never with credentials.
+            (_, "downloadRedirected") => download::public_get(&text("the media URL")?),
             _ => Err(BodyError::argument(format!("this client has no operation {operation:?}"))),
         }
     }
@@ -329,6 +355,18 @@ impl ClientCore {
             decoded.map(|value| to_js(&value).unwrap_or(JsValue::UNDEFINED))
         }
         match (&self.config, operation) {
+            (config, "downloadMedia" | "downloadRedirected") => {
+                let url = prepared.get(1).as_string().unwrap_or_default();
+                let downloaded = match (config, operation) {
+                    (Config::Meta(c), "downloadMedia") => c.decode_download(&url, response),
+                    (Config::Bird(c), "downloadMedia") => c.decode_download(&url, response),
+                    (Config::OneMsg(c), "downloadMedia") => c.decode_download(&url, response),
+                    _ => download::decode(self.provider(), &url, response, |r| {
+                        unexpected_response(self.provider(), r, "the media file")
+                    }),
+                };
+                downloaded.map(downloaded_to_js)
+            }
             (Config::Meta(c), "send") => js(c.decode_send(response).map(|mut result| {
                 result.warnings.extend(prepared_warnings(prepared));
                 result
@@ -355,12 +393,7 @@ impl ClientCore {
             (Config::Meta(c), "markRead" | "deleteMedia") => js(c.decode_success(response)),
             (Config::Meta(c), "uploadMedia") => js(c.decode_upload(response)),
             (Config::Meta(c), "getMedia") => js(c.decode_media(response)),
-            (Config::Meta(c), _) => c.decode_download(response).map(|(bytes, mime_type)| {
-                let result = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&result, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
-                let _ = js_sys::Reflect::set(&result, &"mimeType".into(), &mime_type.into());
-                result.into()
-            }),
+
             // `prepare` refused any other operation before a request was made.
             _ => Ok(JsValue::UNDEFINED),
         }
@@ -379,6 +412,23 @@ impl ClientCore {
         }
         out
     }
+}
+
+/// A download's answer for JS: `{bytes, mimeType}`, or (a redirect, followed by clients.js
+/// without credentials) `{redirect}`.
+fn downloaded_to_js(downloaded: Downloaded) -> JsValue {
+    let result = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&result, &key.into(), &value);
+    };
+    match downloaded {
+        Downloaded::File(bytes, mime_type) => {
+            set("bytes", Uint8Array::from(bytes.as_slice()).into());
+            set("mimeType", mime_type.into());
+        }
+        Downloaded::Redirect(url) => set("redirect", url.into()),
+    }
+    result.into()
 }
 
 /// The warnings `prepare` put after the request (none: nothing was changed or left out).

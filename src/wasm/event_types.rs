@@ -34,7 +34,7 @@ export type InboundKind =
   | "buttonReply" | "listReply" | "flowReply" | "button" | "postback" | "reply" | "interactive" | "order" | "system"
   | "unsupported" | "requestWelcome" | (string & {});
 
-/** Media a customer sent: an id to download (Meta, `MetaClient.downloadMedia`) or a URL (Bird, 1MSG). */
+/** Media a customer sent: an id (Meta) or a URL (Bird, 1MSG); `messenger.downloadMedia(media)` fetches it (or a client's `downloadMedia`). */
 export interface InboundMedia {
   id?: string;
   url?: string;

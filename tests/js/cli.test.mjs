@@ -323,6 +323,7 @@ test("convert --fit adapt splits a carousel Bird cannot carry (quick-reply cards
 // environment as a user gives them. The CLI runs as a child process while this process
 // serves, so it is spawned asynchronously.
 const { createSandbox, serveSandbox } = await import(`${root}pkg/sandbox/node.mjs`);
+const wabridge = await import(`${root}pkg/node.mjs`);
 
 function cliAsync(args, env) {
   return new Promise((resolve) => {
@@ -478,4 +479,40 @@ test("webhook: events from standard input; a body that is not the provider's exi
   const fromEnv = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "webhook", "--provider", "meta"], { input: body, encoding: "utf8", env });
   assert.equal(fromEnv.status, 1, "the secret from the environment checks the delivery: no signature header given");
   assert.match(fromEnv.stderr, /no X-Hub-Signature-256/);
+});
+
+test("download --provider meta|bird|1msg: a customer's file saved from its webhook's URL (or Meta's media id), over HTTP", async () => {
+  const sandbox = createSandbox({ seed: 8 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
+  try {
+    const env = { WABRIDGE_META_BASE_URL: server.url, WABRIDGE_BIRD_BASE_URL: server.url, WABRIDGE_1MSG_BASE_URL: server.url };
+    const names = { meta: ["token", "phoneNumberId"], bird: ["accessKey", "workspaceId", "channelId"], "1msg": ["token", "instanceId"] };
+    const variable = (provider, option) => `WABRIDGE_${provider.toUpperCase()}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    for (const [provider, options] of Object.entries(names)) {
+      const given = sandbox.clientOptions(provider);
+      for (const option of options) env[variable(provider, option)] = given[option];
+    }
+    const bytes = new Uint8Array([37, 80, 68, 70, 0, 200, 13, 10]);
+    for (const provider of ["meta", "bird", "1msg"]) {
+      sandbox.receive({ provider, from: "+16505551234", media: { type: "document", data: bytes, mimeType: "application/pdf", filename: "invoice.pdf" } });
+      await sandbox.settle();
+      const [event] = wabridge.readWebhook(provider, sandbox.webhooks(provider).at(-1).body);
+      const out = join(dir, `${provider}.pdf`);
+      const by = event.media.url === undefined ? ["--media-id", event.media.id] : ["--url", event.media.url];
+      const saved = await cliAsync(["download", "--provider", provider, ...by, "--out", out], env);
+      assert.equal(saved.code, 0, `${provider}: ${saved.stderr}`);
+      assert.deepEqual(JSON.parse(saved.stdout), { mimeType: "application/pdf", size: bytes.length, out });
+      assert.deepEqual(new Uint8Array(readFileSync(out)), bytes, provider);
+    }
+    // The access key would go to another host: refused before any request (usage, exit 2).
+    const refused = await cliAsync(["download", "--provider", "bird", "--url", "https://evil.example/f", "--out", join(dir, "x")], env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /refusing to send the credentials to evil\.example/);
+    assert.ok(!refused.stderr.includes(env.WABRIDGE_BIRD_ACCESS_KEY));
+    assert.equal((await cliAsync(["download", "--provider", "bird", "--media-id", "1", "--out", "-"], env)).code, 2, "--media-id is Meta's");
+  } finally {
+    rmSync(dir, { recursive: true });
+    await server.close();
+  }
 });

@@ -109,3 +109,67 @@ test("reply answers a 1MSG group message in its group; a message without a phone
   assert.throws(() => wabridge.createMessenger({ provider: "telegram" }), wabridge.ArgumentError);
   assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");
 });
+
+test("each provider: a customer's file downloaded with messenger.downloadMedia(event.media), credentials only where they may go", async () => {
+  // Every request the clients make, with whether it carried credentials.
+  const seen = [];
+  const sandbox = createSandbox({ seed: 5, meta: { appSecret: SECRETS.meta }, bird: { signingKey: SECRETS.bird } });
+  const fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    seen.push({ url: String(input), authorization: headers.get("authorization"), redirect: init?.redirect });
+    return sandbox.fetch(input, init);
+  };
+  const files = {
+    meta: { type: "image", data: PNG, mimeType: "image/png", caption: "the receipt" },
+    bird: { type: "document", data: "%PDF-1.7 bird", mimeType: "application/pdf", filename: "invoice.pdf" },
+    "1msg": { type: "audio", data: "OggS voice", mimeType: "audio/ogg", voice: true },
+  };
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const messenger = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider), fetch });
+    sandbox.receive({ provider, from: "+16505551234", media: files[provider] });
+    await sandbox.settle();
+    const delivery = sandbox.webhooks(provider).at(-1);
+    const [event] = messenger.readWebhook(delivery.body);
+    assert.equal(event.type, "message", provider);
+    assert.equal(event.kind, files[provider].type, provider);
+    seen.length = 0;
+    const downloaded = await messenger.downloadMedia(event.media);
+    const expected = typeof files[provider].data === "string" ? new TextEncoder().encode(files[provider].data) : files[provider].data;
+    assert.deepEqual(downloaded.bytes, expected, `${provider}: the customer's bytes`);
+    assert.equal(downloaded.mimeType, files[provider].mimeType, provider);
+    // Where the credentials went: Meta's token to getMedia and the media URL; Bird's key to its
+    // media host only (not followed: answered with the storage link, fetched without it);
+    // 1MSG's token nowhere (its file links are public).
+    const credentialed = seen.map((r) => r.authorization !== null);
+    assert.deepEqual(credentialed, { meta: [true, true], bird: [true, false], "1msg": [false] }[provider], provider);
+    if (provider === "bird") assert.equal(seen[0].redirect, "manual");
+    for (const request of seen) assert.ok(!request.url.includes(sandbox.clientOptions("1msg").token), `${provider}: no token in ${request.url}`);
+    // A URL is taken as it is.
+    assert.deepEqual((await messenger.downloadMedia(event.media.url ?? (await messenger.client.getMedia(event.media.id)).url)).bytes, expected, provider);
+    messenger.free();
+  }
+});
+
+test("downloadMedia refuses, before any I/O, a URL that would take the credentials elsewhere", async () => {
+  const sandbox = createSandbox({ seed: 6 });
+  let requests = 0;
+  const fetch = (input, init) => {
+    requests++;
+    return sandbox.fetch(input, init);
+  };
+  const bird = new wabridge.BirdClient({ ...sandbox.clientOptions("bird"), baseUrl: "https://api.bird.com", fetch });
+  const meta = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), baseUrl: "https://graph.facebook.com", fetch });
+  const key = sandbox.clientOptions("bird").accessKey;
+  for (const url of ["https://evil.example\\.bird.com/m", "https://media.api.bird.com.evil.example/m", "http://media.api.bird.com/m", "https://u@media.api.bird.com/m", "file:///etc/passwd"]) {
+    await assert.rejects(bird.downloadMedia(url), (error) => {
+      assert.equal(error.code, "ERR_ARGUMENT", url);
+      assert.ok(!error.message.includes(key), "the key is not in the message");
+      return true;
+    }, url);
+  }
+  await assert.rejects(meta.downloadMedia("https://media.api.bird.com/m"), { code: "ERR_ARGUMENT" });
+  const messenger = wabridge.createMessenger({ provider: "bird", ...sandbox.clientOptions("bird"), fetch });
+  await assert.rejects(messenger.downloadMedia({ id: "123" }), { code: "ERR_ARGUMENT" });
+  await assert.rejects(messenger.downloadMedia(undefined), { code: "ERR_ARGUMENT" });
+  assert.equal(requests, 0);
+});

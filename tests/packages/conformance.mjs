@@ -471,6 +471,22 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(refused instanceof wabridge.UnsupportedError && refused.provider === "bird", `Bird's markRead: ${refused}`);
   });
 
+  await run("createMessenger: a customer's file downloaded with downloadMedia(event.media) from each provider (Meta by id, Bird through its media host's redirect, 1MSG by link)", async () => {
+    const sandbox = sandboxModule.createSandbox({ seed: 9 });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 7]);
+    for (const provider of ["meta", "bird", "1msg"]) {
+      const messenger = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider) });
+      sandbox.receive({ provider, from: "+16505551234", media: { type: "image", data: bytes, mimeType: "image/png", caption: "a photo" } });
+      await sandbox.settle();
+      const [event] = messenger.readWebhook(sandbox.webhooks(provider).at(-1).body);
+      same([event.kind, event.text], ["image", "a photo"], `${provider}: the event`);
+      const file = await messenger.downloadMedia(event.media);
+      same([...file.bytes], [...bytes], `${provider}: the bytes`);
+      same(file.mimeType, "image/png", `${provider}: the MIME type`);
+      messenger.free();
+    }
+  });
+
   await run("one message, any provider: convert reports what it leaves out at its pointer; fit truncates at graphemes and adapts; phone numbers normalised per provider; messenger.send with fit", async () => {
     // A Meta list with a footer → Bird: converted, the footer left out at Meta's pointer.
     const metaList = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "list", body: { text: "Pick" }, footer: { text: "Thanks" }, action: { button: "Menu", sections: [{ rows: [{ id: "a", title: "A" }] }] } } };

@@ -7,7 +7,7 @@
 // the sentinel survives anywhere — raw, percent-encoded (upper or lower hex, `+` for space)
 // or JSON-escaped — a marker survives with it.
 
-import { check, checkList, rejection } from "./checks.mjs";
+import { check, checkList, rejection, same } from "./checks.mjs";
 
 const HEAD = "s3cr3tHEAD";
 const TAIL = "s3cr3tTAIL";
@@ -80,12 +80,12 @@ export async function secrets(wabridge, { baseUrl } = {}) {
     bird: {
       make: (fetch) => new wabridge.BirdClient({ accessKey: ASCII_SECRET, workspaceId: "7a9f1c2e-0000-4000-a000-000000000001", channelId: "8e046034-0000-4000-a000-000000000002", baseUrl: proxy, fetch, retry: false }),
       echo: (json) => `{"code":${json(`Unauthorized ${ASCII_SECRET}`)},"message":${json(`invalid access key ${ASCII_SECRET}`)},"details":{"key":[${json(ASCII_SECRET)}]}}`,
-      calls: [(c) => c.send(message)],
+      calls: [(c) => c.send(message), (c) => c.downloadMedia(`${proxy}/workspaces/w/messages/m/media/f`)],
     },
     "1msg": {
       make: (fetch) => new wabridge.OneMsgClient({ token: SECRET, instanceId: "123456", baseUrl: proxy, fetch, retry: false }),
       echo: (json) => `{"error":${json(`Wrong token "${SECRET}" for channel "123456". Please provide token as a GET parameter.`)}}`,
-      calls: [(c) => c.send(message)],
+      calls: [(c) => c.send(message), (c) => c.downloadMedia(`${proxy}/files/1`)],
     },
   };
 
@@ -178,6 +178,46 @@ export async function secrets(wabridge, { baseUrl } = {}) {
         assertClean(error, JSON.stringify(url));
       }
     }
+  });
+
+  // Bird's access key goes only to Bird's media hosts (https, default port, *.bird.com,
+  // *.messagebird.com) or baseUrl's origin, as this runtime reads the URL; its media host's
+  // redirect to the file's storage is followed without it; 1MSG's file links get no token.
+  await run("bird and 1msg: downloadMedia sends the credential only to the provider's media hosts, never along a redirect or to a file link", async () => {
+    const storage = "https://bucket.s3.eu-west-1.amazonaws.com/f?X-Amz-Signature=abc";
+    const cases = [
+      ["https://media.api.bird.com/workspaces/w/messages/m/media/f", true],
+      ["https://media.nest.messagebird.com/workspaces/w/media/f", true],
+      ["https://evil.example\\.bird.com/x", false],
+      ["https://media.api.bird.com@evil.example/", false],
+      ["https://media.api.bird.com.evil.example/", false],
+      ["https://media.api.bird.com./x", false],
+      ["https://media.api.bird.com:8443/x", false],
+      ["http://media.api.bird.com/x", false],
+      ["https://proxy.example:8443/workspaces/w/messages/m/media/f", true],
+      ["//media.api.bird.com/x", false],
+    ];
+    for (const [url, expected] of cases) {
+      const seen = [];
+      const fetch = async (target, init) => {
+        seen.push({ target: String(target), init });
+        return seen.length === 1 ? new Response(null, { status: 302, headers: { location: storage } }) : new Response("file", { headers: { "content-type": "image/jpeg" } });
+      };
+      const error = await clients.bird.make(fetch).downloadMedia(url).then(() => null, (e) => e);
+      if (!expected) {
+        check(seen.length === 0 && error instanceof wabridge.ArgumentError, `${JSON.stringify(url)}: refused before any request (got ${seen.length}, ${error})`);
+        assertClean(error, JSON.stringify(url));
+        continue;
+      }
+      check(error === null, `${JSON.stringify(url)}: ${error}`);
+      same(seen.map((r) => r.target), [url, storage], `${url}: the requests`);
+      check(seen[0].init.redirect === "manual" && JSON.stringify(seen[0].init.headers).includes(HEAD), `${url}: the key to Bird's host, redirect not followed`);
+      check(!JSON.stringify(seen[1].init.headers ?? {}).includes(HEAD), `${url}: the key went along the redirect`);
+    }
+    const sent = [];
+    const file = await clients["1msg"].make(async (target, init) => (sent.push([String(target), init]), new Response("ogg", { headers: { "content-type": "audio/ogg" } }))).downloadMedia("https://s3.example/incoming/voice.ogg");
+    same(new TextDecoder().decode(file.bytes), "ogg", "1msg: the file");
+    check(sent.length === 1 && !JSON.stringify(sent).includes(HEAD) && !sent[0][0].includes("token"), `1msg: the token went with the file link: ${JSON.stringify(sent)}`);
   });
 
   void baseUrl; // the checks use fetch doubles only; the loopback server is not needed

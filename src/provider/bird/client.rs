@@ -7,6 +7,7 @@ use crate::error::{AnswerError, BodyError, FieldError, ProviderCode, ProviderErr
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::json::JsonWriter;
 use crate::message::Message;
+use crate::provider::download::{self, Downloaded, MediaHosts};
 use crate::provider::{
     ProviderClient, answer_json, base_url, reason_for_status, undocumented_success, unexpected_response,
 };
@@ -68,10 +69,12 @@ impl BirdConfig {
         format!("{}/workspaces/{}/channels/{}", self.base_url, self.workspace_id, self.channel_id)
     }
 
+    fn authorized(&self, request: HttpRequest) -> HttpRequest {
+        request.header("Authorization", format!("AccessKey {}", self.access_key))
+    }
+
     fn post(&self, body: String) -> HttpRequest {
-        HttpRequest::new(Method::Post, format!("{}/messages", self.channel_url()))
-            .header("Authorization", format!("AccessKey {}", self.access_key))
-            .json_body(body)
+        self.authorized(HttpRequest::new(Method::Post, format!("{}/messages", self.channel_url()))).json_body(body)
     }
 
     /// `send(message, options)`: the neutral message as Bird's body, with Bird's delivery
@@ -195,7 +198,7 @@ impl BirdConfig {
             url.push_str("?contactIdentifierValue=");
             url.push_str(&crate::http::url::query_value(value));
         }
-        Ok(HttpRequest::new(Method::Get, url).header("Authorization", format!("AccessKey {}", self.access_key)))
+        Ok(self.authorized(HttpRequest::new(Method::Get, url)))
     }
 
     /// Decodes the contact channel, judging the window at `now_ms`.
@@ -245,7 +248,21 @@ impl ProviderClient for BirdConfig {
     fn secret(&self) -> &str {
         &self.access_key
     }
+
+    /// `GET <mediaUrl>` with the access key: only to Bird's media hosts over https
+    /// (`media.api.bird.com`, `media.nest.messagebird.com`) or exactly `baseUrl`'s origin.
+    /// The answer is a redirect to the file's storage, which the client follows without it.
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
+        Ok(self.authorized(MEDIA_HOSTS.credentialed_get(url, &self.base_url)?))
+    }
+
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
+        download::decode(PROVIDER, url, response, decode_error)
+    }
 }
+
+/// Where the access key may go with a media URL: Bird's media hosts, under these domains.
+const MEDIA_HOSTS: MediaHosts = MediaHosts { provider: PROVIDER, domains: &["bird.com", "messagebird.com"] };
 
 /// A send option that sets a field the message sets too, to another value (`reference`
 /// and the message's `callbackData`), at the field's pointer in the request.

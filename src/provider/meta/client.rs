@@ -2,9 +2,9 @@
 
 use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::{AnswerError, BodyError};
-use crate::http::url::{self, Scheme};
 use crate::http::{HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::{MarkRead, Message, media};
+use crate::provider::download::{self, Downloaded, MediaHosts};
 use crate::provider::{answer_json, base_url, path_id, undocumented_success};
 use crate::validate::Json;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ pub const DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
 /// (`graph.facebook.com`) and the CDN (`*.fbcdn.net`). The only hosts the token goes to
 /// besides `baseUrl`'s.
 pub const META_DOMAINS: [&str; 3] = ["fbsbx.com", "facebook.com", "fbcdn.net"];
+const MEDIA_HOSTS: MediaHosts = MediaHosts { provider: PROVIDER, domains: &META_DOMAINS };
 /// The Graph API version requests go to unless configured otherwise.
 pub const DEFAULT_API_VERSION: &str = "v23.0";
 
@@ -177,37 +178,6 @@ impl MetaConfig {
         let url = format!("{}?phone_number_id={}", self.url(&media_id), self.phone_number_id);
         Ok(self.authorized(HttpRequest::new(Method::Delete, url)))
     }
-
-    /// `GET <media url>` with the token. The token only goes where `fetch` would take it to
-    /// Meta — over https, on the default port, to a subdomain of `fbsbx.com` (media),
-    /// `facebook.com` (Graph) or `fbcdn.net` — or to exactly `baseUrl`'s scheme, host and port
-    /// (the sandbox, a proxy). The URL is read as `fetch` reads it (WHATWG, see
-    /// [`crate::http::url`]): `https://evil.example\.fbsbx.com/` goes to `evil.example`.
-    /// Anything else, or anything that cannot be read for certain, is refused before any I/O.
-    pub fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
-        let target = url::origin(url).map_err(|why| {
-            BodyError::argument(format!("refusing to send the access token: the media URL {why} (got {url:?})"))
-        })?;
-        let to_meta = target.scheme == Scheme::Https
-            && target.port.is_none()
-            && META_DOMAINS.iter().any(|domain| target.is_subdomain_of(domain));
-        let to_base = url::base_origin(&self.base_url).is_ok_and(|base| base == target);
-        if !(to_meta || to_base) {
-            return Err(BodyError::argument(format!(
-                "refusing to send the access token to {target}: media URLs come from Meta (https, *.fbsbx.com) or from baseUrl"
-            )));
-        }
-        Ok(self.authorized(HttpRequest::new(Method::Get, url)))
-    }
-
-    /// The downloaded bytes and their MIME type.
-    pub fn decode_download(&self, response: &HttpResponse) -> Result<(Vec<u8>, String), AnswerError> {
-        if !response.is_success() {
-            return Err(decode_error(response));
-        }
-        let mime = response.header("content-type").unwrap_or("application/octet-stream").to_string();
-        Ok((response.body.clone(), mime))
-    }
 }
 
 /// The JSON of a 2xx answer; a non-2xx answer is decoded as the Graph error it carries.
@@ -264,6 +234,21 @@ impl crate::provider::ProviderClient for MetaConfig {
 
     fn secret(&self) -> &str {
         &self.token
+    }
+
+    /// `GET <media url>` with the token. The token only goes where `fetch` would take it to
+    /// Meta — over https, on the default port, to a subdomain of `fbsbx.com` (media),
+    /// `facebook.com` (Graph) or `fbcdn.net` — or to exactly `baseUrl`'s scheme, host and port
+    /// (the sandbox, a proxy). The URL is read as `fetch` reads it (WHATWG, see
+    /// [`crate::http::url`]): `https://evil.example\.fbsbx.com/` goes to `evil.example`.
+    /// Anything else, or anything that cannot be read for certain, is refused before any I/O.
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
+        Ok(self.authorized(MEDIA_HOSTS.credentialed_get(url, &self.base_url)?))
+    }
+
+    /// The downloaded file (Meta's media URLs answer with the file; redirects are followed).
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
+        download::decode(PROVIDER, url, response, decode_error)
     }
 }
 
@@ -325,6 +310,8 @@ pub struct MetaContact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::url;
+    use crate::provider::ProviderClient;
 
     fn config() -> MetaConfig {
         MetaConfig::new("SECRET-TOKEN".into(), "1234567890".into(), None, Some("http://127.0.0.1:9/".into())).unwrap()

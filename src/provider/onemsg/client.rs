@@ -6,6 +6,7 @@ use crate::error::{AnswerError, BodyError, ErrorReason, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::Message;
 use crate::provider::Operation;
+use crate::provider::download::{self, Downloaded};
 use crate::provider::{
     ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
 };
@@ -89,6 +90,16 @@ impl ProviderClient for OneMsgConfig {
 
     fn secret(&self) -> &str {
         &self.token
+    }
+
+    /// `GET <body>` of a customer's media message: 1MSG's files are public links, so the
+    /// token never goes with them (it would go to whatever host the link names).
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
+        download::public_get(url)
+    }
+
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
+        download::decode(PROVIDER, url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
     }
 }
 
