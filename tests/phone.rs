@@ -60,6 +60,8 @@ fn category(error: &PhoneError) -> &'static str {
         PhoneError::UnassignedCountryCode(_) => "unassigned_calling_code",
         PhoneError::TooShort { .. } | PhoneError::TooLong { .. } | PhoneError::WrongLength { .. } => "length",
         PhoneError::InvalidPrefix { .. } => "first_digit",
+        // Digits written out without '+' or region: the reason their international reading failed.
+        PhoneError::ReadWithoutPlus(reason) => category(reason),
     }
 }
 

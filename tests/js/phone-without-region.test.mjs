@@ -58,3 +58,26 @@ test("an international dialling prefix without a region is refused, naming the p
   assert.equal(parsePhoneNumber("011 44 20 7946 0958", "US").e164, "+442079460958");
   assert.equal(parsePhoneNumber("+44 20 7946 0958").e164, "+442079460958");
 });
+
+test("digits written out without '+' or region: when their country-code-first reading fails, the refusal says they may be national", () => {
+  for (const [input, reading] of [
+    ["650-555-1234", "+65 numbers of 8 national digits never start with 0 (they start with 3, 6, 8 or 9)"],
+    ["212 555 0100", "+212 numbers have 9 national digits (after the country code); this one has 7"],
+    ["415.555.2671", "+41 numbers have 9 or 12 national digits (after the country code); this one has 8"],
+  ]) {
+    assert.equal(library(input), "INVALID_COUNTRY", input);
+    assert.equal(
+      refusal(input).message,
+      `read with its country code first, as it has no '+': ${reading}; if it is a national number, give its region (or write it with +country code)`,
+      input,
+    );
+    assert.match(parsePhoneNumber(input, "US").e164, /^\+1\d{10}$/, input);
+  }
+  // Written out with its country code, it is read; bare digits (an API's form) keep the plain reason.
+  assert.equal(parsePhoneNumber("44 20 7946 0958").e164, "+442079460958");
+  assert.equal(refusal("6505551234").message, "+65 numbers of 8 national digits never start with 0 (they start with 3, 6, 8 or 9)");
+  // The length limit of the reading stays on the violation.
+  const tooLong = refusal("44 20 7946 0958 1234 5678");
+  assert.equal(tooLong.code, "too_long");
+  assert.equal(tooLong.limit, 10);
+});
