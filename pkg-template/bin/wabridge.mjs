@@ -14,7 +14,7 @@ const USAGE = `usage:
   wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge download --provider meta|bird|1msg (--url URL | --media-id ID) --out PATH|-
-  wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N]] [FILE|-]
+  wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N|Infinity]] [FILE|-]
   wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
   wabridge --version
   wabridge help
@@ -339,7 +339,8 @@ async function webhook(args) {
   const verifying = ["signature", "timestamp", "url", "tolerance-seconds"].filter((name) => values[name] !== undefined);
   if (!secret && verifying.length > 0) throw new UsageError(`--${verifying[0]} checks a delivery: give --secret (or WABRIDGE_WEBHOOK_SECRET) too`);
   const tolerance = values["tolerance-seconds"];
-  if (tolerance !== undefined && !/^\d+$/.test(tolerance)) throw new UsageError("--tolerance-seconds is a whole number of seconds");
+  // "Infinity" checks the signature whatever its age (a delivery replayed from a log).
+  if (tolerance !== undefined && !/^(\d+|Infinity)$/.test(tolerance)) throw new UsageError("--tolerance-seconds is a whole number of seconds, or Infinity");
   const body = await readBytes(positionals[0]);
   let events;
   try {
