@@ -26,8 +26,9 @@ export function cellNotes({ fields, limits, required = {} }) {
   for (const [field, entry] of entries.filter(([, e]) => e.change === "reshaped")) notes.push(entry.why.includes(": ") ? entry.why.slice(entry.why.lastIndexOf(": ") + 2) : `${named(field, entry)} reshaped`);
   const refused = of("refused");
   if (refused.length) notes.push(`refuses ${refused.join(", ")}`);
-  const needed = Object.keys(required);
-  if (needed.length) notes.push(`needs ${needed.map(code).join(", ")}`);
+  // A field needed only where no extension of the link or file name names it says so.
+  const needed = Object.entries(required).map(([field, why]) => (/extension/.test(why) ? `${code(field)} (or a link's extension)` : code(field)));
+  if (needed.length) notes.push(`needs ${needed.join(", ")}`);
   for (const [field, { max, items }] of Object.entries(limits)) notes.push(`${code(field)} ≤ ${max}${items ? " items" : ""}`);
   return notes;
 }

@@ -452,20 +452,52 @@ fn required(provider: Provider, maximal: &Value) -> Value {
     let (_, Some(sent)) = refusals(provider, maximal.clone(), "maximal") else { return Value::Object(out) };
     let mut members = Vec::new();
     object_members(&sent, String::new(), &mut members);
-    for pointer in members {
-        let mut without = sent.clone();
-        remove(&mut without, &pointer);
-        let Ok(message) = Message::from_json(&without.to_string()) else { continue };
-        if message.validate().is_err() {
-            continue;
-        }
-        if let Err(BodyError::Invalid(violations)) = wabridge::provider::serialize(provider, &message)
-            && let Some(missing) = violations.iter().find(|v| v.path == pointer && v.code == ViolationCode::Required)
-        {
-            out.insert(field_name(&pointer), json!(missing.message));
+    // Probed twice: as sent, and with the extensions of its links and file names taken off,
+    // so that a field needed only where no extension names it (Bird's MIME type of a file)
+    // shows too; its message says the condition.
+    for message in [sent.clone(), without_extensions(&sent)] {
+        for pointer in &members {
+            let mut without = message.clone();
+            remove(&mut without, pointer);
+            let Ok(message) = Message::from_json(&without.to_string()) else { continue };
+            if message.validate().is_err() {
+                continue;
+            }
+            if let Err(BodyError::Invalid(violations)) = wabridge::provider::serialize(provider, &message)
+                && let Some(missing) =
+                    violations.iter().find(|v| &v.path == pointer && v.code == ViolationCode::Required)
+            {
+                out.entry(field_name(pointer)).or_insert_with(|| json!(missing.message));
+            }
         }
     }
     Value::Object(out)
+}
+
+/// `value` with the extension taken off every `link` and `filename` (`…/report.pdf` → `…/report`).
+fn without_extensions(value: &Value) -> Value {
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(key, member)| {
+                    let bare = match member.as_str() {
+                        Some(text) if key == "link" || key == "filename" => {
+                            let name_starts = text.rfind('/').map_or(0, |slash| slash + 1);
+                            match text[name_starts..].rfind('.') {
+                                Some(dot) => json!(text[..name_starts + dot]),
+                                None => member.clone(),
+                            }
+                        }
+                        _ => without_extensions(member),
+                    };
+                    (key.clone(), bare)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_extensions).collect()),
+        other => other.clone(),
+    }
 }
 
 /// The pointers of every object member of `value` (array items are not members: a list's

@@ -290,18 +290,40 @@ test("every field CAPABILITIES says a provider needs is one the neutral model ma
       const parent = pointer.split("/").slice(1, -1).reduce((o, k) => o[k], without);
       delete parent[pointer.split("/").at(-1)];
       assert.deepEqual(wabridge.validate(without), [], `${at}: the neutral model takes it without`);
+      // A field needed only where no extension names it (Bird's MIME type of a file): its
+      // message says so, and it is refused once the links and file names lose theirs.
+      const refusedWithout = (() => {
+        try {
+          wabridge.toProvider(provider, without);
+          return withoutExtensions(without);
+        } catch {
+          return without;
+        }
+      })();
+      if (refusedWithout !== without) assert.match(why, /extension/, `${at}: needed only without an extension, and says so`);
       assert.throws(
-        () => wabridge.toProvider(provider, without),
+        () => wabridge.toProvider(provider, refusedWithout),
         (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === pointer && v.code === "required" && v.message === why),
         at,
       );
       checked++;
     }
   });
-  // 1MSG's templates name their namespace, its flows their token. Bird's files name their
-  // type, but the probe's document link ends in .pdf, which names it (a link without a usable
-  // extension still needs mimeType: convert.test.mjs).
-  assert.deepEqual(Object.keys(CAPABILITIES.bird.document.required), []);
+  // 1MSG's templates name their namespace, its flows their token; Bird's files their MIME
+  // type where no extension of the link or file name names it.
+  for (const kind of ["document", "video", "audio"]) assert.deepEqual(Object.keys(CAPABILITIES.bird[kind].required), ["mimeType"], kind);
+  assert.deepEqual(Object.keys(CAPABILITIES.bird.image.required), [], "Bird's image body has no content type");
   assert.deepEqual(Object.keys(CAPABILITIES["1msg"].template.required), ["namespace"]);
   assert.ok(checked >= 3, `${checked} checked`);
 });
+
+/** `value` with the extension taken off every `link` and `filename` (`…/report.pdf` → `…/report`). */
+function withoutExtensions(value) {
+  if (Array.isArray(value)) return value.map(withoutExtensions);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) =>
+      (key === "link" || key === "filename") && typeof member === "string" ? [key, member.replace(/\.[^./]*$/, "")] : [key, withoutExtensions(member)],
+    ),
+  );
+}
