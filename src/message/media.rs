@@ -202,7 +202,13 @@ pub fn data_uri_type(link: &str) -> Option<&str> {
 /// The decoded size of a `data:` URI's payload, in bytes.
 pub fn data_uri_bytes(link: &str) -> Option<usize> {
     let (meta, payload) = link.strip_prefix("data:")?.split_once(',')?;
-    Some(if meta.ends_with(";base64") { payload.trim_end_matches('=').len() * 3 / 4 } else { payload.len() })
+    Some(if meta.ends_with(";base64") {
+        payload.trim_end_matches('=').len() * 3 / 4
+    } else {
+        // Percent-encoded (RFC 2397): each `%XX` escape is one byte of the data.
+        let escape = |w: &[u8]| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit();
+        payload.len() - 2 * payload.as_bytes().windows(3).filter(|w| escape(w)).count()
+    })
 }
 
 /// The media kind a file name's extension says (images, videos, audio); `None` for others.

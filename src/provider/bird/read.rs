@@ -810,11 +810,13 @@ fn delivery(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<Deliv
 pub(crate) fn tag_fault(tag: &str) -> Option<(ViolationCode, String, Option<f64>)> {
     let count = char_count(tag);
     if count == 0 || count > BIRD_TAG_MAX_CHARS {
-        let code = if count == 0 { ViolationCode::Required } else { ViolationCode::TooLong };
+        // The limit broken: the least (1) when empty, the most when too long.
+        let (code, limit) =
+            if count == 0 { (ViolationCode::Required, 1) } else { (ViolationCode::TooLong, BIRD_TAG_MAX_CHARS) };
         return Some((
             code,
             format!("a tag is 1–{BIRD_TAG_MAX_CHARS} characters (this one is {count})"),
-            Some(BIRD_TAG_MAX_CHARS as f64),
+            Some(limit as f64),
         ));
     }
     if !tag.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | ' ')) {
