@@ -203,6 +203,12 @@ pub trait Codec: Sync {
     fn read_lossy(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
         self.read(body, operation).map(|request| (request, Vec::new()))
     }
+    /// Reads a body like [`Codec::read_lossy`] for a fit (`truncate`, `adapt`) to make fit its
+    /// target: lengths and counts over their maximum are not refused here ([`Report::to_fit`]),
+    /// as the fit shortens or reshapes them, or refuses them at the target.
+    ///
+    /// [`Report::to_fit`]: crate::validate::Report::to_fit
+    fn read_to_fit(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError>;
     /// Validates a body sent to `operation` without converting it: a provider whose bodies
     /// say more than the neutral model checks them in its own terms.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {

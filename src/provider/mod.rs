@@ -226,10 +226,20 @@ pub fn convert_reporting(
 ) -> Result<Conversion, BodyError> {
     let exact =
         |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
+    // Only lengths and counts over their maximum, which a fit may remedy (not a strict one).
+    let fit_may_remedy = |error: &BodyError| {
+        mode != fit::FitMode::Strict
+            && matches!(error, BodyError::Invalid(v) if v.iter().all(|v| Report::is_over_maximum(v.code)))
+    };
     let to = match (from, to) {
         (Format::Provider(from), Format::Provider(to)) if from == to => {
             let operation = operation_named(from, operation)?;
-            return Ok(exact(Some(operation), codec(from).reproduce(body, operation)?));
+            match codec(from).reproduce(body, operation) {
+                Ok(same) => return Ok(exact(Some(operation), same)),
+                // Reproduced exactly when it is valid; fitted to its own provider when it is over a maximum.
+                Err(error) if fit_may_remedy(&error) => Format::Provider(to),
+                Err(error) => return Err(error),
+            }
         }
         (Format::Neutral, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
         (_, to) => to,
@@ -237,10 +247,17 @@ pub fn convert_reporting(
     // A neutral input is validated by the fit (against the target's limits too), which is
     // what may shorten or reshape it: not before. A provider's body may say what the neutral
     // model has no field for (Bird's tags, schedule, alt texts): left out, each a change at
-    // its pointer in that body, made before any the fit makes.
+    // its pointer in that body, made before any the fit makes. A provider's body over a
+    // maximum is read again for the fit to remedy, if a fit may (else, or if that read fails
+    // too, its violations are the answer).
     let (request, left_out) = match from {
         Format::Neutral => (Request::from_json(body)?, Vec::new()),
-        Format::Provider(provider) => parse_request_lossy(provider, body, operation)?,
+        Format::Provider(provider) => match parse_request_lossy(provider, body, operation) {
+            Err(error) if fit_may_remedy(&error) => {
+                codec(provider).read_to_fit(body, operation_named(provider, operation)?).map_err(|_| error)?
+            }
+            read => read?,
+        },
     };
     let read_changes = left_out.into_iter().map(|(at, why)| ReportedChange {
         change: fit::Change { kind: fit::ChangeKind::Lossy, pointer: at.clone(), message: why, limit: None, part: 0 },
@@ -260,19 +277,25 @@ pub fn convert_reporting(
             });
         }
     };
-    let fitted = fit::fit(to, message, fit::Fit { mode, drop_lossy: true })?;
-    // Where each change lies in the input: in a provider's body, by its codec's pointer table
-    // for the message read from it (read again: changes are rare, a clone of every message not).
+    // Where each change, or what the target refuses, lies in the input: in a provider's body,
+    // by its codec's pointer table for the message read from it.
     let source_message = match from {
-        Format::Provider(provider) if !fitted.changes.is_empty() => {
-            match parse_request_lossy(provider, body, operation)?.0 {
-                Request::Message(message) => Some((provider, message, operation_named(provider, operation)?)),
-                Request::MarkRead(_) => None,
-            }
-        }
-        _ => None,
+        Format::Provider(provider) => Some((provider, message.clone(), operation_named(provider, operation)?)),
+        Format::Neutral => None,
     };
-    let tree = source_message.as_ref().and_then(|_| crate::validate::parse_tree(body).ok());
+    let fitted = match fit::fit(to, message, fit::Fit { mode, drop_lossy: true }) {
+        Ok(fitted) => fitted,
+        Err(error) => {
+            return Err(match &source_message {
+                Some((provider, message, operation)) => at_source(error, *provider, message, body, *operation),
+                None => error,
+            });
+        }
+    };
+    let tree = source_message
+        .as_ref()
+        .filter(|_| !fitted.changes.is_empty())
+        .and_then(|_| crate::validate::parse_tree(body).ok());
     let source = |i: usize, change: &fit::Change| {
         fitted.touches_input(i).then(|| match (&source_message, &tree) {
             (Some((provider, message, operation)), Some(tree)) => {
@@ -290,6 +313,24 @@ pub fn convert_reporting(
     );
     let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
     Ok(Conversion { parts, changes })
+}
+
+/// `error`, found fitting or writing `message` (read from `body`, `provider`'s body sent to
+/// `operation`), with its pointers moved from the neutral model's into `body`: every
+/// violation points into the document as the caller gave it.
+fn at_source(error: BodyError, provider: Provider, message: &Message, body: &str, operation: Operation) -> BodyError {
+    let Ok(tree) = crate::validate::parse_tree(body) else { return error };
+    let wire = |pointer: &str| codec(provider).wire_pointer(pointer, message, &tree, operation);
+    match error {
+        BodyError::Invalid(violations) => {
+            BodyError::Invalid(violations.into_iter().map(|v| Violation { path: wire(&v.path), ..v }).collect())
+        }
+        BodyError::Unsupported(unsupported) => {
+            let at = wire(unsupported.pointer());
+            BodyError::Unsupported(unsupported.at(at))
+        }
+        other => other,
+    }
 }
 
 /// Every violation of a provider-native request body (empty when it is valid).
@@ -319,14 +360,15 @@ pub fn validate_body_at(
 
 /// Checks the limits of a message parsed from a provider's body and reports violations at
 /// the provider's pointers, translated with `table` (see [`rewrite_pointer`]; `wire`, the body
-/// as read, names the object a `{type}` segment stands for).
+/// as read, names the object a `{type}` segment stands for), into `report` (a new one, or
+/// [`Report::to_fit`]'s).
 pub(crate) fn validated_from_wire(
     message: Message,
     table: &[(&str, &str)],
     snake_rest: bool,
     wire: Option<&Json<'_>>,
+    mut report: Report,
 ) -> Result<Message, BodyError> {
-    let mut report = Report::new();
     message.validate_into(&mut report, &Path::root());
     if report.is_empty() {
         return Ok(message);

@@ -110,11 +110,30 @@ pub struct Report {
     violations: Vec<Violation>,
     /// Violations found past [`MAX_VIOLATIONS`].
     more: usize,
+    /// Whether lengths and counts over their maximum go unrecorded ([`Report::to_fit`]).
+    over_maximum_allowed: bool,
 }
 
 impl Report {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A report for reading a body that a fit will shorten or reshape: lengths and counts over
+    /// their maximum (`too_long`, `too_many`) are not recorded, as the fit judges them at its
+    /// target (shortening a text, making a list of too many buttons, or refusing them there).
+    pub fn to_fit() -> Self {
+        Report { over_maximum_allowed: true, ..Self::default() }
+    }
+
+    /// Whether a violation of `code` is one a fit may remedy (over a maximum).
+    pub fn is_over_maximum(code: ViolationCode) -> bool {
+        matches!(code, ViolationCode::TooLong | ViolationCode::TooMany)
+    }
+
+    /// Whether this report records a violation of `code`.
+    fn records(&self, code: ViolationCode) -> bool {
+        !(self.over_maximum_allowed && Self::is_over_maximum(code))
     }
 
     /// Whether the report lists as many violations as it will: further ones are only counted,
@@ -130,6 +149,9 @@ impl Report {
 
     /// Records a violation at `path`.
     pub fn add(&mut self, path: &Path<'_>, code: ViolationCode, message: impl Into<String>, limit: Option<f64>) {
+        if !self.records(code) {
+            return;
+        }
         if self.is_full() {
             return self.count_more();
         }
@@ -138,6 +160,9 @@ impl Report {
 
     /// Records a violation built elsewhere (translated from another document, say).
     pub fn push(&mut self, violation: Violation) {
+        if !self.records(violation.code) {
+            return;
+        }
         if self.is_full() {
             return self.count_more();
         }

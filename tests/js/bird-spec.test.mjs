@@ -309,7 +309,7 @@ const LIMITS = [
     fault: ["/tags", "too_many", 10], spec: true },
   { name: "tag: at most 50 characters", at: withTop({ tags: ["spring", "a".repeat(50)] }), past: withTop({ tags: ["spring", "a".repeat(51)] }),
     fault: ["/tags/1", "too_long", 50], spec: true },
-  { name: "tag: at least 1 character", at: withTop({ tags: ["a"] }), past: withTop({ tags: [""] }), fault: ["/tags/0", "required", 50], spec: true },
+  { name: "tag: at least 1 character", at: withTop({ tags: ["a"] }), past: withTop({ tags: [""] }), fault: ["/tags/0", "required", 1], spec: true },
   { name: "scheduledFor: at most 35 days ahead", at: withTop({ scheduledFor: inDays(35, -60_000) }), past: withTop({ scheduledFor: inDays(35, 60_000) }),
     fault: ["/scheduledFor", "out_of_range", 35], spec: false },
   { name: "capFrequency: only with useCase marketing", at: withTop({ capFrequency: true, meta: { extraInformation: { useCase: "marketing" } } }),

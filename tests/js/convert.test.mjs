@@ -184,7 +184,10 @@ for (const kind of KINDS) {
             assert.ok(through.error, `neutral → ${other} throws ${direct.error}, ${provider} → ${other} gives ${JSON.stringify(through.value?.body)}`);
             assert.equal(through.error.constructor, direct.error.constructor, `${through.error} vs ${direct.error}`);
             if (direct.error instanceof wabridge.UnsupportedError) {
-              assert.deepEqual([through.error.provider, through.error.kind, through.error.path], [direct.error.provider, direct.error.kind, direct.error.path]);
+              assert.deepEqual([through.error.provider, through.error.kind], [direct.error.provider, direct.error.kind]);
+              // At its place in the body given: its type (1MSG's kind is the method: the whole body).
+              assert.equal(through.error.path, { meta: "/type", bird: "/body/type", "1msg": "" }[provider], `${through.error.path} in the ${provider} body`);
+              assert.notEqual(at(body, through.error.path), undefined, `${through.error.path} is in the ${provider} body`);
             }
             return;
           }
@@ -393,4 +396,52 @@ test("Meta's spec with the callbackData allowance: biz_opaque_callback_data is a
 // Last: every known bug is a check that ran (a renamed check must not leave its entry behind).
 test("every KNOWN_BUGS entry names a check of this file", () => {
   assert.deepEqual(Object.keys(KNOWN_BUGS).filter((k) => !usedBugKeys.has(k)), []);
+});
+
+test("fit on a provider's body over a maximum: truncate and adapt remedy it, every change at its pointer in that body; strict refuses it there", () => {
+  const longText = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "é".repeat(5000) } };
+  for (const to of ["meta", "bird", "1msg"]) {
+    const { body, changes } = wabridge.convert("meta", to, longText, { fit: "truncate" });
+    const text = { meta: body.text?.body, bird: body.body?.text?.text, "1msg": body.body }[to];
+    assert.equal([...text].length, 4096, to);
+    assert.ok(text.endsWith("…"), to);
+    assert.deepEqual(changes.map((c) => [c.kind, c.source]), [["truncated", "/text/body"]], to);
+  }
+  assert.throws(() => wabridge.convert("meta", "bird", longText), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/text/body" && e.violations[0].limit === 4096);
+
+  // Bird's list title over its 60, to each provider and to Bird itself.
+  const birdList = {
+    receiver: { contacts: [{ identifierKey: "phonenumber", identifierValue: "+16505551234" }] },
+    body: { type: "list", list: { title: "T".repeat(70), text: "Choose", metadata: { button: { label: "Pick" } }, items: [{ title: "S", actions: [{ type: "postback", postback: { text: "Row", payload: "r1" } }] }] } },
+  };
+  for (const to of ["meta", "bird", "1msg"]) {
+    const { changes } = wabridge.convert("bird", to, birdList, { fit: "truncate" });
+    assert.deepEqual(changes.map((c) => [c.kind, c.source]), [["truncated", "/body/list/title"]], to);
+  }
+
+  // 1MSG's button titles over 20: adapt makes them a list's rows (24); strict refuses each at its pointer.
+  const buttons = { phone: "16505551234", body: "Pick", sections: [1, 2].map((i) => ({ type: "reply", reply: { id: `b${i}`, title: `Quite a long title no ${i}` } })) };
+  const adapted = wabridge.convert("1msg", "meta", buttons, { operation: "sendButton", fit: "adapt" });
+  assert.equal(adapted.body.interactive.type, "list");
+  assert.deepEqual(adapted.body.interactive.action.sections[0].rows.map((r) => r.title), ["Quite a long title no 1", "Quite a long title no 2"]);
+  assert.throws(
+    () => wabridge.convert("1msg", "meta", buttons, { operation: "sendButton" }),
+    (e) => e instanceof wabridge.ValidationError && e.violations.map((v) => v.path).join() === "/sections/0/reply/title,/sections/1/reply/title",
+  );
+
+  // What a fit cannot remedy is refused as strictly as ever, beside what it could.
+  assert.throws(
+    () => wabridge.convert("meta", "bird", { ...longText, to: "123" }, { fit: "truncate" }),
+    (e) => e instanceof wabridge.ValidationError && e.violations.map((v) => v.path).join() === "/to,/text/body",
+  );
+});
+
+test("what the target refuses is reported at its place in the provider's body given, not in the neutral model", () => {
+  const ids = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "button", body: { text: "Pick" }, action: { buttons: [1, 2].map((i) => ({ type: "reply", reply: { id: `${"b".repeat(210)}${i}`, title: `T${i}` } })) } } };
+  assert.throws(
+    () => wabridge.convert("meta", "1msg", ids),
+    (e) => e instanceof wabridge.ValidationError && e.violations.map((v) => [v.path, v.limit]).join() === "/interactive/action/buttons/0/reply/id,200,/interactive/action/buttons/1/reply/id,200",
+  );
+  const reaction = { messaging_product: "whatsapp", to: "16505551234", type: "reaction", reaction: { message_id: "wamid.X", emoji: "👍" } };
+  assert.throws(() => wabridge.convert("meta", "bird", reaction), (e) => e instanceof wabridge.UnsupportedError && e.path === "/type" && e.provider === "bird");
 });

@@ -90,13 +90,19 @@ impl Codec for BirdCodec {
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
-        to_neutral(&read_request(body)?)
+        to_neutral(&read_request(body)?, Report::new())
     }
 
     fn read_lossy(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
         let mut request = read_request(body)?;
         let left_out = neutral::leave_out_unmapped(&mut request);
-        to_neutral(&request).map(|request| (request, left_out))
+        to_neutral(&request, Report::new()).map(|request| (request, left_out))
+    }
+
+    fn read_to_fit(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        let mut request = read_request_into(body, crate::clock::now_ms(), Report::to_fit())?;
+        let left_out = neutral::leave_out_unmapped(&mut request);
+        to_neutral(&request, Report::to_fit()).map(|request| (request, left_out))
     }
 
     fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {
@@ -148,11 +154,15 @@ pub fn read_request(body: &str) -> Result<BirdRequest, BodyError> {
 
 /// [`read_request`], with `scheduledFor` measured from `now_ms`.
 pub fn read_request_at(body: &str, now_ms: Option<f64>) -> Result<BirdRequest, BodyError> {
+    read_request_into(body, now_ms, Report::new())
+}
+
+/// [`read_request_at`], reporting into `report` (a new one, or [`Report::to_fit`]'s).
+fn read_request_into(body: &str, now_ms: Option<f64>, mut report: Report) -> Result<BirdRequest, BodyError> {
     if body.len() > BIRD_REQUEST_BODY_MAX_BYTES {
         return Err(too_large(body.len()));
     }
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
-    let mut report = Report::new();
     let request = Obj::root(&tree, &mut report).and_then(|root| read::request(&root, &mut report, now_ms));
     match request.filter(|_| report.is_empty()) {
         Some(request) => Ok(request),
@@ -181,10 +191,10 @@ fn too_large(bytes: usize) -> BodyError {
 
 /// A Bird request read as the neutral message, held to the neutral model's rules, each
 /// violation at its field in Bird's body.
-fn to_neutral(request: &BirdRequest) -> Result<Request, BodyError> {
+fn to_neutral(request: &BirdRequest, report: Report) -> Result<Request, BodyError> {
     let message = neutral::from_bird(request)?;
     let table = pointers(&message);
-    validated_from_wire(message, &table, false, None).map(Request::Message)
+    validated_from_wire(message, &table, false, None, report).map(Request::Message)
 }
 
 /// Where each neutral field of `message` lives in the Bird body it was read from (for the
@@ -198,7 +208,9 @@ fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
         Some(Recipient::Contact(_)) => "/receiver/contacts/0/id",
         _ => "/receiver/contacts/0/identifierValue",
     };
-    let common = [("/to", to), ("/replyTo", "/replyTo/id"), ("/callbackData", "/reference")];
+    // The content's kind is the body's type (reply buttons: a text with postbacks).
+    let common =
+        [("/to", to), ("/replyTo", "/replyTo/id"), ("/callbackData", "/reference"), ("/content/type", "/body/type")];
     let kind: &[(&str, &str)] = match message.content.kind() {
         "text" => &[
             ("/content/previewUrl", "/body/text/metadata/whatsapp/previewUrl"),
@@ -726,7 +738,8 @@ mod tests {
             else {
                 panic!("a document without a usable extension is refused")
             };
-            assert_eq!(v[0].path, "/content/mimeType");
+            // At the field's place in the Meta body converted (Meta reads the type from the file).
+            assert_eq!(v[0].path, "/document/mime_type");
         }
     }
 }

@@ -87,7 +87,11 @@ impl Codec for MetaCodec {
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
-        parse_spelled(body).map(|(request, _)| request)
+        parse_spelled(body, Report::new).map(|(request, _)| request)
+    }
+
+    fn read_to_fit(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        parse_spelled(body, Report::to_fit).map(|(request, _)| (request, Vec::new()))
     }
 
     fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
@@ -155,7 +159,7 @@ pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
 
 /// Converts a Meta body to Meta: validated, and reproduced exactly as it was spelt.
 pub fn reproduce(body: &str) -> Result<String, BodyError> {
-    let (request, spelling) = parse_spelled(body)?;
+    let (request, spelling) = parse_spelled(body, Report::new)?;
     match &request {
         Request::Message(message) => Ok(write::message(message, &spelling)),
         Request::MarkRead(read) => Ok(write::mark_read(read)),
@@ -176,20 +180,21 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> 
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
     operation_named(PROVIDER, operation)?;
-    parse_spelled(body).map(|(request, _)| request)
+    parse_spelled(body, Report::new).map(|(request, _)| request)
 }
 
-/// [`parse_request`], and how the body spelt what the neutral model does not distinguish.
-fn parse_spelled(body: &str) -> Result<(Request, MetaSpelling), BodyError> {
+/// [`parse_request`], and how the body spelt what the neutral model does not distinguish;
+/// violations are reported into `new_report()`'s reports (a fit's read: [`Report::to_fit`]).
+fn parse_spelled(body: &str, new_report: fn() -> Report) -> Result<(Request, MetaSpelling), BodyError> {
     let original = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let root = Path::root();
-    let mut report = Report::new();
+    let mut report = new_report();
     let request = Obj::root(&original, &mut report).and_then(|body| read::request(&body, &mut report));
     let Some(request) = request.filter(|_| report.is_empty()) else {
         return Err(BodyError::Invalid(report.into_violations()));
     };
     // Limits, checked on the neutral model and reported at Meta's pointers.
-    let mut limits = Report::new();
+    let mut limits = new_report();
     match &request {
         Request::Message(message) => message.validate_into(&mut limits, &root),
         Request::MarkRead(read) => read.validate_into(&mut limits, &root),

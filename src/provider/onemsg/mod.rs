@@ -83,37 +83,21 @@ impl Codec for OneMsgCodec {
     }
 
     fn wire_pointer(&self, pointer: &str, _: &Message, body: &Json<'_>, operation: Operation) -> String {
+        // The content's kind is the method, not a field: the body as a whole. (Reading maps a
+        // content-type rule to the recipient instead: groups take some kinds only.)
+        if pointer == "/content/type" {
+            return String::new();
+        }
         let (table, snake) = pointer_table(body, operation);
         super::rewrite_pointer(pointer, &table, snake, Some(body))
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        // A method the model speaks is read into it; one with a table of its own (sendTemplate,
-        // sendCarousel, sendFlow, sendProduct) is checked against that table first.
-        if schema::fields(operation).is_none() || speaks(operation) {
-            if schema::fields(operation).is_some() {
-                let tree = checked(body, operation)?;
-                if let Some((what, at)) = beyond_the_model(&tree, operation) {
-                    return Err(Unsupported::neutral_lacks(PROVIDER, what).at(at).into());
-                }
-            }
-            let (message, spelling) = read_body(body, operation)?;
-            if spelling.filename.is_some() {
-                let what = "filename of a non-document (the neutral model keeps documents' names only)";
-                return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/filename").into());
-            }
-            return Ok(Request::Message(message));
-        }
-        let tree = checked(body, operation)?;
-        match operation {
-            Operation::ReadMessage => Ok(Request::MarkRead(MarkRead {
-                message_id: tree.string("messageId").unwrap_or_default(),
-                typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
-            })),
-            // A send method whose content the model does not have yet.
-            op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
-            op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
-        }
+        read(body, operation, Report::new)
+    }
+
+    fn read_to_fit(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        read(body, operation, Report::to_fit).map(|request| (request, Vec::new()))
     }
 
     /// A method with a table of its own is checked against it; one the model also speaks
@@ -123,11 +107,11 @@ impl Codec for OneMsgCodec {
     /// 1MSG's to take, not a fault.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
         if schema::fields(operation).is_none() {
-            return read_body(body, operation).map(drop);
+            return read_body(body, operation, Report::new).map(drop);
         }
-        let tree = checked(body, operation)?;
+        let tree = checked(body, operation, Report::new)?;
         if speaks(operation) && beyond_the_model(&tree, operation).is_none() {
-            if let Err(BodyError::Invalid(violations)) = read_body(body, operation) {
+            if let Err(BodyError::Invalid(violations)) = read_body(body, operation, Report::new) {
                 return Err(BodyError::Invalid(violations));
             }
         }
@@ -143,7 +127,7 @@ impl Codec for OneMsgCodec {
             w.item_tree(&parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?);
             return Ok(w.finish());
         }
-        let (message, spelling) = read_body(body, operation)?;
+        let (message, spelling) = read_body(body, operation, Report::new)?;
         write::message(&message, &spelling)
     }
 
@@ -162,9 +146,39 @@ impl Codec for OneMsgCodec {
 
 /// A body of a method described by a table (`schema`), checked: every violation at its
 /// pointer, and for a send, exactly one recipient.
-fn checked(body: &str, operation: Operation) -> Result<Json<'_>, BodyError> {
+/// Reads a body sent to `operation`, reporting into `new_report()`'s reports (a fit's read:
+/// [`Report::to_fit`]). A method the model speaks is read into it; one with a table of its
+/// own (sendTemplate, sendCarousel, sendFlow, sendProduct) is checked against that table first.
+fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Request, BodyError> {
+    if schema::fields(operation).is_none() || speaks(operation) {
+        if schema::fields(operation).is_some() {
+            let tree = checked(body, operation, new_report)?;
+            if let Some((what, at)) = beyond_the_model(&tree, operation) {
+                return Err(Unsupported::neutral_lacks(PROVIDER, what).at(at).into());
+            }
+        }
+        let (message, spelling) = read_body(body, operation, new_report)?;
+        if spelling.filename.is_some() {
+            let what = "filename of a non-document (the neutral model keeps documents' names only)";
+            return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/filename").into());
+        }
+        return Ok(Request::Message(message));
+    }
+    let tree = checked(body, operation, new_report)?;
+    match operation {
+        Operation::ReadMessage => Ok(Request::MarkRead(MarkRead {
+            message_id: tree.string("messageId").unwrap_or_default(),
+            typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
+        })),
+        // A send method whose content the model does not have yet.
+        op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
+        op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
+    }
+}
+
+fn checked(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Json<'_>, BodyError> {
     let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
-    let mut report = Report::new();
+    let mut report = new_report();
     let fields = schema::fields(operation).unwrap_or_default();
     crate::validate::schema::check(&tree, &crate::validate::schema::Shape::Obj(fields), &Path::root(), &mut report);
     schema::rules(operation, &tree, &mut report);
@@ -235,7 +249,11 @@ fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
 /// holds as values. Every fault is reported: what reading finds, and the model's limits on
 /// what could be read.
-fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling), BodyError> {
+fn read_body(
+    body: &str,
+    operation: Operation,
+    new_report: fn() -> Report,
+) -> Result<(Message, BodySpelling), BodyError> {
     if !speaks(operation) {
         return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
     }
@@ -244,7 +262,7 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
         template::to_cloud(params)?;
     }
     let tree = tree;
-    let mut report = Report::new();
+    let mut report = new_report();
     let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
     let recipient = match tree.get("phone") {
         Some(Json::Str(_)) => RecipientSpelling::PhoneString,
@@ -253,7 +271,7 @@ fn read_body(body: &str, operation: Operation) -> Result<(Message, BodySpelling)
     };
     let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
-    let message = match validated_from_wire(message, &table, snake, Some(&tree)) {
+    let message = match validated_from_wire(message, &table, snake, Some(&tree), new_report()) {
         Ok(message) if report.is_empty() => message,
         Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
         Err(BodyError::Invalid(limits)) => {
