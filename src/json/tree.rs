@@ -313,6 +313,29 @@ pub enum Json<'a> {
 }
 
 impl<'a> Json<'a> {
+    /// Orders the members of every object as the same object of `like` orders them (members
+    /// `like` lacks keep their order, after the others), through arrays item by item: a body
+    /// written again from a model gets back the key order of the body it was read from.
+    pub fn order_like(&mut self, like: &Json<'_>) {
+        match (self, like) {
+            (Json::Object(members), Json::Object(model)) => {
+                let position = |key: &str| model.iter().position(|(k, _)| k == key).unwrap_or(usize::MAX);
+                members.sort_by_cached_key(|(key, _)| position(key));
+                for (key, value) in members.iter_mut() {
+                    if let Some((_, model)) = model.iter().find(|(k, _)| k == key) {
+                        value.order_like(model);
+                    }
+                }
+            }
+            (Json::Array(items), Json::Array(model)) => {
+                for (item, model) in items.iter_mut().zip(model) {
+                    item.order_like(model);
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),

@@ -179,7 +179,7 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
     if let (Format::Provider(from), Format::Provider(to)) = (from, to)
         && from == to
     {
-        return codec(from).reproduce(body, operation_named(from, operation)?);
+        return reproduce(from, body, operation_named(from, operation)?);
     }
     let request = match from {
         Format::Neutral => parse_neutral(body)?,
@@ -189,6 +189,19 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
         Format::Neutral => to_neutral(&request),
         Format::Provider(provider) => serialize_request(provider, &request),
     }
+}
+
+/// A provider's body converted to the same provider: read, validated and written again
+/// (as its codec spells it back), its members in the order the body gave them.
+fn reproduce(provider: Provider, body: &str, operation: Operation) -> Result<String, BodyError> {
+    let written = codec(provider).reproduce(body, operation)?;
+    let (Ok(mut tree), Ok(given)) = (crate::validate::parse_tree(&written), crate::validate::parse_tree(body)) else {
+        return Ok(written);
+    };
+    tree.order_like(&given);
+    let mut w = crate::json::JsonWriter::new();
+    w.item_tree(&tree);
+    Ok(w.finish())
 }
 
 /// A conversion that may change what it converts: the converted document(s) and every
@@ -234,7 +247,7 @@ pub fn convert_reporting(
     let to = match (from, to) {
         (Format::Provider(from), Format::Provider(to)) if from == to => {
             let operation = operation_named(from, operation)?;
-            match codec(from).reproduce(body, operation) {
+            match reproduce(from, body, operation) {
                 Ok(same) => return Ok(exact(Some(operation), same)),
                 // Reproduced exactly when it is valid; fitted to its own provider when it is over a maximum.
                 Err(error) if fit_may_remedy(&error) => Format::Provider(to),
