@@ -319,8 +319,14 @@ impl<'a> Json<'a> {
     pub fn order_like(&mut self, like: &Json<'_>) {
         match (self, like) {
             (Json::Object(members), Json::Object(model)) => {
-                let position = |key: &str| model.iter().position(|(k, _)| k == key).unwrap_or(usize::MAX);
-                members.sort_by_cached_key(|(key, _)| position(key));
+                // Taken over in the model's order (no sort: its code would cost the wasm more).
+                let mut rest = std::mem::take(members);
+                for (key, _) in model {
+                    if let Some(i) = rest.iter().position(|(k, _)| k == key) {
+                        members.push(rest.remove(i));
+                    }
+                }
+                members.append(&mut rest);
                 for (key, value) in members.iter_mut() {
                     if let Some((_, model)) = model.iter().find(|(k, _)| k == key) {
                         value.order_like(model);

@@ -231,7 +231,10 @@ impl ClientCore {
         };
         let response = HttpResponse { status, headers, body };
         match self.answer(operation, prepared, &response) {
-            Ok(value) => Array::of2(&JsValue::TRUE, &value),
+            Ok(value) => {
+                add_prepared_warnings(&value, prepared);
+                Array::of2(&JsValue::TRUE, &value)
+            }
             Err(error) => self.failure(error.into(), prepared, attempt, jitter),
         }
     }
@@ -367,25 +370,14 @@ impl ClientCore {
                 };
                 downloaded.map(downloaded_to_js)
             }
-            (Config::Meta(c), "send") => js(c.decode_send(response).map(|mut result| {
-                result.warnings.extend(prepared_warnings(prepared));
-                result
-            })),
+            (Config::Meta(c), "send") => js(c.decode_send(response)),
             (Config::Bird(c), "send" | "sendBody") => {
                 // The request's own scheduledFor, where Bird's answer does not echo it.
                 let sent = || prepared.get(3).as_string();
-                js(c.decode_send_for(response, sent, crate::clock::now_ms()).map(|mut result| {
-                    result.warnings.extend(prepared_warnings(prepared));
-                    result
-                }))
+                js(c.decode_send_for(response, sent, crate::clock::now_ms()))
             }
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
-            (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => {
-                js(c.decode_send(response).map(|mut result| {
-                    result.warnings.extend(prepared_warnings(prepared));
-                    result
-                }))
-            }
+            (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => js(c.decode_send(response)),
             // uploadFile answers as uploadMedia does: `{mediaId}`.
             (Config::OneMsg(c), _) => {
                 c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
@@ -431,12 +423,17 @@ fn downloaded_to_js(downloaded: Downloaded) -> JsValue {
     result.into()
 }
 
-/// The warnings `prepare` put after the request (none: nothing was changed or left out).
-fn prepared_warnings(prepared: &Array) -> Vec<String> {
-    match prepared.get(5).dyn_into::<Array>() {
-        Ok(warnings) => warnings.iter().filter_map(|w| w.as_string()).collect(),
-        Err(_) => Vec::new(),
+/// Adds to a send's result the warnings `prepare` put after its request (what the provider's
+/// body changed or left out of the message), after those decoding found (Bird's schedule
+/// sent at once). Nothing when there are none.
+fn add_prepared_warnings(result: &JsValue, prepared: &Array) {
+    let Ok(more) = prepared.get(5).dyn_into::<Array>() else { return };
+    let key = JsValue::from_str("warnings");
+    let warnings = js_sys::Reflect::get(result, &key).ok().and_then(|w| w.dyn_into::<Array>().ok()).unwrap_or_default();
+    for warning in more.iter() {
+        warnings.push(&warning);
     }
+    let _ = js_sys::Reflect::set(result, &key, &warnings);
 }
 
 /// The request `prepare` made, read back for an error report (only when an attempt failed).
