@@ -291,49 +291,36 @@ pub fn convert_reporting(
         }
     };
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
-    // by its codec's pointer table for the message read from it.
-    let source_message = match from {
-        Format::Provider(provider) => Some((provider, message.clone(), operation_named(provider, operation)?)),
-        Format::Neutral => None,
-    };
-    let fitted = match fit::fit(to, message, fit::Fit { mode, drop_lossy: true }) {
-        Ok(fitted) => fitted,
-        Err(error) => {
-            return Err(match &source_message {
-                Some((provider, message, operation)) => at_source(error, *provider, message, body, *operation),
-                None => error,
-            });
-        }
-    };
-    let tree = source_message
-        .as_ref()
-        .filter(|_| !fitted.changes.is_empty())
-        .and_then(|_| crate::validate::parse_tree(body).ok());
-    let source = |i: usize, change: &fit::Change| {
-        fitted.touches_input(i).then(|| match (&source_message, &tree) {
-            (Some((provider, message, operation)), Some(tree)) => {
-                codec(*provider).wire_pointer(&change.pointer, message, tree, *operation)
+    // by its codec's pointer table for the message read from it (read again: changes and
+    // refusals are rare, a clone of every message not).
+    let fitted = fit::fit(to, message, fit::Fit { mode, drop_lossy: true });
+    let source = match from {
+        Format::Provider(provider) if fitted.as_ref().map_or(true, |f| !f.changes.is_empty()) => {
+            let operation = operation_named(provider, operation)?;
+            match (codec(provider).read_to_fit(body, operation), crate::validate::parse_tree(body)) {
+                (Ok((Request::Message(message), _)), Ok(tree)) => Some((provider, message, operation, tree)),
+                _ => None,
             }
-            _ => change.pointer.clone(),
-        })
+        }
+        _ => None,
     };
-    changes.extend(
-        fitted
-            .changes
-            .iter()
-            .enumerate()
-            .map(|(i, change)| ReportedChange { source: source(i, change), change: change.clone() }),
-    );
+    let wire = |pointer: &str| match &source {
+        Some((provider, message, operation, tree)) => codec(*provider).wire_pointer(pointer, message, tree, *operation),
+        None => pointer.to_string(),
+    };
+    let fitted = fitted.map_err(|error| at_source(error, wire))?;
+    changes.extend(fitted.changes.iter().enumerate().map(|(i, change)| ReportedChange {
+        source: fitted.touches_input(i).then(|| wire(&change.pointer)),
+        change: change.clone(),
+    }));
     let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
     Ok(Conversion { parts, changes })
 }
 
-/// `error`, found fitting or writing `message` (read from `body`, `provider`'s body sent to
-/// `operation`), with its pointers moved from the neutral model's into `body`: every
-/// violation points into the document as the caller gave it.
-fn at_source(error: BodyError, provider: Provider, message: &Message, body: &str, operation: Operation) -> BodyError {
-    let Ok(tree) = crate::validate::parse_tree(body) else { return error };
-    let wire = |pointer: &str| codec(provider).wire_pointer(pointer, message, &tree, operation);
+/// `error`, found fitting or writing a message, with its pointers moved from the neutral
+/// model's by `wire` (into the provider's body it was read from): every violation points into
+/// the document as the caller gave it.
+fn at_source(error: BodyError, wire: impl Fn(&str) -> String) -> BodyError {
     match error {
         BodyError::Invalid(violations) => {
             BodyError::Invalid(violations.into_iter().map(|v| Violation { path: wire(&v.path), ..v }).collect())
