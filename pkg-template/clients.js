@@ -3,10 +3,12 @@
 // Rust); this file only moves bytes: one `fetch` per attempt (transport.js), the wait
 // between attempts, and reading a Blob for an upload. Keeping the async work in JS makes a
 // send cost little more than a bare `fetch` and keeps promise machinery out of the wasm.
-import { ArgumentError, ClientCore, checkMediaUpload } from "./wasm/index.js";
+import { ArgumentError, ClientCore, UnexpectedResponseError, checkMediaUpload } from "./wasm/index.js";
 import { TransportFailure, sendRequest, sleep } from "./transport.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Redirects a media download follows (without credentials) before it gives up, as fetch does (20) but fewer. */
+const MAX_MEDIA_REDIRECTS = 5;
 
 class Client {
   #core;
@@ -62,8 +64,15 @@ class Client {
    * storage, followed here without them.
    */
   async downloadMedia(url) {
-    const downloaded = await this.run("downloadMedia", url);
-    return downloaded.redirect === undefined ? downloaded : this.run("downloadRedirected", downloaded.redirect);
+    let downloaded = await this.run("downloadMedia", url);
+    // A fetch that does not follow redirects (a custom one) may meet more of them on the way.
+    for (let hops = 1; downloaded.redirect !== undefined; hops++) {
+      if (hops > MAX_MEDIA_REDIRECTS) {
+        throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, { code: "ERR_UNEXPECTED_RESPONSE", retryable: false });
+      }
+      downloaded = await this.run("downloadRedirected", downloaded.redirect);
+    }
+    return downloaded;
   }
 }
 

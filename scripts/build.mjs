@@ -75,6 +75,23 @@ glueText = patch(
   "uninitialised wasm",
 );
 glueText = patch(glueText, "if (wasm !== undefined) return wasm;", "if (wasm !== __wabridge_uninitialised) return wasm;", "init guard", 2);
+// String arguments: the release glue copies whatever it is given into wasm memory by its
+// `length`, so a number where a string goes (`parsePhoneNumber(16505551234)`, a provider
+// given as 1) wrote out of bounds ("RuntimeError: memory access out of bounds") and null
+// threw a bare TypeError. Each string argument is checked first: an ArgumentError naming it.
+const stringArguments = [...glueText.matchAll(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g)].map((m) => m[1]).filter((name) => name !== "ret");
+if (stringArguments.length < 10) throw new Error(`string arguments: expected the glue to pass at least 10, found ${stringArguments.length}`);
+glueText = glueText.replace(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g, (call, name) =>
+  name === "ret" ? call : `passStringToWasm0(__wabridge_string(${name}, "${name.replace(/_(\w)/g, (_, c) => c.toUpperCase())}"), wasm.__wbindgen_malloc`,
+);
+glueText +=
+  "\n// Added by scripts/build.mjs: a string argument checked before it is copied into wasm memory.\n" +
+  "function __wabridge_string(value, name) {\n" +
+  "  if (typeof value === \"string\") return value;\n" +
+  "  let shown;\n" +
+  "  try { shown = typeof value === \"object\" && value !== null ? JSON.stringify(value) : String(value); } catch { shown = typeof value; }\n" +
+  "  throw makeError(\"ArgumentError\", `${name} must be a string (got ${typeof value} ${String(shown).slice(0, 40)})`, { code: \"ERR_ARGUMENT\", retryable: false });\n" +
+  "}\n";
 writeFileSync(gluePath, glueText);
 // The declarations (the clients' `[Symbol.dispose]` is declared in pkg-template/clients.d.ts).
 const dtsPath = join(wasmDir, "wabridge.d.ts");

@@ -9,7 +9,7 @@
 //! - 1MSG: its files are public links, fetched without the token.
 
 use super::{Provider, unexpected_response};
-use crate::error::{AnswerError, BodyError};
+use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::url::{self, Origin, Scheme};
 use crate::http::{HttpRequest, HttpResponse, Method};
 
@@ -80,21 +80,38 @@ pub(crate) fn decode(
     Err(refused(response))
 }
 
-/// `location` made absolute against the URL it answered: as it is when it has a scheme, on the
-/// request's origin when it is a path (`/…`); anything else (`../x`, `//host/x`) is not taken.
+/// `location` made absolute against the URL it answered: as it is when it has a scheme, with
+/// the request's scheme when it starts with `//` (another host), on the request's origin when
+/// it is a path (`/…`); anything else (`../x`) is not taken. The result is read again as
+/// `fetch` reads URLs, so that what is followed is a plain http(s) URL.
 fn absolute(request_url: &str, location: &str) -> Option<String> {
     if url::origin(location).is_ok() {
         return Some(location.to_string());
-    }
-    if !location.starts_with('/') || location.starts_with("//") || location.starts_with("/\\") {
-        return None;
     }
     let origin: Origin = url::origin(request_url).ok()?;
     let scheme = match origin.scheme {
         Scheme::Https => "https",
         Scheme::Http => "http",
     };
-    Some(format!("{scheme}://{origin}{location}"))
+    let target = match location.strip_prefix("//") {
+        Some(_) => format!("{scheme}:{location}"),
+        None if location.starts_with('/') && !location.starts_with("/\\") => format!("{scheme}://{origin}{location}"),
+        None => return None,
+    };
+    url::origin(&target).is_ok().then_some(target)
+}
+
+/// A failed answer of the storage a media host redirected to: not the provider's API, so
+/// named by its host, retryable when the status says the server was at fault.
+pub(crate) fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
+    let host = url::origin(url).map(|origin| origin.to_string()).unwrap_or_default();
+    let snippet: String = response.text().chars().take(200).collect();
+    AnswerError::Unexpected(UnexpectedResponse {
+        http_status: response.status,
+        message: format!("the media's storage ({host}) answered HTTP {}: {}", response.status, snippet.trim()),
+        retryable: response.status == 429 || response.status >= 500,
+        raw: response.text(),
+    })
 }
 
 #[cfg(test)]
@@ -165,7 +182,12 @@ mod tests {
             decode(Provider::Bird, url, &relative, refused),
             Ok(Downloaded::Redirect("https://media.api.bird.com/files/f?sig=1".into()))
         );
-        for location in [None, Some("//evil.example/f"), Some("files/f")] {
+        let other_host = answer(302, &[("location", "//cdn.example/f?sig=2")], b"");
+        assert_eq!(
+            decode(Provider::Bird, url, &other_host, refused),
+            Ok(Downloaded::Redirect("https://cdn.example/f?sig=2".into()))
+        );
+        for location in [None, Some("files/f"), Some("//user@evil.example/f"), Some("/\\evil.example/f")] {
             let headers: Vec<(&str, &str)> = location.map(|l| ("location", l)).into_iter().collect();
             let error = decode(Provider::Bird, url, &answer(302, &headers, b""), refused).unwrap_err();
             assert_eq!(error.code(), "ERR_UNEXPECTED_RESPONSE", "{location:?}");

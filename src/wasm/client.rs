@@ -20,7 +20,7 @@ use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::meta::MetaConfig;
 use crate::provider::onemsg::OneMsgConfig;
-use crate::provider::{Provider, ProviderClient, send_warnings, unexpected_response};
+use crate::provider::{Provider, ProviderClient, send_warnings};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -364,9 +364,7 @@ impl ClientCore {
                     (Config::Meta(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::Bird(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::OneMsg(c), "downloadMedia") => c.decode_download(&url, response),
-                    _ => download::decode(self.provider(), &url, response, |r| {
-                        unexpected_response(self.provider(), r, "the media file")
-                    }),
+                    _ => download::decode(self.provider(), &url, response, |r| download::storage_error(&url, r)),
                 };
                 downloaded.map(downloaded_to_js)
             }

@@ -173,3 +173,35 @@ test("downloadMedia refuses, before any I/O, a URL that would take the credentia
   await assert.rejects(messenger.downloadMedia(undefined), { code: "ERR_ARGUMENT" });
   assert.equal(requests, 0);
 });
+
+test("downloadMedia follows a chain of redirects without credentials (a fetch that does not follow them), up to 5; a storage's refusal names the storage", async () => {
+  const key = "bird-KEY-s3cret";
+  const bird = (fetch) => new wabridge.BirdClient({ accessKey: key, workspaceId: "7a9f1c2e-0000-4000-a000-000000000001", channelId: "7a9f1c2e-0000-4000-a000-000000000002", fetch });
+  const chain = (hops, last) => {
+    const seen = [];
+    const fetch = async (url, init) => {
+      seen.push({ url: String(url), authorization: new Headers(init?.headers).get("authorization") });
+      const n = seen.length;
+      if (n <= hops) return new Response(null, { status: n % 2 ? 302 : 307, headers: { location: n === 1 ? `https://storage.example/${n}` : `//storage-${n}.example/f` } });
+      return last();
+    };
+    return { seen, fetch };
+  };
+  const ok = chain(3, () => new Response("JPEG", { headers: { "content-type": "image/jpeg" } }));
+  const file = await bird(ok.fetch).downloadMedia("https://media.api.bird.com/workspaces/w/messages/m/media/f");
+  assert.equal(new TextDecoder().decode(file.bytes), "JPEG");
+  assert.deepEqual(ok.seen.map((r) => r.authorization !== null), [true, false, false, false]);
+  assert.deepEqual(ok.seen.slice(1).map((r) => r.url), ["https://storage.example/1", "https://storage-2.example/f", "https://storage-3.example/f"]);
+
+  const endless = chain(100, () => new Response("never"));
+  await assert.rejects(bird(endless.fetch).downloadMedia("https://media.api.bird.com/m"), (e) => e instanceof wabridge.UnexpectedResponseError && /more than 5 redirects/.test(e.message));
+  assert.equal(endless.seen.length, 6);
+
+  const gone = chain(1, () => new Response("<Error>NoSuchKey</Error>", { status: 404 }));
+  await assert.rejects(bird(gone.fetch).downloadMedia("https://media.api.bird.com/m"), (e) => {
+    assert.ok(e instanceof wabridge.UnexpectedResponseError, String(e));
+    assert.match(e.message, /the media's storage \(storage\.example\) answered HTTP 404/);
+    assert.ok(!JSON.stringify({ ...e, message: e.message }).includes(key));
+    return true;
+  });
+});

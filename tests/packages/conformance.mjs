@@ -71,6 +71,25 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same(several.map((v) => v.path), ["/to", "/replyTo", "/content/body"], "every violation at once");
   });
 
+  await run("a number, null or an object where a string goes is an ArgumentError naming it, and the wasm goes on working", async () => {
+    const calls = [
+      [() => wabridge.parsePhoneNumber(16505551234), "text"],
+      [() => wabridge.parsePhoneNumber("(650) 555-1234", 1), "region"],
+      [() => wabridge.parsePhoneNumber(null), "text"],
+      [() => wabridge.convert(1, "meta", {}), "from"],
+      [() => wabridge.validateProvider({}, {}), "provider"],
+      [() => wabridge.checkMediaUpload(1, 1), "mimeType"],
+      [() => wabridge.readWebhook(true, "{}"), "provider"],
+    ];
+    for (let round = 0; round < 50; round++) {
+      for (const [call, name] of calls) {
+        const error = thrown(call);
+        check(error instanceof wabridge.ArgumentError && error.code === "ERR_ARGUMENT" && error.message.startsWith(`${name} must be a string`), `${name}: ${error}`);
+      }
+    }
+    same(wabridge.parsePhoneNumber("+44 20 7946 0958").e164, "+442079460958", "a call after them");
+  });
+
   await run("validate(message, provider): a kind the provider does not carry is a violation, not an exception", async () => {
     // Bird's page: reactions, contacts and products have no Channels API equivalent.
     const reaction = { to: "+16505551234", content: { type: "reaction", messageId: "wamid.PREVIOUS", emoji: "👍" } };
