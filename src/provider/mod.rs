@@ -240,8 +240,11 @@ pub fn convert_reporting(
     let exact =
         |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
     // Only lengths and counts over their maximum, which a fit may remedy (not a strict one).
+    // Only where the target is a provider: the fit is to its limits (the neutral model's own
+    // are the strict ones).
     let fit_may_remedy = |error: &BodyError| {
         mode != fit::FitMode::Strict
+            && matches!(to, Format::Provider(_))
             && matches!(error, BodyError::Invalid(v) if v.iter().all(|v| Report::is_over_maximum(v.code)))
     };
     let to = match (from, to) {

@@ -471,3 +471,10 @@ test("a provider's body converted to the same provider comes back exactly, its k
   }
   assert.ok(reproduced >= 100, `${reproduced} reproduced`);
 });
+
+test("to the neutral model, a fit mode changes nothing: a provider's body over a maximum is refused there as in strict", () => {
+  const longText = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "x".repeat(5000) } };
+  for (const fit of ["strict", "truncate", "adapt"]) {
+    assert.throws(() => wabridge.convert("meta", "neutral", longText, { fit }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/text/body", fit);
+  }
+});
