@@ -198,7 +198,7 @@ fn reproduce(provider: Provider, body: &str, operation: Operation) -> Result<Str
     let (Ok(mut tree), Ok(given)) = (crate::validate::parse_tree(&written), crate::validate::parse_tree(body)) else {
         return Ok(written);
     };
-    tree.order_like(&given);
+    tree.spell_like(&given);
     let mut w = crate::json::JsonWriter::new();
     w.item_tree(&tree);
     Ok(w.finish())

@@ -478,3 +478,13 @@ test("to the neutral model, a fit mode changes nothing: a provider's body over a
     assert.throws(() => wabridge.convert("meta", "neutral", longText, { fit }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/text/body", fit);
   }
 });
+
+test("same provider: values the codec reads in more than one spelling come back as given (a formatted `to`, coordinates as strings)", () => {
+  for (const body of [
+    { messaging_product: "whatsapp", to: "+1 650 555 1234", type: "text", text: { body: "hi" } },
+    { messaging_product: "whatsapp", to: "16505551234", type: "location", location: { latitude: "1.5", longitude: "-0.1", name: "Pier" } },
+  ]) {
+    assert.deepEqual(wabridge.validateProvider("meta", body), []);
+    assert.equal(JSON.stringify(wabridge.convert("meta", "meta", body).body), JSON.stringify(body));
+  }
+});

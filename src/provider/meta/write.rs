@@ -21,10 +21,9 @@ pub fn message(message: &Message, spelling: &MetaSpelling) -> String {
             w.str("recipient_type", recipient_type_name(recipient_type));
         }
         // A phone number goes to Meta as its digits (issue 12's normal form), however it was
-        // written; a Meta body is written back as it gave `to` (Meta takes `+` and digits).
-        let plain = message.to.strip_prefix('+').unwrap_or(&message.to).bytes().all(|b| b.is_ascii_digit());
+        // written; a Meta body is written back as it gave `to` (it was read as a Meta `to`).
         match message.phone_digits() {
-            Some(digits) if !(plain && spelling.to_as_given) => w.str("to", &digits),
+            Some(digits) if !spelling.to_as_given => w.str("to", &digits),
             _ => w.str("to", &message.to),
         }
         if let Some(id) = &message.reply_to {
