@@ -103,7 +103,7 @@ fn absolute(request_url: &str, location: &str) -> Option<String> {
 
 /// A failed answer of the storage a media host redirected to: not the provider's API, so
 /// named by its host, retryable when the status says the server was at fault.
-pub(crate) fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
+pub fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
     let host = url::origin(url).map(|origin| origin.to_string()).unwrap_or_default();
     let snippet: String = response.text().chars().take(200).collect();
     AnswerError::Unexpected(UnexpectedResponse {
