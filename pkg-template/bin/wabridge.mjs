@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The wabridge command line. Exit codes: 0 ok, 1 invalid or rejected, 2 usage,
 // 3 unsupported by the provider, 4 transport or provider error.
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import * as wabridge from "../node.mjs";
@@ -265,14 +265,29 @@ async function download(args) {
   if (values["media-id"] !== undefined && provider !== "meta") throw new UsageError("--media-id is for --provider meta (Bird and 1MSG give media by URL)");
   if (values.out === undefined) throw new UsageError("--out PATH is required (\"-\" for standard output)");
   const client = clientFromEnvironment("download", provider);
-  const url = values.url ?? (await client.getMedia(values["media-id"])).url;
-  const file = await client.downloadMedia(url);
-  if (values.out === "-") {
-    process.stdout.write(file.bytes);
-  } else {
-    writeFileSync(values.out, file.bytes);
-    process.stdout.write(`${JSON.stringify({ mimeType: file.mimeType, size: file.bytes.length, out: values.out })}\n`);
+  // PATH is opened before anything is downloaded: a path that cannot be written is a usage error.
+  let out;
+  if (values.out !== "-") {
+    try {
+      out = openSync(values.out, "w");
+    } catch (error) {
+      throw new UsageError(`--out ${values.out}: ${error.code ?? error.message} (cannot write there)`);
+    }
   }
+  let file;
+  try {
+    const url = values.url ?? (await client.getMedia(values["media-id"])).url;
+    file = await client.downloadMedia(url);
+    if (out !== undefined) writeSync(out, file.bytes);
+  } catch (error) {
+    // Nothing half-written is left behind.
+    if (out !== undefined) unlinkSync(values.out);
+    throw error;
+  } finally {
+    if (out !== undefined) closeSync(out);
+  }
+  if (out === undefined) process.stdout.write(file.bytes);
+  else process.stdout.write(`${JSON.stringify({ mimeType: file.mimeType, size: file.bytes.length, out: values.out })}\n`);
   return EXIT.ok;
 }
 

@@ -140,7 +140,7 @@ export function createBird(sandbox, options = {}) {
   /** A customer's file as Bird gives it: an image, or a file (WhatsApp's audio, video,
    *  documents and stickers), whose `mediaUrl` is on Bird's media host (here, the sandbox). */
   function inboundBody(file, messageId) {
-    const mediaUrl = `${sandbox.baseUrl}/workspaces/${config.workspaceId}/messages/${messageId}/media/${file.id}`;
+    const mediaUrl = `${file.origin}/workspaces/${config.workspaceId}/messages/${messageId}/media/${file.id}`;
     const text = file.caption !== null ? { text: file.caption } : {};
     if (file.type === "image") return { type: "image", image: { images: [{ mediaUrl }], ...text } };
     return { type: "file", file: { files: [{ mediaUrl, contentType: file.mimeType, ...(file.filename !== null ? { filename: file.filename } : {}) }], ...text } };

@@ -198,17 +198,18 @@ class Sandbox {
   /** An inbound message from a customer: opens the 24-hour window and emits the webhook.
    *  `{ provider, from, text, name?, replyTo?, message?, media? }` (`message`: a raw provider
    *  object; `media`: a file the customer sends, which each provider's client can download). */
-  receive(input) {
+  receive(input, origin = this.baseUrl) {
     const provider = this.provider(input?.provider);
     if (!input.from) throw new TypeError("receive needs `from`, the customer's phone number");
-    const file = input.media === undefined ? undefined : this.storeFile(input.media);
+    const file = input.media === undefined ? undefined : this.storeFile(input.media, origin);
     const received = provider.receive(input, file);
     this.lastInbound.set(`${provider.name}:${received.contact}`, this.clock());
     return received;
   }
 
-  /** Keeps a file a customer sends, served at its `url` (FILES_PATH) to whoever has the link. */
-  storeFile(media) {
+  /** Keeps a file a customer sends, served at its `url` (FILES_PATH on `origin`: the address
+   *  the sandbox is reached at) to whoever has the link. */
+  storeFile(media, origin) {
     if (!MEDIA_TYPES.includes(media?.type)) throw new TypeError(`receive's media.type must be one of ${MEDIA_TYPES.join(", ")}`);
     // JSON (POST /__sandbox/receive) carries bytes as base64.
     const bytes = typeof media.dataBase64 === "string" ? Uint8Array.from(atob(media.dataBase64), (c) => c.charCodeAt(0)) : typeof media.data === "string" ? encoder.encode(media.data) : media.data;
@@ -216,7 +217,7 @@ class Sandbox {
     if (typeof media.mimeType !== "string" || !media.mimeType.includes("/")) throw new TypeError("receive's media needs its mimeType (\"image/jpeg\", …)");
     const id = randomToken(this.random, 24);
     const file = {
-      id, type: media.type, bytes, mimeType: media.mimeType, url: `${this.baseUrl}${FILES_PATH}${id}`,
+      id, type: media.type, bytes, mimeType: media.mimeType, origin, url: `${origin}${FILES_PATH}${id}`,
       filename: media.filename ?? null, caption: media.caption ?? null, voice: media.voice === true,
     };
     this.files.set(id, file);
@@ -288,7 +289,8 @@ class Sandbox {
         case "GET /media":
           return json(200, this.media());
         case "POST /receive":
-          return json(200, this.receive(input()));
+          // Media links on the address this request came in on, as the client reaches the sandbox.
+          return json(200, this.receive(input(), ctx.url.origin));
         case "POST /faults":
           this.inject(input());
           return json(200, { faults: this.faults.length });

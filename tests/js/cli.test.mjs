@@ -517,6 +517,26 @@ test("download --provider meta|bird|1msg: a customer's file saved from its webho
     assert.match(refused.stderr, /refusing to send the credentials to evil\.example/);
     assert.ok(!refused.stderr.includes(env.WABRIDGE_BIRD_ACCESS_KEY));
     assert.equal((await cliAsync(["download", "--provider", "bird", "--media-id", "1", "--out", "-"], env)).code, 2, "--media-id is Meta's");
+    // A path that cannot be written: a usage error before any request, one line, no stack.
+    const unwritable = await cliAsync(["download", "--provider", "1msg", "--url", "https://files.example/x", "--out", join(dir, "missing", "x")], env);
+    assert.equal(unwritable.code, 2);
+    assert.match(unwritable.stderr, /^wabridge: --out .*ENOENT \(cannot write there\)/);
+    // A failed download leaves no empty file behind.
+    const failed = join(dir, "failed.bin");
+    const gone = await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/sandbox-files/nothing-here`, "--out", failed], env);
+    assert.equal(gone.code, 4, gone.stderr);
+    assert.ok(!readdirSync(dir).includes("failed.bin"));
+    // The sandbox's media links follow the address the client reaches it at (localhost here).
+    const local = server.url.replace("127.0.0.1", "localhost");
+    const localEnv = { ...env, WABRIDGE_BIRD_BASE_URL: local };
+    const received = await fetch(`${local}/__sandbox/receive`, { method: "POST", body: JSON.stringify({ provider: "bird", from: "+16505551234", media: { type: "image", dataBase64: btoa("PNG!"), mimeType: "image/png" } }) }).then((r) => r.json());
+    await sandbox.settle();
+    const [birdEvent] = wabridge.readWebhook("bird", sandbox.webhooks("bird").at(-1).body);
+    assert.equal(birdEvent.id, received.id);
+    assert.ok(birdEvent.media.url.startsWith(`${local}/`), birdEvent.media.url);
+    const viaLocalhost = await cliAsync(["download", "--provider", "bird", "--url", birdEvent.media.url, "--out", "-"], localEnv);
+    assert.equal(viaLocalhost.code, 0, viaLocalhost.stderr);
+    assert.equal(viaLocalhost.stdout, "PNG!");
   } finally {
     rmSync(dir, { recursive: true });
     await server.close();
