@@ -106,10 +106,12 @@ pub enum PhoneError {
     WrongLength { country_code: u16, length: usize, possible: Vec<u8> },
     /// The country's national numbers of this length never start with this digit.
     InvalidPrefix { country_code: u16, length: usize, first_digit: u8 },
-    /// Digits a person wrote out (with separators) without `+` or region, refused when read
-    /// with the country code first (the reason it holds): they may be a national number,
-    /// which needs its region.
+    /// Digits without `+` or region, refused when read with the country code first (the
+    /// reason it holds): they may be a national number, which needs its region.
     ReadWithoutPlus(Box<PhoneError>),
+    /// Digits without `+`, refused in the region given (the reason it holds), that make a
+    /// valid number read with the country code first (`number`): written so, likely.
+    InternationalInRegion { reason: Box<PhoneError>, number: PhoneNumber },
 }
 
 impl PhoneError {
@@ -117,7 +119,7 @@ impl PhoneError {
     /// longest for [`PhoneError::TooLong`]; `None` otherwise.
     pub fn limit(&self) -> Option<f64> {
         match self {
-            PhoneError::ReadWithoutPlus(reason) => reason.limit(),
+            PhoneError::ReadWithoutPlus(reason) | PhoneError::InternationalInRegion { reason, .. } => reason.limit(),
             PhoneError::TooShort { possible, .. } => possible.first().map(|&length| f64::from(length)),
             PhoneError::TooLong { possible, .. } => possible.last().map(|&length| f64::from(length)),
             _ => None,
@@ -128,7 +130,9 @@ impl PhoneError {
     /// length in between that is not assigned).
     pub fn is_length(&self) -> bool {
         match self {
-            PhoneError::ReadWithoutPlus(reason) => reason.is_length(),
+            PhoneError::ReadWithoutPlus(reason) | PhoneError::InternationalInRegion { reason, .. } => {
+                reason.is_length()
+            }
             other => matches!(
                 other,
                 PhoneError::TooShort { .. } | PhoneError::TooLong { .. } | PhoneError::WrongLength { .. }
@@ -176,6 +180,11 @@ impl fmt::Display for PhoneError {
                 f,
                 "read with its country code first, as it has no '+': {reason}; if it is a national number, give its \
                  region (or write it with +country code)"
+            ),
+            PhoneError::InternationalInRegion { reason, number } => write!(
+                f,
+                "{reason} (read in the region given); if the country code comes first, write + before it ({})",
+                number.e164()
             ),
             PhoneError::InvalidPrefix { country_code, length, first_digit } => {
                 write!(f, "+{country_code} numbers of {length} national digits never start with {first_digit}")?;
@@ -247,19 +256,21 @@ pub fn parse(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneErro
         return international(&written.digits);
     }
     match region {
-        Some(region) => from_region(&written.digits, region),
+        // Read in the region and refused there, digits that make an international number
+        // were likely written country code first: the reason shows the '+' form.
+        Some(region) => from_region(&written.digits, region).map_err(|error| match international(&written.digits) {
+            Ok(number) => PhoneError::InternationalInRegion { reason: Box::new(error), number },
+            Err(_) => error,
+        }),
         None if written.digits.starts_with('0') => Err(without_region(&written.digits)),
         // An area code in brackets is how national numbers are written ("(650) 555-1234");
         // international forms open with their country code. Read as country code first, the
         // digits would be refused for a reason that misleads (+65…, Singapore).
         None if written.bracketed && !written.plus => Err(PhoneError::NationalWithoutRegion),
-        // Country code first, as WhatsApp APIs take numbers. When that reading fails for
-        // digits a person wrote out (`650-555-1234`, read as +65…), they may well be a
-        // national number: the reason says both. Bare digits (an API's form) keep theirs.
-        None if written.separated => {
-            international(&written.digits).map_err(|error| PhoneError::ReadWithoutPlus(Box::new(error)))
-        }
-        None => international(&written.digits),
+        // Country code first, as WhatsApp APIs take numbers. When that reading fails
+        // (`650-555-1234` read as +65…), the digits may well be a national number: the reason
+        // says both.
+        None => international(&written.digits).map_err(|error| PhoneError::ReadWithoutPlus(Box::new(error))),
     }
 }
 
@@ -288,21 +299,19 @@ pub fn is_calling_code(cc: u16) -> bool {
 struct Written {
     plus: bool,
     bracketed: bool,
-    /// Whether separators (space, `-`, `.`, …) group the digits: written by a person.
-    separated: bool,
     digits: String,
 }
 
 impl Written {
     fn read(input: &str) -> Result<Written, PhoneError> {
-        let mut written = Written { plus: false, bracketed: false, separated: false, digits: String::new() };
+        let mut written = Written { plus: false, bracketed: false, digits: String::new() };
         for character in input.chars() {
             match character {
                 '0'..='9' => written.digits.push(character),
                 '+' if !written.plus && written.digits.is_empty() => written.plus = true,
                 '+' => return Err(PhoneError::MisplacedPlus),
                 '(' if written.digits.is_empty() => written.bracketed = true,
-                ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => written.separated |= !written.digits.is_empty(),
+                ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
                 other => return Err(PhoneError::NotANumber(other)),
             }
         }

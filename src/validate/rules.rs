@@ -64,7 +64,8 @@ pub fn phone_fault(error: &crate::phone::PhoneError) -> ViolationCode {
         crate::phone::PhoneError::Empty => ViolationCode::Required,
         crate::phone::PhoneError::TooShort { .. } => ViolationCode::TooShort,
         crate::phone::PhoneError::TooLong { .. } => ViolationCode::TooLong,
-        crate::phone::PhoneError::ReadWithoutPlus(reason) => phone_fault(reason),
+        crate::phone::PhoneError::ReadWithoutPlus(reason)
+        | crate::phone::PhoneError::InternationalInRegion { reason, .. } => phone_fault(reason),
         _ => ViolationCode::InvalidFormat,
     }
 }

@@ -73,9 +73,13 @@ test("digits written out without '+' or region: when their country-code-first re
     );
     assert.match(parsePhoneNumber(input, "US").e164, /^\+1\d{10}$/, input);
   }
-  // Written out with its country code, it is read; bare digits (an API's form) keep the plain reason.
+  // Written out with its country code, it is read; bare digits get the same hint.
   assert.equal(parsePhoneNumber("44 20 7946 0958").e164, "+442079460958");
-  assert.equal(refusal("6505551234").message, "+65 numbers of 8 national digits never start with 0 (they start with 3, 6, 8 or 9)");
+  assert.match(refusal("6505551234").message, /^read with its country code first, as it has no '\+': \+65 numbers .*give its region/);
+  // With a region, digits refused there that make an international number show its '+' form.
+  const inUs = refusal("44 20 7946 0958", "US");
+  assert.equal(inUs.message, "+1 numbers have 7 or 10 national digits (after the country code); this one has 12 (read in the region given); if the country code comes first, write + before it (+442079460958)");
+  assert.deepEqual([inUs.code, inUs.limit], ["too_long", 10]);
   // The length limit of the reading stays on the violation.
   const tooLong = refusal("44 20 7946 0958 1234 5678");
   assert.equal(tooLong.code, "too_long");
