@@ -27,7 +27,7 @@ export function cellNotes({ fields, limits, required = {} }) {
   const refused = of("refused");
   if (refused.length) notes.push(`refuses ${refused.join(", ")}`);
   // A field needed only where no extension of the link or file name names it says so.
-  const needed = Object.entries(required).map(([field, why]) => (/extension/.test(why) ? `${code(field)} (or a link's extension)` : code(field)));
+  const needed = Object.entries(required).map(([field, why]) => (/extension/.test(why) ? `${code(field)} (or an extension of its link or filename)` : code(field)));
   if (needed.length) notes.push(`needs ${needed.join(", ")}`);
   for (const [field, { max, items }] of Object.entries(limits)) notes.push(`${code(field)} ≤ ${max}${items ? " items" : ""}`);
   return notes;

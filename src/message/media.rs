@@ -136,7 +136,7 @@ impl Media {
             report.add(
                 &path.key("mimeType"),
                 ViolationCode::InvalidValue,
-                format!("{mime_type:?} is not a {name} type: {name}s are {}", accepted.join(", ")),
+                format!("{mime_type:?} is not {} {name} type: {name}s are {}", article(name), accepted.join(", ")),
                 None,
             );
         }
@@ -292,6 +292,11 @@ pub fn check_upload(mime_type: &str, size: usize) -> Result<MediaKind, Vec<Viola
         );
     }
     report.into_result().map(|_| rule.kind)
+}
+
+/// "a" or "an" before a media kind's name ("an image", "an audio", "a video").
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 #[cfg(test)]

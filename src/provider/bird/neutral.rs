@@ -102,6 +102,14 @@ pub(super) fn inferred_mime_type(kind: MediaKind, m: &Media) -> Option<(&'static
     }
 }
 
+/// Whether a file's link and filename both name a MIME type by their extensions, and not the same.
+fn disagree(content: &Content) -> bool {
+    use crate::message::media::mime_for_extension;
+    let Some((kind, m)) = content.media() else { return false };
+    let by = |name: Option<&str>| name.and_then(|name| mime_for_extension(kind, name));
+    matches!((by(m.link.as_deref()), by(m.filename.as_deref())), (Some(a), Some(b)) if a != b)
+}
+
 fn body(content: &Content) -> Result<Body, BodyError> {
     Ok(match content {
         Content::Text(t) => Body::Text(Text { text: t.body.clone(), actions: None, preview_url: t.preview_url }),
@@ -127,8 +135,14 @@ fn body(content: &Content) -> Result<Body, BodyError> {
                     path: "/content/mimeType".into(),
                     code: crate::validate::ViolationCode::Required,
                     message: format!(
-                        "Bird sends {}s as files and needs their MIME type: give content.mimeType (or a link or filename whose extension names one)",
-                        content.kind()
+                        "Bird sends {}s as files and needs their MIME type: give content.mimeType (or a link or filename whose extension names one{})",
+                        content.kind(),
+                        // Both name one, and not the same: which is meant is the sender's to say.
+                        if disagree(content) {
+                            "; the link's and the filename's extensions name different types"
+                        } else {
+                            ""
+                        }
                     ),
                     limit: None,
                 }]));
