@@ -25,10 +25,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // Bird's duplicate checks and pointer tables by kind, send warnings; echoes and interactive
 // replies in 1MSG events; fit's left-out changes: ~11 KB, no float printer or other library
 // code among it — BENCHMARKS.md), 274,437 with Bird's options reported as lossy, MIME types
-// from extensions, the service-window helper and the phone module's clearer refusals.
+// from extensions, the service-window helper and the phone module's clearer refusals, 279,524
+// with customers' media downloads for every provider (the download pattern, Bird's redirect,
+// the messenger's call: ~2.5 KB), fit on provider bodies over a maximum (~1.5 KB), exact
+// same-provider spelling and the glue's string-argument check.
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(274_437 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(279_524 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
