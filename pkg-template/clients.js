@@ -9,6 +9,7 @@ import { TransportFailure, sendRequest, sleep } from "./transport.js";
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Redirects a media download follows (without credentials) before it gives up, as fetch does (20) but fewer. */
 const MAX_MEDIA_REDIRECTS = 5;
+const EMPTY = new Uint8Array(0);
 
 class Client {
   #core;
@@ -49,9 +50,13 @@ class Client {
         failure = error;
       }
       if (!this.#core) throw argumentError("this client was freed while the request was in flight");
+      // A downloaded file stays in JS: the core decodes its status and headers only, so the
+      // wasm memory (which never shrinks) does not grow to the largest file ever downloaded.
+      const file = !failure && binary && answer[0] >= 200 && answer[0] < 300 ? answer[2] : undefined;
       const outcome = failure
         ? core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random())
-        : core.decode(operation, prepared, answer[0], answer[1], answer[2], attempt, Math.random());
+        : core.decode(operation, prepared, answer[0], answer[1], file ? EMPTY : answer[2], attempt, Math.random());
+      if (outcome[0] && file && outcome[1]?.bytes) outcome[1].bytes = file;
       if (outcome[0]) return outcome[1];
       if (outcome.length < 3) throw outcome[1];
       await sleep(outcome[2]);

@@ -205,3 +205,19 @@ test("downloadMedia follows a chain of redirects without credentials (a fetch th
     return true;
   });
 });
+
+test("a downloaded file does not pass through the wasm: its memory stays flat downloading 32 MB", async () => {
+  // The browser entry's init() hands back its instance's exports, memory included.
+  const browser = await import(new URL("../../pkg/browser.mjs", import.meta.url));
+  const { readFileSync } = await import("node:fs");
+  const { memory } = await browser.init({ module_or_path: readFileSync(new URL("../../pkg/wasm/wabridge_bg.wasm", import.meta.url)) });
+  const big = new Uint8Array(32 * 1024 * 1024).fill(7);
+  const fetch = async () => new Response(big, { headers: { "content-type": "video/mp4" } });
+  const client = new browser.OneMsgClient({ token: "t", instanceId: "123456", fetch });
+  const before = memory.buffer.byteLength;
+  const file = await client.downloadMedia("https://files.example/video.mp4");
+  assert.equal(file.bytes.length, big.length);
+  assert.equal(file.mimeType, "video/mp4");
+  assert.ok(memory.buffer.byteLength - before <= 65536, `the wasm memory grew by ${memory.buffer.byteLength - before} bytes`);
+  client.free();
+});
