@@ -96,16 +96,26 @@ pub struct Change {
 pub struct Fitted {
     pub parts: Vec<(Message, String)>,
     pub changes: Vec<Change>,
+    /// For each change, the pointer of its field in the message given: its own pointer, or
+    /// after a reshape the field the reshape carried it over from; `None` for content the
+    /// message given does not have (a split's further parts, text a reshape composed).
+    inputs: Vec<Option<String>>,
 }
 
 impl Fitted {
-    /// Whether the change at `index` touches a field of the message given, rather than of
-    /// content a reshape made.
-    pub fn touches_input(&self, index: usize) -> bool {
-        let reshaped = self.changes.iter().position(|c| c.kind == ChangeKind::Reshaped);
-        self.changes.get(index).is_some_and(|c| c.part == 0) && reshaped.is_none_or(|r| index <= r)
+    /// Where the change at `index` lies in the message given, if it does.
+    pub fn input_pointer(&self, index: usize) -> Option<&str> {
+        self.inputs.get(index)?.as_deref()
     }
 }
+
+/// The fields of a message outside its content, which every reshape keeps (`with_content`).
+const MESSAGE_FIELDS: &[(&str, &str)] = &[
+    ("/to", "/to"),
+    ("/recipientType", "/recipientType"),
+    ("/replyTo", "/replyTo"),
+    ("/callbackData", "/callbackData"),
+];
 
 /// What a fit may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,36 +163,54 @@ const MAX_STEPS: usize = 64;
 /// bodies, or the first refusal it may not work around.
 pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, BodyError> {
     let mut changes = Vec::new();
+    let mut inputs = Vec::new();
     // Messages still to fit, front first: a split puts its further messages here.
     let mut queue = std::collections::VecDeque::from([message]);
     let mut parts = Vec::new();
     while let Some(mut message) = queue.pop_front() {
         let part = parts.len();
         let mut steps = 0;
+        // The fields each reshape of this part carried over, newest last: a change's pointer
+        // is followed back through them to the message given (part 0 only: a split's further
+        // parts are content the message given does not have as such).
+        let mut reshapes: Vec<&'static [(&'static str, &'static str)]> = Vec::new();
+        let mut record = |made: Vec<Change>, reshapes: &[&[(&str, &str)]]| {
+            for change in made {
+                let back = reshapes.iter().rev().try_fold(change.pointer.clone(), |at, kept| {
+                    super::matched_pointer(&at, kept, false, None)
+                        .or_else(|| super::matched_pointer(&at, MESSAGE_FIELDS, false, None))
+                });
+                inputs.push(back.filter(|_| part == 0));
+                changes.push(change);
+            }
+        };
         let body = loop {
             let error = match serialize(provider, &message) {
                 Ok(body) => {
                     // What the provider's body leaves out or changes by design is reported too.
-                    changes.extend(super::codec(provider).approximations(&message).into_iter().map(|a| Change {
+                    let approximations = super::codec(provider).approximations(&message).into_iter().map(|a| Change {
                         kind: if a.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy },
                         pointer: a.pointer.to_string(),
                         message: a.why,
                         limit: None,
                         part,
-                    }));
+                    });
+                    record(approximations.collect(), &reshapes);
                     break body;
                 }
                 Err(error) => error,
             };
             steps += 1;
-            let Some(Step { replace, changes: made }) =
+            let Some(Step { replace, changes: made, kept }) =
                 step(provider, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
             else {
                 return Err(error);
             };
             let mut replace = replace.into_iter();
             let Some(first) = replace.next() else { return Err(error) };
-            changes.extend(made);
+            // A step's changes are of the message before it (a reshape's too).
+            record(made, &reshapes);
+            reshapes.extend(kept);
             message = first;
             for (offset, extra) in replace.enumerate() {
                 queue.insert(offset, extra);
@@ -190,7 +218,7 @@ pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, Bod
         };
         parts.push((message, body));
     }
-    Ok(Fitted { parts, changes })
+    Ok(Fitted { parts, changes, inputs })
 }
 
 /// `message`'s recipient and references with other content (not a clone of the message: the
@@ -212,11 +240,13 @@ struct Reshape {
     parts: Vec<Message>,
     how: String,
     left_out: Vec<(String, &'static str)>,
+    /// The fields carried over as they were: (pointer now, pointer before) patterns.
+    kept: &'static [(&'static str, &'static str)],
 }
 
 impl Reshape {
     fn one(message: Message, how: String) -> Reshape {
-        Reshape { parts: vec![message], how, left_out: Vec::new() }
+        Reshape { parts: vec![message], how, left_out: Vec::new(), kept: &[] }
     }
 
     /// The step: the fields left out first, then the reshape. Both are of the message as it
@@ -225,14 +255,16 @@ impl Reshape {
         let mut changes: Vec<Change> =
             self.left_out.into_iter().map(|(at, why)| change(ChangeKind::Lossy, &at, why.into())).collect();
         changes.push(change(ChangeKind::Reshaped, "/content", self.how));
-        Step { replace: self.parts, changes }
+        Step { replace: self.parts, changes, kept: Some(self.kept) }
     }
 }
 
-/// A way past one refusal: the message(s) to try instead, and the changes made.
+/// A way past one refusal: the message(s) to try instead, the changes made, and (a
+/// reshape) the fields it carried over; other steps leave every field where it was.
 struct Step {
     replace: Vec<Message>,
     changes: Vec<Change>,
+    kept: Option<&'static [(&'static str, &'static str)]>,
 }
 
 fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part: usize) -> Option<Step> {
@@ -260,7 +292,11 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
             let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
             let dropped = edit(message, |root| root.remove_at(&field))?;
             let text = format!("{refused}: left out");
-            Some(Step { replace: vec![dropped], changes: vec![change(ChangeKind::Lossy, &field, text, None)] })
+            Some(Step {
+                replace: vec![dropped],
+                changes: vec![change(ChangeKind::Lossy, &field, text, None)],
+                kept: None,
+            })
         }
         BodyError::Invalid(violations) => {
             if fit.mode == FitMode::Adapt
@@ -288,7 +324,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                 }
                 !made.is_empty()
             })?;
-            Some(Step { replace: vec![shortened], changes: made })
+            Some(Step { replace: vec![shortened], changes: made, kept: None })
         }
         _ => None,
     }
@@ -357,15 +393,21 @@ fn buttons_reshaped(provider: Provider, message: &Message, violations: &[Violati
         let why = if count > LIST_ROWS_MAX {
             format!("{count} reply buttons are more than a list's {LIST_ROWS_MAX} rows")
         } else {
-            format!("{provider} has no lists for {count} reply buttons")
+            format!("{provider} has no lists for {}", reply_buttons(count))
         };
         return Some(buttons_numbered(message, buttons, why));
     }
     let mut reshape = buttons_listed(message, buttons);
     reshape.how = format!(
-        "{count} reply buttons (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\""
+        "{} (at most 3, titles of at most 20 characters) sent as a list whose button reads \"{LIST_BUTTON}\"",
+        reply_buttons(count)
     );
     Some(reshape)
+}
+
+/// "1 reply button", "5 reply buttons".
+fn reply_buttons(count: usize) -> String {
+    format!("{count} reply button{}", if count == 1 { "" } else { "s" })
 }
 
 /// What a list made of reply buttons shows on the button that opens it.
@@ -384,6 +426,13 @@ fn buttons_listed(message: &Message, buttons: &ReplyButtons) -> Reshape {
         sections: vec![ListSection { title: None, rows: rows.collect() }],
     };
     let mut reshape = Reshape::one(with_content(message, Content::List(list)), String::new());
+    reshape.kept = &[
+        ("/content/header", "/content/header"),
+        ("/content/body", "/content/body"),
+        ("/content/footer", "/content/footer"),
+        ("/content/sections/0/rows/*/id", "/content/buttons/*/id"),
+        ("/content/sections/0/rows/*/title", "/content/buttons/*/title"),
+    ];
     if media_header {
         reshape.left_out.push(("/content/header".into(), "a list has no media header: left out"));
     }
@@ -479,7 +528,7 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                     )
                 })
                 .collect();
-            Some(Reshape { parts, how, left_out })
+            Some(Reshape { parts, how, left_out, kept: &[] })
         }
         _ => None,
     }
@@ -633,7 +682,7 @@ mod tests {
             {"header": {"type": "video", "link": "https://example.com/1.mp4"}, "ctaUrl": {"displayText": "Buy", "url": "https://example.com/1"}},
             {"header": {"type": "image", "link": "https://example.com/2.png"}, "body": "Two"}]}));
         let refused = Unsupported::cannot(Provider::Meta, "carousel");
-        let Reshape { parts, how, left_out } = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
+        let Reshape { parts, how, left_out, .. } = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
         assert!(how.starts_with("meta has no carousels"), "{how}");
         assert!(left_out.is_empty());
         assert!(

@@ -312,10 +312,13 @@ pub fn convert_reporting(
         None => pointer.to_string(),
     };
     let fitted = fitted.map_err(|error| at_source(error, wire))?;
-    changes.extend(fitted.changes.iter().enumerate().map(|(i, change)| ReportedChange {
-        source: fitted.touches_input(i).then(|| wire(&change.pointer)),
-        change: change.clone(),
-    }));
+    changes.extend(
+        fitted
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, change)| ReportedChange { source: fitted.input_pointer(i).map(wire), change: change.clone() }),
+    );
     let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
     Ok(Conversion { parts, changes })
 }
@@ -485,6 +488,16 @@ pub(crate) fn rewrite_pointer(
     snake_rest: bool,
     wire: Option<&Json<'_>>,
 ) -> String {
+    matched_pointer(pointer, table, snake_rest, wire).unwrap_or_else(|| pointer.to_string())
+}
+
+/// [`rewrite_pointer`], `None` where no pattern of `table` matches `pointer`.
+pub(crate) fn matched_pointer(
+    pointer: &str,
+    table: &[(&str, &str)],
+    snake_rest: bool,
+    wire: Option<&Json<'_>>,
+) -> Option<String> {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     for (from, to) in table {
         let pattern: Vec<&str> = from.split('/').skip(1).collect();
@@ -525,9 +538,9 @@ pub(crate) fn rewrite_pointer(
                 out.push_str(rest);
             }
         }
-        return out;
+        return Some(out);
     }
-    pointer.to_string()
+    None
 }
 
 /// The value at `pointer` (RFC 6901: `~1` is `/`, `~0` is `~`).

@@ -423,7 +423,7 @@ pub fn fit_message(
     w.item_obj(|w| {
         w.arr("messages", &fitted.parts, |w, (message, _)| w.item_raw(&message.to_json()));
         let changes = fitted.changes.iter().enumerate();
-        write_changes(w, changes.map(|(i, c)| (c, fitted.touches_input(i).then_some(c.pointer.as_str()))));
+        write_changes(w, changes.map(|(i, c)| (c, fitted.input_pointer(i))));
     });
     Ok(json_to_js(&w.finish())?)
 }

@@ -488,3 +488,22 @@ test("same provider: values the codec reads in more than one spelling come back 
     assert.equal(JSON.stringify(wabridge.convert("meta", "meta", body).body), JSON.stringify(body));
   }
 });
+
+test("after a reshape, a change to a field the reshape carried over points to that field in the input", () => {
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "button", body: { text: "B".repeat(1100) }, action: { buttons: [{ type: "reply", reply: { id: "a", title: "A".repeat(25) } }] } } };
+  const { changes } = wabridge.convert("meta", "meta", meta, { fit: "adapt" });
+  assert.deepEqual(changes.map((c) => [c.kind, c.source]), [
+    ["reshaped", "/interactive"],
+    ["truncated", "/interactive/body/text"],
+    ["truncated", "/interactive/action/buttons/0/reply/title"],
+  ]);
+  assert.match(changes[0].message, /^1 reply button \(/);
+  const neutral = { to: "+16505551234", content: { type: "replyButtons", body: "Pick", buttons: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, title: `Quite a long title ${i} and more` })) } };
+  const fitted = wabridge.convert("neutral", "bird", neutral, { fit: "adapt" });
+  assert.deepEqual(fitted.changes.filter((c) => c.kind === "truncated").map((c) => c.source), [0, 1, 2, 3].map((i) => `/content/buttons/${i}/title`));
+  // Text a reshape composed (buttons numbered in a text) is not in the input: no source.
+  const numbered = wabridge.convert("neutral", "1msg", { to: "+16505551234", content: { type: "replyButtons", body: "x".repeat(4090), buttons: Array.from({ length: 11 }, (_, i) => ({ id: `b${i}`, title: `Option ${i}` })) } }, { fit: "adapt" });
+  const composed = numbered.changes.find((c) => c.kind === "truncated");
+  assert.ok(composed, JSON.stringify(numbered.changes));
+  assert.equal(composed.source, undefined);
+});
