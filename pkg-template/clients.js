@@ -34,7 +34,10 @@ class Client {
     const core = this.#core;
     if (!core) throw argumentError("this client was freed (free() or the end of a `using` scope)");
     const prepared = core.prepare(operation, argument, extra);
-    const [method, url, headers, body, binary] = prepared;
+    const [method, url, headers, form, binary, , slot] = prepared;
+    // An upload: the core built the form around its file's slot from the file's size alone;
+    // the bytes go in here, so that a file never passes through the wasm memory.
+    const body = slot === undefined ? form : spliced(form, argument, slot);
     // Looked up per call, so that a fetch polyfill installed after the client was made counts.
     const fetchImpl = this.#fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== "function") {
@@ -265,6 +268,15 @@ async function upload(client, operation, file, options) {
   return client.run(operation, await bytesOf(file), [type, filename ?? options?.fields?.filename, ...fields]);
 }
 
+
+/** `form` with `file` put in at byte `slot`. */
+function spliced(form, file, slot) {
+  const body = new Uint8Array(form.length + file.length);
+  body.set(form.subarray(0, slot));
+  body.set(file, slot);
+  body.set(form.subarray(slot), slot + file.length);
+  return body;
+}
 
 function argumentError(message) {
   return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });

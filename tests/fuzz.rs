@@ -261,7 +261,11 @@ fn exercise(input: &str) -> usize {
     }
     // The fields of a file sent as a multipart form.
     for method in ["sendFile", "me", "sendMessage"] {
-        accepted += usize::from(onemsg.form_request(method, input, b"%PDF", "application/pdf", "a.pdf").is_ok());
+        accepted += usize::from(
+            onemsg
+                .form_request(method, input, &wabridge::http::FilePart::Bytes(b"%PDF"), "application/pdf", "a.pdf")
+                .is_ok(),
+        );
     }
     for endpoint in ONEMSG_ENDPOINTS {
         accepted += usize::from(onemsg.call_request(endpoint, Some(input)).is_ok());

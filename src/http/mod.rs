@@ -7,7 +7,7 @@ mod redact;
 mod retry;
 pub mod url;
 
-pub use multipart::Multipart;
+pub use multipart::{FilePart, Multipart};
 pub use redact::redact_secret;
 pub use retry::{RetryHint, RetryPolicy, parse_retry_after};
 
@@ -37,6 +37,8 @@ pub struct HttpRequest {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Option<Vec<u8>>,
+    /// Where in `body` a file given as a [`FilePart::Slot`] goes (the transport puts it there).
+    pub file_slot: Option<usize>,
 }
 
 /// Header names whose values are credentials.
@@ -46,7 +48,7 @@ const SECRET_QUERY_PARAMETERS: [&str; 2] = ["token", "access_token"];
 
 impl HttpRequest {
     pub fn new(method: Method, url: impl Into<String>) -> Self {
-        HttpRequest { method, url: url.into(), headers: Vec::new(), body: None }
+        HttpRequest { method, url: url.into(), headers: Vec::new(), body: None, file_slot: None }
     }
 
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {

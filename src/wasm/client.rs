@@ -14,7 +14,7 @@ use super::convert::{js_to_json, json_to_js, message_from_js, to_js};
 use super::errors::to_js_error;
 use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
-use crate::http::{HttpRequest, HttpResponse, Method, RetryPolicy};
+use crate::http::{FilePart, HttpRequest, HttpResponse, Method, RetryPolicy};
 use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
@@ -187,6 +187,8 @@ impl ClientCore {
         let request = self.request(operation, &argument, &extra, &mut warnings)?;
         let body = match &request.body {
             None => JsValue::UNDEFINED,
+            // An upload's form around its file's slot: bytes, which clients.js splits there.
+            Some(bytes) if request.file_slot.is_some() => Uint8Array::from(bytes.as_slice()).into(),
             // JSON goes as text (fetch sends strings fastest); a multipart upload as bytes.
             Some(bytes) => match std::str::from_utf8(bytes) {
                 Ok(text) => JsValue::from_str(text),
@@ -208,6 +210,11 @@ impl ClientCore {
         // when there is any, so the common send carries nothing more.
         if !warnings.is_empty() {
             prepared.push(&warnings.iter().map(|w| JsValue::from_str(w)).collect::<Array>());
+        }
+        // Where an upload's file goes in its body (an upload has no warnings: index 6).
+        if let Some(slot) = request.file_slot {
+            prepared.push(&JsValue::UNDEFINED);
+            prepared.push(&(slot as f64).into());
         }
         Ok(prepared)
     }
@@ -321,20 +328,20 @@ impl ClientCore {
                 typing_indicator: extra.as_bool().unwrap_or(false),
             }),
             (Config::Meta(_), "uploadMedia") | (Config::OneMsg(_), "uploadFile") => {
-                let (bytes, mime_type, filename) = file_of("uploadMedia", argument, extra)?;
+                let (file, mime_type, filename) = file_of("uploadMedia", argument, extra)?;
                 match &self.config {
-                    Config::Meta(c) => c.upload_media_request(&bytes, &mime_type, &filename),
-                    Config::OneMsg(c) => c.upload_file_request(&bytes, &mime_type, &filename),
+                    Config::Meta(c) => c.upload_media_request(&file, &mime_type, &filename),
+                    Config::OneMsg(c) => c.upload_file_request(&file, &mime_type, &filename),
                     Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
                 }
             }
             // sendFile and POST /me with the file itself: extra is [type, filename, fields JSON].
             (Config::OneMsg(c), "sendFileForm" | "updateMeForm") => {
                 let method = if operation == "sendFileForm" { "sendFile" } else { "updateMe" };
-                let (bytes, mime_type, filename) = file_of(method, argument, extra)?;
+                let (file, mime_type, filename) = file_of(method, argument, extra)?;
                 let fields = Array::from(extra).get(2).as_string().unwrap_or_else(|| "{}".into());
                 let endpoint = if operation == "sendFileForm" { "sendFile" } else { "me" };
-                c.form_request(endpoint, &fields, &bytes, &mime_type, &filename)
+                c.form_request(endpoint, &fields, &file, &mime_type, &filename)
             }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
@@ -449,7 +456,8 @@ fn sent_request(prepared: &Array) -> HttpRequest {
             request = request.header(&name, value);
         }
     }
-    let body = prepared.get(3);
+    // An upload's form (its file's slot at index 6) is not carried: the caller has the file.
+    let body = if prepared.get(6).is_undefined() { prepared.get(3) } else { JsValue::UNDEFINED };
     request.body = match body.as_string() {
         Some(text) => Some(text.into_bytes()),
         None => body.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()),
@@ -459,7 +467,7 @@ fn sent_request(prepared: &Array) -> HttpRequest {
 
 /// A file given to the call `what`: its bytes (the JS side reads a Blob into them), its MIME
 /// type and its name (`extra`'s first two items; the name defaults to "file").
-fn file_of(what: &str, argument: &JsValue, extra: &JsValue) -> Result<(Vec<u8>, String, String), BodyError> {
+fn file_of(what: &str, argument: &JsValue, extra: &JsValue) -> Result<(FilePart<'static>, String, String), BodyError> {
     let Some(bytes) = argument.dyn_ref::<Uint8Array>() else {
         return Err(BodyError::argument(format!("{what} takes a Blob, File, Uint8Array or ArrayBuffer")));
     };
@@ -467,5 +475,11 @@ fn file_of(what: &str, argument: &JsValue, extra: &JsValue) -> Result<(Vec<u8>, 
     let mime_type = field(0).ok_or_else(|| {
         BodyError::argument(format!("{what} needs the file's MIME type: pass {{ type }} or a Blob with a type"))
     })?;
-    Ok((bytes.to_vec(), mime_type, field(1).unwrap_or_else(|| "file".into())))
+    // Only the size crosses: clients.js puts the bytes in at the request's file slot, so a
+    // file never passes through the wasm memory (which never shrinks). The boundary is random,
+    // 104 bits, as browsers make theirs.
+    let random = || format!("{:013x}", (js_sys::Math::random() * (1u64 << 52) as f64) as u64);
+    let boundary = format!("wabridge-{}{}", random(), random());
+    let file = FilePart::Slot { size: bytes.length() as usize, boundary };
+    Ok((file, mime_type, field(1).unwrap_or_else(|| "file".into())))
 }

@@ -221,3 +221,34 @@ test("a downloaded file does not pass through the wasm: its memory stays flat do
   assert.ok(memory.buffer.byteLength - before <= 65536, `the wasm memory grew by ${memory.buffer.byteLength - before} bytes`);
   client.free();
 });
+
+test("an uploaded file does not pass through the wasm either: the form is built around its slot; Meta and 1MSG receive it whole", async () => {
+  const browser = await import(new URL("../../pkg/browser.mjs", import.meta.url));
+  const { readFileSync } = await import("node:fs");
+  const { memory } = await browser.init({ module_or_path: readFileSync(new URL("../../pkg/wasm/wabridge_bg.wasm", import.meta.url)) });
+  const big = new Uint8Array(16 * 1024 * 1024).map((_, i) => i % 251);
+  const received = [];
+  const fetch = async (url, init) => {
+    received.push(new Uint8Array(init.body));
+    return new Response(JSON.stringify({ id: "4490709327384033", mediaId: "m1", sent: true }), { status: 200 });
+  };
+  const meta = new browser.MetaClient({ token: "t", phoneNumberId: "1", fetch });
+  const onemsg = new browser.OneMsgClient({ token: "t", instanceId: "123456", fetch });
+  const before = memory.buffer.byteLength;
+  await meta.uploadMedia(big, { type: "video/mp4", filename: "clip.mp4" });
+  await onemsg.uploadMedia(new Blob([big], { type: "video/mp4" }), { filename: "clip.mp4" });
+  await onemsg.sendFile(big, { phone: "16505551234", caption: "the clip" }, { type: "video/mp4", filename: "clip.mp4" });
+  assert.ok(memory.buffer.byteLength - before <= 65536, `the wasm memory grew by ${memory.buffer.byteLength - before} bytes`);
+  for (const body of received) {
+    const text = new TextDecoder("latin1").decode(body);
+    const boundary = text.slice(2, text.indexOf("\r\n"));
+    assert.match(boundary, /^wabridge-[0-9a-f]{26}$/);
+    // The file, whole, between its part's headers and the next boundary.
+    const start = text.indexOf("Content-Type: video/mp4\r\n\r\n") + "Content-Type: video/mp4\r\n\r\n".length;
+    assert.deepEqual(body.subarray(start, start + big.length), big);
+    assert.equal(text.slice(start + big.length, start + big.length + boundary.length + 4), `\r\n--${boundary}`);
+    assert.ok(text.endsWith(`--${boundary}--\r\n`));
+  }
+  meta.free();
+  onemsg.free();
+});

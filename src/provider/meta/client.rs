@@ -2,7 +2,7 @@
 
 use super::{PROVIDER, decode_error, serialize, serialize_mark_read};
 use crate::error::{AnswerError, BodyError};
-use crate::http::{HttpRequest, HttpResponse, Method, Multipart};
+use crate::http::{FilePart, HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::{MarkRead, Message, media};
 use crate::provider::download::{self, Downloaded, MediaHosts};
 use crate::provider::{answer_json, base_url, path_id, undocumented_success};
@@ -120,19 +120,17 @@ impl MetaConfig {
     /// `type` and `file`, after checking the MIME type and size against the media rules.
     pub fn upload_media_request(
         &self,
-        bytes: &[u8],
+        file: &FilePart<'_>,
         mime_type: &str,
         filename: &str,
     ) -> Result<HttpRequest, BodyError> {
-        media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
-        let form = Multipart::new(bytes)
+        media::check_upload(mime_type, file.len()).map_err(BodyError::Invalid)?;
+        let form = Multipart::for_file(file)
             .field("messaging_product", "whatsapp")
             .field("type", mime_type)
-            .file("file", filename, mime_type, bytes);
+            .file("file", filename, mime_type, file);
         let request = HttpRequest::new(Method::Post, self.url(&format!("{}/media", self.phone_number_id)));
-        let mut request = self.authorized(request).header("Content-Type", form.content_type());
-        request.body = Some(form.finish());
-        Ok(request)
+        Ok(form.into_request(self.authorized(request)))
     }
 
     /// Decodes `{"id": …}`.
@@ -339,7 +337,8 @@ mod tests {
 
     #[test]
     fn builds_media_requests() {
-        let upload = config().upload_media_request(b"%PDF-1.4", "application/pdf", "in\"voice.pdf").unwrap();
+        let upload =
+            config().upload_media_request(&FilePart::Bytes(b"%PDF-1.4"), "application/pdf", "in\"voice.pdf").unwrap();
         assert_eq!(upload.url, "http://127.0.0.1:9/v23.0/1234567890/media");
         let content_type = upload.headers.iter().find(|(n, _)| n == "Content-Type").unwrap().1.clone();
         let boundary = content_type.strip_prefix("multipart/form-data; boundary=").unwrap();
@@ -353,7 +352,7 @@ mod tests {
         );
         assert!(body.ends_with(&format!("--{boundary}--\r\n")));
         assert_eq!(
-            config().upload_media_request(b"GIF89a", "image/gif", "a.gif").unwrap_err().code(),
+            config().upload_media_request(&FilePart::Bytes(b"GIF89a"), "image/gif", "a.gif").unwrap_err().code(),
             "ERR_VALIDATION"
         );
         assert_eq!(

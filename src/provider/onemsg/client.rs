@@ -3,7 +3,7 @@
 
 use super::{PROVIDER, serialize};
 use crate::error::{AnswerError, BodyError, ErrorReason, ProviderError};
-use crate::http::{HttpRequest, HttpResponse, Method, Multipart};
+use crate::http::{FilePart, HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::Message;
 use crate::provider::Operation;
 use crate::provider::download::{self, Downloaded};
@@ -223,13 +223,15 @@ impl OneMsgConfig {
 
     /// `POST /uploadMedia` with the file itself: a multipart form whose `body` field is the
     /// file, after checking its MIME type and size against WhatsApp's media rules.
-    pub fn upload_file_request(&self, bytes: &[u8], mime_type: &str, filename: &str) -> Result<HttpRequest, BodyError> {
-        crate::message::media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
-        let form = Multipart::new(bytes).file("body", filename, mime_type, bytes);
-        let mut request =
-            HttpRequest::new(Method::Post, self.method_url("uploadMedia")).header("Content-Type", form.content_type());
-        request.body = Some(form.finish());
-        Ok(request)
+    pub fn upload_file_request(
+        &self,
+        file: &FilePart<'_>,
+        mime_type: &str,
+        filename: &str,
+    ) -> Result<HttpRequest, BodyError> {
+        crate::message::media::check_upload(mime_type, file.len()).map_err(BodyError::Invalid)?;
+        let form = Multipart::for_file(file).file("body", filename, mime_type, file);
+        Ok(form.into_request(HttpRequest::new(Method::Post, self.method_url("uploadMedia"))))
     }
 
     /// A method that takes a file itself, as a multipart form: `sendFile` (the file in `body`)
@@ -240,7 +242,7 @@ impl OneMsgConfig {
         &self,
         method: &str,
         fields: &str,
-        bytes: &[u8],
+        file: &FilePart<'_>,
         mime_type: &str,
         filename: &str,
     ) -> Result<HttpRequest, BodyError> {
@@ -249,7 +251,7 @@ impl OneMsgConfig {
             "me" => (Operation::SetMe, "photo"),
             _ => return Err(BodyError::argument(format!("1MSG takes a file itself on sendFile and me, not {method}"))),
         };
-        let kind = crate::message::media::check_upload(mime_type, bytes.len()).map_err(BodyError::Invalid)?;
+        let kind = crate::message::media::check_upload(mime_type, file.len()).map_err(BodyError::Invalid)?;
         if operation == Operation::SetMe && kind != crate::message::MediaKind::Image {
             return Err(BodyError::argument(format!("the profile photo is an image (got {mime_type})")));
         }
@@ -270,7 +272,7 @@ impl OneMsgConfig {
             }
         });
         crate::provider::codec(PROVIDER).check(&w.finish(), operation)?;
-        let mut form = Multipart::new(bytes);
+        let mut form = Multipart::for_file(file);
         for (name, value) in members.iter().filter(|(name, _)| name != file_field) {
             let text = match value {
                 Json::Str(text) => text.to_string(),
@@ -287,11 +289,8 @@ impl OneMsgConfig {
             };
             form = form.field(name, &text);
         }
-        let form = form.file(file_field, filename, mime_type, bytes);
-        let mut request =
-            HttpRequest::new(Method::Post, self.method_url(method)).header("Content-Type", form.content_type());
-        request.body = Some(form.finish());
-        Ok(request)
+        let form = form.file(file_field, filename, mime_type, file);
+        Ok(form.into_request(HttpRequest::new(Method::Post, self.method_url(method))))
     }
 
     /// A body of 1MSG's own for the send method `method` (templates, carousels, flows,
@@ -564,7 +563,7 @@ mod endpoints {
             .form_request(
                 "sendFile",
                 r#"{"phone":16505551234,"caption":"Invoice"}"#,
-                b"%PDF-1.4",
+                &FilePart::Bytes(b"%PDF-1.4"),
                 "application/pdf",
                 "inv.pdf",
             )
@@ -579,16 +578,32 @@ mod endpoints {
         ] {
             assert!(body.contains(part), "{part} in {body}");
         }
-        let refused =
-            config().form_request("sendFile", r#"{"phone":"+16505551234"}"#, b"%PDF", "application/pdf", "a.pdf");
+        let refused = config().form_request(
+            "sendFile",
+            r#"{"phone":"+16505551234"}"#,
+            &FilePart::Bytes(b"%PDF"),
+            "application/pdf",
+            "a.pdf",
+        );
         assert!(matches!(refused, Err(BodyError::Invalid(v)) if v[0].path == "/phone"));
-        let not_media = config().form_request("sendFile", r#"{"phone":"16505551234"}"#, b"x", "text/x-python", "a.py");
+        let not_media = config().form_request(
+            "sendFile",
+            r#"{"phone":"16505551234"}"#,
+            &FilePart::Bytes(b"x"),
+            "text/x-python",
+            "a.py",
+        );
         assert!(matches!(not_media, Err(BodyError::Invalid(_))));
-        let photo = config().form_request("me", r#"{"about":"Hi"}"#, b"%PDF", "application/pdf", "a.pdf");
+        let photo =
+            config().form_request("me", r#"{"about":"Hi"}"#, &FilePart::Bytes(b"%PDF"), "application/pdf", "a.pdf");
         assert_eq!(photo.unwrap_err().code(), "ERR_ARGUMENT");
-        assert!(config().form_request("me", r#"{"about":"Hi"}"#, b"\x89PNG", "image/png", "logo.png").is_ok());
+        assert!(
+            config()
+                .form_request("me", r#"{"about":"Hi"}"#, &FilePart::Bytes(b"\x89PNG"), "image/png", "logo.png")
+                .is_ok()
+        );
         assert_eq!(
-            config().form_request("sendList", "{}", b"x", "image/png", "a.png").unwrap_err().code(),
+            config().form_request("sendList", "{}", &FilePart::Bytes(b"x"), "image/png", "a.png").unwrap_err().code(),
             "ERR_ARGUMENT"
         );
     }
@@ -645,11 +660,15 @@ mod uploads {
     #[test]
     fn a_file_goes_up_as_the_body_field_of_a_form_after_the_media_rules() {
         let config = OneMsgConfig::new("TOKEN".into(), "123456".into(), None).unwrap();
-        let request = config.upload_file_request(b"%PDF-1.4", "application/pdf", "invoice.pdf").unwrap();
+        let request =
+            config.upload_file_request(&FilePart::Bytes(b"%PDF-1.4"), "application/pdf", "invoice.pdf").unwrap();
         assert!(request.url.starts_with("https://api.1msg.io/123456/uploadMedia?token="));
         let body = String::from_utf8(request.body.unwrap()).unwrap();
         assert!(body.contains("name=\"body\"; filename=\"invoice.pdf\"\r\nContent-Type: application/pdf"), "{body}");
-        let Err(BodyError::Invalid(v)) = config.upload_file_request(b"GIF89a", "image/gif", "a.gif") else { panic!() };
+        let Err(BodyError::Invalid(v)) = config.upload_file_request(&FilePart::Bytes(b"GIF89a"), "image/gif", "a.gif")
+        else {
+            panic!()
+        };
         assert_eq!(v[0].path, "/type");
     }
 }
