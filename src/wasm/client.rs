@@ -189,7 +189,7 @@ impl ClientCore {
             None => JsValue::UNDEFINED,
             // An upload's form around its file's slot: bytes, which clients.js splits there.
             Some(bytes) if request.file_slot.is_some() => Uint8Array::from(bytes.as_slice()).into(),
-            // JSON goes as text (fetch sends strings fastest); a multipart upload as bytes.
+            // JSON goes as text (fetch sends strings fastest); a body that is not UTF-8 as bytes.
             Some(bytes) => match std::str::from_utf8(bytes) {
                 Ok(text) => JsValue::from_str(text),
                 Err(_) => Uint8Array::from(bytes.as_slice()).into(),
