@@ -79,11 +79,14 @@ glueText = patch(glueText, "if (wasm !== undefined) return wasm;", "if (wasm !==
 // `length`, so a number where a string goes (`parsePhoneNumber(16505551234)`, a provider
 // given as 1) wrote out of bounds ("RuntimeError: memory access out of bounds") and null
 // threw a bare TypeError. Each string argument is checked first: an ArgumentError naming it.
-const stringArguments = [...glueText.matchAll(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g)].map((m) => m[1]).filter((name) => name !== "ret");
-if (stringArguments.length < 10) throw new Error(`string arguments: expected the glue to pass at least 10, found ${stringArguments.length}`);
-glueText = glueText.replace(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g, (call, name) =>
-  name === "ret" ? call : `passStringToWasm0(__wabridge_string(${name}, "${name.replace(/_(\w)/g, (_, c) => c.toUpperCase())}"), wasm.__wbindgen_malloc`,
-);
+// (`ret` is a callback's own return value, a string already.)
+let stringArguments = 0;
+glueText = glueText.replace(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g, (call, name) => {
+  if (name === "ret") return call;
+  stringArguments++;
+  return `passStringToWasm0(__wabridge_string(${name}, "${name.replace(/_(\w)/g, (_, c) => c.toUpperCase())}"), wasm.__wbindgen_malloc`;
+});
+if (stringArguments < 10) throw new Error(`string arguments: expected the glue to pass at least 10, found ${stringArguments}`);
 glueText +=
   "\n// Added by scripts/build.mjs: a string argument checked before it is copied into wasm memory.\n" +
   "function __wabridge_string(value, name) {\n" +

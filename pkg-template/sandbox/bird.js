@@ -8,7 +8,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { LIMITS, validateProvider } from "wabridge";
-import { DAY_MS, digits, json, randomUuid } from "./support.js";
+import { DAY_MS, digits, json, randomHex, randomUuid } from "./support.js";
 
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
@@ -178,7 +178,7 @@ export function createBird(sandbox, options = {}) {
           // (a presigned link, which must be fetched without the key).
           const file = sandbox.files.get(call.id);
           if (!file) return notFound("media not found");
-          const signature = Array.from({ length: 32 }, () => Math.floor(sandbox.random() * 16).toString(16)).join("");
+          const signature = randomHex(sandbox.random, 32);
           return new Response(null, { status: 302, headers: { location: `${ctx.url.origin}/sandbox-files/${file.id}?X-Amz-Expires=900&X-Amz-Signature=${signature}` } });
         }
         case "contacts.get": {

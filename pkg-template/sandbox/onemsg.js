@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { bytesToBase64, digits, json, randomToken, unixSeconds } from "./support.js";
+import { bytesToBase64, digits, json, randomHex, randomToken, unixSeconds } from "./support.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
 const SEND_METHODS = new Set([
@@ -466,7 +466,7 @@ export function createOneMsg(sandbox, options = {}) {
       const hook = { id: record.id, type: "message", status, timestamp: unixSeconds(now()), recipient_id: record.contact };
       if (status === "sent" || status === "delivered") {
         const category = record.template ? record.templateCategory ?? "utility" : "service";
-        record.conversationId ??= Array.from({ length: 32 }, () => Math.floor(sandbox.random() * 16).toString(16)).join("");
+        record.conversationId ??= randomHex(sandbox.random, 32);
         hook.pricing = { billable: record.template, category, pricing_model: "PMP" };
         hook.conversation = { id: record.conversationId, origin: { type: category }, expiration_timestamp: Math.floor(record.acceptedAt / 1000) + 86_400 };
       }

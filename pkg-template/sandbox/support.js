@@ -20,9 +20,14 @@ export function randomToken(random, length) {
   return out;
 }
 
+/** `length` lower-case hex digits from the seeded source. */
+export function randomHex(random, length) {
+  return Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join("");
+}
+
 /** A version-4-shaped UUID from the seeded source (Bird's ids are UUIDs). */
 export function randomUuid(random) {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");
+  const hex = randomHex(random, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

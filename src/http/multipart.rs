@@ -42,7 +42,7 @@ impl Multipart {
         }
     }
 
-    pub fn new(content: &[u8]) -> Self {
+    fn new(content: &[u8]) -> Self {
         // FNV-1a of the content, salted until the boundary is absent from it.
         let mut hash: u64 = 0xcbf29ce484222325;
         for &byte in content.iter().take(4096) {

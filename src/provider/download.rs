@@ -8,8 +8,8 @@
 //!   second request goes without the key (S3 refuses two authorizations; the key stays Bird's);
 //! - 1MSG: its files are public links, fetched without the token.
 
-use super::{Provider, unexpected_response};
-use crate::error::{AnswerError, BodyError, UnexpectedResponse};
+use super::{Provider, answered_unexpectedly, unexpected_response};
+use crate::error::{AnswerError, BodyError};
 use crate::http::url::{self, Origin, Scheme};
 use crate::http::{HttpRequest, HttpResponse, Method};
 
@@ -105,13 +105,7 @@ fn absolute(request_url: &str, location: &str) -> Option<String> {
 /// named by its host, retryable when the status says the server was at fault.
 pub fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
     let host = url::origin(url).map(|origin| origin.to_string()).unwrap_or_default();
-    let snippet: String = response.text().chars().take(200).collect();
-    AnswerError::Unexpected(UnexpectedResponse {
-        http_status: response.status,
-        message: format!("the media's storage ({host}) answered HTTP {}: {}", response.status, snippet.trim()),
-        retryable: response.status == 429 || response.status >= 500,
-        raw: response.text(),
-    })
+    answered_unexpectedly(&format!("the media's storage ({host})"), response, "")
 }
 
 #[cfg(test)]

@@ -390,13 +390,20 @@ pub(crate) fn validated_from_wire(
 /// A non-2xx answer that is not the provider's documented error body (an HTML page from a
 /// proxy, truncated JSON): retryable when the status says the server was at fault.
 pub(crate) fn unexpected_response(provider: Provider, response: &HttpResponse, what: &str) -> AnswerError {
+    answered_unexpectedly(&provider.to_string(), response, &format!(" without {what}"))
+}
+
+/// An answer of `who` (the provider, the storage a media host redirected to) that says
+/// nothing documented: `"{who} answered HTTP {status}{what}: {the body's start}"`, retryable
+/// when the status says the server was at fault.
+pub(crate) fn answered_unexpectedly(who: &str, response: &HttpResponse, what: &str) -> AnswerError {
     let mut snippet: String = response.text().chars().take(200).collect();
     if snippet.trim().is_empty() {
         snippet = "(empty body)".into();
     }
     AnswerError::Unexpected(UnexpectedResponse {
         http_status: response.status,
-        message: format!("{provider} answered HTTP {} without {what}: {snippet}", response.status),
+        message: format!("{who} answered HTTP {}{what}: {snippet}", response.status),
         retryable: response.status == 429 || response.status >= 500,
         raw: response.text(),
     })

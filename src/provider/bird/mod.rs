@@ -94,15 +94,11 @@ impl Codec for BirdCodec {
     }
 
     fn read_lossy(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        let mut request = read_request(body)?;
-        let left_out = neutral::leave_out_unmapped(&mut request);
-        to_neutral(&request, Report::new()).map(|request| (request, left_out))
+        read_lossy(body, Report::new)
     }
 
     fn read_to_fit(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        let mut request = read_request_into(body, crate::clock::now_ms(), Report::to_fit())?;
-        let left_out = neutral::leave_out_unmapped(&mut request);
-        to_neutral(&request, Report::to_fit()).map(|request| (request, left_out))
+        read_lossy(body, Report::to_fit)
     }
 
     fn wire_pointer(&self, pointer: &str, message: &Message, _: &crate::json::Json<'_>, _: Operation) -> String {
@@ -187,6 +183,14 @@ fn too_large(bytes: usize) -> BodyError {
         message: format!("the Bird request body is {bytes} bytes; Bird accepts at most {BIRD_REQUEST_BODY_MAX_BYTES}"),
         limit: Some(BIRD_REQUEST_BODY_MAX_BYTES as f64),
     }])
+}
+
+/// A Bird body read as the neutral message, leaving out what the model has no field for
+/// (each as its pointer and why), violations reported into `new_report()`'s reports.
+fn read_lossy(body: &str, new_report: fn() -> Report) -> Result<(Request, Vec<(String, String)>), BodyError> {
+    let mut request = read_request_into(body, crate::clock::now_ms(), new_report())?;
+    let left_out = neutral::leave_out_unmapped(&mut request);
+    to_neutral(&request, new_report()).map(|request| (request, left_out))
 }
 
 /// A Bird request read as the neutral message, held to the neutral model's rules, each

@@ -90,11 +90,8 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
 /// file is inline (its `data:` URL names the type), neither extension names one of the kind's
 /// types, or the two name different ones: then the type is asked for, not guessed.
 pub(super) fn inferred_mime_type(kind: MediaKind, m: &Media) -> Option<(&'static str, &'static str)> {
-    use crate::message::media::mime_for_extension;
-    let link = m.link.as_deref().filter(|l| m.mime_type.is_none() && !l.starts_with("data:"))?;
-    let by_link = mime_for_extension(kind, link);
-    let by_name = m.filename.as_deref().and_then(|name| mime_for_extension(kind, name));
-    match (by_link, by_name) {
+    m.link.as_deref().filter(|l| m.mime_type.is_none() && !l.starts_with("data:"))?;
+    match extension_types(kind, m) {
         (Some(a), Some(b)) if a != b => None,
         (Some(t), _) => Some(("/content/link", t)),
         (None, Some(t)) => Some(("/content/filename", t)),
@@ -102,12 +99,15 @@ pub(super) fn inferred_mime_type(kind: MediaKind, m: &Media) -> Option<(&'static
     }
 }
 
+/// The MIME types of `kind` that the extensions of a file's link and filename name.
+fn extension_types(kind: MediaKind, m: &Media) -> (Option<&'static str>, Option<&'static str>) {
+    let by = |name: Option<&str>| name.and_then(|name| crate::message::media::mime_for_extension(kind, name));
+    (by(m.link.as_deref()), by(m.filename.as_deref()))
+}
+
 /// Whether a file's link and filename both name a MIME type by their extensions, and not the same.
 fn disagree(content: &Content) -> bool {
-    use crate::message::media::mime_for_extension;
-    let Some((kind, m)) = content.media() else { return false };
-    let by = |name: Option<&str>| name.and_then(|name| mime_for_extension(kind, name));
-    matches!((by(m.link.as_deref()), by(m.filename.as_deref())), (Some(a), Some(b)) if a != b)
+    content.media().is_some_and(|(kind, m)| matches!(extension_types(kind, m), (Some(a), Some(b)) if a != b))
 }
 
 fn body(content: &Content) -> Result<Body, BodyError> {
