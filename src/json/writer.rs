@@ -271,7 +271,8 @@ fn camel_case(key: &str) -> String {
         if c == '_' && i > 0 && !upper {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            // ASCII only: providers' keys are ASCII, and Unicode's case tables cost the wasm ~14 KB.
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);
