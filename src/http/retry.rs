@@ -61,7 +61,7 @@ impl RetryPolicy {
 /// Parses a `Retry-After` header given in seconds (the form rate limiters send). HTTP dates
 /// are not parsed: the caller then falls back to its own backoff.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let seconds: f64 = value.trim().parse().ok()?;
+    let seconds = crate::json::parse_decimal(value.trim())?;
     (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).min(u64::MAX as f64) as u64)
 }
 

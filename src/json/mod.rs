@@ -2,9 +2,11 @@
 //! (`tree`), and a writer that writes straight from Rust values (`writer`). Reading a document
 //! field by field, with violations, is `validate::Obj`'s business.
 
+mod number;
 mod tree;
 mod writer;
 
+pub use number::parse_decimal;
 pub use tree::{Json, SyntaxError, parse};
 pub use writer::JsonWriter;
 

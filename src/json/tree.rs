@@ -291,8 +291,8 @@ impl<'a> Parser<'a> {
                 return Ok(Json::UInt(n));
             }
         }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Float(n)),
+        match super::parse_decimal(text) {
+            Some(n) if n.is_finite() => Ok(Json::Float(n)),
             _ => Err("number out of range"),
         }
     }
@@ -322,7 +322,7 @@ impl<'a> Json<'a> {
             // A number `like` wrote as a string ("1.5", as Meta's own examples write
             // coordinates), read as that number: written back as it was given.
             (number @ (Json::Int(_) | Json::UInt(_) | Json::Float(_)), Json::Str(given))
-                if given.trim().parse::<f64>().ok() == number.as_f64() =>
+                if super::parse_decimal(given.trim()) == number.as_f64() =>
             {
                 *number = Json::Str(Cow::Owned(given.to_string()));
             }

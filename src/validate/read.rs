@@ -141,7 +141,7 @@ impl<'v> Obj<'v> {
     /// A number, or a string holding one (coordinates: Meta's page types them as strings).
     pub fn number(&self, report: &mut Report, key: &str, required: bool) -> Option<f64> {
         self.typed(report, key, required, "a number", |v| match v {
-            Json::Str(s) => s.trim().parse().ok(),
+            Json::Str(s) => crate::json::parse_decimal(s.trim()),
             number => number.as_f64(),
         })
     }

@@ -7,7 +7,7 @@ use crate::event::{
     Context, Detail, Event, Fault, Inbound, InboundMedia, Party, Reply, Status, StatusUpdate, e164, seconds_to_ms,
     str_at,
 };
-use crate::json::Json;
+use crate::json::{Json, parse_decimal};
 use crate::message::{Content, Location, Text};
 use crate::provider_id::Provider;
 use std::borrow::Cow;
@@ -106,7 +106,7 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             // "latitude;longitude" in the body.
             message.content = body.and_then(|b| {
                 let (lat, lng) = b.split_once([';', ','])?;
-                Some(Content::Location(Location::new(lat.trim().parse().ok()?, lng.trim().parse().ok()?)))
+                Some(Content::Location(Location::new(parse_decimal(lat.trim())?, parse_decimal(lng.trim())?)))
             });
             message.text = caption.map(Cow::Borrowed);
         }

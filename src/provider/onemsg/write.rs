@@ -229,7 +229,7 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
         Content::Location(l) => {
             // Decimal strings, as 1MSG's sendLocation takes them: as the body being reproduced
             // spelled them when they are these values, else the shortest form.
-            let spelled = |text: &str, value: f64| text.parse::<f64>().ok() == Some(value);
+            let spelled = |text: &str, value: f64| crate::json::parse_decimal(text) == Some(value);
             match &spelling.coordinates {
                 Some((lat, lng)) if spelled(lat, l.latitude) && spelled(lng, l.longitude) => {
                     w.str("lat", lat);
