@@ -536,6 +536,8 @@ test("a file given as a data: URI is held to the media rules a file given as byt
   for (const photo of [pdf, "http://shop.example.com/logo.png"]) {
     await assert.rejects(client.updateMe({ photo }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/photo", photo.slice(0, 30));
   }
+  // The refusal names the type it was given, as the text it is (not a Rust Option).
+  await assert.rejects(client.updateMe({ photo: pdf }), (e) => /\(got "application\/pdf"\)$/.test(e.violations[0].message), "names application/pdf");
   assert.deepEqual(requested, []);
   assert.equal((await client.uploadMedia(pdf)).mediaId, "m1");
   await client.updateMe({ photo: png });

@@ -89,7 +89,10 @@ fn photo(value: &Json<'_>) -> Result<(), String> {
     match value.as_str() {
         Some(s) if s.starts_with("data:") => match inline_file(s)? {
             crate::message::MediaKind::Image => Ok(()),
-            _ => Err(format!("the profile photo is an image, image/jpeg or image/png (got {:?})", data_uri_type(s))),
+            _ => Err(format!(
+                "the profile photo is an image, image/jpeg or image/png (got {:?})",
+                data_uri_type(s).unwrap_or("no type")
+            )),
         },
         Some(s) if s.starts_with("https://") && crate::validate::is_http_url(s) => Ok(()),
         _ => Err("the profile photo is an https URL or a data: URI of an image".into()),
