@@ -7,10 +7,13 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Text that is not JSON: what is wrong, and where.
+/// Text that is not JSON: what is wrong, and where: the line and column in `message`, and
+/// the JSON pointer of the value it happened in (`""` for the document itself), which is
+/// what a caller who gave an object rather than text can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub message: String,
+    pub pointer: String,
 }
 
 /// Parses JSON text (RFC 8259) into a tree borrowed from it; a syntax error names the line and
@@ -18,7 +21,7 @@ pub struct SyntaxError {
 /// request goes through here, and this is both faster and a fraction of the code in the wasm.
 /// Nesting is limited (as serde_json limits it) so that no document can exhaust the stack.
 pub fn parse(json: &str) -> Result<Json<'_>, SyntaxError> {
-    let mut parser = Parser { text: json, bytes: json.as_bytes(), at: 0, depth: 0 };
+    let mut parser = Parser { text: json, bytes: json.as_bytes(), at: 0, depth: 0, failed_in: Vec::new() };
     let parsed = parser.value().and_then(|value| {
         parser.skip_space();
         if parser.at < parser.bytes.len() { Err("trailing characters") } else { Ok(value) }
@@ -27,9 +30,21 @@ pub fn parse(json: &str) -> Result<Json<'_>, SyntaxError> {
         let before = &json.as_bytes()[..parser.at.min(json.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-        SyntaxError { message: format!("{what} at line {line} column {column}") }
+        // The segments were collected on the way out of the nesting, innermost first.
+        let pointer = parser.failed_in.iter().rev().fold(String::new(), |mut pointer, segment| {
+            pointer.push('/');
+            pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+            pointer
+        });
+        SyntaxError { message: format!("{what} at line {line} column {column}"), pointer }
     })
 }
+
+/// What a `\u` escape of half a surrogate pair is refused with. JS strings cut with
+/// `slice` or `substring` inside an emoji hold one; the rest of the text is not lost,
+/// but the text cannot be sent as it is.
+const LONE_SURROGATE: &str =
+    "a lone surrogate \\u escape (half of a character such as an emoji: was the text cut inside one?)";
 
 /// The deepest nesting a document may have (serde_json's limit too).
 const MAX_DEPTH: usize = 128;
@@ -42,6 +57,9 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
+    /// Where a failure happened, filled in only as it propagates (keys and indexes,
+    /// innermost first): nothing is tracked while a document parses well.
+    failed_in: Vec<String>,
 }
 
 type Parsed<T> = Result<T, &'static str>;
@@ -115,7 +133,13 @@ impl<'a> Parser<'a> {
                 return Err("expected ':'");
             }
             self.at += 1;
-            fields.push((key, self.value()?));
+            match self.value() {
+                Ok(value) => fields.push((key, value)),
+                Err(what) => {
+                    self.failed_in.push(key.into_owned());
+                    return Err(what);
+                }
+            }
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
@@ -141,7 +165,13 @@ impl<'a> Parser<'a> {
             return Ok(Json::Array(items));
         }
         loop {
-            items.push(self.value()?);
+            match self.value() {
+                Ok(value) => items.push(value),
+                Err(what) => {
+                    self.failed_in.push(items.len().to_string());
+                    return Err(what);
+                }
+            }
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
@@ -225,23 +255,24 @@ impl<'a> Parser<'a> {
         Ok(value)
     }
 
-    /// `\uXXXX`, a surrogate pair as two of them.
+    /// `\uXXXX`, a surrogate pair as two of them. Half a pair alone is refused: text cannot
+    /// hold it (JS strings can, and `JSON.stringify` writes it as an escape).
     fn unicode_escape(&mut self) -> Parsed<char> {
         let first = self.hex4()?;
         let code = if (0xD800..0xDC00).contains(&first) {
             if !self.bytes[self.at..].starts_with(b"\\u") {
-                return Err("lone leading surrogate in a \\u escape");
+                return Err(LONE_SURROGATE);
             }
             self.at += 2;
             let second = self.hex4()?;
             if !(0xDC00..0xE000).contains(&second) {
-                return Err("invalid surrogate pair in a \\u escape");
+                return Err(LONE_SURROGATE);
             }
             0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         } else {
             first
         };
-        char::from_u32(code).ok_or("lone surrogate in a \\u escape")
+        char::from_u32(code).ok_or(LONE_SURROGATE)
     }
 
     /// A number: an integer when it has no fraction or exponent and fits, else a float.
@@ -539,6 +570,25 @@ mod tests {
         for bad in ["{", "{\"a\":1} x", "nope", ""] {
             assert!(parse(bad).unwrap_err().message.contains("line 1 column"), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_value_they_are_in() {
+        let cut = r#"{"to":"+1","content":{"type":"text","body":"Hi \ud83d"}}"#;
+        let error = parse(cut).unwrap_err();
+        assert_eq!(error.pointer, "/content/body");
+        assert!(error.message.contains("lone surrogate"), "{}", error.message);
+        for (text, pointer) in [
+            (r#"[{"a":1},{"b":[0,"\udc00"]}]"#, "/1/b/1"),
+            (r#"{"a/b":{"c~d":"\ud800\u0041"}}"#, "/a~1b/c~0d"),
+            (r#"{"a":[1,tru]}"#, "/a/1"),
+            (r#"{"a":1,}"#, ""),
+            ("nope", ""),
+        ] {
+            assert_eq!(parse(text).unwrap_err().pointer, pointer, "{text}");
+        }
+        // A pair written as two escapes is one character.
+        assert_eq!(parse(r#""\ud83d\ude00""#).unwrap(), Json::Str("😀".into()));
     }
 
     #[test]

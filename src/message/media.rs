@@ -140,6 +140,25 @@ impl Media {
                 None,
             );
         }
+        // WhatsApp plays only Ogg files encoded with OPUS as voice notes (Meta's audio.voice;
+        // 1MSG's sendFile takes `voice` for audio/ogg only). Where the message says which type
+        // its file is — its mimeType, its data: URI, its link's extension — that is audio/ogg.
+        if self.voice == Some(true) && kind == MediaKind::Audio && !in_header {
+            let link = self.link.as_deref();
+            let given = (self.mime_type.as_deref())
+                .or_else(|| link.and_then(data_uri_type))
+                .or_else(|| link.and_then(|link| mime_for_extension(kind, link)));
+            if let Some(given) =
+                given.filter(|t| !t.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("audio/ogg"))
+            {
+                report.add(
+                    &path.key("voice"),
+                    ViolationCode::InvalidValue,
+                    format!("a voice note is an Ogg file encoded with OPUS (audio/ogg); this audio is {given}"),
+                    None,
+                );
+            }
+        }
         if self.filename.is_some() && kind != MediaKind::Document {
             report.add(
                 &path.key("filename"),
@@ -324,6 +343,34 @@ mod tests {
         assert_eq!(mime_for_extension(MediaKind::Audio, "https://a.example/v.mp3"), Some("audio/mpeg"));
         for none in ["https://example.com", "https://a.example/file", "https://a.example/v1.2/file", "report."] {
             assert_eq!(mime_for_extension(MediaKind::Document, none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn a_voice_note_is_ogg_where_its_type_is_known() {
+        let voice = |media: Media| {
+            let mut report = Report::new();
+            media.as_voice_note().validate_as(MediaKind::Audio, false, &mut report, &Path::root());
+            report.into_violations().into_iter().map(|v| (v.path, v.message)).collect::<Vec<_>>()
+        };
+        for ok in [
+            Media::by_link("https://a.example/v.ogg"),
+            Media::by_link("https://a.example/voice"),
+            Media::by_link("data:audio/ogg;base64,T2dnUw=="),
+            Media::by_id("1234567890"),
+            Media { mime_type: Some("audio/ogg; codecs=opus".into()), ..Media::by_link("https://a.example/v") },
+        ] {
+            assert_eq!(voice(ok), vec![]);
+        }
+        for (bad, named) in [
+            (Media::by_link("https://a.example/a.mp3"), "audio/mpeg"),
+            (Media::by_link("data:audio/mpeg;base64,SUQz"), "audio/mpeg"),
+            (Media { mime_type: Some("audio/aac".into()), ..Media::by_link("https://a.example/v.ogg") }, "audio/aac"),
+        ] {
+            let violations = voice(bad);
+            assert_eq!(violations.len(), 1, "{violations:?}");
+            assert_eq!(violations[0].0, "/voice");
+            assert!(violations[0].1.ends_with(named), "{}", violations[0].1);
         }
     }
 }

@@ -121,27 +121,29 @@ pub enum BulkItem {
 pub fn serialize_many(provider: Provider, input: &str) -> Result<Vec<(Option<usize>, BulkItem)>, BodyError> {
     // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let one = |tree: &Json<'_>| match Message::from_tree(tree).map_err(BodyError::Invalid) {
-        Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
-        Err(error) => BulkItem::Refused(error),
-    };
     if input.trim_start().starts_with('[') {
         let tree = crate::validate::parse_tree(input).map_err(|v| BodyError::Invalid(vec![v]))?;
         let Json::Array(items) = &tree else { return Err(BodyError::argument("expected an array of messages")) };
-        return Ok(items.iter().map(|item| (None, one(item))).collect());
+        return Ok(items.iter().map(|item| (None, bulk_item(provider, Ok(item)))).collect());
     }
-    Ok(input
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let outcome = match crate::validate::parse_tree(line) {
-                Ok(tree) => one(&tree),
-                Err(violation) => BulkItem::Refused(BodyError::Invalid(vec![violation])),
-            };
-            (Some(i + 1), outcome)
-        })
-        .collect())
+    let lines = input.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
+    Ok(lines.map(|(i, line)| (Some(i + 1), bulk_item(provider, crate::validate::parse_tree(line).as_ref()))).collect())
+}
+
+/// [`serialize_many`] of messages that are each their own JSON text (the items of a JS
+/// array, written one by one: a string JS holds but JSON text cannot — half an emoji —
+/// then refuses its own item, not the whole array).
+pub fn serialize_each(provider: Provider, items: &[String]) -> Vec<BulkItem> {
+    items.iter().map(|item| bulk_item(provider, crate::validate::parse_tree(item).as_ref())).collect()
+}
+
+/// One message of a bulk call, parsed (or not).
+fn bulk_item(provider: Provider, tree: Result<&Json<'_>, &crate::validate::Violation>) -> BulkItem {
+    let message = tree.map_err(|violation| vec![violation.clone()]).and_then(Message::from_tree);
+    match message.map_err(BodyError::Invalid) {
+        Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
+        Err(error) => BulkItem::Refused(error),
+    }
 }
 
 /// A document format `convert` reads or writes.

@@ -15,10 +15,11 @@ pub mod schema;
 pub use crate::json::Json;
 pub use emoji::is_single_emoji;
 
-/// Parses JSON text into a borrowed tree; text that is not JSON is a violation at the root.
+/// Parses JSON text into a borrowed tree; text that is not JSON is a violation at the
+/// pointer of the value it fails in (the root for a document that is not JSON at all).
 pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
     crate::json::parse(json).map_err(|error| Violation {
-        path: String::new(),
+        path: error.pointer,
         code: ViolationCode::InvalidFormat,
         message: format!("the document is not valid JSON: {}", error.message),
         limit: None,

@@ -77,15 +77,33 @@ impl<'v> Obj<'v> {
 
     /// Records a violation at `key`, its pointer and message built only if the report lists it.
     fn report_at(&self, report: &mut Report, key: &str, code: ViolationCode, message: impl FnOnce() -> String) {
+        self.report_limit(report, key, code, None, message);
+    }
+
+    fn report_limit(
+        &self,
+        report: &mut Report,
+        key: &str,
+        code: ViolationCode,
+        limit: Option<f64>,
+        message: impl FnOnce() -> String,
+    ) {
         if report.is_full() {
             return report.count_more();
         }
-        report.push(Violation { path: self.pointer(key), code, message: message(), limit: None });
+        report.push(Violation { path: self.pointer(key), code, message: message(), limit });
     }
 
     fn wrong(&self, report: &mut Report, key: &str, expected: &str, got: &Json<'_>) {
         self.report_at(report, key, ViolationCode::InvalidValue, || {
-            format!("{key} must be {expected}, not {}", type_name(got))
+            // JSON has no NaN or Infinity: `JSON.stringify` writes them as null, which is then
+            // all there is to see of a number computed wrong.
+            let hint = if matches!(got, Json::Null) && expected.contains("number") {
+                " (a NaN or an Infinity is null once in JSON)"
+            } else {
+                ""
+            };
+            format!("{key} must be {expected}, not {}{hint}", type_name(got))
         });
     }
 
@@ -133,9 +151,36 @@ impl<'v> Obj<'v> {
         })
     }
 
-    /// An integer that fits `T`, optional or required.
+    /// An integer that fits `T`, optional or required. A number that is not whole, or is
+    /// outside what `T` holds, is refused with what was given (and 0, the limit, where a
+    /// negative number was given for an unsigned field).
     pub fn int<T: TryFrom<i64>>(&self, report: &mut Report, key: &str, required: bool) -> Option<T> {
-        self.typed(report, key, required, "a whole number in range", |v| v.as_i64().and_then(|n| T::try_from(n).ok()))
+        let value = self.value(report, key, required)?;
+        let (n, fits) = match value {
+            Json::Int(n) => (*n, T::try_from(*n).ok()),
+            Json::Float(f) => {
+                let message = || format!("{key} must be a whole number (got {})", super::number(*f));
+                self.report_at(report, key, ViolationCode::InvalidValue, message);
+                return None;
+            }
+            Json::UInt(n) => {
+                self.report_at(report, key, ViolationCode::OutOfRange, || format!("{key} is out of range (got {n})"));
+                return None;
+            }
+            other => {
+                self.wrong(report, key, "a whole number", other);
+                return None;
+            }
+        };
+        if fits.is_none() {
+            if n < 0 && T::try_from(0).is_ok() {
+                let message = || format!("{key} must be 0 or more (got {n})");
+                self.report_limit(report, key, ViolationCode::OutOfRange, Some(0.0), message);
+            } else {
+                self.report_at(report, key, ViolationCode::OutOfRange, || format!("{key} is out of range (got {n})"));
+            }
+        }
+        fits
     }
 
     /// A number, or a string holding one (coordinates: Meta's page types them as strings).
@@ -324,7 +369,32 @@ mod tests {
                 ("/a", ViolationCode::InvalidValue),
                 ("/missing", ViolationCode::Required),
                 ("/b/c/1", ViolationCode::InvalidValue),
-                ("/i", ViolationCode::InvalidValue)
+                ("/i", ViolationCode::OutOfRange)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_whole_number_is_refused_with_what_was_given() {
+        let text = r#"{"neg": -1, "frac": 1.5, "huge": 1e300, "big": 18446744073709551615, "s": "3", "nan": null}"#;
+        let value: Json<'_> = crate::json::parse(text).unwrap();
+        let mut report = Report::new();
+        let root = Obj::root(&value, &mut report).unwrap();
+        for key in ["neg", "frac", "huge", "big", "s"] {
+            assert_eq!(root.int::<u64>(&mut report, key, false), None, "{key}");
+        }
+        assert_eq!(root.number(&mut report, "nan", true), None);
+        let found: Vec<_> =
+            report.violations().iter().map(|v| (v.path.as_str(), v.message.as_str(), v.limit)).collect();
+        assert_eq!(
+            found,
+            [
+                ("/neg", "neg must be 0 or more (got -1)", Some(0.0)),
+                ("/frac", "frac must be a whole number (got 1.5)", None),
+                ("/huge", "huge must be a whole number (got 1e+300)", None),
+                ("/big", "big is out of range (got 18446744073709551615)", None),
+                ("/s", "s must be a whole number, not a string", None),
+                ("/nan", "nan must be a number, not null (a NaN or an Infinity is null once in JSON)", None),
             ]
         );
     }

@@ -212,13 +212,25 @@ pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Message[] | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let text = match input.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => String::from_utf8(bytes.to_vec())
-            .map_err(|_| BodyError::argument("toProviderMany: the bytes are not UTF-8 text"))?,
-        None if js_sys::Array::is_array(&input) || input.is_string() => js_to_json(&input)?,
-        None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
+    let items = if js_sys::Array::is_array(&input) {
+        // Each item written alone, so that one JSON text cannot hold (a string cut inside an
+        // emoji) is that item's violation, not the whole array's.
+        // As in an array's JSON text: what JSON has no value for (undefined, a function) is null.
+        let stringify = |item: JsValue| match js_sys::JSON::stringify(&item) {
+            Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".into())),
+            Err(e) => Err(BodyError::argument(format!("value cannot be converted to JSON: {}", convert::describe(&e)))),
+        };
+        let items: Vec<String> = js_sys::Array::from(&input).iter().map(stringify).collect::<Result<_, _>>()?;
+        provider::serialize_each(provider, &items).into_iter().map(|item| (None, item)).collect()
+    } else {
+        let text = match input.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => String::from_utf8(bytes.to_vec())
+                .map_err(|_| BodyError::argument("toProviderMany: the bytes are not UTF-8 text"))?,
+            None if input.is_string() => js_to_json(&input)?,
+            None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
+        };
+        provider::serialize_many(provider, &text)?
     };
-    let items = provider::serialize_many(provider, &text)?;
     let mut w = JsonWriter::new();
     w.item_arr(items.iter().enumerate(), |w, (index, (line, item))| {
         w.item_obj(|w| {

@@ -370,7 +370,7 @@ test("a Bird body with several faults reports all of them, each at its pointer",
     ["/replyTo/type", "invalid_value"],
     ["/scheduledFor", "out_of_range"],
     ["/tags/0", "invalid_format"],
-    ["/validity", "invalid_value"],
+    ["/validity", "out_of_range"],
   ]);
   assert.throws(() => wabridge.convert("bird", "bird", body), (e) => e instanceof wabridge.ValidationError && e.violations.length === 10);
 });

@@ -168,7 +168,7 @@ test("validate --provider bird: a body with several faults reports every one at 
     ["/replyTo/type", "invalid_value"],
     ["/scheduledFor", "out_of_range"],
     ["/tags/0", "invalid_format"],
-    ["/validity", "invalid_value"],
+    ["/validity", "out_of_range"],
   ];
   const json = cli(["validate", "--provider", "bird", "--json", "-"], body);
   assert.equal(json.code, 1);

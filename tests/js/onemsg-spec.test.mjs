@@ -880,3 +880,18 @@ test("sendButton and sendCtaUrl take a media header as the Cloud API's interacti
   body.header = { type: "sticker", sticker: { id: "1" } };
   assert.deepEqual(faults("sendButton", body).map(([path]) => path), ["/header/type"]);
 });
+
+test("a voice note is an Ogg file: an MP3 sent with voice is refused at /voice, neutral and 1MSG alike (1MSG's sendFile: audio/ogg only)", () => {
+  const mp3 = { to: "+16505551234", content: { type: "audio", link: "https://media.example.com/a.mp3", voice: true } };
+  for (const provider of [undefined, "meta", "1msg"]) {
+    const violations = wabridge.validate(mp3, provider);
+    assert.deepEqual(violations.map((v) => v.path), ["/content/voice"], String(provider));
+    assert.match(violations[0].message, /audio\/ogg.*audio\/mpeg$/);
+  }
+  const body = { phone: 16505551234, body: "https://media.example.com/a.mp3", filename: "a.mp3", voice: true };
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendFile" }).map((v) => v.path), ["/voice"]);
+  const inline = { ...body, body: "data:audio/mpeg;base64,SUQz", filename: "a" };
+  assert.deepEqual(wabridge.validateProvider("1msg", inline, { operation: "sendFile" }).map((v) => v.path), ["/voice"]);
+  const ogg = { ...body, body: "https://media.example.com/v.ogg", filename: "v.ogg" };
+  assert.deepEqual(wabridge.validateProvider("1msg", ogg, { operation: "sendFile" }), []);
+});

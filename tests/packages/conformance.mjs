@@ -115,6 +115,15 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(fromText[0].body?.body?.type === "text", "Bird's body for the text");
     same([fromText[2].error?.code, fromText[2].error?.provider, fromText[2].error?.kind], ["ERR_UNSUPPORTED", "bird", "reaction"], "what Bird cannot carry is an error item");
     same(wabridge.toProviderMany("meta", new TextEncoder().encode(lines)), wabridge.toProviderMany("meta", lines), "bytes read as UTF-8 text");
+    // Text cut inside an emoji holds half of it (a lone surrogate), which JSON text cannot:
+    // that message is refused at its field, the others still converted.
+    const cut = { to: "+16505551234", content: { type: "text", body: "Hello 😀".slice(0, 7) } };
+    const mixed = wabridge.toProviderMany("meta", [message, cut, undefined, reaction]);
+    same(mixed.map((r) => Boolean(r.body)), [true, false, false, true], "only the cut message and the hole are refused");
+    same(mixed[1].violations?.map((v) => v.path), ["/content/body"], "the cut text's pointer");
+    check(/lone surrogate/.test(mixed[1].violations?.[0]?.message), `says what is wrong (${mixed[1].violations?.[0]?.message})`);
+    same(mixed[2].violations?.map((v) => v.path), [""], "an undefined item is refused alone, as null");
+    same(wabridge.validate(cut).map((v) => v.path), ["/content/body"], "validate points at the cut text too");
     const notInput = thrown(() => wabridge.toProviderMany("meta", 42));
     check(notInput instanceof wabridge.ArgumentError, "anything else is an ArgumentError");
   });

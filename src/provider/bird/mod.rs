@@ -410,7 +410,7 @@ mod tests {
                 ("/capFrequency".into(), ViolationCode::InvalidValue),
                 ("/tags/0".into(), ViolationCode::InvalidFormat),
                 ("/scheduledFor".into(), ViolationCode::OutOfRange),
-                ("/validity".into(), ViolationCode::InvalidValue),
+                ("/validity".into(), ViolationCode::OutOfRange),
             ]
         );
     }
@@ -446,6 +446,15 @@ mod tests {
             faults(&cards(3, Some(2))),
             [("/body/carousel/items/2/mediaUrl".into(), ViolationCode::InvalidValue)]
         );
+        // The text above the cards: required on WhatsApp, and not empty.
+        for carousel in [json!({"text": ""}), json!({})] {
+            let mut body = cards(2, None);
+            body["body"]["carousel"]["text"] = carousel["text"].clone();
+            if carousel.get("text").is_none() {
+                body["body"]["carousel"].as_object_mut().unwrap().remove("text");
+            }
+            assert_eq!(faults(&body), [("/body/carousel/text".into(), ViolationCode::Required)], "{carousel}");
+        }
         let inline = |bytes: usize| {
             let data = "A".repeat(bytes / 3 * 4);
             text_body(

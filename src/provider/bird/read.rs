@@ -569,7 +569,14 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
 
 fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
     o.only(r, &["text", "items"]);
-    let bubble = text(o, r, "text", 1, BIRD_CAROUSEL_TEXT_MAX_CHARS);
+    // Bird's schema marks the text optional, but WhatsApp sends a carousel only with the body
+    // text above its cards: without it Bird's WhatsApp channel refuses the message.
+    if !o.has("text") {
+        let message = "text is required: WhatsApp shows a carousel's cards below a text (Bird's schema marks it \
+                       optional; its WhatsApp channel does not send a carousel without one)";
+        o.violation(r, "text", ViolationCode::Required, message.into(), Some(1.0));
+    }
+    let bubble = o.has("text").then(|| text(o, r, "text", 1, BIRD_CAROUSEL_TEXT_MAX_CHARS)).flatten();
     let items = o.objects(r, "items", true)?;
     if items.len() < CAROUSEL_CARDS_MIN || items.len() > CAROUSEL_CARDS_MAX {
         let (code, limit) = if items.len() < CAROUSEL_CARDS_MIN {
