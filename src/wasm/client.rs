@@ -19,7 +19,7 @@ use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::meta::MetaConfig;
-use crate::provider::onemsg::OneMsgConfig;
+use crate::provider::onemsg::{OneMsgConfig, OneMsgMedia};
 use crate::provider::{Provider, ProviderClient, send_warnings};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
@@ -129,6 +129,9 @@ enum Config {
     Meta(MetaConfig),
     Bird(BirdConfig),
     OneMsg(OneMsgConfig),
+    /// No client: 1MSG's media links are public (`OneMsgClient.downloadMedia`), downloaded
+    /// without credentials, so there are none to configure.
+    OneMsgMedia(OneMsgMedia),
 }
 
 /// The decoded answer of an operation, ready to cross to JS.
@@ -150,6 +153,7 @@ impl ClientCore {
             "meta" => ("MetaClient options", &["token", "phoneNumberId", "apiVersion", "baseUrl"]),
             "bird" => ("BirdClient options", &["accessKey", "workspaceId", "channelId", "baseUrl"]),
             "1msg" => ("OneMsgClient options", &["token", "instanceId", "baseUrl"]),
+            "1msg-media" => ("OneMsgClient.downloadMedia options", &[]),
             other => return Err(BodyError::argument(format!("no client for provider {other:?}")).into()),
         };
         let known = [own, &SHARED_KEYS[..]].concat();
@@ -167,11 +171,12 @@ impl ClientCore {
                 options.required_string("channelId")?,
                 options.string("baseUrl")?,
             )?),
-            _ => Config::OneMsg(OneMsgConfig::new(
+            "1msg" => Config::OneMsg(OneMsgConfig::new(
                 options.required_string("token")?,
                 options.required_string("instanceId")?,
                 options.string("baseUrl")?,
             )?),
+            _ => Config::OneMsgMedia(OneMsgMedia),
         };
         // `fetch` and `timeoutMs` are checked here and used by the JS class.
         options.function("fetch")?;
@@ -257,7 +262,7 @@ impl ClientCore {
         match &self.config {
             Config::Meta(_) => Provider::Meta,
             Config::Bird(_) => Provider::Bird,
-            Config::OneMsg(_) => Provider::OneMsg,
+            Config::OneMsg(_) | Config::OneMsgMedia(_) => Provider::OneMsg,
         }
     }
 
@@ -266,6 +271,8 @@ impl ClientCore {
             Config::Meta(c) => c.secret(),
             Config::Bird(c) => c.secret(),
             Config::OneMsg(c) => c.secret(),
+            // Nothing to keep out of errors: it holds no credentials.
+            Config::OneMsgMedia(_) => "",
         }
     }
 
@@ -293,6 +300,7 @@ impl ClientCore {
                     Config::Meta(c) => (Provider::Meta, c.send_request(&message)?),
                     Config::Bird(c) => (Provider::Bird, c.send_with_options(&message, options.as_deref())?),
                     Config::OneMsg(c) => (Provider::OneMsg, c.send_request(&message)?),
+                    Config::OneMsgMedia(_) => return Err(no_operation(operation)),
                 };
                 *warnings = send_warnings(provider, &message);
                 Ok(request)
@@ -333,6 +341,7 @@ impl ClientCore {
                     Config::Meta(c) => c.upload_media_request(&file, &mime_type, &filename),
                     Config::OneMsg(c) => c.upload_file_request(&file, &mime_type, &filename),
                     Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
+                    Config::OneMsgMedia(_) => Err(no_operation(operation)),
                 }
             }
             // sendFile and POST /me with the file itself: extra is [type, filename, fields JSON].
@@ -351,11 +360,12 @@ impl ClientCore {
                     Config::Meta(c) => c.download_request(&url),
                     Config::Bird(c) => c.download_request(&url),
                     Config::OneMsg(c) => c.download_request(&url),
+                    Config::OneMsgMedia(m) => m.download_request(&url),
                 }
             }
             // Where a media host redirected (Bird's, to its storage): never with credentials.
             (_, "downloadRedirected") => download::public_get(&text("the media URL")?),
-            _ => Err(BodyError::argument(format!("this client has no operation {operation:?}"))),
+            _ => Err(no_operation(operation)),
         }
     }
 
@@ -371,6 +381,7 @@ impl ClientCore {
                     (Config::Meta(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::Bird(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::OneMsg(c), "downloadMedia") => c.decode_download(&url, response),
+                    (Config::OneMsgMedia(m), "downloadMedia") => m.decode_download(&url, response),
                     _ => download::decode(self.provider(), &url, response, |r| download::storage_error(&url, r)),
                 };
                 downloaded.map(downloaded_to_js)
@@ -409,6 +420,10 @@ impl ClientCore {
         }
         out
     }
+}
+
+fn no_operation(operation: &str) -> BodyError {
+    BodyError::argument(format!("this client has no operation {operation:?}"))
 }
 
 /// A download's answer for JS: `{bytes, mimeType}`, or (a redirect, followed by clients.js
