@@ -8,7 +8,8 @@ use crate::message::Message;
 use crate::provider::Operation;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::{
-    ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
+    AnyClient, Provider, ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success,
+    unexpected_response,
 };
 use crate::validate::{Json, ViolationCode};
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,12 @@ impl ProviderClient for OneMsgConfig {
             }
         }
     }
+}
+
+impl AnyClient for OneMsgConfig {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
 
     fn secret(&self) -> &str {
         &self.token
@@ -109,15 +116,24 @@ impl ProviderClient for OneMsgConfig {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OneMsgMedia;
 
-impl OneMsgMedia {
+impl AnyClient for OneMsgMedia {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
+
+    /// Nothing to keep out of errors: it holds no credentials.
+    fn secret(&self) -> &str {
+        ""
+    }
+
     /// `GET <body>` of a customer's media message, without credentials.
-    pub fn download_request(self, url: &str) -> Result<HttpRequest, BodyError> {
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
         download::public_get(url)
     }
 
     /// That GET's answer: the file, or where a redirect points (met only by a `fetch` that
     /// does not follow redirects), fetched the same way.
-    pub fn decode_download(self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
         download::decode(PROVIDER, url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
     }
 }
