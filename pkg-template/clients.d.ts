@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
+  BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ClientOptions, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
   MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgChannelStatus, OneMsgClientOptions, OneMsgCommerceParams,
   OneMsgFileFields, OneMsgHookInfo, OneMsgPeriodStatistics, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
   OneMsgSendBody, OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
@@ -106,6 +106,13 @@ export declare function isServiceWindowOpen(
 export declare class OneMsgClient extends Client {
   /** Checks the options (token and instance id are required) without any network I/O. */
   constructor(options: OneMsgClientOptions);
+  /**
+   * Downloads the media of a customer's message (`event.media.url` of a webhook: 1MSG's
+   * `body` link) without a client: 1MSG's files are public links, fetched without the token,
+   * so no token or instance id is needed. `options` are those every client takes (`fetch`,
+   * `timeoutMs`, `retry`).
+   */
+  static downloadMedia(url: string, options?: ClientOptions): Promise<DownloadedMedia>;
   /**
    * Validates `message`, sends it to the 1MSG method its content needs (`sendMessage` for
    * text), resolves to 1MSG's answer (`sent` is then always `true`). An HTTP 200 with

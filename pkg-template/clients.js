@@ -155,6 +155,19 @@ export class OneMsgClient extends Client {
     super("1msg", options);
   }
 
+  /**
+   * Downloads a customer's media without a client: 1MSG's media links are public and go
+   * without the token, so no credentials are needed (`options`: `fetch`, `timeoutMs`, `retry`).
+   */
+  static async downloadMedia(url, options = {}) {
+    const media = new Client("1msg-media", options);
+    try {
+      return await media.downloadMedia(url);
+    } finally {
+      media.free();
+    }
+  }
+
   send(message) {
     return this.run("send", message);
   }

@@ -37,12 +37,13 @@ download saves the media of a customer's message to PATH ("-": standard output):
 media URL (Bird's mediaUrl, 1MSG's body link, Meta's URL from getMedia) or, for Meta, its
 media id. Credentials go only to the provider's own media hosts or its BASE_URL (exit 2
 otherwise, before any request); Bird's redirect to the file's storage is followed without them.
+1MSG's media links are public: download --provider 1msg needs no credentials.
 webhook reads a delivery's raw body into events (JSON on standard output). With --secret (or
 WABRIDGE_WEBHOOK_SECRET) it first checks the delivery: Meta's X-Hub-Signature-256 (--signature);
 Bird's messagebird-signature (--signature) with its timestamp (--timestamp) and the URL called
 (--url); 1MSG signs nothing: --url is the webhook URL with its shared token. Exit 1 on a bad
 signature or a body that is not the provider's webhook.
-send, contact-window and download take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
+send, contact-window and download (but for 1MSG's) take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
 at the sandbox or a proxy.`;
@@ -264,7 +265,8 @@ async function download(args) {
   if ((values.url === undefined) === (values["media-id"] === undefined)) throw new UsageError("download takes one of --url and --media-id");
   if (values["media-id"] !== undefined && provider !== "meta") throw new UsageError("--media-id is for --provider meta (Bird and 1MSG give media by URL)");
   if (values.out === undefined) throw new UsageError("--out PATH is required (\"-\" for standard output)");
-  const client = clientFromEnvironment("download", provider);
+  // 1MSG's links are public and fetched without the token: no client, so no credentials needed.
+  const client = provider === "1msg" ? undefined : clientFromEnvironment("download", provider);
   // PATH is opened before anything is downloaded: a path that cannot be written is a usage error.
   let out;
   if (values.out !== "-") {
@@ -277,7 +279,7 @@ async function download(args) {
   let file;
   try {
     const url = values.url ?? (await client.getMedia(values["media-id"])).url;
-    file = await client.downloadMedia(url);
+    file = client ? await client.downloadMedia(url) : await wabridge.OneMsgClient.downloadMedia(url);
     if (out !== undefined) writeSync(out, file.bytes);
   } catch (error) {
     // Nothing half-written is left behind.

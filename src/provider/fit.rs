@@ -6,7 +6,8 @@
 //!   still says its main thing without it ([`DROPPABLE`]: a footer, a header, a preview
 //!   switch…); a recipient, a media id or the content itself is never dropped;
 //! - `truncate`: text over a limit is shortened at a grapheme boundary (never inside an
-//!   emoji, a ZWJ sequence or a letter with its combining marks) and ends with `…`;
+//!   emoji, a ZWJ sequence or a letter with its combining marks) and ends with `…`; titles the
+//!   provider wants unique that the cut made alike are numbered apart (`… 2`);
 //! - `adapt`: also reshapes content the provider cannot take as it is (more than 3 reply
 //!   buttons or a title over 20 → a list; a list without lists → numbered text; a carousel
 //!   the provider cannot carry, or whose cards it cannot take → one message per card; a CTA URL
@@ -308,6 +309,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                 return None;
             }
             let mut made = Vec::new();
+            let mut cut = Vec::new();
             let shortened = edit(message, |root| {
                 for v in violations.iter().filter(|v| v.code == ViolationCode::TooLong) {
                     let (Some(limit), Some(field)) = (v.limit, v.path.rsplit('/').next()) else { continue };
@@ -319,11 +321,16 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                     let max = limit as usize;
                     let short = shorten(text, max);
                     let what = format!("shortened from {} characters to its limit, {max}", char_count(text));
-                    *text = short.into();
+                    cut.push(Cut {
+                        pointer: v.path.clone(),
+                        before: std::mem::replace(text, short.into()).into(),
+                        max,
+                    });
                     made.push(change(ChangeKind::Truncated, &v.path, what, Some(limit)));
                 }
                 !made.is_empty()
             })?;
+            let shortened = kept_distinct(provider, shortened, &cut, violations, &mut made);
             Some(Step { replace: vec![shortened], changes: made, kept: None })
         }
         _ => None,
@@ -372,6 +379,100 @@ pub fn shorten(text: &str, max: usize) -> String {
         end += grapheme.len();
     }
     format!("{}…", text[..end].trim_end())
+}
+
+/// A text field `truncate` shortened: where, its text before, and the limit it kept to.
+struct Cut {
+    pointer: String,
+    before: String,
+    max: usize,
+}
+
+/// The most titles numbered apart in one truncation (a loop guard: a list has at most 10 rows,
+/// a message 3 buttons or 10 cards of 3).
+const MAX_NUMBERED: usize = 32;
+
+/// `message` after truncation, with each title that the cut made equal to a sibling's, where
+/// the provider refuses duplicates (two reply buttons both "Appointment on Mond…"), shortened
+/// once more and numbered (" 2", " 3", …): a user who asks for truncation expects a sendable
+/// message whose choices still tell themselves apart. Which fields must be unique is what the
+/// provider's own refusal says (a `duplicate` violation), not a list kept here; duplicates the
+/// message had before the cut (`before`) stay refused, as in strict mode. Each number is
+/// reported in the field's truncated change (`made`).
+fn kept_distinct(
+    provider: Provider,
+    mut message: Message,
+    cut: &[Cut],
+    before: &[Violation],
+    made: &mut [Change],
+) -> Message {
+    for _ in 0..MAX_NUMBERED {
+        let Err(BodyError::Invalid(now)) = serialize(provider, &message) else { return message };
+        let json = message.to_json();
+        let Ok(mut tree) = crate::validate::parse_tree(&json) else { return message };
+        // The field to number: the duplicate itself where the cut made it, else the sibling cut
+        // to its text (a title given as it reads, even as another's cut, stays as given).
+        let numbered = now
+            .iter()
+            .filter(|v| v.code == ViolationCode::Duplicate)
+            .filter(|v| !before.iter().any(|b| b.code == ViolationCode::Duplicate && b.path == v.path))
+            .find_map(|v| {
+                let value = text_at(&tree, &v.path)?;
+                let sibling =
+                    || cut.iter().find(|c| siblings(&c.pointer, &v.path) && text_at(&tree, &c.pointer) == Some(value));
+                cut.iter().find(|c| c.pointer == v.path).or_else(sibling)
+            });
+        let Some(numbered) = numbered else { return message };
+        let Some(text) = numbered_apart(&tree, numbered) else { return message };
+        let Some(Json::Str(field)) = tree.at_mut(&numbered.pointer) else { return message };
+        // Said by the text rather than a pointer: a change's pointer may be moved into the
+        // provider body it was read from, and this message would not follow.
+        let why = format!(
+            ", then numbered: cut alone it read \"{field}\" as another title does, and {provider} refuses a title used twice"
+        );
+        *field = text.into();
+        let Ok(next) = Message::from_tree(&tree) else { return message };
+        if let Some(change) = made.iter_mut().find(|c| c.pointer == numbered.pointer) {
+            change.message.push_str(&why);
+        }
+        message = next;
+    }
+    message
+}
+
+/// The text at `pointer` in `tree`, if it is text.
+fn text_at<'t>(tree: &'t Json<'_>, pointer: &str) -> Option<&'t str> {
+    super::json_at(tree, pointer).and_then(Json::as_str)
+}
+
+/// Whether two pointers are the same field of items of one array (`…/buttons/0/title` and
+/// `…/buttons/2/title`): the siblings a uniqueness rule compares.
+fn siblings(a: &str, b: &str) -> bool {
+    fn split(pointer: &str) -> Option<(&str, &str)> {
+        let (rest, field) = pointer.rsplit_once('/')?;
+        let (array, index) = rest.rsplit_once('/')?;
+        index.parse::<usize>().ok().map(|_| (array, field))
+    }
+    split(a).is_some_and(|a| split(b) == Some(a))
+}
+
+/// The text `cut`'s field takes to be told apart from its siblings in `tree`: shortened to
+/// leave room for " n" within the limit (between graphemes, as any cut), with the smallest n
+/// from 2 that no sibling reads. `None` where the limit leaves no room for the ellipsis and
+/// a number.
+fn numbered_apart(tree: &Json<'_>, cut: &Cut) -> Option<String> {
+    let (array, field) =
+        cut.pointer.rsplit_once('/').and_then(|(rest, field)| Some((rest.rsplit_once('/')?.0, field)))?;
+    let Some(Json::Array(items)) = super::json_at(tree, array) else { return None };
+    let texts: Vec<Option<&str>> = items.iter().map(|item| item.get(field).and_then(Json::as_str)).collect();
+    (2..=texts.len() + 1).find_map(|n| {
+        // ASCII: its length in bytes is its length in characters, as providers count.
+        let number = format!(" {n}");
+        // Room for the ellipsis (and, where the first grapheme fits, text) before the number.
+        let room = cut.max.checked_sub(number.len()).filter(|room| *room >= 2)?;
+        let text = format!("{}{number}", shorten(&cut.before, room));
+        (!texts.contains(&Some(text.as_str()))).then_some(text)
+    })
 }
 
 /// Reply buttons a provider refuses for their count or a title's length, as a list (rows
@@ -733,6 +834,130 @@ mod tests {
         let Content::Flow(f) = &out.parts[0].0.content else { panic!() };
         assert_eq!(f.flow_cta.chars().count(), 30);
         assert_eq!((out.changes[0].kind, out.changes[0].pointer.as_str()), (ChangeKind::Truncated, "/content/flowCta"));
+    }
+
+    /// The reply-button titles of a fitted message, and its truncated changes.
+    fn button_titles(out: &Fitted) -> (Vec<String>, Vec<(&str, &str)>) {
+        let Content::ReplyButtons(b) = &out.parts[0].0.content else { panic!("{out:?}") };
+        let titles = b.buttons.iter().map(|b| b.title.clone()).collect();
+        let changes = out
+            .changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Truncated)
+            .map(|c| (c.pointer.as_str(), c.message.as_str()))
+            .collect();
+        (titles, changes)
+    }
+
+    fn buttons(titles: &[&str]) -> serde_json::Value {
+        let buttons: Vec<_> =
+            titles.iter().enumerate().map(|(i, t)| serde_json::json!({"id": format!("b{i}"), "title": t})).collect();
+        serde_json::json!({"type": "replyButtons", "body": "When?", "buttons": buttons})
+    }
+
+    #[test]
+    fn truncate_keeps_reply_button_titles_distinct_for_every_provider() {
+        // Every provider refuses two reply buttons with one title (the neutral model's rule,
+        // and Bird's for its own bodies); cut to 20 characters these three read alike.
+        let long =
+            buttons(&["Appointment on Monday morning", "Appointment on Monday evening", "Appointment on Monday noon"]);
+        for provider in Provider::ALL {
+            let out = fitted(provider, FitMode::Truncate, long.clone()).unwrap_or_else(|e| panic!("{provider}: {e:?}"));
+            let (titles, changes) = button_titles(&out);
+            assert_eq!(titles, ["Appointment on Mond…", "Appointment on Mo… 2", "Appointment on Mo… 3"], "{provider}");
+            assert!(titles.iter().all(|t| char_count(t) <= 20), "{provider}: {titles:?}");
+            let pointers: Vec<_> = changes.iter().map(|c| c.0).collect();
+            assert_eq!(pointers, ["/content/buttons/0/title", "/content/buttons/1/title", "/content/buttons/2/title"]);
+            assert!(out.changes.iter().all(|c| c.kind == ChangeKind::Truncated && c.limit == Some(20.0)), "{provider}");
+            assert!(!changes[0].1.contains("numbered"), "{}", changes[0].1);
+            for change in &changes[1..] {
+                let said = format!(
+                    ", then numbered: cut alone it read \"Appointment on Mond…\" as another title does, and {provider} refuses a title used twice"
+                );
+                assert!(change.1.ends_with(&said), "{provider}: {}", change.1);
+            }
+            // The wire body carries the numbered titles.
+            assert!(out.parts[0].1.contains("Appointment on Mo… 3"), "{provider}: {}", out.parts[0].1);
+        }
+    }
+
+    #[test]
+    fn numbered_titles_are_cut_between_graphemes_and_never_repeat_a_title_given() {
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        // 7 + 7 + 7 (+ 2) characters: the second family is cut whole, for the number too.
+        let a = format!("Family {family}{family} A");
+        let b = format!("Family {family}{family} B");
+        // A title given as it reads (not cut) that is the number's first choice: 3 instead.
+        let given = format!("Family {family}… 2");
+        let out = fitted(Provider::Meta, FitMode::Truncate, buttons(&[&a, &b, &given])).unwrap();
+        let (titles, changes) = button_titles(&out);
+        assert_eq!(titles, [format!("Family {family}…"), format!("Family {family}… 3"), given.clone()]);
+        assert!(titles.iter().all(|t| char_count(t) <= 20));
+        assert_eq!(changes.len(), 2);
+        // A title given that reads as another's cut stays as given; the cut one is numbered.
+        let out = fitted(
+            Provider::OneMsg,
+            FitMode::Truncate,
+            buttons(&["Appointment on Mond…", "Appointment on Monday evening"]),
+        )
+        .unwrap();
+        let (titles, changes) = button_titles(&out);
+        assert_eq!(titles, ["Appointment on Mond…", "Appointment on Mo… 2"]);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].0, "/content/buttons/1/title");
+        assert!(
+            changes[0].1.contains("cut alone it read \"Appointment on Mond…\" as another title does"),
+            "{}",
+            changes[0].1
+        );
+    }
+
+    #[test]
+    fn duplicates_given_stay_refused_and_titles_that_need_not_be_unique_are_not_numbered() {
+        // The same title twice is the message's own fault: truncation does not hide it.
+        let twice = buttons(&["Appointment on Monday morning", "Appointment on Monday morning"]);
+        let Err(BodyError::Invalid(violations)) = fitted(Provider::Bird, FitMode::Truncate, twice) else { panic!() };
+        assert_eq!(
+            violations.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            [("/content/buttons/1/title", ViolationCode::Duplicate)]
+        );
+        // List rows: ids must be unique, titles need not be (no provider refuses them): cut alike.
+        let row = |id: &str, title: &str| serde_json::json!({"id": id, "title": title});
+        let list = serde_json::json!({"type": "list", "body": "Pick", "button": "Open", "sections": [{"rows": [
+            row("a", "Appointment on Monday morning at nine"), row("b", "Appointment on Monday morning at ten")]}]});
+        for provider in Provider::ALL {
+            let out = fitted(provider, FitMode::Truncate, list.clone()).unwrap();
+            let Content::List(l) = &out.parts[0].0.content else { panic!() };
+            let titles: Vec<_> = l.sections[0].rows.iter().map(|r| r.title.as_str()).collect();
+            assert_eq!(titles, ["Appointment on Monday m…", "Appointment on Monday m…"], "{provider}");
+        }
+    }
+
+    #[test]
+    fn truncate_keeps_a_carousel_card_s_quick_replies_distinct() {
+        // Quick replies are unique within their card (Meta and 1MSG carry them; Bird's cards have none).
+        let card = |n: u32| {
+            serde_json::json!({"header": {"type": "image", "link": format!("https://example.com/{n}.png")},
+            "body": format!("Card {n}"), "buttons": [{"id": format!("a{n}"), "title": "Remind me on Monday morning"},
+            {"id": format!("b{n}"), "title": "Remind me on Monday evening"}]})
+        };
+        let carousel = serde_json::json!({"type": "carousel", "body": "Our picks", "cards": [card(1), card(2)]});
+        for provider in [Provider::Meta, Provider::OneMsg] {
+            let out =
+                fitted(provider, FitMode::Truncate, carousel.clone()).unwrap_or_else(|e| panic!("{provider}: {e:?}"));
+            let Content::Carousel(c) = &out.parts[0].0.content else { panic!() };
+            for card in &c.cards {
+                let titles: Vec<_> = card.buttons.iter().flatten().map(|b| b.title.as_str()).collect();
+                assert_eq!(titles, ["Remind me on Monday…", "Remind me on Mond… 2"], "{provider}");
+            }
+            let numbered: Vec<_> =
+                out.changes.iter().filter(|c| c.message.contains("numbered")).map(|c| c.pointer.as_str()).collect();
+            assert_eq!(
+                numbered,
+                ["/content/cards/0/buttons/1/title", "/content/cards/1/buttons/1/title"],
+                "{provider}"
+            );
+        }
     }
 
     #[test]

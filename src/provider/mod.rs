@@ -466,13 +466,13 @@ pub(crate) fn reason_for_status(status: u16) -> (crate::error::ErrorReason, bool
     }
 }
 
-/// What every provider client does, sans IO: build the request for a message, decode the
-/// answer, and name the credential that must never appear in errors.
-pub trait ProviderClient {
-    type SendResult: serde::Serialize;
-
-    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError>;
-    fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, AnswerError>;
+/// What every client does whichever its provider, sans IO: name the credential that must
+/// never appear in errors, and download a customer's media. Its answers have one type for
+/// every provider, so it is object-safe: the wasm core takes one `&dyn AnyClient` rather than
+/// matching on the provider for each of these calls.
+pub trait AnyClient {
+    fn provider(&self) -> Provider;
+    /// The credential to redact from every error (empty where there is none).
     fn secret(&self) -> &str;
     /// A GET of the URL of a customer's media (from a webhook, or Meta's `getMedia`), carrying
     /// the credentials only where they may go ([`download`]); refused before any I/O otherwise.
@@ -480,6 +480,15 @@ pub trait ProviderClient {
     /// That GET's answer (`url` is the one requested): the file, or a redirect to follow
     /// without credentials (Bird's media host).
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<download::Downloaded, AnswerError>;
+}
+
+/// What a provider's client adds, sans IO: build the request for a message and decode the
+/// answer into the provider's own result (a type per provider, hence not object-safe).
+pub trait ProviderClient: AnyClient {
+    type SendResult: serde::Serialize;
+
+    fn send_request(&self, message: &Message) -> Result<HttpRequest, BodyError>;
+    fn decode_send(&self, response: &HttpResponse) -> Result<Self::SendResult, AnswerError>;
 }
 
 /// Rewrites a JSON pointer into the neutral model to the pointer of the same field in a
@@ -593,6 +602,43 @@ mod tests {
         assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
         assert!(serialize_many(Provider::Meta, "[1,").is_err());
         assert!(serialize_many(Provider::Meta, "").unwrap().is_empty());
+    }
+
+    #[test]
+    fn every_client_is_one_object_safe_any_client() {
+        // What the wasm core does: one `&dyn AnyClient` per client, whatever its provider.
+        let meta = meta::MetaConfig::new("META-TOKEN".into(), "1".into(), None, None).unwrap();
+        let bird = bird::BirdConfig::new(
+            "BIRD-KEY".into(),
+            "0a1b2c3d-0000-4000-8000-000000000001".into(),
+            "0a1b2c3d-0000-4000-8000-000000000002".into(),
+            None,
+        )
+        .unwrap();
+        let onemsg = onemsg::OneMsgConfig::new("1MSG-TOKEN".into(), "123456".into(), None).unwrap();
+        let clients: [&dyn AnyClient; 4] = [&meta, &bird, &onemsg, &onemsg::OneMsgMedia];
+        let seen: Vec<_> = clients.iter().map(|c| (c.provider(), c.secret())).collect();
+        assert_eq!(
+            seen,
+            [
+                (Provider::Meta, "META-TOKEN"),
+                (Provider::Bird, "BIRD-KEY"),
+                (Provider::OneMsg, "1MSG-TOKEN"),
+                (Provider::OneMsg, "")
+            ]
+        );
+        // A link on another host: refused where credentials would go with it, fetched bare on 1MSG.
+        let link = "https://files.example/photo.jpg";
+        let bare: Vec<_> = clients
+            .iter()
+            .map(|c| c.download_request(link).map(|r| r.headers.is_empty() && !r.url.contains("TOKEN")).ok())
+            .collect();
+        assert_eq!(bare, [None, None, Some(true), Some(true)]);
+        let file = HttpResponse::new(200, "JPEG");
+        for client in clients {
+            let downloaded = client.decode_download(link, &file).unwrap();
+            assert_eq!(downloaded, download::Downloaded::File(b"JPEG".to_vec(), "application/octet-stream".into()));
+        }
     }
 
     #[test]

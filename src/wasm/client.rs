@@ -19,8 +19,8 @@ use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::meta::MetaConfig;
-use crate::provider::onemsg::OneMsgConfig;
-use crate::provider::{Provider, ProviderClient, send_warnings};
+use crate::provider::onemsg::{OneMsgConfig, OneMsgMedia};
+use crate::provider::{AnyClient, ProviderClient, send_warnings};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -129,6 +129,9 @@ enum Config {
     Meta(MetaConfig),
     Bird(BirdConfig),
     OneMsg(OneMsgConfig),
+    /// No client: 1MSG's media links are public (`OneMsgClient.downloadMedia`), downloaded
+    /// without credentials, so there are none to configure.
+    OneMsgMedia(OneMsgMedia),
 }
 
 /// The decoded answer of an operation, ready to cross to JS.
@@ -150,6 +153,7 @@ impl ClientCore {
             "meta" => ("MetaClient options", &["token", "phoneNumberId", "apiVersion", "baseUrl"]),
             "bird" => ("BirdClient options", &["accessKey", "workspaceId", "channelId", "baseUrl"]),
             "1msg" => ("OneMsgClient options", &["token", "instanceId", "baseUrl"]),
+            "1msg-media" => ("OneMsgClient.downloadMedia options", &[]),
             other => return Err(BodyError::argument(format!("no client for provider {other:?}")).into()),
         };
         let known = [own, &SHARED_KEYS[..]].concat();
@@ -167,11 +171,12 @@ impl ClientCore {
                 options.required_string("channelId")?,
                 options.string("baseUrl")?,
             )?),
-            _ => Config::OneMsg(OneMsgConfig::new(
+            "1msg" => Config::OneMsg(OneMsgConfig::new(
                 options.required_string("token")?,
                 options.required_string("instanceId")?,
                 options.string("baseUrl")?,
             )?),
+            _ => Config::OneMsgMedia(OneMsgMedia),
         };
         // `fetch` and `timeoutMs` are checked here and used by the JS class.
         options.function("fetch")?;
@@ -253,19 +258,14 @@ impl ClientCore {
 }
 
 impl ClientCore {
-    fn provider(&self) -> Provider {
+    /// The provider-independent half of the client (its provider, its secret, media
+    /// downloads): the one match on the provider those calls need.
+    fn client(&self) -> &dyn AnyClient {
         match &self.config {
-            Config::Meta(_) => Provider::Meta,
-            Config::Bird(_) => Provider::Bird,
-            Config::OneMsg(_) => Provider::OneMsg,
-        }
-    }
-
-    fn secret(&self) -> &str {
-        match &self.config {
-            Config::Meta(c) => c.secret(),
-            Config::Bird(c) => c.secret(),
-            Config::OneMsg(c) => c.secret(),
+            Config::Meta(c) => c,
+            Config::Bird(c) => c,
+            Config::OneMsg(c) => c,
+            Config::OneMsgMedia(c) => c,
         }
     }
 
@@ -289,12 +289,13 @@ impl ClientCore {
                     _ => None,
                 };
                 let message = message_from_js(argument)?;
-                let (provider, request) = match config {
-                    Config::Meta(c) => (Provider::Meta, c.send_request(&message)?),
-                    Config::Bird(c) => (Provider::Bird, c.send_with_options(&message, options.as_deref())?),
-                    Config::OneMsg(c) => (Provider::OneMsg, c.send_request(&message)?),
+                let request = match config {
+                    Config::Meta(c) => c.send_request(&message)?,
+                    Config::Bird(c) => c.send_with_options(&message, options.as_deref())?,
+                    Config::OneMsg(c) => c.send_request(&message)?,
+                    Config::OneMsgMedia(_) => return Err(no_operation(operation)),
                 };
-                *warnings = send_warnings(provider, &message);
+                *warnings = send_warnings(self.client().provider(), &message);
                 Ok(request)
             }
             (Config::Bird(c), "sendBody") => c.send_body_request(&js_to_json(argument)?),
@@ -333,6 +334,7 @@ impl ClientCore {
                     Config::Meta(c) => c.upload_media_request(&file, &mime_type, &filename),
                     Config::OneMsg(c) => c.upload_file_request(&file, &mime_type, &filename),
                     Config::Bird(_) => Err(BodyError::argument("BirdClient takes media by URL; it has no uploads")),
+                    Config::OneMsgMedia(_) => Err(no_operation(operation)),
                 }
             }
             // sendFile and POST /me with the file itself: extra is [type, filename, fields JSON].
@@ -345,17 +347,10 @@ impl ClientCore {
             }
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
-            (config, "downloadMedia") => {
-                let url = text("the media URL")?;
-                match config {
-                    Config::Meta(c) => c.download_request(&url),
-                    Config::Bird(c) => c.download_request(&url),
-                    Config::OneMsg(c) => c.download_request(&url),
-                }
-            }
+            (_, "downloadMedia") => self.client().download_request(&text("the media URL")?),
             // Where a media host redirected (Bird's, to its storage): never with credentials.
             (_, "downloadRedirected") => download::public_get(&text("the media URL")?),
-            _ => Err(BodyError::argument(format!("this client has no operation {operation:?}"))),
+            _ => Err(no_operation(operation)),
         }
     }
 
@@ -365,13 +360,14 @@ impl ClientCore {
             decoded.map(|value| to_js(&value).unwrap_or(JsValue::UNDEFINED))
         }
         match (&self.config, operation) {
-            (config, "downloadMedia" | "downloadRedirected") => {
+            (_, "downloadMedia" | "downloadRedirected") => {
                 let url = prepared.get(1).as_string().unwrap_or_default();
-                let downloaded = match (config, operation) {
-                    (Config::Meta(c), "downloadMedia") => c.decode_download(&url, response),
-                    (Config::Bird(c), "downloadMedia") => c.decode_download(&url, response),
-                    (Config::OneMsg(c), "downloadMedia") => c.decode_download(&url, response),
-                    _ => download::decode(self.provider(), &url, response, |r| download::storage_error(&url, r)),
+                let downloaded = match operation {
+                    "downloadMedia" => self.client().decode_download(&url, response),
+                    // The storage a media host redirected to: not the provider's API.
+                    _ => {
+                        download::decode(self.client().provider(), &url, response, |r| download::storage_error(&url, r))
+                    }
                 };
                 downloaded.map(downloaded_to_js)
             }
@@ -398,7 +394,7 @@ impl ClientCore {
 
     /// The JS error for a failed attempt, with the retry the policy allows.
     fn failure(&self, error: SendError, prepared: &Array, attempt: u32, jitter: f64) -> Array {
-        let error = error.redact(self.secret());
+        let error = error.redact(self.client().secret());
         let hint = error.retry_hint();
         let wait =
             if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
@@ -409,6 +405,10 @@ impl ClientCore {
         }
         out
     }
+}
+
+fn no_operation(operation: &str) -> BodyError {
+    BodyError::argument(format!("this client has no operation {operation:?}"))
 }
 
 /// A download's answer for JS: `{bytes, mimeType}`, or (a redirect, followed by clients.js

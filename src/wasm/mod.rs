@@ -296,8 +296,9 @@ pub fn from_provider(
 const TS_FIT: &str = r#"
 /**
  * How far a message may be changed to fit a provider: `"strict"` (the default: violations are
- * errors), `"truncate"` (text over a limit is shortened at a grapheme boundary, ending in `…`),
- * `"adapt"` (also reshaped: more than 3 reply buttons or a title over 20 → a list; a list where
+ * errors), `"truncate"` (text over a limit is shortened at a grapheme boundary, ending in `…`;
+ * titles that must be unique and read alike once cut, such as two reply buttons', are numbered
+ * apart within the limit: `"Appointment on Mo… 2"`), `"adapt"` (also reshaped: more than 3 reply buttons or a title over 20 → a list; a list where
  * there are none → numbered text; a carousel the provider cannot carry (none at all, or cards it cannot take) → one message per card; a CTA
  * URL where there is none → text with the link).
  */

@@ -487,6 +487,36 @@ test("webhook: events from standard input; a body that is not the provider's exi
   assert.match(fromEnv.stderr, /no X-Hub-Signature-256/);
 });
 
+test("download --provider 1msg needs no credentials: 1MSG's media links are public", async () => {
+  const sandbox = createSandbox({ seed: 9 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
+  try {
+    // Not one WABRIDGE_1MSG_* variable, even if the shell running the tests has some.
+    const env = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("WABRIDGE_")).map((name) => [name, ""]));
+    const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    sandbox.receive({ provider: "1msg", from: "+16505551234", media: { type: "image", data: bytes, mimeType: "image/png" } });
+    await sandbox.settle();
+    const [event] = wabridge.readWebhook("1msg", sandbox.webhooks("1msg").at(-1).body);
+    const out = join(dir, "photo.png");
+    const saved = await cliAsync(["download", "--provider", "1msg", "--url", event.media.url, "--out", out], env);
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.deepEqual(JSON.parse(saved.stdout), { mimeType: "image/png", size: bytes.length, out });
+    assert.deepEqual(new Uint8Array(readFileSync(out)), bytes);
+    // The other providers' downloads still need theirs (usage, exit 2, naming the variable).
+    const meta = await cliAsync(["download", "--provider", "meta", "--media-id", "1", "--out", "-"], env);
+    assert.equal(meta.code, 2);
+    assert.match(meta.stderr, /needs WABRIDGE_META_TOKEN/);
+    // A file that is not there is still the provider's failure (exit 4), not a usage error.
+    const gone = await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/sandbox-files/nothing-here`, "--out", "-"], env);
+    assert.equal(gone.code, 4, gone.stderr);
+    assert.equal(cli(["help"]).stdout.includes("download --provider 1msg needs no credentials"), true);
+  } finally {
+    rmSync(dir, { recursive: true });
+    await server.close();
+  }
+});
+
 test("download --provider meta|bird|1msg: a customer's file saved from its webhook's URL (or Meta's media id), over HTTP", async () => {
   const sandbox = createSandbox({ seed: 8 });
   const server = await serveSandbox(sandbox, { port: 0 });

@@ -136,6 +136,24 @@ test("uploadMedia reads a Blob's bytes, type and name; downloadMedia returns byt
   assert.equal(downloaded.mimeType, "image/png");
 });
 
+test("OneMsgClient.downloadMedia(url) needs no client: 1MSG's links are public, fetched without any token", async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    seen.push({ url, init });
+    return new Response(new Uint8Array([37, 80, 68, 70]), { status: 200, headers: { "content-type": "application/pdf" } });
+  };
+  const file = await wabridge.OneMsgClient.downloadMedia("https://files.example/abc/invoice.pdf", { fetch });
+  assert.deepEqual([...file.bytes], [37, 80, 68, 70]);
+  assert.equal(file.mimeType, "application/pdf");
+  assert.deepEqual(seen.map((s) => [s.init.method, s.url, s.init.headers]), [["GET", "https://files.example/abc/invoice.pdf", {}]]);
+  // Its options are those every client takes; credentials are not among them.
+  await assert.rejects(wabridge.OneMsgClient.downloadMedia("https://files.example/a", { token: "t", fetch }), (e) => e instanceof wabridge.ArgumentError && /unknown option "token"/.test(e.message));
+  await assert.rejects(wabridge.OneMsgClient.downloadMedia("ftp://files.example/a", { fetch }), wabridge.ArgumentError);
+  // It downloads only: a failed answer is the usual typed error.
+  const missing = async () => new Response("no such file", { status: 404 });
+  await assert.rejects(wabridge.OneMsgClient.downloadMedia("https://files.example/gone", { fetch: missing, retry: false }), (e) => e instanceof wabridge.UnexpectedResponseError && e.httpStatus === 404);
+});
+
 test("the timeout holds even when fetch, or the answer's body, ignores the abort signal", async () => {
   const never = new Promise(() => {});
   const hanging = client(async () => never, { timeoutMs: 20 });

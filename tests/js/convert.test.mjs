@@ -326,6 +326,33 @@ test("fit truncate: a text of 5000 \"é\" to meta", async (t) => {
   });
 });
 
+test("fit truncate keeps reply-button titles distinct: titles alike once cut are numbered within the limit, each a truncated change", () => {
+  const titles = ["Appointment on Monday morning", "Appointment on Monday evening", "Appointment on Tuesday"];
+  const message = { to: "+16505551234", content: { type: "replyButtons", body: "When?", buttons: titles.map((title, i) => ({ id: `b${i}`, title })) } };
+  const expected = ["Appointment on Mond…", "Appointment on Mo… 2", "Appointment on Tues…"];
+  const wireTitles = {
+    meta: (body) => body.interactive.action.buttons.map((b) => b.reply.title),
+    bird: (body) => body.body.text.actions.map((a) => a.postback.text),
+    "1msg": (body) => body.sections.map((s) => s.reply.title),
+  };
+  for (const to of ["meta", "bird", "1msg"]) {
+    // Strict mode still refuses the over-long titles; truncate used to refuse the duplicate it made.
+    assert.throws(() => wabridge.convert("neutral", to, message), wabridge.ValidationError, to);
+    const { body, operation, changes } = wabridge.convert("neutral", to, message, { fit: "truncate" });
+    assert.deepEqual(wireTitles[to](body), expected, to);
+    assert.ok(expected.every((title) => [...title].length <= 20), to);
+    assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.limit]), [0, 1, 2].map((i) => ["truncated", `/content/buttons/${i}/title`, 20]), to);
+    assert.match(changes[1].message, /then numbered: cut alone it read "Appointment on Mond…" as another title does/, to);
+    assert.deepEqual(wabridge.validateProvider(to, body, { operation }), [], to);
+    assertSpecAccepts(to, body, operation);
+  }
+  // From a provider's body: the numbered title's change points into that body.
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "button", body: { text: "When?" }, action: { buttons: titles.map((title, i) => ({ type: "reply", reply: { id: `b${i}`, title } })) } } };
+  const { body, changes } = wabridge.convert("meta", "bird", meta, { fit: "truncate" });
+  assert.deepEqual(wireTitles.bird(body), expected);
+  assert.deepEqual(changes.map((c) => c.source), [0, 1, 2].map((i) => `/interactive/action/buttons/${i}/reply/title`));
+});
+
 const FIVE_BUTTONS = {
   to: "+16505551234",
   content: {

@@ -9,7 +9,8 @@ use crate::json::JsonWriter;
 use crate::message::Message;
 use crate::provider::download::{self, Downloaded, MediaHosts};
 use crate::provider::{
-    ProviderClient, answer_json, base_url, reason_for_status, undocumented_success, unexpected_response,
+    AnyClient, Provider, ProviderClient, answer_json, base_url, reason_for_status, undocumented_success,
+    unexpected_response,
 };
 use crate::validate::is_uuid;
 use crate::validate::{Json, parse_tree};
@@ -243,6 +244,12 @@ impl ProviderClient for BirdConfig {
 
     fn decode_send(&self, response: &HttpResponse) -> Result<BirdSendResult, AnswerError> {
         self.decode_send_for(response, || None, crate::clock::now_ms())
+    }
+}
+
+impl AnyClient for BirdConfig {
+    fn provider(&self) -> Provider {
+        PROVIDER
     }
 
     fn secret(&self) -> &str {

@@ -5,7 +5,7 @@ use crate::error::{AnswerError, BodyError};
 use crate::http::{FilePart, HttpRequest, HttpResponse, Method, Multipart};
 use crate::message::{MarkRead, Message, media};
 use crate::provider::download::{self, Downloaded, MediaHosts};
-use crate::provider::{answer_json, base_url, path_id, undocumented_success};
+use crate::provider::{AnyClient, Provider, answer_json, base_url, path_id, undocumented_success};
 use crate::validate::Json;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -229,6 +229,12 @@ impl crate::provider::ProviderClient for MetaConfig {
     fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, AnswerError> {
         MetaConfig::decode_send(self, response)
     }
+}
+
+impl AnyClient for MetaConfig {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
 
     fn secret(&self) -> &str {
         &self.token
@@ -309,7 +315,6 @@ pub struct MetaContact {
 mod tests {
     use super::*;
     use crate::http::url;
-    use crate::provider::ProviderClient;
 
     fn config() -> MetaConfig {
         MetaConfig::new("SECRET-TOKEN".into(), "1234567890".into(), None, Some("http://127.0.0.1:9/".into())).unwrap()

@@ -8,7 +8,8 @@ use crate::message::Message;
 use crate::provider::Operation;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::{
-    ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success, unexpected_response,
+    AnyClient, Provider, ProviderClient, answer_json, base_url, path_id, reason_for_status, undocumented_success,
+    unexpected_response,
 };
 use crate::validate::{Json, ViolationCode};
 use serde::{Deserialize, Serialize};
@@ -87,17 +88,51 @@ impl ProviderClient for OneMsgConfig {
             }
         }
     }
+}
+
+impl AnyClient for OneMsgConfig {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
 
     fn secret(&self) -> &str {
         &self.token
     }
 
-    /// `GET <body>` of a customer's media message: 1MSG's files are public links, so the
-    /// token never goes with them (it would go to whatever host the link names).
+    /// `GET <body>` of a customer's media message, as [`OneMsgMedia`] does it: the token never
+    /// goes with it.
+    fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
+        OneMsgMedia.download_request(url)
+    }
+
+    fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
+        OneMsgMedia.decode_download(url, response)
+    }
+}
+
+/// A customer's media on 1MSG, which needs no client: 1MSG's files are public links, fetched
+/// without the token (it would go to whatever host the link names), so downloading one takes
+/// no credentials at all (`OneMsgClient.downloadMedia(url)`, the CLI's `download`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OneMsgMedia;
+
+impl AnyClient for OneMsgMedia {
+    fn provider(&self) -> Provider {
+        PROVIDER
+    }
+
+    /// Nothing to keep out of errors: it holds no credentials.
+    fn secret(&self) -> &str {
+        ""
+    }
+
+    /// `GET <body>` of a customer's media message, without credentials.
     fn download_request(&self, url: &str) -> Result<HttpRequest, BodyError> {
         download::public_get(url)
     }
 
+    /// That GET's answer: the file, or where a redirect points (met only by a `fetch` that
+    /// does not follow redirects), fetched the same way.
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
         download::decode(PROVIDER, url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
     }
@@ -546,6 +581,24 @@ mod tests {
         let other = HttpResponse::new(200, r#"{"sent":false}"#);
         let AnswerError::Refused(e) = config().decode_send(&other).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::NotSent);
+    }
+
+    #[test]
+    fn media_downloads_need_no_client_and_never_carry_the_token() {
+        let link = "https://files.example/media/invoice.pdf";
+        let plain = OneMsgMedia.download_request(link).unwrap();
+        assert_eq!((plain.method, plain.url.as_str(), plain.headers.len()), (Method::Get, link, 0));
+        // The client's download is the same request: the token goes nowhere near the link's host.
+        assert_eq!(config().download_request(link).unwrap(), plain);
+        assert!(OneMsgMedia.download_request("ftp://files.example/a").is_err());
+        let mut file = HttpResponse::new(200, "%PDF");
+        file.headers.push(("content-type".into(), "application/pdf".into()));
+        assert_eq!(
+            OneMsgMedia.decode_download(link, &file).unwrap(),
+            Downloaded::File(b"%PDF".to_vec(), "application/pdf".into())
+        );
+        let gone = OneMsgMedia.decode_download(link, &HttpResponse::new(404, "not found")).unwrap_err();
+        assert!(matches!(&gone, AnswerError::Unexpected(u) if u.http_status == 404), "{gone:?}");
     }
 }
 

@@ -90,4 +90,13 @@ async function uploads(client: OneMsgClient, file: Blob, photo: Uint8Array) {
   return sent.messageId;
 }
 
-export { v1, v2, v3, v4, parsed, converted, calls, meta, bird, onemsg, baseUrl, modes, sandboxFetch, uploads };
+// 1MSG's media links are public: downloaded without a client, with only the shared options.
+async function publicMedia(url: string) {
+  const file = await OneMsgClient.downloadMedia(url, { timeoutMs: 10_000 });
+  const bytes: Uint8Array = file.bytes;
+  // @ts-expect-error no credentials: a token is not among its options
+  await OneMsgClient.downloadMedia(url, { token });
+  return [bytes, (await OneMsgClient.downloadMedia(url)).mimeType];
+}
+
+export { v1, v2, v3, v4, parsed, converted, calls, meta, bird, onemsg, baseUrl, modes, sandboxFetch, uploads, publicMedia };
