@@ -57,6 +57,20 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same(wabridge.validate({ ...message, content: { type: "text", body: "😀".repeat(4096) } }), [], "4096 emoji");
   });
 
+  await run("coordinates: read by the JS engine and written back as the same numbers (Meta numbers, 1MSG decimal strings)", async () => {
+    for (const latitude of [52.520008, -33.86881999999999, 0.1 + 0.2, 1e-7, 0, 90]) {
+      const location = { to: "+16505551234", content: { type: "location", latitude, longitude: -13.404954 } };
+      const meta = wabridge.toProvider("meta", location).location;
+      check(Object.is(meta.latitude, latitude) && meta.longitude === -13.404954, `Meta ${latitude} (got ${meta.latitude})`);
+      const fromText = JSON.parse(wabridge.toProviderJson("meta", JSON.stringify(location))).location;
+      check(Object.is(fromText.latitude, latitude), `Meta from JSON text ${latitude} (got ${fromText.latitude})`);
+      const onemsg = wabridge.toProvider("1msg", location);
+      check(!/e/i.test(onemsg.lat) && Number(onemsg.lat) === latitude, `1MSG's decimal ${onemsg.lat} for ${latitude}`);
+      same(wabridge.fromProvider("1msg", onemsg, { operation: "sendLocation" }).content.latitude, latitude, "1MSG read back");
+    }
+    same(wabridge.validate({ to: "+16505551234", content: { type: "location", latitude: "52.5x", longitude: 1 } }).map((v) => v.path), ["/content/latitude"], "not a number");
+  });
+
   await run("a validation failure is an Error with code and the violation's path", async () => {
     const tooLong = { to: "+16505551234", content: { type: "text", body: "x".repeat(4097) } };
     const error = thrown(() => wabridge.toProvider("meta", tooLong));
