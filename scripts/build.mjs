@@ -122,7 +122,8 @@ writeFileSync(dtsPath, dts);
 const wasmFile = join(wasmDir, "wabridge_bg.wasm");
 const before = statSync(wasmFile).size;
 run(bin("wasm-opt"), [
-  "-Oz", "--strip-debug", "--strip-producers",
+  // --converge: passes until nothing shrinks (~20 s more, ~0.8 KB gzip less).
+  "-Oz", "--converge", "--strip-debug", "--strip-producers",
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
   wasmFile, "-o", wasmFile,
@@ -195,7 +196,7 @@ log(`CAPABILITIES: ${Object.keys(capabilities).length} providers × ${Object.key
 
 // 6. The package around it.
 cpSync(join(root, "pkg-template"), pkg, { recursive: true });
-cpSync(join(root, "README.md"), join(pkg, "README.md"));
+for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE"]) cpSync(join(root, file), join(pkg, file));
 const cargoVersion = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
 manifest.version = cargoVersion;
