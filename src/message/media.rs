@@ -279,6 +279,13 @@ pub fn mime_for_extension(kind: MediaKind, name: &str) -> Option<&'static str> {
     rule.mime_types.iter().copied().find(|m| extension_for(m).is_some_and(|e| e.eq_ignore_ascii_case(extension)))
 }
 
+/// `mime_type` as the media rules list it (`Audio/OGG; codecs=opus` → `audio/ogg`): without
+/// its parameters, in the listed case. `None` when no kind takes it.
+pub fn listed_mime_type(mime_type: &str) -> Option<&'static str> {
+    let essence = mime_type.split(';').next().unwrap_or("").trim();
+    MEDIA_RULES.iter().flat_map(|rule| rule.mime_types.iter().copied()).find(|m| m.eq_ignore_ascii_case(essence))
+}
+
 /// The rule of the kind that takes `mime_type` (compared without parameters and case).
 pub fn rule_for_mime(mime_type: &str) -> Option<&'static MediaRule> {
     let essence = mime_type.split(';').next().unwrap_or("").trim();

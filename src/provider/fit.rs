@@ -236,11 +236,12 @@ fn with_content(message: &Message, content: Content) -> Message {
 
 /// Content reshaped into what the provider carries: the message(s) to send instead, how
 /// (the reshape's own change, at `/content`), and each field it leaves out, with why (a
-/// change of its own at the field's pointer, as a field dropped on its own would be).
+/// change of its own at the field's pointer, as a field dropped on its own would be) and
+/// which of the messages sent instead it was left out of (a card's buttons: its card's).
 struct Reshape {
     parts: Vec<Message>,
     how: String,
-    left_out: Vec<(String, &'static str)>,
+    left_out: Vec<(String, &'static str, usize)>,
     /// The fields carried over as they were: (pointer now, pointer before) patterns.
     kept: &'static [(&'static str, &'static str)],
 }
@@ -251,11 +252,13 @@ impl Reshape {
     }
 
     /// The step: the fields left out first, then the reshape. Both are of the message as it
-    /// was before it (`Fitted::touches_input` counts up to the first reshape).
-    fn into_step(self, change: impl Fn(ChangeKind, &str, String) -> Change) -> Step {
+    /// was before it (`Fitted::touches_input` counts up to the first reshape); `change` is
+    /// told which of the messages sent instead each one belongs to.
+    fn into_step(self, change: impl Fn(ChangeKind, &str, String, usize) -> Change) -> Step {
+        let left_out = self.left_out.into_iter();
         let mut changes: Vec<Change> =
-            self.left_out.into_iter().map(|(at, why)| change(ChangeKind::Lossy, &at, why.into())).collect();
-        changes.push(change(ChangeKind::Reshaped, "/content", self.how));
+            left_out.map(|(at, why, part)| change(ChangeKind::Lossy, &at, why.into(), part)).collect();
+        changes.push(change(ChangeKind::Reshaped, "/content", self.how, 0));
         Step { replace: self.parts, changes, kept: Some(self.kept) }
     }
 }
@@ -276,6 +279,10 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
         limit,
         part,
     };
+    // A split's further messages are the parts after this one.
+    let reshaped = |reshape: Reshape| {
+        reshape.into_step(|kind, at, text, offset| Change { part: part + offset, ..change(kind, at, text, None) })
+    };
     match error {
         // The content, or a carousel's card, that the provider cannot carry as it is.
         BodyError::Unsupported(refused)
@@ -287,7 +294,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                 return None;
             }
             let reshape = reshape_unsupported(provider, message, refused)?;
-            Some(reshape.into_step(|kind, at, text| change(kind, at, text, None)))
+            Some(reshaped(reshape))
         }
         BodyError::Unsupported(refused) => {
             let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
@@ -303,7 +310,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
             if fit.mode == FitMode::Adapt
                 && let Some(reshape) = buttons_reshaped(provider, message, violations)
             {
-                return Some(reshape.into_step(|kind, at, text| change(kind, at, text, None)));
+                return Some(reshaped(reshape));
             }
             if fit.mode == FitMode::Strict {
                 return None;
@@ -535,7 +542,7 @@ fn buttons_listed(message: &Message, buttons: &ReplyButtons) -> Reshape {
         ("/content/sections/0/rows/*/title", "/content/buttons/*/title"),
     ];
     if media_header {
-        reshape.left_out.push(("/content/header".into(), "a list has no media header: left out"));
+        reshape.left_out.push(("/content/header".into(), "a list has no media header: left out", 0));
     }
     reshape
 }
@@ -548,7 +555,7 @@ fn buttons_numbered(message: &Message, buttons: &ReplyButtons, why: String) -> R
     let how = format!("{why}: the buttons are numbered in the text (replies arrive as text, not button ids)");
     let mut reshape = Reshape::one(with_content(message, text), how);
     if header_text(buttons.header.as_ref()).is_none() && buttons.header.is_some() {
-        reshape.left_out.push(("/content/header".into(), "text has no media header: left out"));
+        reshape.left_out.push(("/content/header".into(), "text has no media header: left out", 0));
     }
     reshape
 }
@@ -595,7 +602,7 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
             let mut reshape =
                 Reshape::one(text, format!("{provider} has no CTA URL buttons: the link is written in the text"));
             if c.header.is_some() && header_text(c.header.as_ref()).is_none() {
-                reshape.left_out.push(("/content/header".into(), "text has no media header: left out"));
+                reshape.left_out.push(("/content/header".into(), "text has no media header: left out", 0));
             }
             Some(reshape)
         }
@@ -626,6 +633,8 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                     (
                         format!("/content/cards/{i}/buttons"),
                         "a card sent as a media message has no quick-reply buttons: left out",
+                        // The text is the first message; card i the one after it.
+                        i + 1,
                     )
                 })
                 .collect();
@@ -768,14 +777,15 @@ mod tests {
         let Content::Image(second) = &out.parts[2].0.content else { panic!("{out:?}") };
         assert_eq!(second.caption.as_deref(), Some("Card 2"));
         assert!(out.parts[2].1.contains("2.png"));
-        // Each card's quick replies are a change of their own, at their pointer, then the split.
-        let changes: Vec<_> = out.changes.iter().map(|c| (c.kind, c.pointer.as_str())).collect();
+        // Each card's quick replies are a change of their own, at their pointer and of the
+        // card's own message (the text is part 0), then the split.
+        let changes: Vec<_> = out.changes.iter().map(|c| (c.kind, c.pointer.as_str(), c.part)).collect();
         assert_eq!(
             changes,
             [
-                (ChangeKind::Lossy, "/content/cards/0/buttons"),
-                (ChangeKind::Lossy, "/content/cards/1/buttons"),
-                (ChangeKind::Reshaped, "/content")
+                (ChangeKind::Lossy, "/content/cards/0/buttons", 1),
+                (ChangeKind::Lossy, "/content/cards/1/buttons", 2),
+                (ChangeKind::Reshaped, "/content", 0)
             ]
         );
         // Where there are no carousels at all, the same split (no provider lacks them today).

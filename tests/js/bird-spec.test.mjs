@@ -75,6 +75,9 @@ const NEUTRAL = [
     { type: "file", file: { text: "The tour", files: [{ mediaUrl: vid(1), contentType: "video/mp4" }] } }],
   ["audio", { type: "audio", link: "https://media.example.com/audio/greeting.mp3", mimeType: "audio/mpeg" },
     { type: "file", file: { files: [{ mediaUrl: "https://media.example.com/audio/greeting.mp3", contentType: "audio/mpeg" }] } }],
+  // A type with parameters or in another case (Meta names a voice note's type `audio/ogg; codecs=opus`): Bird is sent the bare type.
+  ["audio with a parameterised type", { type: "audio", link: "https://media.example.com/audio/note.ogg", mimeType: "Audio/OGG; codecs=opus" },
+    { type: "file", file: { files: [{ mediaUrl: "https://media.example.com/audio/note.ogg", contentType: "audio/ogg" }] } }],
   ["document", { type: "document", link: "https://media.example.com/docs/passport.pdf", caption: "Your passport", filename: "passport.pdf", mimeType: "application/pdf" },
     { type: "file", file: { text: "Your passport", files: [{ mediaUrl: "https://media.example.com/docs/passport.pdf", contentType: "application/pdf", filename: "passport.pdf" }] } }],
   ["location", { type: "location", latitude: 52.3435942, longitude: 4.9091077, name: "MessageBird Amsterdam office", address: "Trompenburgstraat 2C, 1079 TX Amsterdam" },
@@ -123,6 +126,9 @@ for (const [kind, content, expected] of NEUTRAL) {
       // Documented lossy: Bird's page maps WhatsApp stickers to its image body, which has no
       // sticker flag, so a sticker comes back as an image of the same link.
       assert.deepEqual(back, { to: CUSTOMER, content: { type: "image", link: content.link } });
+    } else if (content.mimeType?.includes(";")) {
+      // The bare type is what Bird was sent, and what comes back.
+      assert.deepEqual(back, { to: CUSTOMER, content: { ...content, mimeType: "audio/ogg" } });
     } else {
       assert.deepEqual(back, message);
     }

@@ -130,7 +130,11 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             // An inline file names its type itself; a linked one may by its extension.
             let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type);
             let inferred = || content.media().and_then(|(kind, m)| inferred_mime_type(kind, m)).map(|(_, t)| t);
-            let Some(content_type) = m.mime_type.clone().or(inline_type.or_else(inferred).map(str::to_string)) else {
+            // Bird takes a bare type as WhatsApp lists it: `audio/ogg; codecs=opus` (how Meta
+            // names a voice note's type) or `AUDIO/OGG` is sent as `audio/ogg`; the model has
+            // checked it is one of the kind's types, which are told apart by type alone.
+            let given = m.mime_type.as_deref().map(|t| crate::message::media::listed_mime_type(t).unwrap_or(t));
+            let Some(content_type) = given.or(inline_type).or_else(inferred).map(str::to_string) else {
                 return Err(BodyError::Invalid(vec![crate::validate::Violation {
                     path: "/content/mimeType".into(),
                     code: crate::validate::ViolationCode::Required,
