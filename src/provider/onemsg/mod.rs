@@ -21,8 +21,9 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
-use crate::message::{MarkRead, Message, Request};
+use crate::message::{Content, MarkRead, Message, Request};
 use crate::validate::{Json, Obj, Path, Report, Violation, ViolationCode, parse_tree};
+use std::borrow::Cow;
 use write::{BodySpelling, RecipientSpelling};
 
 pub const PROVIDER: Provider = Provider::OneMsg;
@@ -89,7 +90,7 @@ impl Codec for OneMsgCodec {
             return String::new();
         }
         let (table, snake) = pointer_table(body, operation);
-        super::rewrite_pointer(pointer, &table, snake, Some(body))
+        super::rewrite_pointer(pointer, &borrowed(&table), snake, Some(body))
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
@@ -156,11 +157,26 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
             if let Some((what, at)) = beyond_the_model(&tree, operation) {
                 return Err(Unsupported::neutral_lacks(PROVIDER, what).at(at).into());
             }
+            // sendTemplate's sending options (MM Lite, click tracking, time to live) are 1MSG's
+            // own: no other provider's template has them, nor does the neutral one.
+            let options = ["useMMlite", "messageActivitySharing", "messageSendTtlSeconds"];
+            if let Some(option) = options.into_iter().find(|key| tree.get(key).is_some()) {
+                let what = "sendTemplate sending option (useMMlite, messageActivitySharing, messageSendTtlSeconds)";
+                return Err(Unsupported::neutral_lacks(PROVIDER, what).at(format!("/{option}")).into());
+            }
         }
         let (message, spelling) = read_body(body, operation, new_report)?;
         if spelling.filename.is_some() {
             let what = "filename of a non-document (the neutral model keeps documents' names only)";
             return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/filename").into());
+        }
+        // The neutral list has one text for the button that opens it: a buttonText that is not
+        // `action`'s is a second one, and which of the two 1MSG shows is undocumented.
+        if let (Some(text), Content::List(list)) = (&spelling.button_text, &message.content)
+            && *text != list.button
+        {
+            let what = "sendList buttonText other than its action (the neutral list has one button text)";
+            return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/buttonText").into());
         }
         return Ok(Request::Message(message));
     }
@@ -235,15 +251,27 @@ fn beyond_the_model(tree: &Json<'_>, operation: Operation) -> Option<(&'static s
     })
 }
 
+/// A pointer table's entries, fixed or computed from the body (a carousel's cards).
+type PointerTable = Vec<(Cow<'static, str>, Cow<'static, str>)>;
+
 /// Where each neutral field lives in a 1MSG body sent to `operation`, and whether the rest of
 /// a pointer is snake_case (contact cards keep the Cloud API's field names on 1MSG).
-fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &'static str)>, bool) {
+fn pointer_table(tree: &Json<'_>, operation: Operation) -> (PointerTable, bool) {
     let to = if tree.get("phone").is_some() { "/phone" } else { "/chatId" };
     // A 1MSG body names no content type (the method does): a content-type rule broken there
     // is the recipient's (groups take text, media and templates only).
-    let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
-    table.extend_from_slice(read::pointers(operation));
+    let fixed = [("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
+    let mut table: PointerTable = fixed.into_iter().map(|(a, b)| (a.into(), b.into())).collect();
+    if operation == Operation::SendCarousel {
+        table.extend(read::card_pointers(tree));
+    }
+    table.extend(read::pointers(operation).iter().map(|&(a, b)| (a.into(), b.into())));
     (table, matches!(operation, Operation::SendContact | Operation::SendTemplate | Operation::SendProduct))
+}
+
+/// A pointer table as `rewrite_pointer` takes it.
+fn borrowed(table: &PointerTable) -> Vec<(&str, &str)> {
+    table.iter().map(|(a, b)| (a.as_ref(), b.as_ref())).collect()
 }
 
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
@@ -271,7 +299,7 @@ fn read_body(
     };
     let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
-    let message = match validated_from_wire(message, &table, snake, Some(&tree), new_report()) {
+    let message = match validated_from_wire(message, &borrowed(&table), snake, Some(&tree), new_report()) {
         Ok(message) if report.is_empty() => message,
         Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
         Err(BodyError::Invalid(limits)) => {
@@ -300,7 +328,8 @@ fn read_body(
     };
     let filename = read::own_file_name(&tree, &message);
     let buttons = crate::provider::meta::button_spellings(tree.items("params"));
-    Ok((message, BodySpelling { recipient, coordinates, filename, buttons }))
+    let button_text = tree.get("buttonText").and_then(Json::as_str).map(str::to_string);
+    Ok((message, BodySpelling { recipient, coordinates, filename, buttons, button_text }))
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.
