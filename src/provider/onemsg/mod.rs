@@ -105,18 +105,36 @@ impl Codec for OneMsgCodec {
     /// (sendTemplate, sendCarousel, sendFlow, sendProduct) is then read as well, so that it is
     /// held to the rules reading applies — the Cloud API's, which 1MSG passes the content on
     /// to. What only the neutral model lacks (`beyond_the_model`, a date as unix_epoch) is
-    /// 1MSG's to take, not a fault.
+    /// 1MSG's to take, not a fault. Every fault at once: where the table finds some, the
+    /// limits reading holds the other values to (a card body's length, a button title's) are
+    /// reported beside them.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
         if schema::fields(operation).is_none() {
             return read_body(body, operation, Report::new).map(drop);
         }
-        let tree = checked(body, operation, Report::new)?;
-        if speaks(operation) && beyond_the_model(&tree, operation).is_none() {
-            if let Err(BodyError::Invalid(violations)) = read_body(body, operation, Report::new) {
-                return Err(BodyError::Invalid(violations));
-            }
+        let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let table = checked(body, operation, Report::new).map(drop);
+        if !speaks(operation) || beyond_the_model(&tree, operation).is_some() {
+            return table;
         }
-        Ok(())
+        match (table, read_body(body, operation, Report::new)) {
+            (Ok(()), Err(BodyError::Invalid(violations))) => Err(BodyError::Invalid(violations)),
+            (Err(BodyError::Invalid(mut violations)), Err(BodyError::Invalid(read))) => {
+                use ViolationCode::*;
+                // The same field, or one inside the other (segment-wise: /cards/1 is not in /cards/10).
+                let under =
+                    |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+                let related = |a: &str, b: &str| under(a, b) || under(b, a);
+                let more: Vec<_> = read
+                    .into_iter()
+                    .filter(|v| matches!(v.code, TooLong | TooShort | TooMany | TooFew | OutOfRange))
+                    .filter(|v| !violations.iter().any(|w| related(&v.path, &w.path)))
+                    .collect();
+                violations.extend(more);
+                Err(BodyError::Invalid(violations))
+            }
+            (table, _) => table,
+        }
     }
 
     /// Written back as read: a method described by a table as its tree, a message with its

@@ -139,8 +139,18 @@ const CURRENCY: &[Field] = &[
     Field("amount_1000", Int(i64::MIN, i64::MAX), true),
     Field("fallback_value", TEXT, true),
 ];
+/// A date's day of the week: its name, MONDAY to SUNDAY, or its number, 1 to 7 (2.39's enum
+/// mixes both). Checked here, in the body as given: the reader sees it moved out of
+/// `component` (`template::to_cloud`), where its pointer would not be the caller's.
+fn day_of_week(value: &Json<'_>) -> Result<(), String> {
+    match value {
+        Json::Int(1..=7) => Ok(()),
+        Json::Str(name) if super::template::DAYS.iter().any(|d| d.eq_ignore_ascii_case(name)) => Ok(()),
+        _ => Err("day_of_week is a day's name, MONDAY to SUNDAY, or its number, 1 to 7".into()),
+    }
+}
 const DATE_COMPONENT: &[Field] = &[
-    Field("day_of_week", Any, false),
+    Field("day_of_week", Rule(day_of_week), false),
     Field("year", Int(1, 9999), false),
     Field("month", Int(1, 12), false),
     Field("day_of_month", Int(1, 31), false),
