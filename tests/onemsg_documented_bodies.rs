@@ -159,3 +159,39 @@ fn the_profile_email_is_an_email_address() {
     assert_eq!(faults("me", &json!({"email": long})), [("/email".into(), "too_long", Some(128.0))]);
     assert_eq!(faults("me", &json!({"email": long[1..]})), []);
 }
+
+/// A conversion that may leave out (`convert` in JS, `convert_reporting` here) leaves out what
+/// the neutral model has no place for and says where; the exact one (`fromProvider`) refuses.
+#[test]
+fn a_conversion_leaves_out_what_the_neutral_model_lacks_and_says_where() {
+    let lossy = |method: &str, body: &Value| -> (Value, Vec<(String, String)>) {
+        let converted = provider::convert_reporting(
+            ONEMSG,
+            Format::Provider(Provider::Meta),
+            &body.to_string(),
+            Some(method),
+            provider::fit::FitMode::Strict,
+        )
+        .unwrap();
+        let changes = converted
+            .changes
+            .iter()
+            .map(|c| (c.change.kind.name().to_string(), c.source.clone().unwrap_or_default()))
+            .collect();
+        (serde_json::from_str(&converted.parts[0].1).unwrap(), changes)
+    };
+    let (meta, changes) = lossy("sendTemplate", &fixture("sendTemplate-options.json"));
+    assert_eq!(meta["template"]["name"], "summer_sale");
+    assert_eq!(
+        changes,
+        [
+            ("lossy".to_string(), "/useMMlite".to_string()),
+            ("lossy".into(), "/messageActivitySharing".into()),
+            ("lossy".into(), "/messageSendTtlSeconds".into()),
+            ("lossy".into(), "/namespace".into()),
+        ]
+    );
+    let (meta, changes) = lossy("sendList", &fixture("sendList-button-text.json"));
+    assert_eq!(meta["interactive"]["action"]["button"], "Action");
+    assert_eq!(changes, [("lossy".to_string(), "/buttonText".to_string())]);
+}

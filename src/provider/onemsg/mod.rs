@@ -94,11 +94,17 @@ impl Codec for OneMsgCodec {
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        read(body, operation, Report::new)
+        read(body, operation, Report::new, false).map(|(request, _)| request)
+    }
+
+    /// Leaves out sendTemplate's sending options and a sendList buttonText other than its
+    /// `action` (see `read`), each reported at its pointer.
+    fn read_lossy(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        read(body, operation, Report::new, true)
     }
 
     fn read_to_fit(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        read(body, operation, Report::to_fit).map(|request| (request, Vec::new()))
+        read(body, operation, Report::to_fit, true)
     }
 
     /// A method with a table of its own is checked against it; one the model also speaks
@@ -117,23 +123,23 @@ impl Codec for OneMsgCodec {
         if !speaks(operation) || beyond_the_model(&tree, operation).is_some() {
             return table;
         }
-        match (table, read_body(body, operation, Report::new)) {
-            (Ok(()), Err(BodyError::Invalid(violations))) => Err(BodyError::Invalid(violations)),
-            (Err(BodyError::Invalid(mut violations)), Err(BodyError::Invalid(read))) => {
-                use ViolationCode::*;
+        match table {
+            Ok(()) => match read_body(body, operation, Report::new) {
+                Err(BodyError::Invalid(violations)) => Err(BodyError::Invalid(violations)),
+                _ => Ok(()),
+            },
+            Err(BodyError::Invalid(mut violations)) => {
                 // The same field, or one inside the other (segment-wise: /cards/1 is not in /cards/10).
-                let under =
-                    |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+                let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.is_empty() || r.starts_with('/'));
                 let related = |a: &str, b: &str| under(a, b) || under(b, a);
-                let more: Vec<_> = read
+                let more: Vec<_> = model_faults(body, operation)
                     .into_iter()
-                    .filter(|v| matches!(v.code, TooLong | TooShort | TooMany | TooFew | OutOfRange))
                     .filter(|v| !violations.iter().any(|w| related(&v.path, &w.path)))
                     .collect();
                 violations.extend(more);
                 Err(BodyError::Invalid(violations))
             }
-            (table, _) => table,
+            other => other,
         }
     }
 
@@ -168,7 +174,24 @@ impl Codec for OneMsgCodec {
 /// Reads a body sent to `operation`, reporting into `new_report()`'s reports (a fit's read:
 /// [`Report::to_fit`]). A method the model speaks is read into it; one with a table of its
 /// own (sendTemplate, sendCarousel, sendFlow, sendProduct) is checked against that table first.
-fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Request, BodyError> {
+/// What the body says beside its message that the neutral model has no field for (`lossy`:
+/// left out, each as its pointer and why; else refused as unsupported at it): sendTemplate's
+/// sending options, a sendList buttonText other than its `action`.
+fn read(
+    body: &str,
+    operation: Operation,
+    new_report: fn() -> Report,
+    lossy: bool,
+) -> Result<(Request, Vec<(String, String)>), BodyError> {
+    let mut left_out = Vec::new();
+    let mut leave_out = |at: String, what: &str| {
+        if lossy {
+            left_out.push((at, format!("the neutral model has no place for 1MSG's {what}: left out")));
+            Ok(())
+        } else {
+            Err(BodyError::from(Unsupported::neutral_lacks(PROVIDER, what).at(at)))
+        }
+    };
     if schema::fields(operation).is_none() || speaks(operation) {
         if schema::fields(operation).is_some() {
             let tree = checked(body, operation, new_report)?;
@@ -177,10 +200,10 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
             }
             // sendTemplate's sending options (MM Lite, click tracking, time to live) are 1MSG's
             // own: no other provider's template has them, nor does the neutral one.
-            let options = ["useMMlite", "messageActivitySharing", "messageSendTtlSeconds"];
-            if let Some(option) = options.into_iter().find(|key| tree.get(key).is_some()) {
-                let what = "sendTemplate sending option (useMMlite, messageActivitySharing, messageSendTtlSeconds)";
-                return Err(Unsupported::neutral_lacks(PROVIDER, what).at(format!("/{option}")).into());
+            for option in ["useMMlite", "messageActivitySharing", "messageSendTtlSeconds"] {
+                if tree.get(option).is_some() {
+                    leave_out(format!("/{option}"), &format!("sendTemplate sending option {option}"))?;
+                }
             }
         }
         let (message, spelling) = read_body(body, operation, new_report)?;
@@ -193,13 +216,12 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
         if let (Some(text), Content::List(list)) = (&spelling.button_text, &message.content)
             && *text != list.button
         {
-            let what = "sendList buttonText other than its action (the neutral list has one button text)";
-            return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/buttonText").into());
+            leave_out("/buttonText".into(), "sendList buttonText beside a different action (the list's button text)")?;
         }
-        return Ok(Request::Message(message));
+        return Ok((Request::Message(message), left_out));
     }
     let tree = checked(body, operation, new_report)?;
-    match operation {
+    let request = match operation {
         Operation::ReadMessage => Ok(Request::MarkRead(MarkRead {
             message_id: tree.string("messageId").unwrap_or_default(),
             typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
@@ -207,7 +229,8 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
         // A send method whose content the model does not have yet.
         op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
         op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
-    }
+    };
+    request.map(|request| (request, left_out))
 }
 
 fn checked(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Json<'_>, BodyError> {
@@ -292,6 +315,41 @@ fn borrowed(table: &PointerTable) -> Vec<(&str, &str)> {
     table.iter().map(|(a, b)| (a.as_ref(), b.as_ref())).collect()
 }
 
+/// Reads the body of `operation` into the neutral model as far as it can, each fault found
+/// reading into `report`; the model's own limits are not checked yet. With the tree read (a
+/// template's `params` in the Cloud API's spelling, see `template`).
+fn read_tree<'a>(
+    body: &'a str,
+    operation: Operation,
+    report: &mut Report,
+) -> Result<(Json<'a>, Option<Message>), BodyError> {
+    if !speaks(operation) {
+        return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
+    }
+    let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+    if let Some(params) = tree.at_mut("/params").filter(|_| operation == Operation::SendTemplate) {
+        template::to_cloud(params)?;
+    }
+    let read = Obj::root(&tree, report).and_then(|root| read::message(&root, report, operation));
+    Ok((tree, read))
+}
+
+/// The neutral model's faults in a body whose reading found none, at their pointers in the
+/// body; none when reading found some (an item it could not read is left out, and the
+/// items after it would be reported at the wrong index).
+fn model_faults(body: &str, operation: Operation) -> Vec<Violation> {
+    let mut report = Report::new();
+    let Ok((tree, Some(message))) = read_tree(body, operation, &mut report) else { return Vec::new() };
+    if !report.is_empty() {
+        return Vec::new();
+    }
+    let (table, snake) = pointer_table(&tree, operation);
+    match validated_from_wire(message, &borrowed(&table), snake, Some(&tree), Report::new()) {
+        Err(BodyError::Invalid(violations)) => violations,
+        _ => Vec::new(),
+    }
+}
+
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
 /// holds as values. Every fault is reported: what reading finds, and the model's limits on
 /// what could be read.
@@ -300,16 +358,8 @@ fn read_body(
     operation: Operation,
     new_report: fn() -> Report,
 ) -> Result<(Message, BodySpelling), BodyError> {
-    if !speaks(operation) {
-        return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
-    }
-    let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
-    if let Some(params) = tree.at_mut("/params").filter(|_| operation == Operation::SendTemplate) {
-        template::to_cloud(params)?;
-    }
-    let tree = tree;
     let mut report = new_report();
-    let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
+    let (tree, read) = read_tree(body, operation, &mut report)?;
     let recipient = match tree.get("phone") {
         Some(Json::Str(_)) => RecipientSpelling::PhoneString,
         Some(_) => RecipientSpelling::PhoneNumber,
