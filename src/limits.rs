@@ -232,6 +232,17 @@ limits! {
     /// Buttons of a carousel template's card: 1 or 2 (1MSG's help page on carousel templates,
     /// and Meta's carousel templates page).
     ONEMSG_TEMPLATE_CARD_BUTTONS_MAX: usize = 2;
+
+    /// A template message's time to live (sendTemplate `messageSendTtlSeconds`), shortest:
+    /// 30 seconds, for AUTHENTICATION and UTILITY templates; `-1` (30 days) is also taken.
+    /// 1MSG's current contract, SendTemplateRequest.message_send_ttl_seconds ("MARKETING via
+    /// MM Lite: 43200–2592000. AUTHENTICATION: 30–900. UTILITY: 30–43200. AUTH/UTILITY also
+    /// accept -1"); the body does not name its template's category, so the widest range holds.
+    ONEMSG_TEMPLATE_TTL_MIN_SECONDS: i64 = 30;
+
+    /// A template message's time to live, longest: 2592000 seconds (30 days), for MARKETING
+    /// templates sent through MM Lite. Same field.
+    ONEMSG_TEMPLATE_TTL_MAX_SECONDS: i64 = 2_592_000;
 }
 
 /// MIME types Meta accepts per media kind, in the order its docs list them.

@@ -222,6 +222,34 @@ fn every_leaf_and_object_of_every_bird_body_is_reported_at_its_pointer() {
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// 1MSG's documented request bodies of the send methods (tests/fixtures/1msg), with their method.
+fn onemsg_send_fixtures() -> Vec<(String, String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/1msg");
+    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("send") && !name.contains(".response") && !name.contains(".query"))
+        .map(|name| {
+            let method = name.trim_end_matches(".json").split('-').next().unwrap().to_string();
+            let body = serde_json::from_str(&fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+            (name, method, body)
+        })
+        .collect()
+}
+
+#[test]
+fn every_leaf_of_every_1msg_send_body_is_reported_at_its_pointer() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (name, method, body) in onemsg_send_fixtures() {
+        checked += check_every_leaf(Format::Provider(Provider::OneMsg), Some(&method), &name, &body, &mut failures);
+    }
+    assert!(checked > 300, "only {checked} broken leaves were checked");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
 /// Every object of `value`, as a JSON pointer.
 fn objects(value: &Value, at: String, out: &mut Vec<String>) {
     match value {

@@ -182,6 +182,19 @@ pub fn is_http_url(value: &str) -> bool {
     host.is_some_and(|h| !h.is_empty()) && !value.chars().any(char::is_whitespace)
 }
 
+/// An email address as far as its form goes: one `@` between a non-empty local part and a
+/// domain of dot-separated labels (at least two, none empty, none starting or ending with
+/// `-`), no whitespace. Whether the mailbox exists is the provider's to find out.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else { return false };
+    let label = |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-');
+    !local.is_empty()
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !domain.contains('@')
+        && domain.contains('.')
+        && domain.split('.').all(label)
+}
+
 /// Values that must be unique in their list: reports the second and later occurrences.
 #[derive(Default)]
 pub struct Unique<'v>(Vec<&'v str>);

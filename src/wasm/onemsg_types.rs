@@ -180,7 +180,18 @@ export type OneMsgTemplateParameter =
   | { type: "date_time"; date_time: OneMsgDateTime; parameter_name?: string }
   | { type: "image"; image: OneMsgMediaRef }
   | { type: "video"; video: OneMsgMediaRef }
-  | { type: "document"; document: OneMsgMediaRef };
+  | { type: "document"; document: OneMsgMediaRef }
+  /** A location header's place (the Cloud API's parameter, which 1MSG forwards); coordinates as numbers or decimal strings. */
+  | {
+      type: "location";
+      location: { latitude: number | string; longitude: number | string; name?: string; address?: string };
+    };
+
+/** The expiry of a limited-time offer template, in milliseconds since the epoch (the Cloud API's component, which 1MSG forwards). */
+export interface OneMsgTemplateLimitedTimeOffer {
+  type: "limited_time_offer";
+  parameters: [{ type: "limited_time_offer"; limited_time_offer: { expiration_time_ms: number } }];
+}
 
 /** A template button's parameters, by its `sub_type`; `index` is its position (0–9), a number or its digits. */
 export type OneMsgTemplateButton = { type: "button"; index: number | `${number}` } & (
@@ -273,6 +284,8 @@ export interface OneMsgSendBodies {
     body: string;
     footer?: string;
     action: string;
+    /** The current API's button text (≤ 20 characters) beside `action`; which of the two 1MSG shows is undocumented. */
+    buttonText?: string;
     sections: { title?: string; rows: { id: string; title: string; description?: string }[] }[];
   };
   sendCtaUrl: OneMsgQuote & { header?: OneMsgInteractiveHeader; body: string; footer?: string; displayText: string; url: string };
@@ -280,8 +293,14 @@ export interface OneMsgSendBodies {
   sendTemplate: OneMsgQuote & {
     namespace: string;
     template: string;
-    language: { policy: "deterministic"; code: OneMsgLanguage };
-    params?: (OneMsgTemplateComponent | OneMsgTemplateCarousel)[];
+    language: { policy?: "deterministic"; code: OneMsgLanguage };
+    params?: (OneMsgTemplateComponent | OneMsgTemplateLimitedTimeOffer | OneMsgTemplateCarousel)[];
+    /** Send through the Marketing Messages API (MM Lite); by default, MARKETING templates do where the channel has it. */
+    useMMlite?: boolean;
+    /** Click-tracking webhooks (MM Lite only). */
+    messageActivitySharing?: boolean;
+    /** Time to live in seconds: -1 (30 days; AUTHENTICATION, UTILITY) or 30–2592000 (AUTHENTICATION 30–900, UTILITY 30–43200, MARKETING via MM Lite 43200–2592000). */
+    messageSendTtlSeconds?: number;
   };
   /** `params` is one carousel of 2–10 cards, all media cards or all product cards. */
   sendCarousel: OneMsgQuote & {

@@ -535,7 +535,14 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
             }))
         }
         "limited_time_offer" => {
-            let parameter = *c.objects(r, "parameters", true)?.first()?;
+            // Exactly one parameter, the expiry: an empty list must not drop the component unseen.
+            let parameters = c.objects(r, "parameters", true)?;
+            let [parameter] = parameters.as_slice() else {
+                let message =
+                    format!("a limited_time_offer component has one parameter, its expiry (got {})", parameters.len());
+                c.violation(r, "parameters", crate::validate::ViolationCode::InvalidValue, message, Some(1.0));
+                return None;
+            };
             parameter.only(r, &["type", "limited_time_offer"]);
             let offer = parameter.req_obj(r, "limited_time_offer")?;
             offer.only(r, &["expiration_time_ms"]);

@@ -21,8 +21,9 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
-use crate::message::{MarkRead, Message, Request};
+use crate::message::{Content, MarkRead, Message, Request};
 use crate::validate::{Json, Obj, Path, Report, Violation, ViolationCode, parse_tree};
+use std::borrow::Cow;
 use write::{BodySpelling, RecipientSpelling};
 
 pub const PROVIDER: Provider = Provider::OneMsg;
@@ -89,33 +90,57 @@ impl Codec for OneMsgCodec {
             return String::new();
         }
         let (table, snake) = pointer_table(body, operation);
-        super::rewrite_pointer(pointer, &table, snake, Some(body))
+        super::rewrite_pointer(pointer, &borrowed(&table), snake, Some(body))
     }
 
     fn read(&self, body: &str, operation: Operation) -> Result<Request, BodyError> {
-        read(body, operation, Report::new)
+        read(body, operation, Report::new, false).map(|(request, _)| request)
+    }
+
+    /// Leaves out sendTemplate's sending options and a sendList buttonText other than its
+    /// `action` (see `read`), each reported at its pointer.
+    fn read_lossy(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        read(body, operation, Report::new, true)
     }
 
     fn read_to_fit(&self, body: &str, operation: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        read(body, operation, Report::to_fit).map(|request| (request, Vec::new()))
+        read(body, operation, Report::to_fit, true)
     }
 
     /// A method with a table of its own is checked against it; one the model also speaks
     /// (sendTemplate, sendCarousel, sendFlow, sendProduct) is then read as well, so that it is
     /// held to the rules reading applies — the Cloud API's, which 1MSG passes the content on
     /// to. What only the neutral model lacks (`beyond_the_model`, a date as unix_epoch) is
-    /// 1MSG's to take, not a fault.
+    /// 1MSG's to take, not a fault. Every fault at once: where the table finds some, the
+    /// limits reading holds the other values to (a card body's length, a button title's) are
+    /// reported beside them.
     fn check(&self, body: &str, operation: Operation) -> Result<(), BodyError> {
         if schema::fields(operation).is_none() {
             return read_body(body, operation, Report::new).map(drop);
         }
-        let tree = checked(body, operation, Report::new)?;
-        if speaks(operation) && beyond_the_model(&tree, operation).is_none() {
-            if let Err(BodyError::Invalid(violations)) = read_body(body, operation, Report::new) {
-                return Err(BodyError::Invalid(violations));
-            }
+        let tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let table = checked(body, operation, Report::new).map(drop);
+        if !speaks(operation) || beyond_the_model(&tree, operation).is_some() {
+            return table;
         }
-        Ok(())
+        match table {
+            Ok(()) => match read_body(body, operation, Report::new) {
+                Err(BodyError::Invalid(violations)) => Err(BodyError::Invalid(violations)),
+                _ => Ok(()),
+            },
+            Err(BodyError::Invalid(mut violations)) => {
+                // The same field, or one inside the other (segment-wise: /cards/1 is not in /cards/10).
+                let under = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|r| r.is_empty() || r.starts_with('/'));
+                let related = |a: &str, b: &str| under(a, b) || under(b, a);
+                let more: Vec<_> = model_faults(body, operation)
+                    .into_iter()
+                    .filter(|v| !violations.iter().any(|w| related(&v.path, &w.path)))
+                    .collect();
+                violations.extend(more);
+                Err(BodyError::Invalid(violations))
+            }
+            other => other,
+        }
     }
 
     /// Written back as read: a method described by a table as its tree, a message with its
@@ -149,12 +174,36 @@ impl Codec for OneMsgCodec {
 /// Reads a body sent to `operation`, reporting into `new_report()`'s reports (a fit's read:
 /// [`Report::to_fit`]). A method the model speaks is read into it; one with a table of its
 /// own (sendTemplate, sendCarousel, sendFlow, sendProduct) is checked against that table first.
-fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Request, BodyError> {
+/// What the body says beside its message that the neutral model has no field for (`lossy`:
+/// left out, each as its pointer and why; else refused as unsupported at it): sendTemplate's
+/// sending options, a sendList buttonText other than its `action`.
+fn read(
+    body: &str,
+    operation: Operation,
+    new_report: fn() -> Report,
+    lossy: bool,
+) -> Result<(Request, Vec<(String, String)>), BodyError> {
+    let mut left_out = Vec::new();
+    let mut leave_out = |at: String, what: &str| {
+        if lossy {
+            left_out.push((at, format!("the neutral model has no place for 1MSG's {what}: left out")));
+            Ok(())
+        } else {
+            Err(BodyError::from(Unsupported::neutral_lacks(PROVIDER, what).at(at)))
+        }
+    };
     if schema::fields(operation).is_none() || speaks(operation) {
         if schema::fields(operation).is_some() {
             let tree = checked(body, operation, new_report)?;
             if let Some((what, at)) = beyond_the_model(&tree, operation) {
                 return Err(Unsupported::neutral_lacks(PROVIDER, what).at(at).into());
+            }
+            // sendTemplate's sending options (MM Lite, click tracking, time to live) are 1MSG's
+            // own: no other provider's template has them, nor does the neutral one.
+            for option in ["useMMlite", "messageActivitySharing", "messageSendTtlSeconds"] {
+                if tree.get(option).is_some() {
+                    leave_out(format!("/{option}"), &format!("sendTemplate sending option {option}"))?;
+                }
             }
         }
         let (message, spelling) = read_body(body, operation, new_report)?;
@@ -162,10 +211,17 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
             let what = "filename of a non-document (the neutral model keeps documents' names only)";
             return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/filename").into());
         }
-        return Ok(Request::Message(message));
+        // The neutral list has one text for the button that opens it: a buttonText that is not
+        // `action`'s is a second one, and which of the two 1MSG shows is undocumented.
+        if let (Some(text), Content::List(list)) = (&spelling.button_text, &message.content)
+            && *text != list.button
+        {
+            leave_out("/buttonText".into(), "sendList buttonText beside a different action (the list's button text)")?;
+        }
+        return Ok((Request::Message(message), left_out));
     }
     let tree = checked(body, operation, new_report)?;
-    match operation {
+    let request = match operation {
         Operation::ReadMessage => Ok(Request::MarkRead(MarkRead {
             message_id: tree.string("messageId").unwrap_or_default(),
             typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
@@ -173,7 +229,8 @@ fn read(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<
         // A send method whose content the model does not have yet.
         op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
         op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
-    }
+    };
+    request.map(|request| (request, left_out))
 }
 
 fn checked(body: &str, operation: Operation, new_report: fn() -> Report) -> Result<Json<'_>, BodyError> {
@@ -235,15 +292,62 @@ fn beyond_the_model(tree: &Json<'_>, operation: Operation) -> Option<(&'static s
     })
 }
 
+/// A pointer table's entries, fixed or computed from the body (a carousel's cards).
+type PointerTable = Vec<(Cow<'static, str>, Cow<'static, str>)>;
+
 /// Where each neutral field lives in a 1MSG body sent to `operation`, and whether the rest of
 /// a pointer is snake_case (contact cards keep the Cloud API's field names on 1MSG).
-fn pointer_table(tree: &Json<'_>, operation: Operation) -> (Vec<(&'static str, &'static str)>, bool) {
+fn pointer_table(tree: &Json<'_>, operation: Operation) -> (PointerTable, bool) {
     let to = if tree.get("phone").is_some() { "/phone" } else { "/chatId" };
     // A 1MSG body names no content type (the method does): a content-type rule broken there
     // is the recipient's (groups take text, media and templates only).
-    let mut table = vec![("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
-    table.extend_from_slice(read::pointers(operation));
+    let fixed = [("/to", to), ("/recipientType", to), ("/content/type", to), ("/replyTo", "/quotedMsgId")];
+    let mut table: PointerTable = fixed.into_iter().map(|(a, b)| (a.into(), b.into())).collect();
+    if operation == Operation::SendCarousel {
+        table.extend(read::card_pointers(tree));
+    }
+    table.extend(read::pointers(operation).iter().map(|&(a, b)| (a.into(), b.into())));
     (table, matches!(operation, Operation::SendContact | Operation::SendTemplate | Operation::SendProduct))
+}
+
+/// A pointer table as `rewrite_pointer` takes it.
+fn borrowed(table: &PointerTable) -> Vec<(&str, &str)> {
+    table.iter().map(|(a, b)| (a.as_ref(), b.as_ref())).collect()
+}
+
+/// Reads the body of `operation` into the neutral model as far as it can, each fault found
+/// reading into `report`; the model's own limits are not checked yet. With the tree read (a
+/// template's `params` in the Cloud API's spelling, see `template`).
+fn read_tree<'a>(
+    body: &'a str,
+    operation: Operation,
+    report: &mut Report,
+) -> Result<(Json<'a>, Option<Message>), BodyError> {
+    if !speaks(operation) {
+        return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
+    }
+    let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+    if let Some(params) = tree.at_mut("/params").filter(|_| operation == Operation::SendTemplate) {
+        template::to_cloud(params)?;
+    }
+    let read = Obj::root(&tree, report).and_then(|root| read::message(&root, report, operation));
+    Ok((tree, read))
+}
+
+/// The neutral model's faults in a body whose reading found none, at their pointers in the
+/// body; none when reading found some (an item it could not read is left out, and the
+/// items after it would be reported at the wrong index).
+fn model_faults(body: &str, operation: Operation) -> Vec<Violation> {
+    let mut report = Report::new();
+    let Ok((tree, Some(message))) = read_tree(body, operation, &mut report) else { return Vec::new() };
+    if !report.is_empty() {
+        return Vec::new();
+    }
+    let (table, snake) = pointer_table(&tree, operation);
+    match validated_from_wire(message, &borrowed(&table), snake, Some(&tree), Report::new()) {
+        Err(BodyError::Invalid(violations)) => violations,
+        _ => Vec::new(),
+    }
 }
 
 /// Reads the body of `operation` into the neutral model, with how it spelled what the model
@@ -254,16 +358,8 @@ fn read_body(
     operation: Operation,
     new_report: fn() -> Report,
 ) -> Result<(Message, BodySpelling), BodyError> {
-    if !speaks(operation) {
-        return Err(Unsupported::not_yet(PROVIDER, operation.name()).into());
-    }
-    let mut tree = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
-    if let Some(params) = tree.at_mut("/params").filter(|_| operation == Operation::SendTemplate) {
-        template::to_cloud(params)?;
-    }
-    let tree = tree;
     let mut report = new_report();
-    let read = Obj::root(&tree, &mut report).and_then(|root| read::message(&root, &mut report, operation));
+    let (tree, read) = read_tree(body, operation, &mut report)?;
     let recipient = match tree.get("phone") {
         Some(Json::Str(_)) => RecipientSpelling::PhoneString,
         Some(_) => RecipientSpelling::PhoneNumber,
@@ -271,7 +367,7 @@ fn read_body(
     };
     let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
-    let message = match validated_from_wire(message, &table, snake, Some(&tree), new_report()) {
+    let message = match validated_from_wire(message, &borrowed(&table), snake, Some(&tree), new_report()) {
         Ok(message) if report.is_empty() => message,
         Ok(_) => return Err(BodyError::Invalid(report.into_violations())),
         Err(BodyError::Invalid(limits)) => {
@@ -300,7 +396,8 @@ fn read_body(
     };
     let filename = read::own_file_name(&tree, &message);
     let buttons = crate::provider::meta::button_spellings(tree.items("params"));
-    Ok((message, BodySpelling { recipient, coordinates, filename, buttons }))
+    let button_text = tree.get("buttonText").and_then(Json::as_str).map(str::to_string);
+    Ok((message, BodySpelling { recipient, coordinates, filename, buttons, button_text }))
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.

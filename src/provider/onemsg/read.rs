@@ -9,6 +9,7 @@ use crate::message::read::{Spelling, contact};
 use crate::message::*;
 use crate::provider::Operation;
 use crate::validate::{Json, Obj, Report, ViolationCode, char_count};
+use std::borrow::Cow;
 
 /// The fields of each method's body this version reads.
 fn fields(operation: Operation) -> &'static [&'static str] {
@@ -23,8 +24,23 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendReaction => &["chatId", "phone", "quotedMsgId", "body"],
         Operation::SendContact => &["chatId", "phone", "quotedMsgId", "contacts"],
         Operation::SendButton => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "sections"],
-        Operation::SendList => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "sections"],
-        Operation::SendTemplate => &["chatId", "phone", "quotedMsgId", "namespace", "template", "language", "params"],
+        Operation::SendList => {
+            &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action", "buttonText", "sections"]
+        }
+        // The sending options are checked by sendTemplate's table (`schema`), and refused
+        // where the body goes to the neutral model, which has no field for them (`super::read`).
+        Operation::SendTemplate => &[
+            "chatId",
+            "phone",
+            "quotedMsgId",
+            "namespace",
+            "template",
+            "language",
+            "params",
+            "useMMlite",
+            "messageActivitySharing",
+            "messageSendTtlSeconds",
+        ],
         Operation::SendProduct => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "action"],
         Operation::SendCarousel => &["chatId", "phone", "quotedMsgId", "body", "params"],
         Operation::SendFlow => &[
@@ -102,8 +118,16 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
         }
         Operation::SendContact => {
             let items = root.objects(r, "contacts", true)?;
-            let contacts = items.iter().filter_map(|c| contact(c, r, Spelling::SnakeCase)).collect();
-            Some(Content::Contacts(Contacts { contacts }))
+            // 1MSG's own example (the 1.0.0 summary's sendContact body, from its SDK) fills the
+            // fields it does not use with "": `"birthday": ""` among them. 2.39 describes a
+            // birthday as "YYYY-MM-DD formatted string", so "" is read as no birthday (the
+            // model's `None`), not as a date: an empty birthday is no birthday.
+            let read = |c: &Obj<'_>| {
+                let mut contact = contact(c, r, Spelling::SnakeCase)?;
+                contact.birthday = contact.birthday.filter(|b| !b.is_empty());
+                Some(contact)
+            };
+            Some(Content::Contacts(Contacts { contacts: items.iter().filter_map(read).collect() }))
         }
         Operation::SendButton => {
             let header = interactive_header(root, r);
@@ -130,6 +154,17 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
         Operation::SendList => {
             let header = root.str(r, "header").map(|text| Header::Text(HeaderText { text }));
             let (text, footer, button) = (body(r), root.str(r, "footer"), root.req_str(r, "action"));
+            // buttonText: in the current contract's SendListRequest (and its example, beside
+            // `action`), what it shows beside `action` undocumented. Either is the text of the
+            // button that opens the list, which WhatsApp limits to 20 characters: buttonText
+            // is held to that. 2.39 requires `action` (the 1.0.0 summary flags no field of
+            // SendListRequest required, not even `body`), so `action` stays required.
+            if let Some(label) = root.str(r, "buttonText")
+                && let Some((code, message, limit)) =
+                    crate::validate::chars_fault("buttonText", &label, 1, crate::limits::LIST_BUTTON_MAX_CHARS)
+            {
+                root.violation(r, "buttonText", code, message, Some(limit));
+            }
             let sections = root.objects(r, "sections", true).map(|items| {
                 let read = |s: &Obj<'_>| {
                     s.only(r, &["title", "rows"]);
@@ -420,9 +455,31 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content/header", "/header/{type}"),
             ("/content", ""),
         ],
-        Operation::SendTemplate => {
-            &[("/content/name", "/template"), ("/content/components", "/params"), ("/content", "")]
-        }
+        // The Cloud API's components in 1MSG's dialect (`template`): a parameter's value in the
+        // object its type names, a limited-time offer's expiry in its one parameter, a
+        // currency's code as `currency_code`.
+        Operation::SendTemplate => &[
+            ("/content/name", "/template"),
+            ("/content/components/*/expirationTimeMs", "/params/*/parameters/0/limited_time_offer/expiration_time_ms"),
+            ("/content/components/*/cards/*/cardIndex", "/params/*/cards/*/card_index"),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/type",
+                "/params/*/cards/*/components/*/parameters/*/type",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/code",
+                "/params/*/cards/*/components/*/parameters/*/currency/currency_code",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*",
+                "/params/*/cards/*/components/*/parameters/*/{type}",
+            ),
+            ("/content/components/*/parameters/*/type", "/params/*/parameters/*/type"),
+            ("/content/components/*/parameters/*/code", "/params/*/parameters/*/currency/currency_code"),
+            ("/content/components/*/parameters/*", "/params/*/parameters/*/{type}"),
+            ("/content/components", "/params"),
+            ("/content", ""),
+        ],
         Operation::SendCarousel => &[
             ("/content/body", "/body"),
             ("/content/cards/*/catalogId", "/params/0/cards/*/components/0/parameters/0/product/catalog_id"),
@@ -445,6 +502,51 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
         ],
         _ => &[("/content", "")],
     }
+}
+
+/// Where the fields of each neutral carousel card lie in the sendCarousel body it was read
+/// from, whose cards hold components, not fields (`carousel_card`): its header's media in
+/// the header component's parameter, its body in the body component's, each quick reply in
+/// a quick_reply component's parameters (`title` as `text`), its URL button in the url
+/// component's parameters. What a card lacks (its buttons) is sought in its components.
+/// Before the table's other entries: a pattern that matches first wins.
+pub(super) fn card_pointers(tree: &Json<'_>) -> Vec<(Cow<'static, str>, Cow<'static, str>)> {
+    let mut table: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
+    let cards = tree.items("params").first().map(|carousel| carousel.items("cards")).unwrap_or_default();
+    for (c, card) in cards.iter().enumerate() {
+        let (from, to) = (format!("/content/cards/{c}"), format!("/params/0/cards/{c}/components"));
+        let mut add = |neutral: String, wire: String| table.push((neutral.into(), wire.into()));
+        let (mut replies, mut url) = (0, None);
+        for (k, component) in card.items("components").iter().enumerate() {
+            let at = format!("{to}/{k}");
+            match (component.get("type").and_then(Json::as_str), component.get("sub_type").and_then(Json::as_str)) {
+                (Some("header"), _) => {
+                    add(format!("{from}/header/type"), format!("{at}/parameters/0/type"));
+                    add(format!("{from}/header"), format!("{at}/parameters/0/{{type}}"));
+                }
+                (Some("body"), _) => add(format!("{from}/body"), format!("{at}/parameters/0/text")),
+                (Some("button"), Some("quick_reply")) => {
+                    for p in 0..component.items("parameters").len() {
+                        let (button, parameter) = (format!("{from}/buttons/{replies}"), format!("{at}/parameters/{p}"));
+                        add(format!("{button}/title"), format!("{parameter}/text"));
+                        add(button, parameter);
+                        replies += 1;
+                    }
+                }
+                (Some("button"), Some("url")) => url = Some(at),
+                _ => {}
+            }
+        }
+        if let Some(at) = url {
+            add(format!("{from}/ctaUrl/displayText"), format!("{at}/parameters/text"));
+            add(format!("{from}/ctaUrl/url"), format!("{at}/parameters/url"));
+            add(format!("{from}/ctaUrl"), at);
+        }
+        // Buttons missing, too many, or beside a URL button: the components that hold them.
+        add(format!("{from}/buttons"), to.clone());
+        add(format!("{from}/ctaUrl"), to);
+    }
+    table
 }
 
 /// A sendCarousel card: `card_index` and the Cloud API's components (a media header by link,

@@ -9,7 +9,7 @@ use crate::limits::*;
 use crate::message::media::data_uri_type;
 use crate::provider::Operation;
 use crate::validate::schema::{Field, Shape};
-use crate::validate::{Path, Report, ViolationCode};
+use crate::validate::{Path, Report, ViolationCode, is_email};
 
 use Shape::*;
 
@@ -139,8 +139,18 @@ const CURRENCY: &[Field] = &[
     Field("amount_1000", Int(i64::MIN, i64::MAX), true),
     Field("fallback_value", TEXT, true),
 ];
+/// A date's day of the week: its name, MONDAY to SUNDAY, or its number, 1 to 7 (2.39's enum
+/// mixes both). Checked here, in the body as given: the reader sees it moved out of
+/// `component` (`template::to_cloud`), where its pointer would not be the caller's.
+fn day_of_week(value: &Json<'_>) -> Result<(), String> {
+    match value {
+        Json::Int(1..=7) => Ok(()),
+        Json::Str(name) if super::template::DAYS.iter().any(|d| d.eq_ignore_ascii_case(name)) => Ok(()),
+        _ => Err("day_of_week is a day's name, MONDAY to SUNDAY, or its number, 1 to 7".into()),
+    }
+}
 const DATE_COMPONENT: &[Field] = &[
-    Field("day_of_week", Any, false),
+    Field("day_of_week", Rule(day_of_week), false),
     Field("year", Int(1, 9999), false),
     Field("month", Int(1, 12), false),
     Field("day_of_month", Int(1, 31), false),
@@ -154,8 +164,24 @@ const DATE_TIME: &[Field] = &[
     Field("unix_epoch", Obj(&[Field("timestamp", Int(0, i64::MAX), true)]), false),
 ];
 const PRODUCT: &[Field] = &[Field("catalog_id", TEXT, true), Field("product_retailer_id", TEXT, true)];
+/// A location header's value. Its coordinates are numbers, or strings holding them (Meta's
+/// reference types them as strings): the reader judges them and their ranges.
+const LOCATION: &[Field] = &[
+    Field("latitude", Any, true),
+    Field("longitude", Any, true),
+    Field("name", TEXT, false),
+    Field("address", TEXT, false),
+];
+/// A limited-time offer's expiry, in milliseconds since the epoch.
+const OFFER: &[Field] = &[Field("expiration_time_ms", Int(1, i64::MAX), true)];
 /// A Cloud API parameter, which 1MSG passes on (its `type` names the field holding it); on a
-/// sendCarousel card's quick-reply button, `{id, text}` without a type.
+/// sendCarousel card's quick-reply button, `{id, text}` without a type. 2.39 lists text,
+/// currency, date_time, image, document and video only; the current contract (the 1.0.0
+/// operations summary, sendTemplate) adds the button sub types copy_code, catalog, flow,
+/// limited_time_offer and order_details, whose parameters are the Cloud API's (coupon_code,
+/// action, limited_time_offer), and 1MSG's MCP server says `params` "MUST be Cloud API
+/// component objects": the Cloud API's other parameter, a location header's, is taken too,
+/// as addTemplate takes a LOCATION header to fill (docs/1msg-reference.md, sendTemplate).
 const PARAMETER: &[Field] = &[
     Field("id", Str(1, REPLY_BUTTON_ID_MAX_CHARS), false),
     Field(
@@ -172,6 +198,7 @@ const PARAMETER: &[Field] = &[
             "coupon_code",
             "product",
             "limited_time_offer",
+            "location",
         ]),
         false,
     ),
@@ -186,7 +213,8 @@ const PARAMETER: &[Field] = &[
     Field("action", Any, false),
     Field("coupon_code", Str(1, COUPON_CODE_MAX_CHARS), false),
     Field("product", Obj(PRODUCT), false),
-    Field("limited_time_offer", Any, false),
+    Field("limited_time_offer", Obj(OFFER), false),
+    Field("location", Obj(LOCATION), false),
 ];
 /// A URL button's parameters on a carousel card: `{text, url}` rather than a list.
 const CARD_LINK: &[Field] = &[Field("text", TEXT, true), Field("url", Url, true)];
@@ -216,9 +244,10 @@ const CARD: &[Field] = &[
     Field("card_index", Int(0, CAROUSEL_CARDS_MAX as i64 - 1), false),
     Field("components", Arr(&Obj(COMPONENT), 1, 10), true),
 ];
-/// A `params` item: a component, or the carousel of a carousel template.
+/// A `params` item: a component, the expiry of a limited-time offer (the Cloud API's
+/// `limited_time_offer` component, see PARAMETER), or the carousel of a carousel template.
 const PARAM: &[Field] = &[
-    Field("type", Enum(&["header", "body", "button", "footer", "CAROUSEL", "carousel"]), true),
+    Field("type", Enum(&["header", "body", "button", "footer", "limited_time_offer", "CAROUSEL", "carousel"]), true),
     Field("sub_type", Any, false),
     Field("index", Rule(button_index), false),
     Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, 100)), false),
@@ -228,15 +257,20 @@ const PARAM: &[Field] = &[
 const SEND_TEMPLATE: &[Field] = send_fields![
     Field("namespace", TEXT, true),
     Field("template", Str(1, TEMPLATE_NAME_MAX_CHARS), true),
+    // `policy` is optional: 2.39 lists no required member of `language` (only the enum
+    // "deterministic"), nor does the current contract (SendTemplateRequestLanguage); the help
+    // page's "policy: write deterministic" says what to write when it is given.
     Field(
         "language",
-        Obj(&[Field("policy", Enum(&["deterministic"]), true), Field("code", Enum(LANGUAGES), true)]),
+        Obj(&[Field("policy", Enum(&["deterministic"]), false), Field("code", Enum(LANGUAGES), true)]),
         true
     ),
     Field("params", Arr(&Obj(PARAM), 0, 20), false),
+    // The current contract's sending options (SendTemplateRequest): MM Lite, click tracking,
+    // and the time to live, whose ranges (per category) `rules` checks.
     Field("useMMlite", Bool, false),
     Field("messageActivitySharing", Bool, false),
-    Field("messageSendTtlSeconds", Int(-1, 2_592_000), false),
+    Field("messageSendTtlSeconds", Int(-1, ONEMSG_TEMPLATE_TTL_MAX_SECONDS), false),
 ];
 
 const SEND_CAROUSEL: &[Field] = send_fields![
@@ -287,6 +321,7 @@ const ME: &[Field] = &[
     Field("about", Str(1, ONEMSG_ABOUT_MAX_CHARS), false),
     Field("address", Str(0, ONEMSG_ADDRESS_MAX_CHARS), false),
     Field("description", Str(0, ONEMSG_DESCRIPTION_MAX_CHARS), false),
+    // Its format is checked by `rules` (an email address, or "" to clear it).
     Field("email", Str(0, ONEMSG_EMAIL_MAX_CHARS), false),
     Field("vertical", Enum(VERTICALS), false),
     Field("photo", Rule(photo), false),
@@ -422,6 +457,28 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
         }
         Operation::SetMe if matches!(body, Json::Object(fields) if fields.is_empty()) => {
             r.add(&root, ViolationCode::Required, "a profile update changes at least one field", Some(1.0));
+        }
+        // "Business email" (2.39 MeComponents, example john@neverland.play); Meta's business
+        // profile, which 1MSG passes it on to, takes "a valid email format". "" clears it.
+        Operation::SetMe => {
+            if let Some(email) = body.get("email").and_then(Json::as_str).filter(|e| !e.is_empty() && !is_email(e)) {
+                let message = format!("email must be an email address such as info@example.com (got {email:?})");
+                r.add(&root.key("email"), ViolationCode::InvalidFormat, message, None);
+            }
+        }
+        // The time to live: -1 (30 days, for AUTHENTICATION and UTILITY), or 30 seconds (the
+        // shortest, AUTHENTICATION's and UTILITY's) to 30 days. The table refuses what lies
+        // outside -1 to 30 days; 0 to 29 seconds is no category's either.
+        Operation::SendTemplate => {
+            let ttl = body.get("messageSendTtlSeconds").and_then(Json::as_i64);
+            if let Some(ttl) = ttl.filter(|t| (0..ONEMSG_TEMPLATE_TTL_MIN_SECONDS).contains(t)) {
+                let message = format!(
+                    "messageSendTtlSeconds is -1 or {ONEMSG_TEMPLATE_TTL_MIN_SECONDS} to \
+                     {ONEMSG_TEMPLATE_TTL_MAX_SECONDS} seconds (got {ttl})"
+                );
+                let limit = Some(ONEMSG_TEMPLATE_TTL_MIN_SECONDS as f64);
+                r.add(&root.key("messageSendTtlSeconds"), ViolationCode::OutOfRange, message, limit);
+            }
         }
         _ => {}
     }

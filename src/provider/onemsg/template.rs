@@ -11,7 +11,7 @@ use crate::json::Json;
 use crate::provider::meta::ButtonSpelling;
 use std::borrow::Cow;
 
-const DAYS: [&str; 7] = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
+pub(super) const DAYS: [&str; 7] = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
 /// Rewrites 1MSG's `params` in place into the Cloud API's spelling, for Meta's reader.
 pub(super) fn to_cloud(params: &mut Json<'_>) -> Result<(), BodyError> {

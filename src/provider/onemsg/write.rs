@@ -137,6 +137,8 @@ pub(super) struct BodySpelling {
     pub filename: Option<String>,
     /// How a template's button components spelled `index` and `sub_type`, in order.
     pub buttons: Vec<crate::provider::meta::ButtonSpelling>,
+    /// A sendList's `buttonText`, written back beside `action` (see `read::message`).
+    pub button_text: Option<String>,
 }
 
 /// Writes a valid message whose kind 1MSG carries.
@@ -267,6 +269,7 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.str("body", &l.body);
             w.opt_str("footer", l.footer.as_deref());
             w.str("action", &l.button);
+            w.opt_str("buttonText", spelling.button_text.as_deref());
             w.arr("sections", &l.sections, |w, s| {
                 w.item_obj(|w| {
                     w.opt_str("title", s.title.as_deref());
