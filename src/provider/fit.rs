@@ -160,9 +160,49 @@ const TEXT_FIELDS: &[&str] = &[
 /// removes or shortens something, so real messages need a handful).
 const MAX_STEPS: usize = 64;
 
+/// What a message is fitted to: a provider's body, or the neutral model's own limits (a
+/// message converted to neutral JSON, from a provider's body or neutral JSON over them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Provider(Provider),
+    Neutral,
+}
+
+impl Target {
+    /// The body of a message that fits: the provider's, or the neutral JSON of a valid message.
+    fn write(self, message: &Message) -> Result<String, BodyError> {
+        match self {
+            Target::Provider(provider) => serialize(provider, message),
+            Target::Neutral => message.validate().map(|()| message.to_json()).map_err(BodyError::Invalid),
+        }
+    }
+
+    /// Whether content of `kind` can be sent as it is (the neutral model holds every kind).
+    fn has(self, kind: &'static str) -> bool {
+        match self {
+            Target::Provider(provider) => check_supported(provider, kind).is_ok(),
+            Target::Neutral => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Provider(provider) => provider.fmt(f),
+            Target::Neutral => f.write_str("the neutral model"),
+        }
+    }
+}
+
 /// Fits `message` to `provider` as `fit` allows, returning the messages to send and their
 /// bodies, or the first refusal it may not work around.
 pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, BodyError> {
+    fit_to(Target::Provider(provider), message, fit)
+}
+
+/// [`fit`] to a provider or to the neutral model.
+pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, BodyError> {
     let mut changes = Vec::new();
     let mut inputs = Vec::new();
     // Messages still to fit, front first: a split puts its further messages here.
@@ -186,10 +226,14 @@ pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, Bod
             }
         };
         let body = loop {
-            let error = match serialize(provider, &message) {
+            let error = match target.write(&message) {
                 Ok(body) => {
                     // What the provider's body leaves out or changes by design is reported too.
-                    let approximations = super::codec(provider).approximations(&message).into_iter().map(|a| Change {
+                    let approximations = match target {
+                        Target::Provider(provider) => super::codec(provider).approximations(&message),
+                        Target::Neutral => Vec::new(),
+                    };
+                    let approximations = approximations.into_iter().map(|a| Change {
                         kind: if a.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy },
                         pointer: a.pointer.to_string(),
                         message: a.why,
@@ -203,7 +247,7 @@ pub fn fit(provider: Provider, message: Message, fit: Fit) -> Result<Fitted, Bod
             };
             steps += 1;
             let Some(Step { replace, changes: made, kept }) =
-                step(provider, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
+                step(target, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
             else {
                 return Err(error);
             };
@@ -271,7 +315,7 @@ struct Step {
     kept: Option<&'static [(&'static str, &'static str)]>,
 }
 
-fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part: usize) -> Option<Step> {
+fn step(target: Target, message: &Message, error: &BodyError, fit: Fit, part: usize) -> Option<Step> {
     let change = |kind, pointer: &str, text: String, limit| Change {
         kind,
         pointer: pointer.to_string(),
@@ -293,7 +337,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
             if fit.mode != FitMode::Adapt {
                 return None;
             }
-            let reshape = reshape_unsupported(provider, message, refused)?;
+            let reshape = reshape_unsupported(target, message, refused)?;
             Some(reshaped(reshape))
         }
         BodyError::Unsupported(refused) => {
@@ -308,7 +352,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
         }
         BodyError::Invalid(violations) => {
             if fit.mode == FitMode::Adapt
-                && let Some(reshape) = buttons_reshaped(provider, message, violations)
+                && let Some(reshape) = buttons_reshaped(target, message, violations)
             {
                 return Some(reshaped(reshape));
             }
@@ -337,7 +381,7 @@ fn step(provider: Provider, message: &Message, error: &BodyError, fit: Fit, part
                 }
                 !made.is_empty()
             })?;
-            let shortened = kept_distinct(provider, shortened, &cut, violations, &mut made);
+            let shortened = kept_distinct(target, shortened, &cut, violations, &mut made);
             Some(Step { replace: vec![shortened], changes: made, kept: None })
         }
         _ => None,
@@ -399,22 +443,27 @@ struct Cut {
 /// a message 3 buttons or 10 cards of 3).
 const MAX_NUMBERED: usize = 32;
 
-/// `message` after truncation, with each title that the cut made equal to a sibling's, where
-/// the provider refuses duplicates (two reply buttons both "Appointment on Mond…"), shortened
-/// once more and numbered (" 2", " 3", …): a user who asks for truncation expects a sendable
-/// message whose choices still tell themselves apart. Which fields must be unique is what the
-/// provider's own refusal says (a `duplicate` violation), not a list kept here; duplicates the
-/// message had before the cut (`before`) stay refused, as in strict mode. Each number is
-/// reported in the field's truncated change (`made`).
+/// `message` after truncation, with each title that the cut made equal to a sibling's
+/// (two reply buttons both "Appointment on Mond…") shortened once more and numbered (" 2",
+/// " 3", …): a user who asks for truncation expects a sendable message whose choices still
+/// tell themselves apart. Where the provider refuses duplicates, the fields are what its own
+/// refusal says (a `duplicate` violation), not a list kept here; elsewhere, titles of one
+/// list (rows that were buttons, after `adapt`) that read alike only since the cut. Duplicates
+/// the message had before the cut (`before`, or texts equal as given) stay as they were. Each
+/// number is reported in the field's truncated change (`made`).
 fn kept_distinct(
-    provider: Provider,
+    target: Target,
     mut message: Message,
     cut: &[Cut],
     before: &[Violation],
     made: &mut [Change],
 ) -> Message {
     for _ in 0..MAX_NUMBERED {
-        let Err(BodyError::Invalid(now)) = serialize(provider, &message) else { return message };
+        let now = match target.write(&message) {
+            Err(BodyError::Invalid(now)) => now,
+            Ok(_) => Vec::new(),
+            Err(_) => return message,
+        };
         let json = message.to_json();
         let Ok(mut tree) = crate::validate::parse_tree(&json) else { return message };
         // The field to number: the duplicate itself where the cut made it, else the sibling cut
@@ -429,14 +478,19 @@ fn kept_distinct(
                     || cut.iter().find(|c| siblings(&c.pointer, &v.path) && text_at(&tree, &c.pointer) == Some(value));
                 cut.iter().find(|c| c.pointer == v.path).or_else(sibling)
             });
+        let refused = numbered.is_some();
+        let numbered = numbered.or_else(|| cut.iter().find(|c| made_alike(&tree, c, cut)));
         let Some(numbered) = numbered else { return message };
         let Some(text) = numbered_apart(&tree, numbered) else { return message };
         let Some(Json::Str(field)) = tree.at_mut(&numbered.pointer) else { return message };
         // Said by the text rather than a pointer: a change's pointer may be moved into the
         // provider body it was read from, and this message would not follow.
-        let why = format!(
-            ", then numbered: cut alone it read \"{field}\" as another title does, and {provider} refuses a title used twice"
-        );
+        let because = if refused {
+            format!("{target} refuses a title used twice")
+        } else {
+            "choices that read alike cannot be told apart".to_string()
+        };
+        let why = format!(", then numbered: cut alone it read \"{field}\" as another title does, and {because}");
         *field = text.into();
         let Ok(next) = Message::from_tree(&tree) else { return message };
         if let Some(change) = made.iter_mut().find(|c| c.pointer == numbered.pointer) {
@@ -445,6 +499,19 @@ fn kept_distinct(
         message = next;
     }
     message
+}
+
+/// Whether `c`, a title, reads after the cut as an earlier sibling title does that read
+/// otherwise before it (its text as given, or before its own cut): the later of two is the
+/// one numbered, as the provider's duplicate refusal names the later.
+fn made_alike(tree: &Json<'_>, c: &Cut, cut: &[Cut]) -> bool {
+    let Some((rest, "title")) = c.pointer.rsplit_once('/') else { return false };
+    let Some((array, index)) = rest.rsplit_once('/') else { return false };
+    let (Ok(index), Some(now)) = (index.parse::<usize>(), text_at(tree, &c.pointer)) else { return false };
+    (0..index).map(|i| format!("{array}/{i}/title")).any(|sibling| {
+        let given = cut.iter().find(|s| s.pointer == sibling).map(|s| s.before.as_str());
+        text_at(tree, &sibling) == Some(now) && given.or_else(|| text_at(tree, &sibling)) != Some(c.before.as_str())
+    })
 }
 
 /// The text at `pointer` in `tree`, if it is text.
@@ -485,7 +552,7 @@ fn numbered_apart(tree: &Json<'_>, cut: &Cut) -> Option<String> {
 /// Reply buttons a provider refuses for their count or a title's length, as a list (rows
 /// take 10 items and 24-character titles) when the provider has lists and they fit in one,
 /// else as numbered text.
-fn buttons_reshaped(provider: Provider, message: &Message, violations: &[Violation]) -> Option<Reshape> {
+fn buttons_reshaped(target: Target, message: &Message, violations: &[Violation]) -> Option<Reshape> {
     let Content::ReplyButtons(buttons) = &message.content else { return None };
     let reshapes = violations.iter().any(|v| {
         (v.path == "/content/buttons" && v.code == ViolationCode::TooMany)
@@ -497,11 +564,11 @@ fn buttons_reshaped(provider: Provider, message: &Message, violations: &[Violati
         return None;
     }
     let count = buttons.buttons.len();
-    if count > LIST_ROWS_MAX || check_supported(provider, "list").is_err() {
+    if count > LIST_ROWS_MAX || !target.has("list") {
         let why = if count > LIST_ROWS_MAX {
             format!("{count} reply buttons are more than a list's {LIST_ROWS_MAX} rows")
         } else {
-            format!("{provider} has no lists for {}", reply_buttons(count))
+            format!("{target} has no lists for {}", reply_buttons(count))
         };
         return Some(buttons_numbered(message, buttons, why));
     }
@@ -562,16 +629,16 @@ fn buttons_numbered(message: &Message, buttons: &ReplyButtons, why: String) -> R
 
 /// Content of a kind the provider cannot take, as content it can: `None` when there is no
 /// faithful reshape.
-fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsupported) -> Option<Reshape> {
+fn reshape_unsupported(target: Target, message: &Message, refused: &Unsupported) -> Option<Reshape> {
     let with = |content: Content| with_content(message, content);
     match &message.content {
-        Content::ReplyButtons(b) if check_supported(provider, "list").is_ok() && b.buttons.len() <= LIST_ROWS_MAX => {
+        Content::ReplyButtons(b) if target.has("list") && b.buttons.len() <= LIST_ROWS_MAX => {
             let mut reshape = buttons_listed(message, b);
-            reshape.how = format!("{provider} has no reply buttons: sent as a list");
+            reshape.how = format!("{target} has no reply buttons: sent as a list");
             Some(reshape)
         }
         Content::ReplyButtons(b) => {
-            Some(buttons_numbered(message, b, format!("{provider} has no reply buttons or lists")))
+            Some(buttons_numbered(message, b, format!("{target} has no reply buttons or lists")))
         }
         Content::List(l) => {
             let sections: Vec<_> = l
@@ -583,7 +650,7 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                 .collect();
             let text = numbered(header_text(l.header.as_ref()), &l.body, &sections, l.footer.as_deref());
             let how = format!(
-                "{provider} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
+                "{target} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
             );
             Some(Reshape::one(with(text), how))
         }
@@ -600,7 +667,7 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
             .join("\n\n");
             let text = with(Content::Text(Text { body, preview_url: Some(true) }));
             let mut reshape =
-                Reshape::one(text, format!("{provider} has no CTA URL buttons: the link is written in the text"));
+                Reshape::one(text, format!("{target} has no CTA URL buttons: the link is written in the text"));
             if c.header.is_some() && header_text(c.header.as_ref()).is_none() {
                 reshape.left_out.push(("/content/header".into(), "text has no media header: left out", 0));
             }
@@ -624,8 +691,7 @@ fn reshape_unsupported(provider: Provider, message: &Message, refused: &Unsuppor
                 };
                 parts.push(Message { reply_to: None, ..with(content) });
             }
-            let why =
-                if is_kind_refusal(refused) { format!("{provider} has no carousels") } else { refused.to_string() };
+            let why = if is_kind_refusal(refused) { format!("{target} has no carousels") } else { refused.to_string() };
             let how = format!("{why}: sent as its text and then one message per card ({} cards)", c.cards.len());
             let with_buttons = c.cards.iter().enumerate().filter(|(_, card)| card.buttons.is_some());
             let left_out = with_buttons
@@ -793,7 +859,8 @@ mod tests {
             {"header": {"type": "video", "link": "https://example.com/1.mp4"}, "ctaUrl": {"displayText": "Buy", "url": "https://example.com/1"}},
             {"header": {"type": "image", "link": "https://example.com/2.png"}, "body": "Two"}]}));
         let refused = Unsupported::cannot(Provider::Meta, "carousel");
-        let Reshape { parts, how, left_out, .. } = reshape_unsupported(Provider::Meta, &message, &refused).unwrap();
+        let Reshape { parts, how, left_out, .. } =
+            reshape_unsupported(Target::Provider(Provider::Meta), &message, &refused).unwrap();
         assert!(how.starts_with("meta has no carousels"), "{how}");
         assert!(left_out.is_empty());
         assert!(
@@ -809,7 +876,8 @@ mod tests {
             "footer": "Bye", "button": "Open", "sections": [{"title": "Drinks", "rows": [{"id": "t", "title": "Tea",
             "description": "Green"}, {"id": "c", "title": "Coffee"}]}]}));
         let Reshape { parts, how, .. } =
-            reshape_unsupported(Provider::Meta, &list, &Unsupported::cannot(Provider::Meta, "list")).unwrap();
+            reshape_unsupported(Target::Provider(Provider::Meta), &list, &Unsupported::cannot(Provider::Meta, "list"))
+                .unwrap();
         assert!(how.contains("numbered"));
         let Content::Text(t) = &parts[0].content else { panic!() };
         assert_eq!(t.body, "Menu\n\nPick\n\nDrinks\n1. Tea — Green\n2. Coffee\n\nBye");
@@ -931,15 +999,33 @@ mod tests {
             violations.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
             [("/content/buttons/1/title", ViolationCode::Duplicate)]
         );
-        // List rows: ids must be unique, titles need not be (no provider refuses them): cut alike.
+        // List rows: no provider refuses two titles alike, but a customer could not tell two
+        // choices apart: the later one the cut made alike is numbered too; rows alike as
+        // given stay as given.
         let row = |id: &str, title: &str| serde_json::json!({"id": id, "title": title});
         let list = serde_json::json!({"type": "list", "body": "Pick", "button": "Open", "sections": [{"rows": [
-            row("a", "Appointment on Monday morning at nine"), row("b", "Appointment on Monday morning at ten")]}]});
+            row("a", "Appointment on Monday morning at nine"), row("b", "Appointment on Monday morning at ten"),
+            row("c", "Same"), row("d", "Same")]}]});
         for provider in Provider::ALL {
             let out = fitted(provider, FitMode::Truncate, list.clone()).unwrap();
             let Content::List(l) = &out.parts[0].0.content else { panic!() };
             let titles: Vec<_> = l.sections[0].rows.iter().map(|r| r.title.as_str()).collect();
-            assert_eq!(titles, ["Appointment on Monday m…", "Appointment on Monday m…"], "{provider}");
+            assert_eq!(titles, ["Appointment on Monday m…", "Appointment on Monday… 2", "Same", "Same"], "{provider}");
+            let numbered = out.changes.iter().find(|c| c.pointer == "/content/sections/0/rows/1/title").unwrap();
+            assert!(numbered.message.ends_with("choices that read alike cannot be told apart"), "{}", numbered.message);
+        }
+    }
+
+    #[test]
+    fn adapt_keeps_buttons_made_rows_distinct() {
+        // Long button titles become list rows (24 characters), where two cut alike are numbered.
+        let buttons = serde_json::json!({"type": "replyButtons", "body": "When?", "buttons": [
+            {"id": "1", "title": "Appointment on Monday 10am"}, {"id": "2", "title": "Appointment on Monday 11am"}]});
+        for provider in Provider::ALL {
+            let out = fitted(provider, FitMode::Adapt, buttons.clone()).unwrap();
+            let Content::List(l) = &out.parts[0].0.content else { panic!("{provider}: {out:?}") };
+            let titles: Vec<_> = l.sections[0].rows.iter().map(|r| r.title.as_str()).collect();
+            assert_eq!(titles, ["Appointment on Monday 1…", "Appointment on Monday… 2"], "{provider}");
         }
     }
 

@@ -241,12 +241,10 @@ pub fn convert_reporting(
 ) -> Result<Conversion, BodyError> {
     let exact =
         |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
-    // Only lengths and counts over their maximum, which a fit may remedy (not a strict one).
-    // Only where the target is a provider: the fit is to its limits (the neutral model's own
-    // are the strict ones).
+    // Only lengths and counts over their maximum, which a fit may remedy (not a strict one),
+    // to the target's limits: a provider's, or the neutral model's own.
     let fit_may_remedy = |error: &BodyError| {
         mode != fit::FitMode::Strict
-            && matches!(to, Format::Provider(_))
             && matches!(error, BodyError::Invalid(v) if v.iter().all(|v| Report::is_over_maximum(v.code)))
     };
     let to = match (from, to) {
@@ -259,7 +257,9 @@ pub fn convert_reporting(
                 Err(error) => return Err(error),
             }
         }
-        (Format::Neutral, Format::Neutral) => return convert(from, to, body, operation).map(|body| exact(None, body)),
+        (Format::Neutral, Format::Neutral) if mode == fit::FitMode::Strict => {
+            return convert(from, to, body, operation).map(|body| exact(None, body));
+        }
         (_, to) => to,
     };
     // A neutral input is validated by the fit (against the target's limits too), which is
@@ -282,23 +282,28 @@ pub fn convert_reporting(
         source: Some(at),
     });
     let mut changes: Vec<ReportedChange> = read_changes.collect();
-    let to = match to {
-        Format::Neutral => return Ok(Conversion { parts: vec![(None, to_neutral(&request)?)], changes }),
-        Format::Provider(to) => to,
+    let target = match to {
+        // Read from a provider's body, a message holds to the neutral model's limits already.
+        Format::Neutral if mode == fit::FitMode::Strict => {
+            return Ok(Conversion { parts: vec![(None, to_neutral(&request)?)], changes });
+        }
+        Format::Neutral => fit::Target::Neutral,
+        Format::Provider(to) => fit::Target::Provider(to),
     };
-    let message = match request {
-        Request::Message(message) => message,
-        read @ Request::MarkRead(_) => {
+    let message = match (request, target) {
+        (Request::Message(message), _) => message,
+        (read, fit::Target::Provider(to)) => {
             return Ok(Conversion {
                 parts: vec![(codec(to).mark_read_operation(), serialize_request(to, &read)?)],
                 changes,
             });
         }
+        (read, fit::Target::Neutral) => return Ok(Conversion { parts: vec![(None, to_neutral(&read)?)], changes }),
     };
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
     // by its codec's pointer table for the message read from it (read again: changes and
     // refusals are rare, a clone of every message not).
-    let fitted = fit::fit(to, message, fit::Fit { mode, drop_lossy: true });
+    let fitted = fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true });
     let source = match from {
         Format::Provider(provider) if fitted.as_ref().map_or(true, |f| !f.changes.is_empty()) => {
             let operation = operation_named(provider, operation)?;
@@ -321,7 +326,11 @@ pub fn convert_reporting(
             .enumerate()
             .map(|(i, change)| ReportedChange { source: fitted.input_pointer(i).map(wire), change: change.clone() }),
     );
-    let parts = fitted.parts.into_iter().map(|(message, body)| (self::operation(to, &message), body)).collect();
+    let operation = |message: &Message| match target {
+        fit::Target::Provider(to) => self::operation(to, message),
+        fit::Target::Neutral => None,
+    };
+    let parts = fitted.parts.into_iter().map(|(message, body)| (operation(&message), body)).collect();
     Ok(Conversion { parts, changes })
 }
 
@@ -602,6 +611,34 @@ mod tests {
         assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
         assert!(serialize_many(Provider::Meta, "[1,").is_err());
         assert!(serialize_many(Provider::Meta, "").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_fit_to_neutral_holds_to_the_neutral_model_s_limits() {
+        let long = format!(r#"{{"to":"+16505551234","content":{{"type":"text","body":"{}"}}}}"#, "x".repeat(5000));
+        assert!(convert_reporting(Format::Neutral, Format::Neutral, &long, None, fit::FitMode::Strict).is_err());
+        let fitted = convert_reporting(Format::Neutral, Format::Neutral, &long, None, fit::FitMode::Truncate).unwrap();
+        let (operation, body) = &fitted.parts[0];
+        assert_eq!(*operation, None);
+        let message = Message::from_json(body).unwrap();
+        assert!(
+            matches!(&message.content, crate::message::Content::Text(t) if t.body.chars().count() == 4096 && t.body.ends_with('…'))
+        );
+        let change = &fitted.changes[0].change;
+        assert_eq!(
+            (change.kind, change.pointer.as_str(), change.limit),
+            (fit::ChangeKind::Truncated, "/content/body", Some(4096.0))
+        );
+        // From a provider's body over the model's limits: fitted, the change at its pointer there.
+        let bird = format!(
+            r#"{{"receiver":{{"contacts":[{{"identifierKey":"phonenumber","identifierValue":"+16505551234"}}]}},"body":{{"type":"text","text":{{"text":"{}"}}}}}}"#,
+            "y".repeat(5000)
+        );
+        let bird_format = Format::Provider(Provider::Bird);
+        assert!(convert_reporting(bird_format, Format::Neutral, &bird, None, fit::FitMode::Strict).is_err());
+        let fitted = convert_reporting(bird_format, Format::Neutral, &bird, None, fit::FitMode::Truncate).unwrap();
+        assert!(fitted.parts[0].1.contains(&format!("{}…", "y".repeat(4095))));
+        assert_eq!(fitted.changes[0].source.as_deref(), Some("/body/text/text"));
     }
 
     #[test]

@@ -319,7 +319,7 @@ export interface FitChange {
 }
 /** Options of `convert`. */
 export interface ConvertOptions extends ProviderBodyOptions {
-  /** How far the message may be changed to fit the target (`"strict"` by default). */
+  /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
 }
 /** What `convert` gives: the converted document, and every change made to get there. */
