@@ -371,7 +371,9 @@ impl ClientCore {
                     (Config::Meta(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::Bird(c), "downloadMedia") => c.decode_download(&url, response),
                     (Config::OneMsg(c), "downloadMedia") => c.decode_download(&url, response),
-                    _ => download::decode(self.provider(), &url, response, |r| download::storage_error(&url, r)),
+                    _ => download::decode(&download::storage_name(&url), &url, response, |r| {
+                        download::storage_error(&url, r)
+                    }),
                 };
                 downloaded.map(downloaded_to_js)
             }

@@ -257,7 +257,7 @@ impl ProviderClient for BirdConfig {
     }
 
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
-        download::decode(PROVIDER, url, response, decode_error)
+        download::decode(PROVIDER.name(), url, response, decode_error)
     }
 }
 

@@ -99,7 +99,7 @@ impl ProviderClient for OneMsgConfig {
     }
 
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
-        download::decode(PROVIDER, url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
+        download::decode(PROVIDER.name(), url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
     }
 }
 
