@@ -311,12 +311,18 @@ async function sandbox(args) {
     webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
   });
   const server = await serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
-  const config = Object.fromEntries(PROVIDERS.map((p) => [p, sandboxed.clientOptions(p, { viaFetch: false })]));
+  // What GET /__sandbox/config answers: the clients' options, and the sandbox's own test
+  // secrets its webhooks are signed with (never one from the environment: it reads none).
+  const { webhookSecrets, ...config } = sandboxed.config(server.url);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ url: server.url, ...config })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: server.url, ...config, webhookSecrets })}\n`);
   } else {
     process.stdout.write(`wabridge sandbox listening on ${server.url}\n`);
     for (const [provider, options] of Object.entries(config)) process.stdout.write(`  ${provider.padEnd(5)} ${JSON.stringify(options)}\n`);
+    process.stdout.write(
+      `  webhooks signed with (sandbox test secrets): meta app secret ${JSON.stringify(webhookSecrets.meta)} (X-Hub-Signature-256), ` +
+        `bird signing key ${JSON.stringify(webhookSecrets.bird)} (messagebird-signature); 1msg signs none\n`,
+    );
     process.stdout.write(`  inspect: GET ${server.url}/__sandbox/messages | /webhooks | /media | /config; POST /__sandbox/receive | /faults\n`);
   }
   await new Promise((resolve) => {
