@@ -253,14 +253,6 @@ impl ClientCore {
 }
 
 impl ClientCore {
-    fn provider(&self) -> Provider {
-        match &self.config {
-            Config::Meta(_) => Provider::Meta,
-            Config::Bird(_) => Provider::Bird,
-            Config::OneMsg(_) => Provider::OneMsg,
-        }
-    }
-
     fn secret(&self) -> &str {
         match &self.config {
             Config::Meta(c) => c.secret(),
