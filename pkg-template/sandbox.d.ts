@@ -16,6 +16,27 @@ export interface SandboxClientOptions {
   "1msg": OneMsgClientOptions & { baseUrl: string };
 }
 
+/**
+ * The secrets the sandbox signs its webhooks with unless `createSandbox` is given its own:
+ * Meta's app secret (`X-Hub-Signature-256`) and Bird's signing key (`messagebird-signature`;
+ * 1MSG signs nothing). Test values, not secrets of yours: published so that a webhook receiver
+ * in any language can verify what the sandbox sends.
+ */
+export declare const SANDBOX_WEBHOOK_SECRETS: { readonly meta: "sandbox-meta-app-secret"; readonly bird: "sandbox-bird-signing-key" };
+
+/**
+ * What `GET /__sandbox/config` answers (and `wabridge sandbox --json` prints, with `url`): each
+ * provider's client options, and the secrets its webhooks are signed with — the sandbox's own
+ * (`SANDBOX_WEBHOOK_SECRETS`), or `null` where `createSandbox` was given one (it may be a
+ * real secret: it is not served to whoever reaches the port).
+ */
+export interface SandboxConfig {
+  meta: SandboxClientOptions["meta"];
+  bird: SandboxClientOptions["bird"];
+  "1msg": SandboxClientOptions["1msg"];
+  webhookSecrets: { meta: string | null; bird: string | null };
+}
+
 /** A function that POSTs a webhook: `globalThis.fetch` by default. */
 export type WebhookFetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<{ status: number; ok: boolean }>;
 
@@ -99,7 +120,9 @@ export interface SandboxMessage {
 }
 
 export interface SandboxOptions {
+  /** Meta's credentials and ids; `appSecret` signs its webhooks (default `SANDBOX_WEBHOOK_SECRETS.meta`). */
   meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string };
+  /** Bird's credentials and ids; `signingKey` signs its webhooks (default `SANDBOX_WEBHOOK_SECRETS.bird`). */
   bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean };
   /**
    * The 1MSG channel. `namespace`: its templates' namespace (sendTemplate must give it;
@@ -176,6 +199,11 @@ export interface Sandbox {
    * `fetch` — `new MetaClient(sandbox.clientOptions("meta"))`.
    */
   clientOptions<P extends Provider>(provider: P, options?: { baseUrl?: string; viaFetch?: boolean }): SandboxClientOptions[P];
+  /**
+   * What `GET /__sandbox/config` answers: every provider's client options on `origin` (default
+   * `baseUrl`), and the webhook secrets (see `SandboxConfig`).
+   */
+  config(origin?: string): SandboxConfig;
   /**
    * An inbound customer message: opens the 24-hour window (Bird: what `getContactChannel`
    * reports as `serviceWindowExpireAt`) and emits the webhook. For Bird, `contactId` is the

@@ -55,8 +55,10 @@ class UsageError extends Error {}
 /** The raw bytes of FILE (or standard input): signatures are over the bytes as they came. */
 async function readBytes(file) {
   if (file === undefined || file === "-") {
-    if (process.stdin.isTTY) throw new UsageError("no input: pass a FILE or pipe the body to standard input");
-    // Streamed rather than readFileSync(0), which fails with EAGAIN on a non-blocking pipe.
+    if (process.stdin.isTTY) throw new UsageError("no input: pass a FILE or pipe the input to standard input");
+    // Streamed, never readFileSync(0): touching process.stdin (isTTY above) makes a pipe
+    // non-blocking, and a synchronous read of a pipe whose writer is still slow to write
+    // (`(sleep 1; cat body.json) | wabridge …`) then fails with EAGAIN.
     const chunks = [];
     for await (const chunk of process.stdin) chunks.push(chunk);
     return new Uint8Array(Buffer.concat(chunks));
@@ -68,16 +70,9 @@ async function readBytes(file) {
   }
 }
 
-function readInput(file) {
-  if (file === undefined || file === "-") {
-    if (process.stdin.isTTY) throw new UsageError("no input: pass a FILE or pipe JSON to standard input");
-    return readFileSync(0, "utf8");
-  }
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
-  }
+/** FILE (or standard input) as text: the JSON documents of validate, convert and send. */
+async function readInput(file) {
+  return Buffer.from(await readBytes(file)).toString("utf8");
 }
 
 /** The MIME type of a file WhatsApp takes, by its name's extension (`--file` without `--type`). */
@@ -119,7 +114,7 @@ function printViolations(violations, stream = process.stdout) {
   }
 }
 
-function validate(args) {
+async function validate(args) {
   const { values, positionals } = parseArgs({
     args,
     options: { provider: { type: "string" }, op: { type: "string" }, json: { type: "boolean", default: false } },
@@ -127,7 +122,7 @@ function validate(args) {
   });
   const provider = oneOf("provider", values.provider, PROVIDERS);
   if (positionals.length > 1) throw new UsageError("validate takes one FILE");
-  const body = readInput(positionals[0]);
+  const body = await readInput(positionals[0]);
   const violations = wabridge.validateProvider(provider, body, { operation: values.op });
   const valid = violations.length === 0;
   if (values.json) {
@@ -141,7 +136,7 @@ function validate(args) {
   return valid ? EXIT.ok : EXIT.invalid;
 }
 
-function convert(args) {
+async function convert(args) {
   const { values, positionals } = parseArgs({
     args,
     options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" } },
@@ -151,7 +146,7 @@ function convert(args) {
   const to = oneOf("to", values.to, FORMATS);
   const fit = values.fit === undefined ? undefined : oneOf("fit", values.fit, ["strict", "truncate", "adapt"]);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
-  const input = readInput(positionals[0]);
+  const input = await readInput(positionals[0]);
   const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit });
   // A split (fit adapt: a carousel card by card) gives the bodies as one JSON array, in order.
   const output = more.length === 0 ? body : [body, ...more.map((part) => part.body)];
@@ -222,7 +217,7 @@ async function send(args) {
   // Read before any request, so that a missing file is a usage error, not half a send.
   const file = values.file === undefined ? undefined : readFileOf("--file", values.file);
   const client = clientFromEnvironment("send", provider);
-  const document = parseJson(values.native || file ? `the ${provider} body` : "the message", readInput(positionals[0]));
+  const document = parseJson(values.native || file ? `the ${provider} body` : "the message", await readInput(positionals[0]));
   const options = values.options === undefined ? undefined : parseJson("--options", values.options);
   let result;
   if (file) {
@@ -318,12 +313,18 @@ async function sandbox(args) {
     webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
   });
   const server = await serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
-  const config = Object.fromEntries(PROVIDERS.map((p) => [p, sandboxed.clientOptions(p, { viaFetch: false })]));
+  // What GET /__sandbox/config answers: the clients' options, and the sandbox's own test
+  // secrets its webhooks are signed with (never one from the environment: it reads none).
+  const { webhookSecrets, ...config } = sandboxed.config(server.url);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ url: server.url, ...config })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: server.url, ...config, webhookSecrets })}\n`);
   } else {
     process.stdout.write(`wabridge sandbox listening on ${server.url}\n`);
     for (const [provider, options] of Object.entries(config)) process.stdout.write(`  ${provider.padEnd(5)} ${JSON.stringify(options)}\n`);
+    process.stdout.write(
+      `  webhooks signed with (sandbox test secrets): meta app secret ${JSON.stringify(webhookSecrets.meta)} (X-Hub-Signature-256), ` +
+        `bird signing key ${JSON.stringify(webhookSecrets.bird)} (messagebird-signature); 1msg signs none\n`,
+    );
     process.stdout.write(`  inspect: GET ${server.url}/__sandbox/messages | /webhooks | /media | /config; POST /__sandbox/receive | /faults\n`);
   }
   await new Promise((resolve) => {
@@ -378,11 +379,22 @@ async function webhook(args) {
 
 const commands = { validate, convert, send, "contact-window": contactWindow, download, webhook, sandbox };
 
+/** What a usage error prints after its own line: the help is long, and the error is what the
+ *  reader needs to see; the help is one command away. */
+const USAGE_HINT = "run `wabridge --help` for usage";
+
 async function main(argv) {
   const [command, ...rest] = argv;
-  if (command === "help" || command === "--help" || command === "-h") {
+  // `wabridge validate --help` asks for help too (options after a bare `--` are FILE names).
+  const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (command === "help" || command === "--help" || command === "-h" || (commands[command] && (options.includes("--help") || options.includes("-h")))) {
     process.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
+  }
+  // No command at all: the full help, as a usage error (exit 2) on standard error.
+  if (command === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return EXIT.usage;
   }
   if (command === "--version" || command === "-v" || command === "version") {
     // The version of the installed package (build.mjs writes Cargo.toml's version there).
@@ -391,7 +403,7 @@ async function main(argv) {
     return EXIT.ok;
   }
   const handler = commands[command];
-  if (!handler) throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : "no command");
+  if (!handler) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   return handler(rest);
 }
 
@@ -400,7 +412,7 @@ try {
   code = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError || String(error?.code).startsWith("ERR_PARSE_ARGS")) {
-    process.stderr.write(`wabridge: ${error.message}\n${USAGE}\n`);
+    process.stderr.write(`wabridge: ${error.message}\n${USAGE_HINT}\n`);
     code = EXIT.usage;
   } else if (error instanceof wabridge.ValidationError) {
     process.stderr.write(`wabridge: invalid: ${error.violations.length} violation${error.violations.length === 1 ? "" : "s"}\n`);
@@ -410,7 +422,7 @@ try {
     process.stderr.write(`wabridge: ${error.message}\n`);
     code = EXIT.unsupported;
   } else if (error instanceof wabridge.ArgumentError) {
-    process.stderr.write(`wabridge: ${error.message}\n${USAGE}\n`);
+    process.stderr.write(`wabridge: ${error.message}\n${USAGE_HINT}\n`);
     code = EXIT.usage;
   } else if (error instanceof wabridge.ProviderError || error instanceof wabridge.TransportError || error instanceof wabridge.UnexpectedResponseError) {
     process.stderr.write(`wabridge: ${error.message}\n`);

@@ -8,7 +8,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { LIMITS, validateProvider } from "wabridge";
-import { DAY_MS, digits, json, randomHex, randomUuid } from "./support.js";
+import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, digits, json, randomHex, randomUuid } from "./support.js";
 
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
@@ -36,7 +36,7 @@ export function createBird(sandbox, options = {}) {
     channelId: options.channelId ?? "8e046034-0000-4000-a000-000000000002",
     connectorId: "4128432e-0000-4000-a000-000000000003",
     senderNumber: options.senderNumber ?? "+15550001234",
-    signingKey: options.signingKey ?? "sandbox-bird-signing-key",
+    signingKey: options.signingKey ?? SANDBOX_WEBHOOK_SECRETS.bird,
     channelActive: options.channelActive ?? true,
   };
   const contacts = new Map(); // contact id → contact

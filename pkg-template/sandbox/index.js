@@ -8,10 +8,11 @@ import { createBird } from "./bird.js";
 import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
 import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
-import { DAY_MS, json, randomToken, seededRandom } from "./support.js";
+import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
+export { SANDBOX_WEBHOOK_SECRETS };
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -66,6 +67,23 @@ class Sandbox {
   clientOptions(provider, { baseUrl = this.baseUrl, viaFetch = true } = {}) {
     const options = this.provider(provider).clientOptions(baseUrl);
     return viaFetch ? { ...options, fetch: this.fetch } : options;
+  }
+
+  /**
+   * What GET /__sandbox/config (and `wabridge sandbox`) report: each provider's client options
+   * on `origin`, and the secrets the webhooks are signed with — the sandbox's own test secrets
+   * only: one the sandbox was given (`meta.appSecret`, `bird.signingKey`) may be a real one,
+   * and is reported as null rather than served to whoever reaches the port.
+   */
+  config(origin = this.baseUrl) {
+    const own = (given, builtIn) => (given === builtIn ? builtIn : null);
+    return {
+      ...Object.fromEntries(this.providers.map((p) => [p.name, p.clientOptions(origin)])),
+      webhookSecrets: {
+        meta: own(this.byName.meta.config.appSecret, SANDBOX_WEBHOOK_SECRETS.meta),
+        bird: own(this.byName.bird.config.signingKey, SANDBOX_WEBHOOK_SECRETS.bird),
+      },
+    };
   }
 
   provider(name) {
@@ -280,7 +298,7 @@ class Sandbox {
     try {
       switch (route) {
         case "GET /config":
-          return json(200, Object.fromEntries(this.providers.map((p) => [p.name, p.clientOptions(ctx.url.origin)])));
+          return json(200, this.config(ctx.url.origin));
         case "GET /messages":
           return json(200, this.messages(provider));
         case "GET /webhooks":

@@ -5,7 +5,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
-import { digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { SANDBOX_WEBHOOK_SECRETS, digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
 export function metaParam(pointer) {
@@ -20,7 +20,7 @@ export function createMeta(sandbox, options = {}) {
     phoneNumberId: options.phoneNumberId ?? "100000000000001",
     displayPhoneNumber: options.displayPhoneNumber ?? "15550001234",
     wabaId: options.wabaId ?? "200000000000001",
-    appSecret: options.appSecret ?? "sandbox-meta-app-secret",
+    appSecret: options.appSecret ?? SANDBOX_WEBHOOK_SECRETS.meta,
   };
   const media = new Map();
   const inbound = new Map();

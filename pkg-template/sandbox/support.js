@@ -1,5 +1,13 @@
 // Small pieces every sandbox module uses: seeded randomness, ids, JSON responses, hashing.
 
+/**
+ * The secrets the sandbox signs its webhooks with unless it is given its own: Meta's app
+ * secret (X-Hub-Signature-256) and Bird's signing key (messagebird-signature). Test values,
+ * published (GET /__sandbox/config, `wabridge sandbox`) so that a receiver in any language can
+ * verify the sandbox's webhooks; 1MSG signs nothing.
+ */
+export const SANDBOX_WEBHOOK_SECRETS = Object.freeze({ meta: "sandbox-meta-app-secret", bird: "sandbox-bird-signing-key" });
+
 /** mulberry32: a tiny seeded PRNG, so that ids and probabilistic faults repeat run to run. */
 export function seededRandom(seed) {
   let state = seed >>> 0;

@@ -8,9 +8,9 @@
 //!   second request goes without the key (S3 refuses two authorizations; the key stays Bird's);
 //! - 1MSG: its files are public links, fetched without the token.
 
-use super::{Provider, answered_unexpectedly, unexpected_response};
-use crate::error::{AnswerError, BodyError};
-use crate::http::url::{self, Origin, Scheme};
+use super::{Provider, answered_unexpectedly};
+use crate::error::{AnswerError, BodyError, UnexpectedResponse};
+use crate::http::url::{self, Origin, Scheme, UrlError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 
 /// Where a provider's credentials may go with a media URL.
@@ -62,9 +62,10 @@ pub enum Downloaded {
 
 /// Decodes a download's answer: a 2xx is the file, a 3xx with a `Location` (only seen when the
 /// request did not follow redirects) is where the file is; anything else is `refused`'s error
-/// (the provider's error body), or an unexpected answer naming the file.
+/// (the provider's error body), or an unexpected answer naming the file. `who` answered: the
+/// provider, or the storage a media host redirected to.
 pub(crate) fn decode(
-    provider: Provider,
+    who: &str,
     request_url: &str,
     response: &HttpResponse,
     refused: impl FnOnce(&HttpResponse) -> AnswerError,
@@ -74,21 +75,74 @@ pub(crate) fn decode(
         return Ok(Downloaded::File(response.body.clone(), mime));
     }
     if (300..400).contains(&response.status) {
-        let target = response.header("location").and_then(|location| absolute(request_url, location));
-        return target.map(Downloaded::Redirect).ok_or_else(|| unexpected_response(provider, response, "a Location"));
+        let Some(location) = response.header("location") else {
+            return Err(answered_unexpectedly(who, response, " without a Location"));
+        };
+        return absolute(request_url, location)
+            .map(Downloaded::Redirect)
+            .map_err(|why| not_followed(who, response, why));
     }
     Err(refused(response))
+}
+
+/// Why a redirect's `Location` is not followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unfollowed {
+    /// An absolute URL of another scheme (`javascript:`, `file:`, `data:`, `ftp:`): the scheme,
+    /// lower-cased.
+    Scheme(String),
+    /// An http(s) URL, or a reference, that `fetch` could read otherwise than wabridge does
+    /// (a user name before the host, `files/f` relative to a path, `/\host`).
+    Url(UrlError),
+}
+
+/// A redirect that is not followed, saying what it pointed at without the location itself: a
+/// storage link carries its own credentials (`X-Amz-Signature`, `user:pass@`), so only the
+/// scheme, or why the URL was not taken, goes into the message. Not retryable: the same
+/// request gets the same answer.
+fn not_followed(who: &str, response: &HttpResponse, why: Unfollowed) -> AnswerError {
+    let status = response.status;
+    let message = match why {
+        Unfollowed::Scheme(scheme) => {
+            format!(
+                "{who} answered HTTP {status} redirecting to a {scheme}: location; only http(s) redirects are followed"
+            )
+        }
+        Unfollowed::Url(why) => {
+            format!("{who} answered HTTP {status} redirecting to a location that {why}; not followed")
+        }
+    };
+    AnswerError::Unexpected(UnexpectedResponse { http_status: status, message, retryable: false, raw: response.text() })
+}
+
+/// The scheme of an absolute URL that is not http(s), read as the URL parser reads it (leading
+/// spaces and controls skipped, tabs and newlines dropped, lower-cased); `None` for anything
+/// else. At most 32 characters: it goes into a message, and a longer one is no scheme anyone uses.
+fn other_scheme(location: &str) -> Option<String> {
+    let (scheme, _) = location.trim_start_matches(|c: char| c <= ' ').split_once(':')?;
+    let scheme: String = scheme.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.len() <= 32
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (valid && scheme != "http" && scheme != "https").then_some(scheme)
 }
 
 /// `location` made absolute against the URL it answered: as it is when it has a scheme, with
 /// the request's scheme when it starts with `//` (another host), on the request's origin when
 /// it is a path (`/…`); anything else (`../x`) is not taken. The result is read again as
 /// `fetch` reads URLs, so that what is followed is a plain http(s) URL.
-fn absolute(request_url: &str, location: &str) -> Option<String> {
-    if url::origin(location).is_ok() {
-        return Some(location.to_string());
-    }
-    let origin: Origin = url::origin(request_url).ok()?;
+fn absolute(request_url: &str, location: &str) -> Result<String, Unfollowed> {
+    let why = match url::origin(location) {
+        Ok(_) => return Ok(location.to_string()),
+        // `javascript:`, `file:`, `data:`… are named: "not http(s)" alone would not say that
+        // the location was there, only of a scheme that is not followed.
+        Err(UrlError::Scheme) => {
+            return Err(other_scheme(location).map_or(Unfollowed::Url(UrlError::Scheme), Unfollowed::Scheme));
+        }
+        Err(why) => why,
+    };
+    let origin: Origin = url::origin(request_url).map_err(Unfollowed::Url)?;
     let scheme = match origin.scheme {
         Scheme::Https => "https",
         Scheme::Http => "http",
@@ -96,21 +150,29 @@ fn absolute(request_url: &str, location: &str) -> Option<String> {
     let target = match location.strip_prefix("//") {
         Some(_) => format!("{scheme}:{location}"),
         None if location.starts_with('/') && !location.starts_with("/\\") => format!("{scheme}://{origin}{location}"),
-        None => return None,
+        None => return Err(Unfollowed::Url(why)),
     };
-    url::origin(&target).is_ok().then_some(target)
+    url::origin(&target).map_err(Unfollowed::Url)?;
+    Ok(target)
 }
 
-/// A failed answer of the storage a media host redirected to: not the provider's API, so
-/// named by its host, retryable when the status says the server was at fault.
-pub fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
+/// The storage a media host redirected to, as its answers name it: not the provider's API, so
+/// named by its host.
+pub fn storage_name(url: &str) -> String {
     let host = url::origin(url).map(|origin| origin.to_string()).unwrap_or_default();
-    answered_unexpectedly(&format!("the media's storage ({host})"), response, "")
+    format!("the media's storage ({host})")
+}
+
+/// A failed answer of the storage a media host redirected to, retryable when the status says
+/// the server was at fault.
+pub fn storage_error(url: &str, response: &HttpResponse) -> AnswerError {
+    answered_unexpectedly(&storage_name(url), response, "")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::unexpected_response;
 
     const BIRD: MediaHosts = MediaHosts { provider: Provider::Bird, domains: &["bird.com", "messagebird.com"] };
     const BASE: &str = "https://api.bird.com";
@@ -164,29 +226,87 @@ mod tests {
     fn a_download_is_the_file_a_redirect_or_the_provider_s_error() {
         let url = "https://media.api.bird.com/workspaces/w/messages/m/media/f";
         let refused = |_: &HttpResponse| unexpected_response(Provider::Bird, &answer(401, &[], b""), "x");
-        let file = decode(Provider::Bird, url, &answer(200, &[("content-type", "image/png")], b"\x89PNG"), refused);
+        let file = decode("bird", url, &answer(200, &[("content-type", "image/png")], b"\x89PNG"), refused);
         assert_eq!(file, Ok(Downloaded::File(b"\x89PNG".to_vec(), "image/png".into())));
         let moved = answer(302, &[("location", "https://bucket.s3.amazonaws.com/f?X-Amz-Signature=s")], b"");
         assert_eq!(
-            decode(Provider::Bird, url, &moved, refused),
+            decode("bird", url, &moved, refused),
             Ok(Downloaded::Redirect("https://bucket.s3.amazonaws.com/f?X-Amz-Signature=s".into()))
         );
         let relative = answer(307, &[("location", "/files/f?sig=1")], b"");
         assert_eq!(
-            decode(Provider::Bird, url, &relative, refused),
+            decode("bird", url, &relative, refused),
             Ok(Downloaded::Redirect("https://media.api.bird.com/files/f?sig=1".into()))
         );
         let other_host = answer(302, &[("location", "//cdn.example/f?sig=2")], b"");
         assert_eq!(
-            decode(Provider::Bird, url, &other_host, refused),
+            decode("bird", url, &other_host, refused),
             Ok(Downloaded::Redirect("https://cdn.example/f?sig=2".into()))
         );
         for location in [None, Some("files/f"), Some("//user@evil.example/f"), Some("/\\evil.example/f")] {
             let headers: Vec<(&str, &str)> = location.map(|l| ("location", l)).into_iter().collect();
-            let error = decode(Provider::Bird, url, &answer(302, &headers, b""), refused).unwrap_err();
+            let error = decode("bird", url, &answer(302, &headers, b""), refused).unwrap_err();
             assert_eq!(error.code(), "ERR_UNEXPECTED_RESPONSE", "{location:?}");
         }
-        let error = decode(Provider::Bird, url, &answer(404, &[], b"gone"), refused).unwrap_err();
+        let error = decode("bird", url, &answer(404, &[], b"gone"), refused).unwrap_err();
         assert_eq!(error.code(), "ERR_UNEXPECTED_RESPONSE");
+    }
+
+    fn message_of(error: AnswerError) -> (String, bool) {
+        match error {
+            AnswerError::Unexpected(u) => (u.message, u.retryable),
+            other => panic!("expected an unexpected answer, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_redirect_that_is_not_followed_says_why_without_the_location_itself() {
+        let url = "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&hash=h";
+        let refused = |_: &HttpResponse| unexpected_response(Provider::Meta, &answer(401, &[], b""), "x");
+        for (location, scheme) in [
+            ("javascript:alert(document.cookie)", "javascript"),
+            ("file:///etc/passwd", "file"),
+            ("data:image/png;base64,iVBORw0KGgo=", "data"),
+            // As the URL parser reads it: leading spaces skipped, tabs dropped, lower-cased.
+            ("  Java\tScript:alert(1)", "javascript"),
+            ("ftp://user:s3cret@files.example/f", "ftp"),
+        ] {
+            let error = decode("meta", url, &answer(302, &[("location", location)], b""), refused).unwrap_err();
+            let (message, retryable) = message_of(error);
+            assert_eq!(
+                message,
+                format!(
+                    "meta answered HTTP 302 redirecting to a {scheme}: location; only http(s) redirects are followed"
+                )
+            );
+            assert!(!retryable, "{location}");
+        }
+        // An http(s) location that is not followed says why, and nothing of what it holds.
+        for (location, why) in [
+            ("https://user:s3cret@storage.example/f", "has a user name or password before the host"),
+            ("files/f?X-Amz-Signature=s3cret", "is not an absolute URL (scheme://host)"),
+            ("https://[::1/f?sig=s3cret", "has an empty, non-ASCII or malformed host"),
+        ] {
+            let (message, _) =
+                message_of(decode("bird", url, &answer(307, &[("location", location)], b""), refused).unwrap_err());
+            assert_eq!(message, format!("bird answered HTTP 307 redirecting to a location that {why}; not followed"));
+            assert!(!message.contains("s3cret"), "{message}");
+        }
+        // A scheme too long to be one is not echoed either.
+        let long = format!("{}:x", "a".repeat(40));
+        let (message, _) =
+            message_of(decode("bird", url, &answer(302, &[("location", &long)], b""), refused).unwrap_err());
+        assert_eq!(message, "bird answered HTTP 302 redirecting to a location that is not http(s); not followed");
+        // No Location at all is still said so, and the storage a host redirected to is named as such.
+        let (message, _) = message_of(decode("meta", url, &answer(302, &[], b""), refused).unwrap_err());
+        assert_eq!(message, "meta answered HTTP 302 without a Location: (empty body)");
+        let storage = storage_name("https://bucket.s3.amazonaws.com/f?X-Amz-Signature=s3cret");
+        let (message, _) = message_of(
+            decode(&storage, url, &answer(301, &[("location", "file:///etc/passwd")], b""), refused).unwrap_err(),
+        );
+        assert_eq!(
+            message,
+            "the media's storage (bucket.s3.amazonaws.com) answered HTTP 301 redirecting to a file: location; only http(s) redirects are followed"
+        );
     }
 }

@@ -365,9 +365,9 @@ impl ClientCore {
                 let downloaded = match operation {
                     "downloadMedia" => self.client().decode_download(&url, response),
                     // The storage a media host redirected to: not the provider's API.
-                    _ => {
-                        download::decode(self.client().provider(), &url, response, |r| download::storage_error(&url, r))
-                    }
+                    _ => download::decode(&download::storage_name(&url), &url, response, |r| {
+                        download::storage_error(&url, r)
+                    }),
                 };
                 downloaded.map(downloaded_to_js)
             }

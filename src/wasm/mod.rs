@@ -23,6 +23,15 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OPTIONS: &str = r#"
+/**
+ * A provider-native request body as `validateProvider`, `fromProvider` and `convert` take it:
+ * JSON text, or the body as an object — one of the body types (`BirdRequestBody`,
+ * `OneMsgSendBody<M>`, what `toProvider` returns), an object literal, or a value of your own
+ * interface. `object` rather than `Record<string, unknown>`: under `strict`, interfaces (the
+ * body types among them) have no index signature and were refused; any object is read as JSON.
+ */
+export type ProviderBody = object | string;
+
 /** Options of the functions that read provider-native bodies. */
 export interface ProviderBodyOptions {
   /**
@@ -283,7 +292,7 @@ pub fn to_provider_json(
 #[wasm_bindgen(js_name = fromProvider, unchecked_return_type = "Message")]
 pub fn from_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
@@ -393,7 +402,7 @@ pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue,
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message | Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Message | ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let operation = string_option(options.as_ref(), "operation")?;
@@ -562,7 +571,7 @@ pub fn meta_challenge(url: &str, verify_token: &str) -> Option<String> {
 #[wasm_bindgen(js_name = validateProvider, unchecked_return_type = "Violation[]")]
 pub fn validate_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateProviderOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;

@@ -52,20 +52,80 @@ test("validate: a body that is not JSON is invalid at the root", () => {
   assert.deepEqual(JSON.parse(stdout).errors.map((e) => [e.path, e.code]), [["", "invalid_format"]]);
 });
 
-test("usage errors exit 2 with a usage line", () => {
+test("usage errors exit 2 with their one line and a hint, not the whole help", () => {
   for (const args of [
     ["validate", "--provider", "twilio", fixture("meta/text.json")],
     ["validate", "--provider", "meta", "--bogus", fixture("meta/text.json")],
     ["validate", fixture("meta/text.json")],
     ["frobnicate"],
-    [],
     ["validate", "--provider", "meta", "/no/such/file.json"],
     ["convert", "--from", "meta", "--to", "telegram", fixture("meta/text.json")],
+    ["convert", "--from", "neutral", "--to", "meta", "--fit", "bogus", fixture("neutral/text.json")],
+    // An ArgumentError of the core (an unknown 1MSG method) is a usage error too.
+    ["validate", "--provider", "1msg", "--op", "sendTelegram", fixture("meta/text.json")],
   ]) {
-    const { code, stderr } = cli(args, "");
+    const { code, stdout, stderr } = cli(args, "");
     assert.equal(code, 2, `${args.join(" ")}: ${stderr}`);
-    assert.match(stderr, /usage:/, args.join(" "));
+    const lines = stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 2, `${args.join(" ")}: ${stderr}`);
+    assert.match(lines[0], /^wabridge: \S/, args.join(" "));
+    assert.equal(lines[1], "run `wabridge --help` for usage", args.join(" "));
+    assert.doesNotMatch(stderr, /usage:/, args.join(" "));
+    assert.equal(stdout, "", args.join(" "));
   }
+  assert.match(cli(["convert", "--from", "neutral", "--to", "meta", "--fit", "bogus", "-"], "{}").stderr, /^wabridge: --fit must be one of strict, truncate, adapt \(got "bogus"\)\n/);
+});
+
+test("the whole help: on --help (also after a command) and help (stdout, exit 0), and with no arguments (stderr, exit 2)", () => {
+  for (const args of [["--help"], ["-h"], ["help"], ["validate", "--help"], ["convert", "--from", "meta", "-h"]]) {
+    const { code, stdout, stderr } = cli(args);
+    assert.equal(code, 0, args.join(" "));
+    assert.match(stdout, /^usage:\n/, args.join(" "));
+    assert.match(stdout, /wabridge download --provider/, args.join(" "));
+    assert.equal(stderr, "", args.join(" "));
+  }
+  const none = cli([], "");
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^usage:\n/);
+  assert.equal(none.stdout, "");
+  // After "--", "--help" is a FILE, not a request for help.
+  assert.equal(cli(["validate", "--provider", "meta", "--", "--help"]).code, 2);
+});
+
+/** The CLI with its standard input written only after `delayMs`, as a slow producer writes it
+ *  (`(sleep 1; cat body.json) | wabridge …`): a synchronous read of the pipe fails with EAGAIN. */
+function cliSlowInput(args, input, delayMs = 400, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${root}pkg/bin/wabridge.mjs`, ...args], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // Half now, half later: the CLI must wait for the end of the input, not take what is there.
+    const half = Math.floor(input.length / 2);
+    setTimeout(() => child.stdin.write(input.slice(0, half)), delayMs);
+    setTimeout(() => child.stdin.end(input.slice(half)), 2 * delayMs);
+  });
+}
+
+test("standard input written late (a slow pipe) is read whole by validate, convert and webhook", async () => {
+  const body = readFileSync(fixture("meta/text.json"), "utf8");
+  const valid = await cliSlowInput(["validate", "--provider", "meta", "--json"], body);
+  assert.equal(valid.code, 0, valid.stderr);
+  assert.equal(valid.stdout.trim(), '{"valid":true,"errors":[]}');
+  assert.equal(valid.stderr, "");
+  const invalid = await cliSlowInput(["validate", "--provider", "meta", "-"], readFileSync(fixture("meta/text-5000-chars.json"), "utf8"));
+  assert.equal(invalid.code, 1, invalid.stderr);
+  assert.match(invalid.stdout, /\/text\/body\s+too_long/);
+  const converted = await cliSlowInput(["convert", "--from", "meta", "--to", "neutral", "-"], body);
+  assert.equal(converted.code, 0, converted.stderr);
+  assert.equal(JSON.parse(converted.stdout).content.body, "Hello from wabridge 👋 — héllo");
+  const hook = JSON.stringify(JSON.parse(readFileSync(fixture("webhooks/meta/status-failed.json"), "utf8")).body);
+  const events = await cliSlowInput(["webhook", "--provider", "meta"], hook);
+  assert.equal(events.code, 0, events.stderr);
+  assert.equal(JSON.parse(events.stdout)[0].status, "failed");
 });
 
 test("convert: neutral to Meta", () => {
@@ -373,6 +433,11 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
     assert.equal(wrong.code, 2);
     rmSync(dir, { recursive: true });
 
+    // The message from a pipe its writer fills late.
+    const late = await cliSlowInput(["send", "--provider", "bird"], JSON.stringify({ to: "+31612345678", content: { type: "text", body: "Late" } }), 400, env);
+    assert.equal(late.code, 0, late.stderr);
+    assert.equal(sandbox.messages().at(-1).body.body.text.text, "Late");
+
     const unknown = await cliAsync(["contact-window", "--provider", "bird", "--contact", "3f2a1b4c-0000-4000-a000-00000000000a"], env);
     assert.equal(unknown.code, 4, "an unknown contact is Bird's 404: a provider error");
   } finally {
@@ -551,6 +616,7 @@ test("download --provider meta|bird|1msg: a customer's file saved from its webho
     const unwritable = await cliAsync(["download", "--provider", "1msg", "--url", "https://files.example/x", "--out", join(dir, "missing", "x")], env);
     assert.equal(unwritable.code, 2);
     assert.match(unwritable.stderr, /^wabridge: --out .*ENOENT \(cannot write there\)/);
+    assert.equal(unwritable.stderr, `${unwritable.stderr.split("\n")[0]}\nrun \`wabridge --help\` for usage\n`, "the error and a hint, not the whole help");
     // A failed download leaves no empty file behind.
     const failed = join(dir, "failed.bin");
     const gone = await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/sandbox-files/nothing-here`, "--out", failed], env);

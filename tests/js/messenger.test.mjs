@@ -206,6 +206,39 @@ test("downloadMedia follows a chain of redirects without credentials (a fetch th
   });
 });
 
+test("downloadMedia: a redirect to a javascript:, file: or data: location is said to be one (not \"without a Location\"), unfollowed, without the credentials", async () => {
+  const secret = "media-CREDENTIAL-s3cret";
+  const clients = {
+    meta: [(fetch) => new wabridge.MetaClient({ token: secret, phoneNumberId: "100000000000001", fetch }), "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1"],
+    bird: [(fetch) => new wabridge.BirdClient({ accessKey: secret, workspaceId: "7a9f1c2e-0000-4000-a000-000000000001", channelId: "7a9f1c2e-0000-4000-a000-000000000002", fetch }), "https://media.api.bird.com/workspaces/w/messages/m/media/f"],
+  };
+  for (const [provider, [client, url]] of Object.entries(clients)) {
+    for (const [location, scheme] of [["javascript:alert(1)", "javascript"], ["file:///etc/passwd", "file"], ["data:image/png;base64,iVBORw0KGgo=", "data"], ["JAVASCRIPT:alert(1)", "javascript"]]) {
+      const requests = [];
+      const fetch = async (input) => {
+        requests.push(String(input));
+        return new Response(null, { status: 302, headers: { location } });
+      };
+      await assert.rejects(client(fetch).downloadMedia(url), (error) => {
+        assert.ok(error instanceof wabridge.UnexpectedResponseError, String(error));
+        assert.equal(error.message, `unexpected response (HTTP 302): ${provider} answered HTTP 302 redirecting to a ${scheme}: location; only http(s) redirects are followed`);
+        assert.equal(error.retryable, false);
+        assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(secret), "no credentials in the error");
+        return true;
+      }, `${provider} → ${location}`);
+      assert.deepEqual(requests, [url], "nothing is followed");
+    }
+    // No Location at all is still said so.
+    await assert.rejects(client(async () => new Response(null, { status: 302 })).downloadMedia(url), { message: `unexpected response (HTTP 302): ${provider} answered HTTP 302 without a Location: (empty body)` });
+  }
+  // The storage Bird redirects to, redirecting again to a file: location, is named as the storage.
+  let n = 0;
+  const hop = async () => (n++ === 0 ? new Response(null, { status: 302, headers: { location: "https://storage.example/f?X-Amz-Signature=sig" } }) : new Response(null, { status: 301, headers: { location: "file:///etc/passwd" } }));
+  await assert.rejects(clients.bird[0](hop).downloadMedia(clients.bird[1]), {
+    message: "unexpected response (HTTP 301): the media's storage (storage.example) answered HTTP 301 redirecting to a file: location; only http(s) redirects are followed",
+  });
+});
+
 test("a downloaded file does not pass through the wasm: its memory stays flat downloading 32 MB", async () => {
   // The browser entry's init() hands back its instance's exports, memory included.
   const browser = await import(new URL("../../pkg/browser.mjs", import.meta.url));

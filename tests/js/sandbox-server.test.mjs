@@ -4,20 +4,28 @@ import test from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
-import { CUSTOMER, createSandbox, serveSandbox, text, wabridge } from "./helpers.mjs";
+import { CUSTOMER, createSandbox, serveSandbox, text, verifyBirdSignature, verifyMetaSignature, wabridge } from "./helpers.mjs";
+import { SANDBOX_WEBHOOK_SECRETS } from "../../pkg/sandbox/node.mjs";
 
 const cli = fileURLToPath(new URL("../../pkg/bin/wabridge.mjs", import.meta.url));
 
-async function startCli() {
-  const child = spawn(process.execPath, [cli, "sandbox", "--port", "0", "--json", "--seed", "3"], { stdio: ["ignore", "pipe", "inherit"] });
+/** `wabridge sandbox` as a child process, and what it printed up to `until` (a line's start). */
+async function startCli({ args = ["--json"], env = {}, until = "" } = {}) {
+  const child = spawn(process.execPath, [cli, "sandbox", "--port", "0", "--seed", "3", ...args], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   let output = "";
   child.stdout.setEncoding("utf8");
-  while (!output.includes("\n")) {
+  while (!output.split("\n").slice(0, -1).some((line) => line.trimStart().startsWith(until))) {
     const [chunk] = await once(child.stdout, "data");
     output += chunk;
   }
-  return { child, config: JSON.parse(output) };
+  return { child, output, config: args.includes("--json") ? JSON.parse(output) : undefined };
+}
+
+async function stop(child) {
+  child.kill("SIGTERM");
+  await once(child, "exit");
 }
 
 test("the CLI sandbox serves all three providers and the control routes over HTTP", async () => {
@@ -39,8 +47,7 @@ test("the CLI sandbox serves all three providers and the control routes over HTT
     assert.equal(error.httpStatus, 503);
     assert.equal((await control("/config")).meta.token, config.meta.token);
   } finally {
-    child.kill("SIGTERM");
-    await once(child, "exit");
+    await stop(child);
   }
 });
 
@@ -64,6 +71,71 @@ test("a delayed answer over HTTP times the client out", async () => {
     const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta", { viaFetch: false }), timeoutMs: 100 });
     const error = await client.send(text()).then(() => null, (e) => e);
     assert.equal(error?.code, "ERR_TIMEOUT");
+  } finally {
+    await server.close();
+  }
+});
+
+test("the sandbox's webhook secrets are published (GET /__sandbox/config, the CLI's output) and verify its webhooks; no secret of the user's is", async () => {
+  assert.deepEqual(SANDBOX_WEBHOOK_SECRETS, { meta: "sandbox-meta-app-secret", bird: "sandbox-bird-signing-key" });
+  // A receiver of the sandbox's webhooks, as a tool in another language would run one.
+  const received = [];
+  const receiver = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    received.push({ path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+    res.end("ok");
+  });
+  await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const hookUrl = `http://127.0.0.1:${receiver.address().port}/hooks`;
+  // Credentials of the user's in the environment: the sandbox reads none of them, prints none.
+  const mine = { WABRIDGE_WEBHOOK_SECRET: "users-webhook-S3CRET", WABRIDGE_META_TOKEN: "users-meta-T0KEN", WABRIDGE_BIRD_ACCESS_KEY: "users-bird-K3Y", WABRIDGE_1MSG_TOKEN: "users-1msg-T0KEN" };
+  const { child, config } = await startCli({ args: ["--json", "--webhook-url", hookUrl], env: mine });
+  try {
+    assert.deepEqual(config.webhookSecrets, SANDBOX_WEBHOOK_SECRETS);
+    const served = await fetch(`${config.url}/__sandbox/config`).then((r) => r.json());
+    assert.deepEqual(served.webhookSecrets, SANDBOX_WEBHOOK_SECRETS);
+    assert.deepEqual(Object.keys(served), ["meta", "bird", "1msg", "webhookSecrets"]);
+    for (const value of Object.values(mine)) assert.ok(!JSON.stringify(config).includes(value) && !JSON.stringify(served).includes(value), value);
+    // Each provider's inbound-message webhook, checked with the published secrets.
+    for (const provider of ["meta", "bird"]) {
+      await fetch(`${config.url}/__sandbox/receive`, { method: "POST", body: JSON.stringify({ provider, from: CUSTOMER, text: "hi" }) });
+    }
+    await fetch(`${config.url}/__sandbox/settle`, { method: "POST" });
+    const meta = received.find((r) => r.headers["x-hub-signature-256"]);
+    const bird = received.find((r) => r.headers["messagebird-signature"]);
+    assert.ok(meta && bird, `${received.length} webhooks received`);
+    assert.ok(await verifyMetaSignature(served.webhookSecrets.meta, meta.body, meta.headers["x-hub-signature-256"]));
+    assert.ok(await verifyBirdSignature(served.webhookSecrets.bird, hookUrl, bird.body, bird.headers));
+    assert.ok(!(await verifyMetaSignature("another-secret", meta.body, meta.headers["x-hub-signature-256"])), "the check can fail");
+  } finally {
+    await stop(child);
+    receiver.close();
+  }
+  // Without --json: the secrets on a line of their own, and none of the user's.
+  const text = await startCli({ args: [], env: mine, until: "inspect:" });
+  try {
+    assert.match(text.output, /webhooks signed with \(sandbox test secrets\): meta app secret "sandbox-meta-app-secret" \(X-Hub-Signature-256\), bird signing key "sandbox-bird-signing-key" \(messagebird-signature\)/);
+    for (const value of Object.values(mine)) assert.ok(!text.output.includes(value), value);
+  } finally {
+    await stop(text.child);
+  }
+});
+
+test("a webhook secret given to createSandbox (perhaps a real one) is not served by GET /__sandbox/config: null there", async () => {
+  const sandbox = createSandbox({ meta: { appSecret: "users-real-app-S3CRET" } });
+  const server = await serveSandbox(sandbox);
+  try {
+    const raw = await fetch(`${server.url}/__sandbox/config`).then((r) => r.text());
+    assert.ok(!raw.includes("users-real-app-S3CRET"));
+    assert.deepEqual(JSON.parse(raw).webhookSecrets, { meta: null, bird: SANDBOX_WEBHOOK_SECRETS.bird });
+    assert.deepEqual(sandbox.config().webhookSecrets, { meta: null, bird: SANDBOX_WEBHOOK_SECRETS.bird });
+    assert.equal(sandbox.config().meta.baseUrl, server.url);
+    // It still signs with it.
+    sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+    await sandbox.settle();
+    const [hook] = sandbox.webhooks("meta");
+    assert.ok(await verifyMetaSignature("users-real-app-S3CRET", hook.body, hook.headers["x-hub-signature-256"]));
   } finally {
     await server.close();
   }

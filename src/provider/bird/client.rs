@@ -264,7 +264,7 @@ impl AnyClient for BirdConfig {
     }
 
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
-        download::decode(PROVIDER, url, response, decode_error)
+        download::decode(PROVIDER.name(), url, response, decode_error)
     }
 }
 

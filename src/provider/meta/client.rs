@@ -252,7 +252,7 @@ impl AnyClient for MetaConfig {
 
     /// The downloaded file (Meta's media URLs answer with the file; redirects are followed).
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
-        download::decode(PROVIDER, url, response, decode_error)
+        download::decode(PROVIDER.name(), url, response, decode_error)
     }
 }
 

@@ -134,7 +134,7 @@ impl AnyClient for OneMsgMedia {
     /// That GET's answer: the file, or where a redirect points (met only by a `fetch` that
     /// does not follow redirects), fetched the same way.
     fn decode_download(&self, url: &str, response: &HttpResponse) -> Result<Downloaded, AnswerError> {
-        download::decode(PROVIDER, url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
+        download::decode(PROVIDER.name(), url, response, |r| unexpected_response(PROVIDER, r, "the media file"))
     }
 }
 
