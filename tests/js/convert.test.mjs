@@ -393,8 +393,9 @@ test("fit adapt: a carousel Bird cannot carry (quick-reply cards) is its text, t
   const { body, changes, more } = wabridge.convert("neutral", "bird", message, { fit: "adapt" });
   assert.equal(body.body.type, "text");
   assert.equal(body.body.text.text, message.content.body);
-  // Each card's quick replies left out at their pointer, then the split.
-  const cards = message.content.cards.map((_, i) => ["lossy", `/content/cards/${i}/buttons`, 0]);
+  // Each card's quick replies left out at their pointer, of that card's message (the text is
+  // part 0, card i part i + 1), then the split.
+  const cards = message.content.cards.map((_, i) => ["lossy", `/content/cards/${i}/buttons`, i + 1]);
   assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.part]), [...cards, ["reshaped", "/content", 0]]);
   assert.match(changes[0].message, /no quick-reply buttons: left out/);
   assert.equal(more.length, message.content.cards.length);
@@ -499,11 +500,24 @@ test("a provider's body converted to the same provider comes back exactly, its k
   assert.ok(reproduced >= 100, `${reproduced} reproduced`);
 });
 
-test("to the neutral model, a fit mode changes nothing: a provider's body over a maximum is refused there as in strict", () => {
+test("to the neutral model, a fit is to its own limits: strict refuses a body over a maximum, truncate shortens it and says where in the input", () => {
   const longText = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "x".repeat(5000) } };
-  for (const fit of ["strict", "truncate", "adapt"]) {
-    assert.throws(() => wabridge.convert("meta", "neutral", longText, { fit }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/text/body", fit);
+  assert.throws(() => wabridge.convert("meta", "neutral", longText), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/text/body");
+  for (const fit of ["truncate", "adapt"]) {
+    const { body, changes } = wabridge.convert("meta", "neutral", longText, { fit });
+    assert.equal([...body.content.body].length, 4096, fit);
+    assert.deepEqual(changes.map((c) => [c.kind, c.pointer, c.source, c.limit]), [["truncated", "/content/body", "/text/body", 4096]], fit);
+    assert.deepEqual(wabridge.validate(body), [], fit);
   }
+  // Neutral to neutral alike; and adapt reshapes as it would for a provider.
+  const neutral = { to: "+16505551234", content: { type: "text", body: "y".repeat(5000) } };
+  assert.throws(() => wabridge.convert("neutral", "neutral", neutral), wabridge.ValidationError);
+  assert.equal([...wabridge.convert("neutral", "neutral", neutral, { fit: "truncate" }).body.content.body].length, 4096);
+  const buttons = { to: "+16505551234", content: { type: "replyButtons", body: "When?", buttons: [
+    { id: "1", title: "Appointment on Monday 10am" }, { id: "2", title: "Appointment on Monday 11am" }] } };
+  const list = wabridge.convert("neutral", "neutral", buttons, { fit: "adapt" }).body.content;
+  assert.equal(list.type, "list");
+  assert.deepEqual(list.sections[0].rows.map((r) => r.title), ["Appointment on Monday 1…", "Appointment on Monday… 2"]);
 });
 
 test("same provider: values the codec reads in more than one spelling come back as given (a formatted `to`, coordinates as strings)", () => {
