@@ -161,6 +161,12 @@ fn list_message() {
         list(vec![json!({"title": "A", "rows": rows(n / 2, 0)}), json!({"title": "B", "rows": rows(n - n / 2, 100)})])
     };
     at_and_past(LIST_ROWS_MAX, "/content/sections", ViolationCode::TooMany, split);
+    // One section over the maximum alone: said once, at its rows.
+    let one = |n: usize| list(vec![json!({"title": "A", "rows": rows(n, 0)})]);
+    assert_eq!(
+        violations(one(LIST_ROWS_MAX + 1)).iter().map(|v| v.0.as_str()).collect::<Vec<_>>(),
+        ["/content/sections/0/rows"]
+    );
     let sections = |n: usize| list((0..n).map(|i| json!({"title": format!("S{i}"), "rows": rows(1, i)})).collect());
     at_and_past(LIST_SECTIONS_MAX, "/content/sections", ViolationCode::TooMany, sections);
     let row = |field: &str, n: usize| {
@@ -200,11 +206,17 @@ fn cta_url_product_list_catalog() {
         violations(json!({"type": "ctaUrl", "body": "b", "displayText": "Go", "url": "example.com"}))[0].0,
         "/content/url"
     );
-    let products = |n: usize| {
-        let ids: Vec<String> = (0..n).map(|i| format!("sku-{i}")).collect();
-        json!({"type": "productList", "header": {"type": "text", "text": "H"}, "body": "b", "catalogId": "c", "sections": [{"title": "A", "productRetailerIds": ids}]})
+    // 30 products in all, across sections; one section over it alone is reported there only.
+    let section = |title: &str, n: usize, from: usize| {
+        let ids: Vec<String> = (from..from + n).map(|i| format!("sku-{i}")).collect();
+        json!({"title": title, "productRetailerIds": ids})
     };
-    at_and_past(PRODUCT_LIST_ITEMS_MAX, "/content/sections", ViolationCode::TooMany, products);
+    let products = |sections: Vec<serde_json::Value>| json!({"type": "productList", "header": {"type": "text", "text": "H"}, "body": "b", "catalogId": "c", "sections": sections});
+    let split = |n: usize| products(vec![section("A", n / 2, 0), section("B", n - n / 2, 100)]);
+    at_and_past(PRODUCT_LIST_ITEMS_MAX, "/content/sections", ViolationCode::TooMany, split);
+    let one = |n: usize| products(vec![section("A", n, 0)]);
+    at_and_past(PRODUCT_LIST_ITEMS_MAX, "/content/sections/0/productRetailerIds", ViolationCode::TooMany, one);
+    assert_eq!(violations(one(PRODUCT_LIST_ITEMS_MAX + 1)).len(), 1, "said once, at the section");
     let no_header = json!({"type": "productList", "header": {"type": "image", "id": "1"}, "body": "b", "catalogId": "c", "sections": [{"productRetailerIds": ["a"]}]});
     assert_eq!(violations(no_header)[0].0, "/content/header/type");
     assert_eq!(violations(json!({"type": "catalog", "body": ""}))[0].0, "/content/body");
