@@ -55,7 +55,25 @@ impl Codec for OneMsgCodec {
         &Operation::ALL[1..]
     }
 
+    /// 1MSG takes no MIME type: a file's mimeType is left out, or where neither its link nor
+    /// a filename names the file's type, it gives the file name's extension (`photo.jpg`),
+    /// which sendFile needs: said as a `reshaped` change at mimeType (the body names a file
+    /// the message did not).
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
+        if let Some((kind, media)) = message.content.media()
+            && kind != crate::message::MediaKind::Sticker
+            && media.id.is_none()
+            && media.filename.is_none()
+            && let Some(mime) = media.mime_type.as_deref()
+            && let Some(link) = media.link.as_deref()
+            && let Some(name) = write::link_file_name(kind.name(), media)
+            && write::typed_name(kind.name(), link, mime).as_ref() == Some(&name)
+        {
+            let why = format!(
+                "1msg takes no MIME type but names a file sent by link by its filename, extension included: sent as {name}, named by content.mimeType"
+            );
+            return vec![super::codec::Approximation { pointer: "/content/mimeType", reshaped: true, why }];
+        }
         super::codec::unsent_mime_type(PROVIDER, message)
     }
 
@@ -477,6 +495,49 @@ mod tests {
         assert_eq!(u.pointer(), "/filename");
         let meta = crate::provider::serialize(crate::provider::Provider::Meta, &message).unwrap_err();
         assert_eq!(meta.code(), "ERR_UNSUPPORTED");
+    }
+
+    /// sendFile names a file by link by its `filename`, extension included: where the link's
+    /// path has none, the message's mimeType gives it (and says so), and the name reads back as
+    /// that type. With neither, the message is refused at its link.
+    #[test]
+    fn a_file_link_without_extension_is_named_by_its_mime_type() {
+        let file = |kind: &str, link: &str, mime: Option<&str>| {
+            let mut content = json!({"type": kind, "link": link});
+            if let Some(mime) = mime {
+                content["mimeType"] = json!(mime);
+            }
+            Message::from_json(&json!({"to": "16505551234", "content": content}).to_string()).unwrap()
+        };
+        for (kind, link, mime, name) in [
+            ("image", "https://e.com/photo", "image/jpeg", "photo.jpg"),
+            ("video", "https://e.com/media/clip?sig=1", "video/mp4", "clip.mp4"),
+            ("audio", "https://e.com/v/", "audio/ogg; codecs=opus", "audio.ogg"),
+            ("document", "https://e.com/files/report", "application/pdf", "report.pdf"),
+            ("image", "https://e.com/get.php", "image/png", "get.php.png"),
+        ] {
+            let message = file(kind, link, Some(mime));
+            let (method, body) = serialize(&message).unwrap();
+            assert_eq!(method, Operation::SendFile);
+            let body: Value = serde_json::from_str(&body).unwrap();
+            assert_eq!((body["body"].as_str(), body["filename"].as_str()), (Some(link), Some(name)), "{kind}");
+            let said = OneMsgCodec.approximations(&message);
+            assert_eq!((said.len(), said[0].pointer, said[0].reshaped), (1, "/content/mimeType", true));
+            assert!(said[0].why.contains(name), "{}", said[0].why);
+            if kind != "document" && !mime.contains(';') {
+                assert_eq!(parse(&body.to_string(), Some("sendFile")).unwrap(), message, "{kind} reads back");
+            }
+        }
+        // A link that names its type keeps its own name; the mimeType is left out, as before.
+        let named = file("image", "https://e.com/photo.png", Some("image/png"));
+        let body: Value = serde_json::from_str(&serialize(&named).unwrap().1).unwrap();
+        assert_eq!(body["filename"], "photo.png");
+        assert!(OneMsgCodec.approximations(&named)[0].why.ends_with("left out"));
+        // Neither link, filename nor mimeType names a type.
+        for kind in ["image", "video", "audio", "document"] {
+            let Err(BodyError::Invalid(v)) = serialize(&file(kind, "https://e.com/photo", None)) else { panic!() };
+            assert_eq!((v[0].path.as_str(), v[0].code), ("/content/link", ViolationCode::InvalidFormat), "{kind}");
+        }
     }
 
     #[test]

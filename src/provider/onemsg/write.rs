@@ -38,13 +38,12 @@ fn refusal(message: &Message) -> Option<BodyError> {
         // sendMessage has no preview switch; dropping it silently would change the message.
         Content::Text(t) if t.preview_url.is_some() => Some(cannot_at("text previewUrl", "/content/previewUrl")),
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
-            let named = m.filename.is_some()
-                || m.link.as_deref().and_then(|l| derived_name(message.content.kind(), l)).is_some();
+            let named = m.filename.is_some() || link_file_name(message.content.kind(), m).is_some();
             (m.id.is_none() && !named).then(|| {
                 invalid(
                     "/content/link",
                     ViolationCode::InvalidFormat,
-                    "1MSG names a file by its filename, extension included: give a link whose path ends in one (or a document's filename)".into(),
+                    "1MSG names a file by its filename, extension included: give a link whose path ends in one, the file's mimeType (or a document's filename)".into(),
                 )
             })
         }
@@ -108,6 +107,44 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
         return crate::message::media::extension_for(mime).map(|extension| format!("{kind}.{extension}"));
     }
     file_name(link).map(str::to_string)
+}
+
+/// The file name 1MSG is given for `media` sent by link without a filename of its own: the
+/// one its link gives (`derived_name`), else one its `mimeType` names (`typed_name`); `None`
+/// when neither names a type, and 1MSG could not tell what the file is.
+pub(super) fn link_file_name(kind: &str, media: &Media) -> Option<String> {
+    let link = media.link.as_deref()?;
+    let by_type = || media.mime_type.as_deref().and_then(|mime| typed_name(kind, link, mime));
+    match derived_name(kind, link) {
+        // A link's extension that names no type of the kind (`/get.php`) says less than the
+        // message's own mimeType does.
+        Some(name) if media.mime_type.is_some() && !names_a_type(kind, &name) => by_type().or(Some(name)),
+        Some(name) => Some(name),
+        None => by_type(),
+    }
+}
+
+/// Whether a file name's extension names a type of the media `kind`.
+fn names_a_type(kind: &str, name: &str) -> bool {
+    use crate::message::media::{MEDIA_RULES, mime_for_extension};
+    MEDIA_RULES
+        .iter()
+        .find(|rule| rule.kind.name() == kind)
+        .is_some_and(|rule| mime_for_extension(rule.kind, name).is_some())
+}
+
+/// A file name for a file of MIME type `mime` at `link` (whose path names no type): the
+/// link's last path segment, or the kind where it has none, with the type's usual extension
+/// (`https://e.com/photo` + `image/jpeg` → `photo.jpg`).
+pub(super) fn typed_name(kind: &str, link: &str, mime: &str) -> Option<String> {
+    use crate::message::media::{extension_for, listed_mime_type};
+    let extension = listed_mime_type(mime).and_then(extension_for)?;
+    let path = link.split(['?', '#']).next().unwrap_or(link);
+    let segment = path.rsplit('/').next().unwrap_or("").trim_end_matches('.');
+    // `https://e.com` has no path: its last "segment" is the host.
+    let stem =
+        if path.matches('/').count() > 2 && !segment.is_empty() && !link.starts_with("data:") { segment } else { kind };
+    Some(format!("{stem}.{extension}"))
 }
 
 /// The last segment of a URL's path, when it has an extension (1MSG takes it as the file's name).
@@ -346,8 +383,8 @@ fn file(w: &mut JsonWriter, kind: &str, m: &Media, own: Option<&str>) {
         }
         (None, Some(link)) => {
             w.str("body", link);
-            // A document's own name, or the one its link gives (`refusal` made sure of one).
-            let derived = derived_name(kind, link);
+            // A document's own name, or the one its link or type gives (`refusal` made sure of one).
+            let derived = link_file_name(kind, m);
             w.opt_str("filename", m.filename.as_deref().or(own).or(derived.as_deref()));
         }
         (None, None) => {}
