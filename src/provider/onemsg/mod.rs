@@ -55,24 +55,36 @@ impl Codec for OneMsgCodec {
         &Operation::ALL[1..]
     }
 
-    /// 1MSG takes no MIME type: a file's mimeType is left out, or where neither its link nor
-    /// a filename names the file's type, it gives the file name's extension (`photo.jpg`),
-    /// which sendFile needs: said as a `reshaped` change at mimeType (the body names a file
-    /// the message did not).
+    /// 1MSG takes no MIME type: it types a file by its file name's extension (a sticker by its
+    /// link's). Where neither the message's link nor its filename names the file's type, the
+    /// mimeType gives that extension (`write::sent_file_name`): said as a `reshaped` change at
+    /// the field the name was made from (the body names the file as the message did not).
+    /// Otherwise a mimeType is left out (`lossy`) unless the name sent says that same type
+    /// anyway (`…/tulips.jpg` with image/jpeg: nothing is lost).
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
-        if let Some((kind, media)) = message.content.media()
-            && kind != crate::message::MediaKind::Sticker
-            && media.id.is_none()
-            && media.filename.is_none()
-            && let Some(mime) = media.mime_type.as_deref()
-            && let Some(link) = media.link.as_deref()
-            && let Some(name) = write::link_file_name(kind.name(), media)
-            && write::typed_name(kind.name(), link, mime).as_ref() == Some(&name)
-        {
+        use crate::message::media::{data_uri_type, listed_mime_type, mime_for_extension};
+        let Some((kind, media)) = message.content.media() else { return Vec::new() };
+        let by_link = media.id.is_none();
+        let sent = match kind {
+            crate::message::MediaKind::Sticker => None,
+            _ if by_link => write::sent_file_name(kind, media),
+            _ => None,
+        };
+        if let Some((name, Some(pointer))) = &sent {
             let why = format!(
-                "1msg takes no MIME type but names a file sent by link by its filename, extension included: sent as {name}, named by content.mimeType"
+                "1msg names a file sent by link by its filename, extension included, and takes no MIME type: sent as {name}, its extension named by content.{}",
+                if *pointer == "/content/filename" && media.mime_type.is_none() { "link" } else { "mimeType" }
             );
-            return vec![super::codec::Approximation { pointer: "/content/mimeType", reshaped: true, why }];
+            return vec![super::codec::Approximation { pointer, reshaped: true, why }];
+        }
+        let Some(mime) = media.mime_type.as_deref() else { return Vec::new() };
+        let link = media.link.as_deref().filter(|_| by_link);
+        let named = link.and_then(data_uri_type).and_then(listed_mime_type).or_else(|| match &sent {
+            Some((name, _)) => mime_for_extension(kind, name),
+            None => link.and_then(|link| mime_for_extension(kind, link)),
+        });
+        if named.is_some() && named == listed_mime_type(mime) {
+            return Vec::new();
         }
         super::codec::unsent_mime_type(PROVIDER, message)
     }
@@ -528,15 +540,36 @@ mod tests {
                 assert_eq!(parse(&body.to_string(), Some("sendFile")).unwrap(), message, "{kind} reads back");
             }
         }
-        // A link that names its type keeps its own name; the mimeType is left out, as before.
+        // A link that names its type keeps its own name: a mimeType saying the same is not
+        // lost, one saying another type (or beside a media id) is left out.
         let named = file("image", "https://e.com/photo.png", Some("image/png"));
         let body: Value = serde_json::from_str(&serialize(&named).unwrap().1).unwrap();
         assert_eq!(body["filename"], "photo.png");
-        assert!(OneMsgCodec.approximations(&named)[0].why.ends_with("left out"));
-        // Neither link, filename nor mimeType names a type.
+        assert!(OneMsgCodec.approximations(&named).is_empty());
+        let other = file("image", "https://e.com/photo.png", Some("image/jpeg"));
+        assert!(OneMsgCodec.approximations(&other)[0].why.ends_with("left out"));
+        let by_id =
+            Message::from_json(r#"{"to":"16505551234","content":{"type":"image","id":"1001","mimeType":"image/png"}}"#)
+                .unwrap();
+        assert!(OneMsgCodec.approximations(&by_id)[0].why.ends_with("left out"));
+        // A document's filename without an extension is given its type's, else its link's.
+        for (mime, link, name) in [
+            (Some("application/pdf"), "https://e.com/get", "invoice.pdf"),
+            (None, "https://e.com/files/a.docx", "invoice.docx"),
+        ] {
+            let mut message = file("document", link, mime);
+            let Content::Document(media) = &mut message.content else { panic!() };
+            media.filename = Some("invoice".into());
+            let body: Value = serde_json::from_str(&serialize(&message).unwrap().1).unwrap();
+            assert_eq!(body["filename"], name);
+            let said = OneMsgCodec.approximations(&message);
+            assert_eq!((said[0].pointer, said[0].reshaped), ("/content/filename", true));
+        }
+        // Neither link, filename nor mimeType names a type: the mimeType is missing.
         for kind in ["image", "video", "audio", "document"] {
             let Err(BodyError::Invalid(v)) = serialize(&file(kind, "https://e.com/photo", None)) else { panic!() };
-            assert_eq!((v[0].path.as_str(), v[0].code), ("/content/link", ViolationCode::InvalidFormat), "{kind}");
+            assert_eq!((v[0].path.as_str(), v[0].code), ("/content/mimeType", ViolationCode::Required), "{kind}");
+            assert!(v[0].message.contains("extension"), "{}", v[0].message);
         }
     }
 

@@ -3,7 +3,7 @@
 //! then the method's own fields. The neutral model's limits are checked afterwards and their
 //! violations moved to the method's pointers (`pointers`).
 
-use super::write::{derived_name, file_name, link_file_name, typed_name};
+use super::write::{derived_name, file_name, sent_file_name, typed_name};
 use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::{Spelling, contact};
 use crate::message::*;
@@ -279,7 +279,7 @@ pub(super) fn is_decimal(text: &str) -> bool {
 pub(super) fn own_file_name(tree: &Json<'_>, message: &Message) -> Option<String> {
     let (kind, media) = message.content.media()?;
     let name = tree.get("filename")?.as_str()?;
-    let derived = link_file_name(kind.name(), media);
+    let derived = sent_file_name(kind, media).map(|(name, _)| name);
     (kind.name() != "document" && Some(name) != derived.as_deref()).then(|| name.to_string())
 }
 
