@@ -91,14 +91,20 @@ function summary(method, body) {
     }
     case "sendSticker":
       return { type: "sticker", body: body.link ?? body.mediaId };
+    // 1MSG's Message has only `caption` beside the "lat;lng" body: the name, and on a second
+    // line the address (how 1MSG passes them is undocumented; wabridge reads them back so).
     case "sendLocation":
-      return { type: "location", body: `${body.lat};${body.lng}`, caption: body.name ?? null };
+      return { type: "location", body: `${body.lat};${body.lng}`, caption: [body.name, body.address].filter(Boolean).join("\n") || null };
     case "sendContact":
       return { type: "contacts", body: (body.contacts ?? []).map((c) => c?.name?.formatted_name).filter(Boolean).join(", ") };
     case "sendReaction":
       return { type: "reaction", body: body.body };
     case "sendTemplate":
       return { type: "template", body: body.template };
+    // sendButton, sendList, sendCtaUrl, sendFlow, sendProduct, sendCarousel, sendLocationRequest:
+    // 1MSG's Message types are chat, interactive, image, video, document, audio, sticker and voice
+    // ([S] Message.type); its echo of an interactive message is "interactive" with the body text
+    // (it has no field for buttons or rows). A customer's tap has the same type: `fromMe` tells them apart.
     default:
       return { type: "interactive", body: typeof body.body === "string" ? body.body : "" };
   }
