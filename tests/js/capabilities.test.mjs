@@ -235,11 +235,13 @@ const grown = (items, count) => {
   return out;
 };
 
-/** The maximal message of `kind` without what `provider` leaves out or refuses in it. */
+/** The maximal message of `kind` without what `provider` leaves out or refuses in it (but a
+ *  field it also needs where nothing else says the same: 1MSG's mimeType of a file). */
 const sendable = (provider, kind) => {
   const message = structuredClone(PROBES[kind][0][1]);
-  for (const [field, entry] of Object.entries(CAPABILITIES[provider][kind].fields)) {
-    if (entry.when || entry.change === "reshaped") continue;
+  const { fields, required } = CAPABILITIES[provider][kind];
+  for (const [field, entry] of Object.entries(fields)) {
+    if (entry.when || entry.change === "reshaped" || field in required) continue;
     for (const pointer of instances(message, field).reverse()) removeAt(message, pointer);
   }
   return message;

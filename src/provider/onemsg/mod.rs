@@ -59,10 +59,9 @@ impl Codec for OneMsgCodec {
     /// link's). Where neither the message's link nor its filename names the file's type, the
     /// mimeType gives that extension (`write::sent_file_name`): said as a `reshaped` change at
     /// the field the name was made from (the body names the file as the message did not).
-    /// Otherwise a mimeType is left out (`lossy`) unless the name sent says that same type
-    /// anyway (`…/tulips.jpg` with image/jpeg: nothing is lost).
+    /// Otherwise a mimeType is left out (`lossy`): the body does not carry it, so it does not
+    /// read back, even where the file name says the same type.
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
-        use crate::message::media::{data_uri_type, listed_mime_type, mime_for_extension};
         let Some((kind, media)) = message.content.media() else { return Vec::new() };
         let by_link = media.id.is_none();
         let sent = match kind {
@@ -76,15 +75,6 @@ impl Codec for OneMsgCodec {
                 if *pointer == "/content/filename" && media.mime_type.is_none() { "link" } else { "mimeType" }
             );
             return vec![super::codec::Approximation { pointer, reshaped: true, why }];
-        }
-        let Some(mime) = media.mime_type.as_deref() else { return Vec::new() };
-        let link = media.link.as_deref().filter(|_| by_link);
-        let named = link.and_then(data_uri_type).and_then(listed_mime_type).or_else(|| match &sent {
-            Some((name, _)) => mime_for_extension(kind, name),
-            None => link.and_then(|link| mime_for_extension(kind, link)),
-        });
-        if named.is_some() && named == listed_mime_type(mime) {
-            return Vec::new();
         }
         super::codec::unsent_mime_type(PROVIDER, message)
     }
@@ -540,14 +530,12 @@ mod tests {
                 assert_eq!(parse(&body.to_string(), Some("sendFile")).unwrap(), message, "{kind} reads back");
             }
         }
-        // A link that names its type keeps its own name: a mimeType saying the same is not
-        // lost, one saying another type (or beside a media id) is left out.
+        // A link that names its type keeps its own name; the mimeType is left out (the body
+        // does not carry it), as beside a media id.
         let named = file("image", "https://e.com/photo.png", Some("image/png"));
         let body: Value = serde_json::from_str(&serialize(&named).unwrap().1).unwrap();
         assert_eq!(body["filename"], "photo.png");
-        assert!(OneMsgCodec.approximations(&named).is_empty());
-        let other = file("image", "https://e.com/photo.png", Some("image/jpeg"));
-        assert!(OneMsgCodec.approximations(&other)[0].why.ends_with("left out"));
+        assert!(OneMsgCodec.approximations(&named)[0].why.ends_with("left out"));
         let by_id =
             Message::from_json(r#"{"to":"16505551234","content":{"type":"image","id":"1001","mimeType":"image/png"}}"#)
                 .unwrap();
