@@ -26,8 +26,13 @@ export function cellNotes({ fields, limits, required = {} }) {
   for (const [field, entry] of entries.filter(([, e]) => e.change === "reshaped")) notes.push(entry.why.includes(": ") ? entry.why.slice(entry.why.lastIndexOf(": ") + 2) : `${named(field, entry)} reshaped`);
   const refused = of("refused");
   if (refused.length) notes.push(`refuses ${refused.join(", ")}`);
-  // A field needed only where no extension of the link or file name names it says so.
-  const needed = Object.entries(required).map(([field, why]) => (/extension/.test(why) ? `${code(field)} (or an extension of its link or filename)` : code(field)));
+  // A field needed only where no extension of the link or file name names it says so, as
+  // does one needed only beside another ("…'s address only with its name": with `address`).
+  const needed = Object.entries(required).map(([field, why]) => {
+    if (/extension/.test(why)) return `${code(field)} (or an extension of its link or filename)`;
+    const beside = why.match(/(\w+) only with its (\w+)/);
+    return beside && beside[2] === field ? `${code(field)} (with \`${beside[1]}\`)` : code(field);
+  });
   if (needed.length) notes.push(`needs ${needed.join(", ")}`);
   for (const [field, { max, items }] of Object.entries(limits)) notes.push(`${code(field)} ≤ ${max}${items ? " items" : ""}`);
   return notes;

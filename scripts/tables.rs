@@ -9,7 +9,8 @@
 //! What a provider does with each field of a kind it carries is not written anywhere: it is
 //! found here by asking its codec. Every kind has a maximal neutral message (every optional
 //! field set: tests/fixtures/neutral/kinds/<kind>.json completed with [`builtin`]'s fields),
-//! and a few variants of it (media by id, inline media, a media header, other carousel cards):
+//! and a few variants of it (media by id, inline media, a media header, a flow by name, other
+//! carousel cards):
 //! - `fields`: each is fitted to the provider as `convert` fits it (`fit`, strict, dropping
 //!   what it cannot carry); every field left out (`lossy`), sent as something else
 //!   (`reshaped`) or refused outright (`refused`: taken out, and fitted again) is listed with
@@ -270,6 +271,17 @@ fn probes(kind: &'static str) -> Vec<Probe> {
         ] {
             variants.push((label, edited(&|m| m["content"]["header"] = header.clone())));
         }
+    }
+    // A flow is named by its id or by its name (one of the two): 1MSG's sendFlow takes the id only.
+    if kind == "flow" && content.get("flowId").is_some() {
+        variants.push((
+            "flowName",
+            edited(&|m| {
+                let content = m["content"].as_object_mut().expect("content");
+                content.remove("flowId");
+                content.insert("flowName".into(), json!("book_return"));
+            }),
+        ));
     }
     if kind == "carousel" {
         let cards = |edit: &dyn Fn(usize, &mut Value)| {

@@ -249,7 +249,9 @@ class Sandbox {
     if (ctx.headers.has("authorization")) {
       return new Response("<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>", { status: 400, headers: { "content-type": "application/xml" } });
     }
-    const file = this.files.get(ctx.url.pathname.slice(FILES_PATH.length));
+    // By its id, or (1MSG's links: sandbox/onemsg.js `fileLink`) its id and an extension.
+    const name = ctx.url.pathname.slice(FILES_PATH.length);
+    const file = this.files.get(name) ?? this.files.get(name.replace(/\.[a-z0-9]+$/i, ""));
     if (!file || ctx.method !== "GET") return new Response("Not Found", { status: 404 });
     return new Response(file.bytes, { status: 200, headers: { "content-type": file.mimeType, "content-length": String(file.bytes.byteLength) } });
   }

@@ -91,14 +91,20 @@ function summary(method, body) {
     }
     case "sendSticker":
       return { type: "sticker", body: body.link ?? body.mediaId };
+    // 1MSG's Message has only `caption` beside the "lat;lng" body: the name, and on a second
+    // line the address (how 1MSG passes them is undocumented; wabridge reads them back so).
     case "sendLocation":
-      return { type: "location", body: `${body.lat};${body.lng}`, caption: body.name ?? null };
+      return { type: "location", body: `${body.lat};${body.lng}`, caption: [body.name, body.address].filter(Boolean).join("\n") || null };
     case "sendContact":
       return { type: "contacts", body: (body.contacts ?? []).map((c) => c?.name?.formatted_name).filter(Boolean).join(", ") };
     case "sendReaction":
       return { type: "reaction", body: body.body };
     case "sendTemplate":
       return { type: "template", body: body.template };
+    // sendButton, sendList, sendCtaUrl, sendFlow, sendProduct, sendCarousel, sendLocationRequest:
+    // 1MSG's Message types are chat, interactive, image, video, document, audio, sticker and voice
+    // ([S] Message.type); its echo of an interactive message is "interactive" with the body text
+    // (it has no field for buttons or rows). A customer's tap has the same type: `fromMe` tells them apart.
     default:
       return { type: "interactive", body: typeof body.body === "string" ? body.body : "" };
   }
@@ -111,6 +117,27 @@ function fileKind(name) {
   if (mime === "video" || ["mp4", "3gp", "mov"].includes(extension)) return "video";
   if (mime === "audio" || ["mp3", "ogg", "aac", "amr", "m4a", "opus"].includes(extension)) return "audio";
   return "document";
+}
+
+/** The extension 1MSG's media links end in, by MIME type: as in its webhooks (`…/media/ABG….jpeg`,
+ *  a voice note's `…/voice.oga`: tests/fixtures), else the type's usual one. */
+const LINK_EXTENSIONS = {
+  "image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp", "video/mp4": "mp4", "video/3gpp": "3gp", "video/3gp": "3gp",
+  "audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/aac": "aac", "audio/amr": "amr", "audio/mp4": "m4a", "text/plain": "txt",
+  "application/pdf": "pdf", "application/msword": "doc", "application/vnd.ms-excel": "xls", "application/vnd.ms-powerpoint": "ppt",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+};
+
+/** A customer's file as 1MSG links it: its path ends in the extension of its type (1MSG's
+ *  sendFile names a file by such a name, so a reply with the received content can send it back);
+ *  the sandbox serves the file at that path too. */
+function fileLink(file) {
+  const essence = file.mimeType.split(";")[0].trim().toLowerCase();
+  const own = /\.([a-z0-9]+)$/i.exec(file.filename ?? "")?.[1]?.toLowerCase();
+  const extension = file.voice && essence === "audio/ogg" ? "oga" : LINK_EXTENSIONS[essence] ?? own ?? "bin";
+  return `${file.url}.${extension}`;
 }
 
 export function createOneMsg(sandbox, options = {}) {
@@ -446,7 +473,7 @@ export function createOneMsg(sandbox, options = {}) {
         time: Number(unixSeconds(now())), chatId, type: "chat", senderName, caption: null, quotedMsgId: input.replyTo ?? null,
         // A customer's file: its public link in `body`; a voice note is "voice"; a document's
         // caption is its file name when it has no caption ("File caption or filename").
-        ...(file ? { type: file.type === "audio" && file.voice ? "voice" : file.type, body: file.url, caption: file.caption ?? (file.type === "document" ? file.filename : null) } : {}),
+        ...(file ? { type: file.type === "audio" && file.voice ? "voice" : file.type, body: fileLink(file), caption: file.caption ?? (file.type === "document" ? file.filename : null) } : {}),
         ...(input.message ?? {}),
       };
       inbound.set(id, message);

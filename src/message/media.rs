@@ -236,7 +236,8 @@ pub fn kind_of_file_name(name: &str) -> Option<MediaKind> {
     Some(match extension.as_str() {
         "jpg" | "jpeg" | "png" => MediaKind::Image,
         "mp4" | "3gp" | "3gpp" => MediaKind::Video,
-        "aac" | "amr" | "mp3" | "m4a" | "ogg" | "opus" => MediaKind::Audio,
+        // `.oga`: Ogg audio, as 1MSG links its voice notes (`…/media/voice.oga`).
+        "aac" | "amr" | "mp3" | "m4a" | "ogg" | "oga" | "opus" => MediaKind::Audio,
         _ => return None,
     })
 }

@@ -235,11 +235,13 @@ const grown = (items, count) => {
   return out;
 };
 
-/** The maximal message of `kind` without what `provider` leaves out or refuses in it. */
+/** The maximal message of `kind` without what `provider` leaves out or refuses in it (but a
+ *  field it also needs where nothing else says the same: 1MSG's mimeType of a file). */
 const sendable = (provider, kind) => {
   const message = structuredClone(PROBES[kind][0][1]);
-  for (const [field, entry] of Object.entries(CAPABILITIES[provider][kind].fields)) {
-    if (entry.when || entry.change === "reshaped") continue;
+  const { fields, required } = CAPABILITIES[provider][kind];
+  for (const [field, entry] of Object.entries(fields)) {
+    if (entry.when || entry.change === "reshaped" || field in required) continue;
     for (const pointer of instances(message, field).reverse()) removeAt(message, pointer);
   }
   return message;
@@ -327,3 +329,40 @@ function withoutExtensions(value) {
     ),
   );
 }
+
+// Refusals that show only on another form of a message than the maximal one: a flow named by
+// flowName rather than flowId, a location's address without its name, a file whose link and
+// filename name no type. The table states them for 1MSG, and for no provider that takes them.
+test("1MSG's refusals of a flow by name, an address without a name and a file without a type are in CAPABILITIES and the table", () => {
+  const table = capabilitiesTable(CAPABILITIES);
+  const cell = (provider, kind) => table.split("\n").find((line) => line.startsWith(`| \`${kind}\` |`)).split(" | ")[Object.keys(CAPABILITIES).indexOf(provider) + 1];
+  const oneMsg = CAPABILITIES["1msg"];
+
+  assert.equal(oneMsg.flow.fields.flowName?.change, "refused");
+  assert.match(cell("1msg", "flow"), /refuses `flowName`/);
+  const byName = { to: TO, content: { type: "flow", body: "Book a return", flowName: "book_return", flowToken: "t-1", flowCta: "Start" } };
+  assert.throws(() => wabridge.toProvider("1msg", byName), (e) => e instanceof wabridge.UnsupportedError && e.path === "/content/flowName");
+  assert.equal(CAPABILITIES.meta.flow.fields.flowName, undefined, "Meta sends a flow by name");
+  assert.doesNotThrow(() => wabridge.toProvider("meta", byName));
+
+  assert.match(oneMsg.location.required.name, /address only with its name/);
+  assert.match(cell("1msg", "location"), /needs `name` \(with `address`\)/);
+  const addressOnly = { to: TO, content: { type: "location", latitude: 52.34, longitude: 4.91, address: "Trompenburgstraat 2C" } };
+  assert.throws(() => wabridge.toProvider("1msg", addressOnly), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/content/name" && v.code === "required"));
+  for (const provider of ["meta", "bird"]) {
+    assert.deepEqual(CAPABILITIES[provider].location.required, {}, provider);
+    assert.doesNotThrow(() => wabridge.toProvider(provider, addressOnly), provider);
+  }
+
+  for (const kind of ["image", "video", "audio", "document"]) {
+    assert.match(oneMsg[kind].required.mimeType ?? "", /extension/, kind);
+    assert.match(cell("1msg", kind), /needs `mimeType` \(or an extension of its link or filename\)/, kind);
+    const untyped = { to: TO, content: { type: kind, link: "https://media.example.com/files/7f3a" } };
+    assert.throws(() => wabridge.toProvider("1msg", untyped), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/content/mimeType" && v.code === "required"), kind);
+    // With its mimeType it is sent (the extension is the type's).
+    assert.doesNotThrow(() => wabridge.toProvider("1msg", { ...untyped, content: { ...untyped.content, mimeType: wabridge.MEDIA_RULES.find((r) => r.kind === kind).mimeTypes[0] } }), kind);
+  }
+  // Meta reads a file's type from the file; Bird's image body takes none.
+  for (const kind of ["image", "video", "audio", "document"]) assert.deepEqual(CAPABILITIES.meta[kind].required, {}, kind);
+  assert.deepEqual(CAPABILITIES.bird.image.required, {});
+});

@@ -261,8 +261,10 @@ test("send results warn of what the provider's body changes or leaves out: a sti
     token: "T", instanceId: "123456", retry: false,
     fetch: async () => new Response(JSON.stringify({ sent: true, id: "m1", message: "ok" }), { status: 200 }),
   });
-  const oneMsgImage = await oneMsg.send({ to: "16505551234", content: image });
-  assert.ok(oneMsgImage.warnings?.some((w) => w.includes("mimeType")), JSON.stringify(oneMsgImage));
+  // 1MSG leaves the mimeType out, or where the link names no type, names the file by its extension: said.
+  assert.ok((await oneMsg.send({ to: "16505551234", content: image })).warnings?.some((w) => w.includes("mimeType")));
+  const oneMsgImage = await oneMsg.send({ to: "16505551234", content: { ...image, link: "https://cdn.example.com/a" } });
+  assert.ok(oneMsgImage.warnings?.some((w) => w.includes("sent as a.png") && w.includes("mimeType")), JSON.stringify(oneMsgImage));
   // Nothing changed: no warnings at all.
   assert.equal((await bird.send(birdMessage)).warnings, undefined);
   assert.equal((await client(async () => new Response(success, { status: 200 })).send(message)).warnings, undefined);

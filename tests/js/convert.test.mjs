@@ -43,7 +43,8 @@ const LOSSY = {
   "replyButtons → bird": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
   "list → bird": [["lossy", "/content/footer", "/content/footer"]],
   "ctaUrl → bird": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
-  // Meta and 1MSG read a file's type from the file: they take no MIME type.
+  // Meta and 1MSG read a file's type from the file: they take no MIME type (1MSG uses it only
+  // to name a file whose link has no extension: onemsg-spec.test.mjs).
   ...Object.fromEntries(["audio", "video", "document"].flatMap((kind) => ["meta", "1msg"].map((p) => [`${kind} → ${p}`, [["lossy", "/content/mimeType", "/content/mimeType"]]]))),
   // The Cloud API names templates by name and language only (1MSG needs the namespace).
   "template → meta": [["lossy", "/content/namespace", "/content/namespace"]],

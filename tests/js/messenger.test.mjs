@@ -285,3 +285,43 @@ test("an uploaded file does not pass through the wasm either: the form is built 
   meta.free();
   onemsg.free();
 });
+
+test("each provider: a customer's image, audio, video or document in the sandbox, replied with event.content, is accepted", async () => {
+  const sandbox = createSandbox({ seed: 12, meta: { appSecret: SECRETS.meta }, bird: { signingKey: SECRETS.bird } });
+  const files = [
+    { type: "image", data: PNG, mimeType: "image/jpeg", caption: "the receipt" },
+    { type: "audio", data: "OggS voice", mimeType: "audio/ogg", voice: true },
+    { type: "audio", data: "ID3 song", mimeType: "audio/mpeg" },
+    { type: "video", data: "ftyp clip", mimeType: "video/mp4" },
+    { type: "document", data: "%PDF-1.7", mimeType: "application/pdf", caption: "the invoice" },
+  ];
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const messenger = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider) });
+    for (const media of files) {
+      const at = `${provider} ${media.type} ${media.mimeType}`;
+      const { id } = sandbox.receive({ provider, from: "+16505551234", media });
+      await sandbox.settle();
+      // The customer's message (the previous reply's statuses come in beside it).
+      const event = sandbox.webhooks(provider).flatMap((d) => messenger.readWebhook(d.body)).find((e) => e.type === "message" && e.id === id);
+      assert.equal(event?.kind, media.type, at);
+      if (provider === "1msg") {
+        // 1MSG's links end in the extension of their type, as its own do (…/media/ABG….jpeg).
+        const extension = { "image/jpeg": "jpeg", "audio/ogg": "oga", "audio/mpeg": "mp3", "video/mp4": "mp4", "application/pdf": "pdf" }[media.mimeType];
+        assert.match(event.content.link, new RegExp(`/sandbox-files/[A-Za-z0-9]+\\.${extension}$`), at);
+        // …and the file is served there.
+        const served = await sandbox.fetch(event.content.link);
+        assert.equal(served.status, 200, at);
+        assert.equal(served.headers.get("content-type"), media.mimeType, at);
+      }
+      const before = sandbox.messages(provider).length;
+      await messenger.reply(event, event.content);
+      assert.equal(sandbox.messages(provider).length, before + 1, `${at}: the reply was accepted`);
+      if (provider === "1msg") {
+        const { body } = sandbox.messages(provider).at(-1);
+        assert.equal(body.body, event.content.link, at);
+        assert.match(body.filename, /\.[a-z0-9]+$/, at);
+      }
+    }
+    messenger.free();
+  }
+});

@@ -286,17 +286,35 @@ test("neutral → 1MSG: replyTo is quotedMsgId; a group is its chatId; +E.164 lo
   assert.equal(wabridge.fromProvider("1msg", { chatId: `${TO}@c.us`, body: "x" }).to, TO);
 });
 
-test("neutral → 1MSG: a file by link needs a file name (its link's last segment, or a document's filename)", () => {
+test("neutral → 1MSG: a file by link needs a file name with an extension (its link's, a document's filename, or its mimeType's)", () => {
+  // Nothing names the file's type: the mimeType is missing (as on Bird, at the same field).
   for (const type of ["image", "video", "audio", "document"]) {
     const message = { to: TO, content: { type, link: "https://media.example.com/files/7f3a" } };
     assert.throws(() => wabridge.toProvider("1msg", message), (e) => {
       assert.ok(e instanceof wabridge.ValidationError, `${type}: ${e}`);
-      assert.deepEqual(e.violations.map((v) => [v.path, v.code]), [["/content/link", "invalid_format"]]);
+      assert.deepEqual(e.violations.map((v) => [v.path, v.code]), [["/content/mimeType", "required"]]);
       return true;
     });
   }
   const named = { to: TO, content: { type: "document", link: "https://media.example.com/files/7f3a", filename: "report.pdf" } };
   assert.deepEqual(wabridge.toProvider("1msg", named), { phone: PHONE, body: "https://media.example.com/files/7f3a", filename: "report.pdf" });
+  // The message's mimeType names the extension (the audit's case), said as a reshaped change.
+  for (const [type, mimeType, filename] of [
+    ["image", "image/jpeg", "photo.jpg"],
+    ["video", "video/mp4", "photo.mp4"],
+    ["audio", "audio/ogg", "photo.ogg"],
+    ["document", "application/pdf", "photo.pdf"],
+  ]) {
+    const message = { to: "+16505551234", content: { type, link: "https://e.com/photo", mimeType } };
+    const body = wabridge.toProvider("1msg", message);
+    assert.deepEqual(body, { phone: 16505551234, body: "https://e.com/photo", filename }, type);
+    assertSpecAccepts("sendFile", body);
+    const { changes } = wabridge.convert("neutral", "1msg", message);
+    assert.deepEqual(changes.map((c) => [c.kind, c.pointer]), [["reshaped", "/content/mimeType"]], type);
+    assert.match(changes[0].message, new RegExp(filename.replace(".", "\\.")), type);
+    // Read back: the name is the link's with the type's extension, so the type is the mimeType.
+    if (type !== "document") assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: "sendFile" }), { ...message, to: "16505551234" }, type);
+  }
 });
 
 // 1MSG bodies → neutral: the ten message methods read into the neutral model; the rest carry
@@ -362,7 +380,7 @@ const REFUSED = [
   // neutral model itself refuses it).
   ["a reaction with replyTo", { type: "reaction", messageId: WAMID, emoji: "👍" }, { replyTo: "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcB" }, "invalid", [["/replyTo", "invalid_value"]]],
   // 1MSG shows a location's address only with its name.
-  ["an address without a name", { type: "location", latitude: 45.018337, longitude: -73.968285, address: "9766 Valley View St." }, {}, "invalid", [["/content/address", "required"]]],
+  ["an address without a name", { type: "location", latitude: 45.018337, longitude: -73.968285, address: "9766 Valley View St." }, {}, "invalid", [["/content/name", "required"]]],
   // A list's header is text only (on every provider).
   ["list image header", { type: "list", header: { type: "image", link: img() }, body: "Choose", button: "Options", sections: [{ rows: [{ id: "a", title: "A" }] }] }, {}, "invalid", [["/content/header/type", "invalid_value"]]],
 ];

@@ -544,3 +544,39 @@ test("a file given as a data: URI is held to the media rules a file given as byt
   await client.updateMe({ photo: "https://shop.example.com/logo.png" });
   assert.equal(requested.length, 3);
 });
+
+test("echoes of your own reply buttons and list are that message (its body), never a tap; a location's echo keeps its name and address", async () => {
+  const { sandbox, client } = setup();
+  sandbox.receive({ provider: "1msg", from: CUSTOMER, text: "hello", name: "Ana" });
+  const echoOf = async (content) => {
+    const { messageId } = await client.send({ to: CUSTOMER, content });
+    await sandbox.settle();
+    const delivery = sandbox.webhooks("1msg").find((d) => d.payload.messages?.[0]?.id === messageId);
+    return [delivery.payload.messages[0], wabridge.readWebhook("1msg", delivery.body)[0]];
+  };
+  for (const content of [
+    { type: "replyButtons", body: "Pick", buttons: [{ id: "a", title: "Today" }, { id: "b", title: "Tomorrow" }] },
+    { type: "list", body: "Pick", button: "Options", sections: [{ rows: [{ id: "a", title: "Express" }] }] },
+  ]) {
+    const [raw, event] = await echoOf(content);
+    // What 1MSG's Message schema has for it: type "interactive", the body text ([S] Message.type).
+    assert.deepEqual([raw.type, raw.body, raw.fromMe], ["interactive", "Pick", true], content.type);
+    assert.equal(event.fromMe, true);
+    assert.equal(event.kind, "interactive");
+    assert.equal(event.reply, undefined, `${content.type}: one's own message is not a tap`);
+    assert.equal(event.text, "Pick");
+    assert.deepEqual(event.content, { type: "text", body: "Pick" });
+  }
+  const location = { type: "location", latitude: 52.3435942, longitude: 4.9091077, name: "Pick-up point", address: "Trompenburgstraat 2C, Amsterdam" };
+  const [raw, event] = await echoOf(location);
+  assert.deepEqual([raw.type, raw.body, raw.caption], ["location", "52.3435942;4.9091077", "Pick-up point\nTrompenburgstraat 2C, Amsterdam"]);
+  assert.deepEqual(event.content, location);
+  const { address, ...nameOnly } = location;
+  const [, named] = await echoOf(nameOnly);
+  assert.deepEqual(named.content, nameOnly, `without ${address}`);
+  // A customer's tap still reads as a reply.
+  sandbox.receive({ provider: "1msg", from: CUSTOMER, message: { type: "interactive", body: "Today" } });
+  await sandbox.settle();
+  const [tap] = wabridge.readWebhook("1msg", sandbox.webhooks("1msg").filter((d) => d.payload.messages?.[0]?.fromMe === false).at(-1).body);
+  assert.deepEqual([tap.fromMe, tap.kind, tap.reply?.title], [false, "interactive", "Today"]);
+});

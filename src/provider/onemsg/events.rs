@@ -103,12 +103,25 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             message.media = Some(media);
         }
         "location" => {
-            // "latitude;longitude" in the body.
+            // "latitude;longitude" in the body; its name, and on a second line its address,
+            // in the caption (1MSG has no other field for them: see `location_names`).
+            let (name, address) = location_names(caption);
             message.content = body.and_then(|b| {
                 let (lat, lng) = b.split_once([';', ','])?;
-                Some(Content::Location(Location::new(parse_decimal(lat.trim())?, parse_decimal(lng.trim())?)))
+                let mut location = Location::new(parse_decimal(lat.trim())?, parse_decimal(lng.trim())?);
+                location.name = name.map(str::to_string);
+                location.address = address.map(str::to_string);
+                Some(Content::Location(location))
             });
             message.text = caption.map(Cow::Borrowed);
+        }
+        // The echo of your own interactive message (buttons, a list, …): 1MSG's Message has
+        // no field for its buttons or rows, only the body text. Nothing was tapped: no
+        // `reply`; its text is the body, as what the message said.
+        "interactive" if from_me => {
+            let text = body.filter(|b| !b.is_empty());
+            message.text = text.map(Cow::Borrowed);
+            message.content = text.map(|t| Content::Text(Text::new(t)));
         }
         "interactive" => {
             // A reply button or list row tapped: 1MSG gives the title tapped as the body, and no
@@ -130,6 +143,21 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
         channel: channel.clone(),
         detail: Detail::Message(Box::new(message)),
         raw: m,
+    }
+}
+
+/// A location's name and address from its caption: the first line is the name, the rest the
+/// address (1MSG shows an address only with a name). 1MSG's Message has `caption` ("File
+/// caption or filename") and a body of "latitude and longitude" only; how it passes a
+/// location's name and address is undocumented. The sandbox writes them this way.
+fn location_names(caption: Option<&str>) -> (Option<&str>, Option<&str>) {
+    let Some(caption) = caption.map(str::trim).filter(|c| !c.is_empty()) else { return (None, None) };
+    match caption.split_once('\n') {
+        Some((name, address)) => {
+            let address = address.trim();
+            (Some(name.trim()).filter(|n| !n.is_empty()), Some(address).filter(|a| !a.is_empty()))
+        }
+        None => (Some(caption), None),
     }
 }
 
@@ -202,6 +230,50 @@ mod tests {
     use super::*;
 
     const LINK: Option<&str> = Some("https://api.1msg.io/123456/media/file-document?token=x");
+
+    /// The one message of a `{"messages": [m]}` body.
+    fn read(m: &str, check: impl FnOnce(&Inbound<'_>)) {
+        let body = format!(r#"{{"instanceId":"123456","messages":[{m}]}}"#);
+        let json = crate::json::parse(&body).unwrap();
+        let events = events(&json).unwrap();
+        let Detail::Message(message) = &events[0].detail else { panic!("{:?}", events[0].detail) };
+        check(message);
+    }
+
+    #[test]
+    fn the_echo_of_your_own_buttons_is_that_message_not_a_tap() {
+        let echo = r#"{"id":"m1","type":"interactive","body":"Pick a day","fromMe":true,"self":1,"chatId":"16505551234@c.us","author":"15550001111@c.us"}"#;
+        read(echo, |m| {
+            assert!(m.from_me);
+            assert_eq!((m.kind.as_ref(), m.reply.is_none()), ("interactive", true));
+            assert_eq!(m.text.as_deref(), Some("Pick a day"));
+            assert_eq!(m.content, Some(Content::Text(Text::new("Pick a day"))));
+        });
+        // A customer's tap is still a reply, by its title.
+        read(&echo.replace(r#""fromMe":true"#, r#""fromMe":false"#), |m| {
+            assert_eq!(m.reply.as_ref().and_then(|r| r.title), Some("Pick a day"));
+        });
+    }
+
+    #[test]
+    fn a_locations_name_and_address_come_from_its_caption() {
+        let at = |caption: &str| {
+            format!(
+                r#"{{"id":"l1","type":"location","body":"52.34;4.91","caption":{caption},"fromMe":true,"chatId":"1@c.us"}}"#
+            )
+        };
+        let location = |m: &Inbound<'_>| match &m.content {
+            Some(Content::Location(l)) => (l.latitude, l.longitude, l.name.clone(), l.address.clone()),
+            other => panic!("{other:?}"),
+        };
+        read(&at(r#""Pick-up point\nTrompenburgstraat 2C""#), |m| {
+            let address = Some("Trompenburgstraat 2C".to_string());
+            assert_eq!(location(m), (52.34, 4.91, Some("Pick-up point".into()), address));
+            assert_eq!(m.text.as_deref(), Some("Pick-up point\nTrompenburgstraat 2C"));
+        });
+        read(&at(r#""Pick-up point""#), |m| assert_eq!(location(m).2.as_deref(), Some("Pick-up point")));
+        read(&at("null"), |m| assert_eq!(location(m), (52.34, 4.91, None, None)));
+    }
 
     #[test]
     fn a_caption_is_a_file_name_only_when_it_looks_like_one_and_the_link_has_none() {

@@ -55,7 +55,27 @@ impl Codec for OneMsgCodec {
         &Operation::ALL[1..]
     }
 
+    /// 1MSG takes no MIME type: it types a file by its file name's extension (a sticker by its
+    /// link's). Where neither the message's link nor its filename names the file's type, the
+    /// mimeType gives that extension (`write::sent_file_name`): said as a `reshaped` change at
+    /// the field the name was made from (the body names the file as the message did not).
+    /// Otherwise a mimeType is left out (`lossy`): the body does not carry it, so it does not
+    /// read back, even where the file name says the same type.
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
+        let Some((kind, media)) = message.content.media() else { return Vec::new() };
+        let by_link = media.id.is_none();
+        let sent = match kind {
+            crate::message::MediaKind::Sticker => None,
+            _ if by_link => write::sent_file_name(kind, media),
+            _ => None,
+        };
+        if let Some((name, Some(pointer))) = &sent {
+            let why = format!(
+                "1msg names a file sent by link by its filename, extension included, and takes no MIME type: sent as {name}, its extension named by content.{}",
+                if *pointer == "/content/filename" && media.mime_type.is_none() { "link" } else { "mimeType" }
+            );
+            return vec![super::codec::Approximation { pointer, reshaped: true, why }];
+        }
         super::codec::unsent_mime_type(PROVIDER, message)
     }
 
@@ -477,6 +497,68 @@ mod tests {
         assert_eq!(u.pointer(), "/filename");
         let meta = crate::provider::serialize(crate::provider::Provider::Meta, &message).unwrap_err();
         assert_eq!(meta.code(), "ERR_UNSUPPORTED");
+    }
+
+    /// sendFile names a file by link by its `filename`, extension included: where the link's
+    /// path has none, the message's mimeType gives it (and says so), and the name reads back as
+    /// that type. With neither, the message is refused at its link.
+    #[test]
+    fn a_file_link_without_extension_is_named_by_its_mime_type() {
+        let file = |kind: &str, link: &str, mime: Option<&str>| {
+            let mut content = json!({"type": kind, "link": link});
+            if let Some(mime) = mime {
+                content["mimeType"] = json!(mime);
+            }
+            Message::from_json(&json!({"to": "16505551234", "content": content}).to_string()).unwrap()
+        };
+        for (kind, link, mime, name) in [
+            ("image", "https://e.com/photo", "image/jpeg", "photo.jpg"),
+            ("video", "https://e.com/media/clip?sig=1", "video/mp4", "clip.mp4"),
+            ("audio", "https://e.com/v/", "audio/ogg; codecs=opus", "audio.ogg"),
+            ("document", "https://e.com/files/report", "application/pdf", "report.pdf"),
+            ("image", "https://e.com/get.php", "image/png", "get.php.png"),
+        ] {
+            let message = file(kind, link, Some(mime));
+            let (method, body) = serialize(&message).unwrap();
+            assert_eq!(method, Operation::SendFile);
+            let body: Value = serde_json::from_str(&body).unwrap();
+            assert_eq!((body["body"].as_str(), body["filename"].as_str()), (Some(link), Some(name)), "{kind}");
+            let said = OneMsgCodec.approximations(&message);
+            assert_eq!((said.len(), said[0].pointer, said[0].reshaped), (1, "/content/mimeType", true));
+            assert!(said[0].why.contains(name), "{}", said[0].why);
+            if kind != "document" && !mime.contains(';') {
+                assert_eq!(parse(&body.to_string(), Some("sendFile")).unwrap(), message, "{kind} reads back");
+            }
+        }
+        // A link that names its type keeps its own name; the mimeType is left out (the body
+        // does not carry it), as beside a media id.
+        let named = file("image", "https://e.com/photo.png", Some("image/png"));
+        let body: Value = serde_json::from_str(&serialize(&named).unwrap().1).unwrap();
+        assert_eq!(body["filename"], "photo.png");
+        assert!(OneMsgCodec.approximations(&named)[0].why.ends_with("left out"));
+        let by_id =
+            Message::from_json(r#"{"to":"16505551234","content":{"type":"image","id":"1001","mimeType":"image/png"}}"#)
+                .unwrap();
+        assert!(OneMsgCodec.approximations(&by_id)[0].why.ends_with("left out"));
+        // A document's filename without an extension is given its type's, else its link's.
+        for (mime, link, name) in [
+            (Some("application/pdf"), "https://e.com/get", "invoice.pdf"),
+            (None, "https://e.com/files/a.docx", "invoice.docx"),
+        ] {
+            let mut message = file("document", link, mime);
+            let Content::Document(media) = &mut message.content else { panic!() };
+            media.filename = Some("invoice".into());
+            let body: Value = serde_json::from_str(&serialize(&message).unwrap().1).unwrap();
+            assert_eq!(body["filename"], name);
+            let said = OneMsgCodec.approximations(&message);
+            assert_eq!((said[0].pointer, said[0].reshaped), ("/content/filename", true));
+        }
+        // Neither link, filename nor mimeType names a type: the mimeType is missing.
+        for kind in ["image", "video", "audio", "document"] {
+            let Err(BodyError::Invalid(v)) = serialize(&file(kind, "https://e.com/photo", None)) else { panic!() };
+            assert_eq!((v[0].path.as_str(), v[0].code), ("/content/mimeType", ViolationCode::Required), "{kind}");
+            assert!(v[0].message.contains("extension"), "{}", v[0].message);
+        }
     }
 
     #[test]

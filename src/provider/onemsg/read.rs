@@ -3,7 +3,7 @@
 //! then the method's own fields. The neutral model's limits are checked afterwards and their
 //! violations moved to the method's pointers (`pointers`).
 
-use super::write::{derived_name, file_name};
+use super::write::{derived_name, file_name, sent_file_name, typed_name};
 use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::{Spelling, contact};
 use crate::message::*;
@@ -279,7 +279,7 @@ pub(super) fn is_decimal(text: &str) -> bool {
 pub(super) fn own_file_name(tree: &Json<'_>, message: &Message) -> Option<String> {
     let (kind, media) = message.content.media()?;
     let name = tree.get("filename")?.as_str()?;
-    let derived = media.link.as_deref().and_then(|l| derived_name(kind.name(), l));
+    let derived = sent_file_name(kind, media).map(|(name, _)| name);
     (kind.name() != "document" && Some(name) != derived.as_deref()).then(|| name.to_string())
 }
 
@@ -394,10 +394,28 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
     // for it: it is kept as the body's spelling (`own_file_name`), so that the body is
     // validated and reproduced, and refused only when converted to another format.
     let derived = link.as_deref().and_then(|l| derived_name(&kind, l));
+    // A name that is the link's last segment with the usual extension of a type of the kind
+    // (`…/photo` as `photo.jpg`) is how a neutral message's mimeType is written (`typed_name`):
+    // read back as that type.
+    let media_kind = match kind.as_str() {
+        "image" => Some(MediaKind::Image),
+        "video" => Some(MediaKind::Video),
+        "audio" => Some(MediaKind::Audio),
+        _ => None,
+    };
+    let mime_type = match (&link, &filename, media_kind) {
+        (Some(link), Some(name), Some(media_kind)) if Some(name) != derived.as_ref() => {
+            crate::message::media::mime_for_extension(media_kind, name)
+                .filter(|mime| typed_name(&kind, link, mime).as_ref() == Some(name))
+                .map(str::to_string)
+        }
+        _ => None,
+    };
     let filename = filename.filter(|name| Some(name) != derived.as_ref() && kind == "document");
     let media = Media {
         id: media_id,
         filename,
+        mime_type,
         caption: root.str(r, "caption"),
         voice: root.bool(r, "voice"),
         ..Media::by_link(link.unwrap_or_default())

@@ -10,7 +10,7 @@ use crate::json::JsonWriter;
 use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::Spelling;
 use crate::message::write::contact;
-use crate::message::{Content, Header, Media, Message, RecipientType};
+use crate::message::{Content, Header, Media, MediaKind, Message, RecipientType};
 use crate::validate::{Violation, ViolationCode, char_count, decimal};
 
 fn cannot_at(what: &str, path: &str) -> BodyError {
@@ -38,13 +38,14 @@ fn refusal(message: &Message) -> Option<BodyError> {
         // sendMessage has no preview switch; dropping it silently would change the message.
         Content::Text(t) if t.preview_url.is_some() => Some(cannot_at("text previewUrl", "/content/previewUrl")),
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
-            let named = m.filename.is_some()
-                || m.link.as_deref().and_then(|l| derived_name(message.content.kind(), l)).is_some();
-            (m.id.is_none() && !named).then(|| {
+            // Where nothing names the file's type, the mimeType is what the message lacks (as
+            // Bird's file body needs it, at the same field).
+            let kind = message.content.media().map_or(MediaKind::Document, |(kind, _)| kind);
+            (m.id.is_none() && sent_file_name(kind, m).is_none()).then(|| {
                 invalid(
-                    "/content/link",
-                    ViolationCode::InvalidFormat,
-                    "1MSG names a file by its filename, extension included: give a link whose path ends in one (or a document's filename)".into(),
+                    "/content/mimeType",
+                    ViolationCode::Required,
+                    "1MSG names a file by its filename, extension included: give content.mimeType (or a link or filename whose extension names one)".into(),
                 )
             })
         }
@@ -53,8 +54,9 @@ fn refusal(message: &Message) -> Option<BodyError> {
             ViolationCode::Required,
             "1MSG's sendTemplate needs the template's namespace (its WhatsApp Business Account's): give content.namespace".into(),
         )),
+        // The name is what is missing, where reading a sendLocation body reports it (`/name`).
         Content::Location(l) if l.address.is_some() && l.name.is_none() => Some(invalid(
-            "/content/address",
+            "/content/name",
             ViolationCode::Required,
             "1MSG shows a location's address only with its name: give content.name too".into(),
         )),
@@ -108,6 +110,64 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
         return crate::message::media::extension_for(mime).map(|extension| format!("{kind}.{extension}"));
     }
     file_name(link).map(str::to_string)
+}
+
+/// The `filename` 1MSG's sendFile is given for a file sent by link (1MSG types the file by
+/// its extension), and the neutral field it was made from where the message did not give
+/// that name itself (`None`: its own filename, or the name its link gives):
+/// - a filename with an extension, as it is;
+/// - a filename without one (a document's `invoice`), with the extension its mimeType names,
+///   else its link's (`/content/filename`);
+/// - no filename: the name its link gives (`derived_name`), unless that names no type of
+///   the kind and its mimeType does: then, as where the link gives none, the link's last
+///   segment with the mimeType's extension (`/content/mimeType`: `…/photo` → `photo.jpg`).
+///
+/// `None` when neither link, filename nor mimeType names a type: 1MSG could not tell what
+/// the file is.
+pub(super) fn sent_file_name(kind: MediaKind, media: &Media) -> Option<(String, Option<&'static str>)> {
+    use crate::message::media::{extension_for, listed_mime_type, mime_for_extension};
+    let link = media.link.as_deref();
+    let type_extension = || media.mime_type.as_deref().and_then(listed_mime_type).and_then(extension_for);
+    if let Some(own) = media.filename.as_deref() {
+        if has_extension(own) {
+            return Some((own.to_string(), None));
+        }
+        let link_extension = || link.and_then(|l| mime_for_extension(kind, l)).and_then(extension_for);
+        let extension = type_extension().or_else(link_extension)?;
+        return Some((format!("{own}.{extension}"), Some("/content/filename")));
+    }
+    let link = link?;
+    let derived = derived_name(kind.name(), link);
+    // A link's extension that names no type of the kind (`/get.php`) says less than the
+    // message's own mimeType does.
+    if let Some(name) = &derived
+        && (media.mime_type.is_none() || mime_for_extension(kind, name).is_some())
+    {
+        return Some((name.clone(), None));
+    }
+    match media.mime_type.as_deref().and_then(|mime| typed_name(kind.name(), link, mime)) {
+        Some(typed) => Some((typed, Some("/content/mimeType"))),
+        None => derived.map(|name| (name, None)),
+    }
+}
+
+/// Whether a file name has an extension (`report.pdf`, not `report` or `report.`).
+fn has_extension(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, extension)| !stem.is_empty() && !extension.is_empty())
+}
+
+/// A file name for a file of MIME type `mime` at `link` (whose path names no type): the
+/// link's last path segment, or the kind where it has none, with the type's usual extension
+/// (`https://e.com/photo` + `image/jpeg` → `photo.jpg`).
+pub(super) fn typed_name(kind: &str, link: &str, mime: &str) -> Option<String> {
+    use crate::message::media::{extension_for, listed_mime_type};
+    let extension = listed_mime_type(mime).and_then(extension_for)?;
+    let path = link.split(['?', '#']).next().unwrap_or(link);
+    let segment = path.rsplit('/').next().unwrap_or("").trim_end_matches('.');
+    // `https://e.com` has no path: its last "segment" is the host.
+    let stem =
+        if path.matches('/').count() > 2 && !segment.is_empty() && !link.starts_with("data:") { segment } else { kind };
+    Some(format!("{stem}.{extension}"))
 }
 
 /// The last segment of a URL's path, when it has an extension (1MSG takes it as the file's name).
@@ -222,7 +282,8 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             }
         }
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
-            file(w, content.kind(), m, spelling.filename.as_deref())
+            let kind = content.media().map_or(MediaKind::Document, |(kind, _)| kind);
+            file(w, kind, m, spelling.filename.as_deref())
         }
         Content::Sticker(m) => {
             w.opt_str("mediaId", m.id.as_deref());
@@ -337,18 +398,19 @@ fn interactive_header(w: &mut JsonWriter, header: Option<&Header>) {
 
 /// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename` (`own`:
 /// the name the body being reproduced gave a non-document).
-fn file(w: &mut JsonWriter, kind: &str, m: &Media, own: Option<&str>) {
+fn file(w: &mut JsonWriter, kind: MediaKind, m: &Media, own: Option<&str>) {
     match (&m.id, &m.link) {
         (Some(id), _) => {
             w.str("mediaId", id);
-            w.str("mediaType", kind);
+            w.str("mediaType", kind.name());
             w.opt_str("filename", m.filename.as_deref().or(own));
         }
         (None, Some(link)) => {
             w.str("body", link);
-            // A document's own name, or the one its link gives (`refusal` made sure of one).
-            let derived = derived_name(kind, link);
-            w.opt_str("filename", m.filename.as_deref().or(own).or(derived.as_deref()));
+            // A non-document's own name (a body reproduced), else the one `sent_file_name`
+            // makes (`refusal` made sure of one).
+            let sent = own.map(str::to_string).or_else(|| sent_file_name(kind, m).map(|(name, _)| name));
+            w.opt_str("filename", sent.as_deref());
         }
         (None, None) => {}
     }
