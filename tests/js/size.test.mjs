@@ -30,10 +30,12 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // the messenger's call: ~2.5 KB), fit on provider bodies over a maximum (~1.5 KB), exact
 // same-provider spelling and the glue's string-argument check, and 256,626 once Unicode's case
 // tables (keys camelCased in ASCII) and core's float reader with its table of powers of five
-// (decimals read by JS's parseFloat in the wasm) left the wasm: −24 KB.
+// (decimals read by JS's parseFloat in the wasm) left the wasm: −24 KB; 255,817 at the end of
+// that session, with its JS minified (−10.6 KB) and the audit's fixes and 1MSG's template
+// components, sending options and file names (+9 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(256_626 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(255_817 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
