@@ -501,7 +501,7 @@ mod tests {
 
     /// sendFile names a file by link by its `filename`, extension included: where the link's
     /// path has none, the message's mimeType gives it (and says so), and the name reads back as
-    /// that type. With neither, the message is refused at its link.
+    /// that type. With none of them naming one, the mimeType is what is missing.
     #[test]
     fn a_file_link_without_extension_is_named_by_its_mime_type() {
         let file = |kind: &str, link: &str, mime: Option<&str>| {
