@@ -87,6 +87,8 @@ export declare class UnexpectedResponseError extends WabridgeError {
   readonly code: "ERR_UNEXPECTED_RESPONSE";
   readonly httpStatus: number;
   readonly raw: string;
+  /** How long the answer asked to wait (its `Retry-After`, seconds or an HTTP date), e.g. a proxy's 429 page. */
+  readonly retryAfterMs?: number;
   readonly request?: SentRequest;
   readonly attempts?: number;
 }

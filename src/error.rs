@@ -10,7 +10,7 @@
 //! Each converts into the next with `From`, so `?` composes them. The bindings layer turns
 //! each into a JS `Error` subclass with a stable `code`.
 
-use crate::http::{HttpResponse, RetryHint, parse_retry_after};
+use crate::http::{HttpResponse, RetryHint};
 use crate::provider_id::{Provider, UnknownProvider};
 use crate::validate::Violation;
 use serde::Serialize;
@@ -213,6 +213,9 @@ pub struct UnexpectedResponse {
     pub http_status: u16,
     pub message: String,
     pub retryable: bool,
+    /// How long the answer asked to wait (`Retry-After`): a proxy's or a load balancer's 429
+    /// or 503 says it as well as the provider's documented error does.
+    pub retry_after_ms: Option<u64>,
     /// The response body exactly as received.
     pub raw: String,
 }
@@ -333,7 +336,7 @@ impl SendError {
                 after_ms: e.retry_after_ms,
             },
             SendError::Answer(AnswerError::Unexpected(e)) => {
-                RetryHint { retryable: e.retryable, safe: e.http_status == 429, after_ms: None }
+                RetryHint { retryable: e.retryable, safe: e.http_status == 429, after_ms: e.retry_after_ms }
             }
         }
     }
@@ -472,7 +475,7 @@ impl ProviderError {
             fields: Vec::new(),
             trace_id: None,
             retryable,
-            retry_after_ms: response.header("retry-after").and_then(parse_retry_after),
+            retry_after_ms: crate::http::retry_after_ms(response),
             raw: response.text(),
         }
     }

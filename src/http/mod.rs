@@ -11,6 +11,11 @@ pub use multipart::{FilePart, Multipart};
 pub use redact::redact_secret;
 pub use retry::{RetryHint, RetryPolicy, parse_retry_after};
 
+/// How long `response` asks to wait before the request is sent again (`Retry-After`).
+pub fn retry_after_ms(response: &HttpResponse) -> Option<u64> {
+    response.header("retry-after").and_then(|value| parse_retry_after(value, crate::clock::now_ms()))
+}
+
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -58,11 +58,33 @@ impl RetryPolicy {
     }
 }
 
-/// Parses a `Retry-After` header given in seconds (the form rate limiters send). HTTP dates
-/// are not parsed: the caller then falls back to its own backoff.
-pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let seconds = crate::json::parse_decimal(value.trim())?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).min(u64::MAX as f64) as u64)
+/// Parses a `Retry-After` header (RFC 9110 §10.2.3): seconds (the form rate limiters send;
+/// a fraction is taken too), or an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`), read against
+/// `now_ms` (milliseconds since the Unix epoch; a date in the past is no wait). `None` for
+/// anything else, or a date where there is no clock: the caller then keeps its own backoff.
+pub fn parse_retry_after(value: &str, now_ms: Option<f64>) -> Option<u64> {
+    let value = value.trim();
+    let ms = match crate::json::parse_decimal(value) {
+        Some(seconds) if seconds >= 0.0 => seconds * 1000.0,
+        Some(_) => return None,
+        // A date already past: no wait.
+        None => (http_date_ms(value)? - now_ms?).max(0.0),
+    };
+    ms.is_finite().then(|| ms.min(u64::MAX as f64) as u64)
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the HTTP date senders write) in
+/// milliseconds since the Unix epoch.
+fn http_date_ms(value: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let (_day_name, rest) = value.split_once(", ")?;
+    let mut parts = rest.split(' ');
+    let (day, month, year, time, zone) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    if parts.next().is_some() || zone != "GMT" || day.len() != 2 || year.len() != 4 || time.len() != 8 {
+        return None;
+    }
+    crate::clock::parse_rfc3339(&format!("{year}-{month:02}-{day}T{time}Z"))
 }
 
 #[cfg(test)]
@@ -102,9 +124,18 @@ mod tests {
 
     #[test]
     fn parses_retry_after_seconds() {
-        assert_eq!(parse_retry_after("3"), Some(3000));
-        assert_eq!(parse_retry_after(" 1.5 "), Some(1500));
-        assert_eq!(parse_retry_after("-1"), None);
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        let now = Some(1_445_412_475_000.0); // 2015-10-21T07:27:55Z
+        assert_eq!(parse_retry_after("3", now), Some(3000));
+        assert_eq!(parse_retry_after(" 1.5 ", None), Some(1500));
+        assert_eq!(parse_retry_after("-1", now), None);
+        // An HTTP date: the wait until then, none once it has passed, unknown without a clock.
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), Some(5000));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), Some(0));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", None), None);
+        for bad in
+            ["Wed, 21 Oct 2015 07:28:00 UTC", "21 Oct 2015 07:28:00 GMT", "Wed, 32 Oct 2015 07:28:00 GMT", "soon"]
+        {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad}");
+        }
     }
 }

@@ -112,7 +112,14 @@ fn not_followed(who: &str, response: &HttpResponse, why: Unfollowed) -> AnswerEr
             format!("{who} answered HTTP {status} redirecting to a location that {why}; not followed")
         }
     };
-    AnswerError::Unexpected(UnexpectedResponse { http_status: status, message, retryable: false, raw: response.text() })
+    let raw = response.text();
+    AnswerError::Unexpected(UnexpectedResponse {
+        http_status: status,
+        message,
+        retryable: false,
+        retry_after_ms: None,
+        raw,
+    })
 }
 
 /// The scheme of an absolute URL that is not http(s), read as the URL parser reads it (leading

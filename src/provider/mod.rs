@@ -416,6 +416,7 @@ pub(crate) fn answered_unexpectedly(who: &str, response: &HttpResponse, what: &s
         http_status: response.status,
         message: format!("{who} answered HTTP {}{what}: {snippet}", response.status),
         retryable: response.status == 429 || response.status >= 500,
+        retry_after_ms: crate::http::retry_after_ms(response),
         raw: response.text(),
     })
 }
@@ -434,6 +435,7 @@ pub(crate) fn undocumented_success(provider: Provider, response: &HttpResponse, 
         http_status: response.status,
         message: format!("{provider} answered HTTP {} without the documented {what}", response.status),
         retryable: false,
+        retry_after_ms: None,
         raw: response.text(),
     })
 }

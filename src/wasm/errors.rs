@@ -41,6 +41,8 @@ struct Props<'a> {
     http_status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     raw: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after_ms: Option<u64>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     provider_error: Option<&'a ProviderError>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +72,7 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
         path: None,
         http_status: None,
         raw: None,
+        retry_after_ms: None,
         provider_error: None,
         request: request.map(|r| SentRequest {
             method: r.method.as_str(),
@@ -91,6 +94,7 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
         SendError::Answer(AnswerError::Unexpected(e)) => {
             props.http_status = Some(e.http_status);
             props.raw = Some(&e.raw);
+            props.retry_after_ms = e.retry_after_ms;
         }
         SendError::Body(BodyError::Argument(_)) | SendError::Transport(_) => {}
     }

@@ -3,7 +3,7 @@
 
 use super::PROVIDER;
 use crate::error::{AnswerError, ErrorReason, ProviderCode, ProviderError};
-use crate::http::{HttpResponse, parse_retry_after};
+use crate::http::HttpResponse;
 use crate::provider::{answer_json, unexpected_response};
 use crate::validate::Json;
 
@@ -14,8 +14,13 @@ fn classify(code: i64) -> (ErrorReason, bool) {
         // 1 API unknown, 2 API service: temporary; 131000 something went wrong;
         // 131016 service overloaded; 133004 server temporarily unavailable.
         1 | 2 | 131000 | 131016 | 133004 => (ServiceUnavailable, true),
-        // 4 app call limit, 80007 WABA rate limit, 130429 throughput, 131048 spam rate limit.
-        4 | 80007 | 130429 | 131048 => (RateLimited, true),
+        // 4 app call limit, 80007 WABA rate limit, 130429 throughput: wait and send again.
+        4 | 80007 | 130429 => (RateLimited, true),
+        // 131048 spam rate limit: the number's quality restricts what it may send (too many
+        // messages blocked or reported); sending again soon only adds to it.
+        131048 => (RateLimited, false),
+        // 131056 pair rate limit: one business number may message one customer about once
+        // every 6 seconds; retried no sooner than that (`PAIR_RATE_WAIT_MS`).
         131056 => (PairRateLimited, true),
         0 | 190 => (InvalidToken, false),
         3 | 10 | 200..=299 => (PermissionDenied, false),
@@ -31,11 +36,15 @@ fn classify(code: i64) -> (ErrorReason, bool) {
     }
 }
 
+/// How long to wait after a pair rate limit (131056) where the answer says nothing: Meta
+/// documents the pair rate as one message every 6 seconds to the same customer.
+const PAIR_RATE_WAIT_MS: u64 = 6_000;
+
 /// Decodes a non-2xx answer. A Graph error body becomes [`Error::Provider`]; anything else
 /// (an HTML page from a proxy, truncated JSON) becomes [`Error::UnexpectedResponse`],
 /// retryable when the status says the server was at fault.
 pub fn decode_error(response: &HttpResponse) -> AnswerError {
-    let retry_after_ms = response.header("retry-after").and_then(parse_retry_after);
+    let retry_after_ms = crate::http::retry_after_ms(response);
     let server_fault = response.status == 429 || response.status >= 500;
     // `{"error": {message, type, code, error_subcode, fbtrace_id, is_transient,
     // error_user_title, error_user_msg, error_data: {messaging_product, details}}}`.
@@ -45,6 +54,7 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
         return unexpected_response(PROVIDER, response, "a Graph error body");
     };
     let (mut reason, known_retryable) = classify(code);
+    let retry_after_ms = retry_after_ms.or((code == 131056).then_some(PAIR_RATE_WAIT_MS));
     if reason == ErrorReason::Unknown && response.status >= 500 {
         reason = ErrorReason::ServiceUnavailable;
     }
@@ -95,6 +105,7 @@ mod tests {
             (400, 131047, ErrorReason::ReengagementRequired, false),
             (400, 130429, ErrorReason::RateLimited, true),
             (400, 131056, ErrorReason::PairRateLimited, true),
+            (400, 131048, ErrorReason::RateLimited, false),
             (400, 131026, ErrorReason::Undeliverable, false),
             (400, 132001, ErrorReason::Template, false),
             (400, 131051, ErrorReason::UnsupportedType, false),
@@ -133,6 +144,21 @@ mod tests {
             HttpResponse::new(429, r#"{"error":{"message":"x","code":130429}}"#).with_header("Retry-After", "2");
         let AnswerError::Refused(e) = decode_error(&response) else { panic!() };
         assert_eq!(e.retry_after_ms, Some(2000));
+        // A pair rate limit waits the documented 6 seconds unless the answer says otherwise.
+        assert_eq!(graph(400, 131056, "").retry_after_ms, Some(6_000));
+        let pair = HttpResponse::new(400, r#"{"error":{"message":"x","code":131056}}"#).with_header("Retry-After", "9");
+        let AnswerError::Refused(e) = decode_error(&pair) else { panic!() };
+        assert_eq!(e.retry_after_ms, Some(9_000));
+    }
+
+    #[test]
+    fn retry_after_counts_whatever_the_body_is() {
+        // A proxy's or an edge's 429 page is not a Graph error, but its Retry-After still holds.
+        let html = HttpResponse::new(429, "<html>Too many</html>").with_header("Retry-After", "2");
+        let AnswerError::Unexpected(e) = decode_error(&html) else { panic!() };
+        assert_eq!((e.retryable, e.retry_after_ms), (true, Some(2000)));
+        let hint = crate::error::SendError::from(e).retry_hint();
+        assert_eq!((hint.retryable, hint.safe, hint.after_ms), (true, true, Some(2000)));
     }
 
     #[test]
