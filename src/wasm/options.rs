@@ -3,7 +3,6 @@
 
 use crate::error::BodyError;
 use crate::http::RetryPolicy;
-use crate::validate::number;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -111,17 +110,29 @@ impl<'a> Options<'a> {
         self.string(key)?.ok_or_else(|| BodyError::argument(format!("{}.{key} is required", self.what)))
     }
 
-    pub fn number(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>, BodyError> {
+    /// A number from `min` to `max` (whole numbers both: they are printed as such).
+    pub fn number(&self, key: &str, min: u32, max: u32) -> Result<Option<f64>, BodyError> {
+        self.ranged(key, min, max, "a number", |_| true)
+    }
+
+    /// A whole number from `min` to `max` (a count: 1.5 retries is not one).
+    pub fn whole_number(&self, key: &str, min: u32, max: u32) -> Result<Option<f64>, BodyError> {
+        self.ranged(key, min, max, "a whole number", |n| n.fract() == 0.0)
+    }
+
+    fn ranged(
+        &self,
+        key: &str,
+        min: u32,
+        max: u32,
+        what: &str,
+        fits: fn(f64) -> bool,
+    ) -> Result<Option<f64>, BodyError> {
         match self.get(key) {
             None => Ok(None),
             Some(value) => match value.as_f64() {
-                Some(n) if n.is_finite() && (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err(BodyError::argument(format!(
-                    "{}.{key} must be a number from {} to {}",
-                    self.what,
-                    number(min),
-                    number(max)
-                ))),
+                Some(n) if n.is_finite() && (f64::from(min)..=f64::from(max)).contains(&n) && fits(n) => Ok(Some(n)),
+                _ => Err(BodyError::argument(format!("{}.{key} must be {what} from {min} to {max}", self.what))),
             },
         }
     }
@@ -148,7 +159,7 @@ impl<'a> Options<'a> {
 
     /// `timeoutMs`: 1 ms to 10 minutes (the JS client defaults it to 30 s).
     pub fn timeout_ms(&self) -> Result<Option<f64>, BodyError> {
-        self.number("timeoutMs", 1.0, 600_000.0)
+        self.number("timeoutMs", 1, 600_000)
     }
 
     /// `retry`: an object of overrides, or `false` for no retries.
@@ -160,9 +171,9 @@ impl<'a> Options<'a> {
         }
         let retry = Options::new(&value, "retry options", &["maxRetries", "baseDelayMs", "maxDelayMs", "retryUnsafe"])?;
         Ok(RetryPolicy {
-            max_retries: retry.number("maxRetries", 0.0, 10.0)?.map_or(default.max_retries, |n| n as u32),
-            base_delay_ms: retry.number("baseDelayMs", 0.0, 600_000.0)?.map_or(default.base_delay_ms, |n| n as u64),
-            max_delay_ms: retry.number("maxDelayMs", 0.0, 3_600_000.0)?.map_or(default.max_delay_ms, |n| n as u64),
+            max_retries: retry.whole_number("maxRetries", 0, 10)?.map_or(default.max_retries, |n| n as u32),
+            base_delay_ms: retry.number("baseDelayMs", 0, 600_000)?.map_or(default.base_delay_ms, |n| n as u64),
+            max_delay_ms: retry.number("maxDelayMs", 0, 3_600_000)?.map_or(default.max_delay_ms, |n| n as u64),
             retry_unsafe: retry.boolean("retryUnsafe")?.unwrap_or(default.retry_unsafe),
         })
     }

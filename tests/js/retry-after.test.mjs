@@ -39,3 +39,10 @@ test("Meta: a pair rate limit (131056) waits 6 seconds unless told otherwise; a 
   const error = await failure(client.send(message));
   assert.deepEqual([error.reason, error.retryable, spam.calls.length], ["rate_limited", false, 1]);
 });
+
+test("retry and timeout options are refused with their range, as whole numbers where they count", () => {
+  const make = (extra) => () => new wabridge.MetaClient({ token: "T0KEN-META", phoneNumberId: "123456", ...extra });
+  assert.throws(make({ retry: { maxRetries: 1.5 } }), (e) => e instanceof wabridge.ArgumentError && /retry options\.maxRetries must be a whole number from 0 to 10$/.test(e.message));
+  assert.throws(make({ timeoutMs: 0 }), (e) => e instanceof wabridge.ArgumentError && /timeoutMs must be a number from 1 to 600000$/.test(e.message));
+  assert.doesNotThrow(make({ retry: { maxRetries: 3, baseDelayMs: 2.5 }, timeoutMs: 1500.5 }));
+});
