@@ -187,3 +187,8 @@ export declare class OneMsgClient extends Client {
    */
   downloadMedia(url: string): Promise<DownloadedMedia>;
 }
+
+// Only what is exported above is public: a declaration file without `export {}` exports its
+// every declaration, so that a helper declared here (`Client`) compiled in an import but was
+// undefined at run time.
+export {};
