@@ -16,9 +16,15 @@ declare global {
   }
 }
 
-/** What every client has: freeing its wasm memory now (it is also freed when collected). */
+/** What every client has: freeing its wasm memory (it is also freed when collected). */
 declare class Client {
+  /**
+   * Frees the client's wasm memory. Calls already started finish with their answer (a request
+   * on the wire may have been delivered), and the memory is released when the last settles;
+   * calls made afterwards reject with an `ArgumentError`. Calling it again does nothing.
+   */
   free(): void;
+  /** `free()`, for `using client = new …Client(…)`: safe even when the scope returns a call's promise. */
   [Symbol.dispose](): void;
 }
 
@@ -181,3 +187,8 @@ export declare class OneMsgClient extends Client {
    */
   downloadMedia(url: string): Promise<DownloadedMedia>;
 }
+
+// Only what is exported above is public: a declaration file without `export {}` exports its
+// every declaration, so that a helper declared here (`Client`) compiled in an import but was
+// undefined at run time.
+export {};

@@ -10,11 +10,22 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Redirects a media download follows (without credentials) before it gives up, as fetch does (20) but fewer. */
 const MAX_MEDIA_REDIRECTS = 5;
 const EMPTY = new Uint8Array(0);
+/** The per-call options each method reads, with each one's `typeof` (checked as the core checks client options). */
+const MARK_READ_OPTIONS = { typing: "boolean" };
+const UPLOAD_OPTIONS = { type: "string", filename: "string" };
+const CONTACT_CHANNEL_OPTIONS = { contactIdentifierValue: "string" };
+// Module-private: `upload` and `downloadMedia` hold a call open across several steps.
+const HOLD = Symbol("hold");
+const EXECUTE = Symbol("execute");
 
 class Client {
   #core;
   #fetch;
   #timeoutMs;
+  /** Calls started and not yet settled: the core is released only when the last one settles. */
+  #inFlight = 0;
+  /** free() was called: new calls are refused. */
+  #closed = false;
 
   constructor(provider, options) {
     this.#core = new ClientCore(provider, options);
@@ -23,16 +34,42 @@ class Client {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** Frees the wasm memory the client holds now, rather than when it is garbage collected. */
+  /**
+   * Frees the wasm memory the client holds, rather than when it is garbage collected. Calls
+   * already started finish (a request on the wire may have been delivered: its answer is not
+   * thrown away); the memory is released when the last of them settles. New calls are refused.
+   * `using client = new MetaClient(…); return client.send(m)` disposes the client while the
+   * send is in flight, so this is what makes that pattern safe. A second call does nothing.
+   */
   free() {
+    this.#closed = true;
+    if (this.#inFlight === 0) this.#release();
+  }
+
+  #release() {
     this.#core?.free();
     this.#core = undefined;
   }
 
+  /** Runs `work` as one call of the client: refused once it is freed, and keeping its core alive until it settles. */
+  async [HOLD](work) {
+    if (this.#closed) throw argumentError("this client was freed (free() or the end of a `using` scope): make a new one");
+    this.#inFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--this.#inFlight === 0 && this.#closed) this.#release();
+    }
+  }
+
   /** Runs `operation`: prepares the request, sends it, decodes the answer, retries as allowed. */
-  async run(operation, argument, extra) {
+  run(operation, argument, extra) {
+    return this[HOLD](() => this[EXECUTE](operation, argument, extra));
+  }
+
+  /** `run` within a call already held. */
+  async [EXECUTE](operation, argument, extra) {
     const core = this.#core;
-    if (!core) throw argumentError("this client was freed (free() or the end of a `using` scope)");
     const prepared = core.prepare(operation, argument, extra);
     const [method, url, headers, form, binary, , slot] = prepared;
     // An upload: the core built the form around its file's slot from the file's size alone;
@@ -52,7 +89,6 @@ class Client {
         if (!(error instanceof TransportFailure)) throw error;
         failure = error;
       }
-      if (!this.#core) throw argumentError("this client was freed while the request was in flight");
       // A downloaded file stays in JS: the core decodes its status and headers only, so the
       // wasm memory (which never shrinks) does not grow to the largest file ever downloaded.
       const file = !failure && binary && answer[0] >= 200 && answer[0] < 300 ? answer[2] : undefined;
@@ -71,14 +107,18 @@ class Client {
    * where the credentials may go. Bird's media host answers with a redirect to the file's
    * storage, followed here without them.
    */
-  async downloadMedia(url) {
-    let downloaded = await this.run("downloadMedia", url);
+  downloadMedia(url) {
+    return this[HOLD](() => this.#download(url));
+  }
+
+  async #download(url) {
+    let downloaded = await this[EXECUTE]("downloadMedia", url);
     // A fetch that does not follow redirects (a custom one) may meet more of them on the way.
     for (let hops = 1; downloaded.redirect !== undefined; hops++) {
       if (hops > MAX_MEDIA_REDIRECTS) {
         throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, { code: "ERR_UNEXPECTED_RESPONSE", retryable: false });
       }
-      downloaded = await this.run("downloadRedirected", downloaded.redirect);
+      downloaded = await this[EXECUTE]("downloadRedirected", downloaded.redirect);
     }
     return downloaded;
   }
@@ -97,7 +137,8 @@ export class MetaClient extends Client {
     return this.run("send", message);
   }
 
-  markRead(messageId, options) {
+  async markRead(messageId, options) {
+    checkOptions("markRead", options, MARK_READ_OPTIONS);
     return this.run("markRead", messageId, options?.typing === true);
   }
 
@@ -128,7 +169,8 @@ export class BirdClient extends Client {
     return this.run("sendBody", body);
   }
 
-  getContactChannel(contactId, options) {
+  async getContactChannel(contactId, options) {
+    checkOptions("getContactChannel", options, CONTACT_CHANNEL_OPTIONS);
     return this.run("getContactChannel", contactId, options?.contactIdentifierValue);
   }
 }
@@ -176,7 +218,9 @@ export class OneMsgClient extends Client {
     return this.run("sendBody", body, method);
   }
 
-  markRead(messageId, options) {
+  async markRead(messageId, options) {
+    checkOptions("markRead", options, MARK_READ_OPTIONS);
+    checkId("markRead", "messageId", messageId);
     return this.run("markRead", { messageId, ...(options?.typing === true ? { typingIndicator: true } : {}) });
   }
 
@@ -191,16 +235,19 @@ export class OneMsgClient extends Client {
    * The business profile. A `photo` given as the file itself (Blob, File, bytes; `options`:
    * its `type` and `filename` where the file does not say) goes as a multipart form.
    */
-  updateMe(profile, options) {
+  async updateMe(profile, options) {
     const photo = profile?.photo;
-    if (photo === undefined || photo === null || typeof photo === "string") return this.run("updateMe", profile);
+    if (photo === undefined || photo === null || typeof photo === "string") {
+      checkOptions("updateMe", options, UPLOAD_OPTIONS);
+      return this.run("updateMe", profile);
+    }
     const { photo: _, ...fields } = profile;
-    return upload(this, "updateMeForm", photo, { ...options, fields });
+    return upload(this, "updateMeForm", photo, options, fields);
   }
 
   /** sendFile with the file itself (a multipart form): `fields` are sendFile's (`phone` or `chatId`, `caption`, `filename`, `quotedMsgId`). */
-  sendFile(file, fields, options) {
-    return upload(this, "sendFileForm", file, { ...options, fields });
+  async sendFile(file, fields, options) {
+    return upload(this, "sendFileForm", file, options, fields);
   }
 
   statistics(date) {
@@ -260,25 +307,39 @@ export class OneMsgClient extends Client {
   }
 
   /** A file by URL or data URI (JSON), or the file itself (a multipart form), checked like Meta's uploads. */
-  uploadMedia(file, options) {
-    return typeof file === "string" ? this.run("uploadMedia", { body: file }) : upload(this, "uploadFile", file, options);
+  async uploadMedia(file, options) {
+    if (typeof file !== "string") return upload(this, "uploadFile", file, options);
+    checkOptions("uploadMedia", options, UPLOAD_OPTIONS);
+    return this.run("uploadMedia", { body: file });
   }
 
-  deleteMedia(mediaId) {
+  async deleteMedia(mediaId) {
+    checkId("deleteMedia", "mediaId", mediaId);
     return this.run("deleteMedia", mediaId);
   }
 }
 
-/** Uploads a Blob, File, Uint8Array or ArrayBuffer through `operation` of `client`. */
-async function upload(client, operation, file, options) {
+/**
+ * Uploads a Blob, File, Uint8Array or ArrayBuffer through `operation` of `client`; `fields`
+ * are sendFile's or updateMe's other fields (the core checks them).
+ */
+async function upload(client, operation, file, options, fields) {
+  // The method's name as the caller knows it (`uploadFile` is 1MSG's `uploadMedia` with a file).
+  const method = { uploadMedia: "uploadMedia", uploadFile: "uploadMedia", sendFileForm: "sendFile", updateMeForm: "updateMe" }[operation];
+  checkOptions(method, options, UPLOAD_OPTIONS);
+  // Held from here: a client freed while a Blob is read still sends it.
+  return client[HOLD](() => uploadHeld(client, operation, file, options, fields));
+}
+
+async function uploadHeld(client, operation, file, options, fields) {
   const type = options?.type ?? (typeof file?.type === "string" && file.type ? file.type : undefined);
   const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
   // Type and size are checked before the file is read, so a refused 100 MB file is never
   // copied (into JS, then into the wasm).
   const size = file?.size ?? file?.byteLength;
   if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
-  const fields = options?.fields === undefined ? [] : [JSON.stringify(options.fields)];
-  return client.run(operation, await bytesOf(file), [type, filename ?? options?.fields?.filename, ...fields]);
+  const extra = fields === undefined ? [] : [JSON.stringify(fields)];
+  return client[EXECUTE](operation, await bytesOf(file), [type, filename ?? fields?.filename, ...extra]);
 }
 
 
@@ -289,6 +350,26 @@ function spliced(form, file, slot) {
   body.set(file, slot);
   body.set(form.subarray(slot), slot + file.length);
   return body;
+}
+
+/**
+ * Checks a method's options object the way the core checks a client's (src/wasm/options.rs):
+ * absent (undefined or null) or a plain object whose every key is known and whose every value
+ * is absent or of the expected type; else an ArgumentError naming the key.
+ */
+function checkOptions(method, options, known) {
+  if (options === undefined || options === null) return;
+  const what = `${method} options`;
+  if (typeof options !== "object" || Array.isArray(options)) throw argumentError(`${what} must be an object`);
+  for (const [key, value] of Object.entries(options)) {
+    if (!Object.hasOwn(known, key)) throw argumentError(`unknown option ${JSON.stringify(key)} in ${what}; known: ${Object.keys(known).join(", ")}`);
+    if (value !== undefined && value !== null && typeof value !== known[key]) throw argumentError(`${what}.${key} must be a ${known[key]}`);
+  }
+}
+
+/** An id argument must be a string, as the core requires of Meta's ids (a number went to the provider). */
+function checkId(method, name, value) {
+  if (typeof value !== "string") throw argumentError(`${method} takes the ${name} (a string), not ${value === null ? "null" : typeof value}`);
 }
 
 function argumentError(message) {

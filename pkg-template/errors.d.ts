@@ -12,11 +12,17 @@ export type ErrorCode =
   | "ERR_SIGNATURE"
   | "ERR_WEBHOOK";
 
-/** The request a failed send made, credentials redacted: enough to send it again. */
+/**
+ * The request a failed call made, credentials redacted: enough to send a JSON request again.
+ * A multipart upload (Meta's `uploadMedia`; 1MSG's `sendFile`, `uploadMedia` with a file,
+ * `updateMe` with a photo file) carries no `body`: the file is the caller's, and calling the
+ * method again with it rebuilds the form.
+ */
 export interface SentRequest {
   method: "GET" | "POST" | "DELETE";
   url: string;
   headers: [name: string, value: string][];
+  /** The JSON body sent; absent for a GET or DELETE, and for a multipart upload (the file is not copied into the error). */
   body?: string;
 }
 

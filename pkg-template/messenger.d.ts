@@ -86,3 +86,8 @@ export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> 
 
 /** A messenger for one provider: switching provider is changing this call. */
 export declare function createMessenger<O extends MessengerOptions>(options: O): Messenger<O["provider"]>;
+
+// Only what is exported above is public: a declaration file without `export {}` exports its
+// every declaration, so that a helper declared here (`Client`) compiled in an import but was
+// undefined at run time.
+export {};

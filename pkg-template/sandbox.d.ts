@@ -108,7 +108,8 @@ export interface SandboxMessage {
   contactId?: string;
   /** Meta: the message type; Bird: the body type (`text`, `image`, `file`, …) or `template`; 1MSG: the method. */
   kind: string;
-  body: any;
+  /** The request body the client sent, as the provider takes it (Meta's, Bird's or 1MSG's JSON): narrow it before use. */
+  body: unknown;
   template: boolean;
   acceptedAt: number;
   /** The last status played out; `"scheduled"` while a Bird message waits for its `scheduledFor`. */
@@ -190,6 +191,34 @@ export interface SandboxInboundMedia {
   voice?: boolean;
 }
 
+/** What `receive` returns: the inbound message's id and who sent it. */
+export interface SandboxReceived {
+  provider: Provider;
+  id: string;
+  /** The customer's number as given (1MSG: its digits). */
+  from: string;
+  /** The customer's number in digits, as `SandboxMessage.contact` names the receiver of a message to them. */
+  contact: string;
+  /** Bird: the customer's contact id (a UUID), as `getContactChannel` takes it. */
+  contactId?: string;
+}
+
+/** A Meta media the sandbox holds (`Sandbox.media()`). */
+export interface SandboxMedia {
+  id: string;
+  mimeType: string;
+  /**
+   * The file's SHA-256 in hex, as `getMedia` answers it. `null` for a file a customer sent
+   * until it is hashed: `await sandbox.settle()` first.
+   */
+  sha256: string | null;
+  /** The same hash in base64, as Meta's webhooks carry it; `null` when `sha256` is. */
+  sha256Base64: string | null;
+  fileSize: number;
+  filename: string | null;
+  uploadedAt: number;
+}
+
 export interface Sandbox {
   /** A fetch-compatible function (typed as the global `fetch`): pass it as a client's `fetch`. */
   fetch: GlobalFetch;
@@ -211,12 +240,13 @@ export interface Sandbox {
    * given there is the message's id, as `markRead` takes it); the message is listed by GET
    * /messages.
    */
-  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown>; media?: SandboxInboundMedia }): { provider: Provider; id: string; from: string; contactId?: string };
+  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown>; media?: SandboxInboundMedia }): SandboxReceived;
   inject(...rules: FaultRule[]): Sandbox;
   clearFaults(): void;
   messages(provider?: Provider): SandboxMessage[];
   webhooks(provider?: Provider): SandboxWebhook[];
-  media(): { id: string; mimeType: string; sha256: string; fileSize: number; filename: string | null; uploadedAt: number }[];
+  /** Meta's media: files uploaded with `uploadMedia` and files customers sent (`receive({ media })`). */
+  media(): SandboxMedia[];
   reads: { provider: Provider; messageId: string; typing: boolean; at: number }[];
   /**
    * Resolves when every pending status and webhook delivery has happened. Bird messages
@@ -246,3 +276,8 @@ export declare function createSandbox(options?: SandboxOptions): Sandbox;
 
 /** Serves the sandbox over HTTP (Node and Bun only). Control routes live under /__sandbox/. */
 export declare function serveSandbox(sandbox: Sandbox, options?: { port?: number; host?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+
+// Only what is exported above is public: a declaration file without `export {}` exports its
+// every declaration, so that a helper declared here (`Client`) compiled in an import but was
+// undefined at run time.
+export {};

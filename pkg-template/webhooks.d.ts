@@ -112,3 +112,8 @@ export declare function nodeWebhookListener(options: HandleWebhookOptions): (req
 export declare function expressWebhook(
   options: HandleWebhookOptions,
 ): (req: NodeRequestLike, res: NodeResponseLike, next: (error?: unknown) => void) => void;
+
+// Only what is exported above is public: a declaration file without `export {}` exports its
+// every declaration, so that a helper declared here (`Client`) compiled in an import but was
+// undefined at run time.
+export {};

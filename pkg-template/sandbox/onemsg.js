@@ -253,7 +253,10 @@ export function createOneMsg(sandbox, options = {}) {
 
   /** GET /messages: filters, then `limit` (default 100, 0 = all) from the start, or from the
    *  end with `last`. `lastMessageNumber` keeps the later messages (ignored with `last`),
-   *  `firstMessageNumber` the earlier ones: the numbers of an answer page on from it. */
+   *  `firstMessageNumber` the earlier ones: the numbers of an answer page on from it. The
+   *  answer is 1MSG's documented `{ messages }` only: a `lastMessageNumber` answer field is
+   *  implied by its parameter's description but undocumented (docs/1msg-reference.md), so
+   *  the next page starts from the last message's `messageNumber`. */
   function listMessages(query) {
     const numbers = {};
     for (const name of ["lastMessageNumber", "firstMessageNumber", "limit", "min_time", "max_time"]) {
@@ -274,7 +277,7 @@ export function createOneMsg(sandbox, options = {}) {
     );
     const limit = numbers.limit ?? 100;
     if (limit > 0) list = last ? list.slice(-limit) : list.slice(0, limit);
-    return json(200, { messages: list, lastMessageNumber: list.at(-1)?.messageNumber ?? numbers.lastMessageNumber ?? 0 });
+    return json(200, { messages: list });
   }
 
   function statistics(query) {
