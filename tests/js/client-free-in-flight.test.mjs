@@ -35,10 +35,8 @@ test("the `using` pattern: disposed while the send is in flight, the send still 
   assert.equal((await notify(slowFetch(10))).messageId, "wamid.W");
 });
 
-test("the `using` syntax itself, where the runtime has it", { skip: (() => { try { new Function("{ using x = null; }"); return false; } catch { return "no `using` in this runtime"; } })() }, async () => {
-  const run = new Function("MetaClient", "fetch", "message", "return (async () => { using client = new MetaClient({ token: \"T\", phoneNumberId: \"123456\", fetch }); return client.send(message); })();");
-  assert.equal((await run(wabridge.MetaClient, slowFetch(10), message)).messageId, "wamid.W");
-});
+// The `using` syntax itself runs in the package test of every runtime that has it
+// (tests/packages/conformance.mjs), against the sandbox.
 
 test("send(); free() 10 ms later: the send resolves; a call after free() is refused with an ArgumentError", async () => {
   const client = meta(slowFetch(30));

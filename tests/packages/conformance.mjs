@@ -142,6 +142,25 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(notInput instanceof wabridge.ArgumentError, "anything else is an ArgumentError");
   });
 
+  await run("a client in a `using` scope, disposed while its send is in flight, still resolves the send", async () => {
+    let scoped = null;
+    try {
+      scoped = new Function("MetaClient", "options", "message", "return (async () => { using client = new MetaClient(options); return client.send(message); })();");
+    } catch {
+      // No `using` in this runtime (Node 20), or no eval (workerd): the same steps written out.
+    }
+    const written = async (MetaClient, options, message) => {
+      const client = new MetaClient(options);
+      try {
+        return client.send(message);
+      } finally {
+        client[Symbol.dispose]();
+      }
+    };
+    const result = await (scoped ?? written)(wabridge.MetaClient, { token: TOKEN, phoneNumberId: PHONE_SUCCESS, baseUrl }, message);
+    check(WAMID.test(result.messageId), `the send resolved (${scoped ? "using" : "written out"}: ${result.messageId})`);
+  });
+
   await run("send through fetch: a Meta success body", async () => {
     const client = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: PHONE_SUCCESS, baseUrl });
     const result = await client.send(message);
