@@ -148,9 +148,7 @@ impl Media {
             let given = (self.mime_type.as_deref())
                 .or_else(|| link.and_then(data_uri_type))
                 .or_else(|| link.and_then(|link| mime_for_extension(kind, link)));
-            if let Some(given) =
-                given.filter(|t| !t.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("audio/ogg"))
-            {
+            if let Some(given) = given.filter(|t| !essence(t).eq_ignore_ascii_case("audio/ogg")) {
                 report.add(
                     &path.key("voice"),
                     ViolationCode::InvalidValue,
@@ -283,13 +281,18 @@ pub fn mime_for_extension(kind: MediaKind, name: &str) -> Option<&'static str> {
 /// `mime_type` as the media rules list it (`Audio/OGG; codecs=opus` → `audio/ogg`): without
 /// its parameters, in the listed case. `None` when no kind takes it.
 pub fn listed_mime_type(mime_type: &str) -> Option<&'static str> {
-    let essence = mime_type.split(';').next().unwrap_or("").trim();
+    let essence = essence(mime_type);
     MEDIA_RULES.iter().flat_map(|rule| rule.mime_types.iter().copied()).find(|m| m.eq_ignore_ascii_case(essence))
+}
+
+/// A MIME type without its parameters (`audio/ogg; codecs=opus` → `audio/ogg`), case as given.
+fn essence(mime_type: &str) -> &str {
+    mime_type.split(';').next().unwrap_or("").trim()
 }
 
 /// The rule of the kind that takes `mime_type` (compared without parameters and case).
 pub fn rule_for_mime(mime_type: &str) -> Option<&'static MediaRule> {
-    let essence = mime_type.split(';').next().unwrap_or("").trim();
+    let essence = essence(mime_type);
     MEDIA_RULES.iter().find(|rule| rule.mime_types.iter().any(|m| m.eq_ignore_ascii_case(essence)))
 }
 

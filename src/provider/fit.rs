@@ -505,9 +505,8 @@ fn kept_distinct(
 /// otherwise before it (its text as given, or before its own cut): the later of two is the
 /// one numbered, as the provider's duplicate refusal names the later.
 fn made_alike(tree: &Json<'_>, c: &Cut, cut: &[Cut]) -> bool {
-    let Some((rest, "title")) = c.pointer.rsplit_once('/') else { return false };
-    let Some((array, index)) = rest.rsplit_once('/') else { return false };
-    let (Ok(index), Some(now)) = (index.parse::<usize>(), text_at(tree, &c.pointer)) else { return false };
+    let Some((array, index, "title")) = item_field(&c.pointer) else { return false };
+    let Some(now) = text_at(tree, &c.pointer) else { return false };
     (0..index).map(|i| format!("{array}/{i}/title")).any(|sibling| {
         let given = cut.iter().find(|s| s.pointer == sibling).map(|s| s.before.as_str());
         text_at(tree, &sibling) == Some(now) && given.or_else(|| text_at(tree, &sibling)) != Some(c.before.as_str())
@@ -522,12 +521,16 @@ fn text_at<'t>(tree: &'t Json<'_>, pointer: &str) -> Option<&'t str> {
 /// Whether two pointers are the same field of items of one array (`…/buttons/0/title` and
 /// `…/buttons/2/title`): the siblings a uniqueness rule compares.
 fn siblings(a: &str, b: &str) -> bool {
-    fn split(pointer: &str) -> Option<(&str, &str)> {
-        let (rest, field) = pointer.rsplit_once('/')?;
-        let (array, index) = rest.rsplit_once('/')?;
-        index.parse::<usize>().ok().map(|_| (array, field))
-    }
-    split(a).is_some_and(|a| split(b) == Some(a))
+    let array_and_field = |pointer| item_field(pointer).map(|(array, _, field)| (array, field));
+    array_and_field(a).is_some_and(|a| array_and_field(b) == Some(a))
+}
+
+/// A pointer to a field of an array's item, split: the array's pointer, the item's index and
+/// the field (`/content/buttons/2/title` → `/content/buttons`, 2, `title`).
+fn item_field(pointer: &str) -> Option<(&str, usize, &str)> {
+    let (rest, field) = pointer.rsplit_once('/')?;
+    let (array, index) = rest.rsplit_once('/')?;
+    Some((array, index.parse().ok()?, field))
 }
 
 /// The text `cut`'s field takes to be told apart from its siblings in `tree`: shortened to
@@ -535,8 +538,7 @@ fn siblings(a: &str, b: &str) -> bool {
 /// from 2 that no sibling reads. `None` where the limit leaves no room for the ellipsis and
 /// a number.
 fn numbered_apart(tree: &Json<'_>, cut: &Cut) -> Option<String> {
-    let (array, field) =
-        cut.pointer.rsplit_once('/').and_then(|(rest, field)| Some((rest.rsplit_once('/')?.0, field)))?;
+    let (array, _, field) = item_field(&cut.pointer)?;
     let Some(Json::Array(items)) = super::json_at(tree, array) else { return None };
     let texts: Vec<Option<&str>> = items.iter().map(|item| item.get(field).and_then(Json::as_str)).collect();
     (2..=texts.len() + 1).find_map(|n| {
