@@ -275,7 +275,7 @@ export class OneMsgClient extends Client {
   }
 
   updateCommerce(params) {
-    return this.run("updateCommerce", { params });
+    return this.run("updateCommerce", params);
   }
 
   outputIP() {

@@ -20,7 +20,9 @@ export function cellNotes({ fields, limits, required = {} }) {
   const entries = Object.entries(fields);
   const of = (change) => entries.filter(([, entry]) => entry.change === change).map(([field, entry]) => named(field, entry));
   const notes = [];
-  const lossy = of("lossy");
+  // A field the provider needs but does not send (1MSG's `mimeType` names the file) is
+  // said once, under "needs", not also as left out.
+  const lossy = entries.filter(([field, entry]) => entry.change === "lossy" && !(field in required)).map(([field, entry]) => named(field, entry));
   if (lossy.length) notes.push(`no ${lossy.join(", ")}`);
   // A reshape says what is sent instead in its reason's last clause ("…: sent as an image").
   for (const [field, entry] of entries.filter(([, e]) => e.change === "reshaped")) notes.push(entry.why.includes(": ") ? entry.why.slice(entry.why.lastIndexOf(": ") + 2) : `${named(field, entry)} reshaped`);
@@ -29,7 +31,8 @@ export function cellNotes({ fields, limits, required = {} }) {
   // A field needed only where no extension of the link or file name names it says so, as
   // does one needed only beside another ("…'s address only with its name": with `address`).
   const needed = Object.entries(required).map(([field, why]) => {
-    if (/extension/.test(why)) return `${code(field)} (or an extension of its link or filename)`;
+    const unsent = fields[field]?.change === "lossy" ? `, not sent: it ${/names a file/.test(why) ? "names the file" : "is only read"}` : "";
+    if (/extension/.test(why)) return `${code(field)} (or an extension of its link or filename${unsent})`;
     const beside = why.match(/(\w+) only with its (\w+)/);
     return beside && beside[2] === field ? `${code(field)} (with \`${beside[1]}\`)` : code(field);
   });

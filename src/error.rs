@@ -159,6 +159,27 @@ impl BodyError {
         BodyError::Argument(message.into())
     }
 
+    /// The error of a body the caller gave as the member `key` of the one that was checked:
+    /// its violations' pointers (and their messages' pointers) made relative to that member.
+    pub fn within(self, key: &str) -> Self {
+        let prefix = format!("/{key}");
+        match self {
+            BodyError::Invalid(violations) => BodyError::Invalid(
+                violations
+                    .into_iter()
+                    .map(|mut v| {
+                        match v.path.strip_prefix(&prefix) {
+                            Some(inner) if inner.is_empty() || inner.starts_with('/') => v.path = inner.to_string(),
+                            _ => {}
+                        }
+                        v
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             BodyError::Invalid(_) => "ERR_VALIDATION",
@@ -173,7 +194,8 @@ impl fmt::Display for BodyError {
         match self {
             BodyError::Invalid(violations) => {
                 let n = violations.len();
-                write!(f, "invalid message ({n} violation{}): ", if n == 1 { "" } else { "s" })?;
+                // Not "invalid message": the body may be a profile, settings or a query.
+                write!(f, "{n} violation{}: ", if n == 1 { "" } else { "s" })?;
                 for (i, v) in violations.iter().enumerate() {
                     if i > 0 {
                         f.write_str("; ")?;

@@ -45,7 +45,10 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
     match (shape, value) {
         (Shape::Nullable(_), Json::Null) | (Shape::Any, _) => {}
         (Shape::Nullable(inner), _) => check(value, inner, path, r),
-        (Shape::Either(a, b), _) => check(value, if same_type(a, value) { a } else { b }, path, r),
+        (Shape::Either(a, b), _) => match [a, b].into_iter().find(|shape| same_type(shape, value)) {
+            Some(shape) => check(value, shape, path, r),
+            None => wrong(r, &format!("{} or {}", expected(a), expected(b))),
+        },
         (Shape::Str(min, max), Json::Str(s)) => {
             if let Some((code, message, limit)) = chars_fault(path.last_key().unwrap_or("the item"), s, *min, *max) {
                 r.add(path, code, message, Some(limit));
@@ -87,12 +90,22 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
                 r.add(path, ViolationCode::InvalidValue, message, None);
             }
         }
-        (Shape::Str(..) | Shape::Enum(_) | Shape::Url, _) => wrong(r, "a string"),
-        (Shape::Bool, _) => wrong(r, "a boolean"),
-        (Shape::Int(..), _) => wrong(r, "a whole number"),
-        (Shape::Num, _) => wrong(r, "a number"),
-        (Shape::Obj(_), _) => wrong(r, "an object"),
-        (Shape::Arr(..), _) => wrong(r, "an array"),
+        (Shape::Str(..) | Shape::Enum(_) | Shape::Url | Shape::Bool | Shape::Int(..) | Shape::Num, _)
+        | (Shape::Obj(_) | Shape::Arr(..), _) => wrong(r, expected(shape)),
+    }
+}
+
+/// What a value of `shape` is, in a sentence ("must be …").
+fn expected(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::Str(..) | Shape::Enum(_) => "a string",
+        Shape::Url => "a URL string",
+        Shape::Bool => "a boolean",
+        Shape::Int(..) => "a whole number",
+        Shape::Num => "a number",
+        Shape::Obj(_) => "an object",
+        Shape::Arr(..) => "an array",
+        Shape::Nullable(_) | Shape::Either(..) | Shape::Any | Shape::Rule(_) => "a value",
     }
 }
 
@@ -165,5 +178,14 @@ mod tests {
             faults(r#"{"rows":[]}"#),
             vec![("/rows".into(), ViolationCode::TooFew), ("/kind".into(), ViolationCode::Required)]
         );
+    }
+
+    #[test]
+    fn a_value_of_neither_shape_is_told_both() {
+        let tree = parse_tree(r#"{"kind":"a","rows":[{"id":"x"}],"hooks":5}"#).unwrap();
+        let mut r = Report::new();
+        check(&tree, &Shape::Obj(BODY), &Path::root(), &mut r);
+        let messages: Vec<_> = r.into_violations().into_iter().map(|v| (v.path, v.message)).collect();
+        assert_eq!(messages, [("/hooks".to_string(), "must be a URL string or an array, not a number".to_string())]);
     }
 }

@@ -319,7 +319,9 @@ impl ClientCore {
                     a => Some(match a.as_string() {
                         // A media id (deleteMedia) crosses as JSON text, like the other arguments.
                         Some(id) if name == "deleteMedia" => format!("{id:?}"),
-                        _ => js_to_json(a)?,
+                        // The others take an object: a string is a mistake, not JSON text.
+                        Some(_) => return Err(BodyError::argument(format!("{name} takes an object, not a string"))),
+                        None => js_to_json(a)?,
                     }),
                 };
                 c.call_request(name, argument.as_deref())

@@ -356,7 +356,9 @@ test("1MSG's refusals of a flow by name, an address without a name and a file wi
 
   for (const kind of ["image", "video", "audio", "document"]) {
     assert.match(oneMsg[kind].required.mimeType ?? "", /extension/, kind);
-    assert.match(cell("1msg", kind), /needs `mimeType` \(or an extension of its link or filename\)/, kind);
+    // Said once: needed (to name the file) and not sent, not also "no `mimeType`".
+    assert.match(cell("1msg", kind), /needs `mimeType` \(or an extension of its link or filename, not sent: it names the file\)/, kind);
+    assert.doesNotMatch(cell("1msg", kind), /no [^;]*`mimeType`/, kind);
     const untyped = { to: TO, content: { type: kind, link: "https://media.example.com/files/7f3a" } };
     assert.throws(() => wabridge.toProvider("1msg", untyped), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === "/content/mimeType" && v.code === "required"), kind);
     // With its mimeType it is sent (the extension is the type's).

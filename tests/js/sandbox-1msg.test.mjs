@@ -382,6 +382,17 @@ test("the channel's settings, webhook, commerce and profile: what POST changes, 
   const badUrl = await rejection(client.setWebhook("ftp://hooks.example.com"));
   assert.deepEqual(badUrl.violations.map((v) => v.path), ["/webhookUrl"]);
   assert.deepEqual(await client.updateCommerce({ is_cart_enabled: false, is_catalog_visible: true }), { success: true });
+  // What the caller gives goes inside the wire body's `params`: violations point into it.
+  const badCommerce = await rejection(client.updateCommerce({ is_catalog_visible: "yes" }));
+  assert.deepEqual(badCommerce.violations.map((v) => v.path), ["/is_catalog_visible", "/is_cart_enabled"]);
+  assert.match(badCommerce.message, /^2 violations: \/is_catalog_visible: must be a boolean/);
+  // A string where an object goes is a mistake, not JSON text to parse.
+  for (const [method, argument] of [["messages", "x"], ["updateSettings", '{"rawHooks":true}'], ["addTemplate", "t"]]) {
+    const refused = await rejection(client[method](argument));
+    assert.deepEqual([refused.name, refused.code, refused.message], ["ArgumentError", "ERR_ARGUMENT", `${method} takes an object, not a string`]);
+  }
+  const neither = await rejection(client.updateSettings({ webhookUrl: 5 }));
+  assert.equal(neither.violations[0].message, "must be a URL string or an array, not a number");
   assert.deepEqual(await client.commerce(), [{ id: "407921857496983", is_cart_enabled: false, is_catalog_visible: true }]);
   assert.deepEqual(await client.updateMe(fixture("me-data-uri.json")), { result: "success" });
   assert.match((await client.me()).photo, /^https:\/\/pps\.whatsapp\.net\//, "an inline photo is shown by URL");

@@ -146,6 +146,9 @@ enum Takes {
     Query(&'static [&'static str], usize),
     /// A JSON body, checked by the method's table (`super::schema`).
     Body(Operation),
+    /// A JSON body under one key (POST /commerce's `{"params": …}`): the caller gives what
+    /// goes inside, so violations point into that, not into the wrapper it never wrote.
+    Wrapped(Operation, &'static str),
     /// The path's last segment (a media id).
     PathId,
 }
@@ -178,7 +181,7 @@ const ENDPOINTS: &[Endpoint] = &[
         name: "updateCommerce",
         method: Method::Post,
         path: "commerce",
-        takes: Takes::Body(Operation::SetCommerce),
+        takes: Takes::Wrapped(Operation::SetCommerce, "params"),
     },
     Endpoint { name: "outputIP", method: Method::Get, path: "outputIP", takes: Takes::Nothing },
     Endpoint { name: "setWebhook", method: Method::Post, path: "webhook", takes: Takes::Body(Operation::SetWebhook) },
@@ -245,6 +248,12 @@ impl OneMsgConfig {
             Takes::Body(operation) => {
                 let json = argument.ok_or_else(|| BodyError::argument(format!("{name} takes an object")))?;
                 body = Some(crate::provider::codec(PROVIDER).reproduce(json, operation)?);
+            }
+            Takes::Wrapped(operation, key) => {
+                let json = argument.ok_or_else(|| BodyError::argument(format!("{name} takes an object")))?;
+                let wrapped = format!("{{\"{key}\":{json}}}");
+                let reproduced = crate::provider::codec(PROVIDER).reproduce(&wrapped, operation);
+                body = Some(reproduced.map_err(|error| error.within(key))?);
             }
             Takes::Query(names, required) => query = query_string(name, argument, names, required)?,
         }
@@ -694,6 +703,22 @@ mod endpoints {
         let Err(BodyError::Invalid(v)) = config().send_body_request("sendTemplate", template) else { panic!() };
         assert_eq!(v[0].path, "/language/code");
         assert!(config().send_body_request("me", "{}").is_err());
+        // POST /commerce wraps what the caller gives in `params`; violations point into it.
+        let commerce =
+            config().call_request("updateCommerce", Some(r#"{"is_cart_enabled":true,"is_catalog_visible":false}"#));
+        assert_eq!(
+            commerce.unwrap().body.as_deref(),
+            Some(&br#"{"params":{"is_cart_enabled":true,"is_catalog_visible":false}}"#[..])
+        );
+        let Err(BodyError::Invalid(v)) =
+            config().call_request("updateCommerce", Some(r#"{"is_catalog_visible":"yes"}"#))
+        else {
+            panic!()
+        };
+        let found: Vec<_> = v.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(found, ["/is_catalog_visible", "/is_cart_enabled"]);
+        let Err(BodyError::Invalid(v)) = config().call_request("updateCommerce", Some("[]")) else { panic!() };
+        assert_eq!((v[0].path.as_str(), v[0].message.as_str()), ("", "must be an object, not an array"));
     }
 
     #[test]
