@@ -14,8 +14,14 @@ pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(BodyError::argument("expected an object or a JSON string"));
     }
+    stringify(value).map(Option::unwrap_or_default)
+}
+
+/// `JSON.stringify(value)`: `None` for what JSON has no text for (undefined, a function), an
+/// argument error for what it refuses (a cycle, a BigInt).
+pub fn stringify(value: &JsValue) -> Result<Option<String>, BodyError> {
     js_sys::JSON::stringify(value)
-        .map(String::from)
+        .map(|text| text.as_string())
         .map_err(|e| BodyError::argument(format!("value cannot be converted to JSON: {}", describe(&e))))
 }
 

@@ -225,10 +225,7 @@ pub fn to_provider_many(
         // Each item written alone, so that one JSON text cannot hold (a string cut inside an
         // emoji) is that item's violation, not the whole array's.
         // As in an array's JSON text: what JSON has no value for (undefined, a function) is null.
-        let stringify = |item: JsValue| match js_sys::JSON::stringify(&item) {
-            Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".into())),
-            Err(e) => Err(BodyError::argument(format!("value cannot be converted to JSON: {}", convert::describe(&e)))),
-        };
+        let stringify = |item: JsValue| convert::stringify(&item).map(|text| text.unwrap_or_else(|| "null".into()));
         let items: Vec<String> = js_sys::Array::from(&input).iter().map(stringify).collect::<Result<_, _>>()?;
         provider::serialize_each(provider, &items).into_iter().map(|item| (None, item)).collect()
     } else {
