@@ -23,8 +23,10 @@ export interface VerifyWebhookOptions {
   toleranceSeconds?: number;
   /** 1MSG: the query parameter of your webhook URL that carries the shared token. Default `"secret"`. 1MSG signs nothing. */
   tokenParameter?: string;
-  /** `verifyRequest`: the URL the provider called, when `request.url` is not it (behind a proxy). */
+  /** `verifyRequest`, `handleWebhook` and the adapters: the URL Bird called (and signed), when the request's own is not it (behind a proxy). A 1MSG token is always read from the request's own URL. */
   url?: string;
+  /** `verifyRequest`, `handleWebhook` and the adapters: the largest body read, in bytes; a larger one is refused before it is buffered or checked (`handleWebhook` answers 413). Default 4 MiB (Meta documents deliveries up to 3 MB). */
+  maxBodyBytes?: number;
 }
 
 /** Checks that a delivery is `provider`'s over its raw body; throws `SignatureError`, returns `true`. */
@@ -79,7 +81,7 @@ export interface HandleWebhookOptions extends VerifyWebhookOptions {
     other?: Handler<WebhookOther>;
     event?: Handler<WebhookEvent>;
   };
-  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key; the others wait for its outcome). A key is stored once its handler succeeded, so a failed event is run again on redelivery. `false` turns it off. */
+  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (a whole number ≥ 60, a KV namespace's minimum; default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key; the others wait for its outcome). A key is stored once its handler succeeded, so a failed event is run again on redelivery. The default store is this process's, shared by every `handleWebhook` without one (a `createMessenger` has its own): give each endpoint its own `new MemoryDedupeStore()` where the same events may arrive at two (tests, tenants). `false` turns it off. */
   dedupe?: false | { store?: DedupeStore; ttlSeconds?: number };
   /** Told of a handler's failure (the answer is 500 whatever it does). */
   onError?: (error: unknown, event?: WebhookEvent) => void;
@@ -105,10 +107,10 @@ export interface NodeResponseLike {
   end(body?: Uint8Array | string): unknown;
 }
 
-/** `handleWebhook` as a `node:http` request listener (raw body read from the stream). */
+/** `handleWebhook` as a `node:http` request listener (raw body read from the stream; the URL rebuilt from `Host` and the first `X-Forwarded-Proto`/`X-Forwarded-Host`). A failure of the server's own is answered 500 without detail and given to `onError` (else `console.error`). */
 export declare function nodeWebhookListener(options: HandleWebhookOptions): (req: NodeRequestLike, res: NodeResponseLike) => void;
 
-/** `handleWebhook` as Express middleware: mount it before `express.json()` (or after `express.raw`). */
+/** `handleWebhook` as Express middleware: `app.all(path, expressWebhook(options))` (Meta's verification is a GET, deliveries POSTs); mount it before `express.json()` (or after `express.raw`). */
 export declare function expressWebhook(
   options: HandleWebhookOptions,
 ): (req: NodeRequestLike, res: NodeResponseLike, next: (error?: unknown) => void) => void;

@@ -2,9 +2,64 @@
 // node:crypto) over the raw bytes as they arrived and reads them into events; this file gathers
 // the bytes from whatever the caller has (a standard Request, Node's request, body + headers),
 // answers HTTP, filters redeliveries and calls the handlers.
-import { ArgumentError, checkDelivery, metaChallenge, webhookEvents } from "./wasm/index.js";
+import { ArgumentError, WebhookError, checkDelivery, metaChallenge, webhookEvents } from "./wasm/index.js";
 
 const encoder = new TextEncoder();
+
+/**
+ * The largest body read by default. A delivery is a few KB (Meta's, the largest, are documented
+ * up to 3 MB); a larger one is refused before it is buffered or hashed, so that an unsigned
+ * upload cannot fill the memory or hold the event loop while it is checked.
+ */
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+function maxBodyBytes(options) {
+  const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(max) || max < 1) throw argument(`maxBodyBytes is a whole number of bytes, at least 1 (got ${String(max)})`);
+  return max;
+}
+
+/** The refusal of a body over `max` bytes (`handleWebhook` answers it 413). */
+function tooLarge(max) {
+  return new WebhookError(`the body is over ${max} bytes (maxBodyBytes): no webhook delivery is that large`, {
+    code: "ERR_WEBHOOK",
+    retryable: false,
+    reason: "too_large",
+  });
+}
+
+/** The body's bytes in one array. */
+function concat(chunks, size) {
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Reads chunks until their end, refusing them as soon as they pass `max` bytes. */
+async function readLimited(chunks, max, cancel) {
+  const kept = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    size += bytes.byteLength;
+    if (size > max) {
+      cancel?.();
+      throw tooLarge(max);
+    }
+    kept.push(bytes);
+  }
+  return concat(kept, size);
+}
+
+/** A request's declared length, when it declares one. */
+function declaredLength(headers) {
+  const value = typeof headers?.get === "function" ? headers.get("content-length") : headers?.["content-length"];
+  return value == null ? 0 : Number(value);
+}
 
 /** The raw bytes of a body given as text, bytes or an ArrayBuffer. */
 function rawBytes(body) {
@@ -87,7 +142,12 @@ function withRaw(events, body) {
  */
 export function readWebhook(provider, body) {
   const raw = typeof body === "string" ? body : rawBytes(body);
-  return withRaw(webhookEvents(provider, raw), raw);
+  return withRaw(webhookEvents(provider, raw), ownCopy(raw));
+}
+
+/** The body `raw` is read from later: a copy of caller's bytes, which they may reuse meanwhile. */
+function ownCopy(body) {
+  return typeof body === "string" ? body : body.slice();
 }
 
 /**
@@ -96,18 +156,37 @@ export function readWebhook(provider, body) {
  */
 export function receiveWebhook(provider, delivery, options = {}) {
   const args = verification(provider, delivery, options);
-  return withRaw(checkDelivery(...args, true), args[1]);
+  return withRaw(checkDelivery(...args, true), ownCopy(args[1]));
 }
 
 
 /**
  * Reads a standard `Request` (Workers, Deno, Bun, Node 18+), checks that it is `provider`'s
- * and reads its events. The request's body is read once, here.
+ * and reads its events. The request's body is read once, here, up to `options.maxBodyBytes`
+ * (a `WebhookError` with `reason: "too_large"` beyond). `options.url` is the URL Bird signed,
+ * where the request's own is not it (behind a proxy); a 1MSG token is always read from the
+ * request's own URL — from a URL in the configuration it would be there whoever called.
  */
 export async function verifyRequest(provider, request, options = {}) {
-  const body = new Uint8Array(await request.arrayBuffer());
-  const events = receiveWebhook(provider, { body, headers: request.headers, url: options.url ?? request.url }, options);
+  const max = maxBodyBytes(options);
+  if (declaredLength(request.headers) > max) throw tooLarge(max);
+  const reader = typeof request.body?.getReader === "function" ? request.body.getReader() : null;
+  const body = reader
+    ? await readLimited(chunksOf(reader), max, () => reader.cancel().catch(() => {}))
+    : new Uint8Array(await request.arrayBuffer());
+  if (body.byteLength > max) throw tooLarge(max);
+  const url = provider === "1msg" ? request.url : options.url ?? request.url;
+  const events = receiveWebhook(provider, { body, headers: request.headers, url }, options);
   return { body, events };
+}
+
+/** A stream reader's chunks (`for await` over a ReadableStream is not in every runtime). */
+async function* chunksOf(reader) {
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
 }
 
 /**
@@ -252,18 +331,21 @@ export async function handleWebhook(request, options = {}) {
   }
   if (request.method !== "POST") return new Response(null, { status: 405, headers: { allow: "POST" } });
   if (!secret) throw argument("handleWebhook needs `secret`: Meta's app secret, Bird's signing key or your 1MSG URL token");
+  const store = options.dedupe === false ? null : options.dedupe?.store ?? defaultStore;
+  const ttl = dedupeTtl(options.dedupe);
   let events;
   try {
     ({ events } = await verifyRequest(provider, request, options));
   } catch (error) {
     if (error?.code === "ERR_SIGNATURE") return text(401, error.message);
+    if (error?.reason === "too_large") return text(413, error.message);
     if (error?.code === "ERR_WEBHOOK") return text(400, error.message);
     throw error;
   }
-  const store = options.dedupe === false ? null : options.dedupe?.store ?? defaultStore;
-  const ttl = options.dedupe?.ttlSeconds ?? DEFAULT_DEDUPE_TTL_SECONDS;
   const on = options.on ?? {};
-  let failed = null;
+  // Whether any handler failed: a flag, not the error, which may be anything thrown (even
+  // `undefined`, as a bare `Promise.reject()` gives) and must still answer 500.
+  let failed = false;
   for (const event of events) {
     const key = event.key;
     let handlerFailed = false;
@@ -284,41 +366,53 @@ export async function handleWebhook(request, options = {}) {
       // A store that fails is the caller's to know of (as before); a handler's failure, or a
       // concurrent delivery's, is answered 500 so that the provider redelivers.
       if (!handlerFailed && !(error instanceof ConcurrentFailure)) throw error;
-      failed ??= error;
+      failed = true;
     }
   }
   return failed ? text(500, "a handler failed; redeliver") : text(200, "OK");
+}
+
+/**
+ * How long a handled event's key is kept: a whole number of seconds, at least 60 (a Workers KV
+ * namespace refuses less, and would fail each delivery after its handler ran).
+ */
+function dedupeTtl(dedupe) {
+  const ttl = dedupe?.ttlSeconds ?? DEFAULT_DEDUPE_TTL_SECONDS;
+  if (!Number.isSafeInteger(ttl) || ttl < 60) throw argument(`dedupe.ttlSeconds is a whole number of seconds, at least 60 (got ${String(ttl)})`);
+  return ttl;
 }
 
 function text(status, body) {
   return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-/** The URL a Node request was made to, as the provider called it (behind a proxy too). */
-function nodeUrl(req, options) {
-  if (options.url) return options.url;
+/**
+ * The URL a Node request was made to, as the provider called it: rebuilt from `Host` (and the
+ * first `X-Forwarded-Proto` and `X-Forwarded-Host` behind a proxy). Where those headers make no
+ * URL (anyone can send them), the path alone on localhost: Bird's signature over it then fails,
+ * as it should; `options.url` gives Bird's URL where no header does.
+ */
+function nodeUrl(req) {
   const forwarded = (name) => String(req.headers[name] ?? "").split(",")[0].trim();
   const proto = forwarded("x-forwarded-proto") || (req.socket?.encrypted ? "https" : "http");
   const host = forwarded("x-forwarded-host") || req.headers.host || "localhost";
-  return `${proto}://${host}${req.originalUrl ?? req.url}`;
+  const path = req.originalUrl ?? req.url ?? "/";
+  const url = `${proto}://${host}${path}`;
+  return URL.canParse(url) ? url : `http://localhost${path.startsWith("/") ? path : "/"}`;
 }
 
-/** The raw body of a Node request: the stream read here, or a Buffer a body parser kept. */
-async function nodeBody(req) {
-  if (req.body instanceof Uint8Array) return req.body;
-  if (typeof req.body === "string") return encoder.encode(req.body);
+/** The raw body of a Node request (up to `max` bytes): the stream read here, or a Buffer a body parser kept. */
+async function nodeBody(req, max) {
+  if (req.body instanceof Uint8Array || typeof req.body === "string") {
+    const body = typeof req.body === "string" ? encoder.encode(req.body) : req.body;
+    if (body.byteLength > max) throw tooLarge(max);
+    return body;
+  }
   if (req.body !== undefined && req.readableEnded !== false) {
     throw argument("the request body was parsed before the webhook handler: mount it before express.json(), or use express.raw({ type: \"*/*\" }), so that the raw bytes can be verified");
   }
-  const chunks = [];
-  for await (const chunk of req) chunks.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
-  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
+  if (declaredLength(req.headers) > max) throw tooLarge(max);
+  return readLimited(req, max);
 }
 
 /** A Node request as a standard `Request` over its raw bytes. */
@@ -328,13 +422,21 @@ async function toRequest(req, options) {
   for (const [name, value] of Object.entries(req.headers ?? {})) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : String(value));
   }
-  const body = method === "GET" || method === "HEAD" ? undefined : await nodeBody(req);
-  return new Request(nodeUrl(req, options), { method, headers, body });
+  const body = method === "GET" || method === "HEAD" ? undefined : await nodeBody(req, maxBodyBytes(options));
+  return new Request(nodeUrl(req), { method, headers, body });
 }
 
 /** Answers a Node request with `handleWebhook`'s Response; resolves when it was written. */
 async function answerNode(req, res, options) {
-  const response = await handleWebhook(await toRequest(req, options), options);
+  let response;
+  try {
+    response = await handleWebhook(await toRequest(req, options), options);
+  } catch (error) {
+    if (error?.reason !== "too_large") throw error;
+    // The rest of the upload is not read: the connection closes after the answer.
+    res.setHeader("connection", "close");
+    response = text(413, error.message);
+  }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(new Uint8Array(await response.arrayBuffer()));
@@ -343,22 +445,26 @@ async function answerNode(req, res, options) {
 /**
  * `handleWebhook` as a `node:http` request listener: `http.createServer(nodeWebhookListener({…}))`.
  * The body is read raw from the stream; the URL is rebuilt from `Host` (and `X-Forwarded-*`
- * behind a proxy) unless `options.url` gives it.
+ * behind a proxy). A failure of this server's own (its configuration, a store that fails) is
+ * answered 500 with no detail, which is the provider's to see, and given to `options.onError`
+ * (or `console.error` without one): it may name hosts or credentials of yours.
  */
 export function nodeWebhookListener(options) {
   return (req, res) => {
     answerNode(req, res, options).catch((error) => {
-      options.onError?.(error);
-      res.statusCode = error?.code === "ERR_ARGUMENT" ? 400 : 500;
-      res.end(String(error?.message ?? error));
+      if (options.onError) options.onError(error);
+      else console.error("wabridge: the webhook could not be answered:", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end("the webhook could not be handled; redeliver");
     });
   };
 }
 
 /**
- * `handleWebhook` as Express middleware: `app.post("/hooks/meta", expressWebhook({…}))`
- * (and `app.get` for Meta's verification). Mount it before `express.json()`, or after
- * `express.raw({ type: "*\/*" })`: the signature is over the raw bytes.
+ * `handleWebhook` as Express middleware: `app.all("/hooks/meta", expressWebhook({…}))` (`all`:
+ * Meta's verification is a GET, its deliveries POSTs). Mount it before `express.json()`, or
+ * after `express.raw({ type: "*\/*" })`: the signature is over the raw bytes. A failure of this
+ * server's own goes to Express's error handling (`next`).
  */
 export function expressWebhook(options) {
   return (req, res, next) => {

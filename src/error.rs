@@ -98,11 +98,29 @@ pub enum SignatureError {
     Malformed(String),
     /// It does not match the body under this secret: tampered, or signed with another secret.
     Mismatch,
+    /// Bird's signature does not match the body and the URL under this signing key. Bird signs
+    /// the URL it called: behind a proxy the URL a server sees differs, the usual cause. Its
+    /// origin and path (the query left out: it may carry a token of yours).
+    UrlMismatch { url: String },
     /// The shared token a 1MSG webhook URL carries (in query parameter `parameter`) is not
     /// yours. 1MSG signs nothing: there is no signature and no body to mismatch.
     TokenMismatch { parameter: String },
     /// Signed longer ago (or further ahead) than the freshness window allows.
     Stale { age_seconds: i64, tolerance_seconds: u64 },
+}
+
+impl SignatureError {
+    /// Its kind in one word, as errors thrown to JS give it (`reason`).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            SignatureError::Missing(_) => "missing",
+            SignatureError::Malformed(_) => "malformed",
+            SignatureError::Mismatch | SignatureError::UrlMismatch { .. } | SignatureError::TokenMismatch { .. } => {
+                "mismatch"
+            }
+            SignatureError::Stale { .. } => "stale",
+        }
+    }
 }
 
 impl fmt::Display for SignatureError {
@@ -113,6 +131,11 @@ impl fmt::Display for SignatureError {
             SignatureError::Mismatch => {
                 f.write_str("the webhook's signature does not match its body under this secret")
             }
+            SignatureError::UrlMismatch { url } => write!(
+                f,
+                "the webhook's signature does not match its body and URL under this signing key \
+                 (Bird signs the URL it called; checked against {url}: behind a proxy, give the public URL as `url`)"
+            ),
             // The token given is never said: it may be one letter away from the secret.
             SignatureError::TokenMismatch { parameter } => {
                 write!(f, "the webhook URL's token (its {parameter} parameter) does not match this secret")

@@ -143,6 +143,9 @@ pub struct StatusUpdate<'a> {
     /// The provider's word for it (`viewed`, `delivery_failed`, …).
     pub provider_status: &'a str,
     pub recipient: Party<'a>,
+    /// Meta, a message sent to a group: the member this status is from (`recipient` is the
+    /// group). Each member's status comes alone, with the same message id and status.
+    pub participant: Party<'a>,
     pub errors: Vec<Fault<'a>>,
     /// Meta's `pricing` (passed through by 1MSG's hookInfo).
     pub pricing: Option<&'a Json<'a>>,

@@ -58,7 +58,11 @@ pub fn dedupe_key(e: &Event<'_>) -> Option<String> {
     let provider = e.provider.name();
     match &e.detail {
         Detail::Message(_) => Some(format!("{provider}:message:{id}")),
-        Detail::Status(s) => Some(format!("{provider}:status:{id}:{}", s.provider_status)),
+        // A group's members each report the same status of the same message.
+        Detail::Status(s) => Some(match s.participant.id {
+            Some(member) => format!("{provider}:status:{id}:{}:{member}", s.provider_status),
+            None => format!("{provider}:status:{id}:{}", s.provider_status),
+        }),
         Detail::Errors(_) | Detail::Other { .. } => None,
     }
 }
@@ -140,6 +144,7 @@ fn inbound(w: &mut JsonWriter, m: &Inbound<'_>) {
 
 fn status(w: &mut JsonWriter, s: &StatusUpdate<'_>) {
     party(w, "recipient", &s.recipient);
+    party(w, "participant", &s.participant);
     w.str("status", s.status.name());
     w.str("providerStatus", s.provider_status);
     if !s.errors.is_empty() {

@@ -105,14 +105,7 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
 
 impl From<crate::error::SignatureError> for JsValue {
     fn from(error: crate::error::SignatureError) -> JsValue {
-        use crate::error::SignatureError::*;
-        let reason = match &error {
-            Missing(_) => "missing",
-            Malformed(_) => "malformed",
-            Mismatch | TokenMismatch { .. } => "mismatch",
-            Stale { .. } => "stale",
-        };
-        let props = format!(r#"{{"code":"ERR_SIGNATURE","retryable":false,"reason":"{reason}"}}"#);
+        let props = format!(r#"{{"code":"ERR_SIGNATURE","retryable":false,"reason":"{}"}}"#, error.reason());
         make_error("SignatureError", &error.to_string(), json_to_js(&props).unwrap_or(JsValue::UNDEFINED))
     }
 }

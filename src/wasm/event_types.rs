@@ -116,6 +116,8 @@ export interface WebhookStatus extends WebhookEventBase {
   /** The message the status is about. */
   id?: string;
   recipient?: WebhookParty;
+  /** Meta, a message sent to a group: the member this status is from (`recipient_participant_id`); `recipient` is the group. */
+  participant?: WebhookParty;
   status: MessageStatus;
   /** The provider's own word (`viewed`, `delivery_failed`, …). */
   providerStatus: string;
@@ -138,10 +140,12 @@ export interface WebhookErrorNotice extends WebhookEventBase {
 }
 
 /** A notification this library does not read (group updates, Bird interactions, …): kept, never rejected. */
-export interface WebhookOther extends WebhookEventBase {
+export interface WebhookOther extends Omit<WebhookEventBase, "raw"> {
   type: "other";
   /** Meta's change `field`, Bird's `event`, 1MSG's top-level key. */
   name: string;
+  /** The provider's own value for it, exactly as it arrived: an object, or (1MSG's `status`, `chatUpdate`, …) a string, an array or another value. */
+  raw: unknown;
 }
 
 /** One thing a webhook delivery tells, discriminated by `type`. */

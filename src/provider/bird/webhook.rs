@@ -29,7 +29,12 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
     let digest = sha256(delivery.body);
     let parts: [&[u8]; 5] = [timestamp.as_bytes(), b"\n", url.as_bytes(), b"\n", &digest];
     let expected = hmac_sha256(options.secret.as_bytes(), &parts);
-    if constant_time_eq(&given, &expected) { Ok(()) } else { Err(SignatureError::Mismatch) }
+    if constant_time_eq(&given, &expected) {
+        Ok(())
+    } else {
+        let shown = url.split(['?', '#']).next().unwrap_or_default();
+        Err(SignatureError::UrlMismatch { url: shown.to_string() })
+    }
 }
 
 #[cfg(test)]
@@ -75,13 +80,17 @@ mod tests {
         let delivery = |headers| Delivery { body, headers, url: Some(URL) };
         assert_eq!(verify(&delivery(&good), &options), Ok(()));
         assert_eq!(
-            verify(&Delivery { url: Some("https://elsewhere/"), ..delivery(&good) }, &options),
-            Err(SignatureError::Mismatch)
+            verify(&Delivery { url: Some("https://elsewhere/hook?token=abc"), ..delivery(&good) }, &options),
+            Err(SignatureError::UrlMismatch { url: "https://elsewhere/hook".into() }),
+            "the URL checked against is said, without its query"
         );
-        assert_eq!(verify(&Delivery { body: b"{}", ..delivery(&good) }, &options), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify(&Delivery { body: b"{}", ..delivery(&good) }, &options),
+            Err(SignatureError::UrlMismatch { url: URL.into() })
+        );
         assert_eq!(
             verify(&delivery(&good), &Verify { now_ms: now, ..Verify::new("other") }),
-            Err(SignatureError::Mismatch)
+            Err(SignatureError::UrlMismatch { url: URL.into() })
         );
         let old = headers(sign("signing-key", "1796000000", body), "1796000000");
         assert_eq!(
@@ -93,7 +102,11 @@ mod tests {
         let ancient = headers(sign("signing-key", "1000000000", body), "1000000000");
         assert_eq!(verify(&delivery(&ancient), &unchecked), Ok(()), "no freshness check: any age");
         let forged = headers(sign("other", "1000000000", body), "1000000000");
-        assert_eq!(verify(&delivery(&forged), &unchecked), Err(SignatureError::Mismatch), "the signature still is");
+        assert_eq!(
+            verify(&delivery(&forged), &unchecked),
+            Err(SignatureError::UrlMismatch { url: URL.into() }),
+            "the signature still is"
+        );
         assert!(matches!(
             verify(&Delivery { url: None, ..delivery(&good) }, &options),
             Err(SignatureError::Missing(_))

@@ -237,6 +237,13 @@ fn leniently<'v, T>(value: &'v Json<'v>, read: impl FnOnce(&Obj<'v>, &mut Report
 fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let word = str_at(s, "status").unwrap_or("");
     let recipient = str_at(s, "recipient_id");
+    // A group send: the group is the recipient (`recipient_type: "group"`, or a `group_id`),
+    // and each member's status names the member.
+    let (group, participant) = match (str_at(s, "group_id"), str_at(s, "recipient_type")) {
+        (Some(group), _) => (Some(group), str_at(s, "recipient_participant_id").or(recipient)),
+        (None, Some("group")) => (recipient, str_at(s, "recipient_participant_id")),
+        _ => (None, None),
+    };
     Event {
         provider: Provider::Meta,
         id: str_at(s, "id"),
@@ -245,7 +252,11 @@ fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
         detail: Detail::Status(Box::new(StatusUpdate {
             status: Status::from_word(word),
             provider_status: word,
-            recipient: Party { id: str_at(s, "group_id").or(recipient), phone: recipient.and_then(e164), name: None },
+            recipient: match group {
+                Some(group) => Party { id: Some(group), phone: None, name: None },
+                None => Party { id: recipient, phone: recipient.and_then(e164), name: None },
+            },
+            participant: Party { id: participant, phone: participant.and_then(e164), name: None },
             errors: s.items("errors").iter().map(Fault::from_meta).collect(),
             pricing: s.get("pricing"),
             conversation: s.get("conversation"),

@@ -214,6 +214,7 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             status: Status::from_word(word),
             provider_status: word,
             recipient: Party { id: chat_id, phone, name: str_at(a, "userName") },
+            participant: Party::default(),
             errors: error.map(|e| Fault { message: Some(e), ..Fault::default() }).into_iter().collect(),
             pricing: None,
             conversation: None,

@@ -17,7 +17,8 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
         .split('&')
         .filter_map(|pair| pair.split_once('='))
         .find(|(key, _)| *key == name)
-        .map(|(_, value)| crate::http::url::percent_decode(value.as_bytes()))
+        // As a server reads a query (and URLSearchParams writes one): `+` is a space.
+        .map(|(_, value)| crate::http::url::percent_decode(value.replace('+', " ").as_bytes()))
         .ok_or_else(missing)?;
     if constant_time_eq(&given, options.secret.as_bytes()) {
         Ok(())
@@ -41,5 +42,10 @@ mod tests {
         assert!(said.contains("token") && !said.contains("signature") && !said.contains("wrong"), "{said}");
         assert!(matches!(check(Some("https://h.example/1msg")), Err(SignatureError::Missing(_))));
         assert!(matches!(check(None), Err(SignatureError::Missing(_))));
+        // A space written as `+`, as URLSearchParams writes it, is a space.
+        let spaced = |url: &str| verify(&Delivery { body: b"{}", headers: &[], url: Some(url) }, &Verify::new("a b+c"));
+        assert_eq!(spaced("https://h.example/1msg?secret=a+b%2Bc"), Ok(()));
+        assert_eq!(spaced("https://h.example/1msg?secret=a%20b%2Bc"), Ok(()));
+        assert!(spaced("https://h.example/1msg?secret=a+b+c").is_err());
     }
 }
