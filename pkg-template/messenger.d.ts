@@ -61,8 +61,12 @@ export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> 
   readonly client: ProviderParts[P]["client"];
   /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError` unless `options.fit` finds a way. */
   send(message: Message, options?: MessengerSendOptions): Promise<SentMessage<P>>;
-  /** Answers an inbound message event with `content`, quoting it: to the sender's number, or into the group chat it came from (1MSG). */
-  reply(event: WebhookMessage, content: Content, options?: MessengerSendOptions): Promise<SentMessage<P>>;
+  /** Answers an inbound message event with `content`, quoting it: to the sender's number, or into the group chat it came from (1MSG). A reaction (`{ type: "reaction", emoji }`) goes on the event's message instead, quoting nothing (Bird has no reactions: `UnsupportedError`). */
+  reply(
+    event: WebhookMessage,
+    content: Content | { type: "reaction"; emoji: string; messageId?: string },
+    options?: MessengerSendOptions,
+  ): Promise<SentMessage<P>>;
   /** Marks an inbound message as read (Meta, 1MSG); Bird rejects with `UnsupportedError`. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<unknown>;
   /**

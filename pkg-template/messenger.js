@@ -63,11 +63,13 @@ class Messenger {
    * Answers an inbound message event (`type: "message"`) with `content`, quoting it: to the
    * sender's number, or into the group chat it came from (1MSG).
    */
-  reply(event, content, options) {
+  async reply(event, content, options) {
     if (event?.type !== "message") throw new ArgumentError("reply takes a message event (type \"message\") from this messenger's webhooks", { code: "ERR_ARGUMENT", retryable: false });
     const group = typeof event.chatId === "string" && event.chatId.endsWith("@g.us");
     const to = group ? event.chatId : event.from?.phone;
     if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number to answer (a hidden number: answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
+    // A reaction names the message it is on (this one, unless it says otherwise) and is no reply.
+    if (content?.type === "reaction") return this.send({ to, ...(group ? { recipientType: "group" } : {}), content: { messageId: event.id, ...content } }, options);
     return this.send({ to, ...(group ? { recipientType: "group" } : {}), ...(event.id ? { replyTo: event.id } : {}), content }, options);
   }
 
@@ -96,15 +98,20 @@ class Messenger {
     return { mediaId: uploaded.mediaId ?? uploaded.id };
   }
 
-  #verification() {
+  #verification(needed = true) {
     const { webhookSecret, toleranceSeconds, tokenParameter } = this.#options;
+    if (needed && !webhookSecret) {
+      throw new ArgumentError("createMessenger needs `webhookSecret` to check webhooks: Meta's app secret, Bird's signing key or your 1MSG URL token", { code: "ERR_ARGUMENT", retryable: false });
+    }
     return { secret: webhookSecret, toleranceSeconds, tokenParameter };
   }
 
   /** `handleWebhook` for this messenger's provider, with its webhook secret, Meta verify token and duplicate filter. */
-  handleWebhook(request, options = {}) {
+  async handleWebhook(request, options = {}) {
     const dedupe = options.dedupe ?? { store: this.#seen };
-    return handleWebhook(request, { ...this.#verification(), verifyToken: this.#options.verifyToken, ...options, dedupe, provider: this.provider });
+    // Meta's verification GET needs no secret; a delivery does.
+    const verification = this.#verification(request?.method === "POST");
+    return handleWebhook(request, { ...verification, verifyToken: this.#options.verifyToken, ...options, dedupe, provider: this.provider });
   }
 
   /** Checks a delivery with the messenger's webhook secret and reads its events. */

@@ -332,6 +332,7 @@ fn envelope() {
     assert_eq!(m.validate().unwrap_err()[0].path, "/callbackData");
     let mut group = message(json!({"type": "location", "latitude": 1.0, "longitude": 2.0}));
     group.recipient_type = Some(wabridge::RecipientType::Group);
+    group.to = "120363025246125486".into();
     assert_eq!(group.validate().unwrap_err()[0].code, ViolationCode::Unsupported);
 }
 

@@ -354,6 +354,30 @@ impl<'de> Deserialize<'de> for Message {
     }
 }
 
+/// What is wrong with a group's id, if anything: a chat (`<id>@g.us`, 1MSG's) is digits (an
+/// older group's with a `-`); another id (Meta's groups) is letters, digits and `-_=.` —
+/// never a person's chat, a phone number or words.
+pub fn group_id_fault(to: &str) -> Option<String> {
+    let (id, chat) = match to.strip_suffix("@g.us") {
+        Some(id) => (id, true),
+        None => (to, false),
+    };
+    let allowed =
+        |b: u8| b.is_ascii_digit() || b == b'-' || (!chat && (b.is_ascii_alphanumeric() || b"_=.".contains(&b)));
+    if id.is_empty() || id.bytes().all(allowed) {
+        return None;
+    }
+    Some(if chat {
+        format!("a group chat is <digits>@g.us (got {to:?})")
+    } else if to.ends_with("@c.us") || to.starts_with('+') || to.contains(' ') {
+        format!(
+            "a group is named by its id (<digits>@g.us on 1MSG), not a person's number or chat, nor words (got {to:?})"
+        )
+    } else {
+        format!("a group id is letters, digits and -_=. (got {to:?})")
+    })
+}
+
 /// Who a message goes to, as `to` and `recipientType` say.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recipient<'a> {
@@ -442,7 +466,12 @@ impl Validate for Message {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
         let to = path.key("to");
         match self.recipient_kind() {
-            RecipientKind::Group | RecipientKind::GroupChat => check_identifier(report, &to, "group id (to)", &self.to),
+            RecipientKind::Group | RecipientKind::GroupChat => {
+                check_identifier(report, &to, "group id (to)", &self.to);
+                if let Some(why) = group_id_fault(&self.to) {
+                    report.add(&to, ViolationCode::InvalidFormat, why, None);
+                }
+            }
             RecipientKind::Contact => {}
             RecipientKind::Phone if self.to.ends_with("@g.us") => report.add(
                 &to,
@@ -531,5 +560,18 @@ mod tests {
     fn group_recipients_take_a_group_id() {
         assert!(Message::text("120363025246125486@g.us", "Hi").to_group().validate().is_ok());
         assert!(Message::text("120363025246125486@g.us", "Hi").validate().is_err());
+        // Meta's group ids are letters and digits; an older WhatsApp group's chat has a `-`.
+        for ok in ["Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAwMzc5NjMZD", "16505551234-1592501234@g.us"] {
+            assert!(Message::text(ok, "Hi").to_group().validate().is_ok(), "{ok}");
+        }
+        // A person's chat, a phone number, words: not a group (1MSG would get `…@c.us@g.us`).
+        for bad in ["16505551234@c.us", "+16505551234", "Friends group", "abc@g.us", "12@c.us@g.us"] {
+            let violations = Message::text(bad, "Hi").to_group().validate().unwrap_err();
+            assert_eq!(
+                (violations[0].path.as_str(), violations[0].code),
+                ("/to", ViolationCode::InvalidFormat),
+                "{bad}"
+            );
+        }
     }
 }

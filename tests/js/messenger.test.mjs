@@ -105,9 +105,26 @@ test("reply answers a 1MSG group message in its group; a message without a phone
   const [reply] = sandbox.messages("1msg");
   assert.equal(reply.body.chatId, "120363025555555555@g.us");
   const hidden = { ...events.find((e) => e.type === "message"), chatId: "US.1349@lid", from: { id: "US.1349@lid" } };
-  assert.throws(() => messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number/.test(e.message));
+  await assert.rejects(messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number/.test(e.message));
   assert.throws(() => wabridge.createMessenger({ provider: "telegram" }), wabridge.ArgumentError);
   assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");
+});
+
+test("reply with a reaction puts it on the event's message, quoting nothing; Bird, without reactions, says so", async () => {
+  const { sandbox, messengers, events } = setup();
+  for (const provider of ["meta", "1msg", "bird"]) sandbox.receive({ provider, from: "+16505551234", text: "react to me" });
+  await sandbox.settle();
+  await sandbox.settle();
+  for (const provider of ["meta", "1msg"]) {
+    const event = events.find((e) => e.type === "message" && e.provider === provider && e.text === "react to me");
+    const sent = await messengers[provider].reply(event, { type: "reaction", emoji: "👍" });
+    assert.match(sent.id, /./, provider);
+    const body = sandbox.messages(provider).at(-1).body;
+    if (provider === "meta") assert.deepEqual([body.type, body.reaction, body.context], ["reaction", { message_id: event.id, emoji: "👍" }, undefined]);
+    else assert.deepEqual([body.body, body.quotedMsgId], ["👍", event.id]);
+  }
+  const birdEvent = events.find((e) => e.type === "message" && e.provider === "bird");
+  await assert.rejects(messengers.bird.reply(birdEvent, { type: "reaction", emoji: "👍" }), (e) => e instanceof wabridge.UnsupportedError && e.kind === "reaction");
 });
 
 test("each provider: a customer's file downloaded with messenger.downloadMedia(event.media), credentials only where they may go", async () => {

@@ -260,7 +260,10 @@ for (const [kind, method, content, fields] of NEUTRAL) {
     assertSpecAccepts(method, body);
     assert.deepEqual(faults(method, body), []);
     assert.deepEqual(wabridge.validate(message, "1msg"), []);
-    assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: method }), message);
+    // Read back as sent: a document by link goes with the name 1MSG needs (its link's), which
+    // the customer sees, and reading keeps a document's name.
+    const sentName = content.type === "document" && !content.filename ? { filename: body.filename } : {};
+    assert.deepEqual(wabridge.fromProvider("1msg", body, { operation: method }), { ...message, content: { ...content, ...sentName } });
     assert.deepEqual(wabridge.convert("neutral", "1msg", message).body, body);
     assert.deepEqual(reproduce(method, body), body);
   });

@@ -127,6 +127,8 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             if m.voice == Some(true) {
                 return Err(cannot_at("audio voice note", "/content/voice"));
             }
+            // By URL first: a file by media id is refused as such, not asked for its type.
+            let media_url = media_url(m, content.kind())?;
             // An inline file names its type itself; a linked one may by its extension.
             let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type);
             let inferred = || content.media().and_then(|(kind, m)| inferred_mime_type(kind, m)).map(|(_, t)| t);
@@ -153,12 +155,7 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             };
             Body::File(Files {
                 text: m.caption.clone(),
-                files: vec![File {
-                    media_url: media_url(m, content.kind())?,
-                    content_type,
-                    filename: m.filename.clone(),
-                    alt_text: None,
-                }],
+                files: vec![File { media_url, content_type, filename: m.filename.clone(), alt_text: None }],
                 actions: None,
             })
         }

@@ -228,8 +228,7 @@ fn read(
         }
         let (message, spelling) = read_body(body, operation, new_report)?;
         if spelling.filename.is_some() {
-            let what = "filename of a non-document (the neutral model keeps documents' names only)";
-            return Err(Unsupported::neutral_lacks(PROVIDER, what).at("/filename").into());
+            leave_out("/filename".into(), "filename of an image, video or audio (only documents keep theirs)")?;
         }
         // The neutral list has one text for the button that opens it: a buttonText that is not
         // `action`'s is a second one, and which of the two 1MSG shows is undocumented.

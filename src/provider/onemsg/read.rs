@@ -301,21 +301,20 @@ fn one_of(o: &Obj<'_>, r: &mut Report, a: &str, b: &str) -> bool {
     }
 }
 
-/// `chatId` (`<digits>@c.us`, or `<id>@g.us` for a group) or `phone` (digits, no `+`: a number
+/// `chatId` (`<digits>@c.us`, or `<digits>@g.us` for a group) or `phone` (digits, no `+`: a number
 /// in the current API, a string in v2.39 of the spec; both are read), exactly one.
 fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<RecipientType>)> {
     let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     match (root.has("chatId"), root.raw("phone")) {
         (true, None) => {
             let chat = root.req_str(r, "chatId")?;
-            match chat.split_once('@') {
-                Some((id, "c.us")) if digits(id) => Some((id.to_string(), None)),
-                Some((id, "g.us")) if !id.is_empty() => Some((chat, Some(RecipientType::Group))),
-                _ => {
-                    let message = format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})");
-                    root.violation(r, "chatId", ViolationCode::InvalidFormat, message, None);
-                    None
-                }
+            if let Some(message) = super::schema::chat_id_fault(&chat) {
+                root.violation(r, "chatId", ViolationCode::InvalidFormat, message, None);
+                return None;
+            }
+            match chat.strip_suffix("@c.us") {
+                Some(id) => Some((id.to_string(), None)),
+                None => Some((chat, Some(RecipientType::Group))),
             }
         }
         (false, Some(Json::Int(n))) if *n > 0 => Some((n.to_string(), None)),
@@ -389,10 +388,9 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
             }
         }
     };
-    // The name its link gives is the one 1MSG is given anyway: the neutral model leaves it
-    // out. Another name is a document's own; on other media the neutral model has no place
-    // for it: it is kept as the body's spelling (`own_file_name`), so that the body is
-    // validated and reproduced, and refused only when converted to another format.
+    // On media other than documents the neutral model has no place for a name: one other than
+    // its link's is kept as the body's spelling (`own_file_name`), so that the body is validated
+    // and reproduced, and left out, reported, when converted to another format.
     let derived = link.as_deref().and_then(|l| derived_name(&kind, l));
     // A name that is the link's last segment with the usual extension of a type of the kind
     // (`…/photo` as `photo.jpg`) is how a neutral message's mimeType is written (`typed_name`):
@@ -411,7 +409,9 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
         }
         _ => None,
     };
-    let filename = filename.filter(|name| Some(name) != derived.as_ref() && kind == "document");
+    // A document's name is what the customer sees, whoever else would show it: kept, even
+    // where it is its link's (Meta shows no name it is not given).
+    let filename = filename.filter(|_| kind == "document");
     let media = Media {
         id: media_id,
         filename,

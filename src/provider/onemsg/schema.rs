@@ -45,13 +45,18 @@ const VERTICALS: &[&str] = &[
 
 const TEXT: Shape = Str(1, usize::MAX);
 
-/// `<digits>@c.us` or `<id>@g.us`.
 pub(super) fn chat_id(value: &Json<'_>) -> Result<(), String> {
-    let chat = value.as_str().ok_or("chatId is a string")?;
+    chat_id_fault(value.as_str().ok_or("chatId is a string")?).map_or(Ok(()), Err)
+}
+
+/// What is wrong with a chatId, if anything: it is `<digits>@c.us` or `<digits>@g.us` (an
+/// older group's id has a `-`).
+pub(super) fn chat_id_fault(chat: &str) -> Option<String> {
+    let digits = |id: &str, dash: bool| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit() || (dash && b == b'-'));
     match chat.split_once('@') {
-        Some((id, "c.us")) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
-        Some((id, "g.us")) if !id.is_empty() => Ok(()),
-        _ => Err(format!("chatId must be <digits>@c.us or <id>@g.us (got {chat:?})")),
+        Some((id, "c.us")) if digits(id, false) => None,
+        Some((id, "g.us")) if digits(id, true) => None,
+        _ => Some(format!("chatId must be <digits>@c.us or <digits>@g.us (got {chat:?})")),
     }
 }
 

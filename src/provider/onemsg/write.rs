@@ -26,9 +26,16 @@ fn invalid(path: &str, code: ViolationCode, message: String) -> BodyError {
 }
 
 /// What 1MSG's method for `message` cannot carry, or `None`.
-fn refusal(message: &Message) -> Option<BodyError> {
+fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
     if message.callback_data.is_some() {
         return Some(cannot_at("callbackData", "/callbackData"));
+    }
+    // A group of another provider's naming (Meta's group ids are not digits) has no 1MSG chat.
+    if message.recipient_type == Some(RecipientType::Group) {
+        let chat = if message.to.ends_with("@g.us") { message.to.clone() } else { format!("{}@g.us", message.to) };
+        if let Some(why) = super::schema::chat_id_fault(&chat) {
+            return Some(invalid("/to", ViolationCode::InvalidFormat, format!("1MSG's groups are chats: {why}")));
+        }
     }
     let media_header = |header: Option<&Header>, kind: &str| match header {
         Some(Header::Text(_)) | None => None,
@@ -41,7 +48,8 @@ fn refusal(message: &Message) -> Option<BodyError> {
             // Where nothing names the file's type, the mimeType is what the message lacks (as
             // Bird's file body needs it, at the same field).
             let kind = message.content.media().map_or(MediaKind::Document, |(kind, _)| kind);
-            (m.id.is_none() && sent_file_name(kind, m).is_none()).then(|| {
+            // A body reproduced with a name of its own is named already.
+            (m.id.is_none() && spelling.filename.is_none() && sent_file_name(kind, m).is_none()).then(|| {
                 invalid(
                     "/content/mimeType",
                     ViolationCode::Required,
@@ -203,7 +211,7 @@ pub(super) struct BodySpelling {
 
 /// Writes a valid message whose kind 1MSG carries.
 pub(super) fn message(message: &Message, spelling: &BodySpelling) -> Result<String, BodyError> {
-    if let Some(refused) = refusal(message) {
+    if let Some(refused) = refusal(message, spelling) {
         return Err(refused);
     }
     let mut w = JsonWriter::new();

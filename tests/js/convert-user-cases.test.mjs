@@ -1,0 +1,55 @@
+// Conversions a user migrating between providers meets (found by trying the package as one):
+// 1MSG's own file names, documents' names, media by id to Bird, and group ids that are not.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { wabridge } from "./helpers.mjs";
+
+const { convert, toProvider, validateProvider, ValidationError, UnsupportedError } = wabridge;
+const P = "16505551234";
+
+test("1MSG: an image's own filename is left out and reported when converted, not a refusal of the whole file", () => {
+  const body = { phone: P, body: "https://cdn.example.com/u/8f3a9c?sig=abc", filename: "photo.jpg" };
+  for (const to of ["neutral", "meta", "bird"]) {
+    const { body: converted, changes } = convert("1msg", to, body, { operation: "sendFile" });
+    assert.deepEqual(changes.map((c) => [c.kind, c.source]), [["lossy", "/filename"]], to);
+    assert.match(JSON.stringify(converted), /8f3a9c\?sig=abc/, to);
+  }
+  // Same provider: reproduced as given, the name kept.
+  assert.deepEqual(convert("1msg", "1msg", body, { operation: "sendFile" }).body, body);
+});
+
+test("1MSG: a document's filename goes with it, even when it is its link's last segment (Meta shows no name it is not given)", () => {
+  const body = { phone: P, body: "https://example.com/media/invoice.pdf", filename: "invoice.pdf" };
+  const meta = convert("1msg", "meta", body, { operation: "sendFile" });
+  assert.deepEqual([meta.body.document, meta.changes], [{ link: "https://example.com/media/invoice.pdf", filename: "invoice.pdf" }, []]);
+  const bird = convert("1msg", "bird", body, { operation: "sendFile" });
+  assert.equal(bird.body.body.file.files[0].filename, "invoice.pdf");
+  assert.equal(convert("1msg", "neutral", body, { operation: "sendFile" }).body.content.filename, "invoice.pdf");
+});
+
+test("Bird: media by id is refused as such at once, not first asked for a MIME type it would still refuse", () => {
+  for (const type of ["video", "audio", "document", "image"]) {
+    assert.throws(
+      () => toProvider("bird", { to: `+${P}`, content: { type, id: "1037543291543636" } }),
+      (e) => e instanceof UnsupportedError && e.path === "/content/id" && /by media id/.test(e.kind),
+      type,
+    );
+  }
+});
+
+test("a group is named by a group's id: not a person's chat, a phone number or words (1MSG would get `…@c.us@g.us`)", () => {
+  const group = (to) => ({ to, recipientType: "group", content: { type: "text", body: "x" } });
+  for (const to of ["16505551234@c.us", "+16505551234", "Friends group", "abc@g.us"]) {
+    for (const provider of ["meta", "1msg"]) {
+      assert.throws(() => toProvider(provider, group(to)), (e) => e instanceof ValidationError && e.violations[0].path === "/to" && e.violations[0].code === "invalid_format", `${provider} ${to}`);
+    }
+  }
+  assert.equal(toProvider("1msg", group("120363025246125486")).chatId, "120363025246125486@g.us");
+  assert.equal(toProvider("1msg", group("16505551234-1592501234@g.us")).chatId, "16505551234-1592501234@g.us");
+  // Meta's group ids are not 1MSG chats: Meta takes one, 1MSG says why not.
+  const metaGroup = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAwMzc5NjMZD";
+  assert.equal(toProvider("meta", group(metaGroup)).to, metaGroup);
+  assert.throws(() => toProvider("1msg", group(metaGroup)), (e) => e instanceof ValidationError && /1MSG's groups are chats/.test(e.violations[0].message));
+  assert.deepEqual(validateProvider("1msg", { chatId: "abc@g.us", body: "x" }).map((v) => v.path), ["/chatId"]);
+  assert.deepEqual(validateProvider("1msg", { chatId: "120363025246125486@g.us", body: "x" }), []);
+});
