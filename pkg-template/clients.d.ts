@@ -87,8 +87,9 @@ export declare class BirdClient extends Client {
   getContactChannel(contactId: string, options?: ContactChannelOptions): Promise<ContactChannel>;
   /**
    * Downloads the media of a customer's message (`event.media.url` of a webhook). The access
-   * key only goes where `fetch` would take it to Bird's media hosts (https,
-   * `media.api.bird.com`, `*.messagebird.com`) or to exactly `baseUrl`'s origin; any other
+   * key only goes where `fetch` would take it to Bird's own domains over https (`bird.com`
+   * and `messagebird.com` and their subdomains: the media host is `media.api.bird.com`) or to
+   * exactly `baseUrl`'s origin; any other
    * URL is refused before any I/O. Bird answers with a redirect to the file's storage, which
    * is followed without the key (in a browser, whose `fetch` hides redirects, it fails: download on a server).
    */
@@ -171,7 +172,7 @@ export declare class OneMsgClient extends Client {
   /** GET /templates. */
   templates(): Promise<OneMsgTemplates>;
   /** POST /addTemplate. */
-  addTemplate(template: OneMsgNewTemplate): Promise<Record<string, unknown>>;
+  addTemplate(template: OneMsgNewTemplate): Promise<{ id?: string; status?: string; category?: string } & Record<string, unknown>>;
   /** POST /removeTemplate: every language of the template `name`. */
   removeTemplate(name: string): Promise<{ result?: string }>;
   /**

@@ -1,4 +1,5 @@
-import type { Violation, Provider, ErrorReason } from "./wasm/wabridge.js";
+import type { Violation, Provider, ErrorReason, Message } from "./wasm/wabridge.js";
+import type { SentPart } from "./messenger.js";
 
 /** Stable error codes (`error.code`). */
 export type ErrorCode =
@@ -31,6 +32,10 @@ export declare class WabridgeError extends Error {
   readonly code: ErrorCode;
   /** Whether sending the same request again may succeed. */
   readonly retryable: boolean;
+  /** A messenger's split send (`fit: "adapt"`) that failed part-way: the parts sent before it. */
+  readonly sent?: SentPart[];
+  /** …and the messages not sent, the failed one first: what to send again. */
+  readonly unsent?: Message[];
 }
 
 /** The message or payload breaks documented rules. */
@@ -44,8 +49,9 @@ export declare class ValidationError extends WabridgeError {
 export declare class UnsupportedError extends WabridgeError {
   readonly code: "ERR_UNSUPPORTED";
   readonly provider: Provider;
+  /** What cannot be carried, in words: a content kind (`"reaction"`), a field (`"text previewUrl"`), or a call (`"markRead"`); for display and logs. Branch on `provider` and `path` rather than on this text. */
   readonly kind: string;
-  /** Its JSON pointer in the document given: the field, or `/content/type` for a whole kind. */
+  /** Its JSON pointer in the document given: the field, or `/content/type` for a whole kind; `""` for a call the provider lacks (a messenger's `markRead`, `uploadMedia` on Bird). */
   readonly path: string;
 }
 

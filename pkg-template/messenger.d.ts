@@ -1,6 +1,6 @@
 import type {
   BirdClientOptions, BirdSendOptions, BirdSendResult, Content, DownloadedMedia, FitChange, InboundMedia, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
-  OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions, WebhookEvent, WebhookMessage,
+  MetaSuccess, OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions, WebhookEvent, WebhookMessage,
 } from "./wasm/wabridge.js";
 import type { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
 import type { HandleWebhookOptions, WebhookDelivery } from "./webhooks.js";
@@ -23,30 +23,36 @@ export type MessengerOptions =
   | ({ provider: "bird" } & BirdClientOptions & MessengerWebhookOptions)
   | ({ provider: "1msg" } & OneMsgClientOptions & MessengerWebhookOptions);
 
-/** Each provider's client and send answer. */
+/** Each provider's client, send answer and read receipt answer. */
 interface ProviderParts {
-  meta: { client: MetaClient; result: MetaSendResult };
-  bird: { client: BirdClient; result: BirdSendResult };
-  "1msg": { client: OneMsgClient; result: OneMsgSendResult };
+  meta: { client: MetaClient; result: MetaSendResult; read: MetaSuccess };
+  bird: { client: BirdClient; result: BirdSendResult; read: never };
+  "1msg": { client: OneMsgClient; result: OneMsgSendResult; read: { result?: string } };
 }
 
-/** A message sent: its id (to match status events by) and the provider's own answer. */
-export interface SentPart<P extends keyof ProviderParts = keyof ProviderParts> {
-  provider: P;
-  id: string;
-  result: ProviderParts[P]["result"];
-}
+/** The providers a messenger can be for. */
+export type MessengerProvider = keyof ProviderParts;
+
+/**
+ * A message sent: its id (to match status events by) and the provider's own answer. For a
+ * provider known only at run time, a union that `provider` narrows.
+ */
+export type SentPart<P extends MessengerProvider = MessengerProvider> = P extends MessengerProvider
+  ? { provider: P; id: string; result: ProviderParts[P]["result"] }
+  : never;
 
 /** What `send` gives: the message sent, every change a fit made, and a split's further messages. */
-export interface SentMessage<P extends keyof ProviderParts = keyof ProviderParts> extends SentPart<P> {
-  /** Every change `fit` made (empty without one). */
-  changes: FitChange[];
-  /** The further messages of a split (fit `"adapt"`: a carousel card by card), sent in order. */
-  more?: SentPart<P>[];
-}
+export type SentMessage<P extends MessengerProvider = MessengerProvider> = P extends MessengerProvider
+  ? SentPart<P> & {
+      /** Every change `fit` made (empty without one). */
+      changes: FitChange[];
+      /** The further messages of a split (fit `"adapt"`: a carousel card by card), sent in order. */
+      more?: SentPart<P>[];
+    }
+  : never;
 
-/** `send`'s options: how far the message may be fitted, and (Bird) the delivery options. */
-export interface MessengerSendOptions extends BirdSendOptions {
+/** How far a message may be fitted to its provider. */
+export interface MessengerFitOptions {
   /**
    * `"strict"` (default): violations reject. `"truncate"`, `"adapt"`: fitted first (see `fitMessage`);
    * if a part of a split fails, the error carries `sent` (the parts sent) and `unsent` (the messages not sent).
@@ -54,21 +60,29 @@ export interface MessengerSendOptions extends BirdSendOptions {
   fit?: FitMode;
 }
 
-/** The same calls for every provider. */
-export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> {
+/**
+ * `send`'s options: the fit, and Bird's delivery options (scheduling, tags, …) where the
+ * provider may be Bird. The other providers have none: a messenger for one refuses them
+ * (`ArgumentError`) rather than send at once what was meant for later.
+ */
+export type MessengerSendOptions<P extends MessengerProvider = MessengerProvider> = MessengerFitOptions &
+  ("bird" extends P ? BirdSendOptions : unknown);
+
+/** The same calls for every provider; `Messenger` is one of these per provider, which `provider` narrows. */
+export interface ProviderMessenger<P extends MessengerProvider> {
   readonly provider: P;
   /** The provider's own client, for what only that provider has. */
   readonly client: ProviderParts[P]["client"];
   /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError` unless `options.fit` finds a way. */
-  send(message: Message, options?: MessengerSendOptions): Promise<SentMessage<P>>;
+  send(message: Message, options?: MessengerSendOptions<P>): Promise<SentMessage<P>>;
   /** Answers an inbound message event with `content`, quoting it: to the sender's number, or into the group chat it came from (1MSG). A reaction (`{ type: "reaction", emoji }`) goes on the event's message instead, quoting nothing (Bird has no reactions: `UnsupportedError`). */
   reply(
     event: WebhookMessage,
     content: Content | { type: "reaction"; emoji: string; messageId?: string },
-    options?: MessengerSendOptions,
+    options?: MessengerSendOptions<P>,
   ): Promise<SentMessage<P>>;
   /** Marks an inbound message as read (Meta, 1MSG); Bird rejects with `UnsupportedError`. */
-  markRead(messageId: string, options?: MarkReadOptions): Promise<unknown>;
+  markRead(messageId: string, options?: MarkReadOptions): Promise<ProviderParts[P]["read"]>;
   /**
    * Downloads the media of a customer's message: a message event's `media` (Meta's by id, looked
    * up with `getMedia`; Bird's and 1MSG's by URL) or a URL. Credentials go only to the
@@ -87,6 +101,9 @@ export interface Messenger<P extends keyof ProviderParts = keyof ProviderParts> 
   free(): void;
   [Symbol.dispose](): void;
 }
+
+/** A messenger: for a provider known only at run time, a union that `messenger.provider` narrows. */
+export type Messenger<P extends MessengerProvider = MessengerProvider> = P extends MessengerProvider ? ProviderMessenger<P> : never;
 
 /** A messenger for one provider: switching provider is changing this call. */
 export declare function createMessenger<O extends MessengerOptions>(options: O): Messenger<O["provider"]>;

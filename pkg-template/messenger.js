@@ -37,7 +37,13 @@ class Messenger {
    * order and given in `more`.
    */
   async send(message, options = {}) {
-    const { fit, ...delivery } = options;
+    const { fit, ...delivery } = options ?? {};
+    // Bird's delivery options (a time to send at, tags, …) mean nothing to the other providers:
+    // sending at once what was meant for later would be worse than refusing.
+    const given = Object.keys(delivery).filter((key) => delivery[key] !== undefined);
+    if (this.provider !== "bird" && given.length) {
+      throw new ArgumentError(`${this.provider} messages have no delivery options (${given.join(", ")} are Bird's): send takes { fit } alone`, { code: "ERR_ARGUMENT", retryable: false });
+    }
     if (fit === undefined || fit === "strict") return { ...(await this.#sendOne(message, delivery)), changes: [] };
     const { messages, changes } = fitMessage(this.provider, message, fit);
     const sent = [];

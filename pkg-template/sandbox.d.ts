@@ -265,7 +265,7 @@ export interface Sandbox {
  * /commerce, GET /outputIP, GET/POST /webhook, GET /hookInfo (the acks played out: sent,
  * delivered, viewed), GET /messages (every message sent or received, numbered; `limit`
  * default 100, 0 = all; `last` takes the last ones; `lastMessageNumber` keeps the later,
- * `firstMessageNumber` the earlier messages; the answer adds `lastMessageNumber`), POST
+ * `firstMessageNumber` the earlier messages; the answer is `{ messages }`), POST
  * /readMessage, GET /templates, POST /addTemplate (approved at once) and /removeTemplate,
  * POST /uploadMedia → `{mediaId}`, DELETE /media/{mediaId}. A wrong token is 401 `{error}`
  * echoing it, as 1MSG does; a refused body is 400 `{error}` naming each violation at its

@@ -92,11 +92,13 @@ export declare function handleWebhook(request: Request, options: HandleWebhookOp
 
 /** A `node:http` request, as much of it as the adapters read. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
-  method?: string;
-  url?: string;
+  // `| undefined` spelt out: Node's IncomingMessage declares them so, and under
+  // `exactOptionalPropertyTypes` a bare `?:` would not take it.
+  method?: string | undefined;
+  url?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
   /** Express: the original URL, and a body a parser kept (`express.raw` gives a Buffer). */
-  originalUrl?: string;
+  originalUrl?: string | undefined;
   body?: unknown;
 }
 

@@ -111,11 +111,26 @@ dts = patch(
 dts = patch(dts, "export type SyncInitInput = BufferSource | WebAssembly.Module;", "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;", "SyncInitInput");
 dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type) => `${field}GlobalWasmType<"${type}", unknown>;`);
 if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
+// An optional field takes `undefined` too, as JSON.stringify drops it (`{ replyTo: event.id }`
+// with no id): said outright, for projects on `exactOptionalPropertyTypes`, where `?:` alone
+// refuses it. Not in FetchInit, which goes the other way (to the caller's `fetch`, whose
+// RequestInit would not take an `undefined` body).
+const fetchInit = /^export interface FetchInit \{\n[\s\S]*?^\}\n/m;
+const kept = fetchInit.exec(dts)?.[0];
+if (!kept) throw new Error("wabridge.d.ts: FetchInit not found");
+dts = dts.replace(fetchInit, "/* FetchInit */\n");
+dts = dts.replace(/^(\s+(?:readonly )?(?:"[^"]+"|\w+)\?: )(.+);$/gm, (line, field, type) =>
+  /\bundefined\b/.test(type) ? line : `${field}${type.includes("=>") ? `(${type})` : type} | undefined;`,
+);
+dts = dts.replace("/* FetchInit */\n", kept);
 dts +=
   "\n// Added by scripts/build.mjs: a global's instance type where the project's libs declare it\n" +
   "// (lib \"dom\", @types/node, Workers' types), else `Fallback`.\n" +
   "type GlobalType<Name extends string, Fallback> = typeof globalThis extends { [K in Name]: { prototype: infer T } } ? T : Fallback;\n" +
-  "type GlobalWasmType<Name extends string, Fallback> = typeof globalThis extends { WebAssembly: infer W } ? (W extends { [K in Name]: { prototype: infer T } } ? T : Fallback) : Fallback;\n";
+  "type GlobalWasmType<Name extends string, Fallback> = typeof globalThis extends { WebAssembly: infer W } ? (W extends { [K in Name]: { prototype: infer T } } ? T : Fallback) : Fallback;\n" +
+  "// Only what is exported above is public: without `export {}` a declaration file exports its\n" +
+  "// every declaration, helpers (WebhookEventBase, GlobalType) included.\n" +
+  "export {};\n";
 writeFileSync(dtsPath, dts);
 
 // 3. Size: a current binaryen, with the features rustc's wasm32 output uses enabled.

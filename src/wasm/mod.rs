@@ -450,7 +450,8 @@ pub fn fit_message(
 /// The endpoint `provider` takes a neutral request at: `"messages"` for Meta and Bird, the
 /// method of its content for 1MSG (`"sendList"`, `"readMessage"`, …); what `convert` and
 /// `toProvider` write is the body of that endpoint. Throws `UnsupportedError` for content the
-/// provider does not carry.
+/// provider does not carry, and `ValidationError` for a message that is not valid (its `to`
+/// too: the endpoint of a group message is not an individual's).
 #[wasm_bindgen(js_name = endpointOf)]
 pub fn endpoint_of(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,

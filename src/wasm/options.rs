@@ -16,11 +16,15 @@ export interface FetchResponseLike {
   text?(): Promise<string>;
 }
 
-/**
- * The global `AbortSignal` where the project's libs declare one (lib "dom", @types/node,
- * Workers types), else a structural stand-in: no particular lib is required.
- */
-type AbortSignalLike = typeof globalThis extends { AbortSignal: { prototype: infer T } } ? T : { readonly aborted: boolean };
+declare global {
+  /**
+   * Merges with the project's own `AbortSignal` — lib "dom" and @types/node declare it as an
+   * interface, Workers' types as a class — and is empty where no lib declares one, so that no
+   * particular lib is required. (Looking it up on `globalThis` missed Workers' class, and a
+   * Worker's `fetch` was then not assignable to `FetchLike`.)
+   */
+  interface AbortSignal {}
+}
 
 /**
  * What a client passes to `fetch`. The body is a `Uint8Array` over a plain `ArrayBuffer`
@@ -32,7 +36,7 @@ export interface FetchInit {
   method: string;
   headers: Record<string, string>;
   body?: Uint8Array & { readonly buffer: ArrayBuffer };
-  signal?: AbortSignalLike;
+  signal?: AbortSignal;
 }
 
 /**

@@ -110,6 +110,26 @@ test("reply answers a 1MSG group message in its group; a message without a phone
   assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");
 });
 
+test("Bird's delivery options given to a Meta or 1MSG messenger are refused, not dropped (a message for later would go at once)", async () => {
+  const { sandbox, messengers } = setup();
+  const message = { to: "+16505551234", content: { type: "text", body: "later" } };
+  // The customer wrote first: free-form messages are within the service window.
+  for (const provider of ["meta", "bird", "1msg"]) sandbox.receive({ provider, from: "+16505551234", text: "hi" });
+  await sandbox.settle();
+  await sandbox.settle();
+  for (const provider of ["meta", "1msg"]) {
+    const before = sandbox.messages(provider).length;
+    await assert.rejects(
+      messengers[provider].send(message, { scheduledFor: "2030-01-01T09:00:00Z", tags: ["x"] }),
+      (e) => e instanceof wabridge.ArgumentError && e.message.includes("scheduledFor, tags are Bird's"),
+      provider,
+    );
+    assert.equal(sandbox.messages(provider).length, before, `${provider}: nothing was sent`);
+    assert.match((await messengers[provider].send(message, { fit: "truncate", scheduledFor: undefined })).id, /./);
+  }
+  assert.match((await messengers.bird.send(message, { tags: ["x"] })).id, /./);
+});
+
 test("reply with a reaction puts it on the event's message, quoting nothing; Bird, without reactions, says so", async () => {
   const { sandbox, messengers, events } = setup();
   for (const provider of ["meta", "1msg", "bird"]) sandbox.receive({ provider, from: "+16505551234", text: "react to me" });

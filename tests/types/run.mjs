@@ -3,7 +3,7 @@
 // (extracted from README.md) and typical programs (programs/*.ts) compile under `strict`,
 // `skipLibCheck: false`, with TypeScript 5 and with the current major, in the setups users
 // have — a browser project (lib es2020 + dom, no @types/node), a Node project (@types/node,
-// no dom), both, and lib esnext — against the built package installed as node_modules/wabridge
+// no dom), both, a Worker (Workers' types, neither dom nor node), and lib esnext — against the built package installed as node_modules/wabridge
 // (so imports resolve through its exports map). Every "@ts-expect-error" line must fail to
 // compile (tsc reports an unused directive), so invalid shapes stay invalid.
 //   node tests/types/run.mjs        (after `node scripts/build.mjs`)
@@ -29,6 +29,8 @@ const work = mkdtempSync(join(tmpdir(), "wabridge-types-"));
 mkdirSync(join(work, "node_modules", "@types"), { recursive: true });
 symlinkSync(join(root, "pkg"), join(work, "node_modules", "wabridge"), "dir");
 symlinkSync(join(root, "node_modules", "@types", "node"), join(work, "node_modules", "@types", "node"), "dir");
+mkdirSync(join(work, "node_modules", "@cloudflare"), { recursive: true });
+symlinkSync(join(root, "node_modules", "@cloudflare", "workers-types"), join(work, "node_modules", "@cloudflare", "workers-types"), "dir");
 writeFileSync(join(work, "package.json"), JSON.stringify({ name: "types-consumer", private: true, type: "module" }));
 cpSync(join(here, "programs"), join(work, "programs"), { recursive: true });
 cpSync(join(here, "ambient"), join(work, "ambient"), { recursive: true });
@@ -82,13 +84,18 @@ const SETUPS = {
     options: { lib: ["es2020", "dom"], types: [], target: "es2020", module: "esnext", moduleResolution: "bundler" },
     files: [...common, "ambient/process.d.ts", "programs/browser-admin.ts"],
   },
-  "Node: lib es2020 + @types/node, no dom, nodenext resolution": {
-    options: { lib: ["es2020"], types: ["node"], target: "es2020", module: "nodenext", moduleResolution: "nodenext" },
+  "Node: lib es2020 + @types/node, no dom, nodenext resolution, exactOptionalPropertyTypes": {
+    options: { lib: ["es2020"], types: ["node"], target: "es2020", module: "nodenext", moduleResolution: "nodenext", exactOptionalPropertyTypes: true },
     files: [...common, "programs/node-service.ts"],
   },
   "Node + dom: lib es2022 + dom + @types/node, nodenext resolution": {
     options: { lib: ["es2022", "dom"], types: ["node"], target: "es2022", module: "nodenext", moduleResolution: "nodenext" },
     files: [...common, "programs/node-service.ts", "programs/browser-admin.ts"],
+  },
+  "Workers: lib es2022 + @cloudflare/workers-types, no dom, no @types/node": {
+    options: { lib: ["es2022"], types: ["@cloudflare/workers-types"], target: "es2022", module: "esnext", moduleResolution: "bundler" },
+    // The README's snippets are for Node and browsers (import.meta.url, node:http).
+    files: [...common.filter((file) => !file.startsWith("readme/")), "programs/worker-fetch.ts"],
   },
   "esnext: lib esnext + dom, no @types/node (using declarations)": {
     options: { lib: ["esnext", "dom"], types: [], target: "es2022", module: "esnext", moduleResolution: "bundler" },

@@ -55,3 +55,28 @@ const number: { countryCode: number; e164: string } = parsePhoneNumber("020 7946
 const footerOnBird: boolean = CAPABILITIES.bird.list.fields["footer"]?.carried ?? true;
 const whyMimeType: string | undefined = CAPABILITIES.bird.document.required["mimeType"];
 console.log(number, footerOnBird, whyMimeType);
+// A provider known only at run time: the result and the messenger narrow by `provider`.
+export async function narrowed(options: MessengerOptions): Promise<string> {
+  const m = createMessenger(options);
+  const sent = await m.send({ to: "+16505551234", content: { type: "text", body: "Hi" } });
+  if (sent.provider === "bird") return sent.result.status;
+  if (m.provider === "bird") await m.client.getContactChannel("6134ace9-615f-4da9-8587-e4a74e7e3fb3");
+  if (m.provider === "meta") {
+    const read: { success: boolean } = await m.markRead("wamid.1");
+    console.log(read.success);
+  }
+  return sent.id;
+}
+// Bird's delivery options are Bird's: a Meta messenger takes { fit } alone.
+const metaMessenger = createMessenger({ provider: "meta", token: "t", phoneNumberId: "1" });
+// @ts-expect-error scheduling is Bird's
+void metaMessenger.send({ to: "+16505551234", content: { type: "text", body: "later" } }, { scheduledFor: "2026-12-24T09:00:00Z" });
+void metaMessenger.send({ to: "+16505551234", content: { type: "text", body: "now" } }, { fit: "adapt" });
+// A reaction through reply goes on the event's message.
+export const reacted = (m: Messenger, event: Parameters<Messenger["reply"]>[0]) => m.reply(event, { type: "reaction", emoji: "👍" });
+// A split send that failed part-way carries what was sent and what was not.
+export function resend(error: unknown): number {
+  if (error instanceof UnsupportedError || !(error instanceof Error)) return 0;
+  const failed = error as import("wabridge").WabridgeError;
+  return (failed.sent?.length ?? 0) + (failed.unsent?.length ?? 0);
+}
