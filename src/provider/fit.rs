@@ -352,7 +352,8 @@ fn step(target: Target, message: &Message, error: &BodyError, fit: Fit, part: us
         }
         BodyError::Invalid(violations) => {
             if fit.mode == FitMode::Adapt
-                && let Some(reshape) = buttons_reshaped(target, message, violations)
+                && let Some(reshape) =
+                    buttons_reshaped(target, message, violations).or_else(|| list_reshaped(message, violations))
             {
                 return Some(reshaped(reshape));
             }
@@ -616,6 +617,30 @@ fn buttons_listed(message: &Message, buttons: &ReplyButtons) -> Reshape {
     reshape
 }
 
+/// A list with more rows (or sections) than any list takes, as numbered text.
+fn list_reshaped(message: &Message, violations: &[Violation]) -> Option<Reshape> {
+    let Content::List(list) = &message.content else { return None };
+    let too_many = violations.iter().any(|v| v.path == "/content/sections" && v.code == ViolationCode::TooMany);
+    if !too_many {
+        return None;
+    }
+    let rows: usize = list.sections.iter().map(|s| s.rows.len()).sum();
+    let why = format!("{rows} rows in {} sections are more than a list's {LIST_ROWS_MAX}", list.sections.len());
+    Some(list_numbered(message, list, why))
+}
+
+/// A list's rows numbered in the text: replies arrive as text, not row ids.
+fn list_numbered(message: &Message, list: &List, why: String) -> Reshape {
+    let sections: Vec<_> = list
+        .sections
+        .iter()
+        .map(|s| (s.title.as_deref(), s.rows.iter().map(|r| (r.title.as_str(), r.description.as_deref())).collect()))
+        .collect();
+    let text = numbered(header_text(list.header.as_ref()), &list.body, &sections, list.footer.as_deref());
+    let how = format!("{why}: the rows are numbered in the text (replies arrive as text, not row ids)");
+    Reshape::one(with_content(message, text), how)
+}
+
 /// Reply buttons numbered in the text: replies arrive as text, not button ids.
 fn buttons_numbered(message: &Message, buttons: &ReplyButtons, why: String) -> Reshape {
     let rows: Vec<_> = buttons.buttons.iter().map(|b| (b.title.as_str(), None)).collect();
@@ -642,20 +667,7 @@ fn reshape_unsupported(target: Target, message: &Message, refused: &Unsupported)
         Content::ReplyButtons(b) => {
             Some(buttons_numbered(message, b, format!("{target} has no reply buttons or lists")))
         }
-        Content::List(l) => {
-            let sections: Vec<_> = l
-                .sections
-                .iter()
-                .map(|s| {
-                    (s.title.as_deref(), s.rows.iter().map(|r| (r.title.as_str(), r.description.as_deref())).collect())
-                })
-                .collect();
-            let text = numbered(header_text(l.header.as_ref()), &l.body, &sections, l.footer.as_deref());
-            let how = format!(
-                "{target} has no lists: the rows are numbered in the text (replies arrive as text, not row ids)"
-            );
-            Some(Reshape::one(with(text), how))
-        }
+        Content::List(l) => Some(list_numbered(message, l, format!("{target} has no lists"))),
         Content::CtaUrl(c) => {
             let body = [
                 header_text(c.header.as_ref()),

@@ -247,6 +247,13 @@ pub fn convert_reporting(
         mode != fit::FitMode::Strict
             && matches!(error, BodyError::Invalid(v) if v.iter().all(|v| Report::is_over_maximum(v.code)))
     };
+    // The operation names the endpoint of the body given: a neutral message has none (what
+    // it is sent to follows from its content, `endpoint_of`).
+    if from == Format::Neutral && operation.is_some() {
+        let message =
+            "operation names the endpoint of a provider's body; a neutral message has none (its content picks it)";
+        return Err(BodyError::argument(message));
+    }
     let to = match (from, to) {
         (Format::Provider(from), Format::Provider(to)) if from == to => {
             let operation = operation_named(from, operation)?;

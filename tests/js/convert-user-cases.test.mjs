@@ -53,3 +53,11 @@ test("a group is named by a group's id: not a person's chat, a phone number or w
   assert.deepEqual(validateProvider("1msg", { chatId: "abc@g.us", body: "x" }).map((v) => v.path), ["/chatId"]);
   assert.deepEqual(validateProvider("1msg", { chatId: "120363025246125486@g.us", body: "x" }), []);
 });
+
+test("an operation given for a neutral message is refused (it names a provider body's endpoint), not silently ignored", () => {
+  const message = { to: `+${P}`, content: { type: "text", body: "Hi" } };
+  for (const operation of ["sendList", "bogus"]) {
+    assert.throws(() => convert("neutral", "1msg", message, { operation }), (e) => e instanceof wabridge.ArgumentError && /neutral message has none/.test(e.message));
+  }
+  assert.equal(convert("neutral", "1msg", message).operation, "sendMessage");
+});

@@ -549,3 +549,21 @@ test("after a reshape, a change to a field the reshape carried over points to th
   assert.ok(composed, JSON.stringify(numbered.changes));
   assert.equal(composed.source, undefined);
 });
+
+test("fit adapt: a list of more rows than any list takes (11) is numbered text on every provider, the change said; strict and truncate refuse it", () => {
+  const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Slot ${i + 1}` }));
+  const message = { to: "+16505551234", content: { type: "list", body: "Pick a slot", button: "Slots", sections: [{ title: "Morning", rows: rows.slice(0, 6) }, { title: "Afternoon", rows: rows.slice(6) }] } };
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const { messages, changes } = wabridge.fitMessage(provider, message, "adapt");
+    assert.equal(messages.length, 1, provider);
+    const { content } = messages[0];
+    assert.equal(content.type, "text", provider);
+    assert.match(content.body, /^Pick a slot\n\nMorning\n1\. Slot 1\n[\s\S]*\n11\. Slot 11$/, provider);
+    assert.deepEqual(changes.map((c) => [c.kind, c.pointer]), [["reshaped", "/content"]], provider);
+    assert.match(changes[0].message, /11 rows in 2 sections are more than a list's 10: the rows are numbered in the text/);
+    assert.doesNotThrow(() => wabridge.toProvider(provider, messages[0]), provider);
+    for (const mode of ["strict", "truncate"]) {
+      assert.throws(() => wabridge.fitMessage(provider, message, mode), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/content/sections", `${provider} ${mode}`);
+    }
+  }
+});
