@@ -75,6 +75,8 @@ impl fmt::Display for Unsupported {
         let Unsupported { provider, kind, why, path } = self;
         match why {
             // A field of the content (or the recipient), not the content itself.
+            // (A provider's body whose method is its kind, as 1MSG's, is its root: "".)
+            Why::ProviderCannot if path.as_deref() == Some("") => write!(f, "{provider} cannot carry the {kind}"),
             Why::ProviderCannot if path.as_deref().is_some_and(|p| p != "/content/type") => {
                 write!(f, "{provider} cannot carry the {kind} (at {})", self.pointer())
             }

@@ -61,3 +61,25 @@ test("an operation given for a neutral message is refused (it names a provider b
   }
   assert.equal(convert("neutral", "1msg", message).operation, "sendMessage");
 });
+
+test("what a provider's body says that the neutral model cannot is refused at its own field in that body", () => {
+  const receiver = { receiver: { contacts: [{ identifierValue: `+${P}` }] } };
+  const cases = [
+    ["bird", { ...receiver, body: { type: "image", image: { images: [{ mediaUrl: "https://e.com/a.jpg" }, { mediaUrl: "https://e.com/b.jpg" }] } } }, "/body/image/images"],
+    ["bird", { receiver: { contacts: [{ identifierValue: `+${P}` }, { identifierValue: "+16505551235" }] }, body: { type: "text", text: { text: "x" } } }, "/receiver/contacts"],
+    ["bird", { ...receiver, body: { type: "file", file: { files: [{ mediaUrl: "https://e.com/a.pdf", contentType: "application/pdf" }, { mediaUrl: "https://e.com/b.pdf", contentType: "application/pdf" }] } } }, "/body/file/files"],
+  ];
+  for (const [from, body, path] of cases) {
+    for (const to of ["neutral", "meta", "1msg"]) {
+      assert.throws(() => convert(from, to, body), (e) => e instanceof UnsupportedError && e.path === path, `${from} → ${to} at ${path}`);
+    }
+  }
+  // A 1MSG method that is its kind: the whole body, said without an empty "(at )".
+  assert.throws(
+    () => convert("1msg", "bird", { phone: P, body: "👍", quotedMsgId: "wamid.1" }, { operation: "sendReaction" }),
+    (e) => e instanceof UnsupportedError && e.path === "" && e.message === "bird cannot carry the reaction",
+  );
+  // A MIME type read from 1MSG's filename is that field's, not a path under the body's string.
+  const typed = convert("1msg", "meta", { phone: P, body: "https://cdn.example.com/8f3a9c", filename: "8f3a9c.jpg" }, { operation: "sendFile" });
+  assert.deepEqual(typed.changes.map((c) => c.source), ["/filename"]);
+});

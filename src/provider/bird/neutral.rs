@@ -271,10 +271,12 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
 
 /// Bird's request as a neutral message, where it says nothing the neutral model cannot.
 pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
-    let [contact] = q.contacts.as_slice() else { return Err(neutral_lacks("request to several receivers")) };
+    let [contact] = q.contacts.as_slice() else {
+        return Err(neutral_lacks("request to several receivers", "/receiver/contacts"));
+    };
     // A receiver by phone number, or by contact id: the neutral `to` takes either.
     let Some(to) = contact.identifier_value.as_ref().or(contact.id.as_ref()) else {
-        return Err(neutral_lacks("receiver without a phone number or contact id"));
+        return Err(neutral_lacks("receiver without a phone number or contact id", "/receiver/contacts/0"));
     };
     let d = &q.delivery;
     let options = [
@@ -289,15 +291,15 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
         ("validity", d.validity.is_some()),
     ];
     if let Some((name, _)) = options.iter().find(|(_, given)| *given) {
-        return Err(neutral_lacks(name));
+        return Err(neutral_lacks(name, &format!("/{}", name.replace('.', "/"))));
     }
     let reply_to = match &q.reply_to {
         Some(ReplyTo { id, kind: ReplyKind::Message, order: None }) => Some(id.clone()),
-        Some(_) => return Err(neutral_lacks("replyTo to a click or referral, or with an order")),
+        Some(_) => return Err(neutral_lacks("replyTo to a click or referral, or with an order", "/replyTo")),
         None => None,
     };
     let Payload::Body(body) = &q.payload else {
-        return Err(neutral_lacks("template (by Studio project, version and locale)"));
+        return Err(neutral_lacks("template (by Studio project, version and locale)", "/template"));
     };
     let mut message = Message::new(to.clone(), content(body)?);
     message.reply_to = reply_to;
@@ -365,9 +367,9 @@ fn take(out: &mut Vec<(String, String)>, at: String, field: &mut Option<String>,
     }
 }
 
-/// Bird says something the neutral model has no field for.
-fn neutral_lacks(what: &str) -> BodyError {
-    Unsupported::neutral_lacks(PROVIDER, what).into()
+/// Bird says something the neutral model has no field for, at `at` in Bird's body.
+fn neutral_lacks(what: &str, at: &str) -> BodyError {
+    Unsupported::neutral_lacks(PROVIDER, what).at(at).into()
 }
 
 /// Postback actions with payloads: reply buttons or list rows (id, title, description).
@@ -387,7 +389,9 @@ fn content(body: &Body) -> Result<Content, BodyError> {
     Ok(match body {
         Body::Text(t) => match t.actions.as_deref() {
             None => Content::Text(NeutralText { body: t.text.clone(), preview_url: t.preview_url }),
-            Some(_) if t.preview_url.is_some() => return Err(neutral_lacks("link preview on a text with actions")),
+            Some(_) if t.preview_url.is_some() => {
+                return Err(neutral_lacks("link preview on a text with actions", "/body/text/previewUrl"));
+            }
             Some([Action::LocationRequest { text: None }]) => {
                 Content::LocationRequest(LocationRequest { body: t.text.clone() })
             }
@@ -402,6 +406,7 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                 let Some(buttons) = choices(actions) else {
                     return Err(neutral_lacks(
                         "text actions other than postbacks with payloads, one link or one location request",
+                        "/body/text/actions",
                     ));
                 };
                 let buttons = buttons.into_iter().map(|(id, title, _)| ReplyButton { id, title }).collect();
@@ -409,16 +414,20 @@ fn content(body: &Body) -> Result<Content, BodyError> {
             }
         },
         Body::Image(i) => {
-            let [image] = i.images.as_slice() else { return Err(neutral_lacks("several images in one message")) };
+            let [image] = i.images.as_slice() else {
+                return Err(neutral_lacks("several images in one message", "/body/image/images"));
+            };
             if i.actions.is_some() || image.alt_text.is_some() {
-                return Err(neutral_lacks("image actions or altText"));
+                return Err(neutral_lacks("image actions or altText", "/body/image"));
             }
             Content::Image(Media { caption: i.text.clone(), ..Media::by_link(&image.media_url) })
         }
         Body::File(f) => {
-            let [file] = f.files.as_slice() else { return Err(neutral_lacks("several files in one message")) };
+            let [file] = f.files.as_slice() else {
+                return Err(neutral_lacks("several files in one message", "/body/file/files"));
+            };
             if f.actions.is_some() || file.alt_text.is_some() {
-                return Err(neutral_lacks("file actions or altText"));
+                return Err(neutral_lacks("file actions or altText", "/body/file"));
             }
             let media = Media {
                 caption: f.text.clone(),
@@ -440,7 +449,7 @@ fn content(body: &Body) -> Result<Content, BodyError> {
         }),
         Body::List(l) => {
             if l.alt_text.is_some() {
-                return Err(neutral_lacks("list altText"));
+                return Err(neutral_lacks("list altText", "/body/list/altText"));
             }
             let sections = l
                 .sections
@@ -453,9 +462,9 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                     Some(ListSection { title: s.title.clone(), rows })
                 })
                 .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| neutral_lacks("list rows other than postbacks with payloads"))?;
+                .ok_or_else(|| neutral_lacks("list rows other than postbacks with payloads", "/body/list"))?;
             let Some(button) = l.button_label.clone() else {
-                return Err(neutral_lacks("list without a button label (Bird's default one)"));
+                return Err(neutral_lacks("list without a button label (Bird's default one)", "/body/list"));
             };
             Content::List(NeutralList {
                 header: l.title.clone().map(|text| Header::Text(crate::message::HeaderText { text })),
@@ -476,7 +485,10 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                         &card.description,
                         &card.alt_text,
                     ) else {
-                        return Err(neutral_lacks("carousel card description, altText, or media of unknown type"));
+                        return Err(neutral_lacks(
+                            "carousel card description, altText, or media of unknown type",
+                            "/body/carousel/items",
+                        ));
                     };
                     let media = Media::by_link(&card.media_url);
                     Ok(CarouselCard {

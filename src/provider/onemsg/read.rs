@@ -437,6 +437,8 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content/id", "/mediaId"),
             ("/content/caption", "/caption"),
             ("/content/filename", "/filename"),
+            // A type read from the filename's extension (`typed_name`): 1MSG has no such field.
+            ("/content/mimeType", "/filename"),
             ("/content/voice", "/voice"),
             ("/content", "/body"),
         ],
