@@ -189,8 +189,9 @@ pub fn validate(
 }
 
 /// Validates `message` and converts it to `provider`'s request body (the JSON object sent
-/// over HTTP). Throws `ValidationError` with every violation, or `UnsupportedError`.
-#[wasm_bindgen(js_name = toProvider, unchecked_return_type = "Record<string, unknown>")]
+/// over HTTP). Throws `ValidationError` with every violation, or `UnsupportedError`. (Its
+/// TypeScript declaration, generic in the provider, is written out above.)
+#[wasm_bindgen(js_name = toProvider, skip_typescript)]
 pub fn to_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
@@ -328,17 +329,49 @@ export interface ConvertOptions extends ProviderBodyOptions {
   /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
 }
+/**
+ * The request body a provider is sent: Bird's and 1MSG's typed (and a JSON object still, so
+ * that code taking any body takes them); Meta's a JSON object.
+ */
+export type ProviderRequestBody<P extends Provider = Provider> = Record<string, unknown> &
+  (P extends "bird" ? BirdRequestBody : P extends "1msg" ? OneMsgSendBody : unknown);
+/** What a conversion to `To` writes: a neutral message, or that provider's request body. */
+export type ConvertedBody<To extends "neutral" | Provider = "neutral" | Provider> = To extends "neutral"
+  ? Message & Record<string, unknown>
+  : To extends Provider
+    ? ProviderRequestBody<To>
+    : never;
+/** The endpoint a converted body goes to: 1MSG's method, `"messages"` for Meta and Bird. */
+export type ConvertedOperation<To extends "neutral" | Provider = "neutral" | Provider> = To extends "1msg" ? OneMsgSendMethod : string;
 /** What `convert` gives: the converted document, and every change made to get there. */
-export interface Conversion {
-  /** The converted document: a provider's request body, or a neutral message. */
-  body: Record<string, unknown>;
+export interface Conversion<To extends "neutral" | Provider = "neutral" | Provider> {
+  /** The converted document: a provider's request body (`sendBody` takes it), or a neutral message. */
+  body: ConvertedBody<To>;
   /** The endpoint the body goes to (1MSG's method, `"messages"` for Meta and Bird); absent for neutral. */
-  operation?: string;
+  operation?: ConvertedOperation<To>;
   /** Fields the target cannot carry (left out: `lossy`), text shortened, content reshaped. */
   changes: FitChange[];
   /** Further messages, in order, where fit `"adapt"` split the content (a carousel card by card). */
-  more: Array<{ body: Record<string, unknown>; operation?: string }>;
+  more: Array<{ body: ConvertedBody<To>; operation?: ConvertedOperation<To> }>;
 }
+
+/**
+ * Validates `message` and converts it to `provider`'s request body (the JSON object sent
+ * over HTTP): Bird's and 1MSG's typed as their clients' `sendBody` takes them. Throws
+ * `ValidationError` with every violation, or `UnsupportedError`.
+ */
+export function toProvider<P extends Provider>(provider: P, message: Message): ProviderRequestBody<P>;
+
+/**
+ * Converts a document between formats — `"neutral"` or a provider name — validating it on
+ * the way (a neutral read receipt is `{ markRead: { messageId, typingIndicator? } }`).
+ * Converting a provider's body to the same provider reproduces it exactly. A field the target
+ * cannot carry is left out and reported in `changes` (`lossy`, with its pointer in the input);
+ * `options.fit` also shortens or reshapes. The body is typed by `to`: a `Message`, or the
+ * provider's request body. Throws `ValidationError` (violations point into the input),
+ * `UnsupportedError` (content of a kind the target cannot carry), `ArgumentError`.
+ */
+export function convert<To extends "neutral" | Provider>(from: "neutral" | Provider, to: To, body: Message | ProviderBody, options?: ConvertOptions): Conversion<To>;
 /** What `fit` gives: the messages to send (more than one only for a split) and every change. */
 export interface Fitted {
   messages: Message[];
@@ -395,7 +428,8 @@ pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue,
 /// cannot carry is left out and reported in `changes` (`lossy`, with its pointer in the input);
 /// `options.fit` also shortens or reshapes. Throws `ValidationError` (violations point into the
 /// input), `UnsupportedError` (content of a kind the target cannot carry), `ArgumentError`.
-#[wasm_bindgen(js_name = convert, unchecked_return_type = "Conversion")]
+/// (Its TypeScript declaration, generic in the target, is written out above.)
+#[wasm_bindgen(js_name = convert, skip_typescript)]
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
