@@ -97,6 +97,10 @@ const SETUPS = {
     // The README's snippets are for Node and browsers (import.meta.url, node:http).
     files: [...common.filter((file) => !file.startsWith("readme/")), "programs/worker-fetch.ts"],
   },
+  "CommonJS: a .cts file on node16 resolution, @types/node": {
+    options: { lib: ["es2022"], types: ["node"], target: "es2022", module: "node16", moduleResolution: "node16" },
+    files: ["programs/commonjs.cts"],
+  },
   "esnext: lib esnext + dom, no @types/node (using declarations)": {
     options: { lib: ["esnext", "dom"], types: [], target: "es2022", module: "esnext", moduleResolution: "bundler" },
     files: [...common, "ambient/process.d.ts", "programs/browser-admin.ts", "programs/dispose.ts"],
