@@ -149,7 +149,7 @@ pub struct KindEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Approximation {
     /// The neutral field it concerns.
-    pub pointer: &'static str,
+    pub pointer: String,
     /// A different kind of content is sent (rather than a field left out).
     pub reshaped: bool,
     pub why: String,
@@ -164,7 +164,7 @@ pub fn unsent_mime_type(provider: Provider, message: &Message) -> Vec<Approximat
     }
     let why =
         format!("{provider} takes no MIME type (it reads the file's type from the file): content.mimeType left out");
-    vec![Approximation { pointer: "/content/mimeType", reshaped: false, why }]
+    vec![Approximation { pointer: "/content/mimeType".into(), reshaped: false, why }]
 }
 
 /// One provider's codec. Implementations live in `provider/<name>/`; the functions of

@@ -230,12 +230,12 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
                 Ok(body) => {
                     // What the provider's body leaves out or changes by design is reported too.
                     let approximations = match target {
-                        Target::Provider(provider) => super::codec(provider).approximations(&message),
+                        Target::Provider(provider) => super::approximations(provider, &message),
                         Target::Neutral => Vec::new(),
                     };
                     let approximations = approximations.into_iter().map(|a| Change {
                         kind: if a.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy },
-                        pointer: a.pointer.to_string(),
+                        pointer: a.pointer,
                         message: a.why,
                         limit: None,
                         part,

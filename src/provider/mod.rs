@@ -35,7 +35,31 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
 /// approximations, which `convert` reports as changes), as the send result's warnings: a
 /// message is never sent differently without saying so.
 pub fn send_warnings(provider: Provider, message: &Message) -> Vec<String> {
-    codec(provider).approximations(message).into_iter().map(|a| a.why).collect()
+    approximations(provider, message).into_iter().map(|a| a.why).collect()
+}
+
+/// What writing `message` for `provider` leaves out or changes by design: its codec's
+/// approximations, and the MIME types of a carousel's card headers, which no provider's
+/// carousel carries (a card's media is typed by its file).
+pub fn approximations(provider: Provider, message: &Message) -> Vec<codec::Approximation> {
+    let mut out = codec(provider).approximations(message);
+    if let crate::message::Content::Carousel(carousel) = &message.content {
+        for (i, card) in carousel.cards.iter().enumerate() {
+            if let crate::message::Header::Image(media) | crate::message::Header::Video(media) = &card.header
+                && media.mime_type.is_some()
+            {
+                let why = format!(
+                    "{provider} takes no MIME type for a card's media (it reads the type from the file): left out"
+                );
+                out.push(codec::Approximation {
+                    pointer: format!("/content/cards/{i}/header/mimeType"),
+                    reshaped: false,
+                    why,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The endpoint a message goes to (Meta and Bird `messages`; for 1MSG the method of its

@@ -83,3 +83,19 @@ test("what a provider's body says that the neutral model cannot is refused at it
   const typed = convert("1msg", "meta", { phone: P, body: "https://cdn.example.com/8f3a9c", filename: "8f3a9c.jpg" }, { operation: "sendFile" });
   assert.deepEqual(typed.changes.map((c) => c.source), ["/filename"]);
 });
+
+test("nothing changes unsaid: a card header's MIME type left out, and 1MSG's name for an inline file, are changes", () => {
+  const card = (n) => ({ header: { type: "video", link: `https://media.example.com/c${n}.mp4`, mimeType: "video/mp4" }, body: `Card ${n}`, ctaUrl: { displayText: "Open", url: `https://shop.example.com/${n}` } });
+  const carousel = { to: `+${P}`, content: { type: "carousel", body: "Pick one", cards: [card(1), card(2)] } };
+  for (const to of ["meta", "bird", "1msg"]) {
+    const { changes } = convert("neutral", to, carousel);
+    assert.deepEqual(changes.filter((c) => /mimeType$/.test(c.pointer)).map((c) => [c.kind, c.pointer]), [["lossy", "/content/cards/0/header/mimeType"], ["lossy", "/content/cards/1/header/mimeType"]], to);
+  }
+  const inline = { to: `+${P}`, content: { type: "image", link: "data:image/png;base64,iVBORw0KGgo=" } };
+  const { body, changes } = convert("neutral", "1msg", inline);
+  assert.equal(body.filename, "image.png");
+  assert.deepEqual(changes.map((c) => [c.kind, c.pointer]), [["reshaped", "/content/link"]]);
+  assert.match(changes[0].message, /sent as image\.png/);
+  // Read back, the name is the data URI's own: the same message.
+  assert.deepEqual(convert("1msg", "neutral", body, { operation: "sendFile" }).body, { ...inline, to: P });
+});

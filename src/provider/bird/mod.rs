@@ -61,7 +61,7 @@ impl Codec for BirdCodec {
         let mut out = Vec::new();
         if let Content::Sticker(_) = message.content {
             let why = "bird has no sticker body: sent as an image".into();
-            out.push(super::codec::Approximation { pointer: "/content/type", reshaped: true, why });
+            out.push(super::codec::Approximation { pointer: "/content/type".into(), reshaped: true, why });
         }
         if let Content::Image(_) | Content::Sticker(_) = message.content {
             out.extend(super::codec::unsent_mime_type(PROVIDER, message));
@@ -75,7 +75,7 @@ impl Codec for BirdCodec {
                 "bird needs a file's MIME type and content.mimeType is not given: sent as {mime}, the type the {} names by its extension",
                 if pointer == "/content/link" { "link" } else { "filename" }
             );
-            out.push(super::codec::Approximation { pointer, reshaped: true, why });
+            out.push(super::codec::Approximation { pointer: pointer.into(), reshaped: true, why });
         }
         out
     }

@@ -72,9 +72,13 @@ impl Codec for OneMsgCodec {
         if let Some((name, Some(pointer))) = &sent {
             let why = format!(
                 "1msg names a file sent by link by its filename, extension included, and takes no MIME type: sent as {name}, its extension named by content.{}",
-                if *pointer == "/content/filename" && media.mime_type.is_none() { "link" } else { "mimeType" }
+                match *pointer {
+                    "/content/link" => "link (the type of its data URI)",
+                    "/content/filename" if media.mime_type.is_none() => "link",
+                    _ => "mimeType",
+                }
             );
-            return vec![super::codec::Approximation { pointer, reshaped: true, why }];
+            return vec![super::codec::Approximation { pointer: pointer.to_string(), reshaped: true, why }];
         }
         super::codec::unsent_mime_type(PROVIDER, message)
     }

@@ -126,7 +126,8 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
 /// - a filename with an extension, as it is;
 /// - a filename without one (a document's `invoice`), with the extension its mimeType names,
 ///   else its link's (`/content/filename`);
-/// - no filename: the name its link gives (`derived_name`), unless that names no type of
+/// - no filename: the name its link gives (`derived_name`; a data: URI's made from its type,
+///   `/content/link`), unless that names no type of
 ///   the kind and its mimeType does: then, as where the link gives none, the link's last
 ///   segment with the mimeType's extension (`/content/mimeType`: `…/photo` → `photo.jpg`).
 ///
@@ -151,7 +152,9 @@ pub(super) fn sent_file_name(kind: MediaKind, media: &Media) -> Option<(String, 
     if let Some(name) = &derived
         && (media.mime_type.is_none() || mime_for_extension(kind, name).is_some())
     {
-        return Some((name.clone(), None));
+        // A data: URI has no name: the one made from its type (`image.png`) is the body's own.
+        let made = crate::message::media::data_uri_type(link).map(|_| "/content/link");
+        return Some((name.clone(), made));
     }
     match media.mime_type.as_deref().and_then(|mime| typed_name(kind.name(), link, mime)) {
         Some(typed) => Some((typed, Some("/content/mimeType"))),
