@@ -527,7 +527,7 @@ mod tests {
             let body: Value = serde_json::from_str(&body).unwrap();
             assert_eq!((body["body"].as_str(), body["filename"].as_str()), (Some(link), Some(name)), "{kind}");
             let said = OneMsgCodec.approximations(&message);
-            assert_eq!((said.len(), said[0].pointer, said[0].reshaped), (1, "/content/mimeType", true));
+            assert_eq!((said.len(), said[0].pointer.as_str(), said[0].reshaped), (1, "/content/mimeType", true));
             assert!(said[0].why.contains(name), "{}", said[0].why);
             if kind != "document" && !mime.contains(';') {
                 assert_eq!(parse(&body.to_string(), Some("sendFile")).unwrap(), message, "{kind} reads back");
@@ -554,7 +554,7 @@ mod tests {
             let body: Value = serde_json::from_str(&serialize(&message).unwrap().1).unwrap();
             assert_eq!(body["filename"], name);
             let said = OneMsgCodec.approximations(&message);
-            assert_eq!((said[0].pointer, said[0].reshaped), ("/content/filename", true));
+            assert_eq!((said[0].pointer.as_str(), said[0].reshaped), ("/content/filename", true));
         }
         // Neither link, filename nor mimeType names a type: the mimeType is missing.
         for kind in ["image", "video", "audio", "document"] {
