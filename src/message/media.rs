@@ -75,7 +75,9 @@ impl Media {
                 let mime = data_uri_type(link);
                 let accepted =
                     MEDIA_RULES.iter().find(|rule| rule.kind == kind).map_or(&[][..], |rule| rule.mime_types);
-                if !mime.is_some_and(|m| accepted.iter().any(|a| a.eq_ignore_ascii_case(m))) {
+                if let Some(fault) = data_uri_fault(link) {
+                    report.add(&path.key("link"), ViolationCode::InvalidFormat, format!("{name} link: {fault}"), None);
+                } else if !mime.is_some_and(|m| accepted.iter().any(|a| a.eq_ignore_ascii_case(m))) {
                     report.add(
                         &path.key("link"),
                         ViolationCode::InvalidFormat,
@@ -214,6 +216,22 @@ pub fn data_uri_type(link: &str) -> Option<&str> {
     let (meta, _) = link.strip_prefix("data:")?.split_once(',')?;
     let mime = meta.split(';').next()?;
     mime.contains('/').then_some(mime)
+}
+
+/// What is wrong with a base64 `data:` URI's data, if anything: base64's alphabet, at most
+/// two `=` at its end, and a length a whole number of bytes decodes to (padding may be left
+/// out, as `atob` takes it). A provider would otherwise refuse the file, or send a broken one.
+pub fn data_uri_fault(link: &str) -> Option<&'static str> {
+    let (meta, payload) = link.strip_prefix("data:")?.split_once(',')?;
+    if !meta.ends_with(";base64") {
+        return None;
+    }
+    let data = payload.trim_end_matches('=');
+    let alphabet = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    if payload.len() - data.len() > 2 || !data.bytes().all(alphabet) || data.len() % 4 == 1 {
+        return Some("its data is not base64 (A–Z, a–z, 0–9, + and /, then at most two =)");
+    }
+    None
 }
 
 /// The decoded size of a `data:` URI's payload, in bytes.

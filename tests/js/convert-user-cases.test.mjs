@@ -99,3 +99,15 @@ test("nothing changes unsaid: a card header's MIME type left out, and 1MSG's nam
   // Read back, the name is the data URI's own: the same message.
   assert.deepEqual(convert("1msg", "neutral", body, { operation: "sendFile" }).body, { ...inline, to: P });
 });
+
+test("an inline file whose data is not base64 is refused at its field by every reader, not sent broken", () => {
+  const bad = "data:image/png;base64,@@@@";
+  const at = (violations) => violations.map((v) => [v.path, v.code]);
+  assert.deepEqual(at(wabridge.validate({ to: `+${P}`, content: { type: "image", link: bad } })), [["/content/link", "invalid_format"]]);
+  assert.deepEqual(at(validateProvider("1msg", { phone: P, body: bad, filename: "a.png" }, { operation: "sendFile" })), [["/body", "invalid_format"]]);
+  assert.deepEqual(at(validateProvider("bird", { receiver: { contacts: [{ identifierValue: `+${P}` }] }, body: { type: "image", image: { images: [{ mediaUrl: bad }] } } })), [["/body/image/images/0/mediaUrl", "invalid_format"]]);
+  assert.deepEqual(at(validateProvider("1msg", { body: bad }, { operation: "uploadMedia" })), [["/body", "invalid_value"]]);
+  // Padding may be left out, as atob takes it; a stray "=" inside may not.
+  assert.deepEqual(wabridge.validate({ to: `+${P}`, content: { type: "image", link: "data:image/png;base64,iVBORw0KGgo" } }), []);
+  assert.equal(wabridge.validate({ to: `+${P}`, content: { type: "image", link: "data:image/png;base64,iVBO=w0KGgo=" } }).length, 1);
+});

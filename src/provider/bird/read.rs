@@ -138,7 +138,9 @@ fn media_url(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<String> {
             o.invalid(r, key, format!("{key} is a data: URL without ',' before its data"));
             return Some(url);
         };
-        if let Some(message) = inline_too_large(bytes) {
+        if let Some(fault) = crate::message::media::data_uri_fault(&url) {
+            o.violation(r, key, ViolationCode::InvalidFormat, format!("{key}: {fault}"), None);
+        } else if let Some(message) = inline_too_large(bytes) {
             o.violation(r, key, ViolationCode::TooLong, message, Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64));
         }
     } else if !is_http_url(&url) {

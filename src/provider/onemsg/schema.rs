@@ -110,6 +110,9 @@ fn inline_file(uri: &str) -> Result<crate::message::MediaKind, String> {
     let (Some(mime_type), Some(size)) = (data_uri_type(uri), data_uri_bytes(uri)) else {
         return Err("a data: URI names its MIME type: data:<type>;base64,<data>".into());
     };
+    if let Some(fault) = crate::message::media::data_uri_fault(uri) {
+        return Err(format!("the data: URI's {}", fault.trim_start_matches("its ")));
+    }
     check_upload(mime_type, size).map_err(|faults| faults.into_iter().map(|v| v.message).collect::<Vec<_>>().join("; "))
 }
 
