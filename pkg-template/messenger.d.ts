@@ -44,7 +44,7 @@ export type SentPart<P extends MessengerProvider = MessengerProvider> = P extend
 /** What `send` gives: the message sent, every change a fit made, and a split's further messages. */
 export type SentMessage<P extends MessengerProvider = MessengerProvider> = P extends MessengerProvider
   ? SentPart<P> & {
-      /** Every change `fit` made (empty without one). */
+      /** Every change made to send it, each at its pointer: what the provider leaves out or changes by design (as `convert` reports it), and what `fit` shortened or reshaped. */
       changes: FitChange[];
       /** The further messages of a split (fit `"adapt"`: a carousel card by card), sent in order. */
       more?: SentPart<P>[];

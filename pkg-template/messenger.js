@@ -44,7 +44,12 @@ class Messenger {
     if (this.provider !== "bird" && given.length) {
       throw new ArgumentError(`${this.provider} messages have no delivery options (${given.join(", ")} are Bird's): send takes { fit } alone`, { code: "ERR_ARGUMENT", retryable: false });
     }
-    if (fit === undefined || fit === "strict") return { ...(await this.#sendOne(message, delivery)), changes: [] };
+    if (fit === undefined || fit === "strict") {
+      // What the provider leaves out or changes by design (a MIME type it reads from the file),
+      // each at its pointer, as convert reports it: `result.warnings` says the same in words.
+      const { changes } = fitMessage(this.provider, message, "strict");
+      return { ...(await this.#sendOne(message, delivery)), changes };
+    }
     const { messages, changes } = fitMessage(this.provider, message, fit);
     const sent = [];
     for (const [index, part] of messages.entries()) {

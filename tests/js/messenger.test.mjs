@@ -362,3 +362,19 @@ test("each provider: a customer's image, audio, video or document in the sandbox
     messenger.free();
   }
 });
+
+test("send's changes say what the provider leaves out by design, each at its pointer, as convert does (with no fit)", async () => {
+  const { sandbox, messengers } = setup();
+  for (const provider of ["meta", "bird", "1msg"]) sandbox.receive({ provider, from: "+16505551234", text: "hi" });
+  await sandbox.settle();
+  await sandbox.settle();
+  const image = { to: "+16505551234", content: { type: "image", link: "https://media.example.com/receipt.jpg", mimeType: "image/jpeg", caption: "Receipt" } };
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const sent = await messengers[provider].send(image);
+    const expected = wabridge.convert("neutral", provider, image).changes;
+    assert.deepEqual(sent.changes, expected, provider);
+    assert.deepEqual(sent.changes.map((c) => c.pointer), ["/content/mimeType"], provider);
+  }
+  const text = await messengers.meta.send({ to: "+16505551234", content: { type: "text", body: "plain" } });
+  assert.deepEqual(text.changes, []);
+});
