@@ -17,17 +17,49 @@ pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     stringify(value).map(Option::unwrap_or_default)
 }
 
+#[wasm_bindgen(module = "/src/wasm/errors.js")]
+extern "C" {
+    /// `JSON.stringify` that never throws into the wasm (see errors.js).
+    #[wasm_bindgen(js_name = jsonText)]
+    fn json_text(value: &JsValue) -> JsValue;
+    /// `object[key]` that never throws into the wasm: `{ value }` or `{ failed }`.
+    #[wasm_bindgen(js_name = property)]
+    fn property_of(object: &JsValue, key: &str) -> JsValue;
+}
+
+/// Why a value's JSON text or property could not be had (`{ failed }` of errors.js), if so.
+fn failure(outcome: &JsValue) -> Option<String> {
+    let failed = js_sys::Reflect::get(outcome, &JsValue::from_str("failed")).ok()?;
+    failed.as_string()
+}
+
 /// `JSON.stringify(value)`: `None` for what JSON has no text for (undefined, a function), an
 /// argument error for what it refuses (a cycle, a BigInt).
 pub fn stringify(value: &JsValue) -> Result<Option<String>, BodyError> {
-    js_sys::JSON::stringify(value)
-        .map(|text| text.as_string())
-        .map_err(|e| BodyError::argument(format!("value cannot be converted to JSON: {}", describe(&e))))
+    let text = json_text(value);
+    if let Some(text) = text.as_string() {
+        return Ok(Some(text));
+    }
+    match failure(&text) {
+        Some(why) => Err(BodyError::argument(format!("value cannot be converted to JSON: {why}"))),
+        None => Ok(None),
+    }
+}
+
+/// `object[key]`, undefined where the object has none: an argument error where reading it
+/// throws (a getter, a Proxy), naming `what` it is.
+pub fn property(object: &JsValue, key: &str, what: &str) -> Result<JsValue, BodyError> {
+    let outcome = property_of(object, key);
+    match failure(&outcome) {
+        Some(why) => Err(BodyError::argument(format!("{what}.{key} cannot be read: {why}"))),
+        None => Ok(js_sys::Reflect::get(&outcome, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED)),
+    }
 }
 
 /// Parses JSON text produced by the core into a JS value.
 pub fn json_to_js(json: &str) -> Result<JsValue, BodyError> {
-    js_sys::JSON::parse(json).map_err(|e| BodyError::argument(format!("internal JSON is invalid: {}", describe(&e))))
+    // The core's own JSON: JSON.parse does not throw on it.
+    js_sys::JSON::parse(json).map_err(|_| BodyError::argument("internal JSON is invalid"))
 }
 
 /// Reads a neutral message from a JS object (or JSON text); structural failures are
@@ -40,23 +72,4 @@ pub fn message_from_js(value: &JsValue) -> Result<Message, BodyError> {
 pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, BodyError> {
     let json = serde_json::to_string(value).map_err(|_| BodyError::argument("cannot convert the result"))?;
     json_to_js(&json)
-}
-
-/// The message of a thrown JS value, for error messages.
-pub fn describe(value: &JsValue) -> String {
-    if let Some(text) = value.as_string() {
-        return text;
-    }
-    let message = js_sys::Reflect::get(value, &"message".into()).ok().and_then(|m| m.as_string());
-    let cause = js_sys::Reflect::get(value, &"cause".into()).ok().filter(|c| c.is_object());
-    let cause = cause.and_then(|c| {
-        let code = js_sys::Reflect::get(&c, &"code".into()).ok().and_then(|v| v.as_string());
-        let message = js_sys::Reflect::get(&c, &"message".into()).ok().and_then(|v| v.as_string());
-        code.or(message)
-    });
-    match (message, cause) {
-        (Some(m), Some(c)) => format!("{m} ({c})"),
-        (Some(m), None) => m,
-        (None, _) => js_sys::JSON::stringify(value).ok().map(String::from).unwrap_or_default(),
-    }
 }

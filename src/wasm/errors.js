@@ -39,3 +39,37 @@ export function makeError(className, message, props) {
   const cls = classes[className] ?? WabridgeError;
   return new cls(message, props);
 }
+
+// The wasm's two calls on values a caller gave that may throw (a BigInt or a cycle in
+// JSON.stringify, a getter or a Proxy in a property read). They never throw into the wasm: an
+// exception caught there (wasm-bindgen's `catch`) keeps a slot of its reference table for
+// good, and once the table is full every call traps. A failure comes back as `{ failed }`.
+
+/** `JSON.stringify(value)`: its text, `undefined` where JSON has none, or `{ failed: why }`. */
+export function jsonText(value) {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    return { failed: reason(error) };
+  }
+}
+
+/** `object[key]` as `{ value }`, or `{ failed: why }` when reading it throws. */
+export function property(object, key) {
+  try {
+    return { value: object[key] };
+  } catch (error) {
+    return { failed: reason(error) };
+  }
+}
+
+/** What a thrown value says, whatever it is (reading its message may throw too). */
+function reason(error) {
+  try {
+    const message = typeof error?.message === "string" ? error.message : String(error);
+    const cause = error?.cause?.code ?? error?.cause?.message;
+    return typeof cause === "string" ? `${message} (${cause})` : message;
+  } catch {
+    return "a value that cannot be read";
+  }
+}

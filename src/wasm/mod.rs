@@ -94,7 +94,7 @@ fn time_option(options: Option<&JsValue>, name: &str) -> Result<Option<f64>, Bod
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(None);
     };
-    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let value = convert::property(options, name, "options")?;
     if value.is_undefined() {
         return Ok(None);
     }
@@ -115,7 +115,7 @@ fn string_option(options: Option<&JsValue>, name: &str) -> Result<Option<String>
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(None);
     };
-    let value = js_sys::Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let value = convert::property(options, name, "options")?;
     match value.as_string() {
         Some(value) => Ok(Some(value)),
         None if value.is_undefined() => Ok(None),

@@ -3,7 +3,7 @@
 
 use crate::error::BodyError;
 use crate::http::RetryPolicy;
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -96,12 +96,14 @@ impl<'a> Options<'a> {
         Ok(Options { object, what })
     }
 
-    fn get(&self, key: &str) -> Option<JsValue> {
-        Reflect::get(self.object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    /// The option, absent when undefined or null; an argument error where reading it throws.
+    fn get(&self, key: &str) -> Result<Option<JsValue>, BodyError> {
+        let value = super::convert::property(self.object, key, self.what)?;
+        Ok(Some(value).filter(|v| !v.is_undefined() && !v.is_null()))
     }
 
     pub fn string(&self, key: &str) -> Result<Option<String>, BodyError> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(value) => value
                 .as_string()
@@ -132,7 +134,7 @@ impl<'a> Options<'a> {
         what: &str,
         fits: fn(f64) -> bool,
     ) -> Result<Option<f64>, BodyError> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(value) => match value.as_f64() {
                 Some(n) if n.is_finite() && (f64::from(min)..=f64::from(max)).contains(&n) && fits(n) => Ok(Some(n)),
@@ -142,7 +144,7 @@ impl<'a> Options<'a> {
     }
 
     pub fn boolean(&self, key: &str) -> Result<Option<bool>, BodyError> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(value) => value
                 .as_bool()
@@ -152,7 +154,7 @@ impl<'a> Options<'a> {
     }
 
     pub fn function(&self, key: &str) -> Result<Option<Function>, BodyError> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(value) => value
                 .dyn_into::<Function>()
@@ -169,7 +171,7 @@ impl<'a> Options<'a> {
     /// `retry`: an object of overrides, or `false` for no retries.
     pub fn retry_policy(&self) -> Result<RetryPolicy, BodyError> {
         let default = RetryPolicy::default();
-        let Some(value) = self.get("retry") else { return Ok(default) };
+        let Some(value) = self.get("retry")? else { return Ok(default) };
         if value.as_bool() == Some(false) {
             return Ok(RetryPolicy { max_retries: 0, ..default });
         }

@@ -1,0 +1,38 @@
+// Values that throw when read — a BigInt or a cycle for JSON.stringify, a getter, a Proxy —
+// are refused with an ArgumentError every time, and leave nothing behind in the wasm: an
+// exception caught there (wasm-bindgen's `catch`) kept a slot of its reference table for
+// good, and once ~8 M calls had filled it every call trapped ("RuntimeError: unreachable").
+import test from "node:test";
+import assert from "node:assert/strict";
+import { wabridge } from "./helpers.mjs";
+
+const cyclic = {};
+cyclic.self = cyclic;
+const throwing = { get to() { throw new Error("getter"); } };
+const proxy = new Proxy({}, { get() { throw new Error("trap"); } });
+const TEXT = { to: "+16505551234", content: { type: "text", body: "x" } };
+
+const CALLS = {
+  "validate(BigInt)": () => wabridge.validate({ to: "+16505551234", n: 1n }),
+  "toProvider(cycle)": () => wabridge.toProvider("meta", cyclic),
+  "toProvider(getter)": () => wabridge.toProvider("meta", throwing),
+  "convert(neutral, BigInt)": () => wabridge.convert("neutral", "meta", { n: 1n }),
+  "convert(options getter)": () => wabridge.convert("meta", "bird", {}, { get operation() { throw new Error("option"); } }),
+  "validateProvider(options proxy)": () => wabridge.validateProvider("1msg", {}, proxy),
+  "toProviderMany([ok, BigInt])": () => wabridge.toProviderMany("meta", [TEXT, { n: 1n }]),
+  "new MetaClient(options getter)": () => new wabridge.MetaClient({ token: "t", get phoneNumberId() { throw new Error("option"); } }),
+};
+
+test("values that throw when read are ArgumentErrors, and leave the wasm's reference table as it was", async () => {
+  const exports = await wabridge.init();
+  const table = Object.values(exports).find((value) => value instanceof WebAssembly.Table);
+  assert.ok(table, "the wasm's reference table");
+  for (const [name, call] of Object.entries(CALLS)) {
+    assert.throws(call, (e) => e instanceof wabridge.ArgumentError && e.code === "ERR_ARGUMENT", name);
+    for (let i = 0; i < 2_000; i++) assert.throws(call);
+    const before = table.length;
+    for (let i = 0; i < 20_000; i++) assert.throws(call);
+    assert.equal(table.length, before, `${name}: the table grew by ${table.length - before} over 20 000 calls`);
+  }
+  assert.equal(wabridge.toProvider("meta", TEXT).text.body, "x", "and the instance still works");
+});
