@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The wabridge command line. Exit codes: 0 ok, 1 invalid or rejected, 2 usage,
 // 3 unsupported by the provider, 4 transport or provider error.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
-import { basename } from "node:path";
+import { accessSync, constants, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import * as wabridge from "../node.mjs";
 
@@ -52,6 +52,9 @@ const EXIT = { ok: 0, invalid: 1, usage: 2, unsupported: 3, failed: 4 };
 
 class UsageError extends Error {}
 
+/** Input that is not what the command reads (not UTF-8 text, not JSON): exit 1, invalid. */
+class InvalidInput extends Error {}
+
 /** The raw bytes of FILE (or standard input): signatures are over the bytes as they came. */
 async function readBytes(file) {
   if (file === undefined || file === "-") {
@@ -70,9 +73,16 @@ async function readBytes(file) {
   }
 }
 
-/** FILE (or standard input) as text: the JSON documents of validate, convert and send. */
+/** FILE (or standard input) as text: the JSON documents of validate, convert and send. Bytes
+ *  that are not UTF-8 are refused, never read as U+FFFD (a send would deliver "Caf\uFFFD");
+ *  a leading byte-order mark, which editors write and JSON does not read, is dropped. */
 async function readInput(file) {
-  return Buffer.from(await readBytes(file)).toString("utf8");
+  const bytes = await readBytes(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new InvalidInput(`${file === undefined || file === "-" ? "standard input" : file} is not UTF-8 text`);
+  }
 }
 
 /** The MIME type of a file WhatsApp takes, by its name's extension (`--file` without `--type`). */
@@ -183,11 +193,11 @@ function clientFromEnvironment(command, provider) {
   return new CLIENTS[provider](options);
 }
 
-function parseJson(what, text) {
+function parseJson(what, text, Refusal = InvalidInput) {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${what} is not JSON: ${error.message}`);
+    throw new Refusal(`${what} is not JSON: ${error.message}`);
   }
 }
 
@@ -204,6 +214,9 @@ async function send(args) {
   if (positionals.length > 1) throw new UsageError("send takes one FILE");
   if (values.native && provider === "meta") throw new UsageError("--native is for --provider bird and 1msg");
   if (values.options !== undefined && provider !== "bird") throw new UsageError("--options is for --provider bird");
+  if (values.options !== undefined && values.native) {
+    throw new UsageError("--options go with a neutral message; a --native Bird body carries its own (scheduledFor, tags, … in the body)");
+  }
   if ((values.op ?? values.file ?? values.type) !== undefined && provider !== "1msg") {
     throw new UsageError("--op, --file and --type are for --provider 1msg");
   }
@@ -218,7 +231,7 @@ async function send(args) {
   const file = values.file === undefined ? undefined : readFileOf("--file", values.file);
   const client = clientFromEnvironment("send", provider);
   const document = parseJson(values.native || file ? `the ${provider} body` : "the message", await readInput(positionals[0]));
-  const options = values.options === undefined ? undefined : parseJson("--options", values.options);
+  const options = values.options === undefined ? undefined : parseJson("--options", values.options, UsageError);
   let result;
   if (file) {
     // sendFile with the file itself (multipart): FILE gives the other fields; the file's
@@ -262,30 +275,48 @@ async function download(args) {
   if (values.out === undefined) throw new UsageError("--out PATH is required (\"-\" for standard output)");
   // 1MSG's links are public and fetched without the token: no client, so no credentials needed.
   const client = provider === "1msg" ? undefined : clientFromEnvironment("download", provider);
-  // PATH is opened before anything is downloaded: a path that cannot be written is a usage error.
-  let out;
-  if (values.out !== "-") {
-    try {
-      out = openSync(values.out, "w");
-    } catch (error) {
-      throw new UsageError(`--out ${values.out}: ${error.code ?? error.message} (cannot write there)`);
-    }
-  }
-  let file;
-  try {
-    const url = values.url ?? (await client.getMedia(values["media-id"])).url;
-    file = client ? await client.downloadMedia(url) : await wabridge.OneMsgClient.downloadMedia(url);
-    if (out !== undefined) writeSync(out, file.bytes);
-  } catch (error) {
-    // Nothing half-written is left behind.
-    if (out !== undefined) unlinkSync(values.out);
-    throw error;
-  } finally {
-    if (out !== undefined) closeSync(out);
-  }
+  // A path that cannot be written is a usage error before anything is downloaded; nothing at
+  // PATH is touched until the file is here.
+  const out = values.out === "-" ? undefined : values.out;
+  if (out !== undefined) writable(out);
+  const url = values.url ?? (await client.getMedia(values["media-id"])).url;
+  const file = client ? await client.downloadMedia(url) : await wabridge.OneMsgClient.downloadMedia(url);
+  if (out !== undefined) writeWhole(out, file.bytes);
   if (out === undefined) process.stdout.write(file.bytes);
   else process.stdout.write(`${JSON.stringify({ mimeType: file.mimeType, size: file.bytes.length, out: values.out })}\n`);
   return EXIT.ok;
+}
+
+/** Refuses a --out PATH that cannot be written, without creating or truncating it. */
+function writable(path) {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  try {
+    if (existing?.isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
+    accessSync(existing ? path : dirname(resolve(path)), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--out ${path}: ${error.code ?? error.message} (cannot write there)`);
+  }
+}
+
+/** Writes `bytes` to PATH whole or not at all: a regular file through a file beside it, renamed
+ *  over it once written (what was there stays if anything fails); a device or a pipe is
+ *  written into, never replaced. */
+function writeWhole(path, bytes) {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writeFileSync(path, bytes);
+    return;
+  }
+  const part = `${path}.${process.pid}.part`;
+  try {
+    writeFileSync(part, bytes, { flag: "wx" });
+    renameSync(part, path);
+  } catch (error) {
+    try {
+      unlinkSync(part);
+    } catch {}
+    throw error;
+  }
 }
 
 async function sandbox(args) {
@@ -312,7 +343,17 @@ async function sandbox(args) {
     statusDelayMs: number("status-delay-ms", values["status-delay-ms"]),
     webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
   });
-  const server = await serveSandbox(sandboxed, { port: number("port", values.port), host: values.host });
+  const port = number("port", values.port);
+  if (port > 65535) throw new UsageError(`--port must be 0 to 65535 (got ${port})`);
+  let server;
+  try {
+    server = await serveSandbox(sandboxed, { port, host: values.host });
+  } catch (error) {
+    // The address is the operator's to change: one line, not a stack.
+    const why = { EADDRINUSE: "is in use (give another --port)", EADDRNOTAVAIL: "is not this machine's (check --host)", EACCES: "needs privileges (give a --port above 1023)", ENOTFOUND: "is not a host (check --host)" }[error?.code];
+    if (!why) throw error;
+    throw new UsageError(`${values.host}:${port} ${why}`);
+  }
   // What GET /__sandbox/config answers: the clients' options, and the sandbox's own test
   // secrets its webhooks are signed with (never one from the environment: it reads none).
   const { webhookSecrets, ...config } = sandboxed.config(server.url);
@@ -356,6 +397,10 @@ async function webhook(args) {
   const secret = values.secret ?? process.env.WABRIDGE_WEBHOOK_SECRET;
   const verifying = ["signature", "timestamp", "url", "tolerance-seconds"].filter((name) => values[name] !== undefined);
   if (!secret && verifying.length > 0) throw new UsageError(`--${verifying[0]} checks a delivery: give --secret (or WABRIDGE_WEBHOOK_SECRET) too`);
+  // Each provider's check takes its own flags: one given to another is a mistake, not ignored.
+  const takes = { meta: ["signature"], bird: ["signature", "timestamp", "url", "tolerance-seconds"], "1msg": ["url"] }[provider];
+  const foreign = verifying.find((name) => !takes.includes(name));
+  if (foreign) throw new UsageError(`--${foreign} is not part of ${provider}'s check (it takes ${takes.map((name) => `--${name}`).join(", ")})`);
   const tolerance = values["tolerance-seconds"];
   // "Infinity" checks the signature whatever its age (a delivery replayed from a log).
   if (tolerance !== undefined && !/^(\d+|Infinity)$/.test(tolerance)) throw new UsageError("--tolerance-seconds is a whole number of seconds, or Infinity");
@@ -370,7 +415,11 @@ async function webhook(args) {
     }
   } catch (error) {
     if (!(error instanceof wabridge.SignatureError || error instanceof wabridge.WebhookError)) throw error;
-    process.stderr.write(`wabridge: ${error.message}\n`);
+    // A header the CLI takes as a flag: say which flag gives it.
+    const missing = error.reason === "missing" ? error.message : "";
+    const flag = /signature(-256)? header/i.test(missing) ? "--signature" : /timestamp header/.test(missing) ? "--timestamp" : /\bURL\b/.test(missing) ? "--url" : undefined;
+    const hint = flag ? ` (${flag})` : "";
+    process.stderr.write(`wabridge: ${error.message}${hint}\n`);
     return EXIT.invalid;
   }
   process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
@@ -414,6 +463,9 @@ try {
   if (error instanceof UsageError || String(error?.code).startsWith("ERR_PARSE_ARGS")) {
     process.stderr.write(`wabridge: ${error.message}\n${USAGE_HINT}\n`);
     code = EXIT.usage;
+  } else if (error instanceof InvalidInput) {
+    process.stderr.write(`wabridge: invalid: ${error.message}\n`);
+    code = EXIT.invalid;
   } else if (error instanceof wabridge.ValidationError) {
     process.stderr.write(`wabridge: invalid: ${error.violations.length} violation${error.violations.length === 1 ? "" : "s"}\n`);
     printViolations(error.violations, process.stderr);

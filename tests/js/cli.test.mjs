@@ -638,3 +638,76 @@ test("download --provider meta|bird|1msg: a customer's file saved from its webho
     await server.close();
   }
 });
+
+test("download leaves what was at --out as it was when it fails (a usage error, a refused URL, a file not there)", async () => {
+  const sandbox = createSandbox({ seed: 13 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
+  try {
+    const env = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("WABRIDGE_")).map((name) => [name, ""]));
+    const keep = join(dir, "keep.txt");
+    writeFileSync(keep, "precious");
+    const missing = await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/sandbox-files/nothing-here`, "--out", keep], env);
+    assert.equal(missing.code, 4, missing.stderr);
+    const refused = await cliAsync(["download", "--provider", "meta", "--url", "https://evil.example.com/x", "--out", keep], { ...env, WABRIDGE_META_TOKEN: "t", WABRIDGE_META_PHONE_NUMBER_ID: "1" });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.equal(readFileSync(keep, "utf8"), "precious");
+    assert.deepEqual(readdirSync(dir), ["keep.txt"], "and no part file is left");
+    // A directory is not a file to write.
+    assert.equal((await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/x`, "--out", dir], env)).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+    await server.close();
+  }
+});
+
+test("input that is not UTF-8 text is refused (exit 1), never read as U+FFFD; a byte-order mark is read past", () => {
+  const latin1 = Buffer.from('{"to":"+16505551234","content":{"type":"text","body":"Caf\xe9"}}', "latin1");
+  for (const command of [["validate", "--provider", "meta", "-"], ["convert", "--from", "neutral", "--to", "meta", "-"]]) {
+    const result = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, ...command], { input: latin1, encoding: "utf8" });
+    assert.equal(result.status, 1, command[0]);
+    assert.match(result.stderr, /standard input is not UTF-8 text/);
+  }
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(readFileSync(fixture("meta/text.json")))]);
+  const read = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "validate", "--provider", "meta", "-"], { input: bom, encoding: "utf8" });
+  assert.equal(read.status, 0, read.stderr);
+});
+
+test("send: a body that is not JSON is invalid (exit 1); --options beside a --native Bird body is a usage error, not dropped", () => {
+  const env = { ...process.env, WABRIDGE_META_TOKEN: "t", WABRIDGE_META_PHONE_NUMBER_ID: "1", WABRIDGE_BIRD_ACCESS_KEY: "k", WABRIDGE_BIRD_WORKSPACE_ID: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", WABRIDGE_BIRD_CHANNEL_ID: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52" };
+  const run = (args, input) => spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, ...args], { input, encoding: "utf8", env });
+  const notJson = run(["send", "--provider", "meta", "-"], "not json");
+  assert.equal(notJson.status, 1, notJson.stderr);
+  assert.match(notJson.stderr, /the message is not JSON/);
+  const native = run(["send", "--provider", "bird", "--native", "--options", '{"scheduledFor":"2030-01-01T00:00:00Z"}', "-"], "{}");
+  assert.equal(native.status, 2);
+  assert.match(native.stderr, /--options go with a neutral message/);
+});
+
+test("sandbox: a port in use or out of range is one line and exit 2, not a stack", async () => {
+  const sandbox = createSandbox({ seed: 14 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  try {
+    const port = new URL(server.url).port;
+    const taken = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", port], { encoding: "utf8", timeout: 20_000 });
+    assert.equal(taken.status, 2, taken.stderr);
+    assert.match(taken.stderr, /^wabridge: 127\.0\.0\.1:\d+ is in use \(give another --port\)\n/);
+    assert.doesNotMatch(taken.stderr, /\n\s+at /);
+    const range = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "99999"], { encoding: "utf8", timeout: 20_000 });
+    assert.equal(range.status, 2);
+    assert.match(range.stderr, /--port must be 0 to 65535/);
+  } finally {
+    await server.close();
+  }
+});
+
+test("webhook: a flag another provider's check takes is refused; a missing header names the flag that gives it", () => {
+  const body = JSON.stringify(JSON.parse(readFileSync(fixture("webhooks/meta/status-failed.json"), "utf8")).body);
+  const foreign = cli(["webhook", "--provider", "1msg", "--secret", "s", "--signature", "x", "-"], body);
+  assert.equal(foreign.code, 2);
+  assert.match(foreign.stderr, /--signature is not part of 1msg's check \(it takes --url\)/);
+  assert.equal(cli(["webhook", "--provider", "meta", "--secret", "s", "--timestamp", "1", "-"], body).code, 2);
+  const missing = cli(["webhook", "--provider", "meta", "--secret", "s", "-"], body);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no X-Hub-Signature-256 header \(--signature\)/);
+});
