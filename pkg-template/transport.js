@@ -20,6 +20,9 @@ export class TransportFailure {
 // answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
 // `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
 
+/** The most of an error answer's body that is read into an error (characters, or bytes). */
+const ERROR_BODY_MAX = 64 * 1024;
+
 export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary) {
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer;
@@ -67,6 +70,10 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     } else if (typeof response.arrayBuffer === "function") {
       content = new TextDecoder().decode(await Promise.race([response.arrayBuffer(), deadline]));
     }
+    // An error's body is decoded in the wasm, whose memory only grows: one larger than any
+    // documented error (a proxy's page, a hostile media host's gigabyte) is cut to its start,
+    // which is what the error says (`raw`) anyway.
+    if ((status < 200 || status >= 300) && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
     return [status, flat, content];
   } catch (error) {
     if (error instanceof TransportFailure) throw error;

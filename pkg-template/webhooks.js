@@ -398,7 +398,9 @@ function nodeUrl(req) {
   const host = forwarded("x-forwarded-host") || req.headers.host || "localhost";
   const path = req.originalUrl ?? req.url ?? "/";
   const url = `${proto}://${host}${path}`;
-  return URL.canParse(url) ? url : `http://localhost${path.startsWith("/") ? path : "/"}`;
+  // A URL with a user name (`X-Forwarded-Host: user:pw@host`) no Request takes: not a server failure.
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  return parsed && !parsed.username && !parsed.password ? url : `http://localhost${path.startsWith("/") ? path : "/"}`;
 }
 
 /** The raw body of a Node request (up to `max` bytes): the stream read here, or a Buffer a body parser kept. */

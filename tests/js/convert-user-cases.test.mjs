@@ -111,3 +111,11 @@ test("an inline file whose data is not base64 is refused at its field by every r
   assert.deepEqual(wabridge.validate({ to: `+${P}`, content: { type: "image", link: "data:image/png;base64,iVBORw0KGgo" } }), []);
   assert.equal(wabridge.validate({ to: `+${P}`, content: { type: "image", link: "data:image/png;base64,iVBO=w0KGgo=" } }).length, 1);
 });
+
+test("1MSG: a template of more components than sendTemplate's 20 params is refused before any request, as reading its body is", () => {
+  const message = { to: `+${P}`, content: { type: "template", name: "order_update", namespace: "ns", language: { code: "en_US" }, components: Array.from({ length: 21 }, () => ({ type: "body", parameters: [{ type: "text", text: "x" }] })) } };
+  const [violation] = wabridge.validate(message, "1msg");
+  assert.deepEqual([violation.path, violation.code, violation.limit], ["/content/components", "too_many", 20]);
+  assert.throws(() => toProvider("1msg", message), ValidationError);
+  assert.deepEqual(wabridge.validate({ ...message, content: { ...message.content, components: message.content.components.slice(0, 20) } }, "1msg"), []);
+});

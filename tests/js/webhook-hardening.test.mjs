@@ -1,7 +1,8 @@
 // What a webhook endpoint on the internet meets beyond the providers' own deliveries (found by
 // trying the package as a new user would): forged 1MSG calls behind a proxy, uploads far larger
 // than any delivery, handlers that reject with nothing, a store's error with a password in it,
-// headers that make no URL, a caller reusing its buffer, and group statuses one per member.
+// headers that make no URL, a caller reusing its buffer, and group statuses one per member;
+// and, on the clients' side of the same wire, an error answer whose body is huge.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { once } from "node:events";
@@ -159,10 +160,27 @@ test("the Node adapter answers its own failures 500 without detail (onError has 
   const plain = await listen(nodeWebhookListener({ provider: "meta", secret: META_SECRET, dedupe: false, onError: (e) => quiet.push(e) }));
   try {
     assert.equal((await post(plain.port, "/meta", { ...headers, "x-forwarded-host": "a b" }, body)).status, 200);
+    // Nor is one with a user name, which no Request takes (its URL carried a 1MSG token to the log).
+    assert.equal((await post(plain.port, "/meta", { ...headers, "x-forwarded-host": "user:pw@example.com" }, body)).status, 200);
     assert.deepEqual(quiet, []);
   } finally {
     await plain.close();
   }
+});
+
+test("an error answer's body is read into the error up to 64 KiB: a hostile host's huge body does not fill the wasm's memory", async () => {
+  const exports = await wabridge.init();
+  const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
+  const huge = "x".repeat(32 * 1024 * 1024);
+  const before = memory.buffer.byteLength;
+  const error = await wabridge.OneMsgClient.downloadMedia("https://files.example.net/p.jpg", { retry: false, fetch: async () => new Response(huge, { status: 404 }) }).catch((e) => e);
+  assert.ok(error instanceof wabridge.WabridgeError && error.code, String(error));
+  assert.ok(memory.buffer.byteLength - before < 4 * 1024 * 1024, `the wasm memory grew by ${memory.buffer.byteLength - before} bytes`);
+  const sent = await new wabridge.MetaClient({ token: "t", phoneNumberId: "1", retry: false, fetch: async () => new Response(huge, { status: 500 }) })
+    .send({ to: "+16505551234", content: { type: "text", body: "x" } })
+    .catch((e) => e);
+  assert.equal(sent.code, "ERR_UNEXPECTED_RESPONSE");
+  assert.ok(memory.buffer.byteLength - before < 4 * 1024 * 1024);
 });
 
 test("Bird: a signature that does not match says which URL it was checked against (Bird signs the URL), without its query", () => {

@@ -45,6 +45,9 @@ const VERTICALS: &[&str] = &[
 
 const TEXT: Shape = Str(1, usize::MAX);
 
+/// The most `params` (a template's components) 1MSG's sendTemplate takes (2.39).
+pub(super) const TEMPLATE_PARAMS_MAX: usize = 20;
+
 pub(super) fn chat_id(value: &Json<'_>) -> Result<(), String> {
     chat_id_fault(value.as_str().ok_or("chatId is a string")?).map_or(Ok(()), Err)
 }
@@ -273,7 +276,7 @@ const SEND_TEMPLATE: &[Field] = send_fields![
         Obj(&[Field("policy", Enum(&["deterministic"]), false), Field("code", Enum(LANGUAGES), true)]),
         true
     ),
-    Field("params", Arr(&Obj(PARAM), 0, 20), false),
+    Field("params", Arr(&Obj(PARAM), 0, TEMPLATE_PARAMS_MAX), false),
     // The current contract's sending options (SendTemplateRequest): MM Lite, click tracking,
     // and the time to live, whose ranges (per category) `rules` checks.
     Field("useMMlite", Bool, false),

@@ -30,6 +30,22 @@ fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
     if message.callback_data.is_some() {
         return Some(cannot_at("callbackData", "/callbackData"));
     }
+    // Its components are sendTemplate's `params`, of which 1MSG takes at most 20: refused
+    // here, before any I/O, as reading the body refuses them.
+    if let Content::Template(t) = &message.content
+        && let Some(components) = t.components.as_ref().filter(|c| c.len() > super::schema::TEMPLATE_PARAMS_MAX)
+    {
+        let max = super::schema::TEMPLATE_PARAMS_MAX;
+        return Some(BodyError::Invalid(vec![Violation {
+            path: "/content/components".into(),
+            code: ViolationCode::TooMany,
+            message: format!(
+                "1MSG's sendTemplate takes at most {max} components (its params); this one has {}",
+                components.len()
+            ),
+            limit: Some(max as f64),
+        }]));
+    }
     // A group of another provider's naming (Meta's group ids are not digits) has no 1MSG chat.
     if message.recipient_type == Some(RecipientType::Group) {
         let chat = if message.to.ends_with("@g.us") { message.to.clone() } else { format!("{}@g.us", message.to) };
