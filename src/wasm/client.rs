@@ -241,6 +241,16 @@ impl ClientCore {
             Some(text) => text.into_bytes(),
             None => body.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).unwrap_or_default(),
         };
+        // An error's body is cleaned of the credential before it is read: a field a provider
+        // names by the secret (Bird's 422 `details` keys) becomes a pointer, whose `~1` and `/`
+        // the redaction of the decoded error would no longer find.
+        let secret = self.client().secret();
+        let body = match std::str::from_utf8(&body) {
+            Ok(text) if !(200..300).contains(&status) && !secret.is_empty() => {
+                crate::http::redact_secret(text, secret).map_or(body, String::into_bytes)
+            }
+            _ => body,
+        };
         let response = HttpResponse { status, headers, body };
         match self.answer(operation, prepared, &response) {
             Ok(value) => {

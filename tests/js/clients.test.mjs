@@ -290,3 +290,18 @@ test("BirdClient: a reference given as callbackData and as an option is one valu
   assert.doesNotMatch(error.message, /not valid JSON/);
   assert.equal((await bird.send({ ...birdMessage, callbackData: "A" }, { reference: "A" })).messageId, "b1");
 });
+
+test("Bird: a 422 whose details name a field by the access key says it nowhere, not even as a pointer", async () => {
+  for (const accessKey of ["abc.def.ghi", "bk+/=% é~"]) {
+    const fetch = async (url, init) =>
+      new Response(JSON.stringify({ code: "InvalidPayload", message: "invalid", details: { [init.headers.Authorization]: ["not allowed"] } }), { status: 422 });
+    const client = new wabridge.BirdClient({ accessKey, workspaceId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", channelId: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52", fetch, retry: false });
+    const error = await client.send({ to: "+16505551234", content: { type: "text", body: "x" } }).catch((e) => e);
+    assert.equal(error.code, "ERR_PROVIDER");
+    const said = [error.message, JSON.stringify(error.fields), error.details, error.raw].join(" ");
+    const forms = [accessKey, encodeURIComponent(accessKey), accessKey.replaceAll(".", "/"), accessKey.replaceAll("/", "~1"), "def", "bk+"];
+    for (const form of forms) assert.ok(!said.includes(form), `${accessKey}: "${form}" in ${said}`);
+    assert.match(error.message, /AccessKey \/?\[?redacted/);
+    client.free();
+  }
+});
