@@ -94,8 +94,10 @@ function flatHeaders(headers) {
 }
 
 /** The arguments of the core's verification, in its order. */
-function verification(provider, { body, headers, url } = {}, options = {}) {
-  return [provider, rawBytes(body), flatHeaders(headers), url, options.secret ?? "", options.toleranceSeconds, options.tokenParameter];
+function verification(provider, delivery, options) {
+  const { body, headers, url } = delivery ?? {};
+  const { secret, toleranceSeconds, tokenParameter } = options ?? {};
+  return [provider, rawBytes(body), flatHeaders(headers), url, secret ?? "", toleranceSeconds, tokenParameter];
 }
 
 /**
@@ -167,7 +169,9 @@ export function receiveWebhook(provider, delivery, options = {}) {
  * where the request's own is not it (behind a proxy); a 1MSG token is always read from the
  * request's own URL — from a URL in the configuration it would be there whoever called.
  */
-export async function verifyRequest(provider, request, options = {}) {
+export async function verifyRequest(provider, request, options) {
+  options ??= {};
+  if (typeof request?.arrayBuffer !== "function") throw argument("verifyRequest takes a Request (its body, headers and url)");
   const max = maxBodyBytes(options);
   if (declaredLength(request.headers) > max) throw tooLarge(max);
   const reader = typeof request.body?.getReader === "function" ? request.body.getReader() : null;
@@ -206,7 +210,9 @@ export class MemoryDedupeStore {
   #expiries = new Map();
   #maxEntries;
 
-  constructor({ maxEntries = 100_000 } = {}) {
+  constructor(options) {
+    const { maxEntries = 100_000 } = options ?? {};
+    if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw argument(`maxEntries is a whole number, at least 1 (got ${String(maxEntries)})`);
     this.#maxEntries = maxEntries;
   }
 
@@ -317,8 +323,10 @@ function handlerOf(on, event) {
  * is not the provider's webhook, 500 when a handler threw (the provider then redelivers; the
  * events already handled are filtered out that time), 403 on a refused challenge, 405 otherwise.
  */
-export async function handleWebhook(request, options = {}) {
+export async function handleWebhook(request, options) {
+  options ??= {};
   const { provider, secret } = options;
+  if (typeof request?.method !== "string" || typeof request?.url !== "string") throw argument("handleWebhook takes a Request (method, url, headers, body)");
   if (!provider) throw argument("handleWebhook needs `provider`: meta, bird or 1msg");
   if (request.method === "GET" || request.method === "HEAD") {
     const url = new URL(request.url);

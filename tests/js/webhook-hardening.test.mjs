@@ -228,3 +228,15 @@ test("a messenger without webhookSecret says so by that name on a delivery, and 
   );
   messenger.free();
 });
+
+test("a webhook call given null or no Request says what it takes (ArgumentError), never a TypeError", async () => {
+  const isArgument = (e) => e instanceof ArgumentError && e.code === "ERR_ARGUMENT";
+  assert.throws(() => wabridge.verifyWebhook("meta", null, { secret: "s" }), isArgument);
+  assert.throws(() => wabridge.verifyWebhook("meta", { body: "{}" }, null), (e) => isArgument(e) && /needs the secret/.test(e.message));
+  assert.throws(() => receiveWebhook("meta", null, null), isArgument);
+  await assert.rejects(handleWebhook(undefined, { provider: "meta", secret: "s" }), isArgument);
+  await assert.rejects(handleWebhook(new Request("https://hooks.example.com/meta", { method: "POST", body: "{}" }), null), isArgument);
+  await assert.rejects(wabridge.verifyRequest("meta", null, { secret: "s" }), isArgument);
+  assert.equal(new wabridge.MemoryDedupeStore(null).size, 0);
+  assert.throws(() => new wabridge.MemoryDedupeStore({ maxEntries: 0 }), isArgument);
+});
