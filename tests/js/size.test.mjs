@@ -33,10 +33,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // (decimals read by JS's parseFloat in the wasm) left the wasm: −24 KB; 255,817 at the end of
 // that session, with its JS minified (−10.6 KB) and the audit's fixes and 1MSG's template
 // components, sending options and file names (+9 KB); 257,044 after a third audit's fixes
-// (per-call options checked, clients freed only once idle, Retry-After dates: +1.2 KB).
+// (per-call options checked, clients freed only once idle, Retry-After dates: +1.2 KB);
+// 261,694 after five audits' fixes of 2026-12-01 (webhook body limits and group statuses,
+// group ids, base64 checks, approximations of card headers, throw-free reads of callers'
+// values, error bodies cleaned before decoding, 1MSG's template params: +4.7 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(257_044 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(261_694 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
