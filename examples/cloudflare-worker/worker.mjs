@@ -6,10 +6,11 @@
 //                  bytes, read into events, each customer message answered through the client;
 //                  redeliveries are filtered through the SEEN KV namespace when it is bound.
 // Without WHATSAPP_TOKEN it sends to wabridge's sandbox (in the Worker, no network), so the
-// example runs anywhere (GET /sent lists what it sent); with WHATSAPP_TOKEN and
+// example runs anywhere (GET /sent lists what it sent; its webhooks are checked with the
+// sandbox's test secret unless META_APP_SECRET is set); with WHATSAPP_TOKEN and
 // WHATSAPP_PHONE_NUMBER_ID it sends for real.
 import { MetaClient, ValidationError, WabridgeError, handleWebhook } from "wabridge";
-import { createSandbox } from "wabridge/sandbox";
+import { SANDBOX_WEBHOOK_SECRETS, createSandbox } from "wabridge/sandbox";
 
 /** The in-Worker sandbox, when no token is configured: one per isolate. */
 let sandbox;
@@ -37,9 +38,15 @@ async function send(request, env) {
 }
 
 function webhook(request, env) {
+  // Sending to the sandbox, its webhooks are signed with its own test secret; for real, with
+  // your app's. A secret that is not configured is said, not thrown as a stack.
+  const sandboxed = !env.WHATSAPP_TOKEN;
+  const secret = env.META_APP_SECRET ?? (sandboxed ? SANDBOX_WEBHOOK_SECRETS.meta : undefined);
+  const missing = !secret ? "META_APP_SECRET" : request.method === "GET" && !env.META_VERIFY_TOKEN ? "META_VERIFY_TOKEN" : undefined;
+  if (missing) return new Response(`configure ${missing}: npx wrangler secret put ${missing}`, { status: 500 });
   return handleWebhook(request, {
     provider: "meta",
-    secret: env.META_APP_SECRET,
+    secret,
     verifyToken: env.META_VERIFY_TOKEN,
     // Meta redelivers until it gets a 200; a KV namespace remembers across isolates what was handled.
     dedupe: env.SEEN ? { store: env.SEEN } : undefined,
