@@ -117,8 +117,11 @@ export declare class SignatureError extends WabridgeError {
   readonly reason: "missing" | "malformed" | "mismatch" | "stale";
 }
 
-/** A body is not a webhook of the provider it was read as (not JSON, or not its envelope). */
+/** A body is not a webhook of the provider it was read as (not JSON, or not its envelope), or is larger than any delivery (`reason: "too_large"`). */
 export declare class WebhookError extends WabridgeError {
   readonly code: "ERR_WEBHOOK";
-  readonly provider: Provider;
+  /** The provider it was read as (absent for a body refused for its size before it was read). */
+  readonly provider?: Provider;
+  /** `"too_large"`: over `maxBodyBytes`, refused before it was read (`handleWebhook` answers 413). */
+  readonly reason?: "too_large";
 }
