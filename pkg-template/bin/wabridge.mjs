@@ -105,6 +105,13 @@ function readFileOf(option, path) {
   }
 }
 
+/** A file's name with the extension of its type where it has none (1MSG types a file by it). */
+function namedWithExtension(name, type) {
+  if (/\.[^.]+$/.test(name)) return name;
+  const extension = Object.keys(MIME_TYPES_BY_EXTENSION).find((key) => MIME_TYPES_BY_EXTENSION[key] === type);
+  return extension ? `${name}.${extension}` : name;
+}
+
 function mimeTypeOf(path) {
   const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   const type = extension && MIME_TYPES_BY_EXTENSION[extension];
@@ -236,7 +243,8 @@ async function send(args) {
   if (file) {
     // sendFile with the file itself (multipart): FILE gives the other fields; the file's
     // name is its own unless FILE names it.
-    result = await client.sendFile(file, { filename: basename(values.file), ...document }, { type: values.type ?? mimeTypeOf(values.file) });
+    const type = values.type ?? mimeTypeOf(values.file);
+    result = await client.sendFile(file, { filename: namedWithExtension(basename(values.file), type), ...document }, { type });
   } else if (values.native) {
     result = provider === "1msg" ? await client.sendBody(values.op ?? "sendMessage", document) : await client.sendBody(document);
   } else {

@@ -487,6 +487,18 @@ test("send --provider 1msg: a method's own body with --native --op, and a file i
     assert.equal(sandbox.messages().at(-1).body.filename, "notes.bin");
     const refused = await cliAsync(["send", "--provider", "1msg", "--file", odd, "--type", "image/gif", fields], env);
     assert.equal(refused.code, 1, refused.stderr);
+    // A file whose name has no extension is named with its type's (1MSG types a file by it);
+    // one named in FILE without an extension is refused at /filename, before any request.
+    const bare = join(dir, "scan");
+    writeFileSync(bare, "%PDF-1.4\n%%EOF\n");
+    const named = await cliAsync(["send", "--provider", "1msg", "--file", bare, "--type", "application/pdf", fields], env);
+    assert.equal(named.code, 0, named.stderr);
+    assert.equal(sandbox.messages().at(-1).body.filename, "scan.pdf");
+    const unnamed = join(dir, "unnamed.json");
+    writeFileSync(unnamed, JSON.stringify({ phone: "12020721369", filename: "scan" }));
+    const noExtension = await cliAsync(["send", "--provider", "1msg", "--file", pdf, unnamed], env);
+    assert.equal(noExtension.code, 1, noExtension.stderr);
+    assert.match(noExtension.stderr, /\/filename\s+invalid_format: 1MSG types a file by its name's extension/);
     // Usage: --op without --native, --file with another method or provider, a missing file.
     for (const args of [["--op", "sendButton", fields], ["--file", pdf, "--op", "sendButton", fields], ["--file", join(dir, "missing.pdf"), fields]]) {
       assert.equal((await cliAsync(["send", "--provider", "1msg", ...args], env)).code, 2, args.join(" "));

@@ -303,6 +303,20 @@ impl OneMsgConfig {
         let Json::Object(members) = &tree else {
             return Err(BodyError::argument(format!("{method}'s fields are an object")));
         };
+        // 1MSG types a sent file by its name's extension: a name without one is refused, not
+        // sent to arrive as a file of no type.
+        let named =
+            members.iter().find(|(name, _)| name == "filename").and_then(|(_, v)| v.as_str()).unwrap_or(filename);
+        if operation == Operation::SendFile && !super::write::has_extension(named) {
+            return Err(BodyError::Invalid(vec![crate::validate::Violation {
+                path: "/filename".into(),
+                code: crate::validate::ViolationCode::InvalidFormat,
+                message: format!(
+                    "1MSG types a file by its name's extension: {named:?} has none (name it like report.pdf)"
+                ),
+                limit: None,
+            }]));
+        }
         // The fields as the JSON body, the file by a stand-in URL of its name: checked by the
         // method's own rules, violations at the fields' pointers.
         let mut w = crate::json::JsonWriter::new();

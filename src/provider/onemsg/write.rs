@@ -179,7 +179,7 @@ pub(super) fn sent_file_name(kind: MediaKind, media: &Media) -> Option<(String, 
 }
 
 /// Whether a file name has an extension (`report.pdf`, not `report` or `report.`).
-fn has_extension(name: &str) -> bool {
+pub(super) fn has_extension(name: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(stem, extension)| !stem.is_empty() && !extension.is_empty())
 }
 
