@@ -564,13 +564,16 @@ test("webhook: events from standard input; a body that is not the provider's exi
   assert.match(fromEnv.stderr, /no X-Hub-Signature-256/);
 });
 
+/** The environment's WABRIDGE_* variables emptied, whatever the shell running the tests has. */
+const NO_CREDENTIALS = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("WABRIDGE_")).map((name) => [name, ""]));
+
 test("download --provider 1msg needs no credentials: 1MSG's media links are public", async () => {
   const sandbox = createSandbox({ seed: 9 });
   const server = await serveSandbox(sandbox, { port: 0 });
   const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
   try {
     // Not one WABRIDGE_1MSG_* variable, even if the shell running the tests has some.
-    const env = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("WABRIDGE_")).map((name) => [name, ""]));
+    const env = NO_CREDENTIALS;
     const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
     sandbox.receive({ provider: "1msg", from: "+16505551234", media: { type: "image", data: bytes, mimeType: "image/png" } });
     await sandbox.settle();
@@ -656,7 +659,7 @@ test("download leaves what was at --out as it was when it fails (a usage error, 
   const server = await serveSandbox(sandbox, { port: 0 });
   const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-"));
   try {
-    const env = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith("WABRIDGE_")).map((name) => [name, ""]));
+    const env = NO_CREDENTIALS;
     const keep = join(dir, "keep.txt");
     writeFileSync(keep, "precious");
     const missing = await cliAsync(["download", "--provider", "1msg", "--url", `${server.url}/sandbox-files/nothing-here`, "--out", keep], env);
