@@ -40,6 +40,10 @@ pub fn stringify(value: &JsValue) -> Result<Option<String>, BodyError> {
     if let Some(text) = text.as_string() {
         return Ok(Some(text));
     }
+    // (Checked first: reading `failed` of undefined would throw.)
+    if text.is_undefined() {
+        return Ok(None);
+    }
     match failure(&text) {
         Some(why) => Err(BodyError::argument(format!("value cannot be converted to JSON: {why}"))),
         None => Ok(None),

@@ -20,6 +20,7 @@ const CALLS = {
   "convert(options getter)": () => wabridge.convert("meta", "bird", {}, { get operation() { throw new Error("option"); } }),
   "validateProvider(options proxy)": () => wabridge.validateProvider("1msg", {}, proxy),
   "toProviderMany([ok, BigInt])": () => wabridge.toProviderMany("meta", [TEXT, { n: 1n }]),
+  "toProviderMany([undefined, BigInt])": () => wabridge.toProviderMany("meta", [undefined, { toJSON: () => undefined }, { n: 1n }]),
   "new MetaClient(options getter)": () => new wabridge.MetaClient({ token: "t", get phoneNumberId() { throw new Error("option"); } }),
 };
 
