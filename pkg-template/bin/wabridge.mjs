@@ -145,7 +145,8 @@ async function validate(args) {
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ valid, errors: violations })}\n`);
   } else if (valid) {
-    process.stdout.write(`valid ${provider} ${values.op ?? "messages"} body\n`);
+    // The endpoint it was checked for: 1MSG's default method is sendMessage.
+    process.stdout.write(`valid ${provider} ${values.op ?? (provider === "1msg" ? "sendMessage" : "messages")} body\n`);
   } else {
     process.stdout.write(`invalid ${provider} body: ${violations.length} violation${violations.length === 1 ? "" : "s"}\n`);
     printViolations(violations);

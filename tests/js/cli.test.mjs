@@ -281,6 +281,9 @@ test("validate --provider 1msg --op METHOD accepts every 1MSG body fixture, ever
     assert.equal(code, 0, `${name}: ${stdout}${stderr}`);
     assert.equal(stdout, `valid 1msg ${method} body\n`, name);
   }
+  // Without --op: checked as sendMessage, and said so.
+  const text = cli(["validate", "--provider", "1msg", fixture("1msg/sendMessage-group.json")]);
+  assert.equal(text.stdout, "valid 1msg sendMessage body\n", text.stderr);
 });
 
 test("convert --from 1msg --to 1msg --op METHOD reproduces every 1MSG body fixture exactly", () => {
@@ -345,7 +348,7 @@ test("validate --provider 1msg: a body with several faults reports every one at 
 });
 
 test("--op: an unknown 1MSG method is a usage error (exit 2); a body of a method with no neutral form is unsupported (exit 3)", () => {
-  const unknown = cli(["validate", "--provider", "1msg", "--op", "sendFax", fixture("1msg/sendMessage.json")]);
+  const unknown = cli(["validate", "--provider", "1msg", "--op", "sendFax", fixture("1msg/sendMessage-group.json")]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /sendFax/);
   // Product cards with buttons, and a date given as unix_epoch, have no neutral field.
