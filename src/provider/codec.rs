@@ -188,7 +188,7 @@ pub trait Codec: Sync {
     fn write_message(&self, message: &Message) -> Result<String, BodyError>;
     /// Writes a valid read receipt, where the provider takes them on a body endpoint.
     fn write_mark_read(&self, _read: &MarkRead) -> Result<String, BodyError> {
-        Err(Unsupported::cannot(self.provider(), "markRead").into())
+        Err(Unsupported::cannot(self.provider(), "read receipt").into())
     }
     /// The endpoint that takes read receipts, where the provider has one.
     fn mark_read_operation(&self) -> Option<Operation> {

@@ -324,10 +324,13 @@ pub fn convert_reporting(
     let message = match (request, target) {
         (Request::Message(message), _) => message,
         (read, fit::Target::Provider(to)) => {
-            return Ok(Conversion {
-                parts: vec![(codec(to).mark_read_operation(), serialize_request(to, &read)?)],
-                changes,
-            });
+            // A provider without read receipts refuses the body as a whole (its root), whatever
+            // the source spells the receipt as.
+            let body = serialize_request(to, &read).map_err(|error| match error {
+                BodyError::Unsupported(refused) => BodyError::Unsupported(refused.at("")),
+                other => other,
+            })?;
+            return Ok(Conversion { parts: vec![(codec(to).mark_read_operation(), body)], changes });
         }
         (read, fit::Target::Neutral) => return Ok(Conversion { parts: vec![(None, to_neutral(&read)?)], changes }),
     };

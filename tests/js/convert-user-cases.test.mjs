@@ -119,3 +119,18 @@ test("1MSG: a template of more components than sendTemplate's 20 params is refus
   assert.throws(() => toProvider("1msg", message), ValidationError);
   assert.deepEqual(wabridge.validate({ ...message, content: { ...message.content, components: message.content.components.slice(0, 20) } }, "1msg"), []);
 });
+
+test("a read receipt to a provider without them (Bird) is refused as a whole body, whatever spells it", () => {
+  const receipts = [
+    ["neutral", { markRead: { messageId: "wamid.1" } }],
+    ["meta", { messaging_product: "whatsapp", status: "read", message_id: "wamid.1" }],
+    ["1msg", { messageId: "wamid.1" }, { operation: "readMessage" }],
+  ];
+  for (const [from, body, options] of receipts) {
+    assert.throws(
+      () => convert(from, "bird", body, options),
+      (e) => e instanceof UnsupportedError && e.provider === "bird" && e.path === "" && e.message === "bird cannot carry the read receipt",
+      from,
+    );
+  }
+});
