@@ -79,9 +79,10 @@ class Messenger {
     const group = typeof event.chatId === "string" && event.chatId.endsWith("@g.us");
     const to = group ? event.chatId : event.from?.phone;
     if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number to answer (a hidden number: answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
+    const recipient = { to, ...(group ? { recipientType: "group" } : {}) };
     // A reaction names the message it is on (this one, unless it says otherwise) and is no reply.
-    if (content?.type === "reaction") return this.send({ to, ...(group ? { recipientType: "group" } : {}), content: { messageId: event.id, ...content } }, options);
-    return this.send({ to, ...(group ? { recipientType: "group" } : {}), ...(event.id ? { replyTo: event.id } : {}), content }, options);
+    if (content?.type === "reaction") return this.send({ ...recipient, content: { messageId: event.id, ...content } }, options);
+    return this.send({ ...recipient, ...(event.id ? { replyTo: event.id } : {}), content }, options);
   }
 
   /** Marks an inbound message as read (Meta, 1MSG; Bird has no such call). */

@@ -14,9 +14,13 @@ const encoder = new TextEncoder();
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 function maxBodyBytes(options) {
-  const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(max) || max < 1) throw argument(`maxBodyBytes is a whole number of bytes, at least 1 (got ${String(max)})`);
-  return max;
+  return wholeNumber("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, "bytes");
+}
+
+/** An option that is a count: `value` when it is a whole number of at least `min`, else an ArgumentError naming it. */
+function wholeNumber(name, value, min, unit) {
+  if (!Number.isSafeInteger(value) || value < min) throw argument(`${name} is a whole number${unit ? ` of ${unit}` : ""}, at least ${min} (got ${String(value)})`);
+  return value;
 }
 
 /** The refusal of a body over `max` bytes (`handleWebhook` answers it 413). */
@@ -211,9 +215,7 @@ export class MemoryDedupeStore {
   #maxEntries;
 
   constructor(options) {
-    const { maxEntries = 100_000 } = options ?? {};
-    if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) throw argument(`maxEntries is a whole number, at least 1 (got ${String(maxEntries)})`);
-    this.#maxEntries = maxEntries;
+    this.#maxEntries = wholeNumber("maxEntries", options?.maxEntries ?? 100_000, 1);
   }
 
   get(key) {
@@ -385,9 +387,7 @@ export async function handleWebhook(request, options) {
  * namespace refuses less, and would fail each delivery after its handler ran).
  */
 function dedupeTtl(dedupe) {
-  const ttl = dedupe?.ttlSeconds ?? DEFAULT_DEDUPE_TTL_SECONDS;
-  if (!Number.isSafeInteger(ttl) || ttl < 60) throw argument(`dedupe.ttlSeconds is a whole number of seconds, at least 60 (got ${String(ttl)})`);
-  return ttl;
+  return wholeNumber("dedupe.ttlSeconds", dedupe?.ttlSeconds ?? DEFAULT_DEDUPE_TTL_SECONDS, 60, "seconds");
 }
 
 function text(status, body) {

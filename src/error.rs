@@ -185,7 +185,7 @@ impl BodyError {
     }
 
     /// The error of a body the caller gave as the member `key` of the one that was checked:
-    /// its violations' pointers (and their messages' pointers) made relative to that member.
+    /// its violations' pointers made relative to that member.
     pub fn within(self, key: &str) -> Self {
         let prefix = format!("/{key}");
         match self {

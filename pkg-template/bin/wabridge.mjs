@@ -107,13 +107,16 @@ function readFileOf(option, path) {
 
 /** A file's name with the extension of its type where it has none (1MSG types a file by it). */
 function namedWithExtension(name, type) {
-  if (/\.[^.]+$/.test(name)) return name;
+  if (extensionOf(name)) return name;
   const extension = Object.keys(MIME_TYPES_BY_EXTENSION).find((key) => MIME_TYPES_BY_EXTENSION[key] === type);
   return extension ? `${name}.${extension}` : name;
 }
 
+/** A file name's extension (`pdf` of `report.pdf`), if it has one. */
+const extensionOf = (name) => /\.([^./\\]+)$/.exec(name)?.[1];
+
 function mimeTypeOf(path) {
-  const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  const extension = extensionOf(path)?.toLowerCase();
   const type = extension && MIME_TYPES_BY_EXTENSION[extension];
   if (!type) throw new UsageError(`--file ${path}: its extension does not say a type WhatsApp takes; give --type`);
   return type;
@@ -424,10 +427,10 @@ async function webhook(args) {
     }
   } catch (error) {
     if (!(error instanceof wabridge.SignatureError || error instanceof wabridge.WebhookError)) throw error;
-    // A header the CLI takes as a flag: say which flag gives it.
-    const missing = error.reason === "missing" ? error.message : "";
-    const flag = /signature(-256)? header/i.test(missing) ? "--signature" : /timestamp header/.test(missing) ? "--timestamp" : /\bURL\b/.test(missing) ? "--url" : undefined;
-    const hint = flag ? ` (${flag})` : "";
+    // Something missing that a flag gives: the first of the check's flags not given (the core
+    // checks them in that order).
+    const absent = error.reason === "missing" ? takes.find((name) => name !== "tolerance-seconds" && values[name] === undefined) : undefined;
+    const hint = absent ? ` (--${absent})` : "";
     process.stderr.write(`wabridge: ${error.message}${hint}\n`);
     return EXIT.invalid;
   }

@@ -48,8 +48,7 @@ fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
     }
     // A group of another provider's naming (Meta's group ids are not digits) has no 1MSG chat.
     if message.recipient_type == Some(RecipientType::Group) {
-        let chat = if message.to.ends_with("@g.us") { message.to.clone() } else { format!("{}@g.us", message.to) };
-        if let Some(why) = super::schema::chat_id_fault(&chat) {
+        if let Some(why) = super::schema::chat_id_fault(&group_chat(&message.to)) {
             return Some(invalid("/to", ViolationCode::InvalidFormat, format!("1MSG's groups are chats: {why}")));
         }
     }
@@ -245,16 +244,16 @@ pub(super) fn message(message: &Message, spelling: &BodySpelling) -> Result<Stri
     Ok(w.finish())
 }
 
+/// A group's chat id: `to` as given when it names the chat (`<id>@g.us`), else `to@g.us`.
+fn group_chat(to: &str) -> std::borrow::Cow<'_, str> {
+    if to.ends_with("@g.us") { to.into() } else { format!("{to}@g.us").into() }
+}
+
 /// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+` (a number
 /// unless the body being reproduced spelled it otherwise), or their chat `<digits>@c.us`.
 fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling) {
     if message.recipient_type == Some(RecipientType::Group) {
-        let id = message.to.as_str();
-        if id.ends_with("@g.us") {
-            w.str("chatId", id);
-        } else {
-            w.str("chatId", &format!("{id}@g.us"));
-        }
+        w.str("chatId", &group_chat(&message.to));
         return;
     }
     let digits = message.phone_digits().unwrap_or_else(|| message.to.trim_start_matches('+').to_string());
