@@ -14,6 +14,18 @@ const EMPTY = new Uint8Array(0);
 const MARK_READ_OPTIONS = { typing: "boolean" };
 const UPLOAD_OPTIONS = { type: "string", filename: "string" };
 const CONTACT_CHANNEL_OPTIONS = { contactIdentifierValue: "string" };
+/**
+ * What a send changed or left out of the message by design, as `FitChange`s, by its result
+ * (the result's `warnings` say the same in words): the messenger reports them without
+ * fitting the message a second time.
+ */
+const CHANGES = new WeakMap();
+
+/** The changes the send that resolved to `result` made (none: an empty array). */
+export function sendChanges(result) {
+  return CHANGES.get(result) ?? [];
+}
+
 // Module-private: `upload` and `downloadMedia` hold a call open across several steps.
 const HOLD = Symbol("hold");
 const EXECUTE = Symbol("execute");
@@ -96,7 +108,10 @@ class Client {
         ? core.failed(prepared, failure.timedOut, failure.message, attempt, Math.random())
         : core.decode(operation, prepared, answer[0], answer[1], file ? EMPTY : answer[2], attempt, Math.random());
       if (outcome[0] && file && outcome[1]?.bytes) outcome[1].bytes = file;
-      if (outcome[0]) return outcome[1];
+      if (outcome[0]) {
+        if (Array.isArray(prepared[5])) CHANGES.set(outcome[1], prepared[5]);
+        return outcome[1];
+      }
       if (outcome.length < 3) throw outcome[1];
       await sleep(outcome[2]);
     }

@@ -2,7 +2,7 @@
 // whichever provider a business uses; switching provider is the one line that creates it.
 // Each call goes to that provider's client (and its validation); what a provider cannot do is
 // an UnsupportedError before any I/O, never an approximation.
-import { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
+import { BirdClient, MetaClient, OneMsgClient, sendChanges } from "./clients.js";
 import { ArgumentError, UnsupportedError, fitMessage } from "./wasm/index.js";
 import { MemoryDedupeStore, handleWebhook, readWebhook, receiveWebhook } from "./webhooks.js";
 
@@ -47,8 +47,8 @@ class Messenger {
     if (fit === undefined || fit === "strict") {
       // What the provider leaves out or changes by design (a MIME type it reads from the file),
       // each at its pointer, as convert reports it: `result.warnings` says the same in words.
-      const { changes } = fitMessage(this.provider, message, "strict");
-      return { ...(await this.#sendOne(message, delivery)), changes };
+      const sent = await this.#sendOne(message, delivery);
+      return { ...sent, changes: sendChanges(sent.result) };
     }
     const { messages, changes } = fitMessage(this.provider, message, fit);
     const sent = [];

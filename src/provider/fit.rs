@@ -103,6 +103,14 @@ pub struct Fitted {
     inputs: Vec<Option<String>>,
 }
 
+impl Change {
+    /// What writing a message does by design (a codec's approximation), as a change of `part`.
+    pub fn approximated(approximation: super::codec::Approximation, part: usize) -> Change {
+        let kind = if approximation.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy };
+        Change { kind, pointer: approximation.pointer, message: approximation.why, limit: None, part }
+    }
+}
+
 impl Fitted {
     /// Where the change at `index` lies in the message given, if it does.
     pub fn input_pointer(&self, index: usize) -> Option<&str> {
@@ -233,14 +241,7 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
                         Target::Provider(provider) => super::approximations(provider, &message),
                         Target::Neutral => Vec::new(),
                     };
-                    let approximations = approximations.into_iter().map(|a| Change {
-                        kind: if a.reshaped { ChangeKind::Reshaped } else { ChangeKind::Lossy },
-                        pointer: a.pointer,
-                        message: a.why,
-                        limit: None,
-                        part,
-                    });
-                    record(approximations.collect(), &reshapes);
+                    record(approximations.into_iter().map(|a| Change::approximated(a, part)).collect(), &reshapes);
                     break body;
                 }
                 Err(error) => error,

@@ -32,10 +32,10 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
 }
 
 /// What sending `message` to `provider` changes or leaves out by design (the codec's
-/// approximations, which `convert` reports as changes), as the send result's warnings: a
-/// message is never sent differently without saying so.
-pub fn send_warnings(provider: Provider, message: &Message) -> Vec<String> {
-    approximations(provider, message).into_iter().map(|a| a.why).collect()
+/// approximations), as the changes `convert` and `fitMessage` report: the send result's
+/// warnings say them in words, so a message is never sent differently without saying so.
+pub fn send_changes(provider: Provider, message: &Message) -> Vec<fit::Change> {
+    approximations(provider, message).into_iter().map(|a| fit::Change::approximated(a, 0)).collect()
 }
 
 /// What writing `message` for `provider` leaves out or changes by design: its codec's

@@ -15,12 +15,14 @@ use super::errors::to_js_error;
 use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
 use crate::http::{FilePart, HttpRequest, HttpResponse, Method, RetryPolicy};
+use crate::json::JsonWriter;
 use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
 use crate::provider::meta::MetaConfig;
 use crate::provider::onemsg::{OneMsgConfig, OneMsgMedia};
-use crate::provider::{AnyClient, ProviderClient, send_warnings};
+use crate::provider::fit::Change;
+use crate::provider::{AnyClient, ProviderClient, send_changes};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -188,8 +190,8 @@ impl ClientCore {
     /// `[method, url, headers, body, binary]`; throws `ValidationError`, `UnsupportedError` or
     /// `ArgumentError` before any I/O.
     pub fn prepare(&self, operation: &str, argument: JsValue, extra: JsValue) -> Result<Array, JsValue> {
-        let mut warnings = Vec::new();
-        let request = self.request(operation, &argument, &extra, &mut warnings)?;
+        let mut changes = Vec::new();
+        let request = self.request(operation, &argument, &extra, &mut changes)?;
         let body = match &request.body {
             None => JsValue::UNDEFINED,
             // An upload's form around its file's slot: bytes, which clients.js splits there.
@@ -211,12 +213,13 @@ impl ClientCore {
             _ => false.into(),
         };
         prepared.push(&answer);
-        // What the send changes or leaves out of the message, for its result (`decode`); only
-        // when there is any, so the common send carries nothing more.
-        if !warnings.is_empty() {
-            prepared.push(&warnings.iter().map(|w| JsValue::from_str(w)).collect::<Array>());
+        // What the send changes or leaves out of the message, as `FitChange`s: `decode` says
+        // them in words in its result's `warnings`, and the messenger reports them as they are.
+        // Only when there is any, so the common send carries nothing more.
+        if !changes.is_empty() {
+            prepared.push(&changes_to_js(&changes)?);
         }
-        // Where an upload's file goes in its body (an upload has no warnings: index 6).
+        // Where an upload's file goes in its body (an upload has no changes: index 6).
         if let Some(slot) = request.file_slot {
             prepared.push(&JsValue::UNDEFINED);
             prepared.push(&(slot as f64).into());
@@ -279,14 +282,14 @@ impl ClientCore {
         }
     }
 
-    /// The request for `operation`; a neutral message's send also sets `warnings` to what the
+    /// The request for `operation`; a neutral message's send also sets `changes` to what the
     /// provider's body changes or leaves out of it.
     fn request(
         &self,
         operation: &str,
         argument: &JsValue,
         extra: &JsValue,
-        warnings: &mut Vec<String>,
+        changes: &mut Vec<Change>,
     ) -> Result<HttpRequest, BodyError> {
         let text = |what: &str| {
             argument.as_string().ok_or_else(|| BodyError::argument(format!("{operation} takes {what} (a string)")))
@@ -305,7 +308,7 @@ impl ClientCore {
                     Config::OneMsg(c) => c.send_request(&message)?,
                     Config::OneMsgMedia(_) => return Err(no_operation(operation)),
                 };
-                *warnings = send_warnings(self.client().provider(), &message);
+                *changes = send_changes(self.client().provider(), &message);
                 Ok(request)
             }
             (Config::Bird(c), "sendBody") => c.send_body_request(&js_to_json(argument)?),
@@ -440,15 +443,24 @@ fn downloaded_to_js(downloaded: Downloaded) -> JsValue {
     result.into()
 }
 
-/// Adds to a send's result the warnings `prepare` put after its request (what the provider's
-/// body changed or left out of the message), after those decoding found (Bird's schedule
-/// sent at once). Nothing when there are none.
+/// A send's changes as `FitChange` objects; each lies where it says in the message given
+/// (a send reshapes nothing, so its `source` is its `pointer`).
+fn changes_to_js(changes: &[Change]) -> Result<JsValue, BodyError> {
+    let mut w = JsonWriter::new();
+    w.item_arr(changes, |w, change| super::write_change(w, change, Some(&change.pointer)));
+    json_to_js(&w.finish())
+}
+
+/// Adds to a send's result, in words, the changes `prepare` put after its request (what the
+/// provider's body changed or left out of the message), after the warnings decoding found
+/// (Bird's schedule sent at once). Nothing when there are none.
 fn add_prepared_warnings(result: &JsValue, prepared: &Array) {
-    let Ok(more) = prepared.get(5).dyn_into::<Array>() else { return };
+    let Ok(changes) = prepared.get(5).dyn_into::<Array>() else { return };
     let key = JsValue::from_str("warnings");
     let warnings = js_sys::Reflect::get(result, &key).ok().and_then(|w| w.dyn_into::<Array>().ok()).unwrap_or_default();
-    for warning in more.iter() {
-        warnings.push(&warning);
+    let message = JsValue::from_str("message");
+    for change in changes.iter() {
+        warnings.push(&js_sys::Reflect::get(&change, &message).unwrap_or_default());
     }
     let _ = js_sys::Reflect::set(result, &key, &warnings);
 }

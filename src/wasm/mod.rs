@@ -130,18 +130,21 @@ fn fit_of(options: Option<&JsValue>) -> Result<FitMode, BodyError> {
 
 /// Writes the changes of a fit as `FitChange` objects.
 fn write_changes<'c>(w: &mut JsonWriter, changes: impl IntoIterator<Item = (&'c Change, Option<&'c str>)>) {
-    w.arr("changes", changes, |w, (change, source)| {
-        w.item_obj(|w| {
-            w.str("kind", change.kind.name());
-            w.str("pointer", &change.pointer);
-            w.opt_str("source", source);
-            w.str("message", &change.message);
-            if let Some(limit) = change.limit {
-                w.float("limit", limit);
-            }
-            w.int("part", change.part as i64);
-        })
-    });
+    w.arr("changes", changes, |w, (change, source)| write_change(w, change, source));
+}
+
+/// One `FitChange`: `source` is where it lies in the message given, when it does.
+fn write_change(w: &mut JsonWriter, change: &Change, source: Option<&str>) {
+    w.item_obj(|w| {
+        w.str("kind", change.kind.name());
+        w.str("pointer", &change.pointer);
+        w.opt_str("source", source);
+        w.str("message", &change.message);
+        if let Some(limit) = change.limit {
+            w.float("limit", limit);
+        }
+        w.int("part", change.part as i64);
+    })
 }
 
 /// Checks a media upload before it is sent (or, in the sandbox, received): the MIME type
