@@ -484,8 +484,26 @@ impl Validate for Flow {
                 None,
             );
         }
+        // Meta's flow reference: a payload, with the first screen, is required when the action
+        // is `navigate`; left out, the action is Meta's to choose and the payload may be too.
+        let at = path.key("flowActionPayload");
+        match &self.flow_action_payload {
+            None if self.flow_action == Some(FlowAction::Navigate) => report.add(
+                &at,
+                ViolationCode::Required,
+                "a navigate flow opens a screen: give flowActionPayload.screen",
+                None,
+            ),
+            Some(payload) if payload.screen.is_none() && self.flow_action != Some(FlowAction::DataExchange) => report
+                .add(
+                    &at.key("screen"),
+                    ViolationCode::Required,
+                    "a navigate flow opens a screen: give flowActionPayload.screen",
+                    None,
+                ),
+            _ => {}
+        }
         if let Some(payload) = &self.flow_action_payload {
-            let at = path.key("flowActionPayload");
             if self.flow_action == Some(FlowAction::DataExchange) {
                 report.add(
                     &at,

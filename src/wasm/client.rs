@@ -19,9 +19,9 @@ use crate::json::JsonWriter;
 use crate::message::MarkRead;
 use crate::provider::bird::BirdConfig;
 use crate::provider::download::{self, Downloaded};
+use crate::provider::fit::Change;
 use crate::provider::meta::MetaConfig;
 use crate::provider::onemsg::{OneMsgConfig, OneMsgMedia};
-use crate::provider::fit::Change;
 use crate::provider::{AnyClient, ProviderClient, send_changes};
 use js_sys::{Array, Uint8Array};
 use serde::Serialize;
@@ -96,7 +96,7 @@ export interface BirdSendOptions {
   ignoreQuietHours?: boolean;
   /** Skip the global holdout check (transactional messages). */
   ignoreGlobalHoldout?: boolean;
-  /** At most 10; each 1–50 lower-case letters, digits, `-`, `_` and spaces. */
+  /** At most 10; each 1–50 letters, digits, `-`, `_` and spaces (Bird stores them lower-cased). */
   tags?: string[];
   /** Shorten links on this domain (`"default"` or a domain of at most 128 characters). */
   shortLinks?: { domain: string };

@@ -121,7 +121,7 @@ export type OneMsgRecipient =
 /** The message a send replies to (a reaction's `quotedMsgId` is the message reacted to, and required). */
 export interface OneMsgQuote { quotedMsgId?: string }
 
-/** The template languages 1MSG's spec lists (sendTemplate's `language.code`). */
+/** The template languages 1MSG's spec (2.39) lists: addTemplate's `language`, and the usual sendTemplate `language.code` (which takes any, as Meta adds languages). */
 export type OneMsgLanguage =
   | "af" | "sq" | "ar" | "az" | "bn" | "bg" | "ca" | "zh_CN" | "zh_HK" | "zh_TW" | "hr" | "cs" | "da" | "nl" | "en" | "en_GB"
   | "en_US" | "et" | "fil" | "fi" | "fr" | "de" | "el" | "gu" | "he" | "hi" | "hu" | "id" | "ga" | "it" | "ja" | "kn" | "kk" | "ko"
@@ -293,7 +293,7 @@ export interface OneMsgSendBodies {
   sendTemplate: OneMsgQuote & {
     namespace: string;
     template: string;
-    language: { policy?: "deterministic"; code: OneMsgLanguage };
+    language: { policy?: "deterministic"; code: OneMsgLanguage | (string & {}) };
     params?: (OneMsgTemplateComponent | OneMsgTemplateLimitedTimeOffer | OneMsgTemplateCarousel)[];
     /** Send through the Marketing Messages API (MM Lite); by default, MARKETING templates do where the channel has it. */
     useMMlite?: boolean;

@@ -212,7 +212,7 @@ test("validate --provider bird: a body with several faults reports every one at 
       { type: "postback", postback: { text: "a title that is far too long", payload: "1" } },
       { type: "reply", reply: { text: "B" } }, { type: "reply", reply: { text: "C" } }, { type: "reply", reply: { text: "D" } },
     ] } },
-    tags: ["Summer"],
+    tags: ["Summer!"],
     capFrequency: true,
     scheduledFor: new Date(Date.now() + 60 * 86_400_000).toISOString(),
     validity: -1,
@@ -429,7 +429,7 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
     assert.match(JSON.parse(native.stdout).messageId, /^[0-9a-f-]{36}$/);
     assert.equal(sandbox.messages().at(-1).kind, "list");
 
-    const refused = await cliAsync(["send", "--provider", "bird", "--options", '{"tags":["Sale"]}', message], env);
+    const refused = await cliAsync(["send", "--provider", "bird", "--options", '{"tags":["Sale!"]}', message], env);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /\/tags\/0\s+invalid_format/);
     const wrong = await cliAsync(["send", "--provider", "meta", "--native", message], env);

@@ -180,7 +180,7 @@ test("a body with several faults is refused by the client at each pointer; nothi
       ["/sections/1/rows/1/description", "too_long", 72],
     ],
   );
-  const tpl = { ...fixture("sendTemplate-text.json"), namespace: "", language: { policy: "fuzzy", code: "xx" } };
+  const tpl = { ...fixture("sendTemplate-text.json"), namespace: "", language: { policy: "fuzzy", code: "" } };
   const templateError = await rejection(client.sendBody("sendTemplate", tpl));
   assert.deepEqual(templateError.violations.map((v) => v.path), ["/namespace", "/language/policy", "/language/code"]);
   const me = await rejection(client.updateMe({ description: "x".repeat(257), vertical: "Spaceships" }));

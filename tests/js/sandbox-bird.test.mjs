@@ -210,7 +210,7 @@ test("422: a body with several faults has a detail for each, at Bird's paths; th
       },
     },
     capFrequency: true,
-    tags: ["Upper"],
+    tags: ["Upper!"],
     scheduledFor: "tomorrow",
     replyTo: { id: "1e7b70ab-3dcc-48f4-a6f6-63a493f6134c", type: "forward" },
   };

@@ -392,7 +392,7 @@ mod tests {
                 {"type": "postback", "postback": {"text": "C"}},
                 {"type": "postback", "postback": {"text": "D"}}
             ]}},
-            "tags": ["Summer"],
+            "tags": ["Summer Sale", "50%"],
             "capFrequency": true,
             "scheduledFor": "2027-02-01T00:00:00Z",
             "validity": -1,
@@ -408,7 +408,7 @@ mod tests {
                 ("/body/text/actions".into(), ViolationCode::TooMany),
                 ("/replyTo/type".into(), ViolationCode::InvalidValue),
                 ("/capFrequency".into(), ViolationCode::InvalidValue),
-                ("/tags/0".into(), ViolationCode::InvalidFormat),
+                ("/tags/1".into(), ViolationCode::InvalidFormat),
                 ("/scheduledFor".into(), ViolationCode::OutOfRange),
                 ("/validity".into(), ViolationCode::OutOfRange),
             ]

@@ -814,8 +814,8 @@ fn delivery(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Option<Deliv
     Some(delivery)
 }
 
-/// What is wrong with a tag: 1–50 characters of lower-case letters, digits, `-`, `_` and space
-/// (Bird stores tags lower-cased; an upper-case tag would not be the one you filter on).
+/// What is wrong with a tag: 1–50 characters of letters, digits, `-`, `_` and space (Bird's
+/// pattern; it stores tags lower-cased, so `VIP` is filtered on as `vip`).
 pub(crate) fn tag_fault(tag: &str) -> Option<(ViolationCode, String, Option<f64>)> {
     let count = char_count(tag);
     if count == 0 || count > BIRD_TAG_MAX_CHARS {
@@ -828,15 +828,10 @@ pub(crate) fn tag_fault(tag: &str) -> Option<(ViolationCode, String, Option<f64>
             Some(limit as f64),
         ));
     }
-    if !tag.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | ' ')) {
-        let hint = if tag.chars().any(|c| c.is_ascii_uppercase()) {
-            format!(" (Bird lower-cases tags: write {:?})", tag.to_ascii_lowercase())
-        } else {
-            String::new()
-        };
+    if !tag.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ' ')) {
         return Some((
             ViolationCode::InvalidFormat,
-            format!("a tag holds lower-case letters, digits, '-', '_' and spaces only (got {tag:?}){hint}"),
+            format!("a tag holds letters, digits, '-', '_' and spaces only (got {tag:?})"),
             None,
         ));
     }

@@ -303,17 +303,14 @@ impl OneMsgConfig {
         let Json::Object(members) = &tree else {
             return Err(BodyError::argument(format!("{method}'s fields are an object")));
         };
-        // 1MSG types a sent file by its name's extension: a name without one is refused, not
-        // sent to arrive as a file of no type.
+        // The name 1MSG types the file by: the fields' own, else the file's.
         let named =
             members.iter().find(|(name, _)| name == "filename").and_then(|(_, v)| v.as_str()).unwrap_or(filename);
         if operation == Operation::SendFile && !super::write::has_extension(named) {
             return Err(BodyError::Invalid(vec![crate::validate::Violation {
                 path: "/filename".into(),
                 code: crate::validate::ViolationCode::InvalidFormat,
-                message: format!(
-                    "1MSG types a file by its name's extension: {named:?} has none (name it like report.pdf)"
-                ),
+                message: super::write::no_extension(named),
                 limit: None,
             }]));
         }
@@ -713,8 +710,14 @@ mod endpoints {
         assert_eq!(delete.url, "http://127.0.0.1:9/123456/media/1037543291543636?token=TOKEN");
         assert!(config().call_request("deleteMedia", Some(r#""../x""#)).is_err());
         assert_eq!(config().call_request("sendFax", None).unwrap_err().code(), "ERR_ARGUMENT");
-        let template = r#"{"phone":"12020721369","namespace":"ns","template":"t","language":{"policy":"deterministic","code":"xx"}}"#;
-        let Err(BodyError::Invalid(v)) = config().send_body_request("sendTemplate", template) else { panic!() };
+        // A sent template's language is any code (Meta's newer ones too); an empty one is refused.
+        let template = |code: &str| {
+            format!(
+                r#"{{"phone":"12020721369","namespace":"ns","template":"t","language":{{"policy":"deterministic","code":"{code}"}}}}"#
+            )
+        };
+        assert!(config().send_body_request("sendTemplate", &template("ml")).is_ok());
+        let Err(BodyError::Invalid(v)) = config().send_body_request("sendTemplate", &template("")) else { panic!() };
         assert_eq!(v[0].path, "/language/code");
         assert!(config().send_body_request("me", "{}").is_err());
         // POST /commerce wraps what the caller gives in `params`; violations point into it.

@@ -368,6 +368,11 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
         root.violation(r, "filename", ViolationCode::Required, message, None);
         return None;
     }
+    if let (Some(_), Some(name)) = (&link, &filename)
+        && !super::write::has_extension(name)
+    {
+        root.violation(r, "filename", ViolationCode::InvalidFormat, super::write::no_extension(name), None);
+    }
     let kind = if root.has("mediaId") {
         let kind = root.req_str(r, "mediaType")?;
         if !["image", "video", "audio", "document"].contains(&kind.as_str()) {

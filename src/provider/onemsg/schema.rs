@@ -13,7 +13,9 @@ use crate::validate::{Path, Report, ViolationCode, is_email};
 
 use Shape::*;
 
-/// `language.code` and addTemplate's `language`: the codes 1MSG's spec lists.
+/// addTemplate's `language`: the codes 1MSG's spec (2.39) lists. A sent template's
+/// `language.code` is any code: the current contract (SendTemplateRequestLanguage) types it as
+/// a string, and Meta, which 1MSG hands templates to, has added languages since (`ml`, `ka`, …).
 const LANGUAGES: &[&str] = &[
     "af", "sq", "ar", "az", "bn", "bg", "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "nl", "en", "en_GB",
     "en_US", "et", "fil", "fi", "fr", "de", "el", "gu", "he", "hi", "hu", "id", "ga", "it", "ja", "kn", "kk", "ko",
@@ -271,11 +273,7 @@ const SEND_TEMPLATE: &[Field] = send_fields![
     // `policy` is optional: 2.39 lists no required member of `language` (only the enum
     // "deterministic"), nor does the current contract (SendTemplateRequestLanguage); the help
     // page's "policy: write deterministic" says what to write when it is given.
-    Field(
-        "language",
-        Obj(&[Field("policy", Enum(&["deterministic"]), false), Field("code", Enum(LANGUAGES), true)]),
-        true
-    ),
+    Field("language", Obj(&[Field("policy", Enum(&["deterministic"]), false), Field("code", TEXT, true)]), true),
     Field("params", Arr(&Obj(PARAM), 0, TEMPLATE_PARAMS_MAX), false),
     // The current contract's sending options (SendTemplateRequest): MM Lite, click tracking,
     // and the time to live, whose ranges (per category) `rules` checks.
@@ -454,11 +452,15 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
                 _ => {}
             }
         }
+        // "Required for flowAction=navigate (screen is required)"; flowActionScreen is its
+        // shortcut. Without flowAction, 1MSG (and Meta after it) chooses, and the payload may go.
         Operation::SendFlow => {
-            let navigate = body.get("flowAction").and_then(Json::as_str).is_none_or(|a| a == "navigate");
+            let action = body.get("flowAction").and_then(Json::as_str);
             let payload = body.get("flowActionPayload");
-            if navigate && payload.is_some_and(|p| !has(p, "screen")) {
-                let message = "a navigate flow opens a screen: give flowActionPayload.screen";
+            let screened = has(body, "flowActionScreen") || payload.is_some_and(|p| has(p, "screen"));
+            let navigate = action == Some("navigate") || (action.is_none() && payload.is_some());
+            if navigate && !screened {
+                let message = "a navigate flow opens a screen: give flowActionPayload.screen (or flowActionScreen)";
                 r.add(&root.key("flowActionPayload").key("screen"), ViolationCode::Required, message, None);
             }
         }

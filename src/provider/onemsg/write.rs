@@ -182,6 +182,12 @@ pub(super) fn has_extension(name: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(stem, extension)| !stem.is_empty() && !extension.is_empty())
 }
 
+/// Why sendFile refuses a file name without an extension ("File name with extension"): 1MSG
+/// types a sent file by it, and one without would arrive as a file of no type.
+pub(super) fn no_extension(name: &str) -> String {
+    format!("1MSG types a file by its name's extension: {name:?} has none (name it like report.pdf)")
+}
+
 /// A file name for a file of MIME type `mime` at `link` (whose path names no type): the
 /// link's last path segment, or the kind where it has none, with the type's usual extension
 /// (`https://e.com/photo` + `image/jpeg` → `photo.jpg`).
