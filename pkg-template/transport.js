@@ -15,8 +15,8 @@ export class TransportFailure {
 // `binary` asks for the answer's body as bytes (a media download) rather than text, and
 // `"manual"` also for a redirect to be answered, not followed (Bird's media host redirects to
 // the file's storage: the core has the client follow it without the access key).
-// Resolves to [status, headers (flat; what decoding needs), body]; rejects with [timedOut, message] when the
-// request does not complete. Any fetch-like function works: the
+// Resolves to [status, headers (flat; what decoding needs), body], the body `null` when it was
+// lost after the status came; rejects with a TransportFailure when no answer came. Any fetch-like function works: the
 // answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
 // `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
 
@@ -27,6 +27,9 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer;
   let timedOut = false;
+  // Once the status has come, the provider has the request: a body lost after it is an answer
+  // without a body (`null`), not a request that may not have arrived.
+  let answered;
   const late = () => new TransportFailure(true, `no complete answer within ${timeoutMs} ms`);
   // Settles (rejects) when the time is up, whether or not the fetch honours the abort.
   const deadline = new Promise((_, reject) => {
@@ -55,6 +58,7 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     // A success is decoded from its body alone (a download also needs its Content-Type); an
     // error's headers matter (Retry-After).
     const flat = [];
+    answered = [status, flat, null];
     const h = binary || status < 200 || status >= 300 ? response.headers : undefined;
     if (h && typeof h.forEach === "function") {
       h.forEach((value, name) => flat.push(String(name), String(value)));
@@ -76,6 +80,7 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     if ((status < 200 || status >= 300) && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
     return [status, flat, content];
   } catch (error) {
+    if (answered) return answered;
     if (error instanceof TransportFailure) throw error;
     // A fetch that honours the abort rejects (with its own error) as the time runs out.
     throw timedOut ? late() : new TransportFailure(false, describe(error));

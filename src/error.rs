@@ -378,13 +378,15 @@ impl SendError {
             SendError::Transport(_) => RetryHint { retryable: true, safe: false, after_ms: None },
             SendError::Answer(AnswerError::Refused(e)) => RetryHint {
                 retryable: e.retryable,
-                safe: e.http_status == 429
+                safe: matches!(e.http_status, 408 | 429)
                     || matches!(e.reason, ErrorReason::RateLimited | ErrorReason::PairRateLimited),
                 after_ms: e.retry_after_ms,
             },
-            SendError::Answer(AnswerError::Unexpected(e)) => {
-                RetryHint { retryable: e.retryable, safe: e.http_status == 429, after_ms: e.retry_after_ms }
-            }
+            SendError::Answer(AnswerError::Unexpected(e)) => RetryHint {
+                retryable: e.retryable,
+                safe: matches!(e.http_status, 408 | 429),
+                after_ms: e.retry_after_ms,
+            },
         }
     }
 

@@ -44,11 +44,13 @@ impl RetryPolicy {
         hint.retryable && (self.retry_unsafe || hint.safe)
     }
 
-    /// The wait before retry number `retry` (1-based), or `None` when retries are used up.
-    /// `jitter` is a number in [0, 1) from the caller's random source (kept out of the
-    /// core so this stays deterministic and testable); `retry_after_ms` is the provider's hint.
+    /// The wait before retry number `retry` (1-based), or `None` when retries are used up or
+    /// the provider asked for a longer wait (`retry_after_ms`) than this policy waits: retrying
+    /// before then would only be refused again, so the error goes to the caller, with the wait.
+    /// `jitter` is a number in [0, 1) from the caller's random source (kept out of the core so
+    /// this stays deterministic and testable).
     pub fn delay_ms(&self, retry: u32, jitter: f64, retry_after_ms: Option<u64>) -> Option<u64> {
-        if retry == 0 || retry > self.max_retries {
+        if retry == 0 || retry > self.max_retries || retry_after_ms.is_some_and(|after| after > self.max_delay_ms) {
             return None;
         }
         let step = self.base_delay_ms.saturating_mul(1u64 << (retry - 1).min(20));
@@ -70,7 +72,8 @@ pub fn parse_retry_after(value: &str, now_ms: Option<f64>) -> Option<u64> {
         // A date already past: no wait.
         None => (http_date_ms(value)? - now_ms?).max(0.0),
     };
-    ms.is_finite().then(|| ms.min(u64::MAX as f64) as u64)
+    // At most JavaScript's largest exact integer: the wait reaches callers as a number.
+    ms.is_finite().then(|| ms.min(9_007_199_254_740_991.0) as u64)
 }
 
 /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the HTTP date senders write) in
@@ -102,10 +105,12 @@ mod tests {
     }
 
     #[test]
-    fn honours_retry_after_up_to_the_cap() {
+    fn honours_retry_after_within_the_cap() {
         let policy = RetryPolicy::default();
         assert_eq!(policy.delay_ms(1, 0.0, Some(2000)), Some(2000));
-        assert_eq!(policy.delay_ms(1, 0.0, Some(90_000)), Some(30_000));
+        assert_eq!(policy.delay_ms(1, 0.0, Some(30_000)), Some(30_000));
+        // Asked to wait longer than the policy waits: no early retry, the caller decides.
+        assert_eq!(policy.delay_ms(1, 0.0, Some(30_001)), None);
         assert_eq!(RetryPolicy { max_retries: 0, ..policy }.delay_ms(1, 0.0, Some(1)), None);
     }
 

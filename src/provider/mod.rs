@@ -449,7 +449,7 @@ pub(crate) fn answered_unexpectedly(who: &str, response: &HttpResponse, what: &s
     AnswerError::Unexpected(UnexpectedResponse {
         http_status: response.status,
         message: format!("{who} answered HTTP {}{what}: {snippet}", response.status),
-        retryable: response.status == 429 || response.status >= 500,
+        retryable: matches!(response.status, 408 | 429 | 500..),
         retry_after_ms: crate::http::retry_after_ms(response),
         raw: response.text(),
     })
@@ -505,6 +505,8 @@ pub(crate) fn reason_for_status(status: u16) -> (crate::error::ErrorReason, bool
         404 => (NotFound, false),
         409 => (Conflict, false),
         413 => (PayloadTooLarge, false),
+        // Request Timeout: the server closed before it had the whole request, so took nothing.
+        408 => (ServiceUnavailable, true),
         429 => (RateLimited, true),
         500.. => (ServiceUnavailable, true),
         _ => (Unknown, false),

@@ -162,19 +162,19 @@ impl ClientCore {
         let options = Options::new(&options, what, &known)?;
         let config = match provider {
             "meta" => Config::Meta(MetaConfig::new(
-                options.required_string("token")?,
+                options.credential("token")?,
                 options.required_string("phoneNumberId")?,
                 options.string("apiVersion")?,
                 options.string("baseUrl")?,
             )?),
             "bird" => Config::Bird(BirdConfig::new(
-                options.required_string("accessKey")?,
+                options.credential("accessKey")?,
                 options.required_string("workspaceId")?,
                 options.required_string("channelId")?,
                 options.string("baseUrl")?,
             )?),
             "1msg" => Config::OneMsg(OneMsgConfig::new(
-                options.required_string("token")?,
+                options.credential("token")?,
                 options.required_string("instanceId")?,
                 options.string("baseUrl")?,
             )?),
@@ -240,6 +240,23 @@ impl ClientCore {
         jitter: f64,
     ) -> Array {
         let headers = headers.chunks_exact(2).map(|pair| (pair[0].clone(), pair[1].clone())).collect();
+        // `null`: the answer's status came, its body did not (the connection dropped, or the
+        // time ran out, while it was read). A 2xx is then a send that may well have happened:
+        // said so, and never retried.
+        if body.is_null() && (200..300).contains(&status) {
+            let error = AnswerError::Unexpected(crate::error::UnexpectedResponse {
+                http_status: status,
+                message: format!(
+                    "{} answered HTTP {status}, but its body could not be read: the request was probably \
+                     carried out (not retried; check before sending it again)",
+                    self.client().provider()
+                ),
+                retryable: false,
+                retry_after_ms: None,
+                raw: String::new(),
+            });
+            return self.failure(error.into(), prepared, attempt, jitter);
+        }
         let body = match body.as_string() {
             Some(text) => text.into_bytes(),
             None => body.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).unwrap_or_default(),
@@ -395,6 +412,9 @@ impl ClientCore {
             (Config::Bird(c), "getContactChannel") => js(c.decode_contact_channel(response, crate::clock::now_ms())),
             (Config::OneMsg(c), "send" | "sendBody" | "sendFileForm") => js(c.decode_send(response)),
             // uploadFile answers as uploadMedia does: `{mediaId}`.
+            (Config::OneMsg(c), "uploadMedia" | "uploadFile") => {
+                c.decode_upload(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
+            }
             (Config::OneMsg(c), _) => {
                 c.decode_call(response).map(|json| json_to_js(&json).unwrap_or(JsValue::UNDEFINED))
             }

@@ -55,7 +55,7 @@ export interface RetryOptions {
   maxRetries?: number;
   /** First backoff step in ms (doubles each retry, full jitter). Default 500. */
   baseDelayMs?: number;
-  /** Cap on any wait, Retry-After included. Default 30000. */
+  /** Cap on any wait. A `Retry-After` longer than this is not retried early: the error is thrown with its `retryAfterMs`. Default 30000. */
   maxDelayMs?: number;
   /** Also retry server errors, timeouts and network failures. Default false. */
   retryUnsafe?: boolean;
@@ -114,6 +114,22 @@ impl<'a> Options<'a> {
 
     pub fn required_string(&self, key: &str) -> Result<String, BodyError> {
         self.string(key)?.ok_or_else(|| BodyError::argument(format!("{}.{key} is required", self.what)))
+    }
+
+    /// A credential (a token, an access key): required, and printable ASCII without spaces, as
+    /// every provider issues them. Anything else (a pasted line break, a NUL, a `€`) cannot go
+    /// in a header or would not be the credential: refused here, as a mistake in the options,
+    /// rather than failing every request as a retryable transport error. Never quoted.
+    pub fn credential(&self, key: &str) -> Result<String, BodyError> {
+        let value = self.required_string(key)?;
+        if let Some(at) = value.bytes().position(|b| !(0x21..=0x7e).contains(&b)) {
+            return Err(BodyError::argument(format!(
+                "{}.{key} holds a character no credential has (a space, a line break or a non-ASCII \
+                 character, at index {at}): give it exactly as the provider issued it",
+                self.what
+            )));
+        }
+        Ok(value)
     }
 
     /// A number from `min` to `max` (whole numbers both: they are printed as such).

@@ -158,8 +158,32 @@ test("the timeout holds even when fetch, or the answer's body, ignores the abort
   const never = new Promise(() => {});
   const hanging = client(async () => never, { timeoutMs: 20 });
   assert.ok((await failure(hanging.send(message))) instanceof wabridge.TimeoutError, "fetch never settles");
+  // The status came: the provider has the request. Its body never arriving is not a timeout
+  // to resend after (below).
   const slowBody = client(async () => ({ status: 200, text: () => never }), { timeoutMs: 20 });
-  assert.ok((await failure(slowBody.send(message))) instanceof wabridge.TimeoutError, "the body never arrives");
+  const lost = await failure(slowBody.send(message));
+  assert.ok(lost instanceof wabridge.UnexpectedResponseError, "the body never arrives");
+  assert.equal(lost.retryable, false);
+});
+
+test("a 2xx whose body is lost (the connection drops, the time runs out) is never sent again, even with retryUnsafe: the provider probably has it", async () => {
+  for (const text of [() => Promise.reject(new TypeError("terminated")), () => new Promise(() => {})]) {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return { status: 200, headers: new Headers(), text };
+    };
+    const error = await failure(client(fetch, { timeoutMs: 20, retry: { retryUnsafe: true, baseDelayMs: 1 } }).send(message));
+    assert.ok(error instanceof wabridge.UnexpectedResponseError, String(error));
+    assert.deepEqual([error.code, error.retryable, error.httpStatus, calls], ["ERR_UNEXPECTED_RESPONSE", false, 200, 1]);
+    assert.match(error.message, /HTTP 200, but its body could not be read: the request was probably carried out/);
+    assert.match(error.request?.body ?? "", /"body":"hi"/, "the request travels with it, to check and resend");
+  }
+  // An error status whose body is lost is still that status: a 503 is retryable, as it says.
+  let calls = 0;
+  const fetch = async () => (calls++, { status: 503, headers: new Headers(), text: () => Promise.reject(new TypeError("terminated")) });
+  const error = await failure(client(fetch, { retry: { retryUnsafe: true, baseDelayMs: 1 } }).send(message));
+  assert.deepEqual([error.httpStatus, error.retryable, calls], [503, true, 3]);
 });
 
 test("whatever a fetch rejects with is a TransportError, never mistaken for a timeout", async () => {
@@ -292,7 +316,7 @@ test("BirdClient: a reference given as callbackData and as an option is one valu
 });
 
 test("Bird: a 422 whose details name a field by the access key says it nowhere, not even as a pointer", async () => {
-  for (const accessKey of ["abc.def.ghi", "bk+/=% é~"]) {
+  for (const accessKey of ["abc.def.ghi", "bk+/=%~"]) {
     const fetch = async (url, init) =>
       new Response(JSON.stringify({ code: "InvalidPayload", message: "invalid", details: { [init.headers.Authorization]: ["not allowed"] } }), { status: 422 });
     const client = new wabridge.BirdClient({ accessKey, workspaceId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", channelId: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52", fetch, retry: false });
@@ -304,4 +328,78 @@ test("Bird: a 422 whose details name a field by the access key says it nowhere, 
     assert.match(error.message, /AccessKey \/?\[?redacted/);
     client.free();
   }
+});
+
+test("a credential no provider issues (a pasted line break, a NUL, a space, non-ASCII) is refused when the client is made, and never quoted", () => {
+  const options = {
+    meta: (token) => new wabridge.MetaClient({ token, phoneNumberId: "123456" }),
+    bird: (accessKey) => new wabridge.BirdClient({ accessKey, workspaceId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", channelId: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52" }),
+    "1msg": (token) => new wabridge.OneMsgClient({ token, instanceId: "123456" }),
+  };
+  for (const [provider, make] of Object.entries(options)) {
+    for (const bad of ["SECRET_1\n", "SECRET\r\nX-Evil: 1", "SECRET\u0000", "SECRET €", " SECRET"]) {
+      const error = (() => { try { make(bad); } catch (e) { return e; } })();
+      assert.ok(error instanceof wabridge.ArgumentError, `${provider} ${JSON.stringify(bad)}: ${error}`);
+      assert.match(error.message, /holds a character no credential has/);
+      assert.ok(!error.message.includes("SECRET"), error.message);
+    }
+    make("EAAG.abc-_~+/=").free();
+  }
+});
+
+const BIRD_IDS = { workspaceId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", channelId: "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52" };
+const clients = {
+  meta: (fetch, extra) => new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "123456", fetch, retry: { baseDelayMs: 1 }, ...extra }),
+  bird: (fetch, extra) => new wabridge.BirdClient({ accessKey: TOKEN, ...BIRD_IDS, fetch, retry: { baseDelayMs: 1 }, ...extra }),
+  "1msg": (fetch, extra) => new wabridge.OneMsgClient({ token: TOKEN, instanceId: "123456", fetch, retry: { baseDelayMs: 1 }, ...extra }),
+};
+const answering = (status, body, headers) => async () => new Response(body, { status, headers });
+
+test("a 2xx without an id to match statuses by is no success, and no refusal either: UnexpectedResponseError, never retried (every provider)", async () => {
+  const answers = {
+    meta: ['{"messages":[{"id":""}]}', '{"messages":[]}'],
+    bird: ['{"id":""}', "{}"],
+    "1msg": ['{"sent":true,"id":""}', '{"sent":true}', '{"sent":"true","id":"x"}', "{}", "[]", "null"],
+  };
+  for (const [provider, bodies] of Object.entries(answers)) {
+    for (const body of bodies) {
+      const error = await failure(clients[provider](answering(200, body), { retry: { retryUnsafe: true, baseDelayMs: 1 } }).send({ to: "+16505551234", content: { type: "text", body: "hi" } }));
+      assert.ok(error instanceof wabridge.UnexpectedResponseError, `${provider} ${body}: ${error}`);
+      assert.deepEqual([error.retryable, error.httpStatus], [false, 200], `${provider} ${body}`);
+    }
+  }
+  // 1MSG's `sent: false` is its refusal, as documented.
+  const refused = await failure(clients["1msg"](answering(200, '{"sent":false,"message":"Re-engagement message"}')).send(message));
+  assert.ok(refused instanceof wabridge.ProviderError, String(refused));
+  // An upload that names no media id has nothing to send by.
+  const upload = await failure(clients["1msg"](answering(200, "{}")).uploadMedia("https://media.example.com/a.jpg"));
+  assert.ok(upload instanceof wabridge.UnexpectedResponseError, String(upload));
+  assert.match(upload.message, /without the documented \{mediaId\}/);
+  assert.deepEqual(await clients["1msg"](answering(200, '{"mediaId":"m-1"}')).uploadMedia("https://media.example.com/a.jpg"), { mediaId: "m-1" });
+});
+
+test("408 Request Timeout: the server took nothing, so it is retried on its own, like a rate limit (every provider)", async () => {
+  for (const [provider, make] of Object.entries(clients)) {
+    let calls = 0;
+    const fetch = async () => (++calls === 1 ? new Response("", { status: 408 }) : answering(200, { meta: success, bird: '{"id":"6449eb42-dffb-41c2-81a1-7fd956d2e7a7","status":"accepted"}', "1msg": '{"sent":true,"id":"gBGG"}' }[provider])());
+    await make(fetch).send({ to: "+16505551234", content: { type: "text", body: "hi" } });
+    assert.equal(calls, 2, provider);
+  }
+});
+
+test("a Retry-After longer than maxDelayMs is not retried early: the error carries the wait asked for", async () => {
+  for (const [provider, make] of Object.entries(clients)) {
+    let calls = 0;
+    const fetch = async () => (calls++, new Response('{"code":"TooManyRequests","message":"slow down"}', { status: 429, headers: { "retry-after": "5" } }));
+    const error = await failure(make(fetch, { retry: { maxDelayMs: 200 } }).send({ to: "+16505551234", content: { type: "text", body: "hi" } }));
+    assert.deepEqual([calls, error.retryable, error.retryAfterMs], [1, true, 5000], provider);
+    // Within the cap it is waited for and retried.
+    calls = 0;
+    const soon = async () => (calls++, new Response("{}", { status: 429, headers: { "retry-after": "0.01" } }));
+    await failure(make(soon, { retry: { maxDelayMs: 200 } }).send({ to: "+16505551234", content: { type: "text", body: "hi" } }));
+    assert.equal(calls, 3, provider);
+  }
+  // A wait beyond reason stays a number JavaScript holds exactly.
+  const huge = await failure(client(answering(429, "{}", { "retry-after": "99999999999999999999" })).send(message));
+  assert.ok(Number.isSafeInteger(huge.retryAfterMs), String(huge.retryAfterMs));
 });

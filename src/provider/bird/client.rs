@@ -153,7 +153,8 @@ impl BirdConfig {
         }
         // The 202 body is the created message; only what a sender needs is read.
         let created = answer_json(response);
-        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, c.string("id")?))) else {
+        let id = |c: &Json<'_>| c.string("id").filter(|id| !id.is_empty());
+        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, id(c)?))) else {
             return Err(undocumented_success(PROVIDER, response, "message object {id}"));
         };
         let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {

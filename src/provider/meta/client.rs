@@ -82,7 +82,8 @@ impl MetaConfig {
     pub fn decode_send(&self, response: &HttpResponse) -> Result<MetaSendResult, AnswerError> {
         let body = success_body(response, "messages[0].id")?;
         let first = body.items("messages").first();
-        let Some(message_id) = first.and_then(|m| m.string("id")) else {
+        // An id to match the message's statuses by, or it is not the documented answer.
+        let Some(message_id) = first.and_then(|m| m.string("id")).filter(|id| !id.is_empty()) else {
             return Err(undocumented_success(PROVIDER, response, "messages[0].id"));
         };
         Ok(MetaSendResult {

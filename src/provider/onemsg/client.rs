@@ -72,13 +72,16 @@ impl ProviderClient for OneMsgConfig {
             return Err(undocumented_success(PROVIDER, response, "{sent, id} object"));
         };
         let (message, description) = (answer.string("message"), answer.string("description"));
-        let sent = answer.get("sent").and_then(Json::as_bool) == Some(true);
-        match answer.string("id") {
-            Some(id) if sent => {
-                Ok(OneMsgSendResult { sent, message_id: id, message, description, warnings: Vec::new() })
+        // An id to match the message's statuses by, or it is not the documented answer.
+        let id = answer.string("id").filter(|id| !id.is_empty());
+        match (answer.get("sent").and_then(Json::as_bool), id) {
+            (Some(true), Some(id)) => {
+                Ok(OneMsgSendResult { sent: true, message_id: id, message, description, warnings: Vec::new() })
             }
+            // Neither a send nor a refusal: saying "not sent" would invite a second send.
+            (Some(true) | None, _) => Err(undocumented_success(PROVIDER, response, "{sent, id} object")),
             // HTTP 200 with `sent: false`: 1MSG took the request and refused the message.
-            _ => {
+            (Some(false), _) => {
                 let said =
                     [message.as_deref(), description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(": ");
                 let message = if said.is_empty() { "the message was not sent (sent: false)".into() } else { said };
@@ -362,21 +365,40 @@ impl OneMsgConfig {
     /// A JSON answer of endpoint `name`, as 1MSG wrote it (its shape is typed on the JS side);
     /// an error body is a `ProviderError`.
     pub fn decode_call(&self, response: &HttpResponse) -> Result<String, AnswerError> {
-        if !response.is_success() {
-            return Err(decode_error(response));
-        }
-        let Some(answer) = answer_json(response) else {
-            return Err(undocumented_success(PROVIDER, response, "JSON answer"));
-        };
-        // Some refusals come back as HTTP 200 with an `error` text.
-        if let Some(error) = answer.string("error") {
-            let refusal = ProviderError::new(PROVIDER, response, ErrorReason::Unknown, false, error);
-            return Err(AnswerError::Refused(Box::new(refusal)));
-        }
-        let mut w = crate::json::JsonWriter::new();
-        w.item_tree(&answer);
-        Ok(w.finish())
+        answered(response, "JSON answer").map(|answer| written(&answer))
     }
+
+    /// The answer to uploadMedia (by URL or the file itself): `{mediaId}`, whose id the file is
+    /// sent by; an answer without one is not a success to build on.
+    pub fn decode_upload(&self, response: &HttpResponse) -> Result<String, AnswerError> {
+        let answer = answered(response, "{mediaId}")?;
+        match answer.string("mediaId") {
+            Some(id) if !id.is_empty() => Ok(written(&answer)),
+            _ => Err(undocumented_success(PROVIDER, response, "{mediaId}")),
+        }
+    }
+}
+
+/// The JSON of a successful answer (`what` names what 1MSG documents for it); an error body,
+/// or an `error` text in a 200 (some refusals come back so), is a `ProviderError`.
+fn answered<'r>(response: &'r HttpResponse, what: &str) -> Result<Json<'r>, AnswerError> {
+    if !response.is_success() {
+        return Err(decode_error(response));
+    }
+    let Some(answer) = answer_json(response) else {
+        return Err(undocumented_success(PROVIDER, response, what));
+    };
+    if let Some(error) = answer.string("error") {
+        let refusal = ProviderError::new(PROVIDER, response, ErrorReason::Unknown, false, error);
+        return Err(AnswerError::Refused(Box::new(refusal)));
+    }
+    Ok(answer)
+}
+
+fn written(answer: &Json<'_>) -> String {
+    let mut w = crate::json::JsonWriter::new();
+    w.item_tree(answer);
+    w.finish()
 }
 
 /// A query parameter's value as the documentation types it (swagger 2.39): `last` a boolean;
