@@ -23,6 +23,40 @@ use std::str::FromStr;
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
 pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyError> {
     message.validate()?;
+    write_for(provider, message)
+}
+
+/// Every violation of `message` for `provider` at once (`validate(message, provider)`): the
+/// model's own, then what the provider cannot carry or holds to a stricter limit at the
+/// fields those left alone, so that fixing the first does not reveal the second. A kind the
+/// provider cannot carry is a violation at its pointer, code `unsupported`.
+pub fn violations_for(provider: Provider, message: &Message) -> Result<Vec<Violation>, BodyError> {
+    let mut found = message.validate().err().unwrap_or_default();
+    let more = match write_for(provider, message) {
+        Ok(_) => Vec::new(),
+        Err(BodyError::Invalid(violations)) => violations,
+        Err(BodyError::Unsupported(unsupported)) => vec![Violation {
+            path: unsupported.pointer().into(),
+            code: crate::validate::ViolationCode::Unsupported,
+            message: unsupported.to_string(),
+            limit: None,
+        }],
+        Err(other) if found.is_empty() => return Err(other),
+        Err(_) => Vec::new(),
+    };
+    for violation in more {
+        if !found.iter().any(|f| f.path == violation.path) {
+            found.push(violation);
+        }
+    }
+    Ok(found)
+}
+
+/// Writes `message` for `provider`, refusing first what it cannot carry (the content's kind, the
+/// kind of recipient). The message is valid, or (`violations_for`) found invalid already and
+/// written only to find what else the provider refuses: writers take no index or slice from a
+/// value, so an invalid message is written or refused, never a panic.
+fn write_for(provider: Provider, message: &Message) -> Result<String, BodyError> {
     check_supported(provider, message.content.kind())?;
     let kind = message.recipient_kind();
     if !codec(provider).recipients().contains(&kind) {

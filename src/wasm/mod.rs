@@ -16,7 +16,7 @@ use crate::json::JsonWriter;
 use crate::message::Message;
 use crate::provider::fit::{Change, Fit, FitMode};
 use crate::provider::{self, BulkItem, Provider};
-use crate::validate::{Violation, ViolationCode};
+use crate::validate::Violation;
 use convert::{js_to_json, json_to_js, message_from_js, to_js};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -173,19 +173,7 @@ pub fn validate(
         Err(other) => return Err(other.into()),
         Ok(message) => match target {
             None => message.validate().err().unwrap_or_default(),
-            Some(target) => match provider::serialize(target, &message) {
-                Ok(_) => Vec::new(),
-                Err(BodyError::Invalid(violations)) => violations,
-                Err(BodyError::Unsupported(unsupported)) => {
-                    vec![Violation {
-                        path: unsupported.pointer().into(),
-                        code: ViolationCode::Unsupported,
-                        message: unsupported.to_string(),
-                        limit: None,
-                    }]
-                }
-                Err(other) => return Err(other.into()),
-            },
+            Some(target) => provider::violations_for(target, &message)?,
         },
     };
     Ok(to_js(&violations)?)

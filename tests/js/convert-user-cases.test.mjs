@@ -134,3 +134,16 @@ test("a read receipt to a provider without them (Bird) is refused as a whole bod
     );
   }
 });
+
+test("validate(message, provider) reports the model's violations and the provider's refusals in one list (an admin panel fixes both at once)", () => {
+  const list = { type: "list", body: "b", footer: "f", button: "B", sections: [{ rows: [{ id: "a", title: "A" }] }] };
+  const found = (message, provider) => wabridge.validate(message, provider).map((v) => [v.path, v.code]);
+  assert.deepEqual(found({ to: "bad", content: list }, "bird"), [["/to", "invalid_format"], ["/content/footer", "unsupported"]]);
+  assert.deepEqual(found({ to: "+16505550000", content: list }, "bird"), [["/content/footer", "unsupported"]]);
+  assert.deepEqual(found({ to: "+16505550000", content: { type: "text", body: "", previewUrl: true } }, "1msg"), [["/content/body", "required"], ["/content/previewUrl", "unsupported"]]);
+  // A kind the provider cannot carry, beside the model's own fault.
+  assert.deepEqual(found({ to: "bad", content: { type: "reaction", messageId: "wamid.X", emoji: "👍" } }, "bird"), [["/to", "invalid_format"], ["/content/type", "unsupported"]]);
+  // A field both find fault with is said once, as the model says it.
+  const long = found({ to: "+16505550000", content: { type: "text", body: "x".repeat(5000) } }, "bird");
+  assert.equal(long.filter(([path]) => path === "/content/body").length, 1, JSON.stringify(long));
+});
