@@ -36,6 +36,8 @@ export declare class WabridgeError extends Error {
   readonly sent?: SentPart[];
   /** …and the messages not sent, the failed one first: what to send again. */
   readonly unsent?: Message[];
+  /** `JSON.stringify`'s view: `name`, `message` and every field (credentials already cleaned out). */
+  toJSON(): { name: string; message: string; code: ErrorCode; retryable: boolean; [field: string]: unknown };
 }
 
 /** The message or payload breaks documented rules. */

@@ -7,6 +7,15 @@ import { initSync } from "./wasm/index.js";
 // lazy ReadStream getter loads node:stream and its graph, ~1.5–2 ms of a 10 ms import budget.
 const { readFileSync } = createRequire(import.meta.url)("node:fs");
 
-initSync({ module: readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url)) });
+let bytes;
+try {
+  bytes = readFileSync(new URL("./wasm/wabridge_bg.wasm", import.meta.url));
+} catch (error) {
+  // A server bundle (esbuild, `bun build`) that did not copy wasm/ next to itself: the import
+  // still succeeds, and every call throws an ArgumentError saying how to initialise, which
+  // `initSync({ module: bytes })` with the file's bytes does.
+  if (error?.code !== "ENOENT") throw error;
+}
+if (bytes) initSync({ module: bytes });
 
 export * from "./lib.js";

@@ -162,19 +162,20 @@ impl ClientCore {
         let options = Options::new(&options, what, &known)?;
         let config = match provider {
             "meta" => Config::Meta(MetaConfig::new(
-                options.credential("token")?,
+                options.credential("token", true)?,
                 options.required_string("phoneNumberId")?,
                 options.string("apiVersion")?,
                 options.string("baseUrl")?,
             )?),
             "bird" => Config::Bird(BirdConfig::new(
-                options.credential("accessKey")?,
+                options.credential("accessKey", true)?,
                 options.required_string("workspaceId")?,
                 options.required_string("channelId")?,
                 options.string("baseUrl")?,
             )?),
             "1msg" => Config::OneMsg(OneMsgConfig::new(
-                options.credential("token")?,
+                // 1MSG's token goes in the URL's query, percent-encoded: any character goes.
+                options.credential("token", false)?,
                 options.required_string("instanceId")?,
                 options.string("baseUrl")?,
             )?),

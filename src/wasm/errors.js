@@ -6,6 +6,15 @@ export class WabridgeError extends Error {
     super(message);
     if (props) Object.assign(this, props);
   }
+
+  /**
+   * For `JSON.stringify` (a log line, a failed send parked in a queue): the name and message,
+   * which an Error's own JSON leaves out, with every field (`code`, `retryable`, `request`, …).
+   * Credentials were cleaned out of all of them when the error was made.
+   */
+  toJSON() {
+    return { name: this.name, message: this.message, ...this };
+  }
 }
 
 /** The message or payload breaks documented rules; `violations` lists every one. */

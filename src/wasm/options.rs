@@ -116,20 +116,22 @@ impl<'a> Options<'a> {
         self.string(key)?.ok_or_else(|| BodyError::argument(format!("{}.{key} is required", self.what)))
     }
 
-    /// A credential (a token, an access key): required, and printable ASCII without spaces, as
-    /// every provider issues them. Anything else (a pasted line break, a NUL, a `€`) cannot go
-    /// in a header or would not be the credential: refused here, as a mistake in the options,
-    /// rather than failing every request as a retryable transport error. Never quoted.
-    pub fn credential(&self, key: &str) -> Result<String, BodyError> {
+    /// A credential (a token, an access key), required. A control character (a pasted line
+    /// break, a NUL) or whitespace at either end is a mistake in the options, not the
+    /// credential: refused here, rather than every request failing as a retryable transport
+    /// error (or going out with another credential than the one given). One sent in a header
+    /// (`in_header`) is also bytes: nothing past U+00FF, which fetch refuses. Never quoted.
+    pub fn credential(&self, key: &str, in_header: bool) -> Result<String, BodyError> {
         let value = self.required_string(key)?;
-        if let Some(at) = value.bytes().position(|b| !(0x21..=0x7e).contains(&b)) {
-            return Err(BodyError::argument(format!(
-                "{}.{key} holds a character no credential has (a space, a line break or a non-ASCII \
-                 character, at index {at}): give it exactly as the provider issued it",
-                self.what
-            )));
-        }
-        Ok(value)
+        let bad = |c: char| c.is_control() || (in_header && u32::from(c) > 0xff);
+        let why = if let Some(at) = value.chars().position(bad) {
+            format!("a character no credential has (a line break, a NUL or a non-Latin-1 character, at index {at})")
+        } else if value.trim() != value {
+            "whitespace at its start or end".into()
+        } else {
+            return Ok(value);
+        };
+        Err(BodyError::argument(format!("{}.{key} holds {why}: give it exactly as the provider issued it", self.what)))
     }
 
     /// A number from `min` to `max` (whole numbers both: they are printed as such).

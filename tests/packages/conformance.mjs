@@ -287,7 +287,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     const [, list] = birdBodies(BIRD_CUSTOMER).find(([form]) => form === "list-button-label");
     const faulty = structuredClone(list);
     faulty.body.list.metadata.button.label = "x".repeat(21);
-    faulty.tags = ["Orders"];
+    faulty.tags = ["Orders!"];
     const error = await rejection(client.sendBody(faulty));
     check(error instanceof wabridge.ValidationError, `is a ValidationError (got ${error?.name}: ${error?.message})`);
     same(error.violations.map((v) => [v.path, v.code]), [["/body/list/metadata/button/label", "too_long"], ["/tags/0", "invalid_format"]], "violations");

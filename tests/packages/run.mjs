@@ -19,7 +19,7 @@ import { startLoopback } from "./meta-loopback.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
-const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "esbuild-browser", "example-deno", "example-worker", "example-browser-admin"];
+const ALL = ["node-esm", "node-cjs", "deno", "bun", "workerd", "chromium", "esbuild-browser", "esbuild-node", "example-deno", "example-worker", "example-browser-admin"];
 // The examples run as their own consumer projects, from examples/.
 const EXAMPLES = { "example-deno": "deno", "example-worker": "cloudflare-worker", "example-browser-admin": "browser-admin" };
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
@@ -304,6 +304,18 @@ const runners = {
       const handle = await tab.waitForFunction(() => window.__results, null, { timeout: 60_000 });
       assertChecks(await handle.jsonValue());
     });
+  },
+  "esbuild-node": async (dir) => {
+    // A server bundle: esbuild does not copy the .wasm that node.mjs reads next to itself.
+    await runCommand(bin("esbuild"), ["app.mjs", "--bundle", "--platform=node", "--format=esm", "--outdir=dist", "--log-level=warning"], { cwd: dir });
+    const wasm = join(dir, "node_modules", "wabridge", "wasm", "wabridge_bg.wasm");
+    const run = (extra) => {
+      const out = execFileSync(process.execPath, [join(dir, "dist", "app.js")], { cwd: dir, env: { ...env, WASM_PATH: wasm, ...extra }, encoding: "utf8" });
+      return JSON.parse(out.trim().split("\n").at(-1));
+    };
+    const missing = run({});
+    cpSync(join(dir, "node_modules", "wabridge", "wasm"), join(dir, "dist", "wasm"), { recursive: true });
+    assertChecks([...missing, ...run({ WASM_COPIED: "1" })]);
   },
   chromium: (dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));
