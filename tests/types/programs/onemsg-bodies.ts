@@ -165,8 +165,8 @@ client.sendBody("sendMessage", { chatId: "16505551234", body: "Hi" });
 client.sendBody("sendTemplate", { ...orderShipped, params: [{ type: "body", parameters: [{ type: "currency", currency: { code: "USD", amount_1000: 1, fallback_value: "$0.01" } }] }] });
 // @ts-expect-error the language policy is "deterministic"
 client.sendBody("sendTemplate", { ...orderShipped, language: { policy: "fallback", code: "en" } });
-// @ts-expect-error a language code is one 1MSG lists
-client.sendBody("sendTemplate", { ...orderShipped, language: { policy: "deterministic", code: "english" } });
+// Any language code: 2.39's list, and those Meta added since (1MSG passes templates on to it).
+client.sendBody("sendTemplate", { ...orderShipped, language: { policy: "deterministic", code: "ml" } });
 // @ts-expect-error a quick reply button's parameter is a payload
 client.sendBody("sendTemplate", { ...orderShipped, params: [{ type: "button", sub_type: "quick_reply", index: 0, parameters: [{ type: "text", text: "STOP" }] }] });
 // @ts-expect-error a button names its index
