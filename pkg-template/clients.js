@@ -38,9 +38,12 @@ class Client {
   #inFlight = 0;
   /** free() was called: new calls are refused. */
   #closed = false;
+  /** Whose API this client calls, for the errors made here rather than by the core. */
+  #provider;
 
   constructor(provider, options) {
     this.#core = new ClientCore(provider, options);
+    this.#provider = provider === "1msg-media" ? "1msg" : provider;
     // Checked by the core (a function; 1 ms to 10 minutes); null counts as absent there too.
     this.#fetch = options.fetch ?? undefined;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -131,7 +134,8 @@ class Client {
     // A fetch that does not follow redirects (a custom one) may meet more of them on the way.
     for (let hops = 1; downloaded.redirect !== undefined; hops++) {
       if (hops > MAX_MEDIA_REDIRECTS) {
-        throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, { code: "ERR_UNEXPECTED_RESPONSE", retryable: false });
+        const props = { code: "ERR_UNEXPECTED_RESPONSE", retryable: false, provider: this.#provider, httpStatus: downloaded.status, raw: "", attempts: hops };
+        throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, props);
       }
       downloaded = await this[EXECUTE]("downloadRedirected", downloaded.redirect);
     }

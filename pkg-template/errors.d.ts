@@ -87,6 +87,8 @@ export declare class ProviderError extends WabridgeError {
 /** The request did not complete (network failure, connection reset). */
 export declare class TransportError extends WabridgeError {
   readonly code: "ERR_TRANSPORT" | "ERR_TIMEOUT";
+  /** The provider whose client sent the request. */
+  readonly provider: Provider;
   readonly request?: SentRequest;
   readonly attempts?: number;
 }
@@ -99,6 +101,8 @@ export declare class TimeoutError extends TransportError {
 /** The provider answered with something that is not its documented format. */
 export declare class UnexpectedResponseError extends WabridgeError {
   readonly code: "ERR_UNEXPECTED_RESPONSE";
+  /** The provider whose client sent the request (its media host, for a download). */
+  readonly provider: Provider;
   readonly httpStatus: number;
   readonly raw: string;
   /** How long the answer asked to wait (its `Retry-After`, seconds or an HTTP date), e.g. a proxy's 429 page. */

@@ -11,7 +11,7 @@
 //! redacted) and the number of attempts.
 
 use super::convert::{js_to_json, json_to_js, message_from_js, to_js};
-use super::errors::to_js_error;
+use super::errors::{Attempted, to_js_error};
 use super::options::{Options, SHARED_KEYS};
 use crate::error::{AnswerError, BodyError, SendError, TransportError};
 use crate::http::{FilePart, HttpRequest, HttpResponse, Method, RetryPolicy};
@@ -402,7 +402,7 @@ impl ClientCore {
                         download::storage_error(&url, r)
                     }),
                 };
-                downloaded.map(downloaded_to_js)
+                downloaded.map(|d| downloaded_to_js(d, response.status))
             }
             (Config::Meta(c), "send") => js(c.decode_send(response)),
             (Config::Bird(c), "send" | "sendBody") => {
@@ -434,7 +434,9 @@ impl ClientCore {
         let hint = error.retry_hint();
         let wait =
             if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
-        let js_error = to_js_error(&error, Some(&sent_request(prepared)), Some(attempt));
+        let request = sent_request(prepared);
+        let attempted = Attempted { provider: self.client().provider(), request: &request, attempts: attempt };
+        let js_error = to_js_error(&error, Some(attempted));
         let out = Array::of2(&JsValue::FALSE, &js_error);
         if let Some(wait) = wait {
             out.push(&(wait as f64).into());
@@ -448,8 +450,8 @@ fn no_operation(operation: &str) -> BodyError {
 }
 
 /// A download's answer for JS: `{bytes, mimeType}`, or (a redirect, followed by clients.js
-/// without credentials) `{redirect}`.
-fn downloaded_to_js(downloaded: Downloaded) -> JsValue {
+/// without credentials) `{redirect, status}`.
+fn downloaded_to_js(downloaded: Downloaded, status: u16) -> JsValue {
     let result = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&result, &key.into(), &value);
@@ -459,7 +461,10 @@ fn downloaded_to_js(downloaded: Downloaded) -> JsValue {
             set("bytes", Uint8Array::from(bytes.as_slice()).into());
             set("mimeType", mime_type.into());
         }
-        Downloaded::Redirect(url) => set("redirect", url.into()),
+        Downloaded::Redirect(url) => {
+            set("redirect", url.into());
+            set("status", status.into());
+        }
     }
     result.into()
 }

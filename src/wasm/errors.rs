@@ -51,9 +51,20 @@ struct Props<'a> {
     attempts: Option<u32>,
 }
 
-/// Converts `error` to a JS error. `request` (the request that failed) and `attempts` are
-/// attached for transport and provider failures.
-pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: Option<u32>) -> JsValue {
+/// A client's request that failed: what its error carries besides the failure itself.
+pub struct Attempted<'a> {
+    /// Whose client sent it: every failure of a client names its provider, a transport
+    /// failure or an unreadable answer too (one handler for several clients tells them apart).
+    pub provider: crate::provider::Provider,
+    /// The request, credentials redacted: enough to send it again.
+    pub request: &'a HttpRequest,
+    pub attempts: u32,
+}
+
+/// Converts `error` to a JS error; a client's failure (`attempted`) also carries its request,
+/// the number of attempts and the provider.
+pub fn to_js_error(error: &SendError, attempted: Option<Attempted<'_>>) -> JsValue {
+    let (request, attempts) = (attempted.as_ref().map(|a| a.request), attempted.as_ref().map(|a| a.attempts));
     let class = match error {
         SendError::Body(BodyError::Invalid(_)) => "ValidationError",
         SendError::Body(BodyError::Unsupported(_)) => "UnsupportedError",
@@ -98,6 +109,10 @@ pub fn to_js_error(error: &SendError, request: Option<&HttpRequest>, attempts: O
         }
         SendError::Body(BodyError::Argument(_)) | SendError::Transport(_) => {}
     }
+    // A ProviderError names its provider already (`provider_error`).
+    if let Some(attempted) = attempted.as_ref().filter(|_| props.provider_error.is_none()) {
+        props.provider = props.provider.or(Some(attempted.provider.name()));
+    }
     let props =
         serde_json::to_string(&props).ok().and_then(|json| json_to_js(&json).ok()).unwrap_or(JsValue::UNDEFINED);
     make_error(class, &error.to_string(), props)
@@ -119,12 +134,12 @@ impl From<crate::error::WebhookError> for JsValue {
 
 impl From<SendError> for JsValue {
     fn from(error: SendError) -> JsValue {
-        to_js_error(&error, None, None)
+        to_js_error(&error, None)
     }
 }
 
 impl From<BodyError> for JsValue {
     fn from(error: BodyError) -> JsValue {
-        to_js_error(&SendError::Body(error), None, None)
+        to_js_error(&SendError::Body(error), None)
     }
 }

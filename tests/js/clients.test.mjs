@@ -417,3 +417,21 @@ test("an error survives JSON.stringify (a log line, a queue) with its name, mess
   const invalid = (() => { try { wabridge.toProvider("meta", { to: "x", content: { type: "text", body: "" } }); } catch (e) { return e; } })();
   assert.deepEqual(JSON.parse(JSON.stringify(invalid)).violations.map((v) => v.path), ["/to", "/content/body"]);
 });
+
+test("every failure of a client names its provider: transport failures, timeouts and unreadable answers too", async () => {
+  for (const [provider, make] of Object.entries(clients)) {
+    const send = (fetch, extra) => failure(make(fetch, extra).send({ to: "+16505551234", content: { type: "text", body: "hi" } }));
+    const errors = [
+      await send(async () => { throw new TypeError("fetch failed"); }),
+      await send(async () => new Promise(() => {}), { timeoutMs: 10 }),
+      await send(answering(502, "<html>Bad gateway</html>")),
+      await send(answering(400, "{}")),
+    ];
+    for (const error of errors) assert.equal(error.provider, provider, `${provider}: ${error.name} ${error.message}`);
+    assert.deepEqual(errors.slice(0, 3).map((e) => e.name), ["TransportError", "TimeoutError", "UnexpectedResponseError"], provider);
+  }
+  // A media host that keeps redirecting: the error says whose download, from what status.
+  const redirecting = async (url) => new Response(null, { status: 302, headers: { location: `https://media.api.bird.com/workspaces/x/messages/y/media/${Math.random()}` } });
+  const error = await failure(clients.bird(redirecting).downloadMedia("https://media.api.bird.com/workspaces/x/messages/y/media/z"));
+  assert.deepEqual([error.name, error.provider, error.httpStatus, error.retryable], ["UnexpectedResponseError", "bird", 302, false], error.message);
+});
