@@ -3,7 +3,7 @@
 // Each call goes to that provider's client (and its validation); what a provider cannot do is
 // an UnsupportedError before any I/O, never an approximation.
 import { BirdClient, MetaClient, OneMsgClient, sendChanges } from "./clients.js";
-import { ArgumentError, UnsupportedError, fitMessage } from "./wasm/index.js";
+import { ArgumentError, UnexpectedResponseError, UnsupportedError, fitMessage } from "./wasm/index.js";
 import { MemoryDedupeStore, handleWebhook, readWebhook, receiveWebhook } from "./webhooks.js";
 
 const CLIENTS = { meta: MetaClient, bird: BirdClient, "1msg": OneMsgClient };
@@ -93,13 +93,16 @@ class Messenger {
 
   /**
    * Downloads the media of a customer's message: `event.media` of a message event (or its URL).
-   * Meta's media comes by id (looked up with getMedia first); Bird's and 1MSG's by URL. Each
-   * client decides where its credentials may go.
+   * Meta's media comes by id (looked up with getMedia first, whose size and SHA-256 the file is
+   * checked against); Bird's and 1MSG's by URL. Each client decides where its credentials may go.
    */
   async downloadMedia(media) {
     const { id, url } = typeof media === "string" ? { url: media } : media ?? {};
     if (typeof url === "string") return this.client.downloadMedia(url);
-    if (this.provider === "meta" && typeof id === "string") return this.client.downloadMedia((await this.client.getMedia(id)).url);
+    if (this.provider === "meta" && typeof id === "string") {
+      const described = await this.client.getMedia(id);
+      return checkedAgainst(described, await this.client.downloadMedia(described.url));
+    }
     throw new ArgumentError(`downloadMedia takes a message event's \`media\` (${this.provider === "meta" ? "its id or url" : "its url"}) or a URL`, { code: "ERR_ARGUMENT", retryable: false });
   }
 
@@ -143,6 +146,27 @@ class Messenger {
 }
 
 if (typeof Symbol.dispose === "symbol") Messenger.prototype[Symbol.dispose] = Messenger.prototype.free;
+
+/**
+ * A Meta download held to what getMedia said of the file: its size, and its SHA-256 (hex, or
+ * base64 as webhooks give it) where the runtime has WebCrypto. A login page or a cut-off body
+ * that came back with a 200 is not the customer's file; downloading again is safe (a GET).
+ */
+async function checkedAgainst(described, file) {
+  const differs = (what) =>
+    new UnexpectedResponseError(`the file downloaded for Meta media ${described.id} is not the one getMedia described: ${what}; download it again`, {
+      code: "ERR_UNEXPECTED_RESPONSE", retryable: true, provider: "meta", httpStatus: 200, raw: "",
+    });
+  const size = file.bytes.byteLength;
+  if (described.fileSize > 0 && size !== described.fileSize) throw differs(`${size} bytes, not ${described.fileSize}`);
+  const subtle = globalThis.crypto?.subtle;
+  if (typeof described.sha256 !== "string" || !described.sha256 || typeof subtle?.digest !== "function") return file;
+  const digest = new Uint8Array(await subtle.digest("SHA-256", file.bytes));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  const base64 = btoa(String.fromCharCode(...digest));
+  if (described.sha256.toLowerCase() !== hex && described.sha256 !== base64) throw differs("its SHA-256 differs");
+  return file;
+}
 
 /**
  * A messenger for `options.provider` ("meta", "bird" or "1msg") with that provider's client

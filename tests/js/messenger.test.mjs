@@ -378,3 +378,26 @@ test("send's changes say what the provider leaves out by design, each at its poi
   const text = await messengers.meta.send({ to: "+16505551234", content: { type: "text", body: "plain" } });
   assert.deepEqual(text.changes, []);
 });
+
+test("a Meta download is held to what getMedia said of the file: a 200 of other bytes (a login page, a cut-off body) is refused, retryable", async () => {
+  const sandbox = createSandbox({ seed: 6, meta: { appSecret: SECRETS.meta } });
+  sandbox.receive({ provider: "meta", from: "+16505551234", media: { type: "image", data: PNG, mimeType: "image/png" } });
+  await sandbox.settle();
+  const [event] = wabridge.readWebhook("meta", sandbox.webhooks("meta").at(-1).body);
+  const tampered = (change) => async (input, init) => {
+    const answer = await sandbox.fetch(input, init);
+    if (!new URL(String(input)).pathname.startsWith("/meta-media/")) return answer;
+    return new Response(change(new Uint8Array(await answer.arrayBuffer())), { status: 200, headers: answer.headers });
+  };
+  const download = (fetch) => wabridge.createMessenger({ provider: "meta", ...sandbox.clientOptions("meta"), fetch }).downloadMedia(event.media);
+  assert.deepEqual((await download(tampered((bytes) => bytes))).bytes, PNG, "the file itself passes");
+  const html = new TextEncoder().encode("<html>log in</html>");
+  for (const [change, said] of [[() => html, /\d+ bytes, not \d+/], [(bytes) => bytes.slice(0, -1), /bytes, not/], [(bytes) => bytes.map((b, i) => (i === 10 ? b ^ 1 : b)), /SHA-256 differs/]]) {
+    await assert.rejects(download(tampered(change)), (error) => {
+      assert.ok(error instanceof wabridge.UnexpectedResponseError, String(error));
+      assert.deepEqual([error.provider, error.retryable], ["meta", true]);
+      assert.match(error.message, said);
+      return true;
+    });
+  }
+});
