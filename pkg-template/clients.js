@@ -34,6 +34,8 @@ class Client {
   #core;
   #fetch;
   #timeoutMs;
+  /** The caller's AbortSignal: every call of the client stops when it aborts. */
+  #signal;
   /** Calls started and not yet settled: the core is released only when the last one settles. */
   #inFlight = 0;
   /** free() was called: new calls are refused. */
@@ -47,6 +49,12 @@ class Client {
     // Checked by the core (a function; 1 ms to 10 minutes); null counts as absent there too.
     this.#fetch = options.fetch ?? undefined;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const signal = options.signal ?? undefined;
+    if (signal !== undefined && (typeof signal !== "object" || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+      this.free();
+      throw argumentError("the client's signal option must be an AbortSignal");
+    }
+    this.#signal = signal;
   }
 
   /**
@@ -99,7 +107,7 @@ class Client {
       let answer;
       let failure;
       try {
-        answer = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary);
+        answer = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary, this.#signal);
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         failure = error;
@@ -116,7 +124,7 @@ class Client {
         return outcome[1];
       }
       if (outcome.length < 3) throw outcome[1];
-      await sleep(outcome[2]);
+      await sleep(outcome[2], this.#signal);
     }
   }
 

@@ -23,7 +23,10 @@ export class TransportFailure {
 /** The most of an error answer's body that is read into an error (characters, or bytes). */
 const ERROR_BODY_MAX = 64 * 1024;
 
-export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary) {
+export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary, signal) {
+  // The caller's signal (the client's `signal` option): aborted, the call rejects with its
+  // reason, as fetch does, and is never retried.
+  if (signal?.aborted) throw signal.reason;
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer;
   let timedOut = false;
@@ -40,6 +43,16 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     }, timeoutMs);
   });
   deadline.catch(() => {}); // lost races must not be unhandled rejections
+  let onAbort;
+  const cancelled = signal && new Promise((_, reject) => {
+    onAbort = () => {
+      controller?.abort(signal.reason);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  cancelled?.catch(() => {});
+  const race = (work) => Promise.race(cancelled ? [work, deadline, cancelled] : [work, deadline]);
   try {
     const headers = {};
     for (let i = 0; i + 1 < flatHeaders.length; i += 2) headers[flatHeaders[i]] = flatHeaders[i + 1];
@@ -47,7 +60,7 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     if (body !== undefined) init.body = body;
     if (controller) init.signal = controller.signal;
     if (binary === "manual") init.redirect = "manual";
-    const response = await Promise.race([fetchImpl(url, init), deadline]);
+    const response = await race(fetchImpl(url, init));
     const status = response?.status;
     if (response?.type === "opaqueredirect") {
       throw new TransportFailure(false, "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server");
@@ -67,12 +80,12 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     }
     let content = binary ? new Uint8Array(0) : "";
     if (binary && typeof response.arrayBuffer === "function") {
-      content = new Uint8Array(await Promise.race([response.arrayBuffer(), deadline]));
+      content = new Uint8Array(await race(response.arrayBuffer()));
     } else if (typeof response.text === "function") {
-      const text = String(await Promise.race([response.text(), deadline]));
+      const text = String(await race(response.text()));
       content = binary ? new TextEncoder().encode(text) : text;
     } else if (typeof response.arrayBuffer === "function") {
-      content = new TextDecoder().decode(await Promise.race([response.arrayBuffer(), deadline]));
+      content = new TextDecoder().decode(await race(response.arrayBuffer()));
     }
     // An error's body is decoded in the wasm, whose memory only grows: one larger than any
     // documented error (a proxy's page, a hostile media host's gigabyte) is cut to its start,
@@ -80,12 +93,17 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     if ((status < 200 || status >= 300) && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
     return [status, flat, content];
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    // A fetch the caller wrapped with a signal of their own, aborted: theirs to handle, not a
+    // failure to retry (this module's own abort is the timeout's).
+    if (error?.name === "AbortError" && !timedOut) throw error;
     if (answered) return answered;
     if (error instanceof TransportFailure) throw error;
     // A fetch that honours the abort rejects (with its own error) as the time runs out.
     throw timedOut ? late() : new TransportFailure(false, describe(error));
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
   }
 }
 
@@ -102,7 +120,18 @@ function describe(error) {
   }
 }
 
-/** Resolves after `ms` milliseconds (retry backoff). */
-export function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms` milliseconds (retry backoff); rejects with `signal`'s reason when it aborts first. */
+export function sleep(ms, signal) {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", abort, { once: true });
+  });
 }

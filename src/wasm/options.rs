@@ -69,6 +69,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Automatic retries; `false` disables them. */
   retry?: RetryOptions | false;
+  /**
+   * Stops every call of the client when it aborts (a request's own signal, for a client made
+   * per request; a shutdown's): the call rejects with the signal's reason, as `fetch` does
+   * (an `AbortError` by default), and is not retried; a wait between retries ends at once.
+   */
+  signal?: AbortSignal;
 }
 "#;
 
@@ -203,6 +209,6 @@ impl<'a> Options<'a> {
     }
 }
 
-/// The keys every client reads (`fetch`, `timeout_ms`, `retry_policy`), for `Options::new`'s
-/// list of known keys.
-pub const SHARED_KEYS: [&str; 3] = ["fetch", "timeoutMs", "retry"];
+/// The keys every client reads (`fetch`, `timeout_ms`, `retry_policy`; `signal`, which the JS
+/// class reads), for `Options::new`'s list of known keys.
+pub const SHARED_KEYS: [&str; 4] = ["fetch", "timeoutMs", "retry", "signal"];

@@ -435,3 +435,37 @@ test("every failure of a client names its provider: transport failures, timeouts
   const error = await failure(clients.bird(redirecting).downloadMedia("https://media.api.bird.com/workspaces/x/messages/y/media/z"));
   assert.deepEqual([error.name, error.provider, error.httpStatus, error.retryable], ["UnexpectedResponseError", "bird", 302, false], error.message);
 });
+
+test("the client's signal stops its calls: in flight, reading the answer, or waiting to retry; the call rejects with the signal's reason and is not retried", async () => {
+  // In flight: fetch never answers; the abort ends the call at once with an AbortError.
+  const controller = new AbortController();
+  let calls = 0;
+  const hanging = client(async () => (calls++, new Promise(() => {})), { signal: controller.signal, retry: { retryUnsafe: true, baseDelayMs: 1 } });
+  const pending = failure(hanging.send(message));
+  setTimeout(() => controller.abort(), 5);
+  const inFlight = await pending;
+  assert.equal(inFlight.name, "AbortError");
+  assert.equal(calls, 1);
+  // Waiting between retries (a 429 asking for 5 s): the abort ends the wait, with its reason.
+  const waiting = new AbortController();
+  calls = 0;
+  const limited = client(async () => (calls++, new Response("{}", { status: 429, headers: { "retry-after": "5" } })), { signal: waiting.signal, retry: { maxDelayMs: 10_000 } });
+  const started = Date.now();
+  const retrying = failure(limited.send(message));
+  setTimeout(() => waiting.abort(new Error("shutting down")), 20);
+  assert.equal((await retrying).message, "shutting down");
+  assert.ok(Date.now() - started < 2000 && calls === 1, `waited ${Date.now() - started} ms, ${calls} calls`);
+  // Aborted before the call: nothing is sent.
+  calls = 0;
+  assert.equal((await failure(client(async () => (calls++, new Response(success)), { signal: AbortSignal.abort() }).send(message))).name, "AbortError");
+  assert.equal(calls, 0);
+  // A fetch the caller wrapped with a signal of their own: its AbortError is theirs, not retried.
+  calls = 0;
+  const own = async () => {
+    calls++;
+    throw new DOMException("The operation was aborted.", "AbortError");
+  };
+  assert.equal((await failure(client(own, { retry: { retryUnsafe: true, baseDelayMs: 1 } }).send(message))).name, "AbortError");
+  assert.equal(calls, 1);
+  assert.throws(() => client(fetch, { signal: "soon" }), (e) => e instanceof wabridge.ArgumentError && /signal option must be an AbortSignal/.test(e.message));
+});

@@ -47,6 +47,9 @@ const phoneNumberId = "1";
 new MetaClient({ token, phoneNumberId, fetch });
 new MetaClient({ token, phoneNumberId, fetch: globalThis.fetch });
 new MetaClient({ token, phoneNumberId, fetch: (input, init) => fetch(input, init) });
+new MetaClient({ token, phoneNumberId, signal: new AbortController().signal });
+// @ts-expect-error signal is an AbortSignal
+new MetaClient({ token, phoneNumberId, signal: "soon" });
 new MetaClient({ token, phoneNumberId, fetch: async (url, init) => fetch(url, { ...init, headers: { ...init.headers, "x-trace": "1" } }) });
 const calls: { url: string; init: FetchInit }[] = [];
 const double: FetchLike = async (url, init) => {
