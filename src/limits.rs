@@ -146,6 +146,10 @@ limits! {
     /// Body text of a media carousel card. Same page.
     CAROUSEL_CARD_BODY_MAX_CHARS: usize = 160;
 
+    /// Line breaks in a media carousel card's body ("Max 160 characters, and up to 2 line
+    /// breaks"). Same page.
+    CAROUSEL_CARD_BODY_MAX_LINE_BREAKS: usize = 2;
+
     /// Template name. https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview
     TEMPLATE_NAME_MAX_CHARS: usize = 512;
 

@@ -596,6 +596,17 @@ impl Validate for Carousel {
                 1,
                 CAROUSEL_CARD_BODY_MAX_CHARS,
             );
+            let breaks = card.body.as_deref().map_or(0, |body| body.matches('\n').count());
+            if breaks > CAROUSEL_CARD_BODY_MAX_LINE_BREAKS {
+                report.add(
+                    &at.key("body"),
+                    ViolationCode::InvalidValue,
+                    format!(
+                        "a card body has at most {CAROUSEL_CARD_BODY_MAX_LINE_BREAKS} line breaks (this one {breaks})"
+                    ),
+                    Some(CAROUSEL_CARD_BODY_MAX_LINE_BREAKS as f64),
+                );
+            }
             match (&card.buttons, &card.cta_url) {
                 (Some(buttons), None) => check_reply_buttons(report, &at.key("buttons"), buttons, REPLY_BUTTONS_MAX),
                 (None, Some(cta)) => check_cta(report, &at.key("ctaUrl"), &cta.display_text, &cta.url),

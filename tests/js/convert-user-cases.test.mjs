@@ -147,3 +147,21 @@ test("validate(message, provider) reports the model's violations and the provide
   const long = found({ to: "+16505550000", content: { type: "text", body: "x".repeat(5000) } }, "bird");
   assert.equal(long.filter(([path]) => path === "/content/body").length, 1, JSON.stringify(long));
 });
+
+test("Meta's media carousel: a card body of at most 2 line breaks; each card at its own card_index, 0 up (media and product cards)", async () => {
+  const { sampleMessages } = await import("../../examples/messages.mjs");
+  const MESSAGES = sampleMessages("+16505551234");
+  const carousel = structuredClone(MESSAGES.find(([name]) => name === "carousel")[1]);
+  carousel.content.cards[0].body = "a\nb\nc";
+  assert.deepEqual(wabridge.validate(carousel, "meta"), []);
+  carousel.content.cards[0].body = "a\nb\nc\nd";
+  assert.deepEqual(wabridge.validate(carousel).map((v) => [v.path, v.code, v.limit]), [["/content/cards/0/body", "invalid_value", 2]]);
+  assert.equal(wabridge.LIMITS.CAROUSEL_CARD_BODY_MAX_LINE_BREAKS, 2);
+  for (const name of ["carousel", "product carousel"]) {
+    const body = wabridge.toProvider("meta", MESSAGES.find(([n]) => n === name)[1]);
+    assert.deepEqual(body.interactive.action.cards.map((c) => c.card_index), [0, 1], name);
+    assert.deepEqual(wabridge.validateProvider("meta", body), [], name);
+    body.interactive.action.cards[1].card_index = 0;
+    assert.deepEqual(wabridge.validateProvider("meta", body).map((v) => [v.path, v.code]), [["/interactive/action/cards/1/card_index", "invalid_value"]], name);
+  }
+});

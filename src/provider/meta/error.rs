@@ -13,7 +13,8 @@ fn classify(code: i64) -> (ErrorReason, bool) {
     match code {
         // 1 API unknown, 2 API service: temporary; 131000 something went wrong;
         // 131016 service overloaded; 133004 server temporarily unavailable.
-        1 | 2 | 131000 | 131016 | 133004 => (ServiceUnavailable, true),
+        // 131057 account in maintenance mode (a throughput upgrade): later, the same request.
+        1 | 2 | 131000 | 131016 | 133004 | 131057 => (ServiceUnavailable, true),
         // 4 app call limit, 80007 WABA rate limit, 130429 throughput: wait and send again.
         4 | 80007 | 130429 => (RateLimited, true),
         // 131048 spam rate limit: the number's quality restricts what it may send (too many
@@ -23,12 +24,16 @@ fn classify(code: i64) -> (ErrorReason, bool) {
         // every 6 seconds; retried no sooner than that (`PAIR_RATE_WAIT_MS`).
         131056 => (PairRateLimited, true),
         0 | 190 => (InvalidToken, false),
-        3 | 10 | 200..=299 => (PermissionDenied, false),
+        // 131005 access denied; 368 temporarily blocked for policy violations; 131031 account
+        // locked; 131042 business eligibility (a payment method): the account, not the request.
+        3 | 10 | 200..=299 | 368 | 131005 | 131031 | 131042 => (PermissionDenied, false),
         // 33 bad object id; 131008 required parameter missing; 131009 parameter value
         // invalid; 131021 recipient cannot be sender.
         33 | 100 | 131008 | 131009 | 131021 => (InvalidParameter, false),
         131047 => (ReengagementRequired, false),
-        131026 => (Undeliverable, false),
+        // 131026 message undeliverable; 130472 the customer's number is part of an experiment;
+        // 131050 the customer stopped marketing messages from the business.
+        131026 | 130472 | 131050 => (Undeliverable, false),
         131051 => (UnsupportedType, false),
         131052 | 131053 => (Media, false),
         132000..=132016 | 132068 | 132069 => (Template, false),
@@ -107,6 +112,13 @@ mod tests {
             (400, 131056, ErrorReason::PairRateLimited, true),
             (400, 131048, ErrorReason::RateLimited, false),
             (400, 131026, ErrorReason::Undeliverable, false),
+            (400, 130472, ErrorReason::Undeliverable, false),
+            (400, 131050, ErrorReason::Undeliverable, false),
+            (403, 131005, ErrorReason::PermissionDenied, false),
+            (400, 368, ErrorReason::PermissionDenied, false),
+            (400, 131031, ErrorReason::PermissionDenied, false),
+            (400, 131042, ErrorReason::PermissionDenied, false),
+            (400, 131057, ErrorReason::ServiceUnavailable, true),
             (400, 132001, ErrorReason::Template, false),
             (400, 131051, ErrorReason::UnsupportedType, false),
             (500, 131000, ErrorReason::ServiceUnavailable, true),

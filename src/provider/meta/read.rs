@@ -411,11 +411,19 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "carousel" => {
             let body = text_of(i, r, "body", true);
             let cards = i.req_obj(r, "action")?.objects(r, "cards", true)?;
+            // Each card is at its own index, 0 up, as the neutral model writes them back.
+            let indexed = |r: &mut Report, j: usize, card: &Obj<'_>| {
+                if card.int::<u32>(r, "card_index", true).is_some_and(|index| index as usize != j) {
+                    card.invalid(r, "card_index", format!("card_index of the card at position {j} must be {j}"));
+                }
+            };
             if cards.first().and_then(|c| c.raw("type")).and_then(Json::as_str) == Some("product") {
                 let cards = cards
                     .iter()
-                    .filter_map(|card| {
+                    .enumerate()
+                    .filter_map(|(j, card)| {
                         card.only(r, &["card_index", "type", "action"]);
+                        indexed(r, j, card);
                         let action = card.req_obj(r, "action")?;
                         action.only(r, &["catalog_id", "product_retailer_id"]);
                         let catalog_id = action.req_str(r, "catalog_id");
@@ -427,9 +435,10 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             }
             let cards = cards
                 .iter()
-                .filter_map(|card| {
+                .enumerate()
+                .filter_map(|(j, card)| {
                     card.only(r, &["card_index", "type", "header", "body", "action"]);
-                    card.int::<u32>(r, "card_index", true);
+                    indexed(r, j, card);
                     let header = card.req_obj(r, "header").and_then(|h| read_header(&h, r));
                     let body = text_of(card, r, "body", false);
                     let action = card.req_obj(r, "action")?;
