@@ -38,7 +38,7 @@ export interface SandboxConfig {
 }
 
 /** A function that POSTs a webhook: `globalThis.fetch` by default. */
-export type WebhookFetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => Promise<{ status: number; ok: boolean }>;
+export type WebhookFetch = (url: string, init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number; ok: boolean }>;
 
 /** Fault modes the sandbox injects. */
 export type FaultMode =
@@ -92,9 +92,12 @@ export interface SandboxWebhook {
   payload: unknown;
   body: string;
   headers: Record<string, string> | null;
-  status: "pending" | "delivered" | "failed";
+  /** `recorded`: no URL and no callback to hand it to. */
+  status: "pending" | "delivered" | "failed" | "recorded";
   responseStatus: number | null;
   error: string | null;
+  /** POSTs made (redeliveries included); 0 without a URL. */
+  attempts: number;
   at: number;
 }
 
@@ -143,11 +146,21 @@ export interface SandboxOptions {
     catalogId?: string;
     outputIP?: string;
   };
-  /** Where webhooks go: a URL (or one per provider), and/or a callback. They are recorded either way. */
+  /**
+   * Where webhooks go: a URL (or one per provider), and/or a callback. They are recorded either
+   * way. A POST the receiver does not take (no 2xx, no answer within `timeoutMs`) is delivered
+   * again after each of `retryDelaysMs`, as providers redeliver: receivers must take an event
+   * twice.
+   */
   webhooks?: {
     url?: string | Partial<Record<Provider, string>>;
-    onWebhook?: (webhook: { provider: Provider; event: "status" | "message"; payload: unknown; body: string; headers: Record<string, string> }) => void | Promise<void>;
+    /** `url`: what Bird's signature covers (the configured URL, or a stand-in when there is none) — verify against it. */
+    onWebhook?: (webhook: { provider: Provider; event: "status" | "message"; payload: unknown; body: string; headers: Record<string, string>; url: string }) => void | Promise<void>;
     fetch?: WebhookFetch;
+    /** How long a receiver has to answer a POST. Default 10000. */
+    timeoutMs?: number;
+    /** The waits before each redelivery of a POST not taken. Default [100, 400]; `[]`: none. */
+    retryDelaysMs?: number[];
   };
   faults?: FaultRule[];
   /** Seed of ids and probabilistic faults. Default 1. */

@@ -47,6 +47,8 @@ class Sandbox {
       urls: options.webhooks?.url,
       onWebhook: options.webhooks?.onWebhook,
       fetch: options.webhooks?.fetch,
+      timeoutMs: options.webhooks?.timeoutMs,
+      retryDelaysMs: options.webhooks?.retryDelaysMs,
       clock: this.clock,
       random: this.random,
       secrets: { metaAppSecret: this.byName.meta.config.appSecret, birdSigningKey: this.byName.bird.config.signingKey },

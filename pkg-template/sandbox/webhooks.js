@@ -23,14 +23,27 @@ export async function birdSignature(signingKey, timestamp, url, raw) {
   return bytesToBase64(await hmacSha256(signingKey, signed));
 }
 
+/** How long a receiver has to answer a webhook POST before the attempt counts as failed. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+/** Waits before each redelivery of a webhook a receiver did not take (its 2xx): providers
+ *  deliver again, so a receiver must take the same event twice, and one that fails once still
+ *  gets it. Kept short: a sandbox's tests wait for them (settle). */
+export const WEBHOOK_RETRY_DELAYS_MS = [100, 400];
+
+/** Where Bird's signature says a webhook went when no URL is configured (onWebhook only): the
+ *  URL a verifier checks it against (`url` of the callback's argument). */
+export const stubWebhookUrl = (provider) => `https://sandbox.wabridge.invalid/webhooks/${provider}`;
+
 export class WebhookOutbox {
-  constructor({ urls, onWebhook, fetch, clock, random, secrets }) {
+  constructor({ urls, onWebhook, fetch, clock, random, secrets, timeoutMs, retryDelaysMs }) {
     this.urls = urls;
     this.onWebhook = onWebhook;
     this.fetch = fetch;
     this.clock = clock;
     this.random = random;
     this.secrets = secrets;
+    this.timeoutMs = timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+    this.retryDelaysMs = retryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS;
     this.deliveries = [];
     this.pending = new Set();
   }
@@ -45,10 +58,12 @@ export class WebhookOutbox {
       headers["x-hub-signature-256"] = await metaSignature(this.secrets.metaAppSecret, raw);
     }
     if (provider === "bird" && this.secrets.birdSigningKey) {
-      const timestamp = unixSeconds(this.clock());
+      // The wall clock, not the sandbox's: a receiver checks the timestamp against its own
+      // clock (replay protection), whatever time the sandbox plays.
+      const timestamp = unixSeconds(Date.now());
       headers["messagebird-request-timestamp"] = timestamp;
       headers["messagebird-request-id"] = randomUuid(this.random);
-      headers["messagebird-signature"] = await birdSignature(this.secrets.birdSigningKey, timestamp, url ?? "", raw);
+      headers["messagebird-signature"] = await birdSignature(this.secrets.birdSigningKey, timestamp, url, raw);
     }
     return headers;
   }
@@ -57,20 +72,22 @@ export class WebhookOutbox {
   emit(provider, event, payload) {
     const raw = provider === "meta" ? metaRawJson(payload) : JSON.stringify(payload);
     const url = this.url(provider);
-    const delivery = { provider, event, url: url ?? null, payload, body: raw, headers: null, status: "pending", responseStatus: null, error: null, at: this.clock() };
+    const signedUrl = url ?? stubWebhookUrl(provider);
+    const delivery = { provider, event, url: url ?? null, payload, body: raw, headers: null, status: "pending", responseStatus: null, error: null, attempts: 0, at: this.clock() };
     this.deliveries.push(delivery);
     const task = (async () => {
       try {
-        delivery.headers = await this.headers(provider, raw, url);
-        if (this.onWebhook) await this.onWebhook({ provider, event, payload, body: raw, headers: delivery.headers });
-        if (url) {
-          const fetch = this.fetch ?? globalThis.fetch;
-          const response = await fetch(url, { method: "POST", headers: delivery.headers, body: raw });
-          delivery.responseStatus = response.status;
-          await response.arrayBuffer?.();
-          delivery.status = response.ok ? "delivered" : "failed";
-        } else {
-          delivery.status = "delivered";
+        delivery.headers = await this.headers(provider, raw, signedUrl);
+        if (this.onWebhook) await this.onWebhook({ provider, event, payload, body: raw, headers: delivery.headers, url: signedUrl });
+        if (!url) {
+          // Nowhere to POST: handed to the callback, or only recorded.
+          delivery.status = this.onWebhook ? "delivered" : "recorded";
+          return;
+        }
+        for (let attempt = 0; ; attempt++) {
+          if (await this.post(delivery, url, raw)) return;
+          if (attempt >= this.retryDelaysMs.length) return;
+          await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
         }
       } catch (error) {
         delivery.status = "failed";
@@ -80,6 +97,36 @@ export class WebhookOutbox {
     this.pending.add(task);
     task.finally(() => this.pending.delete(task));
     return task;
+  }
+
+  /** One POST of `delivery`; whether the receiver took it (2xx). A receiver that does not answer
+   *  within the timeout fails the attempt rather than holding the sandbox. */
+  async post(delivery, url, raw) {
+    delivery.attempts++;
+    const fetch = this.fetch ?? globalThis.fetch;
+    const controller = new AbortController();
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error(`the receiver did not answer within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+    });
+    late.catch(() => {});
+    try {
+      const response = await Promise.race([fetch(url, { method: "POST", headers: delivery.headers, body: raw, signal: controller.signal }), late]);
+      delivery.responseStatus = response.status;
+      await Promise.race([response.arrayBuffer?.(), late]);
+      delivery.status = response.ok ? "delivered" : "failed";
+      delivery.error = response.ok ? null : `the receiver answered HTTP ${response.status}`;
+      return response.ok;
+    } catch (error) {
+      delivery.status = "failed";
+      delivery.error = String(error?.message ?? error);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async settle() {
