@@ -8,23 +8,29 @@ export const FAULT_MODES = [
   "unavailable", // 503 with the provider's error body
   "delay", // wait `delayMs` (default 60 s), then answer normally; the client's timeout fires first
   "reset", // the connection drops: a fetch rejects with TypeError, the server destroys the socket
-  "malformed_json", // 200 with a truncated JSON body
+  "malformed_json", // the call carried out (a message is sent), its 2xx answer cut short
   "html", // 502 with an HTML error page, as a proxy in front of the provider would send
   "meta_130429", // Meta's throughput limit: 400 with Graph error 130429
   "onemsg_not_sent", // 1MSG's HTTP 200 with {"sent": false}
 ];
+
+/** The modes that are one provider's own answer. */
+const OWN_PROVIDER = { meta_130429: "meta", onemsg_not_sent: "1msg" };
 
 export function normalizeFault(rule) {
   if (!rule || typeof rule !== "object") throw new TypeError("a fault rule must be an object");
   if (!FAULT_MODES.includes(rule.mode)) throw new TypeError(`unknown fault mode ${JSON.stringify(rule.mode)}; known: ${FAULT_MODES.join(", ")}`);
   const { provider, route, method, probability, sequence, times } = rule;
   if (provider !== undefined && !["meta", "bird", "1msg"].includes(provider)) throw new TypeError(`unknown provider ${provider}`);
+  // A provider's own answer fires on that provider's calls only.
+  const own = OWN_PROVIDER[rule.mode];
+  if (own && provider !== undefined && provider !== own) throw new TypeError(`${rule.mode} is ${own}'s answer; it cannot fire on ${provider}'s calls`);
   if (probability !== undefined && !(probability >= 0 && probability <= 1)) throw new TypeError("probability must be within 0..1");
   if (sequence !== undefined && !(Array.isArray(sequence) && sequence.every((n) => Number.isInteger(n) && n >= 1))) {
     throw new TypeError("sequence lists the 1-based numbers of the matching calls to fail");
   }
   if (times !== undefined && !(Number.isInteger(times) && times >= 0)) throw new TypeError("times must be a whole number");
-  return { mode: rule.mode, provider, route, method, probability, sequence, times, delayMs: rule.delayMs, retryAfterSeconds: rule.retryAfterSeconds, calls: 0 };
+  return { mode: rule.mode, provider: provider ?? own, route, method, probability, sequence, times, delayMs: rule.delayMs, retryAfterSeconds: rule.retryAfterSeconds, calls: 0 };
 }
 
 function matches(rule, call) {

@@ -1,6 +1,7 @@
 // The sandbox's Meta WhatsApp Cloud API: POST …/messages (every kind wabridge validates,
-// mark-as-read and typing), media upload/get/delete/download, Bearer tokens, the 24-hour
-// customer-care window, and status and inbound-message webhooks in Meta's format.
+// mark-as-read and typing), media upload/get/delete/download, tokens (a Bearer header or
+// `access_token`), the 24-hour customer-care window, and status and inbound-message webhooks
+// in Meta's format.
 // The wasm functions come through the package's own name (a self-reference), so they are the
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
@@ -145,9 +146,9 @@ export function createMeta(sandbox, options = {}) {
     },
 
     async handle(ctx, call) {
-      if (ctx.headers.get("authorization") !== `Bearer ${config.token}`) {
-        return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
-      }
+      const token = accessToken(ctx);
+      if (token === undefined) return graphError(401, 190, "An access token is required to request this resource.");
+      if (token !== config.token) return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token");
       switch (call.route) {
         case "messages":
         case "media.upload": {
@@ -232,4 +233,12 @@ export function createMeta(sandbox, options = {}) {
       }
     },
   };
+}
+
+/** The token a Graph call carries, as Graph reads it: `Authorization: Bearer …` (or `OAuth …`;
+ *  the scheme in any case) or the `access_token` query parameter; `undefined` for none. */
+function accessToken(ctx) {
+  const [scheme, token] = (ctx.headers.get("authorization") ?? "").trim().split(/\s+/, 2);
+  if (token && /^(bearer|oauth)$/i.test(scheme)) return token;
+  return ctx.url.searchParams.get("access_token") ?? undefined;
 }

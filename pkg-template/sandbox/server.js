@@ -5,6 +5,24 @@ import { createServer } from "node:http";
 // Hop-by-hop and computed headers a Request must not carry over.
 const SKIPPED = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "expect"]);
 
+/**
+ * The URL a request was made to, as its client sees it: behind a reverse proxy the forwarded
+ * scheme and host (the media links and the config the sandbox answers with must point there,
+ * or clients refuse to send credentials to them), else its Host; a target in absolute form as
+ * it is. A Host that is no host falls back to the listening address.
+ */
+function requestUrl(req, address) {
+  const first = (name) => String(req.headers[name] ?? "").split(",")[0].trim();
+  const listening = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  const proto = /^https?$/.test(first("x-forwarded-proto")) ? first("x-forwarded-proto") : "http";
+  const authority = first("x-forwarded-host") || req.headers.host;
+  const target = req.url ?? "/";
+  for (const base of authority ? [`${proto}://${authority}`, listening] : [listening]) {
+    if (URL.canParse(target, base) && URL.canParse(base)) return new URL(target, base).href;
+  }
+  return new URL("/", listening).href;
+}
+
 export function serveSandbox(sandbox, { port = 0, host = "127.0.0.1" } = {}) {
   const server = createServer(async (req, res) => {
     const chunks = [];
@@ -14,7 +32,7 @@ export function serveSandbox(sandbox, { port = 0, host = "127.0.0.1" } = {}) {
     const headers = Object.entries(req.headers).filter(([name]) => !SKIPPED.has(name)).map(([name, value]) => [name, String(value)]);
     const hasBody = !["GET", "HEAD"].includes(req.method);
     try {
-      const response = await sandbox.fetch(`http://${req.headers.host ?? `${host}:${port}`}${req.url}`, {
+      const response = await sandbox.fetch(requestUrl(req, server.address()), {
         method: req.method,
         headers,
         body: hasBody ? Buffer.concat(chunks) : undefined,

@@ -60,9 +60,28 @@ test("reset: the connection drops and the client throws a TransportError", async
 });
 
 test("malformed_json and html: UnexpectedResponseError with the raw body", async () => {
-  const malformed = await failure(metaSetup([{ mode: "malformed_json" }]).client.send(text()));
+  // The send was carried out (the message is the sandbox's), its 2xx answer cut short: not
+  // retried, since sending again would deliver it twice.
+  const garbled = metaSetup([{ mode: "malformed_json" }]);
+  const malformed = await failure(garbled.client.send(text()));
   assert.deepEqual([malformed.code, malformed.httpStatus, malformed.retryable], ["ERR_UNEXPECTED_RESPONSE", 200, false]);
-  assert.match(malformed.raw, /"wamid\.$/);
+  assert.match(malformed.raw, /^\{"messaging_product":"whatsapp"/);
+  assert.equal(garbled.sandbox.messages("meta").length, 1, "the message was sent");
+  assert.equal(garbled.sandbox.requests.length, 1, "and not sent again");
+  // Each provider's own answer, cut.
+  for (const provider of ["bird", "1msg"]) {
+    const sandbox = createSandbox({ enforceWindow: false, faults: [{ mode: "malformed_json", provider }] });
+    const Client = { bird: wabridge.BirdClient, "1msg": wabridge.OneMsgClient }[provider];
+    const error = await failure(new Client({ ...sandbox.clientOptions(provider), retry: false }).send(text()));
+    assert.equal(error.code, "ERR_UNEXPECTED_RESPONSE", provider);
+    assert.ok(!error.raw.includes("messaging_product"), `${provider}: ${error.raw}`);
+    assert.equal(sandbox.messages(provider).length, 1, provider);
+  }
+  // A provider's own answer fires on that provider only.
+  assert.throws(() => createSandbox({ faults: [{ mode: "onemsg_not_sent", provider: "meta" }] }), /onemsg_not_sent is 1msg's answer/);
+  const pinned = createSandbox({ enforceWindow: false, faults: [{ mode: "meta_130429" }] });
+  pinned.receive({ provider: "1msg", from: CUSTOMER, text: "hi" });
+  assert.equal((await new wabridge.OneMsgClient(pinned.clientOptions("1msg")).send(text())).sent, true, "meta_130429 left 1MSG alone");
   const html = await failure(metaSetup([{ mode: "html" }]).client.send(text()));
   assert.deepEqual([html.code, html.httpStatus, html.retryable], ["ERR_UNEXPECTED_RESPONSE", 502, true]);
   assert.match(html.raw, /<h1>502 Bad Gateway<\/h1>/);

@@ -140,3 +140,38 @@ test("a webhook secret given to createSandbox (perhaps a real one) is not served
     await server.close();
   }
 });
+
+test("behind a reverse proxy the sandbox answers with the forwarded scheme and host (media links, config); Meta takes the token as Graph does", async () => {
+  const sandbox = createSandbox({ enforceWindow: false });
+  const served = await serveSandbox(sandbox, { port: 0 });
+  try {
+    const proxied = { "x-forwarded-proto": "https", "x-forwarded-host": "sandbox.example.com" };
+    const config = await fetch(`${served.url}/__sandbox/config`, { headers: proxied }).then((r) => r.json());
+    assert.equal(config.meta.baseUrl, "https://sandbox.example.com");
+    const { token, phoneNumberId } = sandbox.clientOptions("meta");
+    const upload = new FormData();
+    upload.set("messaging_product", "whatsapp");
+    upload.set("type", "image/jpeg");
+    upload.set("file", new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }), "a.jpg");
+    const graph = (path, init = {}) => fetch(`${served.url}/v23.0/${path}`, { ...init, headers: { ...proxied, ...init.headers } });
+    const { id } = await graph(`${phoneNumberId}/media`, { method: "POST", body: upload, headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const media = await graph(`${id}?phone_number_id=${phoneNumberId}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    assert.match(media.url, /^https:\/\/sandbox\.example\.com\/meta-media\//);
+    // The token as Graph reads it: either scheme, any case, or the access_token parameter.
+    for (const auth of [{ headers: { authorization: `bearer ${token}` } }, { headers: { authorization: `OAuth ${token}` } }, { query: `&access_token=${token}` }]) {
+      const answer = await graph(`${id}?phone_number_id=${phoneNumberId}${auth.query ?? ""}`, { headers: auth.headers ?? {} });
+      assert.equal(answer.status, 200, JSON.stringify(auth));
+    }
+    const none = await graph(`${id}?phone_number_id=${phoneNumberId}`);
+    assert.deepEqual([none.status, (await none.json()).error.code], [401, 190]);
+    // A Host that is no host: the listening address, not a 500.
+    const { request } = await import("node:http");
+    const status = await new Promise((resolve, reject) => {
+      const req = request(`${served.url}/__sandbox/config`, { headers: { host: "bad host^" } }, (res) => (res.resume(), resolve(res.statusCode)));
+      req.on("error", reject).end();
+    });
+    assert.equal(status, 200);
+  } finally {
+    await served.close();
+  }
+});
