@@ -64,6 +64,8 @@ export declare class ProviderError extends WabridgeError {
   readonly httpStatus: number;
   /** What kind of failure, across providers. */
   readonly reason: ErrorReason;
+  /** The provider's own words (`message` is `"<provider> error <status>: "` and them). */
+  readonly providerMessage: string;
   /** The provider's own code (Meta's numeric `code`). */
   readonly providerCode?: number | string;
   /** Meta's `error_subcode`. */

@@ -538,7 +538,9 @@ pub struct ProviderError {
     pub provider: Provider,
     pub http_status: u16,
     pub reason: ErrorReason,
-    /// The provider's message.
+    /// The provider's message. JS has it as `providerMessage`: the error's own `message` says
+    /// whose error and which status before it ("meta error 400: (#100) Invalid parameter").
+    #[serde(rename = "providerMessage")]
     pub message: String,
     /// The provider's own error code (Meta's numeric `code`, Bird's `code`).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -469,3 +469,13 @@ test("the client's signal stops its calls: in flight, reading the answer, or wai
   assert.equal(calls, 1);
   assert.throws(() => client(fetch, { signal: "soon" }), (e) => e instanceof wabridge.ArgumentError && /signal option must be an AbortSignal/.test(e.message));
 });
+
+test("a ProviderError's message says whose error and which status before the provider's words (providerMessage alone)", async () => {
+  const error = await failure(client(answering(400, '{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}')).send(message));
+  assert.equal(error.message, "meta error 400: (#100) Invalid parameter");
+  assert.equal(error.providerMessage, "(#100) Invalid parameter");
+  const uncoded = await failure(client(answering(400, '{"error":{"message":"Something","code":131009}}')).send(message));
+  assert.equal(uncoded.providerMessage, "(#131009) Something");
+  const onemsg = await failure(clients["1msg"](answering(200, '{"sent":false,"message":"Re-engagement message"}')).send(message));
+  assert.deepEqual([onemsg.message, onemsg.providerMessage], ["1msg error 200: Re-engagement message", "Re-engagement message"]);
+});

@@ -75,7 +75,8 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
         provider: PROVIDER,
         http_status: response.status,
         reason,
-        message: format!("({code}) {message}"),
+        // Meta's messages mostly name their code already ("(#100) Invalid parameter").
+        message: if message.starts_with(&format!("(#{code})")) { message } else { format!("(#{code}) {message}") },
         provider_code: Some(ProviderCode::Number(code)),
         provider_subcode: error.get("error_subcode").and_then(Json::as_i64),
         error_type: error.string("type"),
