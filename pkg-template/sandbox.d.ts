@@ -266,6 +266,12 @@ export interface Sandbox {
    * scheduled for a time the clock has reached go out first; later ones stay "scheduled".
    */
   settle(): Promise<void>;
+  /**
+   * Moves the sandbox's time `ms` ahead (`POST /__sandbox/clock {"advanceMs": …}` over HTTP;
+   * `GET /__sandbox/clock` reads it): a 24-hour window closes, a Bird message's `scheduledFor`
+   * comes (it goes out). Returns the new time, ms since the epoch.
+   */
+  advanceClock(ms: number): number;
   reset(): void;
 }
 

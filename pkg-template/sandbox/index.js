@@ -34,7 +34,10 @@ const FAILURES = {
 
 class Sandbox {
   constructor(options = {}) {
-    this.clock = options.now ?? (() => Date.now());
+    const now = options.now ?? (() => Date.now());
+    /** How far `advanceClock` moved the sandbox's time past `now`'s. */
+    this.clockOffsetMs = 0;
+    this.clock = () => now() + this.clockOffsetMs;
     this.random = seededRandom(options.seed ?? 1);
     this.baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     this.statusDelayMs = options.statusDelayMs ?? 0;
@@ -201,6 +204,18 @@ class Sandbox {
   }
 
   /** Sends the scheduled messages whose time has come. */
+  /**
+   * Moves the sandbox's time `ms` ahead (from any language: `POST /__sandbox/clock`), to close
+   * a 24-hour window or reach a Bird message's `scheduledFor`, which then goes out. Resolves to
+   * the new time, ms since the epoch.
+   */
+  advanceClock(ms) {
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError("advanceClock takes milliseconds, 0 or more");
+    this.clockOffsetMs += ms;
+    this.releaseDue();
+    return this.clock();
+  }
+
   releaseDue() {
     for (const record of this.scheduled) {
       if (record.scheduledAt > this.clock()) continue;
@@ -286,6 +301,7 @@ class Sandbox {
   }
 
   reset() {
+    this.clockOffsetMs = 0;
     this.sent.length = 0;
     this.reads.length = 0;
     this.requests.length = 0;
@@ -323,6 +339,10 @@ class Sandbox {
         case "DELETE /faults":
           this.clearFaults();
           return json(200, { faults: 0 });
+        case "GET /clock":
+          return json(200, { now: this.clock() });
+        case "POST /clock":
+          return json(200, { now: this.advanceClock(input().advanceMs) });
         case "POST /settle":
           await this.settle();
           return json(200, { settled: true });

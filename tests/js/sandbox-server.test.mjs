@@ -175,3 +175,36 @@ test("behind a reverse proxy the sandbox answers with the forwarded scheme and h
     await served.close();
   }
 });
+
+test("the sandbox's clock over HTTP: advancing it closes the 24-hour window and releases Bird's scheduled messages", async () => {
+  const sandbox = createSandbox();
+  const served = await serveSandbox(sandbox, { port: 0 });
+  try {
+    const control = (path, body) => fetch(`${served.url}/__sandbox${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }).then((r) => r.json());
+    const { now } = await control("/clock");
+    assert.ok(Math.abs(now - Date.now()) < 5000);
+    await control("/receive", { provider: "meta", from: CUSTOMER, text: "hi" });
+    const moved = await control("/clock", { advanceMs: 25 * 3600_000 });
+    assert.ok(moved.now - now >= 25 * 3600_000);
+    const meta = new wabridge.MetaClient({ ...sandbox.clientOptions("meta", { baseUrl: served.url, viaFetch: false }) });
+    const { messageId } = await meta.send(text());
+    await control("/settle", {});
+    const failed = (await control("/messages?provider=meta")).find((m) => m.id === messageId);
+    assert.equal(failed.status, "failed", "outside the window once the clock moved");
+    // Bird: a message scheduled an hour ahead goes out when the clock reaches it.
+    await control("/receive", { provider: "bird", from: CUSTOMER, text: "hi" });
+    const bird = new wabridge.BirdClient({ ...sandbox.clientOptions("bird", { baseUrl: served.url, viaFetch: false }) });
+    const scheduledFor = new Date(sandbox.advanceClock(0) + 3600_000).toISOString();
+    const scheduled = await bird.send(text(), { scheduledFor });
+    const status = async () => (await control("/messages?provider=bird")).find((m) => m.id === scheduled.messageId).status;
+    assert.equal(await status(), "scheduled");
+    await control("/clock", { advanceMs: 2 * 3600_000 });
+    await control("/settle", {});
+    assert.notEqual(await status(), "scheduled");
+    assert.equal((await fetch(`${served.url}/__sandbox/clock`, { method: "POST", body: '{"advanceMs":-1}' })).status, 400);
+    meta.free();
+    bird.free();
+  } finally {
+    await served.close();
+  }
+});
