@@ -134,7 +134,7 @@ fn a_bird_core_sends_bodies_options_and_reads_the_service_window() {
         core.prepare("send", message.clone(), json(r#"{"useCase": "marketing", "tags": ["summer"]}"#)).unwrap();
     let body = prepared.get(3).as_string().unwrap();
     assert!(body.contains(r#""meta":{"extraInformation":{"useCase":"marketing"}}"#), "{body}");
-    let refused = core.prepare("send", message, json(r#"{"tags": ["Summer"]}"#)).unwrap_err();
+    let refused = core.prepare("send", message, json(r#"{"tags": ["Summer!"]}"#)).unwrap_err();
     assert_eq!(get(&refused, "name"), "ValidationError");
     let template = r#"{"receiver": {"contacts": [{"identifierValue": "+31612345678"}]}, "template": {"projectId": "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", "version": "latest", "locale": "en"}}"#;
     let prepared = core.prepare("sendBody", template.into(), JsValue::UNDEFINED).unwrap();
