@@ -16,9 +16,10 @@ export class TransportFailure {
 // `"manual"` also for a redirect to be answered, not followed (Bird's media host redirects to
 // the file's storage: the core has the client follow it without the access key).
 // Resolves to [status, headers (flat; what decoding needs), body], the body `null` when it was
-// lost after the status came; rejects with a TransportFailure when no answer came. Any fetch-like function works: the
-// answer is read by duck typing (`status`, `headers.forEach` or a plain object, `text()` or
-// `arrayBuffer()`), so a minimal test double is enough and nothing can throw past this point.
+// lost after the status came; rejects with a TransportFailure when no answer came, or with the
+// caller's abort reason. Any fetch-like function works: the answer is read by duck typing
+// (`status`, `headers.forEach` or a plain object, `text()` or `arrayBuffer()`), so a minimal
+// test double is enough and nothing else can throw past this point.
 
 /** The most of an error answer's body that is read into an error (characters, or bytes). */
 const ERROR_BODY_MAX = 64 * 1024;

@@ -42,6 +42,7 @@ pub fn violations_for(provider: Provider, message: &Message) -> Result<Vec<Viola
             limit: None,
         }],
         Err(other) if found.is_empty() => return Err(other),
+        // An argument the writer cannot take in a message found invalid already: said there.
         Err(_) => Vec::new(),
     };
     for violation in more {

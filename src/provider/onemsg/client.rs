@@ -395,6 +395,7 @@ fn answered<'r>(response: &'r HttpResponse, what: &str) -> Result<Json<'r>, Answ
     Ok(answer)
 }
 
+/// An answer as 1MSG wrote it, as JSON text for JS (its shape is typed there).
 fn written(answer: &Json<'_>) -> String {
     let mut w = crate::json::JsonWriter::new();
     w.item_tree(answer);
