@@ -312,26 +312,31 @@ impl Validate for ProductList {
         check_body(report, path, &self.body);
         check_footer(report, path, self.footer.as_deref());
         check_identifier(report, &path.key("catalogId"), "catalogId", &self.catalog_id);
-        let sections = path.key("sections");
-        check_sections(report, &sections, self.sections.iter().map(|s| s.title.as_deref()));
-        let total: usize = self.sections.iter().map(|s| s.product_retailer_ids.len()).sum();
-        // Not where one section is over the maximum alone: its own violation says it.
-        let each_within = self.sections.iter().all(|s| s.product_retailer_ids.len() <= PRODUCT_LIST_ITEMS_MAX);
-        if total > PRODUCT_LIST_ITEMS_MAX && each_within {
-            report.add(
-                &sections,
-                ViolationCode::TooMany,
-                format!("a product list has at most {PRODUCT_LIST_ITEMS_MAX} products in all; this one has {total}"),
-                Some(PRODUCT_LIST_ITEMS_MAX as f64),
-            );
-        }
-        for (i, section) in self.sections.iter().enumerate() {
-            let at = sections.index(i);
-            let items = at.key("productRetailerIds");
-            check_count(report, &items, "products", section.product_retailer_ids.len(), 1, PRODUCT_LIST_ITEMS_MAX);
-            for (j, id) in section.product_retailer_ids.iter().enumerate() {
-                check_identifier(report, &items.index(j), "productRetailerId", id);
-            }
+        check_product_sections(report, &path.key("sections"), &self.sections);
+    }
+}
+
+/// The sections of products a product list and a multi-product (mpm) template button show:
+/// 1–10 sections, titled when several, at most 30 products in all.
+pub(crate) fn check_product_sections(report: &mut Report, sections: &Path<'_>, given: &[ProductSection]) {
+    check_sections(report, sections, given.iter().map(|s| s.title.as_deref()));
+    let total: usize = given.iter().map(|s| s.product_retailer_ids.len()).sum();
+    // Not where one section is over the maximum alone: its own violation says it.
+    let each_within = given.iter().all(|s| s.product_retailer_ids.len() <= PRODUCT_LIST_ITEMS_MAX);
+    if total > PRODUCT_LIST_ITEMS_MAX && each_within {
+        report.add(
+            sections,
+            ViolationCode::TooMany,
+            format!("a product list has at most {PRODUCT_LIST_ITEMS_MAX} products in all; this one has {total}"),
+            Some(PRODUCT_LIST_ITEMS_MAX as f64),
+        );
+    }
+    for (i, section) in given.iter().enumerate() {
+        let at = sections.index(i);
+        let items = at.key("productRetailerIds");
+        check_count(report, &items, "products", section.product_retailer_ids.len(), 1, PRODUCT_LIST_ITEMS_MAX);
+        for (j, id) in section.product_retailer_ids.iter().enumerate() {
+            check_identifier(report, &items.index(j), "productRetailerId", id);
         }
     }
 }

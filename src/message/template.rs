@@ -441,7 +441,23 @@ fn check_button(report: &mut Report, path: &Path<'_>, button: &TemplateButton) {
                 check_chars(report, &at.key("couponCode"), "coupon code", coupon_code, 1, COUPON_CODE_MAX_CHARS);
                 true
             }
-            (ButtonSubType::Flow | ButtonSubType::Catalog | ButtonSubType::Mpm, ButtonParameter::Action(_)) => true,
+            // A multi-product button's products, as a product list holds them (Meta's MPM
+            // templates: up to 30 products in up to 10 sections).
+            (ButtonSubType::Mpm, ButtonParameter::Action(ActionParameter { action })) => {
+                let action_at = at.key("action");
+                let sections = action_at.key("sections");
+                match &action.sections {
+                    Some(given) => crate::message::interactive::check_product_sections(report, &sections, given),
+                    None => report.add(
+                        &sections,
+                        ViolationCode::Required,
+                        "a multi-product button lists its products in sections",
+                        None,
+                    ),
+                }
+                true
+            }
+            (ButtonSubType::Flow | ButtonSubType::Catalog, ButtonParameter::Action(_)) => true,
             _ => false,
         };
         if !fits {

@@ -165,3 +165,22 @@ test("Meta's media carousel: a card body of at most 2 line breaks; each card at 
     assert.deepEqual(wabridge.validateProvider("meta", body).map((v) => [v.path, v.code]), [["/interactive/action/cards/1/card_index", "invalid_value"]], name);
   }
 });
+
+test("Meta's multi-product (mpm) template button holds its products as a product list does: 1–10 sections, at most 30 products, at Meta's pointers", () => {
+  const sections = (n, per) => Array.from({ length: n }, (_, i) => ({ title: `S${i}`, product_items: Array.from({ length: per }, (_, j) => ({ product_retailer_id: `p${i}-${j}` })) }));
+  const body = (secs) => ({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "t", language: { code: "en" }, components: [{ type: "button", sub_type: "mpm", index: 0, parameters: [{ type: "action", action: { thumbnail_product_retailer_id: "p0-0", sections: secs } }] }] } });
+  const found = (secs) => wabridge.validateProvider("meta", body(secs)).map((v) => [v.path, v.code, v.limit]);
+  const at = "/template/components/0/parameters/0/action/sections";
+  assert.deepEqual(found(sections(10, 3)), []);
+  assert.deepEqual(wabridge.convert("meta", "meta", body(sections(10, 3))).body, body(sections(10, 3)));
+  assert.deepEqual(found(sections(11, 2)), [[at, "too_many", 10]]);
+  assert.deepEqual(found(sections(4, 8)), [[at, "too_many", 30]]);
+  assert.deepEqual(found(undefined), [[at, "required", undefined]]);
+  const odd = [{ title: "x".repeat(25), product_items: [{ product_retailer_id: "" }] }, { product_items: [] }];
+  assert.deepEqual(found(odd), [
+    [`${at}/0/title`, "too_long", 24],
+    [`${at}/1/title`, "required", undefined],
+    [`${at}/0/product_items/0/product_retailer_id`, "required", undefined],
+    [`${at}/1/product_items`, "required", 1],
+  ]);
+});

@@ -309,6 +309,10 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
             "/content/components/*/expirationTimeMs" => "/template/components/*/parameters/0/limited_time_offer/expiration_time_ms",
             "/content/components/*/cards/*/cardIndex" => "/template/components/*/cards/*/card_index",
             "/content/components/*/cards/*/components/*/parameters/*" => "/template/components/*/cards/*/components/*/parameters/*/{type}",
+            // An action parameter nests its action as Meta's does; an mpm button's sections as a product list's.
+            "/content/components/*/parameters/*/action/sections/*/productRetailerIds/*" => "/template/components/*/parameters/*/action/sections/*/product_items/*/product_retailer_id",
+            "/content/components/*/parameters/*/action/sections/*/productRetailerIds" => "/template/components/*/parameters/*/action/sections/*/product_items",
+            "/content/components/*/parameters/*/action" => "/template/components/*/parameters/*/action",
             "/content/components/*/parameters/*" => "/template/components/*/parameters/*/{type}",
             "/content/components" => "/template/components",
             "/content" => "/template",
