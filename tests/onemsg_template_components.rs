@@ -17,7 +17,7 @@ const FIXTURE: &str =
 /// Every kind a template component, a parameter and a button parameter can be, and every button
 /// sub type. The matches in `kinds` have no catch-all: a kind added to the model does not compile
 /// until it is named here, and then the fixture must hold it.
-const ALL_KINDS: [&str; 22] = [
+const ALL_KINDS: [&str; 23] = [
     "component:header",
     "component:body",
     "component:button",
@@ -30,6 +30,7 @@ const ALL_KINDS: [&str; 22] = [
     "parameter:video",
     "parameter:document",
     "parameter:location",
+    "parameter:product",
     "button:quick_reply",
     "button:url",
     "button:copy_code",
@@ -62,6 +63,7 @@ fn kinds(component: &TemplateComponent, out: &mut BTreeSet<String>) {
                     TemplateParameter::Video(_) => "video",
                     TemplateParameter::Document(_) => "document",
                     TemplateParameter::Location(_) => "location",
+                    TemplateParameter::Product(_) => "product",
                 };
                 out.insert(format!("parameter:{name}"));
             }

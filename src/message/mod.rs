@@ -27,8 +27,9 @@ pub use media::{Media, MediaKind};
 pub use reaction::Reaction;
 pub use template::{
     ActionParameter, ButtonAction, ButtonParameter, ButtonSubType, ButtonText, ComponentParameters, CouponCode,
-    CurrencyParameter, DateTimeParameter, LimitedTimeOffer, PayloadParameter, Template, TemplateButton, TemplateCard,
-    TemplateCarousel, TemplateComponent, TemplateLanguage, TemplateParameter, TextParameter,
+    CurrencyParameter, DateTimeParameter, LimitedTimeOffer, PayloadParameter, ProductParameter, Template,
+    TemplateButton, TemplateCard, TemplateCarousel, TemplateComponent, TemplateLanguage, TemplateParameter,
+    TextParameter,
 };
 pub use text::Text;
 

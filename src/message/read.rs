@@ -508,8 +508,12 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
 }
 
 fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
-    let kind =
-        tag(p, r, "template parameter", &["text", "currency", "dateTime", "image", "video", "document", "location"])?;
+    let kind = tag(
+        p,
+        r,
+        "template parameter",
+        &["text", "currency", "dateTime", "image", "video", "document", "location", "product"],
+    )?;
     let parameter_name = p.str(r, "parameterName");
     p.only(
         r,
@@ -529,6 +533,7 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
                 "parameterName",
             ],
             "location" => LOCATION_FIELDS,
+            "product" => &["type", "catalogId", "productRetailerId"],
             _ => MEDIA_FIELDS,
         },
     );
@@ -559,6 +564,14 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
         "image" => TemplateParameter::Image(media(p, r)),
         "video" => TemplateParameter::Video(media(p, r)),
         "document" => TemplateParameter::Document(media(p, r)),
+        "product" => {
+            let catalog_id = p.req_str(r, "catalogId");
+            let product_retailer_id = p.req_str(r, "productRetailerId");
+            TemplateParameter::Product(crate::message::ProductParameter {
+                catalog_id: catalog_id?,
+                product_retailer_id: product_retailer_id?,
+            })
+        }
         _ => TemplateParameter::Location(location(p, r)?),
     })
 }

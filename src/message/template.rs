@@ -86,6 +86,17 @@ pub enum TemplateParameter {
     Video(Media),
     Document(Media),
     Location(Location),
+    /// A product of a catalog, as the header of a single-product template or of a product
+    /// card carousel's card.
+    Product(ProductParameter),
+}
+
+template_struct! {
+    /// A product by its catalog's id and its retailer id (SKU).
+    pub struct ProductParameter {
+        pub catalog_id: String,
+        pub product_retailer_id: String,
+    }
 }
 
 template_struct! {
@@ -400,6 +411,18 @@ fn check_parameter(
                 );
             }
             location.validate_into(report, path);
+        }
+        TemplateParameter::Product(product) => {
+            if !in_header {
+                report.add(
+                    &path.key("type"),
+                    ViolationCode::InvalidValue,
+                    "a product parameter belongs in the header",
+                    None,
+                );
+            }
+            check_identifier(report, &path.key("catalogId"), "catalogId", &product.catalog_id);
+            check_identifier(report, &path.key("productRetailerId"), "productRetailerId", &product.product_retailer_id);
         }
     }
 }

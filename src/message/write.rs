@@ -363,6 +363,11 @@ fn parameter(w: &mut JsonWriter, p: &TemplateParameter) {
             w.str("type", "location");
             location(w, l);
         }
+        TemplateParameter::Product(p) => {
+            w.str("type", "product");
+            w.str("catalogId", &p.catalog_id);
+            w.str("productRetailerId", &p.product_retailer_id);
+        }
     });
 }
 

@@ -184,3 +184,24 @@ test("Meta's multi-product (mpm) template button holds its products as a product
     [`${at}/1/product_items`, "required", 1],
   ]);
 });
+
+test("a product header in a template (a single-product template, a product card carousel): written, read back and refused where it does not belong, Meta and 1MSG alike", () => {
+  const header = (sku) => ({ type: "header", parameters: [{ type: "product", catalogId: "194836987003835", productRetailerId: sku }] });
+  const single = { to: "+16505551234", content: { type: "template", name: "product_offer", language: { code: "en_US" }, components: [header("sku-1"), { type: "body", parameters: [{ type: "text", text: "Ana" }] }] } };
+  const carousel = { to: "+16505551234", content: { type: "template", name: "picks", language: { code: "en_US" }, components: [{ type: "carousel", cards: [0, 1].map((cardIndex) => ({ cardIndex, components: [header(`sku-${cardIndex}`)] })) }] } };
+  for (const message of [single, carousel]) {
+    assert.deepEqual(wabridge.validate(message), []);
+    const meta = wabridge.toProvider("meta", message);
+    assert.deepEqual(wabridge.validateProvider("meta", meta), []);
+    assert.deepEqual(wabridge.fromProvider("meta", meta).content, message.content);
+    const onemsg = wabridge.toProvider("1msg", { ...message, content: { ...message.content, namespace: "ns_1" } });
+    assert.deepEqual(wabridge.validateProvider("1msg", onemsg, { operation: "sendTemplate" }), []);
+  }
+  const meta = wabridge.toProvider("meta", single);
+  assert.deepEqual(meta.template.components[0].parameters[0], { type: "product", product: { product_retailer_id: "sku-1", catalog_id: "194836987003835" } });
+  meta.template.components[0].parameters[0].product.catalog_id = "";
+  assert.deepEqual(wabridge.validateProvider("meta", meta).map((v) => [v.path, v.code]), [["/template/components/0/parameters/0/product/catalog_id", "required"]]);
+  const inBody = structuredClone(single);
+  inBody.content.components[1].parameters.push(header("sku-2").parameters[0]);
+  assert.deepEqual(wabridge.validate(inBody).map((v) => [v.path, v.code]), [["/content/components/1/parameters/1/type", "invalid_value"]]);
+});

@@ -625,8 +625,17 @@ fn parameter(p: &Obj<'_>, r: &mut Report) -> Option<TemplateParameter> {
         "video" => p.req_obj(r, "video").map(|m| TemplateParameter::Video(wire_media(&m, r))),
         "document" => p.req_obj(r, "document").map(|m| TemplateParameter::Document(wire_media(&m, r))),
         "location" => p.req_obj(r, "location").and_then(|l| wire_location(&l, r)).map(TemplateParameter::Location),
+        "product" => p.req_obj(r, "product").and_then(|product| {
+            product.only(r, &["product_retailer_id", "catalog_id"]);
+            let product_retailer_id = product.req_str(r, "product_retailer_id");
+            let catalog_id = product.req_str(r, "catalog_id");
+            Some(TemplateParameter::Product(crate::message::ProductParameter {
+                catalog_id: catalog_id?,
+                product_retailer_id: product_retailer_id?,
+            }))
+        }),
         other => {
-            p.invalid(r, "type", format!("unknown parameter type {other:?}; expected text, currency, date_time, image, video, document or location"));
+            p.invalid(r, "type", format!("unknown parameter type {other:?}; expected text, currency, date_time, image, video, document, location or product"));
             None
         }
     }

@@ -409,5 +409,12 @@ fn parameter(w: &mut JsonWriter, p: &TemplateParameter) {
             w.str("type", "location");
             w.obj("location", |w| location(w, l));
         }
+        TemplateParameter::Product(p) => {
+            w.str("type", "product");
+            w.obj("product", |w| {
+                w.str("product_retailer_id", &p.product_retailer_id);
+                w.str("catalog_id", &p.catalog_id);
+            });
+        }
     });
 }
