@@ -166,6 +166,7 @@ export class MetaClient extends Client {
 
   async markRead(messageId, options) {
     checkOptions("markRead", options, MARK_READ_OPTIONS);
+    checkId("markRead", "messageId", messageId);
     return this.run("markRead", messageId, options?.typing === true);
   }
 
@@ -395,8 +396,10 @@ function checkOptions(method, options, known) {
 }
 
 /** An id argument must be a string, as the core requires of Meta's ids (a number went to the provider). */
+/** An id argument: a non-empty string, refused as an argument (it is not a body with pointers) alike for every client. */
 function checkId(method, name, value) {
   if (typeof value !== "string") throw argumentError(`${method} takes the ${name} (a string), not ${value === null ? "null" : typeof value}`);
+  if (value === "") throw argumentError(`${method} takes the ${name}, not an empty string`);
 }
 
 function argumentError(message) {

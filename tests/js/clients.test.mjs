@@ -479,3 +479,10 @@ test("a ProviderError's message says whose error and which status before the pro
   const onemsg = await failure(clients["1msg"](answering(200, '{"sent":false,"message":"Re-engagement message"}')).send(message));
   assert.deepEqual([onemsg.message, onemsg.providerMessage], ["1msg error 200: Re-engagement message", "Re-engagement message"]);
 });
+
+test("markRead('') is the same ArgumentError for every client that has it (was a violation at a different pointer for each)", async () => {
+  for (const provider of ["meta", "1msg"]) {
+    const error = await failure(clients[provider](async () => new Response("{}")).markRead(""));
+    assert.deepEqual([error.name, error.message], ["ArgumentError", "markRead takes the messageId, not an empty string"], provider);
+  }
+});
