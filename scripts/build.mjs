@@ -89,6 +89,16 @@ glueText = glueText.replace(/passStringToWasm0\((\w+), wasm\.__wbindgen_malloc/g
   return `passStringToWasm0(__wabridge_string(${name}, "${name.replace(/_(\w)/g, (_, c) => c.toUpperCase())}"), wasm.__wbindgen_malloc`;
 });
 if (stringArguments < 10) throw new Error(`string arguments: expected the glue to pass at least 10, found ${stringArguments}`);
+// Number arguments: the glue converts them with unary `+`, which throws a bare TypeError for a
+// BigInt or a Symbol (`checkMediaUpload(type, 10n)`, `toleranceSeconds: 10n`). Each goes through
+// a check first: an ArgumentError naming it.
+let numberArguments = 0;
+glueText = glueText.replace(/= \+(\w+);|= \+\((isLikeNone\((\w+)\) \? 0 : \3)\);/g, (_, plain, optional, optionalName) => {
+  numberArguments++;
+  const name = (plain ?? optionalName).replace(/_(\w)/g, (_, c) => c.toUpperCase());
+  return `= __wabridge_number(${plain ?? optional}, "${name}");`;
+});
+if (numberArguments < 5) throw new Error(`number arguments: expected the glue to convert at least 5, found ${numberArguments}`);
 glueText +=
   "\n// Added by scripts/build.mjs: a string argument checked before it is copied into wasm memory.\n" +
   "function __wabridge_string(value, name) {\n" +
@@ -96,6 +106,14 @@ glueText +=
   "  let shown;\n" +
   "  try { shown = typeof value === \"object\" && value !== null ? JSON.stringify(value) : String(value); } catch { shown = typeof value; }\n" +
   "  throw makeError(\"ArgumentError\", `${name} must be a string (got ${typeof value} ${String(shown).slice(0, 40)})`, { code: \"ERR_ARGUMENT\", retryable: false });\n" +
+  "}\n" +
+  "\n// Added by scripts/build.mjs: a number argument converted as the glue did (`+value`), or an ArgumentError naming it.\n" +
+  "function __wabridge_number(value, name) {\n" +
+  "  if (typeof value === \"number\") return value;\n" +
+  "  if (typeof value !== \"bigint\" && typeof value !== \"symbol\") {\n" +
+  "    try { return +value; } catch {}\n" +
+  "  }\n" +
+  "  throw makeError(\"ArgumentError\", `${name} must be a number (got ${typeof value})`, { code: \"ERR_ARGUMENT\", retryable: false });\n" +
   "}\n";
 writeFileSync(gluePath, glueText);
 // The declarations (the clients' `[Symbol.dispose]` is declared in pkg-template/clients.d.ts).

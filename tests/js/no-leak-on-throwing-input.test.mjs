@@ -37,3 +37,12 @@ test("values that throw when read are ArgumentErrors, and leave the wasm's refer
   }
   assert.equal(wabridge.toProvider("meta", TEXT).text.body, "x", "and the instance still works");
 });
+
+test("a BigInt or a Symbol where a number goes is an ArgumentError naming it (the glue's `+value` threw a bare TypeError)", () => {
+  const refused = (call, name) =>
+    assert.throws(call, (e) => e instanceof wabridge.ArgumentError && e.code === "ERR_ARGUMENT" && e.message === `${name} must be a number (got bigint)`);
+  refused(() => wabridge.checkMediaUpload("image/png", 10n), "size");
+  refused(() => wabridge.receiveWebhook("meta", { body: "{}", headers: {} }, { secret: "s", toleranceSeconds: 10n }), "toleranceSeconds");
+  assert.throws(() => wabridge.checkMediaUpload("image/png", Symbol("n")), /size must be a number \(got symbol\)/);
+  assert.equal(wabridge.checkMediaUpload("image/png", 10), "image", "a number still goes through");
+});
