@@ -356,17 +356,25 @@ async function upload(client, operation, file, options, fields) {
   const method = { uploadMedia: "uploadMedia", uploadFile: "uploadMedia", sendFileForm: "sendFile", updateMeForm: "updateMe" }[operation];
   checkOptions(method, options, UPLOAD_OPTIONS);
   // Held from here: a client freed while a Blob is read still sends it.
-  return client[HOLD](() => uploadHeld(client, operation, file, options, fields));
+  return client[HOLD](() => uploadHeld(client, operation, method, file, options, fields));
 }
 
-async function uploadHeld(client, operation, file, options, fields) {
+async function uploadHeld(client, operation, method, file, options, fields) {
   const type = options?.type ?? (typeof file?.type === "string" && file.type ? file.type : undefined);
   const filename = options?.filename ?? (typeof file?.name === "string" ? file.name : undefined);
   // Type and size are checked before the file is read, so a refused 100 MB file is never
   // copied (into JS, then into the wasm).
   const size = file?.size ?? file?.byteLength;
   if (type !== undefined && typeof size === "number") checkMediaUpload(type, size);
-  const extra = fields === undefined ? [] : [JSON.stringify(fields)];
+  let extra = [];
+  if (fields !== undefined) {
+    try {
+      extra = [JSON.stringify(fields)];
+    } catch {
+      // A BigInt, a cycle, a throwing getter: not JSON, so not a form's fields.
+      throw argumentError(`${method}'s fields cannot be read as JSON (a BigInt, a cycle or a throwing getter in them?)`);
+    }
+  }
   return client[EXECUTE](operation, await bytesOf(file), [type, filename ?? fields?.filename, ...extra]);
 }
 

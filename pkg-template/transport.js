@@ -108,16 +108,17 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
   }
 }
 
-/** A thrown value's message, with the cause's code where fetch gives one (ECONNREFUSED, …). */
+/** A thrown value's message, with the cause's code where fetch gives one (ECONNREFUSED, …);
+ *  never throws itself (a getter that throws, a value String() cannot print). */
 function describe(error) {
-  if (typeof error === "string") return error;
-  const message = error?.message;
-  const cause = error?.cause && typeof error.cause === "object" ? error.cause.code ?? error.cause.message : undefined;
-  if (typeof message === "string") return cause ? `${message} (${cause})` : message;
   try {
+    if (typeof error === "string") return error;
+    const message = error?.message;
+    const cause = error?.cause && typeof error.cause === "object" ? error.cause.code ?? error.cause.message : undefined;
+    if (typeof message === "string") return cause ? `${message} (${cause})` : message;
     return JSON.stringify(error) ?? String(error);
   } catch {
-    return String(error);
+    return "fetch failed with a value that cannot be read";
   }
 }
 

@@ -486,3 +486,18 @@ test("markRead('') is the same ArgumentError for every client that has it (was a
     assert.deepEqual([error.name, error.message], ["ArgumentError", "markRead takes the messageId, not an empty string"], provider);
   }
 });
+
+test("sendFile's fields that are not JSON, and a fetch rejecting with a value that cannot be read, are typed errors", async () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const onemsg = clients["1msg"](answering(200, '{"sent":true,"id":"x"}'));
+  for (const fields of [{ phone: 10n }, cyclic]) {
+    const error = await failure(onemsg.sendFile(new Blob(["%PDF"], { type: "application/pdf" }), fields, { filename: "a.pdf" }));
+    assert.deepEqual([error.name, error.message], ["ArgumentError", "sendFile's fields cannot be read as JSON (a BigInt, a cycle or a throwing getter in them?)"]);
+  }
+  const unreadable = async () => {
+    throw { get message() { throw new Error("getter"); } };
+  };
+  const error = await failure(client(unreadable, { retry: false }).send(message));
+  assert.deepEqual([error.name, error.message], ["TransportError", "request failed: fetch failed with a value that cannot be read"]);
+});
