@@ -34,8 +34,11 @@ class Client {
   #core;
   #fetch;
   #timeoutMs;
-  /** The caller's AbortSignal: every call of the client stops when it aborts. */
-  #signal;
+  /** The caller's AbortSignal, watched once for every call (`{ signal, watch }`): every call of the client stops when it aborts. */
+  #cancel;
+  /** What each pending call does when the signal aborts. */
+  #onCancel = new Set();
+  #unwatch;
   /** Calls started and not yet settled: the core is released only when the last one settles. */
   #inFlight = 0;
   /** free() was called: new calls are refused. */
@@ -50,11 +53,25 @@ class Client {
     this.#fetch = options.fetch ?? undefined;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const signal = options.signal ?? undefined;
-    if (signal !== undefined && (typeof signal !== "object" || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+    if (signal === undefined) return;
+    if (typeof signal !== "object" || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function" || typeof signal.removeEventListener !== "function") {
       this.free();
       throw argumentError("the client's signal option must be an AbortSignal");
     }
-    this.#signal = signal;
+    // One listener for the client, not one per call: a signal shared by many calls (a
+    // shutdown's) would otherwise gather listeners (Node warns past 10).
+    const onAbort = () => {
+      for (const cancel of [...this.#onCancel]) cancel(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    this.#unwatch = () => signal.removeEventListener("abort", onAbort);
+    this.#cancel = {
+      signal,
+      watch: (cancel) => {
+        this.#onCancel.add(cancel);
+        return () => this.#onCancel.delete(cancel);
+      },
+    };
   }
 
   /**
@@ -72,6 +89,7 @@ class Client {
   #release() {
     this.#core?.free();
     this.#core = undefined;
+    this.#unwatch?.();
   }
 
   /** Runs `work` as one call of the client: refused once it is freed, and keeping its core alive until it settles. */
@@ -107,7 +125,7 @@ class Client {
       let answer;
       let failure;
       try {
-        answer = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary, this.#signal);
+        answer = await sendRequest(fetchImpl, method, url, headers, body, this.#timeoutMs, binary, this.#cancel);
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         failure = error;
@@ -124,7 +142,7 @@ class Client {
         return outcome[1];
       }
       if (outcome.length < 3) throw outcome[1];
-      await sleep(outcome[2], this.#signal);
+      await sleep(outcome[2], this.#cancel);
     }
   }
 

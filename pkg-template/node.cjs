@@ -4,6 +4,14 @@ const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const lib = require("./lib.cjs");
 
-lib.initSync({ module: readFileSync(join(__dirname, "wasm", "wabridge_bg.wasm")) });
+// A server bundle that left wasm/ behind: required all the same; every call throws an
+// ArgumentError saying how to initialise (`initSync({ module: bytes })`), as node.mjs does.
+let bytes;
+try {
+  bytes = readFileSync(join(__dirname, "wasm", "wabridge_bg.wasm"));
+} catch (error) {
+  if (error?.code !== "ENOENT") throw error;
+}
+if (bytes) lib.initSync({ module: bytes });
 
 module.exports = lib;

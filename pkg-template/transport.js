@@ -24,9 +24,10 @@ export class TransportFailure {
 /** The most of an error answer's body that is read into an error (characters, or bytes). */
 const ERROR_BODY_MAX = 64 * 1024;
 
-export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary, signal) {
-  // The caller's signal (the client's `signal` option): aborted, the call rejects with its
-  // reason, as fetch does, and is never retried.
+export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary, cancel) {
+  // The caller's signal (the client's `signal` option, `{ signal, watch }`): aborted, the call
+  // rejects with its reason, as fetch does, and is never retried.
+  const signal = cancel?.signal;
   if (signal?.aborted) throw signal.reason;
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer;
@@ -44,13 +45,12 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     }, timeoutMs);
   });
   deadline.catch(() => {}); // lost races must not be unhandled rejections
-  let onAbort;
-  const cancelled = signal && new Promise((_, reject) => {
-    onAbort = () => {
-      controller?.abort(signal.reason);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
+  let unwatch;
+  const cancelled = cancel && new Promise((_, reject) => {
+    unwatch = cancel.watch((reason) => {
+      controller?.abort(reason);
+      reject(reason);
+    });
   });
   cancelled?.catch(() => {});
   const race = (work) => Promise.race(cancelled ? [work, deadline, cancelled] : [work, deadline]);
@@ -104,7 +104,7 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     throw timedOut ? late() : new TransportFailure(false, describe(error));
   } finally {
     clearTimeout(timer);
-    if (onAbort) signal.removeEventListener("abort", onAbort);
+    unwatch?.();
   }
 }
 
@@ -122,18 +122,17 @@ function describe(error) {
   }
 }
 
-/** Resolves after `ms` milliseconds (retry backoff); rejects with `signal`'s reason when it aborts first. */
-export function sleep(ms, signal) {
-  if (signal?.aborted) return Promise.reject(signal.reason);
+/** Resolves after `ms` milliseconds (retry backoff); rejects with the caller's abort reason when it comes first. */
+export function sleep(ms, cancel) {
+  if (cancel?.signal.aborted) return Promise.reject(cancel.signal.reason);
   return new Promise((resolve, reject) => {
-    const abort = () => {
+    const unwatch = cancel?.watch((reason) => {
       clearTimeout(timer);
-      reject(signal.reason);
-    };
+      reject(reason);
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", abort);
+      unwatch?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", abort, { once: true });
   });
 }

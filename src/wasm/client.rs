@@ -242,9 +242,20 @@ impl ClientCore {
     ) -> Array {
         let headers = headers.chunks_exact(2).map(|pair| (pair[0].clone(), pair[1].clone())).collect();
         // `null`: the answer's status came, its body did not (the connection dropped, or the
-        // time ran out, while it was read). A 2xx is then a send that may well have happened:
-        // said so, and never retried.
-        if body.is_null() && (200..300).contains(&status) {
+        // time ran out, while it was read). A 2xx to a POST is then a send or an upload that
+        // may well have happened: said so, and never retried. A GET or a DELETE did nothing
+        // that asking again could do twice: a transport failure, retried as those are.
+        let lost = body.is_null() && (200..300).contains(&status);
+        if lost && !matches!(prepared.get(0).as_string().as_deref(), Some("POST")) {
+            return self.failed(
+                prepared,
+                false,
+                format!("HTTP {status}, but the body was lost on the way"),
+                attempt,
+                jitter,
+            );
+        }
+        if lost {
             let error = AnswerError::Unexpected(crate::error::UnexpectedResponse {
                 http_status: status,
                 message: format!(

@@ -185,7 +185,9 @@ export type OneMsgTemplateParameter =
   | {
       type: "location";
       location: { latitude: number | string; longitude: number | string; name?: string; address?: string };
-    };
+    }
+  /** A product as a header (a single-product template, a product card's header). */
+  | { type: "product"; product: { product_retailer_id: string; catalog_id: string } };
 
 /** The expiry of a limited-time offer template, in milliseconds since the epoch (the Cloud API's component, which 1MSG forwards). */
 export interface OneMsgTemplateLimitedTimeOffer {

@@ -501,3 +501,34 @@ test("sendFile's fields that are not JSON, and a fetch rejecting with a value th
   const error = await failure(client(unreadable, { retry: false }).send(message));
   assert.deepEqual([error.name, error.message], ["TransportError", "request failed: fetch failed with a value that cannot be read"]);
 });
+
+test("a GET whose 2xx body is lost did nothing twice-able: a transport failure, retried as those are (retryUnsafe)", async () => {
+  let calls = 0;
+  const fetch = async () => (++calls === 1 ? { status: 200, headers: new Headers(), text: () => Promise.reject(new TypeError("terminated")) } : new Response('{"url":"https://lookaside.fbsbx.com/x","mime_type":"image/png","sha256":"ab","file_size":"3","id":"1"}'));
+  const media = await client(fetch, { retry: { retryUnsafe: true, baseDelayMs: 1 } }).getMedia("1");
+  assert.deepEqual([media.id, calls], ["1", 2]);
+  calls = 0;
+  const once = await failure(client(fetch, { retry: false }).getMedia("1"));
+  assert.deepEqual([once.name, once.retryable, once.message], ["TransportError", true, "request failed: HTTP 200, but the body was lost on the way"]);
+});
+
+test("one signal shared by many calls gathers one listener per client, not one per call (Node warns past 10)", async () => {
+  const warnings = [];
+  const onWarning = (warning) => warnings.push(warning.name);
+  process.on("warning", onWarning);
+  try {
+    const controller = new AbortController();
+    const shared = client(async () => new Response(success), { signal: controller.signal });
+    await Promise.all(Array.from({ length: 25 }, () => shared.send(message)));
+    const hanging = client(async () => new Promise(() => {}), { signal: controller.signal });
+    const pending = Array.from({ length: 25 }, () => failure(hanging.send(message)));
+    controller.abort();
+    assert.ok((await Promise.all(pending)).every((e) => e.name === "AbortError"));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings.filter((w) => w === "MaxListenersExceededWarning"), []);
+  } finally {
+    process.off("warning", onWarning);
+  }
+  // Something that only looks like a signal (no removeEventListener) is refused when the client is made.
+  assert.throws(() => client(fetch, { signal: { aborted: false, addEventListener() {} } }), /signal option must be an AbortSignal/);
+});

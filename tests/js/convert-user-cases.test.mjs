@@ -183,6 +183,9 @@ test("Meta's multi-product (mpm) template button holds its products as a product
     [`${at}/0/product_items/0/product_retailer_id`, "required", undefined],
     [`${at}/1/product_items`, "required", 1],
   ]);
+  // 1MSG's sendTemplate params are the Cloud API's components: the same rules at its pointers.
+  const onemsg = { phone: 16505551234, namespace: "ns", template: "t", language: { policy: "deterministic", code: "en" }, params: body(sections(11, 1)).template.components };
+  assert.deepEqual(wabridge.validateProvider("1msg", onemsg, { operation: "sendTemplate" }).map((v) => [v.path, v.code]), [["/params/0/parameters/0/action/sections", "too_many"]]);
 });
 
 test("a product header in a template (a single-product template, a product card carousel): written, read back and refused where it does not belong, Meta and 1MSG alike", () => {
@@ -204,4 +207,8 @@ test("a product header in a template (a single-product template, a product card 
   const inBody = structuredClone(single);
   inBody.content.components[1].parameters.push(header("sku-2").parameters[0]);
   assert.deepEqual(wabridge.validate(inBody).map((v) => [v.path, v.code]), [["/content/components/1/parameters/1/type", "invalid_value"]]);
+  // …at the parameter's own type in Meta's body (was …/product/type).
+  const metaInBody = wabridge.toProvider("meta", single);
+  metaInBody.template.components[1].parameters.push(metaInBody.template.components[0].parameters[0]);
+  assert.deepEqual(wabridge.validateProvider("meta", metaInBody).map((v) => [v.path, v.code]), [["/template/components/1/parameters/1/type", "invalid_value"]]);
 });

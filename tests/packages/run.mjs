@@ -306,16 +306,23 @@ const runners = {
     });
   },
   "esbuild-node": async (dir) => {
-    // A server bundle: esbuild does not copy the .wasm that node.mjs reads next to itself.
-    await runCommand(bin("esbuild"), ["app.mjs", "--bundle", "--platform=node", "--format=esm", "--outdir=dist", "--log-level=warning"], { cwd: dir });
+    // A server bundle: esbuild does not copy the .wasm that node.mjs and node.cjs read next to
+    // themselves. ES modules, CommonJS (esbuild's default for Node), and an ES module bundled
+    // to CommonJS (no import.meta.url).
+    const bundles = [["app.mjs", "esm.mjs", ["--format=esm"]], ["app.cjs", "cjs.cjs", []], ["app.mjs", "esm-to-cjs.cjs", ["--format=cjs"]]];
+    for (const [entry, out, format] of bundles) {
+      await runCommand(bin("esbuild"), [entry, "--bundle", "--platform=node", ...format, `--outfile=dist/${out}`, "--log-level=error"], { cwd: dir });
+    }
     const wasm = join(dir, "node_modules", "wabridge", "wasm", "wabridge_bg.wasm");
-    const run = (extra) => {
-      const out = execFileSync(process.execPath, [join(dir, "dist", "app.js")], { cwd: dir, env: { ...env, WASM_PATH: wasm, ...extra }, encoding: "utf8" });
-      return JSON.parse(out.trim().split("\n").at(-1));
+    const run = (out, extra) => {
+      const printed = execFileSync(process.execPath, [join(dir, "dist", out)], { cwd: dir, env: { ...env, WASM_PATH: wasm, ...extra }, encoding: "utf8" });
+      return JSON.parse(printed.trim().split("\n").at(-1)).map((c) => ({ ...c, name: `${out}: ${c.name}` }));
     };
-    const missing = run({});
+    const missing = bundles.flatMap(([, out]) => run(out, {}));
     cpSync(join(dir, "node_modules", "wabridge", "wasm"), join(dir, "dist", "wasm"), { recursive: true });
-    assertChecks([...missing, ...run({ WASM_COPIED: "1" })]);
+    // The ES module bundled to CommonJS has no import.meta.url to find wasm/ by: it stays uninitialised.
+    const copied = bundles.filter(([, out]) => out !== "esm-to-cjs.cjs").flatMap(([, out]) => run(out, { WASM_COPIED: "1" }));
+    assertChecks([...missing, ...copied]);
   },
   chromium: (dir) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", "wabridge", "package.json"), "utf8"));

@@ -308,7 +308,9 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
         Content::Template(_) => table!(
             "/content/components/*/expirationTimeMs" => "/template/components/*/parameters/0/limited_time_offer/expiration_time_ms",
             "/content/components/*/cards/*/cardIndex" => "/template/components/*/cards/*/card_index",
+            "/content/components/*/cards/*/components/*/parameters/*/type" => "/template/components/*/cards/*/components/*/parameters/*/type",
             "/content/components/*/cards/*/components/*/parameters/*" => "/template/components/*/cards/*/components/*/parameters/*/{type}",
+            "/content/components/*/parameters/*/type" => "/template/components/*/parameters/*/type",
             // An action parameter nests its action as Meta's does; an mpm button's sections as a product list's.
             "/content/components/*/parameters/*/action/sections/*/productRetailerIds/*" => "/template/components/*/parameters/*/action/sections/*/product_items/*/product_retailer_id",
             "/content/components/*/parameters/*/action/sections/*/productRetailerIds" => "/template/components/*/parameters/*/action/sections/*/product_items",

@@ -501,6 +501,17 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ),
             ("/content/components/*/parameters/*/type", "/params/*/parameters/*/type"),
             ("/content/components/*/parameters/*/code", "/params/*/parameters/*/currency/currency_code"),
+            // An action parameter nests its action as the Cloud API does; an mpm button's
+            // sections as a product list's.
+            (
+                "/content/components/*/parameters/*/action/sections/*/productRetailerIds/*",
+                "/params/*/parameters/*/action/sections/*/product_items/*/product_retailer_id",
+            ),
+            (
+                "/content/components/*/parameters/*/action/sections/*/productRetailerIds",
+                "/params/*/parameters/*/action/sections/*/product_items",
+            ),
+            ("/content/components/*/parameters/*/action", "/params/*/parameters/*/action"),
             ("/content/components/*/parameters/*", "/params/*/parameters/*/{type}"),
             ("/content/components", "/params"),
             ("/content", ""),

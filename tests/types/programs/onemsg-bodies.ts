@@ -163,6 +163,8 @@ client.sendBody("sendMessage", { body: "Hi" });
 client.sendBody("sendMessage", { chatId: "16505551234", body: "Hi" });
 // @ts-expect-error a currency's code is currency_code on 1MSG (Meta's spelling is code)
 client.sendBody("sendTemplate", { ...orderShipped, params: [{ type: "body", parameters: [{ type: "currency", currency: { code: "USD", amount_1000: 1, fallback_value: "$0.01" } }] }] });
+// A product as the header (a single-product template).
+client.sendBody("sendTemplate", { ...orderShipped, params: [{ type: "header", parameters: [{ type: "product", product: { product_retailer_id: "sku-1", catalog_id: "194836987003835" } }] }] });
 // @ts-expect-error the language policy is "deterministic"
 client.sendBody("sendTemplate", { ...orderShipped, language: { policy: "fallback", code: "en" } });
 // Any language code: 2.39's list, and those Meta added since (1MSG passes templates on to it).
