@@ -64,7 +64,7 @@ export declare class ProviderError extends WabridgeError {
   readonly httpStatus: number;
   /** What kind of failure, across providers. */
   readonly reason: ErrorReason;
-  /** The provider's own words (`message` is `"<provider> error <status>: "` and them). */
+  /** The provider's message (Meta's led by its `(#code)`, Bird's by its code); `message` is `"<provider> error <status>: "` and it. */
   readonly providerMessage: string;
   /** The provider's own code (Meta's numeric `code`). */
   readonly providerCode?: number | string;

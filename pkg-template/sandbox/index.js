@@ -203,7 +203,6 @@ class Sandbox {
     );
   }
 
-  /** Sends the scheduled messages whose time has come. */
   /**
    * Moves the sandbox's time `ms` ahead (from any language: `POST /__sandbox/clock`), to close
    * a 24-hour window or reach a Bird message's `scheduledFor`, which then goes out. Resolves to
@@ -216,6 +215,7 @@ class Sandbox {
     return this.clock();
   }
 
+  /** Sends the scheduled messages whose time has come. */
   releaseDue() {
     for (const record of this.scheduled) {
       if (record.scheduledAt > this.clock()) continue;

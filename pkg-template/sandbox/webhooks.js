@@ -68,13 +68,19 @@ export class WebhookOutbox {
     return headers;
   }
 
-  /** Records and delivers one webhook; resolves when it was delivered (or failed to be). */
+  /** Records and delivers one webhook; resolves once it was handed over or its first POST
+   *  settled, so that a receiver failing (redeliveries follow, settle() waits for them) holds
+   *  the next status no longer than one attempt. */
   emit(provider, event, payload) {
     const raw = provider === "meta" ? metaRawJson(payload) : JSON.stringify(payload);
     const url = this.url(provider);
     const signedUrl = url ?? stubWebhookUrl(provider);
     const delivery = { provider, event, url: url ?? null, payload, body: raw, headers: null, status: "pending", responseStatus: null, error: null, attempts: 0, at: this.clock() };
     this.deliveries.push(delivery);
+    let attempted;
+    const first = new Promise((resolve) => {
+      attempted = resolve;
+    });
     const task = (async () => {
       try {
         delivery.headers = await this.headers(provider, raw, signedUrl);
@@ -85,18 +91,21 @@ export class WebhookOutbox {
           return;
         }
         for (let attempt = 0; ; attempt++) {
-          if (await this.post(delivery, url, raw)) return;
-          if (attempt >= this.retryDelaysMs.length) return;
+          const taken = await this.post(delivery, url, raw);
+          attempted();
+          if (taken || attempt >= this.retryDelaysMs.length) return;
           await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
         }
       } catch (error) {
         delivery.status = "failed";
         delivery.error = String(error?.message ?? error);
+      } finally {
+        attempted();
       }
     })();
     this.pending.add(task);
     task.finally(() => this.pending.delete(task));
-    return task;
+    return first;
   }
 
   /** One POST of `delivery`; whether the receiver took it (2xx). A receiver that does not answer

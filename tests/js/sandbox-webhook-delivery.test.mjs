@@ -56,3 +56,18 @@ test("without a URL: handed to the callback (delivered, with the URL Bird's sign
   await silent.settle();
   assert.equal(silent.webhooks("bird")[0].status, "recorded");
 });
+
+test("a receiver that keeps failing holds each status no longer than one attempt; settle() waits for the redeliveries", async () => {
+  let posts = 0;
+  const sandbox = createSandbox({ webhooks: { url: "https://hooks.example.com/in", fetch: async () => (posts++, new Response("", { status: 500 })), retryDelaysMs: [150, 150] } });
+  const client = new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), fetch: sandbox.fetch });
+  sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
+  const { messageId } = await client.send({ to: "+16505551234", content: { type: "text", body: "hello" } });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const record = sandbox.messages("meta").find((m) => m.id === messageId);
+  assert.deepEqual(record.statuses, ["sent", "delivered", "read"], "the statuses went on while the receiver failed");
+  await sandbox.settle();
+  assert.ok(sandbox.webhooks("meta").every((hook) => hook.attempts === 3 && hook.status === "failed"));
+  assert.equal(posts, sandbox.webhooks("meta").length * 3);
+  client.free();
+});
