@@ -36,10 +36,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // (per-call options checked, clients freed only once idle, Retry-After dates: +1.2 KB);
 // 261,694 after five audits' fixes of 2026-12-01 (webhook body limits and group statuses,
 // group ids, base64 checks, approximations of card headers, throw-free reads of callers'
-// values, error bodies cleaned before decoding, 1MSG's template params: +4.7 KB).
+// values, error bodies cleaned before decoding, 1MSG's template params: +4.7 KB), 265,792
+// after the audits' fixes of the ninth session (validate(message, provider) reporting both
+// lists, lost bodies, signals, typed number arguments, template product headers, mpm and
+// carousel rules, providers named on every error: +4.1 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(261_694 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(265_792 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
