@@ -167,9 +167,11 @@ limits! {
     /// Highest template button index (buttons are numbered from 0). Meta's messages reference.
     TEMPLATE_BUTTON_INDEX_MAX: usize = 9;
 
-    /// Coupon code of a copy-code button. Limited-time-offer page and 360dialog: 15 (one copy of
-    /// the coupon-template page says 20; the stricter value is used).
-    COUPON_CODE_MAX_CHARS: usize = 15;
+    /// Coupon code of a copy-code button: 20, as Meta's coupon code templates page says since its
+    /// update of December 2025 ("Code to be copied to device clipboard when tapped. Maximum 20
+    /// characters"); its older copies, the limited-time-offer page and 360dialog said 15. The
+    /// current documentation wins: 15 refused codes Meta takes.
+    COUPON_CODE_MAX_CHARS: usize = 20;
 
     /// Maximum size in bytes of a Bird Channels API request body (200 KB).
     /// Bird: https://docs.bird.com/api/channels-api/supported-channels/programmable-whatsapp/sending-whatsapp-messages
