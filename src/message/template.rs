@@ -6,7 +6,9 @@ use super::interactive::ProductSection;
 use super::location::Location;
 use super::media::{Media, MediaKind};
 use crate::limits::*;
-use crate::validate::{Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_required};
+use crate::validate::{
+    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required,
+};
 use serde::Serialize;
 
 macro_rules! template_struct {
@@ -394,7 +396,25 @@ fn check_parameter(
             }
         }
         TemplateParameter::DateTime(date) => {
-            check_required(report, &path.key("fallbackValue"), "date_time fallbackValue", &date.fallback_value)
+            check_required(report, &path.key("fallbackValue"), "date_time fallbackValue", &date.fallback_value);
+            // The components' ranges in Meta's date_time object (day_of_week 1 for Monday to 7).
+            let parts = [
+                ("dayOfWeek", date.day_of_week, 1.0, 7.0),
+                ("month", date.month, 1.0, 12.0),
+                ("dayOfMonth", date.day_of_month, 1.0, 31.0),
+                ("hour", date.hour, 0.0, 23.0),
+                ("minute", date.minute, 0.0, 59.0),
+            ];
+            for (key, value, min, max) in parts {
+                if let Some(value) = value {
+                    check_range(report, &path.key(key), &format!("date_time {key}"), f64::from(value), min, max);
+                }
+            }
+            if let Some(calendar) = date.calendar.as_deref().filter(|c| !["GREGORIAN", "SOLAR_HIJRI"].contains(c)) {
+                let shown: String = calendar.chars().take(40).collect();
+                let message = format!("date_time calendar is GREGORIAN or SOLAR_HIJRI (got {shown:?})");
+                report.add(&path.key("calendar"), ViolationCode::InvalidValue, message, None);
+            }
         }
         TemplateParameter::Image(media) => check_media_parameter(report, path, MediaKind::Image, media, in_header),
         TemplateParameter::Video(media) => check_media_parameter(report, path, MediaKind::Video, media, in_header),

@@ -212,3 +212,18 @@ test("a product header in a template (a single-product template, a product card 
   metaInBody.template.components[1].parameters.push(metaInBody.template.components[0].parameters[0]);
   assert.deepEqual(wabridge.validateProvider("meta", metaInBody).map((v) => [v.path, v.code]), [["/template/components/1/parameters/1/type", "invalid_value"]]);
 });
+
+test("a date_time parameter's parts are held to their ranges (day_of_week 1–7, month 1–12, …) at each provider's pointer", () => {
+  const message = { to: "+16505551234", content: { type: "template", name: "t", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "dateTime", fallbackValue: "Monday", dayOfWeek: 8, month: 13, hour: 24, calendar: "JULIAN" }] }] } };
+  assert.deepEqual(wabridge.validate(message).map((v) => [v.path, v.code]), [
+    ["/content/components/0/parameters/0/dayOfWeek", "out_of_range"],
+    ["/content/components/0/parameters/0/month", "out_of_range"],
+    ["/content/components/0/parameters/0/hour", "out_of_range"],
+    ["/content/components/0/parameters/0/calendar", "invalid_value"],
+  ]);
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "t", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "date_time", date_time: { fallback_value: "Monday", day_of_week: 8 } }] }] } };
+  assert.deepEqual(wabridge.validateProvider("meta", meta).map((v) => v.path), ["/template/components/0/parameters/0/date_time/day_of_week"]);
+  const valid = structuredClone(message);
+  Object.assign(valid.content.components[0].parameters[0], { dayOfWeek: 7, month: 12, hour: 23, calendar: "GREGORIAN" });
+  assert.deepEqual(wabridge.validate(valid), []);
+});

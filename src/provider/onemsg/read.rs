@@ -501,6 +501,16 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ),
             ("/content/components/*/parameters/*/type", "/params/*/parameters/*/type"),
             ("/content/components/*/parameters/*/code", "/params/*/parameters/*/currency/currency_code"),
+            // 2.39's date_time puts its parts in a `component` object.
+            ("/content/components/*/parameters/*/dayOfWeek", "/params/*/parameters/*/date_time/component/day_of_week"),
+            ("/content/components/*/parameters/*/month", "/params/*/parameters/*/date_time/component/month"),
+            (
+                "/content/components/*/parameters/*/dayOfMonth",
+                "/params/*/parameters/*/date_time/component/day_of_month",
+            ),
+            ("/content/components/*/parameters/*/hour", "/params/*/parameters/*/date_time/component/hour"),
+            ("/content/components/*/parameters/*/minute", "/params/*/parameters/*/date_time/component/minute"),
+            ("/content/components/*/parameters/*/calendar", "/params/*/parameters/*/date_time/component/calendar"),
             // An action parameter nests its action as the Cloud API does; an mpm button's
             // sections as a product list's.
             (
