@@ -422,40 +422,27 @@ fn check_parameter(
             check_media_parameter(report, path, MediaKind::Document, media, in_header)
         }
         TemplateParameter::Location(location) => {
-            if !in_header {
-                report.add(
-                    &path.key("type"),
-                    ViolationCode::InvalidValue,
-                    "a location parameter belongs in the header",
-                    None,
-                );
-            }
+            header_only(report, path, in_header, "a location");
             location.validate_into(report, path);
         }
         TemplateParameter::Product(product) => {
-            if !in_header {
-                report.add(
-                    &path.key("type"),
-                    ViolationCode::InvalidValue,
-                    "a product parameter belongs in the header",
-                    None,
-                );
-            }
+            header_only(report, path, in_header, "a product");
             check_identifier(report, &path.key("catalogId"), "catalogId", &product.catalog_id);
             check_identifier(report, &path.key("productRetailerId"), "productRetailerId", &product.product_retailer_id);
         }
     }
 }
 
-fn check_media_parameter(report: &mut Report, path: &Path<'_>, kind: MediaKind, media: &Media, in_header: bool) {
+/// Media, a location and a product are a header's parameters only.
+fn header_only(report: &mut Report, path: &Path<'_>, in_header: bool, what: &str) {
     if !in_header {
-        report.add(
-            &path.key("type"),
-            ViolationCode::InvalidValue,
-            format!("an {} parameter belongs in the header", kind.name()),
-            None,
-        );
+        let message = format!("{what} parameter belongs in the header");
+        report.add(&path.key("type"), ViolationCode::InvalidValue, message, None);
     }
+}
+
+fn check_media_parameter(report: &mut Report, path: &Path<'_>, kind: MediaKind, media: &Media, in_header: bool) {
+    header_only(report, path, in_header, &format!("an {}", kind.name()));
     media.validate_as(kind, true, report, path);
 }
 

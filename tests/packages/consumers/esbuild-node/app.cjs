@@ -3,16 +3,9 @@
 const { readFileSync } = require("node:fs");
 const { ArgumentError, initSync, toProvider } = require("wabridge");
 
+const { checks, check, attempt } = require("./harness.cjs");
+
 const message = { to: "+16505551234", content: { type: "text", body: "Hi" } };
-const checks = [];
-const check = (name, ok, error) => checks.push({ name: `CommonJS: ${name}`, ok: Boolean(ok), error: String(error ?? "") });
-const attempt = (call) => {
-  try {
-    return { value: call() };
-  } catch (error) {
-    return { error };
-  }
-};
 
 if (process.env.WASM_COPIED === "1") {
   const { value, error } = attempt(() => toProvider("meta", message));

@@ -3,17 +3,10 @@
 // checks as JSON for tests/packages/run.mjs.
 import { readFileSync } from "node:fs";
 import { ArgumentError, MetaClient, initSync, toProvider } from "wabridge";
+import harness from "./harness.cjs";
 
+const { checks, check, attempt } = harness;
 const message = { to: "+16505551234", content: { type: "text", body: "Hi" } };
-const checks = [];
-const check = (name, ok, error) => checks.push({ name, ok: Boolean(ok), error: String(error ?? "") });
-const attempt = (call) => {
-  try {
-    return { value: call() };
-  } catch (error) {
-    return { error };
-  }
-};
 
 if (process.env.WASM_COPIED === "1") {
   const { value, error } = attempt(() => toProvider("meta", message));
