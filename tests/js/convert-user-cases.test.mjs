@@ -226,4 +226,11 @@ test("a date_time parameter's parts are held to their ranges (day_of_week 1–7,
   const valid = structuredClone(message);
   Object.assign(valid.content.components[0].parameters[0], { dayOfWeek: 7, month: 12, hour: 23, calendar: "GREGORIAN" });
   assert.deepEqual(wabridge.validate(valid), []);
+  // 1MSG (2.39's date_time) keeps the parts in `component`, in a carousel card's parameters too.
+  const dateTime = (component) => ({ type: "date_time", date_time: { fallback_value: "Mon", component } });
+  const card = (i, component) => ({ card_index: i, components: [{ type: "header", parameters: [{ type: "image", image: { link: `https://media.example.com/${i}.jpg` } }] }, { type: "body", parameters: [dateTime(component)] }] });
+  const sendTemplate = (params) => ({ phone: 16505551234, namespace: "ns", template: "t", language: { policy: "deterministic", code: "en" }, params });
+  const paths = (body) => wabridge.validateProvider("1msg", body, { operation: "sendTemplate" }).map((v) => v.path);
+  assert.deepEqual(paths(sendTemplate([{ type: "body", parameters: [dateTime({ month: 13 })] }])), ["/params/0/parameters/0/date_time/component/month"]);
+  assert.deepEqual(paths(sendTemplate([{ type: "carousel", cards: [card(0, { hour: 1 }), card(1, { hour: 24 })] }])), ["/params/0/cards/1/components/1/parameters/0/date_time/component/hour"]);
 });

@@ -495,6 +495,35 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
                 "/content/components/*/cards/*/components/*/parameters/*/code",
                 "/params/*/cards/*/components/*/parameters/*/currency/currency_code",
             ),
+            // 2.39's date_time puts its parts in a `component` object (in a card's as elsewhere).
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/dayOfWeek",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/day_of_week",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/month",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/month",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/dayOfMonth",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/day_of_month",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/hour",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/hour",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/minute",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/minute",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/calendar",
+                "/params/*/cards/*/components/*/parameters/*/date_time/component/calendar",
+            ),
+            (
+                "/content/components/*/cards/*/components/*/parameters/*/action",
+                "/params/*/cards/*/components/*/parameters/*/action",
+            ),
             (
                 "/content/components/*/cards/*/components/*/parameters/*",
                 "/params/*/cards/*/components/*/parameters/*/{type}",
