@@ -160,7 +160,7 @@ class Client {
     // A fetch that does not follow redirects (a custom one) may meet more of them on the way.
     for (let hops = 1; downloaded.redirect !== undefined; hops++) {
       if (hops > MAX_MEDIA_REDIRECTS) {
-        const props = { code: "ERR_UNEXPECTED_RESPONSE", retryable: false, provider: this.#provider, httpStatus: downloaded.status, raw: "", attempts: hops };
+        const props = { code: "ERR_UNEXPECTED_RESPONSE", retryable: false, safeToResend: true, provider: this.#provider, httpStatus: downloaded.status, raw: "", attempts: hops };
         throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, props);
       }
       downloaded = await this[EXECUTE]("downloadRedirected", downloaded.redirect);

@@ -60,6 +60,13 @@ export declare class UnsupportedError extends WabridgeError {
 /** The provider answered with a documented error. */
 export declare class ProviderError extends WabridgeError {
   readonly code: "ERR_PROVIDER";
+  /**
+   * Whether sending the same request again cannot carry it out twice: the provider refused it or
+   * did nothing with it (a rate limit), or it is a GET or a DELETE. `false` where that is
+   * unknown (a network failure, a timeout, a server error, an unreadable answer to a send): a
+   * queue resends what is safe and checks the rest before sending it again.
+   */
+  readonly safeToResend: boolean;
   readonly provider: Provider;
   readonly httpStatus: number;
   /** What kind of failure, across providers. */
@@ -89,6 +96,13 @@ export declare class ProviderError extends WabridgeError {
 /** The request did not complete (network failure, connection reset). */
 export declare class TransportError extends WabridgeError {
   readonly code: "ERR_TRANSPORT" | "ERR_TIMEOUT";
+  /**
+   * (As ProviderError's.) Whether sending the same request again cannot carry it out twice: the provider refused it or
+   * did nothing with it (a rate limit), or it is a GET or a DELETE. `false` where that is
+   * unknown (a network failure, a timeout, a server error, an unreadable answer to a send): a
+   * queue resends what is safe and checks the rest before sending it again.
+   */
+  readonly safeToResend: boolean;
   /** The provider whose client sent the request. */
   readonly provider: Provider;
   readonly request?: SentRequest;
@@ -103,6 +117,13 @@ export declare class TimeoutError extends TransportError {
 /** The provider answered with something that is not its documented format. */
 export declare class UnexpectedResponseError extends WabridgeError {
   readonly code: "ERR_UNEXPECTED_RESPONSE";
+  /**
+   * (As ProviderError's.) Whether sending the same request again cannot carry it out twice: the provider refused it or
+   * did nothing with it (a rate limit), or it is a GET or a DELETE. `false` where that is
+   * unknown (a network failure, a timeout, a server error, an unreadable answer to a send): a
+   * queue resends what is safe and checks the rest before sending it again.
+   */
+  readonly safeToResend: boolean;
   /** The provider whose client sent the request (its media host, for a download). */
   readonly provider: Provider;
   readonly httpStatus: number;

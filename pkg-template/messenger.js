@@ -155,7 +155,7 @@ if (typeof Symbol.dispose === "symbol") Messenger.prototype[Symbol.dispose] = Me
 async function checkedAgainst(described, file) {
   const differs = (what) =>
     new UnexpectedResponseError(`the file downloaded for Meta media ${described.id} is not the one getMedia described: ${what}; download it again`, {
-      code: "ERR_UNEXPECTED_RESPONSE", retryable: true, provider: "meta", httpStatus: 200, raw: "",
+      code: "ERR_UNEXPECTED_RESPONSE", retryable: true, safeToResend: true, provider: "meta", httpStatus: 200, raw: "",
     });
   const size = file.bytes.byteLength;
   if (described.fileSize > 0 && size !== described.fileSize) throw differs(`${size} bytes, not ${described.fileSize}`);

@@ -371,6 +371,18 @@ impl SendError {
         }
     }
 
+    /// Whether sending the same request again cannot carry it out twice: it was refused before
+    /// it left, or the provider answered that it did nothing with it (a refusal, a rate limit).
+    /// A transport failure, a timeout, a server error or an unreadable answer leaves that unknown.
+    pub fn safe_to_resend(&self) -> bool {
+        match self {
+            SendError::Body(_) => true,
+            SendError::Transport(_) => false,
+            SendError::Answer(AnswerError::Refused(e)) => e.http_status < 500,
+            SendError::Answer(AnswerError::Unexpected(e)) => matches!(e.http_status, 408 | 429),
+        }
+    }
+
     /// What the failure says about sending the same request again.
     pub fn retry_hint(&self) -> RetryHint {
         match self {

@@ -30,6 +30,8 @@ struct Props<'a> {
     code: &'static str,
     retryable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    safe_to_resend: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     violations: Option<&'a [Violation]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     provider: Option<&'static str>,
@@ -77,6 +79,11 @@ pub fn to_js_error(error: &SendError, attempted: Option<Attempted<'_>>) -> JsVal
     let mut props = Props {
         code: error.code(),
         retryable: error.retry_hint().retryable,
+        // A client's failures say it: a queue resends what is safe, and checks the rest first.
+        // A GET or a DELETE does nothing twice, whatever became of it.
+        safe_to_resend: attempted
+            .as_ref()
+            .map(|a| a.request.method != crate::http::Method::Post || error.safe_to_resend()),
         violations: None,
         provider: None,
         kind: None,

@@ -532,3 +532,26 @@ test("one signal shared by many calls gathers one listener per client, not one p
   // Something that only looks like a signal (no removeEventListener) is refused when the client is made.
   assert.throws(() => client(fetch, { signal: { aborted: false, addEventListener() {} } }), /signal option must be an AbortSignal/);
 });
+
+test("every client error says whether sending the same request again is safe: refusals and rate limits yes, the unknown no, GETs always", async () => {
+  const send = (fetch) => failure(client(fetch, { retry: false }).send(message));
+  const cases = [
+    [answering(400, '{"error":{"message":"(#100) Invalid parameter","code":100}}'), true], // refused
+    [answering(429, "{}"), true], // rate limited
+    [answering(400, '{"error":{"message":"(#130429) Rate limit hit","code":130429}}'), true],
+    [answering(500, '{"error":{"message":"An unknown error occurred","code":1}}'), false], // a server error: unknown
+    [answering(502, "<html>Bad gateway</html>"), false],
+    [async () => { throw new TypeError("fetch failed"); }, false], // the network: unknown
+    [async () => ({ status: 200, headers: new Headers(), text: () => Promise.reject(new TypeError("terminated")) }), false], // a lost 2xx
+  ];
+  for (const [fetch, safe] of cases) {
+    const error = await send(fetch);
+    assert.equal(error.safeToResend, safe, `${error.name}: ${error.message}`);
+  }
+  // A GET (getMedia) does nothing twice, whatever became of it.
+  const get = await failure(client(async () => { throw new TypeError("fetch failed"); }, { retry: false }).getMedia("1"));
+  assert.equal(get.safeToResend, true);
+  // 1MSG's sent:false is a refusal: nothing sent.
+  const notSent = await failure(clients["1msg"](answering(200, '{"sent":false,"message":"Re-engagement message"}')).send(message));
+  assert.equal(notSent.safeToResend, true);
+});
