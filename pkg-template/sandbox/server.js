@@ -25,6 +25,19 @@ function requestUrl(req, address) {
 
 export function serveSandbox(sandbox, { port = 0, host = "127.0.0.1" } = {}) {
   const server = createServer(async (req, res) => {
+    // Any origin may call it, as browser apps (an admin panel on its own dev server) do: a
+    // preflight is answered here, and every answer allows the caller to read it.
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", "*");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST, DELETE",
+        "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const controller = new AbortController();

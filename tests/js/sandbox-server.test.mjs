@@ -208,3 +208,23 @@ test("the sandbox's clock over HTTP: advancing it closes the 24-hour window and 
     await served.close();
   }
 });
+
+test("the HTTP sandbox answers a browser's preflight and lets any origin read its answers (an admin panel on its own dev server)", async () => {
+  const sandbox = createSandbox();
+  const served = await serveSandbox(sandbox, { port: 0 });
+  try {
+    const preflight = await fetch(`${served.url}/v23.0/100000000000001/messages`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get("access-control-allow-origin"), "*");
+    assert.equal(preflight.headers.get("access-control-allow-headers"), "authorization,content-type");
+    assert.match(preflight.headers.get("access-control-allow-methods"), /POST/);
+    const config = await fetch(`${served.url}/__sandbox/config`, { headers: { origin: "http://localhost:5173" } });
+    assert.equal(config.headers.get("access-control-allow-origin"), "*");
+    assert.equal(sandbox.requests.length, 0, "a preflight is no call");
+  } finally {
+    await served.close();
+  }
+});
