@@ -372,14 +372,14 @@ impl SendError {
     }
 
     /// Whether sending the same request again cannot carry it out twice: it was refused before
-    /// it left, or the provider answered that it did nothing with it (a refusal, a rate limit).
-    /// A transport failure, a timeout, a server error or an unreadable answer leaves that unknown.
+    /// it left, the provider refused it for good, or it said it did nothing with it (what
+    /// `retry_hint` calls safe: a rate limit). A transport failure, a timeout, a server error,
+    /// a provider's "try again" or an unreadable answer leaves that unknown.
     pub fn safe_to_resend(&self) -> bool {
         match self {
             SendError::Body(_) => true,
-            SendError::Transport(_) => false,
-            SendError::Answer(AnswerError::Refused(e)) => e.http_status < 500,
-            SendError::Answer(AnswerError::Unexpected(e)) => matches!(e.http_status, 408 | 429),
+            SendError::Answer(AnswerError::Refused(e)) if !e.retryable => true,
+            _ => self.retry_hint().safe,
         }
     }
 

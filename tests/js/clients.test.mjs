@@ -540,6 +540,7 @@ test("every client error says whether sending the same request again is safe: re
     [answering(429, "{}"), true], // rate limited
     [answering(400, '{"error":{"message":"(#130429) Rate limit hit","code":130429}}'), true],
     [answering(500, '{"error":{"message":"An unknown error occurred","code":1}}'), false], // a server error: unknown
+    [answering(400, '{"error":{"message":"Something went wrong","code":131000}}'), false], // "try again", whatever the status: unknown
     [answering(502, "<html>Bad gateway</html>"), false],
     [async () => { throw new TypeError("fetch failed"); }, false], // the network: unknown
     [async () => ({ status: 200, headers: new Headers(), text: () => Promise.reject(new TypeError("terminated")) }), false], // a lost 2xx
