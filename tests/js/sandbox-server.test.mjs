@@ -141,10 +141,19 @@ test("a webhook secret given to createSandbox (perhaps a real one) is not served
   }
 });
 
-test("behind a reverse proxy the sandbox answers with the forwarded scheme and host (media links, config); Meta takes the token as Graph does", async () => {
-  const sandbox = createSandbox({ enforceWindow: false });
+/** Runs `use` with `sandbox` served over HTTP on a free port, closing it after. */
+async function whileServed(sandbox, use) {
   const served = await serveSandbox(sandbox, { port: 0 });
   try {
+    return await use(served);
+  } finally {
+    await served.close();
+  }
+}
+
+test("behind a reverse proxy the sandbox answers with the forwarded scheme and host (media links, config); Meta takes the token as Graph does", async () => {
+  const sandbox = createSandbox({ enforceWindow: false });
+  await whileServed(sandbox, async (served) => {
     const proxied = { "x-forwarded-proto": "https", "x-forwarded-host": "sandbox.example.com" };
     const config = await fetch(`${served.url}/__sandbox/config`, { headers: proxied }).then((r) => r.json());
     assert.equal(config.meta.baseUrl, "https://sandbox.example.com");
@@ -171,15 +180,12 @@ test("behind a reverse proxy the sandbox answers with the forwarded scheme and h
       req.on("error", reject).end();
     });
     assert.equal(status, 200);
-  } finally {
-    await served.close();
-  }
+  });
 });
 
 test("the sandbox's clock over HTTP: advancing it closes the 24-hour window and releases Bird's scheduled messages", async () => {
   const sandbox = createSandbox();
-  const served = await serveSandbox(sandbox, { port: 0 });
-  try {
+  await whileServed(sandbox, async (served) => {
     const control = (path, body) => fetch(`${served.url}/__sandbox${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }).then((r) => r.json());
     const { now } = await control("/clock");
     assert.ok(Math.abs(now - Date.now()) < 5000);
@@ -204,15 +210,12 @@ test("the sandbox's clock over HTTP: advancing it closes the 24-hour window and 
     assert.equal((await fetch(`${served.url}/__sandbox/clock`, { method: "POST", body: '{"advanceMs":-1}' })).status, 400);
     meta.free();
     bird.free();
-  } finally {
-    await served.close();
-  }
+  });
 });
 
 test("the HTTP sandbox answers a browser's preflight and lets any origin read its answers (an admin panel on its own dev server)", async () => {
   const sandbox = createSandbox();
-  const served = await serveSandbox(sandbox, { port: 0 });
-  try {
+  await whileServed(sandbox, async (served) => {
     const preflight = await fetch(`${served.url}/v23.0/100000000000001/messages`, {
       method: "OPTIONS",
       headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
@@ -224,7 +227,5 @@ test("the HTTP sandbox answers a browser's preflight and lets any origin read it
     const config = await fetch(`${served.url}/__sandbox/config`, { headers: { origin: "http://localhost:5173" } });
     assert.equal(config.headers.get("access-control-allow-origin"), "*");
     assert.equal(sandbox.requests.length, 0, "a preflight is no call");
-  } finally {
-    await served.close();
-  }
+  });
 });
