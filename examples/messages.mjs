@@ -119,8 +119,9 @@ export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {
 }
 
 /** The neutral kinds Bird carries, in the forms it carries them (media by link with its MIME
- *  type; buttons, lists and URL buttons without a media header or footer; carousel cards
- *  with a URL button): what the demo and the runtime checks send through `BirdClient.send`.
+ *  type; reply buttons without a footer, or under an image or document header — Bird's image
+ *  and file bodies with postbacks —; lists and URL buttons without a media header or footer;
+ *  carousel cards with a URL button): what the demo and the runtime checks send through `BirdClient.send`.
  *  `replyTo` is the id of a message received on Bird (a UUID). */
 export function birdMessages(to, { replyTo } = {}) {
   const image = (n) => `https://example.com/media/product-${n}.jpg`;
@@ -138,6 +139,14 @@ export function birdMessages(to, { replyTo } = {}) {
     ["reply buttons", {
       to,
       content: { type: "replyButtons", body: "When should we deliver?", buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }, { id: "later", title: "Pick a day" }] },
+    }],
+    ["reply buttons (image header)", {
+      to,
+      content: { type: "replyButtons", header: { type: "image", link: "https://example.com/media/parcel.png" }, body: "Your parcel is ready. When should we deliver?", buttons: [{ id: "today", title: "Today" }, { id: "tomorrow", title: "Tomorrow" }] },
+    }],
+    ["reply buttons (document header)", {
+      to,
+      content: { type: "replyButtons", header: { type: "document", link: "https://example.com/media/terms.pdf", filename: "terms.pdf" }, body: "Do you accept the terms?", buttons: [{ id: "yes", title: "Yes" }, { id: "no", title: "No" }] },
     }],
     ["list", {
       to,

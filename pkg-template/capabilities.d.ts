@@ -22,9 +22,10 @@ export interface FieldSupport {
    */
   readonly change: "lossy" | "reshaped" | "refused";
   /**
-   * Only in these forms, where the field's usual form is carried: `"image"`, `"video"`,
-   * `"document"` (a media header where a text header is carried), `"data: URI"` (media given
-   * inline rather than by URL). Absent: in every form.
+   * Only in these forms, where the field's other forms are carried: `"image"`, `"video"`,
+   * `"document"` (a media header where a text header is carried), `"text"` (a text header
+   * where a media header is carried: Bird's reply buttons), `"data: URI"` (media given inline
+   * rather than by URL). Absent: in every form.
    */
   readonly when?: readonly string[];
 }

@@ -62,7 +62,7 @@ export function capabilitiesTable(capabilities) {
     "",
     "In a cell: _no_ `field`: left out (`convert` reports a `lossy` change at it); _refuses_ `field`: an `UnsupportedError`" +
       " at it; _needs_ `field`: optional in the neutral model, required by the provider (a `ValidationError` at it when missing);" +
-      " a form before a field (`image/video/document` `header`, `data: URI` `link`): only in that form; `field ≤ n`:" +
+      " a form before a field (`image/video/document` `header`, `text` `header`, `data: URI` `link`): only in that form; `field ≤ n`:" +
       " a limit stricter than the neutral model's" +
       (limited.length ? ` (${limited.map((f) => `${code(f)}: ${neutral(f) ?? "none"}`).join(", ")})` : "") +
       ". Found by probing each codec with a message of each kind that sets every optional field (`scripts/tables.rs`).",

@@ -425,12 +425,21 @@ fn field_name(pointer: &str) -> String {
 
 /// What `provider` does not carry as it is of a kind: `{ field: { carried: false, why, change,
 /// when? } }`, `when` naming the variants refused where the maximal message's own form of the
-/// field is carried (a media header where a text one is carried, say).
+/// field is carried (a media header where a text one is carried, say), or the maximal
+/// message's own form where a variant's is carried (a text header where a media one is).
 fn fields(provider: Provider, probes: &[Probe]) -> Value {
     let mut fields = serde_json::Map::new();
+    // Fields refused in the maximal message, with their pointer: is each refused in every variant?
+    let mut maximal_only: Vec<(String, String)> = Vec::new();
     for probe in probes {
         let label = if probe.label.is_empty() { "maximal" } else { probe.label };
         let (found, _) = refusals(provider, probe.message.clone(), label);
+        if probe.label.is_empty() {
+            maximal_only = found.iter().map(|r| (field_name(&r.pointer), r.pointer.clone())).collect();
+        } else {
+            let refused: Vec<String> = found.iter().map(|r| field_name(&r.pointer)).collect();
+            maximal_only.retain(|(name, _)| !refused.contains(name));
+        }
         for refusal in found {
             let name = field_name(&refusal.pointer);
             let variant = !probe.label.is_empty() && probes[0].message.pointer(&refusal.pointer).is_some();
@@ -451,6 +460,13 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
                     fields.insert(name, entry);
                 }
             }
+        }
+    }
+    // Carried in some variant's form: refused only in the maximal message's (its `type`).
+    for (name, pointer) in maximal_only {
+        let form = probes[0].message.pointer(&format!("{pointer}/type")).and_then(Value::as_str);
+        if let (Some(form), Some(entry)) = (form, fields.get_mut(&name)) {
+            entry["when"] = json!([form]);
         }
     }
     Value::Object(fields)

@@ -39,15 +39,22 @@ interactive_struct! {
 }
 
 impl Header {
+    /// A media header's kind and media; `None` for a text header.
+    pub fn media(&self) -> Option<(MediaKind, &Media)> {
+        match self {
+            Header::Text(_) => None,
+            Header::Image(media) => Some((MediaKind::Image, media)),
+            Header::Video(media) => Some((MediaKind::Video, media)),
+            Header::Document(media) => Some((MediaKind::Document, media)),
+        }
+    }
+
     fn validate(&self, report: &mut Report, path: &Path<'_>, allow_media: bool) {
-        let media = match self {
-            Header::Text(HeaderText { text }) => {
+        let Some(media) = self.media() else {
+            if let Header::Text(HeaderText { text }) = self {
                 check_chars(report, &path.key("text"), "header text", text, 1, INTERACTIVE_HEADER_TEXT_MAX_CHARS);
-                return;
             }
-            Header::Image(media) => (MediaKind::Image, media),
-            Header::Video(media) => (MediaKind::Video, media),
-            Header::Document(media) => (MediaKind::Document, media),
+            return;
         };
         if allow_media {
             media.1.validate_as(media.0, true, report, path);

@@ -533,6 +533,20 @@ mod tests {
         assert_eq!(back, message);
     }
 
+    /// What the model reads, its own writer writes: a media header's MIME type too (it was
+    /// lost, and with it the type a provider that needs one had been given).
+    #[test]
+    fn a_media_headers_mime_type_survives_the_models_json() {
+        for json in [
+            r#"{"to":"1","content":{"type":"replyButtons","header":{"type":"document","link":"https://a.example/t","mimeType":"application/pdf","filename":"t.pdf"},"body":"Ok?","buttons":[{"id":"y","title":"Yes"}]}}"#,
+            r#"{"to":"1","content":{"type":"carousel","body":"New","cards":[{"header":{"type":"video","link":"https://a.example/1","mimeType":"video/mp4"},"body":"1","ctaUrl":{"displayText":"Buy","url":"https://a.example/p/1"}},{"header":{"type":"video","link":"https://a.example/2","mimeType":"video/mp4"},"body":"2","ctaUrl":{"displayText":"Buy","url":"https://a.example/p/2"}}]}}"#,
+        ] {
+            let message = Message::from_json(json).unwrap();
+            let written: serde_json::Value = serde_json::from_str(&message.to_json()).unwrap();
+            assert_eq!(written, serde_json::from_str::<serde_json::Value>(json).unwrap());
+        }
+    }
+
     #[test]
     fn rejects_unknown_fields() {
         let err = serde_json::from_str::<Message>(r#"{"to":"1","content":{"type":"text","body":"x"},"extra":1}"#);

@@ -168,9 +168,11 @@ fn header(w: &mut JsonWriter, h: &Header) {
     }
 }
 
+/// A media header (of interactive contents and carousel cards), its MIME type included.
 fn typed_media(w: &mut JsonWriter, kind: &str, m: &Media) {
     w.str("type", kind);
     media(w, m);
+    w.opt_str("mimeType", m.mime_type.as_deref());
 }
 
 /// Header, body and footer, which most interactive contents share.

@@ -105,6 +105,18 @@ const NEUTRAL = [
       { type: "postback", postback: { text: "Pick up", payload: "pickup" } },
     ] },
   ], metadata: { button: { label: "Options" } } } }],
+  // Bird's table: quick-reply buttons → "text/image + actions"; under a document, its file
+  // body with actions (the page's "Single file message with postback and reply actions").
+  ["replyButtons under an image header", {
+    type: "replyButtons", header: { type: "image", link: img(1) }, body: "Do you like this shirt?", buttons: [{ id: "yes", title: "Yes" }, { id: "no", title: "No" }],
+  }, { type: "image", image: { text: "Do you like this shirt?", images: [{ mediaUrl: img(1) }], actions: [
+    { type: "postback", postback: { text: "Yes", payload: "yes" } }, { type: "postback", postback: { text: "No", payload: "no" } },
+  ] } }],
+  ["replyButtons under a document header", {
+    type: "replyButtons", header: { type: "document", link: "https://media.example.com/docs/terms.pdf", mimeType: "application/pdf", filename: "terms.pdf" }, body: "Do you accept?", buttons: [{ id: "yes", title: "Yes" }],
+  }, { type: "file", file: { text: "Do you accept?", files: [{ mediaUrl: "https://media.example.com/docs/terms.pdf", contentType: "application/pdf", filename: "terms.pdf" }], actions: [
+    { type: "postback", postback: { text: "Yes", payload: "yes" } },
+  ] } }],
   ["ctaUrl", { type: "ctaUrl", body: "Your order has shipped.", displayText: "Track order", url: "https://shop.example.com/orders/48213/track" },
     { type: "text", text: { text: "Your order has shipped.", actions: [{ type: "link", link: { text: "Track order", url: "https://shop.example.com/orders/48213/track" } }] } }],
   ["carousel of images", { type: "carousel", body: "Here is a media carousel", cards: [1, 2, 3].map((n) => card({ type: "image", link: img(n) }, n)) },
@@ -221,7 +233,7 @@ const UNSUPPORTED = [
   [/^image by media id/, { to: CUSTOMER, content: { type: "image", id: "1001001001001001", caption: "Receipt" } }, "/content/id"],
   [/^document by media id/, { to: CUSTOMER, content: { type: "document", id: "1001001001001001", mimeType: "application/pdf" } }, "/content/id"],
   ["audio voice note", { to: CUSTOMER, content: { type: "audio", link: "https://media.example.com/audio/note.ogg", mimeType: "audio/ogg", voice: true } }, "/content/voice"],
-  ["replyButtons header", { to: CUSTOMER, content: { type: "replyButtons", header: { type: "text", text: "Delivery" }, body: "When?", buttons: [{ id: "today", title: "Today" }] } }, "/content/header"],
+  ["replyButtons text header", { to: CUSTOMER, content: { type: "replyButtons", header: { type: "text", text: "Delivery" }, body: "When?", buttons: [{ id: "today", title: "Today" }] } }, "/content/header"],
   ["replyButtons footer", { to: CUSTOMER, content: { type: "replyButtons", body: "When?", footer: "Reply to choose", buttons: [{ id: "today", title: "Today" }] } }, "/content/footer"],
   ["ctaUrl header", { to: CUSTOMER, content: { type: "ctaUrl", header: { type: "image", link: img(1) }, body: "Track it", displayText: "Track", url: "https://example.com/t/1" } }, "/content/header"],
   ["ctaUrl footer", { to: CUSTOMER, content: { type: "ctaUrl", body: "Track it", footer: "Thanks", displayText: "Track", url: "https://example.com/t/1" } }, "/content/footer"],

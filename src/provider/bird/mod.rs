@@ -21,7 +21,7 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{MediaKind, Message, Request};
+use crate::message::{Message, Request};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 
 pub const PROVIDER: Provider = Provider::Bird;
@@ -67,15 +67,15 @@ impl Codec for BirdCodec {
             out.extend(super::codec::unsent_mime_type(PROVIDER, message));
         }
         // A file's type Bird needs, named by its link's or filename's extension: sent, and said.
-        if let Some((kind @ (MediaKind::Video | MediaKind::Audio | MediaKind::Document), media)) =
-            message.content.media()
-            && let Some((pointer, mime)) = neutral::inferred_mime_type(kind, media)
+        if let Some((kind, media, at)) = neutral::file_media(&message.content)
+            && let Some((field, mime)) = neutral::inferred_mime_type(kind, media)
         {
+            let header = if at == "/content" { "" } else { "a header's file " };
             let why = format!(
-                "bird needs a file's MIME type and content.mimeType is not given: sent as {mime}, the type the {} names by its extension",
-                if pointer == "/content/link" { "link" } else { "filename" }
+                "bird needs a file's MIME type and {}.mimeType is not given: {header}sent as {mime}, the type the {field} names by its extension",
+                at[1..].replace('/', ".")
             );
-            out.push(super::codec::Approximation { pointer: pointer.into(), reshaped: true, why });
+            out.push(super::codec::Approximation { pointer: format!("{at}/{field}"), reshaped: true, why });
         }
         out
     }
@@ -207,7 +207,7 @@ fn to_neutral(request: &BirdRequest, report: Report) -> Result<Request, BodyErro
 /// text with a link), so the table is the content kind's; every pointer it gives is one the
 /// body has.
 fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
-    use crate::message::Recipient;
+    use crate::message::{Content, Header, Recipient, ReplyButtons};
     let to = match message.recipient() {
         Some(Recipient::Contact(_)) => "/receiver/contacts/0/id",
         _ => "/receiver/contacts/0/identifierValue",
@@ -241,13 +241,36 @@ fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
             ("/content", "/body/location"),
         ],
         "locationRequest" => &[("/content/body", "/body/text/text"), ("/content", "/body/text")],
-        "replyButtons" => &[
-            ("/content/body", "/body/text/text"),
-            ("/content/buttons/*/id", "/body/text/actions/*/postback/payload"),
-            ("/content/buttons/*/title", "/body/text/actions/*/postback/text"),
-            ("/content/buttons", "/body/text/actions"),
-            ("/content", "/body/text"),
-        ],
+        // Under a media header, Bird's image or file body (see `neutral`).
+        "replyButtons" => match &message.content {
+            Content::ReplyButtons(ReplyButtons { header: Some(Header::Image(_)), .. }) => &[
+                ("/content/body", "/body/image/text"),
+                ("/content/header/link", "/body/image/images/0/mediaUrl"),
+                ("/content/header", "/body/image/images/0"),
+                ("/content/buttons/*/id", "/body/image/actions/*/postback/payload"),
+                ("/content/buttons/*/title", "/body/image/actions/*/postback/text"),
+                ("/content/buttons", "/body/image/actions"),
+                ("/content", "/body/image"),
+            ],
+            Content::ReplyButtons(ReplyButtons { header: Some(Header::Video(_) | Header::Document(_)), .. }) => &[
+                ("/content/body", "/body/file/text"),
+                ("/content/header/link", "/body/file/files/0/mediaUrl"),
+                ("/content/header/mimeType", "/body/file/files/0/contentType"),
+                ("/content/header/filename", "/body/file/files/0/filename"),
+                ("/content/header", "/body/file/files/0"),
+                ("/content/buttons/*/id", "/body/file/actions/*/postback/payload"),
+                ("/content/buttons/*/title", "/body/file/actions/*/postback/text"),
+                ("/content/buttons", "/body/file/actions"),
+                ("/content", "/body/file"),
+            ],
+            _ => &[
+                ("/content/body", "/body/text/text"),
+                ("/content/buttons/*/id", "/body/text/actions/*/postback/payload"),
+                ("/content/buttons/*/title", "/body/text/actions/*/postback/text"),
+                ("/content/buttons", "/body/text/actions"),
+                ("/content", "/body/text"),
+            ],
+        },
         "ctaUrl" => &[
             ("/content/body", "/body/text/text"),
             ("/content/displayText", "/body/text/actions/0/link/text"),
@@ -368,6 +391,107 @@ mod tests {
         assert_eq!(v[0].path, "/content/mimeType");
         let by_id = Message::new("+31612345678", Content::Image(Media::by_id("1234")));
         assert_eq!(serialize(&by_id).unwrap_err().code(), "ERR_UNSUPPORTED");
+    }
+
+    /// Bird's page: reply buttons under an image are its image body with postbacks, under a
+    /// video or document its file body with them. Both ways, with every pointer in the body.
+    #[test]
+    fn reply_buttons_under_a_media_header_are_birds_media_body_with_postbacks() {
+        use crate::provider::{Format, convert_reporting, fit::FitMode};
+        let meta = |header: Value| {
+            json!({"messaging_product": "whatsapp", "to": "31612345678", "type": "interactive", "interactive": {
+                "type": "button", "header": header, "body": {"text": "Like it?"},
+                "action": {"buttons": [{"type": "reply", "reply": {"id": "yes", "title": "Yes"}},
+                                       {"type": "reply", "reply": {"id": "no", "title": "No"}}]}}})
+            .to_string()
+        };
+        let postbacks = json!([{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}},
+                               {"type": "postback", "postback": {"text": "No", "payload": "no"}}]);
+        let (from, to) = (Format::Provider(Provider::Meta), Format::Provider(Provider::Bird));
+        let cases = [
+            (
+                json!({"type": "image", "image": {"link": "https://cdn.example.com/shirt.jpg"}}),
+                json!({"type": "image", "image": {"text": "Like it?", "images": [{"mediaUrl": "https://cdn.example.com/shirt.jpg"}], "actions": postbacks}}),
+                0,
+            ),
+            (
+                json!({"type": "video", "video": {"link": "https://cdn.example.com/tour.mp4"}}),
+                json!({"type": "file", "file": {"text": "Like it?", "files": [{"mediaUrl": "https://cdn.example.com/tour.mp4", "contentType": "video/mp4"}], "actions": postbacks}}),
+                1,
+            ),
+            (
+                json!({"type": "document", "document": {"link": "https://cdn.example.com/get?id=7", "filename": "terms.pdf"}}),
+                json!({"type": "file", "file": {"text": "Like it?", "files": [{"mediaUrl": "https://cdn.example.com/get?id=7", "contentType": "application/pdf", "filename": "terms.pdf"}], "actions": postbacks}}),
+                1,
+            ),
+        ];
+        for (header, bird, inferred) in cases {
+            let conversion = convert_reporting(from, to, &meta(header.clone()), None, FitMode::Strict).unwrap();
+            let written: Value = serde_json::from_str(&conversion.parts[0].1).unwrap();
+            assert_eq!(written["body"], bird, "{header}");
+            // A file's type named by its link's or filename's extension is said, at its field.
+            assert_eq!(conversion.changes.len(), inferred, "{:?}", conversion.changes);
+            // And back: the same neutral reply buttons, their media header included.
+            let message = parse(&conversion.parts[0].1, None).unwrap();
+            let Content::ReplyButtons(b) = &message.content else { panic!("{message:?}") };
+            assert_eq!((b.body.as_str(), b.buttons.len()), ("Like it?", 2));
+            let kind = b.header.as_ref().and_then(crate::message::Header::media).map(|(k, _)| k.name());
+            assert_eq!(kind, header["type"].as_str());
+        }
+        // The neutral model's rules land at Bird's fields of each body.
+        let image =
+            text_body(json!({"type": "image", "image": {"images": [{"mediaUrl": "https://cdn.example.com/a.jpg"}],
+            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}));
+        let Err(BodyError::Invalid(v)) = parse(&image.to_string(), None) else { panic!("a body text is needed") };
+        assert_eq!(v[0].path, "/body/image/text");
+        let file = text_body(
+            json!({"type": "file", "file": {"text": "Pick", "files": [{"mediaUrl": "https://cdn.example.com/a.pdf", "contentType": "application/pdf"}],
+            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}),
+        );
+        let file = file.to_string();
+        let message = neutral::from_bird(&read_request_at(&file, NOW).unwrap()).unwrap();
+        let tree = parse_tree(&file).unwrap();
+        for (pointer, wire) in [
+            ("/content/body", "/body/file/text"),
+            ("/content/header/link", "/body/file/files/0/mediaUrl"),
+            ("/content/header/mimeType", "/body/file/files/0/contentType"),
+            ("/content/buttons/0/title", "/body/file/actions/0/postback/text"),
+            ("/content/buttons/0/id", "/body/file/actions/0/postback/payload"),
+        ] {
+            assert_eq!(BirdCodec.wire_pointer(pointer, &message, &tree, Operation::Messages), wire);
+            assert!(crate::provider::json_at(&tree, wire).is_some(), "{wire}");
+        }
+        // Buttons under audio, and a text header or a footer, have no place on Bird.
+        let audio = text_body(
+            json!({"type": "file", "file": {"files": [{"mediaUrl": "https://cdn.example.com/a.mp3", "contentType": "audio/mpeg"}],
+            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}),
+        );
+        let Err(BodyError::Unsupported(u)) = parse(&audio.to_string(), None) else { panic!() };
+        assert_eq!(u.pointer(), "/body/file/actions");
+        let with = |header: Option<crate::message::Header>, footer: Option<&str>| {
+            Message::new(
+                "+31612345678",
+                Content::ReplyButtons(crate::message::ReplyButtons {
+                    header,
+                    body: "Like it?".into(),
+                    footer: footer.map(Into::into),
+                    buttons: vec![crate::message::ReplyButton { id: "yes".into(), title: "Yes".into() }],
+                }),
+            )
+        };
+        let text = crate::message::Header::Text(crate::message::HeaderText { text: "Shirts".into() });
+        let image = crate::message::Header::Image(Media::by_link("https://cdn.example.com/a.jpg"));
+        for (message, at) in
+            [(with(Some(text), None), "/content/header"), (with(Some(image), Some("Thanks")), "/content/footer")]
+        {
+            let Err(BodyError::Unsupported(u)) = serialize(&message) else { panic!() };
+            assert_eq!(u.pointer(), at);
+        }
+        // A document header without a type its link or filename names is asked for its type.
+        let document = crate::message::Header::Document(Media::by_link("https://cdn.example.com/get"));
+        let Err(BodyError::Invalid(v)) = serialize(&with(Some(document), None)) else { panic!() };
+        assert_eq!(v[0].path, "/content/header/mimeType");
+        assert!(v[0].message.contains("content.header.mimeType"), "{}", v[0].message);
     }
 
     #[test]

@@ -51,8 +51,9 @@ pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
     })
 }
 
-/// A neutral content's header and footer, which Bird's text bodies have no place for (a
-/// list's text header is its title).
+/// A neutral content's header and footer, which Bird's bodies have no place for (a list's
+/// text header is its title; reply buttons' media header is the image or file body they go
+/// on).
 fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Result<(), BodyError> {
     if footer.is_some() {
         return Err(cannot_at(format!("{kind} footer"), "/content/footer"));
@@ -60,16 +61,22 @@ fn no_frame(kind: &str, header: Option<&Header>, footer: Option<&String>) -> Res
     match header {
         None => Ok(()),
         Some(Header::Text(_)) if kind == "list" => Ok(()),
+        Some(Header::Image(_) | Header::Video(_) | Header::Document(_)) if kind == "replyButtons" => Ok(()),
+        // Bird's text body has no title: only a media header has a place (its media body).
+        Some(Header::Text(_)) if kind == "replyButtons" => {
+            Err(cannot_at("replyButtons text header", "/content/header"))
+        }
         Some(_) => Err(cannot_at(format!("{kind} header"), "/content/header")),
     }
 }
 
-/// A message's own media URL: a link, or an inline `data:` URI within Bird's 100 KB.
-fn media_url(media: &Media, kind: &str) -> Result<String, BodyError> {
-    let url = link(media, kind, "/content")?;
+/// A media's URL — a link, or an inline `data:` URI within Bird's 100 KB —; `at` is the
+/// media object's pointer.
+fn media_url(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
+    let url = link(media, kind, at)?;
     match crate::message::media::data_uri_bytes(&url).and_then(super::read::inline_too_large) {
         Some(message) => Err(BodyError::Invalid(vec![crate::validate::Violation {
-            path: "/content/link".into(),
+            path: format!("{at}/link"),
             code: crate::validate::ViolationCode::TooLong,
             message,
             limit: Some(BIRD_INLINE_ATTACHMENT_MAX_BYTES as f64),
@@ -84,17 +91,32 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     media.link.clone().ok_or_else(by_id)
 }
 
+/// The file a message sends in Bird's file body — its kind, its media and the media object's
+/// pointer —: a video, audio or document, or the video or document header of reply buttons.
+pub(super) fn file_media(content: &Content) -> Option<(MediaKind, &Media, &'static str)> {
+    match content {
+        Content::Video(_) | Content::Audio(_) | Content::Document(_) => {
+            content.media().map(|(kind, media)| (kind, media, "/content"))
+        }
+        Content::ReplyButtons(ReplyButtons { header: Some(header), .. }) => match header.media()? {
+            (MediaKind::Image, _) => None,
+            (kind, media) => Some((kind, media, "/content/header")),
+        },
+        _ => None,
+    }
+}
+
 /// The MIME type Bird's file body needs, where a linked file's message gives none: the one
 /// its link's extension names (`…/clip.mp4`), or its filename's (`report.pdf`), with the
-/// neutral pointer of the field it was read from. `None` when the message gives a type, the
+/// field it was read from (`link` or `filename`). `None` when the message gives a type, the
 /// file is inline (its `data:` URL names the type), neither extension names one of the kind's
 /// types, or the two name different ones: then the type is asked for, not guessed.
 pub(super) fn inferred_mime_type(kind: MediaKind, m: &Media) -> Option<(&'static str, &'static str)> {
     m.link.as_deref().filter(|l| m.mime_type.is_none() && !l.starts_with("data:"))?;
     match extension_types(kind, m) {
         (Some(a), Some(b)) if a != b => None,
-        (Some(t), _) => Some(("/content/link", t)),
-        (None, Some(t)) => Some(("/content/filename", t)),
+        (Some(t), _) => Some(("link", t)),
+        (None, Some(t)) => Some(("filename", t)),
         (None, None) => None,
     }
 }
@@ -106,8 +128,36 @@ fn extension_types(kind: MediaKind, m: &Media) -> (Option<&'static str>, Option<
 }
 
 /// Whether a file's link and filename both name a MIME type by their extensions, and not the same.
-fn disagree(content: &Content) -> bool {
-    content.media().is_some_and(|(kind, m)| matches!(extension_types(kind, m), (Some(a), Some(b)) if a != b))
+fn disagree(kind: MediaKind, m: &Media) -> bool {
+    matches!(extension_types(kind, m), (Some(a), Some(b)) if a != b)
+}
+
+/// A file (video, audio or document) as Bird's file item; `at` is the media object's pointer.
+fn file(kind: MediaKind, m: &Media, at: &str) -> Result<File, BodyError> {
+    let noun = kind.name();
+    // By URL first: a file by media id is refused as such, not asked for its type.
+    let media_url = media_url(m, noun, at)?;
+    // An inline file names its type itself; a linked one may by its extension.
+    let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type);
+    let inferred = || inferred_mime_type(kind, m).map(|(_, t)| t);
+    // Bird takes a bare type as WhatsApp lists it: `audio/ogg; codecs=opus` (how Meta names a
+    // voice note's type) or `AUDIO/OGG` is sent as `audio/ogg`; the model has checked it is
+    // one of the kind's types, which are told apart by type alone.
+    let given = m.mime_type.as_deref().map(|t| crate::message::media::listed_mime_type(t).unwrap_or(t));
+    let Some(content_type) = given.or(inline_type).or_else(inferred).map(str::to_string) else {
+        return Err(BodyError::Invalid(vec![crate::validate::Violation {
+            path: format!("{at}/mimeType"),
+            code: crate::validate::ViolationCode::Required,
+            message: format!(
+                "Bird sends {noun}s as files and needs their MIME type: give {}.mimeType (or a link or filename whose extension names one{})",
+                at[1..].replace('/', "."),
+                // Both name one, and not the same: which is meant is the sender's to say.
+                if disagree(kind, m) { "; the link's and the filename's extensions name different types" } else { "" }
+            ),
+            limit: None,
+        }]));
+    };
+    Ok(File { media_url, content_type, filename: m.filename.clone(), alt_text: None })
 }
 
 fn body(content: &Content) -> Result<Body, BodyError> {
@@ -120,44 +170,15 @@ fn body(content: &Content) -> Result<Body, BodyError> {
         }
         Content::Image(m) | Content::Sticker(m) => Body::Image(Images {
             text: m.caption.clone(),
-            images: vec![Image { media_url: media_url(m, content.kind())?, alt_text: None }],
+            images: vec![Image { media_url: media_url(m, content.kind(), "/content")?, alt_text: None }],
             actions: None,
         }),
         Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
             if m.voice == Some(true) {
                 return Err(cannot_at("audio voice note", "/content/voice"));
             }
-            // By URL first: a file by media id is refused as such, not asked for its type.
-            let media_url = media_url(m, content.kind())?;
-            // An inline file names its type itself; a linked one may by its extension.
-            let inline_type = m.link.as_deref().and_then(crate::message::media::data_uri_type);
-            let inferred = || content.media().and_then(|(kind, m)| inferred_mime_type(kind, m)).map(|(_, t)| t);
-            // Bird takes a bare type as WhatsApp lists it: `audio/ogg; codecs=opus` (how Meta
-            // names a voice note's type) or `AUDIO/OGG` is sent as `audio/ogg`; the model has
-            // checked it is one of the kind's types, which are told apart by type alone.
-            let given = m.mime_type.as_deref().map(|t| crate::message::media::listed_mime_type(t).unwrap_or(t));
-            let Some(content_type) = given.or(inline_type).or_else(inferred).map(str::to_string) else {
-                return Err(BodyError::Invalid(vec![crate::validate::Violation {
-                    path: "/content/mimeType".into(),
-                    code: crate::validate::ViolationCode::Required,
-                    message: format!(
-                        "Bird sends {}s as files and needs their MIME type: give content.mimeType (or a link or filename whose extension names one{})",
-                        content.kind(),
-                        // Both name one, and not the same: which is meant is the sender's to say.
-                        if disagree(content) {
-                            "; the link's and the filename's extensions name different types"
-                        } else {
-                            ""
-                        }
-                    ),
-                    limit: None,
-                }]));
-            };
-            Body::File(Files {
-                text: m.caption.clone(),
-                files: vec![File { media_url, content_type, filename: m.filename.clone(), alt_text: None }],
-                actions: None,
-            })
+            let (kind, m, at) = file_media(content).expect("a file kind");
+            Body::File(Files { text: m.caption.clone(), files: vec![file(kind, m, at)?], actions: None })
         }
         Content::Location(l) => Body::Location(Location {
             latitude: l.latitude,
@@ -181,7 +202,20 @@ fn body(content: &Content) -> Result<Body, BodyError> {
                     description: None,
                 })
                 .collect();
-            Body::Text(Text { text: b.body.clone(), actions: Some(actions), preview_url: None })
+            // Bird's page: reply buttons under an image are an image body with postbacks, under
+            // a video or document a file body with them (the body text is the media's text).
+            let text = Some(b.body.clone());
+            match b.header.as_ref().and_then(Header::media) {
+                None => Body::Text(Text { text: b.body.clone(), actions: Some(actions), preview_url: None }),
+                Some((MediaKind::Image, m)) => Body::Image(Images {
+                    text,
+                    images: vec![Image { media_url: media_url(m, "image", "/content/header")?, alt_text: None }],
+                    actions: Some(actions),
+                }),
+                Some((kind, m)) => {
+                    Body::File(Files { text, files: vec![file(kind, m, "/content/header")?], actions: Some(actions) })
+                }
+            }
         }
         Content::CtaUrl(c) => {
             no_frame("ctaUrl", c.header.as_ref(), c.footer.as_ref())?;
@@ -372,6 +406,17 @@ fn neutral_lacks(what: &str, at: &str) -> BodyError {
     Unsupported::neutral_lacks(PROVIDER, what).at(at).into()
 }
 
+/// Reply buttons under a media header: Bird's image or file body with postbacks (`at` their
+/// pointer). WhatsApp needs the body text: a missing one is the neutral model's to report.
+fn buttons_under(header: Header, text: Option<&String>, actions: &[Action], at: &str) -> Result<Content, BodyError> {
+    let Some(buttons) = choices(actions) else {
+        return Err(neutral_lacks("media actions other than postbacks with payloads", at));
+    };
+    let buttons = buttons.into_iter().map(|(id, title, _)| ReplyButton { id, title }).collect();
+    let body = text.cloned().unwrap_or_default();
+    Ok(Content::ReplyButtons(ReplyButtons { header: Some(header), body, footer: None, buttons }))
+}
+
 /// Postback actions with payloads: reply buttons or list rows (id, title, description).
 fn choices(actions: &[Action]) -> Option<Vec<(String, String, Option<String>)>> {
     actions
@@ -417,28 +462,44 @@ fn content(body: &Body) -> Result<Content, BodyError> {
             let [image] = i.images.as_slice() else {
                 return Err(neutral_lacks("several images in one message", "/body/image/images"));
             };
-            if i.actions.is_some() || image.alt_text.is_some() {
-                return Err(neutral_lacks("image actions or altText", "/body/image"));
+            if image.alt_text.is_some() {
+                return Err(neutral_lacks("image altText", "/body/image/images/0/altText"));
             }
-            Content::Image(Media { caption: i.text.clone(), ..Media::by_link(&image.media_url) })
+            let media = Media::by_link(&image.media_url);
+            match &i.actions {
+                None => Content::Image(Media { caption: i.text.clone(), ..media }),
+                Some(actions) => buttons_under(Header::Image(media), i.text.as_ref(), actions, "/body/image/actions")?,
+            }
         }
         Body::File(f) => {
             let [file] = f.files.as_slice() else {
                 return Err(neutral_lacks("several files in one message", "/body/file/files"));
             };
-            if f.actions.is_some() || file.alt_text.is_some() {
-                return Err(neutral_lacks("file actions or altText", "/body/file"));
+            if file.alt_text.is_some() {
+                return Err(neutral_lacks("file altText", "/body/file/files/0/altText"));
             }
             let media = Media {
-                caption: f.text.clone(),
                 filename: file.filename.clone(),
                 mime_type: Some(file.content_type.clone()),
                 ..Media::by_link(&file.media_url)
             };
-            match crate::message::media::rule_for_mime(&file.content_type).map(|rule| rule.kind) {
-                Some(MediaKind::Video) => Content::Video(media),
-                Some(MediaKind::Audio) => Content::Audio(media),
-                _ => Content::Document(media),
+            let kind = crate::message::media::rule_for_mime(&file.content_type).map(|rule| rule.kind);
+            match (&f.actions, kind) {
+                (None, Some(MediaKind::Video)) => Content::Video(Media { caption: f.text.clone(), ..media }),
+                (None, Some(MediaKind::Audio)) => Content::Audio(Media { caption: f.text.clone(), ..media }),
+                (None, _) => Content::Document(Media { caption: f.text.clone(), ..media }),
+                (Some(actions), Some(MediaKind::Video)) => {
+                    buttons_under(Header::Video(media), f.text.as_ref(), actions, "/body/file/actions")?
+                }
+                (Some(_), Some(MediaKind::Audio)) => {
+                    return Err(neutral_lacks(
+                        "buttons under audio (WhatsApp's headers are never audio)",
+                        "/body/file/actions",
+                    ));
+                }
+                (Some(actions), _) => {
+                    buttons_under(Header::Document(media), f.text.as_ref(), actions, "/body/file/actions")?
+                }
             }
         }
         Body::Location(l) => Content::Location(NeutralLocation {
