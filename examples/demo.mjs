@@ -112,8 +112,10 @@ console.log(`customers' photos, downloaded with messenger.downloadMedia(event.me
 //    carry at all are refused by name; so does 1MSG (no link preview switch).
 const rows = [];
 const stranger = ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }];
+// A template the account does not have (a typo): valid, so only Meta can refuse it (132001).
+const unknownTemplate = ["template, not on the account", { to: CUSTOMER, content: { type: "template", name: "order_updat", language: { code: "en_US" } } }];
 function neutralMessages(provider) {
-  if (provider === "meta") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), stranger];
+  if (provider === "meta") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), unknownTemplate, stranger];
   const carried = provider === "bird" ? birdMessages(CUSTOMER, { replyTo: inbound.bird }) : oneMsgMessages(CUSTOMER, { replyTo: inbound["1msg"] });
   const labels = new Set(carried.flatMap(([kind]) => [kind, kind.replace(/ \(.*\)$/, "")]));
   const refused = sampleMessages(CUSTOMER).filter(([kind]) => !labels.has(kind));
@@ -131,7 +133,8 @@ async function attempt(provider, kind, send) {
   } catch (error) {
     const notYet = error.code === "ERR_UNSUPPORTED" && error.message.includes("does not send");
     const never = error.code === "ERR_UNSUPPORTED" && !notYet && error.kind;
-    rows.push({ provider, kind, result: `${error.code} ${error.reason ?? ""} ${error.message}`.replace(/\s+/g, " ").slice(0, 52), id: "", notYet, never });
+    const byProvider = error.code === "ERR_PROVIDER";
+    rows.push({ provider, kind, result: `${error.code} ${error.reason ?? ""} ${error.message}`.replace(/\s+/g, " ").slice(0, 52), id: "", notYet, never, byProvider });
   }
 }
 for (const [provider, client] of Object.entries(clients)) {
@@ -241,7 +244,8 @@ const deliveries = await fetch(`${server.url}/__sandbox/webhooks`).then((r) => r
 const refused = deliveries.filter((d) => d.responseStatus !== 200);
 console.log(`\ninbound, read from the webhooks: ${received.join("; ")}`);
 console.log(`1msg echoes of our own messages (on.echo, not on.message): ${echoes.size}`);
-console.log(`\n${accepted} messages accepted, ${rows.length - accepted} refused before sending; statuses received for ${finalStatus.size}; webhook deliveries verified and read: ${deliveries.length - refused.length}, refused: ${refused.length}`);
+const byProvider = rows.filter((row) => row.byProvider).length;
+console.log(`\n${accepted} messages accepted, ${rows.length - accepted - byProvider} refused before sending, ${byProvider} by the provider; statuses received for ${finalStatus.size}; webhook deliveries verified and read: ${deliveries.length - refused.length}, refused: ${refused.length}`);
 
 await server.close();
 hooks.close();

@@ -73,6 +73,25 @@ export interface FaultRule {
   retryAfterSeconds?: number;
 }
 
+/** A message template as WhatsApp keeps it (Meta's format: `GET …/message_templates` lists
+ *  them so). `status` defaults to "APPROVED"; "PAUSED" and "DISABLED" templates are refused
+ *  with Meta's 132015 and 132016, any other status as not existing (132001). */
+export interface MetaSandboxTemplate {
+  name: string;
+  language: string;
+  category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  /** HEADER (`format` TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION), BODY, FOOTER, BUTTONS; a
+   *  text's `{{1}}` or `{{name}}` placeholders are the parameters a message must give. */
+  components: Record<string, unknown>[];
+  status?: string;
+  parameter_format?: "POSITIONAL" | "NAMED";
+}
+
+/** The templates the sandbox's Meta account starts with: Meta's `hello_world` (en_US, no
+ *  parameters) and `order_update` (en_US: an IMAGE header, a body of three parameters, a
+ *  quick reply and a URL button with one), the one examples/messages.mjs sends. */
+export declare const SANDBOX_META_TEMPLATES: readonly MetaSandboxTemplate[];
+
 /** A template the sandbox's 1MSG channel starts with (as addTemplate takes it); `status`
  *  defaults to "approved" — any other status makes sendTemplate answer `sent: false`. */
 export interface OneMsgSandboxTemplate {
@@ -124,8 +143,15 @@ export interface SandboxMessage {
 }
 
 export interface SandboxOptions {
-  /** Meta's credentials and ids; `appSecret` signs its webhooks (default `SANDBOX_WEBHOOK_SECRETS.meta`). */
-  meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string };
+  /**
+   * Meta's credentials and ids; `appSecret` signs its webhooks (default
+   * `SANDBOX_WEBHOOK_SECRETS.meta`); `templates`, the account's message templates (default
+   * `SANDBOX_META_TEMPLATES`): a template message is sent only as one of them, in its
+   * language, approved, its parameters fitting its placeholders and header format (Meta's
+   * 132000, 132001, 132012, 132015, 132016 otherwise). More can be created with
+   * `POST /v23.0/{wabaId}/message_templates`, as on Meta.
+   */
+  meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string; templates?: readonly MetaSandboxTemplate[] };
   /** Bird's credentials and ids; `signingKey` signs its webhooks (default `SANDBOX_WEBHOOK_SECRETS.bird`). */
   bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean };
   /**
@@ -276,10 +302,12 @@ export interface Sandbox {
 }
 
 /**
- * Creates a sandbox. Its 1MSG channel (`/{instanceId}/{method}?token=…`) serves every method
+ * Creates a sandbox. Its Meta number serves POST /messages (mark-as-read and typing too), the
+ * media endpoints and the account's message templates (GET, POST, DELETE
+ * /{wabaId}/message_templates) in Graph's formats. Its 1MSG channel (`/{instanceId}/{method}?token=…`) serves every method
  * of 1MSG's API in 1MSG's formats: the send methods (validated by wabridge; `{sent, id,
  * message, description}`, or HTTP 200 with `sent: false` outside the 24-hour window or for a
- * template the channel lacks), GET/POST /me, GET /statistics?date=mm.YYYY and
+ * template the channel lacks or whose parameters do not fit it, as Meta checks them), GET/POST /me, GET /statistics?date=mm.YYYY and
  * /extendedStatistics (templates cost 0.0691 each), GET /status, GET/POST /settings, GET/POST
  * /commerce, GET /outputIP, GET/POST /webhook, GET /hookInfo (the acks played out: sent,
  * delivered, viewed), GET /messages (every message sent or received, numbered; `limit`

@@ -12,6 +12,7 @@ import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
+export { META_SEED_TEMPLATES as SANDBOX_META_TEMPLATES } from "./templates.js";
 export { SANDBOX_WEBHOOK_SECRETS };
 
 const decoder = new TextDecoder();

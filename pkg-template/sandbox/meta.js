@@ -1,12 +1,14 @@
 // The sandbox's Meta WhatsApp Cloud API: POST …/messages (every kind wabridge validates,
-// mark-as-read and typing), media upload/get/delete/download, tokens (a Bearer header or
-// `access_token`), the 24-hour customer-care window, and status and inbound-message webhooks
-// in Meta's format.
+// mark-as-read and typing; a template only as the account has it: templates.js),
+// media upload/get/delete/download, the account's message templates (GET, POST and DELETE
+// …/{waba-id}/message_templates), tokens (a Bearer header or `access_token`), the 24-hour
+// customer-care window, and status and inbound-message webhooks in Meta's format.
 // The wasm functions come through the package's own name (a self-reference), so they are the
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
 import { SANDBOX_WEBHOOK_SECRETS, digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { META_SEED_TEMPLATES, TemplateRegistry } from "./templates.js";
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
 export function metaParam(pointer) {
@@ -25,6 +27,8 @@ export function createMeta(sandbox, options = {}) {
   };
   const media = new Map();
   const inbound = new Map();
+  const numericId = () => String(1e15 + Math.floor(sandbox.random() * 9e14));
+  const templates = new TemplateRegistry(options.templates ?? META_SEED_TEMPLATES, numericId);
   const trace = () => `A${randomToken(sandbox.random, 22)}`;
 
   function graphError(status, code, message, { subcode, details, type = "OAuthException", transient } = {}) {
@@ -62,13 +66,53 @@ export function createMeta(sandbox, options = {}) {
       const first = violations[0];
       return invalidParameter(`Param ${metaParam(first.path)}: ${first.message}`);
     }
-    const id = wamid();
     const type = body.type ?? "text";
+    if (type === "template") {
+      const { name, language, components } = body.template;
+      const refused = templates.refusal(name, language.code, components);
+      if (refused) return graphError(400, refused.code, `(#${refused.code}) ${refused.title}`, { details: refused.details });
+    }
+    const id = wamid();
     const group = body.recipient_type === "group";
     const record = { provider: "meta", id, to: body.to, contact: group ? body.to : digits(body.to), group, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
+    if (record.template) record.templateCategory = templates.get(body.template.name, body.template.language.code).category.toLowerCase();
     sandbox.accept(record);
     const message = record.template ? { id, message_status: "accepted" } : { id };
     return json(200, { messaging_product: "whatsapp", contacts: group ? [] : [{ input: body.to, wa_id: record.contact }], messages: [message] });
+  }
+
+  /** GET (filtered by `name`, `language`, `status`, `category`), POST (approved at once: Meta
+   *  reviews a template first) and DELETE (`?name=`, every language) of the account's templates. */
+  function messageTemplates(ctx) {
+    const query = ctx.url.searchParams;
+    if (ctx.method === "GET") {
+      const wanted = (t) => ["name", "language", "status", "category"].every((key) => !query.has(key) || String(t[key]).toUpperCase() === query.get(key).toUpperCase());
+      const data = templates.list().filter(wanted).map(({ id, ...t }) => ({ ...t, id }));
+      return json(200, { data, paging: { cursors: { before: "", after: "" } } });
+    }
+    if (ctx.method === "DELETE") {
+      const name = query.get("name");
+      if (!name) return graphError(400, 100, "(#100) The parameter name is required");
+      if (!templates.remove(name)) return invalidParameter(`Message template "${name}" not found`);
+      return json(200, { success: true });
+    }
+    let body;
+    try {
+      body = JSON.parse(ctx.text());
+    } catch {
+      return invalidParameter("The request body is not valid JSON");
+    }
+    for (const key of ["name", "language", "category", "components"]) {
+      if (body?.[key] === undefined) return graphError(400, 100, `(#100) The parameter ${key} is required.`);
+    }
+    if (typeof body.name !== "string" || !/^[a-z0-9_]{1,512}$/.test(body.name)) return invalidParameter("Param name must be at most 512 lowercase letters, digits and underscores");
+    if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(String(body.category).toUpperCase())) return invalidParameter("Param category must be one of {MARKETING, UTILITY, AUTHENTICATION}");
+    if (!Array.isArray(body.components) || !body.components.some((c) => String(c?.type).toUpperCase() === "BODY")) return invalidParameter("Param components must be an array with a BODY component");
+    if (templates.has(body.name, body.language)) {
+      return graphError(400, 100, "Invalid parameter", { subcode: 2388024, details: `Content in this language already exists: ${body.name} (${body.language})` });
+    }
+    const stored = templates.add({ name: body.name, language: body.language, category: String(body.category).toUpperCase(), components: body.components, ...(body.parameter_format ? { parameter_format: body.parameter_format } : {}) });
+    return json(200, { id: stored.id, status: stored.status, category: stored.category });
   }
 
   function markRead(body) {
@@ -102,7 +146,7 @@ export function createMeta(sandbox, options = {}) {
       return invalidParameter(first ? `Param ${metaParam(first.path)}: ${first.message}` : error.message);
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const id = String(1e15 + Math.floor(sandbox.random() * 9e14));
+    const id = numericId();
     const hash = await sha256(bytes);
     media.set(id, { id, bytes, mimeType: type, sha256: bytesToHex(hash), sha256Base64: bytesToBase64(hash), fileSize: bytes.byteLength, filename: file.name ?? null, uploadedAt: sandbox.clock() });
     return json(200, { id });
@@ -111,7 +155,7 @@ export function createMeta(sandbox, options = {}) {
   /** A customer's file as Meta gives it: a media id (kept like an upload: `getMedia` and the
    *  download URL serve it, with the token), its MIME type, caption, file name, voice flag. */
   function inboundMedia(file) {
-    const id = String(1e15 + Math.floor(sandbox.random() * 9e14));
+    const id = numericId();
     const item = { id, bytes: file.bytes, mimeType: file.mimeType, sha256: null, sha256Base64: null, fileSize: file.bytes.byteLength, filename: file.filename, uploadedAt: sandbox.clock() };
     item.hashed = sha256(file.bytes).then((hash) => {
       item.sha256 = bytesToHex(hash);
@@ -140,6 +184,7 @@ export function createMeta(sandbox, options = {}) {
       if (version === "meta-media") return { route: "media.download", id };
       if (ctx.method === "POST" && edge === "messages") return { route: "messages", id };
       if (ctx.method === "POST" && edge === "media") return { route: "media.upload", id };
+      if (edge === "message_templates" && ["GET", "POST", "DELETE"].includes(ctx.method)) return { route: `templates.${ctx.method.toLowerCase()}`, id };
       if (ctx.method === "GET" && !edge) return { route: "media.get", id };
       if (ctx.method === "DELETE" && !edge) return { route: "media.delete", id };
       return { route: "unknown", id };
@@ -172,6 +217,11 @@ export function createMeta(sandbox, options = {}) {
         case "media.delete":
           if (!media.delete(call.id)) return noSuchObject("delete", call.id);
           return json(200, { success: true });
+        case "templates.get":
+        case "templates.post":
+        case "templates.delete":
+          if (call.id !== config.wabaId) return noSuchObject(ctx.method.toLowerCase(), call.id);
+          return messageTemplates(ctx);
         case "media.download": {
           const item = media.get(call.id);
           if (!item) return new Response("Not Found", { status: 404 });
@@ -204,6 +254,8 @@ export function createMeta(sandbox, options = {}) {
       return { provider: "meta", id, from, contact: from };
     },
 
+    reset: () => templates.reset(),
+
     statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
 
     statusWebhook(record, status, failure) {
@@ -214,7 +266,7 @@ export function createMeta(sandbox, options = {}) {
         entry.errors = [{ code: failure.code, title: failure.title, message: failure.title, error_data: { details: failure.details }, href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/" }];
       } else {
         entry.pricing = record.template
-          ? { billable: true, pricing_model: "PMP", category: "utility", type: "regular" }
+          ? { billable: true, pricing_model: "PMP", category: record.templateCategory, type: "regular" }
           : { billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" };
       }
       return envelope({ statuses: [entry] });

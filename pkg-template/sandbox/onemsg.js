@@ -11,6 +11,7 @@
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
 import { bytesToBase64, digits, json, randomHex, randomToken, unixSeconds } from "./support.js";
+import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
 const SEND_METHODS = new Set([
@@ -159,7 +160,7 @@ export function createOneMsg(sandbox, options = {}) {
   let inbound; // id → the inbound message object
   let history; // GET /messages: every message sent or received, numbered
   let acks; // message id → the acks played out (GET /hookInfo)
-  let templates; // `${name}:${language}` → template
+  let templates; // a TemplateRegistry, in 1MSG's listing shape (namespace, lower-case status)
   let media; // mediaId → upload
   let names; // chatId → the customer's name
   let profile;
@@ -169,13 +170,12 @@ export function createOneMsg(sandbox, options = {}) {
     inbound = new Map();
     history = [];
     acks = new Map();
-    templates = new Map();
+    templates = new TemplateRegistry(seeds.map(listed), numericId);
     media = new Map();
     names = new Map();
     profile = { about: "Hey there! I am using WhatsApp.", phone: config.phone, vertical: "Other", websites: [] };
     settings = null; // read from the sandbox's webhooks option on first use (the outbox is made after the providers)
     commerce = { is_cart_enabled: true, is_catalog_visible: true };
-    for (const seed of seeds) addTemplate(seed);
   }
 
   const error = (status, message) => json(status, { error: message });
@@ -186,9 +186,9 @@ export function createOneMsg(sandbox, options = {}) {
   const currentSettings = () =>
     (settings ??= { webhookUrl: sandbox.outbox?.url("1msg") ?? null, ackNotificationsOn: true, guaranteedHooks: false, rawHooks: false });
 
-  function addTemplate(template) {
-    const stored = {
-      id: numericId(),
+  /** A template as GET /templates lists it (the registry adds its id). */
+  function listed(template) {
+    return {
       name: template.name,
       namespace: config.namespace,
       language: template.language,
@@ -197,8 +197,6 @@ export function createOneMsg(sandbox, options = {}) {
       rejected_reason: template.rejected_reason ?? "NONE",
       components: template.components,
     };
-    templates.set(`${template.name}:${template.language}`, stored);
-    return stored;
   }
 
   function remember(message) {
@@ -207,18 +205,14 @@ export function createOneMsg(sandbox, options = {}) {
     return entry;
   }
 
-  /** Why sendTemplate cannot send `body`'s template, or null. */
+  /** Why sendTemplate cannot send `body`'s template (WhatsApp's checks, templates.js), or null. */
   function templateRefusal(body) {
     const code = body.language?.code;
-    const template = templates.get(`${body.template}:${code}`);
-    if (!template || body.namespace !== config.namespace) {
-      const where = body.namespace === config.namespace ? "" : ` of namespace ${body.namespace}`;
-      return { message: `template name (${body.template}) does not exist in ${code}${where}`, description: "Template name does not exist in the translation" };
+    if (body.namespace !== config.namespace) {
+      return { message: `template name (${body.template}) does not exist in ${code} of namespace ${body.namespace}`, description: "Template name does not exist in the translation" };
     }
-    if (template.status !== "approved") {
-      return { message: `template ${body.template} (${code}) is ${template.status}, not approved`, description: "Template not approved" };
-    }
-    return null;
+    const refused = templates.refusal(body.template, code, body.params);
+    return refused && { message: refused.details, description: refused.title };
   }
 
   function send(method, body) {
@@ -231,7 +225,7 @@ export function createOneMsg(sandbox, options = {}) {
     if (record.template) {
       const refusal = templateRefusal(body);
       if (refusal) return json(200, { sent: false, ...refusal });
-      record.templateCategory = templates.get(`${body.template}:${body.language.code}`).category.toLowerCase();
+      record.templateCategory = templates.get(body.template, body.language.code).category.toLowerCase();
     }
     const failure = sandbox.failureFor(record);
     if (failure) {
@@ -372,24 +366,22 @@ export function createOneMsg(sandbox, options = {}) {
       },
     },
     "GET templates": () => {
-      const list = [...templates.values()].map(({ id, ...template }) => template);
+      const list = templates.list().map(({ id, ...template }) => template);
       return json(200, { total: list.length, templates: list });
     },
     "POST addTemplate": {
       operation: "addTemplate",
       handle(body) {
-        if (templates.has(`${body.name}:${body.language}`)) return error(400, `Template ${body.name} already exists in language ${body.language}`);
+        if (templates.has(body.name, body.language)) return error(400, `Template ${body.name} already exists in language ${body.language}`);
         // The sandbox approves a template at once (1MSG and Meta review it first).
-        const stored = addTemplate(body);
+        const stored = templates.add(listed(body));
         return json(200, { id: stored.id, status: "APPROVED", category: stored.category });
       },
     },
     "POST removeTemplate": {
       operation: "removeTemplate",
       handle(body) {
-        const keys = [...templates.values()].filter((t) => t.name === body.name).map((t) => `${t.name}:${t.language}`);
-        if (!keys.length) return error(400, `Template ${body.name} not found`);
-        for (const key of keys) templates.delete(key);
+        if (!templates.remove(body.name)) return error(400, `Template ${body.name} not found`);
         return json(200, { result: "success" });
       },
     },

@@ -5,7 +5,7 @@ import * as wabridge from "../../pkg/node.mjs";
 import * as sandboxModule from "../../pkg/sandbox/node.mjs";
 
 export { wabridge };
-export const { createSandbox, serveSandbox, FAULT_MODES } = sandboxModule;
+export const { createSandbox, serveSandbox, FAULT_MODES, SANDBOX_META_TEMPLATES } = sandboxModule;
 
 const encoder = new TextEncoder();
 

@@ -65,17 +65,38 @@ function assertShape(actual, expected, where = "") {
 const rejection = (promise) => promise.then(() => assert.fail("resolved"), (e) => e);
 const template = (name, language = "en", category = "MARKETING") => ({ name, category, language, components: [{ type: "BODY", text: "Hello {{1}}", example: { body_text: [["John"]] } }] });
 
+/** A template that a sendTemplate body's parameters fit (WhatsApp checks them against it):
+ *  a header of the parameter's format, as many body placeholders as it gives, its buttons. */
+function templateFitting(body) {
+  const placeholders = (n) => Array.from({ length: n }, (_, i) => `{{${i + 1}}}`).join(" ");
+  const components = [];
+  const buttons = [];
+  for (const part of body.params ?? []) {
+    const params = part.parameters ?? [];
+    if (part.type === "header") components.push(params[0]?.type === "text" ? { type: "HEADER", format: "TEXT", text: `Order ${placeholders(params.length)}` } : { type: "HEADER", format: String(params[0]?.type).toUpperCase() });
+    if (part.type === "body") components.push({ type: "BODY", text: `Hello ${placeholders(params.length)}` });
+    if (part.type === "button") buttons[Number(part.index)] = part.sub_type === "url" ? { type: "URL", text: "Open", url: `https://example.com/${placeholders(params.length)}` } : { type: String(part.sub_type).toUpperCase(), text: "Tap" };
+  }
+  if (!components.some((c) => c.type === "BODY")) components.push({ type: "BODY", text: "Hello" });
+  if (buttons.length) components.push({ type: "BUTTONS", buttons: Array.from(buttons, (b) => b ?? { type: "QUICK_REPLY", text: "Tap" }) });
+  return { name: body.template, category: "MARKETING", language: body.language.code, components };
+}
+
 test("every request body of tests/fixtures/1msg is accepted through OneMsgClient, answered in 1MSG's shapes", async (t) => {
   const { sandbox, client } = setup();
   const readFixture = fixture("readMessage.json");
   // The customer writes first (opening the window), as the message the readMessage fixtures mark as read.
   sandbox.receive({ provider: "1msg", from: `+${FIXTURE_PHONE}`, text: "Hi, where is my order?", name: "John", message: { id: readFixture.messageId } });
-  // The fixtures' templates, in English (order_update is the channel's own; addTemplate fixtures create theirs).
+  // The fixtures' templates, in English (order_update is the channel's own; addTemplate fixtures
+  // create theirs). Each other one is added, before its body is sent, as a template the body's
+  // parameters fit (two of 1MSG's examples send summer_sale with different parameters).
   const own = new Set((await client.templates()).templates.map((tpl) => tpl.name));
   for (const file of BODIES.filter((f) => methodOf(f) === "addTemplate")) own.add(fixture(file).name);
-  for (const name of new Set(BODIES.filter((f) => methodOf(f) === "sendTemplate").map((f) => fixture(f).template))) {
-    if (!own.has(name)) await client.addTemplate(template(name));
-  }
+  const fitTemplate = async (body) => {
+    if (own.has(body.template)) return;
+    if ((await client.templates()).templates.some((tpl) => tpl.name === body.template)) await client.removeTemplate(body.template);
+    await client.addTemplate(templateFitting(body));
+  };
   // addTemplate first, removeTemplate last: a template is sent between them.
   const order = (f) => ({ addTemplate: 0, removeTemplate: 2 })[methodOf(f)] ?? 1;
   const calls = {
@@ -93,6 +114,7 @@ test("every request body of tests/fixtures/1msg is accepted through OneMsgClient
     await t.test(file, { todo: CORE_GAPS[file] }, async () => {
       const method = methodOf(file);
       const body = fixture(file);
+      if (method === "sendTemplate") await fitTemplate(body);
       const [promise, answerFile] = method.startsWith("send")
         ? [client.sendBody(method, body), readdirSync(FIXTURES).includes(file.replace(".json", ".response.json")) ? file.replace(".json", ".response.json") : `${method}.response.json`]
         : calls[method](body, file);
@@ -242,7 +264,11 @@ test("template lifecycle: addTemplate → templates() lists it → sendTemplate 
   const send = (overrides = {}) =>
     client.sendBody("sendTemplate", {
       phone: FIXTURE_PHONE, namespace: NAMESPACE, template: body.name, language: { policy: "deterministic", code: "en" },
-      params: [{ type: "header", parameters: [{ type: "text", text: "Summer Sale" }] }, { type: "body", parameters: ["August", "25OFF", "25%"].map((t) => ({ type: "text", text: t })) }],
+      params: [
+        { type: "header", parameters: [{ type: "text", text: "Summer Sale" }] },
+        { type: "body", parameters: ["August", "25OFF", "25%"].map((t) => ({ type: "text", text: t })) },
+        { type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "summer" }] },
+      ],
       ...overrides,
     });
   const { messageId } = await send();
@@ -252,6 +278,9 @@ test("template lifecycle: addTemplate → templates() lists it → sendTemplate 
   for (const [overrides, why] of [
     [{ language: { policy: "deterministic", code: "es" } }, /does not exist in es/],
     [{ namespace: "another_namespace" }, /namespace another_namespace/],
+    // WhatsApp checks the parameters against the template's placeholders (1MSG passes Meta's answer on).
+    [{ params: [{ type: "header", parameters: [{ type: "text", text: "Summer Sale" }] }] }, /body: number of localizable_params \(0\) does not match the expected number of params \(3\)/],
+    [{ params: [{ type: "header", parameters: [{ type: "image", image: { link: "https://example.com/a.jpg" } }] }] }, /header: Format mismatch, expected TEXT, received IMAGE/],
   ]) {
     const refused = await rejection(send(overrides));
     assert.deepEqual([refused.httpStatus, refused.reason], [200, "template"]);

@@ -2,7 +2,7 @@
 // 24-hour window, mark-as-read, media, and webhooks (format and signature).
 import test from "node:test";
 import assert from "node:assert/strict";
-import { CUSTOMER, createSandbox, manualClock, text, verifyMetaSignature, wabridge } from "./helpers.mjs";
+import { CUSTOMER, SANDBOX_META_TEMPLATES, createSandbox, manualClock, text, verifyMetaSignature, wabridge } from "./helpers.mjs";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -196,6 +196,55 @@ test("a 21-character button title gets Meta's error 100 naming the field", async
   const { error } = await response.json();
   assert.equal(error.code, 100);
   assert.match(error.error_data.details, /^Param interactive\['action'\]\['buttons'\]\[0\]\['reply'\]\['title'\]: .*20/);
+});
+
+test("templates: sent only as the account has them — name and language, status, parameters against placeholders and header format", async () => {
+  const paused = { name: "winter_sale", language: "en_US", category: "MARKETING", status: "PAUSED", components: [{ type: "BODY", text: "Sale!" }] };
+  const { sandbox, client, raw } = setup({ meta: { templates: [paused, ...SANDBOX_META_TEMPLATES] } });
+  const template = (name, components, code = "en_US") => ({ to: CUSTOMER, content: { type: "template", name, language: { code }, ...(components ? { components } : {}) } });
+  // Meta's own hello_world takes no parameters.
+  assert.match((await client.send(template("hello_world"))).messageId, /^wamid\./);
+  const order = (body, header = [{ type: "image", link: "https://example.com/a.jpg" }], buttons = [{ type: "button", subType: "url", index: 1, parameters: [{ type: "text", text: "4512" }] }]) =>
+    template("order_update", [{ type: "header", parameters: header }, { type: "body", parameters: body.map((text) => ({ type: "text", text })) }, ...buttons]);
+  assert.match((await client.send(order(["Ana", "$10", "Friday"]))).messageId, /^wamid\./);
+  const refusals = [
+    [template("hello_world", undefined, "pt_BR"), 132001, /template name \(hello_world\) does not exist in pt_BR/],
+    [template("helo_world"), 132001, /helo_world/],
+    [template("winter_sale"), 132015, /paused/],
+    [order(["Ana", "$10"]), 132000, /^body: number of localizable_params \(2\) does not match the expected number of params \(3\)$/],
+    [order(["Ana", "$10", "Friday"], [{ type: "video", link: "https://example.com/a.mp4" }]), 132012, /^header: Format mismatch, expected IMAGE, received VIDEO$/],
+    [order(["Ana", "$10", "Friday"], [{ type: "image", link: "https://example.com/a.jpg" }], []), 132000, /^button at index 1: /],
+    [order(["Ana", "$10", "Friday"], undefined, [{ type: "button", subType: "quick_reply", index: 1, parameters: [{ type: "payload", payload: "X" }] }]), 132012, /expected URL, received QUICK_REPLY/],
+  ];
+  for (const [message, code, details] of refusals) {
+    const error = await client.send(message).then(() => assert.fail(`${message.content.name}: sent`), (e) => e);
+    assert.deepEqual([error.reason, error.providerCode, error.httpStatus, error.retryable], ["template", code, 400, false], error.message);
+    assert.match(error.providerMessage ?? error.message, new RegExp(`#${code}`));
+    const { error: wire } = await (await raw("/v23.0/100000000000001/messages", { method: "POST", body: JSON.stringify(wabridge.toProvider("meta", message)) })).json();
+    assert.equal(wire.code, code);
+    assert.match(wire.error_data.details, details);
+  }
+  assert.equal(sandbox.messages("meta").length, 2, "nothing refused was recorded as sent");
+
+  // The account's templates: created (approved at once), listed, sent, deleted.
+  const created = await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify({ name: "spring_sale", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "{{1}} off" }] }) });
+  const { id, status, category } = await created.json();
+  assert.deepEqual([created.status, typeof id, status, category], [200, "string", "APPROVED", "MARKETING"]);
+  const duplicate = await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify({ name: "spring_sale", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "x" }] }) });
+  assert.deepEqual([duplicate.status, (await duplicate.json()).error.error_subcode], [400, 2388024]);
+  const listed = await (await raw("/v23.0/200000000000001/message_templates?name=spring_sale")).json();
+  assert.deepEqual(listed.data.map((t) => [t.name, t.language, t.status, t.id]), [["spring_sale", "en_US", "APPROVED", id]]);
+  const { messageId } = await client.send(template("spring_sale", [{ type: "body", parameters: [{ type: "text", text: "20%" }] }]));
+  await sandbox.settle();
+  const priced = statuses(sandbox).find((s) => s.id === messageId && s.pricing);
+  assert.equal(priced.pricing.category, "marketing", "billed in the template's category");
+  assert.deepEqual(await (await raw("/v23.0/200000000000001/message_templates?name=spring_sale", { method: "DELETE" })).json(), { success: true });
+  const gone = await client.send(template("spring_sale", [{ type: "body", parameters: [{ type: "text", text: "20%" }] }])).catch((e) => e);
+  assert.equal(gone.providerCode, 132001);
+  assert.equal((await raw("/v23.0/999/message_templates")).status, 400, "another account's templates");
+  // reset() brings the account's templates back.
+  sandbox.reset();
+  assert.equal((await (await raw("/v23.0/200000000000001/message_templates")).json()).data.some((t) => t.name === "spring_sale"), false);
 });
 
 test("templates pass outside the 24-hour window; every kind the library supports is accepted", async () => {

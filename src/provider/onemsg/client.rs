@@ -480,14 +480,15 @@ fn is_month(text: &str) -> bool {
 
 /// Why 1MSG did not send a message, from its words (it documents no codes for `sent: false`):
 /// `reengagement_required` for a closed customer-care session (Meta's "Re-engagement message"
-/// passed on, or words about the 24-hour session), `template` for a template problem,
+/// passed on, or words about the 24-hour session), `template` for a template problem (its
+/// parameters too: Meta's 132000 "Number of parameters does not match…" names no template),
 /// `unsupported_type` for a type it does not take; otherwise `not_sent`. These four are the
 /// `reason`s a `sent: false` can have (pkg-template/clients.d.ts documents them for `send`).
 fn not_sent_reason(said: &str) -> ErrorReason {
     let said = said.to_ascii_lowercase();
     if ["re-engagement", "24 hour", "24-hour", "session"].iter().any(|w| said.contains(w)) {
         ErrorReason::ReengagementRequired
-    } else if said.contains("template") {
+    } else if ["template", "localizable_params", "number of parameters"].iter().any(|w| said.contains(w)) {
         ErrorReason::Template
     } else if said.contains("unsupported") {
         ErrorReason::UnsupportedType
@@ -620,6 +621,12 @@ mod tests {
         assert_eq!(e.reason, ErrorReason::ReengagementRequired);
         let template = HttpResponse::new(200, r#"{"sent":false,"message":"Template not found: order_shipped"}"#);
         let AnswerError::Refused(e) = config().decode_send(&template).unwrap_err() else { panic!() };
+        assert_eq!(e.reason, ErrorReason::Template);
+        let params = HttpResponse::new(
+            200,
+            r#"{"sent":false,"message":"body: number of localizable_params (0) does not match the expected number of params (3)","description":"Number of parameters does not match the expected number of params"}"#,
+        );
+        let AnswerError::Refused(e) = config().decode_send(&params).unwrap_err() else { panic!() };
         assert_eq!(e.reason, ErrorReason::Template);
         let other = HttpResponse::new(200, r#"{"sent":false}"#);
         let AnswerError::Refused(e) = config().decode_send(&other).unwrap_err() else { panic!() };

@@ -1,0 +1,156 @@
+// Message templates as WhatsApp keeps them (Meta's format: name, language, category, status,
+// components with `{{1}}` or `{{name}}` placeholders), and the checks WhatsApp makes before
+// it sends one: the template exists in that language, it can be sent (approved, not paused or
+// disabled), and the message's parameters fit its placeholders and its header's format. Meta
+// answers these with error codes 132000–132016; 1MSG passes Meta's templates on.
+
+/** The templates the sandbox's Meta number starts with: Meta's own `hello_world` (every new
+ *  WhatsApp Business Account has it) and the `order_update` that examples/messages.mjs sends. */
+export const META_SEED_TEMPLATES = [
+  {
+    name: "hello_world",
+    language: "en_US",
+    category: "UTILITY",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Hello World" },
+      { type: "BODY", text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us." },
+      { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
+    ],
+  },
+  {
+    name: "order_update",
+    language: "en_US",
+    category: "UTILITY",
+    components: [
+      { type: "HEADER", format: "IMAGE" },
+      { type: "BODY", text: "Hi {{1}}, your order of {{2}} arrives {{3}}." },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Track it" },
+          { type: "URL", text: "Details", url: "https://example.com/orders/{{1}}" },
+        ],
+      },
+    ],
+  },
+];
+
+/** How many distinct placeholders (`{{1}}`, `{{first_name}}`) a template text has. */
+function placeholders(text) {
+  return new Set([...String(text ?? "").matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1])).size;
+}
+
+/** The button types a message's `sub_type` may address: an authentication template's one-time
+ *  password button is sent as a `url` button. Unlisted types are not checked. */
+const SUB_TYPES = { QUICK_REPLY: ["QUICK_REPLY"], URL: ["URL", "OTP"], COPY_CODE: ["COPY_CODE"], FLOW: ["FLOW"], CATALOG: ["CATALOG"], MPM: ["MPM"] };
+
+/** Meta's refusals, by code: `{ code, title, details }`. */
+const refusal = (code, title, details) => ({ code, title, details });
+const countMismatch = (where, given, expected) =>
+  refusal(132000, "Number of parameters does not match the expected number of params", `${where}: number of localizable_params (${given}) does not match the expected number of params (${expected})`);
+const formatMismatch = (where, expected, received) =>
+  refusal(132012, "Parameter format does not match format in the created template", `${where}: Format mismatch, expected ${expected}, received ${received}`);
+
+/** A registry of templates by name and language, starting with `seeds`. */
+export class TemplateRegistry {
+  constructor(seeds, newId) {
+    this.seeds = seeds;
+    this.newId = newId;
+    this.reset();
+  }
+
+  reset() {
+    this.byKey = new Map();
+    for (const seed of this.seeds) this.add(seed);
+  }
+
+  /** Adds a template (approved unless it says otherwise); returns it with its id. */
+  add(template) {
+    const stored = { id: this.newId(), status: "APPROVED", ...structuredClone(template) };
+    this.byKey.set(`${stored.name}:${stored.language}`, stored);
+    return stored;
+  }
+
+  get(name, language) {
+    return this.byKey.get(`${name}:${language}`);
+  }
+
+  has(name, language) {
+    return this.byKey.has(`${name}:${language}`);
+  }
+
+  /** Removes every language of `name` (Meta's DELETE by name); how many were removed. */
+  remove(name) {
+    const keys = [...this.byKey.values()].filter((t) => t.name === name).map((t) => `${t.name}:${t.language}`);
+    for (const key of keys) this.byKey.delete(key);
+    return keys.length;
+  }
+
+  list() {
+    return [...this.byKey.values()];
+  }
+
+  /**
+   * Why WhatsApp would not send template `name` in `language` with `components` (the
+   * message's components, Meta's spelling): `{ code, title, details }`, or null when it would.
+   */
+  refusal(name, language, components) {
+    const template = this.get(name, language);
+    if (!template) return refusal(132001, "Template name does not exist in the translation", `template name (${name}) does not exist in ${language}`);
+    switch (String(template.status).toUpperCase()) {
+      case "APPROVED":
+        return parameterRefusal(template, Array.isArray(components) ? components : []);
+      case "PAUSED":
+        return refusal(132015, "Template is paused", `Template ${name} is paused due to low quality so it cannot be sent in a template message`);
+      case "DISABLED":
+        return refusal(132016, "Template is disabled", `Template ${name} has been disabled due to low quality so it cannot be sent in a template message`);
+      default:
+        return refusal(132001, "Template name does not exist in the translation", `template ${name} (${language}) is ${template.status}, not approved`);
+    }
+  }
+}
+
+/** The header, body and buttons of a message checked against its template's. Components the
+ *  sandbox does not model (carousel cards, limited-time offers) are not checked. */
+function parameterRefusal(template, components) {
+  const part = (type) => template.components?.find((c) => String(c.type).toUpperCase() === type);
+  const given = (type) => components.filter((c) => String(c?.type).toLowerCase() === type);
+  const params = (component) => (Array.isArray(component?.parameters) ? component.parameters : []);
+
+  const header = part("HEADER");
+  const headerParams = params(given("header")[0]);
+  const format = String(header?.format ?? "TEXT").toUpperCase();
+  if (header && format !== "TEXT") {
+    // A media (or location) header is always a parameter of its format.
+    const received = String(headerParams[0]?.type ?? "UNKNOWN").toUpperCase();
+    if (received !== format) return formatMismatch("header", format, received);
+    if (headerParams.length !== 1) return countMismatch("header", headerParams.length, 1);
+  } else {
+    const other = headerParams.find((p) => String(p?.type).toLowerCase() !== "text");
+    if (header && other) return formatMismatch("header", "TEXT", String(other.type).toUpperCase());
+    const expected = placeholders(header?.text);
+    if (headerParams.length !== expected) return countMismatch("header", headerParams.length, expected);
+  }
+
+  const bodyParams = params(given("body")[0]);
+  const expected = placeholders(part("BODY")?.text);
+  if (bodyParams.length !== expected) return countMismatch("body", bodyParams.length, expected);
+
+  const buttons = part("BUTTONS")?.buttons ?? [];
+  const sent = given("button");
+  for (const b of sent) {
+    const where = `button at index ${b.index}`;
+    const button = buttons[Number(b.index)];
+    if (!button) return countMismatch(where, params(b).length, 0);
+    const subType = String(b.sub_type).toUpperCase();
+    const type = String(button.type).toUpperCase();
+    if (SUB_TYPES[subType] && !SUB_TYPES[subType].includes(type)) return formatMismatch(where, type, subType);
+    if (type === "URL" && params(b).length !== placeholders(button.url)) return countMismatch(where, params(b).length, placeholders(button.url));
+  }
+  // A URL button with a placeholder needs its parameter.
+  for (const [index, button] of buttons.entries()) {
+    const dynamic = String(button.type).toUpperCase() === "URL" && placeholders(button.url) > 0;
+    if (dynamic && !sent.some((b) => Number(b.index) === index)) return countMismatch(`button at index ${index}`, 0, placeholders(button.url));
+  }
+  return null;
+}
