@@ -15,6 +15,11 @@ export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {
     ["sticker", { to, content: { type: "sticker", link: "https://example.com/media/thanks.webp" } }],
     ["location", { to, content: { type: "location", latitude: 52.3676, longitude: 4.9041, name: "Warehouse", address: "Damrak 1, Amsterdam" } }],
     ["location request", { to, content: { type: "locationRequest", body: "Where should we deliver?" } }],
+    // WhatsApp's address form serves customers in India (and Singapore, on 1MSG).
+    ["address request", {
+      to,
+      content: { type: "addressRequest", body: "Where should we deliver order #4512?", country: "IN", values: { name: "Asha Rao", in_pin_code: "400063" } },
+    }],
     ["contacts", {
       to,
       content: {
@@ -180,7 +185,7 @@ export function birdMessages(to, { replyTo } = {}) {
  *  reacts to it). */
 export function oneMsgMessages(to, { mediaId, replyTo } = {}) {
   const samples = new Map(sampleMessages(to, { mediaId, replyTo }));
-  const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "contacts", "reaction", "reply buttons", "list", "product", "product list", "flow", "carousel", "product carousel"];
+  const kinds = ["image", "video", "audio", "audio (voice note)", "document", "sticker", "location", "location request", "address request", "contacts", "reaction", "reply buttons", "list", "product", "product list", "flow", "carousel", "product carousel"];
   return [
     ["text", samples.get("text")],
     ["text (reply)", { to, ...(replyTo ? { replyTo } : {}), content: { type: "text", body: "Track it at https://example.com/t/4512" } }],

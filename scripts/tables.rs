@@ -167,6 +167,10 @@ fn builtin(kind: &str) -> Value {
         "location" => json!({"latitude": 52.3435942, "longitude": 4.9091077, "name": "Pick-up point",
             "address": "Trompenburgstraat 2C, Amsterdam"}),
         "locationRequest" => json!({"body": "Where should we deliver your order?"}),
+        "addressRequest" => json!({"header": text_header, "body": "Where should we deliver your order?",
+            "footer": "Takes a minute", "country": "IN", "values": {"name": "Asha Rao", "in_pin_code": "400063"},
+            "savedAddresses": [{"id": "home", "value": {"name": "Asha Rao", "in_pin_code": "400063"}}],
+            "validationErrors": {"in_pin_code": "We do not deliver there yet"}}),
         "contacts" => json!({"contacts": [{
             "name": {"formattedName": "Dr. Ana M. Souza Jr.", "firstName": "Ana", "lastName": "Souza",
                 "middleName": "M.", "suffix": "Jr.", "prefix": "Dr."},
@@ -429,16 +433,19 @@ fn field_name(pointer: &str) -> String {
 /// message's own form where a variant's is carried (a text header where a media one is).
 fn fields(provider: Provider, probes: &[Probe]) -> Value {
     let mut fields = serde_json::Map::new();
-    // Fields refused in the maximal message, with their pointer: is each refused in every variant?
-    let mut maximal_only: Vec<(String, String)> = Vec::new();
+    // Fields refused in the maximal message (with their pointer), and those of them a carried
+    // variant does not refuse: refused only in the maximal message's form.
+    let mut refused_in_maximal: Vec<(String, String)> = Vec::new();
+    let mut carried_in_variant: Vec<String> = Vec::new();
     for probe in probes {
         let label = if probe.label.is_empty() { "maximal" } else { probe.label };
-        let (found, _) = refusals(provider, probe.message.clone(), label);
+        let (found, sent) = refusals(provider, probe.message.clone(), label);
         if probe.label.is_empty() {
-            maximal_only = found.iter().map(|r| (field_name(&r.pointer), r.pointer.clone())).collect();
-        } else {
+            refused_in_maximal = found.iter().map(|r| (field_name(&r.pointer), r.pointer.clone())).collect();
+        } else if sent.is_some() {
             let refused: Vec<String> = found.iter().map(|r| field_name(&r.pointer)).collect();
-            maximal_only.retain(|(name, _)| !refused.contains(name));
+            let carried = refused_in_maximal.iter().filter(|(name, _)| !refused.contains(name));
+            carried_in_variant.extend(carried.map(|(name, _)| name.clone()));
         }
         for refusal in found {
             let name = field_name(&refusal.pointer);
@@ -463,7 +470,7 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
         }
     }
     // Carried in some variant's form: refused only in the maximal message's (its `type`).
-    for (name, pointer) in maximal_only {
+    for (name, pointer) in refused_in_maximal.into_iter().filter(|(name, _)| carried_in_variant.contains(name)) {
         let form = probes[0].message.pointer(&format!("{pointer}/type")).and_then(Value::as_str);
         if let (Some(form), Some(entry)) = (form, fields.get_mut(&name)) {
             entry["when"] = json!([form]);

@@ -96,6 +96,10 @@ limits! {
     /// Footer text of interactive messages. Meta: interactive object reference.
     INTERACTIVE_FOOTER_MAX_CHARS: usize = 60;
 
+    /// An address form's pin code (India) or post code (Singapore). Meta: address messages
+    /// ("Max length: 6").
+    ADDRESS_POST_CODE_MAX_CHARS: usize = 6;
+
     /// Reply buttons per message. https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages
     REPLY_BUTTONS_MAX: usize = 3;
 

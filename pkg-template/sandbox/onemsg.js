@@ -16,10 +16,10 @@ import { TemplateRegistry } from "./templates.js";
 /** The send methods of 1MSG's API that wabridge validates. */
 const SEND_METHODS = new Set([
   "sendMessage", "sendFile", "sendButton", "sendList", "sendTemplate", "sendContact", "sendLocation", "sendReaction",
-  "sendLocationRequest", "sendCarousel", "sendCtaUrl", "sendSticker", "sendFlow", "sendProduct",
+  "sendLocationRequest", "sendAddressMessage", "sendCarousel", "sendCtaUrl", "sendSticker", "sendFlow", "sendProduct",
 ]);
 /** Send methods of 1MSG's API the sandbox does not emulate (wabridge does not validate them). */
-const NOT_EMULATED = new Set(["sendAddressMessage", "sendOrderDetails", "sendPaymentRequest"]);
+const NOT_EMULATED = new Set(["sendOrderDetails", "sendPaymentRequest"]);
 
 /** The namespace of the sandbox channel's templates (the one 1MSG's examples use). */
 const NAMESPACE = "ca300906_cfbc_410b_99fb_dcee8e13d578";
@@ -102,7 +102,7 @@ function summary(method, body) {
       return { type: "reaction", body: body.body };
     case "sendTemplate":
       return { type: "template", body: body.template };
-    // sendButton, sendList, sendCtaUrl, sendFlow, sendProduct, sendCarousel, sendLocationRequest:
+    // sendButton, sendList, sendCtaUrl, sendFlow, sendProduct, sendCarousel, sendLocationRequest, sendAddressMessage:
     // 1MSG's Message types are chat, interactive, image, video, document, audio, sticker and voice
     // ([S] Message.type); its echo of an interactive message is "interactive" with the body text
     // (it has no field for buttons or rows). A customer's tap has the same type: `fromMe` tells them apart.

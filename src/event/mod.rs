@@ -65,7 +65,8 @@ pub struct Inbound<'a> {
     /// chat) — in both cases whom an answer goes to.
     pub from: Party<'a>,
     /// The message's kind: `text`, `image`, `video`, `audio`, `document`, `sticker`,
-    /// `location`, `contacts`, `reaction`, `buttonReply`, `listReply`, `flowReply`, `button`
+    /// `location`, `contacts`, `reaction`, `buttonReply`, `listReply`, `flowReply`,
+    /// `addressReply` (the address form's answer, in `flow_response`), `button`
     /// (a template's quick reply), `postback` (Bird), `interactive` (1MSG), `order`,
     /// `system`, `unsupported`, `requestWelcome` — or the provider's own name for a kind
     /// this library does not know.
@@ -78,7 +79,7 @@ pub struct Inbound<'a> {
     /// The button, row or postback the customer tapped.
     pub reply: Option<Reply<'a>>,
     pub context: Option<Context<'a>>,
-    /// A Flow's answer (`nfm_reply.response_json`), parsed.
+    /// A Flow's or the address form's answer (`nfm_reply.response_json`), parsed.
     pub flow_response: Option<Json<'a>>,
     /// Meta's click-to-WhatsApp ad the conversation started from.
     pub referral: Option<&'a Json<'a>>,

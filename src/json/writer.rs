@@ -251,6 +251,16 @@ impl JsonWriter {
     /// `"key": {…}` copied from free-form data (a flow's payload).
     pub fn map(&mut self, key: &str, value: &Map<String, Value>) {
         self.key(key);
+        self.map_value(value);
+    }
+
+    /// A free-form object as an item of an array.
+    pub fn item_map(&mut self, value: &Map<String, Value>) {
+        self.separate();
+        self.map_value(value);
+    }
+
+    fn map_value(&mut self, value: &Map<String, Value>) {
         // A map of JSON values always serializes; "{}" is the only fallback it could need.
         self.out.push_str(&serde_json::to_string(value).unwrap_or_else(|_| "{}".into()));
     }

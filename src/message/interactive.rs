@@ -267,6 +267,87 @@ impl Validate for CtaUrl {
 }
 
 interactive_struct! {
+    /// Asks the customer for a delivery address in WhatsApp's address form (Meta's
+    /// `address_message`: businesses and customers in India; 1MSG's sendAddressMessage also
+    /// takes Singapore). `values` prefills the form's fields (`name`, `phone_number`,
+    /// `in_pin_code`, `house_number`, `floor_number`, `tower_number`, `building_name`,
+    /// `address`, `landmark_area`, `city`, `state`; Singapore: `sg_post_code`, `unit_number`);
+    /// `savedAddresses` offers earlier ones (`{ id, value: { …fields } }`); `validationErrors`
+    /// (field → message) asks again after a wrong answer.
+    pub struct AddressRequest {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub header: Option<Header>,
+        pub body: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub footer: Option<String>,
+        /// ISO 3166 alpha-2: `IN` (or `SG`).
+        #[cfg_attr(feature = "wasm", tsify(type = "\"IN\" | \"SG\""))]
+        pub country: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
+        pub values: Option<serde_json::Map<String, serde_json::Value>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "{ id: string; value: Record<string, string> }[]"))]
+        pub saved_addresses: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
+        pub validation_errors: Option<serde_json::Map<String, serde_json::Value>>,
+    }
+}
+
+/// The countries WhatsApp's address form serves.
+pub const ADDRESS_COUNTRIES: [&str; 2] = ["IN", "SG"];
+
+/// An address's fields: strings (a pin code at most 6 characters, as the form takes it).
+fn check_address_fields(report: &mut Report, path: &Path<'_>, fields: &serde_json::Map<String, serde_json::Value>) {
+    for (key, value) in fields {
+        let at = path.key(key);
+        match value.as_str() {
+            None => report.add(&at, ViolationCode::InvalidValue, format!("address field {key} must be a string"), None),
+            Some(text) if ["in_pin_code", "sg_post_code"].contains(&key.as_str()) => {
+                check_chars(report, &at, key, text, 1, ADDRESS_POST_CODE_MAX_CHARS)
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+impl Validate for AddressRequest {
+    fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
+        check_header(report, path, self.header.as_ref(), false);
+        check_body(report, path, &self.body);
+        check_footer(report, path, self.footer.as_deref());
+        if !ADDRESS_COUNTRIES.contains(&self.country.as_str()) {
+            let message =
+                format!("country {:?}: WhatsApp's address form serves IN (India) and SG (Singapore)", self.country);
+            report.add(&path.key("country"), ViolationCode::InvalidValue, message, None);
+        }
+        if let Some(values) = &self.values {
+            check_address_fields(report, &path.key("values"), values);
+        }
+        let saved_at = path.key("savedAddresses");
+        for (i, saved) in self.saved_addresses.iter().flatten().enumerate() {
+            let at = saved_at.index(i);
+            match (saved.get("id").and_then(|v| v.as_str()), saved.get("value").and_then(|v| v.as_object())) {
+                (Some(id), Some(value)) if !id.is_empty() => check_address_fields(report, &at.key("value"), value),
+                _ => {
+                    report.add(&at, ViolationCode::InvalidValue, "a saved address is { id, value: { …fields } }", None)
+                }
+            }
+        }
+        let errors_at = path.key("validationErrors");
+        for (key, value) in self.validation_errors.iter().flatten() {
+            if !value.is_string() {
+                let at = errors_at.key(key);
+                report.add(&at, ViolationCode::InvalidValue, format!("the error for {key} must be a string"), None);
+            }
+        }
+    }
+}
+
+interactive_struct! {
     /// One product from a catalog.
     pub struct Product {
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,8 +18,8 @@ pub use contacts::{
     Contact, ContactAddress, ContactEmail, ContactName, ContactOrg, ContactPhone, ContactUrl, Contacts,
 };
 pub use interactive::{
-    CardCtaUrl, Carousel, CarouselCard, Catalog, CtaUrl, Flow, FlowAction, FlowActionPayload, FlowMode, Header,
-    HeaderText, List, ListRow, ListSection, Product, ProductCard, ProductCarousel, ProductList, ProductSection,
+    AddressRequest, CardCtaUrl, Carousel, CarouselCard, Catalog, CtaUrl, Flow, FlowAction, FlowActionPayload, FlowMode,
+    Header, HeaderText, List, ListRow, ListSection, Product, ProductCard, ProductCarousel, ProductList, ProductSection,
     ReplyButton, ReplyButtons,
 };
 pub use location::{Location, LocationRequest};
@@ -135,6 +135,8 @@ pub enum Content {
     Location(Location),
     /// A request for the customer's location.
     LocationRequest(LocationRequest),
+    /// A request for the customer's delivery address (India, Singapore).
+    AddressRequest(AddressRequest),
     /// Contact cards.
     Contacts(Contacts),
     /// An emoji reaction to a message (or its removal).
@@ -163,7 +165,7 @@ pub enum Content {
 
 impl Content {
     /// Every content kind, as named in the neutral model's `type` field.
-    pub const KINDS: [&'static str; 20] = [
+    pub const KINDS: [&'static str; 21] = [
         "text",
         "image",
         "video",
@@ -172,6 +174,7 @@ impl Content {
         "sticker",
         "location",
         "locationRequest",
+        "addressRequest",
         "contacts",
         "reaction",
         "replyButtons",
@@ -197,6 +200,7 @@ impl Content {
             Content::Sticker(_) => "sticker",
             Content::Location(_) => "location",
             Content::LocationRequest(_) => "locationRequest",
+            Content::AddressRequest(_) => "addressRequest",
             Content::Contacts(_) => "contacts",
             Content::Reaction(_) => "reaction",
             Content::ReplyButtons(_) => "replyButtons",
@@ -245,6 +249,7 @@ impl Validate for Content {
             Content::Text(c) => c.validate_into(report, path),
             Content::Location(c) => c.validate_into(report, path),
             Content::LocationRequest(c) => c.validate_into(report, path),
+            Content::AddressRequest(c) => c.validate_into(report, path),
             Content::Contacts(c) => c.validate_into(report, path),
             Content::Reaction(c) => c.validate_into(report, path),
             Content::ReplyButtons(c) => c.validate_into(report, path),

@@ -59,6 +59,21 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "sticker" => Content::Sticker(media(c, r)),
         "location" => Content::Location(location(c, r)?),
         "locationRequest" => Content::LocationRequest(LocationRequest { body: c.req_str(r, "body")? }),
+        "addressRequest" => {
+            let body = c.req_str(r, "body");
+            let country = c.req_str(r, "country");
+            let (values, saved_addresses, validation_errors) = address_parameters(c, r, Spelling::Neutral);
+            let footer = c.str(r, "footer");
+            Content::AddressRequest(AddressRequest {
+                header,
+                body: body?,
+                footer,
+                country: country?,
+                values,
+                saved_addresses,
+                validation_errors,
+            })
+        }
         "contacts" => Content::Contacts(Contacts {
             contacts: c.objects(r, "contacts", true)?.iter().filter_map(|x| contact(x, r, Spelling::Neutral)).collect(),
         }),
@@ -183,6 +198,9 @@ fn content_fields(kind: &str) -> &'static [&'static str] {
         "image" | "video" | "audio" | "document" | "sticker" => MEDIA_FIELDS,
         "location" => LOCATION_FIELDS,
         "locationRequest" => &["type", "body"],
+        "addressRequest" => {
+            &["type", "header", "body", "footer", "country", "values", "savedAddresses", "validationErrors"]
+        }
         "contacts" => &["type", "contacts"],
         "reaction" => &["type", "messageId", "emoji"],
         "replyButtons" => &["type", "header", "body", "footer", "buttons"],
@@ -238,6 +256,17 @@ fn header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
         "video" => Header::Video(media(h, r)),
         _ => Header::Document(media(h, r)),
     })
+}
+
+/// An address request's prefilled values, saved addresses and validation errors: the same
+/// free-form objects in the model and on the wire (Meta's action parameters, 1MSG's body).
+pub(crate) type AddressParameters = (Option<Map>, Option<Vec<Map>>, Option<Map>);
+type Map = serde_json::Map<String, serde_json::Value>;
+
+pub(crate) fn address_parameters(p: &Obj<'_>, r: &mut Report, spelling: Spelling) -> AddressParameters {
+    let values = p.map(r, "values");
+    let saved = p.maps(r, spelling.key("savedAddresses", "saved_addresses"));
+    (values, saved, p.map(r, spelling.key("validationErrors", "validation_errors")))
 }
 
 /// How a document spells the fields that the neutral model shares with a provider's wire.

@@ -61,6 +61,11 @@ pub(crate) fn content(w: &mut JsonWriter, c: &Content) {
         }
         Content::Location(l) => location(w, l),
         Content::LocationRequest(l) => w.str("body", &l.body),
+        Content::AddressRequest(a) => {
+            frame(w, a.header.as_ref(), &a.body, a.footer.as_deref());
+            w.str("country", &a.country);
+            address_parameters(w, a, Spelling::Neutral);
+        }
         Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::Neutral)),
         Content::Reaction(r) => {
             w.str("messageId", &r.message_id);
@@ -165,6 +170,20 @@ fn header(w: &mut JsonWriter, h: &Header) {
         Header::Image(m) => typed_media(w, "image", m),
         Header::Video(m) => typed_media(w, "video", m),
         Header::Document(m) => typed_media(w, "document", m),
+    }
+}
+
+/// An address request's optional parameters: the same objects in the model and on the wire
+/// (Meta's action parameters, 1MSG's body), spelt as `spelling` spells them.
+pub(crate) fn address_parameters(w: &mut JsonWriter, a: &AddressRequest, spelling: Spelling) {
+    if let Some(values) = &a.values {
+        w.map("values", values);
+    }
+    if let Some(saved) = &a.saved_addresses {
+        w.arr(spelling.key("savedAddresses", "saved_addresses"), saved, |w, m| w.item_map(m));
+    }
+    if let Some(errors) = &a.validation_errors {
+        w.map(spelling.key("validationErrors", "validation_errors"), errors);
     }
 }
 

@@ -207,6 +207,17 @@ impl<'v> Obj<'v> {
         })
     }
 
+    /// An optional array of objects, each taken as it is (free-form data).
+    pub fn maps(&self, report: &mut Report, key: &str) -> Option<Vec<Map<String, Value>>> {
+        let items = self.objects(report, key, false)?;
+        Some(
+            items
+                .iter()
+                .filter_map(|o| if let Value::Object(map) = o.json().to_value() { Some(map) } else { None })
+                .collect(),
+        )
+    }
+
     /// An array of objects (optional or required), each with its pointer.
     pub fn objects(&self, report: &mut Report, key: &str, required: bool) -> Option<Vec<Obj<'v>>> {
         let items = self.typed(report, key, required, "an array", as_array)?;

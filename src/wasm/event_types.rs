@@ -31,7 +31,7 @@ interface WebhookEventBase {
 /** What kind of message a customer sent; a provider's own name for a kind this library does not know passes through. */
 export type InboundKind =
   | "text" | "image" | "video" | "audio" | "document" | "sticker" | "location" | "contacts" | "reaction"
-  | "buttonReply" | "listReply" | "flowReply" | "button" | "postback" | "reply" | "interactive" | "order" | "system"
+  | "buttonReply" | "listReply" | "flowReply" | "addressReply" | "button" | "postback" | "reply" | "interactive" | "order" | "system"
   | "unsupported" | "requestWelcome" | (string & {});
 
 /** Media a customer sent: an id (Meta) or a URL (Bird, 1MSG); `messenger.downloadMedia(media)` fetches it (or a client's `downloadMedia`). */
@@ -82,7 +82,7 @@ export interface WebhookMessage extends WebhookEventBase {
     /** Meta: the product asked about. */
     referredProduct?: { catalogId: string; productRetailerId: string };
   };
-  /** A Flow's answer (Meta `nfm_reply.response_json`), parsed. */
+  /** A Flow's answer, or the address form's (`addressReply`): Meta `nfm_reply.response_json`, parsed. */
   flowResponse?: unknown;
   /** Meta: the click-to-WhatsApp ad the conversation started from. */
   referral?: {

@@ -107,7 +107,8 @@ export interface OneMsgPeriodStatistics {
 /** The send methods whose bodies `OneMsgClient.sendBody` takes as 1MSG's own. */
 export type OneMsgSendMethod =
   | "sendMessage" | "sendFile" | "sendButton" | "sendList" | "sendTemplate" | "sendContact" | "sendLocation"
-  | "sendReaction" | "sendLocationRequest" | "sendCarousel" | "sendCtaUrl" | "sendSticker" | "sendFlow" | "sendProduct";
+  | "sendReaction" | "sendLocationRequest" | "sendAddressMessage" | "sendCarousel" | "sendCtaUrl" | "sendSticker" | "sendFlow"
+  | "sendProduct";
 
 /**
  * Who a send goes to: exactly one of `phone` (digits with the country code, no "+": a number,
@@ -270,6 +271,15 @@ export interface OneMsgSendBodies {
     | { name: string; address: string }
   );
   sendLocationRequest: OneMsgQuote & { body: string };
+  /** WhatsApp's address form (India, Singapore): `country` defaults to "IN"; `values`
+   *  prefills its fields, `saved_addresses` offers earlier ones, `validation_errors` asks again. */
+  sendAddressMessage: OneMsgQuote & {
+    body: string;
+    country?: "IN" | "SG";
+    values?: Record<string, string>;
+    saved_addresses?: { id: string; value: Record<string, string> }[];
+    validation_errors?: Record<string, string>;
+  };
   /** One emoji, or "" to remove the reaction, on the message `quotedMsgId`. */
   sendReaction: { body: string; quotedMsgId: string };
   sendContact: OneMsgQuote & { contacts: OneMsgContact[] };

@@ -49,7 +49,7 @@ test("CAPABILITIES is deeply frozen data: every provider, every content kind, a 
   assert.deepEqual(Object.keys(CAPABILITIES), ["meta", "bird", "1msg"]);
   assert.ok(Object.isFrozen(CAPABILITIES) && Object.isFrozen(CAPABILITIES.meta) && Object.isFrozen(CAPABILITIES.meta.text));
   const kinds = Object.keys(CAPABILITIES.meta);
-  assert.equal(kinds.length, 20);
+  assert.equal(kinds.length, 21);
   assert.deepEqual(Object.keys(PROBES), kinds);
   for (const provider of Object.keys(CAPABILITIES)) {
     assert.deepEqual(Object.keys(CAPABILITIES[provider]), kinds, provider);

@@ -19,7 +19,7 @@ import { ONEMSG_SPEC_PATH, hasSpec, specErrors } from "./specs.mjs";
 
 const PROVIDERS = ["meta", "bird", "1msg"];
 const KINDS = [
-  "text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "locationRequest",
+  "text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "locationRequest", "addressRequest",
   "replyButtons", "list", "ctaUrl", "product", "productList", "catalog", "flow", "carousel", "productCarousel", "template",
 ];
 
@@ -35,13 +35,16 @@ const birdFixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/bird/
  * - 1MSG's sendMessage has no link-preview switch and 1MSG no sender's reference (Meta's
  *   biz_opaque_callback_data, Bird's reference);
  * - Bird sends reply buttons and a CTA URL as a text body with actions: no header, no footer;
- * - Bird's list has a title (the header) but no footer.
+ * - Bird's list has a title (the header) but no footer;
+ * - 1MSG's address request has no header or footer.
  * Any conversion not listed here must report no change at all.
  */
 const LOSSY = {
   "text → 1msg": [["lossy", "/callbackData", "/callbackData"], ["lossy", "/content/previewUrl", "/content/previewUrl"]],
   "replyButtons → bird": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
   "list → bird": [["lossy", "/content/footer", "/content/footer"]],
+  // 1MSG's sendAddressMessage has a body and the form's parameters only.
+  "addressRequest → 1msg": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
   "ctaUrl → bird": [["lossy", "/content/footer", "/content/footer"], ["lossy", "/content/header", "/content/header"]],
   // Meta and 1MSG read a file's type from the file: they take no MIME type (1MSG uses it only
   // to name a file whose link has no extension: onemsg-spec.test.mjs).

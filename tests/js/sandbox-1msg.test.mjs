@@ -225,7 +225,8 @@ test("the sandbox refuses invalid bodies itself: 400 {error} naming every violat
   assert.equal((await call("sendMessage", "{oops", { type: "text/plain" })).status, 400);
   assert.equal((await call("sendFax", {})).status, 404);
   assert.equal((await call("sendMessage", null, { httpMethod: "GET" })).status, 404);
-  assert.equal((await call("sendAddressMessage", {})).status, 501);
+  assert.equal((await call("sendOrderDetails", {})).status, 501);
+  assert.equal((await call("sendAddressMessage", {})).status, 400, "validated, as every send method wabridge speaks");
 });
 
 test("the session window: free-form is HTTP 200 sent:false outside it (typed as reengagement_required), a template is still sent", async () => {

@@ -27,11 +27,11 @@ const metaSpec = readJson("../fixtures/meta/spec/business-messaging-api_v23.0.al
  * where the spec contradicts Meta's documentation. Every allowance widens exactly one rule.
  */
 export const META_ALLOWANCES = {
-  // Docs document cta_url, location_request_message and carousel interactive messages; the
-  // spec's enum lacks them, and its ActionObject has no shape for their actions. The shapes
-  // added here are the documented ones, as strict as the spec's own branches.
+  // Docs document cta_url, location_request_message, carousel and address_message interactive
+  // messages; the spec's enum lacks them, and its ActionObject has no shape for their actions.
+  // The shapes added here are the documented ones, as strict as the spec's own branches.
   interactiveTypes(schemas) {
-    schemas.InteractiveObject.properties.type.enum.push("cta_url", "location_request_message", "carousel");
+    schemas.InteractiveObject.properties.type.enum.push("cta_url", "location_request_message", "carousel", "address_message");
     const strict = (properties, required) => ({ type: "object", additionalProperties: false, required, properties });
     const text = { type: "string" };
     const media = { type: "object", properties: { id: text, link: text } };
@@ -47,6 +47,16 @@ export const META_ALLOWANCES = {
     schemas.ActionObject.oneOf.push(
       strict({ name: { enum: ["cta_url"] }, parameters: ctaParameters }, ["name", "parameters"]),
       strict({ name: { enum: ["send_location"] } }, ["name"]),
+      // Address messages: the form's country (IN), its prefilled values, saved addresses and errors.
+      strict({
+        name: { enum: ["address_message"] },
+        parameters: strict({
+          country: { enum: ["IN", "SG"] },
+          values: { type: "object", additionalProperties: { type: "string" } },
+          saved_addresses: { type: "array", items: strict({ id: text, value: { type: "object", additionalProperties: { type: "string" } } }, ["id", "value"]) },
+          validation_errors: { type: "object", additionalProperties: { type: "string" } },
+        }, ["country"]),
+      }, ["name", "parameters"]),
       strict({ cards: { type: "array", minItems: 2, maxItems: 10, items: card } }, ["cards"]),
     );
   },
@@ -152,7 +162,7 @@ export const ONEMSG_SPEC_PATH = {
   sendTemplate: "/sendTemplate", sendProduct: "/sendProduct", me: "/me", settings: "/settings", commerce: "/commerce",
   webhook: "/webhook", readMessage: "/readMessage", addTemplate: "/addTemplate", removeTemplate: "/removeTemplate",
   uploadMedia: "/uploadMedia",
-  sendButton: null, sendLocationRequest: null, sendReaction: null, sendSticker: null, sendCtaUrl: null, sendCarousel: null, sendFlow: null,
+  sendButton: null, sendLocationRequest: null, sendAddressMessage: null, sendReaction: null, sendSticker: null, sendCtaUrl: null, sendCarousel: null, sendFlow: null,
 };
 
 /**

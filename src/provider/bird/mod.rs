@@ -41,7 +41,7 @@ impl Codec for BirdCodec {
     fn kinds(&self) -> &'static [KindEntry] {
         kinds![Operation::Messages;
             "text" => Yes, "image" => Yes, "video" => Yes, "audio" => Yes, "document" => Yes,
-            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "contacts" => Never,
+            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "addressRequest" => Never, "contacts" => Never,
             "reaction" => Never, "replyButtons" => Yes, "list" => Yes, "ctaUrl" => Yes,
             "product" => Never, "productList" => Never, "catalog" => Never, "flow" => Never,
             "carousel" => Yes, "productCarousel" => Never, "template" => NotYet,

@@ -200,7 +200,9 @@ fn interactive<'a>(i: &'a Json<'a>, message: &mut Inbound<'a>) {
             message.reply = Some(reply(l));
         }
         ("nfm_reply", Some(n)) => {
-            message.kind = Cow::Borrowed("flowReply");
+            // An address form's answer comes as a Flow's does, named address_message.
+            let address = n.get("name").and_then(Json::as_str) == Some("address_message");
+            message.kind = Cow::Borrowed(if address { "addressReply" } else { "flowReply" });
             message.text = str_at(n, "body").map(Cow::Borrowed);
             // The Flow's answer is JSON in a string; a string that is not JSON stays a string.
             message.flow_response = n.get("response_json").map(|r| match r.as_str().map(crate::json::parse) {

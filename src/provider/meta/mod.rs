@@ -49,7 +49,7 @@ impl Codec for MetaCodec {
     fn kinds(&self) -> &'static [KindEntry] {
         kinds![Operation::Messages;
             "text" => Yes, "image" => Yes, "video" => Yes, "audio" => Yes, "document" => Yes,
-            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "contacts" => Yes,
+            "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "addressRequest" => Yes, "contacts" => Yes,
             "reaction" => Yes, "replyButtons" => Yes, "list" => Yes, "ctaUrl" => Yes, "product" => Yes,
             "productList" => Yes, "catalog" => Yes, "flow" => Yes, "carousel" => Yes,
             "productCarousel" => Yes, "template" => Yes,
@@ -259,6 +259,12 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
         Content::Contacts(_) => table!("/content/contacts" => "/contacts"),
         Content::Reaction(_) => table!("/content" => "/reaction"),
         Content::LocationRequest(_) => table!(interactive:),
+        Content::AddressRequest(_) => table!(interactive:
+            "/content/country" => "/interactive/action/parameters/country",
+            "/content/values" => "/interactive/action/parameters/values",
+            "/content/savedAddresses" => "/interactive/action/parameters/saved_addresses",
+            "/content/validationErrors" => "/interactive/action/parameters/validation_errors",
+        ),
         Content::ReplyButtons(_) => table!(interactive:
             "/content/buttons/*" => "/interactive/action/buttons/*/reply",
             "/content/buttons" => "/interactive/action/buttons",

@@ -255,6 +255,7 @@ fn interactive_fields(kind: &str) -> Option<(&'static [&'static str], &'static [
     const FRAMED: &[&str] = &["type", "header", "body", "footer", "action"];
     Some(match kind {
         "location_request_message" => (&["type", "body", "action"], &["name"]),
+        "address_message" => (FRAMED, &["name", "parameters"]),
         "button" => (FRAMED, &["buttons"]),
         "list" => (FRAMED, &["button", "sections"]),
         "cta_url" | "flow" => (FRAMED, &["name", "parameters"]),
@@ -294,6 +295,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "flow" => Some("flow"),
         "catalog_message" => Some("catalog_message"),
         "location_request_message" => Some("send_location"),
+        "address_message" => Some("address_message"),
         _ => None,
     };
     if let (Some(action), Some(name)) = (&action, action_name) {
@@ -303,6 +305,23 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     match kind.as_str() {
         "location_request_message" => {
             Some(Content::LocationRequest(LocationRequest { body: text_of(i, r, "body", true)? }))
+        }
+        "address_message" => {
+            let body = text_of(i, r, "body", true);
+            let parameters = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
+            parameters.only(r, &["country", "values", "saved_addresses", "validation_errors"]);
+            let country = parameters.req_str(r, "country");
+            let (values, saved_addresses, validation_errors) =
+                crate::message::read::address_parameters(&parameters, r, Spelling::SnakeCase);
+            Some(Content::AddressRequest(AddressRequest {
+                header,
+                body: body?,
+                footer,
+                country: country?,
+                values,
+                saved_addresses,
+                validation_errors,
+            }))
         }
         "button" => {
             let body = text_of(i, r, "body", true);
@@ -460,7 +479,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             Some(Content::Carousel(Carousel { body: body?, cards }))
         }
         other => {
-            i.invalid(r, "type", format!("unknown interactive type {other:?}; expected button, list, cta_url, product, product_list, catalog_message, flow, carousel or location_request_message"));
+            i.invalid(r, "type", format!("unknown interactive type {other:?}; expected button, list, cta_url, product, product_list, catalog_message, flow, carousel, location_request_message or address_message"));
             None
         }
     }

@@ -161,6 +161,17 @@ fn interactive(w: &mut JsonWriter, content: &Content) {
             frame(w, None, Some(&c.body), None);
             w.obj("action", |w| w.str("name", "send_location"));
         }
+        Content::AddressRequest(c) => {
+            w.str("type", "address_message");
+            frame(w, c.header.as_ref(), Some(&c.body), c.footer.as_deref());
+            w.obj("action", |w| {
+                w.str("name", "address_message");
+                w.obj("parameters", |w| {
+                    w.str("country", &c.country);
+                    crate::message::write::address_parameters(w, c, Spelling::SnakeCase);
+                });
+            });
+        }
         Content::ReplyButtons(c) => {
             w.str("type", "button");
             frame(w, c.header.as_ref(), Some(&c.body), c.footer.as_deref());

@@ -41,7 +41,8 @@ impl Codec for OneMsgCodec {
         kinds![SendMessage;
             "text" => Yes, "image" => Yes(SendFile), "video" => Yes(SendFile), "audio" => Yes(SendFile),
             "document" => Yes(SendFile), "sticker" => Yes(SendSticker), "location" => Yes(SendLocation),
-            "locationRequest" => Yes(SendLocationRequest), "contacts" => Yes(SendContact),
+            "locationRequest" => Yes(SendLocationRequest), "addressRequest" => Yes(SendAddressMessage),
+            "contacts" => Yes(SendContact),
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
             "catalog" => NotYet(SendProduct), "flow" => Yes(SendFlow), "carousel" => Yes(SendCarousel),

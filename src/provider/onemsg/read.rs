@@ -21,6 +21,9 @@ fn fields(operation: Operation) -> &'static [&'static str] {
         Operation::SendSticker => &["chatId", "phone", "quotedMsgId", "mediaId", "link"],
         Operation::SendLocation => &["chatId", "phone", "quotedMsgId", "lat", "lng", "name", "address"],
         Operation::SendLocationRequest => &["chatId", "phone", "quotedMsgId", "body"],
+        Operation::SendAddressMessage => {
+            &["chatId", "phone", "quotedMsgId", "body", "country", "values", "saved_addresses", "validation_errors"]
+        }
         Operation::SendReaction => &["chatId", "phone", "quotedMsgId", "body"],
         Operation::SendContact => &["chatId", "phone", "quotedMsgId", "contacts"],
         Operation::SendButton => &["chatId", "phone", "quotedMsgId", "header", "body", "footer", "sections"],
@@ -111,6 +114,22 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             Some(Content::Location(Location { latitude: latitude?, longitude: longitude?, name, address }))
         }
         Operation::SendLocationRequest => body(r).map(|body| Content::LocationRequest(LocationRequest { body })),
+        Operation::SendAddressMessage => {
+            let body = body(r);
+            // 1MSG's form is India's when the body names no country (its documented default).
+            let country = root.str(r, "country").unwrap_or_else(|| "IN".into());
+            let (values, saved_addresses, validation_errors) =
+                crate::message::read::address_parameters(root, r, Spelling::SnakeCase);
+            Some(Content::AddressRequest(AddressRequest {
+                header: None,
+                body: body?,
+                footer: None,
+                country,
+                values,
+                saved_addresses,
+                validation_errors,
+            }))
+        }
         Operation::SendReaction => {
             let emoji = body(r);
             let message_id = root.req_str(r, "quotedMsgId");
@@ -448,6 +467,11 @@ pub(super) fn pointers(operation: Operation) -> &'static [(&'static str, &'stati
             ("/content", "/body"),
         ],
         Operation::SendSticker => &[("/content/id", "/mediaId"), ("/content", "")],
+        Operation::SendAddressMessage => &[
+            ("/content/savedAddresses", "/saved_addresses"),
+            ("/content/validationErrors", "/validation_errors"),
+            ("/content", ""),
+        ],
         Operation::SendLocation => &[
             ("/content/latitude", "/lat"),
             ("/content/longitude", "/lng"),

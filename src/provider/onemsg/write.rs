@@ -83,6 +83,9 @@ fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
             ViolationCode::Required,
             "1MSG shows a location's address only with its name: give content.name too".into(),
         )),
+        // sendAddressMessage has a body and the form's parameters only.
+        Content::AddressRequest(a) if a.header.is_some() => Some(cannot_at("addressRequest header", "/content/header")),
+        Content::AddressRequest(a) if a.footer.is_some() => Some(cannot_at("addressRequest footer", "/content/footer")),
         // A reaction's quotedMsgId is the message reacted to: it cannot also reply to one.
         Content::Reaction(_) if message.reply_to.is_some() => Some(cannot_at("replyTo on a reaction", "/replyTo")),
         Content::ReplyButtons(b) => {
@@ -339,6 +342,11 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.opt_str("address", l.address.as_deref());
         }
         Content::LocationRequest(l) => w.str("body", &l.body),
+        Content::AddressRequest(a) => {
+            w.str("body", &a.body);
+            w.str("country", &a.country);
+            crate::message::write::address_parameters(w, a, Spelling::SnakeCase);
+        }
         Content::Reaction(r) => w.str("body", &r.emoji),
         Content::Contacts(c) => w.arr("contacts", &c.contacts, |w, c| contact(w, c, Spelling::SnakeCase)),
         Content::ReplyButtons(b) => {

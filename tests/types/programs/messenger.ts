@@ -80,3 +80,15 @@ export function resend(error: unknown): number {
   const failed = error as import("wabridge").WabridgeError;
   return (failed.sent?.length ?? 0) + (failed.unsent?.length ?? 0);
 }
+
+// An address form (India): its answer comes back as an `addressReply` event.
+export async function askAddress(event: { kind: string; flowResponse?: unknown }): Promise<string> {
+  if (event.kind === "addressReply") return JSON.stringify(event.flowResponse);
+  const sent = await messenger.send({
+    to: "+919876543210",
+    content: { type: "addressRequest", body: "Where should we deliver?", country: "IN", values: { name: "Asha Rao" }, savedAddresses: [{ id: "home", value: { city: "Mumbai" } }] },
+  });
+  return sent.id;
+}
+// @ts-expect-error the address form serves IN and SG only
+messenger.send({ to: "+919876543210", content: { type: "addressRequest", body: "Where?", country: "US" } });

@@ -78,6 +78,13 @@ const bodies: { [M in OneMsgSendMethod]: OneMsgSendBody<M> } = {
   sendSticker: { phone: 16505551234, link: "https://media.example.com/thanks.webp" },
   sendLocation: { phone: 16505551234, lat: "52.3676", lng: "4.9041", name: "Shop", address: "Damrak 1, Amsterdam" },
   sendLocationRequest: { phone: 16505551234, body: "Where should we deliver?" },
+  sendAddressMessage: {
+    phone: 919876543210,
+    body: "Where should we deliver?",
+    country: "IN",
+    values: { name: "Asha Rao", in_pin_code: "400063" },
+    saved_addresses: [{ id: "home", value: { name: "Asha Rao", city: "Mumbai" } }],
+  },
   sendReaction: { phone: 16505551234, body: "👍", quotedMsgId: "gBGGeRhGZTEfAgkJCh2wAz4ZH-8" },
   sendContact: { phone: 16505551234, contacts: [card] },
   sendButton: {
