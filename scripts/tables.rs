@@ -269,9 +269,19 @@ fn probes(kind: &'static str) -> Vec<Probe> {
     }
     if content["header"]["type"] == "text" {
         for (label, header) in [
-            ("image", json!({"type": "image", "link": "https://media.example.com/images/header.jpg"})),
-            ("video", json!({"type": "video", "link": "https://media.example.com/videos/header.mp4"})),
-            ("document", json!({"type": "document", "link": "https://media.example.com/docs/header.pdf"})),
+            // Each with every optional field (the maximal form of a media header): its MIME type too.
+            (
+                "image",
+                json!({"type": "image", "link": "https://media.example.com/images/header.jpg", "mimeType": "image/jpeg"}),
+            ),
+            (
+                "video",
+                json!({"type": "video", "link": "https://media.example.com/videos/header.mp4", "mimeType": "video/mp4"}),
+            ),
+            (
+                "document",
+                json!({"type": "document", "link": "https://media.example.com/docs/header.pdf", "mimeType": "application/pdf", "filename": "header.pdf"}),
+            ),
         ] {
             variants.push((label, edited(&|m| m["content"]["header"] = header.clone())));
         }
@@ -437,6 +447,8 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
     // variant does not refuse: refused only in the maximal message's form.
     let mut refused_in_maximal: Vec<(String, String)> = Vec::new();
     let mut carried_in_variant: Vec<String> = Vec::new();
+    // Fields refused in a variant where the maximal message has no such field, with a pointer.
+    let mut variant_pointers: Vec<(String, String)> = Vec::new();
     for probe in probes {
         let label = if probe.label.is_empty() { "maximal" } else { probe.label };
         let (found, sent) = refusals(provider, probe.message.clone(), label);
@@ -449,7 +461,10 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
         }
         for refusal in found {
             let name = field_name(&refusal.pointer);
-            let variant = !probe.label.is_empty() && probes[0].message.pointer(&refusal.pointer).is_some();
+            let variant = !probe.label.is_empty();
+            if variant && probes[0].message.pointer(&refusal.pointer).is_none() {
+                variant_pointers.push((name.clone(), refusal.pointer.clone()));
+            }
             match fields.get_mut(&name) {
                 Some(entry) => {
                     // Refused in the maximal message (no `when`): every variant of it is too.
@@ -467,6 +482,16 @@ fn fields(provider: Provider, probes: &[Probe]) -> Value {
                     fields.insert(name, entry);
                 }
             }
+        }
+    }
+    // A field only variants have, refused in every variant that has it (a media id's `id`), is
+    // refused in every form: no `when`. Where some variant carries it, `when` names the others.
+    for (name, entry) in fields.iter_mut() {
+        let Some(when) = entry.get("when").and_then(Value::as_array) else { continue };
+        let Some(pointer) = variant_pointers.iter().find(|(n, _)| n == name).map(|(_, p)| p) else { continue };
+        let having = probes[1..].iter().filter(|p| p.message.pointer(pointer).is_some());
+        if having.clone().count() > 0 && having.into_iter().all(|p| when.contains(&json!(p.label))) {
+            entry.as_object_mut().expect("an entry").remove("when");
         }
     }
     // Carried in some variant's form: refused only in the maximal message's (its `type`).

@@ -8,7 +8,7 @@
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
 import { SANDBOX_WEBHOOK_SECRETS, digits, json, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
-import { META_SEED_TEMPLATES, TemplateRegistry } from "./templates.js";
+import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
 export function metaParam(pointer) {
@@ -75,7 +75,7 @@ export function createMeta(sandbox, options = {}) {
     const id = wamid();
     const group = body.recipient_type === "group";
     const record = { provider: "meta", id, to: body.to, contact: group ? body.to : digits(body.to), group, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
-    if (record.template) record.templateCategory = templates.get(body.template.name, body.template.language.code).category.toLowerCase();
+    if (record.template) record.templateCategory = String(templates.get(body.template.name, body.template.language.code).category).toLowerCase();
     sandbox.accept(record);
     const message = record.template ? { id, message_status: "accepted" } : { id };
     return json(200, { messaging_product: "whatsapp", contacts: group ? [] : [{ input: body.to, wa_id: record.contact }], messages: [message] });
@@ -105,9 +105,8 @@ export function createMeta(sandbox, options = {}) {
     for (const key of ["name", "language", "category", "components"]) {
       if (body?.[key] === undefined) return graphError(400, 100, `(#100) The parameter ${key} is required.`);
     }
-    if (typeof body.name !== "string" || !/^[a-z0-9_]{1,512}$/.test(body.name)) return invalidParameter("Param name must be at most 512 lowercase letters, digits and underscores");
-    if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(String(body.category).toUpperCase())) return invalidParameter("Param category must be one of {MARKETING, UTILITY, AUTHENTICATION}");
-    if (!Array.isArray(body.components) || !body.components.some((c) => String(c?.type).toUpperCase() === "BODY")) return invalidParameter("Param components must be an array with a BODY component");
+    const fault = templateFault(body);
+    if (fault) return invalidParameter(`Param ${fault}`);
     if (templates.has(body.name, body.language)) {
       return graphError(400, 100, "Invalid parameter", { subcode: 2388024, details: `Content in this language already exists: ${body.name} (${body.language})` });
     }

@@ -6,7 +6,7 @@
 
 /** The templates the sandbox's Meta number starts with: Meta's own `hello_world` (every new
  *  WhatsApp Business Account has it) and the `order_update` that examples/messages.mjs sends. */
-export const META_SEED_TEMPLATES = [
+export const META_SEED_TEMPLATES = deepFreeze([
   {
     name: "hello_world",
     language: "en_US",
@@ -33,11 +33,21 @@ export const META_SEED_TEMPLATES = [
       },
     ],
   },
-];
+]);
+
+function deepFreeze(value) {
+  if (value && typeof value === "object") for (const item of Object.values(value)) deepFreeze(item);
+  return Object.freeze(value);
+}
+
+/** The distinct placeholders (`1`, `first_name`) of a template text. */
+function placeholderNames(text) {
+  return new Set([...String(text ?? "").matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1]));
+}
 
 /** How many distinct placeholders (`{{1}}`, `{{first_name}}`) a template text has. */
 function placeholders(text) {
-  return new Set([...String(text ?? "").matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1])).size;
+  return placeholderNames(text).size;
 }
 
 /** The button types a message's `sub_type` may address: an authentication template's one-time
@@ -50,6 +60,23 @@ const countMismatch = (where, given, expected) =>
   refusal(132000, "Number of parameters does not match the expected number of params", `${where}: number of localizable_params (${given}) does not match the expected number of params (${expected})`);
 const formatMismatch = (where, expected, received) =>
   refusal(132012, "Parameter format does not match format in the created template", `${where}: Format mismatch, expected ${expected}, received ${received}`);
+
+/** The component types a template has (Meta's message_templates reference). */
+const COMPONENT_TYPES = ["HEADER", "BODY", "FOOTER", "BUTTONS", "CAROUSEL", "LIMITED_TIME_OFFER", "CALL_PERMISSION_REQUEST"];
+
+/** Why a template to create is malformed (a field and what is wrong with it), or null. */
+export function templateFault(body) {
+  if (typeof body?.name !== "string" || !/^[a-z0-9_]{1,512}$/.test(body.name)) return "name must be at most 512 lowercase letters, digits and underscores";
+  if (typeof body.language !== "string" || !body.language) return "language must be a language code such as en_US";
+  if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(String(body.category).toUpperCase())) return "category must be one of {MARKETING, UTILITY, AUTHENTICATION}";
+  if (!Array.isArray(body.components) || !body.components.length) return "components must be a non-empty array";
+  for (const [i, c] of body.components.entries()) {
+    if (!c || typeof c !== "object" || !COMPONENT_TYPES.includes(String(c.type).toUpperCase())) return `components[${i}] must be an object whose type is one of {${COMPONENT_TYPES.join(", ")}}`;
+    if (String(c.type).toUpperCase() === "BUTTONS" && (!Array.isArray(c.buttons) || c.buttons.some((b) => !b || typeof b !== "object"))) return `components[${i}]['buttons'] must be an array of buttons`;
+  }
+  if (!body.components.some((c) => String(c.type).toUpperCase() === "BODY")) return "components must have a BODY";
+  return null;
+}
 
 /** A registry of templates by name and language, starting with `seeds`. */
 export class TemplateRegistry {
@@ -66,7 +93,8 @@ export class TemplateRegistry {
 
   /** Adds a template (approved unless it says otherwise); returns it with its id. */
   add(template) {
-    const stored = { id: this.newId(), status: "APPROVED", ...structuredClone(template) };
+    const copy = structuredClone(template);
+    const stored = { id: this.newId(), ...copy, status: copy.status ?? "APPROVED", category: copy.category ?? "UTILITY" };
     this.byKey.set(`${stored.name}:${stored.language}`, stored);
     return stored;
   }
@@ -110,10 +138,24 @@ export class TemplateRegistry {
   }
 }
 
+/** A named template's parameters must each name one of its placeholders, and name them all
+ *  (positional ones are counted only). Meta answers a missing name with error 100. */
+function namedRefusal(where, text, params, format) {
+  const names = placeholderNames(text);
+  const isNamed = String(format).toUpperCase() === "NAMED" || [...names].some((n) => !/^\d+$/.test(n));
+  if (!isNamed) return null;
+  if (params.some((p) => typeof p?.parameter_name !== "string" || !p.parameter_name)) {
+    return refusal(100, "Invalid parameter", "Parameter name is missing or empty");
+  }
+  const unknown = params.find((p) => !names.has(p.parameter_name));
+  if (unknown) return countMismatch(`${where}: parameter ${unknown.parameter_name}`, params.length, names.size);
+  return null;
+}
+
 /** The header, body and buttons of a message checked against its template's. Components the
  *  sandbox does not model (carousel cards, limited-time offers) are not checked. */
 function parameterRefusal(template, components) {
-  const part = (type) => template.components?.find((c) => String(c.type).toUpperCase() === type);
+  const part = (type) => (Array.isArray(template.components) ? template.components : []).find((c) => String(c?.type).toUpperCase() === type);
   const given = (type) => components.filter((c) => String(c?.type).toLowerCase() === type);
   const params = (component) => (Array.isArray(component?.parameters) ? component.parameters : []);
 
@@ -130,14 +172,24 @@ function parameterRefusal(template, components) {
     if (header && other) return formatMismatch("header", "TEXT", String(other.type).toUpperCase());
     const expected = placeholders(header?.text);
     if (headerParams.length !== expected) return countMismatch("header", headerParams.length, expected);
+    const named = namedRefusal("header", header?.text, headerParams, template.parameter_format);
+    if (named) return named;
   }
 
+  const body = part("BODY");
   const bodyParams = params(given("body")[0]);
-  const expected = placeholders(part("BODY")?.text);
+  // An authentication template's body is WhatsApp's own text around one parameter, the code.
+  const authentication = String(template.category).toUpperCase() === "AUTHENTICATION" && body?.text === undefined;
+  const expected = authentication ? 1 : placeholders(body?.text);
   if (bodyParams.length !== expected) return countMismatch("body", bodyParams.length, expected);
+  const named = namedRefusal("body", body?.text, bodyParams, template.parameter_format);
+  if (named) return named;
 
-  const buttons = part("BUTTONS")?.buttons ?? [];
+  const buttons = Array.isArray(part("BUTTONS")?.buttons) ? part("BUTTONS").buttons : [];
   const sent = given("button");
+  const indexes = sent.map((b) => Number(b.index));
+  const repeated = indexes.find((index, i) => indexes.indexOf(index) !== i);
+  if (repeated !== undefined) return refusal(100, "Invalid parameter", `button at index ${repeated}: given twice`);
   for (const b of sent) {
     const where = `button at index ${b.index}`;
     const button = buttons[Number(b.index)];

@@ -6,7 +6,7 @@
 
 use super::Provider;
 use crate::error::{BodyError, Unsupported};
-use crate::message::{MarkRead, Message, RecipientKind, Request};
+use crate::message::{MarkRead, MediaKind, Message, RecipientKind, Request};
 use std::fmt;
 use std::str::FromStr;
 
@@ -155,16 +155,31 @@ pub struct Approximation {
     pub why: String,
 }
 
-/// The MIME type of a message's own media, which a provider that reads the type from the file
-/// has no field for: an approximation at `/content/mimeType`.
-pub fn unsent_mime_type(provider: Provider, message: &Message) -> Vec<Approximation> {
+/// The MIME types of a message's media — its own, and its header's — which a provider that
+/// reads the type from the file has no field for: an approximation at each `mimeType`, but
+/// for the kinds of media whose type the provider does send (`sent`: Bird's files).
+pub fn unsent_mime_types(provider: Provider, message: &Message, sent: fn(MediaKind) -> bool) -> Vec<Approximation> {
+    use crate::message::Content;
+    let header = match &message.content {
+        Content::ReplyButtons(c) => c.header.as_ref(),
+        Content::CtaUrl(c) => c.header.as_ref(),
+        Content::Flow(c) => c.header.as_ref(),
+        _ => None,
+    };
+    let media = [(message.content.media(), "/content"), (header.and_then(|h| h.media()), "/content/header")];
     // Written only when there is something to say: sending calls this for every message.
-    if message.content.media().is_none_or(|(_, media)| media.mime_type.is_none()) {
-        return Vec::new();
-    }
-    let why =
-        format!("{provider} takes no MIME type (it reads the file's type from the file): content.mimeType left out");
-    vec![Approximation { pointer: "/content/mimeType".into(), reshaped: false, why }]
+    let unsent = media.into_iter().filter_map(|(media, at)| match media {
+        Some((kind, m)) if m.mime_type.is_some() && !sent(kind) => Some(at),
+        _ => None,
+    });
+    unsent
+        .map(|at| {
+            let field = format!("{}.mimeType", at[1..].replace('/', "."));
+            let why =
+                format!("{provider} takes no MIME type (it reads the file's type from the file): {field} left out");
+            Approximation { pointer: format!("{at}/mimeType"), reshaped: false, why }
+        })
+        .collect()
 }
 
 /// One provider's codec. Implementations live in `provider/<name>/`; the functions of

@@ -225,6 +225,13 @@ test("templates: sent only as the account has them — name and language, status
     assert.match(wire.error_data.details, details);
   }
   assert.equal(sandbox.messages("meta").length, 2, "nothing refused was recorded as sent");
+  // A button given twice for one index is refused.
+  const twice = { type: "button", subType: "url", index: 1, parameters: [{ type: "text", text: "4512" }] };
+  assert.equal((await client.send(order(["Ana", "$10", "Friday"], undefined, [twice, twice])).catch((e) => e)).providerCode, 100);
+  assert.throws(() => SANDBOX_META_TEMPLATES.push({}), TypeError, "the seeds are frozen: one sandbox cannot change another's");
+  // A seed without a category or status is a utility template, approved.
+  const bare = setup({ meta: { templates: [{ name: "plain", language: "en", components: [{ type: "BODY", text: "Hello" }] }] } });
+  assert.match((await bare.client.send(template("plain", undefined, "en"))).messageId, /^wamid\./);
 
   // The account's templates: created (approved at once), listed, sent, deleted.
   const created = await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify({ name: "spring_sale", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "{{1}} off" }] }) });
@@ -242,6 +249,29 @@ test("templates: sent only as the account has them — name and language, status
   const gone = await client.send(template("spring_sale", [{ type: "body", parameters: [{ type: "text", text: "20%" }] }])).catch((e) => e);
   assert.equal(gone.providerCode, 132001);
   assert.equal((await raw("/v23.0/999/message_templates")).status, 400, "another account's templates");
+  // An authentication template: WhatsApp's own body around one parameter, the code, and its
+  // one-time-password button sent as a url button.
+  const create = async (template) => (await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify(template) })).status;
+  assert.equal(await create({ name: "verify_code", language: "en_US", category: "AUTHENTICATION", components: [
+    { type: "BODY", add_security_recommendation: true }, { type: "FOOTER", code_expiration_minutes: 10 }, { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE" }] },
+  ] }), 200);
+  const code = [{ type: "body", parameters: [{ type: "text", text: "123456" }] }, { type: "button", subType: "url", index: 0, parameters: [{ type: "text", text: "123456" }] }];
+  assert.match((await client.send(template("verify_code", code))).messageId, /^wamid\./);
+  // A named template's parameters name its placeholders.
+  assert.equal(await create({ name: "greeting", language: "en_US", category: "UTILITY", parameter_format: "NAMED", components: [{ type: "BODY", text: "Hi {{first_name}}, order {{order_id}} shipped." }] }), 200);
+  const named = (parameters) => template("greeting", [{ type: "body", parameters }]);
+  assert.match((await client.send(named([{ type: "text", text: "Ana", parameterName: "first_name" }, { type: "text", text: "4512", parameterName: "order_id" }]))).messageId, /^wamid\./);
+  for (const [parameters, providerCode] of [
+    [[{ type: "text", text: "Ana" }, { type: "text", text: "4512" }], 100],
+    [[{ type: "text", text: "Ana", parameterName: "nope" }, { type: "text", text: "4512", parameterName: "order_id" }], 132000],
+  ]) {
+    assert.equal((await client.send(named(parameters)).catch((e) => e)).providerCode, providerCode);
+  }
+  // Malformed templates are refused when created, not when sent.
+  for (const components of [[null, { type: "BODY", text: "Hi" }], [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: "nope" }], [{ type: "HEADER", format: "TEXT", text: "x" }]]) {
+    assert.equal(await create({ name: "broken", language: "en_US", category: "UTILITY", components }), 400, JSON.stringify(components));
+  }
+  assert.equal(await create({ name: "broken", language: { code: "en_US" }, category: "UTILITY", components: [{ type: "BODY", text: "Hi" }] }), 400);
   // reset() brings the account's templates back.
   sandbox.reset();
   assert.equal((await (await raw("/v23.0/200000000000001/message_templates")).json()).data.some((t) => t.name === "spring_sale"), false);

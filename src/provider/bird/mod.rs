@@ -21,7 +21,7 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{Message, Request};
+use crate::message::{MediaKind, Message, Request};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 
 pub const PROVIDER: Provider = Provider::Bird;
@@ -63,9 +63,9 @@ impl Codec for BirdCodec {
             let why = "bird has no sticker body: sent as an image".into();
             out.push(super::codec::Approximation { pointer: "/content/type".into(), reshaped: true, why });
         }
-        if let Content::Image(_) | Content::Sticker(_) = message.content {
-            out.extend(super::codec::unsent_mime_type(PROVIDER, message));
-        }
+        // A file body names its type; an image body (an image, a sticker, an image header) does not.
+        let sent = |kind| matches!(kind, MediaKind::Video | MediaKind::Audio | MediaKind::Document);
+        out.extend(super::codec::unsent_mime_types(PROVIDER, message, sent));
         // A file's type Bird needs, named by its link's or filename's extension: sent, and said.
         if let Some((kind, media, at)) = neutral::file_media(&message.content)
             && let Some((field, mime)) = neutral::inferred_mime_type(kind, media)
@@ -438,6 +438,19 @@ mod tests {
             let kind = b.header.as_ref().and_then(crate::message::Header::media).map(|(k, _)| k.name());
             assert_eq!(kind, header["type"].as_str());
         }
+        // A header's MIME type is said where it is not sent: Bird's image body has none, and
+        // Meta takes none (read from a Bird file's contentType, it is reported there).
+        let typed = json!({"to": "+31612345678", "content": {"type": "replyButtons", "body": "Like it?",
+            "header": {"type": "image", "link": "https://cdn.example.com/a.png", "mimeType": "image/png"},
+            "buttons": [{"id": "yes", "title": "Yes"}]}});
+        let conversion = convert_reporting(Format::Neutral, to, &typed.to_string(), None, FitMode::Strict).unwrap();
+        let lossy: Vec<_> = conversion.changes.iter().map(|c| c.change.pointer.as_str()).collect();
+        assert_eq!(lossy, ["/content/header/mimeType"]);
+        let file = text_body(json!({"type": "file", "file": {"text": "Ok?", "files": [{"mediaUrl": "https://cdn.example.com/t.pdf", "contentType": "application/pdf"}],
+            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}));
+        let conversion = convert_reporting(to, from, &file.to_string(), None, FitMode::Strict).unwrap();
+        let sources: Vec<_> = conversion.changes.iter().map(|c| c.source.as_deref()).collect();
+        assert_eq!(sources, [Some("/body/file/files/0/contentType")]);
         // The neutral model's rules land at Bird's fields of each body.
         let image =
             text_body(json!({"type": "image", "image": {"images": [{"mediaUrl": "https://cdn.example.com/a.jpg"}],

@@ -63,7 +63,10 @@ impl Codec for OneMsgCodec {
     /// Otherwise a mimeType is left out (`lossy`): the body does not carry it, so it does not
     /// read back, even where the file name says the same type.
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
-        let Some((kind, media)) = message.content.media() else { return Vec::new() };
+        let Some((kind, media)) = message.content.media() else {
+            // A media header's type, which no 1MSG method takes.
+            return super::codec::unsent_mime_types(PROVIDER, message, |_| false);
+        };
         let by_link = media.id.is_none();
         let sent = match kind {
             crate::message::MediaKind::Sticker => None,
@@ -81,7 +84,7 @@ impl Codec for OneMsgCodec {
             );
             return vec![super::codec::Approximation { pointer: pointer.to_string(), reshaped: true, why }];
         }
-        super::codec::unsent_mime_type(PROVIDER, message)
+        super::codec::unsent_mime_types(PROVIDER, message, |_| false)
     }
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
