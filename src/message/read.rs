@@ -60,19 +60,8 @@ fn content(c: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "location" => Content::Location(location(c, r)?),
         "locationRequest" => Content::LocationRequest(LocationRequest { body: c.req_str(r, "body")? }),
         "addressRequest" => {
-            let body = c.req_str(r, "body");
-            let country = c.req_str(r, "country");
-            let (values, saved_addresses, validation_errors) = address_parameters(c, r, Spelling::Neutral);
-            let footer = c.str(r, "footer");
-            Content::AddressRequest(AddressRequest {
-                header,
-                body: body?,
-                footer,
-                country: country?,
-                values,
-                saved_addresses,
-                validation_errors,
-            })
+            let (body, footer, country) = (c.req_str(r, "body"), c.str(r, "footer"), c.req_str(r, "country"));
+            address_request(c, r, Spelling::Neutral, (header, body, footer), country)?
         }
         "contacts" => Content::Contacts(Contacts {
             contacts: c.objects(r, "contacts", true)?.iter().filter_map(|x| contact(x, r, Spelling::Neutral)).collect(),
@@ -258,15 +247,29 @@ fn header(h: &Obj<'_>, r: &mut Report) -> Option<Header> {
     })
 }
 
-/// An address request's prefilled values, saved addresses and validation errors: the same
-/// free-form objects in the model and on the wire (Meta's action parameters, 1MSG's body).
-pub(crate) type AddressParameters = (Option<Map>, Option<Vec<Map>>, Option<Map>);
-type Map = serde_json::Map<String, serde_json::Value>;
-
-pub(crate) fn address_parameters(p: &Obj<'_>, r: &mut Report, spelling: Spelling) -> AddressParameters {
+/// An address request: its frame (header, body, footer) and country as read where the
+/// document has them, and its prefilled values, saved addresses and validation errors from
+/// `p` — the same free-form objects in the model and on the wire (Meta's action parameters,
+/// 1MSG's body), spelt as `spelling` spells them.
+pub(crate) fn address_request(
+    p: &Obj<'_>,
+    r: &mut Report,
+    spelling: Spelling,
+    (header, body, footer): (Option<Header>, Option<String>, Option<String>),
+    country: Option<String>,
+) -> Option<Content> {
     let values = p.map(r, "values");
-    let saved = p.maps(r, spelling.key("savedAddresses", "saved_addresses"));
-    (values, saved, p.map(r, spelling.key("validationErrors", "validation_errors")))
+    let saved_addresses = p.maps(r, spelling.key("savedAddresses", "saved_addresses"));
+    let validation_errors = p.map(r, spelling.key("validationErrors", "validation_errors"));
+    Some(Content::AddressRequest(AddressRequest {
+        header,
+        body: body?,
+        footer,
+        country: country?,
+        values,
+        saved_addresses,
+        validation_errors,
+    }))
 }
 
 /// How a document spells the fields that the neutral model shares with a provider's wire.

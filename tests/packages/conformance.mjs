@@ -18,7 +18,7 @@ const ONEMSG_CUSTOMER = "+5511987654321";
 const WAMID = /^wamid\./;
 /** Every send method of 1MSG's API: the demo's and these checks' messages and bodies use each. */
 const ONEMSG_SEND_METHODS = [
-  "sendButton", "sendCarousel", "sendContact", "sendCtaUrl", "sendFile", "sendFlow", "sendList", "sendLocation",
+  "sendAddressMessage", "sendButton", "sendCarousel", "sendContact", "sendCtaUrl", "sendFile", "sendFlow", "sendList", "sendLocation",
   "sendLocationRequest", "sendMessage", "sendProduct", "sendReaction", "sendSticker", "sendTemplate",
 ];
 

@@ -446,8 +446,10 @@ mod tests {
         let conversion = convert_reporting(Format::Neutral, to, &typed.to_string(), None, FitMode::Strict).unwrap();
         let lossy: Vec<_> = conversion.changes.iter().map(|c| c.change.pointer.as_str()).collect();
         assert_eq!(lossy, ["/content/header/mimeType"]);
-        let file = text_body(json!({"type": "file", "file": {"text": "Ok?", "files": [{"mediaUrl": "https://cdn.example.com/t.pdf", "contentType": "application/pdf"}],
-            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}));
+        let file = text_body(
+            json!({"type": "file", "file": {"text": "Ok?", "files": [{"mediaUrl": "https://cdn.example.com/t.pdf", "contentType": "application/pdf"}],
+            "actions": [{"type": "postback", "postback": {"text": "Yes", "payload": "yes"}}]}}),
+        );
         let conversion = convert_reporting(to, from, &file.to_string(), None, FitMode::Strict).unwrap();
         let sources: Vec<_> = conversion.changes.iter().map(|c| c.source.as_deref()).collect();
         assert_eq!(sources, [Some("/body/file/files/0/contentType")]);

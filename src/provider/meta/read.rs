@@ -311,17 +311,8 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             let parameters = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
             parameters.only(r, &["country", "values", "saved_addresses", "validation_errors"]);
             let country = parameters.req_str(r, "country");
-            let (values, saved_addresses, validation_errors) =
-                crate::message::read::address_parameters(&parameters, r, Spelling::SnakeCase);
-            Some(Content::AddressRequest(AddressRequest {
-                header,
-                body: body?,
-                footer,
-                country: country?,
-                values,
-                saved_addresses,
-                validation_errors,
-            }))
+            let read = crate::message::read::address_request;
+            read(&parameters, r, Spelling::SnakeCase, (header, body, footer), country)
         }
         "button" => {
             let body = text_of(i, r, "body", true);

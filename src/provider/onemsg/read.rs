@@ -118,17 +118,8 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             let body = body(r);
             // 1MSG's form is India's when the body names no country (its documented default).
             let country = root.str(r, "country").unwrap_or_else(|| "IN".into());
-            let (values, saved_addresses, validation_errors) =
-                crate::message::read::address_parameters(root, r, Spelling::SnakeCase);
-            Some(Content::AddressRequest(AddressRequest {
-                header: None,
-                body: body?,
-                footer: None,
-                country,
-                values,
-                saved_addresses,
-                validation_errors,
-            }))
+            let read = crate::message::read::address_request;
+            read(root, r, Spelling::SnakeCase, (None, body, None), Some(country))
         }
         Operation::SendReaction => {
             let emoji = body(r);
