@@ -39,10 +39,12 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // values, error bodies cleaned before decoding, 1MSG's template params: +4.7 KB), 265,792
 // after the audits' fixes of the ninth session (validate(message, provider) reporting both
 // lists, lost bodies, signals, typed number arguments, template product headers, mpm and
-// carousel rules, providers named on every error: +4.1 KB).
+// carousel rules, providers named on every error: +4.1 KB), 270,480 after the tenth session
+// (the address request kind on Meta and 1MSG, Bird's media-header buttons, headers' MIME
+// types reported: +4.7 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(265_792 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(270_480 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
