@@ -75,11 +75,13 @@ export interface FaultRule {
 
 /** A message template as WhatsApp keeps it (Meta's format: `GET …/message_templates` lists
  *  them so). `status` defaults to "APPROVED"; "PAUSED" and "DISABLED" templates are refused
- *  with Meta's 132015 and 132016, any other status as not existing (132001). */
+ *  with Meta's 132015 and 132016, any other status as not existing (132001). `category`
+ *  defaults to "UTILITY" (an AUTHENTICATION template's body takes one parameter, the code);
+ *  `parameter_format: "NAMED"` templates take parameters by `parameter_name`. */
 export interface MetaSandboxTemplate {
   name: string;
   language: string;
-  category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  category?: "MARKETING" | "UTILITY" | "AUTHENTICATION";
   /** HEADER (`format` TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION), BODY, FOOTER, BUTTONS; a
    *  text's `{{1}}` or `{{name}}` placeholders are the parameters a message must give. */
   components: Record<string, unknown>[];

@@ -177,8 +177,12 @@ fn body(content: &Content) -> Result<Body, BodyError> {
             if m.voice == Some(true) {
                 return Err(cannot_at("audio voice note", "/content/voice"));
             }
-            let (kind, m, at) = file_media(content).expect("a file kind");
-            Body::File(Files { text: m.caption.clone(), files: vec![file(kind, m, at)?], actions: None })
+            let kind = match content {
+                Content::Video(_) => MediaKind::Video,
+                Content::Audio(_) => MediaKind::Audio,
+                _ => MediaKind::Document,
+            };
+            Body::File(Files { text: m.caption.clone(), files: vec![file(kind, m, "/content")?], actions: None })
         }
         Content::Location(l) => Body::Location(Location {
             latitude: l.latitude,
