@@ -73,11 +73,48 @@ pub fn send_changes(provider: Provider, message: &Message) -> Vec<fit::Change> {
     approximations(provider, message).into_iter().map(|a| fit::Change::approximated(a, 0)).collect()
 }
 
+/// The media parameters of template components given a MIME type, with the pointer of each
+/// parameter (a carousel template's cards' too).
+fn typed_template_media(components: &[crate::message::TemplateComponent], at: &str, out: &mut Vec<String>) {
+    use crate::message::{TemplateComponent, TemplateParameter};
+    for (i, component) in components.iter().enumerate() {
+        match component {
+            TemplateComponent::Header(p) | TemplateComponent::Body(p) => {
+                for (j, parameter) in p.parameters.iter().enumerate() {
+                    if let TemplateParameter::Image(m) | TemplateParameter::Video(m) | TemplateParameter::Document(m) =
+                        parameter
+                        && m.mime_type.is_some()
+                    {
+                        out.push(format!("{at}/{i}/parameters/{j}"));
+                    }
+                }
+            }
+            TemplateComponent::Carousel(c) => {
+                for (k, card) in c.cards.iter().enumerate() {
+                    typed_template_media(&card.components, &format!("{at}/{i}/cards/{k}/components"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// What writing `message` for `provider` leaves out or changes by design: its codec's
-/// approximations, and the MIME types of a carousel's card headers, which no provider's
-/// carousel carries (a card's media is typed by its file).
+/// approximations, and the MIME types of a carousel's card headers and of a template's media
+/// parameters, which no provider carries there (the media is typed by its file).
 pub fn approximations(provider: Provider, message: &Message) -> Vec<codec::Approximation> {
     let mut out = codec(provider).approximations(message);
+    if let crate::message::Content::Template(template) = &message.content {
+        let mut typed = Vec::new();
+        typed_template_media(template.components.as_deref().unwrap_or_default(), "/content/components", &mut typed);
+        out.extend(typed.into_iter().map(|at| codec::Approximation {
+            pointer: format!("{at}/mimeType"),
+            reshaped: false,
+            why: format!(
+                "{provider} takes no MIME type for a template's media (it reads the type from the file): left out"
+            ),
+        }));
+    }
     if let crate::message::Content::Carousel(carousel) = &message.content {
         for (i, card) in carousel.cards.iter().enumerate() {
             if let crate::message::Header::Image(media) | crate::message::Header::Video(media) = &card.header
@@ -654,6 +691,30 @@ pub(crate) fn json_at<'a, 'v>(value: &'a Json<'v>, pointer: &str) -> Option<&'a 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A template's media parameters are typed by their files: a MIME type given is said to be
+    /// left out, for the header's and for a carousel card's, not dropped silently.
+    #[test]
+    fn a_template_medias_mime_type_is_reported_as_left_out() {
+        let message = Message::from_json(
+            r#"{"to":"+16505551234","content":{"type":"template","name":"order_update","language":{"code":"en_US"},"namespace":"ns","components":[
+                {"type":"header","parameters":[{"type":"image","link":"https://example.com/a.png","mimeType":"image/png"}]},
+                {"type":"carousel","cards":[{"cardIndex":0,"components":[{"type":"header","parameters":[{"type":"video","link":"https://example.com/a.mp4","mimeType":"video/mp4"}]}]},
+                                           {"cardIndex":1,"components":[{"type":"header","parameters":[{"type":"video","link":"https://example.com/b.mp4"}]}]}]}]}}"#,
+        )
+        .unwrap();
+        for provider in [Provider::Meta, Provider::OneMsg] {
+            let pointers: Vec<String> = approximations(provider, &message).into_iter().map(|a| a.pointer).collect();
+            assert_eq!(
+                pointers,
+                [
+                    "/content/components/0/parameters/0/mimeType",
+                    "/content/components/1/cards/0/components/0/parameters/0/mimeType"
+                ],
+                "{provider}"
+            );
+        }
+    }
 
     #[test]
     fn provider_names_round_trip() {
