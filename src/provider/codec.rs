@@ -6,7 +6,9 @@
 
 use super::Provider;
 use crate::error::{BodyError, Unsupported};
-use crate::message::{MarkRead, MediaKind, Message, RecipientKind, Request};
+use crate::message::{
+    Content, Header, MarkRead, Media, MediaKind, Message, RecipientKind, Request, TemplateComponent, TemplateParameter,
+};
 use std::fmt;
 use std::str::FromStr;
 
@@ -155,25 +157,77 @@ pub struct Approximation {
     pub why: String,
 }
 
-/// The MIME types of a message's media — its own, and its header's — which a provider that
-/// reads the type from the file has no field for: an approximation at each `mimeType`, but
-/// for the kinds of media whose type the provider does send (`sent`: Bird's files).
-pub fn unsent_mime_types(provider: Provider, message: &Message, sent: fn(MediaKind) -> bool) -> Vec<Approximation> {
-    use crate::message::Content;
-    let header = match &message.content {
+/// Every media of a message that names its MIME type, by the pointer of its media object: its
+/// own, its header's, its carousel cards' headers, its template's media parameters (those of
+/// a carousel template's cards too).
+fn typed_media(content: &Content) -> Vec<(String, MediaKind)> {
+    let mut out = Vec::new();
+    let mut add = |at: String, media: Option<(MediaKind, &Media)>| {
+        if let Some((kind, _)) = media.filter(|(_, m)| m.mime_type.is_some()) {
+            out.push((at, kind));
+        }
+    };
+    add("/content".into(), content.media());
+    let header = match content {
         Content::ReplyButtons(c) => c.header.as_ref(),
         Content::CtaUrl(c) => c.header.as_ref(),
         Content::Flow(c) => c.header.as_ref(),
         _ => None,
     };
-    let media = [(message.content.media(), "/content"), (header.and_then(|h| h.media()), "/content/header")];
+    add("/content/header".into(), header.and_then(Header::media));
+    if let Content::Carousel(carousel) = content {
+        for (i, card) in carousel.cards.iter().enumerate() {
+            add(format!("/content/cards/{i}/header"), card.header.media());
+        }
+    }
+    if let Content::Template(template) = content {
+        template_media(template.components.as_deref().unwrap_or_default(), "/content/components", &mut add);
+    }
+    out
+}
+
+/// A template's media parameters, each with its pointer (`at` the components').
+fn template_media(
+    components: &[TemplateComponent],
+    at: &str,
+    add: &mut impl FnMut(String, Option<(MediaKind, &Media)>),
+) {
+    for (i, component) in components.iter().enumerate() {
+        match component {
+            TemplateComponent::Header(p) | TemplateComponent::Body(p) => {
+                for (j, parameter) in p.parameters.iter().enumerate() {
+                    let media = match parameter {
+                        TemplateParameter::Image(m) => Some((MediaKind::Image, m)),
+                        TemplateParameter::Video(m) => Some((MediaKind::Video, m)),
+                        TemplateParameter::Document(m) => Some((MediaKind::Document, m)),
+                        _ => None,
+                    };
+                    add(format!("{at}/{i}/parameters/{j}"), media);
+                }
+            }
+            TemplateComponent::Carousel(c) => {
+                for (k, card) in c.cards.iter().enumerate() {
+                    template_media(&card.components, &format!("{at}/{i}/cards/{k}/components"), add);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The MIME types of a message's media (see [`typed_media`]), which a provider that reads the
+/// type from the file has no field for: an approximation at each `mimeType`, but where the
+/// provider does send the type (`sent`, by the media's pointer and kind: Bird's file bodies).
+pub fn unsent_mime_types(
+    provider: Provider,
+    message: &Message,
+    sent: fn(&str, MediaKind) -> bool,
+) -> Vec<Approximation> {
     // Written only when there is something to say: sending calls this for every message.
-    let unsent = media.into_iter().filter_map(|(media, at)| match media {
-        Some((kind, m)) if m.mime_type.is_some() && !sent(kind) => Some(at),
-        _ => None,
-    });
-    unsent
-        .map(|at| {
+    typed_media(&message.content)
+        .into_iter()
+        .filter(|(at, kind)| !sent(at, *kind))
+        .map(|(at, _)| {
             let field = format!("{}.mimeType", at[1..].replace('/', "."));
             let why =
                 format!("{provider} takes no MIME type (it reads the file's type from the file): {field} left out");

@@ -73,65 +73,10 @@ pub fn send_changes(provider: Provider, message: &Message) -> Vec<fit::Change> {
     approximations(provider, message).into_iter().map(|a| fit::Change::approximated(a, 0)).collect()
 }
 
-/// The media parameters of template components given a MIME type, with the pointer of each
-/// parameter (a carousel template's cards' too).
-fn typed_template_media(components: &[crate::message::TemplateComponent], at: &str, out: &mut Vec<String>) {
-    use crate::message::{TemplateComponent, TemplateParameter};
-    for (i, component) in components.iter().enumerate() {
-        match component {
-            TemplateComponent::Header(p) | TemplateComponent::Body(p) => {
-                for (j, parameter) in p.parameters.iter().enumerate() {
-                    if let TemplateParameter::Image(m) | TemplateParameter::Video(m) | TemplateParameter::Document(m) =
-                        parameter
-                        && m.mime_type.is_some()
-                    {
-                        out.push(format!("{at}/{i}/parameters/{j}"));
-                    }
-                }
-            }
-            TemplateComponent::Carousel(c) => {
-                for (k, card) in c.cards.iter().enumerate() {
-                    typed_template_media(&card.components, &format!("{at}/{i}/cards/{k}/components"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 /// What writing `message` for `provider` leaves out or changes by design: its codec's
-/// approximations, and the MIME types of a carousel's card headers and of a template's media
-/// parameters, which no provider carries there (the media is typed by its file).
+/// approximations (among them the MIME types it does not send: `codec::unsent_mime_types`).
 pub fn approximations(provider: Provider, message: &Message) -> Vec<codec::Approximation> {
-    let mut out = codec(provider).approximations(message);
-    if let crate::message::Content::Template(template) = &message.content {
-        let mut typed = Vec::new();
-        typed_template_media(template.components.as_deref().unwrap_or_default(), "/content/components", &mut typed);
-        out.extend(typed.into_iter().map(|at| codec::Approximation {
-            pointer: format!("{at}/mimeType"),
-            reshaped: false,
-            why: format!(
-                "{provider} takes no MIME type for a template's media (it reads the type from the file): left out"
-            ),
-        }));
-    }
-    if let crate::message::Content::Carousel(carousel) = &message.content {
-        for (i, card) in carousel.cards.iter().enumerate() {
-            if let crate::message::Header::Image(media) | crate::message::Header::Video(media) = &card.header
-                && media.mime_type.is_some()
-            {
-                let why = format!(
-                    "{provider} takes no MIME type for a card's media (it reads the type from the file): left out"
-                );
-                out.push(codec::Approximation {
-                    pointer: format!("/content/cards/{i}/header/mimeType"),
-                    reshaped: false,
-                    why,
-                });
-            }
-        }
-    }
-    out
+    codec(provider).approximations(message)
 }
 
 /// The endpoint a message goes to (Meta and Bird `messages`; for 1MSG the method of its

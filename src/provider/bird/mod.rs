@@ -63,8 +63,12 @@ impl Codec for BirdCodec {
             let why = "bird has no sticker body: sent as an image".into();
             out.push(super::codec::Approximation { pointer: "/content/type".into(), reshaped: true, why });
         }
-        // A file body names its type; an image body (an image, a sticker, an image header) does not.
-        let sent = |kind| matches!(kind, MediaKind::Video | MediaKind::Audio | MediaKind::Document);
+        // A file body names its type; an image body (an image, a sticker, an image header) and a
+        // carousel card do not.
+        let sent = |at: &str, kind| {
+            matches!(at, "/content" | "/content/header")
+                && matches!(kind, MediaKind::Video | MediaKind::Audio | MediaKind::Document)
+        };
         out.extend(super::codec::unsent_mime_types(PROVIDER, message, sent));
         // A file's type Bird needs, named by its link's or filename's extension: sent, and said.
         if let Some((kind, media, at)) = neutral::file_media(&message.content)
