@@ -217,16 +217,12 @@ fn template_media(
 
 /// The MIME types of a message's media (see [`typed_media`]), which a provider that reads the
 /// type from the file has no field for: an approximation at each `mimeType`, but where the
-/// provider does send the type (`sent`, by the media's pointer and kind: Bird's file bodies).
-pub fn unsent_mime_types(
-    provider: Provider,
-    message: &Message,
-    sent: fn(&str, MediaKind) -> bool,
-) -> Vec<Approximation> {
+/// provider does send the type (`sent`, by the media object's pointer: Bird's file body).
+pub fn unsent_mime_types(provider: Provider, message: &Message, sent: impl Fn(&str) -> bool) -> Vec<Approximation> {
     // Written only when there is something to say: sending calls this for every message.
     typed_media(&message.content)
         .into_iter()
-        .filter(|(at, kind)| !sent(at, *kind))
+        .filter(|(at, _)| !sent(at))
         .map(|(at, _)| {
             let field = format!("{}.mimeType", at[1..].replace('/', "."));
             let why =

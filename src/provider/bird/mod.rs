@@ -21,7 +21,7 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
-use crate::message::{MediaKind, Message, Request};
+use crate::message::{Message, Request};
 use crate::validate::{Obj, Report, Violation, ViolationCode, parse_tree};
 
 pub const PROVIDER: Provider = Provider::Bird;
@@ -65,13 +65,12 @@ impl Codec for BirdCodec {
         }
         // A file body names its type; an image body (an image, a sticker, an image header) and a
         // carousel card do not.
-        let sent = |at: &str, kind| {
-            matches!(at, "/content" | "/content/header")
-                && matches!(kind, MediaKind::Video | MediaKind::Audio | MediaKind::Document)
-        };
-        out.extend(super::codec::unsent_mime_types(PROVIDER, message, sent));
+        let file = neutral::file_media(&message.content);
+        out.extend(super::codec::unsent_mime_types(PROVIDER, message, |at| {
+            file.is_some_and(|(_, _, sent)| sent == at)
+        }));
         // A file's type Bird needs, named by its link's or filename's extension: sent, and said.
-        if let Some((kind, media, at)) = neutral::file_media(&message.content)
+        if let Some((kind, media, at)) = file
             && let Some((field, mime)) = neutral::inferred_mime_type(kind, media)
         {
             let header = if at == "/content" { "" } else { "a header's file " };

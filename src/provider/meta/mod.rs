@@ -61,7 +61,7 @@ impl Codec for MetaCodec {
     }
 
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
-        super::codec::unsent_mime_types(PROVIDER, message, |_, _| false)
+        super::codec::unsent_mime_types(PROVIDER, message, |_| false)
     }
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {

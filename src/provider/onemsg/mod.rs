@@ -65,7 +65,7 @@ impl Codec for OneMsgCodec {
     fn approximations(&self, message: &Message) -> Vec<super::codec::Approximation> {
         let Some((kind, media)) = message.content.media() else {
             // A header's, a card's or a template parameter's type, which no 1MSG method takes.
-            return super::codec::unsent_mime_types(PROVIDER, message, |_, _| false);
+            return super::codec::unsent_mime_types(PROVIDER, message, |_| false);
         };
         let by_link = media.id.is_none();
         let sent = match kind {
@@ -84,7 +84,7 @@ impl Codec for OneMsgCodec {
             );
             return vec![super::codec::Approximation { pointer: pointer.to_string(), reshaped: true, why }];
         }
-        super::codec::unsent_mime_types(PROVIDER, message, |_, _| false)
+        super::codec::unsent_mime_types(PROVIDER, message, |_| false)
     }
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
