@@ -159,55 +159,53 @@ pub struct Approximation {
 
 /// Every media of a message that names its MIME type, by the pointer of its media object: its
 /// own, its header's, its carousel cards' headers, its template's media parameters (those of
-/// a carousel template's cards too).
-fn typed_media(content: &Content) -> Vec<(String, MediaKind)> {
+/// a carousel template's cards too). A pointer is written only for a media that has a type:
+/// sending asks this of every message.
+fn typed_media(content: &Content) -> Vec<String> {
+    let typed = |media: Option<(MediaKind, &Media)>| media.is_some_and(|(_, m)| m.mime_type.is_some());
     let mut out = Vec::new();
-    let mut add = |at: String, media: Option<(MediaKind, &Media)>| {
-        if let Some((kind, _)) = media.filter(|(_, m)| m.mime_type.is_some()) {
-            out.push((at, kind));
-        }
-    };
-    add("/content".into(), content.media());
+    if typed(content.media()) {
+        out.push("/content".into());
+    }
     let header = match content {
         Content::ReplyButtons(c) => c.header.as_ref(),
         Content::CtaUrl(c) => c.header.as_ref(),
         Content::Flow(c) => c.header.as_ref(),
         _ => None,
     };
-    add("/content/header".into(), header.and_then(Header::media));
+    if typed(header.and_then(Header::media)) {
+        out.push("/content/header".into());
+    }
     if let Content::Carousel(carousel) = content {
         for (i, card) in carousel.cards.iter().enumerate() {
-            add(format!("/content/cards/{i}/header"), card.header.media());
+            if typed(card.header.media()) {
+                out.push(format!("/content/cards/{i}/header"));
+            }
         }
     }
     if let Content::Template(template) = content {
-        template_media(template.components.as_deref().unwrap_or_default(), "/content/components", &mut add);
+        template_media(template.components.as_deref().unwrap_or_default(), "/content/components", &mut out);
     }
     out
 }
 
-/// A template's media parameters, each with its pointer (`at` the components').
-fn template_media(
-    components: &[TemplateComponent],
-    at: &str,
-    add: &mut impl FnMut(String, Option<(MediaKind, &Media)>),
-) {
+/// A template's media parameters that name their type, each by its pointer (`at` the components').
+fn template_media(components: &[TemplateComponent], at: &str, out: &mut Vec<String>) {
     for (i, component) in components.iter().enumerate() {
         match component {
             TemplateComponent::Header(p) | TemplateComponent::Body(p) => {
                 for (j, parameter) in p.parameters.iter().enumerate() {
-                    let media = match parameter {
-                        TemplateParameter::Image(m) => Some((MediaKind::Image, m)),
-                        TemplateParameter::Video(m) => Some((MediaKind::Video, m)),
-                        TemplateParameter::Document(m) => Some((MediaKind::Document, m)),
-                        _ => None,
-                    };
-                    add(format!("{at}/{i}/parameters/{j}"), media);
+                    if let TemplateParameter::Image(m) | TemplateParameter::Video(m) | TemplateParameter::Document(m) =
+                        parameter
+                        && m.mime_type.is_some()
+                    {
+                        out.push(format!("{at}/{i}/parameters/{j}"));
+                    }
                 }
             }
             TemplateComponent::Carousel(c) => {
                 for (k, card) in c.cards.iter().enumerate() {
-                    template_media(&card.components, &format!("{at}/{i}/cards/{k}/components"), add);
+                    template_media(&card.components, &format!("{at}/{i}/cards/{k}/components"), out);
                 }
             }
             _ => {}
@@ -222,8 +220,8 @@ pub fn unsent_mime_types(provider: Provider, message: &Message, sent: impl Fn(&s
     // Written only when there is something to say: sending calls this for every message.
     typed_media(&message.content)
         .into_iter()
-        .filter(|(at, _)| !sent(at))
-        .map(|(at, _)| {
+        .filter(|at| !sent(at))
+        .map(|at| {
             let field = format!("{}.mimeType", at[1..].replace('/', "."));
             let why =
                 format!("{provider} takes no MIME type (it reads the file's type from the file): {field} left out");

@@ -3,7 +3,7 @@
 //! reference gives it (`Obj::only`, as every reader does): any other field is reported rather
 //! than dropped. Limits are checked on the neutral model.
 
-use crate::message::read::{Spelling, contact, flow_action, flow_mode, location, media};
+use crate::message::read::{Spelling, address_request, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
@@ -311,8 +311,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             let parameters = i.req_obj(r, "action")?.req_obj(r, "parameters")?;
             parameters.only(r, &["country", "values", "saved_addresses", "validation_errors"]);
             let country = parameters.req_str(r, "country");
-            let read = crate::message::read::address_request;
-            read(&parameters, r, Spelling::SnakeCase, (header, body, footer), country)
+            address_request(&parameters, r, Spelling::SnakeCase, (header, body, footer), country)
         }
         "button" => {
             let body = text_of(i, r, "body", true);

@@ -5,7 +5,7 @@
 
 use super::write::{derived_name, file_name, sent_file_name, typed_name};
 use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
-use crate::message::read::{Spelling, contact};
+use crate::message::read::{Spelling, address_request, contact};
 use crate::message::*;
 use crate::provider::Operation;
 use crate::validate::{Json, Obj, Report, ViolationCode, char_count};
@@ -118,8 +118,7 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             let body = body(r);
             // 1MSG's form is India's when the body names no country (its documented default).
             let country = root.str(r, "country").unwrap_or_else(|| "IN".into());
-            let read = crate::message::read::address_request;
-            read(root, r, Spelling::SnakeCase, (None, body, None), Some(country))
+            address_request(root, r, Spelling::SnakeCase, (None, body, None), Some(country))
         }
         Operation::SendReaction => {
             let emoji = body(r);
