@@ -13,7 +13,7 @@
 //   new BirdClient({ accessKey, workspaceId, channelId })
 //   new OneMsgClient({ token, instanceId })
 import { createServer } from "node:http";
-import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, isServiceWindowOpen, nodeWebhookListener } from "../pkg/node.mjs";
+import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, isServiceWindowOpen, isStatusAfter, nodeWebhookListener } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
 import { birdBodies } from "./bird-bodies.mjs";
 import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
@@ -24,20 +24,30 @@ const STRANGER = "+442071838750"; // never wrote to us: free-form messages to th
 
 // 1. A webhook endpoint, as your application would have one: handleWebhook checks each
 //    delivery's signature (Meta, Bird) or shared token (1MSG) over the raw bytes, reads it into
-//    events and calls the handlers; the final-status column below is what it read.
+//    events, drops the ones it handled before (providers deliver some twice) and calls the
+//    handlers; the final-status column below is what it read. Statuses come out of order too:
+//    a message keeps its furthest one.
 const SECRETS = { meta: "demo-app-secret", bird: "demo-signing-key", "1msg": "demo-1msg-token" };
 const finalStatus = new Map();
+const furthest = new Map();
+const handledTwice = [];
+const handled = new Set();
+const once = (key) => (handled.has(key) ? handledTwice.push(key) : handled.add(key));
 const received = [];
 const echoes = new Set();
 const customerFiles = [];
 const handlers = {
   message: (event) => {
+    once(`${event.provider} message ${event.id}`);
     received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone}`);
     if (event.media) customerFiles.push(event);
   },
   // 1MSG posts your own messages back too (fromMe): never a `message`, so answering cannot loop.
   echo: (event) => echoes.add(event.id),
   status: (event) => {
+    once(`${event.provider} ${event.id} ${event.providerStatus}`);
+    if (furthest.has(event.id) && !isStatusAfter(event.status, furthest.get(event.id))) return;
+    furthest.set(event.id, event.status);
     const [error] = event.errors ?? [];
     const why = error ? ` (${error.source?.code ?? error.code} ${error.title ?? event.reason ?? error.message})` : "";
     finalStatus.set(event.id, `${event.providerStatus}${why}`);
@@ -50,11 +60,15 @@ const hooks = createServer((request, response) => listeners[new URL(request.url,
 await new Promise((resolve) => hooks.listen(0, "127.0.0.1", resolve));
 const hookUrl = `http://127.0.0.1:${hooks.address().port}`;
 
-// 2. The sandbox, served over HTTP like the real APIs.
+// 2. The sandbox, served over HTTP like the real APIs; its webhooks go astray as real ones do:
+//    some come twice, after the next one, or batched with it.
 const sandbox = createSandbox({
   meta: { appSecret: "demo-app-secret" },
   bird: { signingKey: "demo-signing-key" },
-  webhooks: { url: { meta: `${hookUrl}/meta`, bird: `${hookUrl}/bird`, "1msg": `${hookUrl}/1msg?secret=${SECRETS["1msg"]}` } },
+  webhooks: {
+    url: { meta: `${hookUrl}/meta`, bird: `${hookUrl}/bird`, "1msg": `${hookUrl}/1msg?secret=${SECRETS["1msg"]}` },
+    disorder: { duplicate: 0.1, reorder: 0.1, batch: 0.1 },
+  },
 });
 const server = await serveSandbox(sandbox);
 console.log(`sandbox on ${server.url}, webhooks to ${hookUrl}\n`);
@@ -245,8 +259,10 @@ const refused = deliveries.filter((d) => d.responseStatus !== 200);
 console.log(`\ninbound, read from the webhooks: ${received.join("; ")}`);
 console.log(`1msg echoes of our own messages (on.echo, not on.message): ${echoes.size}`);
 const byProvider = rows.filter((row) => row.byProvider).length;
+const astray = (flag) => deliveries.filter((d) => d[flag]).length;
+console.log(`webhooks delivered twice: ${astray("duplicate")}, out of order: ${astray("reordered")}, batched: ${astray("batched")}; events handled twice: ${handledTwice.length}`);
 console.log(`\n${accepted} messages accepted, ${rows.length - accepted - byProvider} refused before sending, ${byProvider} by the provider; statuses received for ${finalStatus.size}; webhook deliveries verified and read: ${deliveries.length - refused.length}, refused: ${refused.length}`);
 
 await server.close();
 hooks.close();
-if (refused.length || rows.some((row) => row.id && !row.scheduled && !finalStatus.has(row.id))) process.exitCode = 1;
+if (refused.length || handledTwice.length || rows.some((row) => row.id && !row.scheduled && !finalStatus.has(row.id))) process.exitCode = 1;

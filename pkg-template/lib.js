@@ -18,6 +18,6 @@ export { CAPABILITIES } from "./capabilities.js";
 export { MetaClient, BirdClient, OneMsgClient, isServiceWindowOpen } from "./clients.js";
 export { createMessenger } from "./messenger.js";
 export {
-  answerMetaChallenge, expressWebhook, handleWebhook, MemoryDedupeStore, nodeWebhookListener, readWebhook,
+  answerMetaChallenge, expressWebhook, handleWebhook, isStatusAfter, MemoryDedupeStore, nodeWebhookListener, readWebhook,
   receiveWebhook, verifyRequest, verifyWebhook,
 } from "./webhooks.js";

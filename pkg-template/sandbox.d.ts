@@ -108,7 +108,16 @@ export interface OneMsgSandboxTemplate {
 /** A webhook the sandbox emitted, with the exact bytes and headers (signatures included). */
 export interface SandboxWebhook {
   provider: Provider;
+  /** The first of `events`. */
   event: "status" | "message";
+  /** What the body carries: one event, or (`batched`) several. */
+  events: ("status" | "message")[];
+  /** A second delivery of one that came before (`webhooks.disorder.duplicate`). */
+  duplicate: boolean;
+  /** Held back and delivered after the provider's next one (`webhooks.disorder.reorder`). */
+  reordered: boolean;
+  /** Two deliveries' notifications in one body (`webhooks.disorder.batch`). */
+  batched: boolean;
   url: string | null;
   payload: unknown;
   body: string;
@@ -189,6 +198,16 @@ export interface SandboxOptions {
     timeoutMs?: number;
     /** The waits before each redelivery of a POST not taken. Default [100, 400]; `[]`: none. */
     retryDelaysMs?: number[];
+    /**
+     * How deliveries go astray, as real providers' do (Meta warns of all three): each the
+     * probability (0..1, from the seeded source; default 0) that a delivery comes a second time
+     * though it was taken (`duplicate`: the same bytes and headers), is held back and comes
+     * after the provider's next one (`reorder`: a `read` before its `delivered`), or shares one
+     * body with the next (`batch`: Meta's entries and changes, 1MSG's `messages` and `ack`;
+     * Bird posts one event per request). A receiver must handle each event once and keep a
+     * message's furthest status (`isStatusAfter`).
+     */
+    disorder?: { duplicate?: number; reorder?: number; batch?: number };
   };
   faults?: FaultRule[];
   /** Seed of ids and probabilistic faults. Default 1. */

@@ -1,4 +1,4 @@
-import type { Provider, WebhookEvent, WebhookMessage, WebhookStatus, WebhookErrorNotice, WebhookOther } from "./wasm/wabridge.js";
+import type { MessageStatus, Provider, WebhookEvent, WebhookMessage, WebhookStatus, WebhookErrorNotice, WebhookOther } from "./wasm/wabridge.js";
 
 /** Headers as a runtime gives them: a `Headers` object, a plain object (Node's `req.headers`), or pairs. */
 export type WebhookHeaders =
@@ -44,6 +44,14 @@ export declare function verifyRequest(
   request: { arrayBuffer(): Promise<ArrayBuffer>; headers: WebhookHeaders; url: string },
   options: VerifyWebhookOptions,
 ): Promise<{ body: Uint8Array; events: WebhookEvent[] }>;
+
+/**
+ * Whether `status` is further along a message's life than `than`, the status you have:
+ * providers deliver webhooks out of order (a `read` before its `delivered`), so keep a status
+ * only when it is after the last one kept. The final ones (failed, skipped, deleted) come
+ * after every other, and none after them; `other` comes before all.
+ */
+export declare function isStatusAfter(status: MessageStatus, than: MessageStatus): boolean;
 
 /** Meta's verification request: 200 with the challenge when `verifyToken` is yours, else 403. */
 export declare function answerMetaChallenge(url: string, verifyToken: string): { status: 200 | 403; body: string };

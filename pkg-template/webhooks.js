@@ -206,6 +206,27 @@ export function answerMetaChallenge(url, verifyToken) {
   return challenge === undefined ? { status: 403, body: "" } : { status: 200, body: challenge };
 }
 
+/** How far along its life each status puts a message; the final ones (failed, skipped,
+ *  deleted) last, and `other` (a status this library does not name) before all. */
+const STATUS_PROGRESS = { other: 0, accepted: 1, scheduled: 2, processing: 3, sent: 4, delivered: 5, read: 6, played: 7, failed: 8, skipped: 8, deleted: 8 };
+
+/**
+ * Whether a status event's `status` is further along a message's life than `than` (the one
+ * you have): providers deliver webhooks out of order (a `read` before its `delivered`), so keep
+ * a status only when it is after the last one kept. A final status (failed, skipped, deleted)
+ * is after every other and none is after it.
+ */
+export function isStatusAfter(status, than) {
+  const progress = (value, name) => {
+    const found = STATUS_PROGRESS[value];
+    if (typeof value !== "string" || found === undefined) throw new TypeError(`isStatusAfter: ${name} must be a status event's \`status\` (${Object.keys(STATUS_PROGRESS).join(", ")}), got ${JSON.stringify(value)}`);
+    return found;
+  };
+  const before = progress(than, "than");
+  const after = progress(status, "status");
+  return after > before && before < STATUS_PROGRESS.failed;
+}
+
 /**
  * Seen event keys with an expiry, in this process's memory: the default duplicate filter.
  * Its `get`/`put` are those of a Workers KV namespace, which can stand in for it.

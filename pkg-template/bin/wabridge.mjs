@@ -15,7 +15,7 @@ const USAGE = `usage:
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge download --provider meta|bird|1msg (--url URL | --media-id ID) --out PATH|-
   wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N|Infinity]] [FILE|-]
-  wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--status-delay-ms N] [--json]
+  wabridge sandbox [--port N] [--host 127.0.0.1] [--seed N] [--webhook-url URL] [--webhook-disorder duplicate=P,reorder=P,batch=P] [--status-delay-ms N] [--json]
   wabridge --version
   wabridge help
 
@@ -43,6 +43,9 @@ WABRIDGE_WEBHOOK_SECRET) it first checks the delivery: Meta's X-Hub-Signature-25
 Bird's messagebird-signature (--signature) with its timestamp (--timestamp) and the URL called
 (--url); 1MSG signs nothing: --url is the webhook URL with its shared token. Exit 1 on a bad
 signature or a body that is not the provider's webhook.
+sandbox serves the three providers' emulation on loopback; --webhook-disorder makes each
+webhook come twice, later than the provider's next one, or in one body with it (Meta, 1MSG)
+with the given probability, as real deliveries do: a receiver must take all three.
 send, contact-window and download (but for 1MSG's) take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
@@ -336,7 +339,7 @@ async function sandbox(args) {
     args,
     options: {
       port: { type: "string", default: "8787" }, host: { type: "string", default: "127.0.0.1" }, seed: { type: "string" },
-      "webhook-url": { type: "string" }, "status-delay-ms": { type: "string" }, json: { type: "boolean", default: false },
+      "webhook-url": { type: "string" }, "webhook-disorder": { type: "string" }, "status-delay-ms": { type: "string" }, json: { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -347,14 +350,30 @@ async function sandbox(args) {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(value)})`);
     return n;
   };
+  // "duplicate=0.2,reorder=0.1": how often a webhook comes twice, out of order or batched.
+  const disorder = (value) => {
+    if (value === undefined) return undefined;
+    return Object.fromEntries(value.split(",").map((pair) => {
+      const [name, probability] = pair.split("=");
+      const p = Number(probability);
+      if (!name || probability === undefined || !(p >= 0 && p <= 1)) throw new UsageError(`--webhook-disorder takes name=probability pairs (duplicate, reorder, batch; 0 to 1), got ${JSON.stringify(pair)}`);
+      return [name.trim(), p];
+    }));
+  };
   // Loaded here, not at the top: the sandbox is its own subpath (wabridge/sandbox), and the
   // other commands do not need it.
   const { createSandbox, serveSandbox } = await import("../sandbox/node.mjs");
-  const sandboxed = createSandbox({
-    seed: number("seed", values.seed),
-    statusDelayMs: number("status-delay-ms", values["status-delay-ms"]),
-    webhooks: values["webhook-url"] ? { url: values["webhook-url"] } : undefined,
-  });
+  let sandboxed;
+  try {
+    sandboxed = createSandbox({
+      seed: number("seed", values.seed),
+      statusDelayMs: number("status-delay-ms", values["status-delay-ms"]),
+      webhooks: { url: values["webhook-url"], disorder: disorder(values["webhook-disorder"]) },
+    });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(error.message);
+  }
   const port = number("port", values.port);
   if (port > 65535) throw new UsageError(`--port must be 0 to 65535 (got ${port})`);
   let server;

@@ -53,8 +53,10 @@ class Sandbox {
       fetch: options.webhooks?.fetch,
       timeoutMs: options.webhooks?.timeoutMs,
       retryDelaysMs: options.webhooks?.retryDelaysMs,
+      disorder: options.webhooks?.disorder,
       clock: this.clock,
       random: this.random,
+      seed: options.seed ?? 1,
       secrets: { metaAppSecret: this.byName.meta.config.appSecret, birdSigningKey: this.byName.bird.config.signingKey },
     });
     this.faults = (options.faults ?? []).map(normalizeFault);
@@ -306,7 +308,7 @@ class Sandbox {
     this.sent.length = 0;
     this.reads.length = 0;
     this.requests.length = 0;
-    this.outbox.deliveries.length = 0;
+    this.outbox.reset();
     this.lastInbound.clear();
     this.files.clear();
     this.scheduled.clear();

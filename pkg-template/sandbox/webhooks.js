@@ -1,6 +1,6 @@
 // Webhooks out: every event the sandbox emits is recorded, signed as its provider signs it,
 // handed to the `onWebhook` callback and/or POSTed to the configured URL.
-import { bytesToBase64, bytesToHex, concatBytes, hmacSha256, randomUuid, sha256, unixSeconds } from "./support.js";
+import { bytesToBase64, bytesToHex, concatBytes, hmacSha256, randomUuid, seededRandom, sha256, unixSeconds } from "./support.js";
 
 const encoder = new TextEncoder();
 
@@ -34,8 +34,51 @@ export const WEBHOOK_RETRY_DELAYS_MS = [100, 400];
  *  URL a verifier checks it against (`url` of the callback's argument). */
 export const stubWebhookUrl = (provider) => `https://sandbox.wabridge.invalid/webhooks/${provider}`;
 
+/** How long a delivery held back (reordered or batched) waits for the provider's next one
+ *  before it goes out alone. */
+const HOLD_MS = 50;
+
+/** The ways deliveries go astray that receivers must take, as `webhooks.disorder` names them. */
+export const WEBHOOK_DISORDERS = ["duplicate", "reorder", "batch"];
+
+/** Checks `webhooks.disorder`: a probability (0..1) per way a delivery goes astray. */
+export function normalizeDisorder(disorder = {}) {
+  if (typeof disorder !== "object" || disorder === null) throw new TypeError("webhooks.disorder must be an object: { duplicate?, reorder?, batch? }");
+  for (const [name, probability] of Object.entries(disorder)) {
+    if (!WEBHOOK_DISORDERS.includes(name)) throw new TypeError(`unknown webhooks.disorder ${JSON.stringify(name)}; known: ${WEBHOOK_DISORDERS.join(", ")}`);
+    if (!(typeof probability === "number" && probability >= 0 && probability <= 1)) throw new TypeError(`webhooks.disorder.${name} is a probability, within 0..1`);
+  }
+  return { duplicate: disorder.duplicate ?? 0, reorder: disorder.reorder ?? 0, batch: disorder.batch ?? 0 };
+}
+
+/** The providers that may carry several notifications in one body; Bird posts one event per
+ *  request. */
+const BATCHING = new Set(["meta", "1msg"]);
+
+/** One body carrying two deliveries' notifications, as Meta and 1MSG batch them; Meta's
+ *  changes of one account share its entry. */
+function batched(provider, first, second) {
+  if (provider === "meta") {
+    const entry = [...first.entry];
+    for (const next of second.entry) {
+      const same = entry.findIndex((e) => e.id === next.id);
+      if (same === -1) entry.push(next);
+      else entry[same] = { ...entry[same], changes: [...entry[same].changes, ...next.changes] };
+    }
+    return { ...first, entry };
+  }
+  if (provider === "1msg") {
+    const body = { ...first };
+    for (const key of ["messages", "ack"]) {
+      if (second[key]) body[key] = [...(first[key] ?? []), ...second[key]];
+    }
+    return body;
+  }
+  throw new TypeError(`${provider} does not batch its webhooks`);
+}
+
 export class WebhookOutbox {
-  constructor({ urls, onWebhook, fetch, clock, random, secrets, timeoutMs, retryDelaysMs }) {
+  constructor({ urls, onWebhook, fetch, clock, random, seed, secrets, timeoutMs, retryDelaysMs, disorder }) {
     this.urls = urls;
     this.onWebhook = onWebhook;
     this.fetch = fetch;
@@ -44,6 +87,11 @@ export class WebhookOutbox {
     this.secrets = secrets;
     this.timeoutMs = timeoutMs ?? WEBHOOK_TIMEOUT_MS;
     this.retryDelaysMs = retryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS;
+    this.disorder = normalizeDisorder(disorder);
+    // Its own seeded source, so that turning disorder on leaves the sandbox's ids as they were.
+    this.disorderRandom = seededRandom(seed ^ 0x5eed);
+    /** Per provider, the delivery held back for its next one (reorder or batch). */
+    this.held = new Map();
     this.deliveries = [];
     this.pending = new Set();
   }
@@ -68,23 +116,88 @@ export class WebhookOutbox {
     return headers;
   }
 
-  /** Records and delivers one webhook; resolves once it was handed over or its first POST
-   *  settled, so that a receiver failing (redeliveries follow, settle() waits for them) holds
-   *  the next status no longer than one attempt. */
+  chance(probability) {
+    return probability > 0 && this.disorderRandom() < probability;
+  }
+
+  /**
+   * Records and delivers one webhook; resolves once it was handed over or its first POST
+   * settled, so that a receiver failing (redeliveries follow, settle() waits for them) holds
+   * the next status no longer than one attempt. With `disorder`, as providers' deliveries go:
+   * one may come twice (the same bytes and signature), be held back and come after the
+   * provider's next one, or share its body with the next (Meta, 1MSG).
+   */
   emit(provider, event, payload) {
+    const held = this.held.get(provider);
+    if (held) {
+      this.held.delete(provider);
+      clearTimeout(held.timer);
+      if (held.why === "batch") return this.deliver(provider, [...held.events, event], batched(provider, held.payload, payload), { batched: true });
+      const first = this.deliver(provider, [event], payload);
+      this.after(first, () => this.deliver(provider, held.events, held.payload, { reordered: true }));
+      return first;
+    }
+    const why = this.chance(this.disorder.reorder) ? "reorder" : BATCHING.has(provider) && this.chance(this.disorder.batch) ? "batch" : null;
+    if (why) {
+      const hold = { why, events: [event], payload };
+      hold.timer = setTimeout(() => this.release(provider, hold), HOLD_MS);
+      this.held.set(provider, hold);
+      return Promise.resolve();
+    }
+    return this.deliver(provider, [event], payload);
+  }
+
+  /** Sends a held delivery that no next one came for. */
+  release(provider, hold) {
+    if (this.held.get(provider) !== hold) return;
+    this.held.delete(provider);
+    clearTimeout(hold.timer);
+    this.deliver(provider, hold.events, hold.payload);
+  }
+
+  /** Runs `next` once `first` settled, counted among the pending deliveries. */
+  after(first, next) {
+    const task = first.then(next);
+    this.pending.add(task);
+    task.finally(() => this.pending.delete(task));
+  }
+
+  deliver(provider, events, payload, { batched = false, reordered = false } = {}) {
     const raw = provider === "meta" ? metaRawJson(payload) : JSON.stringify(payload);
     const url = this.url(provider);
     const signedUrl = url ?? stubWebhookUrl(provider);
-    const delivery = { provider, event, url: url ?? null, payload, body: raw, headers: null, status: "pending", responseStatus: null, error: null, attempts: 0, at: this.clock() };
+    const delivery = {
+      provider, event: events[0], events, url: url ?? null, payload, body: raw, headers: null, status: "pending",
+      responseStatus: null, error: null, attempts: 0, at: this.clock(), duplicate: false, reordered, batched,
+    };
+    const first = this.send(delivery, async () => {
+      delivery.headers = await this.headers(provider, raw, signedUrl);
+    });
+    if (this.chance(this.disorder.duplicate)) {
+      // Delivered again though taken, as at-least-once providers do: the same bytes and
+      // headers (Bird's timestamp and request id too), so only an event's id tells.
+      this.after(first, () => {
+        const again = { ...delivery, status: "pending", responseStatus: null, error: null, attempts: 0, at: this.clock(), duplicate: true };
+        return this.send(again, async () => {});
+      });
+    }
+    return first;
+  }
+
+  /** Records `delivery`, signs it (`sign`) and hands it to the callback and/or its URL, with
+   *  redeliveries while the receiver does not take it. */
+  send(delivery, sign) {
     this.deliveries.push(delivery);
+    const { provider, payload, body: raw, url } = delivery;
+    const signedUrl = url ?? stubWebhookUrl(provider);
     let attempted;
     const first = new Promise((resolve) => {
       attempted = resolve;
     });
     const task = (async () => {
       try {
-        delivery.headers = await this.headers(provider, raw, signedUrl);
-        if (this.onWebhook) await this.onWebhook({ provider, event, payload, body: raw, headers: delivery.headers, url: signedUrl });
+        await sign();
+        if (this.onWebhook) await this.onWebhook({ provider, event: delivery.event, payload, body: raw, headers: delivery.headers, url: signedUrl });
         if (!url) {
           // Nowhere to POST: handed to the callback, or only recorded.
           delivery.status = this.onWebhook ? "delivered" : "recorded";
@@ -138,7 +251,15 @@ export class WebhookOutbox {
     }
   }
 
+  /** Forgets what was delivered and drops what was held back. */
+  reset() {
+    for (const hold of this.held.values()) clearTimeout(hold.timer);
+    this.held.clear();
+    this.deliveries.length = 0;
+  }
+
   async settle() {
+    for (const [provider, hold] of this.held) this.release(provider, hold);
     while (this.pending.size) await Promise.all([...this.pending]);
   }
 }

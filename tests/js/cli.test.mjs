@@ -2,6 +2,7 @@
 import test, { after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -728,4 +729,39 @@ test("webhook: a flag another provider's check takes is refused; a missing heade
   const missing = cli(["webhook", "--provider", "meta", "--secret", "s", "-"], body);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no X-Hub-Signature-256 header \(--signature\)/);
+});
+
+test("sandbox --webhook-disorder: its webhooks come twice as asked; a bad pair is a usage error", async () => {
+  const posts = [];
+  const hooks = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => (posts.push(body), response.end("ok")));
+  });
+  await new Promise((resolve) => hooks.listen(0, "127.0.0.1", resolve));
+  const child = spawn(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--json", "--webhook-url", `http://127.0.0.1:${hooks.address().port}/in`, "--webhook-disorder", "duplicate=1"]);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (out.includes("\n")) resolve(JSON.parse(out).url);
+      });
+      child.on("exit", (code) => reject(new Error(`the sandbox exited ${code}`)));
+    });
+    await fetch(`${url}/__sandbox/receive`, { method: "POST", body: JSON.stringify({ provider: "1msg", from: "+16505551234", text: "twice" }) });
+    const deliveries = await fetch(`${url}/__sandbox/webhooks`).then((r) => r.json());
+    assert.deepEqual(deliveries.map((d) => d.duplicate), [false, true]);
+    assert.equal(posts.length, 2);
+    assert.equal(posts[0], posts[1], "the same bytes twice");
+  } finally {
+    child.kill();
+    hooks.close();
+  }
+  const bad = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--webhook-disorder", "duplicate=2"], { encoding: "utf8", timeout: 20_000 });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--webhook-disorder takes name=probability pairs \(duplicate, reorder, batch; 0 to 1\), got "duplicate=2"/);
+  const unknown = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--webhook-disorder", "lost=0.5"], { encoding: "utf8", timeout: 20_000 });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown webhooks.disorder "lost"/);
 });

@@ -109,3 +109,20 @@ test("the sandbox signs Bird's webhooks by the wall clock, whatever time it play
   const hook = (await deliveries(() => Date.now() - 30 * 86_400_000)).find((h) => h.provider === "bird");
   assert.equal(verifyWebhook("bird", { body: hook.body, headers: hook.headers, url: hook.url }, { secret: SECRETS.bird }), true);
 });
+
+test("isStatusAfter orders a message's statuses as its life goes, final ones last, and refuses what is not a status", () => {
+  const { isStatusAfter } = wabridge;
+  const life = ["accepted", "scheduled", "processing", "sent", "delivered", "read", "played"];
+  for (let i = 0; i < life.length; i++) {
+    for (let j = 0; j < life.length; j++) assert.equal(isStatusAfter(life[i], life[j]), i > j, `${life[i]} after ${life[j]}`);
+  }
+  for (const final of ["failed", "skipped", "deleted"]) {
+    assert.equal(isStatusAfter(final, "read"), true);
+    assert.equal(isStatusAfter("read", final), false, "nothing after a final status");
+    assert.equal(isStatusAfter("failed", final), false);
+  }
+  assert.equal(isStatusAfter("sent", "other"), true);
+  assert.equal(isStatusAfter("other", "sent"), false);
+  assert.throws(() => isStatusAfter("viewed", "sent"), /isStatusAfter: status must be a status event's `status` \(other, accepted, .*\), got "viewed"/);
+  assert.throws(() => isStatusAfter("sent", undefined), /than must be/);
+});

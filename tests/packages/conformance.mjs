@@ -496,6 +496,43 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same(received.length, 3, "each message handled once, redeliveries filtered");
   });
 
+  await run("webhooks astray (the sandbox's disorder: duplicates, reordered, batched): handleWebhook handles each event once, isStatusAfter keeps each message's last status", async () => {
+    const secrets = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared-token" };
+    const urls = { meta: "https://hooks.example.com/meta", bird: "https://hooks.example.com/bird", "1msg": "https://hooks.example.com/1msg?secret=shared-token" };
+    const handled = [];
+    const last = new Map();
+    const store = new wabridge.MemoryDedupeStore();
+    const on = {
+      status: (e) => {
+        handled.push(`${e.id} ${e.providerStatus}`);
+        if (!last.has(e.id) || wabridge.isStatusAfter(e.status, last.get(e.id))) last.set(e.id, e.status);
+      },
+    };
+    const sandbox = sandboxModule.createSandbox({
+      seed: 3, meta: { appSecret: secrets.meta }, bird: { signingKey: secrets.bird },
+      webhooks: {
+        url: urls, disorder: { duplicate: 0.5, reorder: 0.3, batch: 0.3 },
+        fetch: (url, init) => wabridge.handleWebhook(new Request(url, init), { provider: new URL(url).pathname.slice(1), secret: secrets[new URL(url).pathname.slice(1)], dedupe: { store }, on }),
+      },
+    });
+    const clients = [
+      new wabridge.MetaClient({ ...sandbox.clientOptions("meta"), fetch: sandbox.fetch }),
+      new wabridge.BirdClient({ ...sandbox.clientOptions("bird"), fetch: sandbox.fetch }),
+      new wabridge.OneMsgClient({ ...sandbox.clientOptions("1msg"), fetch: sandbox.fetch }),
+    ];
+    const sent = [];
+    for (const [i, provider] of ["meta", "bird", "1msg"].entries()) {
+      sandbox.receive({ provider, from: "+16505551234", text: "hi" });
+      for (let n = 0; n < 3; n++) sent.push((await clients[i].send({ to: "+16505551234", content: { type: "text", body: `n${n}` } })).messageId);
+    }
+    await sandbox.settle();
+    const deliveries = sandbox.webhooks();
+    check(["duplicate", "reordered", "batched"].every((flag) => deliveries.some((d) => d[flag])), "some deliveries came twice, late and batched");
+    same(deliveries.filter((d) => d.responseStatus !== 200).length, 0, "every delivery taken");
+    same(new Set(handled).size, handled.length, "no status handled twice");
+    same(sent.map((id) => last.get(id)), sent.map(() => "read"), "each message ends at its last status, read");
+  });
+
   await run("createMessenger: one messenger per provider, the same calls — a message in through its handleWebhook, answered with reply(), statuses back; Bird's missing markRead an UnsupportedError", async () => {
     const secrets = { meta: "meta-app-s3cret", bird: "bird-signing-key", "1msg": "shared-token" };
     const urls = { meta: "https://hooks.example.com/meta", bird: "https://hooks.example.com/bird", "1msg": `https://hooks.example.com/1msg?secret=${secrets["1msg"]}` };

@@ -28,3 +28,13 @@ const next = page.messages[page.messages.length - 1]?.messageNumber;
 const last: number = page.lastMessageNumber;
 
 export { base64OrNull, contact, hex, hexOrNull, last, narrowed, next, to };
+
+// Deliveries astray, and what the record says of each.
+const astray = createSandbox({ webhooks: { disorder: { duplicate: 0.1, reorder: 0.2, batch: 0.05 } } });
+for (const hook of astray.webhooks("meta")) {
+  const flags: boolean[] = [hook.duplicate, hook.reordered, hook.batched];
+  const kinds: ("status" | "message")[] = hook.events;
+  void flags, kinds;
+}
+// @ts-expect-error only duplicate, reorder and batch
+createSandbox({ webhooks: { disorder: { lost: 0.1 } } });

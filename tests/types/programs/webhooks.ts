@@ -9,6 +9,7 @@ import {
   WebhookError,
   answerMetaChallenge,
   handleWebhook,
+  isStatusAfter,
   readWebhook,
   receiveWebhook,
   type DedupeStore,
@@ -90,3 +91,15 @@ const challenge: { status: 200 | 403; body: string } = answerMetaChallenge("http
 console.log(unverified.length, memory.size, challenge.status);
 // @ts-expect-error handleWebhook needs a provider
 handleWebhook(new Request("https://h.example/"), { secret: "s" });
+
+// Statuses arrive out of order: keep a message's furthest.
+const lastStatus = new Map<string, MessageStatus>();
+const keep = (event: WebhookStatus): boolean => {
+  const had = event.id === undefined ? undefined : lastStatus.get(event.id);
+  if (had !== undefined && !isStatusAfter(event.status, had)) return false;
+  if (event.id !== undefined) lastStatus.set(event.id, event.status);
+  return true;
+};
+void keep;
+// @ts-expect-error a provider's own word is not a status
+isStatusAfter("viewed", "sent");
