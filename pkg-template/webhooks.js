@@ -151,9 +151,10 @@ export function readWebhook(provider, body) {
   return withRaw(webhookEvents(provider, raw), ownCopy(raw));
 }
 
-/** The body `raw` is read from later: a copy of caller's bytes, which they may reuse meanwhile. */
+/** The body `raw` is read from later: a copy of caller's bytes, which they may reuse meanwhile
+ *  (Uint8Array's own slice: a Node Buffer's `slice` is a view of the same memory). */
 function ownCopy(body) {
-  return typeof body === "string" ? body : body.slice();
+  return typeof body === "string" ? body : Uint8Array.prototype.slice.call(body);
 }
 
 /**

@@ -27,6 +27,12 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
+/// Whether a secret given in a request (a token in a URL) is `secret`, in time that tells
+/// nothing of either, not even the secret's length: their digests are compared.
+pub fn secret_matches(given: &[u8], secret: &[u8]) -> bool {
+    constant_time_eq(&sha256(given), &sha256(secret))
+}
+
 /// Lower- or upper-case hex, two digits a byte.
 pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
     let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
@@ -86,6 +92,11 @@ mod tests {
         assert_eq!(decode_hex("0g"), None);
         assert!(
             constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abd") && !constant_time_eq(b"a", b"ab")
+        );
+        assert!(
+            secret_matches(b"token", b"token")
+                && !secret_matches(b"token", b"tokem")
+                && !secret_matches(b"tok", b"token")
         );
     }
 }

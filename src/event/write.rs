@@ -52,19 +52,25 @@ fn event_members(w: &mut JsonWriter, e: &Event<'_>, raw: Raw<'_>) {
 }
 
 /// What a duplicate delivery of the same event shares: providers redeliver until answered
-/// 2xx, and a status may come more than once.
+/// 2xx, and a status may come more than once. Only an event with an id of the provider's has
+/// one: a notification without (Meta's account, template and group updates and value-level
+/// errors, 1MSG's channel status) may come again, the same to the byte, as a new event — a
+/// template approved a second time, a channel connected again — and keyed by its content the
+/// second would be dropped as a duplicate: lost.
 pub fn dedupe_key(e: &Event<'_>) -> Option<String> {
     let id = e.id?;
     let provider = e.provider.name();
-    match &e.detail {
-        Detail::Message(_) => Some(format!("{provider}:message:{id}")),
+    Some(match &e.detail {
+        Detail::Message(_) => format!("{provider}:message:{id}"),
         // A group's members each report the same status of the same message.
-        Detail::Status(s) => Some(match s.participant.id {
+        Detail::Status(s) => match s.participant.id {
             Some(member) => format!("{provider}:status:{id}:{}:{member}", s.provider_status),
             None => format!("{provider}:status:{id}:{}", s.provider_status),
-        }),
-        Detail::Errors(_) | Detail::Other { .. } => None,
-    }
+        },
+        // Bird's interactions (a click, a read) have their own ids.
+        Detail::Other { name } => format!("{provider}:{name}:{id}"),
+        Detail::Errors(_) => format!("{provider}:error:{id}"),
+    })
 }
 
 fn party(w: &mut JsonWriter, key: &str, p: &Party<'_>) {

@@ -16,7 +16,7 @@ export interface WebhookParty {
 
 interface WebhookEventBase {
   provider: Provider;
-  /** The same for every delivery of the same event (providers redeliver): what `handleWebhook`'s duplicate filter keys on. */
+  /** The same for every delivery of the same event (providers redeliver): what `handleWebhook`'s duplicate filter keys on. Absent where the provider gives the event no id (Meta's account, template and group updates and value-level errors, 1MSG's channel notifications): such a notification can recur the same to the byte as a new one, so its handler runs on every delivery. */
   key?: string;
   /** The provider's id of the message: the inbound one, or the one a status is about. */
   id?: string;

@@ -5,6 +5,7 @@
 // real HTTP to the node:http and Express adapters, are verified, read and answered.
 import test from "node:test";
 import assert from "node:assert/strict";
+import { createHash, createHmac } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
@@ -239,4 +240,51 @@ test("Express: the middleware reads the raw stream, takes express.raw's Buffer, 
   } finally {
     await server.close();
   }
+});
+
+test("keys: Bird's interactions are known by their ids and filtered when redelivered; a notification without an id of the provider's has no key and runs on every delivery", async () => {
+  const fixture = (name) => JSON.stringify(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")).body);
+  const [clicked] = wabridge.readWebhook("bird", fixture("bird/interaction-clicked.json"));
+  assert.equal(clicked.key, "bird:whatsapp.interaction:d0d0d0d0-0000-4000-8000-000000000002");
+  const [read] = wabridge.readWebhook("bird", fixture("bird/interaction-read.json"));
+  assert.ok(read.key && read.key !== clicked.key);
+  for (const name of ["meta/group-settings-update.json", "meta/value-errors.json", "meta/change-without-value.json"]) {
+    for (const event of wabridge.readWebhook("meta", fixture(name)).filter((e) => e.type === "other" || e.type === "error")) {
+      assert.equal(event.key, undefined, `${name}: ${event.type}`);
+    }
+  }
+  // Delivered twice through handleWebhook: Bird's interaction handled once; Meta's group
+  // update each time (the same bytes may be a new notification).
+  const store = new wabridge.MemoryDedupeStore();
+  const others = [];
+  const url = "https://hooks.example.com/in";
+  const signed = {
+    meta: (body) => ({ "x-hub-signature-256": `sha256=${createHmac("sha256", "app-secret").update(body).digest("hex")}` }),
+    bird: (body) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const digest = createHash("sha256").update(body).digest();
+      const signature = createHmac("sha256", "signing-key").update(Buffer.concat([Buffer.from(`${timestamp}\n${url}\n`), digest])).digest("base64");
+      return { "messagebird-request-timestamp": timestamp, "messagebird-signature": signature };
+    },
+  };
+  const secrets = { meta: "app-secret", bird: "signing-key" };
+  const deliver = async (provider, body) => {
+    const request = new Request(url, { method: "POST", body, headers: signed[provider](body) });
+    const answer = await wabridge.handleWebhook(request, { provider, secret: secrets[provider], dedupe: { store }, on: { other: (e) => others.push(e.provider) } });
+    assert.equal(answer.status, 200);
+  };
+  for (let i = 0; i < 2; i++) {
+    await deliver("bird", fixture("bird/interaction-clicked.json"));
+    await deliver("meta", fixture("meta/group-settings-update.json"));
+  }
+  assert.deepEqual(others.sort(), ["bird", "meta", "meta"]);
+});
+
+test("readWebhook keeps its own copy of a Node Buffer's bytes: `raw` reads right after the caller reused the buffer", () => {
+  const body = readFileSync(new URL("meta/text-message.json", FIXTURES));
+  const buffer = Buffer.from(JSON.stringify(JSON.parse(body.toString()).body));
+  const [event] = wabridge.readWebhook("meta", buffer);
+  const expected = JSON.parse(buffer.toString()).entry[0].changes[0].value.messages[0];
+  buffer.fill(0x20);
+  assert.deepEqual(event.raw, expected);
 });

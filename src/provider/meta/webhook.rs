@@ -3,7 +3,7 @@
 
 use crate::error::SignatureError;
 use crate::provider::webhook::{Delivery, Verify};
-use crate::signature::{constant_time_eq, decode_hex, hmac_sha256};
+use crate::signature::{constant_time_eq, decode_hex, hmac_sha256, secret_matches};
 
 pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<(), SignatureError> {
     let header = delivery
@@ -35,7 +35,7 @@ pub fn challenge(query: &str, verify_token: &str) -> Option<String> {
             _ => {}
         }
     }
-    let token_matches = token.is_some_and(|t| constant_time_eq(t.as_bytes(), verify_token.as_bytes()));
+    let token_matches = token.is_some_and(|t| secret_matches(t.as_bytes(), verify_token.as_bytes()));
     (mode.as_deref() == Some("subscribe") && token_matches && !verify_token.is_empty()).then_some(challenge?)
 }
 

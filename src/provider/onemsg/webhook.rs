@@ -3,7 +3,7 @@
 
 use crate::error::SignatureError;
 use crate::provider::webhook::{Delivery, Verify};
-use crate::signature::constant_time_eq;
+use crate::signature::secret_matches;
 
 pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<(), SignatureError> {
     let name = options.token_parameter;
@@ -20,7 +20,7 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
         // As a server reads a query (and URLSearchParams writes one): `+` is a space.
         .map(|(_, value)| crate::http::url::percent_decode(value.replace('+', " ").as_bytes()))
         .ok_or_else(missing)?;
-    if constant_time_eq(&given, options.secret.as_bytes()) {
+    if secret_matches(&given, options.secret.as_bytes()) {
         Ok(())
     } else {
         Err(SignatureError::TokenMismatch { parameter: name.to_string() })
