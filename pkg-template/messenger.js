@@ -154,7 +154,9 @@ if (typeof Symbol.dispose === "symbol") Messenger.prototype[Symbol.dispose] = Me
  */
 async function checkedAgainst(described, file) {
   const differs = (what) =>
-    new UnexpectedResponseError(`the file downloaded for Meta media ${described.id} is not the one getMedia described: ${what}; download it again`, {
+    // Not quoting getMedia's answer (its id): what a provider answered may carry credentials,
+    // and only the core's errors are redacted.
+    new UnexpectedResponseError(`the file downloaded is not the one getMedia described: ${what}; download it again`, {
       code: "ERR_UNEXPECTED_RESPONSE", retryable: true, safeToResend: true, provider: "meta", httpStatus: 200, raw: "",
     });
   const size = file.bytes.byteLength;

@@ -96,8 +96,9 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     // A fetch the caller wrapped with a signal of their own, aborted: theirs to handle, not a
-    // failure to retry (this module's own abort is the timeout's).
-    if (error?.name === "AbortError" && !timedOut) throw error;
+    // failure to retry (this module's own abort is the timeout's). A fresh AbortError, not the
+    // fetch's own: its message and properties may quote the request, credentials and all.
+    if (error?.name === "AbortError" && !timedOut) throw new DOMException("the fetch function aborted the request (its own signal, not this client's timeout)", "AbortError");
     if (answered) return answered;
     if (error instanceof TransportFailure) throw error;
     // A fetch that honours the abort rejects (with its own error) as the time runs out.

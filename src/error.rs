@@ -184,6 +184,15 @@ impl BodyError {
         BodyError::Argument(message.into())
     }
 
+    /// `secret` replaced in an argument's message (see [`SendError::redact`]): a refusal may
+    /// quote a URL a provider answered with, credentials in it.
+    pub fn redact(mut self, secret: &str) -> Self {
+        if let BodyError::Argument(message) = &mut self {
+            scrub(message, secret);
+        }
+        self
+    }
+
     /// The error of a body the caller gave as the member `key` of the one that was checked:
     /// its violations' pointers made relative to that member.
     pub fn within(self, key: &str) -> Self {
@@ -407,14 +416,7 @@ impl SendError {
     /// on every error: providers echo credentials (1MSG puts a wrong token in its error
     /// message) and fetch errors and proxies' pages may quote the URL, token encoded.
     pub fn redact(mut self, secret: &str) -> Self {
-        if secret.is_empty() {
-            return self;
-        }
-        let scrub = |text: &mut String| {
-            if let Some(clean) = crate::http::redact_secret(text, secret) {
-                *text = clean;
-            }
-        };
+        let scrub = |text: &mut String| scrub(text, secret);
         match &mut self {
             SendError::Answer(AnswerError::Refused(e)) => {
                 scrub(&mut e.message);
@@ -438,6 +440,13 @@ impl SendError {
             SendError::Body(_) => {}
         }
         self
+    }
+}
+
+/// `text` with every spelling of `secret` in it replaced (see [`crate::http::redact_secret`]).
+fn scrub(text: &mut String, secret: &str) {
+    if let Some(clean) = crate::http::redact_secret(text, secret) {
+        *text = clean;
     }
 }
 

@@ -25,6 +25,8 @@
 //! - [`json`]: JSON text in and out (a parser into a borrowed tree, a writer).
 //! - [`provider_id`], [`limits`]: the provider names; every documented limit as a named
 //!   constant (JS: `LIMITS`).
+//! - Leaves that import nothing of the crate: [`signature`] (HMAC-SHA256, SHA-256, base64 and
+//!   hex, a constant-time comparison), [`phone`] (numbering plans), [`clock`] (RFC 3339).
 //!
 //! The core has no JS types in its signatures, so `cargo test` exercises it natively.
 

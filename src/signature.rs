@@ -43,6 +43,22 @@ pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
     bytes.chunks_exact(2).map(|pair| Some(digit(pair[0])? << 4 | digit(pair[1])?)).collect()
 }
 
+/// Standard base64 (RFC 4648 §4), padded.
+pub fn encode_base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    while out.len() % 4 != 0 {
+        out.push('=');
+    }
+    out
+}
+
 /// Standard base64 (RFC 4648 §4), padded or not.
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let value = |c: u8| match c {
@@ -86,6 +102,8 @@ mod tests {
             decode_hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD").unwrap()
         );
         assert_eq!(decode_base64("aGVsbG8gd29ybGQ=").unwrap(), b"hello world");
+        assert_eq!(encode_base64(b"hello world"), "aGVsbG8gd29ybGQ=");
+        assert_eq!(encode_base64(b"hello worl"), "aGVsbG8gd29ybA==");
         assert_eq!(decode_base64("aGVsbG8gd29ybGQ").unwrap(), b"hello world");
         assert_eq!(decode_base64("a"), None);
         assert_eq!(decode_base64("a$=="), None);

@@ -1,8 +1,12 @@
 //! Finds a credential in text however it was spelled on the way: raw, percent-encoded as a
 //! URL carries it (1MSG's token is a query parameter: `+` → `%2B`, `é` → `%C3%A9`, hex in
-//! either case, `+` for a space as forms encode it), or escaped as JSON carries it (`\/`,
-//! `\"`, `\u00e9`, surrogate pairs) — a provider's error body, a proxy's HTML page or a fetch
-//! error message may quote the URL or echo the token in any of these spellings, and mixed.
+//! either case, `+` for a space as forms encode it), escaped as JSON carries it (`\/`,
+//! `\"`, `\u00e9`, surrogate pairs) or as HTML does (`&#43;`, `&#x2B;`, `&amp;`) — a
+//! provider's error body, a proxy's HTML page or a fetch error message may quote the URL or
+//! echo the token in any of these spellings, and mixed — or encoded whole: base64 (standard
+//! or URL-safe, as Basic credentials and tokens inside tokens are) and hex.
+
+use crate::signature::encode_base64;
 
 /// `text` with every spelling of `secret` replaced by `[redacted]`; `None` when there is none.
 pub fn redact_secret(text: &str, secret: &str) -> Option<String> {
@@ -11,7 +15,7 @@ pub fn redact_secret(text: &str, secret: &str) -> Option<String> {
     let mut out = Vec::new();
     let (mut copied, mut at, mut found) = (0, 0, false);
     while at < text.len() {
-        let candidate = text.get(at).is_some_and(|&b| b == first || matches!(b, b'%' | b'+' | b'\\'));
+        let candidate = text.get(at).is_some_and(|&b| b == first || matches!(b, b'%' | b'+' | b'\\' | b'&'));
         match candidate.then(|| spelled_at(text, at, secret)).flatten() {
             Some(end) => {
                 out.extend_from_slice(text.get(copied..at).unwrap_or_default());
@@ -21,13 +25,45 @@ pub fn redact_secret(text: &str, secret: &str) -> Option<String> {
             None => at += 1,
         }
     }
-    if !found {
-        return None;
-    }
     out.extend_from_slice(text.get(copied..).unwrap_or_default());
     // A match starts and ends on character boundaries (its first and last units are ASCII
     // escapes or the secret's own complete characters), so this is lossless.
-    Some(String::from_utf8_lossy(&out).into_owned())
+    let mut clean = String::from_utf8_lossy(&out).into_owned();
+    for form in whole_encodings(secret) {
+        if clean.contains(&form) {
+            clean = clean.replace(&form, "[redacted]");
+            found = true;
+        }
+    }
+    found.then_some(clean)
+}
+
+/// Below this many bytes a secret's base64 and hex spellings are too short to tell from
+/// ordinary text; credentials are far longer.
+const ENCODED_SECRET_MIN_BYTES: usize = 6;
+
+/// The secret's bytes encoded whole: hex (either case), and base64 in both alphabets at each of
+/// the three alignments it can have inside a longer encoded value (`user:token` in Basic
+/// credentials) — only the characters that its bytes alone decide.
+fn whole_encodings(secret: &[u8]) -> Vec<String> {
+    if secret.len() < ENCODED_SECRET_MIN_BYTES {
+        return Vec::new();
+    }
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    let mut forms = vec![hex.to_ascii_uppercase(), hex];
+    for shift in 0..3 {
+        let mut bytes = vec![0; shift];
+        bytes.extend_from_slice(secret);
+        // Characters are 6 bits: the first fully inside the secret starts at or after bit
+        // 8 × shift, the last ends by its end.
+        let (first, end) = ((8 * shift).div_ceil(6), 8 * bytes.len() / 6);
+        let encoded = encode_base64(&bytes);
+        let Some(core) = encoded.get(first..end) else { continue };
+        forms.push(core.replace('+', "-").replace('/', "_"));
+        forms.push(core.to_owned());
+    }
+    forms.dedup();
+    forms
 }
 
 /// How much of a secret cut off by the end of a text is still redacted: error messages quote
@@ -92,6 +128,14 @@ fn unit(text: &[u8], at: usize, want: u8, rest: &[u8]) -> Vec<(usize, usize)> {
             }
         }
         Some(b'+') if want == b' ' => ways.push((1, at + 1)),
+        Some(b'&') => {
+            if let Some((c, end)) = html_entity(text, at) {
+                let mut buffer = [0; 4];
+                if rest.starts_with(c.encode_utf8(&mut buffer).as_bytes()) {
+                    ways.push((c.len_utf8(), end));
+                }
+            }
+        }
         Some(b'\\') => match byte(at + 1) {
             Some(escaped @ (b'"' | b'\\' | b'/')) if escaped == want => ways.push((1, at + 2)),
             Some(b'n') if want == b'\n' => ways.push((1, at + 2)),
@@ -130,6 +174,29 @@ fn json_unicode_escape(text: &[u8], at: usize) -> Option<(char, usize)> {
     Some((char::from_u32(high)?, at + 6))
 }
 
+/// An HTML character reference at `at`: `&#43;`, `&#x2B;`, or one of the names every HTML
+/// escaper uses (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`); the character and where it ends.
+fn html_entity(text: &[u8], at: usize) -> Option<(char, usize)> {
+    let rest = text.get(at + 1..)?;
+    let end = rest.iter().take(10).position(|&b| b == b';')?;
+    let name = rest.get(..end)?;
+    let c = match name {
+        b"amp" => '&',
+        b"lt" => '<',
+        b"gt" => '>',
+        b"quot" => '"',
+        b"apos" => '\'',
+        [b'#', b'x' | b'X', digits @ ..] if !digits.is_empty() => {
+            char::from_u32(digits.iter().try_fold(0u32, |n, &b| Some(n.checked_mul(16)? + hex(b)?))?)?
+        }
+        [b'#', digits @ ..] if !digits.is_empty() => {
+            char::from_u32(digits.iter().try_fold(0u32, |n, &b| Some(n.checked_mul(10)? + (b as char).to_digit(10)?))?)?
+        }
+        _ => return None,
+    };
+    Some((c, at + end + 2))
+}
+
 fn hex(byte: u8) -> Option<u32> {
     (byte as char).to_digit(16)
 }
@@ -154,6 +221,9 @@ mod tests {
             r#"tok%2B\/=%25+\u00E9😀%22\\"#,
             // Encoded twice, as a URL quoted in another URL's query.
             "tok%252B%252F%253D%2525%2520%25C3%25A9%25F0%259F%2598%2580%2522%255C",
+            // HTML character references, decimal, hex and named, mixed with the rest.
+            "tok&#43;&#x2F;&#61;&#37;&#32;&#233;&#128512;&quot;&#92;",
+            "tok&#x2b;/=%25 &#xE9;😀&quot;\\",
         ] {
             let text = format!("before {spelled} after, again:{spelled}");
             assert_eq!(
@@ -182,6 +252,30 @@ mod tests {
     }
 
     #[test]
+    fn whole_encodings_are_redacted_at_every_alignment() {
+        let secret = "tok+en/with=Sl@sh%20é x";
+        let encode = |bytes: &[u8]| encode_base64(bytes).trim_end_matches('=').to_string();
+        for prefix in ["", "u:", "us:", "user:"] {
+            let basic = encode(format!("{prefix}{secret}").as_bytes());
+            let url_safe = basic.replace('+', "-").replace('/', "_");
+            for spelled in [basic, url_safe] {
+                let clean = redact_secret(&format!("Authorization: Basic {spelled}=="), secret).unwrap();
+                assert!(clean.contains("[redacted]"), "{prefix:?}: {clean}");
+                // What is left around it: the prefix's own characters, and at most one each
+                // side that the secret shares with its neighbours (and the padding).
+                let (before, after) = clean.split_once("[redacted]").unwrap();
+                assert!(before.len() <= "Authorization: Basic ".len() + encode(prefix.as_bytes()).len(), "{clean}");
+                assert!(after.len() <= 1 + "==".len(), "{clean}");
+            }
+        }
+        let hex: String = secret.bytes().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(redact_secret(&format!("x {hex} y"), secret).as_deref(), Some("x [redacted] y"));
+        assert_eq!(redact_secret(&format!("x {} y", hex.to_lowercase()), secret).as_deref(), Some("x [redacted] y"));
+        // Short secrets have no whole-encoded forms: `abc` is YWJj, common enough in text.
+        assert_eq!(redact_secret("YWJj", "abc"), None);
+    }
+
+    #[test]
     fn other_text_is_left_alone() {
         assert_eq!(redact_secret("nothing to see", SECRET), None);
         assert_eq!(redact_secret("tok+/=% é and more", SECRET), None);
@@ -189,6 +283,7 @@ mod tests {
         assert_eq!(redact_secret("%", "%"), Some("[redacted]".into()));
         assert_eq!(redact_secret("a\\u12", "a\u{1234}"), None);
         assert_eq!(redact_secret("x\\ud83d", "x\u{1f600}"), None);
+        assert_eq!(redact_secret("a&amp b &#; c &#xZZ; d &#99999999999;", "a&b"), None);
         assert_eq!(redact_secret("é %C3%A9 é", "é").as_deref(), Some("[redacted] [redacted] [redacted]"));
         assert_eq!(redact_secret("anything", ""), None);
         // A snippet cut inside the secret: the tail is redacted from 4 bytes of secret on.

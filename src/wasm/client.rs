@@ -192,7 +192,11 @@ impl ClientCore {
     /// `ArgumentError` before any I/O.
     pub fn prepare(&self, operation: &str, argument: JsValue, extra: JsValue) -> Result<Array, JsValue> {
         let mut changes = Vec::new();
-        let request = self.request(operation, &argument, &extra, &mut changes)?;
+        // A refusal may quote what a provider answered before (a media URL from getMedia),
+        // credentials and all.
+        let request = self
+            .request(operation, &argument, &extra, &mut changes)
+            .map_err(|error| error.redact(self.client().secret()))?;
         let body = match &request.body {
             None => JsValue::UNDEFINED,
             // An upload's form around its file's slot: bytes, which clients.js splits there.

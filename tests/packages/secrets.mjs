@@ -32,13 +32,27 @@ function texts(error) {
   };
 }
 
-function assertClean(error, what) {
-  check(error instanceof Error && typeof error.code === "string", `${what}: expected a wabridge error, got ${error}`);
+/** The secrets' bytes encoded whole, where the markers do not survive: base64 (standard and
+ *  URL-safe, as after `user:` in Basic credentials) and hex. */
+const utf8 = (text) => new TextEncoder().encode(text);
+const base64 = (bytes) => btoa(String.fromCharCode(...bytes));
+const WHOLE = [ASCII_SECRET, SECRET].flatMap((secret) => {
+  const basic = base64(utf8(`u:${secret}`));
+  const hex = [...utf8(secret)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [base64(utf8(secret)), basic, basic.replaceAll("+", "-").replaceAll("/", "_"), hex, hex.toUpperCase()];
+});
+
+function assertClean(error, what, { code = "string" } = {}) {
+  check(error instanceof Error && typeof error.code === code, `${what}: expected a wabridge error, got ${error}`);
   for (const [where, text] of Object.entries(texts(error))) {
     if (text === undefined || text === null) continue;
     check(!String(text).includes(HEAD) && !String(text).includes(TAIL), `${what}: the credential leaks through ${where}: ${text}`);
+    for (const form of WHOLE) check(!String(text).includes(form), `${what}: the credential leaks encoded whole (${form}) through ${where}: ${text}`);
   }
 }
+
+/** HTML character references for every character, decimal and hex in turn, as a page escapes. */
+const htmlEscaped = (text) => [...text].map((c, i) => (i % 2 ? `&#${c.codePointAt(0)};` : `&#x${c.codePointAt(0).toString(16)};`)).join("");
 
 /** PHP-style JSON: `/` and non-ASCII escaped (`\/`, `\u00e9`), as some servers echo them. */
 const escapedJson = (value) =>
@@ -61,6 +75,10 @@ function hostileFetches(echo) {
     "a 200 HTML page quoting the URL": async (url, init) => new Response(`<p>${quote(url, init)}</p>`, { status: 200 }),
     "the provider's 401 echoing the credential": async () => new Response(echo(JSON.stringify), { status: 401, headers: { "content-type": "application/json" } }),
     "the provider's 401 echoing it with escaped JSON": async () => new Response(echo(escapedJson), { status: 401, headers: { "content-type": "application/json" } }),
+    "the provider's 401 echoing it as HTML character references": async () => new Response(echo((v) => JSON.stringify(htmlEscaped(v))), { status: 401 }),
+    "the provider's 401 echoing it base64-encoded, alone and in Basic credentials": async () =>
+      new Response(echo((v) => JSON.stringify(`${base64(utf8(v))} Basic ${base64(utf8(`u:${v}`))} ${base64(utf8(`u:${v}`)).replaceAll("+", "-").replaceAll("/", "_")}`)), { status: 401 }),
+    "the provider's 401 echoing it hex-encoded": async () => new Response(echo((v) => JSON.stringify([...utf8(v)].map((b) => b.toString(16).padStart(2, "0")).join(""))), { status: 401 }),
     "the provider's 400 echoing it percent-encoded": async (url) => new Response(echo((v) => JSON.stringify(v.replaceAll(SECRET, encodeURIComponent(SECRET)).replaceAll(ASCII_SECRET, new URLSearchParams({ t: ASCII_SECRET }).toString().slice(2))) + ` ${url}`), { status: 400 }),
   };
 }
@@ -104,6 +122,25 @@ export async function secrets(wabridge, { baseUrl } = {}) {
       check(redactions > 0, `${provider}: nothing was redacted (the doubles did not quote the credential?)`);
     });
   }
+
+  await run("a fetch that rejects with its own AbortError quoting the request: an AbortError, the credential in none of it", async () => {
+    for (const [provider, { make }] of Object.entries(clients)) {
+      const error = await make(async (url, init) => {
+        throw Object.assign(new DOMException(`aborted ${url} ${JSON.stringify(init?.headers ?? {})}`, "AbortError"), { url, headers: init?.headers });
+      }).send(message).then(() => null, (e) => e);
+      same(error?.name, "AbortError", `${provider}: still an abort`);
+      assertClean(error, `${provider}, the fetch's own AbortError`, { code: "number" });
+    }
+  });
+
+  await run("meta: a media URL getMedia answered with, refused by downloadMedia, is quoted without the token", async () => {
+    const answer = { messaging_product: "whatsapp", id: "1", url: `https:/lookaside.fbsbx.com/x?access_token=${encodeURIComponent(ASCII_SECRET)}`, mime_type: "image/png" };
+    const messenger = wabridge.createMessenger({ provider: "meta", token: ASCII_SECRET, phoneNumberId: "1", baseUrl: proxy, retry: false, fetch: async () => Response.json(answer) });
+    const error = await rejection(messenger.downloadMedia({ id: "1" }));
+    check(error instanceof wabridge.ArgumentError && /is not an absolute URL/.test(error.message), `refused: ${error}`);
+    assertClean(error, "the refusal");
+    check(error.message.includes("[redacted]"), `the URL is still quoted, token redacted: ${error.message}`);
+  });
 
   await run("1msg: the token, percent-encoded in the URL, is redacted from err.request.url", async () => {
     let sent;

@@ -29,12 +29,17 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
     let digest = sha256(delivery.body);
     let parts: [&[u8]; 5] = [timestamp.as_bytes(), b"\n", url.as_bytes(), b"\n", &digest];
     let expected = hmac_sha256(options.secret.as_bytes(), &parts);
-    if constant_time_eq(&given, &expected) {
-        Ok(())
-    } else {
-        let shown = url.split(['?', '#']).next().unwrap_or_default();
-        Err(SignatureError::UrlMismatch { url: shown.to_string() })
-    }
+    if constant_time_eq(&given, &expected) { Ok(()) } else { Err(SignatureError::UrlMismatch { url: shown(url) }) }
+}
+
+/// The URL as a mismatch names it: without its query (a 1MSG-style token), fragment and user
+/// name or password (the error may go back to whoever posted the delivery).
+fn shown(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or_default();
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    format!("{scheme}://{host}{path}")
 }
 
 #[cfg(test)]
@@ -46,22 +51,7 @@ mod tests {
     fn sign(key: &str, timestamp: &str, body: &[u8]) -> String {
         let digest = sha256(body);
         let mac = hmac_sha256(key.as_bytes(), &[timestamp.as_bytes(), b"\n", URL.as_bytes(), b"\n", &digest]);
-        base64(&mac)
-    }
-
-    fn base64(bytes: &[u8]) -> String {
-        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-            for i in 0..=chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            }
-        }
-        while out.len() % 4 != 0 {
-            out.push('=');
-        }
-        out
+        crate::signature::encode_base64(&mac)
     }
 
     #[test]
