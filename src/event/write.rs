@@ -17,12 +17,21 @@ pub enum Raw<'r> {
 
 /// The events as a JSON array.
 pub fn write_events(events: &[Event<'_>], raw: Raw<'_>) -> String {
+    let pointers = match raw {
+        Raw::Value => Vec::new(),
+        Raw::Pointer { body } => crate::validate::locate_all(body, &events.iter().map(|e| e.raw).collect::<Vec<_>>()),
+    };
     let mut w = JsonWriter::new();
-    w.item_arr(events, |w, event| w.item_obj(|w| event_members(w, event, raw)));
+    w.item_arr(events.iter().enumerate(), |w, (i, event)| {
+        let pointer = pointers.get(i).map(|p| p.as_deref().unwrap_or_default());
+        w.item_obj(|w| event_members(w, event, pointer))
+    });
     w.finish()
 }
 
-fn event_members(w: &mut JsonWriter, e: &Event<'_>, raw: Raw<'_>) {
+/// `raw_pointer`: where the event's raw object is in the body (`rawPointer`), or `None` to
+/// write the object itself.
+fn event_members(w: &mut JsonWriter, e: &Event<'_>, raw_pointer: Option<&str>) {
     w.str("provider", e.provider.name());
     let kind = match &e.detail {
         Detail::Message(_) => "message",
@@ -45,9 +54,9 @@ fn event_members(w: &mut JsonWriter, e: &Event<'_>, raw: Raw<'_>) {
         Detail::Errors(errors) => faults(w, errors),
         Detail::Other { name } => w.str("name", name),
     }
-    match raw {
-        Raw::Value => w.tree("raw", e.raw),
-        Raw::Pointer { body } => w.str("rawPointer", &crate::validate::locate(body, e.raw).unwrap_or_default()),
+    match raw_pointer {
+        None => w.tree("raw", e.raw),
+        Some(pointer) => w.str("rawPointer", pointer),
     }
 }
 

@@ -26,7 +26,7 @@ pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
     })
 }
 pub use path::{Path, Segment, push_index, push_key, unescape};
-pub use read::{Obj, locate};
+pub use read::{Obj, locate, locate_all};
 pub use rules::*;
 
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! type at its JSON pointer (all of them, not only the first, unlike serde's derive), without
 //! compiling a derived deserializer per wire type.
 
-use super::path::{push_index, push_key};
+use super::path::{Segment, push_index, push_key};
 use super::{Report, Violation, ViolationCode};
 use crate::json::Json;
 use serde_json::{Map, Value};
@@ -324,6 +324,50 @@ pub fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
     find(root, &|node| std::ptr::eq(node, target))
 }
 
+/// The pointers of several nodes of `root` (found by address), in one walk: a webhook body
+/// locates every event's raw object, and a search for each made a body of n events cost n².
+pub fn locate_all(root: &Json<'_>, targets: &[&Json<'_>]) -> Vec<Option<String>> {
+    let address = |node: &Json<'_>| node as *const Json<'_> as usize;
+    let mut wanted: Vec<(usize, usize)> = targets.iter().enumerate().map(|(i, t)| (address(t), i)).collect();
+    wanted.sort_unstable();
+    let mut found = vec![None; targets.len()];
+    let mut left = targets.len();
+    let mut path = String::new();
+    // Iterative (a document may nest deeper than the stack): each node with the length of its
+    // parent's path and its own segment.
+    let mut stack: Vec<(&Json<'_>, usize, Option<Segment<'_>>)> = vec![(root, 0, None)];
+    while let Some((node, depth, segment)) = stack.pop() {
+        if left == 0 {
+            break;
+        }
+        path.truncate(depth);
+        match segment {
+            Some(Segment::Key(key)) => push_key(&mut path, key),
+            Some(Segment::Index(index)) => push_index(&mut path, index),
+            None => {}
+        }
+        let at = address(node);
+        let from = wanted.partition_point(|&(a, _)| a < at);
+        for &(_, i) in wanted.get(from..).unwrap_or_default().iter().take_while(|&&(a, _)| a == at) {
+            if let Some(slot) = found.get_mut(i).filter(|slot| slot.is_none()) {
+                *slot = Some(path.clone());
+                left -= 1;
+            }
+        }
+        let depth = path.len();
+        match node {
+            Json::Object(fields) => {
+                stack.extend(fields.iter().rev().map(|(key, value)| (value, depth, Some(Segment::Key(key.as_ref())))))
+            }
+            Json::Array(items) => {
+                stack.extend(items.iter().enumerate().rev().map(|(i, value)| (value, depth, Some(Segment::Index(i)))))
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Depth-first search for the node `is` picks, returning its pointer. Only violations call
 /// it, so valid documents never pay for it.
 fn find(node: &Json<'_>, is: &dyn Fn(&Json<'_>) -> bool) -> Option<String> {
@@ -358,6 +402,31 @@ fn as_array<'v>(value: &'v Json<'v>) -> Option<&'v Vec<Json<'v>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_all_finds_what_locate_finds_in_one_walk() {
+        let text = r#"{"a/b": [1, {"~k": [true, null, {"x": "y"}]}, [[]]], "c": {"d": {}}, "e": 1}"#;
+        let root = crate::json::parse(text).unwrap();
+        let mut nodes = Vec::new();
+        let mut todo = vec![&root];
+        while let Some(node) = todo.pop() {
+            nodes.push(node);
+            match node {
+                Json::Object(fields) => todo.extend(fields.iter().map(|(_, v)| v)),
+                Json::Array(items) => todo.extend(items.iter()),
+                _ => {}
+            }
+        }
+        // Every node, twice (two events may share a raw object), and one from elsewhere.
+        let other = crate::json::parse("{}").unwrap();
+        let mut targets: Vec<&Json<'_>> = nodes.iter().chain(nodes.iter()).copied().collect();
+        targets.push(&other);
+        let found = locate_all(&root, &targets);
+        let expected: Vec<Option<String>> = targets.iter().map(|t| locate(&root, t)).collect();
+        assert_eq!(found, expected);
+        assert!(found.contains(&Some("/a~1b/1/~0k/2/x".into())));
+        assert_eq!(found.last(), Some(&None));
+    }
 
     #[test]
     fn reports_every_missing_field_and_wrong_type() {
