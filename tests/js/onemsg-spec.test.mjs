@@ -961,7 +961,8 @@ test("a navigate flow names its first screen: 1MSG's sendFlow and the neutral mo
   const flow = { phone: PHONE, body: "Book a table", flowId: "1234567890", flowToken: "token-1", flowCta: "Book" };
   // Without flowAction the action is 1MSG's (and Meta's) to choose: no screen needed.
   assert.deepEqual(faults("sendFlow", flow), []);
-  assert.deepEqual(faults("sendFlow", { ...flow, flowAction: "navigate" }), [["/flowActionPayload/screen", "required"]]);
+  // No payload at all: the payload is what is missing (as the neutral model says, below).
+  assert.deepEqual(faults("sendFlow", { ...flow, flowAction: "navigate" }), [["/flowActionPayload", "required"]]);
   assert.deepEqual(faults("sendFlow", { ...flow, flowAction: "navigate", flowActionPayload: { data: { a: 1 } } }), [["/flowActionPayload/screen", "required"]]);
   assert.deepEqual(faults("sendFlow", { ...flow, flowAction: "navigate", flowActionPayload: { screen: "START" } }), []);
   // flowActionScreen is the payload's screen, written short.

@@ -254,8 +254,9 @@ fn read(
             typing_indicator: matches!(tree.get("typingIndicator"), Some(Json::Bool(true))),
         })),
         // A send method whose content the model does not have yet.
-        op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).into()),
-        op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).into()),
+        // The whole body is what has no equivalent: its pointer is the root's, "".
+        op if schema::is_send(op) => Err(Unsupported::not_yet(PROVIDER, format!("{op} to neutral")).at("").into()),
+        op => Err(Unsupported::neutral_lacks(PROVIDER, format!("{op} body (it carries no message)")).at("").into()),
     };
     request.map(|request| (request, left_out))
 }
@@ -403,12 +404,22 @@ fn read_body(
             // a value missing, next to a fault in the same object): limits of values read (a
             // length, an empty text, a count too high, a range) always are.
             let mut violations = report.into_violations();
+            // Arrays an item was dropped from (reported where it is: not an object): the
+            // model's indices after it are one lower than the body's, so nothing under such an
+            // array is reported from the model.
+            let shifted: Vec<&str> = violations
+                .iter()
+                .filter_map(|w| w.path.rsplit_once('/').map(|(array, _)| array))
+                .filter(|array| matches!(super::json_at(&tree, array), Some(Json::Array(_))))
+                .collect();
             let independent = |v: &Violation| {
                 use ViolationCode::*;
                 let parent = v.path.rsplit_once('/').map_or("", |(parent, _)| parent);
-                matches!(v.code, TooLong | TooShort | TooMany | OutOfRange)
-                    || matches!(super::json_at(&tree, &v.path), Some(Json::Str(_)))
-                    || !violations.iter().any(|w| w.path == parent || w.path.starts_with(&format!("{parent}/")))
+                let under_shifted = shifted.iter().any(|array| v.path.starts_with(&format!("{array}/")));
+                !under_shifted
+                    && (matches!(v.code, TooLong | TooShort | TooMany | OutOfRange)
+                        || matches!(super::json_at(&tree, &v.path), Some(Json::Str(_)))
+                        || !violations.iter().any(|w| w.path == parent || w.path.starts_with(&format!("{parent}/"))))
             };
             let new: Vec<_> =
                 limits.into_iter().filter(|v| independent(v) && !violations.iter().any(|w| w.path == v.path)).collect();

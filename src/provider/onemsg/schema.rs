@@ -461,7 +461,15 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
             let navigate = action == Some("navigate") || (action.is_none() && payload.is_some());
             if navigate && !screened {
                 let message = "a navigate flow opens a screen: give flowActionPayload.screen (or flowActionScreen)";
-                r.add(&root.key("flowActionPayload").key("screen"), ViolationCode::Required, message, None);
+                let payload_at = root.key("flowActionPayload");
+                let at = if payload.is_some() { payload_at.key("screen") } else { payload_at };
+                r.add(&at, ViolationCode::Required, message, None);
+            }
+        }
+        // The model's rule for ids (what a conversion would refuse later, refused here).
+        Operation::ReadMessage => {
+            if let Some(id) = body.get("messageId").and_then(Json::as_str) {
+                crate::validate::check_no_padding(r, &root.key("messageId"), "messageId", id);
             }
         }
         Operation::AddTemplate => {
