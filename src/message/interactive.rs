@@ -577,6 +577,15 @@ impl Validate for Flow {
                 None,
             );
         }
+        // Given, a token and a screen say something: empty, 1MSG refuses them and Meta has
+        // nothing to open or echo.
+        if let Some(token) = &self.flow_token {
+            check_chars(report, &path.key("flowToken"), "flowToken", token, 1, usize::MAX);
+        }
+        if let Some(screen) = self.flow_action_payload.as_ref().and_then(|p| p.screen.as_ref()) {
+            let payload = path.key("flowActionPayload");
+            check_chars(report, &payload.key("screen"), "flowActionPayload.screen", screen, 1, usize::MAX);
+        }
         // Meta's flow reference: a payload, with the first screen, is required when the action
         // is `navigate`; left out, the action is Meta's to choose and the payload may be too.
         let at = path.key("flowActionPayload");

@@ -159,6 +159,11 @@ impl Media {
                 );
             }
         }
+        // A document's name is what the customer saves it as: empty, there is none (and 1MSG,
+        // which names files by their extension, would get a bare ".pdf").
+        if let Some(filename) = self.filename.as_deref().filter(|_| kind == MediaKind::Document) {
+            check_chars(report, &path.key("filename"), "filename", filename, 1, usize::MAX);
+        }
         if self.filename.is_some() && kind != MediaKind::Document {
             report.add(
                 &path.key("filename"),

@@ -52,3 +52,17 @@ test("sendFlow navigating with no flowActionPayload: the missing payload is repo
   const partial = { ...body, flowActionPayload: { data: { product: "1" } } };
   assert.deepEqual(paths(() => wabridge.validateProvider("1msg", partial, { operation: "sendFlow" })), ["/flowActionPayload/screen"]);
 });
+
+test("what the neutral model takes converts to a 1MSG body 1MSG's validator takes: empty flow token, screen and file name refused at their neutral fields", () => {
+  const flow = { to: "+16505551234", content: { type: "flow", body: "Book", flowId: "1", flowCta: "Book", flowToken: "t", flowAction: "navigate", flowActionPayload: { screen: "START" } } };
+  const document = { to: "+16505551234", content: { type: "document", link: "https://example.com/a.pdf", filename: "a.pdf", mimeType: "application/pdf" } };
+  for (const [message, field, value] of [[flow, "flowToken", ""], [flow, "flowActionPayload", { screen: "" }], [document, "filename", ""]]) {
+    assert.deepEqual(wabridge.validate(message), [], "the message as given is valid");
+    const broken = { ...message, content: { ...message.content, [field]: value } };
+    const pointer = field === "flowActionPayload" ? "/content/flowActionPayload/screen" : `/content/${field}`;
+    assert.deepEqual(wabridge.validate(broken).map((v) => [v.path, v.code]), [[pointer, "required"]]);
+    // And what converts, 1MSG takes.
+    const { body, operation } = wabridge.convert("neutral", "1msg", message);
+    assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
+  }
+});
