@@ -458,3 +458,14 @@ test("validateProvider and convert agree: inline media of another type, an audio
   assert.deepEqual(faults(at({ type: "file", file: { files: [{ mediaUrl: pdf, contentType: "application/pdf" }] } })), []);
   assert.deepEqual(faults(at({ type: "image", image: { images: [{ mediaUrl: png }] } })), []);
 });
+
+test("a body with an empty actions list reads as the body without actions (it validates, so it converts)", () => {
+  const receiver = { contacts: [{ identifierValue: "+16505551234" }] };
+  const text = { receiver, body: { type: "text", text: { text: "Hello", actions: [] } } };
+  assert.deepEqual(wabridge.validateProvider("bird", text), []);
+  assert.deepEqual(wabridge.fromProvider("bird", text).content, { type: "text", body: "Hello" });
+  const image = { receiver, body: { type: "image", image: { text: "Look", images: [{ mediaUrl: "https://cdn.example.com/a.jpg" }], actions: [] } } };
+  assert.deepEqual(wabridge.validateProvider("bird", image), []);
+  assert.equal(wabridge.fromProvider("bird", image).content.type, "image");
+  assert.equal(wabridge.convert("bird", "meta", text).body.type, "text");
+});

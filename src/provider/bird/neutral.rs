@@ -434,9 +434,14 @@ fn choices(actions: &[Action]) -> Option<Vec<(String, String, Option<String>)>> 
         .collect()
 }
 
+/// A body's actions, if it has any: an empty list says as little as none (a text is a text).
+fn any(actions: &Option<Vec<Action>>) -> Option<&[Action]> {
+    actions.as_deref().filter(|actions| !actions.is_empty())
+}
+
 fn content(body: &Body) -> Result<Content, BodyError> {
     Ok(match body {
-        Body::Text(t) => match t.actions.as_deref() {
+        Body::Text(t) => match any(&t.actions) {
             None => Content::Text(NeutralText { body: t.text.clone(), preview_url: t.preview_url }),
             Some(_) if t.preview_url.is_some() => {
                 return Err(neutral_lacks("link preview on a text with actions", "/body/text/previewUrl"));
@@ -470,7 +475,7 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                 return Err(neutral_lacks("image altText", "/body/image/images/0/altText"));
             }
             let media = Media::by_link(&image.media_url);
-            match &i.actions {
+            match any(&i.actions) {
                 None => Content::Image(Media { caption: i.text.clone(), ..media }),
                 Some(actions) => buttons_under(Header::Image(media), i.text.as_ref(), actions, "/body/image/actions")?,
             }
@@ -488,7 +493,7 @@ fn content(body: &Body) -> Result<Content, BodyError> {
                 ..Media::by_link(&file.media_url)
             };
             let kind = crate::message::media::rule_for_mime(&file.content_type).map(|rule| rule.kind);
-            match (&f.actions, kind) {
+            match (any(&f.actions), kind) {
                 (None, Some(MediaKind::Video)) => Content::Video(Media { caption: f.text.clone(), ..media }),
                 (None, Some(MediaKind::Audio)) => Content::Audio(Media { caption: f.text.clone(), ..media }),
                 (None, _) => Content::Document(Media { caption: f.text.clone(), ..media }),
