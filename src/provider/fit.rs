@@ -225,11 +225,7 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
         let mut reshapes: Vec<&'static [(&'static str, &'static str)]> = Vec::new();
         let mut record = |made: Vec<Change>, reshapes: &[&[(&str, &str)]]| {
             for change in made {
-                let back = reshapes.iter().rev().try_fold(change.pointer.clone(), |at, kept| {
-                    super::matched_pointer(&at, kept, false, None)
-                        .or_else(|| super::matched_pointer(&at, MESSAGE_FIELDS, false, None))
-                });
-                inputs.push(back.filter(|_| part == 0));
+                inputs.push(carried_back(&change.pointer, reshapes).filter(|_| part == 0));
                 changes.push(change);
             }
         };
@@ -250,7 +246,7 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
             let Some(Step { replace, changes: made, kept }) =
                 step(target, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
             else {
-                return Err(error);
+                return Err(if part == 0 { in_message_given(error, &reshapes) } else { error });
             };
             let mut replace = replace.into_iter();
             let Some(first) = replace.next() else { return Err(error) };
@@ -265,6 +261,33 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
         parts.push((message, body));
     }
     Ok(Fitted { parts, changes, inputs })
+}
+
+/// Where a field of the reshaped message came from in the message given, following each
+/// reshape's carried-over fields back, newest first; `None` for one a reshape composed.
+fn carried_back(pointer: &str, reshapes: &[&[(&str, &str)]]) -> Option<String> {
+    reshapes.iter().rev().try_fold(pointer.to_string(), |at, kept| {
+        super::matched_pointer(&at, kept, false, None)
+            .or_else(|| super::matched_pointer(&at, MESSAGE_FIELDS, false, None))
+    })
+}
+
+/// A refusal of the reshaped message, at the fields of the message given: a duplicate id of
+/// four reply buttons made a list is at `/content/buttons/3/id`, where the caller wrote it, not
+/// at the list's row. A field the reshape composed is reported at the content it replaced.
+fn in_message_given(error: BodyError, reshapes: &[&[(&str, &str)]]) -> BodyError {
+    if reshapes.is_empty() {
+        return error;
+    }
+    match error {
+        BodyError::Invalid(violations) => BodyError::Invalid(
+            violations
+                .into_iter()
+                .map(|v| Violation { path: carried_back(&v.path, reshapes).unwrap_or_else(|| "/content".into()), ..v })
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// `message`'s recipient and references with other content (not a clone of the message: the

@@ -234,3 +234,19 @@ test("a date_time parameter's parts are held to their ranges (day_of_week 1–7,
   assert.deepEqual(paths(sendTemplate([{ type: "body", parameters: [dateTime({ month: 13 })] }])), ["/params/0/parameters/0/date_time/component/month"]);
   assert.deepEqual(paths(sendTemplate([{ type: "carousel", cards: [card(0, { hour: 1 }), card(1, { hour: 24 })] }])), ["/params/0/cards/1/components/1/parameters/0/date_time/component/hour"]);
 });
+
+test("fit adapt: a fault the reshape could not fix is reported where the caller wrote it, not in the reshaped message", () => {
+  const buttons = { to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: ["a", "b", "c", "a"].map((id) => ({ id, title: id.toUpperCase() + id })) } };
+  const faults = (fn) => {
+    try {
+      fn();
+      return [];
+    } catch (error) {
+      return error.violations.map((v) => v.path);
+    }
+  };
+  assert.deepEqual(faults(() => wabridge.fitMessage("meta", buttons, "adapt")), ["/content/buttons/3/id"]);
+  const actions = [1, 2, 3, 4].map((i) => ({ type: "postback", postback: { text: `t${i}`, payload: i === 4 ? "p".repeat(250) : `p${i}` } }));
+  const bird = { receiver: { contacts: [{ identifierValue: "+16505551234" }] }, body: { type: "text", text: { text: "x", actions } } };
+  assert.deepEqual(faults(() => wabridge.convert("bird", "meta", bird, { fit: "adapt" })), ["/body/text/actions/3/postback/payload"]);
+});
