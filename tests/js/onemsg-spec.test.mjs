@@ -986,3 +986,32 @@ test("sendFile names a file with its extension (\"File name with extension\"): b
     assert.deepEqual(faults("sendFile", { ...file, filename: "passport.pdf" }), [], body);
   }
 });
+
+test("sendFile's kind is its name's extension: an image whose link names no image type needs its mimeType; a document named as a photo is reported as arriving as one", () => {
+  const to = "+16505551234";
+  const refused = (content) => {
+    try {
+      wabridge.convert("neutral", "1msg", { to, content });
+      return null;
+    } catch (error) {
+      return error.violations?.map((v) => v.path);
+    }
+  };
+  for (const [type, link] of [["image", "https://x.example/tulips.j"], ["video", "https://x.example/sample.mp4\u0301"], ["image", "https://x.example/get.php"]]) {
+    assert.deepEqual(refused({ type, link }), ["/content/mimeType"], link);
+  }
+  // Named by a type's other extension (.jpeg, .oga): sent as it is.
+  assert.equal(wabridge.convert("neutral", "1msg", { to, content: { type: "image", link: "https://x.example/a.jpeg" } }).body.filename, "a.jpeg");
+  assert.equal(wabridge.convert("neutral", "1msg", { to, content: { type: "audio", link: "https://x.example/v.oga" } }).body.filename, "v.oga");
+  // With its mimeType, the image is named by it.
+  assert.equal(wabridge.convert("neutral", "1msg", { to, content: { type: "image", link: "https://x.example/tulips.j", mimeType: "image/jpeg" } }).body.filename, "tulips.j.jpg");
+  for (const content of [{ type: "document", link: "https://x.example/scan.jpg" }, { type: "document", link: "https://x.example/get", filename: "scan.png" }]) {
+    const { changes } = wabridge.convert("neutral", "1msg", { to, content });
+    assert.equal(changes.length, 1, JSON.stringify(changes));
+    assert.equal(changes[0].kind, "reshaped");
+    assert.equal(changes[0].pointer, content.filename ? "/content/filename" : "/content/link");
+    assert.match(changes[0].message, /this document, sent as scan\.(jpg|png), arrives as an image/);
+  }
+  // Any other extension keeps a document a document.
+  assert.deepEqual(wabridge.convert("neutral", "1msg", { to, content: { type: "document", link: "https://x.example/a.xyz" } }).changes, []);
+});

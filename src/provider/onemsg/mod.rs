@@ -21,7 +21,7 @@ use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
-use crate::message::{Content, MarkRead, Message, Request};
+use crate::message::{Content, MarkRead, MediaKind, Message, Request};
 use crate::validate::{Json, Obj, Path, Report, Violation, ViolationCode, parse_tree};
 use std::borrow::Cow;
 use write::{BodySpelling, RecipientSpelling};
@@ -69,10 +69,22 @@ impl Codec for OneMsgCodec {
         };
         let by_link = media.id.is_none();
         let sent = match kind {
-            crate::message::MediaKind::Sticker => None,
+            MediaKind::Sticker => None,
             _ if by_link => write::sent_file_name(kind, media),
             _ => None,
         };
+        // 1MSG types a file by its name's extension: a document named as a photo arrives as one.
+        if let (MediaKind::Document, Some((name, given))) = (kind, &sent)
+            && let Some(becomes) = crate::message::media::kind_of_file_name(name)
+        {
+            let why = format!(
+                "1msg types a file by its name's extension, and takes no MIME type: this document, sent as {name}, arrives as {} {}",
+                if becomes == MediaKind::Image { "an" } else { "a" },
+                becomes.name()
+            );
+            let pointer = given.unwrap_or(if media.filename.is_some() { "/content/filename" } else { "/content/link" });
+            return vec![super::codec::Approximation { pointer: pointer.to_string(), reshaped: true, why }];
+        }
         if let Some((name, Some(pointer))) = &sent {
             let why = format!(
                 "1msg names a file sent by link by its filename, extension included, and takes no MIME type: sent as {name}, its extension named by content.{}",

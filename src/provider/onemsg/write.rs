@@ -166,9 +166,15 @@ pub(super) fn sent_file_name(kind: MediaKind, media: &Media) -> Option<(String, 
     let link = link?;
     let derived = derived_name(kind.name(), link);
     // A link's extension that names no type of the kind (`/get.php`) says less than the
-    // message's own mimeType does.
+    // message's own mimeType does; for an image, video or audio it says the wrong kind
+    // (1MSG types the file by it: `tulips.j` would arrive as a document).
+    let document = kind == MediaKind::Document;
+    // `.jpeg` and `.oga` name their kind too, though `.jpg` and `.ogg` are the types' usual ones.
+    let names_kind = |name: &str| {
+        mime_for_extension(kind, name).is_some() || crate::message::media::kind_of_file_name(name) == Some(kind)
+    };
     if let Some(name) = &derived
-        && (media.mime_type.is_none() || mime_for_extension(kind, name).is_some())
+        && (names_kind(name) || (document && media.mime_type.is_none()))
     {
         // A data: URI has no name: the one made from its type (`image.png`) is the body's own.
         let made = crate::message::media::data_uri_type(link).map(|_| "/content/link");
@@ -176,7 +182,11 @@ pub(super) fn sent_file_name(kind: MediaKind, media: &Media) -> Option<(String, 
     }
     match media.mime_type.as_deref().and_then(|mime| typed_name(kind.name(), link, mime)) {
         Some(typed) => Some((typed, Some("/content/mimeType"))),
-        None => derived.map(|name| (name, None)),
+        // 1MSG types the file by the name's extension: one that names no type of an image,
+        // video or audio (`tulips.j`) would make it a document.
+        None => derived
+            .filter(|name| kind == MediaKind::Document || mime_for_extension(kind, name).is_some())
+            .map(|name| (name, None)),
     }
 }
 
