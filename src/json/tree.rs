@@ -344,43 +344,6 @@ pub enum Json<'a> {
 }
 
 impl<'a> Json<'a> {
-    /// Orders the members of every object as the same object of `like` orders them (members
-    /// `like` lacks keep their order, after the others), through arrays item by item, and
-    /// writes a number as `like` wrote it where that was a string: a body written again from a
-    /// model gets back the spelling of the body it was read from.
-    pub fn spell_like(&mut self, like: &Json<'_>) {
-        match (self, like) {
-            // A number `like` wrote as a string ("1.5", as Meta's own examples write
-            // coordinates), read as that number: written back as it was given.
-            (number @ (Json::Int(_) | Json::UInt(_) | Json::Float(_)), Json::Str(given))
-                if super::parse_decimal(given.trim()) == number.as_f64() =>
-            {
-                *number = Json::Str(Cow::Owned(given.to_string()));
-            }
-            (Json::Object(members), Json::Object(model)) => {
-                // Taken over in the model's order (no sort: its code would cost the wasm more).
-                let mut rest = std::mem::take(members);
-                for (key, _) in model {
-                    if let Some(i) = rest.iter().position(|(k, _)| k == key) {
-                        members.push(rest.remove(i));
-                    }
-                }
-                members.append(&mut rest);
-                for (key, value) in members.iter_mut() {
-                    if let Some((_, model)) = model.iter().find(|(k, _)| k == key) {
-                        value.spell_like(model);
-                    }
-                }
-            }
-            (Json::Array(items), Json::Array(model)) => {
-                for (item, model) in items.iter_mut().zip(model) {
-                    item.spell_like(model);
-                }
-            }
-            _ => {}
-        }
-    }
-
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),

@@ -303,12 +303,15 @@ pub trait Codec: Sync {
     ) -> String {
         pointer.to_string()
     }
-    /// Converts a body to this same provider, reproducing it exactly.
+    /// Converts a body to this same provider: checked ([`Codec::check`]), then the body as it
+    /// was given, only its white space left out. Written again from a model, it changed (an
+    /// empty list dropped, a default filled in, `"01"` written `"1"`) without saying so.
     fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
-        match self.read(body, operation)? {
-            Request::Message(message) => self.write_message(&message),
-            Request::MarkRead(read) => self.write_mark_read(&read),
-        }
+        self.check(body, operation)?;
+        let tree = crate::validate::parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
+        let mut w = crate::json::JsonWriter::new();
+        w.item_tree(&tree);
+        Ok(w.finish())
     }
 }
 

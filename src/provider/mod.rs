@@ -234,17 +234,9 @@ pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) ->
     }
 }
 
-/// A provider's body converted to the same provider: read, validated and written again
-/// (as its codec spells it back), its members in the order the body gave them.
+/// A provider's body converted to the same provider: validated, and given back as it was.
 fn reproduce(provider: Provider, body: &str, operation: Operation) -> Result<String, BodyError> {
-    let written = codec(provider).reproduce(body, operation)?;
-    let (Ok(mut tree), Ok(given)) = (crate::validate::parse_tree(&written), crate::validate::parse_tree(body)) else {
-        return Ok(written);
-    };
-    tree.spell_like(&given);
-    let mut w = crate::json::JsonWriter::new();
-    w.item_tree(&tree);
-    Ok(w.finish())
+    codec(provider).reproduce(body, operation)
 }
 
 /// A conversion that may change what it converts: the converted document(s) and every

@@ -116,11 +116,6 @@ impl Codec for BirdCodec {
         read_request_at(body, Some(now_ms)).map(drop)
     }
 
-    /// A Bird body is reproduced from Bird's own model: it may say more than the neutral one.
-    fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
-        write_request(&read_request(body)?)
-    }
-
     fn verify_webhook(
         &self,
         delivery: &super::webhook::Delivery<'_>,

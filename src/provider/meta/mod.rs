@@ -94,10 +94,6 @@ impl Codec for MetaCodec {
         parse_spelled(body, Report::to_fit).map(|(request, _)| (request, Vec::new()))
     }
 
-    fn reproduce(&self, body: &str, _: Operation) -> Result<String, BodyError> {
-        reproduce(body)
-    }
-
     fn verify_webhook(
         &self,
         delivery: &super::webhook::Delivery<'_>,
@@ -157,13 +153,9 @@ pub fn serialize_request(request: &Request) -> Result<String, BodyError> {
     }
 }
 
-/// Converts a Meta body to Meta: validated, and reproduced exactly as it was spelt.
+/// Converts a Meta body to Meta: validated, and given back as it was.
 pub fn reproduce(body: &str) -> Result<String, BodyError> {
-    let (request, spelling) = parse_spelled(body, Report::new)?;
-    match &request {
-        Request::Message(message) => Ok(write::message(message, &spelling)),
-        Request::MarkRead(read) => Ok(write::mark_read(read)),
-    }
+    MetaCodec.reproduce(body, Operation::Messages)
 }
 
 /// Parses and validates a Meta message body into the neutral model. Every violation points

@@ -183,19 +183,6 @@ impl Codec for OneMsgCodec {
         }
     }
 
-    /// Written back as read: a method described by a table as its tree, a message with its
-    /// recipient spelled as the body spelled it.
-    fn reproduce(&self, body: &str, operation: Operation) -> Result<String, BodyError> {
-        if schema::fields(operation).is_some() {
-            self.check(body, operation)?;
-            let mut w = JsonWriter::new();
-            w.item_tree(&parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?);
-            return Ok(w.finish());
-        }
-        let (message, spelling) = read_body(body, operation, Report::new)?;
-        write::message(&message, &spelling)
-    }
-
     fn verify_webhook(
         &self,
         delivery: &super::webhook::Delivery<'_>,
