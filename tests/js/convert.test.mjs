@@ -570,3 +570,20 @@ test("fit adapt: a list of more rows than any list takes (11) is numbered text o
     }
   }
 });
+
+test("a provider's valid body converted to the same provider comes back as it was given, to the byte but for white space", () => {
+  const meta = {
+    messaging_product: "whatsapp", to: "16505551234", type: "template",
+    template: { name: "order_update", language: { code: "en" }, components: [{ type: "body", parameters: [] }, { type: "button", sub_type: "quick_reply", index: "01", parameters: [{ type: "payload", payload: "x" }] }] },
+  };
+  const catalog = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "catalog_message", body: { text: "Shop" }, action: {} } };
+  const contacts = { messaging_product: "whatsapp", to: "16505551234", type: "contacts", contacts: [{ name: { formatted_name: "Ana", first_name: "Ana" }, emails: [], urls: [] }] };
+  const onemsg = { phone: "16505551234", body: "Pick", sections: [{ reply: { id: "a", title: "A" } }] };
+  for (const [provider, body, operation] of [["meta", meta], ["meta", catalog], ["meta", contacts], ["1msg", onemsg, "sendButton"]]) {
+    const options = operation ? { operation } : undefined;
+    assert.deepEqual(wabridge.validateProvider(provider, body, options), [], JSON.stringify(body));
+    const same = wabridge.convert(provider, provider, body, options);
+    assert.equal(JSON.stringify(same.body), JSON.stringify(body), provider);
+    assert.deepEqual(same.changes, []);
+  }
+});
