@@ -311,6 +311,13 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// [`Obj::constant`], and required: a field the provider needs though the document's
+    /// type says what it must be (Meta's interactive `action.name`, a reply button's `type`).
+    pub fn fixed(&self, report: &mut Report, key: &str, expected: &str) {
+        self.require(report, key);
+        self.constant(report, key, expected);
+    }
+
     pub fn require(&self, report: &mut Report, key: &str) {
         if !self.has(key) {
             self.missing(report, key);

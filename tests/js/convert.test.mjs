@@ -571,13 +571,27 @@ test("fit adapt: a list of more rows than any list takes (11) is numbered text o
   }
 });
 
+test("Meta's interactive action name and reply button type are required (its reference requires them; the body is sent as given)", () => {
+  const base = { messaging_product: "whatsapp", to: "16505551234", type: "interactive" };
+  const paths = (interactive) => wabridge.validateProvider("meta", { ...base, interactive }).map((v) => v.path);
+  assert.deepEqual(paths({ type: "location_request_message", body: { text: "Where?" } }), ["/interactive/action"]);
+  assert.deepEqual(paths({ type: "location_request_message", body: { text: "Where?" }, action: {} }), ["/interactive/action/name"]);
+  assert.deepEqual(paths({ type: "catalog_message", body: { text: "Shop" }, action: { name: "send_location" } }), ["/interactive/action/name"]);
+  assert.deepEqual(paths({ type: "cta_url", body: { text: "Go" } }), ["/interactive/action"]);
+  assert.deepEqual(paths({ type: "button", body: { text: "b" }, action: { buttons: [{ reply: { id: "a", title: "A" } }] } }), ["/interactive/action/buttons/0/type"]);
+  // What the writer makes from a neutral message has them.
+  const written = wabridge.toProvider("meta", { to: "+16505551234", content: { type: "locationRequest", body: "Where?" } });
+  assert.deepEqual(written.interactive.action, { name: "send_location" });
+});
+
 test("a provider's valid body converted to the same provider comes back as it was given, to the byte but for white space", () => {
   const meta = {
     messaging_product: "whatsapp", to: "16505551234", type: "template",
     template: { name: "order_update", language: { code: "en" }, components: [{ type: "body", parameters: [] }, { type: "button", sub_type: "quick_reply", index: "01", parameters: [{ type: "payload", payload: "x" }] }] },
   };
-  const catalog = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "catalog_message", body: { text: "Shop" }, action: {} } };
+  const catalog = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "catalog_message", body: { text: "Shop" }, action: { name: "catalog_message" } } };
   const contacts = { messaging_product: "whatsapp", to: "16505551234", type: "contacts", contacts: [{ name: { formatted_name: "Ana", first_name: "Ana" }, emails: [], urls: [] }] };
+  // 1MSG documents its buttons with type "reply"; one without is sent as given, as it was written.
   const onemsg = { phone: "16505551234", body: "Pick", sections: [{ reply: { id: "a", title: "A" } }] };
   for (const [provider, body, operation] of [["meta", meta], ["meta", catalog], ["meta", contacts], ["1msg", onemsg, "sendButton"]]) {
     const options = operation ? { operation } : undefined;

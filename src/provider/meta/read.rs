@@ -289,7 +289,8 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
     }
     let header = i.obj(r, "header").and_then(|h| read_header(&h, r));
     let footer = text_of(i, r, "footer", false);
-    // The action's name is implied by the interactive type; Meta's examples send it anyway.
+    // The action's name follows from the interactive type, and Meta requires it all the same
+    // (its reference and every example give it).
     let action_name = match kind.as_str() {
         "cta_url" => Some("cta_url"),
         "flow" => Some("flow"),
@@ -298,8 +299,13 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
         "address_message" => Some("address_message"),
         _ => None,
     };
-    if let (Some(action), Some(name)) = (&action, action_name) {
-        action.constant(r, "name", name);
+    match (&action, action_name) {
+        (Some(action), Some(name)) => action.fixed(r, "name", name),
+        // The others read their parameters from an action they require.
+        (None, Some(_)) if matches!(kind.as_str(), "location_request_message" | "catalog_message") => {
+            i.require(r, "action")
+        }
+        _ => {}
     }
     let action = || action;
     match kind.as_str() {
@@ -319,7 +325,7 @@ fn interactive(i: &Obj<'_>, r: &mut Report) -> Option<Content> {
             let buttons = buttons
                 .iter()
                 .filter_map(|b| {
-                    b.constant(r, "type", "reply");
+                    b.fixed(r, "type", "reply");
                     reply(b, r, "reply")
                 })
                 .collect();
