@@ -219,7 +219,7 @@ const STATUS_PROGRESS = { other: 0, accepted: 1, scheduled: 2, processing: 3, se
  */
 export function isStatusAfter(status, than) {
   const progress = (value, name) => {
-    const found = STATUS_PROGRESS[value];
+    const found = Object.hasOwn(STATUS_PROGRESS, value) ? STATUS_PROGRESS[value] : undefined;
     if (typeof value !== "string" || found === undefined) throw new TypeError(`isStatusAfter: ${name} must be a status event's \`status\` (${Object.keys(STATUS_PROGRESS).join(", ")}), got ${JSON.stringify(value)}`);
     return found;
   };

@@ -354,9 +354,9 @@ async function sandbox(args) {
   const disorder = (value) => {
     if (value === undefined) return undefined;
     return Object.fromEntries(value.split(",").map((pair) => {
-      const [name, probability] = pair.split("=");
+      const [name, probability, ...extra] = pair.split("=");
       const p = Number(probability);
-      if (!name || probability === undefined || !(p >= 0 && p <= 1)) throw new UsageError(`--webhook-disorder takes name=probability pairs (duplicate, reorder, batch; 0 to 1), got ${JSON.stringify(pair)}`);
+      if (!name || !probability?.trim() || extra.length || !(p >= 0 && p <= 1)) throw new UsageError(`--webhook-disorder takes name=probability pairs (duplicate, reorder, batch; 0 to 1), got ${JSON.stringify(pair)}`);
       return [name.trim(), p];
     }));
   };

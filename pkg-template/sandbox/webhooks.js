@@ -92,6 +92,8 @@ export class WebhookOutbox {
     this.disorderRandom = seededRandom(seed ^ 0x5eed);
     /** Per provider, the delivery held back for its next one (reorder or batch). */
     this.held = new Map();
+    /** Counts resets: a duplicate or a reordered delivery due from before one is dropped. */
+    this.generation = 0;
     this.deliveries = [];
     this.pending = new Set();
   }
@@ -155,9 +157,11 @@ export class WebhookOutbox {
     this.deliver(provider, hold.events, hold.payload);
   }
 
-  /** Runs `next` once `first` settled, counted among the pending deliveries. */
+  /** Runs `next` once `first` settled, counted among the pending deliveries; not after a
+   *  reset, which forgets what came before it. */
   after(first, next) {
-    const task = first.then(next);
+    const generation = this.generation;
+    const task = first.then(() => (generation === this.generation ? next() : undefined));
     this.pending.add(task);
     task.finally(() => this.pending.delete(task));
   }
@@ -255,11 +259,16 @@ export class WebhookOutbox {
   reset() {
     for (const hold of this.held.values()) clearTimeout(hold.timer);
     this.held.clear();
+    this.generation++;
     this.deliveries.length = 0;
   }
 
+  /** Resolves once nothing is pending or held back: a callback may make the sandbox emit
+   *  (and hold) another webhook while it waits. */
   async settle() {
-    for (const [provider, hold] of this.held) this.release(provider, hold);
-    while (this.pending.size) await Promise.all([...this.pending]);
+    while (this.pending.size || this.held.size) {
+      for (const [provider, hold] of this.held) this.release(provider, hold);
+      await Promise.all([...this.pending]);
+    }
   }
 }

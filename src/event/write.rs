@@ -76,8 +76,10 @@ pub fn dedupe_key(e: &Event<'_>) -> Option<String> {
             Some(member) => format!("{provider}:status:{id}:{}:{member}", s.provider_status),
             None => format!("{provider}:status:{id}:{}", s.provider_status),
         },
-        // Bird's interactions (a click, a read) have their own ids.
-        Detail::Other { name } => format!("{provider}:{name}:{id}"),
+        // Bird's interactions (a click, a read) have ids of their own; another notification's
+        // id is its subject's (a channel's, a conversation's), the same in its next update.
+        Detail::Other { name } if name.ends_with(".interaction") => format!("{provider}:{name}:{id}"),
+        Detail::Other { .. } => return None,
         Detail::Errors(_) => format!("{provider}:error:{id}"),
     })
 }

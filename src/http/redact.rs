@@ -76,10 +76,20 @@ const CUT_SECRET_MIN_BYTES: usize = 4;
 /// Reachable text offsets are tracked per matched secret prefix (a JSON `\u` escape matches
 /// a whole multi-byte character at once), so the work stays polynomial whatever the secret.
 fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
+    // Most candidates (every `%`, `&` or `\` of a long body) spell not even the first byte:
+    // nothing to allocate for them.
+    if unit(text, start, *secret.first()?, secret).is_empty() {
+        return None;
+    }
     let mut reach: Vec<Vec<usize>> = vec![Vec::new(); secret.len() + 1];
     reach.first_mut()?.push(start);
     let mut cut = false;
+    // The longest prefix some offset still spells: past it, nothing can be reached.
+    let mut furthest = 0;
     for matched in 0..secret.len() {
+        if matched > furthest {
+            break;
+        }
         let offsets = std::mem::take(reach.get_mut(matched)?);
         let want = *secret.get(matched)?;
         cut |= matched >= CUT_SECRET_MIN_BYTES && offsets.iter().any(|&at| cut_at(text, at));
@@ -88,6 +98,7 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
                 // A set: at most a few offsets each (one per spelling of the prefix).
                 if let Some(next) = reach.get_mut(matched + consumed).filter(|next| !next.contains(&end)) {
                     next.push(end);
+                    furthest = furthest.max(matched + consumed);
                 }
             }
         }
@@ -95,7 +106,7 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
     reach.last()?.iter().copied().max().or(cut.then_some(text.len()))
 }
 
-/// Whether the text ends at `at`, or inside an escape (`%2`, `\u00`) that starts there.
+/// Whether the text ends at `at`, or inside an escape (`%2`, `\u00`, `&#4`) that starts there.
 fn cut_at(text: &[u8], at: usize) -> bool {
     let rest = text.get(at..).unwrap_or_default();
     match rest.split_first() {
@@ -103,6 +114,8 @@ fn cut_at(text: &[u8], at: usize) -> bool {
         Some((b'%' | b'\\', tail)) => {
             rest.len() < 12 && tail.iter().all(|b| b.is_ascii_hexdigit() || b"uU\\".contains(b))
         }
+        // An HTML character reference cut before its `;` (`&#4`, `&#x2`, `&am`).
+        Some((b'&', tail)) => rest.len() < 12 && tail.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#'),
         Some(_) => false,
     }
 }
@@ -289,6 +302,7 @@ mod tests {
         // A snippet cut inside the secret: the tail is redacted from 4 bytes of secret on.
         assert_eq!(redact_secret("quoted: tok+/", SECRET).as_deref(), Some("quoted: [redacted]"));
         assert_eq!(redact_secret("quoted: tok%2B%2", SECRET).as_deref(), Some("quoted: [redacted]"));
+        assert_eq!(redact_secret("quoted: tok&#43;&#4", SECRET).as_deref(), Some("quoted: [redacted]"));
         assert_eq!(redact_secret("tokens: tok", SECRET), None);
         assert_eq!(redact_secret("tok+ in the middle", SECRET), None);
         // Overlapping ambiguity (`%25` is `%`, or `%`, `2`, `5`) stays polynomial.

@@ -761,6 +761,10 @@ test("sandbox --webhook-disorder: its webhooks come twice as asked; a bad pair i
   const bad = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--webhook-disorder", "duplicate=2"], { encoding: "utf8", timeout: 20_000 });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--webhook-disorder takes name=probability pairs \(duplicate, reorder, batch; 0 to 1\), got "duplicate=2"/);
+  for (const pair of ["duplicate=", "duplicate=1=2", "duplicate"]) {
+    const refused = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--webhook-disorder", pair], { encoding: "utf8", timeout: 20_000 });
+    assert.equal(refused.status, 2, pair);
+  }
   const unknown = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "0", "--webhook-disorder", "lost=0.5"], { encoding: "utf8", timeout: 20_000 });
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown webhooks.disorder "lost"/);

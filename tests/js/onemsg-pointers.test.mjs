@@ -21,6 +21,9 @@ test("an item that is not an object: faults after it are not reported at the wro
     assert.ok(found.includes("/sections/0"), JSON.stringify(found));
     assert.ok(!found.includes("/sections/0/reply/title"), `the second button's title reported at the first's: ${JSON.stringify(found)}`);
   }
+  // An item dropped for a field missing inside it shifts the indices too.
+  const missing = { ...body, sections: [{ type: "reply", reply: { title: "no id" } }, body.sections[1]] };
+  assert.deepEqual(paths(() => wabridge.validateProvider("1msg", missing, { operation: "sendButton" })), ["/sections/0/reply/id"]);
   // With nothing dropped, the title is reported where it is.
   const clean = { ...body, sections: [{ type: "reply", reply: { id: "b", title: "ok" } }, body.sections[1]] };
   assert.deepEqual(paths(() => wabridge.validateProvider("1msg", clean, { operation: "sendButton" })), ["/sections/1/reply/title"]);

@@ -170,3 +170,32 @@ test("webhooks.disorder is checked: unknown ways and probabilities outside 0..1 
   assert.throws(() => createSandbox({ webhooks: { disorder: { duplicate: 2 } } }), /webhooks.disorder.duplicate is a probability, within 0..1/);
   assert.throws(() => createSandbox({ webhooks: { disorder: "often" } }), /webhooks.disorder must be an object/);
 });
+
+test("webhooks.disorder: settle() waits for a delivery held back while it waited; reset() drops what was due from before it", async () => {
+  // A callback that makes the customer write again (a bot's conversation): its webhook is held.
+  const handed = [];
+  let again = true;
+  const sandbox = createSandbox({
+    webhooks: {
+      disorder: { reorder: 1 },
+      onWebhook: (hook) => {
+        handed.push(hook.event);
+        if (again) {
+          again = false;
+          sandbox.receive({ provider: "meta", from: "+16505551234", text: "me again" });
+        }
+      },
+    },
+  });
+  sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
+  await sandbox.settle();
+  assert.equal(handed.length, 2, "both messages handed over before settle() resolved");
+  // A duplicate due when reset() runs is not delivered into the new session.
+  const calls = [];
+  const fresh = createSandbox({ webhooks: { disorder: { duplicate: 1 }, onWebhook: (hook) => void calls.push(hook.payload) } });
+  fresh.receive({ provider: "1msg", from: "+16505551234", text: "before reset" });
+  fresh.reset();
+  await fresh.settle();
+  assert.deepEqual(fresh.webhooks(), []);
+  assert.ok(calls.length <= 1, `delivered ${calls.length} times`);
+});

@@ -288,3 +288,12 @@ test("readWebhook keeps its own copy of a Node Buffer's bytes: `raw` reads right
   buffer.fill(0x20);
   assert.deepEqual(event.raw, expected);
 });
+
+test("keys: a Bird notification other than an interaction has no key (its payload id is its subject's: the channel's next update shares it)", () => {
+  const update = (status) => JSON.stringify({ service: "channels", event: "channel.updated", payload: { id: "5b3a0000-0000-4000-8000-000000000001", status } });
+  const [active] = wabridge.readWebhook("bird", update("active"));
+  const [inactive] = wabridge.readWebhook("bird", update("inactive"));
+  assert.equal(active.type, "other");
+  assert.equal(active.key, undefined);
+  assert.equal(inactive.key, undefined);
+});

@@ -125,4 +125,7 @@ test("isStatusAfter orders a message's statuses as its life goes, final ones las
   assert.equal(isStatusAfter("other", "sent"), false);
   assert.throws(() => isStatusAfter("viewed", "sent"), /isStatusAfter: status must be a status event's `status` \(other, accepted, .*\), got "viewed"/);
   assert.throws(() => isStatusAfter("sent", undefined), /than must be/);
+  // Not the status table's inherited names.
+  assert.throws(() => isStatusAfter("constructor", "sent"), /status must be/);
+  assert.throws(() => isStatusAfter("sent", "__proto__"), /than must be/);
 });

@@ -403,14 +403,22 @@ fn read_body(
             // a value missing, next to a fault in the same object): limits of values read (a
             // length, an empty text, a count too high, a range) always are.
             let mut violations = report.into_violations();
-            // Arrays an item was dropped from (reported where it is: not an object): the
-            // model's indices after it are one lower than the body's, so nothing under such an
-            // array is reported from the model.
-            let shifted: Vec<&str> = violations
-                .iter()
-                .filter_map(|w| w.path.rsplit_once('/').map(|(array, _)| array))
-                .filter(|array| matches!(super::json_at(&tree, array), Some(Json::Array(_))))
-                .collect();
+            // Arrays an item may have been dropped from: any with a fault inside that leaves a
+            // value unread (an item not an object, a field missing or of the wrong type; not a
+            // length, a count or a range, which are read). The model's indices after a dropped
+            // item are one lower than the body's, so nothing under such an array is reported
+            // from it.
+            let mut shifted: Vec<&str> = Vec::new();
+            let unread = |code: ViolationCode| matches!(code, ViolationCode::Required | ViolationCode::InvalidValue);
+            for fault in violations.iter().filter(|v| unread(v.code)) {
+                let mut at = fault.path.as_str();
+                while let Some((parent, _)) = at.rsplit_once('/') {
+                    if matches!(super::json_at(&tree, parent), Some(Json::Array(_))) && !shifted.contains(&parent) {
+                        shifted.push(parent);
+                    }
+                    at = parent;
+                }
+            }
             let independent = |v: &Violation| {
                 use ViolationCode::*;
                 let parent = v.path.rsplit_once('/').map_or("", |(parent, _)| parent);
