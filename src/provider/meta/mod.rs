@@ -26,7 +26,7 @@ pub use client::{
     MetaSendResult, MetaSuccess,
 };
 pub use error::decode_error;
-pub use read::{ButtonSpelling, MetaSpelling};
+pub use read::ButtonSpelling;
 pub use webhook::challenge;
 
 use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
@@ -71,7 +71,7 @@ impl Codec for MetaCodec {
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
         refuse(message)?;
-        Ok(write::message(message, &MetaSpelling::default()))
+        Ok(write::message(message))
     }
 
     fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
@@ -87,11 +87,11 @@ impl Codec for MetaCodec {
     }
 
     fn read(&self, body: &str, _: Operation) -> Result<Request, BodyError> {
-        parse_spelled(body, Report::new).map(|(request, _)| request)
+        parse_checked(body, Report::new)
     }
 
     fn read_to_fit(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        parse_spelled(body, Report::to_fit).map(|(request, _)| (request, Vec::new()))
+        parse_checked(body, Report::to_fit).map(|request| (request, Vec::new()))
     }
 
     fn verify_webhook(
@@ -111,7 +111,7 @@ impl Codec for MetaCodec {
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
     message.validate()?;
     refuse(message)?;
-    Ok(write::message(message, &MetaSpelling::default()))
+    Ok(write::message(message))
 }
 
 /// The media kind of a message whose media is given inline (a `data:` URI), which the
@@ -172,12 +172,12 @@ pub fn parse(body: &str, operation: Option<&str>) -> Result<Message, BodyError> 
 /// could not carry back is reported rather than dropped.
 pub fn parse_request(body: &str, operation: Option<&str>) -> Result<Request, BodyError> {
     operation_named(PROVIDER, operation)?;
-    parse_spelled(body, Report::new).map(|(request, _)| request)
+    parse_checked(body, Report::new)
 }
 
-/// [`parse_request`], and how the body spelt what the neutral model does not distinguish;
-/// violations are reported into `new_report()`'s reports (a fit's read: [`Report::to_fit`]).
-fn parse_spelled(body: &str, new_report: fn() -> Report) -> Result<(Request, MetaSpelling), BodyError> {
+/// [`parse_request`], its violations reported into `new_report()`'s reports (a fit's read:
+/// [`Report::to_fit`]).
+fn parse_checked(body: &str, new_report: fn() -> Report) -> Result<Request, BodyError> {
     let original = parse_tree(body).map_err(|v| BodyError::Invalid(vec![v]))?;
     let root = Path::root();
     let mut report = new_report();
@@ -205,8 +205,7 @@ fn parse_spelled(body: &str, new_report: fn() -> Report) -> Result<(Request, Met
         let message = "Meta takes media by an http(s) link or an uploaded media id, not a data: URI";
         report.add(&root.key(kind).key("link"), crate::validate::ViolationCode::InvalidFormat, message, None);
     }
-    let spelling = read::spelling(&original);
-    report.into_result().map(|_| (request, spelling)).map_err(BodyError::Invalid)
+    report.into_result().map(|_| request).map_err(BodyError::Invalid)
 }
 
 /// Where each neutral field lives in Meta's body, for reporting violations of a Meta body

@@ -7,18 +7,6 @@ use crate::message::read::{Spelling, address_request, contact, flow_action, flow
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
-/// How a Meta body spelt what the neutral model does not distinguish, so that converting a
-/// Meta body to Meta reproduces it exactly. The neutral model knows nothing of it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MetaSpelling {
-    /// The body left out `type` (Meta's default is text).
-    pub type_omitted: bool,
-    /// `to` is written as the body wrote it (`+` and digits both reach Meta), not as digits.
-    pub to_as_given: bool,
-    /// Each template button component, in document order (cards included).
-    pub buttons: Vec<ButtonSpelling>,
-}
-
 /// How a template button component wrote its `index` and `sub_type`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ButtonSpelling {
@@ -26,16 +14,6 @@ pub struct ButtonSpelling {
     pub index_as_number: bool,
     /// `"CATALOG"` rather than `"catalog"` (Meta's examples do).
     pub sub_type_upper_case: bool,
-}
-
-/// The spelling of a body that [`request`] read: found by a walk over the document rather
-/// than by the reader, which stays about meaning.
-pub fn spelling(body: &Json<'_>) -> MetaSpelling {
-    let mut out = MetaSpelling { type_omitted: body.get("type").is_none(), to_as_given: true, buttons: Vec::new() };
-    if let Some(template) = body.get("template") {
-        out.buttons = button_spellings(template.items("components"));
-    }
-    out
 }
 
 /// How each template button component of `components` (cards' included) spelled its `index`

@@ -5,15 +5,14 @@
 //! Objects whose shape several message types share (interactive actions, template
 //! parameters) are written by one function each, as Meta's reference describes them.
 
-use super::read::{ButtonSpelling, MetaSpelling};
+use super::read::ButtonSpelling;
 use crate::json::JsonWriter;
 use crate::message::read::Spelling;
 use crate::message::write::{button_parameter, contact, location, media};
 use crate::message::*;
 
-/// The body of `POST …/messages` for a valid message, spelt as `spelling` says (the default
-/// for a message that did not come from a Meta body).
-pub fn message(message: &Message, spelling: &MetaSpelling) -> String {
+/// The body of `POST …/messages` for a valid message.
+pub fn message(message: &Message) -> String {
     let mut w = JsonWriter::new();
     w.item_obj(|w| {
         w.str("messaging_product", "whatsapp");
@@ -21,21 +20,19 @@ pub fn message(message: &Message, spelling: &MetaSpelling) -> String {
             w.str("recipient_type", recipient_type_name(recipient_type));
         }
         // A phone number goes to Meta as its digits (issue 12's normal form), however it was
-        // written; a Meta body is written back as it gave `to` (it was read as a Meta `to`).
+        // written.
         match message.phone_digits() {
-            Some(digits) if !spelling.to_as_given => w.str("to", &digits),
-            _ => w.str("to", &message.to),
+            Some(digits) => w.str("to", &digits),
+            None => w.str("to", &message.to),
         }
         if let Some(id) = &message.reply_to {
             w.obj("context", |w| w.str("message_id", id));
         }
         w.opt_str("biz_opaque_callback_data", message.callback_data.as_deref());
         let kind = wire_type(&message.content);
-        // Meta's docs: `type` is optional and means text when absent; kept absent on a round trip.
-        if !spelling.type_omitted {
-            w.str("type", kind);
-        }
-        let buttons = &mut spelling.buttons.iter().copied();
+        w.str("type", kind);
+        // Template buttons as Meta's reference writes them (a string index, a lower-case sub_type).
+        let buttons = &mut std::iter::empty();
         match &message.content {
             Content::Text(text) => w.obj("text", |w| {
                 w.str("body", &text.body);
