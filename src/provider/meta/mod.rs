@@ -12,8 +12,7 @@ mod read;
 // 1MSG forwards a template's `params` and a product list's sections to the Cloud API as they
 // are: Meta's objects, read and written by Meta's codec for both.
 pub(crate) use read::{
-    button_spellings, product_sections, read_header as read_interactive_header,
-    template_components as read_template_components,
+    product_sections, read_header as read_interactive_header, template_components as read_template_components,
 };
 pub(crate) use write::{
     header as write_interactive_header, product_section, template_components as write_template_components,
@@ -26,8 +25,8 @@ pub use client::{
     MetaSendResult, MetaSuccess,
 };
 pub use error::decode_error;
-pub use read::ButtonSpelling;
 pub use webhook::challenge;
+pub use write::ButtonSpelling;
 
 use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
 use super::{Provider, rewrite_pointer};

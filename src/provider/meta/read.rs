@@ -7,37 +7,6 @@ use crate::message::read::{Spelling, address_request, contact, flow_action, flow
 use crate::message::*;
 use crate::validate::{Json, Obj, Report};
 
-/// How a template button component wrote its `index` and `sub_type`.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ButtonSpelling {
-    /// `0` rather than `"0"` (Meta's reference types it as a string; its examples send numbers).
-    pub index_as_number: bool,
-    /// `"CATALOG"` rather than `"catalog"` (Meta's examples do).
-    pub sub_type_upper_case: bool,
-}
-
-/// How each template button component of `components` (cards' included) spelled its `index`
-/// and `sub_type`, in document order.
-pub(crate) fn button_spellings(components: &[Json<'_>]) -> Vec<ButtonSpelling> {
-    fn buttons(components: &[Json<'_>], out: &mut Vec<ButtonSpelling>) {
-        for component in components {
-            if component.get("type").and_then(Json::as_str) == Some("button") {
-                let sub_type = component.get("sub_type").and_then(Json::as_str).unwrap_or_default();
-                out.push(ButtonSpelling {
-                    index_as_number: matches!(component.get("index"), Some(Json::Int(_) | Json::UInt(_))),
-                    sub_type_upper_case: sub_type.bytes().any(|b| b.is_ascii_uppercase()),
-                });
-            }
-            for card in component.items("cards") {
-                buttons(card.items("components"), out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    buttons(components, &mut out);
-    out
-}
-
 /// The message types of Meta's reference.
 const MESSAGE_TYPES: [&str; 11] = [
     "text",

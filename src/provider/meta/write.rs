@@ -5,7 +5,6 @@
 //! Objects whose shape several message types share (interactive actions, template
 //! parameters) are written by one function each, as Meta's reference describes them.
 
-use super::read::ButtonSpelling;
 use crate::json::JsonWriter;
 use crate::message::read::Spelling;
 use crate::message::write::{button_parameter, contact, location, media};
@@ -305,6 +304,16 @@ fn flow_parameters(w: &mut JsonWriter, c: &Flow) {
 }
 
 /// Buttons' spellings, consumed in document order by the components that are buttons.
+/// How to write a template button component's `index` and `sub_type`: as Meta's reference
+/// does (the default), or as a dialect that passes it on does (1MSG's, `onemsg::template`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ButtonSpelling {
+    /// `0` rather than `"0"` (Meta's reference types it as a string; its examples send numbers).
+    pub index_as_number: bool,
+    /// `"CATALOG"` rather than `"catalog"` (Meta's examples do).
+    pub sub_type_upper_case: bool,
+}
+
 pub(crate) type Buttons<'a> = dyn Iterator<Item = ButtonSpelling> + 'a;
 
 fn template(w: &mut JsonWriter, t: &Template, buttons: &mut Buttons<'_>) {

@@ -24,7 +24,7 @@ use crate::json::JsonWriter;
 use crate::message::{Content, MarkRead, MediaKind, Message, Request};
 use crate::validate::{Json, Obj, Path, Report, Violation, ViolationCode, parse_tree};
 use std::borrow::Cow;
-use write::{BodySpelling, RecipientSpelling};
+use write::BeyondTheModel;
 
 pub const PROVIDER: Provider = Provider::OneMsg;
 
@@ -105,7 +105,7 @@ impl Codec for OneMsgCodec {
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
-        write::message(message, &BodySpelling::default())
+        write::message(message)
     }
 
     fn write_mark_read(&self, read: &MarkRead) -> Result<String, BodyError> {
@@ -233,13 +233,13 @@ fn read(
                 }
             }
         }
-        let (message, spelling) = read_body(body, operation, new_report)?;
-        if spelling.filename.is_some() {
+        let (message, beyond) = read_body(body, operation, new_report)?;
+        if beyond.filename.is_some() {
             leave_out("/filename".into(), "filename of an image, video or audio (only documents keep theirs)")?;
         }
         // The neutral list has one text for the button that opens it: a buttonText that is not
         // `action`'s is a second one, and which of the two 1MSG shows is undocumented.
-        if let (Some(text), Content::List(list)) = (&spelling.button_text, &message.content)
+        if let (Some(text), Content::List(list)) = (&beyond.button_text, &message.content)
             && *text != list.button
         {
             leave_out("/buttonText".into(), "sendList buttonText beside a different action (the list's button text)")?;
@@ -384,14 +384,9 @@ fn read_body(
     body: &str,
     operation: Operation,
     new_report: fn() -> Report,
-) -> Result<(Message, BodySpelling), BodyError> {
+) -> Result<(Message, BeyondTheModel), BodyError> {
     let mut report = new_report();
     let (tree, read) = read_tree(body, operation, &mut report)?;
-    let recipient = match tree.get("phone") {
-        Some(Json::Str(_)) => RecipientSpelling::PhoneString,
-        Some(_) => RecipientSpelling::PhoneNumber,
-        None => RecipientSpelling::ChatId,
-    };
     let (table, snake) = pointer_table(&tree, operation);
     let Some(message) = read else { return Err(BodyError::Invalid(report.into_violations())) };
     let message = match validated_from_wire(message, &borrowed(&table), snake, Some(&tree), new_report()) {
@@ -435,14 +430,9 @@ fn read_body(
         }
         Err(other) => return Err(other),
     };
-    let coordinates = match (tree.get("lat").and_then(Json::as_str), tree.get("lng").and_then(Json::as_str)) {
-        (Some(lat), Some(lng)) => Some((lat.to_string(), lng.to_string())),
-        _ => None,
-    };
     let filename = read::own_file_name(&tree, &message);
-    let buttons = crate::provider::meta::button_spellings(tree.items("params"));
     let button_text = tree.get("buttonText").and_then(Json::as_str).map(str::to_string);
-    Ok((message, BodySpelling { recipient, coordinates, filename, buttons, button_text }))
+    Ok((message, BeyondTheModel { filename, button_text }))
 }
 
 /// Validates `message` and serializes it to the body of its 1MSG method; returns the method too.

@@ -131,8 +131,8 @@ fn hoist(object: &mut Json<'_>, key: &str) {
     }
 }
 
-/// How 1MSG's documentation spells template buttons, for a template that does not come from a
-/// 1MSG body: `index` as a number, `sub_type` in lower case but `CATALOG`.
+/// How 1MSG's documentation spells template buttons: `index` as a number, `sub_type` in lower
+/// case but `CATALOG`.
 pub(super) fn button_spellings(components: &[crate::message::TemplateComponent]) -> Vec<ButtonSpelling> {
     use crate::message::{ButtonSubType, TemplateComponent};
     let mut out = Vec::new();

@@ -26,7 +26,7 @@ fn invalid(path: &str, code: ViolationCode, message: String) -> BodyError {
 }
 
 /// What 1MSG's method for `message` cannot carry, or `None`.
-fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
+fn refusal(message: &Message) -> Option<BodyError> {
     if message.callback_data.is_some() {
         return Some(cannot_at("callbackData", "/callbackData"));
     }
@@ -63,8 +63,7 @@ fn refusal(message: &Message, spelling: &BodySpelling) -> Option<BodyError> {
             // Where nothing names the file's type, the mimeType is what the message lacks (as
             // Bird's file body needs it, at the same field).
             let kind = message.content.media().map_or(MediaKind::Document, |(kind, _)| kind);
-            // A body reproduced with a name of its own is named already.
-            (m.id.is_none() && spelling.filename.is_none() && sent_file_name(kind, m).is_none()).then(|| {
+            (m.id.is_none() && sent_file_name(kind, m).is_none()).then(|| {
                 invalid(
                     "/content/mimeType",
                     ViolationCode::Required,
@@ -222,39 +221,25 @@ pub(super) fn file_name(link: &str) -> Option<&str> {
     (name.contains('.') && !name.ends_with('.') && path.matches('/').count() > 2).then_some(name)
 }
 
-/// How a body names its recipient: 1MSG takes `phone` as a number (the current API) or a
-/// string (v2.39 of its spec), or the chat (`<digits>@c.us`, a group's `<id>@g.us`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(super) enum RecipientSpelling {
-    #[default]
-    PhoneNumber,
-    PhoneString,
-    ChatId,
-}
-
-/// How a body spelled what the neutral model holds as values, so that it is written back
-/// exactly: the recipient, and a location's coordinates (`"45.50"` is 45.5 to the model).
+/// What a body sent to a send method says that the neutral model has no place for, which a
+/// conversion leaves out and reports (`read_lossy`).
 #[derive(Debug, Clone, Default)]
-pub(super) struct BodySpelling {
-    pub recipient: RecipientSpelling,
-    pub coordinates: Option<(String, String)>,
+pub(super) struct BeyondTheModel {
     /// A non-document's file name of its own (the model keeps documents' names only).
     pub filename: Option<String>,
-    /// How a template's button components spelled `index` and `sub_type`, in order.
-    pub buttons: Vec<crate::provider::meta::ButtonSpelling>,
-    /// A sendList's `buttonText`, written back beside `action` (see `read::message`).
+    /// A sendList's `buttonText` (the list's button text is its `action`).
     pub button_text: Option<String>,
 }
 
 /// Writes a valid message whose kind 1MSG carries.
-pub(super) fn message(message: &Message, spelling: &BodySpelling) -> Result<String, BodyError> {
-    if let Some(refused) = refusal(message, spelling) {
+pub(super) fn message(message: &Message) -> Result<String, BodyError> {
+    if let Some(refused) = refusal(message) {
         return Err(refused);
     }
     let mut w = JsonWriter::new();
     w.item_obj(|w| {
-        recipient(w, message, spelling.recipient);
-        content(w, &message.content, spelling);
+        recipient(w, message);
+        content(w, &message.content);
         match &message.content {
             Content::Reaction(r) => w.str("quotedMsgId", &r.message_id),
             _ => w.opt_str("quotedMsgId", message.reply_to.as_deref()),
@@ -270,21 +255,22 @@ fn group_chat(to: &str) -> std::borrow::Cow<'_, str> {
 
 /// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+` (a number
 /// unless the body being reproduced spelled it otherwise), or their chat `<digits>@c.us`.
-fn recipient(w: &mut JsonWriter, message: &Message, spelling: RecipientSpelling) {
+/// `phone` as a number, as the current API takes it (v2.39 of its spec also took a string),
+/// or a group's chat.
+fn recipient(w: &mut JsonWriter, message: &Message) {
     if message.recipient_type == Some(RecipientType::Group) {
         w.str("chatId", &group_chat(&message.to));
         return;
     }
     let digits = message.phone_digits().unwrap_or_else(|| message.to.trim_start_matches('+').to_string());
-    match (spelling, digits.parse::<i64>()) {
-        (RecipientSpelling::ChatId, _) => w.str("chatId", &format!("{digits}@c.us")),
+    match digits.parse::<i64>() {
         // Validated phone numbers are at most 15 digits: they fit an i64 exactly.
-        (RecipientSpelling::PhoneNumber, Ok(number)) => w.int("phone", number),
-        _ => w.str("phone", &digits),
+        Ok(number) => w.int("phone", number),
+        Err(_) => w.str("phone", &digits),
     }
 }
 
-fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
+fn content(w: &mut JsonWriter, content: &Content) {
     match content {
         Content::Text(t) => w.str("body", &t.body),
         Content::Template(t) => {
@@ -299,14 +285,13 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
                 // Written as the Cloud API's components, then put in 1MSG's dialect.
                 let mut cloud = JsonWriter::new();
                 cloud.item_obj(|cloud| {
-                    let defaults;
-                    let buttons = if spelling.buttons.is_empty() {
-                        defaults = super::template::button_spellings(components);
-                        &mut defaults.iter().copied()
-                    } else {
-                        &mut spelling.buttons.iter().copied()
-                    };
-                    crate::provider::meta::write_template_components(cloud, "params", components, buttons);
+                    let buttons = super::template::button_spellings(components);
+                    crate::provider::meta::write_template_components(
+                        cloud,
+                        "params",
+                        components,
+                        &mut buttons.into_iter(),
+                    );
                 });
                 let cloud = cloud.finish();
                 match crate::validate::parse_tree(&cloud) {
@@ -328,26 +313,16 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
         }
         Content::Image(m) | Content::Video(m) | Content::Audio(m) | Content::Document(m) => {
             let kind = content.media().map_or(MediaKind::Document, |(kind, _)| kind);
-            file(w, kind, m, spelling.filename.as_deref())
+            file(w, kind, m)
         }
         Content::Sticker(m) => {
             w.opt_str("mediaId", m.id.as_deref());
             w.opt_str("link", m.link.as_deref());
         }
         Content::Location(l) => {
-            // Decimal strings, as 1MSG's sendLocation takes them: as the body being reproduced
-            // spelled them when they are these values, else the shortest form.
-            let spelled = |text: &str, value: f64| crate::json::parse_decimal(text) == Some(value);
-            match &spelling.coordinates {
-                Some((lat, lng)) if spelled(lat, l.latitude) && spelled(lng, l.longitude) => {
-                    w.str("lat", lat);
-                    w.str("lng", lng);
-                }
-                _ => {
-                    w.str("lat", &decimal(l.latitude));
-                    w.str("lng", &decimal(l.longitude));
-                }
-            }
+            // Decimal strings, as 1MSG's sendLocation takes them, in their shortest form.
+            w.str("lat", &decimal(l.latitude));
+            w.str("lng", &decimal(l.longitude));
             w.opt_str("name", l.name.as_deref());
             w.opt_str("address", l.address.as_deref());
         }
@@ -380,7 +355,6 @@ fn content(w: &mut JsonWriter, content: &Content, spelling: &BodySpelling) {
             w.str("body", &l.body);
             w.opt_str("footer", l.footer.as_deref());
             w.str("action", &l.button);
-            w.opt_str("buttonText", spelling.button_text.as_deref());
             w.arr("sections", &l.sections, |w, s| {
                 w.item_obj(|w| {
                     w.opt_str("title", s.title.as_deref());
@@ -448,19 +422,17 @@ fn interactive_header(w: &mut JsonWriter, header: Option<&Header>) {
 
 /// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename` (`own`:
 /// the name the body being reproduced gave a non-document).
-fn file(w: &mut JsonWriter, kind: MediaKind, m: &Media, own: Option<&str>) {
+fn file(w: &mut JsonWriter, kind: MediaKind, m: &Media) {
     match (&m.id, &m.link) {
         (Some(id), _) => {
             w.str("mediaId", id);
             w.str("mediaType", kind.name());
-            w.opt_str("filename", m.filename.as_deref().or(own));
+            w.opt_str("filename", m.filename.as_deref());
         }
         (None, Some(link)) => {
             w.str("body", link);
-            // A non-document's own name (a body reproduced), else the one `sent_file_name`
-            // makes (`refusal` made sure of one).
-            let sent = own.map(str::to_string).or_else(|| sent_file_name(kind, m).map(|(name, _)| name));
-            w.opt_str("filename", sent.as_deref());
+            // The name `sent_file_name` makes (`refusal` made sure of one).
+            w.opt_str("filename", sent_file_name(kind, m).map(|(name, _)| name).as_deref());
         }
         (None, None) => {}
     }
