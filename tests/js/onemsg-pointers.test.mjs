@@ -69,3 +69,12 @@ test("what the neutral model takes converts to a 1MSG body 1MSG's validator take
     assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
   }
 });
+
+test("a template component's parameters are as many as its template's placeholders: no cap that the neutral model lacks (a 101-parameter body converted, then 1MSG's validator refused it)", () => {
+  const parameters = Array.from({ length: 101 }, (_, i) => ({ type: "text", text: `p${i}` }));
+  const message = { to: "+16505551234", content: { type: "template", name: "order_update", language: { code: "en" }, namespace: "ca300906_cfbc_410b_99fb_dcee8e13d578", components: [{ type: "body", parameters }] } };
+  assert.deepEqual(wabridge.validate(message), []);
+  const { body, operation } = wabridge.convert("neutral", "1msg", message);
+  assert.equal(operation, "sendTemplate");
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
+});

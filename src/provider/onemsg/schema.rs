@@ -16,6 +16,11 @@ use Shape::*;
 /// addTemplate's `language`: the codes 1MSG's spec (2.39) lists. A sent template's
 /// `language.code` is any code: the current contract (SendTemplateRequestLanguage) types it as
 /// a string, and Meta, which 1MSG hands templates to, has added languages since (`ml`, `ka`, …).
+/// A component's parameters: as many as its template has placeholders, which only the
+/// template says (the sandbox checks them against it). Neither 1MSG nor Meta documents a
+/// maximum, and the neutral model has none: a cap here (it was 100) refused what converted.
+const PARAMETERS_MAX: usize = usize::MAX;
+
 const LANGUAGES: &[&str] = &[
     "af", "sq", "ar", "az", "bn", "bg", "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "nl", "en", "en_GB",
     "en_US", "et", "fil", "fi", "fr", "de", "el", "gu", "he", "hi", "hu", "id", "ga", "it", "ja", "kn", "kk", "ko",
@@ -251,7 +256,7 @@ const COMPONENT: &[Field] = &[
         false,
     ),
     Field("index", Rule(button_index), false),
-    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, 100)), false),
+    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, PARAMETERS_MAX)), false),
 ];
 const CARD: &[Field] = &[
     Field("card_index", Int(0, CAROUSEL_CARDS_MAX as i64 - 1), false),
@@ -263,7 +268,7 @@ const PARAM: &[Field] = &[
     Field("type", Enum(&["header", "body", "button", "footer", "limited_time_offer", "CAROUSEL", "carousel"]), true),
     Field("sub_type", Any, false),
     Field("index", Rule(button_index), false),
-    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, 100)), false),
+    Field("parameters", Either(&Obj(CARD_LINK), &Arr(&Obj(PARAMETER), 0, PARAMETERS_MAX)), false),
     Field("cards", Arr(&Obj(CARD), CAROUSEL_CARDS_MIN, CAROUSEL_CARDS_MAX), false),
 ];
 
