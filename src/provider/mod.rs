@@ -217,7 +217,7 @@ pub fn to_neutral(request: &Request) -> Result<String, BodyError> {
 /// Converts a document between the neutral model and the providers' bodies, validating on the
 /// way, exactly: what the target cannot carry is refused (see [`convert_reporting`] for a
 /// conversion that leaves it out and says so). Converting a provider's body to the same
-/// provider reproduces it exactly.
+/// provider gives it back as it was given, once checked.
 pub fn convert(from: Format, to: Format, body: &str, operation: Option<&str>) -> Result<String, BodyError> {
     if let (Format::Provider(from), Format::Provider(to)) = (from, to)
         && from == to

@@ -1,7 +1,7 @@
 //! Bird's own request, as its Channels API spells it: what `read` checks a body into and
 //! `write` writes back, field for field. Bird's bodies say more than the neutral model
 //! (several images in one message, postback actions, templates by project, scheduling,
-//! tags), so a Bird body is validated and reproduced in Bird's terms, and mapped to the
+//! tags), so a Bird body is validated in Bird's terms, and mapped to the
 //! neutral model (`neutral.rs`) only where the two say the same thing.
 
 use crate::json::Json;

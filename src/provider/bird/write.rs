@@ -1,5 +1,5 @@
 //! Writes a [`BirdRequest`] as Bird's JSON, field for field: what `read` took is what comes
-//! out, so a Bird body converted to Bird is reproduced exactly.
+//! out (a neutral message mapped to Bird's model is sent so).
 
 use super::model::*;
 use crate::json::JsonWriter;

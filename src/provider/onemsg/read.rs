@@ -403,8 +403,8 @@ fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
         }
     };
     // On media other than documents the neutral model has no place for a name: one other than
-    // its link's is kept as the body's spelling (`own_file_name`), so that the body is validated
-    // and reproduced, and left out, reported, when converted to another format.
+    // its link's (`own_file_name`) is valid in the body, and left out, reported, when the body
+    // is converted to another format.
     let derived = link.as_deref().and_then(|l| derived_name(&kind, l));
     // A name that is the link's last segment with the usual extension of a type of the kind
     // (`…/photo` as `photo.jpg`) is how a neutral message's mimeType is written (`typed_name`):

@@ -253,10 +253,8 @@ fn group_chat(to: &str) -> std::borrow::Cow<'_, str> {
     if to.ends_with("@g.us") { to.into() } else { format!("{to}@g.us").into() }
 }
 
-/// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+` (a number
-/// unless the body being reproduced spelled it otherwise), or their chat `<digits>@c.us`.
-/// `phone` as a number, as the current API takes it (v2.39 of its spec also took a string),
-/// or a group's chat.
+/// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+`, as a number
+/// as the current API takes it (v2.39 of its spec also took a string).
 fn recipient(w: &mut JsonWriter, message: &Message) {
     if message.recipient_type == Some(RecipientType::Group) {
         w.str("chatId", &group_chat(&message.to));
@@ -420,8 +418,7 @@ fn interactive_header(w: &mut JsonWriter, header: Option<&Header>) {
     }
 }
 
-/// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename` (`own`:
-/// the name the body being reproduced gave a non-document).
+/// sendFile: by `mediaId` and `mediaType`, or by URL in `body` with its `filename`.
 fn file(w: &mut JsonWriter, kind: MediaKind, m: &Media) {
     match (&m.id, &m.link) {
         (Some(id), _) => {
