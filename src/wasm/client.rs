@@ -445,11 +445,22 @@ impl ClientCore {
 
     /// The JS error for a failed attempt, with the retry the policy allows.
     fn failure(&self, error: SendError, prepared: &Array, attempt: u32, jitter: f64) -> Array {
-        let error = error.redact(self.client().secret());
+        let mut error = error.redact(self.client().secret());
+        let mut request = sent_request(prepared);
+        // A webhook URL set through 1MSG carries the receiver's shared token: out of the error,
+        // the request it quotes included (the caller has the URL to send again).
+        if let (Config::OneMsg(_), Some(body)) = (&self.config, &request.body) {
+            for token in crate::provider::onemsg::webhook_url_secrets(body) {
+                error = error.redact(&token);
+                let text = String::from_utf8_lossy(request.body.as_deref().unwrap_or_default()).into_owned();
+                if let Some(clean) = crate::http::redact_secret(&text, &token) {
+                    request.body = Some(clean.into_bytes());
+                }
+            }
+        }
         let hint = error.retry_hint();
         let wait =
             if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
-        let request = sent_request(prepared);
         let attempted = Attempted { provider: self.client().provider(), request: &request, attempts: attempt };
         let js_error = to_js_error(&error, Some(attempted));
         let out = Array::of2(&JsValue::FALSE, &js_error);

@@ -142,6 +142,26 @@ export async function secrets(wabridge, { baseUrl } = {}) {
     check(error.message.includes("[redacted]"), `the URL is still quoted, token redacted: ${error.message}`);
   });
 
+  await run("1msg: a webhook URL's shared token, set through setWebhook or updateSettings, appears in none of that call's errors", async () => {
+    const hookToken = `${HEAD}/hook+t${TAIL}`;
+    const hookUrl = `https://me.example/1msg?secret=${encodeURIComponent(hookToken)}`;
+    const fetches = {
+      "a network failure": async () => {
+        throw new TypeError("fetch failed");
+      },
+      "a 500": async () => new Response("oops", { status: 500 }),
+      "a 400 echoing the URL": async (url, init) => Response.json({ error: `cannot reach ${JSON.parse(init.body).webhookUrl}` }, { status: 400 }),
+    };
+    for (const [name, fetch] of Object.entries(fetches)) {
+      const client = clients["1msg"].make(fetch);
+      for (const [call, run] of [["setWebhook", () => client.setWebhook(hookUrl)], ["updateSettings", () => client.updateSettings({ webhookUrl: hookUrl })]]) {
+        const error = await run().then(() => null, (e) => e);
+        assertClean(error, `${call}, ${name}`);
+        check(String(error.request?.body).includes("[redacted]"), `${call}, ${name}: the body is quoted, token redacted (${error.request?.body})`);
+      }
+    }
+  });
+
   await run("1msg: the token, percent-encoded in the URL, is redacted from err.request.url", async () => {
     let sent;
     const error = await rejection(

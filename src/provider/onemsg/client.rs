@@ -533,6 +533,29 @@ pub struct OneMsgSendResult {
     pub warnings: Vec<String>,
 }
 
+/// The values in the query of a webhook URL a request sets (setWebhook, updateSettings: its
+/// `webhookUrl`): where a receiver's shared token goes, as secret as the API token, so kept
+/// out of that call's errors. Values shorter than 8 bytes are no token, and too common to
+/// redact.
+pub fn webhook_url_secrets(body: &[u8]) -> Vec<String> {
+    let Some(tree) = std::str::from_utf8(body).ok().and_then(|text| crate::json::parse(text).ok()) else {
+        return Vec::new();
+    };
+    let Some((_, query)) = tree.get("webhookUrl").and_then(Json::as_str).and_then(|url| url.split_once('?')) else {
+        return Vec::new();
+    };
+    let query = query.split('#').next().unwrap_or_default();
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| {
+            let decoded = crate::http::url::percent_decode(value.replace('+', " ").as_bytes());
+            String::from_utf8_lossy(&decoded).into_owned()
+        })
+        .filter(|value| value.len() >= 8)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

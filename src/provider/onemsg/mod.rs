@@ -15,7 +15,7 @@ mod template;
 mod webhook;
 mod write;
 
-pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgMedia, OneMsgSendResult};
+pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgMedia, OneMsgSendResult, webhook_url_secrets};
 
 use super::codec::{Codec, KindEntry, Operation, kinds};
 use super::{Provider, validated_from_wire};
