@@ -118,6 +118,7 @@ export interface SandboxWebhook {
   reordered: boolean;
   /** Two deliveries' notifications in one body (`webhooks.disorder.batch`). */
   batched: boolean;
+  /** Where it was POSTed; served over HTTP (`GET /__sandbox/webhooks`) with its query's values withheld (a 1MSG receiver's shared token). */
   url: string | null;
   payload: unknown;
   body: string;

@@ -330,7 +330,9 @@ class Sandbox {
           return json(200, this.messages(provider));
         case "GET /webhooks":
           await this.settle();
-          return json(200, this.webhooks(provider));
+          // Served to whoever reaches the port: a webhook URL's query (1MSG's shared token)
+          // is withheld, as config() withholds the secrets the sandbox was given.
+          return json(200, this.webhooks(provider).map((hook) => ({ ...hook, url: withheldQuery(hook.url) })));
         case "GET /media":
           return json(200, this.media());
         case "POST /receive":
@@ -359,6 +361,13 @@ class Sandbox {
       return json(400, { error: String(error?.message ?? error) });
     }
   }
+}
+
+/** `url` with its query's values replaced by `[withheld]`. */
+function withheldQuery(url) {
+  if (typeof url !== "string" || !url.includes("?")) return url;
+  const [base, query] = url.split("?", 2);
+  return `${base}?${query.split("&").map((pair) => (pair.includes("=") ? `${pair.split("=")[0]}=[withheld]` : pair)).join("&")}`;
 }
 
 /**

@@ -752,6 +752,7 @@ test("sandbox --webhook-disorder: its webhooks come twice as asked; a bad pair i
     await fetch(`${url}/__sandbox/receive`, { method: "POST", body: JSON.stringify({ provider: "1msg", from: "+16505551234", text: "twice" }) });
     const deliveries = await fetch(`${url}/__sandbox/webhooks`).then((r) => r.json());
     assert.deepEqual(deliveries.map((d) => d.duplicate), [false, true]);
+    assert.equal(deliveries[0].url, `http://127.0.0.1:${hooks.address().port}/in`);
     assert.equal(posts.length, 2);
     assert.equal(posts[0], posts[1], "the same bytes twice");
   } finally {

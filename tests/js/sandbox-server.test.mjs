@@ -229,3 +229,13 @@ test("the HTTP sandbox answers a browser's preflight and lets any origin read it
     assert.equal(sandbox.requests.length, 0, "a preflight is no call");
   });
 });
+
+test("GET /__sandbox/webhooks withholds a webhook URL's query (1MSG's shared token), as config() withholds secrets", async () => {
+  const sandbox = createSandbox({ webhooks: { url: { "1msg": "https://hooks.example.com/1msg?secret=s3cret-token&x=1" }, fetch: async () => new Response("ok") } });
+  sandbox.receive({ provider: "1msg", from: "+16505551234", text: "hi" });
+  const served = await sandbox.fetch("https://sandbox.wabridge.invalid/__sandbox/webhooks?provider=1msg").then((r) => r.json());
+  assert.equal(served[0].url, "https://hooks.example.com/1msg?secret=[withheld]&x=[withheld]");
+  assert.ok(!JSON.stringify(served).includes("s3cret-token"));
+  // In-process, the caller's own sandbox shows what it was given.
+  assert.equal(sandbox.webhooks("1msg")[0].url, "https://hooks.example.com/1msg?secret=s3cret-token&x=1");
+});
