@@ -75,7 +75,7 @@ impl HttpRequest {
             .map(|pair| match pair.split_once('=') {
                 // The name as the server reads it: `%74oken` and `TOKEN` are `token` too.
                 Some((name, _))
-                    if SECRET_QUERY_PARAMETERS.iter().any(|s| decoded_name(name).eq_ignore_ascii_case(s)) =>
+                    if SECRET_QUERY_PARAMETERS.iter().any(|s| form_decoded(name).eq_ignore_ascii_case(s)) =>
                 {
                     format!("{name}=[redacted]")
                 }
@@ -97,8 +97,8 @@ impl HttpRequest {
     }
 }
 
-/// A query parameter name as the server reads it: `+` a space, then percent-decoded.
-fn decoded_name(name: &str) -> String {
+/// A query parameter's name or value as the server reads it: `+` a space, then percent-decoded.
+pub fn form_decoded(name: &str) -> String {
     String::from_utf8_lossy(&url::percent_decode(name.replace('+', " ").as_bytes())).into_owned()
 }
 

@@ -325,10 +325,10 @@ impl<'v> Obj<'v> {
     }
 }
 
-/// The pointer of `target` (a node of `root`, found by address) in `root`.
-/// The JSON pointer of `target`, a node of the document `root`.
+/// The JSON pointer of `target`, a node of the document `root` (found by address). Only
+/// violations call it, so valid documents never pay for the walk.
 pub fn locate(root: &Json<'_>, target: &Json<'_>) -> Option<String> {
-    find(root, &|node| std::ptr::eq(node, target))
+    locate_all(root, &[target]).pop().flatten()
 }
 
 /// The pointers of several nodes of `root` (found by address), in one walk: a webhook body
@@ -375,30 +375,6 @@ pub fn locate_all(root: &Json<'_>, targets: &[&Json<'_>]) -> Vec<Option<String>>
     found
 }
 
-/// Depth-first search for the node `is` picks, returning its pointer. Only violations call
-/// it, so valid documents never pay for it.
-fn find(node: &Json<'_>, is: &dyn Fn(&Json<'_>) -> bool) -> Option<String> {
-    if is(node) {
-        return Some(String::new());
-    }
-    let prepend = |segment: String, rest: String| format!("{segment}{rest}");
-    match node {
-        Json::Object(fields) => fields.iter().find_map(|(key, value)| {
-            let rest = find(value, is)?;
-            let mut at = String::new();
-            push_key(&mut at, key);
-            Some(prepend(at, rest))
-        }),
-        Json::Array(items) => items.iter().enumerate().find_map(|(i, value)| {
-            let rest = find(value, is)?;
-            let mut at = String::new();
-            push_index(&mut at, i);
-            Some(prepend(at, rest))
-        }),
-        _ => None,
-    }
-}
-
 fn as_array<'v>(value: &'v Json<'v>) -> Option<&'v Vec<Json<'v>>> {
     match value {
         Json::Array(items) => Some(items),
@@ -411,7 +387,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locate_all_finds_what_locate_finds_in_one_walk() {
+    fn locate_all_finds_every_node_in_one_walk() {
         let text = r#"{"a/b": [1, {"~k": [true, null, {"x": "y"}]}, [[]]], "c": {"d": {}}, "e": 1}"#;
         let root = crate::json::parse(text).unwrap();
         let mut nodes = Vec::new();
@@ -429,10 +405,22 @@ mod tests {
         let mut targets: Vec<&Json<'_>> = nodes.iter().chain(nodes.iter()).copied().collect();
         targets.push(&other);
         let found = locate_all(&root, &targets);
-        let expected: Vec<Option<String>> = targets.iter().map(|t| locate(&root, t)).collect();
-        assert_eq!(found, expected);
+        // Each pointer leads back to its node, resolved segment by segment.
+        for (target, pointer) in targets.iter().zip(&found).take(2 * nodes.len()) {
+            let pointer = pointer.as_deref().expect("every node of the document is found");
+            let mut node = &root;
+            for segment in pointer.split('/').skip(1) {
+                let segment = crate::validate::unescape(segment);
+                node = match node {
+                    Json::Array(items) => &items[segment.parse::<usize>().unwrap()],
+                    _ => node.get(&segment).unwrap(),
+                };
+            }
+            assert!(std::ptr::eq(node, *target), "{pointer}");
+        }
         assert!(found.contains(&Some("/a~1b/1/~0k/2/x".into())));
         assert_eq!(found.last(), Some(&None));
+        assert_eq!(locate(&root, nodes[3]), found[3]);
     }
 
     #[test]

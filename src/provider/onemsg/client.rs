@@ -548,10 +548,7 @@ pub fn webhook_url_secrets(body: &[u8]) -> Vec<String> {
     query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .map(|(_, value)| {
-            let decoded = crate::http::url::percent_decode(value.replace('+', " ").as_bytes());
-            String::from_utf8_lossy(&decoded).into_owned()
-        })
+        .map(|(_, value)| crate::http::form_decoded(value))
         .filter(|value| value.len() >= 8)
         .collect()
 }
