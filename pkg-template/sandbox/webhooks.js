@@ -169,12 +169,11 @@ export class WebhookOutbox {
   deliver(provider, events, payload, { batched = false, reordered = false } = {}) {
     const raw = provider === "meta" ? metaRawJson(payload) : JSON.stringify(payload);
     const url = this.url(provider);
-    const signedUrl = url ?? stubWebhookUrl(provider);
     const delivery = {
       provider, event: events[0], events, url: url ?? null, payload, body: raw, headers: null, status: "pending",
       responseStatus: null, error: null, attempts: 0, at: this.clock(), duplicate: false, reordered, batched,
     };
-    const first = this.send(delivery, async () => {
+    const first = this.send(delivery, async (signedUrl) => {
       delivery.headers = await this.headers(provider, raw, signedUrl);
     });
     if (this.chance(this.disorder.duplicate)) {
@@ -188,8 +187,8 @@ export class WebhookOutbox {
     return first;
   }
 
-  /** Records `delivery`, signs it (`sign`) and hands it to the callback and/or its URL, with
-   *  redeliveries while the receiver does not take it. */
+  /** Records `delivery`, signs it (`sign`, given the URL the signature covers) and hands it to
+   *  the callback and/or its URL, with redeliveries while the receiver does not take it. */
   send(delivery, sign) {
     this.deliveries.push(delivery);
     const { provider, payload, body: raw, url } = delivery;
@@ -200,7 +199,7 @@ export class WebhookOutbox {
     });
     const task = (async () => {
       try {
-        await sign();
+        await sign(signedUrl);
         if (this.onWebhook) await this.onWebhook({ provider, event: delivery.event, payload, body: raw, headers: delivery.headers, url: signedUrl });
         if (!url) {
           // Nowhere to POST: handed to the callback, or only recorded.
