@@ -89,8 +89,8 @@ export interface HandleWebhookOptions extends VerifyWebhookOptions {
     other?: Handler<WebhookOther>;
     event?: Handler<WebhookEvent>;
   };
-  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (a whole number ≥ 60, a KV namespace's minimum; default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key; the others wait for its outcome). A key is stored once its handler succeeded, so a failed event is run again on redelivery. The default store is this process's, shared by every `handleWebhook` without one (a `createMessenger` has its own): give each endpoint its own `new MemoryDedupeStore()` where the same events may arrive at two (tests, tenants). `false` turns it off. */
-  dedupe?: false | { store?: DedupeStore; ttlSeconds?: number };
+  /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (a whole number ≥ 60, a KV namespace's minimum; default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key for `claimSeconds`, a whole number ≥ 1, default 60; the others wait for its outcome, no longer than the claim, and answer 500 if it failed or is still running). Past its claim, a handler that never settles no longer holds its event: the next delivery runs it again. A key is stored once its handler succeeded, so a failed event is run again on redelivery. The default store is this process's, shared by every `handleWebhook` without one (a `createMessenger` has its own): give each endpoint its own `new MemoryDedupeStore()` where the same events may arrive at two (tests, tenants). `false` turns it off. */
+  dedupe?: false | { store?: DedupeStore; ttlSeconds?: number; claimSeconds?: number };
   /** Told of a handler's failure (the answer is 500 whatever it does). */
   onError?: (error: unknown, event?: WebhookEvent) => void;
 }

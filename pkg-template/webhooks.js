@@ -277,16 +277,24 @@ const defaultStore = new MemoryDedupeStore();
 const DEFAULT_DEDUPE_TTL_SECONDS = 86_400;
 
 /**
+ * How long a delivery's claim on an event holds by default. A handler that never settles (an
+ * await on something that never comes) would otherwise hold its event's key for the life of
+ * the process, and every redelivery would wait on it; past its claim, the event is the next
+ * delivery's to handle (at least once, rather than never).
+ */
+const DEFAULT_CLAIM_SECONDS = 60;
+
+/**
  * The keys being handled right now, per store: a key is claimed here, synchronously, before
  * the store is asked (an await) and before any handler runs, so that concurrent deliveries of
  * the same event in this process run its handler once. The store itself cannot be the claim:
  * its `get`/`put` are two asynchronous calls (a KV namespace has no compare-and-set), and
- * between them another delivery's `get` still finds nothing. Values: a promise of whether the
- * handling succeeded.
+ * between them another delivery's `get` still finds nothing. Values: a claim, `{ outcome, until }`,
+ * the promise of whether the handling succeeded and the time (ms) the claim lapses.
  */
 const inFlight = new WeakMap();
 
-/** A duplicate's answer when the delivery it waited for failed. */
+/** A duplicate's answer when the delivery it waited for failed, or outlived its claim. */
 class ConcurrentFailure extends Error {}
 
 function flightsOf(store) {
@@ -295,23 +303,42 @@ function flightsOf(store) {
   return flights;
 }
 
+/** What `promise` resolves to, or `undefined` once `ms` have passed without it; no timer is left behind. */
+async function within(promise, ms) {
+  let timer;
+  const lapse = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    return await Promise.race([promise, lapse]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * Runs `handle` for `key` once among concurrent deliveries: the first claims the key, the
- * others wait for its outcome. Resolves to "handled", "duplicate" (handled before, or by the
- * concurrent delivery), or rejects with the handler's error; a duplicate of a delivery whose
- * handler failed rejects too, so that its answer is not a 200 for an event nobody handled.
- * The key is stored only once handled; a failure leaves it unclaimed, and the provider's
- * redelivery runs the handler again.
+ * Runs `handle` for `key` once among concurrent deliveries: the first claims the key, for
+ * `claimMs`, the others wait for its outcome, no longer than the claim. Resolves to "handled",
+ * "duplicate" (handled before, or by the concurrent delivery), or rejects with the handler's
+ * error; a duplicate of a delivery whose handler failed, or is still running when its claim
+ * lapses, rejects too, so that its answer is not a 200 for an event nobody handled. A lapsed
+ * claim is taken by the next delivery, which runs the handler again. The key is stored only
+ * once handled; a failure leaves it unclaimed, and the provider's redelivery runs the handler
+ * again.
  */
-async function once(store, key, ttl, handle) {
+async function once(store, key, ttl, claimMs, handle) {
   const flights = flightsOf(store);
   const pending = flights.get(key);
-  if (pending) {
-    if (await pending) return "duplicate";
-    throw new ConcurrentFailure(`the concurrent delivery of ${key} failed; redeliver`);
+  if (pending && pending.until > Date.now()) {
+    const handled = await within(pending.outcome, pending.until - Date.now());
+    if (handled) return "duplicate";
+    throw new ConcurrentFailure(
+      handled === false
+        ? `the concurrent delivery of ${key} failed; redeliver`
+        : `the concurrent delivery of ${key} is still being handled after ${claimMs / 1000} s (dedupe.claimSeconds); redeliver`,
+    );
   }
   let settle;
-  flights.set(key, new Promise((resolve) => (settle = resolve)));
+  const claim = { outcome: new Promise((resolve) => (settle = resolve)), until: Date.now() + claimMs };
+  flights.set(key, claim);
   let handled = false;
   try {
     if ((await store.get(key)) != null) {
@@ -323,7 +350,8 @@ async function once(store, key, ttl, handle) {
     handled = true;
     return "handled";
   } finally {
-    flights.delete(key);
+    // A claim that lapsed may have been taken since by another delivery: that one is not ours to end.
+    if (flights.get(key) === claim) flights.delete(key);
     settle(handled);
   }
 }
@@ -365,6 +393,7 @@ export async function handleWebhook(request, options) {
   if (!secret) throw argument("handleWebhook needs `secret`: Meta's app secret, Bird's signing key or your 1MSG URL token");
   const store = options.dedupe === false ? null : options.dedupe?.store ?? defaultStore;
   const ttl = dedupeTtl(options.dedupe);
+  const claimMs = wholeNumber("dedupe.claimSeconds", options.dedupe?.claimSeconds ?? DEFAULT_CLAIM_SECONDS, 1, "seconds") * 1000;
   let events;
   try {
     ({ events } = await verifyRequest(provider, request, options));
@@ -392,7 +421,7 @@ export async function handleWebhook(request, options) {
       }
     };
     try {
-      if (store && key) await once(store, key, ttl, handle);
+      if (store && key) await once(store, key, ttl, claimMs, handle);
       else await handle();
     } catch (error) {
       // A store that fails is the caller's to know of (as before); a handler's failure, or a

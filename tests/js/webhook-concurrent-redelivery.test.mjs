@@ -108,3 +108,64 @@ test("a redelivery after a 500 re-runs only the failed event, with concurrent de
   assert.equal((await wabridge.handleWebhook(await signed(metaBody("wamid.D1", "steady")), options)).status, 200);
   assert.deepEqual(seen, ["steady", "flaky"]);
 });
+
+test("a handler that never settles holds its event no longer than dedupe.claimSeconds: waiting duplicates answer 500, the next delivery runs it again", async () => {
+  const store = new wabridge.MemoryDedupeStore();
+  let calls = 0;
+  const options = {
+    provider: "meta",
+    secret: SECRET,
+    dedupe: { store, claimSeconds: 1 },
+    on: {
+      message: async () => {
+        calls++;
+        if (calls === 1) await new Promise(() => {}); // hangs for good
+      },
+    },
+  };
+  const first = wabridge.handleWebhook(await signed(metaBody("wamid.H1", "hang")), options);
+  let firstAnswered = false;
+  first.then(() => (firstAnswered = true));
+  await sleep(50);
+  const waiting = await concurrently(2, metaBody("wamid.H1", "hang"), options);
+  assert.deepEqual(waiting.map((a) => a.status), [500, 500], "no 200 for an event nobody has handled");
+  assert.match(await waiting[0].text(), /redeliver/);
+  assert.equal(calls, 1, "they waited; they did not run it beside the hung one");
+  const redelivered = await wabridge.handleWebhook(await signed(metaBody("wamid.H1", "hang")), options);
+  assert.equal(redelivered.status, 200);
+  assert.equal(calls, 2, "past its claim, the event is the next delivery's to handle");
+  assert.equal((await wabridge.handleWebhook(await signed(metaBody("wamid.H1", "hang")), options)).status, 200);
+  assert.equal(calls, 2, "handled once stored, it is a duplicate");
+  assert.equal(firstAnswered, false);
+});
+
+test("a claimant outliving its claim does not end the claim of the delivery that took over", async () => {
+  const store = new wabridge.MemoryDedupeStore();
+  let calls = 0;
+  const options = {
+    provider: "meta",
+    secret: SECRET,
+    dedupe: { store, claimSeconds: 1 },
+    on: {
+      message: async () => {
+        calls++;
+        await sleep(calls === 1 ? 1400 : 800);
+      },
+    },
+  };
+  const slow = wabridge.handleWebhook(await signed(metaBody("wamid.H2", "slow")), options);
+  await sleep(1100); // the first claim has lapsed
+  const takeover = wabridge.handleWebhook(await signed(metaBody("wamid.H2", "slow")), options);
+  await sleep(500); // the first settles now, while the second is still handling
+  assert.equal((await slow).status, 200);
+  const third = await wabridge.handleWebhook(await signed(metaBody("wamid.H2", "slow")), options);
+  assert.equal(third.status, 200);
+  assert.equal((await takeover).status, 200);
+  assert.equal(calls, 2, "the third waited on the second's claim, which the first did not end");
+});
+
+test("dedupe.claimSeconds is a whole number of seconds, at least 1", async () => {
+  for (const claimSeconds of [0, 0.5, "60", -1]) {
+    await assert.rejects(wabridge.handleWebhook(await signed(metaBody("wamid.H3", "x")), { provider: "meta", secret: SECRET, dedupe: { claimSeconds } }), (error) => error.name === "ArgumentError" && /dedupe\.claimSeconds/.test(error.message));
+  }
+});

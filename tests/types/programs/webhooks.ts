@@ -32,7 +32,7 @@ const options: HandleWebhookOptions = {
   provider: "meta",
   secret: "app-secret",
   verifyToken: "verify-token",
-  dedupe: { store, ttlSeconds: 3600 },
+  dedupe: { store, ttlSeconds: 3600, claimSeconds: 30 },
   on: {
     message: async (event) => {
       const answer: string = event.kind === "buttonReply" ? `You chose ${event.reply?.id}` : `You said: ${event.text ?? event.kind}`;
