@@ -91,7 +91,7 @@ export interface ProviderMessenger<P extends MessengerProvider> {
   downloadMedia(media: InboundMedia | string): Promise<DownloadedMedia>;
   /** Uploads a file to send by id (Meta, 1MSG); Bird (media by URL) rejects with `UnsupportedError`. */
   uploadMedia(file: Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<{ mediaId: string }>;
-  /** `handleWebhook` for this provider, with the messenger's webhook secret, verify token and its own duplicate filter (unless `dedupe` is given). */
+  /** `handleWebhook` for this provider, with the messenger's webhook secret, verify token and its own duplicate filter (unless `dedupe` names another `store`, or is `false`). */
   handleWebhook(request: Request, options?: Omit<HandleWebhookOptions, "provider" | "secret">): Promise<Response>;
   /** Checks a delivery with the webhook secret and reads its events. */
   receiveWebhook(delivery: WebhookDelivery): WebhookEvent[];

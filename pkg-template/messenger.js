@@ -123,7 +123,8 @@ class Messenger {
 
   /** `handleWebhook` for this messenger's provider, with its webhook secret, Meta verify token and duplicate filter. */
   async handleWebhook(request, options = {}) {
-    const dedupe = options.dedupe ?? { store: this.#seen };
+    // The messenger's own store unless another is named: `{ ttlSeconds }` alone tunes this one.
+    const dedupe = options.dedupe === false ? false : { store: this.#seen, ...options.dedupe };
     // Meta's verification GET needs no secret; a delivery does.
     const verification = this.#verification(request?.method === "POST");
     return handleWebhook(request, { ...verification, verifyToken: this.#options.verifyToken, ...options, dedupe, provider: this.provider });

@@ -401,3 +401,25 @@ test("a Meta download is held to what getMedia said of the file: a 200 of other 
     });
   }
 });
+
+test("a messenger's handleWebhook keeps its own duplicate filter when `dedupe` only tunes it", async () => {
+  const sandbox = createSandbox({ seed: 12 });
+  const messenger = wabridge.createMessenger({ provider: "meta", ...sandbox.clientOptions("meta"), webhookSecret: SECRETS.meta });
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" }, messages: [{ from: "16505551234", id: "wamid.OWN1", timestamp: "1750100000", type: "text", text: { body: "hi" } }] } }] }],
+  });
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(SECRETS.meta), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
+  const request = () => new Request(URLS.meta, { method: "POST", headers: { "x-hub-signature-256": `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}` }, body });
+  const handled = [];
+  const on = { message: (event) => handled.push(event.id) };
+  assert.equal((await messenger.handleWebhook(request(), { dedupe: { ttlSeconds: 120, claimSeconds: 5 }, on })).status, 200);
+  assert.equal((await messenger.handleWebhook(request(), { dedupe: { ttlSeconds: 120 }, on })).status, 200);
+  assert.deepEqual(handled, ["wamid.OWN1"], "the messenger's store saw it");
+  // The process-wide store (handleWebhook without one) did not: the messenger kept its own.
+  assert.equal((await wabridge.handleWebhook(request(), { provider: "meta", secret: SECRETS.meta, on })).status, 200);
+  assert.deepEqual(handled, ["wamid.OWN1", "wamid.OWN1"]);
+  assert.equal((await messenger.handleWebhook(request(), { dedupe: false, on })).status, 200);
+  assert.equal(handled.length, 3, "dedupe: false turns it off");
+});
