@@ -2,12 +2,14 @@
 //! (`tree`), and a writer that writes straight from Rust values (`writer`). Reading a document
 //! field by field, with violations, is `validate::Obj`'s business.
 
+mod items;
 mod number;
 mod tree;
 mod writer;
 
+pub use items::{Item, Items, items};
 pub use number::parse_decimal;
-pub use tree::{Json, SyntaxError, parse};
+pub use tree::{Json, Position, SyntaxError, parse, parse_from};
 pub use writer::JsonWriter;
 
 /// How many bytes at the start of `bytes` a JSON string holds as they are: up to the first

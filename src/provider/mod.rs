@@ -4,6 +4,7 @@
 //! codecs; nothing here matches on a provider.
 
 pub mod bird;
+pub mod bulk;
 pub mod codec;
 pub mod download;
 pub mod fit;
@@ -12,6 +13,7 @@ pub mod onemsg;
 pub mod webhook;
 
 pub use crate::provider_id::Provider;
+pub use bulk::{BulkItem, serialize_each, serialize_many};
 pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, kind_entry, operation_named};
 
 use crate::error::{AnswerError, BodyError, UnexpectedResponse};
@@ -145,45 +147,6 @@ pub fn serialize_request(provider: Provider, request: &Request) -> Result<String
             request.validate()?;
             codec(provider).write_mark_read(read)
         }
-    }
-}
-
-/// What a bulk conversion gives for one message: its wire body (JSON text), or why not.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BulkItem {
-    Body(String),
-    Refused(BodyError),
-}
-
-/// Validates and serializes many messages in one call: `input` is a JSON array of neutral
-/// messages, or JSON lines (one message per line; blank lines are skipped). Each item is
-/// judged alone: a bad one does not stop the others, and its violations point into the item.
-/// Returns, in input order, each item's 1-based line (JSON lines only) and its outcome.
-pub fn serialize_many(provider: Provider, input: &str) -> Result<Vec<(Option<usize>, BulkItem)>, BodyError> {
-    // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    if input.trim_start().starts_with('[') {
-        let tree = crate::validate::parse_tree(input).map_err(|v| BodyError::Invalid(vec![v]))?;
-        let Json::Array(items) = &tree else { return Err(BodyError::argument("expected an array of messages")) };
-        return Ok(items.iter().map(|item| (None, bulk_item(provider, Ok(item)))).collect());
-    }
-    let lines = input.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
-    Ok(lines.map(|(i, line)| (Some(i + 1), bulk_item(provider, crate::validate::parse_tree(line).as_ref()))).collect())
-}
-
-/// [`serialize_many`] of messages that are each their own JSON text (the items of a JS
-/// array, written one by one: a string JS holds but JSON text cannot — half an emoji —
-/// then refuses its own item, not the whole array).
-pub fn serialize_each(provider: Provider, items: &[String]) -> Vec<BulkItem> {
-    items.iter().map(|item| bulk_item(provider, crate::validate::parse_tree(item).as_ref())).collect()
-}
-
-/// One message of a bulk call, parsed (or not).
-fn bulk_item(provider: Provider, tree: Result<&Json<'_>, &crate::validate::Violation>) -> BulkItem {
-    let message = tree.map_err(|violation| vec![violation.clone()]).and_then(Message::from_tree);
-    match message.map_err(BodyError::Invalid) {
-        Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
-        Err(error) => BulkItem::Refused(error),
     }
 }
 
@@ -660,28 +623,6 @@ mod tests {
         }
         assert!("twilio".parse::<Provider>().is_err());
         assert_eq!("twilio".parse::<Format>().unwrap_err().code(), "ERR_ARGUMENT");
-    }
-
-    #[test]
-    fn serializes_many_messages_each_on_its_own() {
-        let good = r#"{"to":"+16505551234","content":{"type":"text","body":"Hi"}}"#;
-        let bad = r#"{"to":"12","content":{"type":"text","body":""}}"#;
-        let lines = format!("{good}\n\n{bad}\nnot json\n");
-        let items = serialize_many(Provider::Meta, &lines).unwrap();
-        assert_eq!(items.len(), 3);
-        assert!(matches!(&items[0], (Some(1), BulkItem::Body(body)) if body.contains(r#""body":"Hi""#)));
-        let (Some(3), BulkItem::Refused(BodyError::Invalid(violations))) = &items[1] else { panic!("{items:?}") };
-        let paths: Vec<_> = violations.iter().map(|v| v.path.as_str()).collect();
-        assert_eq!(paths, ["/to", "/content/body"]);
-        assert!(matches!(&items[2], (Some(4), BulkItem::Refused(BodyError::Invalid(_)))));
-        let array = format!("[{good},{bad}]");
-        let items = serialize_many(Provider::Meta, &format!("\u{feff}{array}")).unwrap();
-        assert!(matches!(&items[..], [(None, BulkItem::Body(_)), (None, BulkItem::Refused(_))]));
-        let reaction = r#"{"to":"+16505551234","content":{"type":"reaction","messageId":"wamid.1","emoji":"👍"}}"#;
-        let items = serialize_many(Provider::Bird, reaction).unwrap();
-        assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
-        assert!(serialize_many(Provider::Meta, "[1,").is_err());
-        assert!(serialize_many(Provider::Meta, "").unwrap().is_empty());
     }
 
     #[test]

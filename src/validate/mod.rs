@@ -18,7 +18,13 @@ pub use emoji::is_single_emoji;
 /// Parses JSON text into a borrowed tree; text that is not JSON is a violation at the
 /// pointer of the value it fails in (the root for a document that is not JSON at all).
 pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
-    crate::json::parse(json).map_err(|error| Violation {
+    parse_tree_from(json, crate::json::Position::START)
+}
+
+/// [`parse_tree`] of a text that starts at `origin` in a larger file (an item of JSON lines):
+/// a syntax error names its line and column in the file.
+pub fn parse_tree_from(json: &str, origin: crate::json::Position) -> Result<Json<'_>, Violation> {
+    crate::json::parse_from(json, origin).map_err(|error| Violation {
         path: error.pointer,
         code: ViolationCode::InvalidFormat,
         message: format!("the document is not valid JSON: {}", error.message),

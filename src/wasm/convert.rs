@@ -8,11 +8,17 @@ use wasm_bindgen::prelude::*;
 
 /// A JS value as JSON text. Strings are taken as JSON text already (a raw request body).
 pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
-    if let Some(text) = value.as_string() {
-        return Ok(text);
+    if value.is_string() {
+        return Ok(well_formed(value).as_string().unwrap_or_default());
     }
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(BodyError::argument("expected an object or a JSON string"));
+    }
+    // Bytes would be read as an object of their indexes (a Buffer's JSON is {type, data}).
+    if value.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::ArrayBuffer::is_view(value) {
+        return Err(BodyError::argument(
+            "expected an object or a JSON string, not bytes: decode them first (new TextDecoder().decode(bytes))",
+        ));
     }
     stringify(value).map(Option::unwrap_or_default)
 }
@@ -25,6 +31,30 @@ extern "C" {
     /// `object[key]` that never throws into the wasm: `{ value }` or `{ failed }`.
     #[wasm_bindgen(js_name = property)]
     fn property_of(object: &JsValue, key: &str) -> JsValue;
+    /// JSON text with its lone surrogates escaped, which UTF-8 would turn into U+FFFD.
+    #[wasm_bindgen(js_name = wellFormed)]
+    fn well_formed(text: &JsValue) -> JsValue;
+    /// A JS array's items as JSON text each, or `{ failed }` for one (see errors.js).
+    #[wasm_bindgen(js_name = jsonItems)]
+    fn json_items(array: &JsValue) -> JsValue;
+}
+
+/// The items of a JS array (a bulk call's messages) as JSON text each: a string is taken as
+/// JSON text, as `toProvider` takes it; an item that cannot be read or written as JSON (a
+/// getter or Proxy that throws, a cycle, a BigInt) is that item's argument error.
+pub fn array_items(array: &JsValue) -> Result<Vec<Result<String, BodyError>>, BodyError> {
+    let texts = json_items(array);
+    if let Some(why) = failure(&texts) {
+        return Err(BodyError::argument(format!("the array of messages cannot be read: {why}")));
+    }
+    let item = |text: JsValue| match text.as_string() {
+        Some(text) => Ok(text),
+        None => Err(BodyError::argument(format!(
+            "the message cannot be converted to JSON: {}",
+            failure(&text).unwrap_or_default()
+        ))),
+    };
+    Ok(js_sys::Array::from(&texts).iter().map(item).collect())
 }
 
 /// Why a value's JSON text or property could not be had (`{ failed }` of errors.js), if so.

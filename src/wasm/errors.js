@@ -72,6 +72,46 @@ export function property(object, key) {
   }
 }
 
+/**
+ * The items of an array (a bulk call's messages), each as JSON text: a string is JSON text
+ * already (well-formed, see below), anything else its `JSON.stringify` (`"null"` where JSON has
+ * no text, as in an array's), or `{ failed: why }` for an item that cannot be read or written
+ * (a getter or Proxy that throws, a cycle, a BigInt) — that item's failure, not the call's.
+ * All in one call: one crossing of the boundary rather than one per item.
+ */
+export function jsonItems(array) {
+  let length;
+  try {
+    length = array.length;
+  } catch (error) {
+    return { failed: reason(error) };
+  }
+  const texts = [];
+  for (let i = 0; i < length; i++) {
+    try {
+      const item = array[i];
+      texts.push(typeof item === "string" ? wellFormed(item) : JSON.stringify(item) ?? "null");
+    } catch (error) {
+      texts.push({ failed: reason(error) });
+    }
+  }
+  return texts;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+/**
+ * JSON text as the wasm can take it. A lone surrogate (half an emoji: a JS string cut inside
+ * one) has no UTF-8, and would cross the boundary as U+FFFD, silently, to be sent as such; it
+ * is written here as its `\u` escape instead — what `JSON.stringify` writes for it in an
+ * object — which the core refuses at the field that holds it.
+ */
+export function wellFormed(text) {
+  const sound = typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+  return sound ? text : text.replace(LONE_SURROGATES, (half) => `\\u${half.charCodeAt(0).toString(16)}`);
+}
+
 /** What a thrown value says, whatever it is (reading its message may throw too). */
 function reason(error) {
   try {

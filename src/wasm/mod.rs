@@ -198,36 +198,49 @@ const TS_BULK: &str = r#"
 export type BulkResult =
   | { index: number; line?: number; body: Record<string, unknown> }
   | { index: number; line?: number; violations: Violation[] }
-  | { index: number; line?: number; error: { code: "ERR_UNSUPPORTED" | "ERR_ARGUMENT"; message: string; provider?: Provider; kind?: string } };
+  | { index: number; line?: number; error: { code: "ERR_UNSUPPORTED" | "ERR_ARGUMENT"; message: string; provider?: Provider; kind?: string; path?: string } };
 "#;
 
+/// The most text one `toProviderMany` call takes: its copy in the wasm, the bodies written and
+/// the answer together stay well within the wasm's 4 GiB, where a 2.5 GB file ran out of it.
+const BULK_MAX_BYTES: usize = 512 << 20;
+
+fn bulk_too_large() -> BodyError {
+    BodyError::argument("toProviderMany takes at most 512 MiB of text at once: give the file in parts")
+}
+
 /// Validates and converts many messages in one call (a campaign file, an admin panel's CSV
-/// import): `input` is an array of messages, or JSON lines as a string or UTF-8 bytes (one
-/// message per line). Returns one result per message, in order: `{ index, body }`, or
-/// `{ index, violations }` (pointers into that message), or `{ index, error }` for content
-/// the provider cannot carry; JSON lines also give each result its 1-based `line`. One bad
-/// message does not stop the others.
+/// import): `input` is an array of messages (objects, or JSON text each), or a file's text as
+/// a string or UTF-8 bytes: JSON lines (one message per line; `\n`, `\r\n` or `\r`), or one
+/// JSON array. Returns one result per message, in order: `{ index, body }`, or
+/// `{ index, violations }` (pointers into that message; a syntax error, or bytes that are not
+/// UTF-8, at its line and column in the file), or `{ index, error }` for content the provider
+/// cannot carry or an item that cannot be read; a file's text also gives each result the
+/// 1-based `line` it starts on. One bad message does not stop the others; only an array that
+/// never closes fails the call (nothing tells its messages apart).
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Message[] | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let items = if js_sys::Array::is_array(&input) {
-        // Each item written alone, so that one JSON text cannot hold (a string cut inside an
-        // emoji) is that item's violation, not the whole array's.
-        // As in an array's JSON text: what JSON has no value for (undefined, a function) is null.
-        let stringify = |item: JsValue| convert::stringify(&item).map(|text| text.unwrap_or_else(|| "null".into()));
-        let items: Vec<String> = js_sys::Array::from(&input).iter().map(stringify).collect::<Result<_, _>>()?;
-        provider::serialize_each(provider, &items).into_iter().map(|item| (None, item)).collect()
+    let items: Vec<(Option<usize>, BulkItem)> = if js_sys::Array::is_array(&input) {
+        let items = convert::array_items(&input)?;
+        provider::serialize_each(provider, items).into_iter().map(|item| (None, item)).collect()
     } else {
-        let text = match input.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) => String::from_utf8(bytes.to_vec())
-                .map_err(|_| BodyError::argument("toProviderMany: the bytes are not UTF-8 text"))?,
-            None if input.is_string() => js_to_json(&input)?,
+        let file = match input.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) if bytes.length() as usize > BULK_MAX_BYTES => return Err(bulk_too_large().into()),
+            Some(bytes) => bytes.to_vec(),
+            None if input.is_string() => {
+                // UTF-16 units: the text's UTF-8 is at most three bytes for each.
+                if js_sys::JsString::from(input.clone()).length() as usize > BULK_MAX_BYTES {
+                    return Err(bulk_too_large().into());
+                }
+                js_to_json(&input)?.into_bytes()
+            }
             None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
         };
-        provider::serialize_many(provider, &text)?
+        provider::serialize_many(provider, &file)?.into_iter().map(|(line, item)| (Some(line), item)).collect()
     };
     let mut w = JsonWriter::new();
     w.item_arr(items.iter().enumerate(), |w, (index, (line, item))| {
@@ -269,10 +282,15 @@ pub fn to_provider_many(
 #[wasm_bindgen(js_name = toProviderJson)]
 pub fn to_provider_json(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    message_json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] message_json: JsValue,
 ) -> Result<String, JsValue> {
     let provider = provider_named(provider)?;
-    let message = Message::from_json(message_json).map_err(BodyError::Invalid)?;
+    if !message_json.is_string() {
+        return Err(
+            BodyError::argument("toProviderJson takes the message as JSON text (toProvider takes an object)").into()
+        );
+    }
+    let message = Message::from_json(&js_to_json(&message_json)?).map_err(BodyError::Invalid)?;
     Ok(provider::serialize(provider, &message)?)
 }
 

@@ -19,8 +19,6 @@ const CALLS = {
   "convert(neutral, BigInt)": () => wabridge.convert("neutral", "meta", { n: 1n }),
   "convert(options getter)": () => wabridge.convert("meta", "bird", {}, { get operation() { throw new Error("option"); } }),
   "validateProvider(options proxy)": () => wabridge.validateProvider("1msg", {}, proxy),
-  "toProviderMany([ok, BigInt])": () => wabridge.toProviderMany("meta", [TEXT, { n: 1n }]),
-  "toProviderMany([undefined, BigInt])": () => wabridge.toProviderMany("meta", [undefined, { toJSON: () => undefined }, { n: 1n }]),
   "new MetaClient(options getter)": () => new wabridge.MetaClient({ token: "t", get phoneNumberId() { throw new Error("option"); } }),
 };
 
@@ -36,6 +34,22 @@ test("values that throw when read are ArgumentErrors, and leave the wasm's refer
     assert.equal(table.length, before, `${name}: the table grew by ${table.length - before} over 20 000 calls`);
   }
   assert.equal(wabridge.toProvider("meta", TEXT).text.body, "x", "and the instance still works");
+});
+
+test("a bulk call's items that throw when read are their own errors, and leave the reference table as it was", async () => {
+  const exports = await wabridge.init();
+  const table = Object.values(exports).find((value) => value instanceof WebAssembly.Table);
+  const items = [TEXT, { n: 1n }, undefined, throwing, cyclic, new Proxy(TEXT, { get() { throw new Error("trap"); } })];
+  const call = () => wabridge.toProviderMany("meta", items);
+  const results = call();
+  assert.deepEqual(results.map((r) => Object.keys(r)[1]), ["body", "error", "violations", "error", "error", "error"]);
+  assert.match(results[1].error.message, /BigInt/);
+  assert.match(results[3].error.message, /getter/);
+  assert.match(results[5].error.message, /trap/);
+  for (let i = 0; i < 2_000; i++) call();
+  const before = table.length;
+  for (let i = 0; i < 20_000; i++) call();
+  assert.equal(table.length, before, `the table grew by ${table.length - before} over 20 000 calls`);
 });
 
 test("a BigInt or a Symbol where a number goes is an ArgumentError naming it (the glue's `+value` threw a bare TypeError)", () => {

@@ -1,0 +1,153 @@
+//! A file of many JSON documents cut into its items, each to be read alone: JSON lines (one
+//! document per line), or one JSON array. Only the cut is made here, not the reading: what
+//! one item gets wrong (a syntax error, a duplicate key, bytes that are not UTF-8) is then
+//! that item's, not the whole file's.
+
+use super::Position;
+use std::ops::Range;
+
+/// One item of a file: where its bytes lie, and the line and column they start at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub span: Range<usize>,
+    pub start: Position,
+}
+
+/// How a file cuts into items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Items {
+    Found(Vec<Item>),
+    /// The file opens a JSON array that never closes: it has no items to tell apart.
+    UnclosedArray,
+}
+
+/// The items of `file` (UTF-8, or what should be): the elements of the JSON array it is, when
+/// it is one array and nothing follows it; else its lines that are not blank (a line ends at
+/// `\n`, `\r\n` or a lone `\r`), so a file of JSON lines whose first line is an array (a CSV
+/// header written as one) is still lines.
+pub fn items(file: &[u8]) -> Items {
+    match file.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(open) if file[open] == b'[' => match array_elements(file, open) {
+            Some(Some(elements)) => Items::Found(elements),
+            Some(None) => Items::UnclosedArray,
+            None => Items::Found(lines(file)),
+        },
+        _ => Items::Found(lines(file)),
+    }
+}
+
+fn ends_line(file: &[u8], i: usize) -> bool {
+    file[i] == b'\n' || (file[i] == b'\r' && file.get(i + 1) != Some(&b'\n'))
+}
+
+fn lines(file: &[u8]) -> Vec<Item> {
+    let blank = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|text| text.trim().is_empty());
+    let mut items = Vec::new();
+    let (mut line, mut start) = (1, 0);
+    for i in 0..=file.len() {
+        if i < file.len() && !ends_line(file, i) {
+            continue;
+        }
+        // A line's bytes end before its `\r\n`.
+        let end = if i > start && file[i - 1] == b'\r' { i - 1 } else { i };
+        if !blank(&file[start..end]) {
+            items.push(Item { span: start..end, start: Position { line, column: 1 } });
+        }
+        line += 1;
+        start = i + 1;
+    }
+    items
+}
+
+/// The elements of the array opening at `open`, told apart by their commas at its top level
+/// (outside strings and nested values): `None` when something follows the array (the file
+/// is lines), `Some(None)` when it never closes. An element left empty (`[1,,2]`, `[1,]`) is
+/// an item too, whose reading says what is missing.
+fn array_elements(file: &[u8], open: usize) -> Option<Option<Vec<Item>>> {
+    let before = Position::START.after(&file[..open]);
+    let (mut line, mut line_start) = (before.line, open + 1 - before.column);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut elements = Vec::new();
+    let mut element: Option<(usize, Position)> = None;
+    let push = |element: Option<(usize, Position)>, end: usize, at: Position, elements: &mut Vec<Item>| {
+        let (start, position) = element.unwrap_or((end, at));
+        let end = start + file[start..end].iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |last| last + 1);
+        elements.push(Item { span: start..end, start: position });
+    };
+    for i in open + 1..file.len() {
+        let b = file[i];
+        let at = Position { line, column: i - line_start + 1 };
+        if ends_line(file, i) {
+            line += 1;
+            line_start = i + 1;
+        }
+        if in_string {
+            (escaped, in_string) = match (escaped, b) {
+                (true, _) => (false, true),
+                (false, b'\\') => (true, true),
+                (false, b'"') => (false, false),
+                _ => (false, true),
+            };
+            continue;
+        }
+        match b {
+            b',' if depth == 0 => push(element.take(), i, at, &mut elements),
+            b']' if depth == 0 => {
+                if element.is_some() || !elements.is_empty() {
+                    push(element.take(), i, at, &mut elements);
+                }
+                let alone = file[i + 1..].iter().all(u8::is_ascii_whitespace);
+                return alone.then_some(Some(elements));
+            }
+            _ if b.is_ascii_whitespace() => {}
+            _ => {
+                element.get_or_insert((i, at));
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Some(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(file: &str) -> Vec<(&str, usize, usize)> {
+        let Items::Found(items) = items(file.as_bytes()) else { panic!("{file:?} has items") };
+        items.iter().map(|item| (&file[item.span.clone()], item.start.line, item.start.column)).collect()
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        assert_eq!(
+            texts("{\"a\":1}\r\n{\"b\":2}\r{\"c\":3}\n\n  \u{a0}\n{\"d\":4}"),
+            [("{\"a\":1}", 1, 1), ("{\"b\":2}", 2, 1), ("{\"c\":3}", 3, 1), ("{\"d\":4}", 6, 1)]
+        );
+        assert_eq!(texts(""), []);
+        assert_eq!(texts("x\n"), [("x", 1, 1)]);
+    }
+
+    #[test]
+    fn an_array_is_cut_at_its_top_level_commas() {
+        let file = "[\n  {\"a\": [1, 2], \"s\": \"x,]\\\"\"},\n  {\"b\": {\"c\": 3}} ,\"t\"]\n";
+        assert_eq!(
+            texts(file),
+            [("{\"a\": [1, 2], \"s\": \"x,]\\\"\"}", 2, 3), ("{\"b\": {\"c\": 3}}", 3, 3), ("\"t\"", 3, 20)]
+        );
+        assert_eq!(texts(" [ ] "), []);
+        assert_eq!(texts("[1,,2,]"), [("1", 1, 2), ("", 1, 4), ("2", 1, 5), ("", 1, 7)]);
+    }
+
+    #[test]
+    fn an_array_followed_by_more_is_lines_and_one_never_closed_is_neither() {
+        assert_eq!(texts("[\"to\",\"body\"]\n{\"to\":1}"), [("[\"to\",\"body\"]", 1, 1), ("{\"to\":1}", 2, 1)]);
+        assert_eq!(items(b"[\n{\"a\":1}\n"), Items::UnclosedArray);
+        assert_eq!(items(b"[\"a]"), Items::UnclosedArray);
+    }
+}

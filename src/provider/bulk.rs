@@ -1,0 +1,140 @@
+//! Many messages in one call (a campaign file, an admin panel's CSV import): each judged alone,
+//! so that a bad one does not stop the others, and each answered where it stands in the input.
+
+use super::{Provider, serialize};
+use crate::error::BodyError;
+use crate::json::{Item, Items, Json, Position};
+use crate::message::Message;
+use crate::validate::{Violation, ViolationCode, parse_tree, parse_tree_from};
+
+/// What a bulk conversion gives for one message: its wire body (JSON text), or why not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BulkItem {
+    Body(String),
+    Refused(BodyError),
+}
+
+/// Validates and serializes the messages of a file: JSON lines (one message per line; blank
+/// lines skipped; a line ends at `\n`, `\r\n` or a lone `\r`) or one JSON array of messages,
+/// as UTF-8 bytes. Each item is read alone: its syntax error, duplicate key or bytes that are
+/// not UTF-8 are its own violation (at its line and column in the file), and its violations
+/// point into it. Returns, in file order, the 1-based line each item starts on and its outcome.
+/// Fails as a whole only for an array that never closes (nothing tells its items apart).
+pub fn serialize_many(provider: Provider, file: &[u8]) -> Result<Vec<(usize, BulkItem)>, BodyError> {
+    // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
+    let file = file.strip_prefix("\u{feff}".as_bytes()).unwrap_or(file);
+    let items = match crate::json::items(file) {
+        Items::Found(items) => items,
+        Items::UnclosedArray => return Err(unclosed(file)),
+    };
+    Ok(items.iter().map(|item| (item.start.line, item_of(provider, file, item))).collect())
+}
+
+/// [`serialize_many`] of messages that are each their own JSON text (the items of a JS array,
+/// written one by one), or could not be had as one (a getter that throws, a cycle): a value
+/// JSON has no text for refuses its own item, not the whole array.
+pub fn serialize_each(provider: Provider, items: Vec<Result<String, BodyError>>) -> Vec<BulkItem> {
+    let item = |text: Result<String, BodyError>| match text {
+        Ok(text) => bulk_item(provider, parse_tree(&text).as_ref()),
+        Err(error) => BulkItem::Refused(error),
+    };
+    items.into_iter().map(item).collect()
+}
+
+fn item_of(provider: Provider, file: &[u8], item: &Item) -> BulkItem {
+    let bytes = file.get(item.span.clone()).unwrap_or_default();
+    match std::str::from_utf8(bytes) {
+        Ok(text) => bulk_item(provider, parse_tree_from(text, item.start).as_ref()),
+        Err(error) => {
+            let at = item.start.after(&bytes[..error.valid_up_to()]);
+            BulkItem::Refused(BodyError::Invalid(vec![not_utf8(at)]))
+        }
+    }
+}
+
+fn not_utf8(Position { line, column }: Position) -> Violation {
+    Violation {
+        path: String::new(),
+        code: ViolationCode::InvalidFormat,
+        message: format!("the text is not UTF-8 at line {line} column {column}"),
+        limit: None,
+    }
+}
+
+/// Why a file that opens an array and never closes it cannot be read at all.
+fn unclosed(file: &[u8]) -> BodyError {
+    match std::str::from_utf8(file) {
+        Ok(text) => match parse_tree(text) {
+            Err(violation) => BodyError::Invalid(vec![violation]),
+            Ok(_) => BodyError::argument("the array of messages does not close"),
+        },
+        Err(error) => BodyError::Invalid(vec![not_utf8(Position::START.after(&file[..error.valid_up_to()]))]),
+    }
+}
+
+/// One message of a bulk call, parsed (or not).
+fn bulk_item(provider: Provider, tree: Result<&Json<'_>, &Violation>) -> BulkItem {
+    let message = tree.map_err(|violation| vec![violation.clone()]).and_then(Message::from_tree);
+    match message.map_err(BodyError::Invalid) {
+        Ok(message) => serialize(provider, &message).map_or_else(BulkItem::Refused, BulkItem::Body),
+        Err(error) => BulkItem::Refused(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"to":"+16505551234","content":{"type":"text","body":"Hi"}}"#;
+    const BAD: &str = r#"{"to":"12","content":{"type":"text","body":""}}"#;
+
+    fn violations(item: &BulkItem) -> Vec<(&str, &str)> {
+        let BulkItem::Refused(BodyError::Invalid(violations)) = item else { panic!("{item:?} is refused") };
+        violations.iter().map(|v| (v.path.as_str(), v.message.as_str())).collect()
+    }
+
+    #[test]
+    fn serializes_many_messages_each_on_its_own() {
+        let lines = format!("{GOOD}\n\n{BAD}\r\nnot json\r{GOOD}");
+        let items = serialize_many(Provider::Meta, lines.as_bytes()).unwrap();
+        assert_eq!(items.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [1, 3, 4, 5]);
+        assert!(matches!(&items[0].1, BulkItem::Body(body) if body.contains(r#""body":"Hi""#)));
+        let paths: Vec<_> = violations(&items[1].1).into_iter().map(|(path, _)| path).collect();
+        assert_eq!(paths, ["/to", "/content/body"]);
+        let [("", message)] = violations(&items[2].1)[..] else { panic!() };
+        assert!(message.ends_with("at line 4 column 1"), "the line in the file, not in the item: {message}");
+        assert!(matches!(&items[3].1, BulkItem::Body(_)));
+        let reaction = r#"{"to":"+16505551234","content":{"type":"reaction","messageId":"wamid.1","emoji":"👍"}}"#;
+        let items = serialize_many(Provider::Bird, reaction.as_bytes()).unwrap();
+        assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
+        assert!(serialize_many(Provider::Meta, b"").unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_array_s_items_are_judged_alone_too() {
+        let array = format!("\u{feff}[{GOOD},\n {{\"to\":\"+1\",\"to\":\"+2\"}}, {BAD}]");
+        let items = serialize_many(Provider::Meta, array.as_bytes()).unwrap();
+        assert_eq!(items.len(), 3);
+        assert!(matches!(&items[0], (1, BulkItem::Body(_))));
+        // A duplicate key is refused at the object that has it: here the item itself.
+        let [("", message)] = violations(&items[1].1)[..] else { panic!("{items:?}") };
+        assert!(message.contains("duplicate key") && message.ends_with("line 2 column 13"), "{message}");
+        assert_eq!(items[2].0, 2);
+        assert_eq!(violations(&items[2].1).len(), 2);
+        let Err(BodyError::Invalid(whole)) = serialize_many(Provider::Meta, format!("[{GOOD},\n").as_bytes()) else {
+            panic!("an array that never closes has no items")
+        };
+        assert!(whole[0].message.contains("line 2"), "{whole:?}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_refuse_their_own_line() {
+        let mut file = format!("{GOOD}\n{}\n{GOOD}", GOOD.replace("Hi", "Caf_")).into_bytes();
+        let at = file.iter().position(|&b| b == b'_').unwrap();
+        file[at] = 0xe9; // Latin-1 é
+        let items = serialize_many(Provider::Meta, &file).unwrap();
+        assert!(matches!((&items[0].1, &items[2].1), (BulkItem::Body(_), BulkItem::Body(_))));
+        let column = at - GOOD.len(); // 1-based: the byte after the first line's `\n`
+        assert_eq!(violations(&items[1].1), [("", &*format!("the text is not UTF-8 at line 2 column {column}"))]);
+    }
+}

@@ -1,0 +1,81 @@
+// toProviderMany's inputs as they come from files and admin panels: each message is judged
+// alone whatever is wrong with it (bytes that are not UTF-8, bad JSON, a duplicate key, an
+// item of a JS array that cannot be read), and answered at its index and at the line and
+// column of the file where it stands. Found by an audit of the packed package.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { wabridge } from "./helpers.mjs";
+
+const OK = { to: "+16505551234", content: { type: "text", body: "hi" } };
+const ok = JSON.stringify(OK);
+const outcome = (result) => ("body" in result ? "body" : "violations" in result ? "violations" : "error");
+
+test("an array's item that cannot be read or written as JSON is its own error; the others are converted", () => {
+  const cyclic = structuredClone(OK);
+  cyclic.content.self = cyclic;
+  const items = [OK, { to: "+16505551234", get content() { throw new Error("boom"); } }, { to: 16505551234n }, cyclic, ok];
+  const results = wabridge.toProviderMany("meta", items);
+  assert.deepEqual(results.map(outcome), ["body", "error", "error", "error", "body"], "a JSON text item is read as toProvider reads one");
+  assert.deepEqual(results.map((r) => r.index), [0, 1, 2, 3, 4]);
+  for (const result of results.slice(1, 4)) assert.equal(result.error.code, "ERR_ARGUMENT");
+  assert.match(results[1].error.message, /boom/);
+  const proxy = new Proxy([OK, OK], { get: (target, key) => (key === "1" ? (() => { throw new Error("trap"); })() : target[key]) });
+  assert.deepEqual(wabridge.toProviderMany("meta", proxy).map(outcome), ["body", "error"]);
+});
+
+test("bytes that are not UTF-8 refuse their own line, at its line and column", () => {
+  const line = (body) => JSON.stringify({ to: "+16505551234", content: { type: "text", body } });
+  const bytes = new TextEncoder().encode([line("one"), line("Caf_"), line("three")].join("\n"));
+  const at = bytes.indexOf(0x5f);
+  bytes[at] = 0xe9; // Latin-1 é
+  const results = wabridge.toProviderMany("meta", bytes);
+  assert.deepEqual(results.map(outcome), ["body", "violations", "body"]);
+  const column = at - (line("one").length + 1) + 1;
+  assert.deepEqual(results[1].violations, [{ path: "", code: "invalid_format", message: `the text is not UTF-8 at line 2 column ${column}` }]);
+  assert.equal(results[1].line, 2);
+});
+
+test("half an emoji in JSON text is refused at its field, as in an object, never sent as U+FFFD", () => {
+  const cut = "Café ☕😀".slice(0, -1);
+  const neutral = `{"to":"+16505551234","content":{"type":"text","body":"${cut}"}}`;
+  const meta = `{"messaging_product":"whatsapp","to":"16505551234","type":"text","text":{"body":"${cut}"}}`;
+  const atBody = (violations, path) => violations.length === 1 && violations[0].path === path && /lone surrogate/.test(violations[0].message);
+  assert.ok(atBody(wabridge.validate(JSON.parse(neutral)), "/content/body"), "the object form");
+  assert.ok(atBody(wabridge.toProviderMany("meta", neutral)[0].violations, "/content/body"));
+  assert.ok(atBody(wabridge.toProviderMany("meta", [neutral])[0].violations, "/content/body"));
+  assert.ok(atBody(wabridge.validateProvider("meta", meta), "/text/body"));
+  for (const call of [() => wabridge.toProviderJson("meta", neutral), () => wabridge.fromProvider("meta", meta), () => wabridge.convert("meta", "bird", meta), () => wabridge.toProvider("meta", neutral)]) {
+    assert.throws(call, (e) => e instanceof wabridge.ValidationError && /lone surrogate/.test(e.violations[0].message));
+  }
+  // Whole emoji still go through.
+  assert.equal(wabridge.toProviderJson("meta", neutral.replace(cut, "Café ☕😀")).includes("😀"), true);
+});
+
+test("a file whose first line is an array is still JSON lines; one JSON array is read item by item", () => {
+  const lines = wabridge.toProviderMany("meta", `["to","body"]\n${ok}\n${ok}`);
+  assert.deepEqual(lines.map((r) => [r.line, outcome(r)]), [[1, "violations"], [2, "body"], [3, "body"]]);
+  const array = wabridge.toProviderMany("meta", `[\n  ${ok},\n  {"to":"+1","to":"+2"},\n  ${ok}\n]`);
+  assert.deepEqual(array.map((r) => [r.index, r.line, outcome(r)]), [[0, 2, "body"], [1, 3, "violations"], [2, 4, "body"]]);
+  assert.match(array[1].violations[0].message, /duplicate key at line 3 column 14/);
+  assert.throws(() => wabridge.toProviderMany("meta", `[\n${ok},\n${ok}\n`), (e) => e instanceof wabridge.ValidationError && /line 4/.test(e.violations[0].message), "an array that never closes");
+});
+
+test("lines end at \\n, \\r\\n or a lone \\r, and a line's syntax error names its line in the file", () => {
+  const three = wabridge.toProviderMany("meta", [ok, ok, ok].join("\r"));
+  assert.deepEqual(three.map((r) => [r.line, outcome(r)]), [[1, "body"], [2, "body"], [3, "body"]]);
+  const mixed = wabridge.toProviderMany("meta", `${ok}\r\n${ok}\r${ok}\n{"to":"+16505551234",}`);
+  assert.deepEqual(mixed.map((r) => r.line), [1, 2, 3, 4]);
+  assert.match(mixed[3].violations[0].message, /at line 4 column 22$/);
+});
+
+test("bytes where a body goes are refused, not read as an object of their indexes", () => {
+  const bytes = new TextEncoder().encode('{"messaging_product":"whatsapp","to":"16505551234","type":"text","text":{"body":"hi"}}');
+  for (const call of [() => wabridge.validateProvider("meta", bytes), () => wabridge.fromProvider("meta", bytes.buffer), () => wabridge.toProvider("meta", bytes)]) {
+    assert.throws(call, (e) => e instanceof wabridge.ArgumentError && /not bytes/.test(e.message));
+  }
+});
+
+test("a file over 512 MiB is an ArgumentError before it is copied in, and the instance keeps working", () => {
+  assert.throws(() => wabridge.toProviderMany("meta", new Uint8Array((512 << 20) + 1)), (e) => e instanceof wabridge.ArgumentError && /512 MiB/.test(e.message));
+  assert.equal(wabridge.toProviderMany("meta", ok)[0].body.text.body, "hi");
+});
