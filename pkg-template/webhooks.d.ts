@@ -76,9 +76,9 @@ type Handler<E> = (event: E) => unknown | Promise<unknown>;
 /** What `handleWebhook` does with a delivery. */
 export interface HandleWebhookOptions extends VerifyWebhookOptions {
   provider: Provider;
-  /** Meta: the verify token of your webhook's configuration, to answer its verification GET. */
+  /** Meta: the verify token of your webhook's configuration, to answer its verification GET (refused 403 without it). */
   verifyToken?: string;
-  /** A handler per event type, and `event` for every event (after the typed one). A handler that throws makes the answer 500, and the provider redeliver. */
+  /** A handler per event type, and `event` for every event (after the typed one); another name is an `ArgumentError` (a misspelt handler would lose its events). A handler that throws makes the answer 500, and the provider redeliver. */
   on?: {
     /** A customer's message. Never an echo of yours: answering those would answer yourself, in a loop. */
     message?: Handler<WebhookMessage>;
@@ -91,7 +91,7 @@ export interface HandleWebhookOptions extends VerifyWebhookOptions {
   };
   /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (a whole number ≥ 60, a KV namespace's minimum; default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key for `claimSeconds`, a whole number ≥ 1, default 60; the others wait for its outcome, no longer than the claim, and answer 500 if it failed or is still running). Past its claim, a handler that never settles no longer holds its event: the next delivery runs it again. A key is stored once its handler succeeded, so a failed event is run again on redelivery. The default store is this process's, shared by every `handleWebhook` without one (a `createMessenger` has its own): give each endpoint its own `new MemoryDedupeStore()` where the same events may arrive at two (tests, tenants). `false` turns it off. */
   dedupe?: false | { store?: DedupeStore; ttlSeconds?: number; claimSeconds?: number };
-  /** Told of a handler's failure (the answer is 500 whatever it does). */
+  /** Told of a handler's failure (the answer is 500 whatever it does). Without it, a failure goes to `console.error`, with the event's type and key (not its content). */
   onError?: (error: unknown, event?: WebhookEvent) => void;
 }
 

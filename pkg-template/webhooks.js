@@ -19,7 +19,9 @@ function maxBodyBytes(options) {
 
 /** An option that is a count: `value` when it is a whole number of at least `min`, else an ArgumentError naming it. */
 function wholeNumber(name, value, min, unit) {
-  if (!Number.isSafeInteger(value) || value < min) throw argument(`${name} is a whole number${unit ? ` of ${unit}` : ""}, at least ${min} (got ${String(value)})`);
+  // A string is shown quoted: `(got 100)` for "100" would read as if 100 itself were refused.
+  const got = typeof value === "string" ? JSON.stringify(value) : String(value);
+  if (!Number.isSafeInteger(value) || value < min) throw argument(`${name} is a whole number${unit ? ` of ${unit}` : ""}, at least ${min} (got ${got})`);
   return value;
 }
 
@@ -383,7 +385,9 @@ export async function handleWebhook(request, options) {
   if (request.method === "GET" || request.method === "HEAD") {
     const url = new URL(request.url);
     if (provider === "meta" && url.searchParams.has("hub.mode")) {
-      if (!options.verifyToken) throw argument("answering Meta's verification needs `verifyToken`");
+      // Anyone may send this GET: a missing setting is refused as a wrong token is, not thrown
+      // into the server (where an unauthenticated request would raise an error each time).
+      if (!options.verifyToken) return text(403, "this endpoint has no verifyToken: it cannot answer Meta's verification");
       const answer = answerMetaChallenge(request.url, options.verifyToken);
       return new Response(answer.body, { status: answer.status, headers: { "content-type": "text/plain" } });
     }
@@ -391,7 +395,8 @@ export async function handleWebhook(request, options) {
   }
   if (request.method !== "POST") return new Response(null, { status: 405, headers: { allow: "POST" } });
   if (!secret) throw argument("handleWebhook needs `secret`: Meta's app secret, Bird's signing key or your 1MSG URL token");
-  const store = options.dedupe === false ? null : options.dedupe?.store ?? defaultStore;
+  const on = handlers(options.on);
+  const store = options.dedupe === false ? null : dedupeStore(options.dedupe?.store);
   const ttl = dedupeTtl(options.dedupe);
   const claimMs = wholeNumber("dedupe.claimSeconds", options.dedupe?.claimSeconds ?? DEFAULT_CLAIM_SECONDS, 1, "seconds") * 1000;
   let events;
@@ -403,7 +408,6 @@ export async function handleWebhook(request, options) {
     if (error?.code === "ERR_WEBHOOK") return text(400, error.message);
     throw error;
   }
-  const on = options.on ?? {};
   // Whether any handler failed: a flag, not the error, which may be anything thrown (even
   // `undefined`, as a bare `Promise.reject()` gives) and must still answer 500.
   let failed = false;
@@ -416,7 +420,11 @@ export async function handleWebhook(request, options) {
         await on.event?.(event);
       } catch (error) {
         handlerFailed = true;
-        options.onError?.(error, event);
+        // Heard of somewhere: the provider sees only a 500, and a bug in a handler would
+        // otherwise go unseen while the provider redelivers. The event's type and key, not
+        // the event: it holds a customer's words.
+        if (options.onError) options.onError(error, event);
+        else console.error(`wabridge: the ${event.type} handler failed (event ${event.key ?? "without a key"}); the delivery is answered 500 and will come again:`, error);
         throw error;
       }
     };
@@ -431,6 +439,31 @@ export async function handleWebhook(request, options) {
     }
   }
   return failed ? text(500, "a handler failed; redeliver") : text(200, "OK");
+}
+
+/** `dedupe.store`, checked before a delivery needs it: a store without `get`/`put` would fail each one. */
+function dedupeStore(store) {
+  if (store == null) return defaultStore;
+  if (typeof store.get !== "function" || typeof store.put !== "function") throw argument("dedupe.store needs get(key) and put(key, value, { expirationTtl }): a MemoryDedupeStore, a KV namespace or your own");
+  return store;
+}
+
+/** The handlers `options.on` may have: one per event type, `echo`, and `event` for all. */
+const HANDLERS = ["message", "echo", "status", "error", "other", "event"];
+
+/**
+ * `options.on`, checked: a misspelt handler (`mesage`) would never run, and its events would
+ * be answered 200 and stored as handled — lost for good; a handler that is not a function
+ * would fail every delivery.
+ */
+function handlers(on) {
+  if (on == null) return {};
+  if (typeof on !== "object") throw argument("handleWebhook's `on` is an object of handlers: { message, status, … }");
+  for (const [name, handler] of Object.entries(on)) {
+    if (!HANDLERS.includes(name)) throw argument(`unknown handler on.${name}; known: ${HANDLERS.join(", ")}`);
+    if (handler != null && typeof handler !== "function") throw argument(`on.${name} is a function (got ${typeof handler})`);
+  }
+  return on;
 }
 
 /**

@@ -240,3 +240,40 @@ test("a webhook call given null or no Request says what it takes (ArgumentError)
   assert.equal(new wabridge.MemoryDedupeStore(null).size, 0);
   assert.throws(() => new wabridge.MemoryDedupeStore({ maxEntries: 0 }), isArgument);
 });
+
+test("a handler's failure is heard of without onError: console.error with the event's type and key, not its words", async (t) => {
+  const logged = [];
+  t.mock.method(console, "error", (...args) => logged.push(args));
+  const body = metaBody("wamid.LOUD", "my card number is 4111");
+  const request = async () => new Request("https://hooks.example.com/meta", { method: "POST", headers: { "x-hub-signature-256": await metaSignature(body) }, body });
+  const options = { provider: "meta", secret: META_SECRET, dedupe: false, on: { message: () => { throw new Error("bug in my handler"); } } };
+  assert.equal((await handleWebhook(await request(), options)).status, 500);
+  assert.equal(logged.length, 1);
+  assert.match(logged[0][0], /the message handler failed \(event .*wamid\.LOUD.*\)/);
+  assert.equal(logged[0][1].message, "bug in my handler");
+  assert.ok(!JSON.stringify(logged[0][0]).includes("4111"), "the customer's text is not logged");
+  const heard = [];
+  assert.equal((await handleWebhook(await request(), { ...options, onError: (error, event) => heard.push([error.message, event.id]) })).status, 500);
+  assert.deepEqual(heard, [["bug in my handler", "wamid.LOUD"]]);
+  assert.equal(logged.length, 1, "onError given: nothing on the console");
+});
+
+test("handleWebhook refuses a misspelt handler, a handler that is no function and a store without get/put, before any event is lost", async () => {
+  const body = metaBody("wamid.TYPO", "hi");
+  const request = async () => new Request("https://hooks.example.com/meta", { method: "POST", headers: { "x-hub-signature-256": await metaSignature(body) }, body });
+  const base = { provider: "meta", secret: META_SECRET, dedupe: { store: new wabridge.MemoryDedupeStore() } };
+  await assert.rejects(handleWebhook(await request(), { ...base, on: { mesage() {} } }), (e) => e instanceof ArgumentError && /unknown handler on\.mesage; known: message, echo/.test(e.message));
+  await assert.rejects(handleWebhook(await request(), { ...base, on: { message: "reply" } }), (e) => e instanceof ArgumentError && /on\.message is a function \(got string\)/.test(e.message));
+  await assert.rejects(handleWebhook(await request(), { ...base, dedupe: { store: {} } }), (e) => e instanceof ArgumentError && /dedupe\.store needs get\(key\) and put/.test(e.message));
+  await assert.rejects(handleWebhook(await request(), { ...base, dedupe: { ttlSeconds: "100" } }), (e) => e instanceof ArgumentError && e.message.endsWith('(got "100")'));
+  // Nothing was stored as handled meanwhile: the right spelling handles it.
+  const handled = [];
+  assert.equal((await handleWebhook(await request(), { ...base, on: { message: (event) => handled.push(event.id) } })).status, 200);
+  assert.deepEqual(handled, ["wamid.TYPO"]);
+});
+
+test("Meta's verification GET at an endpoint without verifyToken is refused 403, not thrown into the server", async () => {
+  const answer = await handleWebhook(new Request("https://hooks.example.com/meta?hub.mode=subscribe&hub.verify_token=a&hub.challenge=1"), { provider: "meta", secret: META_SECRET });
+  assert.equal(answer.status, 403);
+  assert.match(await answer.text(), /no verifyToken/);
+});
