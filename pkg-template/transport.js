@@ -24,6 +24,35 @@ export class TransportFailure {
 /** The most of an error answer's body that is read into an error (characters, or bytes). */
 const ERROR_BODY_MAX = 64 * 1024;
 
+/**
+ * The first ERROR_BODY_MAX bytes of an error answer's body, read from its stream, which is then
+ * cancelled: the rest of a huge one is never pulled. `undefined` for a response without a
+ * stream (a test double): its `text()` is read, and cut, instead.
+ */
+async function startOf(response) {
+  const reader = typeof response.body?.getReader === "function" ? response.body.getReader() : undefined;
+  if (!reader) return undefined;
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size >= ERROR_BODY_MAX) {
+      reader.cancel().catch(() => {});
+      break;
+    }
+  }
+  const start = new Uint8Array(Math.min(size, ERROR_BODY_MAX));
+  let at = 0;
+  for (const chunk of chunks) {
+    start.set(chunk.subarray(0, start.length - at), at);
+    at += Math.min(chunk.byteLength, start.length - at);
+  }
+  return start;
+}
+
 export async function sendRequest(fetchImpl, method, url, flatHeaders, body, timeoutMs, binary, cancel) {
   // The caller's signal (the client's `signal` option, `{ signal, watch }`): aborted, the call
   // rejects with its reason, as fetch does, and is never retried.
@@ -80,7 +109,11 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
       for (const [name, value] of Object.entries(h)) flat.push(String(name), String(value));
     }
     let content = binary ? new Uint8Array(0) : "";
-    if (binary && typeof response.arrayBuffer === "function") {
+    const failed = status < 200 || status >= 300;
+    const start = failed ? await race(startOf(response)) : undefined;
+    if (start) {
+      content = binary ? start : new TextDecoder().decode(start);
+    } else if (binary && typeof response.arrayBuffer === "function") {
       content = new Uint8Array(await race(response.arrayBuffer()));
     } else if (typeof response.text === "function") {
       const text = String(await race(response.text()));
@@ -91,7 +124,7 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     // An error's body is decoded in the wasm, whose memory only grows: one larger than any
     // documented error (a proxy's page, a hostile media host's gigabyte) is cut to its start,
     // which is what the error says (`raw`) anyway.
-    if ((status < 200 || status >= 300) && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
+    if (failed && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
     return [status, flat, content];
   } catch (error) {
     if (signal?.aborted) throw signal.reason;

@@ -183,6 +183,38 @@ test("an error answer's body is read into the error up to 64 KiB: a hostile host
   assert.ok(memory.buffer.byteLength - before < 4 * 1024 * 1024);
 });
 
+test("an error answer's body is not pulled past its first 64 KiB: the stream is cancelled", async () => {
+  let pulled = 0;
+  let cancelled = false;
+  const endless = () =>
+    new Response(
+      new ReadableStream({
+        pull(controller) {
+          if (pulled >= 50 << 20) return controller.close();
+          pulled += 65536;
+          controller.enqueue(new Uint8Array(65536).fill(0x78));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      }),
+      { status: 502 },
+    );
+  const error = await new wabridge.MetaClient({ token: "t", phoneNumberId: "1", retry: false, fetch: async () => endless() })
+    .send({ to: "+16505551234", content: { type: "text", body: "x" } })
+    .catch((e) => e);
+  assert.equal(error.code, "ERR_UNEXPECTED_RESPONSE");
+  assert.equal(error.raw.length, 65536);
+  assert.ok(pulled <= 4 * 65536, `${pulled} bytes pulled of a 50 MB answer`);
+  assert.ok(cancelled, "the rest of the answer is cancelled, not left hanging");
+  // A short error answer is read whole, through its stream, as before.
+  const short = await new wabridge.MetaClient({ token: "EAAG-sentinel-token", phoneNumberId: "1", retry: false, fetch: async () => Response.json({ error: { message: "Invalid parameter", code: 100, type: "OAuthException" } }, { status: 400 }) })
+    .send({ to: "+16505551234", content: { type: "text", body: "x" } })
+    .catch((e) => e);
+  assert.equal(short.code, "ERR_PROVIDER");
+  assert.match(short.message, /Invalid parameter/);
+});
+
 test("Bird: a signature that does not match says which URL it was checked against (Bird signs the URL), without its query", () => {
   const delivery = { body: "{}", headers: { "messagebird-signature": btoa("x".repeat(32)), "messagebird-request-timestamp": String(Math.floor(Date.now() / 1000)) }, url: "http://10.0.0.7:8080/hooks/bird?tenant=acme" };
   assert.throws(
