@@ -319,6 +319,9 @@ const runners = {
       return JSON.parse(printed.trim().split("\n").at(-1)).map((c) => ({ ...c, name: `${out}: ${c.name}` }));
     };
     const missing = bundles.flatMap(([, out]) => run(out, {}));
+    // The README's recipe with esbuild's file loader, in Node: before wasm/ is copied beside.
+    await runCommand(bin("esbuild"), ["loader.mjs", "--bundle", "--platform=node", "--format=esm", "--loader:.wasm=file", "--out-extension:.js=.mjs", "--outdir=dist/loader", "--log-level=error"], { cwd: dir });
+    missing.push(...run("loader/loader.mjs", {}));
     cpSync(join(dir, "node_modules", "wabridge", "wasm"), join(dir, "dist", "wasm"), { recursive: true });
     // The ES module bundled to CommonJS has no import.meta.url to find wasm/ by: it stays uninitialised.
     const copied = bundles.filter(([, out]) => out !== "esm-to-cjs.cjs").flatMap(([, out]) => run(out, { WASM_COPIED: "1" }));
