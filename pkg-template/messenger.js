@@ -27,7 +27,14 @@ class Messenger {
     this.#options = options;
     const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => !OWN.includes(key)));
     /** The provider's own client, for what only that provider has. */
-    this.client = new Client(clientOptions);
+    try {
+      this.client = new Client(clientOptions);
+    } catch (error) {
+      // The client lists what it knows; a misspelt messenger option (`webhooksecret`) is
+      // refused there too, and the right spelling must be among those listed.
+      if (error instanceof ArgumentError && error.message.startsWith("unknown option")) error.message += `; createMessenger's own: ${OWN.join(", ")}`;
+      throw error;
+    }
   }
 
   /**

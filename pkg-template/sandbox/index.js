@@ -212,7 +212,7 @@ class Sandbox {
    * the new time, ms since the epoch.
    */
   advanceClock(ms) {
-    if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError("advanceClock takes milliseconds, 0 or more");
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError(`advanceClock takes milliseconds, 0 or more (POST /__sandbox/clock {"advanceMs": …}); got ${JSON.stringify(ms) ?? String(ms)}`);
     this.clockOffsetMs += ms;
     this.releaseDue();
     return this.clock();

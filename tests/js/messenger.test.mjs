@@ -423,3 +423,10 @@ test("a messenger's handleWebhook keeps its own duplicate filter when `dedupe` o
   assert.equal((await messenger.handleWebhook(request(), { dedupe: false, on })).status, 200);
   assert.equal(handled.length, 3, "dedupe: false turns it off");
 });
+
+test("a misspelt messenger option is refused with the messenger's own options listed beside the client's", () => {
+  assert.throws(
+    () => wabridge.createMessenger({ provider: "meta", token: "EAAG-token", phoneNumberId: "1", webhooksecret: "x" }),
+    (e) => e instanceof wabridge.ArgumentError && /unknown option "webhooksecret"/.test(e.message) && /createMessenger's own: .*webhookSecret/.test(e.message),
+  );
+});

@@ -208,6 +208,9 @@ test("the sandbox's clock over HTTP: advancing it closes the 24-hour window and 
     await control("/settle", {});
     assert.notEqual(await status(), "scheduled");
     assert.equal((await fetch(`${served.url}/__sandbox/clock`, { method: "POST", body: '{"advanceMs":-1}' })).status, 400);
+    const misnamed = await fetch(`${served.url}/__sandbox/clock`, { method: "POST", body: '{"advance":5}' });
+    assert.equal(misnamed.status, 400);
+    assert.match(await misnamed.text(), /advanceMs.*got undefined/, "the field it takes is named");
     meta.free();
     bird.free();
   });
