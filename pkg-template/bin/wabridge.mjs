@@ -81,10 +81,13 @@ async function readBytes(file) {
  *  a leading byte-order mark, which editors write and JSON does not read, is dropped. */
 async function readInput(file) {
   const bytes = await readBytes(file);
+  const name = file === undefined || file === "-" ? "standard input" : file;
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InvalidInput(`${file === undefined || file === "-" ? "standard input" : file} is not UTF-8 text`);
+  } catch (error) {
+    // Past the engine's longest string (~512 MiB in V8) the decoder fails too: not a matter of encoding.
+    if (error instanceof RangeError || error?.code === "ERR_STRING_TOO_LONG") throw new InvalidInput(`${name} is too large to read as one document (${bytes.length} bytes)`);
+    throw new InvalidInput(`${name} is not UTF-8 text`);
   }
 }
 
@@ -145,7 +148,15 @@ async function validate(args) {
   });
   const provider = oneOf("provider", values.provider, PROVIDERS);
   if (positionals.length > 1) throw new UsageError("validate takes one FILE");
-  const body = await readInput(positionals[0]);
+  let body;
+  try {
+    body = await readInput(positionals[0]);
+  } catch (error) {
+    // `--json` promises one JSON document on standard output, whatever the input is.
+    if (!(values.json && error instanceof InvalidInput)) throw error;
+    process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: "", code: "invalid_format", message: error.message }] })}\n`);
+    return EXIT.invalid;
+  }
   const violations = wabridge.validateProvider(provider, body, { operation: values.op });
   const valid = violations.length === 0;
   if (values.json) {
@@ -344,12 +355,15 @@ async function sandbox(args) {
     allowPositionals: true,
   });
   if (positionals.length) throw new UsageError("sandbox takes no FILE");
+  // Decimal digits only: Number() also reads "" (0), "1e3" and "0x1F90".
   const number = (name, value) => {
     if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(value)})`);
-    return n;
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(value)})`);
+    return Number(value);
   };
+  // An empty host (an unset "$HOST") would listen on every interface, and the sandbox hands
+  // out its webhook secrets at /__sandbox/config: never by accident.
+  if (!values.host.trim()) throw new UsageError('--host is empty: give the address to listen on (127.0.0.1, or 0.0.0.0 for every interface)');
   // "duplicate=0.2,reorder=0.1": how often a webhook comes twice, out of order or batched.
   const disorder = (value) => {
     if (value === undefined) return undefined;

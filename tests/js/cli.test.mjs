@@ -687,6 +687,10 @@ test("input that is not UTF-8 text is refused (exit 1), never read as U+FFFD; a 
     assert.equal(result.status, 1, command[0]);
     assert.match(result.stderr, /standard input is not UTF-8 text/);
   }
+  // --json keeps its promise of one JSON document on standard output.
+  const json = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "validate", "--provider", "meta", "--json", "-"], { input: latin1, encoding: "utf8" });
+  assert.equal(json.status, 1);
+  assert.deepEqual(JSON.parse(json.stdout), { valid: false, errors: [{ path: "", code: "invalid_format", message: "standard input is not UTF-8 text" }] });
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(readFileSync(fixture("meta/text.json")))]);
   const read = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "validate", "--provider", "meta", "-"], { input: bom, encoding: "utf8" });
   assert.equal(read.status, 0, read.stderr);
@@ -715,6 +719,16 @@ test("sandbox: a port in use or out of range is one line and exit 2, not a stack
     const range = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", "99999"], { encoding: "utf8", timeout: 20_000 });
     assert.equal(range.status, 2);
     assert.match(range.stderr, /--port must be 0 to 65535/);
+    // What Number() reads but no one means as a port: decimal digits only.
+    for (const port of ["", "1e3", "0x1F90", " 80"]) {
+      const odd = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--port", port], { encoding: "utf8", timeout: 20_000 });
+      assert.equal(odd.status, 2, `--port ${JSON.stringify(port)}: ${odd.stderr}`);
+      assert.match(odd.stderr, /--port must be a whole number/);
+    }
+    // An empty host (an unset variable) would listen on every interface: refused.
+    const everywhere = spawnSync(process.execPath, [`${root}pkg/bin/wabridge.mjs`, "sandbox", "--host", "", "--port", "0"], { encoding: "utf8", timeout: 20_000 });
+    assert.equal(everywhere.status, 2, everywhere.stderr);
+    assert.match(everywhere.stderr, /--host is empty/);
   } finally {
     await server.close();
   }
