@@ -156,8 +156,17 @@ impl<'v> Obj<'v> {
     /// negative number was given for an unsigned field).
     pub fn int<T: TryFrom<i64>>(&self, report: &mut Report, key: &str, required: bool) -> Option<T> {
         let value = self.value(report, key, required)?;
+        // A whole number written with a fraction or an exponent (`100990.0`, `1e5`: what a
+        // spreadsheet's or pandas' float column gives) is that number, as in a JS object.
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below it is exact
         let (n, fits) = match value {
             Json::Int(n) => (*n, T::try_from(*n).ok()),
+            Json::Float(f) if f.fract() == 0.0 && f.abs() < EXACT => (*f as i64, T::try_from(*f as i64).ok()),
+            Json::Float(f) if f.fract() == 0.0 => {
+                let message = || format!("{key} is out of range (got {})", super::number(*f));
+                self.report_at(report, key, ViolationCode::OutOfRange, message);
+                return None;
+            }
             Json::Float(f) => {
                 let message = || format!("{key} must be a whole number (got {})", super::number(*f));
                 self.report_at(report, key, ViolationCode::InvalidValue, message);
@@ -466,12 +475,27 @@ mod tests {
             [
                 ("/neg", "neg must be 0 or more (got -1)", Some(0.0)),
                 ("/frac", "frac must be a whole number (got 1.5)", None),
-                ("/huge", "huge must be a whole number (got 1e+300)", None),
+                ("/huge", "huge is out of range (got 1e+300)", None),
                 ("/big", "big is out of range (got 18446744073709551615)", None),
                 ("/s", "s must be a whole number, not a string", None),
                 ("/nan", "nan must be a number, not null (a NaN or an Infinity is null once in JSON)", None),
             ]
         );
+    }
+
+    #[test]
+    fn a_whole_number_written_with_a_fraction_or_an_exponent_is_that_number() {
+        let text = r#"{"a": 100990.0, "b": 1e5, "c": -2.0e0, "d": 9007199254740993.0, "e": 1.5e0}"#;
+        let value: Json<'_> = crate::json::parse(text).unwrap();
+        let mut report = Report::new();
+        let root = Obj::root(&value, &mut report).unwrap();
+        assert_eq!(root.int::<u64>(&mut report, "a", true), Some(100_990));
+        assert_eq!(root.int::<u32>(&mut report, "b", true), Some(100_000));
+        assert_eq!(root.int::<i64>(&mut report, "c", true), Some(-2));
+        assert_eq!(root.int::<i64>(&mut report, "d", true), None, "past 2^53 a float is not exact");
+        assert_eq!(root.int::<i64>(&mut report, "e", true), None);
+        let codes: Vec<_> = report.violations().iter().map(|v| (v.path.as_str(), v.code)).collect();
+        assert_eq!(codes, [("/d", ViolationCode::OutOfRange), ("/e", ViolationCode::InvalidValue)]);
     }
 
     /// A document with thousands of faults lists the first hundred and counts the rest (each

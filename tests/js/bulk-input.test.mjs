@@ -79,3 +79,15 @@ test("a file over 512 MiB is an ArgumentError before it is copied in, and the in
   assert.throws(() => wabridge.toProviderMany("meta", new Uint8Array((512 << 20) + 1)), (e) => e instanceof wabridge.ArgumentError && /512 MiB/.test(e.message));
   assert.equal(wabridge.toProviderMany("meta", ok)[0].body.text.body, "hi");
 });
+
+test("a whole number written with a fraction or an exponent (a spreadsheet's float column) is that number", () => {
+  const template = (amount) => ({ to: "+16505551234", content: { type: "template", name: "order_update", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "currency", fallbackValue: "$100.99", code: "USD", amount1000: amount }] }] } });
+  const text = JSON.stringify(template(1)).replace('"amount1000":1', '"amount1000":100990.0');
+  const [written] = wabridge.toProviderMany("meta", text);
+  assert.equal(written.body.template.components[0].parameters[0].currency.amount_1000, 100990);
+  assert.ok("body" in wabridge.toProviderMany("meta", text.replace("100990.0", "1e5"))[0]);
+  const meta = JSON.stringify(written.body).replace('"amount_1000":100990', '"amount_1000":100990.0');
+  assert.deepEqual(wabridge.validateProvider("meta", meta), []);
+  assert.throws(() => wabridge.toProvider("meta", template(1e21)), (e) => e.violations?.[0]?.code === "out_of_range");
+  assert.throws(() => wabridge.toProvider("meta", template(100990.5)), (e) => e.violations?.[0]?.code === "invalid_value");
+});
