@@ -111,6 +111,24 @@ impl fmt::Display for Violation {
 /// (finding each fault's pointer walks the document).
 pub const MAX_VIOLATIONS: usize = 100;
 
+/// The longest violation message, in bytes: a message quotes what it refuses, and a 5 MB
+/// recipient would otherwise be quoted whole, into every log and admin panel that shows it.
+pub const MAX_MESSAGE_BYTES: usize = 1000;
+
+/// `message`, cut at [`MAX_MESSAGE_BYTES`] (on a character boundary) with how much was left out.
+fn capped(mut message: String) -> String {
+    if message.len() <= MAX_MESSAGE_BYTES {
+        return message;
+    }
+    let cut = (0..=MAX_MESSAGE_BYTES).rev().find(|&i| message.is_char_boundary(i)).unwrap_or(0);
+    let left_out = message.len() - cut;
+    message.truncate(cut);
+    message.push_str("… (");
+    message.push_str(&left_out.to_string());
+    message.push_str(" more bytes)");
+    message
+}
+
 /// Collects violations while a validator walks a value.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -162,7 +180,7 @@ impl Report {
         if self.is_full() {
             return self.count_more();
         }
-        self.violations.push(Violation { path: path.to_pointer(), code, message: message.into(), limit });
+        self.violations.push(Violation { path: path.to_pointer(), code, message: capped(message.into()), limit });
     }
 
     /// Records a violation built elsewhere (translated from another document, say).
@@ -173,7 +191,7 @@ impl Report {
         if self.is_full() {
             return self.count_more();
         }
-        self.violations.push(violation);
+        self.violations.push(Violation { message: capped(violation.message), ..violation });
     }
 
     pub fn is_empty(&self) -> bool {

@@ -91,3 +91,13 @@ test("a whole number written with a fraction or an exponent (a spreadsheet's flo
   assert.throws(() => wabridge.toProvider("meta", template(1e21)), (e) => e.violations?.[0]?.code === "out_of_range");
   assert.throws(() => wabridge.toProvider("meta", template(100990.5)), (e) => e.violations?.[0]?.code === "invalid_value");
 });
+
+test("a violation quotes at most 1000 bytes of what it refuses, and says how much it left out", () => {
+  const [result] = wabridge.toProviderMany("meta", [{ to: "+1" + "5".repeat(5_000_000), content: { type: "text", body: "hi" } }]);
+  const [violation] = result.violations;
+  assert.equal(violation.path, "/to");
+  assert.ok(violation.message.length < 1100, `${violation.message.length} characters`);
+  assert.match(violation.message, /… \(\d+ more bytes\)$/);
+  const unknown = wabridge.validate({ to: "+16505551234", content: { type: "text", body: "hi", ["k".repeat(1 << 20)]: 1 } });
+  assert.ok(unknown[0].message.length < 1100);
+});
