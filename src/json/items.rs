@@ -41,20 +41,25 @@ fn ends_line(file: &[u8], i: usize) -> bool {
 }
 
 fn lines(file: &[u8]) -> Vec<Item> {
-    let blank = |bytes: &[u8]| std::str::from_utf8(bytes).is_ok_and(|text| text.trim().is_empty());
+    // Blank: only white space, Unicode's too (a no-break space); decided at the first byte that
+    // is not ASCII white space, which for a message's line is its `{`.
+    let blank = |bytes: &[u8]| match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(at) if bytes[at].is_ascii() => false,
+        Some(at) => std::str::from_utf8(&bytes[at..]).is_ok_and(|text| text.trim().is_empty()),
+    };
     let mut items = Vec::new();
     let (mut line, mut start) = (1, 0);
-    for i in 0..=file.len() {
-        if i < file.len() && !ends_line(file, i) {
-            continue;
-        }
-        // A line's bytes end before its `\r\n`.
-        let end = if i > start && file[i - 1] == b'\r' { i - 1 } else { i };
+    while start <= file.len() {
+        // The line's end: its `\n`, `\r\n` or lone `\r`, or the file's.
+        let rest = file.get(start..).unwrap_or_default();
+        let end = start + rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
         if !blank(&file[start..end]) {
             items.push(Item { span: start..end, start: Position { line, column: 1 } });
         }
+        let crlf = file.get(end) == Some(&b'\r') && file.get(end + 1) == Some(&b'\n');
         line += 1;
-        start = i + 1;
+        start = end + if crlf { 2 } else { 1 };
     }
     items
 }
