@@ -4,6 +4,7 @@
 //! that item's, not the whole file's.
 
 use super::Position;
+use super::tree::ends_line;
 use std::ops::Range;
 
 /// One item of a file: where its bytes lie, and the line and column they start at.
@@ -17,27 +18,30 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Items {
     Found(Vec<Item>),
-    /// The file opens a JSON array that never closes: it has no items to tell apart.
-    UnclosedArray,
+    /// The file opens a JSON array but is not one: the array never closes, or more follows it
+    /// past its first line. Which parts are messages is not known, so none is read as one
+    /// (reading it as lines would send the lines that happen to be whole messages).
+    NotOneArray,
 }
 
 /// The items of `file` (UTF-8, or what should be): the elements of the JSON array it is, when
-/// it is one array and nothing follows it; else its lines that are not blank (a line ends at
-/// `\n`, `\r\n` or a lone `\r`), so a file of JSON lines whose first line is an array (a CSV
-/// header written as one) is still lines.
+/// it is one array; else its lines that are not blank (a line ends at `\n`, `\r\n` or a lone
+/// `\r`). A file of JSON lines whose first line is an array (a CSV header written as one) is
+/// still lines: an array that closes on its first line with more after it is that line.
 pub fn items(file: &[u8]) -> Items {
-    match file.iter().position(|b| !b.is_ascii_whitespace()) {
+    match file.iter().position(|&b| !is_space(b)) {
         Some(open) if file[open] == b'[' => match array_elements(file, open) {
-            Some(Some(elements)) => Items::Found(elements),
-            Some(None) => Items::UnclosedArray,
-            None => Items::Found(lines(file)),
+            Array::Whole(elements) => Items::Found(elements),
+            Array::FirstLine => Items::Found(lines(file)),
+            Array::Not => Items::NotOneArray,
         },
         _ => Items::Found(lines(file)),
     }
 }
 
-fn ends_line(file: &[u8], i: usize) -> bool {
-    file[i] == b'\n' || (file[i] == b'\r' && file.get(i + 1) != Some(&b'\n'))
+/// JSON's white space (RFC 8259: no form feed, unlike `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 fn lines(file: &[u8]) -> Vec<Item> {
@@ -64,11 +68,20 @@ fn lines(file: &[u8]) -> Vec<Item> {
     items
 }
 
+/// What the array opening a file turned out to be.
+enum Array {
+    /// The whole file: its elements.
+    Whole(Vec<Item>),
+    /// A first line of JSON lines: the array closes on it, and more follows.
+    FirstLine,
+    /// Neither: it never closes, or more follows it past its first line.
+    Not,
+}
+
 /// The elements of the array opening at `open`, told apart by their commas at its top level
-/// (outside strings and nested values): `None` when something follows the array (the file
-/// is lines), `Some(None)` when it never closes. An element left empty (`[1,,2]`, `[1,]`) is
-/// an item too, whose reading says what is missing.
-fn array_elements(file: &[u8], open: usize) -> Option<Option<Vec<Item>>> {
+/// (outside strings and nested values). An element left empty (`[1,,2]`, `[1,]`) is an item
+/// too, whose reading says what is missing.
+fn array_elements(file: &[u8], open: usize) -> Array {
     let before = Position::START.after(&file[..open]);
     let (mut line, mut line_start) = (before.line, open + 1 - before.column);
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
@@ -76,7 +89,7 @@ fn array_elements(file: &[u8], open: usize) -> Option<Option<Vec<Item>>> {
     let mut element: Option<(usize, Position)> = None;
     let push = |element: Option<(usize, Position)>, end: usize, at: Position, elements: &mut Vec<Item>| {
         let (start, position) = element.unwrap_or((end, at));
-        let end = start + file[start..end].iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |last| last + 1);
+        let end = start + file[start..end].iter().rposition(|&b| !is_space(b)).map_or(0, |last| last + 1);
         elements.push(Item { span: start..end, start: position });
     };
     for i in open + 1..file.len() {
@@ -101,10 +114,15 @@ fn array_elements(file: &[u8], open: usize) -> Option<Option<Vec<Item>>> {
                 if element.is_some() || !elements.is_empty() {
                     push(element.take(), i, at, &mut elements);
                 }
-                let alone = file[i + 1..].iter().all(u8::is_ascii_whitespace);
-                return alone.then_some(Some(elements));
+                return if file[i + 1..].iter().all(|&b| is_space(b)) {
+                    Array::Whole(elements)
+                } else if at.line == before.line {
+                    Array::FirstLine
+                } else {
+                    Array::Not
+                };
             }
-            _ if b.is_ascii_whitespace() => {}
+            _ if is_space(b) => {}
             _ => {
                 element.get_or_insert((i, at));
                 match b {
@@ -116,7 +134,7 @@ fn array_elements(file: &[u8], open: usize) -> Option<Option<Vec<Item>>> {
             }
         }
     }
-    Some(None)
+    Array::Not
 }
 
 #[cfg(test)]
@@ -152,7 +170,17 @@ mod tests {
     #[test]
     fn an_array_followed_by_more_is_lines_and_one_never_closed_is_neither() {
         assert_eq!(texts("[\"to\",\"body\"]\n{\"to\":1}"), [("[\"to\",\"body\"]", 1, 1), ("{\"to\":1}", 2, 1)]);
-        assert_eq!(items(b"[\n{\"a\":1}\n"), Items::UnclosedArray);
-        assert_eq!(items(b"[\"a]"), Items::UnclosedArray);
+        assert_eq!(items(b"[\n{\"a\":1}\n"), Items::NotOneArray);
+        assert_eq!(items(b"[\"a]"), Items::NotOneArray);
+        // Closed past its first line with more after it: a broken file, not lines (its lines
+        // that happen to be whole messages would be sent).
+        assert_eq!(items(b"[\n{\"a\":1},\n{\"b\":2}\n]\n]"), Items::NotOneArray);
+        let two = vec![
+            Item { span: 0..9, start: Position { line: 1, column: 1 } },
+            Item { span: 10..19, start: Position { line: 2, column: 1 } },
+        ];
+        assert_eq!(items(b"[{\"a\":1}]\n[{\"b\":2}]"), Items::Found(two));
+        // A form feed is not JSON's white space: no array opens the file.
+        assert!(matches!(items(b"\x0c[1]"), Items::Found(found) if found.len() == 1 && found[0].span == (0..4)));
     }
 }

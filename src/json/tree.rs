@@ -34,18 +34,27 @@ pub struct Position {
 impl Position {
     pub const START: Position = Position { line: 1, column: 1 };
 
-    /// The position after `bytes`, read from this one: a line ends at `\n`, `\r\n` or a lone `\r`.
+    /// The position after `bytes`, read from this one.
     pub fn after(self, bytes: &[u8]) -> Position {
         let mut position = self;
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
+        for i in 0..bytes.len() {
+            if ends_line(bytes, i) {
                 position = Position { line: position.line + 1, column: 1 };
             } else {
                 position.column += 1;
             }
         }
         position
+    }
+}
+
+/// Whether the byte at `i` ends a line: a line ends at `\n`, `\r\n` (at its `\n`) or a lone
+/// `\r`, as editors count lines.
+pub fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
     }
 }
 

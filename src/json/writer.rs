@@ -30,6 +30,15 @@ impl JsonWriter {
         self.out
     }
 
+    /// How many bytes are written so far.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
     fn separate(&mut self) {
         if self.needs_comma {
             self.out.push_str(",");

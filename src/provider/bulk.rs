@@ -18,27 +18,30 @@ pub enum BulkItem {
 /// lines skipped; a line ends at `\n`, `\r\n` or a lone `\r`) or one JSON array of messages,
 /// as UTF-8 bytes. Each item is read alone: its syntax error, duplicate key or bytes that are
 /// not UTF-8 are its own violation (at its line and column in the file), and its violations
-/// point into it. Returns, in file order, the 1-based line each item starts on and its outcome.
-/// Fails as a whole only for an array that never closes (nothing tells its items apart).
-pub fn serialize_many(provider: Provider, file: &[u8]) -> Result<Vec<(usize, BulkItem)>, BodyError> {
+/// point into it. Gives, in file order and one at a time (a caller may stop when the answer
+/// grows too large), the 1-based line each item starts on and its outcome.
+/// Fails as a whole only for a file that opens an array and is not one (it never closes, or
+/// text follows it past its first line): which of its parts are messages is not known.
+pub fn serialize_many(
+    provider: Provider,
+    file: &[u8],
+) -> Result<impl Iterator<Item = (usize, BulkItem)> + '_, BodyError> {
     // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
     let file = file.strip_prefix("\u{feff}".as_bytes()).unwrap_or(file);
     let items = match crate::json::items(file) {
         Items::Found(items) => items,
-        Items::UnclosedArray => return Err(unclosed(file)),
+        Items::NotOneArray => return Err(not_one_array(file)),
     };
-    Ok(items.iter().map(|item| (item.start.line, item_of(provider, file, item))).collect())
+    Ok(items.into_iter().map(move |item| (item.start.line, item_of(provider, file, &item))))
 }
 
-/// [`serialize_many`] of messages that are each their own JSON text (the items of a JS array,
-/// written one by one), or could not be had as one (a getter that throws, a cycle): a value
-/// JSON has no text for refuses its own item, not the whole array.
-pub fn serialize_each(provider: Provider, items: Vec<Result<String, BodyError>>) -> Vec<BulkItem> {
-    let item = |text: Result<String, BodyError>| match text {
-        Ok(text) => bulk_item(provider, parse_tree(&text).as_ref()),
-        Err(error) => BulkItem::Refused(error),
-    };
-    items.into_iter().map(item).collect()
+/// One message given as its own JSON text (an item of a JS array, written alone), or that
+/// could not be had as one (a getter that throws, a cycle): its outcome, as in a file.
+pub fn serialize_text(provider: Provider, text: Result<&str, &BodyError>) -> BulkItem {
+    match text {
+        Ok(text) => bulk_item(provider, parse_tree(text).as_ref()),
+        Err(error) => BulkItem::Refused(error.clone()),
+    }
 }
 
 fn item_of(provider: Provider, file: &[u8], item: &Item) -> BulkItem {
@@ -61,12 +64,13 @@ fn not_utf8(Position { line, column }: Position) -> Violation {
     }
 }
 
-/// Why a file that opens an array and never closes it cannot be read at all.
-fn unclosed(file: &[u8]) -> BodyError {
+/// Why a file that opens an array and is not one cannot be read at all (the parser's
+/// syntax error: the array never closes, or text follows it).
+fn not_one_array(file: &[u8]) -> BodyError {
     match std::str::from_utf8(file) {
         Ok(text) => match parse_tree(text) {
             Err(violation) => BodyError::Invalid(vec![violation]),
-            Ok(_) => BodyError::argument("the array of messages does not close"),
+            Ok(_) => BodyError::argument("the file opens an array of messages and is not one"),
         },
         Err(error) => BodyError::Invalid(vec![not_utf8(Position::START.after(&file[..error.valid_up_to()]))]),
     }
@@ -96,7 +100,7 @@ mod tests {
     #[test]
     fn serializes_many_messages_each_on_its_own() {
         let lines = format!("{GOOD}\n\n{BAD}\r\nnot json\r{GOOD}");
-        let items = serialize_many(Provider::Meta, lines.as_bytes()).unwrap();
+        let items: Vec<_> = serialize_many(Provider::Meta, lines.as_bytes()).unwrap().collect();
         assert_eq!(items.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [1, 3, 4, 5]);
         assert!(matches!(&items[0].1, BulkItem::Body(body) if body.contains(r#""body":"Hi""#)));
         let paths: Vec<_> = violations(&items[1].1).into_iter().map(|(path, _)| path).collect();
@@ -105,15 +109,15 @@ mod tests {
         assert!(message.ends_with("at line 4 column 1"), "the line in the file, not in the item: {message}");
         assert!(matches!(&items[3].1, BulkItem::Body(_)));
         let reaction = r#"{"to":"+16505551234","content":{"type":"reaction","messageId":"wamid.1","emoji":"👍"}}"#;
-        let items = serialize_many(Provider::Bird, reaction.as_bytes()).unwrap();
+        let items: Vec<_> = serialize_many(Provider::Bird, reaction.as_bytes()).unwrap().collect();
         assert!(matches!(&items[0].1, BulkItem::Refused(BodyError::Unsupported(_))));
-        assert!(serialize_many(Provider::Meta, b"").unwrap().is_empty());
+        assert_eq!(serialize_many(Provider::Meta, b"").unwrap().count(), 0);
     }
 
     #[test]
     fn an_array_s_items_are_judged_alone_too() {
         let array = format!("\u{feff}[{GOOD},\n {{\"to\":\"+1\",\"to\":\"+2\"}}, {BAD}]");
-        let items = serialize_many(Provider::Meta, array.as_bytes()).unwrap();
+        let items: Vec<_> = serialize_many(Provider::Meta, array.as_bytes()).unwrap().collect();
         assert_eq!(items.len(), 3);
         assert!(matches!(&items[0], (1, BulkItem::Body(_))));
         // A duplicate key is refused at the object that has it: here the item itself.
@@ -121,7 +125,9 @@ mod tests {
         assert!(message.contains("duplicate key") && message.ends_with("line 2 column 13"), "{message}");
         assert_eq!(items[2].0, 2);
         assert_eq!(violations(&items[2].1).len(), 2);
-        let Err(BodyError::Invalid(whole)) = serialize_many(Provider::Meta, format!("[{GOOD},\n").as_bytes()) else {
+        let Err(BodyError::Invalid(whole)) =
+            serialize_many(Provider::Meta, format!("[{GOOD},\n").as_bytes()).map(|_| ())
+        else {
             panic!("an array that never closes has no items")
         };
         assert!(whole[0].message.contains("line 2"), "{whole:?}");
@@ -132,7 +138,7 @@ mod tests {
         let mut file = format!("{GOOD}\n{}\n{GOOD}", GOOD.replace("Hi", "Caf_")).into_bytes();
         let at = file.iter().position(|&b| b == b'_').unwrap();
         file[at] = 0xe9; // Latin-1 é
-        let items = serialize_many(Provider::Meta, &file).unwrap();
+        let items: Vec<_> = serialize_many(Provider::Meta, &file).unwrap().collect();
         assert!(matches!((&items[0].1, &items[2].1), (BulkItem::Body(_), BulkItem::Body(_))));
         let column = at - GOOD.len(); // 1-based: the byte after the first line's `\n`
         assert_eq!(violations(&items[1].1), [("", &*format!("the text is not UTF-8 at line 2 column {column}"))]);

@@ -13,7 +13,7 @@ pub mod onemsg;
 pub mod webhook;
 
 pub use crate::provider_id::Provider;
-pub use bulk::{BulkItem, serialize_each, serialize_many};
+pub use bulk::{BulkItem, serialize_many, serialize_text};
 pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, kind_entry, operation_named};
 
 use crate::error::{AnswerError, BodyError, UnexpectedResponse};

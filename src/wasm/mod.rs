@@ -201,12 +201,17 @@ export type BulkResult =
   | { index: number; line?: number; error: { code: "ERR_UNSUPPORTED" | "ERR_ARGUMENT"; message: string; provider?: Provider; kind?: string; path?: string } };
 "#;
 
-/// The most text one `toProviderMany` call takes: its copy in the wasm, the bodies written and
-/// the answer together stay well within the wasm's 4 GiB, where a 2.5 GB file ran out of it.
-const BULK_MAX_BYTES: usize = 512 << 20;
+/// The most text one `toProviderMany` call takes (bytes, or a string's UTF-16 units): with
+/// its answer's own cap, what the call holds stays within the wasm's 4 GiB (a 2.5 GB file
+/// trapped, out of memory).
+const BULK_MAX_INPUT: usize = 256 << 20;
+
+/// The longest answer of one `toProviderMany` call, in bytes of JSON: under the longest
+/// string an engine makes (V8: 2^29 − 24 characters), and within the wasm's memory.
+const BULK_MAX_ANSWER: usize = 256 << 20;
 
 fn bulk_too_large() -> BodyError {
-    BodyError::argument("toProviderMany takes at most 512 MiB of text at once: give the file in parts")
+    BodyError::argument("toProviderMany takes at most 256 MiB of text at once: give the file in parts")
 }
 
 /// Validates and converts many messages in one call (a campaign file, an admin panel's CSV
@@ -216,38 +221,45 @@ fn bulk_too_large() -> BodyError {
 /// `{ index, violations }` (pointers into that message; a syntax error, or bytes that are not
 /// UTF-8, at its line and column in the file), or `{ index, error }` for content the provider
 /// cannot carry or an item that cannot be read; a file's text also gives each result the
-/// 1-based `line` it starts on. One bad message does not stop the others; only an array that
-/// never closes fails the call (nothing tells its messages apart).
+/// 1-based `line` it starts on. One bad message does not stop the others; a file that opens an
+/// array and is not one fails the call (which of its parts are messages is not known), and so
+/// does one over 256 MiB, or whose answer would be.
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(unchecked_param_type = "Message[] | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let items: Vec<(Option<usize>, BulkItem)> = if js_sys::Array::is_array(&input) {
-        let items = convert::array_items(&input)?;
-        provider::serialize_each(provider, items).into_iter().map(|item| (None, item)).collect()
-    } else {
-        let file = match input.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) if bytes.length() as usize > BULK_MAX_BYTES => return Err(bulk_too_large().into()),
-            Some(bytes) => bytes.to_vec(),
-            None if input.is_string() => {
-                // UTF-16 units: the text's UTF-8 is at most three bytes for each.
-                if js_sys::JsString::from(input.clone()).length() as usize > BULK_MAX_BYTES {
-                    return Err(bulk_too_large().into());
-                }
-                js_to_json(&input)?.into_bytes()
-            }
-            None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
-        };
-        provider::serialize_many(provider, &file)?.into_iter().map(|(line, item)| (Some(line), item)).collect()
+    if js_sys::Array::is_array(&input) {
+        let texts = convert::array_items(&input)?;
+        let items = texts.iter().map(|text| (None, provider::serialize_text(provider, text.as_deref())));
+        return bulk_answer(items);
+    }
+    let file = match input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) if bytes.length() as usize > BULK_MAX_INPUT => return Err(bulk_too_large().into()),
+        Some(bytes) => bytes.to_vec(),
+        // UTF-16 units: its UTF-8 is at most three bytes for each.
+        None if input.is_string() && js_sys::JsString::from(input.clone()).length() as usize > BULK_MAX_INPUT => {
+            return Err(bulk_too_large().into());
+        }
+        None if input.is_string() => js_to_json(&input)?.into_bytes(),
+        None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
     };
+    bulk_answer(provider::serialize_many(provider, &file)?.map(|(line, item)| (Some(line), item)))
+}
+
+/// A bulk call's answer, written as its items are converted, one at a time: the bodies are
+/// not all held at once beside it, and a call whose answer would outgrow
+/// [`BULK_MAX_ANSWER`] stops there (a JS string has a length limit, and the wasm 4 GiB).
+fn bulk_answer(items: impl Iterator<Item = (Option<usize>, BulkItem)>) -> Result<JsValue, JsValue> {
     let mut w = JsonWriter::new();
-    w.item_arr(items.iter().enumerate(), |w, (index, (line, item))| {
+    let over = std::cell::Cell::new(false);
+    let items = items.enumerate().take_while(|_| !over.get());
+    w.item_arr(items, |w, (index, (line, item))| {
         w.item_obj(|w| {
             w.int("index", index as i64);
             w.opt_int("line", line.map(|l| l as i64));
-            match item {
+            match &item {
                 // The body is JSON already: it goes in as it is.
                 BulkItem::Body(body) => w.raw("body", body),
                 BulkItem::Refused(BodyError::Invalid(violations)) => {
@@ -272,8 +284,15 @@ pub fn to_provider_many(
                     }
                 }),
             }
-        })
+        });
+        over.set(w.len() > BULK_MAX_ANSWER);
     });
+    if over.get() {
+        return Err(BodyError::argument(
+            "toProviderMany's answer would be over 256 MiB: give the messages in parts (a few hundred thousand at a time)",
+        )
+        .into());
+    }
     Ok(json_to_js(&w.finish())?)
 }
 

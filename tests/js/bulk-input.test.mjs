@@ -75,9 +75,20 @@ test("bytes where a body goes are refused, not read as an object of their indexe
   }
 });
 
-test("a file over 512 MiB is an ArgumentError before it is copied in, and the instance keeps working", () => {
-  assert.throws(() => wabridge.toProviderMany("meta", new Uint8Array((512 << 20) + 1)), (e) => e instanceof wabridge.ArgumentError && /512 MiB/.test(e.message));
+test("a file over 256 MiB, or one whose answer would be, is an ArgumentError, and the instance keeps working", () => {
+  assert.throws(() => wabridge.toProviderMany("meta", new Uint8Array((256 << 20) + 1)), (e) => e instanceof wabridge.ArgumentError && /at most 256 MiB/.test(e.message));
+  // 4 MB of lines that are each refused with a violation: an answer of some 300 MB, stopped
+  // as it passes 256 MiB rather than trapping the wasm or passing V8's longest string.
+  assert.throws(() => wabridge.toProviderMany("meta", "1\n".repeat(2_000_000)), (e) => e instanceof wabridge.ArgumentError && /answer would be over 256 MiB/.test(e.message));
   assert.equal(wabridge.toProviderMany("meta", ok)[0].body.text.body, "hi");
+});
+
+test("a file that opens an array and is not one fails whole: none of its lines is sent as a message", () => {
+  for (const file of [`[\n  ${ok},\n  ${ok}\n]\n]`, `[\n  ${ok}\n]\n[\n  ${ok}\n]`, `[\n${ok},\n${ok}\n`]) {
+    assert.throws(() => wabridge.toProviderMany("meta", file), (e) => e instanceof wabridge.ValidationError && /not valid JSON/.test(e.violations[0].message), JSON.stringify(file));
+  }
+  // An array that closes on its first line, with lines after it, is a first line of JSON lines.
+  assert.deepEqual(wabridge.toProviderMany("meta", `[1]\n${ok}`).map(outcome), ["violations", "body"]);
 });
 
 test("a whole number written with a fraction or an exponent (a spreadsheet's float column) is that number", () => {
