@@ -18,10 +18,11 @@ function maxBodyBytes(options) {
 }
 
 /** An option that is a count: `value` when it is a whole number of at least `min`, else an ArgumentError naming it. */
-function wholeNumber(name, value, min, unit) {
+function wholeNumber(name, value, min, unit, max = Number.MAX_SAFE_INTEGER) {
   // A string is shown quoted: `(got 100)` for "100" would read as if 100 itself were refused.
   const got = typeof value === "string" ? JSON.stringify(value) : String(value);
-  if (!Number.isSafeInteger(value) || value < min) throw argument(`${name} is a whole number${unit ? ` of ${unit}` : ""}, at least ${min} (got ${got})`);
+  const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw argument(`${name} is a whole number${unit ? ` of ${unit}` : ""}, ${range} (got ${got})`);
   return value;
 }
 
@@ -296,8 +297,19 @@ const DEFAULT_CLAIM_SECONDS = 60;
  */
 const inFlight = new WeakMap();
 
-/** A duplicate's answer when the delivery it waited for failed, or outlived its claim. */
-class ConcurrentFailure extends Error {}
+/** A duplicate's answer when the delivery it waited for failed, or outlived its claim (`lapsed`). */
+class ConcurrentFailure extends Error {
+  constructor(message, lapsed) {
+    super(message);
+    this.lapsed = lapsed;
+  }
+}
+
+/** Claims are timed by a clock that does not jump (the wall clock may, shortening or lengthening them). */
+const steadyNow = () => globalThis.performance?.now?.() ?? Date.now();
+
+/** The longest claim: `setTimeout` waits at most 2^31 − 1 ms (longer fires at once). */
+const MAX_CLAIM_SECONDS = 2_147_483;
 
 function flightsOf(store) {
   let flights = inFlight.get(store);
@@ -329,17 +341,14 @@ async function within(promise, ms) {
 async function once(store, key, ttl, claimMs, handle) {
   const flights = flightsOf(store);
   const pending = flights.get(key);
-  if (pending && pending.until > Date.now()) {
-    const handled = await within(pending.outcome, pending.until - Date.now());
+  if (pending && pending.until > steadyNow()) {
+    const handled = await within(pending.outcome, pending.until - steadyNow());
     if (handled) return "duplicate";
-    throw new ConcurrentFailure(
-      handled === false
-        ? `the concurrent delivery of ${key} failed; redeliver`
-        : `the concurrent delivery of ${key} is still being handled after ${claimMs / 1000} s (dedupe.claimSeconds); redeliver`,
-    );
+    if (handled === false) throw new ConcurrentFailure(`the concurrent delivery of ${key} failed; redeliver`, false);
+    throw new ConcurrentFailure(`the handler of ${key} is still running after ${claimMs / 1000} s (dedupe.claimSeconds): its claim has lapsed, and the next delivery runs it again`, true);
   }
   let settle;
-  const claim = { outcome: new Promise((resolve) => (settle = resolve)), until: Date.now() + claimMs };
+  const claim = { outcome: new Promise((resolve) => (settle = resolve)), until: steadyNow() + claimMs };
   flights.set(key, claim);
   let handled = false;
   try {
@@ -398,7 +407,7 @@ export async function handleWebhook(request, options) {
   const on = handlers(options.on);
   const store = options.dedupe === false ? null : dedupeStore(options.dedupe?.store);
   const ttl = dedupeTtl(options.dedupe);
-  const claimMs = wholeNumber("dedupe.claimSeconds", options.dedupe?.claimSeconds ?? DEFAULT_CLAIM_SECONDS, 1, "seconds") * 1000;
+  const claimMs = wholeNumber("dedupe.claimSeconds", options.dedupe?.claimSeconds ?? DEFAULT_CLAIM_SECONDS, 1, "seconds", MAX_CLAIM_SECONDS) * 1000;
   let events;
   try {
     ({ events } = await verifyRequest(provider, request, options));
@@ -420,11 +429,8 @@ export async function handleWebhook(request, options) {
         await on.event?.(event);
       } catch (error) {
         handlerFailed = true;
-        // Heard of somewhere: the provider sees only a 500, and a bug in a handler would
-        // otherwise go unseen while the provider redelivers. The event's type and key, not
-        // the event: it holds a customer's words.
         if (options.onError) options.onError(error, event);
-        else console.error(`wabridge: the ${event.type} handler failed (event ${event.key ?? "without a key"}); the delivery is answered 500 and will come again:`, error);
+        else report(`the ${event.type} handler failed (event ${event.key ?? "without a key"}); the delivery is answered 500 and will come again`, error);
         throw error;
       }
     };
@@ -435,6 +441,12 @@ export async function handleWebhook(request, options) {
       // A store that fails is the caller's to know of (as before); a handler's failure, or a
       // concurrent delivery's, is answered 500 so that the provider redelivers.
       if (!handlerFailed && !(error instanceof ConcurrentFailure)) throw error;
+      // A handler that outlived its claim is a bug of its own (an await on what never comes):
+      // heard of here, where it is found, as its own failure would be.
+      if (error instanceof ConcurrentFailure && error.lapsed) {
+        if (options.onError) options.onError(error, event);
+        else report("a handler is stuck", error);
+      }
       failed = true;
     }
   }
@@ -446,6 +458,19 @@ function dedupeStore(store) {
   if (store == null) return defaultStore;
   if (typeof store.get !== "function" || typeof store.put !== "function") throw argument("dedupe.store needs get(key) and put(key, value, { expirationTtl }): a MemoryDedupeStore, a KV namespace or your own");
   return store;
+}
+
+/**
+ * A failure heard of where no `onError` is given: the provider sees only a 500, and a bug in a
+ * handler would otherwise go unseen while the provider redelivers. What is logged is the
+ * event's type and key and the error's name, code and message (its stack where it has one) —
+ * not the event, which holds a customer's words, nor the error's own fields: a failed reply's
+ * `request.body` holds the recipient and the text (a one-time code, say).
+ */
+function report(what, error) {
+  const told = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : typeof error === "string" ? error : `a thrown ${error === null ? "null" : typeof error}`;
+  const code = typeof error?.code === "string" ? ` [${error.code}]` : "";
+  console.error(`wabridge: ${what}:${code} ${told}`);
 }
 
 /** The handlers `options.on` may have: one per event type, `echo`, and `event` for all. */

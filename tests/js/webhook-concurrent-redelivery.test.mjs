@@ -112,10 +112,12 @@ test("a redelivery after a 500 re-runs only the failed event, with concurrent de
 test("a handler that never settles holds its event no longer than dedupe.claimSeconds: waiting duplicates answer 500, the next delivery runs it again", async () => {
   const store = new wabridge.MemoryDedupeStore();
   let calls = 0;
+  const told = [];
   const options = {
     provider: "meta",
     secret: SECRET,
     dedupe: { store, claimSeconds: 1 },
+    onError: (error, event) => told.push([error.message, event.id]),
     on: {
       message: async () => {
         calls++;
@@ -131,6 +133,9 @@ test("a handler that never settles holds its event no longer than dedupe.claimSe
   assert.deepEqual(waiting.map((a) => a.status), [500, 500], "no 200 for an event nobody has handled");
   assert.match(await waiting[0].text(), /redeliver/);
   assert.equal(calls, 1, "they waited; they did not run it beside the hung one");
+  assert.equal(told.length, 2, "the stuck handler is heard of where it is found");
+  assert.match(told[0][0], /handler of .*wamid\.H1.* is still running after 1 s \(dedupe\.claimSeconds\)/);
+  assert.equal(told[0][1], "wamid.H1");
   const redelivered = await wabridge.handleWebhook(await signed(metaBody("wamid.H1", "hang")), options);
   assert.equal(redelivered.status, 200);
   assert.equal(calls, 2, "past its claim, the event is the next delivery's to handle");
@@ -146,10 +151,13 @@ test("a claimant outliving its claim does not end the claim of the delivery that
     provider: "meta",
     secret: SECRET,
     dedupe: { store, claimSeconds: 1 },
+    onError: () => {},
     on: {
       message: async () => {
-        calls++;
-        await sleep(calls === 1 ? 1400 : 800);
+        const call = ++calls;
+        await sleep(call === 1 ? 1400 : 800);
+        // The first fails, late: nothing is stored, so only the second's claim can hold off the third.
+        if (call === 1) throw new Error("late failure");
       },
     },
   };
@@ -157,7 +165,7 @@ test("a claimant outliving its claim does not end the claim of the delivery that
   await sleep(1100); // the first claim has lapsed
   const takeover = wabridge.handleWebhook(await signed(metaBody("wamid.H2", "slow")), options);
   await sleep(500); // the first settles now, while the second is still handling
-  assert.equal((await slow).status, 200);
+  assert.equal((await slow).status, 500);
   const third = await wabridge.handleWebhook(await signed(metaBody("wamid.H2", "slow")), options);
   assert.equal(third.status, 200);
   assert.equal((await takeover).status, 200);
@@ -165,7 +173,7 @@ test("a claimant outliving its claim does not end the claim of the delivery that
 });
 
 test("dedupe.claimSeconds is a whole number of seconds, at least 1", async () => {
-  for (const claimSeconds of [0, 0.5, "60", -1]) {
+  for (const claimSeconds of [0, 0.5, "60", -1, 2_147_484]) {
     await assert.rejects(wabridge.handleWebhook(await signed(metaBody("wamid.H3", "x")), { provider: "meta", secret: SECRET, dedupe: { claimSeconds } }), (error) => error.name === "ArgumentError" && /dedupe\.claimSeconds/.test(error.message));
   }
 });

@@ -281,9 +281,17 @@ test("a handler's failure is heard of without onError: console.error with the ev
   const options = { provider: "meta", secret: META_SECRET, dedupe: false, on: { message: () => { throw new Error("bug in my handler"); } } };
   assert.equal((await handleWebhook(await request(), options)).status, 500);
   assert.equal(logged.length, 1);
-  assert.match(logged[0][0], /the message handler failed \(event .*wamid\.LOUD.*\)/);
-  assert.equal(logged[0][1].message, "bug in my handler");
-  assert.ok(!JSON.stringify(logged[0][0]).includes("4111"), "the customer's text is not logged");
+  assert.deepEqual(logged[0].length, 1, "one line of text, not the error object with its fields");
+  assert.match(logged[0][0], /the message handler failed \(event .*wamid\.LOUD.*\).*Error: bug in my handler/s);
+  assert.ok(!logged[0][0].includes("4111"), "the customer's text is not logged");
+  // A failed reply's error carries its request (recipient, text): only its name, code and message are logged.
+  logged.length = 0;
+  const client = new wabridge.MetaClient({ token: "EAAG-sentinel-token", phoneNumberId: "1", retry: false, fetch: async () => Response.json({ error: { message: "Invalid parameter", code: 100, type: "OAuthException" } }, { status: 400 }) });
+  const replying = { ...options, on: { message: () => client.send({ to: "+16505551234", content: { type: "text", body: "Your one-time code is 482913" } }) } };
+  assert.equal((await handleWebhook(await request(), replying)).status, 500);
+  assert.equal(logged.length, 1);
+  assert.match(logged[0][0], /\[ERR_PROVIDER\].*Invalid parameter/s);
+  assert.ok(!/482913|16505551234/.test(logged[0].join(" ")), logged[0][0]);
   const heard = [];
   assert.equal((await handleWebhook(await request(), { ...options, onError: (error, event) => heard.push([error.message, event.id]) })).status, 500);
   assert.deepEqual(heard, [["bug in my handler", "wamid.LOUD"]]);
