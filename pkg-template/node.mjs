@@ -1,5 +1,6 @@
 // Node and Bun: the module is read from disk and compiled synchronously at import, so
-// nothing needs awaiting (`init()` is a no-op kept for code shared with browsers).
+// nothing needs awaiting (`init()` then does nothing: it is kept for code shared with
+// browsers, and for a bundle that left wasm/ behind, below).
 import { createRequire } from "node:module";
 import { init as initFrom, initSync } from "./wasm/index.js";
 
@@ -19,6 +20,7 @@ if (readFileSync) {
   }
 }
 if (bytes) initSync({ module: bytes });
+let initialised = Boolean(bytes);
 
 export * from "./lib.js";
 
@@ -30,6 +32,9 @@ export * from "./lib.js";
 export async function init(options) {
   const source = options?.module_or_path ?? options;
   const url = source instanceof URL ? source : typeof source === "string" && source.startsWith("file:") ? new URL(source) : undefined;
-  if (url?.protocol === "file:" && readFileSync) return initSync({ module: readFileSync(url) });
-  return initFrom(options);
+  // Once loaded, `init` reads nothing (as in browsers): it resolves to the module it has.
+  if (initialised || url?.protocol !== "file:" || !readFileSync) return initFrom(options);
+  const exports = initSync({ module: readFileSync(url) });
+  initialised = true;
+  return exports;
 }

@@ -101,8 +101,12 @@ pub struct Violation {
 }
 
 impl fmt::Display for Violation {
+    /// `path: message`, the path cut as a message is (a pointer through a megabyte-long key
+    /// would otherwise be quoted whole into every error message that lists the violation; the
+    /// `path` field itself stays whole, to be followed).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", if self.path.is_empty() { "/" } else { &self.path }, self.message)
+        let path = if self.path.is_empty() { "/".into() } else { capped(self.path.clone()) };
+        write!(f, "{path}: {}", self.message)
     }
 }
 

@@ -109,7 +109,13 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
  */
 export function wellFormed(text) {
   const sound = typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
-  return sound ? text : text.replace(LONE_SURROGATES, (half) => `\\u${half.charCodeAt(0).toString(16)}`);
+  return sound ? text : text.replace(LONE_SURROGATES, (half, at) => {
+    // After an odd run of backslashes the half is what a `\` escapes (invalid JSON): one more
+    // backslash closes that escape, so that the `\u` written here is read as an escape and refused.
+    let run = 0;
+    while (text[at - 1 - run] === "\\") run++;
+    return `${run % 2 ? "\\" : ""}\\u${half.charCodeAt(0).toString(16)}`;
+  });
 }
 
 /** What a thrown value says, whatever it is (reading its message may throw too). */

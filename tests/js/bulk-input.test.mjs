@@ -47,6 +47,11 @@ test("half an emoji in JSON text is refused at its field, as in an object, never
   for (const call of [() => wabridge.toProviderJson("meta", neutral), () => wabridge.fromProvider("meta", meta), () => wabridge.convert("meta", "bird", meta), () => wabridge.toProvider("meta", neutral)]) {
     assert.throws(call, (e) => e instanceof wabridge.ValidationError && /lone surrogate/.test(e.violations[0].message));
   }
+  // Half an emoji right after a backslash (what the backslash escapes: invalid JSON) is
+  // refused too, not turned into the text "\\ud83d" and sent.
+  const escaped = `{"to":"+16505551234","content":{"type":"text","body":"a\\${"😀".slice(0, 1)}"}}`;
+  assert.throws(() => wabridge.toProviderJson("meta", escaped), (e) => e instanceof wabridge.ValidationError);
+  assert.ok("violations" in wabridge.toProviderMany("meta", escaped)[0]);
   // Whole emoji still go through.
   assert.equal(wabridge.toProviderJson("meta", neutral.replace(cut, "Café ☕😀")).includes("😀"), true);
 });
@@ -111,4 +116,7 @@ test("a violation quotes at most 1000 bytes of what it refuses, and says how muc
   assert.match(violation.message, /… \(\d+ more bytes\)$/);
   const unknown = wabridge.validate({ to: "+16505551234", content: { type: "text", body: "hi", ["k".repeat(1 << 20)]: 1 } });
   assert.ok(unknown[0].message.length < 1100);
+  assert.equal(unknown[0].path.length, "/content/".length + (1 << 20), "the pointer itself stays whole, to be followed");
+  // The error's own message lists the violation: its path is cut there as the message is.
+  assert.throws(() => wabridge.toProvider("meta", { to: "+16505551234", ["k".repeat(5_000_000)]: 1, content: { type: "text", body: "hi" } }), (e) => e instanceof wabridge.ValidationError && e.message.length < 3000);
 });

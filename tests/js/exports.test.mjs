@@ -38,3 +38,9 @@ test("wabridge/sandbox exports exactly the values sandbox.d.ts declares", async 
   const sandbox = await import("../../pkg/sandbox/node.mjs");
   assert.deepEqual(Object.keys(sandbox).sort(), declaredValues(pkg("sandbox.d.ts")));
 });
+
+test("Node's init once loaded reads nothing, whatever it is given (a file: URL to no file too), and resolves to the module", async () => {
+  const exports = await wabridge.init(new URL("file:///nonexistent/wabridge_bg.wasm"));
+  assert.ok(exports.memory instanceof WebAssembly.Memory);
+  assert.equal(await wabridge.init({ module_or_path: "https://example.invalid/x.wasm" }), exports);
+});
