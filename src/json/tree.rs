@@ -450,6 +450,18 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// A whole number however it is written: an integer, or a number with a zero fraction or
+    /// an exponent below 2^53 (`100990.0`, `1e5`: a spreadsheet's float column), where every
+    /// whole number is exact — the same value a JS object gives.
+    pub fn as_whole(&self) -> Option<i64> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        match self {
+            Json::Int(n) => Some(*n),
+            Json::Float(f) if f.fract() == 0.0 && f.abs() < EXACT => Some(*f as i64),
+            _ => None,
+        }
+    }
+
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Json::Int(n) => Some(*n as f64),

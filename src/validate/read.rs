@@ -156,12 +156,11 @@ impl<'v> Obj<'v> {
     /// negative number was given for an unsigned field).
     pub fn int<T: TryFrom<i64>>(&self, report: &mut Report, key: &str, required: bool) -> Option<T> {
         let value = self.value(report, key, required)?;
-        // A whole number written with a fraction or an exponent (`100990.0`, `1e5`: what a
-        // spreadsheet's or pandas' float column gives) is that number, as in a JS object.
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below it is exact
         let (n, fits) = match value {
-            Json::Int(n) => (*n, T::try_from(*n).ok()),
-            Json::Float(f) if f.fract() == 0.0 && f.abs() < EXACT => (*f as i64, T::try_from(*f as i64).ok()),
+            whole if whole.as_whole().is_some() => {
+                let n = whole.as_whole().unwrap_or_default();
+                (n, T::try_from(n).ok())
+            }
             Json::Float(f) if f.fract() == 0.0 => {
                 let message = || format!("{key} is out of range (got {})", super::number(*f));
                 self.report_at(report, key, ViolationCode::OutOfRange, message);

@@ -66,7 +66,8 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
             }
         }
         (Shape::Bool, Json::Bool(_)) | (Shape::Num, Json::Int(_) | Json::UInt(_) | Json::Float(_)) => {}
-        (Shape::Int(min, max), Json::Int(n)) => {
+        (Shape::Int(min, max), whole) if whole.as_whole().is_some() => {
+            let n = &whole.as_whole().unwrap_or_default();
             if n < min || n > max {
                 let message = format!("{n} is out of range: {min} to {max}");
                 let limit = if n < min { *min } else { *max };

@@ -104,6 +104,11 @@ test("a whole number written with a fraction or an exponent (a spreadsheet's flo
   assert.ok("body" in wabridge.toProviderMany("meta", text.replace("100990.0", "1e5"))[0]);
   const meta = JSON.stringify(written.body).replace('"amount_1000":100990', '"amount_1000":100990.0');
   assert.deepEqual(wabridge.validateProvider("meta", meta), []);
+  // 1MSG's phone and day of the week, Meta's button index: the same, where they are read.
+  assert.deepEqual(wabridge.validateProvider("1msg", '{"phone":16505551234.0,"body":"hi"}'), []);
+  assert.deepEqual(wabridge.validateProvider("1msg", '{"phone":1.6505551234e10,"body":"hi"}'), []);
+  assert.equal(wabridge.fromProvider("1msg", '{"phone":16505551234.0,"body":"hi"}').to, wabridge.fromProvider("1msg", { phone: 16505551234, body: "hi" }).to);
+  assert.deepEqual(wabridge.validateProvider("1msg", '{"phone":16505551234.5,"body":"hi"}').map((v) => v.path), ["/phone"]);
   assert.throws(() => wabridge.toProvider("meta", template(1e21)), (e) => e.violations?.[0]?.code === "out_of_range");
   assert.throws(() => wabridge.toProvider("meta", template(100990.5)), (e) => e.violations?.[0]?.code === "invalid_value");
 });

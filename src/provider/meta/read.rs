@@ -487,7 +487,9 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
             };
             // Meta's reference types index as a string; its own examples also send integers.
             let index = match c.raw("index") {
-                Some(number @ (Json::Int(_) | Json::UInt(_))) => number.as_i64().and_then(|n| u32::try_from(n).ok()),
+                Some(number @ (Json::Int(_) | Json::UInt(_) | Json::Float(_))) => {
+                    number.as_whole().and_then(|n| u32::try_from(n).ok())
+                }
                 Some(Json::Str(text)) if !text.starts_with('+') => text.parse::<u32>().ok(),
                 Some(_) => None,
                 None => {

@@ -410,12 +410,14 @@ fn query_value(name: &str, value: &Json<'_>) -> Result<String, (ViolationCode, S
     match (name, value) {
         ("last", Json::Bool(b)) => Ok(b.to_string()),
         ("last", _) => invalid("last is a boolean".into()),
-        ("lastMessageNumber" | "firstMessageNumber" | "limit" | "min_time" | "max_time", value) => match value {
-            Json::Int(n) if *n >= 0 => Ok(n.to_string()),
-            Json::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Ok(s.to_string()),
-            Json::Int(_) => Err((ViolationCode::OutOfRange, format!("{name} is a whole number from 0"))),
-            _ => invalid(format!("{name} is a whole number from 0")),
-        },
+        ("lastMessageNumber" | "firstMessageNumber" | "limit" | "min_time" | "max_time", value) => {
+            match (value.as_whole(), value) {
+                (Some(n), _) if n >= 0 => Ok(n.to_string()),
+                (Some(_), _) => Err((ViolationCode::OutOfRange, format!("{name} is a whole number from 0"))),
+                (_, Json::Str(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Ok(s.to_string()),
+                _ => invalid(format!("{name} is a whole number from 0")),
+            }
+        }
         ("chatId", value) => {
             super::schema::chat_id(value).map_err(|m| (ViolationCode::InvalidFormat, m))?;
             Ok(value.as_str().unwrap_or_default().to_owned())

@@ -326,7 +326,9 @@ fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<Recipient
                 None => Some((chat, Some(RecipientType::Group))),
             }
         }
-        (false, Some(Json::Int(n))) if *n > 0 => Some((n.to_string(), None)),
+        (false, Some(number)) if number.as_whole().is_some_and(|n| n > 0) => {
+            Some((number.as_whole().unwrap_or_default().to_string(), None))
+        }
         (false, Some(Json::Str(text))) if digits(text) => Some((text.to_string(), None)),
         (false, Some(Json::Str(text))) => {
             let message = format!("phone is digits with the country code, no '+' or spaces (got {text:?})");

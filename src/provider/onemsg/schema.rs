@@ -72,9 +72,9 @@ pub(super) fn chat_id_fault(chat: &str) -> Option<String> {
 
 /// Digits with the country code, no `+`: a number (the current API) or a string (v2.39).
 fn phone(value: &Json<'_>) -> Result<(), String> {
-    let digits = match value {
-        Json::Int(n) if *n > 0 => n.to_string(),
-        Json::Str(s) => s.to_string(),
+    let digits = match (value.as_whole(), value) {
+        (Some(n), _) if n > 0 => n.to_string(),
+        (_, Json::Str(s)) => s.to_string(),
         _ => return Err("phone is digits with the country code, as a number or a string".into()),
     };
     let count = digits.len();
@@ -128,9 +128,9 @@ fn inline_file(uri: &str) -> Result<crate::message::MediaKind, String> {
 
 /// A template button's index: a number, or its digits as a string.
 fn button_index(value: &Json<'_>) -> Result<(), String> {
-    let index = match value {
-        Json::Int(n) => *n,
-        Json::Str(s) => s.parse().map_err(|_| format!("index {s:?} is not a number"))?,
+    let index = match (value.as_whole(), value) {
+        (Some(n), _) => n,
+        (_, Json::Str(s)) => s.parse().map_err(|_| format!("index {s:?} is not a number"))?,
         _ => return Err("index is a number".into()),
     };
     match usize::try_from(index) {
@@ -162,7 +162,7 @@ const CURRENCY: &[Field] = &[
 /// `component` (`template::to_cloud`), where its pointer would not be the caller's.
 fn day_of_week(value: &Json<'_>) -> Result<(), String> {
     match value {
-        Json::Int(1..=7) => Ok(()),
+        day if day.as_whole().is_some_and(|n| (1..=7).contains(&n)) => Ok(()),
         Json::Str(name) if super::template::DAYS.iter().any(|d| d.eq_ignore_ascii_case(name)) => Ok(()),
         _ => Err("day_of_week is a day's name, MONDAY to SUNDAY, or its number, 1 to 7".into()),
     }

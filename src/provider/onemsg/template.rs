@@ -63,8 +63,9 @@ pub(super) fn to_onemsg(params: &mut Json<'_>) {
                 let calendar = calendar
                     .into_iter()
                     .map(|(k, v)| match (k.as_ref(), &v) {
-                        ("day_of_week", Json::Int(n)) if (1..=7).contains(n) => {
-                            (k, Json::Str(Cow::Borrowed(DAYS[*n as usize - 1])))
+                        ("day_of_week", day) if day.as_whole().is_some_and(|n| (1..=7).contains(&n)) => {
+                            let n = day.as_whole().unwrap_or(1);
+                            (k, Json::Str(Cow::Borrowed(DAYS[n as usize - 1])))
                         }
                         _ => (k, v),
                     })
