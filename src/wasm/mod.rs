@@ -18,6 +18,7 @@ use crate::provider::fit::{Change, Fit, FitMode};
 use crate::provider::{self, BulkItem, Provider};
 use crate::validate::Violation;
 use convert::{js_to_json, json_to_js, message_from_js, to_js};
+use options::Options;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -82,50 +83,6 @@ export type Media = MediaById | MediaByLink;
 
 fn provider_named(name: &str) -> Result<Provider, BodyError> {
     Ok(name.parse()?)
-}
-
-fn operation_of(options: Option<JsValue>) -> Result<Option<String>, BodyError> {
-    string_option(options.as_ref(), "operation")
-}
-
-/// The time option `name` of an options object, in milliseconds since the epoch: a number or
-/// a `Date` (absent when the object or the option is).
-fn time_option(options: Option<&JsValue>, name: &str) -> Result<Option<f64>, BodyError> {
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(None);
-    };
-    let value = convert::property(options, name, "options")?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    let ms = match value.dyn_ref::<js_sys::Date>() {
-        Some(date) => date.get_time(),
-        None => value.as_f64().unwrap_or(f64::NAN),
-    };
-    if !ms.is_finite() {
-        return Err(BodyError::argument(format!(
-            "options.{name} must be a time: milliseconds since the epoch or a Date"
-        )));
-    }
-    Ok(Some(ms))
-}
-
-/// The string option `name` of an options object (absent when the object or the option is).
-fn string_option(options: Option<&JsValue>, name: &str) -> Result<Option<String>, BodyError> {
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(None);
-    };
-    let value = convert::property(options, name, "options")?;
-    match value.as_string() {
-        Some(value) => Ok(Some(value)),
-        None if value.is_undefined() => Ok(None),
-        None => Err(BodyError::argument(format!("options.{name} must be a string"))),
-    }
-}
-
-/// The fit mode of an options object (`strict` when absent).
-fn fit_of(options: Option<&JsValue>) -> Result<FitMode, BodyError> {
-    string_option(options, "fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())
 }
 
 /// Writes the changes of a fit as `FitChange` objects.
@@ -322,7 +279,8 @@ pub fn from_provider(
     #[wasm_bindgen(unchecked_optional_param_type = "ProviderBodyOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let operation = operation_of(options)?;
+    // A misspelt option (`operaton`) is an error, not silently the default.
+    let operation = Options::optional(options.as_ref(), "fromProvider options", &["operation"])?.string("operation")?;
     let message = provider::parse(provider, &js_to_json(&body)?, operation.as_deref())?;
     Ok(json_to_js(&message.to_json())?)
 }
@@ -464,8 +422,9 @@ pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "Message | ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let operation = string_option(options.as_ref(), "operation")?;
-    let mode = fit_of(options.as_ref())?;
+    let options = Options::optional(options.as_ref(), "convert options", &["operation", "fit"])?;
+    let operation = options.string("operation")?;
+    let mode = options.string("fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())?;
     let conversion =
         provider::convert_reporting(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref(), mode)?;
     let mut w = JsonWriter::new();
@@ -635,8 +594,8 @@ pub fn validate_provider(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateProviderOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    let now = time_option(options.as_ref(), "now")?;
-    let operation = operation_of(options)?;
+    let options = Options::optional(options.as_ref(), "validateProvider options", &["operation", "now"])?;
+    let (operation, now) = (options.string("operation")?, options.time("now")?);
     let violations = provider::validate_body_at(provider, &js_to_json(&body)?, operation.as_deref(), now)?;
     Ok(to_js(&violations)?)
 }

@@ -78,9 +78,9 @@ export interface ClientOptions {
 }
 "#;
 
-/// A JS options object being read.
+/// A JS options object being read (`None`: not given, every option absent).
 pub struct Options<'a> {
-    object: &'a JsValue,
+    object: Option<&'a JsValue>,
     /// What the options configure, for error messages ("MetaClient options").
     what: &'static str,
 }
@@ -99,12 +99,21 @@ impl<'a> Options<'a> {
                 )));
             }
         }
-        Ok(Options { object, what })
+        Ok(Options { object: Some(object), what })
+    }
+
+    /// A call's optional options object: absent when undefined or null, else as [`Options::new`].
+    pub fn optional(object: Option<&'a JsValue>, what: &'static str, known: &[&str]) -> Result<Self, BodyError> {
+        match object {
+            Some(object) if !object.is_undefined() && !object.is_null() => Self::new(object, what, known),
+            _ => Ok(Options { object: None, what }),
+        }
     }
 
     /// The option, absent when undefined or null; an argument error where reading it throws.
     fn get(&self, key: &str) -> Result<Option<JsValue>, BodyError> {
-        let value = super::convert::property(self.object, key, self.what)?;
+        let Some(object) = self.object else { return Ok(None) };
+        let value = super::convert::property(object, key, self.what)?;
         Ok(Some(value).filter(|v| !v.is_undefined() && !v.is_null()))
     }
 
@@ -165,6 +174,22 @@ impl<'a> Options<'a> {
                 _ => Err(BodyError::argument(format!("{}.{key} must be {what} from {min} to {max}", self.what))),
             },
         }
+    }
+
+    /// A time, in milliseconds since the epoch: a number or a `Date`.
+    pub fn time(&self, key: &str) -> Result<Option<f64>, BodyError> {
+        let Some(value) = self.get(key)? else { return Ok(None) };
+        let ms = match value.dyn_ref::<js_sys::Date>() {
+            Some(date) => date.get_time(),
+            None => value.as_f64().unwrap_or(f64::NAN),
+        };
+        if !ms.is_finite() {
+            return Err(BodyError::argument(format!(
+                "{}.{key} must be a time: milliseconds since the epoch or a Date",
+                self.what
+            )));
+        }
+        Ok(Some(ms))
     }
 
     pub fn boolean(&self, key: &str) -> Result<Option<bool>, BodyError> {

@@ -85,3 +85,16 @@ test("valid options reach the request; absent options (undefined, null, {}) are 
   await onemsg.deleteMedia("media-1");
   assert.equal(calls.at(-1).init.method, "DELETE");
 });
+
+test("a misspelt option of convert, fromProvider or validateProvider is an ArgumentError, not silently the default", () => {
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "text", text: { body: "hi" } };
+  const refused = (call, pattern) => assert.throws(call, (e) => e instanceof wabridge.ArgumentError && pattern.test(e.message));
+  refused(() => wabridge.convert("meta", "bird", meta, { fitt: "adapt" }), /unknown option "fitt" in convert options; known: operation, fit/);
+  refused(() => wabridge.fromProvider("meta", meta, { operaton: "messages" }), /unknown option "operaton" in fromProvider options/);
+  refused(() => wabridge.validateProvider("bird", {}, { nowMs: 1 }), /unknown option "nowMs" in validateProvider options; known: operation, now/);
+  refused(() => wabridge.validateProvider("bird", {}, { now: "tomorrow" }), /validateProvider options\.now must be a time/);
+  // The right spellings, and no options at all, still work.
+  assert.equal(wabridge.convert("meta", "bird", meta, { fit: "strict", operation: undefined }).body.body.text.text, "hi");
+  assert.equal(wabridge.fromProvider("meta", meta, null).content.body, "hi");
+  assert.deepEqual(wabridge.validateProvider("meta", meta, undefined), []);
+});
