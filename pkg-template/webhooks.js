@@ -404,6 +404,8 @@ export async function handleWebhook(request, options) {
   }
   if (request.method !== "POST") return new Response(null, { status: 405, headers: { allow: "POST" } });
   if (!secret) throw argument("handleWebhook needs `secret`: Meta's app secret, Bird's signing key or your 1MSG URL token");
+  knownKeys("handleWebhook options", options, HANDLE_OPTIONS);
+  if (options.dedupe && options.dedupe !== true) knownKeys("dedupe", options.dedupe, ["store", "ttlSeconds", "claimSeconds"]);
   const on = handlers(options.on);
   const store = options.dedupe === false ? null : dedupeStore(options.dedupe?.store);
   const ttl = dedupeTtl(options.dedupe);
@@ -471,6 +473,16 @@ function report(what, error) {
   const told = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : typeof error === "string" ? error : `a thrown ${error === null ? "null" : typeof error}`;
   const code = typeof error?.code === "string" ? ` [${error.code}]` : "";
   console.error(`wabridge: ${what}:${code} ${told}`);
+}
+
+/** What `handleWebhook` takes: a misspelt option (`maxBodyByte`, `dedup`) would silently be the default. */
+const HANDLE_OPTIONS = ["provider", "secret", "verifyToken", "on", "dedupe", "onError", "toleranceSeconds", "tokenParameter", "url", "maxBodyBytes"];
+
+function knownKeys(what, object, known) {
+  if (typeof object !== "object") throw argument(`${what} is an object`);
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) throw argument(`unknown option ${JSON.stringify(key)} in ${what}; known: ${known.join(", ")}`);
+  }
 }
 
 /** The handlers `options.on` may have: one per event type, `echo`, and `event` for all. */

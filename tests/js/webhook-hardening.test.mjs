@@ -306,6 +306,8 @@ test("handleWebhook refuses a misspelt handler, a handler that is no function an
   await assert.rejects(handleWebhook(await request(), { ...base, on: { message: "reply" } }), (e) => e instanceof ArgumentError && /on\.message is a function \(got string\)/.test(e.message));
   await assert.rejects(handleWebhook(await request(), { ...base, dedupe: { store: {} } }), (e) => e instanceof ArgumentError && /dedupe\.store needs get\(key\) and put/.test(e.message));
   await assert.rejects(handleWebhook(await request(), { ...base, dedupe: { ttlSeconds: "100" } }), (e) => e instanceof ArgumentError && e.message.endsWith('(got "100")'));
+  await assert.rejects(handleWebhook(await request(), { ...base, maxBodyByte: 10 }), (e) => e instanceof ArgumentError && /unknown option "maxBodyByte" in handleWebhook options; known: .*maxBodyBytes/.test(e.message));
+  await assert.rejects(handleWebhook(await request(), { ...base, dedupe: { ttl: 60 } }), (e) => e instanceof ArgumentError && /unknown option "ttl" in dedupe; known: store, ttlSeconds, claimSeconds/.test(e.message));
   // Nothing was stored as handled meanwhile: the right spelling handles it.
   const handled = [];
   assert.equal((await handleWebhook(await request(), { ...base, on: { message: (event) => handled.push(event.id) } })).status, 200);
