@@ -4,7 +4,7 @@
 //! that item's, not the whole file's.
 
 use super::Position;
-use super::tree::ends_line;
+use super::tree::{ends_line, is_continuation};
 use std::ops::Range;
 
 /// One item of a file: where its bytes lie, and the line and column they start at.
@@ -17,7 +17,10 @@ pub struct Item {
 /// How a file cuts into items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Items {
-    Found(Vec<Item>),
+    /// The lines that are not blank.
+    Lines(Vec<Item>),
+    /// The elements of the one array the file is.
+    Array(Vec<Item>),
     /// The file opens a JSON array but is not one: the array never closes, or more follows it
     /// past its first line. Which parts are messages is not known, so none is read as one
     /// (reading it as lines would send the lines that happen to be whole messages).
@@ -31,11 +34,11 @@ pub enum Items {
 pub fn items(file: &[u8]) -> Items {
     match file.iter().position(|&b| !is_space(b)) {
         Some(open) if file[open] == b'[' => match array_elements(file, open) {
-            Array::Whole(elements) => Items::Found(elements),
-            Array::FirstLine => Items::Found(lines(file)),
+            Array::Whole(elements) => Items::Array(elements),
+            Array::FirstLine => Items::Lines(lines(file)),
             Array::Not => Items::NotOneArray,
         },
-        _ => Items::Found(lines(file)),
+        _ => Items::Lines(lines(file)),
     }
 }
 
@@ -45,9 +48,9 @@ fn is_space(b: u8) -> bool {
 }
 
 fn lines(file: &[u8]) -> Vec<Item> {
-    // Blank: only white space, Unicode's too (a no-break space); decided at the first byte that
-    // is not ASCII white space, which for a message's line is its `{`.
-    let blank = |bytes: &[u8]| match bytes.iter().position(|b| !b.is_ascii_whitespace()) {
+    // Blank: only white space, Unicode's too (a vertical tab, a no-break space); decided at the
+    // first byte that is not ASCII white space, which for a message's line is its `{`.
+    let blank = |bytes: &[u8]| match bytes.iter().position(|&b| !(b.is_ascii_whitespace() || b == 0x0b)) {
         None => true,
         Some(at) if bytes[at].is_ascii() => false,
         Some(at) => std::str::from_utf8(&bytes[at..]).is_ok_and(|text| text.trim().is_empty()),
@@ -74,7 +77,8 @@ enum Array {
     Whole(Vec<Item>),
     /// A first line of JSON lines: the array closes on it, and more follows.
     FirstLine,
-    /// Neither: it never closes, or more follows it past its first line.
+    /// Neither: it never closes, its brackets do not match, or more follows it past its
+    /// first line.
     Not,
 }
 
@@ -83,8 +87,13 @@ enum Array {
 /// too, whose reading says what is missing.
 fn array_elements(file: &[u8], open: usize) -> Array {
     let before = Position::START.after(&file[..open]);
-    let (mut line, mut line_start) = (before.line, open + 1 - before.column);
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    // The position of the next byte, kept as the scan goes (columns count characters).
+    let mut next = Position { line: before.line, column: before.column + 1 };
+    // The brackets open around the scan: a closer that matches none, or a `:` outside any
+    // object, means the elements cannot be told apart (a message with its `{` missing would
+    // otherwise be cut at its own commas, and every later index shifted).
+    let mut open_brackets: Vec<u8> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
     let mut elements = Vec::new();
     let mut element: Option<(usize, Position)> = None;
     let push = |element: Option<(usize, Position)>, end: usize, at: Position, elements: &mut Vec<Item>| {
@@ -93,11 +102,11 @@ fn array_elements(file: &[u8], open: usize) -> Array {
         elements.push(Item { span: start..end, start: position });
     };
     for i in open + 1..file.len() {
-        let b = file[i];
-        let at = Position { line, column: i - line_start + 1 };
+        let (b, at) = (file[i], next);
         if ends_line(file, i) {
-            line += 1;
-            line_start = i + 1;
+            next = Position { line: at.line + 1, column: 1 };
+        } else if !is_continuation(b) {
+            next.column += 1;
         }
         if in_string {
             (escaped, in_string) = match (escaped, b) {
@@ -108,8 +117,10 @@ fn array_elements(file: &[u8], open: usize) -> Array {
             };
             continue;
         }
+        let depth = open_brackets.len();
         match b {
             b',' if depth == 0 => push(element.take(), i, at, &mut elements),
+            b':' if depth == 0 => return Array::Not,
             b']' if depth == 0 => {
                 if element.is_some() || !elements.is_empty() {
                     push(element.take(), i, at, &mut elements);
@@ -127,8 +138,9 @@ fn array_elements(file: &[u8], open: usize) -> Array {
                 element.get_or_insert((i, at));
                 match b {
                     b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    b'{' => open_brackets.push(b'}'),
+                    b'[' => open_brackets.push(b']'),
+                    b'}' | b']' if open_brackets.pop() != Some(b) => return Array::Not,
                     _ => {}
                 }
             }
@@ -142,7 +154,7 @@ mod tests {
     use super::*;
 
     fn texts(file: &str) -> Vec<(&str, usize, usize)> {
-        let Items::Found(items) = items(file.as_bytes()) else { panic!("{file:?} has items") };
+        let (Items::Lines(items) | Items::Array(items)) = items(file.as_bytes()) else { panic!("{file:?} has items") };
         items.iter().map(|item| (&file[item.span.clone()], item.start.line, item.start.column)).collect()
     }
 
@@ -179,8 +191,15 @@ mod tests {
             Item { span: 0..9, start: Position { line: 1, column: 1 } },
             Item { span: 10..19, start: Position { line: 2, column: 1 } },
         ];
-        assert_eq!(items(b"[{\"a\":1}]\n[{\"b\":2}]"), Items::Found(two));
+        assert_eq!(items(b"[{\"a\":1}]\n[{\"b\":2}]"), Items::Lines(two));
+        // Brackets that do not match (a message with its `{` missing): its commas would cut
+        // it in two and shift every later index, so the file is not read as an array.
+        assert_eq!(items(b"[\n{\"a\":1},\n\"b\":2},\n{\"c\":3}\n]"), Items::NotOneArray);
+        assert_eq!(items(b"[{\"a\":[1}]"), Items::NotOneArray);
+        // Columns count characters, not bytes.
+        let Items::Array(found) = items("[\"é\", \"x\"]".as_bytes()) else { panic!() };
+        assert_eq!(found[1].start, Position { line: 1, column: 7 });
         // A form feed is not JSON's white space: no array opens the file.
-        assert!(matches!(items(b"\x0c[1]"), Items::Found(found) if found.len() == 1 && found[0].span == (0..4)));
+        assert!(matches!(items(b"\x0c[1]"), Items::Lines(found) if found.len() == 1 && found[0].span == (0..4)));
     }
 }

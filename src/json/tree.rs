@@ -14,6 +14,21 @@ use std::fmt;
 pub struct SyntaxError {
     pub message: String,
     pub pointer: String,
+    /// What is wrong, without where ([`DUPLICATE_KEY`], …).
+    pub what: &'static str,
+}
+
+/// A key given twice in an object (checked as a small object grows, or a large one once, at
+/// its end): the syntax errors that leave the text's structure — where each value begins and
+/// ends — as it is.
+const DUPLICATE_KEY: &str = "duplicate key";
+const DUPLICATE_KEY_IN_OBJECT: &str = "duplicate key in this object";
+
+impl SyntaxError {
+    /// Whether the text is all there as JSON, structurally, and only a key is given twice.
+    pub fn keeps_structure(&self) -> bool {
+        self.what == DUPLICATE_KEY || self.what == DUPLICATE_KEY_IN_OBJECT
+    }
 }
 
 /// Parses JSON text (RFC 8259) into a tree borrowed from it; a syntax error names the line and
@@ -24,7 +39,8 @@ pub fn parse(json: &str) -> Result<Json<'_>, SyntaxError> {
     parse_from(json, Position::START)
 }
 
-/// Where a text starts in the file it was taken from: 1-based line and column (in bytes).
+/// Where a text starts in the file it was taken from: 1-based line and column (in characters,
+/// as an editor counts them: a UTF-8 continuation byte adds none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
@@ -40,12 +56,17 @@ impl Position {
         for i in 0..bytes.len() {
             if ends_line(bytes, i) {
                 position = Position { line: position.line + 1, column: 1 };
-            } else {
+            } else if !is_continuation(bytes[i]) {
                 position.column += 1;
             }
         }
         position
     }
+}
+
+/// Whether `b` continues a UTF-8 character (10xxxxxx) rather than starting one.
+pub fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
 }
 
 /// Whether the byte at `i` ends a line: a line ends at `\n`, `\r\n` (at its `\n`) or a lone
@@ -74,7 +95,7 @@ pub fn parse_from(json: &str, origin: Position) -> Result<Json<'_>, SyntaxError>
             pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
             pointer
         });
-        SyntaxError { message: format!("{what} at line {line} column {column}"), pointer }
+        SyntaxError { message: format!("{what} at line {line} column {column}"), pointer, what }
     })
 }
 
@@ -165,7 +186,7 @@ impl<'a> Parser<'a> {
             // Small objects are checked as they grow; large ones once, sorted, at their end.
             if fields.len() < SMALL_OBJECT && fields.iter().any(|(k, _)| *k == key) {
                 self.at = key_at;
-                return Err("duplicate key");
+                return Err(DUPLICATE_KEY);
             }
             if self.peek() != Some(b':') {
                 return Err("expected ':'");
@@ -185,7 +206,7 @@ impl<'a> Parser<'a> {
                         let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_ref()).collect();
                         keys.sort_unstable();
                         if keys.windows(2).any(|pair| pair[0] == pair[1]) {
-                            return Err("duplicate key in this object");
+                            return Err(DUPLICATE_KEY_IN_OBJECT);
                         }
                     }
                     self.at += 1;
@@ -250,25 +271,38 @@ impl<'a> Parser<'a> {
                     return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
-                    self.at += 1;
-                    let escape = *self.bytes.get(self.at).ok_or("EOF while parsing a string")?;
-                    self.at += 1;
-                    out.push(match escape {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode_escape()?,
-                        _ => return Err("invalid escape"),
-                    });
+                    let backslash = self.at;
+                    match self.escaped() {
+                        Ok(c) => out.push(c),
+                        Err(what) => {
+                            // Reported at the escape's backslash, not past what it consumed.
+                            self.at = backslash;
+                            return Err(what);
+                        }
+                    }
                 }
                 Some(_) => return Err("control character in a string"),
             }
         }
+    }
+
+    /// The character an escape at the backslash stands for, moving past it.
+    fn escaped(&mut self) -> Parsed<char> {
+        self.at += 1;
+        let escape = *self.bytes.get(self.at).ok_or("EOF while parsing a string")?;
+        self.at += 1;
+        Ok(match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => self.unicode_escape()?,
+            _ => return Err("invalid escape"),
+        })
     }
 
     /// Moves past the bytes a string holds as they are: up to its end, an escape or a control

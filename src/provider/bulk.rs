@@ -20,8 +20,9 @@ pub enum BulkItem {
 /// not UTF-8 are its own violation (at its line and column in the file), and its violations
 /// point into it. Gives, in file order and one at a time (a caller may stop when the answer
 /// grows too large), the 1-based line each item starts on and its outcome.
-/// Fails as a whole only for a file that opens an array and is not one (it never closes, or
-/// text follows it past its first line): which of its parts are messages is not known.
+/// Fails as a whole only for a file that opens an array and is not one (it never closes, its
+/// brackets do not match, text follows it past its first line, or an element is not JSON):
+/// which of its parts are messages is not known.
 pub fn serialize_many(
     provider: Provider,
     file: &[u8],
@@ -29,7 +30,16 @@ pub fn serialize_many(
     // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
     let file = file.strip_prefix("\u{feff}".as_bytes()).unwrap_or(file);
     let items = match crate::json::items(file) {
-        Items::Found(items) => items,
+        Items::Lines(lines) => lines,
+        Items::Array(elements) => {
+            // An element that is not JSON may hide where the next one begins (a `}` missing
+            // here and one too many there merge two messages, and shift every index after):
+            // the file is refused whole, at that element, rather than answered out of step.
+            if let Some(error) = elements.iter().find_map(|element| broken(file, element)) {
+                return Err(BodyError::Invalid(vec![error]));
+            }
+            elements
+        }
         Items::NotOneArray => return Err(not_one_array(file)),
     };
     Ok(items.into_iter().map(move |item| (item.start.line, item_of(provider, file, &item))))
@@ -52,6 +62,16 @@ fn item_of(provider: Provider, file: &[u8], item: &Item) -> BulkItem {
             let at = item.start.after(&bytes[..error.valid_up_to()]);
             BulkItem::Refused(BodyError::Invalid(vec![not_utf8(at)]))
         }
+    }
+}
+
+/// The syntax error of an array's element that may have moved its bounds (any but a key
+/// given twice), as the violation that refuses the file.
+fn broken(file: &[u8], element: &Item) -> Option<Violation> {
+    let text = std::str::from_utf8(file.get(element.span.clone())?).ok()?;
+    match crate::json::parse_from(text, element.start) {
+        Err(error) if !error.keeps_structure() => parse_tree_from(text, element.start).err(),
+        _ => None,
     }
 }
 

@@ -49,10 +49,11 @@ pub fn array_items(array: &JsValue) -> Result<Vec<Result<String, BodyError>>, Bo
     }
     let item = |text: JsValue| match text.as_string() {
         Some(text) => Ok(text),
-        None => Err(BodyError::argument(format!(
-            "the message cannot be converted to JSON: {}",
-            failure(&text).unwrap_or_default()
-        ))),
+        // No message at all, or bytes: the error `toProvider` gives it.
+        None => match js_sys::Reflect::get(&text, &JsValue::from_str("unread")) {
+            Ok(unread) if failure(&text).is_none() => js_to_json(&unread),
+            _ => Err(BodyError::argument(failure(&text).unwrap_or_default())),
+        },
     };
     Ok(js_sys::Array::from(&texts).iter().map(item).collect())
 }

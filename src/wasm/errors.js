@@ -74,10 +74,10 @@ export function property(object, key) {
 
 /**
  * The items of an array (a bulk call's messages), each as JSON text: a string is JSON text
- * already (well-formed, see below), anything else its `JSON.stringify` (`"null"` where JSON has
- * no text, as in an array's), or `{ failed: why }` for an item that cannot be read or written
- * (a getter or Proxy that throws, a cycle, a BigInt) — that item's failure, not the call's.
- * All in one call: one crossing of the boundary rather than one per item.
+ * already (well-formed, see below), an object its `JSON.stringify`; `{ failed: why }` for an
+ * item that cannot be read or written (a getter or Proxy that throws, a cycle, a BigInt), and
+ * `{ unread: item }` for one that is no message (undefined, a function, bytes) — that item's
+ * failure, not the call's. All in one call: one crossing of the boundary rather than one per item.
  */
 export function jsonItems(array) {
   let length;
@@ -88,11 +88,24 @@ export function jsonItems(array) {
   }
   const texts = [];
   for (let i = 0; i < length; i++) {
+    let item;
     try {
-      const item = array[i];
-      texts.push(typeof item === "string" ? wellFormed(item) : JSON.stringify(item) ?? "null");
+      item = array[i];
     } catch (error) {
-      texts.push({ failed: reason(error) });
+      texts.push({ failed: `the message cannot be read: ${reason(error)}` });
+      continue;
+    }
+    if (typeof item === "string") {
+      texts.push(wellFormed(item));
+    } else if (item === undefined || typeof item === "function" || typeof item === "symbol" || ArrayBuffer.isView(item) || item instanceof ArrayBuffer) {
+      // No message, or bytes: refused by the core as `toProvider` refuses them.
+      texts.push({ unread: item });
+    } else {
+      try {
+        texts.push(JSON.stringify(item));
+      } catch (error) {
+        texts.push({ failed: `value cannot be converted to JSON: ${reason(error)}` });
+      }
     }
   }
   return texts;

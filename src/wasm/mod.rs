@@ -179,8 +179,9 @@ fn bulk_too_large() -> BodyError {
 /// UTF-8, at its line and column in the file), or `{ index, error }` for content the provider
 /// cannot carry or an item that cannot be read; a file's text also gives each result the
 /// 1-based `line` it starts on. One bad message does not stop the others; a file that opens an
-/// array and is not one fails the call (which of its parts are messages is not known), and so
-/// does one over 256 MiB, or whose answer would be.
+/// array and is not one, or an array with an element that is not JSON, fails the call (which
+/// of its parts are messages is not known), and so does one over 256 MiB, or whose answer
+/// would be.
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,

@@ -19,6 +19,14 @@ test("an array's item that cannot be read or written as JSON is its own error; t
   assert.deepEqual(results.map((r) => r.index), [0, 1, 2, 3, 4]);
   for (const result of results.slice(1, 4)) assert.equal(result.error.code, "ERR_ARGUMENT");
   assert.match(results[1].error.message, /boom/);
+  // No message at all, or bytes: each refused as toProvider refuses it, at its index.
+  const odd = [undefined, () => 1, Symbol("s"), , new TextEncoder().encode(ok)];
+  const refusals = wabridge.toProviderMany("meta", odd);
+  assert.equal(refusals.length, 5);
+  refusals.forEach((result, i) => {
+    assert.equal(result.error?.code, "ERR_ARGUMENT", `item ${i}`);
+    assert.throws(() => wabridge.toProvider("meta", odd[i]), (e) => e.message === result.error.message, `item ${i}: the same error as toProvider`);
+  });
   const proxy = new Proxy([OK, OK], { get: (target, key) => (key === "1" ? (() => { throw new Error("trap"); })() : target[key]) });
   assert.deepEqual(wabridge.toProviderMany("meta", proxy).map(outcome), ["body", "error"]);
 });
@@ -63,6 +71,20 @@ test("a file whose first line is an array is still JSON lines; one JSON array is
   assert.deepEqual(array.map((r) => [r.index, r.line, outcome(r)]), [[0, 2, "body"], [1, 3, "violations"], [2, 4, "body"]]);
   assert.match(array[1].violations[0].message, /duplicate key at line 3 column 14/);
   assert.throws(() => wabridge.toProviderMany("meta", `[\n${ok},\n${ok}\n`), (e) => e instanceof wabridge.ValidationError && /line 4/.test(e.violations[0].message), "an array that never closes");
+});
+
+test("an array whose brackets do not match fails whole, rather than shifting the index of every message after the break", () => {
+  const missingBrace = `[\n${ok},\n${ok.slice(1)},\n${ok}\n]`;
+  assert.throws(() => wabridge.toProviderMany("meta", missingBrace), (e) => e instanceof wabridge.ValidationError);
+  const merged = `[\n${ok.slice(0, -1)},\n${ok},\n}, ${ok}\n]`;
+  assert.throws(() => wabridge.toProviderMany("meta", merged), (e) => e instanceof wabridge.ValidationError);
+});
+
+test("a syntax error's column counts characters, and an invalid escape is reported at its backslash", () => {
+  const [accented] = wabridge.toProviderMany("meta", '{"a":"é" "b":1}');
+  assert.match(accented.violations[0].message, /at line 1 column 10$/);
+  const [escape] = wabridge.toProviderMany("meta", '{"a":"x\\qy"}');
+  assert.match(escape.violations[0].message, /invalid escape at line 1 column 8$/);
 });
 
 test("lines end at \\n, \\r\\n or a lone \\r, and a line's syntax error names its line in the file", () => {
