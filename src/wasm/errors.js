@@ -102,7 +102,8 @@ export function jsonItems(array) {
       texts.push({ unread: item });
     } else {
       try {
-        texts.push(JSON.stringify(item));
+        // `"null"` where JSON has no text (a `toJSON` that gives undefined), as in an array's.
+        texts.push(JSON.stringify(item) ?? "null");
       } catch (error) {
         texts.push({ failed: `value cannot be converted to JSON: ${reason(error)}` });
       }

@@ -39,10 +39,10 @@ test("values that throw when read are ArgumentErrors, and leave the wasm's refer
 test("a bulk call's items that throw when read are their own errors, and leave the reference table as it was", async () => {
   const exports = await wabridge.init();
   const table = Object.values(exports).find((value) => value instanceof WebAssembly.Table);
-  const items = [TEXT, { n: 1n }, undefined, throwing, cyclic, new Proxy(TEXT, { get() { throw new Error("trap"); } })];
+  const items = [TEXT, { n: 1n }, undefined, throwing, cyclic, new Proxy(TEXT, { get() { throw new Error("trap"); } }), { toJSON: () => undefined }];
   const call = () => wabridge.toProviderMany("meta", items);
   const results = call();
-  assert.deepEqual(results.map((r) => Object.keys(r)[1]), ["body", "error", "error", "error", "error", "error"]);
+  assert.deepEqual(results.map((r) => Object.keys(r)[1]), ["body", "error", "error", "error", "error", "error", "violations"]);
   assert.match(results[1].error.message, /BigInt/);
   assert.match(results[3].error.message, /getter/);
   assert.match(results[5].error.message, /trap/);

@@ -136,7 +136,8 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same(mixed.map((r) => Boolean(r.body)), [true, false, false, true], "only the cut message and the hole are refused");
     same(mixed[1].violations?.map((v) => v.path), ["/content/body"], "the cut text's pointer");
     check(/lone surrogate/.test(mixed[1].violations?.[0]?.message), `says what is wrong (${mixed[1].violations?.[0]?.message})`);
-    same(mixed[2].violations?.map((v) => v.path), [""], "an undefined item is refused alone, as null");
+    same(mixed[2].error?.code, "ERR_ARGUMENT", "an undefined item is refused alone, as toProvider refuses it");
+    same(mixed[2].error?.message, thrown(() => wabridge.toProvider("meta", undefined))?.message, "with toProvider's own words");
     same(wabridge.validate(cut).map((v) => v.path), ["/content/body"], "validate points at the cut text too");
     const notInput = thrown(() => wabridge.toProviderMany("meta", 42));
     check(notInput instanceof wabridge.ArgumentError, "anything else is an ArgumentError");
