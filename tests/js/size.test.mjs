@@ -45,10 +45,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // redacted in HTML and whole-encoded spellings, one-walk raw pointers, 1MSG and fit pointers,
 // empty-value rules, 1MSG file naming, isStatusAfter: +5.2 KB; same-provider conversions
 // giving the checked body back: −1 KB; 274,595 once Meta's and 1MSG's spelling-back code left;
-// 275,143 with 1MSG's webhook-URL tokens redacted).
+// 275,143 with 1MSG's webhook-URL tokens redacted), 278,770 after the twelfth session's audit
+// fixes (bulk files cut into their items with line and column, answers streamed and capped,
+// lone surrogates escaped before the boundary, whole numbers however written, options checked
+// by key, claims that lapse, handler checks and reports: +3.6 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(275_143 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(278_770 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
