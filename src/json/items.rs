@@ -1,7 +1,8 @@
 //! A file of many JSON documents cut into its items, each to be read alone: JSON lines (one
 //! document per line), or one JSON array. Only the cut is made here, not the reading: what
-//! one item gets wrong (a syntax error, a duplicate key, bytes that are not UTF-8) is then
-//! that item's, not the whole file's.
+//! one item gets wrong (a line's syntax error, a duplicate key, bytes that are not UTF-8) is
+//! then that item's, not the whole file's. An array is cut only where its structure says
+//! for sure where each element ends.
 
 use super::Position;
 use super::tree::{ends_line, is_continuation};
@@ -21,9 +22,10 @@ pub enum Items {
     Lines(Vec<Item>),
     /// The elements of the one array the file is.
     Array(Vec<Item>),
-    /// The file opens a JSON array but is not one: the array never closes, or more follows it
-    /// past its first line. Which parts are messages is not known, so none is read as one
-    /// (reading it as lines would send the lines that happen to be whole messages).
+    /// The file opens a JSON array but is not one: the array never closes, its brackets do
+    /// not match, or more follows it past its first line. Which parts are messages is not
+    /// known, so none is read as one (reading it as lines would send the lines that happen to
+    /// be whole messages).
     NotOneArray,
 }
 

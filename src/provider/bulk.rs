@@ -16,9 +16,9 @@ pub enum BulkItem {
 
 /// Validates and serializes the messages of a file: JSON lines (one message per line; blank
 /// lines skipped; a line ends at `\n`, `\r\n` or a lone `\r`) or one JSON array of messages,
-/// as UTF-8 bytes. Each item is read alone: its syntax error, duplicate key or bytes that are
-/// not UTF-8 are its own violation (at its line and column in the file), and its violations
-/// point into it. Gives, in file order and one at a time (a caller may stop when the answer
+/// as UTF-8 bytes. Each item is read alone: its duplicate key, bytes that are not UTF-8 or (a
+/// line's) syntax error are its own violation (at its line and column in the file), and its
+/// violations point into it. Gives, in file order and one at a time (a caller may stop when the answer
 /// grows too large), the 1-based line each item starts on and its outcome.
 /// Fails as a whole only for a file that opens an array and is not one (it never closes, its
 /// brackets do not match, text follows it past its first line, or an element is not JSON):
