@@ -156,26 +156,23 @@ impl<'v> Obj<'v> {
     /// negative number was given for an unsigned field).
     pub fn int<T: TryFrom<i64>>(&self, report: &mut Report, key: &str, required: bool) -> Option<T> {
         let value = self.value(report, key, required)?;
-        let (n, fits) = match value {
-            whole if whole.as_whole().is_some() => {
-                let n = whole.as_whole().unwrap_or_default();
-                (n, T::try_from(n).ok())
-            }
-            Json::Float(f) if f.fract() == 0.0 => {
+        let (n, fits) = match (value.as_whole(), value) {
+            (Some(n), _) => (n, T::try_from(n).ok()),
+            (None, Json::Float(f)) if f.fract() == 0.0 => {
                 let message = || format!("{key} is out of range (got {})", super::number(*f));
                 self.report_at(report, key, ViolationCode::OutOfRange, message);
                 return None;
             }
-            Json::Float(f) => {
+            (None, Json::Float(f)) => {
                 let message = || format!("{key} must be a whole number (got {})", super::number(*f));
                 self.report_at(report, key, ViolationCode::InvalidValue, message);
                 return None;
             }
-            Json::UInt(n) => {
+            (None, Json::UInt(n)) => {
                 self.report_at(report, key, ViolationCode::OutOfRange, || format!("{key} is out of range (got {n})"));
                 return None;
             }
-            other => {
+            (None, other) => {
                 self.wrong(report, key, "a whole number", other);
                 return None;
             }
