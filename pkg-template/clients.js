@@ -415,9 +415,16 @@ function checkOptions(method, options, known) {
   if (options === undefined || options === null) return;
   const what = `${method} options`;
   if (typeof options !== "object" || Array.isArray(options)) throw argumentError(`${what} must be an object`);
+  checkKeys(what, options, Object.keys(known));
   for (const [key, value] of Object.entries(options)) {
-    if (!Object.hasOwn(known, key)) throw argumentError(`unknown option ${JSON.stringify(key)} in ${what}; known: ${Object.keys(known).join(", ")}`);
     if (value !== undefined && value !== null && typeof value !== known[key]) throw argumentError(`${what}.${key} must be a ${known[key]}`);
+  }
+}
+
+/** An ArgumentError for the first key of `object` that is not one of `known`, naming it and listing them. */
+export function checkKeys(what, object, known) {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) throw argumentError(`unknown option ${JSON.stringify(key)} in ${what}; known: ${known.join(", ")}`);
   }
 }
 

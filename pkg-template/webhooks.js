@@ -2,6 +2,7 @@
 // node:crypto) over the raw bytes as they arrived and reads them into events; this file gathers
 // the bytes from whatever the caller has (a standard Request, Node's request, body + headers),
 // answers HTTP, filters redeliveries and calls the handlers.
+import { checkKeys } from "./clients.js";
 import { ArgumentError, WebhookError, checkDelivery, metaChallenge, webhookEvents } from "./wasm/index.js";
 
 const encoder = new TextEncoder();
@@ -480,9 +481,7 @@ const HANDLE_OPTIONS = ["provider", "secret", "verifyToken", "on", "dedupe", "on
 
 function knownKeys(what, object, known) {
   if (typeof object !== "object") throw argument(`${what} is an object`);
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) throw argument(`unknown option ${JSON.stringify(key)} in ${what}; known: ${known.join(", ")}`);
-  }
+  checkKeys(what, object, known);
 }
 
 /** The handlers `options.on` may have: one per event type, `echo`, and `event` for all. */
