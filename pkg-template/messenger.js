@@ -79,12 +79,12 @@ class Messenger {
 
   /**
    * Answers an inbound message event (`type: "message"`) with `content`, quoting it: to the
-   * sender's number, or into the group chat it came from (1MSG).
+   * sender's number, or into the group it came from (`event.group`).
    */
   async reply(event, content, options) {
     if (event?.type !== "message") throw new ArgumentError("reply takes a message event (type \"message\") from this messenger's webhooks", { code: "ERR_ARGUMENT", retryable: false });
-    const group = typeof event.chatId === "string" && event.chatId.endsWith("@g.us");
-    const to = group ? event.chatId : event.from?.phone;
+    const group = typeof event.group === "string";
+    const to = group ? event.group : event.from?.phone;
     if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number to answer (a hidden number: answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
     const recipient = { to, ...(group ? { recipientType: "group" } : {}) };
     // A reaction names the message it is on (this one, unless it says otherwise) and is no reply.

@@ -56,6 +56,12 @@ pub struct Party<'a> {
     pub phone: Option<String>,
     /// The profile name, when the provider gives one.
     pub name: Option<&'a str>,
+    /// WhatsApp's business-scoped user id (BSUID, `US.13491208655302741918`): a customer's id
+    /// for your business that stays when their number is hidden behind a username — Meta's
+    /// `user_id`, Bird's `whatsappbsuid`, 1MSG's `authorBsuid`.
+    pub user_id: Option<&'a str>,
+    /// The customer's WhatsApp username, when they adopted one (it may change: not an id).
+    pub username: Option<&'a str>,
 }
 
 /// A message a customer sent.
@@ -94,6 +100,9 @@ pub struct Inbound<'a> {
     pub from_me: bool,
     /// 1MSG's chat the message is in (`…@c.us`, or `…@g.us` for a group).
     pub chat_id: Option<&'a str>,
+    /// The group the message was sent in — Meta's `group_id`, 1MSG's group chat (`…@g.us`) —
+    /// where an answer goes (`recipientType: "group"`) rather than to `from`, the member.
+    pub group: Option<&'a str>,
     /// WhatsApp's own message id where the provider's differs (Bird's `parts[].platformReference`).
     pub whatsapp_id: Option<&'a str>,
 }

@@ -85,13 +85,15 @@ pub fn dedupe_key(e: &Event<'_>) -> Option<String> {
 }
 
 fn party(w: &mut JsonWriter, key: &str, p: &Party<'_>) {
-    if p.id.is_none() && p.phone.is_none() && p.name.is_none() {
+    if *p == Party::default() {
         return;
     }
     w.obj(key, |w| {
         w.opt_str("id", p.id);
         w.opt_str("phone", p.phone.as_deref());
         w.opt_str("name", p.name);
+        w.opt_str("userId", p.user_id);
+        w.opt_str("username", p.username);
     });
 }
 
@@ -156,6 +158,7 @@ fn inbound(w: &mut JsonWriter, m: &Inbound<'_>) {
     // to answer it, and an absent flag would read as "not an echo" by accident.
     w.bool("fromMe", m.from_me);
     w.opt_str("chatId", m.chat_id);
+    w.opt_str("group", m.group);
     w.opt_str("whatsappId", m.whatsapp_id);
 }
 

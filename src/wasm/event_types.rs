@@ -7,11 +7,15 @@ use wasm_bindgen::prelude::*;
 const TS_WEBHOOK_EVENTS: &str = r#"
 /** A customer, a recipient, or your own number on the provider. */
 export interface WebhookParty {
-  /** The provider's id: Meta's WhatsApp id (`wa_id`), Bird's contact or channel id, 1MSG's chat id (`…@c.us`) or instance id. */
+  /** The provider's id: Meta's WhatsApp id (`wa_id`, or the BSUID when the number is hidden), Bird's contact or channel id, 1MSG's chat id (`…@c.us`, `<BSUID>@lid`) or instance id. */
   id?: string;
-  /** The phone number in E.164, `+` first: what a message's `to` takes to answer. */
+  /** The phone number in E.164, `+` first: what a message's `to` takes to answer. Absent when the customer hides it behind a username. */
   phone?: string;
   name?: string;
+  /** WhatsApp's business-scoped user id (BSUID, `US.13491208655302741918`): the customer's id for your business, given even when their number is hidden (Meta `user_id`, Bird `whatsappbsuid`, 1MSG `authorBsuid`). */
+  userId?: string;
+  /** The customer's WhatsApp username, when they adopted one: for display (it can change), not an id. */
+  username?: string;
 }
 
 interface WebhookEventBase {
@@ -58,7 +62,7 @@ export interface WebhookFault {
   href?: string;
 }
 
-/** A message from a customer (on 1MSG, also an echo of yours: `fromMe`). */
+/** A message from a customer (also an echo of yours, `fromMe`: 1MSG's, Meta's coexistence echoes). */
 export interface WebhookMessage extends WebhookEventBase {
   type: "message";
   /** The customer, whom an answer goes to: the sender, or on an echo (`fromMe`) the chat it was sent to. */
@@ -95,13 +99,15 @@ export interface WebhookMessage extends WebhookEventBase {
     catalogId?: string; text?: string;
     productItems?: { productRetailerId: string; quantity: number; itemPrice: number; currency: string }[];
   };
-  /** Meta: a system message (a customer changed number, …). */
-  system?: { body?: string; type?: string; waId?: string; customer?: string; identity?: string };
+  /** Meta: a system message (a customer changed number: `newWaId` for `customer_changed_number`, `waId` in older versions; a user id changed: `previousUserId`, `userId`). */
+  system?: { body?: string; type?: string; waId?: string; newWaId?: string; customer?: string; identity?: string; userId?: string; parentUserId?: string; previousUserId?: string; previousParentUserId?: string };
   errors?: WebhookFault[];
-  /** An echo of a message your business sent (1MSG reports both directions); false for a customer's message. `handleWebhook` gives echoes to `on.echo`, never to `on.message`. */
+  /** An echo of a message your business sent (1MSG reports both directions; Meta, with coexistence, what was sent from the WhatsApp Business app: `smb_message_echoes`); false for a customer's message. `handleWebhook` gives echoes to `on.echo`, never to `on.message`. */
   fromMe: boolean;
-  /** 1MSG: the chat it is in (`…@c.us`, or `…@g.us` for a group: answer there). */
+  /** 1MSG: the chat it is in (`…@c.us`, or `…@g.us` for a group). */
   chatId?: string;
+  /** The group it was sent in (Meta's `group_id`, 1MSG's `…@g.us` chat): answer there, `{ to: group, recipientType: "group" }` (what `messenger.reply` does), not to `from`, the member who wrote. */
+  group?: string;
   /** WhatsApp's own id where the provider's differs (Bird's `parts[].platformReference`). */
   whatsappId?: string;
 }
@@ -116,7 +122,7 @@ export interface WebhookStatus extends WebhookEventBase {
   /** The message the status is about. */
   id?: string;
   recipient?: WebhookParty;
-  /** Meta, a message sent to a group: the member this status is from (`recipient_participant_id`); `recipient` is the group. */
+  /** Meta, a message sent to a group: the member this status is from (`recipient_participant_id`, `recipient_participant_user_id`); `recipient` is the group. */
   participant?: WebhookParty;
   status: MessageStatus;
   /** The provider's own word (`viewed`, `delivery_failed`, …). */

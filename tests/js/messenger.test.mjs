@@ -97,14 +97,24 @@ test("markRead and uploadMedia where the provider has them; UnsupportedError (be
   assert.equal(sandbox.messages("bird").length, before, "nothing was sent");
 });
 
-test("reply answers a 1MSG group message in its group; a message without a phone number is refused clearly", async () => {
+test("reply answers a group message (1MSG's group chat, Meta's group) in its group; a message without a phone number is refused clearly", async () => {
   const { sandbox, messengers, events } = setup();
   sandbox.receive({ provider: "1msg", from: "+5511987654321", text: "hi all", message: { chatId: "120363025555555555@g.us", author: "5511987654321@c.us" } });
+  const group = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD";
+  sandbox.receive({ provider: "meta", from: "+5511987654321", message: { group_id: group, type: "text", text: { body: "hi all" } } });
   await sandbox.settle();
   await sandbox.settle();
   const [reply] = sandbox.messages("1msg");
   assert.equal(reply.body.chatId, "120363025555555555@g.us");
-  const hidden = { ...events.find((e) => e.type === "message"), chatId: "US.1349@lid", from: { id: "US.1349@lid" } };
+  // Meta's group message: answered to the group, not privately to the member who wrote.
+  const [metaReply] = sandbox.messages("meta");
+  assert.equal(metaReply.body.recipient_type, "group");
+  assert.equal(metaReply.body.to, group);
+  const metaEvent = events.find((e) => e.provider === "meta" && e.type === "message");
+  assert.equal(metaEvent.group, group);
+  assert.equal(metaEvent.from.phone, "+5511987654321", "from is the member who wrote");
+  assert.equal(metaReply.body.context.message_id, metaEvent.id);
+  const hidden = { ...events.find((e) => e.provider === "1msg" && e.type === "message"), group: undefined, chatId: "US.1349@lid", from: { id: "US.1349@lid" } };
   await assert.rejects(messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number/.test(e.message));
   assert.throws(() => wabridge.createMessenger({ provider: "telegram" }), wabridge.ArgumentError);
   assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");

@@ -21,7 +21,7 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     let channel = |connector: Option<&'a Json<'a>>| Party {
         id: str_at(payload, "channelId"),
         phone: connector.and_then(|c| str_at(c, "identifierValue")).and_then(e164),
-        name: None,
+        ..Party::default()
     };
     let connector = |side: &str| payload.get(side).and_then(|s| s.get("connector"));
     let whatsapp_id = payload.items("parts").iter().find_map(|p| str_at(p, "platformReference"));
@@ -77,21 +77,39 @@ fn time(payload: &Json<'_>, key: &str) -> Option<f64> {
     str_at(payload, key).and_then(parse_rfc3339)
 }
 
-/// A contact as Bird names one: its id, and the phone number it is identified by.
+/// A contact as Bird names one: its id, and what it is identified by — a phone number, or
+/// for a customer whose number is hidden, their username or business-scoped user id.
 fn party<'a>(contact: Option<&'a Json<'a>>) -> Party<'a> {
     let Some(c) = contact else { return Party::default() };
-    let phone = match str_at(c, "identifierKey") {
-        None | Some("phonenumber") => str_at(c, "identifierValue").and_then(e164),
-        Some(_) => None,
-    };
-    Party { id: str_at(c, "id"), phone, name: c.get("annotations").and_then(|a| str_at(a, "name")) }
+    let value = str_at(c, "identifierValue");
+    let key = str_at(c, "identifierKey");
+    Party {
+        id: str_at(c, "id"),
+        phone: if matches!(key, None | Some("phonenumber")) { value.and_then(e164) } else { None },
+        name: c.get("annotations").and_then(|a| str_at(a, "name")),
+        user_id: value.filter(|_| key == Some("whatsappbsuid")),
+        username: value.filter(|_| key == Some("whatsappusername")),
+    }
+}
+
+/// The sender of an inbound message, with the business-scoped user id and username Bird gives
+/// in `meta.extraInformation` (`whatsappbsuid`, `whatsappusername`).
+fn sender<'a>(p: &'a Json<'a>) -> Party<'a> {
+    let party = party(p.get("sender").and_then(|s| s.get("contact")));
+    let extra = p.get("meta").and_then(|m| m.get("extraInformation"));
+    let extra = |key| extra.and_then(|e| str_at(e, key)).filter(|v| !v.is_empty());
+    Party {
+        user_id: party.user_id.or(extra("whatsappbsuid")),
+        username: party.username.or(extra("whatsappusername")),
+        ..party
+    }
 }
 
 fn inbound<'a>(p: &'a Json<'a>, whatsapp_id: Option<&'a str>) -> Inbound<'a> {
     let body = p.get("body");
     let kind = body.and_then(|b| str_at(b, "type")).unwrap_or("unknown");
     let mut message = Inbound {
-        from: party(p.get("sender").and_then(|s| s.get("contact"))),
+        from: sender(p),
         kind: Cow::Borrowed(kind),
         context: p.get("replyTo").map(|r| Context {
             message_id: str_at(r, "id"),
@@ -165,27 +183,36 @@ fn media<'a>(o: &'a Json<'a>, list: &str, first: Option<&'a Json<'a>>) -> Inboun
         mime_type: item.and_then(|i| str_at(i, "contentType")),
         filename: item.and_then(|i| str_at(i, "filename")),
         caption: str_at(o, "text"),
+        animated: item.and_then(|i| i.get("metadata")).and_then(|m| m.get("isAnimated")).and_then(Json::as_bool)
+            == Some(true),
         ..InboundMedia::default()
     }
 }
 
 fn status<'a>(p: &'a Json<'a>, whatsapp_id: Option<&'a str>) -> StatusUpdate<'a> {
     let word = str_at(p, "status").unwrap_or("");
+    let status = Status::from_word(word);
     let reason = str_at(p, "reason").filter(|r| !r.is_empty());
-    let errors = p
-        .get("failure")
-        .filter(|f| matches!(f, Json::Object(_)))
-        .map(|f| Fault {
-            code: f.get("code").and_then(Json::as_i64),
+    // Bird's failure sources: `reason` the title, `details` (`unknown_subscriber`, …) beside it,
+    // and `failure` (`{code, description, source}`) where the channel gave one. A failed message
+    // has its error whichever of them came; the message is the most specific one given.
+    let details = str_at(p, "details").filter(|d| !d.is_empty());
+    let failure = p.get("failure").filter(|f| matches!(f, Json::Object(_)));
+    let errors = if failure.is_some() || (status == Status::Failed && (reason.is_some() || details.is_some())) {
+        let description = failure.and_then(|f| str_at(f, "description")).filter(|d| !d.is_empty());
+        vec![Fault {
+            code: failure.and_then(|f| f.get("code")).and_then(Json::as_i64),
             title: reason,
-            message: str_at(f, "description"),
-            source: f.get("source"),
-            ..Fault::default()
-        })
-        .into_iter()
-        .collect();
+            message: description.or(reason).or(details),
+            details,
+            source: failure.and_then(|f| f.get("source")),
+            href: None,
+        }]
+    } else {
+        Vec::new()
+    };
     StatusUpdate {
-        status: Status::from_word(word),
+        status,
         provider_status: word,
         recipient: party(p.get("receiver").and_then(|r| r.items("contacts").first())),
         participant: Party::default(),

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 const CHANGE_WITHOUT_VALUE: &str =
     "Meta sent a change with no \"value\": there is nothing in it to read (see the event's raw change)";
 
-pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
+pub(super) fn events<'a>(provider: Provider, root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     match root.get("object").and_then(Json::as_str) {
         Some("whatsapp_business_account") => {}
         Some(other) => return Err(format!("its object is {other:?}, not \"whatsapp_business_account\"")),
@@ -35,7 +35,7 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
             // not read. So it is an `error` event, with the change as its raw object: the
             // `error` handler sees it, the rest of the body is handled, and the answer is 200.
             events.push(Event {
-                provider: Provider::Meta,
+                provider,
                 id: None,
                 timestamp_ms: None,
                 channel: Party::default(),
@@ -48,38 +48,19 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
             });
             continue;
         };
-        let channel = Party {
-            id: value.get("metadata").and_then(|m| str_at(m, "phone_number_id")),
-            phone: value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164),
-            name: None,
-        };
+        let channel = Party { id: value.get("metadata").and_then(|m| str_at(m, "phone_number_id")), ..number(value) };
         let field = str_at(change, "field").unwrap_or("");
         let before = events.len();
-        if field == "messages" || field.is_empty() {
-            let contacts = value.items("contacts");
-            for message in value.items("messages") {
-                events.push(inbound(message, contacts, &channel));
-            }
-            for status in value.items("statuses") {
-                events.push(status_update(status, &channel));
-            }
-            if let Some(Json::Array(errors)) = value.get("errors") {
-                let errors = errors.iter().map(Fault::from_meta).collect();
-                events.push(Event {
-                    provider: Provider::Meta,
-                    id: None,
-                    timestamp_ms: None,
-                    channel: channel.clone(),
-                    detail: Detail::Errors(errors),
-                    raw: value,
-                });
-            }
+        // `smb_message_echoes`: what the business sent from the WhatsApp Business app
+        // (coexistence), in `message_echoes` as `messages` come.
+        if matches!(field, "messages" | "smb_message_echoes" | "") {
+            value_events(provider, value, &channel, &mut events);
         }
         if events.len() == before {
             let name = if field.is_empty() { "unknown" } else { field };
             let timestamp_ms = value.items("groups").first().and_then(|g| seconds_to_ms(g.get("timestamp")));
             events.push(Event {
-                provider: Provider::Meta,
+                provider,
                 id: None,
                 timestamp_ms,
                 channel,
@@ -91,18 +72,82 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     Ok(events)
 }
 
-fn inbound<'a>(m: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -> Event<'a> {
-    let from_id = str_at(m, "from");
-    let name = contacts
+/// Your number as a change's `value` names it (`metadata.display_phone_number`).
+fn number<'a>(value: &'a Json<'a>) -> Party<'a> {
+    let phone = value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164);
+    Party { phone, ..Party::default() }
+}
+
+/// The events of one change's `value` — its `messages`, `message_echoes`, `statuses` and
+/// value-level `errors` — as `provider`'s: Meta's, or 1MSG's when it forwards Meta's value as
+/// it is (its `rawHooks` setting).
+pub(crate) fn value_events<'a>(
+    provider: Provider,
+    value: &'a Json<'a>,
+    channel: &Party<'a>,
+    events: &mut Vec<Event<'a>>,
+) {
+    let contacts = value.items("contacts");
+    for message in value.items("messages") {
+        events.push(inbound(provider, message, contacts, channel, false));
+    }
+    for echo in value.items("message_echoes") {
+        events.push(inbound(provider, echo, contacts, channel, true));
+    }
+    for status in value.items("statuses") {
+        events.push(status_update(provider, status, contacts, channel));
+    }
+    if let Some(Json::Array(errors)) = value.get("errors") {
+        let errors = errors.iter().map(Fault::from_meta).collect();
+        events.push(Event {
+            provider,
+            id: None,
+            timestamp_ms: None,
+            channel: channel.clone(),
+            detail: Detail::Errors(errors),
+            raw: value,
+        });
+    }
+}
+
+/// A WhatsApp user as Meta names one: by number (`wa_id`), by business-scoped user id (a
+/// BSUID: the only id of a user whose number is hidden behind a username), or both — with
+/// the profile of the `contacts` entry that is theirs.
+fn person<'a>(wa_id: Option<&'a str>, user_id: Option<&'a str>, contacts: &'a [Json<'a>]) -> Party<'a> {
+    let theirs = |c: &&Json<'_>| {
+        (wa_id.is_some() && str_at(c, "wa_id") == wa_id) || (user_id.is_some() && str_at(c, "user_id") == user_id)
+    };
+    let profile = contacts
         .iter()
-        .find(|c| from_id.is_some() && str_at(c, "wa_id") == from_id)
+        .find(theirs)
         .or(if contacts.len() == 1 { contacts.first() } else { None })
-        .and_then(|c| c.get("profile"))
-        .and_then(|p| str_at(p, "name"));
+        .and_then(|c| c.get("profile"));
+    Party {
+        id: wa_id.or(user_id),
+        phone: wa_id.and_then(e164),
+        name: profile.and_then(|p| str_at(p, "name")),
+        user_id,
+        username: profile.and_then(|p| str_at(p, "username")),
+    }
+}
+
+/// A customer's message, or (`echo`) one the business sent from its WhatsApp Business app,
+/// whose customer is the one it went `to`.
+fn inbound<'a>(
+    provider: Provider,
+    m: &'a Json<'a>,
+    contacts: &'a [Json<'a>],
+    channel: &Party<'a>,
+    echo: bool,
+) -> Event<'a> {
+    let (number, user) = if echo { ("to", "to_user_id") } else { ("from", "from_user_id") };
     let kind = str_at(m, "type").unwrap_or("unknown");
     let mut message = Inbound {
-        from: Party { id: from_id, phone: from_id.and_then(e164), name },
+        from: person(str_at(m, number), str_at(m, user), contacts),
         kind: Cow::Borrowed(kind),
+        from_me: echo,
+        // A message in a group: the answer goes to the group (Meta's group messaging).
+        group: str_at(m, "group_id"),
         context: m.get("context").map(context),
         referral: m.get("referral"),
         errors: m.items("errors").iter().map(Fault::from_meta).collect(),
@@ -172,7 +217,7 @@ fn inbound<'a>(m: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -
         _ => {}
     }
     Event {
-        provider: Provider::Meta,
+        provider,
         id: str_at(m, "id"),
         timestamp_ms: seconds_to_ms(m.get("timestamp")),
         channel: channel.clone(),
@@ -236,18 +281,21 @@ fn leniently<'v, T>(value: &'v Json<'v>, read: impl FnOnce(&Obj<'v>, &mut Report
     Obj::root(value, &mut report).and_then(|o| read(&o, &mut report))
 }
 
-fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
+/// A status of a message you sent, with (delivered and read) the recipient's profile in
+/// `contacts`.
+fn status_update<'a>(provider: Provider, s: &'a Json<'a>, contacts: &'a [Json<'a>], channel: &Party<'a>) -> Event<'a> {
     let word = str_at(s, "status").unwrap_or("");
-    let recipient = str_at(s, "recipient_id");
+    let recipient = (str_at(s, "recipient_id"), str_at(s, "recipient_user_id"));
+    let member = (str_at(s, "recipient_participant_id"), str_at(s, "recipient_participant_user_id"));
     // A group send: the group is the recipient (`recipient_type: "group"`, or a `group_id`),
     // and each member's status names the member.
     let (group, participant) = match (str_at(s, "group_id"), str_at(s, "recipient_type")) {
-        (Some(group), _) => (Some(group), str_at(s, "recipient_participant_id").or(recipient)),
-        (None, Some("group")) => (recipient, str_at(s, "recipient_participant_id")),
-        _ => (None, None),
+        (Some(group), _) => (Some(group), if member == (None, None) { recipient } else { member }),
+        (None, Some("group")) => (recipient.0, member),
+        _ => (None, (None, None)),
     };
     Event {
-        provider: Provider::Meta,
+        provider,
         id: str_at(s, "id"),
         timestamp_ms: seconds_to_ms(s.get("timestamp")),
         channel: channel.clone(),
@@ -255,10 +303,14 @@ fn status_update<'a>(s: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             status: Status::from_word(word),
             provider_status: word,
             recipient: match group {
-                Some(group) => Party { id: Some(group), phone: None, name: None },
-                None => Party { id: recipient, phone: recipient.and_then(e164), name: None },
+                Some(group) => Party { id: Some(group), ..Party::default() },
+                None => person(recipient.0, recipient.1, contacts),
             },
-            participant: Party { id: participant, phone: participant.and_then(e164), name: None },
+            participant: if participant == (None, None) {
+                Party::default()
+            } else {
+                person(participant.0, participant.1, &[])
+            },
             errors: s.items("errors").iter().map(Fault::from_meta).collect(),
             pricing: s.get("pricing"),
             conversation: s.get("conversation"),

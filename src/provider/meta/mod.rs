@@ -8,6 +8,8 @@
 mod client;
 mod error;
 mod events;
+// 1MSG's raw hooks are the Cloud API's change values, forwarded as they are.
+pub(crate) use events::value_events;
 mod read;
 // 1MSG forwards a template's `params` and a product list's sections to the Cloud API as they
 // are: Meta's objects, read and written by Meta's codec for both.
@@ -102,7 +104,7 @@ impl Codec for MetaCodec {
     }
 
     fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String> {
-        events::events(body)
+        events::events(PROVIDER, body)
     }
 }
 

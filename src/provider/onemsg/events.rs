@@ -14,8 +14,26 @@ use std::borrow::Cow;
 
 pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     let Json::Object(members) = root else { return Err("it is not a JSON object".into()) };
-    let channel = Party { id: str_at(root, "instanceId"), phone: None, name: None };
+    let channel = Party { id: str_at(root, "instanceId"), ..Party::default() };
     let mut events = Vec::new();
+    // With its `rawHooks` setting on, 1MSG forwards the Cloud API's change `value` as it is
+    // (`messages`, `message_echoes`, `statuses`), the channel's `instanceId` beside: Meta's
+    // objects, read as Meta's are.
+    if root.get("messaging_product").and_then(Json::as_str) == Some("whatsapp") {
+        let phone = root.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164);
+        crate::provider::meta::value_events(Provider::OneMsg, root, &Party { phone, ..channel.clone() }, &mut events);
+        if events.is_empty() {
+            events.push(Event {
+                provider: Provider::OneMsg,
+                id: None,
+                timestamp_ms: None,
+                channel,
+                detail: Detail::Other { name: "unknown" },
+                raw: root,
+            });
+        }
+        return Ok(events);
+    }
     let mut known = false;
     for (key, value) in members {
         let items = match (key.as_ref(), value) {
@@ -67,10 +85,22 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let body = str_at(m, "body");
     let caption = str_at(m, "caption").filter(|c| !c.is_empty());
     let mut message = Inbound {
-        from: Party { id: sender, phone: sender.and_then(e164), name: str_at(m, "senderName").filter(|_| !from_me) },
+        from: Party {
+            id: sender,
+            phone: sender.and_then(e164),
+            name: str_at(m, "senderName").filter(|_| !from_me),
+            // A customer whose number is hidden writes from `<BSUID>@lid`; 1MSG also gives the
+            // BSUID (`authorBsuid`) and username (`authorUserName`) of a customer's message.
+            user_id: str_at(m, "authorBsuid")
+                .filter(|_| !from_me)
+                .or_else(|| sender.and_then(|s| s.strip_suffix("@lid")))
+                .filter(|id| !id.is_empty()),
+            username: str_at(m, "authorUserName").filter(|u| !from_me && !u.is_empty()),
+        },
         kind: Cow::Borrowed(kind),
         from_me,
         chat_id,
+        group: chat_id.filter(|c| c.ends_with("@g.us")),
         ..Inbound::default()
     };
     let quoted = str_at(m, "quotedMsgId").filter(|q| !q.is_empty());
@@ -213,7 +243,13 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
         detail: Detail::Status(Box::new(StatusUpdate {
             status: Status::from_word(word),
             provider_status: word,
-            recipient: Party { id: chat_id, phone, name: str_at(a, "userName") },
+            recipient: Party {
+                id: chat_id,
+                phone,
+                name: str_at(a, "userName"),
+                user_id: chat_id.and_then(|c| c.strip_suffix("@lid")),
+                ..Party::default()
+            },
             participant: Party::default(),
             errors: error.map(|e| Fault { message: Some(e), ..Fault::default() }).into_iter().collect(),
             pricing: None,
