@@ -141,7 +141,9 @@ class Client {
         if (Array.isArray(prepared[5])) CHANGES.set(outcome[1], prepared[5]);
         return outcome[1];
       }
-      if (outcome.length < 3) throw outcome[1];
+      // An answer cut off by the caller's abort: the error says what the provider answered,
+      // and the abort is its cause.
+      if (outcome.length < 3) throw this.#cancel?.signal.aborted && outcome[1].cause === undefined ? Object.assign(outcome[1], { cause: this.#cancel.signal.reason }) : outcome[1];
       await sleep(outcome[2], this.#cancel);
     }
   }

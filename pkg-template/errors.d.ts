@@ -11,7 +11,9 @@ export type ErrorCode =
   | "ERR_UNEXPECTED_RESPONSE"
   | "ERR_ARGUMENT"
   | "ERR_SIGNATURE"
-  | "ERR_WEBHOOK";
+  | "ERR_WEBHOOK"
+  /** A messenger's split send failed part-way with a value that cannot carry `sent` and `unsent` (an abort's reason that is a string, `null` or frozen): a plain `WabridgeError` carries them, the value as its `cause`. */
+  | "ERR_PARTIAL_SEND";
 
 /**
  * The request a failed call made, credentials redacted: enough to send a JSON request again.

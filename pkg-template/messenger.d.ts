@@ -8,13 +8,13 @@ import type { HandleWebhookOptions, WebhookDelivery } from "./webhooks.js";
 /** What a messenger needs for webhooks, whatever the provider. */
 export interface MessengerWebhookOptions {
   /** Meta's app secret, Bird's signing key, or the shared token of your 1MSG webhook URL (1MSG signs nothing). */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
   /** Meta: your webhook's verify token, to answer Meta's verification GET. */
-  verifyToken?: string;
+  verifyToken?: string | undefined;
   /** Bird: the freshness window of signatures, in seconds (default a day). */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /** 1MSG: the query parameter of your webhook URL that carries the token (default `"secret"`). */
-  tokenParameter?: string;
+  tokenParameter?: string | undefined;
 }
 
 /** `createMessenger`'s options: the provider, its client's options beside, and the webhook options. */
@@ -47,7 +47,7 @@ export type SentMessage<P extends MessengerProvider = MessengerProvider> = P ext
       /** Every change made to send it, each at its pointer: what the provider leaves out or changes by design (as `convert` reports it), and what `fit` shortened or reshaped. */
       changes: FitChange[];
       /** The further messages of a split (fit `"adapt"`: a carousel card by card), sent in order. */
-      more?: SentPart<P>[];
+      more?: SentPart<P>[] | undefined;
     }
   : never;
 
@@ -57,7 +57,7 @@ export interface MessengerFitOptions {
    * `"strict"` (default): violations reject. `"truncate"`, `"adapt"`: fitted first (see `fitMessage`);
    * if a part of a split fails, the error carries `sent` (the parts sent) and `unsent` (the messages not sent).
    */
-  fit?: FitMode;
+  fit?: FitMode | undefined;
 }
 
 /**
@@ -105,8 +105,12 @@ export interface ProviderMessenger<P extends MessengerProvider> {
 /** A messenger: for a provider known only at run time, a union that `messenger.provider` narrows. */
 export type Messenger<P extends MessengerProvider = MessengerProvider> = P extends MessengerProvider ? ProviderMessenger<P> : never;
 
-/** A messenger for one provider: switching provider is changing this call. */
-export declare function createMessenger<O extends MessengerOptions>(options: O): Messenger<O["provider"]>;
+/** A messenger for one provider: switching provider is changing this call. (One overload per provider, so that a misspelt option in an object literal is a compile error.) */
+export declare function createMessenger(options: { provider: "meta" } & MetaClientOptions & MessengerWebhookOptions): Messenger<"meta">;
+export declare function createMessenger(options: { provider: "bird" } & BirdClientOptions & MessengerWebhookOptions): Messenger<"bird">;
+export declare function createMessenger(options: { provider: "1msg" } & OneMsgClientOptions & MessengerWebhookOptions): Messenger<"1msg">;
+/** A provider known only at run time: a messenger that `messenger.provider` narrows. */
+export declare function createMessenger(options: MessengerOptions): Messenger;
 
 // Only what is exported above is public: a declaration file without `export {}` exports its
 // every declaration, so that a helper declared here (`Client`) compiled in an import but was

@@ -3,7 +3,7 @@
 // Each call goes to that provider's client (and its validation); what a provider cannot do is
 // an UnsupportedError before any I/O, never an approximation.
 import { BirdClient, MetaClient, OneMsgClient, sendChanges } from "./clients.js";
-import { ArgumentError, UnexpectedResponseError, UnsupportedError, fitMessage } from "./wasm/index.js";
+import { ArgumentError, UnexpectedResponseError, UnsupportedError, WabridgeError, fitMessage } from "./wasm/index.js";
 import { MemoryDedupeStore, handleWebhook, readWebhook, receiveWebhook } from "./webhooks.js";
 
 const CLIENTS = { meta: MetaClient, bird: BirdClient, "1msg": OneMsgClient };
@@ -63,9 +63,12 @@ class Messenger {
       try {
         sent.push(await this.#sendOne(part, delivery));
       } catch (error) {
-        // Nothing is lost: what was sent, and what was not, travel with the error.
-        Object.assign(error, { sent, unsent: messages.slice(index) });
-        throw error;
+        // Nothing is lost: what was sent, and what was not, travel with the error — on a
+        // wrapper when it cannot carry them itself (an abort's reason may be a string, null,
+        // or a frozen object).
+        const parts = { sent, unsent: messages.slice(index) };
+        if (error !== null && typeof error === "object" && Object.isExtensible(error)) throw Object.assign(error, parts);
+        throw new WabridgeError(`the message was split in ${messages.length} parts and part ${index + 1} failed (its error is \`cause\`): \`sent\` has the parts sent, \`unsent\` the rest`, { code: "ERR_PARTIAL_SEND", retryable: false, cause: error, ...parts });
       }
     }
     const [first, ...more] = sent;

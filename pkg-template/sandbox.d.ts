@@ -344,9 +344,9 @@ export interface Sandbox {
 export declare function createSandbox(options?: SandboxOptions): Sandbox;
 
 /**
- * Serves the sandbox over HTTP. Control routes live under /__sandbox/. Node and Bun only: the
- * Deno, Workers and browser entries of `wabridge/sandbox` do not export it (serve
- * `sandbox.fetch` with `Deno.serve` or a Worker's `fetch` handler instead).
+ * Serves the sandbox over HTTP. Control routes live under /__sandbox/. Node and Bun only: in
+ * Deno, Workers and browsers it rejects with a `TypeError` (serve `sandbox.fetch` with
+ * `Deno.serve` or a Worker's `fetch` handler instead).
  */
 export declare function serveSandbox(sandbox: Sandbox, options?: { port?: number; host?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 

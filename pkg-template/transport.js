@@ -127,12 +127,15 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     if (failed && content.length > ERROR_BODY_MAX) content = content.slice(0, ERROR_BODY_MAX);
     return [status, flat, content];
   } catch (error) {
+    // Once the status has come, the provider has acted on the request, whatever stopped the
+    // reading of its body (the caller's abort too): the answer decides — a send's 2xx without
+    // its body is an error that says the message probably went, not an abort that hides it.
+    if (answered) return answered;
     if (signal?.aborted) throw signal.reason;
     // A fetch the caller wrapped with a signal of their own, aborted: theirs to handle, not a
     // failure to retry (this module's own abort is the timeout's). A fresh AbortError, not the
     // fetch's own: its message and properties may quote the request, credentials and all.
     if (error?.name === "AbortError" && !timedOut) throw new DOMException("the fetch function aborted the request (its own signal, not this client's timeout)", "AbortError");
-    if (answered) return answered;
     if (error instanceof TransportFailure) throw error;
     // A fetch that honours the abort rejects (with its own error) as the time runs out.
     throw timedOut ? late() : new TransportFailure(false, describe(error));

@@ -10,9 +10,9 @@ export type WebhookHeaders =
 export interface WebhookDelivery {
   /** The raw body: bytes, or the text exactly as received (never re-serialized JSON). */
   body: Uint8Array | ArrayBuffer | string;
-  headers?: WebhookHeaders;
+  headers?: WebhookHeaders | undefined;
   /** The URL the provider called: Bird signs it; a 1MSG shared token travels in it. */
-  url?: string;
+  url?: string | undefined;
 }
 
 /** How to check a delivery. */
@@ -20,13 +20,13 @@ export interface VerifyWebhookOptions {
   /** Meta's app secret, Bird's signing key, or your 1MSG webhook URL's shared token. */
   secret: string;
   /** Bird: how far the signature's timestamp may be from now, in seconds. Default a day (Bird retries with the original timestamp for hours). */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /** 1MSG: the query parameter of your webhook URL that carries the shared token. Default `"secret"`. 1MSG signs nothing. */
-  tokenParameter?: string;
+  tokenParameter?: string | undefined;
   /** `verifyRequest`, `handleWebhook` and the adapters: the URL Bird called (and signed), when the request's own is not it (behind a proxy). A 1MSG token is always read from the request's own URL. */
-  url?: string;
+  url?: string | undefined;
   /** `verifyRequest`, `handleWebhook` and the adapters: the largest body read, in bytes; a larger one is refused before it is buffered or checked (`handleWebhook` answers 413). Default 4 MiB (Meta documents deliveries up to 3 MB). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** Checks that a delivery is `provider`'s over its raw body; throws `SignatureError`, returns `true`. */
@@ -43,7 +43,7 @@ export declare function verifyRequest(
   provider: Provider,
   request: { arrayBuffer(): Promise<ArrayBuffer>; headers: WebhookHeaders; url: string },
   options: VerifyWebhookOptions,
-): Promise<{ body: Uint8Array; events: WebhookEvent[] }>;
+): Promise<{ body: Uint8Array & { readonly buffer: ArrayBuffer }; events: WebhookEvent[] }>;
 
 /**
  * Whether `status` is further along a message's life than `than`, the status you have:
@@ -65,7 +65,7 @@ export interface DedupeStore {
 
 /** Seen keys with an expiry in this process's memory: `handleWebhook`'s default store. */
 export declare class MemoryDedupeStore implements DedupeStore {
-  constructor(options?: { maxEntries?: number });
+  constructor(options?: { maxEntries?: number | undefined });
   get(key: string): string | null;
   put(key: string, value: string, options?: { expirationTtl?: number }): void;
   readonly size: number;
@@ -77,22 +77,22 @@ type Handler<E> = (event: E) => unknown | Promise<unknown>;
 export interface HandleWebhookOptions extends VerifyWebhookOptions {
   provider: Provider;
   /** Meta: the verify token of your webhook's configuration, to answer its verification GET (refused 403 without it). */
-  verifyToken?: string;
+  verifyToken?: string | undefined;
   /** A handler per event type, and `event` for every event (after the typed one); another name is an `ArgumentError` (a misspelt handler would lose its events). A handler that throws makes the answer 500, and the provider redeliver. */
   on?: {
     /** A customer's message. Never an echo of yours: answering those would answer yourself, in a loop. */
-    message?: Handler<WebhookMessage>;
-    /** An echo of a message your business sent (1MSG reports both directions: `fromMe: true`). */
-    echo?: Handler<WebhookMessage & { fromMe: true }>;
-    status?: Handler<WebhookStatus>;
-    error?: Handler<WebhookErrorNotice>;
-    other?: Handler<WebhookOther>;
-    event?: Handler<WebhookEvent>;
-  };
+    message?: Handler<WebhookMessage> | undefined;
+    /** An echo of a message your business sent (`fromMe: true`: 1MSG reports both directions; Meta, with coexistence, what the WhatsApp Business app sent). */
+    echo?: Handler<WebhookMessage & { fromMe: true }> | undefined;
+    status?: Handler<WebhookStatus> | undefined;
+    error?: Handler<WebhookErrorNotice> | undefined;
+    other?: Handler<WebhookOther> | undefined;
+    event?: Handler<WebhookEvent> | undefined;
+  } | undefined;
   /** The duplicate filter: events already handled (by `key`) are skipped for `ttlSeconds` (a whole number ≥ 60, a KV namespace's minimum; default a day); concurrent deliveries of one event in this process run its handler once (the first claims its key for `claimSeconds`, a whole number from 1 to 2,147,483, default 60; the others wait for its outcome, no longer than the claim, and answer 500 if it failed or is still running). Past its claim, a handler that never settles no longer holds its event: the next delivery runs it again. A key is stored once its handler succeeded, so a failed event is run again on redelivery. The default store is this process's, shared by every `handleWebhook` without one (a `createMessenger` has its own): give each endpoint its own `new MemoryDedupeStore()` where the same events may arrive at two (tests, tenants). `false` turns it off. */
-  dedupe?: false | { store?: DedupeStore; ttlSeconds?: number; claimSeconds?: number };
+  dedupe?: false | { store?: DedupeStore | undefined; ttlSeconds?: number | undefined; claimSeconds?: number | undefined } | undefined;
   /** Told of a handler's failure (the answer is 500 whatever it does). Without it, a failure goes to `console.error`, with the event's type and key (not its content). */
-  onError?: (error: unknown, event?: WebhookEvent) => void;
+  onError?: ((error: unknown, event?: WebhookEvent) => void) | undefined;
 }
 
 /** Answers a webhook request (standard `Request` in, `Response` out): Meta's verification, or a delivery verified, read, filtered of duplicates and handed to the handlers. */
@@ -107,7 +107,7 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   headers: Record<string, string | string[] | undefined>;
   /** Express: the original URL, and a body a parser kept (`express.raw` gives a Buffer). */
   originalUrl?: string | undefined;
-  body?: unknown;
+  body?: unknown | undefined;
 }
 
 /** A `node:http` response, as much of it as the adapters write. */

@@ -15,6 +15,14 @@ export { FAULT_MODES } from "./faults.js";
 export { META_SEED_TEMPLATES as SANDBOX_META_TEMPLATES } from "./templates.js";
 export { SANDBOX_WEBHOOK_SECRETS };
 
+/**
+ * The Deno, Workers and browser entries have no node:http server: the name is there (the
+ * types declare it for every entry), and says what to do instead. node.mjs gives the server.
+ */
+export function serveSandbox() {
+  return Promise.reject(new TypeError("serveSandbox needs node:http (Node, Bun): in this runtime, serve sandbox.fetch (Deno.serve(sandbox.fetch), a Worker's fetch handler) instead"));
+}
+
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 /** The kinds of file a customer can send (`receive({ media })`). */

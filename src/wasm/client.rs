@@ -58,7 +58,7 @@ export interface UploadMediaOptions {
 
 /** What `downloadMedia` resolves to (every client, and the messenger): the file's bytes and its `Content-Type`. */
 export interface DownloadedMedia {
-  bytes: Uint8Array;
+  bytes: Uint8Array & { readonly buffer: ArrayBuffer };
   mimeType: string;
 }
 
@@ -74,10 +74,10 @@ export interface BirdClientOptions extends ClientOptions {
   baseUrl?: string;
 }
 
-/** Bird's message statuses. */
+/** Bird's message statuses; a status Bird adds later comes through as Bird spells it. */
 export type BirdMessageStatus =
   | "accepted" | "rejected" | "processing" | "scheduled" | "sent" | "sending_failed"
-  | "delivered" | "delivery_failed" | "deleted" | "skipped";
+  | "delivered" | "delivery_failed" | "deleted" | "skipped" | (string & {});
 
 /**
  * Bird's delivery options for `BirdClient.send(message, options)`: the top-level fields of
@@ -250,7 +250,7 @@ impl ClientCore {
         // may well have happened: said so, and never retried. A GET or a DELETE did nothing
         // that asking again could do twice: a transport failure, retried as those are.
         let lost = body.is_null() && (200..300).contains(&status);
-        if lost && !matches!(prepared.get(0).as_string().as_deref(), Some("POST")) {
+        if lost && !is_post(prepared) {
             return self.failed(
                 prepared,
                 false,
@@ -293,7 +293,14 @@ impl ClientCore {
                 add_prepared_warnings(&value, prepared);
                 Array::of2(&JsValue::TRUE, &value)
             }
-            Err(error) => self.failure(error.into(), prepared, attempt, jitter),
+            Err(mut error) => {
+                // A read's 2xx that cannot be decoded (cut short, garbled on the way) may come
+                // whole when asked again, which does nothing twice.
+                if let AnswerError::Unexpected(unexpected) = &mut error {
+                    unexpected.retryable |= (200..300).contains(&status) && !is_post(prepared);
+                }
+                self.failure(error.into(), prepared, attempt, jitter)
+            }
         }
     }
 
@@ -458,7 +465,9 @@ impl ClientCore {
                 }
             }
         }
-        let hint = error.retry_hint();
+        let mut hint = error.retry_hint();
+        // A GET or a DELETE asked again does nothing twice: retried as a refused request is.
+        hint.safe |= !is_post(prepared);
         let wait =
             if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
         let attempted = Attempted { provider: self.client().provider(), request: &request, attempts: attempt };
@@ -469,6 +478,11 @@ impl ClientCore {
         }
         out
     }
+}
+
+/// Whether a prepared request is a POST (a send, an upload: what asking again may do twice).
+fn is_post(prepared: &Array) -> bool {
+    prepared.get(0).as_string().as_deref() == Some("POST")
 }
 
 fn no_operation(operation: &str) -> BodyError {

@@ -121,7 +121,8 @@ pub fn check_media_upload(mime_type: &str, size: f64) -> Result<JsValue, JsValue
 /// A value that is not a message at all is reported as a violation too, at its pointer.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Violation[]")]
 pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+    // `unknown`: what it checks is untrusted input (a request's JSON, a form's value).
+    #[wasm_bindgen(unchecked_param_type = "unknown")] message: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Provider")] provider: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let target = provider.as_deref().map(provider_named).transpose()?;
@@ -185,7 +186,7 @@ fn bulk_too_large() -> BodyError {
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message[] | string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<Message | string> | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     if js_sys::Array::is_array(&input) {

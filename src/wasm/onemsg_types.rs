@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ONEMSG: &str = r#"
-/** The channel's state (GET /status): "connected" and "connecting" are fine. */
-export type OneMsgChannelStatus = "connected" | "connecting" | "disconnected" | "uninitialized" | "unregistered";
+/** The channel's state (GET /status): "connected" and "connecting" are fine; a state 1MSG adds later (`loading`) comes through as it spells it. */
+export type OneMsgChannelStatus = "connected" | "connecting" | "disconnected" | "uninitialized" | "unregistered" | (string & {});
 
 /** The business profile's verticals (POST /me). */
 export type OneMsgVertical =
@@ -44,8 +44,8 @@ export interface OneMsgSettings {
 /** Catalog and cart visibility (POST /commerce). */
 export interface OneMsgCommerceParams { is_cart_enabled: boolean; is_catalog_visible: boolean }
 
-/** A message's delivery status (GET /hookInfo): `read` and `viewed` both occur. */
-export type OneMsgAckStatus = "sent" | "delivered" | "read" | "viewed" | "failed";
+/** A message's delivery status (GET /hookInfo): `read` and `viewed` both occur; another (`played`) comes through as 1MSG spells it. */
+export type OneMsgAckStatus = "sent" | "delivered" | "read" | "viewed" | "failed" | (string & {});
 
 /** GET /hookInfo: the status webhooks of one message. */
 export interface OneMsgHookInfo {

@@ -27,15 +27,15 @@ declare global {
 }
 
 /**
- * What a client passes to `fetch`. The body is a `Uint8Array` over a plain `ArrayBuffer`
- * (never a SharedArrayBuffer): typed so because TypeScript ≥ 5.7's `BodyInit` takes only
- * `ArrayBufferView<ArrayBuffer>`, and a bare `Uint8Array` would make `globalThis.fetch`
- * unassignable to `FetchLike`.
+ * What a client passes to `fetch`. The body is JSON text, or (a multipart upload) a
+ * `Uint8Array` over a plain `ArrayBuffer` (never a SharedArrayBuffer): typed so because
+ * TypeScript ≥ 5.7's `BodyInit` takes only `ArrayBufferView<ArrayBuffer>`, and a bare
+ * `Uint8Array` would make `globalThis.fetch` unassignable to `FetchLike`.
  */
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: Uint8Array & { readonly buffer: ArrayBuffer };
+  body?: string | (Uint8Array & { readonly buffer: ArrayBuffer });
   signal?: AbortSignal;
 }
 

@@ -3,7 +3,7 @@
 use super::model::BirdRequest;
 use super::read::DELIVERY_FIELDS;
 use super::{PROVIDER, read_request, schedule_warning, serialize, write_request};
-use crate::error::{AnswerError, BodyError, FieldError, ProviderCode, ProviderError};
+use crate::error::{AnswerError, BodyError, ErrorReason, FieldError, ProviderCode, ProviderError};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::json::JsonWriter;
 use crate::message::Message;
@@ -154,8 +154,9 @@ impl BirdConfig {
         // The 202 body is the created message; only what a sender needs is read.
         let created = answer_json(response);
         let id = |c: &Json<'_>| c.string("id").filter(|id| !id.is_empty());
-        let Some((created, message_id)) = created.as_ref().and_then(|c| Some((c, id(c)?))) else {
-            return Err(undocumented_success(PROVIDER, response, "message object {id}"));
+        let status = |c: &Json<'_>| c.string("status").filter(|s| !s.is_empty());
+        let Some((created, message_id, status)) = created.as_ref().and_then(|c| Some((c, id(c)?, status(c)?))) else {
+            return Err(undocumented_success(PROVIDER, response, "message object {id, status}"));
         };
         let failure = created.get("failure").filter(|f| matches!(f, Json::Object(_))).map(|f| BirdFailure {
             code: f.get("code").and_then(Json::as_i64),
@@ -163,6 +164,25 @@ impl BirdConfig {
             source_code: f.get("source").and_then(|s| s.string("code")),
             source_name: f.get("source").and_then(|s| s.string("name")),
         });
+        let reason = created.string("reason").filter(|r| !r.is_empty());
+        // Accepted (202) but refused at once: not sent, which a caller must not take for sent.
+        if matches!(status.as_str(), "rejected" | "sending_failed") {
+            let said = reason.clone().or_else(|| failure.as_ref().and_then(|f| f.description.clone()));
+            let mut error = ProviderError::new(
+                PROVIDER,
+                response,
+                ErrorReason::NotSent,
+                false,
+                format!(
+                    "the message was {}: {}",
+                    status.replace('_', " "),
+                    said.as_deref().unwrap_or("Bird gave no reason")
+                ),
+            );
+            error.provider_code = failure.as_ref().and_then(|f| f.code).map(ProviderCode::Number);
+            error.details = created.string("details").filter(|d| !d.is_empty());
+            return Err(AnswerError::Refused(Box::new(error)));
+        }
         let scheduled_for = created.string("scheduledFor");
         // The request is read again only when it schedules and the answer does not say when.
         let requested = || {
@@ -177,11 +197,11 @@ impl BirdConfig {
         });
         Ok(BirdSendResult {
             message_id,
-            status: created.string("status").unwrap_or_else(|| "accepted".into()),
+            status,
             channel_id: created.string("channelId"),
             created_at: created.string("createdAt"),
             scheduled_for,
-            reason: created.string("reason").filter(|r| !r.is_empty()),
+            reason,
             failure,
             warnings: warnings.into_iter().collect(),
         })
@@ -597,6 +617,30 @@ mod more_tests {
         assert!(config().send_with_options(&message, Some(all)).is_ok());
     }
 
+    /// A 202 whose message was refused at once is an error that says so, not a result a caller
+    /// could take for a sent message; one without the status Bird always gives is not made up.
+    #[test]
+    fn a_message_rejected_in_the_answer_is_an_error_and_a_status_is_never_invented() {
+        for status in ["rejected", "sending_failed"] {
+            let answer = format!(
+                r#"{{"id":"a825","status":"{status}","reason":"blocked","failure":{{"code":21,"description":"x"}},"details":"spam"}}"#
+            );
+            let Err(AnswerError::Refused(e)) = config().decode_send(&HttpResponse::new(202, answer)) else {
+                panic!("{status}: not refused")
+            };
+            assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 202, false));
+            assert_eq!(e.provider_code, Some(ProviderCode::Number(21)));
+            assert_eq!(e.details.as_deref(), Some("spam"));
+            assert!(e.message.contains("blocked"), "{}", e.message);
+        }
+        for answer in [r#"{"id":"a825"}"#, r#"{"id":"a825","status":null}"#, r#"{"id":"a825","status":5}"#] {
+            let result = config().decode_send(&HttpResponse::new(202, answer));
+            assert!(matches!(result, Err(AnswerError::Unexpected(_))), "{answer}: {result:?}");
+        }
+        let scheduled = config().decode_send(&HttpResponse::new(202, r#"{"id":"a825","status":"scheduled"}"#));
+        assert_eq!(scheduled.unwrap().status, "scheduled");
+    }
+
     /// Bird's 202 without `scheduledFor` and `createdAt`: the request's own `scheduledFor`,
     /// from the clock, still says whether the message goes out at once.
     #[test]
@@ -616,7 +660,7 @@ mod more_tests {
         assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &bare), 0, "an hour ahead");
         assert_eq!(config().decode_send_for(&bare, || None, now).unwrap().warnings.len(), 0);
         // The answer's createdAt, when given, is the time it is measured from.
-        let created = HttpResponse::new(202, r#"{"id":"a825","createdAt":"2026-12-01T00:58:00Z"}"#);
+        let created = HttpResponse::new(202, r#"{"id":"a825","status":"accepted","createdAt":"2026-12-01T00:58:00Z"}"#);
         assert_eq!(warned(&sent("2026-12-01T01:00:00Z"), &created), 1);
     }
 

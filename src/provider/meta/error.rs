@@ -45,6 +45,25 @@ fn classify(code: i64) -> (ErrorReason, bool) {
 /// documents the pair rate as one message every 6 seconds to the same customer.
 const PAIR_RATE_WAIT_MS: u64 = 6_000;
 
+/// When a throttled account may call again, from Graph's business use case rate limit header
+/// (`X-Business-Use-Case-Usage: {"<business id>": [{"type": …, "estimated_time_to_regain_access":
+/// <minutes>}, …]}`): the longest of the waits it gives, none when it gives none above zero.
+fn regain_access_ms(response: &HttpResponse) -> Option<u64> {
+    let usage = crate::json::parse(response.header("x-business-use-case-usage")?).ok()?;
+    let Json::Object(businesses) = &usage else { return None };
+    let minutes = businesses
+        .iter()
+        .flat_map(|(_, uses)| match uses {
+            Json::Array(uses) => uses.as_slice(),
+            _ => &[],
+        })
+        .filter_map(|use_case| use_case.get("estimated_time_to_regain_access")?.as_f64())
+        .filter(|m| m.is_finite() && *m > 0.0)
+        .fold(0.0_f64, f64::max);
+    // At most a day: a larger figure is not a wait any retry policy would honour.
+    (minutes > 0.0).then(|| (minutes.min(24.0 * 60.0) * 60_000.0) as u64)
+}
+
 /// Decodes a non-2xx answer. A Graph error body becomes [`Error::Provider`]; anything else
 /// (an HTML page from a proxy, truncated JSON) becomes [`Error::UnexpectedResponse`],
 /// retryable when the status says the server was at fault.
@@ -59,7 +78,9 @@ pub fn decode_error(response: &HttpResponse) -> AnswerError {
         return unexpected_response(PROVIDER, response, "a Graph error body");
     };
     let (mut reason, known_retryable) = classify(code);
-    let retry_after_ms = retry_after_ms.or((code == 131056).then_some(PAIR_RATE_WAIT_MS));
+    let retry_after_ms = retry_after_ms
+        .or((code == 131056).then_some(PAIR_RATE_WAIT_MS))
+        .or_else(|| (reason == ErrorReason::RateLimited).then(|| regain_access_ms(response)).flatten());
     if reason == ErrorReason::Unknown && response.status >= 500 {
         reason = ErrorReason::ServiceUnavailable;
     }
@@ -101,6 +122,30 @@ mod tests {
             AnswerError::Refused(e) => *e,
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A throttled account's wait, from the business use case header (minutes), when the answer
+    /// has no Retry-After: the longest of its use cases; a rate limit only.
+    #[test]
+    fn reads_the_business_use_case_wait() {
+        let body = r#"{"error":{"message":"(#80007) Rate limit hit","type":"OAuthException","code":80007}}"#;
+        let usage = r#"{"102290129340398":[{"type":"whatsapp_business_management","call_count":100,"estimated_time_to_regain_access":15},{"type":"messenger","estimated_time_to_regain_access":0}]}"#;
+        let wait = |body: &str, usage: &str| match decode_error(
+            &HttpResponse::new(400, body).with_header("X-Business-Use-Case-Usage", usage),
+        ) {
+            AnswerError::Refused(e) => e.retry_after_ms,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(wait(body, usage), Some(15 * 60_000));
+        assert_eq!(wait(body, r#"{"1":[{"estimated_time_to_regain_access":0}]}"#), None);
+        assert_eq!(wait(body, "not json"), None);
+        let invalid = r#"{"error":{"message":"(#100) Invalid parameter","code":100}}"#;
+        assert_eq!(wait(invalid, usage), None, "not a rate limit");
+        let retry_after = HttpResponse::new(429, body)
+            .with_header("Retry-After", "30")
+            .with_header("X-Business-Use-Case-Usage", usage);
+        let AnswerError::Refused(e) = decode_error(&retry_after) else { panic!() };
+        assert_eq!(e.retry_after_ms, Some(30_000), "Retry-After, when given, is the wait");
     }
 
     #[test]

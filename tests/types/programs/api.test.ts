@@ -54,12 +54,13 @@ new MetaClient({ token, phoneNumberId, fetch: async (url, init) => fetch(url, { 
 const calls: { url: string; init: FetchInit }[] = [];
 const double: FetchLike = async (url, init) => {
   calls.push({ url, init });
-  const sent = init.body ? new TextDecoder().decode(init.body) : "";
+  // JSON goes as text; a multipart upload as bytes.
+  const sent = typeof init.body === "string" ? init.body : init.body ? new TextDecoder().decode(init.body) : "";
   return { status: 200, headers: { "content-type": "application/json" }, text: async () => JSON.stringify({ echo: sent }) };
 };
 new MetaClient({ token, phoneNumberId, fetch: double });
 new BirdClient({ accessKey: "k", workspaceId: "w", channelId: "c", fetch: async () => ({ status: 202, text: async () => "{}" }) });
-new OneMsgClient({ token, instanceId: "i", fetch: async (url: string, init: { method: string; body?: Uint8Array }) => ({ status: 200, text: async () => url + init.method }) });
+new OneMsgClient({ token, instanceId: "i", fetch: async (url: string, init: { method: string; body?: string | Uint8Array }) => ({ status: 200, text: async () => url + init.method }) });
 // @ts-expect-error a fetch must take the URL as a string
 new MetaClient({ token, phoneNumberId, fetch: async (url: number) => ({ status: 200 }) });
 // @ts-expect-error a fetch must resolve to something with a status

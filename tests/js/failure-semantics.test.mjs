@@ -1,0 +1,124 @@
+// What a failed call says about the request it made, where a queue must decide to resend or to
+// check: an abort after the provider answered, a split send stopped by any abort reason, a Bird
+// message refused in its 202, a read whose answer came garbled, Meta's business use case wait.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createSandbox, wabridge } from "./helpers.mjs";
+
+const message = { to: "+16505551234", content: { type: "text", body: "hi" } };
+const WORKSPACE = "00000000-0000-4000-8000-000000000000";
+const CHANNEL = "00000000-0000-4000-8000-000000000001";
+
+/** A 2xx whose body starts and never ends: the caller aborts while it is read. */
+const acceptedThenStalled = async () =>
+  new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"messages":[')); } }), { status: 200 });
+
+test("an abort after the provider answered 2xx is the lost answer's error (the message probably went), with the abort as its cause", async () => {
+  for (const reason of [undefined, "shutdown"]) {
+    const controller = new AbortController();
+    const client = new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", signal: controller.signal, fetch: acceptedThenStalled });
+    setTimeout(() => controller.abort(reason), 30);
+    await assert.rejects(client.send(message), (e) => {
+      assert.ok(e instanceof wabridge.UnexpectedResponseError, `${reason}: ${e}`);
+      assert.equal(e.httpStatus, 200);
+      assert.equal(e.safeToResend, false, "the provider accepted it: resending may deliver it twice");
+      assert.equal(e.retryable, false);
+      assert.match(e.request.body, /"to":"16505551234"/);
+      assert.equal(e.cause, controller.signal.reason);
+      return true;
+    });
+  }
+  // Before any answer, an abort is still the signal's reason, as fetch rejects.
+  const controller = new AbortController();
+  controller.abort("early");
+  const client = new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", signal: controller.signal, fetch: acceptedThenStalled });
+  await assert.rejects(client.send(message), (e) => e === "early");
+});
+
+test("a split send stopped by any abort reason keeps what was sent and what was not", async () => {
+  const card = (n) => ({ header: { type: "image", id: `10${n}` }, body: `card ${n}`, buttons: [{ id: `b${n}`, title: "Buy" }] });
+  const carousel = { to: "+16505551234", content: { type: "carousel", body: "Pick one", cards: [card(1), card(2)] } };
+  const frozen = Object.freeze(new Error("frozen"));
+  for (const reason of ["shutdown", null, frozen, undefined]) {
+    const sandbox = createSandbox({ enforceWindow: false });
+    const controller = new AbortController();
+    let sends = 0;
+    const fetch = async (url, init) => {
+      if (++sends === 2) controller.abort(reason);
+      return sandbox.fetch(url, init);
+    };
+    const messenger = wabridge.createMessenger({ provider: "1msg", ...sandbox.clientOptions("1msg"), fetch, signal: controller.signal });
+    const fitted = wabridge.fitMessage("1msg", carousel, "adapt");
+    assert.ok(fitted.messages.length >= 2, "the carousel is split on 1MSG");
+    await assert.rejects(messenger.send(carousel, { fit: "adapt" }), (e) => {
+      const carrier = e;
+      assert.ok(carrier && typeof carrier === "object", `${String(reason)}: ${e}`);
+      assert.equal(carrier.sent?.length, 1, `${String(reason)}: the first part was sent`);
+      assert.equal(carrier.unsent?.length, fitted.messages.length - 1);
+      if (reason === undefined) {
+        assert.equal(carrier.name, "AbortError", "an extensible reason carries the parts itself");
+      } else {
+        assert.ok(carrier instanceof wabridge.WabridgeError);
+        assert.equal(carrier.code, "ERR_PARTIAL_SEND");
+        assert.equal(carrier.cause, reason);
+      }
+      return true;
+    });
+  }
+});
+
+test("a Bird message refused in its 202 is a ProviderError, and a status Bird did not give is never made up", async () => {
+  const bird = (answer) =>
+    new wabridge.BirdClient({ accessKey: "bird-access-key-123", workspaceId: WORKSPACE, channelId: CHANNEL, fetch: async () => new Response(JSON.stringify(answer), { status: 202 }) });
+  await assert.rejects(bird({ id: "a825", status: "rejected", reason: "blocked by the receiver" }).send(message), (e) => {
+    assert.ok(e instanceof wabridge.ProviderError, String(e));
+    assert.equal(e.reason, "not_sent");
+    assert.equal(e.httpStatus, 202);
+    assert.match(e.message, /rejected: blocked by the receiver/);
+    assert.equal(e.safeToResend, true, "nothing was sent");
+    return true;
+  });
+  for (const answer of [{ id: "a825" }, { id: "a825", status: null }, { id: "a825", status: 5 }]) {
+    await assert.rejects(bird(answer).send(message), wabridge.UnexpectedResponseError, JSON.stringify(answer));
+  }
+  assert.equal((await bird({ id: "a825", status: "brand_new" }).send(message)).status, "brand_new", "a status Bird adds later passes through");
+  // The messenger does not take a refused message for a sent one either.
+  const messenger = wabridge.createMessenger({ provider: "bird", accessKey: "bird-access-key-123", workspaceId: WORKSPACE, channelId: CHANNEL, fetch: async () => new Response(JSON.stringify({ id: "a", status: "sending_failed" }), { status: 202 }) });
+  await assert.rejects(messenger.send(message), wabridge.ProviderError);
+});
+
+test("a read whose 2xx comes garbled is asked again by itself (a GET does nothing twice); a send's is not", async () => {
+  let calls = 0;
+  const garbledOnce = async () => (++calls === 1 ? new Response('{"url":"https://lookaside.fbsbx.com/x', { status: 200 }) : Response.json({ url: "https://lookaside.fbsbx.com/x", mime_type: "image/png", sha256: "ab", file_size: 4, id: "1" }));
+  const client = new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: garbledOnce, retry: { baseDelayMs: 1 } });
+  const media = await client.getMedia("1");
+  assert.equal(calls, 2, "retried once");
+  assert.equal(media.mimeType, "image/png");
+  // With retries off, the error says it may be asked again.
+  calls = 0;
+  const once = new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: garbledOnce, retry: false });
+  await assert.rejects(once.getMedia("1"), (e) => e instanceof wabridge.UnexpectedResponseError && e.retryable === true && e.safeToResend === true);
+  // A GET's server error is retried by itself too; a send's is not (it may have gone).
+  let failures = 0;
+  const flaky = async () => (++failures === 1 ? new Response("{}", { status: 503 }) : Response.json({ url: "https://lookaside.fbsbx.com/x", mime_type: "image/png", sha256: "ab", file_size: 4, id: "1" }));
+  await new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: flaky, retry: { baseDelayMs: 1 } }).getMedia("1");
+  assert.equal(failures, 2);
+  let sends = 0;
+  const sendFails = async () => (++sends, new Response('{"messages":[', { status: 200 }));
+  await assert.rejects(new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: sendFails, retry: { baseDelayMs: 1 } }).send(message), (e) => e.retryable === false && e.safeToResend === false);
+  assert.equal(sends, 1, "a send's garbled 2xx is never retried");
+});
+
+test("Meta's business use case wait (X-Business-Use-Case-Usage, minutes) is the rate limit's retryAfterMs, and is not waited out early", async () => {
+  let calls = 0;
+  const throttled = async () => {
+    calls++;
+    return new Response(JSON.stringify({ error: { message: "(#80007) Rate limit issues", type: "OAuthException", code: 80007 } }), {
+      status: 400,
+      headers: { "x-business-use-case-usage": JSON.stringify({ "102290129340398": [{ type: "whatsapp_business_management", estimated_time_to_regain_access: 15 }] }) },
+    });
+  };
+  const client = new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: throttled, retry: { baseDelayMs: 1 } });
+  await assert.rejects(client.send(message), (e) => e instanceof wabridge.ProviderError && e.reason === "rate_limited" && e.retryAfterMs === 15 * 60_000);
+  assert.equal(calls, 1, "a 15-minute wait is longer than the policy waits: not retried early");
+});
