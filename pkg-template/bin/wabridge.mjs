@@ -10,7 +10,7 @@ const PROVIDERS = ["meta", "bird", "1msg"];
 const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
-  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [FILE|-]
+  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [--namespace NS] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge download --provider meta|bird|1msg (--url URL | --media-id ID) --out PATH|-
@@ -24,6 +24,8 @@ FILE is a JSON document (a provider-native request body, or a neutral message fo
 convert leaves out what the target cannot carry and says so on standard error, one line per
 change with its pointer in FILE; --fit truncate shortens over-long text at grapheme boundaries,
 --fit adapt also reshapes (buttons → list, carousel → one message per card: then a JSON array).
+--namespace gives a template's namespace, which 1MSG's sendTemplate needs and a Meta or Bird
+template body does not carry.
 Content of a kind the target cannot carry exits 3.
 send --native sends FILE as the provider's own body (Bird: templates by project, several
 images, postbacks…; 1MSG: the body of --op METHOD, sendMessage by default — sendTemplate,
@@ -174,7 +176,7 @@ async function validate(args) {
 async function convert(args) {
   const { values, positionals } = parseArgs({
     args,
-    options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" } },
+    options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" }, namespace: { type: "string" } },
     allowPositionals: true,
   });
   const from = oneOf("from", values.from, FORMATS);
@@ -182,7 +184,7 @@ async function convert(args) {
   const fit = values.fit === undefined ? undefined : oneOf("fit", values.fit, ["strict", "truncate", "adapt"]);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
   const input = await readInput(positionals[0]);
-  const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit });
+  const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit, namespace: values.namespace });
   // A split (fit adapt: a carousel card by card) gives the bodies as one JSON array, in order.
   const output = more.length === 0 ? body : [body, ...more.map((part) => part.body)];
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

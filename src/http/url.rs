@@ -211,6 +211,24 @@ fn parse_host(input: &str) -> Result<Host, UrlError> {
     Ok(Host::Domain(domain))
 }
 
+/// A URL as RFC 3986 writes it: each character outside ASCII, and each space or control
+/// character, percent-encoded as its UTF-8 bytes (what a browser sends for
+/// `https://example.com/ü.jpg`); the same URL, in the spelling a `format: uri` field takes.
+pub fn ascii_url(url: &str) -> std::borrow::Cow<'_, str> {
+    if url.bytes().all(|b| b.is_ascii_graphic()) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    for byte in url.bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).
 pub fn query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

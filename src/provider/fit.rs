@@ -214,18 +214,23 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
     let mut changes = Vec::new();
     let mut inputs = Vec::new();
     // Messages still to fit, front first: a split puts its further messages here.
-    let mut queue = std::collections::VecDeque::from([message]);
+    // Each with the carousel card it was made of, for a split's further messages.
+    let mut queue = std::collections::VecDeque::from([(message, None)]);
     let mut parts = Vec::new();
-    while let Some(mut message) = queue.pop_front() {
+    while let Some((mut message, card)) = queue.pop_front() {
         let part = parts.len();
         let mut steps = 0;
         // The fields each reshape of this part carried over, newest last: a change's pointer
-        // is followed back through them to the message given (part 0 only: a split's further
-        // parts are content the message given does not have as such).
+        // is followed back through them to the message given (a split's further parts: to the
+        // card each was made of).
         let mut reshapes: Vec<&'static [(&'static str, &'static str)]> = Vec::new();
         let mut record = |made: Vec<Change>, reshapes: &[&[(&str, &str)]]| {
             for change in made {
-                inputs.push(carried_back(&change.pointer, reshapes).filter(|_| part == 0));
+                let at = carried_back(&change.pointer, reshapes);
+                inputs.push(match card {
+                    Some(card) => at.map(|at| in_card(&at, card)),
+                    None => at.filter(|_| part == 0),
+                });
                 changes.push(change);
             }
         };
@@ -243,10 +248,14 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
                 Err(error) => error,
             };
             steps += 1;
-            let Some(Step { replace, changes: made, kept }) =
+            let Some(Step { replace, changes: made, kept, cards }) =
                 step(target, &message, &error, fit, part).filter(|_| steps <= MAX_STEPS)
             else {
-                return Err(if part == 0 { in_message_given(error, &reshapes) } else { error });
+                let error = in_message_given(error, &reshapes);
+                return Err(match card {
+                    Some(card) => at_card(error, card),
+                    None => error,
+                });
             };
             let mut replace = replace.into_iter();
             let Some(first) = replace.next() else { return Err(error) };
@@ -255,7 +264,7 @@ pub fn fit_to(target: Target, message: Message, fit: Fit) -> Result<Fitted, Body
             reshapes.extend(kept);
             message = first;
             for (offset, extra) in replace.enumerate() {
-                queue.insert(offset, extra);
+                queue.insert(offset, (extra, cards.get(offset).copied().flatten()));
             }
         };
         parts.push((message, body));
@@ -270,6 +279,39 @@ fn carried_back(pointer: &str, reshapes: &[&[(&str, &str)]]) -> Option<String> {
         super::matched_pointer(&at, kept, false, None)
             .or_else(|| super::matched_pointer(&at, MESSAGE_FIELDS, false, None))
     })
+}
+
+/// The fields of a carousel card sent as a media message of its own, where they were in the
+/// card: its media is the card's header; its caption, the card's body (and link).
+const CARD_FIELDS: &[(&str, &str)] = &[
+    ("/content/id", "/header/id"),
+    ("/content/link", "/header/link"),
+    ("/content/mimeType", "/header/mimeType"),
+    ("/content/caption", "/body"),
+    ("/content", "/header"),
+];
+
+/// A pointer into a card's own message, at the card in the message given
+/// (`/content/cards/{card}`): the recipient's fields are the message's own.
+fn in_card(pointer: &str, card: usize) -> String {
+    super::matched_pointer(pointer, MESSAGE_FIELDS, false, None).unwrap_or_else(|| {
+        let field = super::matched_pointer(pointer, CARD_FIELDS, false, None).unwrap_or_default();
+        format!("/content/cards/{card}{field}")
+    })
+}
+
+/// A refusal of a card's own message, at the card in the message given.
+fn at_card(error: BodyError, card: usize) -> BodyError {
+    match error {
+        BodyError::Invalid(violations) => BodyError::Invalid(
+            violations.into_iter().map(|v| Violation { path: in_card(&v.path, card), ..v }).collect(),
+        ),
+        BodyError::Unsupported(refused) => {
+            let at = in_card(refused.pointer(), card);
+            BodyError::Unsupported(refused.at(at))
+        }
+        other => other,
+    }
 }
 
 /// A refusal of the reshaped message, at the fields of the message given: a duplicate id of
@@ -312,11 +354,13 @@ struct Reshape {
     left_out: Vec<(String, &'static str, usize)>,
     /// The fields carried over as they were: (pointer now, pointer before) patterns.
     kept: &'static [(&'static str, &'static str)],
+    /// For each message after the first, the carousel card it was made of.
+    cards: Vec<Option<usize>>,
 }
 
 impl Reshape {
     fn one(message: Message, how: String) -> Reshape {
-        Reshape { parts: vec![message], how, left_out: Vec::new(), kept: &[] }
+        Reshape { parts: vec![message], how, left_out: Vec::new(), kept: &[], cards: Vec::new() }
     }
 
     /// The step: the fields left out first, then the reshape. Both are of the message as it
@@ -327,7 +371,7 @@ impl Reshape {
         let mut changes: Vec<Change> =
             left_out.map(|(at, why, part)| change(ChangeKind::Lossy, &at, why.into(), part)).collect();
         changes.push(change(ChangeKind::Reshaped, "/content", self.how, 0));
-        Step { replace: self.parts, changes, kept: Some(self.kept) }
+        Step { replace: self.parts, changes, kept: Some(self.kept), cards: self.cards }
     }
 }
 
@@ -337,6 +381,8 @@ struct Step {
     replace: Vec<Message>,
     changes: Vec<Change>,
     kept: Option<&'static [(&'static str, &'static str)]>,
+    /// For each message after the first, the carousel card it was made of (a split's).
+    cards: Vec<Option<usize>>,
 }
 
 fn step(target: Target, message: &Message, error: &BodyError, fit: Fit, part: usize) -> Option<Step> {
@@ -367,11 +413,14 @@ fn step(target: Target, message: &Message, error: &BodyError, fit: Fit, part: us
         BodyError::Unsupported(refused) => {
             let field = droppable(refused.pointer()).filter(|_| fit.drop_lossy)?;
             let dropped = edit(message, |root| root.remove_at(&field))?;
-            let text = format!("{refused}: left out");
+            // The change has its pointers (`pointer`, and `source` in the input): its words
+            // name none, which would be the neutral model's where the input is a provider's.
+            let text = format!("{}: left out", refused.clone().at(""));
             Some(Step {
                 replace: vec![dropped],
                 changes: vec![change(ChangeKind::Lossy, &field, text, None)],
                 kept: None,
+                cards: Vec::new(),
             })
         }
         BodyError::Invalid(violations) => {
@@ -407,7 +456,7 @@ fn step(target: Target, message: &Message, error: &BodyError, fit: Fit, part: us
                 !made.is_empty()
             })?;
             let shortened = kept_distinct(target, shortened, &cut, violations, &mut made);
-            Some(Step { replace: vec![shortened], changes: made, kept: None })
+            Some(Step { replace: vec![shortened], changes: made, kept: None, cards: Vec::new() })
         }
         _ => None,
     }
@@ -742,7 +791,9 @@ fn reshape_unsupported(target: Target, message: &Message, refused: &Unsupported)
                     )
                 })
                 .collect();
-            Some(Reshape { parts, how, left_out, kept: &[] })
+            // The text sent first is the carousel's body; each message after it, a card.
+            let cards = (0..c.cards.len()).map(Some).collect();
+            Some(Reshape { parts, how, left_out, kept: &[("/content/body", "/content/body")], cards })
         }
         _ => None,
     }

@@ -18,7 +18,7 @@ pub use codec::{Codec, KindEntry, Operation, Support, check_supported, codec, ki
 
 use crate::error::{AnswerError, BodyError, UnexpectedResponse};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::message::{Message, Request, Validate};
+use crate::message::{Content, Message, Request, Validate};
 use crate::validate::{Json, Path, Report, Violation};
 use std::str::FromStr;
 
@@ -235,6 +235,19 @@ pub fn convert_reporting(
     operation: Option<&str>,
     mode: fit::FitMode,
 ) -> Result<Conversion, BodyError> {
+    convert_given(from, to, body, operation, mode, None)
+}
+
+/// [`convert_reporting`], with the template namespace that 1MSG's sendTemplate needs and a
+/// Meta or Bird template body does not carry (`namespace`): used where the message has none.
+pub fn convert_given(
+    from: Format,
+    to: Format,
+    body: &str,
+    operation: Option<&str>,
+    mode: fit::FitMode,
+    namespace: Option<&str>,
+) -> Result<Conversion, BodyError> {
     let exact =
         |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
     // Only lengths and counts over their maximum, which a fit may remedy (not a strict one),
@@ -293,7 +306,7 @@ pub fn convert_reporting(
         Format::Neutral => fit::Target::Neutral,
         Format::Provider(to) => fit::Target::Provider(to),
     };
-    let message = match (request, target) {
+    let mut message = match (request, target) {
         (Request::Message(message), _) => message,
         (read, fit::Target::Provider(to)) => {
             // A provider without read receipts refuses the body as a whole (its root), whatever
@@ -306,6 +319,9 @@ pub fn convert_reporting(
         }
         (read, fit::Target::Neutral) => return Ok(Conversion { parts: vec![(None, to_neutral(&read)?)], changes }),
     };
+    if let (Some(namespace), Content::Template(template)) = (namespace, &mut message.content) {
+        template.namespace.get_or_insert_with(|| namespace.to_string());
+    }
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
     // by its codec's pointer table for the message read from it (read again: changes and
     // refusals are rare, a clone of every message not).

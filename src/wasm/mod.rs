@@ -302,7 +302,7 @@ export type FitMode = "strict" | "truncate" | "adapt";
 export interface FitChange {
   /** `lossy`: a field the target cannot carry was left out; `truncated`; `reshaped`. */
   kind: "lossy" | "truncated" | "reshaped";
-  /** JSON pointer into the neutral message the change was made in (see `part`). */
+  /** JSON pointer into the neutral message the change was made in: the message given, before any split (`part` says which message of the split it concerns). */
   pointer: string;
   /** JSON pointer into the input as given (the source provider's body when converting from one); absent for changes to content that a reshape made (the input does not have it). */
   source?: string;
@@ -316,6 +316,8 @@ export interface FitChange {
 export interface ConvertOptions extends ProviderBodyOptions {
   /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
+  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta or Bird template body does not carry: used where the message has none. */
+  namespace?: string;
 }
 /**
  * The request body a provider is sent: Bird's and 1MSG's typed (and a JSON object still, so
@@ -424,11 +426,13 @@ pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "Message | ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = Options::optional(options.as_ref(), "convert options", &["operation", "fit"])?;
+    let options = Options::optional(options.as_ref(), "convert options", &["operation", "fit", "namespace"])?;
     let operation = options.string("operation")?;
     let mode = options.string("fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())?;
+    let namespace = options.string("namespace")?;
+    let body = js_to_json(&body)?;
     let conversion =
-        provider::convert_reporting(from.parse()?, to.parse()?, &js_to_json(&body)?, operation.as_deref(), mode)?;
+        provider::convert_given(from.parse()?, to.parse()?, &body, operation.as_deref(), mode, namespace.as_deref())?;
     let mut w = JsonWriter::new();
     let mut parts = conversion.parts.iter();
     w.item_obj(|w| {

@@ -250,3 +250,87 @@ test("fit adapt: a fault the reshape could not fix is reported where the caller 
   const bird = { receiver: { contacts: [{ identifierValue: "+16505551234" }] }, body: { type: "text", text: { text: "x", actions } } };
   assert.deepEqual(faults(() => wabridge.convert("bird", "meta", bird, { fit: "adapt" })), ["/body/text/actions/3/postback/payload"]);
 });
+
+test("a carousel card's refusal points at that card as given: split card by card (adapt), or read from Meta's body", () => {
+  const to = "+16505551234";
+  const byId = (n) => ({ header: { type: "image", id: `10${n}` }, body: `card ${n}`, buttons: [{ id: `b${n}`, title: "Buy" }] });
+  const pointerOf = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.ok(e instanceof ValidationError || e instanceof UnsupportedError, String(e));
+      return e.path ?? e.violations.map((v) => v.path);
+    }
+    assert.fail("not refused");
+  };
+  const carousel = { to, content: { type: "carousel", body: "Pick one", cards: [byId(1), byId(2)] } };
+  // Bird takes media by URL: the split's first card, sent on its own, is refused at its header.
+  assert.equal(pointerOf(() => convert("neutral", "bird", carousel, { fit: "adapt" })), "/content/cards/0/header/id");
+  // The second card's link has no extension to tell 1MSG its MIME type: that card, not the first.
+  const mixed = { to, content: { type: "carousel", body: "b", cards: [
+    { header: { type: "image", id: "101" }, body: "c1", ctaUrl: { displayText: "Buy", url: "https://e.com/1" } },
+    { header: { type: "image", link: "https://e.com/img" }, body: "c2", ctaUrl: { displayText: "Buy", url: "https://e.com/2" } },
+  ] } };
+  assert.deepEqual(pointerOf(() => convert("neutral", "1msg", mixed, { fit: "adapt" })), ["/content/cards/1/header/mimeType"]);
+  // From Meta's body: the header's media object is in the pointer (`header/image/id`).
+  const metaCarousel = { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "carousel", body: { text: "b" }, action: { cards: [0, 1].map((i) => ({
+    card_index: i, type: "cta_url", header: { type: "image", image: { id: `10${i}` } }, body: { text: `c${i}` }, action: { name: "cta_url", parameters: { display_text: "Buy", url: `https://e.com/${i}` } },
+  })) } } };
+  for (const [target, fit] of [["bird", "strict"], ["1msg", "strict"], ["bird", "adapt"]]) {
+    assert.equal(pointerOf(() => convert("meta", target, metaCarousel, { fit })), "/interactive/action/cards/0/header/image/id", `${target} ${fit}`);
+  }
+});
+
+test("a Meta template converts to 1MSG with the namespace given to convert (--namespace in the CLI); without one, the refusal says how to give it", () => {
+  const template = { messaging_product: "whatsapp", to: P, type: "template", template: { name: "hello_world", language: { code: "en_US" } } };
+  assert.throws(() => convert("meta", "1msg", template), (e) => e instanceof ValidationError && /convert's `namespace` option/.test(e.violations[0].message));
+  const namespace = "ca300906_cfbc_410b_99fb_dcee8e13d578";
+  const { body, operation, changes } = convert("meta", "1msg", template, { namespace });
+  assert.deepEqual([operation, body.namespace, body.template, body.language.code, changes], ["sendTemplate", namespace, "hello_world", "en_US", []]);
+  assert.deepEqual(validateProvider("1msg", body, { operation: "sendTemplate" }), []);
+  // A neutral template's own namespace is kept over the option's.
+  const own = convert("neutral", "1msg", { to: `+${P}`, content: { type: "template", name: "t", language: { code: "en" }, namespace: "own_ns" } }, { namespace });
+  assert.equal(own.body.namespace, "own_ns");
+});
+
+test("1MSG sendCarousel: a card_index other than the card's position is refused, not renumbered in silence", () => {
+  const card = (index, k) => ({ card_index: index, components: [
+    { type: "header", parameters: [{ type: "image", image: { link: `https://e.com/${k}.jpg` } }] },
+    { type: "body", parameters: [{ type: "text", text: `card ${k}` }] },
+    { type: "button", sub_type: "url", index: 0, parameters: { text: "Go", url: `https://e.com/${k}` } },
+  ] });
+  const body = (indexes) => ({ phone: 16505551234, body: "Pick one", params: [{ type: "CAROUSEL", cards: indexes.map(card) }] });
+  for (const indexes of [[0, 0], [1, 0], [5, 7]]) {
+    const violations = validateProvider("1msg", body(indexes), { operation: "sendCarousel" });
+    assert.ok(violations.length > 0 && violations.every((v) => /card_index$/.test(v.path) && v.code === "invalid_value"), JSON.stringify(violations));
+    assert.throws(() => convert("1msg", "meta", body(indexes), { operation: "sendCarousel" }), ValidationError);
+  }
+  assert.deepEqual(validateProvider("1msg", body([0, 1]), { operation: "sendCarousel" }), []);
+  const cards = convert("1msg", "meta", body([0, 1]), { operation: "sendCarousel" }).body.interactive.action.cards;
+  assert.deepEqual(cards.map((c) => [c.card_index, c.body.text]), [[0, "card 0"], [1, "card 1"]]);
+});
+
+test("Bird: a URL with characters outside ASCII goes percent-encoded (its fields are format: uri), the same URL", () => {
+  const to = `+${P}`;
+  const image = convert("neutral", "bird", { to, content: { type: "image", link: "https://example.com/ü.jpg" } });
+  assert.equal(image.body.body.image.images[0].mediaUrl, "https://example.com/%C3%BC.jpg");
+  const cta = convert("neutral", "bird", { to, content: { type: "ctaUrl", body: "b", displayText: "Go", url: "https://example.com/ü?q=ä" } });
+  assert.equal(cta.body.body.text.actions[0].link.url, "https://example.com/%C3%BC?q=%C3%A4");
+  for (const converted of [image, cta]) assert.deepEqual(validateProvider("bird", converted.body), []);
+  // An ASCII URL is left exactly as given.
+  const plain = convert("neutral", "bird", { to, content: { type: "image", link: "https://example.com/a%20b.jpg?x=1" } });
+  assert.equal(plain.body.body.image.images[0].mediaUrl, "https://example.com/a%20b.jpg?x=1");
+});
+
+test("1MSG: a file name taken from its link is the name the recipient sees, its escapes decoded", () => {
+  const to = `+${P}`;
+  const name = (link) => convert("neutral", "1msg", { to, content: { type: "document", link } }).body.filename;
+  assert.equal(name("https://e.com/Q3%20report.pdf"), "Q3 report.pdf");
+  assert.equal(name("https://e.com/r%C3%A9sum%C3%A9.pdf"), "résumé.pdf");
+  // An escape that would make no name stays as it is.
+  assert.equal(name("https://e.com/a%2Fb.pdf"), "a%2Fb.pdf");
+  assert.equal(name("https://e.com/bad%FF.pdf"), "bad%FF.pdf");
+  // Read back, an image's name that is its link's is no name of its own (nothing to report).
+  const image = { phone: P, body: "https://e.com/my%20photo.jpg", filename: "my photo.jpg" };
+  assert.deepEqual(convert("1msg", "neutral", image, { operation: "sendFile" }).changes, []);
+});

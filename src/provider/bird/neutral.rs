@@ -7,6 +7,7 @@
 use super::PROVIDER;
 use super::model::*;
 use crate::error::{BodyError, Unsupported};
+use crate::http::url::ascii_url;
 use crate::limits::BIRD_INLINE_ATTACHMENT_MAX_BYTES;
 use crate::message::{
     CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, Content, CtaUrl, Header, List as NeutralList, ListRow,
@@ -85,10 +86,10 @@ fn media_url(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     }
 }
 
-/// A media's URL; `at` is the media object's pointer.
+/// A media's URL, in ASCII (Bird's URLs are `format: uri`); `at` is the media object's pointer.
 fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     let by_id = || cannot_at(format!("{kind} by media id (Bird takes media by URL: give link)"), format!("{at}/id"));
-    media.link.clone().ok_or_else(by_id)
+    media.link.as_deref().map(|url| ascii_url(url).into_owned()).ok_or_else(by_id)
 }
 
 /// The file a message sends in Bird's file body — its kind, its media and the media object's
@@ -223,7 +224,7 @@ fn body(content: &Content) -> Result<Body, BodyError> {
         }
         Content::CtaUrl(c) => {
             no_frame("ctaUrl", c.header.as_ref(), c.footer.as_ref())?;
-            let action = Action::Link { text: c.display_text.clone(), url: c.url.clone() };
+            let action = Action::Link { text: c.display_text.clone(), url: ascii_url(&c.url).into_owned() };
             Body::Text(Text { text: c.body.clone(), actions: Some(vec![action]), preview_url: None })
         }
         Content::List(l) => {
@@ -303,7 +304,7 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
         description: None,
         media_url,
         alt_text: None,
-        actions: vec![Action::Link { text: cta.display_text.clone(), url: cta.url.clone() }],
+        actions: vec![Action::Link { text: cta.display_text.clone(), url: ascii_url(&cta.url).into_owned() }],
     })
 }
 

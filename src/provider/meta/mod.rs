@@ -293,6 +293,8 @@ fn pointer_table(content: &Content) -> &'static [(&'static str, &'static str)] {
             "/content/flowMessageVersion" => "/interactive/action/parameters/flow_message_version",
         ),
         Content::Carousel(_) => table!(interactive:
+            "/content/cards/*/header/type" => "/interactive/action/cards/*/header/type",
+            "/content/cards/*/header" => "/interactive/action/cards/*/header/{type}",
             "/content/cards/*/body" => "/interactive/action/cards/*/body/text",
             "/content/cards/*/buttons/*" => "/interactive/action/cards/*/action/buttons/*/quick_reply",
             "/content/cards/*/buttons" => "/interactive/action/cards/*/action/buttons",

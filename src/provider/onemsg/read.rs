@@ -219,10 +219,12 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             let cards = carousel.objects(r, "cards", true)?;
             // The first card says which carousel this is: product cards or media cards.
             if cards.first().is_some_and(|card| super::is_product_card(card.json())) {
-                let cards: Option<Vec<_>> = cards.iter().map(|card| product_card(card, r)).collect();
+                let cards: Option<Vec<_>> =
+                    cards.iter().enumerate().map(|(i, card)| product_card(card, i, r)).collect();
                 Some(Content::ProductCarousel(ProductCarousel { body: text?, cards: cards? }))
             } else {
-                let cards: Option<Vec<_>> = cards.iter().map(|card| carousel_card(card, r)).collect();
+                let cards: Option<Vec<_>> =
+                    cards.iter().enumerate().map(|(i, card)| carousel_card(card, i, r)).collect();
                 Some(Content::Carousel(Carousel { body: text?, cards: cards? }))
             }
         }
@@ -640,11 +642,19 @@ pub(super) fn card_pointers(tree: &Json<'_>) -> Vec<(Cow<'static, str>, Cow<'sta
     table
 }
 
+/// A card's `card_index`, where given, is its position: the cards are sent in the order given
+/// (and numbered so by the Cloud API 1MSG passes them to), so another index would be lost.
+fn card_index(card: &Obj<'_>, position: usize, r: &mut Report) {
+    if card.int::<u32>(r, "card_index", false).is_some_and(|index| index as usize != position) {
+        card.invalid(r, "card_index", format!("card_index of the card at position {position} must be {position}"));
+    }
+}
+
 /// A sendCarousel card: `card_index` and the Cloud API's components (a media header by link,
 /// a body text, a URL button with `{text, url}` or quick replies with `[{id, text}]`).
-fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
+fn carousel_card(card: &Obj<'_>, position: usize, r: &mut Report) -> Option<CarouselCard> {
     card.only(r, &["card_index", "components"]);
-    let _index: Option<u32> = card.int(r, "card_index", false);
+    card_index(card, position, r);
     let (mut header, mut body, mut buttons, mut cta_url) = (None, None, Vec::new(), None);
     for component in card.objects(r, "components", true)? {
         component.only(r, &["type", "sub_type", "index", "parameters"]);
@@ -723,9 +733,9 @@ fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
 /// (`{type: "product", product: {catalog_id, product_retailer_id}}`). A card's body and
 /// buttons are refused before reading (`OneMsgCodec::read`): the neutral product card is the
 /// product alone, as Meta's interactive product carousel has it.
-fn product_card(card: &Obj<'_>, r: &mut Report) -> Option<ProductCard> {
+fn product_card(card: &Obj<'_>, position: usize, r: &mut Report) -> Option<ProductCard> {
     card.only(r, &["card_index", "components"]);
-    let _index: Option<u32> = card.int(r, "card_index", false);
+    card_index(card, position, r);
     let components = card.objects(r, "components", true)?;
     let [header] = components.as_slice() else {
         let message = "a product card has one component, its product header".to_owned();

@@ -74,7 +74,7 @@ fn refusal(message: &Message) -> Option<BodyError> {
         Content::Template(t) if t.namespace.is_none() => Some(invalid(
             "/content/namespace",
             ViolationCode::Required,
-            "1MSG's sendTemplate needs the template's namespace (its WhatsApp Business Account's): give content.namespace".into(),
+            "1MSG's sendTemplate needs the template's namespace (its WhatsApp Business Account's): give content.namespace (converting a Meta or Bird template, convert's `namespace` option)".into(),
         )),
         // The name is what is missing, where reading a sendLocation body reports it (`/name`).
         Content::Location(l) if l.address.is_some() && l.name.is_none() => Some(invalid(
@@ -134,7 +134,14 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
     if let Some(mime) = crate::message::media::data_uri_type(link) {
         return crate::message::media::extension_for(mime).map(|extension| format!("{kind}.{extension}"));
     }
-    file_name(link).map(str::to_string)
+    file_name(link).map(|name| {
+        // The name the recipient sees: `Q3%20report.pdf` is `Q3 report.pdf`. Escapes that
+        // decode to no name (a `/`, a control character, bytes that are not UTF-8) stay.
+        match String::from_utf8(crate::http::url::percent_decode(name.as_bytes())) {
+            Ok(decoded) if !decoded.chars().any(|c| c == '/' || c == '\\' || c.is_control()) => decoded,
+            _ => name.to_string(),
+        }
+    })
 }
 
 /// The `filename` 1MSG's sendFile is given for a file sent by link (1MSG types the file by
