@@ -36,11 +36,14 @@ const once = (key) => (handled.has(key) ? handledTwice.push(key) : handled.add(k
 const received = [];
 const echoes = new Set();
 const customerFiles = [];
+const hiddenNumbers = [];
 const handlers = {
   message: (event) => {
     once(`${event.provider} message ${event.id}`);
-    received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone}`);
+    received.push(`${event.provider} ${event.kind} "${event.text}" from ${event.from?.phone ?? `${event.from?.username} (${event.from?.userId})`}`);
     if (event.media) customerFiles.push(event);
+    // A customer whose number is hidden behind a username: only their business-scoped user id.
+    if (!event.from?.phone && event.from?.userId) hiddenNumbers.push(event);
   },
   // 1MSG posts your own messages back too (fromMe): never a `message`, so answering cannot loop.
   echo: (event) => echoes.add(event.id),
@@ -252,6 +255,25 @@ for (const provider of Object.keys(clients)) {
   console.log(`  ${provider.padEnd(4)} → ${operation} (${shape}), sent as ${sent.id}; ${changes.map((c) => `${c.kind} ${c.source ?? c.pointer}`).join(", ")}`);
   messenger.free();
 }
+// 8. A customer whose number is hidden behind a WhatsApp username writes with a business-scoped
+//    user id, and is answered by it through a messenger: Meta is sent it as `recipient`, Bird as
+//    a `whatsappbsuid` receiver; 1MSG documents no such recipient and is refused one, by name.
+for (const provider of Object.keys(clients)) {
+  const hidden = { provider, userId: "US.13491208655302741918", username: "ana.b", name: "Ana", text: "Any news? (number hidden)" };
+  await fetch(`${server.url}/__sandbox/receive`, { method: "POST", body: JSON.stringify(hidden) });
+}
+await fetch(`${server.url}/__sandbox/settle`, { method: "POST" });
+console.log("\na customer whose number is hidden (a username; answered by business-scoped user id):");
+for (const event of hiddenNumbers) {
+  const messenger = createMessenger({ provider: event.provider, ...sandbox.clientOptions(event.provider, { viaFetch: false }) });
+  const answered = await messenger.reply(event, { type: "text", body: "It ships today." }).then(
+    (sent) => (rows.push({ provider: event.provider, kind: "text to a user id (hidden number)", result: "accepted", id: sent.id }), `sent as ${sent.id}`),
+    (error) => `${error.code}: ${error.message}`,
+  );
+  console.log(`  ${event.provider.padEnd(4)} ${event.from.username} (${event.from.userId}) → ${answered}`);
+  messenger.free();
+}
+if (hiddenNumbers.length !== Object.keys(clients).length) throw new Error(`expected a hidden-number customer's message from each provider, got ${hiddenNumbers.length}`);
 await fetch(`${server.url}/__sandbox/settle`, { method: "POST" }); // their status webhooks too
 const accepted = rows.filter((row) => row.id).length;
 const deliveries = await fetch(`${server.url}/__sandbox/webhooks`).then((r) => r.json());

@@ -87,8 +87,10 @@ class Messenger {
   async reply(event, content, options) {
     if (event?.type !== "message") throw new ArgumentError("reply takes a message event (type \"message\") from this messenger's webhooks", { code: "ERR_ARGUMENT", retryable: false });
     const group = typeof event.group === "string";
-    const to = group ? event.group : event.from?.phone;
-    if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number to answer (a hidden number: answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
+    // A customer whose number is hidden behind a username is answered by their business-scoped
+    // user id (Meta, Bird; 1MSG refuses one, saying so).
+    const to = group ? event.group : event.from?.phone ?? event.from?.userId;
+    if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number or user id to answer (answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
     const recipient = { to, ...(group ? { recipientType: "group" } : {}) };
     // A reaction names the message it is on (this one, unless it says otherwise) and is no reply.
     if (content?.type === "reaction") return this.send({ ...recipient, content: { messageId: event.id, ...content } }, options);

@@ -252,14 +252,22 @@ export interface SandboxInboundMedia {
   voice?: boolean;
 }
 
+/** A customer's message for `receive`: from a phone number, or (hidden number) a business-scoped user id. */
+export type SandboxReceiveInput = { provider: Provider; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown>; media?: SandboxInboundMedia } & (
+  | { from: string; userId?: string; username?: string }
+  | { from?: undefined; userId: string; username?: string }
+);
+
 /** What `receive` returns: the inbound message's id and who sent it. */
 export interface SandboxReceived {
   provider: Provider;
   id: string;
-  /** The customer's number as given (1MSG: its digits). */
-  from: string;
-  /** The customer's number in digits, as `SandboxMessage.contact` names the receiver of a message to them. */
+  /** The customer's number as given (1MSG: its digits); absent for a customer whose number is hidden (`userId`). */
+  from?: string;
+  /** The customer as `SandboxMessage.contact` names the receiver of a message to them: their number in digits, or (hidden) their business-scoped user id (1MSG: their `<BSUID>@lid` chat). */
   contact: string;
+  /** The business-scoped user id given. */
+  userId?: string;
   /** Bird: the customer's contact id (a UUID), as `getContactChannel` takes it. */
   contactId?: string;
 }
@@ -299,9 +307,12 @@ export interface Sandbox {
    * reports as `serviceWindowExpireAt`) and emits the webhook. For Bird, `contactId` is the
    * customer's contact id. For 1MSG, `message` holds fields of 1MSG's message object (an `id`
    * given there is the message's id, as `markRead` takes it); the message is listed by GET
-   * /messages.
+   * /messages. A customer whose number is hidden behind a username writes with `userId` (their
+   * business-scoped user id, `US.13491208655302741918`) and `username` instead of `from`: Meta
+   * gives `from_user_id` and no number, Bird its username and `meta.extraInformation`, 1MSG a
+   * `<BSUID>@lid` chat; a reply goes to the user id (Meta `recipient`, Bird `whatsappbsuid`).
    */
-  receive(input: { provider: Provider; from: string; text?: string; name?: string; replyTo?: string; message?: Record<string, unknown>; media?: SandboxInboundMedia }): SandboxReceived;
+  receive(input: SandboxReceiveInput): SandboxReceived;
   inject(...rules: FaultRule[]): Sandbox;
   clearFaults(): void;
   messages(provider?: Provider): SandboxMessage[];

@@ -489,7 +489,8 @@ pub enum ErrorReason {
     Undeliverable,
     /// The template is missing, paused, or its parameters do not match (Meta 132000–132016).
     Template,
-    /// The message type is not supported (Meta 131051).
+    /// The message type is not supported (Meta 131051), or not to this recipient (Meta 131062: an
+    /// authentication template to a business-scoped user id).
     UnsupportedType,
     /// Media could not be uploaded or downloaded (Meta 131052, 131053).
     Media,

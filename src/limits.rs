@@ -76,6 +76,10 @@ limits! {
     /// so uploads of image/webp are held to this, the larger sticker limit.
     STICKER_ANIMATED_MAX_BYTES: usize = 500 * 1024;
 
+    /// The letters and digits of a business-scoped user id after its country code (Meta:
+    /// "up to 128 alphanumeric characters", reduced from 256 on 2026-02-06).
+    BSUID_MAX_CHARS: usize = 128;
+
     /// Maximum characters of `biz_opaque_callback_data` (Meta echoes it in status webhooks).
     /// Meta messages reference (Message object); read via third-party copies, see research notes.
     CALLBACK_DATA_MAX_CHARS: usize = 512;

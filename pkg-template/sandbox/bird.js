@@ -47,27 +47,32 @@ export function createBird(sandbox, options = {}) {
   const iso = (ms) => new Date(ms).toISOString();
   const now = () => iso(sandbox.clock());
 
-  function contactFor(phone, name) {
-    const e164 = `+${digits(phone)}`;
-    let id = byPhone.get(e164);
+  /** The workspace's contact of a phone number, or (`key` "whatsappbsuid") of a customer
+   *  whose number is hidden, by their business-scoped user id. */
+  function contactFor(value, name, key = "phonenumber") {
+    const identifier = key === "phonenumber" ? `+${digits(value)}` : value;
+    let id = byPhone.get(identifier);
     if (!id) {
       id = randomUuid(sandbox.random);
-      byPhone.set(e164, id);
+      byPhone.set(identifier, id);
       contacts.set(id, {
-        id, computedDisplayName: name ?? e164, createdAt: now(), updatedAt: now(), workspaceId: config.workspaceId,
-        featuredIdentifiers: [{ key: "phonenumber", value: e164 }], attributes: { phonenumber: [e164] }, identifierCount: 1, accountIds: [], listIds: [],
+        id, computedDisplayName: name ?? identifier, createdAt: now(), updatedAt: now(), workspaceId: config.workspaceId,
+        featuredIdentifiers: [{ key, value: identifier }], attributes: { [key]: [identifier] }, identifierCount: 1, accountIds: [], listIds: [],
       });
     }
     return contacts.get(id);
   }
 
   const phoneOf = (contact) => contact.featuredIdentifiers[0].value;
+  const keyOf = (contact) => contact.featuredIdentifiers[0].key;
+  /** The customer as the sandbox's window knows them: their number's digits, or their user id. */
+  const customerOf = (contact) => (keyOf(contact) === "phonenumber" ? digits(phoneOf(contact)) : phoneOf(contact));
 
   /** Bird's ChannelContactInformation: the window the contact's last inbound message opened
    *  (24 hours, as the sandbox tracks it for every provider); `null` when they never wrote.
    *  The expiry is reported even once it has passed: a time in the past is a closed window. */
   function channelContact(contact) {
-    const last = sandbox.lastInbound.get(`bird:${digits(phoneOf(contact))}`);
+    const last = sandbox.lastInbound.get(`bird:${customerOf(contact)}`);
     return { serviceWindowExpireAt: last === undefined ? null : iso(last + DAY_MS), isPermanentSession: false, metadata: {} };
   }
 
@@ -76,7 +81,7 @@ export function createBird(sandbox, options = {}) {
     return {
       id: record.id, channelId: config.channelId,
       sender: { connector: { id: config.connectorId, identifierValue: config.senderNumber } },
-      receiver: { contacts: record.receivers.map((r) => ({ id: r.id, identifierKey: "phonenumber", identifierValue: r.phone, type: "to" })) },
+      receiver: { contacts: record.receivers.map((r) => ({ id: r.id, identifierKey: r.key, identifierValue: r.phone, type: "to" })) },
       ...(body.template !== undefined ? { template: body.template } : { body: body.body }),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.meta !== undefined ? { meta: body.meta } : {}),
@@ -116,14 +121,14 @@ export function createBird(sandbox, options = {}) {
       return error(422, "InvalidPayload", "One or more fields provided in the request body are malformed", details);
     }
     const receivers = body.receiver.contacts.map((c) => {
-      const contact = c.id === undefined ? contactFor(c.identifierValue) : contacts.get(c.id);
-      return { id: contact.id, phone: phoneOf(contact) };
+      const contact = c.id === undefined ? contactFor(c.identifierValue, undefined, c.identifierKey ?? "phonenumber") : contacts.get(c.id);
+      return { id: contact.id, phone: phoneOf(contact), key: keyOf(contact), customer: customerOf(contact) };
     });
     // The sandbox's window, undeliverable numbers and statuses follow the first receiver.
     const [first] = receivers;
     const at = body.scheduledFor === undefined ? undefined : Date.parse(body.scheduledFor);
     const record = {
-      provider: "bird", id: randomUuid(sandbox.random), to: first.phone, contact: digits(first.phone), contactId: first.id, receivers,
+      provider: "bird", id: randomUuid(sandbox.random), to: first.phone, contact: first.customer, contactId: first.id, receivers,
       kind: body.body?.type ?? "template", body, template: body.template !== undefined,
       status: "accepted", createdAt: now(), lastStatusAt: now(), platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}`,
     };
@@ -189,7 +194,8 @@ export function createBird(sandbox, options = {}) {
           const contact = contacts.get(call.id);
           // contactIdentifierValue, when given, must be the contact's identifier on the channel.
           const value = ctx.url.searchParams.get("contactIdentifierValue");
-          if (!contact || (value !== null && `+${digits(value)}` !== phoneOf(contact))) return notFound("contact not found on this channel");
+          const given = value === null || !contact ? value : keyOf(contact) === "phonenumber" ? `+${digits(value)}` : value;
+          if (!contact || (value !== null && given !== phoneOf(contact))) return notFound("contact not found on this channel");
           return json(200, channelContact(contact));
         }
         default:
@@ -198,12 +204,20 @@ export function createBird(sandbox, options = {}) {
     },
 
     receive(input, file) {
-      const from = `+${digits(input.from)}`;
-      const contact = contactFor(from, input.name);
+      // A customer whose number is hidden is identified by their username, their
+      // business-scoped user id and username in meta.extraInformation (Bird's BSUIDs page).
+      const hidden = !input.from;
+      const from = hidden ? undefined : `+${digits(input.from)}`;
+      const contact = hidden ? contactFor(input.userId, input.name, "whatsappbsuid") : contactFor(from, input.name);
       const id = randomUuid(sandbox.random);
+      const identifier = hidden
+        ? { identifierKey: "whatsappusername", identifierValue: input.username ?? input.userId }
+        : { identifierKey: "phonenumber", identifierValue: from };
+      const extra = { ...(input.userId ? { whatsappbsuid: input.userId } : {}), ...(input.username ? { whatsappusername: input.username } : {}) };
       const payload = {
         id, channelId: config.channelId,
-        sender: { contact: { id: contact.id, identifierKey: "phonenumber", identifierValue: from, annotations: { name: input.name ?? "Sandbox Customer" } } },
+        sender: { contact: { id: contact.id, ...identifier, annotations: { name: input.name ?? "Sandbox Customer" } } },
+        ...(Object.keys(extra).length ? { meta: { extraInformation: extra } } : {}),
         receiver: { connector: { id: config.connectorId, identifierValue: config.senderNumber } },
         body: input.message ?? (file ? inboundBody(file, id) : { type: "text", text: { text: String(input.text ?? "") } }),
         ...(input.replyTo ? { replyTo: { id: input.replyTo, type: "message" } } : {}),
@@ -211,7 +225,7 @@ export function createBird(sandbox, options = {}) {
         status: "delivered", reason: "", direction: "incoming", lastStatusAt: now(), createdAt: now(), updatedAt: now(),
       };
       sandbox.emit("bird", "message", { service: "channels", event: "whatsapp.inbound", payload });
-      return { provider: "bird", id, from, contact: digits(from), contactId: contact.id };
+      return { provider: "bird", id, from, contact: customerOf(contact), contactId: contact.id, ...(input.userId ? { userId: input.userId } : {}) };
     },
 
     // Bird's message statuses have no `read` (a read is an interaction: statusWebhook).

@@ -25,6 +25,9 @@ export function serveSandbox() {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+/** A business-scoped user id (Meta: a country code, '.', up to 128 letters and digits; a parent's with ENT.). */
+const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
+
 /** The kinds of file a customer can send (`receive({ media })`). */
 const MEDIA_TYPES = ["image", "video", "audio", "document", "sticker"];
 /** Where a customer's files are served, as a storage bucket serves a presigned link. */
@@ -247,13 +250,19 @@ class Sandbox {
 
   /** An inbound message from a customer: opens the 24-hour window and emits the webhook.
    *  `{ provider, from, text, name?, replyTo?, message?, media? }` (`message`: a raw provider
-   *  object; `media`: a file the customer sends, which each provider's client can download). */
+   *  object; `media`: a file the customer sends, which each provider's client can download).
+   *  A customer whose number is hidden behind a username writes with `userId` (their
+   *  business-scoped user id, `US.13491208655302741918`) and `username` instead of `from`. */
   receive(input, origin = this.baseUrl) {
     const provider = this.provider(input?.provider);
-    if (!input.from) throw new TypeError("receive needs `from`, the customer's phone number");
+    if (!input.from && !input.userId) throw new TypeError("receive needs `from`, the customer's phone number (or `userId`, the business-scoped user id of a customer whose number is hidden)");
+    if (input.userId !== undefined && !BSUID.test(input.userId)) throw new TypeError(`receive's userId is a business-scoped user id (a country code, '.', up to 128 letters and digits: US.13491208655302741918); got ${JSON.stringify(input.userId)}`);
     const file = input.media === undefined ? undefined : this.storeFile(input.media, origin);
     const received = provider.receive(input, file);
-    this.lastInbound.set(`${provider.name}:${received.contact}`, this.clock());
+    // The window is the customer's, whichever id a reply names them by.
+    for (const contact of new Set([received.contact, received.userId])) {
+      if (contact !== undefined) this.lastInbound.set(`${provider.name}:${contact}`, this.clock());
+    }
     return received;
   }
 

@@ -74,11 +74,20 @@ export function createMeta(sandbox, options = {}) {
     }
     const id = wamid();
     const group = body.recipient_type === "group";
-    const record = { provider: "meta", id, to: body.to, contact: group ? body.to : digits(body.to), group, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
+    // A customer whose number is hidden is sent to by business-scoped user id (`recipient`);
+    // given both, Meta sends to `to`.
+    const userId = body.to === undefined ? body.recipient : undefined;
+    const to = body.to ?? body.recipient;
+    const record = { provider: "meta", id, to, contact: group || userId ? to : digits(to), group, userId, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
     if (record.template) record.templateCategory = String(templates.get(body.template.name, body.template.language.code).category).toLowerCase();
+    // Meta: "any type of message except for one-tap, zero-tap, and copy code authentication templates".
+    if (userId && record.templateCategory === "authentication") {
+      return graphError(400, 131062, "(#131062) Business-scoped User ID (BSUID) recipients are not supported for this message.");
+    }
     sandbox.accept(record);
     const message = record.template ? { id, message_status: "accepted" } : { id };
-    return json(200, { messaging_product: "whatsapp", contacts: group ? [] : [{ input: body.to, wa_id: record.contact }], messages: [message] });
+    const contact = userId ? { input: userId, user_id: userId } : { input: body.to, wa_id: record.contact };
+    return json(200, { messaging_product: "whatsapp", contacts: group ? [] : [contact], messages: [message] });
   }
 
   /** GET (filtered by `name`, `language`, `status`, `category`), POST (approved at once: Meta
@@ -233,24 +242,28 @@ export function createMeta(sandbox, options = {}) {
 
     /** An inbound message from `from`: a text, or a raw Meta message object in `message`. */
     receive(input, file) {
-      const from = digits(input.from);
+      // A customer whose number is hidden has only their business-scoped user id (`user_id`,
+      // `from_user_id`) and username; one whose number is shared has both ids.
+      const from = input.from ? digits(input.from) : undefined;
+      const sender = { ...(from ? { from } : {}), ...(input.userId ? { from_user_id: input.userId } : {}) };
       const id = wamid();
       const timestamp = unixSeconds(sandbox.clock());
       const message = input.message
-        ? { from, id, timestamp, ...input.message }
+        ? { ...sender, id, timestamp, ...input.message }
         : file
-          ? { from, id, timestamp, type: file.type, [file.type]: inboundMedia(file) }
-          : { from, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
+          ? { ...sender, id, timestamp, type: file.type, [file.type]: inboundMedia(file) }
+          : { ...sender, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
       if (input.replyTo) message.context = { from: config.displayPhoneNumber, id: input.replyTo };
       inbound.set(id, { id, from, message, read: false });
-      const payload = envelope({ contacts: [{ profile: { name: input.name ?? "Sandbox Customer" }, wa_id: from }], messages: [message] });
+      const profile = { name: input.name ?? "Sandbox Customer", ...(input.username ? { username: input.username } : {}) };
+      const payload = envelope({ contacts: [{ profile, ...(from ? { wa_id: from } : {}), ...(input.userId ? { user_id: input.userId } : {}) }], messages: [message] });
       // A file's webhook goes once its SHA-256 is known (WebCrypto is asynchronous).
       const hashed = file ? media.get(message[file.type].id).hashed : undefined;
       sandbox.track((async () => {
         if (hashed) message[file.type].sha256 = await hashed;
         await sandbox.emit("meta", "message", payload);
       })());
-      return { provider: "meta", id, from, contact: from };
+      return { provider: "meta", id, from, contact: from ?? input.userId, ...(input.userId ? { userId: input.userId } : {}) };
     },
 
     reset: () => templates.reset(),
@@ -258,7 +271,7 @@ export function createMeta(sandbox, options = {}) {
     statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
 
     statusWebhook(record, status, failure) {
-      const entry = { id: record.id, status, timestamp: unixSeconds(sandbox.clock()), recipient_id: record.contact };
+      const entry = { id: record.id, status, timestamp: unixSeconds(sandbox.clock()), ...(record.userId ? { recipient_user_id: record.userId } : { recipient_id: record.contact }) };
       if (record.body?.recipient_type === "group") entry.group_id = record.to;
       if (record.callbackData !== undefined) entry.biz_opaque_callback_data = record.callbackData;
       if (failure) {

@@ -460,12 +460,15 @@ export function createOneMsg(sandbox, options = {}) {
     },
 
     receive(input, file) {
-      const chatId = chatIdOf(input.from);
+      // A customer whose number is hidden writes from `<BSUID>@lid` (docs/research/webhooks-events.md §1.3).
+      const chatId = input.from ? chatIdOf(input.from) : `${input.userId}@lid`;
       const id = typeof input.message?.id === "string" ? input.message.id : wamid();
       const senderName = input.name ?? "Sandbox Customer";
       const message = {
         id, body: String(input.text ?? ""), fromMe: false, self: 0, isForwarded: false, author: chatId,
         time: Number(unixSeconds(now())), chatId, type: "chat", senderName, caption: null, quotedMsgId: input.replyTo ?? null,
+        ...(input.userId ? { authorBsuid: input.userId } : {}),
+        ...(input.username ? { authorUserName: input.username } : {}),
         // A customer's file: its public link in `body`; a voice note is "voice"; a document's
         // caption is its file name when it has no caption ("File caption or filename").
         ...(file ? { type: file.type === "audio" && file.voice ? "voice" : file.type, body: fileLink(file), caption: file.caption ?? (file.type === "document" ? file.filename : null) } : {}),
@@ -475,7 +478,8 @@ export function createOneMsg(sandbox, options = {}) {
       names.set(chatId, message.senderName);
       remember({ ...message, isForwarded: message.isForwarded ? 1 : 0, metadata: {}, chatName: message.senderName });
       sandbox.emit("1msg", "message", { instanceId: config.instanceId, messages: [message] });
-      return { provider: "1msg", id, from: digits(input.from), contact: digits(input.from) };
+      const contact = input.from ? digits(input.from) : chatId;
+      return { provider: "1msg", id, from: input.from ? digits(input.from) : undefined, contact, ...(input.userId ? { userId: input.userId } : {}) };
     },
 
     // 1MSG reports a read as "viewed".

@@ -45,7 +45,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     /// The recipient: a phone number in international format (`+` optional, 7–15 digits,
-    /// country code first), or a group id when `recipientType` is `"group"`.
+    /// country code first), a WhatsApp user's business-scoped user id (a BSUID,
+    /// `US.13491208655302741918`: Meta, Bird), a Bird contact id, or a group id when
+    /// `recipientType` is `"group"`.
     pub to: String,
     /// `"individual"` (the default when absent) or `"group"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,6 +398,9 @@ pub enum Recipient<'a> {
     Group(&'a str),
     /// A 1MSG group chat named as such (`<id>@g.us`; the suffix taken off).
     GroupChat(&'a str),
+    /// A WhatsApp user by their business-scoped user id (BSUID, `US.13491208655302741918`):
+    /// the id a customer whose number is hidden behind a username has.
+    UserId(&'a str),
 }
 
 /// The kinds of [`Recipient`], for what each provider takes.
@@ -405,6 +410,7 @@ pub enum RecipientKind {
     Contact,
     Group,
     GroupChat,
+    UserId,
 }
 
 impl RecipientKind {
@@ -415,6 +421,7 @@ impl RecipientKind {
             RecipientKind::Contact => "Bird contact id recipient",
             RecipientKind::Group => "group recipient",
             RecipientKind::GroupChat => "1MSG group chat recipient (<id>@g.us)",
+            RecipientKind::UserId => "business-scoped user id recipient (BSUID)",
         }
     }
 
@@ -432,6 +439,7 @@ impl Message {
             RecipientKind::GroupChat => Recipient::GroupChat(to.strip_suffix("@g.us").unwrap_or(to)),
             RecipientKind::Group => Recipient::Group(to),
             RecipientKind::Contact => Recipient::Contact(to),
+            RecipientKind::UserId => Recipient::UserId(to),
             RecipientKind::Phone => {
                 Recipient::Phone(crate::phone::parse(to.strip_suffix("@c.us").unwrap_or(to), None).ok()?)
             }
@@ -445,6 +453,8 @@ impl Message {
             if self.to.ends_with("@g.us") { RecipientKind::GroupChat } else { RecipientKind::Group }
         } else if crate::validate::is_uuid(&self.to) {
             RecipientKind::Contact
+        } else if crate::validate::is_bsuid(&self.to) {
+            RecipientKind::UserId
         } else {
             RecipientKind::Phone
         }
@@ -478,7 +488,7 @@ impl Validate for Message {
                     report.add(&to, ViolationCode::InvalidFormat, why, None);
                 }
             }
-            RecipientKind::Contact => {}
+            RecipientKind::Contact | RecipientKind::UserId => {}
             RecipientKind::Phone if self.to.ends_with("@g.us") => report.add(
                 &to,
                 ViolationCode::InvalidValue,

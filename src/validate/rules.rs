@@ -79,6 +79,18 @@ pub fn is_uuid(value: &str) -> bool {
             .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
+/// A WhatsApp business-scoped user id (BSUID): the user's ISO 3166 country code, a period,
+/// and up to 128 letters and digits (`US.13491208655302741918`) — or a parent BSUID, with
+/// `ENT.` after the period (`US.ENT.11815799212886844830`). Meta: business-scoped user IDs.
+pub fn is_bsuid(value: &str) -> bool {
+    let Some((country, id)) = value.split_once('.') else { return false };
+    let id = id.strip_prefix("ENT.").unwrap_or(id);
+    country.len() == 2
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+        && (1..=limits::BSUID_MAX_CHARS).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Reports an empty or whitespace-padded identifier (message ids, group ids).
 pub fn check_identifier(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
     if value.trim().is_empty() {

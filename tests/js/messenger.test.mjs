@@ -115,7 +115,7 @@ test("reply answers a group message (1MSG's group chat, Meta's group) in its gro
   assert.equal(metaEvent.from.phone, "+5511987654321", "from is the member who wrote");
   assert.equal(metaReply.body.context.message_id, metaEvent.id);
   const hidden = { ...events.find((e) => e.provider === "1msg" && e.type === "message"), group: undefined, chatId: "US.1349@lid", from: { id: "US.1349@lid" } };
-  await assert.rejects(messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number/.test(e.message));
+  await assert.rejects(messengers["1msg"].reply(hidden, { type: "text", body: "x" }), (e) => e instanceof wabridge.ArgumentError && /no phone number or user id/.test(e.message));
   assert.throws(() => wabridge.createMessenger({ provider: "telegram" }), wabridge.ArgumentError);
   assert.throws(() => wabridge.createMessenger({ provider: "meta" }), wabridge.ArgumentError, "the client's own checks: no token");
 });

@@ -85,7 +85,7 @@ impl Codec for BirdCodec {
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
-        &[RecipientKind::Phone, RecipientKind::Contact]
+        &[RecipientKind::Phone, RecipientKind::Contact, RecipientKind::UserId]
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {

@@ -6,6 +6,7 @@
 
 use super::PROVIDER;
 use super::model::*;
+use super::read::BSUID_IDENTIFIER_KEY;
 use crate::error::{BodyError, Unsupported};
 use crate::http::url::ascii_url;
 use crate::limits::BIRD_INLINE_ATTACHMENT_MAX_BYTES;
@@ -36,6 +37,12 @@ pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
         Some(Recipient::Contact(id)) => {
             Contact { id: Some(id.to_string()), identifier_key: None, identifier_value: None }
         }
+        // A customer whose number is hidden: by their business-scoped user id (Bird's BSUIDs).
+        Some(Recipient::UserId(id)) => Contact {
+            id: None,
+            identifier_key: Some(BSUID_IDENTIFIER_KEY.into()),
+            identifier_value: Some(id.to_string()),
+        },
         // `to` as given when it is already +E.164 (a Bird body written back as it was read).
         _ => Contact {
             id: None,

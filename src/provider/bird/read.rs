@@ -9,11 +9,15 @@ use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
 use crate::validate::{
-    Obj, Report, ViolationCode, char_count, chars_fault, is_http_url, is_international_digits, is_uuid, number,
+    Obj, Report, ViolationCode, char_count, chars_fault, is_bsuid, is_http_url, is_international_digits, is_uuid,
+    number,
 };
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
 const MESSAGE_FIELDS: &[&str] = &["receiver", "body", "template", "replyTo", "meta", "sender", "notification"];
+
+/// The `identifierKey` of a WhatsApp user by business-scoped user id (Bird's BSUIDs page).
+pub(super) const BSUID_IDENTIFIER_KEY: &str = "whatsappbsuid";
 
 /// A request's top-level delivery options: what `BirdClient.send`'s options set (with
 /// `useCase`, which is `meta.extraInformation.useCase`).
@@ -68,7 +72,7 @@ pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Op
 
 fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
     let not_sent = ["type", "identifiers", "platformAddress", "platformAddressSelector"];
-    let why = "for other channels; a WhatsApp receiver is a phone number or a contact id";
+    let why = "for other channels; a WhatsApp receiver is a phone number, a business-scoped user id or a contact id";
     known_fields(c, r, &["id", "identifierKey", "identifierValue"], &not_sent, why);
     let id = c.str(r, "id");
     let identifier_key = c.str(r, "identifierKey");
@@ -87,12 +91,22 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
         }
         _ => {}
     }
-    if let Some(key) = identifier_key.as_deref().filter(|k| *k != "phonenumber") {
-        let message = format!("a WhatsApp receiver is identified by \"phonenumber\" (got {key:?})");
+    let by_user_id = identifier_key.as_deref() == Some(BSUID_IDENTIFIER_KEY);
+    if let Some(key) = identifier_key.as_deref().filter(|k| *k != "phonenumber" && !by_user_id) {
+        let message =
+            format!("a WhatsApp receiver is identified by \"phonenumber\" or \"{BSUID_IDENTIFIER_KEY}\" (got {key:?})");
         c.violation(r, "identifierKey", ViolationCode::InvalidValue, message, None);
     }
-    if let Some(value) = &identifier_value {
-        e164(c, r, value);
+    match &identifier_value {
+        Some(value) if by_user_id && !is_bsuid(value) => {
+            let message = format!(
+                "a {BSUID_IDENTIFIER_KEY} identifierValue is a business-scoped user id: a country code, '.', then up to {} letters and digits (got {value:?})",
+                BSUID_MAX_CHARS
+            );
+            c.violation(r, "identifierValue", ViolationCode::InvalidFormat, message, None);
+        }
+        Some(value) if !by_user_id => e164(c, r, value),
+        _ => {}
     }
     Some(Contact { id, identifier_key, identifier_value })
 }

@@ -94,7 +94,8 @@ impl MetaConfig {
                 .iter()
                 .map(|c| MetaContact {
                     input: c.string("input").unwrap_or_default(),
-                    wa_id: c.string("wa_id").unwrap_or_default(),
+                    wa_id: c.string("wa_id").filter(|id| !id.is_empty()),
+                    user_id: c.string("user_id").filter(|id| !id.is_empty()),
                 })
                 .collect(),
             warnings: Vec::new(),
@@ -303,13 +304,21 @@ impl MetaMessageStatus {
     }
 }
 
-/// A recipient as Meta resolved it: what was sent in `to`, and the WhatsApp id it maps to.
+/// A recipient as Meta resolved it: what was sent (`to`, or a business-scoped user id as
+/// `recipient`), and the WhatsApp id it maps to — or, sent by BSUID to a user whose number is
+/// hidden, that user id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MetaContact {
     pub input: String,
-    pub wa_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub wa_id: Option<String>,
+    /// The business-scoped user id, when the message was sent to one alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub user_id: Option<String>,
 }
 
 #[cfg(test)]
@@ -443,7 +452,10 @@ mod tests {
         let result = config().decode_send(&HttpResponse::new(200, body)).unwrap();
         assert_eq!(result.message_id, "wamid.ABC");
         assert_eq!(result.message_status, Some(MetaMessageStatus::HeldForQualityAssessment));
-        assert_eq!(result.contacts, vec![MetaContact { input: "+16505551234".into(), wa_id: "16505551234".into() }]);
+        assert_eq!(
+            result.contacts,
+            vec![MetaContact { input: "+16505551234".into(), wa_id: Some("16505551234".into()), user_id: None }]
+        );
     }
 
     #[test]

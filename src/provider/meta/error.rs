@@ -34,7 +34,9 @@ fn classify(code: i64) -> (ErrorReason, bool) {
         // 131026 message undeliverable; 130472 the customer's number is part of an experiment;
         // 131050 the customer stopped marketing messages from the business.
         131026 | 130472 | 131050 => (Undeliverable, false),
-        131051 => (UnsupportedType, false),
+        // 131062: this message cannot go to a business-scoped user id (an authentication
+        // template: send it to the customer's number).
+        131051 | 131062 => (UnsupportedType, false),
         131052 | 131053 => (Media, false),
         132000..=132016 | 132068 | 132069 => (Template, false),
         _ => (Unknown, false),
@@ -167,6 +169,7 @@ mod tests {
             (400, 131057, ErrorReason::ServiceUnavailable, true),
             (400, 132001, ErrorReason::Template, false),
             (400, 131051, ErrorReason::UnsupportedType, false),
+            (400, 131062, ErrorReason::UnsupportedType, false),
             (500, 131000, ErrorReason::ServiceUnavailable, true),
             (500, 999999, ErrorReason::ServiceUnavailable, true),
             (400, 999999, ErrorReason::Unknown, false),

@@ -67,7 +67,7 @@ impl Codec for MetaCodec {
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
-        &[RecipientKind::Phone, RecipientKind::Group]
+        &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::UserId]
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
@@ -84,6 +84,10 @@ impl Codec for MetaCodec {
     }
 
     fn wire_pointer(&self, pointer: &str, message: &Message, body: &crate::json::Json<'_>, _: Operation) -> String {
+        // A business-scoped user id is Meta's `recipient`, where no `to` was given.
+        if pointer == "/to" && body.get("to").is_none() && body.get("recipient").is_some() {
+            return "/recipient".into();
+        }
         rewrite_pointer(pointer, pointer_table(&message.content), true, Some(body))
     }
 

@@ -3,9 +3,10 @@
 //! reference gives it (`Obj::only`, as every reader does): any other field is reported rather
 //! than dropped. Limits are checked on the neutral model.
 
+use crate::limits::BSUID_MAX_CHARS;
 use crate::message::read::{Spelling, address_request, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
-use crate::validate::{Json, Obj, Report};
+use crate::validate::{Json, Obj, Report, ViolationCode, is_bsuid};
 
 /// The message types of Meta's reference.
 const MESSAGE_TYPES: [&str; 11] = [
@@ -48,7 +49,24 @@ fn mark_read(body: &Obj<'_>, r: &mut Report) -> Option<MarkRead> {
 }
 
 fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
-    let to = body.req_str(r, "to");
+    // A WhatsApp user by phone number (`to`), or by business-scoped user id (`recipient`, a
+    // BSUID); given both, Meta sends to `to` ("`to` will take precedence"), and so does this.
+    let to = match body.has("to") || !body.has("recipient") {
+        true => body.req_str(r, "to"),
+        false => body.str(r, "recipient").filter(|id| {
+            let bsuid = is_bsuid(id);
+            if !bsuid {
+                let message = format!(
+                    "recipient is a business-scoped user id: a country code, '.', then up to {BSUID_MAX_CHARS} letters and digits (got {id:?})"
+                );
+                body.violation(r, "recipient", ViolationCode::InvalidFormat, message, None);
+            }
+            bsuid
+        }),
+    };
+    if body.has("recipient") && body.has("to") {
+        body.str(r, "recipient");
+    }
     let recipient_type = match body.str(r, "recipient_type").as_deref() {
         None => None,
         Some("individual") => Some(RecipientType::Individual),
@@ -86,7 +104,16 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
         let own: &str = &kind;
         body.only(
             r,
-            &["messaging_product", "recipient_type", "to", "context", "type", "biz_opaque_callback_data", own],
+            &[
+                "messaging_product",
+                "recipient_type",
+                "to",
+                "recipient",
+                "context",
+                "type",
+                "biz_opaque_callback_data",
+                own,
+            ],
         );
     }
     let content = match kind.as_str() {

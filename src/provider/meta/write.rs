@@ -19,9 +19,10 @@ pub fn message(message: &Message) -> String {
             w.str("recipient_type", recipient_type_name(recipient_type));
         }
         // A phone number goes to Meta as its digits (issue 12's normal form), however it was
-        // written.
+        // written; a business-scoped user id as `recipient` (Meta's field for BSUIDs).
         match message.phone_digits() {
             Some(digits) => w.str("to", &digits),
+            None if message.recipient_kind() == RecipientKind::UserId => w.str("recipient", &message.to),
             None => w.str("to", &message.to),
         }
         if let Some(id) = &message.reply_to {
