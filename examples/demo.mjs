@@ -257,7 +257,7 @@ for (const provider of Object.keys(clients)) {
 }
 // 8. A customer whose number is hidden behind a WhatsApp username writes with a business-scoped
 //    user id, and is answered by it through a messenger: Meta is sent it as `recipient`, Bird as
-//    a `whatsappbsuid` receiver; 1MSG documents no such recipient and is refused one, by name.
+//    a `whatsappbsuid` receiver, 1MSG as `phone` (its `<BSUID>@lid` chat).
 for (const provider of Object.keys(clients)) {
   const hidden = { provider, userId: "US.13491208655302741918", username: "ana.b", name: "Ana", text: "Any news? (number hidden)" };
   await fetch(`${server.url}/__sandbox/receive`, { method: "POST", body: JSON.stringify(hidden) });

@@ -55,7 +55,7 @@ export type SentMessage<P extends MessengerProvider = MessengerProvider> = P ext
 export interface MessengerFitOptions {
   /**
    * `"strict"` (default): violations reject. `"truncate"`, `"adapt"`: fitted first (see `fitMessage`);
-   * if a part of a split fails, the error carries `sent` (the parts sent) and `unsent` (the messages not sent).
+   * if a part of a split fails, the error carries `sent` (the parts sent), `unsent` (the messages not sent) and `uncertain` (a part the provider may have taken: its error is not `safeToResend`).
    */
   fit?: FitMode | undefined;
 }
@@ -75,7 +75,7 @@ export interface ProviderMessenger<P extends MessengerProvider> {
   readonly client: ProviderParts[P]["client"];
   /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError` unless `options.fit` finds a way. */
   send(message: Message, options?: MessengerSendOptions<P>): Promise<SentMessage<P>>;
-  /** Answers an inbound message event with `content`, quoting it: to the sender's number (or, a number hidden behind a username, their business-scoped user id: Meta, Bird), or into the group it came from (`event.group`: Meta's group messages, 1MSG's group chats). A reaction (`{ type: "reaction", emoji }`) goes on the event's message instead, quoting nothing (Bird has no reactions: `UnsupportedError`). */
+  /** Answers an inbound message event with `content`, quoting it: to the sender's number (or, a number hidden behind a username, their business-scoped user id; on Bird, a customer known by username alone, their contact id), or into the group it came from (`event.group`: Meta's group messages, 1MSG's group chats). A reaction (`{ type: "reaction", emoji }`) goes on the event's message instead, quoting nothing (Bird has no reactions: `UnsupportedError`). */
   reply(
     event: WebhookMessage,
     content: Content | { type: "reaction"; emoji: string; messageId?: string },

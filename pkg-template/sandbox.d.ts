@@ -310,7 +310,8 @@ export interface Sandbox {
    * /messages. A customer whose number is hidden behind a username writes with `userId` (their
    * business-scoped user id, `US.13491208655302741918`) and `username` instead of `from`: Meta
    * gives `from_user_id` and no number, Bird its username and `meta.extraInformation`, 1MSG a
-   * `<BSUID>@lid` chat; a reply goes to the user id (Meta `recipient`, Bird `whatsappbsuid`).
+   * `<BSUID>@lid` chat; a reply goes to the user id (Meta `recipient`, Bird `whatsappbsuid`,
+   * 1MSG `phone`).
    */
   receive(input: SandboxReceiveInput): SandboxReceived;
   inject(...rules: FaultRule[]): Sandbox;

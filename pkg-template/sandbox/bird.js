@@ -210,9 +210,11 @@ export function createBird(sandbox, options = {}) {
       const from = hidden ? undefined : `+${digits(input.from)}`;
       const contact = hidden ? contactFor(input.userId, input.name, "whatsappbsuid") : contactFor(from, input.name);
       const id = randomUuid(sandbox.random);
-      const identifier = hidden
-        ? { identifierKey: "whatsappusername", identifierValue: input.username ?? input.userId }
-        : { identifierKey: "phonenumber", identifierValue: from };
+      const identifier = !hidden
+        ? { identifierKey: "phonenumber", identifierValue: from }
+        : input.username
+          ? { identifierKey: "whatsappusername", identifierValue: input.username }
+          : { identifierKey: "whatsappbsuid", identifierValue: input.userId };
       const extra = { ...(input.userId ? { whatsappbsuid: input.userId } : {}), ...(input.username ? { whatsappusername: input.username } : {}) };
       const payload = {
         id, channelId: config.channelId,

@@ -8,7 +8,7 @@ import { createBird } from "./bird.js";
 import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
 import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
-import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
+import { BSUID, DAY_MS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
@@ -25,9 +25,6 @@ export function serveSandbox() {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-/** A business-scoped user id (Meta: a country code, '.', up to 128 letters and digits; a parent's with ENT.). */
-const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
-
 /** The kinds of file a customer can send (`receive({ media })`). */
 const MEDIA_TYPES = ["image", "video", "audio", "document", "sticker"];
 /** Where a customer's files are served, as a storage bucket serves a presigned link. */
@@ -75,6 +72,8 @@ class Sandbox {
     this.reads = [];
     this.requests = [];
     this.lastInbound = new Map();
+    /** The ids one customer is known by (their number, their business-scoped user id), by id. */
+    this.sameCustomer = new Map();
     /** Files customers sent (`receive({ media })`), by id. */
     this.files = new Map();
     this.scheduled = new Set();
@@ -259,9 +258,14 @@ class Sandbox {
     if (input.userId !== undefined && !BSUID.test(input.userId)) throw new TypeError(`receive's userId is a business-scoped user id (a country code, '.', up to 128 letters and digits: US.13491208655302741918); got ${JSON.stringify(input.userId)}`);
     const file = input.media === undefined ? undefined : this.storeFile(input.media, origin);
     const received = provider.receive(input, file);
-    // The window is the customer's, whichever id a reply names them by.
-    for (const contact of new Set([received.contact, received.userId])) {
-      if (contact !== undefined) this.lastInbound.set(`${provider.name}:${contact}`, this.clock());
+    // The window is the customer's, whichever id a reply names them by: a number and a user id
+    // seen together once are one customer from then on.
+    const ids = [received.contact, received.userId].filter((id) => id !== undefined);
+    const known = ids.map((id) => this.sameCustomer.get(`${provider.name}:${id}`)).find(Boolean);
+    const customer = new Set([...ids, ...(known ?? [])]);
+    for (const id of customer) {
+      this.sameCustomer.set(`${provider.name}:${id}`, customer);
+      this.lastInbound.set(`${provider.name}:${id}`, this.clock());
     }
     return received;
   }
@@ -327,6 +331,7 @@ class Sandbox {
     this.requests.length = 0;
     this.outbox.reset();
     this.lastInbound.clear();
+    this.sameCustomer.clear();
     this.files.clear();
     this.scheduled.clear();
     this.byName.meta.media.clear();

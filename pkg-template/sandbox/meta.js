@@ -272,7 +272,8 @@ export function createMeta(sandbox, options = {}) {
 
     statusWebhook(record, status, failure) {
       const entry = { id: record.id, status, timestamp: unixSeconds(sandbox.clock()), ...(record.userId ? { recipient_user_id: record.userId } : { recipient_id: record.contact }) };
-      if (record.body?.recipient_type === "group") entry.group_id = record.to;
+      // A group send's status names the group (recipient_id) as a group (Meta's group messaging).
+      if (record.body?.recipient_type === "group") entry.recipient_type = "group";
       if (record.callbackData !== undefined) entry.biz_opaque_callback_data = record.callbackData;
       if (failure) {
         entry.errors = [{ code: failure.code, title: failure.title, message: failure.title, error_data: { details: failure.details }, href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/" }];

@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { bytesToBase64, digits, json, randomHex, randomToken, unixSeconds } from "./support.js";
+import { BSUID, bytesToBase64, digits, json, randomHex, randomToken, unixSeconds } from "./support.js";
 import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
@@ -179,7 +179,8 @@ export function createOneMsg(sandbox, options = {}) {
   }
 
   const error = (status, message) => json(status, { error: message });
-  const chatIdOf = (to) => (String(to).includes("@") ? String(to) : `${digits(to)}@c.us`);
+  // A customer whose number is hidden is sent to by business-scoped user id (`phone`): their chat is `<BSUID>@lid`.
+  const chatIdOf = (to) => (String(to).includes("@") ? String(to) : BSUID.test(String(to)) ? `${to}@lid` : `${digits(to)}@c.us`);
   const numericId = () => String(1e15 + Math.floor(sandbox.random() * 9e14));
   const wamid = () => `wamid.HBgL${randomToken(sandbox.random, 44)}`;
   const now = () => sandbox.clock();
@@ -219,7 +220,7 @@ export function createOneMsg(sandbox, options = {}) {
     const to = body.chatId ?? String(body.phone);
     const chatId = chatIdOf(to);
     const record = {
-      provider: "1msg", id: wamid(), to: chatId, contact: digits(to), group: chatId.endsWith("@g.us"), kind: method, body,
+      provider: "1msg", id: wamid(), to: chatId, contact: BSUID.test(to) ? to : digits(to), group: chatId.endsWith("@g.us"), kind: method, body,
       template: method === "sendTemplate",
     };
     if (record.template) {
@@ -499,7 +500,7 @@ export function createOneMsg(sandbox, options = {}) {
       if (failure) hook.errors = [{ code: failure.code, title: failure.title }];
       acks.set(record.id, [...(acks.get(record.id) ?? []), hook]);
       if (!currentSettings().ackNotificationsOn) return null;
-      return { instanceId: config.instanceId, ack: [{ id: record.id, chatId: record.to, status }] };
+      return { instanceId: config.instanceId, ack: [{ id: record.id, chatId: record.to, status, ...(record.to.endsWith("@lid") ? { bsuid: record.contact } : {}) }] };
     },
 
     reset: init,

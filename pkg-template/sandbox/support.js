@@ -6,6 +6,9 @@
  * published (GET /__sandbox/config, `wabridge sandbox`) so that a receiver in any language can
  * verify the sandbox's webhooks; 1MSG signs nothing.
  */
+/** A business-scoped user id (Meta: a country code, '.', up to 128 letters and digits; a parent's with ENT.). */
+export const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
+
 export const SANDBOX_WEBHOOK_SECRETS = Object.freeze({ meta: "sandbox-meta-app-secret", bird: "sandbox-bird-signing-key" });
 
 /** mulberry32: a tiny seeded PRNG, so that ids and probabilistic faults repeat run to run. */

@@ -211,22 +211,30 @@ fn parse_host(input: &str) -> Result<Host, UrlError> {
     Ok(Host::Domain(domain))
 }
 
-/// A URL as RFC 3986 writes it: each character outside ASCII, and each space or control
-/// character, percent-encoded as its UTF-8 bytes (what a browser sends for
-/// `https://example.com/ü.jpg`); the same URL, in the spelling a `format: uri` field takes.
-pub fn ascii_url(url: &str) -> std::borrow::Cow<'_, str> {
+/// A URL as RFC 3986 writes it: in its path, query and fragment, each character outside
+/// ASCII, and each space or control character, percent-encoded as its UTF-8 bytes (what a
+/// browser sends for `https://example.com/ü.jpg`); the same URL, in the spelling a
+/// `format: uri` field takes. `None` when its host is not ASCII (a browser writes
+/// `bücher.de` in punycode, `xn--bcher-kva.de`, which this does not).
+pub fn ascii_url(url: &str) -> Option<std::borrow::Cow<'_, str>> {
     if url.bytes().all(|b| b.is_ascii_graphic()) {
-        return std::borrow::Cow::Borrowed(url);
+        return Some(std::borrow::Cow::Borrowed(url));
+    }
+    let after_scheme = url.find("://").map_or(0, |at| at + 3);
+    let host_end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |end| after_scheme + end);
+    if !url[..host_end].is_ascii() {
+        return None;
     }
     let mut out = String::with_capacity(url.len() + 16);
-    for byte in url.bytes() {
+    out.push_str(&url[..host_end]);
+    for byte in url[host_end..].bytes() {
         if byte.is_ascii_graphic() {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
-    std::borrow::Cow::Owned(out)
+    Some(std::borrow::Cow::Owned(out))
 }
 
 /// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).

@@ -33,7 +33,7 @@ pub use template::{
 };
 pub use text::Text;
 
-use crate::limits::CALLBACK_DATA_MAX_CHARS;
+use crate::limits::{BSUID_MAX_CHARS, CALLBACK_DATA_MAX_CHARS};
 use crate::validate::{
     Json, Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number, parse_tree,
 };
@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 pub struct Message {
     /// The recipient: a phone number in international format (`+` optional, 7–15 digits,
     /// country code first), a WhatsApp user's business-scoped user id (a BSUID,
-    /// `US.13491208655302741918`: Meta, Bird), a Bird contact id, or a group id when
+    /// `US.13491208655302741918`), a Bird contact id, or a group id when
     /// `recipientType` is `"group"`.
     pub to: String,
     /// `"individual"` (the default when absent) or `"group"`.
@@ -372,6 +372,9 @@ pub fn group_id_fault(to: &str) -> Option<String> {
     };
     let allowed =
         |b: u8| b.is_ascii_digit() || b == b'-' || (!chat && (b.is_ascii_alphanumeric() || b"_=.".contains(&b)));
+    if crate::validate::is_bsuid(id) {
+        return Some(format!("{to:?} is a person's business-scoped user id, not a group's id"));
+    }
     if id.is_empty() || id.bytes().all(allowed) {
         return None;
     }
@@ -495,6 +498,22 @@ impl Validate for Message {
                 "a group chat (<id>@g.us) is sent to with recipientType \"group\"",
                 None,
             ),
+            // Letters, or a 1MSG `…@lid` chat: meant as a business-scoped user id, not a number.
+            RecipientKind::Phone
+                if self.to.ends_with("@lid")
+                    || self.to.strip_suffix("@c.us").unwrap_or(&self.to).bytes().any(|b| b.is_ascii_alphabetic()) =>
+            {
+                let why = match self.to.strip_suffix("@lid") {
+                    Some(id) if crate::validate::is_bsuid(id) => {
+                        format!("a <BSUID>@lid chat is sent to by its business-scoped user id: to {id:?}")
+                    }
+                    _ => format!(
+                        "to is a phone number, or a business-scoped user id: a country code in capitals, '.', then up to {BSUID_MAX_CHARS} letters and digits, US.13491208655302741918 (got {:?})",
+                        self.to
+                    ),
+                };
+                report.add(&to, ViolationCode::InvalidFormat, why, None);
+            }
             RecipientKind::Phone => {
                 let phone = self.to.strip_suffix("@c.us").unwrap_or(&self.to);
                 check_phone_number(report, &to, "recipient (to)", phone)

@@ -282,12 +282,13 @@ fn carried_back(pointer: &str, reshapes: &[&[(&str, &str)]]) -> Option<String> {
 }
 
 /// The fields of a carousel card sent as a media message of its own, where they were in the
-/// card: its media is the card's header; its caption, the card's body (and link).
+/// card: its media is the card's header; its caption, made of the card's link and body, is the
+/// card's as a whole.
 const CARD_FIELDS: &[(&str, &str)] = &[
     ("/content/id", "/header/id"),
     ("/content/link", "/header/link"),
     ("/content/mimeType", "/header/mimeType"),
-    ("/content/caption", "/body"),
+    ("/content/caption", ""),
     ("/content", "/header"),
 ];
 
@@ -767,10 +768,11 @@ fn reshape_unsupported(target: Target, message: &Message, refused: &Unsupported)
                     Header::Image(m) | Header::Video(m) => m.clone(),
                     _ => return None,
                 };
-                let mut caption: Vec<String> = card.body.iter().cloned().collect();
-                if let Some(cta) = &card.cta_url {
-                    caption.push(format!("{}: {}", cta.display_text, cta.url));
-                }
+                // The card's link first: a caption cut to fit loses the end of its text, never
+                // the end of the link.
+                let mut caption: Vec<String> =
+                    card.cta_url.iter().map(|cta| format!("{}: {}", cta.display_text, cta.url)).collect();
+                caption.extend(card.body.iter().cloned());
                 let media = Media { caption: (!caption.is_empty()).then(|| caption.join("\n\n")), ..media };
                 let content = match card.header {
                     Header::Video(_) => Content::Video(media),

@@ -302,7 +302,7 @@ export type FitMode = "strict" | "truncate" | "adapt";
 export interface FitChange {
   /** `lossy`: a field the target cannot carry was left out; `truncated`; `reshaped`. */
   kind: "lossy" | "truncated" | "reshaped";
-  /** JSON pointer into the neutral message the change was made in: the message given, before any split (`part` says which message of the split it concerns). */
+  /** JSON pointer into the neutral message the change was made in: the message given, or a split's further message (`part` > 0) for a change made in fitting that one. `source` is always in the input as given. */
   pointer: string;
   /** JSON pointer into the input as given (the source provider's body when converting from one); absent for changes to content that a reshape made (the input does not have it). */
   source?: string;
@@ -430,6 +430,13 @@ pub fn convert(
     let operation = options.string("operation")?;
     let mode = options.string("fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())?;
     let namespace = options.string("namespace")?;
+    if namespace.as_deref().is_some_and(|ns| ns.trim().is_empty()) {
+        return Err(
+            BodyError::argument("convert's namespace option is a template namespace, not an empty string").into()
+        );
+    }
+    // Only 1MSG's sendTemplate takes a namespace: for another target the option says nothing.
+    let namespace = namespace.filter(|_| to == "1msg");
     let body = js_to_json(&body)?;
     let conversion =
         provider::convert_given(from.parse()?, to.parse()?, &body, operation.as_deref(), mode, namespace.as_deref())?;

@@ -73,6 +73,9 @@ export interface ClientOptions {
    * Stops every call of the client when it aborts (a request's own signal, for a client made
    * per request; a shutdown's): the call rejects with the signal's reason, as `fetch` does
    * (an `AbortError` by default), and is not retried; a wait between retries ends at once.
+   * Once the provider's answer has begun, it rejects with what that answer says instead (a
+   * send's 2xx cut off: an `UnexpectedResponseError`, `safeToResend: false`), the abort as its
+   * `cause`: a message that went is never hidden behind an abort.
    */
   signal?: AbortSignal;
 }

@@ -334,3 +334,24 @@ test("1MSG: a file name taken from its link is the name the recipient sees, its 
   const image = { phone: P, body: "https://e.com/my%20photo.jpg", filename: "my photo.jpg" };
   assert.deepEqual(convert("1msg", "neutral", image, { operation: "sendFile" }).changes, []);
 });
+
+test("convert's namespace: for 1MSG only (another target reports nothing it was not given), never empty", () => {
+  const template = { to: `+${P}`, content: { type: "template", name: "t", language: { code: "en" } } };
+  assert.deepEqual(convert("neutral", "meta", template, { namespace: "ns_1" }).changes, []);
+  for (const namespace of ["", "   "]) {
+    assert.throws(() => convert("neutral", "1msg", template, { namespace }), (e) => e instanceof wabridge.ArgumentError && /namespace/.test(e.message));
+  }
+});
+
+test("1MSG: a decoded file name that would hide what it is (direction marks, paths, padding) stays escaped", () => {
+  const name = (link) => convert("neutral", "1msg", { to: `+${P}`, content: { type: "document", link } }).body.filename;
+  assert.equal(name("https://e.com/%E2%80%AEfdp.exe.pdf"), "%E2%80%AEfdp.exe.pdf");
+  assert.equal(name("https://e.com/%20report.pdf"), "%20report.pdf");
+  assert.equal(name("https://e.com/a%5Cb.pdf"), "a%5Cb.pdf");
+});
+
+test("Bird: a URL whose host is not ASCII is refused at its field (its punycode is the caller's to give)", () => {
+  const to = `+${P}`;
+  assert.throws(() => convert("neutral", "bird", { to, content: { type: "image", link: "https://bücher.de/a.jpg" } }), (e) => e instanceof ValidationError && e.violations[0].path === "/content/link" && /punycode/.test(e.violations[0].message));
+  assert.throws(() => convert("neutral", "bird", { to, content: { type: "ctaUrl", body: "b", displayText: "Go", url: "https://bücher.de/x" } }), (e) => e instanceof ValidationError && e.violations[0].path === "/content/url");
+});

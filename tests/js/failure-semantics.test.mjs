@@ -122,3 +122,28 @@ test("Meta's business use case wait (X-Business-Use-Case-Usage, minutes) is the 
   await assert.rejects(client.send(message), (e) => e instanceof wabridge.ProviderError && e.reason === "rate_limited" && e.retryAfterMs === 15 * 60_000);
   assert.equal(calls, 1, "a 15-minute wait is longer than the policy waits: not retried early");
 });
+
+test("a split part the provider may have taken (its 2xx answer lost) is uncertain, neither sent nor unsent", async () => {
+  const card = (n) => ({ header: { type: "image", id: `10${n}` }, body: `card ${n}`, buttons: [{ id: `b${n}`, title: "Buy" }] });
+  const carousel = { to: "+16505551234", content: { type: "carousel", body: "Pick one", cards: [card(1), card(2)] } };
+  const sandbox = createSandbox({ enforceWindow: false });
+  const controller = new AbortController();
+  let sends = 0;
+  const fetch = async (url, init) => {
+    if (++sends !== 2) return sandbox.fetch(url, init);
+    // The provider takes part 2 (it is recorded), then its answer stalls and the caller aborts.
+    await sandbox.fetch(url, init);
+    setTimeout(() => controller.abort("shutdown"), 10);
+    return new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"sent":true')); } }), { status: 200 });
+  };
+  const messenger = wabridge.createMessenger({ provider: "1msg", ...sandbox.clientOptions("1msg"), fetch, signal: controller.signal });
+  const parts = wabridge.fitMessage("1msg", carousel, "adapt").messages;
+  await assert.rejects(messenger.send(carousel, { fit: "adapt" }), (e) => {
+    assert.equal(e.safeToResend, false);
+    assert.equal(e.sent.length, 1);
+    assert.deepEqual(e.uncertain, parts[1], "the part that may have gone");
+    assert.deepEqual(e.unsent, parts.slice(2), "only what surely did not go");
+    return true;
+  });
+  assert.equal(sandbox.messages("1msg").length, 2, "the provider did take the uncertain part");
+});

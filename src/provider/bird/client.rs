@@ -167,7 +167,9 @@ impl BirdConfig {
         let reason = created.string("reason").filter(|r| !r.is_empty());
         // Accepted (202) but refused at once: not sent, which a caller must not take for sent.
         if matches!(status.as_str(), "rejected" | "sending_failed") {
-            let said = reason.clone().or_else(|| failure.as_ref().and_then(|f| f.description.clone()));
+            // As its status webhook's error says it: the failure's description, else the reason.
+            let said =
+                failure.as_ref().and_then(|f| f.description.clone()).filter(|d| !d.is_empty()).or(reason.clone());
             let mut error = ProviderError::new(
                 PROVIDER,
                 response,
@@ -623,7 +625,7 @@ mod more_tests {
     fn a_message_rejected_in_the_answer_is_an_error_and_a_status_is_never_invented() {
         for status in ["rejected", "sending_failed"] {
             let answer = format!(
-                r#"{{"id":"a825","status":"{status}","reason":"blocked","failure":{{"code":21,"description":"x"}},"details":"spam"}}"#
+                r#"{{"id":"a825","status":"{status}","reason":"blocked","failure":{{"code":21,"description":"the receiver blocked the sender"}},"details":"spam"}}"#
             );
             let Err(AnswerError::Refused(e)) = config().decode_send(&HttpResponse::new(202, answer)) else {
                 panic!("{status}: not refused")
@@ -631,7 +633,7 @@ mod more_tests {
             assert_eq!((e.reason, e.http_status, e.retryable), (ErrorReason::NotSent, 202, false));
             assert_eq!(e.provider_code, Some(ProviderCode::Number(21)));
             assert_eq!(e.details.as_deref(), Some("spam"));
-            assert!(e.message.contains("blocked"), "{}", e.message);
+            assert!(e.message.contains("the receiver blocked the sender"), "{}", e.message);
         }
         for answer in [r#"{"id":"a825"}"#, r#"{"id":"a825","status":null}"#, r#"{"id":"a825","status":5}"#] {
             let result = config().decode_send(&HttpResponse::new(202, answer));

@@ -87,7 +87,7 @@ fn party<'a>(contact: Option<&'a Json<'a>>) -> Party<'a> {
         id: str_at(c, "id"),
         phone: if matches!(key, None | Some("phonenumber")) { value.and_then(e164) } else { None },
         name: c.get("annotations").and_then(|a| str_at(a, "name")),
-        user_id: value.filter(|_| key == Some("whatsappbsuid")),
+        user_id: value.filter(|v| key == Some("whatsappbsuid") && crate::validate::is_bsuid(v)),
         username: value.filter(|_| key == Some("whatsappusername")),
     }
 }
@@ -99,7 +99,7 @@ fn sender<'a>(p: &'a Json<'a>) -> Party<'a> {
     let extra = p.get("meta").and_then(|m| m.get("extraInformation"));
     let extra = |key| extra.and_then(|e| str_at(e, key)).filter(|v| !v.is_empty());
     Party {
-        user_id: party.user_id.or(extra("whatsappbsuid")),
+        user_id: party.user_id.or(extra("whatsappbsuid").filter(|id| crate::validate::is_bsuid(id))),
         username: party.username.or(extra("whatsappusername")),
         ..party
     }

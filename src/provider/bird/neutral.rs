@@ -96,7 +96,20 @@ fn media_url(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
 /// A media's URL, in ASCII (Bird's URLs are `format: uri`); `at` is the media object's pointer.
 fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     let by_id = || cannot_at(format!("{kind} by media id (Bird takes media by URL: give link)"), format!("{at}/id"));
-    media.link.as_deref().map(|url| ascii_url(url).into_owned()).ok_or_else(by_id)
+    bird_url(media.link.as_deref().ok_or_else(by_id)?, format!("{at}/link"))
+}
+
+/// A URL in ASCII, as Bird's URL fields (`format: uri`) take it (`ascii_url`); one whose host
+/// is not ASCII is refused at `at`: its punycode spelling is the caller's to give.
+fn bird_url(url: &str, at: String) -> Result<String, BodyError> {
+    ascii_url(url).map(|url| url.into_owned()).ok_or_else(|| {
+        BodyError::Invalid(vec![crate::validate::Violation {
+            path: at,
+            code: crate::validate::ViolationCode::InvalidFormat,
+            message: format!("Bird takes URLs in ASCII: write the host in punycode (xn--…) (got {url:?})"),
+            limit: None,
+        }])
+    })
 }
 
 /// The file a message sends in Bird's file body — its kind, its media and the media object's
@@ -231,7 +244,7 @@ fn body(content: &Content) -> Result<Body, BodyError> {
         }
         Content::CtaUrl(c) => {
             no_frame("ctaUrl", c.header.as_ref(), c.footer.as_ref())?;
-            let action = Action::Link { text: c.display_text.clone(), url: ascii_url(&c.url).into_owned() };
+            let action = Action::Link { text: c.display_text.clone(), url: bird_url(&c.url, "/content/url".into())? };
             Body::Text(Text { text: c.body.clone(), actions: Some(vec![action]), preview_url: None })
         }
         Content::List(l) => {
@@ -311,7 +324,10 @@ fn carousel_card(index: usize, card: &CarouselCard) -> Result<Card, BodyError> {
         description: None,
         media_url,
         alt_text: None,
-        actions: vec![Action::Link { text: cta.display_text.clone(), url: ascii_url(&cta.url).into_owned() }],
+        actions: vec![Action::Link {
+            text: cta.display_text.clone(),
+            url: bird_url(&cta.url, format!("/content/cards/{index}/ctaUrl/url"))?,
+        }],
     })
 }
 

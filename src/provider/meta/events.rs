@@ -17,7 +17,9 @@ use std::borrow::Cow;
 const CHANGE_WITHOUT_VALUE: &str =
     "Meta sent a change with no \"value\": there is nothing in it to read (see the event's raw change)";
 
-pub(super) fn events<'a>(provider: Provider, root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
+/// A body of the Cloud API's webhooks, read as `provider`'s: Meta's, or 1MSG's when it
+/// forwards Meta's as they are (its `rawHooks` setting).
+pub(crate) fn events<'a>(provider: Provider, root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     match root.get("object").and_then(Json::as_str) {
         Some("whatsapp_business_account") => {}
         Some(other) => return Err(format!("its object is {other:?}, not \"whatsapp_business_account\"")),
@@ -73,7 +75,7 @@ pub(super) fn events<'a>(provider: Provider, root: &'a Json<'a>) -> Result<Vec<E
 }
 
 /// Your number as a change's `value` names it (`metadata.display_phone_number`).
-fn number<'a>(value: &'a Json<'a>) -> Party<'a> {
+pub(crate) fn number<'a>(value: &'a Json<'a>) -> Party<'a> {
     let phone = value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164);
     Party { phone, ..Party::default() }
 }
@@ -114,14 +116,12 @@ pub(crate) fn value_events<'a>(
 /// BSUID: the only id of a user whose number is hidden behind a username), or both — with
 /// the profile of the `contacts` entry that is theirs.
 fn person<'a>(wa_id: Option<&'a str>, user_id: Option<&'a str>, contacts: &'a [Json<'a>]) -> Party<'a> {
-    let theirs = |c: &&Json<'_>| {
-        (wa_id.is_some() && str_at(c, "wa_id") == wa_id) || (user_id.is_some() && str_at(c, "user_id") == user_id)
-    };
-    let profile = contacts
-        .iter()
-        .find(theirs)
-        .or(if contacts.len() == 1 { contacts.first() } else { None })
-        .and_then(|c| c.get("profile"));
+    let theirs_by_number = |c: &&Json<'_>| wa_id.is_some() && str_at(c, "wa_id") == wa_id;
+    let theirs = |c: &&Json<'_>| theirs_by_number(c) || (user_id.is_some() && str_at(c, "user_id") == user_id);
+    let contact = contacts.iter().find(theirs).or(if contacts.len() == 1 { contacts.first() } else { None });
+    let profile = contact.and_then(|c| c.get("profile"));
+    // A message may name its sender by number alone while their contact also has a user id.
+    let user_id = user_id.or_else(|| contact.filter(theirs_by_number).and_then(|c| str_at(c, "user_id")));
     Party {
         id: wa_id.or(user_id),
         phone: wa_id.and_then(e164),

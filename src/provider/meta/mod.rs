@@ -9,7 +9,7 @@ mod client;
 mod error;
 mod events;
 // 1MSG's raw hooks are the Cloud API's change values, forwarded as they are.
-pub(crate) use events::value_events;
+pub(crate) use events::{events as cloud_api_events, number as cloud_api_number, value_events};
 mod read;
 // 1MSG forwards a template's `params` and a product list's sections to the Cloud API as they
 // are: Meta's objects, read and written by Meta's codec for both.
@@ -95,8 +95,12 @@ impl Codec for MetaCodec {
         parse_checked(body, Report::new)
     }
 
+    fn read_lossy(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
+        parse_checked(body, Report::new).map(|request| (request, recipient_beside_to(body)))
+    }
+
     fn read_to_fit(&self, body: &str, _: Operation) -> Result<(Request, Vec<(String, String)>), BodyError> {
-        parse_checked(body, Report::to_fit).map(|request| (request, Vec::new()))
+        parse_checked(body, Report::to_fit).map(|request| (request, recipient_beside_to(body)))
     }
 
     fn verify_webhook(
@@ -110,6 +114,16 @@ impl Codec for MetaCodec {
     fn events<'a>(&self, body: &'a crate::json::Json<'a>) -> Result<Vec<crate::event::Event<'a>>, String> {
         events::events(PROVIDER, body)
     }
+}
+
+/// A body with both `to` and `recipient` goes to `to` ("`to` (phone number) will take
+/// precedence"): converted, its business-scoped user id is left out, and said so.
+fn recipient_beside_to(body: &str) -> Vec<(String, String)> {
+    let both = body.contains("\"recipient\"")
+        && crate::validate::parse_tree(body)
+            .is_ok_and(|tree| tree.get("to").is_some() && tree.get("recipient").is_some());
+    let why = "Meta sends a body with both to and recipient to its phone number (to): the business-scoped user id is left out";
+    if both { vec![("/recipient".into(), why.into())] } else { Vec::new() }
 }
 
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.

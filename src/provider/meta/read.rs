@@ -52,7 +52,15 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     // A WhatsApp user by phone number (`to`), or by business-scoped user id (`recipient`, a
     // BSUID); given both, Meta sends to `to` ("`to` will take precedence"), and so does this.
     let to = match body.has("to") || !body.has("recipient") {
-        true => body.req_str(r, "to"),
+        // Meta: "Use `to` to send to a phone number. Use `recipient` to send to a BSUID".
+        true => body.req_str(r, "to").filter(|to| {
+            let misplaced = is_bsuid(to);
+            if misplaced {
+                let message = format!("{to:?} is a business-scoped user id: Meta takes it as recipient, not to");
+                body.violation(r, "to", ViolationCode::InvalidValue, message, None);
+            }
+            !misplaced
+        }),
         false => body.str(r, "recipient").filter(|id| {
             let bsuid = is_bsuid(id);
             if !bsuid {

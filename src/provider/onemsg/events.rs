@@ -18,10 +18,14 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     let mut events = Vec::new();
     // With its `rawHooks` setting on, 1MSG forwards the Cloud API's change `value` as it is
     // (`messages`, `message_echoes`, `statuses`), the channel's `instanceId` beside: Meta's
-    // objects, read as Meta's are.
+    // objects, read as Meta's are. (A whole Cloud API body beside an `instanceId` is read as
+    // one too: which of the two a channel sends is not documented, and neither is lost.)
+    if channel.id.is_some() && root.get("object").is_some() && root.get("entry").is_some() {
+        return crate::provider::meta::cloud_api_events(Provider::OneMsg, root);
+    }
     if root.get("messaging_product").and_then(Json::as_str) == Some("whatsapp") {
-        let phone = root.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164);
-        crate::provider::meta::value_events(Provider::OneMsg, root, &Party { phone, ..channel.clone() }, &mut events);
+        let numbered = Party { id: channel.id, ..crate::provider::meta::cloud_api_number(root) };
+        crate::provider::meta::value_events(Provider::OneMsg, root, &numbered, &mut events);
         if events.is_empty() {
             events.push(Event {
                 provider: Provider::OneMsg,
@@ -73,6 +77,13 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     Ok(events)
 }
 
+/// A customer's business-scoped user id: the one 1MSG gives (`authorBsuid`, an ack's `bsuid`),
+/// or the one their `<BSUID>@lid` chat is named by — a BSUID only (a numeric `…@lid` is a
+/// WhatsApp LID, no id to send to).
+fn user_id<'a>(given: Option<&'a str>, chat: Option<&'a str>) -> Option<&'a str> {
+    given.or_else(|| chat?.strip_suffix("@lid")).filter(|id| crate::validate::is_bsuid(id))
+}
+
 fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
     let chat_id = str_at(m, "chatId");
     let flag = |key: &str| m.get(key).is_some_and(|v| v.as_bool() == Some(true) || v.as_i64() == Some(1));
@@ -91,10 +102,7 @@ fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
             name: str_at(m, "senderName").filter(|_| !from_me),
             // A customer whose number is hidden writes from `<BSUID>@lid`; 1MSG also gives the
             // BSUID (`authorBsuid`) and username (`authorUserName`) of a customer's message.
-            user_id: str_at(m, "authorBsuid")
-                .filter(|_| !from_me)
-                .or_else(|| sender.and_then(|s| s.strip_suffix("@lid")))
-                .filter(|id| !id.is_empty()),
+            user_id: user_id(str_at(m, "authorBsuid").filter(|_| !from_me), sender),
             username: str_at(m, "authorUserName").filter(|u| !from_me && !u.is_empty()),
         },
         kind: Cow::Borrowed(kind),
@@ -247,7 +255,7 @@ fn ack<'a>(a: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {
                 id: chat_id,
                 phone,
                 name: str_at(a, "userName"),
-                user_id: chat_id.and_then(|c| c.strip_suffix("@lid")),
+                user_id: user_id(str_at(a, "bsuid"), chat_id),
                 ..Party::default()
             },
             participant: Party::default(),

@@ -101,7 +101,7 @@ impl Codec for OneMsgCodec {
 
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
-        &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::GroupChat]
+        &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::GroupChat, RecipientKind::UserId]
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {

@@ -8,7 +8,7 @@ use crate::limits::ONEMSG_BUTTON_ID_MAX_CHARS;
 use crate::message::read::{Spelling, address_request, contact};
 use crate::message::*;
 use crate::provider::Operation;
-use crate::validate::{Json, Obj, Report, ViolationCode, char_count};
+use crate::validate::{Json, Obj, Report, ViolationCode, char_count, is_bsuid};
 use std::borrow::Cow;
 
 /// The fields of each method's body this version reads.
@@ -331,9 +331,11 @@ fn recipient(root: &Obj<'_>, r: &mut Report) -> Option<(String, Option<Recipient
         (false, Some(number)) if number.as_whole().is_some_and(|n| n > 0) => {
             Some((number.as_whole().unwrap_or_default().to_string(), None))
         }
-        (false, Some(Json::Str(text))) if digits(text) => Some((text.to_string(), None)),
+        (false, Some(Json::Str(text))) if digits(text) || is_bsuid(text) => Some((text.to_string(), None)),
         (false, Some(Json::Str(text))) => {
-            let message = format!("phone is digits with the country code, no '+' or spaces (got {text:?})");
+            let message = format!(
+                "phone is digits with the country code, no '+' or spaces, or a business-scoped user id (got {text:?})"
+            );
             root.violation(r, "phone", ViolationCode::InvalidFormat, message, None);
             None
         }

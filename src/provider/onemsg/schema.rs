@@ -9,7 +9,7 @@ use crate::limits::*;
 use crate::message::media::data_uri_type;
 use crate::provider::Operation;
 use crate::validate::schema::{Field, Shape};
-use crate::validate::{Path, Report, ViolationCode, is_email};
+use crate::validate::{Path, Report, ViolationCode, is_bsuid, is_email};
 
 use Shape::*;
 
@@ -66,14 +66,21 @@ pub(super) fn chat_id_fault(chat: &str) -> Option<String> {
     match chat.split_once('@') {
         Some((id, "c.us")) if digits(id, false) => None,
         Some((id, "g.us")) if digits(id, true) => None,
+        // A customer whose number is hidden writes from `<BSUID>@lid`; a send to that chat
+        // fails, the BSUID as `phone` goes (docs/research/webhooks-events.md §1.3, [EB]).
+        Some((id, "lid")) if is_bsuid(id) => {
+            Some(format!("a <BSUID>@lid chat is sent to with phone set to its business-scoped user id ({id:?})"))
+        }
         _ => Some(format!("chatId must be <digits>@c.us or <digits>@g.us (got {chat:?})")),
     }
 }
 
-/// Digits with the country code, no `+`: a number (the current API) or a string (v2.39).
+/// Digits with the country code, no `+`: a number (the current API) or a string (v2.39); or,
+/// for a customer whose number is hidden, their business-scoped user id (a string).
 fn phone(value: &Json<'_>) -> Result<(), String> {
     let digits = match (value.as_whole(), value) {
         (Some(n), _) if n > 0 => n.to_string(),
+        (_, Json::Str(s)) if is_bsuid(s) => return Ok(()),
         (_, Json::Str(s)) => s.to_string(),
         _ => return Err("phone is digits with the country code, as a number or a string".into()),
     };

@@ -138,10 +138,23 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
         // The name the recipient sees: `Q3%20report.pdf` is `Q3 report.pdf`. Escapes that
         // decode to no name (a `/`, a control character, bytes that are not UTF-8) stay.
         match String::from_utf8(crate::http::url::percent_decode(name.as_bytes())) {
-            Ok(decoded) if !decoded.chars().any(|c| c == '/' || c == '\\' || c.is_control()) => decoded,
+            Ok(decoded) if shown_as_is(&decoded) => decoded,
             _ => name.to_string(),
         }
     })
+}
+
+/// Whether a decoded file name shows the recipient what it is: no path (`/`, a backslash, `..`), no
+/// control or direction-changing character (U+202E would show `\u{202E}fdp.exe` as
+/// `exe.pdf`), nothing but white space at its ends.
+fn shown_as_is(name: &str) -> bool {
+    let hidden = |c: char| {
+        c == '/'
+            || c == '\\'
+            || c.is_control()
+            || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
+    !name.chars().any(hidden) && name.trim() == name && !matches!(name, "" | "." | "..")
 }
 
 /// The `filename` 1MSG's sendFile is given for a file sent by link (1MSG types the file by
@@ -261,10 +274,16 @@ fn group_chat(to: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `chatId` for groups (`<id>@g.us`); for individuals `phone`, digits without `+`, as a number
-/// as the current API takes it (v2.39 of its spec also took a string).
+/// as the current API takes it (v2.39 of its spec also took a string); a customer whose number
+/// is hidden, by their business-scoped user id as `phone` (what 1MSG takes for a `<BSUID>@lid`
+/// chat, whose chatId it refuses: docs/research/webhooks-events.md §1.3, from production traffic).
 fn recipient(w: &mut JsonWriter, message: &Message) {
     if message.recipient_type == Some(RecipientType::Group) {
         w.str("chatId", &group_chat(&message.to));
+        return;
+    }
+    if message.recipient_kind() == crate::message::RecipientKind::UserId {
+        w.str("phone", &message.to);
         return;
     }
     let digits = message.phone_digits().unwrap_or_else(|| message.to.trim_start_matches('+').to_string());
