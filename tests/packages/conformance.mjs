@@ -570,6 +570,33 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     check(refused instanceof wabridge.UnsupportedError && refused.provider === "bird", `Bird's markRead: ${refused}`);
   });
 
+  await run("a customer whose number is hidden (a username): read by business-scoped user id, answered by it — Meta recipient, Bird whatsappbsuid, 1MSG phone; a group message answered in its group", async () => {
+    const USER = "US.13491208655302741918";
+    const sandbox = sandboxModule.createSandbox({ statusDelayMs: 0 });
+    for (const provider of ["meta", "bird", "1msg"]) {
+      sandbox.receive({ provider, userId: USER, username: "ana.b", text: "hidden" });
+    }
+    const group = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD";
+    sandbox.receive({ provider: "meta", from: "+16505551234", message: { group_id: group, type: "text", text: { body: "hi all" } } });
+    await sandbox.settle();
+    const inbound = sandbox.webhooks().flatMap((w) => wabridge.readWebhook(w.provider, w.body)).filter((e) => e.type === "message");
+    const wire = { meta: (b) => b.recipient, bird: (b) => b.receiver.contacts[0].identifierKey === "whatsappbsuid" && b.receiver.contacts[0].identifierValue, "1msg": (b) => b.phone };
+    for (const provider of ["meta", "bird", "1msg"]) {
+      const event = inbound.find((e) => e.provider === provider && e.from?.userId);
+      check(event && event.from.userId === USER && event.from.phone === undefined && event.from.username === "ana.b", `${provider}: the hidden customer's event ${JSON.stringify(event?.from)}`);
+      const messenger = wabridge.createMessenger({ provider, ...sandbox.clientOptions(provider) });
+      await messenger.reply(event, { type: "text", body: "answered" });
+      same(wire[provider](sandbox.messages(provider).at(-1).body), USER, `${provider}: sent to the user id`);
+      messenger.free();
+    }
+    const inGroup = inbound.find((e) => e.provider === "meta" && e.group === group);
+    check(inGroup, "Meta's group message carries its group");
+    const meta = wabridge.createMessenger({ provider: "meta", ...sandbox.clientOptions("meta") });
+    await meta.reply(inGroup, { type: "text", body: "to the group" });
+    const sent = sandbox.messages("meta").at(-1).body;
+    same([sent.recipient_type, sent.to], ["group", group], "answered in the group");
+  });
+
   await run("createMessenger: a customer's file downloaded with downloadMedia(event.media) from each provider (Meta by id, Bird through its media host's redirect, 1MSG by link)", async () => {
     const sandbox = sandboxModule.createSandbox({ seed: 9 });
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 7]);
