@@ -36,7 +36,7 @@ export declare class WabridgeError extends Error {
   readonly retryable: boolean;
   /** A messenger's split send (`fit: "adapt"`) that failed part-way: the parts sent before it. */
   readonly sent?: SentPart[];
-  /** …the part whose fate is unknown, when the provider may have taken it (its error's `safeToResend` is false: a 2xx whose answer was lost, a timeout): check before sending it again… */
+  /** …the part whose fate is unknown, when the provider may have taken it (its error is not `safeToResend`: a 2xx whose answer was lost, a timeout, an abort while its request was out): check before sending it again… */
   readonly uncertain?: Message;
   /** …and the messages not sent: what to send again (the failed one first, unless it is `uncertain`). */
   readonly unsent?: Message[];

@@ -66,9 +66,11 @@ class Messenger {
         // Nothing is lost: what was sent, and what was not, travel with the error — on a
         // wrapper when it cannot carry them itself (an abort's reason may be a string, null,
         // or a frozen object).
-        // A part the provider may have taken (a 2xx whose answer was lost) is neither sent nor
-        // unsent: resending it could deliver it twice.
-        const uncertain = error?.safeToResend === false;
+        // A part the provider may have taken (a 2xx whose answer was lost, an abort or a
+        // timeout while its request was out) is neither sent nor unsent: resending it could
+        // deliver it twice. Only a refusal that says so, or a check made before sending, is sure.
+        const checked = ["ERR_VALIDATION", "ERR_ARGUMENT", "ERR_UNSUPPORTED"].includes(error?.code);
+        const uncertain = !checked && error?.safeToResend !== true;
         const parts = uncertain ? { sent, uncertain: part, unsent: messages.slice(index + 1) } : { sent, unsent: messages.slice(index) };
         if (error !== null && typeof error === "object" && Object.isExtensible(error)) throw Object.assign(error, parts);
         throw new WabridgeError(`the message was split in ${messages.length} parts and part ${index + 1} failed (its error is \`cause\`): \`sent\` has the parts sent, \`unsent\` the rest`, { code: "ERR_PARTIAL_SEND", retryable: false, cause: error, ...parts });

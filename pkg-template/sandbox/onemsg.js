@@ -479,7 +479,8 @@ export function createOneMsg(sandbox, options = {}) {
       names.set(chatId, message.senderName);
       remember({ ...message, isForwarded: message.isForwarded ? 1 : 0, metadata: {}, chatName: message.senderName });
       sandbox.emit("1msg", "message", { instanceId: config.instanceId, messages: [message] });
-      const contact = input.from ? digits(input.from) : chatId;
+      // The customer as a send to them is recorded: their number's digits, or their BSUID.
+      const contact = input.from ? digits(input.from) : input.userId;
       return { provider: "1msg", id, from: input.from ? digits(input.from) : undefined, contact, ...(input.userId ? { userId: input.userId } : {}) };
     },
 

@@ -225,16 +225,21 @@ pub fn ascii_url(url: &str) -> Option<std::borrow::Cow<'_, str>> {
     if !url[..host_end].is_ascii() {
         return None;
     }
-    let mut out = String::with_capacity(url.len() + 16);
-    out.push_str(&url[..host_end]);
-    for byte in url[host_end..].bytes() {
+    Some(std::borrow::Cow::Owned(format!("{}{}", &url[..host_end], escaped(&url[host_end..]))))
+}
+
+/// `text` with each byte outside printable ASCII (a space, a control character, every byte of
+/// a character beyond ASCII) percent-encoded.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for byte in text.bytes() {
         if byte.is_ascii_graphic() {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
-    Some(std::borrow::Cow::Owned(out))
+    out
 }
 
 /// Percent-encodes a query parameter value (RFC 3986 unreserved characters pass).

@@ -498,10 +498,12 @@ impl Validate for Message {
                 "a group chat (<id>@g.us) is sent to with recipientType \"group\"",
                 None,
             ),
-            // Letters, or a 1MSG `…@lid` chat: meant as a business-scoped user id, not a number.
+            // Two letters and a period, or a `…@lid` chat: meant as a business-scoped user id.
             RecipientKind::Phone
                 if self.to.ends_with("@lid")
-                    || self.to.strip_suffix("@c.us").unwrap_or(&self.to).bytes().any(|b| b.is_ascii_alphabetic()) =>
+                    || self.to.split_once('.').is_some_and(|(country, _)| {
+                        country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic())
+                    }) =>
             {
                 let why = match self.to.strip_suffix("@lid") {
                     Some(id) if crate::validate::is_bsuid(id) => {

@@ -316,7 +316,7 @@ export interface FitChange {
 export interface ConvertOptions extends ProviderBodyOptions {
   /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
-  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta or Bird template body does not carry: used where the message has none. */
+  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta or Bird template body does not carry: used where the message has none (a 1MSG body converted to 1MSG is given back as it is). */
   namespace?: string;
 }
 /**
@@ -429,14 +429,13 @@ pub fn convert(
     let options = Options::optional(options.as_ref(), "convert options", &["operation", "fit", "namespace"])?;
     let operation = options.string("operation")?;
     let mode = options.string("fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())?;
-    let namespace = options.string("namespace")?;
+    // Only 1MSG's sendTemplate takes a namespace: for another target the option says nothing.
+    let namespace = options.string("namespace")?.filter(|_| to == "1msg");
     if namespace.as_deref().is_some_and(|ns| ns.trim().is_empty()) {
         return Err(
             BodyError::argument("convert's namespace option is a template namespace, not an empty string").into()
         );
     }
-    // Only 1MSG's sendTemplate takes a namespace: for another target the option says nothing.
-    let namespace = namespace.filter(|_| to == "1msg");
     let body = js_to_json(&body)?;
     let conversion =
         provider::convert_given(from.parse()?, to.parse()?, &body, operation.as_deref(), mode, namespace.as_deref())?;

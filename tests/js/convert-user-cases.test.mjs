@@ -348,6 +348,8 @@ test("1MSG: a decoded file name that would hide what it is (direction marks, pat
   assert.equal(name("https://e.com/%E2%80%AEfdp.exe.pdf"), "%E2%80%AEfdp.exe.pdf");
   assert.equal(name("https://e.com/%20report.pdf"), "%20report.pdf");
   assert.equal(name("https://e.com/a%5Cb.pdf"), "a%5Cb.pdf");
+  // Written as they are in the link, such characters are escaped too.
+  assert.equal(name("https://e.com/\u202Efdp.exe.pdf"), "%E2%80%AEfdp.exe.pdf");
 });
 
 test("Bird: a URL whose host is not ASCII is refused at its field (its punycode is the caller's to give)", () => {

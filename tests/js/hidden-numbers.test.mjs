@@ -41,10 +41,12 @@ test("a neutral message to a business-scoped user id: Meta's recipient, Bird's w
   const both = wabridge.convert("meta", "neutral", { ...meta, to: "16505551234" });
   assert.deepEqual(both.changes.map((c) => [c.kind, c.source]), [["lossy", "/recipient"]]);
   // Written as a BSUID but not quite one: the refusal says what a BSUID is.
-  for (const to of ["us.13491208655302741918", `US.${"1".repeat(129)}`, "US 1349", `${USER}@lid`]) {
+  for (const to of ["us.13491208655302741918", `US.${"1".repeat(129)}`, "US.1349 0", `${USER}@lid`]) {
     const [violation] = wabridge.validate({ to, content: text("Hi") });
     assert.match(violation.message, /business-scoped user id/, to);
   }
+  // A phone number with letters in it keeps the phone parser's own reason.
+  assert.doesNotMatch(wabridge.validate({ to: "+44 20 7946 0958 ext 5", content: text("Hi") })[0].message, /business-scoped/);
 });
 
 test("a hidden-number customer writes (Meta, Bird, 1MSG) and is answered by their user id where the provider takes one", async () => {

@@ -106,7 +106,9 @@ fn bird_url(url: &str, at: String) -> Result<String, BodyError> {
         BodyError::Invalid(vec![crate::validate::Violation {
             path: at,
             code: crate::validate::ViolationCode::InvalidFormat,
-            message: format!("Bird takes URLs in ASCII: write the host in punycode (xn--…) (got {url:?})"),
+            message: format!(
+                "Bird takes URLs in ASCII: write the host (and any user name) in ASCII, a host in punycode (xn--…) (got {url:?})"
+            ),
             limit: None,
         }])
     })

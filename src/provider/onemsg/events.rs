@@ -21,7 +21,12 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
     // objects, read as Meta's are. (A whole Cloud API body beside an `instanceId` is read as
     // one too: which of the two a channel sends is not documented, and neither is lost.)
     if channel.id.is_some() && root.get("object").is_some() && root.get("entry").is_some() {
-        return crate::provider::meta::cloud_api_events(Provider::OneMsg, root);
+        // The channel is 1MSG's (its instanceId), not Meta's phone number id.
+        let mut events = crate::provider::meta::cloud_api_events(Provider::OneMsg, root)?;
+        for event in &mut events {
+            event.channel.id = channel.id;
+        }
+        return Ok(events);
     }
     if root.get("messaging_product").and_then(Json::as_str) == Some("whatsapp") {
         let numbered = Party { id: channel.id, ..crate::provider::meta::cloud_api_number(root) };
@@ -81,7 +86,8 @@ pub(super) fn events<'a>(root: &'a Json<'a>) -> Result<Vec<Event<'a>>, String> {
 /// or the one their `<BSUID>@lid` chat is named by — a BSUID only (a numeric `…@lid` is a
 /// WhatsApp LID, no id to send to).
 fn user_id<'a>(given: Option<&'a str>, chat: Option<&'a str>) -> Option<&'a str> {
-    given.or_else(|| chat?.strip_suffix("@lid")).filter(|id| crate::validate::is_bsuid(id))
+    let bsuid = |id: &&str| crate::validate::is_bsuid(id);
+    given.filter(bsuid).or_else(|| chat?.strip_suffix("@lid").filter(bsuid))
 }
 
 fn message<'a>(m: &'a Json<'a>, channel: &Party<'a>) -> Event<'a> {

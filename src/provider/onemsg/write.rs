@@ -139,7 +139,8 @@ pub(super) fn derived_name(kind: &str, link: &str) -> Option<String> {
         // decode to no name (a `/`, a control character, bytes that are not UTF-8) stay.
         match String::from_utf8(crate::http::url::percent_decode(name.as_bytes())) {
             Ok(decoded) if shown_as_is(&decoded) => decoded,
-            _ => name.to_string(),
+            // Escaped, as the link gave it, or (characters written as they are) escaped here.
+            _ => crate::http::url::escaped(name),
         }
     })
 }
