@@ -463,16 +463,12 @@ impl Message {
         }
     }
 
-    /// The recipient's phone number as a provider that takes digits is sent it: `to` as given
-    /// when it is already `+`/digits only (a body read from a provider is written back as it
-    /// was; no parse on the send path), else normalised to the country code and national number.
+    /// The recipient's phone number as a provider that takes digits is sent it: normalised to
+    /// the country code and national number however it was written (`+330612345678` and
+    /// `+33 6 12 34 56 78` are both `33612345678`: the number validated is the number sent).
     pub fn phone_digits(&self) -> Option<String> {
-        let plain = self.to.strip_prefix('+').unwrap_or(&self.to);
         if self.recipient_kind() != RecipientKind::Phone {
             return None;
-        }
-        if !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(plain.to_string());
         }
         match self.recipient()? {
             Recipient::Phone(number) => Some(number.digits()),

@@ -53,8 +53,21 @@ pub fn is_international_digits(digits: &str) -> bool {
 /// and a first digit that country uses. Written as people write numbers (`+44 20 7946 0958`,
 /// `+1 (650) 555-1234`, digits without `+`); a provider is sent the number normalised.
 pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
-    if let Err(error) = crate::phone::parse(value, None) {
-        report.add(path, phone_fault(&error), format!("{label}: {error} (got {value:?})"), error.limit());
+    match crate::phone::parse(value, None) {
+        Err(error) => report.add(path, phone_fault(&error), format!("{label}: {error} (got {value:?})"), error.limit()),
+        // A numbering plan may allow longer national numbers than E.164 takes (Nigeria's 14):
+        // no WhatsApp provider sends to more than 15 digits (Bird and 1MSG refuse them).
+        Ok(number) if number.digits().len() > limits::PHONE_NUMBER_MAX_DIGITS => report.add(
+            path,
+            ViolationCode::TooLong,
+            format!(
+                "{label}: {} digits; a phone number has at most {} (E.164), country code included (got {value:?})",
+                number.digits().len(),
+                limits::PHONE_NUMBER_MAX_DIGITS
+            ),
+            Some(limits::PHONE_NUMBER_MAX_DIGITS as f64),
+        ),
+        Ok(_) => {}
     }
 }
 

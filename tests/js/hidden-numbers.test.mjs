@@ -154,3 +154,21 @@ test("the sandbox's Meta group statuses are Meta's: recipient_type group, the gr
     assert.equal(status.participant, undefined, "the group is not its own member");
   }
 });
+
+test("recipients: one number however written, at most 15 digits, and no other provider's id taken for a Meta recipient", () => {
+  const digits = (to, provider) => {
+    const body = wabridge.toProvider(provider, { to, content: text("Hi") });
+    return String({ meta: body.to, bird: body.receiver?.contacts[0].identifierValue, "1msg": body.phone }[provider]).replace("+", "");
+  };
+  for (const [written, sent] of [["+330612345678", "33612345678"], ["+33 06 12 34 56 78", "33612345678"], ["+4402079460958", "442079460958"], ["+116505551234", "16505551234"], ["+390612345678", "390612345678"]]) {
+    for (const provider of ["meta", "bird", "1msg"]) assert.equal(digits(written, provider), sent, `${written} to ${provider}`);
+  }
+  // More than E.164's 15 digits is refused, not rounded or sent.
+  const [long] = wabridge.validate({ to: "+23480312345673761", content: text("Hi") });
+  assert.deepEqual([long.path, long.code, long.limit], ["/to", "too_long", 15]);
+  // Meta's to: a Bird contact id, a 1MSG chat, a BSUID beside a group are refused at their field.
+  const meta = (fields) => wabridge.validateProvider("meta", { messaging_product: "whatsapp", type: "text", text: { body: "hi" }, ...fields }).map((v) => [v.path, v.code]);
+  assert.deepEqual(meta({ to: "00000000-0000-4000-8000-000000000000" }), [["/to", "invalid_value"]]);
+  assert.deepEqual(meta({ recipient_type: "group", to: "7@g.us" }), [["/to", "invalid_value"]]);
+  assert.deepEqual(meta({ recipient_type: "group", recipient: USER }), [["/recipient", "invalid_format"]]);
+});

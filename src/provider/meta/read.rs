@@ -6,7 +6,7 @@
 use crate::limits::BSUID_MAX_CHARS;
 use crate::message::read::{Spelling, address_request, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
-use crate::validate::{Json, Obj, Report, ViolationCode, is_bsuid};
+use crate::validate::{Json, Obj, Report, ViolationCode, is_bsuid, is_uuid};
 
 /// The message types of Meta's reference.
 const MESSAGE_TYPES: [&str; 11] = [
@@ -53,23 +53,36 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     // BSUID); given both, Meta sends to `to` ("`to` will take precedence"), and so does this.
     let to = match body.has("to") || !body.has("recipient") {
         // Meta: "Use `to` to send to a phone number. Use `recipient` to send to a BSUID".
+        // Another provider's ids are no Meta recipient: a Bird contact id, a 1MSG chat.
         true => body.req_str(r, "to").filter(|to| {
-            let misplaced = is_bsuid(to);
-            if misplaced {
-                let message = format!("{to:?} is a business-scoped user id: Meta takes it as recipient, not to");
-                body.violation(r, "to", ViolationCode::InvalidValue, message, None);
+            let misplaced = if is_bsuid(to) {
+                Some(format!("{to:?} is a business-scoped user id: Meta takes it as recipient, not to"))
+            } else if is_uuid(to) {
+                Some(format!("{to:?} is a Bird contact id: Meta's to is a phone number or a group id"))
+            } else if to.contains('@') {
+                Some(format!("{to:?} is a 1MSG chat id: Meta's to is a phone number or a group id"))
+            } else {
+                None
+            };
+            if let Some(message) = &misplaced {
+                body.violation(r, "to", ViolationCode::InvalidValue, message.clone(), None);
             }
-            !misplaced
+            misplaced.is_none()
         }),
         false => body.str(r, "recipient").filter(|id| {
-            let bsuid = is_bsuid(id);
-            if !bsuid {
-                let message = format!(
+            let fault = if !is_bsuid(id) {
+                Some(format!(
                     "recipient is a business-scoped user id: a country code, '.', then up to {BSUID_MAX_CHARS} letters and digits (got {id:?})"
-                );
-                body.violation(r, "recipient", ViolationCode::InvalidFormat, message, None);
+                ))
+            } else if body.json().get("recipient_type").and_then(Json::as_str) == Some("group") {
+                Some("recipient names a person (a business-scoped user id); a group goes in to".to_string())
+            } else {
+                None
+            };
+            if let Some(message) = &fault {
+                body.violation(r, "recipient", ViolationCode::InvalidFormat, message.clone(), None);
             }
-            bsuid
+            fault.is_none()
         }),
     };
     if body.has("recipient") && body.has("to") {
