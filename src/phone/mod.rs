@@ -247,6 +247,25 @@ impl fmt::Display for DigitList {
 /// dialling prefix, else a national number — unless they start with the region's own country
 /// code and only make a possible number without it.
 pub fn parse(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneError> {
+    // A message's recipient is read when it is validated and again when it is written: the
+    // last number read without a region is kept, so that the second read is a comparison.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, PhoneNumber)>> = const { std::cell::RefCell::new(None) };
+    }
+    if region.is_some() {
+        return parse_in(input, region);
+    }
+    let known =
+        LAST.with_borrow(|last| last.as_ref().filter(|(read, _)| read == input).map(|(_, number)| number.clone()));
+    if let Some(number) = known {
+        return Ok(number);
+    }
+    let number = parse_in(input, None)?;
+    LAST.set(Some((input.to_string(), number.clone())));
+    Ok(number)
+}
+
+fn parse_in(input: &str, region: Option<&str>) -> Result<PhoneNumber, PhoneError> {
     let region = match region {
         Some(name) => Some(find_region(name).ok_or_else(|| PhoneError::UnknownRegion(name.chars().take(8).collect()))?),
         None => None,
