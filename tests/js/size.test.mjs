@@ -48,10 +48,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // 275,143 with 1MSG's webhook-URL tokens redacted), 278,770 after the twelfth session's audit
 // fixes (bulk files cut into their items with line and column, answers streamed and capped,
 // lone surrogates escaped before the boundary, whole numbers however written, options checked
-// by key, claims that lapse, handler checks and reports: +3.6 KB).
+// by key, claims that lapse, handler checks and reports: +3.6 KB), 286,301 after the thirteenth
+// session (business-scoped user ids read and sent on three providers, groups, coexistence echoes
+// and raw hooks in webhooks, the clients' failure semantics, split cards' origins, recipients
+// normalised and checked: +7.5 KB; BENCHMARKS.md).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(278_770 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(286_301 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
