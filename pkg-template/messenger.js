@@ -65,15 +65,15 @@ class Messenger {
       } catch (error) {
         // Nothing is lost: what was sent, and what was not, travel with the error — on a
         // wrapper when it cannot carry them itself (an abort's reason may be a string, null,
-        // or a frozen object).
-        // A part the provider may have taken (a 2xx whose answer was lost, an abort or a
-        // timeout while its request was out) is neither sent nor unsent: resending it could
-        // deliver it twice. Only a refusal that says so, or a check made before sending, is sure.
+        // or a frozen object). A part the provider may have taken (a 2xx whose answer was
+        // lost, an abort or a timeout while its request was out) is neither: `uncertain`, as
+        // resending it could deliver it twice. Only a refusal that says it is safe to resend,
+        // or a check made before sending, is sure.
         const checked = ["ERR_VALIDATION", "ERR_ARGUMENT", "ERR_UNSUPPORTED"].includes(error?.code);
         const uncertain = !checked && error?.safeToResend !== true;
         const parts = uncertain ? { sent, uncertain: part, unsent: messages.slice(index + 1) } : { sent, unsent: messages.slice(index) };
         if (error !== null && typeof error === "object" && Object.isExtensible(error)) throw Object.assign(error, parts);
-        throw new WabridgeError(`the message was split in ${messages.length} parts and part ${index + 1} failed (its error is \`cause\`): \`sent\` has the parts sent, \`unsent\` the rest`, { code: "ERR_PARTIAL_SEND", retryable: false, cause: error, ...parts });
+        throw new WabridgeError(`the message was split in ${messages.length} parts and part ${index + 1} failed (its error is \`cause\`): \`sent\` has the parts sent, \`uncertain\` one that may have gone, \`unsent\` the rest`, { code: "ERR_PARTIAL_SEND", retryable: false, cause: error, ...parts });
       }
     }
     const [first, ...more] = sent;
@@ -93,8 +93,7 @@ class Messenger {
     if (event?.type !== "message") throw new ArgumentError("reply takes a message event (type \"message\") from this messenger's webhooks", { code: "ERR_ARGUMENT", retryable: false });
     const group = typeof event.group === "string";
     // A customer whose number is hidden behind a username is answered by their business-scoped
-    // user id.
-    // Bird: a customer known by username alone is still its contact (`from.id`, a UUID).
+    // user id; on Bird, one known by username alone, by their contact (`from.id`, a UUID).
     const contact = event.provider === "bird" ? event.from?.id : undefined;
     const to = group ? event.group : event.from?.phone ?? event.from?.userId ?? contact;
     if (!to) throw new ArgumentError(`the ${event.provider} message ${event.id} has no phone number or user id to answer (answer through the client with the provider's own id)`, { code: "ERR_ARGUMENT", retryable: false });
