@@ -297,7 +297,7 @@ impl ClientCore {
                 // A read's 2xx that cannot be decoded (cut short, garbled on the way) may come
                 // whole when asked again, which does nothing twice.
                 if let AnswerError::Unexpected(unexpected) = &mut error {
-                    unexpected.retryable |= (200..300).contains(&status) && !is_post(prepared);
+                    unexpected.retryable |= (200..300).contains(&status) && is_get(prepared);
                 }
                 self.failure(error.into(), prepared, attempt, jitter)
             }
@@ -466,8 +466,11 @@ impl ClientCore {
             }
         }
         let mut hint = error.retry_hint();
-        // A GET or a DELETE asked again does nothing twice: retried as a refused request is.
-        hint.safe |= !is_post(prepared);
+        // A GET asked again does nothing twice: retried as a refused request is. (A DELETE
+        // cannot do anything twice either, but asked again after an answer that was lost it
+        // gets the provider's 404 for what it did delete: it is left to the caller, whose
+        // error says `safeToResend`.)
+        hint.safe |= is_get(prepared);
         let wait =
             if self.retry.should_retry(&hint) { self.retry.delay_ms(attempt, jitter, hint.after_ms) } else { None };
         let attempted = Attempted { provider: self.client().provider(), request: &request, attempts: attempt };
@@ -483,6 +486,11 @@ impl ClientCore {
 /// Whether a prepared request is a POST (a send, an upload: what asking again may do twice).
 fn is_post(prepared: &Array) -> bool {
     prepared.get(0).as_string().as_deref() == Some("POST")
+}
+
+/// Whether a prepared request is a GET (a read: asking again changes nothing).
+fn is_get(prepared: &Array) -> bool {
+    prepared.get(0).as_string().as_deref() == Some("GET")
 }
 
 fn no_operation(operation: &str) -> BodyError {

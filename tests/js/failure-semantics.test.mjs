@@ -105,6 +105,11 @@ test("a read whose 2xx comes garbled is asked again by itself (a GET does nothin
   const flaky = async () => (++failures === 1 ? new Response("{}", { status: 503 }) : Response.json({ url: "https://lookaside.fbsbx.com/x", mime_type: "image/png", sha256: "ab", file_size: 4, id: "1" }));
   await new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: flaky, retry: { baseDelayMs: 1 } }).getMedia("1");
   assert.equal(failures, 2);
+  // A DELETE's is not: asked again after a lost answer it would get a 404 for what it deleted.
+  let deletes = 0;
+  const deleteFails = async () => (++deletes, new Response("{}", { status: 503 }));
+  await assert.rejects(new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: deleteFails, retry: { baseDelayMs: 1 } }).deleteMedia("1"), (e) => e.retryable === true && e.safeToResend === true);
+  assert.equal(deletes, 1, "a DELETE is left to the caller");
   let sends = 0;
   const sendFails = async () => (++sends, new Response('{"messages":[', { status: 200 }));
   await assert.rejects(new wabridge.MetaClient({ token: "tok-123456", phoneNumberId: "106540352242922", fetch: sendFails, retry: { baseDelayMs: 1 } }).send(message), (e) => e.retryable === false && e.safeToResend === false);

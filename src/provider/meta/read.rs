@@ -51,10 +51,10 @@ fn mark_read(body: &Obj<'_>, r: &mut Report) -> Option<MarkRead> {
 fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     // A WhatsApp user by phone number (`to`), or by business-scoped user id (`recipient`, a
     // BSUID); given both, Meta sends to `to` ("`to` will take precedence"), and so does this.
-    let to = match body.has("to") || !body.has("recipient") {
-        // Meta: "Use `to` to send to a phone number. Use `recipient` to send to a BSUID".
-        // Another provider's ids are no Meta recipient: a Bird contact id, a 1MSG chat.
-        true => body.req_str(r, "to").filter(|to| {
+    // Meta: "Use `to` to send to a phone number. Use `recipient` to send to a BSUID".
+    // Another provider's ids are no Meta recipient: a Bird contact id, a 1MSG chat.
+    let to = if body.has("to") || !body.has("recipient") {
+        body.req_str(r, "to").filter(|to| {
             let misplaced = if is_bsuid(to) {
                 Some(format!("{to:?} is a business-scoped user id: Meta takes it as recipient, not to"))
             } else if is_uuid(to) {
@@ -68,8 +68,9 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
                 body.violation(r, "to", ViolationCode::InvalidValue, message.clone(), None);
             }
             misplaced.is_none()
-        }),
-        false => body.str(r, "recipient").filter(|id| {
+        })
+    } else {
+        body.str(r, "recipient").filter(|id| {
             let fault = if !is_bsuid(id) {
                 Some(format!(
                     "recipient is a business-scoped user id: a country code, '.', then up to {BSUID_MAX_CHARS} letters and digits (got {id:?})"
@@ -83,7 +84,7 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
                 body.violation(r, "recipient", ViolationCode::InvalidFormat, message.clone(), None);
             }
             fault.is_none()
-        }),
+        })
     };
     if body.has("recipient") && body.has("to") {
         body.str(r, "recipient");
