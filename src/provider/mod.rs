@@ -24,8 +24,12 @@ use std::str::FromStr;
 
 /// Validates `message` for `provider` and serializes it to the provider's request body (JSON).
 pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyError> {
-    message.validate()?;
-    write_for(provider, message)
+    match message.validate() {
+        Ok(()) => write_for(provider, message),
+        // Refused: every violation at once, what the provider refuses too, as `violations_for`
+        // (`validate(message, provider)`) gives them (the refusal path alone pays for it).
+        Err(_) => Err(BodyError::Invalid(violations_for(provider, message)?)),
+    }
 }
 
 /// Every violation of `message` for `provider` at once (`validate(message, provider)`): the

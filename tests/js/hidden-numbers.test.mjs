@@ -172,3 +172,13 @@ test("recipients: one number however written, at most 15 digits, and no other pr
   assert.deepEqual(meta({ recipient_type: "group", to: "7@g.us" }), [["/to", "invalid_value"]]);
   assert.deepEqual(meta({ recipient_type: "group", recipient: USER }), [["/recipient", "invalid_format"]]);
 });
+
+test("toProvider refuses with every violation validate(message, provider) finds, the provider's too", () => {
+  const message = { to: "16505551234@g.us", content: { type: "template", name: "hello_world", language: { code: "en_US" } } };
+  const expected = wabridge.validate(message, "1msg").map((v) => v.path).sort();
+  assert.ok(expected.includes("/content/namespace") && expected.includes("/to"), JSON.stringify(expected));
+  assert.throws(() => wabridge.toProvider("1msg", message), (e) => {
+    assert.deepEqual(e.violations.map((v) => v.path).sort(), expected);
+    return true;
+  });
+});
