@@ -768,8 +768,8 @@ fn reshape_unsupported(target: Target, message: &Message, refused: &Unsupported)
                     Header::Image(m) | Header::Video(m) => m.clone(),
                     _ => return None,
                 };
-                // The card's link first: a caption cut to fit loses the end of its text, never
-                // the end of the link.
+                // The card's link first: a caption cut to fit loses the end of its text before
+                // any of the link (only a link longer than a caption is itself cut).
                 let mut caption: Vec<String> =
                     card.cta_url.iter().map(|cta| format!("{}: {}", cta.display_text, cta.url)).collect();
                 caption.extend(card.body.iter().cloned());
