@@ -33,7 +33,7 @@ pub use template::{
 };
 pub use text::Text;
 
-use crate::limits::{BSUID_MAX_CHARS, CALLBACK_DATA_MAX_CHARS};
+use crate::limits::CALLBACK_DATA_MAX_CHARS;
 use crate::validate::{
     Json, Path, Report, Violation, ViolationCode, check_chars, check_identifier, check_phone_number, parse_tree,
 };
@@ -505,10 +505,7 @@ impl Validate for Message {
                     Some(id) if crate::validate::is_bsuid(id) => {
                         format!("a <BSUID>@lid chat is sent to by its business-scoped user id: to {id:?}")
                     }
-                    _ => format!(
-                        "to is a phone number, or a business-scoped user id: a country code in capitals, '.', then up to {BSUID_MAX_CHARS} letters and digits, US.13491208655302741918 (got {:?})",
-                        self.to
-                    ),
+                    _ => format!("to is a phone number, or {} (got {:?})", crate::validate::bsuid_form(), self.to),
                 };
                 report.add(&to, ViolationCode::InvalidFormat, why, None);
             }

@@ -104,6 +104,14 @@ pub fn is_bsuid(value: &str) -> bool {
         && id.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// What a business-scoped user id is, for the refusal of one that is not (`is_bsuid`).
+pub fn bsuid_form() -> String {
+    format!(
+        "a business-scoped user id: a country code in capitals, '.', then up to {} letters and digits (US.13491208655302741918)",
+        limits::BSUID_MAX_CHARS
+    )
+}
+
 /// Reports an empty or whitespace-padded identifier (message ids, group ids).
 pub fn check_identifier(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
     if value.trim().is_empty() {

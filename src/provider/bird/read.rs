@@ -9,8 +9,8 @@ use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
 use crate::validate::{
-    Obj, Report, ViolationCode, char_count, chars_fault, is_bsuid, is_http_url, is_international_digits, is_uuid,
-    number,
+    Obj, Report, ViolationCode, bsuid_form, char_count, chars_fault, is_bsuid, is_http_url, is_international_digits,
+    is_uuid, number,
 };
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
@@ -99,10 +99,7 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
     }
     match &identifier_value {
         Some(value) if by_user_id && !is_bsuid(value) => {
-            let message = format!(
-                "a {BSUID_IDENTIFIER_KEY} identifierValue is a business-scoped user id: a country code, '.', then up to {} letters and digits (got {value:?})",
-                BSUID_MAX_CHARS
-            );
+            let message = format!("a {BSUID_IDENTIFIER_KEY} identifierValue is {} (got {value:?})", bsuid_form());
             c.violation(r, "identifierValue", ViolationCode::InvalidFormat, message, None);
         }
         Some(value) if !by_user_id => e164(c, r, value),

@@ -3,10 +3,9 @@
 //! reference gives it (`Obj::only`, as every reader does): any other field is reported rather
 //! than dropped. Limits are checked on the neutral model.
 
-use crate::limits::BSUID_MAX_CHARS;
 use crate::message::read::{Spelling, address_request, contact, flow_action, flow_mode, location, media};
 use crate::message::*;
-use crate::validate::{Json, Obj, Report, ViolationCode, is_bsuid, is_uuid};
+use crate::validate::{Json, Obj, Report, ViolationCode, bsuid_form, is_bsuid, is_uuid};
 
 /// The message types of Meta's reference.
 const MESSAGE_TYPES: [&str; 11] = [
@@ -72,9 +71,7 @@ fn message(body: &Obj<'_>, r: &mut Report) -> Option<Message> {
     } else {
         body.str(r, "recipient").filter(|id| {
             let fault = if !is_bsuid(id) {
-                Some(format!(
-                    "recipient is a business-scoped user id: a country code, '.', then up to {BSUID_MAX_CHARS} letters and digits (got {id:?})"
-                ))
+                Some(format!("recipient is {} (got {id:?})", bsuid_form()))
             } else if body.json().get("recipient_type").and_then(Json::as_str) == Some("group") {
                 Some("recipient names a person (a business-scoped user id); a group goes in to".to_string())
             } else {
