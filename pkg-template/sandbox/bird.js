@@ -40,7 +40,7 @@ export function createBird(sandbox, options = {}) {
     channelActive: options.channelActive ?? true,
   };
   const contacts = new Map(); // contact id → contact
-  const byPhone = new Map(); // +E.164 → contact id
+  const byIdentifier = new Map(); // +E.164 (or a BSUID) → contact id
 
   const error = (status, code, message, details) => json(status, details ? { code, message, details } : { code, message });
   const notFound = (what) => error(404, "NotFound", `The requested resource does not exist: ${what}`);
@@ -50,11 +50,11 @@ export function createBird(sandbox, options = {}) {
   /** The workspace's contact of a phone number, or (`key` "whatsappbsuid") of a customer
    *  whose number is hidden, by their business-scoped user id. */
   function contactFor(value, name, key = "phonenumber") {
-    const identifier = key === "phonenumber" ? `+${digits(value)}` : value;
-    let id = byPhone.get(identifier);
+    const identifier = identifierOf(value, key);
+    let id = byIdentifier.get(identifier);
     if (!id) {
       id = randomUuid(sandbox.random);
-      byPhone.set(identifier, id);
+      byIdentifier.set(identifier, id);
       contacts.set(id, {
         id, computedDisplayName: name ?? identifier, createdAt: now(), updatedAt: now(), workspaceId: config.workspaceId,
         featuredIdentifiers: [{ key, value: identifier }], attributes: { [key]: [identifier] }, identifierCount: 1, accountIds: [], listIds: [],
@@ -63,6 +63,8 @@ export function createBird(sandbox, options = {}) {
     return contacts.get(id);
   }
 
+  /** An identifier as the workspace keeps it: a phone number in +E.164, else as given. */
+  const identifierOf = (value, key) => (key === "phonenumber" ? `+${digits(value)}` : value);
   const phoneOf = (contact) => contact.featuredIdentifiers[0].value;
   const keyOf = (contact) => contact.featuredIdentifiers[0].key;
   /** The customer as the sandbox's window knows them: their number's digits, or their user id. */
@@ -194,8 +196,7 @@ export function createBird(sandbox, options = {}) {
           const contact = contacts.get(call.id);
           // contactIdentifierValue, when given, must be the contact's identifier on the channel.
           const value = ctx.url.searchParams.get("contactIdentifierValue");
-          const given = value === null || !contact ? value : keyOf(contact) === "phonenumber" ? `+${digits(value)}` : value;
-          if (!contact || (value !== null && given !== phoneOf(contact))) return notFound("contact not found on this channel");
+          if (!contact || (value !== null && identifierOf(value, keyOf(contact)) !== phoneOf(contact))) return notFound("contact not found on this channel");
           return json(200, channelContact(contact));
         }
         default:
