@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 const TS_WEBHOOK_EVENTS: &str = r#"
 /** A customer, a recipient, or your own number on the provider. */
 export interface WebhookParty {
-  /** The provider's id: Meta's WhatsApp id (`wa_id`, or the BSUID when the number is hidden), Bird's contact or channel id, 1MSG's chat id (`…@c.us`, `<BSUID>@lid`) or instance id. */
+  /** The provider's id: Meta's WhatsApp id (`wa_id`, or the BSUID when the number is hidden), Bird's contact or channel id, 1MSG's chat id (`…@c.us`, `<BSUID>@lid`; Meta's `wa_id` when 1MSG forwards the Cloud API's bodies, its `rawHooks` setting: `phone` is the same in both) or instance id. */
   id?: string;
   /** The phone number in E.164, `+` first: what a message's `to` takes to answer. Absent when the customer hides it behind a username. */
   phone?: string;
@@ -106,7 +106,7 @@ export interface WebhookMessage extends WebhookEventBase {
   fromMe: boolean;
   /** 1MSG: the chat it is in (`…@c.us`, or `…@g.us` for a group). */
   chatId?: string;
-  /** The group it was sent in (Meta's `group_id`, 1MSG's `…@g.us` chat): answer there, `{ to: group, recipientType: "group" }` (what `messenger.reply` does), not to `from`, the member who wrote. */
+  /** The group it was sent in (Meta's `group_id`, 1MSG's `…@g.us` chat; with 1MSG's `rawHooks`, Meta's group id, which 1MSG cannot send to): answer there, `{ to: group, recipientType: "group" }` (what `messenger.reply` does), not to `from`, the member who wrote. */
   group?: string;
   /** WhatsApp's own id where the provider's differs (Bird's `parts[].platformReference`). */
   whatsappId?: string;

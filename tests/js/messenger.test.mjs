@@ -440,3 +440,26 @@ test("a misspelt messenger option is refused with the messenger's own options li
     (e) => e instanceof wabridge.ArgumentError && /unknown option "webhooksecret"/.test(e.message) && /createMessenger's own: .*webhookSecret/.test(e.message),
   );
 });
+
+test("1MSG with rawHooks on: the customer is Meta's wa_id with the same phone, and a Meta group cannot be answered through 1MSG", async () => {
+  const sandbox = createSandbox({ seed: 13 });
+  const messenger = wabridge.createMessenger({ provider: "1msg", ...sandbox.clientOptions("1msg") });
+  const value = (message) => JSON.stringify({
+    instanceId: "VID182868781",
+    messaging_product: "whatsapp",
+    metadata: { display_phone_number: "15550783881", phone_number_id: "106540352242922" },
+    contacts: [{ profile: { name: "Ana" }, wa_id: "16505551234" }],
+    messages: [{ from: "16505551234", id: "wamid.RAWG1", timestamp: "1750100000", type: "text", text: { body: "hi" }, ...message }],
+  });
+  const [single] = wabridge.readWebhook("1msg", value({}));
+  const [classic] = wabridge.readWebhook("1msg", JSON.stringify({ messages: [{ id: "c1", body: "hi", fromMe: false, chatId: "16505551234@c.us", time: 1750100000, type: "chat" }] }));
+  assert.equal(single.from.id, "16505551234");
+  assert.equal(classic.from.id, "16505551234@c.us");
+  assert.equal(single.from.phone, classic.from.phone, "the phone is the key both share");
+  sandbox.receive({ provider: "1msg", from: "+16505551234", text: "hi" }); // opens the customer's window
+  const sent = await messenger.reply(single, { type: "text", body: "hello" });
+  assert.ok(sent.id, "a raw-hooks customer is answered by phone");
+  const [inGroup] = wabridge.readWebhook("1msg", value({ group_id: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD" }));
+  assert.equal(inGroup.group, "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD");
+  await assert.rejects(messenger.reply(inGroup, { type: "text", body: "hello all" }), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/to" && /1MSG's groups are chats/.test(e.violations[0].message));
+});
