@@ -9,12 +9,14 @@ use wabridge::Provider;
 use wabridge::provider::webhook::events_json;
 
 /// `actual` holds everything `expected` says: objects member by member (more members are
-/// fine), arrays item by item and of the same length, other values equal.
+/// fine; a member expected `null` must be absent), arrays item by item and of the same
+/// length, other values equal.
 fn holds(actual: &Value, expected: &Value, at: &str) -> Result<(), String> {
     match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e.iter().try_for_each(|(key, value)| {
-            let member = a.get(key).ok_or_else(|| format!("{at}/{key} is missing"))?;
-            holds(member, value, &format!("{at}/{key}"))
+        (Value::Object(a), Value::Object(e)) => e.iter().try_for_each(|(key, value)| match a.get(key) {
+            None if value.is_null() => Ok(()),
+            None => Err(format!("{at}/{key} is missing")),
+            Some(member) => holds(member, value, &format!("{at}/{key}")),
         }),
         (Value::Array(a), Value::Array(e)) if a.len() == e.len() => {
             a.iter().zip(e).enumerate().try_for_each(|(i, (a, e))| holds(a, e, &format!("{at}/{i}")))

@@ -19,6 +19,11 @@ const PROVIDERS = { meta: "meta", bird: "bird", "1msg": "1msg" };
 function holds(actual, expected, at = "") {
   if (expected && typeof expected === "object" && !Array.isArray(expected)) {
     for (const [key, value] of Object.entries(expected)) {
+      // A member expected null must be absent.
+      if (value === null) {
+        assert.ok(actual && !(key in actual), `${at}/${key} is ${JSON.stringify(actual?.[key])}, expected absent`);
+        continue;
+      }
       assert.ok(actual && key in actual, `${at}/${key} is missing`);
       holds(actual[key], value, `${at}/${key}`);
     }

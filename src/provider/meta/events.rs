@@ -118,7 +118,11 @@ pub(crate) fn value_events<'a>(
 fn person<'a>(wa_id: Option<&'a str>, user_id: Option<&'a str>, contacts: &'a [Json<'a>]) -> Party<'a> {
     let theirs_by_number = |c: &&Json<'_>| wa_id.is_some() && str_at(c, "wa_id") == wa_id;
     let theirs = |c: &&Json<'_>| theirs_by_number(c) || (user_id.is_some() && str_at(c, "user_id") == user_id);
-    let contact = contacts.iter().find(theirs).or(if contacts.len() == 1 { contacts.first() } else { None });
+    // A single contact is theirs though it names them otherwise (Meta's `wa_id` and `from`
+    // differ for some countries' numbers, Mexico's), unless its user id is someone else's.
+    let not_someone_else = |c: &&Json<'_>| user_id.is_none() || str_at(c, "user_id").is_none();
+    let single = if contacts.len() == 1 { contacts.first().filter(not_someone_else) } else { None };
+    let contact = contacts.iter().find(theirs).or(single);
     let profile = contact.and_then(|c| c.get("profile"));
     // A message may name its sender by number alone while their contact also has a user id.
     let user_id = user_id.or_else(|| contact.filter(theirs_by_number).and_then(|c| str_at(c, "user_id")));
