@@ -229,6 +229,11 @@ export interface SandboxOptions {
   enforceWindow?: boolean;
   /** Phone numbers whose messages fail as undeliverable (Meta 131026). */
   undeliverable?: string[];
+  // Media is judged as WhatsApp judges it, after the send is accepted: a message whose media
+  // link WhatsApp's servers could not fetch (a `.invalid` or `localhost` host, a loopback or
+  // private address; the sandbox's own files excepted) or whose media id was never uploaded
+  // (or was deleted) fails with 131053, "Media upload error" — Bird's in `failure.source`.
+
   /** The base URL clients use in fetch mode. */
   baseUrl?: string;
 }

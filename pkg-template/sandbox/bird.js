@@ -8,7 +8,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { LIMITS, validateProvider } from "wabridge";
-import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, digits, json, randomHex, randomUuid } from "./support.js";
+import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomHex, randomUuid } from "./support.js";
 
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
@@ -133,6 +133,7 @@ export function createBird(sandbox, options = {}) {
       provider: "bird", id: randomUuid(sandbox.random), to: first.phone, contact: first.customer, contactId: first.id, receivers,
       kind: body.body?.type ?? "template", body, template: body.template !== undefined,
       status: "accepted", createdAt: now(), lastStatusAt: now(), platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}`,
+      origin: ctx.url.origin, media: mediaIn(body, { linkKeys: ["mediaUrl"] }),
     };
     // A free-form message to a contact whose 24-hour window is closed: as the Meta sandbox
     // does (and as WhatsApp behind Bird does), it is accepted (202) and then fails, its
@@ -239,8 +240,12 @@ export function createBird(sandbox, options = {}) {
       record.lastStatusAt = now();
       const payload = messageObject(record);
       if (failure) {
+        // WhatsApp's own code goes in `failure.source.code` (Bird: "the specific errors returned
+        // from the whatsapp platform"); `failure.code` is Bird's channel-agnostic grouping
+        // (11xxx–15xxx), whose WhatsApp values Bird does not publish: the sandbox gives none
+        // rather than one a receiver would match in tests and never see in production.
         payload.reason = failure.title;
-        payload.failure = { code: failure.code, description: failure.details, source: { code: String(failure.code), name: "whatsapp" } };
+        payload.failure = { description: failure.details, source: { code: String(failure.code), name: "whatsapp" } };
       }
       const outbound = { service: "channels", event: "whatsapp.outbound", payload };
       if (failure || status !== "delivered" || !sandbox.autoRead) return outbound;

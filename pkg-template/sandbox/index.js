@@ -39,7 +39,27 @@ const FAILURES = {
     details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
   },
   undeliverable: { code: 131026, title: "Message undeliverable", details: "Message Undeliverable." },
+  // WhatsApp accepts a message whose media it cannot fetch and fails it afterwards.
+  mediaLink: { code: 131053, title: "Media upload error", details: "Downloading media from weblink failed: its host cannot be reached from WhatsApp's servers." },
+  mediaId: { code: 131053, title: "Media upload error", details: "Media not found: the media id was never uploaded to this phone number, or was deleted." },
 };
+
+/**
+ * Whether WhatsApp's servers could not fetch `link`: a name that never resolves (`.invalid`,
+ * RFC 6761; `localhost`) or a loopback or private address — a link that works on a developer's
+ * machine and fails in production. The sandbox's own files (`origins`) are reachable.
+ */
+function unreachable(link, origins) {
+  let url;
+  try {
+    url = new URL(link);
+  } catch {
+    return true;
+  }
+  if (origins.includes(url.origin)) return false;
+  const host = url.hostname.replace(/\.$/, "").toLowerCase();
+  return /(^|\.)(invalid|localhost)$/.test(host) || /^(127\.|10\.|0\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || /^\[(::1?|f[cd][0-9a-f]*:.*|fe80:.*)\]$/.test(host);
+}
 
 class Sandbox {
   constructor(options = {}) {
@@ -171,6 +191,17 @@ class Sandbox {
     this.faults = [];
   }
 
+  /** Why a message fails for its media, if it does: a link WhatsApp cannot fetch, or a media
+   *  id the provider does not know (`record.media`: `{ link }` or `{ id, known }` each). */
+  mediaFailure(record) {
+    const origins = [new URL(this.baseUrl).origin, record.origin];
+    for (const media of record.media ?? []) {
+      if (media.link !== undefined && unreachable(media.link, origins)) return FAILURES.mediaLink;
+      if (media.id !== undefined && media.known === false) return FAILURES.mediaId;
+    }
+    return null;
+  }
+
   /** Why a message to this contact fails, if it does: undeliverable number, or a free-form
    *  message outside the 24-hour window that the contact's last inbound message opened. */
   failureFor(record) {
@@ -183,7 +214,8 @@ class Sandbox {
 
   /** Stores an accepted message and plays its status webhooks out in order; one scheduled
    *  for later (`at`, ms since the epoch, after now) stays "scheduled" until the clock
-   *  reaches it (checked on every request and on `settle()`), and is judged then. */
+   *  reaches it (checked on every request and on `settle()`), and is judged then. `checked`:
+   *  the provider judged the contact already (1MSG refuses at once); its media is judged here. */
   accept(record, { checked = false, at } = {}) {
     Object.assign(record, { acceptedAt: this.clock(), statuses: [], status: "accepted", failure: null });
     this.sent.push(record);
@@ -197,7 +229,7 @@ class Sandbox {
 
   play(record, checked) {
     const provider = this.provider(record.provider);
-    const failure = checked ? null : this.failureFor(record);
+    const failure = (checked ? null : this.failureFor(record)) ?? this.mediaFailure(record);
     record.failure = failure ?? null;
     const steps = failure ? ["failed"] : provider.statusSteps(this.autoRead);
     this.track(

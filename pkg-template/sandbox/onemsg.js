@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { BSUID, bytesToBase64, digits, json, randomHex, randomToken, unixSeconds } from "./support.js";
+import { BSUID, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
 import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
@@ -82,6 +82,16 @@ async function readBody(ctx, method) {
 
 /** What GET /messages shows for a sent message: its type, body and caption, as 1MSG's
  *  message objects have them (body: the text, a file's link, "lat;lng" for a location). */
+/** The media a send names, for the sandbox to judge whether WhatsApp could fetch it: a file's
+ *  link (not a data URI, sent inline) or upload (`mediaId`), and any media link among a
+ *  template's or a carousel's parameters. */
+function mediaOf(method, body, uploads) {
+  const refs = mediaIn(body, { linkKeys: ["link"] });
+  if (method === "sendFile" && typeof body.body === "string" && !body.body.startsWith("data:")) refs.push({ link: body.body });
+  if (body.mediaId !== undefined) refs.push({ id: String(body.mediaId), known: uploads.has(String(body.mediaId)) });
+  return refs;
+}
+
 function summary(method, body) {
   switch (method) {
     case "sendMessage":
@@ -216,12 +226,12 @@ export function createOneMsg(sandbox, options = {}) {
     return refused && { message: refused.details, description: refused.title };
   }
 
-  function send(method, body) {
+  function send(method, body, origin) {
     const to = body.chatId ?? String(body.phone);
     const chatId = chatIdOf(to);
     const record = {
       provider: "1msg", id: wamid(), to: chatId, contact: BSUID.test(to) ? to : digits(to), group: chatId.endsWith("@g.us"), kind: method, body,
-      template: method === "sendTemplate",
+      template: method === "sendTemplate", origin, media: mediaOf(method, body, media),
     };
     if (record.template) {
       const refusal = templateRefusal(body);
@@ -457,7 +467,7 @@ export function createOneMsg(sandbox, options = {}) {
         }
         if (violations.length) return error(400, violations.map((v) => `${v.path || "/"}: ${v.message}`).join("; "));
       }
-      return sending ? send(method, body) : route.handle(body);
+      return sending ? send(method, body, ctx.url.origin) : route.handle(body);
     },
 
     receive(input, file) {

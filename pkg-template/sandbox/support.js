@@ -84,3 +84,24 @@ export const unixSeconds = (ms) => String(Math.floor(ms / 1000));
 export const digits = (phone) => String(phone).replace(/\D/g, "");
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The media a request body sends, for the sandbox to judge whether WhatsApp could fetch it:
+ * `{ link }` for every string found under `linkKeys`, and `{ id }` for every media object
+ * (`{ id }` under one of `mediaKeys`, Meta's way) — wherever in the body they are (a message,
+ * an interactive header, a template's parameters, a carousel's cards).
+ */
+export function mediaIn(body, { linkKeys = [], mediaKeys = [] }) {
+  const found = [];
+  const walk = (value, key) => {
+    if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
+    if (value === null || typeof value !== "object") {
+      if (typeof value === "string" && linkKeys.includes(key)) found.push({ link: value });
+      return;
+    }
+    if (mediaKeys.includes(key) && typeof value.id === "string") found.push({ id: value.id });
+    for (const [name, member] of Object.entries(value)) walk(member, name);
+  };
+  walk(body, undefined);
+  return found;
+}

@@ -1,0 +1,82 @@
+// The sandbox judges a message's media as WhatsApp does, after accepting the send: a link its
+// servers cannot fetch (a name that never resolves, localhost, a private address) or a media id
+// never uploaded fails the message with 131053 — on every provider, read back through each
+// provider's webhooks into the same status event.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { createSandbox, wabridge } from "./helpers.mjs";
+
+const CUSTOMER = "+16505551234";
+const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+const CLIENTS = { meta: wabridge.MetaClient, bird: wabridge.BirdClient, "1msg": wabridge.OneMsgClient };
+
+/** The last status event of each message, from the provider's webhooks as sent. */
+function lastStatuses(sandbox, provider) {
+  const last = new Map();
+  for (const hook of sandbox.webhooks(provider)) {
+    for (const event of wabridge.readWebhook(provider, hook.body)) if (event.type === "status") last.set(event.messageId ?? event.id, event);
+  }
+  return last;
+}
+
+function setup(provider) {
+  const sandbox = createSandbox({ seed: 21 });
+  sandbox.receive({ provider, from: CUSTOMER, text: "hi" });
+  return { sandbox, client: new CLIENTS[provider](sandbox.clientOptions(provider)) };
+}
+
+for (const provider of Object.keys(CLIENTS)) {
+  test(`${provider}: a media link WhatsApp cannot fetch is accepted, then fails with 131053; a public one is delivered`, async () => {
+    const { sandbox, client } = setup(provider);
+    const links = {
+      unresolvable: "https://cdn.nonexistent.invalid/a.png",
+      localhost: "http://localhost:3000/a.png",
+      private: "http://192.168.1.20/a.png",
+      public: "https://cdn.example.com/a.png",
+    };
+    const sent = {};
+    for (const [name, link] of Object.entries(links)) sent[name] = (await client.send({ to: CUSTOMER, content: { type: "image", link, caption: name } })).messageId;
+    await sandbox.settle();
+    const statuses = lastStatuses(sandbox, provider);
+    for (const name of ["unresolvable", "localhost", "private"]) {
+      const status = statuses.get(sent[name]);
+      assert.equal(status?.status, "failed", `${name}: ${JSON.stringify(status)}`);
+      const code = provider === "bird" ? Number(status.errors[0].source.code) : status.errors?.[0]?.code;
+      // 1MSG's ack says failed, and its stored ack (hookInfo) the code.
+      if (provider !== "1msg") assert.equal(code, 131053, name);
+    }
+    assert.notEqual(statuses.get(sent.public)?.status, "failed");
+  });
+}
+
+test("Meta: media by the id of an upload is delivered; an id never uploaded, or deleted, fails with 131053", async () => {
+  const { sandbox, client } = setup("meta");
+  const { id: mediaId } = await client.uploadMedia(new Blob([PNG], { type: "image/png" }));
+  const { id: deleted } = await client.uploadMedia(new Blob([PNG], { type: "image/png" }));
+  await client.deleteMedia(deleted);
+  const ok = await client.send({ to: CUSTOMER, content: { type: "image", id: mediaId } });
+  const unknown = await client.send({ to: CUSTOMER, content: { type: "image", id: "999999999999" } });
+  const gone = await client.send({ to: CUSTOMER, content: { type: "image", id: deleted } });
+  await sandbox.settle();
+  const statuses = lastStatuses(sandbox, "meta");
+  assert.equal(statuses.get(ok.messageId).status, "read");
+  for (const { messageId } of [unknown, gone]) {
+    assert.equal(statuses.get(messageId).status, "failed");
+    assert.equal(statuses.get(messageId).errors[0].code, 131053);
+    assert.match(statuses.get(messageId).errors[0].details ?? statuses.get(messageId).errors[0].message, /media/i);
+  }
+});
+
+test("1MSG: a mediaId never uploaded fails its ack; a customer's file sent back by its sandbox link is delivered", async () => {
+  const { sandbox, client } = setup("1msg");
+  const unknown = await client.sendBody("sendFile", { phone: 16505551234, mediaId: "777777", mediaType: "image" });
+  const received = sandbox.receive({ provider: "1msg", from: CUSTOMER, media: { type: "image", data: PNG, mimeType: "image/png" } });
+  await sandbox.settle();
+  const event = sandbox.webhooks("1msg").flatMap((hook) => wabridge.readWebhook("1msg", hook.body)).find((e) => e.id === received.id);
+  const back = await client.send({ to: CUSTOMER, content: { type: "image", link: event.media.url } });
+  await sandbox.settle();
+  const statuses = lastStatuses(sandbox, "1msg");
+  assert.ok(received.id);
+  assert.equal(statuses.get(unknown.messageId).status, "failed");
+  assert.notEqual(statuses.get(back.messageId).status, "failed", "the sandbox's own files are reachable");
+});
