@@ -89,11 +89,17 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     const init = { method, headers };
     if (body !== undefined) init.body = body;
     if (controller) init.signal = controller.signal;
-    if (binary === "manual") init.redirect = "manual";
+    // An API call's redirect is answered, never followed: the request would go to another host
+    // with what it carries (1MSG's token is in the URL, which a redirect keeps; a 307 re-sends
+    // the body). A media download follows its host's redirects (fetch drops the Authorization
+    // header across origins), except Bird's, which the core follows itself.
+    if (binary === "manual" || !binary) init.redirect = "manual";
     const response = await race(fetchImpl(url, init));
     const status = response?.status;
     if (response?.type === "opaqueredirect") {
-      throw new TransportFailure(false, "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server");
+      throw new TransportFailure(false, binary
+        ? "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server"
+        : "the provider answered with a redirect, which is not followed (a request goes only to the host it was made for)");
     }
     if (typeof status !== "number" || !(status >= 100 && status < 600)) {
       throw new TransportFailure(false, "fetch resolved to something that is not a Response (no HTTP status)");

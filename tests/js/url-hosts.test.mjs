@@ -61,3 +61,40 @@ test("downloadMedia sends the token only to Meta's hosts or baseUrl's origin, as
     }
   }
 });
+
+test("an API call's redirect is not followed: 1MSG's token (in the URL) and a request's body never reach the host it points to", async () => {
+  const { createServer } = await import("node:http");
+  const listen = (handler) => new Promise((resolve) => { const server = createServer(handler).listen(0, "127.0.0.1", () => resolve(server)); });
+  const reached = [];
+  const elsewhere = await listen((req, res) => {
+    reached.push(req.url);
+    res.setHeader("content-type", "application/json");
+    res.end('{"sent":true,"id":"1","set":true}');
+  });
+  const to = `http://127.0.0.1:${elsewhere.address().port}`;
+  // A provider that moved: every request is redirected, path and query kept, body re-sent (307).
+  const moved = await listen((req, res) => {
+    res.writeHead(307, { location: `${to}${req.url}` });
+    res.end();
+  });
+  const baseUrl = `http://127.0.0.1:${moved.address().port}`;
+  try {
+    const clients = [
+      new wabridge.OneMsgClient({ token: TOKEN, instanceId: "1", baseUrl, retry: false }),
+      new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", baseUrl, retry: false }),
+      new wabridge.BirdClient({ accessKey: TOKEN, workspaceId: "8e046034-0000-4000-a000-000000000001", channelId: "8e046034-0000-4000-a000-000000000002", baseUrl, retry: false }),
+    ];
+    for (const client of clients) {
+      const error = await client.send({ to: "+16505551234", content: { type: "text", body: "hi" } }).then(() => null, (e) => e);
+      assert.ok(error instanceof wabridge.UnexpectedResponseError, `${client.constructor.name}: ${error}`);
+      assert.match(error.message, /HTTP 307/);
+      assert.ok(!JSON.stringify({ ...error, message: error.message, stack: error.stack }).includes(TOKEN), "the token is in no part of the error");
+    }
+    const secret = "receiver-SENTINEL-secret";
+    await assert.rejects(clients[0].setWebhook(`https://hooks.example.com/1msg?secret=${secret}`), wabridge.UnexpectedResponseError);
+    assert.deepEqual(reached, [], "nothing reached the host the redirect pointed to");
+  } finally {
+    moved.close();
+    elsewhere.close();
+  }
+});
