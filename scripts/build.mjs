@@ -101,11 +101,13 @@ glueText = glueText.replace(/= \+(\w+);|= \+\((isLikeNone\((\w+)\) \? 0 : \3)\);
 if (numberArguments < 5) throw new Error(`number arguments: expected the glue to convert at least 5, found ${numberArguments}`);
 glueText +=
   "\n// Added by scripts/build.mjs: a string argument checked before it is copied into wasm memory.\n" +
+  // Its value is not shown: the argument may be a secret (a webhook's, given as a number, a
+  // Buffer or a String object), and the error may be logged or answered.
   "function __wabridge_string(value, name) {\n" +
   "  if (typeof value === \"string\") return value;\n" +
-  "  let shown;\n" +
-  "  try { shown = typeof value === \"object\" && value !== null ? JSON.stringify(value) : String(value); } catch { shown = typeof value; }\n" +
-  "  throw makeError(\"ArgumentError\", `${name} must be a string (got ${typeof value} ${String(shown).slice(0, 40)})`, { code: \"ERR_ARGUMENT\", retryable: false });\n" +
+  "  let kind = value === null ? \"null\" : typeof value;\n" +
+  "  try { if (kind === \"object\") kind = Array.isArray(value) ? \"an array\" : `an object (${Object.getPrototypeOf(value)?.constructor?.name ?? \"no prototype\"})`; } catch {}\n" +
+  "  throw makeError(\"ArgumentError\", `${name} must be a string (got ${kind})`, { code: \"ERR_ARGUMENT\", retryable: false });\n" +
   "}\n" +
   "\n// Added by scripts/build.mjs: a number argument converted as the glue did (`+value`), or an ArgumentError naming it.\n" +
   "function __wabridge_number(value, name) {\n" +

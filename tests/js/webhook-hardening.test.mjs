@@ -319,3 +319,21 @@ test("Meta's verification GET at an endpoint without verifyToken is refused 403,
   assert.equal(answer.status, 403);
   assert.match(await answer.text(), /no verifyToken/);
 });
+
+test("a secret of the wrong type is refused without being shown: not as a number, a String object, a Buffer's bytes or an array", () => {
+  const digits = 92837465019283;
+  const text = "0123456789abcdefSENTINEL";
+  for (const secret of [digits, new String(text), new TextEncoder().encode(text), [text], { value: text }]) {
+    const error = (() => {
+      try {
+        wabridge.verifyWebhook("meta", { body: "{}", headers: {} }, { secret });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(error instanceof wabridge.ArgumentError, String(error));
+    assert.match(error.message, /^secret must be a string \(got /);
+    const shown = `${error.message} ${error.stack} ${JSON.stringify(error)}`;
+    for (const part of [String(digits), text, "48,49,50", "SENTINEL"]) assert.ok(!shown.includes(part), `${part} in ${error.message}`);
+  }
+});
