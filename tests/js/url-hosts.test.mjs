@@ -98,3 +98,17 @@ test("an API call's redirect is not followed: 1MSG's token (in the URL) and a re
     elsewhere.close();
   }
 });
+
+test("a webhook URL's shared token set through 1MSG is out of the error, whether webhookUrl is one URL or a list", async () => {
+  const secret = "receiver-SENTINEL-token";
+  const echo = async (url, init) => new Response(JSON.stringify({ error: `webhook ${init.body} is not reachable` }), { status: 400, headers: { "content-type": "application/json" } });
+  const client = new wabridge.OneMsgClient({ token: TOKEN, instanceId: "1", fetch: echo, retry: false });
+  const hook = `https://hooks.example.com/1msg?secret=${secret}`;
+  for (const call of [() => client.setWebhook(hook), () => client.setWebhook([hook, "https://backup.example.com/h"]), () => client.updateSettings({ webhookUrl: [hook] })]) {
+    const error = await call().then(() => null, (e) => e);
+    assert.ok(error instanceof wabridge.ProviderError, String(error));
+    const shown = `${error.message} ${error.stack} ${JSON.stringify(error)} ${typeof error.request?.body === "string" ? error.request.body : new TextDecoder().decode(error.request?.body ?? new Uint8Array())}`;
+    assert.ok(!shown.includes(secret), shown);
+    assert.ok(!shown.includes(TOKEN), shown);
+  }
+});

@@ -543,12 +543,15 @@ pub fn webhook_url_secrets(body: &[u8]) -> Vec<String> {
     let Some(tree) = std::str::from_utf8(body).ok().and_then(|text| crate::json::parse(text).ok()) else {
         return Vec::new();
     };
-    let Some((_, query)) = tree.get("webhookUrl").and_then(Json::as_str).and_then(|url| url.split_once('?')) else {
-        return Vec::new();
+    // `webhookUrl` is one URL or a list of them (setWebhook, updateSettings).
+    let urls: Vec<&str> = match tree.get("webhookUrl") {
+        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+        Some(url) => url.as_str().into_iter().collect(),
+        None => Vec::new(),
     };
-    let query = query.split('#').next().unwrap_or_default();
-    query
-        .split('&')
+    urls.into_iter()
+        .filter_map(|url| url.split_once('?'))
+        .flat_map(|(_, query)| query.split('#').next().unwrap_or_default().split('&'))
         .filter_map(|pair| pair.split_once('='))
         .map(|(_, value)| crate::http::form_decoded(value))
         .filter(|value| value.len() >= 8)
