@@ -71,8 +71,16 @@ fn whole_encodings(secret: &[u8]) -> Vec<String> {
 /// are left, so that ordinary text ending in a letter or two of the secret stays as it is.
 const CUT_SECRET_MIN_BYTES: usize = 4;
 
-/// The end of the longest spelling of `secret` that starts at `start` in `text`, if any, or
-/// the end of the text when it ends inside such a spelling (see [`CUT_SECRET_MIN_BYTES`]).
+/// How much of a secret's start, quoted in the middle of a text (`token EAAG… (truncated)`), is
+/// redacted: half the secret, at least 8 bytes (no word of ordinary text spells that much of a
+/// credential by chance), at most 16 (a long token's start is already too much to show).
+fn partial_min_bytes(secret: &[u8]) -> usize {
+    (secret.len() / 2).clamp(8, 16)
+}
+
+/// The end of the longest spelling of `secret` that starts at `start` in `text`, if any; the
+/// end of the text when it ends inside such a spelling (see [`CUT_SECRET_MIN_BYTES`]); or the
+/// end of a spelling of the secret's start long enough to tell ([`partial_min_bytes`]).
 /// Reachable text offsets are tracked per matched secret prefix (a JSON `\u` escape matches
 /// a whole multi-byte character at once), so the work stays polynomial whatever the secret.
 fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
@@ -84,6 +92,7 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
     let mut reach: Vec<Vec<usize>> = vec![Vec::new(); secret.len() + 1];
     reach.first_mut()?.push(start);
     let mut cut = false;
+    let mut partial = None;
     // The longest prefix some offset still spells: past it, nothing can be reached.
     let mut furthest = 0;
     for matched in 0..secret.len() {
@@ -93,6 +102,9 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
         let offsets = std::mem::take(reach.get_mut(matched)?);
         let want = *secret.get(matched)?;
         cut |= matched >= CUT_SECRET_MIN_BYTES && offsets.iter().any(|&at| cut_at(text, at));
+        if matched >= partial_min_bytes(secret) {
+            partial = offsets.iter().copied().max().max(partial);
+        }
         for at in offsets {
             for (consumed, end) in unit(text, at, want, secret.get(matched..).unwrap_or_default()) {
                 // A set: at most a few offsets each (one per spelling of the prefix).
@@ -103,7 +115,7 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
             }
         }
     }
-    reach.last()?.iter().copied().max().or(cut.then_some(text.len()))
+    reach.last()?.iter().copied().max().or(cut.then_some(text.len())).or(partial)
 }
 
 /// Whether the text ends at `at`, or inside an escape (`%2`, `\u00`, `&#4`) that starts there.
@@ -291,7 +303,8 @@ mod tests {
     #[test]
     fn other_text_is_left_alone() {
         assert_eq!(redact_secret("nothing to see", SECRET), None);
-        assert_eq!(redact_secret("tok+/=% é and more", SECRET), None);
+        // Less of the secret's start than tells it from ordinary text (half of it, 8 bytes).
+        assert_eq!(redact_secret("tok+/=%, and more", SECRET), None);
         assert_eq!(redact_secret("tok%2 and more", "tok%2B"), None);
         assert_eq!(redact_secret("%", "%"), Some("[redacted]".into()));
         assert_eq!(redact_secret("a\\u12", "a\u{1234}"), None);
@@ -305,6 +318,20 @@ mod tests {
         assert_eq!(redact_secret("quoted: tok&#43;&#4", SECRET).as_deref(), Some("quoted: [redacted]"));
         assert_eq!(redact_secret("tokens: tok", SECRET), None);
         assert_eq!(redact_secret("tok+ in the middle", SECRET), None);
+        // A start long enough to tell, cut in the middle of a text (a provider's "(truncated)").
+        assert_eq!(
+            redact_secret("token tok+/=% é... (truncated)", SECRET).as_deref(),
+            Some("token [redacted]... (truncated)")
+        );
+        assert_eq!(
+            redact_secret("token tok%2B%2F%3D%25+%C3%A9, (truncated)", SECRET).as_deref(),
+            Some("token [redacted], (truncated)")
+        );
+        let token = "EAAGm0PX4ZCpsBAKZCqTP0vX3ZBZCvQ2dE7ZAZCrlnQWZBZC8ZAl4ZBBEZBZCq";
+        assert_eq!(
+            redact_secret("(#190) Malformed access token EAAGm0PX4ZCpsBAKZCq...", token).as_deref(),
+            Some("(#190) Malformed access token [redacted]...")
+        );
         // Overlapping ambiguity (`%25` is `%`, or `%`, `2`, `5`) stays polynomial.
         let secret = "%25".repeat(40);
         let text = "%25".repeat(200);
