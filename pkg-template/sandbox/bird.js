@@ -8,7 +8,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { LIMITS, validateProvider } from "wabridge";
-import { DAY_MS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomHex, randomUuid } from "./support.js";
+import { DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomHex, randomUuid } from "./support.js";
 
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
@@ -31,7 +31,7 @@ const tooLargeInline = (v) => v.code === "too_long" && /\/mediaUrl$/.test(v.path
 
 export function createBird(sandbox, options = {}) {
   const config = {
-    accessKey: options.accessKey ?? "sandbox-bird-access-key",
+    accessKey: options.accessKey ?? SANDBOX_CREDENTIALS.bird,
     workspaceId: options.workspaceId ?? "7a9f1c2e-0000-4000-a000-000000000001",
     channelId: options.channelId ?? "8e046034-0000-4000-a000-000000000002",
     connectorId: "4128432e-0000-4000-a000-000000000003",

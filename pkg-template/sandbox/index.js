@@ -8,7 +8,7 @@ import { createBird } from "./bird.js";
 import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
 import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
-import { BSUID, DAY_MS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
+import { BSUID, DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
@@ -378,15 +378,24 @@ class Sandbox {
     const input = () => JSON.parse(ctx.text() || "{}");
     try {
       switch (route) {
-        case "GET /config":
-          return json(200, this.config(ctx.url.origin));
+        case "GET /config": {
+          // Served to whoever reaches the port (any web page, through CORS): credentials the
+          // sandbox was given are withheld, as its given webhook secrets are; its own are not.
+          const config = this.config(ctx.url.origin);
+          for (const provider of ["meta", "bird", "1msg"]) {
+            for (const key of ["token", "accessKey"]) {
+              if (key in config[provider] && config[provider][key] !== SANDBOX_CREDENTIALS[provider]) config[provider][key] = null;
+            }
+          }
+          return json(200, config);
+        }
         case "GET /messages":
           return json(200, this.messages(provider));
         case "GET /webhooks":
           await this.settle();
           // Served to whoever reaches the port: a webhook URL's query (1MSG's shared token)
           // is withheld, as config() withholds the secrets the sandbox was given.
-          return json(200, this.webhooks(provider).map((hook) => ({ ...hook, url: withheldQuery(hook.url) })));
+          return json(200, this.webhooks(provider).map((hook) => ({ ...hook, url: withheldQuery(hook.url), error: withheldFrom(hook.error, hook.url) })));
         case "GET /media":
           return json(200, this.media());
         case "POST /receive":
@@ -418,6 +427,21 @@ class Sandbox {
 }
 
 /** `url` with its query's values replaced by `[withheld]`. */
+/** `text` (a delivery's error, which may quote its URL) without the values of `url`'s query. */
+function withheldFrom(text, url) {
+  if (typeof text !== "string" || typeof url !== "string" || !url.includes("?")) return text;
+  const values = url.split("?", 2)[1].split("#")[0].split("&").map((pair) => pair.split("=")[1]).filter(Boolean);
+  return values.reduce((clean, value) => clean.replaceAll(value, "[withheld]").replaceAll(decodeURIComponentSafe(value), "[withheld]"), text);
+}
+
+function decodeURIComponentSafe(value) {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return value;
+  }
+}
+
 function withheldQuery(url) {
   if (typeof url !== "string" || !url.includes("?")) return url;
   const [base, query] = url.split("?", 2);

@@ -7,7 +7,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
-import { SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
 
 /** Where a Meta body holds a media object (`{ id }` or `{ link }`). */
@@ -22,7 +22,7 @@ export function metaParam(pointer) {
 
 export function createMeta(sandbox, options = {}) {
   const config = {
-    token: options.token ?? "sandbox-meta-token",
+    token: options.token ?? SANDBOX_CREDENTIALS.meta,
     phoneNumberId: options.phoneNumberId ?? "100000000000001",
     displayPhoneNumber: options.displayPhoneNumber ?? "15550001234",
     wabaId: options.wabaId ?? "200000000000001",

@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { BSUID, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
+import { BSUID, SANDBOX_CREDENTIALS, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
 import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
@@ -153,7 +153,7 @@ function fileLink(file) {
 
 export function createOneMsg(sandbox, options = {}) {
   const config = {
-    token: options.token ?? "sandbox-1msg-token",
+    token: options.token ?? SANDBOX_CREDENTIALS["1msg"],
     instanceId: options.instanceId ?? "100001",
     namespace: options.namespace ?? NAMESPACE,
     phone: digits(options.phone ?? "15550001234"),

@@ -11,6 +11,9 @@ export const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/;
 
 export const SANDBOX_WEBHOOK_SECRETS = Object.freeze({ meta: "sandbox-meta-app-secret", bird: "sandbox-bird-signing-key" });
 
+/** The credentials the sandbox takes unless it is given its own (published like the secrets above). */
+export const SANDBOX_CREDENTIALS = Object.freeze({ meta: "sandbox-meta-token", bird: "sandbox-bird-access-key", "1msg": "sandbox-1msg-token" });
+
 /** mulberry32: a tiny seeded PRNG, so that ids and probabilistic faults repeat run to run. */
 export function seededRandom(seed) {
   let state = seed >>> 0;

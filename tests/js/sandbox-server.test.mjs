@@ -141,6 +141,35 @@ test("a webhook secret given to createSandbox (perhaps a real one) is not served
   }
 });
 
+test("credentials given to createSandbox are not served by GET /__sandbox/config, nor a webhook URL's query in a delivery's error", async () => {
+  const given = { meta: { token: "users-META-token" }, bird: { accessKey: "users-BIRD-key" }, onemsg: { token: "users-1MSG-token" } };
+  const sandbox = createSandbox({ ...given, webhooks: { url: { "1msg": "http://hooks example.com/1msg?secret=users-RECEIVER-secret" } } });
+  const server = await serveSandbox(sandbox);
+  try {
+    const raw = await fetch(`${server.url}/__sandbox/config`).then((r) => r.text());
+    for (const secret of ["users-META-token", "users-BIRD-key", "users-1MSG-token"]) assert.ok(!raw.includes(secret), secret);
+    const served = JSON.parse(raw);
+    assert.deepEqual([served.meta.token, served.bird.accessKey, served["1msg"].token], [null, null, null]);
+    assert.equal(served.meta.phoneNumberId, sandbox.config().meta.phoneNumberId, "the rest is served");
+    assert.equal(sandbox.config().meta.token, "users-META-token", "in process, the caller has them");
+    // The sandbox's own credentials are served: they are what an HTTP client uses.
+    const own = await serveSandbox(createSandbox());
+    try {
+      const config = await fetch(`${own.url}/__sandbox/config`).then((r) => r.json());
+      assert.deepEqual([typeof config.meta.token, typeof config.bird.accessKey, typeof config["1msg"].token], ["string", "string", "string"]);
+    } finally {
+      await own.close();
+    }
+    sandbox.receive({ provider: "1msg", from: CUSTOMER, text: "hi" });
+    await sandbox.settle();
+    const hooks = await fetch(`${server.url}/__sandbox/webhooks?provider=1msg`).then((r) => r.text());
+    assert.match(JSON.parse(hooks)[0].error, /Failed to parse URL from .*secret=\[withheld\]/, "the delivery's error quotes its URL, withheld");
+    assert.ok(!hooks.includes("users-RECEIVER-secret"), hooks);
+  } finally {
+    await server.close();
+  }
+});
+
 /** Runs `use` with `sandbox` served over HTTP on a free port, closing it after. */
 async function whileServed(sandbox, use) {
   const served = await serveSandbox(sandbox, { port: 0 });
