@@ -303,8 +303,9 @@ export interface Sandbox {
    */
   clientOptions<P extends Provider>(provider: P, options?: { baseUrl?: string; viaFetch?: boolean }): SandboxClientOptions[P];
   /**
-   * What `GET /__sandbox/config` answers: every provider's client options on `origin` (default
-   * `baseUrl`), and the webhook secrets (see `SandboxConfig`).
+   * Every provider's client options on `origin` (default `baseUrl`), and the webhook secrets
+   * (see `SandboxConfig`): what `GET /__sandbox/config` answers, except that over HTTP a token
+   * or access key given to `createSandbox` is `null`, as a given webhook secret is here.
    */
   config(origin?: string): SandboxConfig;
   /**
