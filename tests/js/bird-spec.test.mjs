@@ -394,6 +394,20 @@ test("a Bird body with several faults reports all of them, each at its pointer",
   assert.throws(() => wabridge.convert("bird", "bird", body), (e) => e instanceof wabridge.ValidationError && e.violations.length === 10);
 });
 
+test("a Bird body with both a body and a template reports that, and every fault of each beside it", () => {
+  const body = {
+    receiver: { contacts: [{ identifierValue: "+31612345678" }] },
+    body: { type: "list", list: { text: "x", title: "a".repeat(61) } },
+    template: { projectId: "not-a-uuid", version: "latest", locale: "en" },
+  };
+  assert.deepEqual(faults(body).sort(), [
+    ["/body/list/items", "required"],
+    ["/body/list/title", "too_long"],
+    ["/template", "invalid_value"],
+    ["/template/projectId", "invalid_format"],
+  ]);
+});
+
 // The spec's gaps (docs/bird-reference.md, "Spec vs docs disagreements"): bodies Bird's spec
 // accepts but its docs rule out. wabridge must refuse each, at the field's pointer.
 const GAPS = [

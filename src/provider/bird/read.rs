@@ -57,6 +57,9 @@ pub(super) fn request(root: &Obj<'_>, r: &mut Report, now_ms: Option<f64>) -> Op
         (true, true) => {
             let message = "give either body or template, not both".to_string();
             root.violation(r, "template", ViolationCode::InvalidValue, message, None);
+            // Each is still read: its own faults are reported beside this one, all at once.
+            let _ = root.req_obj(r, "body").and_then(|b| body(&b, r));
+            let _ = root.req_obj(r, "template").and_then(|t| template(&t, r));
             None
         }
         (false, false) => {
