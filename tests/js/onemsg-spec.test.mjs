@@ -1015,3 +1015,11 @@ test("sendFile's kind is its name's extension: an image whose link names no imag
   // Any other extension keeps a document a document.
   assert.deepEqual(wabridge.convert("neutral", "1msg", { to, content: { type: "document", link: "https://x.example/a.xyz" } }).changes, []);
 });
+
+test("sendTemplate's footer section ([S] names it) is refused saying why: a WhatsApp template's footer has no variables", () => {
+  const body = { phone: 16505551234, namespace: "ca300906_cfbc_410b_99fb_dcee8e13d578", template: "order_update", language: { policy: "deterministic", code: "en" },
+    params: [{ type: "body", parameters: [{ type: "text", text: "4512" }] }, { type: "footer", parameters: [{ type: "text", text: "x" }] }] };
+  const violations = wabridge.validateProvider("1msg", body, { operation: "sendTemplate" });
+  assert.deepEqual(violations.map((v) => [v.path, v.code]), [["/params/1/type", "invalid_value"]]);
+  assert.match(violations[0].message, /footer has no variables/);
+});

@@ -583,6 +583,17 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
                 .collect();
             Some(TemplateComponent::Carousel(TemplateCarousel { cards }))
         }
+        // 1MSG's sendTemplate lists footer among its parameter sections, but a WhatsApp
+        // template's footer is fixed text with no variables (Meta's template components take
+        // none): WhatsApp would refuse the message, so it is refused here, saying why.
+        "footer" => {
+            c.invalid(
+                r,
+                "type",
+                "a template's footer has no variables (WhatsApp's footers are fixed text): leave it out".into(),
+            );
+            None
+        }
         other => {
             c.invalid(r, "type", format!("unknown template component type {other:?}; expected header, body, button, limited_time_offer or carousel"));
             None
