@@ -64,6 +64,8 @@ export interface BirdTemplate {
     | { type: "number"; key: string; value?: number }
     | { type: "boolean"; key: string; value?: boolean }
   )[];
+  /** A marketing template sent without Meta's MM Lite API (`disallowMmLite`; MM Lite disabled for the WABA). */
+  settings?: { disallowMmLite?: boolean };
 }
 
 /** The options a Bird request carries at its top level (see `BirdSendOptions`). */

@@ -483,3 +483,16 @@ test("a body with an empty actions list reads as the body without actions (it va
   assert.equal(wabridge.fromProvider("bird", image).content.type, "image");
   assert.equal(wabridge.convert("bird", "meta", text).body.type, "text");
 });
+
+test("a Bird template's settings.disallowMmLite (its spec: for WhatsApp marketing templates) is read, checked and written back", () => {
+  const body = {
+    receiver: { contacts: [{ identifierValue: "+31612345678" }] },
+    template: { projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", version: "latest", locale: "en", settings: { disallowMmLite: true } },
+  };
+  assert.deepEqual(faults(body), []);
+  assert.deepEqual(wabridge.convert("bird", "bird", body).body, body);
+  assert.deepEqual(faults({ ...body, template: { ...body.template, settings: { disallowMmLite: "yes", other: 1 } } }).sort(), [
+    ["/template/settings/disallowMmLite", "invalid_value"],
+    ["/template/settings/other", "unknown_field"],
+  ]);
+});

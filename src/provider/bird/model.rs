@@ -191,6 +191,9 @@ pub struct Template {
     pub version: String,
     pub locale: String,
     pub parameters: Option<Vec<TemplateParameter>>,
+    /// `settings.disallowMmLite`: a marketing template sent without Meta's MM Lite API (Bird's
+    /// spec: "specific for WhatsApp marketing templates").
+    pub disallow_mm_lite: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -667,9 +667,13 @@ pub(crate) fn card_kind(url: &str) -> Option<&'static str> {
 }
 
 fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
-    let not_sent = ["name", "attachments", "shortLinks", "variables", "utmParameters", "settings"];
+    let not_sent = ["name", "attachments", "shortLinks", "variables", "utmParameters"];
     let why = "not used by WhatsApp templates: give projectId, version, locale and parameters";
-    known_fields(t, r, &["projectId", "version", "locale", "parameters"], &not_sent, why);
+    known_fields(t, r, &["projectId", "version", "locale", "parameters", "settings"], &not_sent, why);
+    let disallow_mm_lite = t.obj(r, "settings").and_then(|settings| {
+        settings.only(r, &["disallowMmLite"]);
+        settings.bool(r, "disallowMmLite")
+    });
     let project_id = t.req_str(r, "projectId");
     if let Some(id) = &project_id {
         uuid(t, r, "projectId", "the template project's id", id);
@@ -718,7 +722,7 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
             .collect();
         read
     });
-    Some(Template { project_id: project_id?, version: version?, locale: locale?, parameters })
+    Some(Template { project_id: project_id?, version: version?, locale: locale?, parameters, disallow_mm_lite })
 }
 
 /// A BCP 47 tag as templates use them: a 2–3 letter language, then subtags of 2–8 letters

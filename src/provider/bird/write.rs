@@ -159,6 +159,9 @@ fn template(w: &mut JsonWriter, t: &Template) {
             })
         });
     }
+    if let Some(disallow) = t.disallow_mm_lite {
+        w.obj("settings", |w| w.bool("disallowMmLite", disallow));
+    }
 }
 
 fn delivery(w: &mut JsonWriter, d: &Delivery) {
