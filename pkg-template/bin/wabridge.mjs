@@ -12,6 +12,7 @@ const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
   wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [--namespace NS] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
+  wabridge call --provider meta|1msg --op METHOD [ID|FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
   wabridge download --provider meta|bird|1msg (--url URL | --media-id ID) --out PATH|-
   wabridge webhook --provider meta|bird|1msg [--secret S --signature SIG [--timestamp T --url U] [--tolerance-seconds N|Infinity]] [FILE|-]
@@ -33,6 +34,12 @@ sendCarousel, sendProduct…); --options gives Bird's delivery options (schedule
 useCase…); --file PATH sends that file itself to 1MSG's sendFile (a multipart form), FILE
 giving its other fields (phone or chatId, caption; filename defaults to PATH's name), --type
 its MIME type where the name's extension does not say it.
+call calls a client method other than a send, and prints its answer as JSON. 1MSG: status,
+me, settings, commerce, outputIP, templates, extendedStatistics (no argument); statistics
+[DATE], hookInfo MESSAGE_ID, removeTemplate NAME, deleteMedia MEDIA_ID, markRead MESSAGE_ID;
+updateMe, updateSettings, updateCommerce, addTemplate, setWebhook FILE (its JSON: the body;
+setWebhook's is the URL or a list of them), messages [FILE] (the query). Meta: getMedia,
+deleteMedia MEDIA_ID, markRead MESSAGE_ID. Bird's other call is contact-window.
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
 template may be sent (exit 1).
 download saves the media of a customer's message to PATH ("-": standard output): a webhook's
@@ -48,7 +55,7 @@ signature or a body that is not the provider's webhook.
 sandbox serves the three providers' emulation on loopback; --webhook-disorder makes each
 webhook come twice, later than the provider's next one, or in one body with it (Meta, 1MSG)
 with the given probability, as real deliveries do: a receiver must take all three.
-send, contact-window and download (but for 1MSG's) take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
+send, call, contact-window and download (but for 1MSG's) take credentials from the environment: WABRIDGE_META_TOKEN, WABRIDGE_META_PHONE_NUMBER_ID;
 WABRIDGE_BIRD_ACCESS_KEY, WABRIDGE_BIRD_WORKSPACE_ID, WABRIDGE_BIRD_CHANNEL_ID;
 WABRIDGE_1MSG_TOKEN, WABRIDGE_1MSG_INSTANCE_ID; and WABRIDGE_<PROVIDER>_BASE_URL to point
 at the sandbox or a proxy.`;
@@ -275,6 +282,42 @@ async function send(args) {
   return EXIT.ok;
 }
 
+/**
+ * The methods `call` reaches, per provider, by what each takes: nothing, an id (or name, or
+ * date) given on the command line, or a JSON document (FILE, or standard input) — `optional`
+ * where the method takes it or not.
+ */
+const CALLS = {
+  meta: { getMedia: "id", deleteMedia: "id", markRead: "id" },
+  "1msg": {
+    status: "none", me: "none", settings: "none", commerce: "none", outputIP: "none", templates: "none", extendedStatistics: "none",
+    statistics: "optional id", hookInfo: "id", removeTemplate: "id", deleteMedia: "id", markRead: "id",
+    updateMe: "json", updateSettings: "json", updateCommerce: "json", addTemplate: "json", setWebhook: "json", messages: "optional json",
+  },
+};
+
+async function call(args) {
+  const { values, positionals } = parseArgs({ args, options: { provider: { type: "string" }, op: { type: "string" } }, allowPositionals: true });
+  const provider = oneOf("provider", values.provider, Object.keys(CALLS));
+  const method = oneOf("op", values.op, Object.keys(CALLS[provider]));
+  const takes = CALLS[provider][method];
+  if (positionals.length > 1) throw new UsageError(`call --op ${method} takes one argument`);
+  const [given] = positionals;
+  let argument;
+  if (takes === "none") {
+    if (given !== undefined) throw new UsageError(`call --op ${method} takes no argument`);
+  } else if (takes.endsWith("id")) {
+    if (given === undefined && takes === "id") throw new UsageError(`call --op ${method} takes the id (or name) to act on`);
+    argument = given;
+  } else if (given !== undefined || takes === "json") {
+    argument = parseJson(`the ${method} document`, await readInput(given));
+  }
+  const client = clientFromEnvironment("call", provider);
+  const result = await (argument === undefined ? client[method]() : client[method](argument));
+  process.stdout.write(`${JSON.stringify(result ?? null)}\n`);
+  return EXIT.ok;
+}
+
 async function contactWindow(args) {
   const { values, positionals } = parseArgs({
     args,
@@ -473,7 +516,7 @@ async function webhook(args) {
   return EXIT.ok;
 }
 
-const commands = { validate, convert, send, "contact-window": contactWindow, download, webhook, sandbox };
+const commands = { validate, convert, send, call, "contact-window": contactWindow, download, webhook, sandbox };
 
 /** What a usage error prints after its own line: the help is long, and the error is what the
  *  reader needs to see; the help is one command away. */

@@ -449,6 +449,62 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
   }
 });
 
+test("call: every 1MSG method that is not a send, and Meta's media and read calls, against the sandbox", async () => {
+  const sandbox = createSandbox({ seed: 9 });
+  const server = await serveSandbox(sandbox, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-call-"));
+  try {
+    const { token, instanceId } = sandbox.clientOptions("1msg", { baseUrl: server.url, viaFetch: false });
+    const env = { WABRIDGE_1MSG_TOKEN: token, WABRIDGE_1MSG_INSTANCE_ID: instanceId, WABRIDGE_1MSG_BASE_URL: server.url };
+    const call = async (args, expected = 0) => {
+      const result = await cliAsync(["call", "--provider", "1msg", ...args], env);
+      assert.equal(result.code, expected, `${args.join(" ")}: ${result.stderr}`);
+      return expected === 0 ? JSON.parse(result.stdout) : result;
+    };
+    assert.equal((await call(["--op", "status"])).status, "connected");
+    assert.equal(typeof (await call(["--op", "me"])), "object");
+    const templates = await call(["--op", "templates"]);
+    assert.ok(Array.isArray(templates.templates) && templates.templates.length > 0);
+    const template = join(dir, "template.json");
+    writeFileSync(template, JSON.stringify({ name: "cli_added", category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Your code is ready" }] }));
+    await call(["--op", "addTemplate", template]);
+    assert.ok((await call(["--op", "templates"])).templates.some((t) => t.name === "cli_added"));
+    await call(["--op", "removeTemplate", "cli_added"]);
+    assert.ok(!(await call(["--op", "templates"])).templates.some((t) => t.name === "cli_added"));
+    const settings = join(dir, "settings.json");
+    writeFileSync(settings, JSON.stringify({ ackNotificationsOn: true }));
+    await call(["--op", "updateSettings", settings]);
+    assert.equal((await call(["--op", "settings"])).ackNotificationsOn, true);
+    const query = join(dir, "query.json");
+    writeFileSync(query, JSON.stringify({ limit: 1 }));
+    assert.ok(Array.isArray((await call(["--op", "messages", query])).messages));
+    // The method's own checks, before any request: exit 1 at the pointer; a wrong call, exit 2.
+    writeFileSync(template, JSON.stringify({ name: "Bad Name", category: "UTILITY", language: "en", components: [] }));
+    assert.match((await call(["--op", "addTemplate", template], 1)).stderr, /\/name/);
+    assert.equal((await call(["--op", "sendMessage"], 2)).code, 2, "a send is send's");
+    assert.equal((await call(["--op", "hookInfo"], 2)).code, 2, "hookInfo needs its message id");
+    assert.equal((await call(["--op", "status", "extra"], 2)).code, 2);
+    sandbox.receive({ provider: "1msg", from: "+12020721369", text: "Hi" });
+    const { messageId } = await new wabridge.OneMsgClient({ token, instanceId, baseUrl: server.url }).send({ to: "+12020721369", content: { type: "text", body: "Hello" } });
+    await sandbox.settle();
+    const info = await call(["--op", "hookInfo", messageId]);
+    assert.ok(JSON.stringify(info).includes(messageId), JSON.stringify(info));
+    const wrongToken = await cliAsync(["call", "--provider", "1msg", "--op", "status"], { ...env, WABRIDGE_1MSG_TOKEN: "not-the-token-SENTINEL" });
+    assert.equal(wrongToken.code, 4, "a provider's refusal");
+    assert.ok(!wrongToken.stderr.includes("not-the-token-SENTINEL"), wrongToken.stderr);
+
+    const meta = sandbox.clientOptions("meta", { baseUrl: server.url, viaFetch: false });
+    const metaEnv = { WABRIDGE_META_TOKEN: meta.token, WABRIDGE_META_PHONE_NUMBER_ID: meta.phoneNumberId, WABRIDGE_META_BASE_URL: server.url };
+    const received = sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
+    const read = await cliAsync(["call", "--provider", "meta", "--op", "markRead", received.id], metaEnv);
+    assert.equal(read.code, 0, read.stderr);
+    assert.deepEqual(JSON.parse(read.stdout), { success: true });
+  } finally {
+    rmSync(dir, { recursive: true });
+    await server.close();
+  }
+});
+
 test("send --provider 1msg: a method's own body with --native --op, and a file itself with --file (multipart)", async () => {
   const sandbox = createSandbox({ seed: 8 });
   const server = await serveSandbox(sandbox, { port: 0 });
