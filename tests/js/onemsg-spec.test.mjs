@@ -1023,3 +1023,13 @@ test("sendTemplate's footer section ([S] names it) is refused saying why: a What
   assert.deepEqual(violations.map((v) => [v.path, v.code]), [["/params/1/type", "invalid_value"]]);
   assert.match(violations[0].message, /footer has no variables/);
 });
+
+test("a phone the numbering plans do not allow is refused whether or not the method's body reads into a neutral message", () => {
+  const phone = 1650555123; // +1 with 9 national digits
+  for (const [operation, body] of [["sendMessage", { phone, body: "hi" }], ["sendCarousel", { phone, params: [] }], ["sendLocationRequest", { phone, body: "Where?" }]]) {
+    const violations = wabridge.validateProvider("1msg", body, { operation }).filter((v) => v.path === "/phone");
+    assert.equal(violations.length, 1, `${operation}: ${JSON.stringify(violations)}`);
+    assert.match(violations[0].message, /10 national digits/);
+  }
+  assert.deepEqual(wabridge.validateProvider("1msg", { phone: 16505551234, body: "hi" }, { operation: "sendMessage" }), []);
+});
