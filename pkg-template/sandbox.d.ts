@@ -50,6 +50,7 @@ export type FaultMode =
   | "malformed_json"
   | "html"
   | "meta_130429"
+  | "meta_131056"
   | "onemsg_not_sent";
 
 export declare const FAULT_MODES: readonly FaultMode[];

@@ -11,11 +11,12 @@ export const FAULT_MODES = [
   "malformed_json", // the call carried out (a message is sent), its 2xx answer cut short
   "html", // 502 with an HTML error page, as a proxy in front of the provider would send
   "meta_130429", // Meta's throughput limit: 400 with Graph error 130429
+  "meta_131056", // Meta's pair rate limit (one customer messaged too often): 400 with Graph error 131056
   "onemsg_not_sent", // 1MSG's HTTP 200 with {"sent": false}
 ];
 
 /** The modes that are one provider's own answer. */
-const OWN_PROVIDER = { meta_130429: "meta", onemsg_not_sent: "1msg" };
+const OWN_PROVIDER = { meta_130429: "meta", meta_131056: "meta", onemsg_not_sent: "1msg" };
 
 export function normalizeFault(rule) {
   if (!rule || typeof rule !== "object") throw new TypeError("a fault rule must be an object");

@@ -173,7 +173,8 @@ class Sandbox {
       case "html":
         return new Response(HTML_ERROR_PAGE, { status: 502, headers: { "content-type": "text/html" } });
       case "meta_130429":
-        return json(400, this.byName.meta.faultBody("meta_130429"));
+      case "meta_131056":
+        return json(400, this.byName.meta.faultBody(fault.mode));
       case "onemsg_not_sent":
         return json(200, this.byName["1msg"].faultBody("onemsg_not_sent"));
       default:

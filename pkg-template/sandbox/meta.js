@@ -299,6 +299,8 @@ export function createMeta(sandbox, options = {}) {
           return { error: { message: "An unknown error occurred", type: "OAuthException", code: 1, is_transient: true, fbtrace_id: trace() } };
         case "unavailable":
           return { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2, is_transient: true, fbtrace_id: trace() } };
+        case "meta_131056":
+          return { error: { message: "(#131056) (Business Account, Consumer Account) pair rate limit hit", type: "OAuthException", code: 131056, error_data: { messaging_product: "whatsapp", details: "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time." }, fbtrace_id: trace() } };
         default:
           return { error: { message: "(#130429) Rate limit hit", type: "OAuthException", code: 130429, error_data: { messaging_product: "whatsapp", details: "Cloud API message throughput has been reached." }, fbtrace_id: trace() } };
       }

@@ -95,6 +95,13 @@ test("meta_130429: Meta's throughput error, rate_limited and retried", async () 
   assert.deepEqual([error.providerCode, error.reason, error.httpStatus], [130429, "rate_limited", 400]);
 });
 
+test("meta_131056: Meta's pair rate limit, pair_rate_limited, retried after Meta's six seconds unless told otherwise", async () => {
+  const error = await failure(metaSetup([{ mode: "meta_131056" }], { retry: false }).client.send(text()));
+  assert.deepEqual([error.providerCode, error.reason, error.httpStatus, error.retryable], [131056, "pair_rate_limited", 400, true]);
+  assert.equal(error.retryAfterMs, 6000);
+  assert.throws(() => createSandbox({ faults: [{ mode: "meta_131056", provider: "bird" }] }), /meta_131056 is meta's answer/);
+});
+
 test("onemsg_not_sent: HTTP 200 with sent: false", async () => {
   const sandbox = createSandbox({ faults: [{ mode: "onemsg_not_sent", provider: "1msg" }] });
   sandbox.receive({ provider: "1msg", from: CUSTOMER, text: "hi" });
