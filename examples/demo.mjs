@@ -131,9 +131,11 @@ const rows = [];
 const stranger = ["text, no 24h window", { to: STRANGER, content: { type: "text", body: "Hello stranger" } }];
 // A template the account does not have (a typo): valid, so only Meta can refuse it (132001).
 const unknownTemplate = ["template, not on the account", { to: CUSTOMER, content: { type: "template", name: "order_updat", language: { code: "en_US" } } }];
+// Media by id is an upload of the provider's own (an id it does not know fails the message, 131053).
+const { mediaId: oneMsgImage } = await clients["1msg"].uploadMedia(new Blob([png], { type: "image/png" }), { filename: "receipt.png" });
 function neutralMessages(provider) {
   if (provider === "meta") return [...sampleMessages(CUSTOMER, { mediaId, replyTo: inbound[provider] }), unknownTemplate, stranger];
-  const carried = provider === "bird" ? birdMessages(CUSTOMER, { replyTo: inbound.bird }) : oneMsgMessages(CUSTOMER, { replyTo: inbound["1msg"] });
+  const carried = provider === "bird" ? birdMessages(CUSTOMER, { replyTo: inbound.bird }) : oneMsgMessages(CUSTOMER, { mediaId: oneMsgImage, replyTo: inbound["1msg"] });
   const labels = new Set(carried.flatMap(([kind]) => [kind, kind.replace(/ \(.*\)$/, "")]));
   const refused = sampleMessages(CUSTOMER).filter(([kind]) => !labels.has(kind));
   return [...carried, ...refused, stranger];

@@ -230,9 +230,9 @@ class Sandbox {
 
   play(record, checked) {
     const provider = this.provider(record.provider);
-    const failure = (checked ? null : this.failureFor(record)) ?? this.mediaFailure(record);
-    record.failure = failure ?? null;
-    const steps = failure ? ["failed"] : provider.statusSteps(this.autoRead);
+    const failure = (checked ? null : this.failureFor(record)) ?? this.mediaFailure(record) ?? provider.contentFailure?.(record) ?? null;
+    record.failure = failure;
+    const steps = failure ? ["failed"] : provider.statusSteps(this.autoRead, record);
     this.track(
       (async () => {
         for (const step of steps) {

@@ -10,6 +10,13 @@ import { checkMediaUpload, validateProvider } from "wabridge";
 import { SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
 
+/** Meta's failure of a reaction to a message it cannot react to (its reaction messages page). */
+const REACTION_TARGET_FAILURE = {
+  code: 131009,
+  title: "Parameter value is not valid",
+  details: "The message reacted to is not in this conversation (or is more than 30 days old, deleted, or a reaction itself).",
+};
+
 /** Where a Meta body holds a media object (`{ id }` or `{ link }`). */
 const MEDIA_KEYS = ["image", "video", "audio", "document", "sticker"];
 
@@ -274,7 +281,19 @@ export function createMeta(sandbox, options = {}) {
 
     reset: () => templates.reset(),
 
-    statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
+    // A reaction has only its sent status (Meta: "a reaction triggers only the sent webhook").
+    statusSteps: (autoRead, record) => (record.kind === "reaction" ? ["sent"] : autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
+
+    /** Why Meta fails a message for what it says, after accepting it: a reaction to a message
+     *  that is not in this customer's thread, or that is itself a reaction (131009). */
+    contentFailure(record) {
+      if (record.kind !== "reaction") return null;
+      const target = record.body.reaction?.message_id;
+      const received = inbound.get(target);
+      const sent = sandbox.sent.find((m) => m.provider === "meta" && m.id === target);
+      const inThread = received ? received.from === record.contact && received.message.type !== "reaction" : sent?.contact === record.contact && sent.kind !== "reaction";
+      return inThread ? null : REACTION_TARGET_FAILURE;
+    },
 
     statusWebhook(record, status, failure) {
       const entry = { id: record.id, status, timestamp: unixSeconds(sandbox.clock()), ...(record.userId ? { recipient_user_id: record.userId } : { recipient_id: record.contact }) };

@@ -282,18 +282,20 @@ test("templates pass outside the 24-hour window; every kind the library supports
   const { sandbox, client } = setup();
   // The image goes by the id of an upload of this number's: an id never uploaded would fail (131053).
   const { id: mediaId } = await client.uploadMedia(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" }));
-  const all = sampleMessages(CUSTOMER, { mediaId });
-  const [, template] = all.find(([kind]) => kind === "template");
+  const [, template] = sampleMessages(CUSTOMER).find(([kind]) => kind === "template");
   const { messageId } = await client.send(template);
   await sandbox.settle();
   assert.deepEqual(sandbox.messages("meta").find((m) => m.id === messageId).statuses, ["sent", "delivered", "read"]);
-  sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
-  for (const [kind, message] of all) {
+  // The reaction is to the customer's message (one not in the thread would fail, 131009).
+  const { id: replyTo } = sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  for (const [kind, message] of sampleMessages(CUSTOMER, { mediaId, replyTo })) {
     const result = await client.send(message).catch((error) => assert.fail(`${kind}: ${error.message}`));
     assert.match(result.messageId, /^wamid\./, kind);
   }
   await sandbox.settle();
-  assert.ok(sandbox.messages("meta").every((m) => m.status === "read"), "every message was read");
+  // A reaction has only its sent status, as Meta gives it.
+  const unread = sandbox.messages("meta").filter((m) => m.status !== "read");
+  assert.deepEqual(unread.map((m) => [m.kind, m.statuses]), [["reaction", ["sent"]]]);
 });
 
 test("MetaClient media and read receipts against the sandbox", async () => {
@@ -315,4 +317,22 @@ test("MetaClient media and read receipts against the sandbox", async () => {
   assert.equal(sandbox.media().length, 0, "nothing uploaded when refused");
   const elsewhere = await client.downloadMedia("https://evil.example/steal").then(() => null, (e) => e);
   assert.equal(elsewhere.code, "ERR_ARGUMENT");
+});
+
+test("a reaction has only its sent status; one to a message not in the customer's thread, or to a reaction, fails with 131009", async () => {
+  const { sandbox, client } = setup();
+  const { id: theirs } = sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
+  const { id: someoneElses } = sandbox.receive({ provider: "meta", from: "+16505550000", text: "hello" });
+  const ours = await client.send({ to: CUSTOMER, content: { type: "text", body: "Hello" } });
+  const react = (messageId) => client.send({ to: CUSTOMER, content: { type: "reaction", messageId, emoji: "👍" } });
+  const sent = { theirs: await react(theirs), ours: await react(ours.messageId), unknown: await react("wamid.NOPE"), elsewhere: await react(someoneElses) };
+  sent.onReaction = await react(sent.theirs.messageId);
+  await sandbox.settle();
+  const record = (name) => sandbox.messages("meta").find((m) => m.id === sent[name].messageId);
+  assert.deepEqual(record("theirs").statuses, ["sent"]);
+  assert.deepEqual(record("ours").statuses, ["sent"]);
+  for (const name of ["unknown", "elsewhere", "onReaction"]) {
+    assert.deepEqual(record(name).statuses, ["failed"], name);
+    assert.equal(record(name).failure.code, 131009, name);
+  }
 });
