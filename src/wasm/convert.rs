@@ -37,6 +37,41 @@ extern "C" {
     /// A JS array's items as JSON text each, or `{ failed }` for one (see errors.js).
     #[wasm_bindgen(js_name = jsonItems)]
     fn json_items(array: &JsValue) -> JsValue;
+    /// `Object.keys` that never throws into the wasm: `{ value }` or `{ failed }`.
+    #[wasm_bindgen(js_name = keysOf)]
+    fn keys_of(object: &JsValue) -> JsValue;
+    /// A Date's time, NaN where reading it throws.
+    #[wasm_bindgen(js_name = timeOf)]
+    pub fn time_of(date: &JsValue) -> f64;
+    /// A byte array's own copy, `{ value }`, or `{ failed }` (detached, unreadable).
+    #[wasm_bindgen(js_name = bytesOf)]
+    fn bytes_of(view: &JsValue) -> JsValue;
+    /// `Array.isArray`, false where it throws.
+    #[wasm_bindgen(js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> bool;
+}
+
+/// The value of an errors.js outcome (`{ value }`), or why it failed (`{ failed }`).
+fn outcome_value(outcome: &JsValue) -> Result<JsValue, String> {
+    match failure(outcome) {
+        Some(why) => Err(why),
+        None => Ok(js_sys::Reflect::get(outcome, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED)),
+    }
+}
+
+/// An object's own enumerable keys: an argument error naming `what` where listing them throws.
+pub fn keys(object: &JsValue, what: &str) -> Result<Vec<String>, BodyError> {
+    let keys =
+        outcome_value(&keys_of(object)).map_err(|why| BodyError::argument(format!("{what} cannot be read: {why}")))?;
+    Ok(js_sys::Array::from(&keys).iter().map(|key| key.as_string().unwrap_or_default()).collect())
+}
+
+/// A byte array's bytes: an argument error naming `what` where they cannot be read (a detached
+/// buffer).
+pub fn bytes(view: &JsValue, what: &str) -> Result<Vec<u8>, BodyError> {
+    let copy =
+        outcome_value(&bytes_of(view)).map_err(|why| BodyError::argument(format!("{what} cannot be read: {why}")))?;
+    Ok(js_sys::Uint8Array::new(&copy).to_vec())
 }
 
 /// The items of a JS array (a bulk call's messages) as JSON text each: a string is taken as
@@ -84,11 +119,8 @@ pub fn stringify(value: &JsValue) -> Result<Option<String>, BodyError> {
 /// `object[key]`, undefined where the object has none: an argument error where reading it
 /// throws (a getter, a Proxy), naming `what` it is.
 pub fn property(object: &JsValue, key: &str, what: &str) -> Result<JsValue, BodyError> {
-    let outcome = property_of(object, key);
-    match failure(&outcome) {
-        Some(why) => Err(BodyError::argument(format!("{what}.{key} cannot be read: {why}"))),
-        None => Ok(js_sys::Reflect::get(&outcome, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED)),
-    }
+    outcome_value(&property_of(object, key))
+        .map_err(|why| BodyError::argument(format!("{what}.{key} cannot be read: {why}")))
 }
 
 /// Parses JSON text produced by the core into a JS value.

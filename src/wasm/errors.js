@@ -72,6 +72,46 @@ export function property(object, key) {
   }
 }
 
+/** `Object.keys(object)` as `{ value }`, or `{ failed: why }` (a Proxy whose ownKeys throws). */
+export function keysOf(object) {
+  try {
+    return { value: Object.keys(object) };
+  } catch (error) {
+    return { failed: reason(error) };
+  }
+}
+
+/** A Date's time in ms, NaN when reading it throws (a Proxy, a getTime of its own that throws). */
+export function timeOf(date) {
+  try {
+    const time = date.getTime();
+    return typeof time === "number" ? time : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * A byte array's bytes, as a copy of its own (`{ value }`), or `{ failed: why }`: a detached
+ * buffer, or a view that cannot be read. The copy reads no getter (`length` of a subclass).
+ */
+export function bytesOf(view) {
+  try {
+    return { value: Uint8Array.prototype.slice.call(view) };
+  } catch (error) {
+    return { failed: reason(error) };
+  }
+}
+
+/** `Array.isArray`, false where it throws (a revoked Proxy). */
+export function isArray(value) {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The items of an array (a bulk call's messages), each as JSON text: a string is JSON text
  * already (well-formed, see below), an object its `JSON.stringify`; `{ failed: why }` for an

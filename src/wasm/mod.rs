@@ -189,14 +189,25 @@ pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<Message | string> | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
-    if js_sys::Array::is_array(&input) {
+    if convert::is_array(&input) {
         let texts = convert::array_items(&input)?;
         let items = texts.iter().map(|text| (None, provider::serialize_text(provider, text.as_deref())));
         return bulk_answer(items);
     }
     let file = match input.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) if bytes.length() as usize > BULK_MAX_INPUT => return Err(bulk_too_large().into()),
-        Some(bytes) => bytes.to_vec(),
+        // (Read through errors.js: a subclass's `length` getter or a detached buffer may throw.)
+        Some(view) => {
+            let length = convert::property(view, "length", "toProviderMany's input")?.as_f64().unwrap_or_default();
+            let too_large = |n: f64| n > BULK_MAX_INPUT as f64;
+            if too_large(length) {
+                return Err(bulk_too_large().into());
+            }
+            let bytes = convert::bytes(view, "toProviderMany's input")?;
+            if too_large(bytes.len() as f64) {
+                return Err(bulk_too_large().into());
+            }
+            bytes
+        }
         // UTF-16 units: its UTF-8 is at most three bytes for each.
         None if input.is_string() && js_sys::JsString::from(input.clone()).length() as usize > BULK_MAX_INPUT => {
             return Err(bulk_too_large().into());
@@ -576,10 +587,13 @@ pub fn webhook_events(provider: &str, body: JsValue) -> Result<JsValue, JsValue>
 fn webhook_body(body: JsValue) -> Result<Vec<u8>, JsValue> {
     match body.as_string() {
         Some(text) => Ok(text.into_bytes()),
-        None => body.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).map_err(|_| {
-            BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")
-                .into()
-        }),
+        None => match body.dyn_ref::<js_sys::Uint8Array>() {
+            Some(view) => Ok(convert::bytes(view, "the webhook body")?),
+            None => Err(BodyError::argument(
+                "the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received",
+            )
+            .into()),
+        },
     }
 }
 

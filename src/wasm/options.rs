@@ -93,8 +93,7 @@ impl<'a> Options<'a> {
         let Some(plain) = object.dyn_ref::<Object>().filter(|_| !object.is_function()) else {
             return Err(BodyError::argument(format!("{what} must be an object")));
         };
-        for key in Object::keys(plain).iter() {
-            let key = key.as_string().unwrap_or_default();
+        for key in super::convert::keys(plain, what)? {
             if !known.contains(&key.as_str()) {
                 return Err(BodyError::argument(format!(
                     "unknown option {key:?} in {what}; known: {}",
@@ -183,7 +182,7 @@ impl<'a> Options<'a> {
     pub fn time(&self, key: &str) -> Result<Option<f64>, BodyError> {
         let Some(value) = self.get(key)? else { return Ok(None) };
         let ms = match value.dyn_ref::<js_sys::Date>() {
-            Some(date) => date.get_time(),
+            Some(date) => super::convert::time_of(date),
             None => value.as_f64().unwrap_or(f64::NAN),
         };
         if !ms.is_finite() {

@@ -11,6 +11,22 @@ cyclic.self = cyclic;
 const throwing = { get to() { throw new Error("getter"); } };
 const proxy = new Proxy({}, { get() { throw new Error("trap"); } });
 const TEXT = { to: "+16505551234", content: { type: "text", body: "x" } };
+const keysThrow = new Proxy({}, { ownKeys() { throw new Error("ownKeys"); } });
+const detached = () => {
+  const bytes = new Uint8Array(8);
+  structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+  return bytes;
+};
+class LengthThrows extends Uint8Array {
+  get length() {
+    throw new Error("length");
+  }
+}
+const revoked = () => {
+  const { proxy, revoke } = Proxy.revocable([], {});
+  revoke();
+  return proxy;
+};
 
 const CALLS = {
   "validate(BigInt)": () => wabridge.validate({ to: "+16505551234", n: 1n }),
@@ -20,6 +36,15 @@ const CALLS = {
   "convert(options getter)": () => wabridge.convert("meta", "bird", {}, { get operation() { throw new Error("option"); } }),
   "validateProvider(options proxy)": () => wabridge.validateProvider("1msg", {}, proxy),
   "new MetaClient(options getter)": () => new wabridge.MetaClient({ token: "t", get phoneNumberId() { throw new Error("option"); } }),
+  // Read by the wasm without errors.js before: each throw unwound through its frames and
+  // leaked stack, and after ~1 000–2 700 of them every call failed ("memory access out of bounds").
+  "validateProvider(options whose keys throw)": () => wabridge.validateProvider("meta", "{}", keysThrow),
+  "new MetaClient(options whose keys throw)": () => new wabridge.MetaClient(keysThrow),
+  "validateProvider(now: a Date that cannot be read)": () => wabridge.validateProvider("bird", "{}", { now: new Proxy(new Date(), {}) }),
+  "toProviderMany(a detached byte array)": () => wabridge.toProviderMany("meta", detached()),
+  "toProviderMany(bytes whose length throws)": () => wabridge.toProviderMany("meta", new LengthThrows(4)),
+  "toProviderMany(a revoked Proxy)": () => wabridge.toProviderMany("meta", revoked()),
+  "readWebhook(a detached byte array)": () => wabridge.readWebhook("meta", detached()),
 };
 
 test("values that throw when read are ArgumentErrors, and leave the wasm's reference table as it was", async () => {

@@ -95,7 +95,9 @@ fn phone(value: &Json<'_>) -> Result<(), String> {
     }
     // A number the numbering plans allow, whether or not the method's body also reads into a
     // neutral message (whose `to` is judged so): the same phone is refused the same everywhere.
-    crate::phone::parse(&format!("+{digits}"), None).map(drop).map_err(|error| format!("phone: {error} (got {digits:?})"))
+    crate::phone::parse(&format!("+{digits}"), None)
+        .map(drop)
+        .map_err(|error| format!("phone: {error} (got {digits:?})"))
 }
 
 /// A file given by URL or inline (uploadMedia's `body`): an http(s) URL, or a `data:` URI held
