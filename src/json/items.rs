@@ -15,9 +15,16 @@ pub struct Item {
     pub start: Position,
 }
 
+/// The most items one file is cut into: their list is held whole (16 bytes an item), and a
+/// file of short lines under the input's size limit would otherwise make it gigabytes (the
+/// wasm's memory is 4 GiB, and never shrinks). Far more messages than one answer can hold.
+pub const MAX_ITEMS: usize = 1_000_000;
+
 /// How a file cuts into items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Items {
+    /// More than [`MAX_ITEMS`]: not cut.
+    TooMany,
     /// The lines that are not blank.
     Lines(Vec<Item>),
     /// The elements of the one array the file is.
@@ -34,13 +41,15 @@ pub enum Items {
 /// `\r`). A file of JSON lines whose first line is an array (a CSV header written as one) is
 /// still lines: an array that closes on its first line with more after it is that line.
 pub fn items(file: &[u8]) -> Items {
+    let lines = || lines(file).map_or(Items::TooMany, Items::Lines);
     match file.iter().position(|&b| !is_space(b)) {
         Some(open) if file[open] == b'[' => match array_elements(file, open) {
             Array::Whole(elements) => Items::Array(elements),
-            Array::FirstLine => Items::Lines(lines(file)),
+            Array::FirstLine => lines(),
             Array::Not => Items::NotOneArray,
+            Array::TooMany => Items::TooMany,
         },
-        _ => Items::Lines(lines(file)),
+        _ => lines(),
     }
 }
 
@@ -49,7 +58,8 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-fn lines(file: &[u8]) -> Vec<Item> {
+/// The lines that are not blank; `None` past [`MAX_ITEMS`].
+fn lines(file: &[u8]) -> Option<Vec<Item>> {
     // Blank: only white space, Unicode's too (a vertical tab, a no-break space); decided at the
     // first byte that is not ASCII white space, which for a message's line is its `{`.
     let blank = |bytes: &[u8]| match bytes.iter().position(|&b| !(b.is_ascii_whitespace() || b == 0x0b)) {
@@ -64,13 +74,16 @@ fn lines(file: &[u8]) -> Vec<Item> {
         let rest = file.get(start..).unwrap_or_default();
         let end = start + rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
         if !blank(&file[start..end]) {
+            if items.len() == MAX_ITEMS {
+                return None;
+            }
             items.push(Item { span: start..end, start: Position { line, column: 1 } });
         }
         let crlf = file.get(end) == Some(&b'\r') && file.get(end + 1) == Some(&b'\n');
         line += 1;
         start = end + if crlf { 2 } else { 1 };
     }
-    items
+    Some(items)
 }
 
 /// What the array opening a file turned out to be.
@@ -82,6 +95,8 @@ enum Array {
     /// Neither: it never closes, its brackets do not match, or more follows it past its
     /// first line.
     Not,
+    /// More than [`MAX_ITEMS`] elements.
+    TooMany,
 }
 
 /// The elements of the array opening at `open`, told apart by their commas at its top level
@@ -120,6 +135,9 @@ fn array_elements(file: &[u8], open: usize) -> Array {
             continue;
         }
         let depth = open_brackets.len();
+        if elements.len() == MAX_ITEMS {
+            return Array::TooMany;
+        }
         match b {
             b',' if depth == 0 => push(element.take(), i, at, &mut elements),
             b':' if depth == 0 => return Array::Not,

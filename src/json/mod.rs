@@ -7,7 +7,7 @@ mod number;
 mod tree;
 mod writer;
 
-pub use items::{Item, Items, items};
+pub use items::{Item, Items, MAX_ITEMS, items};
 pub use number::parse_decimal;
 pub use tree::{Json, Position, SyntaxError, parse, parse_from};
 pub use writer::JsonWriter;

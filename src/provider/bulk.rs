@@ -41,8 +41,17 @@ pub fn serialize_many(
             elements
         }
         Items::NotOneArray => return Err(not_one_array(file)),
+        Items::TooMany => return Err(too_many()),
     };
     Ok(items.into_iter().map(move |item| (item.start.line, item_of(provider, file, &item))))
+}
+
+/// A bulk call of more than [`crate::json::MAX_ITEMS`] messages.
+pub fn too_many() -> BodyError {
+    BodyError::argument(format!(
+        "toProviderMany takes at most {} messages a call: give them in parts",
+        crate::json::MAX_ITEMS
+    ))
 }
 
 /// One message given as its own JSON text (an item of a JS array, written alone), or that

@@ -181,7 +181,7 @@ fn bulk_too_large() -> BodyError {
 /// cannot carry or an item that cannot be read; a file's text also gives each result the
 /// 1-based `line` it starts on. One bad message does not stop the others; a file that opens an
 /// array and is not one, or an array with an element that is not JSON, fails the call (which
-/// of its parts are messages is not known), and so does one over 256 MiB, or whose answer
+/// of its parts are messages is not known), and so does one over 256 MiB or a million messages, or whose answer
 /// would be.
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
@@ -190,6 +190,10 @@ pub fn to_provider_many(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     if convert::is_array(&input) {
+        let length = convert::property(&input, "length", "toProviderMany's input")?.as_f64().unwrap_or_default();
+        if length > crate::json::MAX_ITEMS as f64 {
+            return Err(provider::bulk::too_many().into());
+        }
         let texts = convert::array_items(&input)?;
         let items = texts.iter().map(|text| (None, provider::serialize_text(provider, text.as_deref())));
         return bulk_answer(items);

@@ -104,9 +104,24 @@ test("bytes where a body goes are refused, not read as an object of their indexe
 
 test("a file over 256 MiB, or one whose answer would be, is an ArgumentError, and the instance keeps working", () => {
   assert.throws(() => wabridge.toProviderMany("meta", new Uint8Array((256 << 20) + 1)), (e) => e instanceof wabridge.ArgumentError && /at most 256 MiB/.test(e.message));
-  // 4 MB of lines that are each refused with a violation: an answer of some 300 MB, stopped
-  // as it passes 256 MiB rather than trapping the wasm or passing V8's longest string.
-  assert.throws(() => wabridge.toProviderMany("meta", "1\n".repeat(2_000_000)), (e) => e instanceof wabridge.ArgumentError && /answer would be over 256 MiB/.test(e.message));
+  // 11 MB of lines that are each refused with five violations: an answer of some 300 MB,
+  // stopped as it passes 256 MiB rather than trapping the wasm or passing V8's longest string.
+  assert.throws(() => wabridge.toProviderMany("meta", '{"a":1,"b":1,"c":1,"d":1}\n'.repeat(420_000)), (e) => e instanceof wabridge.ArgumentError && /answer would be over 256 MiB/.test(e.message));
+  assert.equal(wabridge.toProviderMany("meta", ok)[0].body.text.body, "hi");
+});
+
+test("more than a million messages in one call is an ArgumentError, before their list is made (it held gigabytes in the wasm, which then trapped)", async () => {
+  const { memory } = await wabridge.init();
+  const before = memory.buffer.byteLength;
+  const tooMany = /at most 1000000 messages a call/;
+  // 160 MB of one-character lines, under the 256 MiB input limit: 80 M items.
+  assert.throws(() => wabridge.toProviderMany("meta", "{\n".repeat(80_000_000)), (e) => e instanceof wabridge.ArgumentError && tooMany.test(e.message));
+  assert.throws(() => wabridge.toProviderMany("meta", `[${"{},".repeat(1_000_000)}{}]`), (e) => e instanceof wabridge.ArgumentError && tooMany.test(e.message));
+  assert.throws(() => wabridge.toProviderMany("meta", new Array(1_000_001).fill("{}")), (e) => e instanceof wabridge.ArgumentError && tooMany.test(e.message));
+  // What the wasm keeps (its memory never shrinks) is about the input's copy, not 30 times it.
+  assert.ok(memory.buffer.byteLength - before < 400e6, `the wasm's memory grew by ${memory.buffer.byteLength - before} bytes`);
+  // A million is taken.
+  assert.equal(wabridge.toProviderMany("meta", "1\n".repeat(1_000_000)).length, 1_000_000);
   assert.equal(wabridge.toProviderMany("meta", ok)[0].body.text.body, "hi");
 });
 
