@@ -38,7 +38,6 @@ class Client {
   #cancel;
   /** What each pending call does when the signal aborts. */
   #onCancel = new Set();
-  #unwatch;
   /** Calls started and not yet settled: the core is released only when the last one settles. */
   #inFlight = 0;
   /** free() was called: new calls are refused. */
@@ -58,18 +57,22 @@ class Client {
       this.free();
       throw argumentError("the client's signal option must be an AbortSignal");
     }
-    // One listener for the client, not one per call: a signal shared by many calls (a
-    // shutdown's) would otherwise gather listeners (Node warns past 10).
+    // One listener for the client, not one per call (a signal shared by many calls, a
+    // shutdown's, would gather them: Node warns past 10), and only while a call is pending:
+    // a listener kept for the client's life would keep every client given a long-lived signal
+    // from being collected. Nothing here holds the client itself.
+    const pending = this.#onCancel;
     const onAbort = () => {
-      for (const cancel of [...this.#onCancel]) cancel(signal.reason);
+      for (const cancel of [...pending]) cancel(signal.reason);
     };
-    signal.addEventListener("abort", onAbort, { once: true });
-    this.#unwatch = () => signal.removeEventListener("abort", onAbort);
     this.#cancel = {
       signal,
       watch: (cancel) => {
-        this.#onCancel.add(cancel);
-        return () => this.#onCancel.delete(cancel);
+        if (pending.size === 0) signal.addEventListener("abort", onAbort, { once: true });
+        pending.add(cancel);
+        return () => {
+          if (pending.delete(cancel) && pending.size === 0) signal.removeEventListener("abort", onAbort);
+        };
       },
     };
   }
@@ -89,7 +92,6 @@ class Client {
   #release() {
     this.#core?.free();
     this.#core = undefined;
-    this.#unwatch?.();
   }
 
   /** Runs `work` as one call of the client: refused once it is freed, and keeping its core alive until it settles. */

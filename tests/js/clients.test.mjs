@@ -533,6 +533,31 @@ test("one signal shared by many calls gathers one listener per client, not one p
   assert.throws(() => client(fetch, { signal: { aborted: false, addEventListener() {} } }), /signal option must be an AbortSignal/);
 });
 
+test("a client given a long-lived signal listens to it only while a call is pending, so it is collected like any other", async () => {
+  const { getEventListeners } = await import("node:events");
+  const { setFlagsFromString } = await import("node:v8");
+  const { runInNewContext } = await import("node:vm");
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  const shutdown = new AbortController();
+  let answer;
+  const slow = client(() => new Promise((resolve) => (answer = resolve)), { signal: shutdown.signal });
+  assert.equal(getEventListeners(shutdown.signal, "abort").length, 0, "no call, no listener");
+  const sent = slow.send(message);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(getEventListeners(shutdown.signal, "abort").length, 1, "one while the call is pending");
+  answer(new Response(success));
+  await sent;
+  assert.equal(getEventListeners(shutdown.signal, "abort").length, 0, "none once it settled");
+  // Made and dropped, a client is collected though the signal lives on (it kept every one before).
+  const refs = Array.from({ length: 50 }, () => new WeakRef(client(fetch, { signal: shutdown.signal })));
+  for (let i = 0; i < 5 && refs.some((ref) => ref.deref()); i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+  assert.equal(refs.filter((ref) => ref.deref()).length, 0, "every dropped client was collected");
+});
+
 test("every client error says whether sending the same request again is safe: refusals and rate limits yes, the unknown no, GETs always", async () => {
   const send = (fetch) => failure(client(fetch, { retry: false }).send(message));
   const cases = [
