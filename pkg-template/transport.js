@@ -37,8 +37,10 @@ async function startOf(response) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
+    // A stream yields bytes; a custom fetch's may yield text or anything else, counted as text.
+    const chunk = value instanceof Uint8Array ? value : new TextEncoder().encode(String(value ?? ""));
+    chunks.push(chunk);
+    size += chunk.byteLength;
     if (size >= ERROR_BODY_MAX) {
       reader.cancel().catch(() => {});
       break;

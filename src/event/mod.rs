@@ -270,7 +270,9 @@ pub fn seconds_to_ms(value: Option<&Json<'_>>) -> Option<f64> {
         Json::Str(s) => s.parse::<i64>().ok()?,
         other => other.as_i64()?,
     };
-    Some(seconds as f64 * 1000.0)
+    // Within the range a JS Date holds (±8.64e15 ms): past it, no time rather than one a
+    // handler's `new Date(timestamp)` throws on.
+    Some(seconds as f64 * 1000.0).filter(|ms| ms.abs() <= 8.64e15)
 }
 
 impl InboundMedia<'_> {

@@ -302,3 +302,23 @@ test("keys: a Bird notification other than an interaction has no key (its payloa
   assert.equal(active.key, undefined);
   assert.equal(inactive.key, undefined);
 });
+
+test("a Meta change whose messages or statuses hold something other than objects: its objects are read, the rest is one error event; times past a Date's range are none", () => {
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [{ id: "1", changes: [{ field: "messages", value: {
+      messaging_product: "whatsapp", metadata: { phone_number_id: "2" },
+      messages: [5, { from: "16505551234", id: "wamid.A", timestamp: "9223372036854776", type: "text", text: { body: "x" } }, "x"],
+      statuses: [null],
+    } }] }],
+  });
+  const events = wabridge.readWebhook("meta", body);
+  assert.deepEqual(events.map((e) => e.type), ["message", "error"]);
+  assert.equal(events[0].id, "wamid.A");
+  assert.equal(events[0].timestamp, undefined, "9223372036854776 s is past what a Date holds");
+  assert.equal(events[1].errors.length, 2);
+  assert.match(events[1].errors[0].message, /messages hold something that is not a message object/);
+  assert.equal(typeof events[1].raw, "object");
+  const [late] = wabridge.readWebhook("1msg", JSON.stringify({ messages: [{ id: "a", body: "x", type: "chat", chatId: "16505551234@c.us", time: 9_000_000_000_000 }] }));
+  assert.equal(late.timestamp, undefined);
+});

@@ -337,3 +337,18 @@ test("a secret of the wrong type is refused without being shown: not as a number
     for (const part of [String(digits), text, "48,49,50", "SENTINEL"]) assert.ok(!shown.includes(part), `${part} in ${error.message}`);
   }
 });
+
+test("an error answer's body from a custom fetch whose stream yields text, not bytes, is cut at 64 KiB too", async () => {
+  let reads = 0;
+  const fetch = async () => ({
+    status: 500,
+    headers: {},
+    body: { getReader: () => ({ read: async () => (reads++ > 10_000 ? { done: true } : { done: false, value: "x".repeat(1000) }), cancel: async () => {} }) },
+  });
+  const error = await new wabridge.MetaClient({ token: "t", phoneNumberId: "1", retry: false, fetch })
+    .send({ to: "+16505551234", content: { type: "text", body: "x" } })
+    .catch((e) => e);
+  assert.equal(error.code, "ERR_UNEXPECTED_RESPONSE");
+  assert.equal(error.raw.length, 65536);
+  assert.ok(reads < 100, `${reads} reads`);
+});

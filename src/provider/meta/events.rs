@@ -74,6 +74,16 @@ pub(crate) fn events<'a>(provider: Provider, root: &'a Json<'a>) -> Result<Vec<E
     Ok(events)
 }
 
+/// What an `error` event says of a `messages`, `message_echoes` or `statuses` list holding
+/// something other than objects.
+fn stray_message(key: &str) -> &'static str {
+    match key {
+        "messages" => "the change's messages hold something that is not a message object: left out",
+        "message_echoes" => "the change's message_echoes hold something that is not a message object: left out",
+        _ => "the change's statuses hold something that is not a status object: left out",
+    }
+}
+
 /// Your number as a change's `value` names it (`metadata.display_phone_number`).
 pub(crate) fn number<'a>(value: &'a Json<'a>) -> Party<'a> {
     let phone = value.get("metadata").and_then(|m| str_at(m, "display_phone_number")).and_then(e164);
@@ -90,14 +100,33 @@ pub(crate) fn value_events<'a>(
     events: &mut Vec<Event<'a>>,
 ) {
     let contacts = value.items("contacts");
-    for message in value.items("messages") {
+    let objects = |key| value.items(key).iter().filter(|item| matches!(item, Json::Object(_)));
+    for message in objects("messages") {
         events.push(inbound(provider, message, contacts, channel, false));
     }
-    for echo in value.items("message_echoes") {
+    for echo in objects("message_echoes") {
         events.push(inbound(provider, echo, contacts, channel, true));
     }
-    for status in value.items("statuses") {
+    for status in objects("statuses") {
         events.push(status_update(provider, status, contacts, channel));
+    }
+    // An item that is no object is no message or status: an `error` event with the value as
+    // its raw object (as a change without value is), not an event with nothing to key it by.
+    let strays = ["messages", "message_echoes", "statuses"]
+        .into_iter()
+        .filter(|key| objects(key).count() < value.items(key).len());
+    let faults: Vec<Fault<'a>> = strays
+        .map(|key| Fault { title: Some("not an object"), message: Some(stray_message(key)), ..Fault::default() })
+        .collect();
+    if !faults.is_empty() {
+        events.push(Event {
+            provider,
+            id: None,
+            timestamp_ms: None,
+            channel: channel.clone(),
+            detail: Detail::Errors(faults),
+            raw: value,
+        });
     }
     if let Some(Json::Array(errors)) = value.get("errors") {
         let errors = errors.iter().map(Fault::from_meta).collect();
