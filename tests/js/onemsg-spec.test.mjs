@@ -1033,3 +1033,15 @@ test("a phone the numbering plans do not allow is refused whether or not the met
   }
   assert.deepEqual(wabridge.validateProvider("1msg", { phone: 16505551234, body: "hi" }, { operation: "sendMessage" }), []);
 });
+
+test("a member that should be an object and is not is refused once, at itself: no violation names a field inside a string or a number", () => {
+  const cases = [
+    ["sendProduct", { phone: "16505551234", body: "b", action: "x" }, "/action"],
+    ["sendFlow", { phone: "16505551234", body: "b", flowId: "1", flowToken: "t", flowCta: "Go", flowAction: "navigate", flowActionPayload: 11 }, "/flowActionPayload"],
+  ];
+  for (const [operation, body, at] of cases) {
+    const paths = wabridge.validateProvider("1msg", body, { operation }).map((v) => v.path);
+    assert.ok(paths.includes(at), `${operation}: ${paths}`);
+    assert.deepEqual(paths.filter((p) => p.startsWith(`${at}/`)), [], `${operation}: ${paths}`);
+  }
+});

@@ -444,7 +444,8 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
     }
     match operation {
         Operation::SendProduct => {
-            let Some(action) = body.get("action") else { return };
+            // (An action that is no object was refused as one already: nothing inside it to name.)
+            let Some(action) = body.get("action").filter(|a| matches!(a, Json::Object(_))) else { return };
             let at = root.key("action");
             match (has(action, "product_retailer_id"), has(action, "sections")) {
                 (true, true) => r.add(
@@ -473,6 +474,9 @@ pub(super) fn rules(operation: Operation, body: &Json<'_>, r: &mut Report) {
         Operation::SendFlow => {
             let action = body.get("flowAction").and_then(Json::as_str);
             let payload = body.get("flowActionPayload");
+            if payload.is_some_and(|p| !matches!(p, Json::Object(_))) {
+                return; // refused as no object already
+            }
             let screened = has(body, "flowActionScreen") || payload.is_some_and(|p| has(p, "screen"));
             let navigate = action == Some("navigate") || (action.is_none() && payload.is_some());
             if navigate && !screened {
