@@ -223,8 +223,12 @@ const STATUS_PROGRESS = { other: 0, accepted: 1, scheduled: 2, processing: 3, se
  */
 export function isStatusAfter(status, than) {
   const progress = (value, name) => {
-    const found = Object.hasOwn(STATUS_PROGRESS, value) ? STATUS_PROGRESS[value] : undefined;
-    if (typeof value !== "string" || found === undefined) throw new TypeError(`isStatusAfter: ${name} must be a status event's \`status\` (${Object.keys(STATUS_PROGRESS).join(", ")}), got ${JSON.stringify(value)}`);
+    const found = typeof value === "string" && Object.hasOwn(STATUS_PROGRESS, value) ? STATUS_PROGRESS[value] : undefined;
+    if (found === undefined) {
+      // A string is shown; anything else by its type (a BigInt or an object without a prototype has no JSON).
+      const got = typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value;
+      throw argument(`isStatusAfter: ${name} must be a status event's \`status\` (${Object.keys(STATUS_PROGRESS).join(", ")}), got ${got}`);
+    }
     return found;
   };
   const before = progress(than, "than");

@@ -128,4 +128,8 @@ test("isStatusAfter orders a message's statuses as its life goes, final ones las
   // Not the status table's inherited names.
   assert.throws(() => isStatusAfter("constructor", "sent"), /status must be/);
   assert.throws(() => isStatusAfter("sent", "__proto__"), /than must be/);
+  // An ArgumentError whatever it was given, the message never failing to be made.
+  for (const odd of [1n, Object.create(null), { get x() { throw new Error("getter"); } }, Symbol("s")]) {
+    assert.throws(() => isStatusAfter(odd, "sent"), (e) => e instanceof wabridge.ArgumentError && /status must be/.test(e.message));
+  }
 });
