@@ -166,7 +166,13 @@ export interface SandboxOptions {
    */
   meta?: { token?: string; phoneNumberId?: string; displayPhoneNumber?: string; wabaId?: string; appSecret?: string; templates?: readonly MetaSandboxTemplate[] };
   /** Bird's credentials and ids; `signingKey` signs its webhooks (default `SANDBOX_WEBHOOK_SECRETS.bird`). */
-  bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean };
+  /**
+   * The Bird workspace and channel. `templates`: the workspace's Studio templates; given, a
+   * template message is checked against them as Bird's template service does before sending
+   * (an unknown project, version or locale, or a variable without its parameter, goes
+   * `sending_failed` with `failure.source.name` "touchpoint"); without them any template passes.
+   */
+  bird?: { accessKey?: string; workspaceId?: string; channelId?: string; senderNumber?: string; signingKey?: string; channelActive?: boolean; templates?: BirdSandboxTemplate[] };
   /**
    * The 1MSG channel. `namespace`: its templates' namespace (sendTemplate must give it;
    * default 1MSG's example namespace "ca300906_cfbc_410b_99fb_dcee8e13d578"); `templates`: the
@@ -276,6 +282,18 @@ export interface SandboxReceived {
   userId?: string;
   /** Bird: the customer's contact id (a UUID), as `getContactChannel` takes it. */
   contactId?: string;
+}
+
+/** A Bird Studio template the sandbox knows (`createSandbox({ bird: { templates } })`). */
+export interface BirdSandboxTemplate {
+  /** The template project's id (UUID). */
+  projectId: string;
+  /** Its versions' ids (UUIDs), besides "latest", which every template has. */
+  versions?: string[];
+  /** Its translations (BCP 47; default ["en"]). */
+  locales?: string[];
+  /** Its variables' names: each needs a parameter (`{ type, key, value }`) of that key. */
+  variables?: string[];
 }
 
 /** A Meta media the sandbox holds (`Sandbox.media()`). */

@@ -13,6 +13,28 @@ import { DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, med
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
 
+/** A template given to the sandbox (`bird.templates`), checked once when it is made. */
+function checkedTemplate(template) {
+  const { projectId, versions = [], locales = ["en"], variables = [] } = template ?? {};
+  if (typeof projectId !== "string" || ![versions, locales, variables].every((list) => Array.isArray(list) && list.every((item) => typeof item === "string"))) {
+    throw new TypeError("bird.templates: each is { projectId, versions?, locales?, variables? } (strings, lists of strings)");
+  }
+  return { projectId, versions, locales, variables };
+}
+
+/** Why a template message cannot be sent with the workspace's `templates`, or null. */
+function templateFailure(templates, sent) {
+  const fail = (title, details) => ({ source: "touchpoint", title, details });
+  const template = templates.find((t) => t.projectId === sent.projectId);
+  if (!template) return fail("template not found", `No template project ${sent.projectId} in this workspace.`);
+  if (sent.version !== "latest" && !template.versions.includes(sent.version)) return fail("template version not found", `The template has no version ${sent.version}.`);
+  if (!template.locales.includes(sent.locale)) return fail("template locale not found", `The template has no ${sent.locale} translation (it has ${template.locales.join(", ")}).`);
+  const given = new Set((sent.parameters ?? []).map((p) => p.key));
+  const missing = template.variables.filter((v) => !given.has(v));
+  if (missing.length) return fail("missing template variables", `The template's variables ${missing.join(", ")} have no parameter.`);
+  return null;
+}
+
 /** Bird's 422 details name fields as `.receiver.contacts[0].identifierValue`. */
 export function birdPath(pointer) {
   return (
@@ -39,6 +61,10 @@ export function createBird(sandbox, options = {}) {
     signingKey: options.signingKey ?? SANDBOX_WEBHOOK_SECRETS.bird,
     channelActive: options.channelActive ?? true,
   };
+  // The workspace's Studio templates, when given: a template message is then checked against
+  // them as Bird's template service (touchpoints) does before sending; without them any
+  // project, version and locale passes, the sandbox knowing none of yours.
+  const templates = options.templates === undefined ? undefined : options.templates.map(checkedTemplate);
   const contacts = new Map(); // contact id → contact
   const byIdentifier = new Map(); // +E.164 (or a BSUID) → contact id
 
@@ -235,11 +261,21 @@ export function createBird(sandbox, options = {}) {
     // Bird's message statuses have no `read` (a read is an interaction: statusWebhook).
     statusSteps: () => ["sent", "delivered"],
 
+    /** Why Bird's template service would not send a template message, given the workspace's templates. */
+    contentFailure(record) {
+      return templates && record.template ? templateFailure(templates, record.body.template) : null;
+    },
+
     statusWebhook(record, status, failure) {
-      record.status = failure ? "delivery_failed" : status;
+      record.status = failure ? (failure.source === "touchpoint" ? "sending_failed" : "delivery_failed") : status;
       record.lastStatusAt = now();
       const payload = messageObject(record);
-      if (failure) {
+      if (failure?.source === "touchpoint") {
+        // Bird's own template service failed it before WhatsApp saw it: its source is
+        // "touchpoint" (Bird's failure sources), and there is no WhatsApp code.
+        payload.reason = failure.title;
+        payload.failure = { description: failure.details, source: { name: "touchpoint" } };
+      } else if (failure) {
         // WhatsApp's own code goes in `failure.source.code` (Bird: "the specific errors returned
         // from the whatsapp platform"); `failure.code` is Bird's channel-agnostic grouping
         // (11xxx–15xxx), whose WhatsApp values Bird does not publish: the sandbox gives none

@@ -418,3 +418,39 @@ test("a failed delivery is delivery_failed with WhatsApp's code", async () => {
   assert.equal(hook.payload.payload.status, "delivery_failed");
   assert.deepEqual(hook.payload.payload.failure.source, { code: "131047", name: "whatsapp" });
 });
+
+test("templates given to the sandbox are checked as Bird's template service does: unknown project, version or locale, or a variable without its parameter, goes sending_failed from the touchpoint source", async () => {
+  const projectId = "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318";
+  const version = "0b8f5e0c-0000-4000-a000-0000000000aa";
+  const { sandbox, client } = setup({ bird: { templates: [{ projectId, versions: [version], locales: ["en", "pt-BR"], variables: ["name"] }] } });
+  const receiver = { contacts: [{ identifierValue: CUSTOMER }] };
+  const send = (template) => client.sendBody({ receiver, template: { projectId, version: "latest", locale: "en", parameters: [{ type: "string", key: "name", value: "Ana" }], ...template } });
+  const sent = {
+    ok: await send({}),
+    byVersion: await send({ version, locale: "pt-BR" }),
+    unknown: await send({ projectId: "3f2a1b4c-0000-4000-a000-00000000000a" }),
+    version: await send({ version: "3f2a1b4c-0000-4000-a000-00000000000b" }),
+    locale: await send({ locale: "de" }),
+    variable: await send({ parameters: [] }),
+  };
+  await sandbox.settle();
+  const statuses = finalStatuses(sandbox);
+  assert.equal(statuses.get(sent.ok.messageId).status, "delivered");
+  assert.equal(statuses.get(sent.byVersion.messageId).status, "delivered");
+  for (const [name, reason] of [["unknown", /template not found/], ["version", /version not found/], ["locale", /locale not found/], ["variable", /missing template variables/]]) {
+    const status = statuses.get(sent[name].messageId);
+    assert.equal(status.status, "sending_failed", name);
+    assert.match(status.reason, reason, name);
+    assert.deepEqual(status.failure.source, { name: "touchpoint" }, name);
+  }
+  // Read through the package: a failed status whose error names the touchpoint source.
+  const events = sandbox.webhooks("bird").flatMap((hook) => wabridge.readWebhook("bird", hook.body)).filter((e) => e.type === "status" && e.status === "failed");
+  assert.equal(events.length, 4);
+  assert.ok(events.every((e) => e.errors[0].source.name === "touchpoint"));
+  // Without templates given, the sandbox knows none of the workspace's: any template passes.
+  const open = setup();
+  const { messageId } = await open.client.sendBody({ receiver, template: { projectId: "3f2a1b4c-0000-4000-a000-00000000000a", version: "latest", locale: "de" } });
+  await open.sandbox.settle();
+  assert.equal(finalStatuses(open.sandbox).get(messageId).status, "delivered");
+  assert.throws(() => createSandbox({ bird: { templates: [{ projectId: 1 }] } }), /bird\.templates/);
+});

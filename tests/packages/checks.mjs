@@ -58,10 +58,15 @@ export function checkList() {
 }
 
 /** `actual` holds everything `expected` says: objects member by member (more members are
- *  fine), arrays item by item and of the same length, other values equal. */
+ *  fine; a member expected null must be absent), arrays item by item and of the same length,
+ *  other values equal. */
 export function holds(actual, expected, what) {
   if (expected && typeof expected === "object" && !Array.isArray(expected)) {
     for (const [key, value] of Object.entries(expected)) {
+      if (value === null) {
+        check(actual && typeof actual === "object" && !(key in actual), `${what}/${key} is ${JSON.stringify(actual?.[key])}, expected absent`);
+        continue;
+      }
       check(actual && typeof actual === "object" && key in actual, `${what}/${key} is missing`);
       holds(actual[key], value, `${what}/${key}`);
     }

@@ -306,7 +306,9 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     const { id: inbound } = sandbox.receive({ provider: "1msg", from: ONEMSG_CUSTOMER, text: "Oi 👋", name: "Ana" }); // opens the session window
     const client = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
     const sent = [];
-    for (const [kind, message] of oneMsgMessages(ONEMSG_CUSTOMER, { replyTo: inbound })) {
+    // Media by id is an upload of 1MSG's own (one it does not know fails the message, 131053).
+    const { mediaId: image } = await client.uploadMedia("https://example.com/media/receipt.png");
+    for (const [kind, message] of oneMsgMessages(ONEMSG_CUSTOMER, { mediaId: image, replyTo: inbound })) {
       same(wabridge.validate(message, "1msg"), [], `${kind}: violations`);
       const method = wabridge.endpointOf("1msg", message);
       const body = wabridge.toProvider("1msg", message);
