@@ -8,6 +8,13 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 const inDays = (days) => new Date(Date.now() + days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, "Z");
 
+/** The Studio templates `birdBodies` sends, as a workspace has them (the sandbox's `bird.templates`). */
+export const BIRD_TEMPLATES = [
+  { projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", locales: ["en"], variables: ["name"] },
+  { projectId: "7b492653-450b-4e97-b5e4-3827868e7438", locales: ["en"], variables: ["imageURL"] },
+  { projectId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", versions: ["e0e9190c-c3e7-4026-8fc3-d28a77aa1a52"], locales: ["en"], variables: ["name", "url"] },
+];
+
 export function birdBodies(to, { replyTo = "1e7b70ab-3dcc-48f4-a6f6-63a493f6134c", scheduledFor = inDays(15) } = {}) {
   const receiver = { contacts: [{ identifierValue: to }] };
   const keyed = { contacts: [{ identifierKey: "phonenumber", identifierValue: to }] }; // Bird's page shows both forms

@@ -15,7 +15,7 @@
 import { createServer } from "node:http";
 import { BirdClient, MetaClient, OneMsgClient, convert, createMessenger, isServiceWindowOpen, isStatusAfter, nodeWebhookListener } from "../pkg/node.mjs";
 import { createSandbox, serveSandbox } from "../pkg/sandbox/node.mjs"; // wabridge/sandbox
-import { birdBodies } from "./bird-bodies.mjs";
+import { BIRD_TEMPLATES, birdBodies } from "./bird-bodies.mjs";
 import { birdMessages, oneMsgMessages, sampleMessages } from "./messages.mjs";
 import { oneMsgBodies, oneMsgTemplates } from "./onemsg-bodies.mjs";
 
@@ -52,7 +52,9 @@ const handlers = {
     if (furthest.has(event.id) && !isStatusAfter(event.status, furthest.get(event.id))) return;
     furthest.set(event.id, event.status);
     const [error] = event.errors ?? [];
-    const why = error ? ` (${error.source?.code ?? error.code} ${error.title ?? event.reason ?? error.message})` : "";
+    // Bird names where a failure came from (`source`: WhatsApp's code, or its own template service).
+    const code = error?.source?.code ?? error?.code ?? error?.source?.name;
+    const why = error ? ` (${[code, error.title ?? event.reason ?? error.message].filter((part) => part !== undefined).join(" ")})` : "";
     finalStatus.set(event.id, `${event.providerStatus}${why}`);
   },
 };
@@ -67,7 +69,7 @@ const hookUrl = `http://127.0.0.1:${hooks.address().port}`;
 //    some come twice, after the next one, or batched with it.
 const sandbox = createSandbox({
   meta: { appSecret: "demo-app-secret" },
-  bird: { signingKey: "demo-signing-key" },
+  bird: { signingKey: "demo-signing-key", templates: BIRD_TEMPLATES },
   webhooks: {
     url: { meta: `${hookUrl}/meta`, bird: `${hookUrl}/bird`, "1msg": `${hookUrl}/1msg?secret=${SECRETS["1msg"]}` },
     disorder: { duplicate: 0.1, reorder: 0.1, batch: 0.1 },
@@ -194,6 +196,8 @@ for (const [provider, client] of Object.entries(clients)) {
   }
   const [, strangerTemplate] = birdBodies(STRANGER).find(([form]) => form === "template-text");
   await attempt("bird", "body: template-text, no 24h window", () => client.sendBody(strangerTemplate));
+  // A translation the template does not have: accepted, then failed by Bird's template service.
+  await attempt("bird", "body: template-text, not in German", () => client.sendBody({ ...strangerTemplate, template: { ...strangerTemplate.template, locale: "de" } }));
 }
 
 // Bird's service window per contact, as BirdClient.getContactChannel reads it.
