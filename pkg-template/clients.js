@@ -445,7 +445,15 @@ function argumentError(message) {
 
 /** The bytes of a Uint8Array, an ArrayBuffer, or a Blob/File; anything else goes on for the core to refuse. */
 async function bytesOf(file) {
-  if (file instanceof Uint8Array) return file;
+  // A byte array of the caller's is copied (which reads none of its getters: a subclass's
+  // `length` may throw, and the wasm reads the copy).
+  if (ArrayBuffer.isView(file)) {
+    try {
+      return new Uint8Array(file.buffer, file.byteOffset, file.byteLength).slice();
+    } catch (error) {
+      throw argumentError(`the file's bytes cannot be read (${error?.message ?? error})`);
+    }
+  }
   if (file instanceof ArrayBuffer) return new Uint8Array(file);
   if (typeof file?.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
   return file;

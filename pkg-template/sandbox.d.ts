@@ -229,17 +229,19 @@ export interface SandboxOptions {
   /**
    * Enforce the 24-hour customer-care window: a free-form message to a customer who has not
    * written in the last 24 hours is accepted, then fails (Meta: `failed` with 131047; Bird:
-   * `delivery_failed` with 131047 in `failure`; 1MSG refuses it with HTTP 200 and
+   * `delivery_failed` with 131047 as `failure.source.code`; 1MSG refuses it with HTTP 200 and
    * `sent: false`). Templates always go through (1MSG: those the channel has, approved, in
    * that language); so do messages to groups. Default true.
    */
   enforceWindow?: boolean;
-  /** Phone numbers whose messages fail as undeliverable (Meta 131026). */
+  /**
+   * Phone numbers whose messages fail as undeliverable (Meta 131026). (Whatever the options,
+   * media is judged as WhatsApp judges it, after the send is accepted: a message whose media
+   * link WhatsApp's servers could not fetch — a `.invalid` or `localhost` host, a loopback or
+   * private address; the sandbox's own files excepted — or whose media id was never uploaded,
+   * or was deleted, fails with 131053, "Media upload error": Bird's as `failure.source.code`.)
+   */
   undeliverable?: string[];
-  // Media is judged as WhatsApp judges it, after the send is accepted: a message whose media
-  // link WhatsApp's servers could not fetch (a `.invalid` or `localhost` host, a loopback or
-  // private address; the sandbox's own files excepted) or whose media id was never uploaded
-  // (or was deleted) fails with 131053, "Media upload error" — Bird's in `failure.source`.
 
   /** The base URL clients use in fetch mode. */
   baseUrl?: string;

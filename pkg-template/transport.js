@@ -37,8 +37,13 @@ async function startOf(response) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    // A stream yields bytes; a custom fetch's may yield text or anything else, counted as text.
-    const chunk = value instanceof Uint8Array ? value : new TextEncoder().encode(String(value ?? ""));
+    // A stream yields bytes (from any realm: a test runner's or an iframe's Uint8Array is not
+    // this one's); a custom fetch's may yield an ArrayBuffer, text or anything else, read as text.
+    const chunk = ArrayBuffer.isView(value)
+      ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      : Object.prototype.toString.call(value) === "[object ArrayBuffer]"
+        ? new Uint8Array(value)
+        : new TextEncoder().encode(String(value ?? ""));
     chunks.push(chunk);
     size += chunk.byteLength;
     if (size >= ERROR_BODY_MAX) {
@@ -99,9 +104,10 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     const response = await race(fetchImpl(url, init));
     const status = response?.status;
     if (response?.type === "opaqueredirect") {
-      throw new TransportFailure(false, binary
-        ? "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server"
-        : "the provider answered with a redirect, which is not followed (a request goes only to the host it was made for)");
+      if (binary) throw new TransportFailure(false, "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server");
+      // A browser hides the redirect's status and where it pointed: answered as a redirect (300)
+      // all the same, as a server runtime's 3xx is — the provider acted on nothing.
+      return [300, [], "a redirect, not followed (a request goes only to the host it was made for; a browser hides where it pointed)"];
     }
     if (typeof status !== "number" || !(status >= 100 && status < 600)) {
       throw new TransportFailure(false, "fetch resolved to something that is not a Response (no HTTP status)");

@@ -85,3 +85,18 @@ fn provider_native_recipients() {
     let Err(BodyError::Invalid(v)) = serialize(Provider::OneMsg, &chat) else { panic!() };
     assert_eq!(v[0].path, "/to");
 }
+
+#[test]
+fn a_mexican_customer_is_answered_by_the_whatsapp_id_their_messages_come_from() {
+    // Meta's and 1MSG's webhooks name a Mexican mobile `521…` (the `1` Mexico dropped in 2019
+    // kept): a reply to that id goes out as it is, on every provider and 1MSG's own bodies.
+    assert_eq!(body(Provider::Meta, "+5215512345678", false).unwrap()["to"], "5215512345678");
+    let bird = body(Provider::Bird, "+5215512345678", false).unwrap();
+    assert_eq!(bird["receiver"]["contacts"][0]["identifierValue"], "+5215512345678");
+    assert_eq!(body(Provider::OneMsg, "+5215512345678", false).unwrap()["phone"], 5215512345678u64);
+    let native = r#"{"phone":5215512345678,"params":[{"type":"CAROUSEL","cards":[]}]}"#;
+    let report = wabridge::provider::validate_body(Provider::OneMsg, native, Some("sendCarousel"));
+    assert!(!format!("{report:?}").contains("/phone"), "{report:?}");
+    // Not any eleven digits after +52.
+    assert!(body(Provider::Meta, "+5225512345678", false).is_err());
+}

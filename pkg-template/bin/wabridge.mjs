@@ -36,10 +36,11 @@ giving its other fields (phone or chatId, caption; filename defaults to PATH's n
 its MIME type where the name's extension does not say it.
 call calls a client method other than a send, and prints its answer as JSON. 1MSG: status,
 me, settings, commerce, outputIP, templates, extendedStatistics (no argument); statistics
-[DATE], hookInfo MESSAGE_ID, removeTemplate NAME, deleteMedia MEDIA_ID, markRead MESSAGE_ID;
-updateMe, updateSettings, updateCommerce, addTemplate, setWebhook FILE (its JSON: the body;
-setWebhook's is the URL or a list of them), messages [FILE] (the query). Meta: getMedia,
-deleteMedia MEDIA_ID, markRead MESSAGE_ID. Bird's other call is contact-window.
+[MM.YYYY], hookInfo MESSAGE_ID, removeTemplate NAME, deleteMedia MEDIA_ID, markRead
+MESSAGE_ID; updateMe, updateSettings, updateCommerce, addTemplate, setWebhook FILE|- (its
+JSON: the body; setWebhook's is the URL or a list of them), messages [FILE|-] (the query;
+none without it). Meta: getMedia, deleteMedia MEDIA_ID, markRead MESSAGE_ID. Bird's other
+call is contact-window.
 contact-window says whether a Bird contact's customer-care window is open (exit 0) or only a
 template may be sent (exit 1).
 download saves the media of a customer's message to PATH ("-": standard output): a webhook's

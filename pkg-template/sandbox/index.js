@@ -58,7 +58,15 @@ function unreachable(link, origins) {
   }
   if (origins.includes(url.origin)) return false;
   const host = url.hostname.replace(/\.$/, "").toLowerCase();
-  return /(^|\.)(invalid|localhost)$/.test(host) || /^(127\.|10\.|0\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host) || /^\[(::1?|f[cd][0-9a-f]*:.*|fe80:.*)\]$/.test(host);
+  if (/(^|\.)(invalid|localhost)$/.test(host)) return true;
+  // An address (WHATWG URLs write IPv4 hosts dotted, IPv6 bracketed and compressed).
+  const ipv4 = (address) => /^\d+\.\d+\.\d+\.\d+$/.test(address) && /^(127\.|10\.|0\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
+  const mapped = /^\[::ffff:(\d+\.\d+\.\d+\.\d+)\]$/.exec(host) ?? /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (mapped) {
+    const dotted = mapped.length === 2 ? mapped[1] : [mapped[1], mapped[2]].flatMap((h) => { const n = parseInt(h, 16); return [n >> 8, n & 255]; }).join(".");
+    return ipv4(dotted);
+  }
+  return ipv4(host) || /^\[(::1?|f[cd][0-9a-f]*:.*|fe80:.*)\]$/.test(host);
 }
 
 class Sandbox {
@@ -427,14 +435,16 @@ class Sandbox {
   }
 }
 
-/** `url` with its query's values replaced by `[withheld]`. */
 /** `text` (a delivery's error, which may quote its URL) without the values of `url`'s query. */
 function withheldFrom(text, url) {
   if (typeof text !== "string" || typeof url !== "string" || !url.includes("?")) return text;
-  const values = url.split("?", 2)[1].split("#")[0].split("&").map((pair) => pair.split("=")[1]).filter(Boolean);
+  // Values long enough to be a secret (as the clients judge webhook URLs' query values), whole.
+  const query = url.slice(url.indexOf("?") + 1).split("#")[0];
+  const values = query.split("&").filter((pair) => pair.includes("=")).map((pair) => pair.slice(pair.indexOf("=") + 1)).filter((value) => value.length >= 8);
   return values.reduce((clean, value) => clean.replaceAll(value, "[withheld]").replaceAll(decodeURIComponentSafe(value), "[withheld]"), text);
 }
 
+/** A query value as it reads decoded; as given when it does not decode. */
 function decodeURIComponentSafe(value) {
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
@@ -443,6 +453,7 @@ function decodeURIComponentSafe(value) {
   }
 }
 
+/** `url` with its query's values replaced by `[withheld]`. */
 function withheldQuery(url) {
   if (typeof url !== "string" || !url.includes("?")) return url;
   const [base, query] = url.split("?", 2);

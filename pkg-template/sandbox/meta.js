@@ -267,7 +267,7 @@ export function createMeta(sandbox, options = {}) {
           ? { ...sender, id, timestamp, type: file.type, [file.type]: inboundMedia(file) }
           : { ...sender, id, timestamp, type: "text", text: { body: String(input.text ?? "") } };
       if (input.replyTo) message.context = { from: config.displayPhoneNumber, id: input.replyTo };
-      inbound.set(id, { id, from, message, read: false });
+      inbound.set(id, { id, from, userId: input.userId, group: message.group_id, message, read: false });
       const profile = { name: input.name ?? "Sandbox Customer", ...(input.username ? { username: input.username } : {}) };
       const payload = envelope({ contacts: [{ profile, ...(from ? { wa_id: from } : {}), ...(input.userId ? { user_id: input.userId } : {}) }], messages: [message] });
       // A file's webhook goes once its SHA-256 is known (WebCrypto is asynchronous).
@@ -291,7 +291,9 @@ export function createMeta(sandbox, options = {}) {
       const target = record.body.reaction?.message_id;
       const received = inbound.get(target);
       const sent = sandbox.sent.find((m) => m.provider === "meta" && m.id === target);
-      const inThread = received ? received.from === record.contact && received.message.type !== "reaction" : sent?.contact === record.contact && sent.kind !== "reaction";
+      // The thread is the customer's however they are addressed (number, user id), or the group's.
+      const theirs = received && [received.from, received.userId, received.group].includes(record.contact);
+      const inThread = received ? theirs && received.message.type !== "reaction" : sent?.contact === record.contact && sent.kind !== "reaction";
       return inThread ? null : REACTION_TARGET_FAILURE;
     },
 

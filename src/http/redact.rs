@@ -71,11 +71,16 @@ fn whole_encodings(secret: &[u8]) -> Vec<String> {
 /// are left, so that ordinary text ending in a letter or two of the secret stays as it is.
 const CUT_SECRET_MIN_BYTES: usize = 4;
 
-/// How much of a secret's start, quoted in the middle of a text (`token EAAG… (truncated)`), is
-/// redacted: half the secret, at least 8 bytes (no word of ordinary text spells that much of a
+/// The shortest secret whose start alone, quoted in the middle of a text (`token EAAG…
+/// (truncated)`), is redacted: credentials are far longer, while a shorter value may be a word
+/// (a webhook URL's `?env=production-eu` is redacted as a secret too).
+const PARTIAL_SECRET_MIN_BYTES: usize = 16;
+
+/// How much of a secret's start is redacted (a secret of [`PARTIAL_SECRET_MIN_BYTES`] or more):
+/// half of it, at least 12 bytes (no word of ordinary text spells that much of a random
 /// credential by chance), at most 16 (a long token's start is already too much to show).
 fn partial_min_bytes(secret: &[u8]) -> usize {
-    (secret.len() / 2).clamp(8, 16)
+    if secret.len() < PARTIAL_SECRET_MIN_BYTES { usize::MAX } else { (secret.len() / 2).clamp(12, 16) }
 }
 
 /// The end of the longest spelling of `secret` that starts at `start` in `text`, if any; the
@@ -303,8 +308,8 @@ mod tests {
     #[test]
     fn other_text_is_left_alone() {
         assert_eq!(redact_secret("nothing to see", SECRET), None);
-        // Less of the secret's start than tells it from ordinary text (half of it, 8 bytes).
-        assert_eq!(redact_secret("tok+/=%, and more", SECRET), None);
+        // Less of the secret's start than tells it from ordinary text (12 bytes of its 16).
+        assert_eq!(redact_secret("tok+/=% é and more", SECRET), None);
         assert_eq!(redact_secret("tok%2 and more", "tok%2B"), None);
         assert_eq!(redact_secret("%", "%"), Some("[redacted]".into()));
         assert_eq!(redact_secret("a\\u12", "a\u{1234}"), None);
@@ -320,11 +325,11 @@ mod tests {
         assert_eq!(redact_secret("tok+ in the middle", SECRET), None);
         // A start long enough to tell, cut in the middle of a text (a provider's "(truncated)").
         assert_eq!(
-            redact_secret("token tok+/=% é... (truncated)", SECRET).as_deref(),
+            redact_secret("token tok+/=% é😀... (truncated)", SECRET).as_deref(),
             Some("token [redacted]... (truncated)")
         );
         assert_eq!(
-            redact_secret("token tok%2B%2F%3D%25+%C3%A9, (truncated)", SECRET).as_deref(),
+            redact_secret("token tok%2B%2F%3D%25+%C3%A9%F0%9F%98%80, (truncated)", SECRET).as_deref(),
             Some("token [redacted], (truncated)")
         );
         let token = "EAAGm0PX4ZCpsBAKZCqTP0vX3ZBZCvQ2dE7ZAZCrlnQWZBZC8ZAl4ZBBEZBZCq";
@@ -332,6 +337,8 @@ mod tests {
             redact_secret("(#190) Malformed access token EAAGm0PX4ZCpsBAKZCq...", token).as_deref(),
             Some("(#190) Malformed access token [redacted]...")
         );
+        // A short value (a webhook URL's query word) is redacted whole only, never by its start.
+        assert_eq!(redact_secret("the production server", "production-eu"), None);
         // Overlapping ambiguity (`%25` is `%`, or `%`, `2`, `5`) stays polynomial.
         let secret = "%25".repeat(40);
         let text = "%25".repeat(200);

@@ -403,6 +403,11 @@ fn strip_trunk<'a>(national: &'a str, code: &CallingCode, trunks: &[Digits]) -> 
 /// `national` under `code`: its length, then its first digit.
 fn validate(code: &CallingCode, national: &str) -> Result<PhoneNumber, PhoneError> {
     let (country_code, length) = (code.code, national.len());
+    // WhatsApp ids keep the `1` Mexico's mobile numbers lost in 2019 (wa_id `5215512345678` for
+    // +52 55 1234 5678): what a webhook names the customer by is taken as it is given.
+    if country_code == MEXICO && length == 11 && national.starts_with('1') && validate(code, &national[1..]).is_ok() {
+        return Ok(PhoneNumber { country_code, national: national.to_owned() });
+    }
     let length_error = match code.fit(length) {
         Fit::Possible => None,
         Fit::TooShort => Some(PhoneError::TooShort { country_code, length, possible: code.lengths() }),
@@ -419,6 +424,9 @@ fn validate(code: &CallingCode, national: &str) -> Result<PhoneNumber, PhoneErro
     }
     Ok(PhoneNumber { country_code, national: national.to_owned() })
 }
+
+/// Mexico's calling code (see [`validate`]).
+const MEXICO: u16 = 52;
 
 fn find_calling_code(code: u16) -> Option<&'static CallingCode> {
     let table = &metadata::CALLING_CODES;
@@ -698,6 +706,9 @@ mod tests {
         );
         assert_eq!(digits("+1 310 1234", None).as_deref(), Ok("13101234"));
         assert!(matches!(parse("+1 650 555 12345", None), Err(PhoneError::TooLong { country_code: 1, .. })));
+        // A Mexican mobile as WhatsApp ids write it, its former `1` kept; not any 11 digits.
+        assert_eq!(parse("+5215512345678", None).map(|n| n.national), Ok("15512345678".into()));
+        assert!(parse("+5225512345678", None).is_err());
         assert!(matches!(parse("+1 650", None), Err(PhoneError::TooShort { country_code: 1, .. })));
     }
 

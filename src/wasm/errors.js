@@ -93,11 +93,12 @@ export function timeOf(date) {
 
 /**
  * A byte array's bytes, as a copy of its own (`{ value }`), or `{ failed: why }`: a detached
- * buffer, or a view that cannot be read. The copy reads no getter (`length` of a subclass).
+ * buffer, or a view that cannot be read. The constructor's copy reads no getter (a subclass's
+ * `length`, or its species, which `slice` would consult).
  */
 export function bytesOf(view) {
   try {
-    return { value: Uint8Array.prototype.slice.call(view) };
+    return { value: new Uint8Array(view) };
   } catch (error) {
     return { failed: reason(error) };
   }

@@ -77,6 +77,22 @@ test("a bulk call's items that throw when read are their own errors, and leave t
   assert.equal(table.length, before, `the table grew by ${table.length - before} over 20 000 calls`);
 });
 
+test("an upload of a byte array whose length getter throws is sent as its bytes, and the wasm goes on working", async () => {
+  let received;
+  const fetch = async (url, init) => {
+    received = init.body;
+    return new Response(JSON.stringify({ id: "1" }), { headers: { "content-type": "application/json" } });
+  };
+  const meta = new wabridge.MetaClient({ token: "t", phoneNumberId: "1", fetch, retry: false });
+  for (let i = 0; i < 2_000; i++) assert.equal((await meta.uploadMedia(new LengthThrows([0x89, 0x50, 0x4e, 0x47]), { type: "image/png" })).id, "1");
+  assert.ok(received instanceof FormData || received?.byteLength > 0, "the upload was sent");
+  const sentinel = new Uint8Array(8);
+  structuredClone(sentinel.buffer, { transfer: [sentinel.buffer] });
+  // A detached buffer reads as no bytes: an empty file, refused as one.
+  await assert.rejects(meta.uploadMedia(sentinel, { type: "image/png" }), (e) => e instanceof wabridge.ValidationError && /empty/.test(e.message));
+  assert.equal(wabridge.toProvider("meta", TEXT).text.body, "x", "and the instance still works");
+});
+
 test("a BigInt or a Symbol where a number goes is an ArgumentError naming it (the glue's `+value` threw a bare TypeError)", () => {
   const refused = (call, name) =>
     assert.throws(call, (e) => e instanceof wabridge.ArgumentError && e.code === "ERR_ARGUMENT" && e.message === `${name} must be a number (got bigint)`);

@@ -331,6 +331,11 @@ test("a reaction has only its sent status; one to a message not in the customer'
   const record = (name) => sandbox.messages("meta").find((m) => m.id === sent[name].messageId);
   assert.deepEqual(record("theirs").statuses, ["sent"]);
   assert.deepEqual(record("ours").statuses, ["sent"]);
+  // A customer whose number is hidden, reacted to by their user id.
+  const { id: hidden } = sandbox.receive({ provider: "meta", userId: "US.13491208655302741918", username: "ana.b", text: "hi" });
+  const byUserId = await client.send({ to: "US.13491208655302741918", content: { type: "reaction", messageId: hidden, emoji: "👍" } });
+  await sandbox.settle();
+  assert.deepEqual(sandbox.messages("meta").find((m) => m.id === byUserId.messageId).statuses, ["sent"]);
   for (const name of ["unknown", "elsewhere", "onReaction"]) {
     assert.deepEqual(record(name).statuses, ["failed"], name);
     assert.equal(record(name).failure.code, 131009, name);

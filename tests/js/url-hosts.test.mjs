@@ -112,3 +112,18 @@ test("a webhook URL's shared token set through 1MSG is out of the error, whether
     assert.ok(!shown.includes(TOKEN), shown);
   }
 });
+
+test("a browser's hidden redirect (an opaqueredirect answer) is answered as a redirect too: not retried, the provider having acted on nothing", async () => {
+  let calls = 0;
+  const fetch = async (url, init) => {
+    calls++;
+    assert.equal(init.redirect, "manual");
+    return { type: "opaqueredirect", status: 0, headers: { forEach() {} }, text: async () => "" };
+  };
+  const client = new wabridge.OneMsgClient({ token: TOKEN, instanceId: "1", fetch });
+  const error = await client.status().then(() => null, (e) => e);
+  assert.ok(error instanceof wabridge.UnexpectedResponseError, String(error));
+  assert.equal(error.retryable, false);
+  assert.equal(calls, 1, "a GET answered by a redirect is not asked again");
+  assert.match(error.message, /redirect, not followed/);
+});

@@ -352,3 +352,17 @@ test("an error answer's body from a custom fetch whose stream yields text, not b
   assert.equal(error.raw.length, 65536);
   assert.ok(reads < 100, `${reads} reads`);
 });
+
+test("an error answer's body whose stream yields another realm's byte arrays (a test runner's, an iframe's) is read as bytes", async () => {
+  const { runInNewContext } = await import("node:vm");
+  const Foreign = runInNewContext("Uint8Array");
+  const text = JSON.stringify({ error: { message: "(#130429) Rate limit hit", type: "OAuthException", code: 130429 } });
+  const bytes = new TextEncoder().encode(text);
+  const chunks = [Foreign.from(bytes.subarray(0, 10)), Foreign.from(bytes.subarray(10)).buffer];
+  const fetch = async () => ({ status: 400, headers: {}, body: { getReader: () => ({ read: async () => (chunks.length ? { done: false, value: chunks.shift() } : { done: true }), cancel: async () => {} }) } });
+  const error = await new wabridge.MetaClient({ token: "t", phoneNumberId: "1", retry: false, fetch })
+    .send({ to: "+16505551234", content: { type: "text", body: "x" } })
+    .catch((e) => e);
+  assert.equal(error.code, "ERR_PROVIDER", error.message);
+  assert.deepEqual([error.providerCode, error.reason], [130429, "rate_limited"]);
+});
