@@ -30,14 +30,38 @@ export function sendChanges(result) {
 const HOLD = Symbol("hold");
 const EXECUTE = Symbol("execute");
 
+/** The calls pending on each signal a client was given, by signal (see watchSignal). */
+const pendingOn = new WeakMap();
+
+/**
+ * Runs `cancel` with the signal's reason if `signal` aborts before the returned function is
+ * called. One listener for a signal, whichever clients and calls share it (a shutdown's: Node
+ * warns past 10 listeners), and only while a call is pending on it: a listener kept for a
+ * client's life would keep every client given a long-lived signal from being collected.
+ */
+function watchSignal(signal, cancel) {
+  let pending = pendingOn.get(signal);
+  if (!pending) {
+    const calls = new Set();
+    const onAbort = () => {
+      for (const call of [...calls]) call(signal.reason);
+    };
+    pending = { calls, onAbort };
+    pendingOn.set(signal, pending);
+  }
+  if (pending.calls.size === 0) signal.addEventListener("abort", pending.onAbort, { once: true });
+  pending.calls.add(cancel);
+  return () => {
+    if (pending.calls.delete(cancel) && pending.calls.size === 0) signal.removeEventListener("abort", pending.onAbort);
+  };
+}
+
 class Client {
   #core;
   #fetch;
   #timeoutMs;
   /** The caller's AbortSignal, watched once for every call (`{ signal, watch }`): every call of the client stops when it aborts. */
   #cancel;
-  /** What each pending call does when the signal aborts. */
-  #onCancel = new Set();
   /** Calls started and not yet settled: the core is released only when the last one settles. */
   #inFlight = 0;
   /** free() was called: new calls are refused. */
@@ -57,24 +81,7 @@ class Client {
       this.free();
       throw argumentError("the client's signal option must be an AbortSignal");
     }
-    // One listener for the client, not one per call (a signal shared by many calls, a
-    // shutdown's, would gather them: Node warns past 10), and only while a call is pending:
-    // a listener kept for the client's life would keep every client given a long-lived signal
-    // from being collected. Nothing here holds the client itself.
-    const pending = this.#onCancel;
-    const onAbort = () => {
-      for (const cancel of [...pending]) cancel(signal.reason);
-    };
-    this.#cancel = {
-      signal,
-      watch: (cancel) => {
-        if (pending.size === 0) signal.addEventListener("abort", onAbort, { once: true });
-        pending.add(cancel);
-        return () => {
-          if (pending.delete(cancel) && pending.size === 0) signal.removeEventListener("abort", onAbort);
-        };
-      },
-    };
+    this.#cancel = { signal, watch: (cancel) => watchSignal(signal, cancel) };
   }
 
   /**

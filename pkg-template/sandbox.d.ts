@@ -237,8 +237,9 @@ export interface SandboxOptions {
   /**
    * Phone numbers whose messages fail as undeliverable (Meta 131026). (Whatever the options,
    * media is judged as WhatsApp judges it, after the send is accepted: a message whose media
-   * link WhatsApp's servers could not fetch — a `.invalid` or `localhost` host, a loopback or
-   * private address; the sandbox's own files excepted — or whose media id was never uploaded,
+   * link WhatsApp's servers could not fetch — a host that resolves nowhere or only inside a
+   * network (`.invalid`, `localhost`, `.local`, a single label), a loopback, private or
+   * link-local address; the sandbox's own files excepted — or whose media id was never uploaded,
    * or was deleted, fails with 131053, "Media upload error": Bird's as `failure.source.code`.)
    */
   undeliverable?: string[];

@@ -13,21 +13,26 @@ import { DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, med
 /** Bird sends a message scheduled less than this far ahead (or in the past) at once. */
 const SCHEDULE_MIN_AHEAD_MS = 10 * 60 * 1000;
 
-/** A template given to the sandbox (`bird.templates`), checked once when it is made. */
-function checkedTemplate(template) {
-  const { projectId, versions = [], locales = ["en"], variables = [] } = template ?? {};
-  if (typeof projectId !== "string" || ![versions, locales, variables].every((list) => Array.isArray(list) && list.every((item) => typeof item === "string"))) {
-    throw new TypeError("bird.templates: each is { projectId, versions?, locales?, variables? } (strings, lists of strings)");
-  }
-  return { projectId, versions, locales, variables };
+/** The templates given to the sandbox (`bird.templates`), checked once when it is made. */
+function checkedTemplates(templates) {
+  const refused = () => new TypeError("bird.templates is a list of { projectId, versions?, locales?, variables? } (strings, lists of strings)");
+  if (!Array.isArray(templates)) throw refused();
+  const strings = (list) => Array.isArray(list) && Array.from(list).every((item) => typeof item === "string");
+  // Array.from: a hole is an undefined item, refused, not skipped.
+  return Array.from(templates, (template) => {
+    const { projectId, versions = [], locales = ["en"], variables = [] } = template ?? {};
+    if (typeof projectId !== "string" || ![versions, locales, variables].every(strings)) throw refused();
+    // Ids are UUIDs, whatever their case.
+    return { projectId: projectId.toLowerCase(), versions: versions.map((v) => v.toLowerCase()), locales, variables };
+  });
 }
 
 /** Why a template message cannot be sent with the workspace's `templates`, or null. */
 function templateFailure(templates, sent) {
   const fail = (title, details) => ({ source: "touchpoint", title, details });
-  const template = templates.find((t) => t.projectId === sent.projectId);
+  const template = templates.find((t) => t.projectId === sent.projectId.toLowerCase());
   if (!template) return fail("template not found", `No template project ${sent.projectId} in this workspace.`);
-  if (sent.version !== "latest" && !template.versions.includes(sent.version)) return fail("template version not found", `The template has no version ${sent.version}.`);
+  if (sent.version !== "latest" && !template.versions.includes(sent.version.toLowerCase())) return fail("template version not found", `The template has no version ${sent.version}.`);
   if (!template.locales.includes(sent.locale)) return fail("template locale not found", `The template has no ${sent.locale} translation (it has ${template.locales.join(", ")}).`);
   const given = new Set((sent.parameters ?? []).map((p) => p.key));
   const missing = template.variables.filter((v) => !given.has(v));
@@ -64,7 +69,7 @@ export function createBird(sandbox, options = {}) {
   // The workspace's Studio templates, when given: a template message is then checked against
   // them as Bird's template service (touchpoints) does before sending; without them any
   // project, version and locale passes, the sandbox knowing none of yours.
-  const templates = options.templates === undefined ? undefined : options.templates.map(checkedTemplate);
+  const templates = options.templates === undefined ? undefined : checkedTemplates(options.templates);
   const contacts = new Map(); // contact id → contact
   const byIdentifier = new Map(); // +E.164 (or a BSUID) → contact id
 
@@ -159,7 +164,7 @@ export function createBird(sandbox, options = {}) {
       provider: "bird", id: randomUuid(sandbox.random), to: first.phone, contact: first.customer, contactId: first.id, receivers,
       kind: body.body?.type ?? "template", body, template: body.template !== undefined,
       status: "accepted", createdAt: now(), lastStatusAt: now(), platformReference: `wamid.${randomUuid(sandbox.random).replace(/-/g, "")}`,
-      origin: ctx.url.origin, media: mediaIn(body, { linkKeys: ["mediaUrl"] }),
+      origin: ctx.url.origin, media: mediaIn(body, { linkKeys: ["mediaUrl"], skip: ["meta"] }),
     };
     // A free-form message to a contact whose 24-hour window is closed: as the Meta sandbox
     // does (and as WhatsApp behind Bird does), it is accepted (202) and then fails, its

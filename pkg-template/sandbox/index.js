@@ -45,28 +45,32 @@ const FAILURES = {
 };
 
 /**
- * Whether WhatsApp's servers could not fetch `link`: a name that never resolves (`.invalid`,
- * RFC 6761; `localhost`) or a loopback or private address — a link that works on a developer's
- * machine and fails in production. The sandbox's own files (`origins`) are reachable.
+ * Whether WhatsApp's servers could not fetch `link`: a name that resolves nowhere or only
+ * inside a network (`.invalid`, `localhost`, `.local`, a single label, …) or a loopback,
+ * private or link-local address — a link that works on a developer's machine and fails in
+ * production. The sandbox's own files (`origins`) are reachable.
  */
 function unreachable(link, origins) {
   let url;
   try {
     url = new URL(link);
   } catch {
-    return true;
+    return false; // no URL: the request's validation refuses it, not WhatsApp's download
   }
-  if (origins.includes(url.origin)) return false;
+  if (origins.includes(url.origin) || !/^https?:$/.test(url.protocol)) return false;
   const host = url.hostname.replace(/\.$/, "").toLowerCase();
-  if (/(^|\.)(invalid|localhost)$/.test(host)) return true;
-  // An address (WHATWG URLs write IPv4 hosts dotted, IPv6 bracketed and compressed).
-  const ipv4 = (address) => /^\d+\.\d+\.\d+\.\d+$/.test(address) && /^(127\.|10\.|0\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
+  // Names that resolve only inside a network, or nowhere: reserved (RFC 6761, 8375) and
+  // single-label names.
+  if (/(^|\.)(invalid|localhost|test|local|internal|home\.arpa)$/.test(host) || !host.includes(".")) return true;
+  // An address (WHATWG URLs write IPv4 hosts dotted, IPv6 bracketed and compressed): loopback,
+  // private, link-local, shared (100.64/10) and multicast.
+  const ipv4 = (address) => /^\d+\.\d+\.\d+\.\d+$/.test(address) && /^(127\.|10\.|0\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|2(2[4-9]|3\d)\.)/.test(address);
   const mapped = /^\[::ffff:(\d+\.\d+\.\d+\.\d+)\]$/.exec(host) ?? /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
   if (mapped) {
     const dotted = mapped.length === 2 ? mapped[1] : [mapped[1], mapped[2]].flatMap((h) => { const n = parseInt(h, 16); return [n >> 8, n & 255]; }).join(".");
     return ipv4(dotted);
   }
-  return ipv4(host) || /^\[(::1?|f[cd][0-9a-f]*:.*|fe80:.*)\]$/.test(host);
+  return ipv4(host) || /^\[(::1?|f[cd][0-9a-f]*:.*|fe[89ab][0-9a-f]:.*|ff[0-9a-f]*:.*)\]$/.test(host);
 }
 
 class Sandbox {

@@ -91,7 +91,7 @@ export function createMeta(sandbox, options = {}) {
     const record = { provider: "meta", id, to, contact: group || userId ? to : digits(to), group, userId, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
     // Media by link, or by the id of an upload (this number's: `media`).
     record.origin = ctx.url.origin;
-    record.media = mediaIn(body, { linkKeys: ["link"], mediaKeys: MEDIA_KEYS }).map((m) => (m.id === undefined ? m : { ...m, known: media.has(m.id) }));
+    record.media = mediaIn(body, { mediaKeys: MEDIA_KEYS, skip: ["flow_action_payload"] }).map((m) => (m.id === undefined ? m : { ...m, known: media.has(m.id) }));
     if (record.template) record.templateCategory = String(templates.get(body.template.name, body.template.language.code).category).toLowerCase();
     // Meta: "any type of message except for one-tap, zero-tap, and copy code authentication templates".
     if (userId && record.templateCategory === "authentication") {

@@ -86,9 +86,10 @@ async function readBody(ctx, method) {
  *  link (not a data URI, sent inline) or upload (`mediaId`), and any media link among a
  *  template's or a carousel's parameters. */
 function mediaOf(method, body, uploads) {
-  // Links, and the Cloud API's media objects by id (interactive and template headers, cards).
-  const refs = mediaIn(body, { linkKeys: ["link"], mediaKeys: ["image", "video", "audio", "document", "sticker"] }).map((m) => (m.id === undefined ? m : { ...m, known: uploads.has(m.id) }));
+  // The Cloud API's media objects (interactive and template headers, cards), by link or id.
+  const refs = mediaIn(body, { mediaKeys: ["image", "video", "audio", "document", "sticker"], skip: ["flowActionPayload", "flowActionData"] }).map((m) => (m.id === undefined ? m : { ...m, known: uploads.has(m.id) }));
   if (method === "sendFile" && typeof body.body === "string" && !body.body.startsWith("data:")) refs.push({ link: body.body });
+  if (method === "sendSticker" && typeof body.link === "string") refs.push({ link: body.link });
   if (body.mediaId !== undefined) refs.push({ id: String(body.mediaId), known: uploads.has(String(body.mediaId)) });
   return refs;
 }

@@ -90,11 +90,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The media a request body sends, for the sandbox to judge whether WhatsApp could fetch it:
- * `{ link }` for every string found under `linkKeys`, and `{ id }` for every media object
- * (`{ id }` under one of `mediaKeys`, Meta's way) — wherever in the body they are (a message,
- * an interactive header, a template's parameters, a carousel's cards).
+ * each media object's `{ link }` or `{ id }` (an object under one of `mediaKeys`, the Cloud
+ * API's way: a message's, an interactive or template header's, a carousel card's), and every
+ * string member named in `linkKeys` (Bird's `mediaUrl`). What a caller made up is not looked
+ * into (`skip`: a flow's payload, Bird's `meta`), and neither is a media object's own inside.
  */
-export function mediaIn(body, { linkKeys = [], mediaKeys = [] }) {
+export function mediaIn(body, { linkKeys = [], mediaKeys = [], skip = [] }) {
   const found = [];
   const walk = (value, key) => {
     if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
@@ -102,8 +103,12 @@ export function mediaIn(body, { linkKeys = [], mediaKeys = [] }) {
       if (typeof value === "string" && linkKeys.includes(key)) found.push({ link: value });
       return;
     }
-    if (mediaKeys.includes(key) && typeof value.id === "string") found.push({ id: value.id });
-    for (const [name, member] of Object.entries(value)) walk(member, name);
+    if (mediaKeys.includes(key)) {
+      if (typeof value.link === "string") found.push({ link: value.link });
+      if (typeof value.id === "string") found.push({ id: value.id });
+      return;
+    }
+    for (const [name, member] of Object.entries(value)) if (!skip.includes(name)) walk(member, name);
   };
   walk(body, undefined);
   return found;

@@ -478,12 +478,16 @@ pub(crate) fn path_id(what: &str, value: String) -> Result<String, BodyError> {
 pub(crate) fn base_url(value: Option<String>, default: &str) -> Result<String, BodyError> {
     let url = value.unwrap_or_else(|| default.to_string()).trim_end_matches('/').to_string();
     // Read as fetch reads it (WHATWG): every request and credential goes to this origin.
-    if let Err(why) = crate::http::url::base_origin(&url) {
-        return Err(BodyError::argument(format!(
+    match crate::http::url::base_origin(&url) {
+        // Not quoted: what is before its `@` is a password.
+        Err(crate::http::url::UrlError::Userinfo) => Err(BodyError::argument(
+            "baseUrl must be an http(s) URL without credentials (user:password@ before the host): scheme://host[:port][/path]",
+        )),
+        Err(why) => Err(BodyError::argument(format!(
             "baseUrl must be an http(s) URL: scheme://host[:port][/path] (got {url:?}, which {why})"
-        )));
+        ))),
+        Ok(_) => Ok(url),
     }
-    Ok(url)
 }
 
 /// What an HTTP status says of a failure, for providers whose error bodies carry no

@@ -62,7 +62,12 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
         }
         (Shape::Url, Json::Str(s)) => {
             if !is_http_url(s) {
-                r.add(path, ViolationCode::InvalidFormat, format!("must be an http(s) URL (got {s:?})"), None);
+                // Quoted without its query, which may carry a secret (a webhook URL's token).
+                let message = match s.split_once('?') {
+                    Some((before, _)) => format!("must be an http(s) URL (got {before:?} and a query, not shown)"),
+                    None => format!("must be an http(s) URL (got {s:?})"),
+                };
+                r.add(path, ViolationCode::InvalidFormat, message, None);
             }
         }
         (Shape::Bool, Json::Bool(_)) | (Shape::Num, Json::Int(_) | Json::UInt(_) | Json::Float(_)) => {}

@@ -512,7 +512,7 @@ test("a GET whose 2xx body is lost did nothing twice-able: a transport failure, 
   assert.deepEqual([once.name, once.retryable, once.message], ["TransportError", true, "request failed: HTTP 200, but the body was lost on the way"]);
 });
 
-test("one signal shared by many calls gathers one listener per client, not one per call (Node warns past 10)", async () => {
+test("one signal shared by many calls and clients gathers one listener, not one per call or client (Node warns past 10)", async () => {
   const warnings = [];
   const onWarning = (warning) => warnings.push(warning.name);
   process.on("warning", onWarning);
@@ -522,6 +522,12 @@ test("one signal shared by many calls gathers one listener per client, not one p
     await Promise.all(Array.from({ length: 25 }, () => shared.send(message)));
     const hanging = client(async () => new Promise(() => {}), { signal: controller.signal });
     const pending = Array.from({ length: 25 }, () => failure(hanging.send(message)));
+    // Clients of their own, each with a call pending on the one signal.
+    const others = Array.from({ length: 15 }, () => client(async () => new Promise(() => {}), { signal: controller.signal }));
+    pending.push(...others.map((other) => failure(other.send(message))));
+    await new Promise((resolve) => setImmediate(resolve));
+    const { getEventListeners } = await import("node:events");
+    assert.equal(getEventListeners(controller.signal, "abort").length, 1, "one listener for the signal");
     controller.abort();
     assert.ok((await Promise.all(pending)).every((e) => e.name === "AbortError"));
     await new Promise((resolve) => setImmediate(resolve));

@@ -452,5 +452,12 @@ test("templates given to the sandbox are checked as Bird's template service does
   const { messageId } = await open.client.sendBody({ receiver, template: { projectId: "3f2a1b4c-0000-4000-a000-00000000000a", version: "latest", locale: "de" } });
   await open.sandbox.settle();
   assert.equal(finalStatuses(open.sandbox).get(messageId).status, "delivered");
-  assert.throws(() => createSandbox({ bird: { templates: [{ projectId: 1 }] } }), /bird\.templates/);
+  for (const templates of [[{ projectId: 1 }], [, { projectId }], null, {}, [{ projectId, locales: [, "en"] }]]) {
+    assert.throws(() => createSandbox({ bird: { templates } }), /bird\.templates/, JSON.stringify(templates));
+  }
+  // A project id is a UUID, whatever its case.
+  const upper = setup({ bird: { templates: [{ projectId: projectId.toUpperCase() }] } });
+  const sentUpper = await upper.client.sendBody({ receiver, template: { projectId, version: "latest", locale: "en" } });
+  await upper.sandbox.settle();
+  assert.equal(finalStatuses(upper.sandbox).get(sentUpper.messageId).status, "delivered");
 });

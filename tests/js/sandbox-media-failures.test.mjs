@@ -86,3 +86,24 @@ test("1MSG: a mediaId never uploaded fails its ack; a customer's file sent back 
   assert.equal(statuses.get(header.messageId).status, "failed");
   assert.notEqual(statuses.get(back.messageId).status, "failed", "the sandbox's own files are reachable");
 });
+
+test("only media is judged: a flow's payload, Bird's meta or a link-named field elsewhere in a body is the caller's, not a file to fetch", async () => {
+  const { sandbox, client } = setup("meta");
+  const flow = await client.send({ to: CUSTOMER, content: { type: "flow", body: "Book", flowId: "1234567890", flowToken: "t", flowCta: "Book", flowAction: "navigate", flowActionPayload: { screen: "START", data: { link: "see-more", image: { id: "banner" } } } } });
+  const bird = setup("bird");
+  const { messageId } = await bird.client.sendBody({ receiver: { contacts: [{ identifierValue: CUSTOMER }] }, body: { type: "text", text: { text: "Hi" } }, meta: { extraInformation: { mediaUrl: "n/a" } } });
+  await sandbox.settle();
+  await bird.sandbox.settle();
+  assert.equal(lastStatuses(sandbox, "meta").get(flow.messageId).status, "read");
+  assert.ok(["delivered", "read"].includes(lastStatuses(bird.sandbox, "bird").get(messageId)?.status));
+});
+
+test("hosts that resolve only inside a network, and link-local, shared and multicast addresses, are unreachable too", async () => {
+  const { sandbox, client } = setup("meta");
+  const links = ["https://intranet/a.png", "https://files.local/a.png", "https://cdn.internal/a.png", "https://nas.home.arpa/a.png", "https://cdn.test/a.png", "http://[febf::1]/a.png", "http://100.64.0.1/a.png", "http://224.0.0.1/a.png"];
+  const sent = [];
+  for (const link of links) sent.push((await client.send({ to: CUSTOMER, content: { type: "image", link } })).messageId);
+  await sandbox.settle();
+  const statuses = lastStatuses(sandbox, "meta");
+  sent.forEach((id, i) => assert.equal(statuses.get(id)?.status, "failed", links[i]));
+});

@@ -127,3 +127,14 @@ test("a browser's hidden redirect (an opaqueredirect answer) is answered as a re
   assert.equal(calls, 1, "a GET answered by a redirect is not asked again");
   assert.match(error.message, /redirect, not followed/);
 });
+
+test("a base URL with credentials, or a webhook URL that is no URL, is refused without quoting what could be a secret", async () => {
+  for (const make of [() => new wabridge.MetaClient({ token: "t", phoneNumberId: "1", baseUrl: "http://user:PASS-SENTINEL@127.0.0.1:1" }), () => new wabridge.OneMsgClient({ token: "t", instanceId: "1", baseUrl: "https://u:PASS-SENTINEL@api.1msg.io" })]) {
+    assert.throws(make, (e) => e instanceof wabridge.ArgumentError && /without credentials/.test(e.message) && !e.message.includes("PASS-SENTINEL"));
+  }
+  const client = new wabridge.OneMsgClient({ token: "t", instanceId: "1", fetch: async () => new Response("{}") });
+  const error = await client.setWebhook("hooks.example.com/h?secret=RECEIVER-SENTINEL-1234").then(() => null, (e) => e);
+  assert.ok(error instanceof wabridge.ValidationError, String(error));
+  assert.equal(error.violations[0].path, "/webhookUrl");
+  assert.ok(!JSON.stringify(error).includes("RECEIVER-SENTINEL") && !error.message.includes("RECEIVER-SENTINEL"), error.message);
+});
