@@ -82,8 +82,27 @@ function argument(message) {
   return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });
 }
 
-/** `[name, value, …]` from a Headers object, a plain object or pairs (Node's rawHeaders too). */
+/** `[name, value, …]` from a Headers object, a plain object or pairs (Node's rawHeaders too);
+ *  an ArgumentError for headers that cannot be read as text (a getter or a Proxy that throws,
+ *  a value with no string form). */
 function flatHeaders(headers) {
+  try {
+    return readHeaders(headers);
+  } catch (error) {
+    throw argument(`the delivery's headers cannot be read as text (${reasonOf(error)})`);
+  }
+}
+
+/** An error's message, however odd the error. */
+function reasonOf(error) {
+  try {
+    return String(error?.message ?? error);
+  } catch {
+    return "an error that cannot be read";
+  }
+}
+
+function readHeaders(headers) {
   const flat = [];
   if (!headers) return flat;
   if (typeof headers.forEach === "function" && !Array.isArray(headers)) {
@@ -207,7 +226,13 @@ async function* chunksOf(reader) {
  * `{ status: 200, body: challenge }` when the token is yours, else `{ status: 403, body: "" }`.
  */
 export function answerMetaChallenge(url, verifyToken) {
-  const challenge = metaChallenge(String(url), String(verifyToken ?? ""));
+  let texts;
+  try {
+    texts = [String(url), String(verifyToken ?? "")];
+  } catch (error) {
+    throw argument(`answerMetaChallenge takes the request's URL and your verify token as text (${reasonOf(error)})`);
+  }
+  const challenge = metaChallenge(...texts);
   return challenge === undefined ? { status: 403, body: "" } : { status: 200, body: challenge };
 }
 

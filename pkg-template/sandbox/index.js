@@ -470,5 +470,15 @@ function withheldQuery(url) {
  * `autoRead`, `enforceWindow`, `undeliverable`, `baseUrl`.
  */
 export function createSandbox(options) {
+  // A misspelt option would be ignored without a word (`"1msg": { token }` kept the default token).
+  for (const key of Object.keys(options ?? {})) {
+    if (!SANDBOX_OPTIONS.includes(key)) {
+      const hint = key === "1msg" ? ` (1MSG's are under "onemsg")` : "";
+      throw new TypeError(`unknown createSandbox option ${JSON.stringify(key)}${hint}; known: ${SANDBOX_OPTIONS.join(", ")}`);
+    }
+  }
   return new Sandbox(options);
 }
+
+/** createSandbox's options. */
+const SANDBOX_OPTIONS = ["meta", "bird", "onemsg", "webhooks", "faults", "seed", "now", "statusDelayMs", "autoRead", "enforceWindow", "undeliverable", "baseUrl"];

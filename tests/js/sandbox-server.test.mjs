@@ -271,3 +271,9 @@ test("GET /__sandbox/webhooks withholds a webhook URL's query (1MSG's shared tok
   // In-process, the caller's own sandbox shows what it was given.
   assert.equal(sandbox.webhooks("1msg")[0].url, "https://hooks.example.com/1msg?secret=s3cret-token&x=1");
 });
+
+test("a misspelt createSandbox option is refused, naming the known ones (1MSG's are under onemsg)", () => {
+  assert.throws(() => createSandbox({ "1msg": { token: "X" } }), (e) => e instanceof TypeError && /"1msg".*under "onemsg"/.test(e.message));
+  assert.throws(() => createSandbox({ enforcewindow: false }), /unknown createSandbox option "enforcewindow"; known: .*enforceWindow/);
+  assert.ok(createSandbox({ onemsg: { token: "X" } }).clientOptions("1msg").token === "X");
+});

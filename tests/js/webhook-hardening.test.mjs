@@ -366,3 +366,12 @@ test("an error answer's body whose stream yields another realm's byte arrays (a 
   assert.equal(error.code, "ERR_PROVIDER", error.message);
   assert.deepEqual([error.providerCode, error.reason], [130429, "rate_limited"]);
 });
+
+test("headers or a challenge's arguments that have no string form are an ArgumentError, not a bare TypeError", () => {
+  const odd = Object.create(null);
+  const throwing = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+  for (const headers of [{ "x-hub-signature-256": odd }, throwing, [[odd, "x"]]]) {
+    assert.throws(() => wabridge.verifyWebhook("meta", { body: "{}", headers }, { secret: "s" }), (e) => e instanceof wabridge.ArgumentError && /headers cannot be read/.test(e.message));
+  }
+  assert.throws(() => wabridge.answerMetaChallenge("https://x/?hub.mode=subscribe", odd), (e) => e instanceof wabridge.ArgumentError);
+});
