@@ -168,7 +168,7 @@ export function createBird(sandbox, options = {}) {
     };
     // A free-form message to a contact whose 24-hour window is closed: as the Meta sandbox
     // does (and as WhatsApp behind Bird does), it is accepted (202) and then fails, its
-    // whatsapp.outbound webhook going delivery_failed with WhatsApp's 131047 in `failure`.
+    // whatsapp.outbound webhook going delivery_failed with WhatsApp's 131047 as `failure.source.code`.
     // Templates are always allowed (sandbox.failureFor). A message scheduled 10 minutes or
     // more ahead answers "scheduled" and is judged and played out when its time comes;
     // one in the past or sooner is sent at once (the client's result warns of it).
