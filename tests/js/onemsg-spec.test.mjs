@@ -1045,3 +1045,15 @@ test("a member that should be an object and is not is refused once, at itself: n
     assert.deepEqual(paths.filter((p) => p.startsWith(`${at}/`)), [], `${operation}: ${paths}`);
   }
 });
+
+test("sendTemplate takes 1MSG's coupon_code as the copy_code sub type it names ([O] sendTemplate): read as copy_code, given back as written; Meta's bodies do not take it", () => {
+  const body = { phone: 16505551234, namespace: "ca300906_cfbc_410b_99fb_dcee8e13d578", template: "order_update", language: { policy: "deterministic", code: "en" },
+    params: [{ type: "button", sub_type: "coupon_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "SAVE10" }] }] };
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendTemplate" }), []);
+  assert.deepEqual(wabridge.convert("1msg", "1msg", body, { operation: "sendTemplate" }).body, body);
+  const message = wabridge.fromProvider("1msg", body, { operation: "sendTemplate" });
+  assert.equal(message.content.components[0].subType, "copy_code");
+  assert.equal(wabridge.convert("1msg", "meta", body, { operation: "sendTemplate" }).body.template.components[0].sub_type, "copy_code");
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "t", language: { code: "en" }, components: [{ type: "button", sub_type: "coupon_code", index: "0", parameters: [{ type: "coupon_code", coupon_code: "X" }] }] } };
+  assert.deepEqual(wabridge.validateProvider("meta", meta).map((v) => v.path), ["/template/components/0/sub_type"]);
+});

@@ -492,7 +492,7 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let language = t.req_obj(r, "language")?;
     language.only(r, &["code", "policy"]);
     let code = language.req_str(r, "code");
-    let components = template_components(t, r, "components");
+    let components = template_components(t, r, "components", &[]);
     Some(Content::Template(Template {
         name: name?,
         language: TemplateLanguage { code: code?, policy: language.str(r, "policy") },
@@ -502,12 +502,18 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
 }
 
 /// The template components at `key` of `o`, as the Cloud API takes them (1MSG's sendTemplate
-/// `params` are the same objects).
-pub(crate) fn template_components(o: &Obj<'_>, r: &mut Report, key: &str) -> Option<Vec<TemplateComponent>> {
-    o.objects(r, key, false).map(|list| list.iter().filter_map(|c| component(c, r)).collect())
+/// `params` are the same objects), with a provider's other names for button sub types
+/// (`aliases`: 1MSG's `coupon_code` for `copy_code`).
+pub(crate) fn template_components(
+    o: &Obj<'_>,
+    r: &mut Report,
+    key: &str,
+    aliases: &[(&str, ButtonSubType)],
+) -> Option<Vec<TemplateComponent>> {
+    o.objects(r, key, false).map(|list| list.iter().filter_map(|c| component(c, r, aliases)).collect())
 }
 
-fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
+fn component(c: &Obj<'_>, r: &mut Report, aliases: &[(&str, ButtonSubType)]) -> Option<TemplateComponent> {
     let parameters = |r: &mut Report| c.objects(r, "parameters", false).unwrap_or_default();
     let kind = c.req_str(r, "type")?;
     match kind.as_str() {
@@ -526,8 +532,9 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
         "button" => {
             let sub_type = c.req_str(r, "sub_type")?;
             // Meta's reference writes sub types in lower case; its own examples also send "CATALOG".
-            let Some(parsed) = ButtonSubType::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(&sub_type))
-            else {
+            let named = |name: &str| name.eq_ignore_ascii_case(&sub_type);
+            let alias = aliases.iter().find(|(name, _)| named(name)).map(|&(_, sub)| sub);
+            let Some(parsed) = ButtonSubType::ALL.into_iter().find(|s| named(s.as_str())).or(alias) else {
                 c.invalid(r, "sub_type", format!("unknown button sub_type {sub_type:?}; expected quick_reply, url, copy_code, flow, catalog or mpm"));
                 return None;
             };
@@ -577,7 +584,7 @@ fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {
                     let card_index = card.int::<u32>(r, "card_index", true);
                     let components = card
                         .objects(r, "components", true)
-                        .map(|list| list.iter().filter_map(|c| component(c, r)).collect());
+                        .map(|list| list.iter().filter_map(|c| component(c, r, aliases)).collect());
                     Some(TemplateCard { card_index: card_index?, components: components? })
                 })
                 .collect();

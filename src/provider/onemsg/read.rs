@@ -83,7 +83,9 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
                 // "deterministic", the only policy, is the model's default (written back as such).
                 Some(TemplateLanguage { code, policy: l.str(r, "policy").filter(|p| p != "deterministic") })
             });
-            let components = crate::provider::meta::read_template_components(root, r, "params");
+            // 1MSG also names a copy-code button `coupon_code` (its sendTemplate reference).
+            let aliases = [("coupon_code", crate::message::ButtonSubType::CopyCode)];
+            let components = crate::provider::meta::read_template_components(root, r, "params", &aliases);
             Some(Content::Template(Template { name: name?, language: language?, namespace, components }))
         }
         Operation::SendFile => file(root, r),
