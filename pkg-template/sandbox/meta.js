@@ -7,15 +7,8 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
-import { SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
-
-/** Meta's failure of a reaction to a message it cannot react to (its reaction messages page). */
-const REACTION_TARGET_FAILURE = {
-  code: 131009,
-  title: "Parameter value is not valid",
-  details: "The message reacted to is not in this conversation (or is more than 30 days old, deleted, or a reaction itself).",
-};
 
 /** Where a Meta body holds a media object (`{ id }` or `{ link }`). */
 const MEDIA_KEYS = ["image", "video", "audio", "document", "sticker"];

@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { BSUID, SANDBOX_CREDENTIALS, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
+import { BSUID, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
 import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
@@ -496,8 +496,16 @@ export function createOneMsg(sandbox, options = {}) {
       return { provider: "1msg", id, from: input.from ? digits(input.from) : undefined, contact, ...(input.userId ? { userId: input.userId } : {}) };
     },
 
-    // 1MSG reports a read as "viewed".
-    statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "viewed"] : ["sent", "delivered"]),
+    // 1MSG reports a read as "viewed"; a reaction has only its sent status (WhatsApp's, which 1MSG passes on).
+    statusSteps: (autoRead, record) => (record.kind === "sendReaction" ? ["sent"] : autoRead ? ["sent", "delivered", "viewed"] : ["sent", "delivered"]),
+
+    /** A reaction to a message that is not in the chat, or that is a reaction, fails as
+     *  WhatsApp fails it (131009), the failed ack 1MSG passes on. */
+    contentFailure(record) {
+      if (record.kind !== "sendReaction") return null;
+      const target = history.find((m) => m.id === record.body.quotedMsgId);
+      return target && target.chatId === record.to && target.type !== "reaction" ? null : REACTION_TARGET_FAILURE;
+    },
 
     /** Records the ack for GET /hookInfo (Meta's status object, which 1MSG passes through)
      *  and gives the ack webhook — none when `ackNotificationsOn` was turned off. */

@@ -113,3 +113,11 @@ export function mediaIn(body, { linkKeys = [], mediaKeys = [], skip = [] }) {
   walk(body, undefined);
   return found;
 }
+
+/** WhatsApp's failure of a reaction to a message it cannot react to (Meta's reaction messages
+ *  page; 1MSG passes it on). */
+export const REACTION_TARGET_FAILURE = {
+  code: 131009,
+  title: "Parameter value is not valid",
+  details: "The message reacted to is not in this conversation (or is more than 30 days old, deleted, or a reaction itself).",
+};

@@ -621,3 +621,17 @@ test("echoes of your own reply buttons and list are that message (its body), nev
   const [tap] = wabridge.readWebhook("1msg", sandbox.webhooks("1msg").filter((d) => d.payload.messages?.[0]?.fromMe === false).at(-1).body);
   assert.deepEqual([tap.fromMe, tap.kind, tap.reply?.title], [false, "interactive", "Today"]);
 });
+
+test("a reaction has only its sent ack; one to a message not in the chat, or to a reaction, fails (WhatsApp's 131009, passed on)", async () => {
+  const sandbox = createSandbox({ seed: 31 });
+  const client = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+  const { id: theirs } = sandbox.receive({ provider: "1msg", from: "+16505551234", text: "hi" });
+  const { id: elsewhere } = sandbox.receive({ provider: "1msg", from: "+16505550000", text: "hello" });
+  const react = (messageId) => client.send({ to: "+16505551234", content: { type: "reaction", messageId, emoji: "👍" } });
+  const ok = await react(theirs);
+  const failed = [await react("wamid.NOPE"), await react(elsewhere), await react(ok.messageId)];
+  await sandbox.settle();
+  const record = (id) => sandbox.messages("1msg").find((m) => m.id === id);
+  assert.deepEqual(record(ok.messageId).statuses, ["sent"]);
+  for (const { messageId } of failed) assert.deepEqual([record(messageId).statuses, record(messageId).failure?.code], [["failed"], 131009]);
+});
