@@ -51,13 +51,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // by key, claims that lapse, handler checks and reports: +3.6 KB), 286,301 after the thirteenth
 // session (business-scoped user ids read and sent on three providers, groups, coexistence echoes
 // and raw hooks in webhooks, the clients' failure semantics, split cards' origins, recipients
-// normalised and checked: +7.5 KB; BENCHMARKS.md), 289,689 after the fourteenth session's
+// normalised and checked: +7.5 KB; BENCHMARKS.md), 289,962 after the fourteenth session's
 // audit fixes (never-throwing reads of callers' byte arrays, keys and dates, a bulk call's
 // item limit, a secret's start redacted mid-text, Bird's template settings, 1MSG's phone rule
-// on every method, Meta's non-object webhook items, uploads copied: +3.4 KB).
+// on every method, Meta's non-object webhook items, uploads copied, 1MSG's coupon_code: +3.7 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(289_689 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(289_962 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
