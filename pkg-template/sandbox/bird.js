@@ -275,18 +275,16 @@ export function createBird(sandbox, options = {}) {
       record.status = failure ? (failure.source === "touchpoint" ? "sending_failed" : "delivery_failed") : status;
       record.lastStatusAt = now();
       const payload = messageObject(record);
-      if (failure?.source === "touchpoint") {
-        // Bird's own template service failed it before WhatsApp saw it: its source is
-        // "touchpoint" (Bird's failure sources), and there is no WhatsApp code.
+      if (failure) {
+        // Bird's own template service failed it before WhatsApp saw it: source "touchpoint"
+        // (Bird's failure sources), no WhatsApp code. Else WhatsApp's own code goes in
+        // `failure.source.code` (Bird: "the specific errors returned from the whatsapp
+        // platform"); `failure.code` is Bird's channel-agnostic grouping (11xxx–15xxx), whose
+        // WhatsApp values Bird does not publish: the sandbox gives none rather than one a
+        // receiver would match in tests and never see in production.
+        const source = failure.source === "touchpoint" ? { name: "touchpoint" } : { code: String(failure.code), name: "whatsapp" };
         payload.reason = failure.title;
-        payload.failure = { description: failure.details, source: { name: "touchpoint" } };
-      } else if (failure) {
-        // WhatsApp's own code goes in `failure.source.code` (Bird: "the specific errors returned
-        // from the whatsapp platform"); `failure.code` is Bird's channel-agnostic grouping
-        // (11xxx–15xxx), whose WhatsApp values Bird does not publish: the sandbox gives none
-        // rather than one a receiver would match in tests and never see in production.
-        payload.reason = failure.title;
-        payload.failure = { description: failure.details, source: { code: String(failure.code), name: "whatsapp" } };
+        payload.failure = { description: failure.details, source };
       }
       const outbound = { service: "channels", event: "whatsapp.outbound", payload };
       if (failure || status !== "delivered" || !sandbox.autoRead) return outbound;

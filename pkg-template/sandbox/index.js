@@ -395,7 +395,7 @@ class Sandbox {
           // Served to whoever reaches the port (any web page, through CORS): credentials the
           // sandbox was given are withheld, as its given webhook secrets are; its own are not.
           const config = this.config(ctx.url.origin);
-          for (const provider of ["meta", "bird", "1msg"]) {
+          for (const provider of Object.keys(SANDBOX_CREDENTIALS)) {
             for (const key of ["token", "accessKey"]) {
               if (key in config[provider] && config[provider][key] !== SANDBOX_CREDENTIALS[provider]) config[provider][key] = null;
             }

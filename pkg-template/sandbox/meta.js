@@ -7,11 +7,8 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
-import { REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { MEDIA_KEYS, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
 import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
-
-/** Where a Meta body holds a media object (`{ id }` or `{ link }`). */
-const MEDIA_KEYS = ["image", "video", "audio", "document", "sticker"];
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
 export function metaParam(pointer) {
@@ -84,7 +81,7 @@ export function createMeta(sandbox, options = {}) {
     const record = { provider: "meta", id, to, contact: group || userId ? to : digits(to), group, userId, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
     // Media by link, or by the id of an upload (this number's: `media`).
     record.origin = ctx.url.origin;
-    record.media = mediaIn(body, { mediaKeys: MEDIA_KEYS, skip: ["flow_action_payload"] }).map((m) => (m.id === undefined ? m : { ...m, known: media.has(m.id) }));
+    record.media = mediaIn(body, { mediaKeys: MEDIA_KEYS, skip: ["flow_action_payload"], uploads: media });
     if (record.template) record.templateCategory = String(templates.get(body.template.name, body.template.language.code).category).toLowerCase();
     // Meta: "any type of message except for one-tap, zero-tap, and copy code authentication templates".
     if (userId && record.templateCategory === "authentication") {

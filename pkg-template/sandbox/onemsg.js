@@ -10,7 +10,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { validateProvider } from "wabridge";
-import { BSUID, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
+import { BSUID, MEDIA_KEYS, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, bytesToBase64, digits, json, mediaIn, randomHex, randomToken, unixSeconds } from "./support.js";
 import { TemplateRegistry } from "./templates.js";
 
 /** The send methods of 1MSG's API that wabridge validates. */
@@ -80,20 +80,19 @@ async function readBody(ctx, method) {
   return { body, text: text || "{}" };
 }
 
-/** What GET /messages shows for a sent message: its type, body and caption, as 1MSG's
- *  message objects have them (body: the text, a file's link, "lat;lng" for a location). */
 /** The media a send names, for the sandbox to judge whether WhatsApp could fetch it: a file's
- *  link (not a data URI, sent inline) or upload (`mediaId`), and any media link among a
- *  template's or a carousel's parameters. */
+ *  link (not a data URI, sent inline) or upload (`mediaId`), and the Cloud API's media objects
+ *  (interactive and template headers, cards), by link or id. */
 function mediaOf(method, body, uploads) {
-  // The Cloud API's media objects (interactive and template headers, cards), by link or id.
-  const refs = mediaIn(body, { mediaKeys: ["image", "video", "audio", "document", "sticker"], skip: ["flowActionPayload", "flowActionData"] }).map((m) => (m.id === undefined ? m : { ...m, known: uploads.has(m.id) }));
+  const refs = mediaIn(body, { mediaKeys: MEDIA_KEYS, skip: ["flowActionPayload", "flowActionData"], uploads });
   if (method === "sendFile" && typeof body.body === "string" && !body.body.startsWith("data:")) refs.push({ link: body.body });
   if (method === "sendSticker" && typeof body.link === "string") refs.push({ link: body.link });
   if (body.mediaId !== undefined) refs.push({ id: String(body.mediaId), known: uploads.has(String(body.mediaId)) });
   return refs;
 }
 
+/** What GET /messages shows for a sent message: its type, body and caption, as 1MSG's
+ *  message objects have them (body: the text, a file's link, "lat;lng" for a location). */
 function summary(method, body) {
   switch (method) {
     case "sendMessage":

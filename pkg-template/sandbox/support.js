@@ -88,14 +88,18 @@ export const digits = (phone) => String(phone).replace(/\D/g, "");
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Where the Cloud API's bodies (Meta's, and 1MSG's that are Meta's objects) hold a media object. */
+export const MEDIA_KEYS = ["image", "video", "audio", "document", "sticker"];
+
 /**
  * The media a request body sends, for the sandbox to judge whether WhatsApp could fetch it:
- * each media object's `{ link }` or `{ id }` (an object under one of `mediaKeys`, the Cloud
- * API's way: a message's, an interactive or template header's, a carousel card's), and every
- * string member named in `linkKeys` (Bird's `mediaUrl`). What a caller made up is not looked
- * into (`skip`: a flow's payload, Bird's `meta`), and neither is a media object's own inside.
+ * each media object's `{ link }` or `{ id, known }` (an object under one of `mediaKeys`, the
+ * Cloud API's way: a message's, an interactive or template header's, a carousel card's; `known`:
+ * whether `uploads` has that id), and every string member named in `linkKeys` (Bird's
+ * `mediaUrl`). What a caller made up is not looked into (`skip`: a flow's payload, Bird's
+ * `meta`), and neither is a media object's own inside.
  */
-export function mediaIn(body, { linkKeys = [], mediaKeys = [], skip = [] }) {
+export function mediaIn(body, { linkKeys = [], mediaKeys = [], skip = [], uploads }) {
   const found = [];
   const walk = (value, key) => {
     if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
@@ -105,7 +109,7 @@ export function mediaIn(body, { linkKeys = [], mediaKeys = [], skip = [] }) {
     }
     if (mediaKeys.includes(key)) {
       if (typeof value.link === "string") found.push({ link: value.link });
-      if (typeof value.id === "string") found.push({ id: value.id });
+      if (typeof value.id === "string") found.push({ id: value.id, known: uploads?.has(value.id) });
       return;
     }
     for (const [name, member] of Object.entries(value)) if (!skip.includes(name)) walk(member, name);
