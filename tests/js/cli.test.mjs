@@ -389,6 +389,14 @@ test("convert --fit adapt splits a carousel Bird cannot carry (quick-reply cards
 const { createSandbox, serveSandbox } = await import(`${root}pkg/sandbox/node.mjs`);
 const wabridge = await import(`${root}pkg/node.mjs`);
 
+/** The WABRIDGE_* variables that point the CLI at `provider` in `sandbox` served on `url`, as a
+ *  user sets them: each client option in upper snake case (`phoneNumberId` → `…_PHONE_NUMBER_ID`). */
+function environmentFor(sandbox, provider, url) {
+  const prefix = `WABRIDGE_${provider.toUpperCase()}_`;
+  const options = sandbox.clientOptions(provider, { baseUrl: url, viaFetch: false });
+  return Object.fromEntries(Object.entries(options).map(([name, value]) => [prefix + name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), value]));
+}
+
 function cliAsync(args, env) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`${root}pkg/bin/wabridge.mjs`, ...args], { env: { ...process.env, ...env } });
@@ -404,13 +412,7 @@ test("send --provider bird: a neutral message with --options, a Bird body with -
   const sandbox = createSandbox({ seed: 7 });
   const server = await serveSandbox(sandbox, { port: 0 });
   try {
-    const { accessKey, workspaceId, channelId } = sandbox.clientOptions("bird", { baseUrl: server.url, viaFetch: false });
-    const env = {
-      WABRIDGE_BIRD_ACCESS_KEY: accessKey,
-      WABRIDGE_BIRD_WORKSPACE_ID: workspaceId,
-      WABRIDGE_BIRD_CHANNEL_ID: channelId,
-      WABRIDGE_BIRD_BASE_URL: server.url,
-    };
+    const env = environmentFor(sandbox, "bird", server.url);
     const received = sandbox.receive({ provider: "bird", from: "+31612345678", text: "Hi" });
     const window = await cliAsync(["contact-window", "--provider", "bird", "--contact", received.contactId, "--identifier", "+31612345678"], env);
     assert.equal(window.code, 0, window.stderr);
@@ -454,8 +456,7 @@ test("call: every 1MSG method that is not a send, and Meta's media and read call
   const server = await serveSandbox(sandbox, { port: 0 });
   const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-call-"));
   try {
-    const { token, instanceId } = sandbox.clientOptions("1msg", { baseUrl: server.url, viaFetch: false });
-    const env = { WABRIDGE_1MSG_TOKEN: token, WABRIDGE_1MSG_INSTANCE_ID: instanceId, WABRIDGE_1MSG_BASE_URL: server.url };
+    const env = environmentFor(sandbox, "1msg", server.url);
     const call = async (args, expected = 0) => {
       const result = await cliAsync(["call", "--provider", "1msg", ...args], env);
       assert.equal(result.code, expected, `${args.join(" ")}: ${result.stderr}`);
@@ -485,7 +486,7 @@ test("call: every 1MSG method that is not a send, and Meta's media and read call
     assert.equal((await call(["--op", "hookInfo"], 2)).code, 2, "hookInfo needs its message id");
     assert.equal((await call(["--op", "status", "extra"], 2)).code, 2);
     sandbox.receive({ provider: "1msg", from: "+12020721369", text: "Hi" });
-    const { messageId } = await new wabridge.OneMsgClient({ token, instanceId, baseUrl: server.url }).send({ to: "+12020721369", content: { type: "text", body: "Hello" } });
+    const { messageId } = await new wabridge.OneMsgClient(sandbox.clientOptions("1msg", { baseUrl: server.url, viaFetch: false })).send({ to: "+12020721369", content: { type: "text", body: "Hello" } });
     await sandbox.settle();
     const info = await call(["--op", "hookInfo", messageId]);
     assert.ok(JSON.stringify(info).includes(messageId), JSON.stringify(info));
@@ -493,8 +494,7 @@ test("call: every 1MSG method that is not a send, and Meta's media and read call
     assert.equal(wrongToken.code, 4, "a provider's refusal");
     assert.ok(!wrongToken.stderr.includes("not-the-token-SENTINEL"), wrongToken.stderr);
 
-    const meta = sandbox.clientOptions("meta", { baseUrl: server.url, viaFetch: false });
-    const metaEnv = { WABRIDGE_META_TOKEN: meta.token, WABRIDGE_META_PHONE_NUMBER_ID: meta.phoneNumberId, WABRIDGE_META_BASE_URL: server.url };
+    const metaEnv = environmentFor(sandbox, "meta", server.url);
     const received = sandbox.receive({ provider: "meta", from: "+16505551234", text: "hi" });
     const read = await cliAsync(["call", "--provider", "meta", "--op", "markRead", received.id], metaEnv);
     assert.equal(read.code, 0, read.stderr);
@@ -510,8 +510,7 @@ test("send --provider 1msg: a method's own body with --native --op, and a file i
   const server = await serveSandbox(sandbox, { port: 0 });
   const dir = mkdtempSync(join(tmpdir(), "wabridge-cli-1msg-"));
   try {
-    const { token, instanceId } = sandbox.clientOptions("1msg", { baseUrl: server.url, viaFetch: false });
-    const env = { WABRIDGE_1MSG_TOKEN: token, WABRIDGE_1MSG_INSTANCE_ID: instanceId, WABRIDGE_1MSG_BASE_URL: server.url };
+    const env = environmentFor(sandbox, "1msg", server.url);
     sandbox.receive({ provider: "1msg", from: "+12020721369", text: "Hi" });
 
     // A carousel of product cards with quick replies: 1MSG's own form, sent as given.
