@@ -364,6 +364,22 @@ class Sandbox {
     return this.outbox.deliveries.filter((d) => !provider || d.provider === provider);
   }
 
+  /**
+   * What `console.log(sandbox)` and `JSON.stringify(sandbox)` show: what it holds, never the
+   * credentials and webhook secrets it was given (which may be real ones).
+   */
+  toJSON() {
+    return { baseUrl: this.baseUrl, providers: this.providers.map((p) => p.name), messages: this.sent.length, webhooks: this.outbox.deliveries.length, requests: this.requests.length };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+    return `Sandbox ${inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON())}`;
+  }
+
+  [Symbol.for("Deno.customInspect")](inspect, options) {
+    return `Sandbox ${inspect(this.toJSON(), options)}`;
+  }
+
   /** Meta's media (uploaded, and customers' files), without the bytes. */
   media() {
     return [...this.byName.meta.media.values()].map(({ bytes, hashed, ...item }) => item);

@@ -102,7 +102,7 @@ pub fn parse_from(json: &str, origin: Position) -> Result<Json<'_>, SyntaxError>
 /// What a `\u` escape of half a surrogate pair is refused with. JS strings cut with
 /// `slice` or `substring` inside an emoji hold one; the rest of the text is not lost,
 /// but the text cannot be sent as it is.
-const LONE_SURROGATE: &str =
+pub const LONE_SURROGATE: &str =
     "a lone surrogate \\u escape (half of a character such as an emoji: was the text cut inside one?)";
 
 /// The deepest nesting a document may have (serde_json's limit too).

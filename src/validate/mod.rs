@@ -25,9 +25,17 @@ pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
 /// a syntax error names its line and column in the file.
 pub fn parse_tree_from(json: &str, origin: crate::json::Position) -> Result<Json<'_>, Violation> {
     crate::json::parse_from(json, origin).map_err(|error| Violation {
+        // Half a surrogate pair is a fault of the string at the pointer, whether the caller
+        // gave JSON text or an object (whose text the caller never saw: no line or column).
+        message: if error.what == crate::json::LONE_SURROGATE {
+            "holds half of a character (a lone surrogate, as when a string is cut with slice or \
+             substring inside an emoji): it cannot be sent as it is"
+                .to_owned()
+        } else {
+            format!("the document is not valid JSON: {}", error.message)
+        },
         path: error.pointer,
         code: ViolationCode::InvalidFormat,
-        message: format!("the document is not valid JSON: {}", error.message),
         limit: None,
     })
 }

@@ -170,6 +170,18 @@ test("credentials given to createSandbox are not served by GET /__sandbox/config
   }
 });
 
+test("a sandbox logged or stringified shows what it holds, not the credentials and secrets it was given", async () => {
+  const { inspect } = await import("node:util");
+  const given = ["users-META-token", "users-BIRD-key", "users-1MSG-token", "users-META-app-secret", "users-BIRD-signing-key"];
+  const sandbox = createSandbox({ meta: { token: given[0], appSecret: given[3] }, bird: { accessKey: given[1], signingKey: given[4] }, onemsg: { token: given[2] } });
+  await new wabridge.MetaClient(sandbox.clientOptions("meta")).send(text("hello"));
+  for (const shown of [inspect(sandbox, { depth: Infinity, showHidden: true }), JSON.stringify(sandbox), String(JSON.stringify({ sandbox }))]) {
+    for (const secret of given) assert.ok(!shown.includes(secret), `${secret} in ${shown}`);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(sandbox)), { baseUrl: sandbox.baseUrl, providers: ["meta", "bird", "1msg"], messages: 1, webhooks: sandbox.webhooks().length, requests: 1 });
+  assert.match(inspect(sandbox), /^Sandbox \{.*messages: 1/s);
+});
+
 /** Runs `use` with `sandbox` served over HTTP on a free port, closing it after. */
 async function whileServed(sandbox, use) {
   const served = await serveSandbox(sandbox, { port: 0 });
