@@ -314,7 +314,11 @@ async function call(args) {
     argument = parseJson(`the ${method} document`, await readInput(given));
   }
   const client = clientFromEnvironment("call", provider);
-  const result = await (argument === undefined ? client[method]() : client[method](argument));
+  const result = await (argument === undefined ? client[method]() : client[method](argument)).catch((error) => {
+    // A document of the wrong shape (an array where the method takes an object) is bad
+    // input, as a document the method's own checks refuse is: exit 1, not a usage error.
+    throw takes.endsWith("json") && error instanceof wabridge.ArgumentError ? new InvalidInput(`the ${method} document: ${error.message}`) : error;
+  });
   process.stdout.write(`${JSON.stringify(result ?? null)}\n`);
   return EXIT.ok;
 }

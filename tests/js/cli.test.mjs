@@ -482,6 +482,10 @@ test("call: every 1MSG method that is not a send, and Meta's media and read call
     // The method's own checks, before any request: exit 1 at the pointer; a wrong call, exit 2.
     writeFileSync(template, JSON.stringify({ name: "Bad Name", category: "UTILITY", language: "en", components: [] }));
     assert.match((await call(["--op", "addTemplate", template], 1)).stderr, /\/name/);
+    for (const op of ["addTemplate", "updateSettings", "messages"]) {
+      writeFileSync(template, JSON.stringify([{ limit: 1 }]));
+      assert.match((await call(["--op", op, template], 1)).stderr, /^wabridge: invalid: .*\n?.*object/, `${op}: a document of the wrong type is bad input`);
+    }
     assert.equal((await call(["--op", "sendMessage"], 2)).code, 2, "a send is send's");
     assert.equal((await call(["--op", "hookInfo"], 2)).code, 2, "hookInfo needs its message id");
     assert.equal((await call(["--op", "status", "extra"], 2)).code, 2);
