@@ -105,6 +105,15 @@ interactive_struct! {
     }
 }
 
+/// Why a carousel card's body has too many line breaks for WhatsApp, if it has (in any
+/// provider's spelling of the card's text: Bird's card `title`).
+pub fn card_body_breaks_fault(body: &str) -> Option<String> {
+    let breaks = body.matches('\n').count();
+    (breaks > CAROUSEL_CARD_BODY_MAX_LINE_BREAKS).then(|| {
+        format!("a card body has at most {CAROUSEL_CARD_BODY_MAX_LINE_BREAKS} line breaks (this one {breaks})")
+    })
+}
+
 /// Checks reply buttons (also the quick replies of carousel cards): ids and titles unique.
 fn check_reply_buttons(report: &mut Report, path: &Path<'_>, buttons: &[ReplyButton], max: usize) {
     check_count(report, path, "buttons", buttons.len(), 1, max);
@@ -698,14 +707,11 @@ impl Validate for Carousel {
                 1,
                 CAROUSEL_CARD_BODY_MAX_CHARS,
             );
-            let breaks = card.body.as_deref().map_or(0, |body| body.matches('\n').count());
-            if breaks > CAROUSEL_CARD_BODY_MAX_LINE_BREAKS {
+            if let Some(message) = card.body.as_deref().and_then(card_body_breaks_fault) {
                 report.add(
                     &at.key("body"),
                     ViolationCode::InvalidValue,
-                    format!(
-                        "a card body has at most {CAROUSEL_CARD_BODY_MAX_LINE_BREAKS} line breaks (this one {breaks})"
-                    ),
+                    message,
                     Some(CAROUSEL_CARD_BODY_MAX_LINE_BREAKS as f64),
                 );
             }

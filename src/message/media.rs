@@ -73,8 +73,9 @@ impl Media {
             // not, and says so when asked to send one); a header's is a URL.
             (None, Some(link)) if !in_header && link.starts_with("data:") => {
                 let mime = data_uri_type(link);
-                let accepted =
-                    MEDIA_RULES.iter().find(|rule| rule.kind == kind).map_or(&[][..], |rule| rule.mime_types);
+                let rule = MEDIA_RULES.iter().find(|rule| rule.kind == kind);
+                let accepted = rule.map_or(&[][..], |rule| rule.mime_types);
+                let size = data_uri_bytes(link).unwrap_or(0);
                 if let Some(fault) = data_uri_fault(link) {
                     report.add(&path.key("link"), ViolationCode::InvalidFormat, format!("{name} link: {fault}"), None);
                 } else if !mime.is_some_and(|m| accepted.iter().any(|a| a.eq_ignore_ascii_case(m))) {
@@ -86,6 +87,14 @@ impl Media {
                             accepted.join(", ")
                         ),
                         None,
+                    );
+                } else if let Some(max) = rule.map(|rule| rule.max_bytes).filter(|max| size > *max) {
+                    // Inline, a file is held to the size an upload of its bytes is.
+                    report.add(
+                        &path.key("link"),
+                        ViolationCode::TooLong,
+                        format!("{name} link's data is {size} bytes; {name} files are at most {max}"),
+                        Some(max as f64),
                     );
                 }
             }

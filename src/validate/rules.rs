@@ -191,7 +191,8 @@ pub fn check_range(report: &mut Report, path: &Path<'_>, label: &str, value: f64
             path,
             ViolationCode::OutOfRange,
             format!("{label} must be between {} and {} (got {})", number(min), number(max), number(value)),
-            None,
+            // The bound passed (none for a value that is not a number at all).
+            value.is_finite().then_some(if value < min { min } else { max }),
         );
     }
 }

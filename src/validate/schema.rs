@@ -29,8 +29,35 @@ pub enum Shape {
     Either(&'static Shape, &'static Shape),
     /// Anything (free-form data the provider passes on).
     Any,
-    /// A rule of its own: `Err(message)` for a value that breaks it.
-    Rule(fn(&Json<'_>) -> Result<(), String>),
+    /// A rule of its own: `Err(fault)` for a value that breaks it.
+    Rule(fn(&Json<'_>) -> Result<(), Fault>),
+}
+
+/// Why a value breaks a [`Shape::Rule`]: an invalid value (from a message alone), or a
+/// limit passed, with its code and the limit, as a [`Shape::Str`] or [`Shape::Int`] reports it.
+#[derive(Debug)]
+pub struct Fault {
+    pub code: ViolationCode,
+    pub message: String,
+    pub limit: Option<f64>,
+}
+
+impl Fault {
+    pub fn limit(code: ViolationCode, message: String, limit: usize) -> Self {
+        Fault { code, message, limit: Some(limit as f64) }
+    }
+}
+
+impl From<String> for Fault {
+    fn from(message: String) -> Self {
+        Fault { code: ViolationCode::InvalidValue, message, limit: None }
+    }
+}
+
+impl From<&str> for Fault {
+    fn from(message: &str) -> Self {
+        message.to_owned().into()
+    }
 }
 
 /// A field of an object: its name, shape, and whether it is required.
@@ -92,8 +119,8 @@ pub fn check(value: &Json<'_>, shape: &Shape, path: &Path<'_>, r: &mut Report) {
             }
         }
         (Shape::Rule(rule), _) => {
-            if let Err(message) = rule(value) {
-                r.add(path, ViolationCode::InvalidValue, message, None);
+            if let Err(Fault { code, message, limit }) = rule(value) {
+                r.add(path, code, message, limit);
             }
         }
         (Shape::Str(..) | Shape::Enum(_) | Shape::Url | Shape::Bool | Shape::Int(..) | Shape::Num, _)

@@ -9,8 +9,7 @@ use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
 use crate::validate::{
-    Obj, Report, ViolationCode, bsuid_form, char_count, chars_fault, is_bsuid, is_http_url, is_international_digits,
-    is_uuid, number,
+    Obj, Report, ViolationCode, bsuid_form, char_count, chars_fault, is_bsuid, is_http_url, is_uuid, number,
 };
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
@@ -116,14 +115,19 @@ fn contact(c: &Obj<'_>, r: &mut Report) -> Option<Contact> {
 /// by the phone module as the neutral model judges `to`, so that a body Bird's reader accepts
 /// is not refused when converted.
 fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
-    if !value.strip_prefix('+').is_some_and(is_international_digits) {
+    // Digits only after the '+'; how many the phone module judges, as the neutral model's `to`
+    // is judged (too short or too long, with the limit).
+    if !value.strip_prefix('+').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
         let message = format!(
             "identifierValue must be a phone number in E.164 form: '+', then {PHONE_NUMBER_MIN_DIGITS}–{PHONE_NUMBER_MAX_DIGITS} digits, country code first (got {value:?})"
         );
         c.violation(r, "identifierValue", ViolationCode::InvalidFormat, message, None);
-    } else if let Err(error) = crate::phone::parse(value, None) {
-        let message = format!("identifierValue: {error} (got {value:?})");
-        c.violation(r, "identifierValue", crate::validate::phone_fault(&error), message, error.limit());
+    } else {
+        let mut judged = Report::new();
+        crate::validate::check_phone_number(&mut judged, &crate::validate::Path::root(), "identifierValue", value);
+        for fault in judged.into_violations() {
+            c.violation(r, "identifierValue", fault.code, fault.message, fault.limit);
+        }
     }
 }
 
@@ -554,6 +558,10 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
             let rows = s.objects(r, "actions", true)?;
             if rows.is_empty() {
                 s.violation(r, "actions", ViolationCode::TooFew, "a section needs at least one row".into(), Some(1.0));
+            } else if rows.len() > LIST_ROWS_MAX {
+                // One section over the whole list's limit: it is this section's rows to cut.
+                let message = format!("{} rows; a WhatsApp list holds at most {LIST_ROWS_MAX} in all", rows.len());
+                s.violation(r, "actions", ViolationCode::TooMany, message, Some(LIST_ROWS_MAX as f64));
             }
             let actions: Vec<_> = rows
                 .iter()
@@ -570,7 +578,7 @@ fn list(o: &Obj<'_>, r: &mut Report) -> Option<List> {
         })
         .collect();
     let rows: usize = sections.iter().map(|s| s.actions.len()).sum();
-    if rows > LIST_ROWS_MAX {
+    if rows > LIST_ROWS_MAX && sections.iter().all(|s| s.actions.len() <= LIST_ROWS_MAX) {
         let message = format!("{rows} rows; a WhatsApp list holds at most {LIST_ROWS_MAX} in all");
         o.violation(r, "items", ViolationCode::TooMany, message, Some(LIST_ROWS_MAX as f64));
     }
@@ -610,6 +618,9 @@ fn carousel(o: &Obj<'_>, r: &mut Report) -> Option<Carousel> {
             c.only(r, &["title", "description", "mediaUrl", "altText", "actions"]);
             // The card's text on WhatsApp (a card body: 160 characters).
             let title = text(c, r, "title", 1, CAROUSEL_CARD_BODY_MAX_CHARS);
+            if let Some(message) = title.as_deref().and_then(crate::message::interactive::card_body_breaks_fault) {
+                c.violation(r, "title", ViolationCode::InvalidValue, message, Some(CAROUSEL_CARD_BODY_MAX_LINE_BREAKS as f64));
+            }
             let description = text_opt(c, r, "description", CAROUSEL_CARD_BODY_MAX_CHARS);
             let media_url = media_url(c, r, "mediaUrl");
             let kind = media_url.as_deref().and_then(card_kind);

@@ -419,7 +419,7 @@ fn query_value(name: &str, value: &Json<'_>) -> Result<String, (ViolationCode, S
             }
         }
         ("chatId", value) => {
-            super::schema::chat_id(value).map_err(|m| (ViolationCode::InvalidFormat, m))?;
+            super::schema::chat_id(value).map_err(|fault| (ViolationCode::InvalidFormat, fault.message))?;
             Ok(value.as_str().unwrap_or_default().to_owned())
         }
         ("date", Json::Str(s)) if is_month(s) => Ok(s.to_string()),

@@ -8,7 +8,7 @@ use crate::json::Json;
 use crate::limits::*;
 use crate::message::media::data_uri_type;
 use crate::provider::Operation;
-use crate::validate::schema::{Field, Shape};
+use crate::validate::schema::{Fault, Field, Shape};
 use crate::validate::{Path, Report, ViolationCode, is_bsuid, is_email};
 
 use Shape::*;
@@ -55,8 +55,8 @@ const TEXT: Shape = Str(1, usize::MAX);
 /// The most `params` (a template's components) 1MSG's sendTemplate takes (2.39).
 pub(super) const TEMPLATE_PARAMS_MAX: usize = 20;
 
-pub(super) fn chat_id(value: &Json<'_>) -> Result<(), String> {
-    chat_id_fault(value.as_str().ok_or("chatId is a string")?).map_or(Ok(()), Err)
+pub(super) fn chat_id(value: &Json<'_>) -> Result<(), Fault> {
+    chat_id_fault(value.as_str().ok_or("chatId is a string")?).map_or(Ok(()), |fault| Err(fault.into()))
 }
 
 /// What is wrong with a chatId, if anything: it is `<digits>@c.us` or `<digits>@g.us` (an
@@ -77,7 +77,7 @@ pub(super) fn chat_id_fault(chat: &str) -> Option<String> {
 
 /// Digits with the country code, no `+`: a number (the current API) or a string (v2.39); or,
 /// for a customer whose number is hidden, their business-scoped user id (a string).
-fn phone(value: &Json<'_>) -> Result<(), String> {
+fn phone(value: &Json<'_>) -> Result<(), Fault> {
     let digits = match (value.as_whole(), value) {
         (Some(n), _) if n > 0 => n.to_string(),
         (_, Json::Str(s)) if is_bsuid(s) => return Ok(()),
@@ -86,23 +86,29 @@ fn phone(value: &Json<'_>) -> Result<(), String> {
     };
     let count = digits.len();
     if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
-        return Err(format!("phone is digits with the country code, no '+' or spaces (got {digits:?})"));
+        return Err(format!("phone is digits with the country code, no '+' or spaces (got {digits:?})").into());
     }
     if !(PHONE_NUMBER_MIN_DIGITS..=PHONE_NUMBER_MAX_DIGITS).contains(&count) {
-        return Err(format!(
-            "phone has {count} digits; {PHONE_NUMBER_MIN_DIGITS} to {PHONE_NUMBER_MAX_DIGITS} are allowed"
-        ));
+        let message =
+            format!("phone has {count} digits; {PHONE_NUMBER_MIN_DIGITS} to {PHONE_NUMBER_MAX_DIGITS} are allowed");
+        return Err(if count < PHONE_NUMBER_MIN_DIGITS {
+            Fault::limit(ViolationCode::TooShort, message, PHONE_NUMBER_MIN_DIGITS)
+        } else {
+            Fault::limit(ViolationCode::TooLong, message, PHONE_NUMBER_MAX_DIGITS)
+        });
     }
     // A number the numbering plans allow, whether or not the method's body also reads into a
     // neutral message (whose `to` is judged so): the same phone is refused the same everywhere.
-    crate::phone::parse(&format!("+{digits}"), None)
-        .map(drop)
-        .map_err(|error| format!("phone: {error} (got {digits:?})"))
+    crate::phone::parse(&format!("+{digits}"), None).map(drop).map_err(|error| Fault {
+        code: crate::validate::phone_fault(&error),
+        message: format!("phone: {error} (got {digits:?})"),
+        limit: error.limit(),
+    })
 }
 
 /// A file given by URL or inline (uploadMedia's `body`): an http(s) URL, or a `data:` URI held
 /// to the media rules a file given as bytes is (a type WhatsApp takes, within its size).
-fn url_or_data(value: &Json<'_>) -> Result<(), String> {
+fn url_or_data(value: &Json<'_>) -> Result<(), Fault> {
     match value.as_str() {
         Some(s) if s.starts_with("data:") => inline_file(s).map(drop),
         Some(s) if crate::validate::is_http_url(s) => Ok(()),
@@ -111,14 +117,15 @@ fn url_or_data(value: &Json<'_>) -> Result<(), String> {
 }
 
 /// The profile photo (POST /me's `photo`): an https URL, or an image as a `data:` URI.
-fn photo(value: &Json<'_>) -> Result<(), String> {
+fn photo(value: &Json<'_>) -> Result<(), Fault> {
     match value.as_str() {
         Some(s) if s.starts_with("data:") => match inline_file(s)? {
             crate::message::MediaKind::Image => Ok(()),
             _ => Err(format!(
                 "the profile photo is an image, image/jpeg or image/png (got {:?})",
                 data_uri_type(s).unwrap_or("no type")
-            )),
+            )
+            .into()),
         },
         Some(s) if s.starts_with("https://") && crate::validate::is_http_url(s) => Ok(()),
         _ => Err("the profile photo is an https URL or a data: URI of an image".into()),
@@ -126,19 +133,26 @@ fn photo(value: &Json<'_>) -> Result<(), String> {
 }
 
 /// The kind of a `data:` URI's file, checked as an upload of its bytes would be.
-fn inline_file(uri: &str) -> Result<crate::message::MediaKind, String> {
+fn inline_file(uri: &str) -> Result<crate::message::MediaKind, Fault> {
     use crate::message::media::{check_upload, data_uri_bytes};
     let (Some(mime_type), Some(size)) = (data_uri_type(uri), data_uri_bytes(uri)) else {
         return Err("a data: URI names its MIME type: data:<type>;base64,<data>".into());
     };
     if let Some(fault) = crate::message::media::data_uri_fault(uri) {
-        return Err(format!("the data: URI's {}", fault.trim_start_matches("its ")));
+        return Err(format!("the data: URI's {}", fault.trim_start_matches("its ")).into());
     }
-    check_upload(mime_type, size).map_err(|faults| faults.into_iter().map(|v| v.message).collect::<Vec<_>>().join("; "))
+    // One violation at most: a type not taken, or a file too large (with its limit).
+    check_upload(mime_type, size).map_err(|faults| {
+        let fault = faults.into_iter().next();
+        fault.map_or_else(
+            || "the data: URI's file is not taken".into(),
+            |v| Fault { code: v.code, message: v.message, limit: v.limit },
+        )
+    })
 }
 
 /// A template button's index: a number, or its digits as a string.
-fn button_index(value: &Json<'_>) -> Result<(), String> {
+fn button_index(value: &Json<'_>) -> Result<(), Fault> {
     let index = match (value.as_whole(), value) {
         (Some(n), _) => n,
         (_, Json::Str(s)) => s.parse().map_err(|_| format!("index {s:?} is not a number"))?,
@@ -146,7 +160,11 @@ fn button_index(value: &Json<'_>) -> Result<(), String> {
     };
     match usize::try_from(index) {
         Ok(i) if i <= TEMPLATE_BUTTON_INDEX_MAX => Ok(()),
-        _ => Err(format!("index {index} is out of range: 0 to {TEMPLATE_BUTTON_INDEX_MAX}")),
+        _ => Err(Fault::limit(
+            ViolationCode::OutOfRange,
+            format!("index {index} is out of range: 0 to {TEMPLATE_BUTTON_INDEX_MAX}"),
+            TEMPLATE_BUTTON_INDEX_MAX,
+        )),
     }
 }
 
@@ -171,7 +189,7 @@ const CURRENCY: &[Field] = &[
 /// A date's day of the week: its name, MONDAY to SUNDAY, or its number, 1 to 7 (2.39's enum
 /// mixes both). Checked here, in the body as given: the reader sees it moved out of
 /// `component` (`template::to_cloud`), where its pointer would not be the caller's.
-fn day_of_week(value: &Json<'_>) -> Result<(), String> {
+fn day_of_week(value: &Json<'_>) -> Result<(), Fault> {
     match value {
         day if day.as_whole().is_some_and(|n| (1..=7).contains(&n)) => Ok(()),
         Json::Str(name) if super::template::DAYS.iter().any(|d| d.eq_ignore_ascii_case(name)) => Ok(()),
@@ -394,13 +412,14 @@ const TEMPLATE_COMPONENT: &[Field] = &[
     Field("code_expiration_minutes", Int(1, 90), false),
 ];
 /// Template names: lower-case letters, digits and underscores.
-fn template_name(value: &Json<'_>) -> Result<(), String> {
+fn template_name(value: &Json<'_>) -> Result<(), Fault> {
     let name = value.as_str().ok_or("name is a string")?;
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-        return Err(format!("a template name is lower-case letters, digits and underscores (got {name:?})"));
+        return Err(format!("a template name is lower-case letters, digits and underscores (got {name:?})").into());
     }
     if name.len() > TEMPLATE_NAME_MAX_CHARS {
-        return Err(format!("a template name is at most {TEMPLATE_NAME_MAX_CHARS} characters"));
+        let message = format!("a template name is at most {TEMPLATE_NAME_MAX_CHARS} characters");
+        return Err(Fault::limit(ViolationCode::TooLong, message, TEMPLATE_NAME_MAX_CHARS));
     }
     Ok(())
 }
