@@ -102,7 +102,7 @@ export declare class BirdClient extends Client {
  * this judges the same window at any time: before a send scheduled for later, or by a
  * sandbox's clock (`createSandbox({ now })`). `channel` is what `getContactChannel` resolved
  * to, or its `serviceWindowExpireAt` alone (`null`: no window). A permanent session is always
- * open. Throws `TypeError` when `at` is not a Date or a finite number of milliseconds.
+ * open. Throws `ArgumentError` when `at` is not a Date or a finite number of milliseconds.
  */
 export declare function isServiceWindowOpen(
   channel: Pick<ContactChannel, "serviceWindowExpireAt"> & Partial<Pick<ContactChannel, "isPermanentSession">> | string | null,

@@ -244,7 +244,7 @@ export function isServiceWindowOpen(channel, at = Date.now()) {
   if (channel !== null && typeof channel === "object" && channel.isPermanentSession === true) return true;
   const expiry = channel !== null && typeof channel === "object" ? channel.serviceWindowExpireAt : channel;
   const when = at instanceof Date ? at.getTime() : at;
-  if (typeof when !== "number" || !Number.isFinite(when)) throw new TypeError("isServiceWindowOpen: at must be a Date or milliseconds since the epoch");
+  if (typeof when !== "number" || !Number.isFinite(when)) throw argumentError("isServiceWindowOpen: at must be a Date or milliseconds since the epoch");
   return typeof expiry === "string" && Date.parse(expiry) > when;
 }
 

@@ -146,7 +146,7 @@ function oneOf(name, value, allowed) {
 
 function printViolations(violations, stream = process.stdout) {
   for (const v of violations) {
-    stream.write(`  ${v.path || "/"}  ${v.code}${v.limit === undefined ? "" : ` (limit ${v.limit})`}: ${v.message}\n`);
+    stream.write(`  ${v.path || "(the whole document)"}  ${v.code}${v.limit === undefined ? "" : ` (limit ${v.limit})`}: ${v.message}\n`);
   }
 }
 

@@ -466,7 +466,7 @@ export function createOneMsg(sandbox, options = {}) {
         } catch (e) {
           return error(400, String(e?.message ?? e));
         }
-        if (violations.length) return error(400, violations.map((v) => `${v.path || "/"}: ${v.message}`).join("; "));
+        if (violations.length) return error(400, violations.map((v) => (v.path ? `${v.path}: ${v.message}` : v.message)).join("; "));
       }
       return sending ? send(method, body, ctx.url.origin) : route.handle(body);
     },

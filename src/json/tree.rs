@@ -184,8 +184,10 @@ impl<'a> Parser<'a> {
             // A key given twice is refused: readers would take one value and `JSON.parse` (and
             // the provider) the other, so what was validated would not be what is sent.
             // Small objects are checked as they grow; large ones once, sorted, at their end.
+            // Either way the violation points at the key given twice.
             if fields.len() < SMALL_OBJECT && fields.iter().any(|(k, _)| *k == key) {
                 self.at = key_at;
+                self.failed_in.push(key.into_owned());
                 return Err(DUPLICATE_KEY);
             }
             if self.peek() != Some(b':') {
@@ -205,7 +207,8 @@ impl<'a> Parser<'a> {
                     if fields.len() > SMALL_OBJECT {
                         let mut keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_ref()).collect();
                         keys.sort_unstable();
-                        if keys.windows(2).any(|pair| pair[0] == pair[1]) {
+                        if let Some(pair) = keys.windows(2).find(|pair| pair[0] == pair[1]) {
+                            self.failed_in.push(pair[0].to_owned());
                             return Err(DUPLICATE_KEY_IN_OBJECT);
                         }
                     }

@@ -149,8 +149,8 @@ mod tests {
         let items: Vec<_> = serialize_many(Provider::Meta, array.as_bytes()).unwrap().collect();
         assert_eq!(items.len(), 3);
         assert!(matches!(&items[0], (1, BulkItem::Body(_))));
-        // A duplicate key is refused at the object that has it: here the item itself.
-        let [("", message)] = violations(&items[1].1)[..] else { panic!("{items:?}") };
+        // A duplicate key is refused at the key given twice.
+        let [("/to", message)] = violations(&items[1].1)[..] else { panic!("{items:?}") };
         assert!(message.contains("duplicate key") && message.ends_with("line 2 column 13"), "{message}");
         assert_eq!(items[2].0, 2);
         assert_eq!(violations(&items[2].1).len(), 2);

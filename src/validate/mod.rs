@@ -112,9 +112,13 @@ impl fmt::Display for Violation {
     /// `path: message`, the path cut as a message is (a pointer through a megabyte-long key
     /// would otherwise be quoted whole into every error message that lists the violation; the
     /// `path` field itself stays whole, to be followed).
+    /// A violation of the whole document (the pointer "") is its message alone: "/" would be
+    /// a pointer to a key "" of the root.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "/".into() } else { capped(self.path.clone()) };
-        write!(f, "{path}: {}", self.message)
+        if self.path.is_empty() {
+            return f.write_str(&self.message);
+        }
+        write!(f, "{}: {}", capped(self.path.clone()), self.message)
     }
 }
 

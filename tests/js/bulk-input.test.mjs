@@ -72,6 +72,12 @@ test("a file whose first line is an array is still JSON lines; one JSON array is
   const array = wabridge.toProviderMany("meta", `[\n  ${ok},\n  {"to":"+1","to":"+2"},\n  ${ok}\n]`);
   assert.deepEqual(array.map((r) => [r.index, r.line, outcome(r)]), [[0, 2, "body"], [1, 3, "violations"], [2, 4, "body"]]);
   assert.match(array[1].violations[0].message, /duplicate key at line 3 column 14/);
+  assert.equal(array[1].violations[0].path, "/to", "at the key given twice");
+  const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
+  const large = JSON.stringify({ to: "+16505551234", content: { type: "text", body: "Hi", ...many } }).replace('"k7":7', '"k7":7,"k3":3');
+  assert.deepEqual(wabridge.toProviderMany("meta", large)[0].violations.map((v) => v.path), ["/content/k3"], "in a large object too");
+  // A violation of the whole document reads as its message alone ("/" would be a pointer).
+  assert.throws(() => wabridge.toProviderJson("meta", "[1"), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "" && /^1 violation: the document is not valid JSON/.test(e.message));
   assert.throws(() => wabridge.toProviderMany("meta", `[\n${ok},\n${ok}\n`), (e) => e instanceof wabridge.ValidationError && /line 4/.test(e.violations[0].message), "an array that never closes");
 });
 

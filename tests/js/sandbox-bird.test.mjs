@@ -331,7 +331,7 @@ test("the window closes 24 hours after the customer's last message: free-form fa
   assert.equal(wabridge.isServiceWindowOpen(await client.getContactChannel(contactId), now), true);
 });
 
-test("isServiceWindowOpen: an expiry, null (no window), a permanent session; a bad time is a TypeError", () => {
+test("isServiceWindowOpen: an expiry, null (no window), a permanent session; a bad time is an ArgumentError", () => {
   const at = Date.UTC(2026, 5, 1, 12);
   const expiry = new Date(at + 1000).toISOString();
   assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: expiry }, at), true);
@@ -339,7 +339,7 @@ test("isServiceWindowOpen: an expiry, null (no window), a permanent session; a b
   assert.equal(wabridge.isServiceWindowOpen(null, at), false);
   assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: null, isPermanentSession: true }, at), true);
   assert.equal(wabridge.isServiceWindowOpen({ serviceWindowExpireAt: "not a date" }, at), false);
-  assert.throws(() => wabridge.isServiceWindowOpen(expiry, "tomorrow"), TypeError);
+  assert.throws(() => wabridge.isServiceWindowOpen(expiry, "tomorrow"), (e) => e instanceof wabridge.ArgumentError && e.code === "ERR_ARGUMENT");
 });
 
 test("scheduledFor is judged by the sandbox's clock: 35 days from its now, not the runtime's", async () => {
