@@ -27,8 +27,13 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
     match message.validate() {
         Ok(()) => write_for(provider, message),
         // Refused: every violation at once, what the provider refuses too, as `violations_for`
-        // (`validate(message, provider)`) gives them (the refusal path alone pays for it).
-        Err(_) => Err(BodyError::Invalid(violations_for(provider, message)?)),
+        // (`validate(message, provider)`) gives them (the refusal path alone pays for it) —
+        // unless the provider cannot carry the kind at all: fixing the rest would not make it
+        // sendable, and it is refused as unsupported, as a valid message of that kind is.
+        Err(_) => {
+            check_supported(provider, message.content.kind())?;
+            Err(BodyError::Invalid(violations_for(provider, message)?))
+        }
     }
 }
 

@@ -97,6 +97,12 @@ test("what CAPABILITIES says a provider carries is what it does: sent to its end
   }
   // Bird alone refuses reaction, contacts, product, product list and catalog of the samples.
   assert.ok(refused >= 5, `${refused} refusals checked`);
+  // A kind the provider cannot carry is refused as such even with other faults (fixing them
+  // would not make it sendable); validate still lists them all.
+  const badReaction = { to: "12", content: { type: "reaction", messageId: "wamid.1", emoji: "two words" } };
+  assert.throws(() => wabridge.toProvider("bird", badReaction), (e) => e instanceof wabridge.UnsupportedError && e.kind === "reaction");
+  assert.equal(wabridge.toProviderMany("bird", [badReaction])[0].error.code, "ERR_UNSUPPORTED", "the bulk path alike");
+  assert.deepEqual(wabridge.validate(badReaction, "bird").map((v) => v.code).sort(), ["invalid_value", "too_short", "unsupported"]);
 });
 
 // --- Fields -------------------------------------------------------------------------------
