@@ -280,7 +280,20 @@ impl Request {
 
     fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Request, Vec<Violation>> {
         let mut report = Report::new();
-        read::request(tree, &mut report).ok_or_else(|| report.into_violations())
+        match read::request(tree, &mut report) {
+            Some(request) if report.is_empty() => Ok(request),
+            // Read whole despite fields the model does not know (the reader passes them by):
+            // its values are judged too, so that removing those does not reveal more. Not
+            // after other faults: a reader leaves out what it could not read (an item of a
+            // list), and the rest's pointers would not be the caller's.
+            Some(request) if report.violations().iter().all(|v| v.code == ViolationCode::UnknownField) => {
+                for violation in request.validate().err().unwrap_or_default() {
+                    report.push(violation);
+                }
+                Err(report.into_violations())
+            }
+            _ => Err(report.into_violations()),
+        }
     }
 }
 

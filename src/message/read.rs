@@ -632,18 +632,19 @@ fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
 }
 
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; reports structural
-/// violations (including fields the model does not know), not limits.
+/// violations (including fields the model does not know), not limits. The request is given
+/// even with violations when every field it needs was read (only a field it does not know, or
+/// an optional one of the wrong type, was reported): the caller may judge its values too.
 pub(crate) fn request<'v>(value: &'v Json<'v>, r: &mut Report) -> Option<Request> {
     let root = Obj::root(value, r)?;
     if root.has("markRead") {
         root.only(r, &["markRead"]);
     }
-    let read = if root.has("markRead") {
+    if root.has("markRead") {
         root.req_obj(r, "markRead").and_then(|m| mark_read(&m, r)).map(Request::MarkRead)
     } else {
         message(&root, r).map(Request::Message)
-    };
-    read.filter(|_| r.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -668,9 +669,14 @@ mod tests {
             [("/content/type".into(), ViolationCode::InvalidValue)]
         );
         assert_eq!(errors(r#"{"to":"1","content":{"body":"x"}}"#), [("/content/type".into(), ViolationCode::Required)]);
+        // A field the model does not know leaves the message whole: its values are judged too.
         assert_eq!(
-            errors(r#"{"to":"1","content":{"type":"text","body":"x","extra":1}}"#),
-            [("/content/extra".into(), ViolationCode::UnknownField)]
+            errors(r#"{"to":"1","content":{"type":"text","body":"","extra":1}}"#),
+            [
+                ("/content/extra".into(), ViolationCode::UnknownField),
+                ("/to".into(), ViolationCode::TooShort),
+                ("/content/body".into(), ViolationCode::Required)
+            ]
         );
         assert!(Message::from_json(r#"{"content":{"body":"x","type":"text"},"to":"1"}"#).is_ok());
     }

@@ -65,3 +65,13 @@ test("1MSG's own checks name their limits: a template button's index, a template
   const added = { name: "a".repeat(513), category: "UTILITY", language: "en", components: [{ type: "BODY", text: "Hi" }] };
   assert.deepEqual(found(wabridge.validateProvider("1msg", added, { operation: "addTemplate" })), [["/name", "too_long", LIMITS.TEMPLATE_NAME_MAX_CHARS]]);
 });
+
+test("a field the model does not know does not hide the limits of the rest, in a neutral message or a Meta body", () => {
+  const neutral = { to: "1", content: { type: "text", body: "", extra: 1 } };
+  assert.deepEqual(found(wabridge.validate(neutral)).map(([p, c]) => [p, c]), [["/content/extra", "unknown_field"], ["/to", "too_short"], ["/content/body", "required"]]);
+  assert.throws(() => wabridge.toProvider("meta", neutral), (e) => e instanceof wabridge.ValidationError && e.violations.length === 3);
+  const meta = { messaging_product: "whatsapp", to: "1", type: "text", text: { body: "" }, extra: 1 };
+  assert.deepEqual(found(wabridge.validateProvider("meta", meta)).map(([p, c]) => [p, c]).sort(), [["/extra", "unknown_field"], ["/text/body", "required"], ["/to", "too_short"]]);
+  // After a wrong type, the reader may have left items out: limits wait for the structure.
+  assert.deepEqual(found(wabridge.validate({ to: "1", content: { type: "text", body: 5 } })).map(([p, c]) => [p, c]), [["/content/body", "invalid_value"]]);
+});
