@@ -277,7 +277,7 @@ export type SandboxReceiveInput = { provider: Provider; text?: string; name?: st
 export interface SandboxReceived {
   provider: Provider;
   id: string;
-  /** The customer's number as given (1MSG: its digits); absent for a customer whose number is hidden (`userId`). */
+  /** The customer's number as the provider writes it (Meta, 1MSG: its digits; Bird: +E.164); absent for a customer whose number is hidden (`userId`). */
   from?: string;
   /** The customer as `SandboxMessage.contact` names the receiver of a message to them: their number in digits, or (hidden) their business-scoped user id (1MSG: their `<BSUID>@lid` chat). */
   contact: string;

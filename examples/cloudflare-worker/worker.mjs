@@ -54,11 +54,18 @@ function webhook(request, env) {
       // Answering is one line: the sender's number, quoting what they sent. (To echo it
       // instead: `content: event.content`, the message as wabridge's neutral content.)
       message: (event) =>
-        client(env).send({
-          to: event.from.phone,
-          replyTo: event.id,
-          content: { type: "text", body: event.text ? `You said: ${event.text}` : `Thanks for the ${event.kind}!` },
-        }),
+        client(env)
+          .send({
+            to: event.from.phone,
+            replyTo: event.id,
+            content: { type: "text", body: event.text ? `You said: ${event.text}` : `Thanks for the ${event.kind}!` },
+          })
+          .catch((error) => {
+            // An answer lost on the way (safeToResend: false): the reply probably went.
+            // Thrown, the webhook would answer 500 and Meta redeliver it: a second reply.
+            if (error?.safeToResend !== false) throw error;
+            console.warn(`reply to ${event.id} may have gone; not sent again:`, error.message);
+          }),
       status: (event) => console.log(`${event.id} is ${event.status}`, event.errors ?? ""),
     },
   });

@@ -122,7 +122,8 @@ export function createBird(sandbox, options = {}) {
       ...(body.tags !== undefined ? { tags: body.tags } : {}),
       ...(body.shortLinks !== undefined ? { shortLinks: body.shortLinks } : {}),
       ...(body.scheduledFor !== undefined ? { scheduledFor: body.scheduledFor } : {}),
-      status: record.status, reason: "", direction: "outgoing",
+      // The store says "read" (what the customer did); Bird's message says delivered.
+      status: record.status === "read" ? "delivered" : record.status, reason: "", direction: "outgoing",
       parts: [{ platformReference: record.platformReference }],
       lastStatusAt: record.lastStatusAt, createdAt: record.createdAt, updatedAt: record.lastStatusAt,
     };
@@ -263,8 +264,9 @@ export function createBird(sandbox, options = {}) {
       return { provider: "bird", id, from, contact: customerOf(contact), contactId: contact.id, ...(input.userId ? { userId: input.userId } : {}) };
     },
 
-    // Bird's message statuses have no `read` (a read is an interaction: statusWebhook).
-    statusSteps: () => ["sent", "delivered"],
+    // Bird's message statuses have no `read`: the customer reading it is an interaction
+    // (statusWebhook), kept in the store as the status "read", as the others' reads are.
+    statusSteps: (autoRead) => (autoRead ? ["sent", "delivered", "read"] : ["sent", "delivered"]),
 
     /** Why Bird's template service would not send a template message, given the workspace's templates. */
     contentFailure(record) {
@@ -272,6 +274,14 @@ export function createBird(sandbox, options = {}) {
     },
 
     statusWebhook(record, status, failure) {
+      if (status === "read") {
+        const interaction = {
+          id: randomUuid(sandbox.random), messageId: record.id, channelId: config.channelId, platformId: "whatsapp", type: "read",
+          ...(record.body?.reference !== undefined ? { messageReference: record.body.reference } : {}),
+          receiver: messageObject(record).receiver, createdAt: now(),
+        };
+        return { service: "channels", event: "whatsapp.interaction", payload: interaction };
+      }
       record.status = failure ? (failure.source === "touchpoint" ? "sending_failed" : "delivery_failed") : status;
       record.lastStatusAt = now();
       const payload = messageObject(record);
@@ -286,15 +296,7 @@ export function createBird(sandbox, options = {}) {
         payload.reason = failure.title;
         payload.failure = { description: failure.details, source };
       }
-      const outbound = { service: "channels", event: "whatsapp.outbound", payload };
-      if (failure || status !== "delivered" || !sandbox.autoRead) return outbound;
-      // Bird's message statuses have no `read`: the customer reading it is an interaction.
-      const interaction = {
-        id: randomUuid(sandbox.random), messageId: record.id, channelId: config.channelId, platformId: "whatsapp", type: "read",
-        ...(record.body?.reference !== undefined ? { messageReference: record.body.reference } : {}),
-        receiver: payload.receiver, createdAt: now(),
-      };
-      return [outbound, { service: "channels", event: "whatsapp.interaction", payload: interaction }];
+      return { service: "channels", event: "whatsapp.outbound", payload };
     },
 
     faultBody(mode) {

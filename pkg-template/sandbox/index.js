@@ -251,11 +251,9 @@ class Sandbox {
           await new Promise((resolve) => setTimeout(resolve, this.statusDelayMs));
           record.statuses.push(step);
           record.status = step;
-          // A provider may give no webhook for a status (1MSG with ack notifications off), or
-          // more than one (Bird's read receipt is an interaction after the delivered status).
-          for (const payload of [provider.statusWebhook(record, step, failure)].flat()) {
-            if (payload) await this.emit(record.provider, "status", payload);
-          }
+          // A provider may give no webhook for a status (1MSG with ack notifications off).
+          const payload = provider.statusWebhook(record, step, failure);
+          if (payload) await this.emit(record.provider, "status", payload);
         }
       })(),
     );
