@@ -601,3 +601,20 @@ test("a provider's valid body converted to the same provider comes back as it wa
     assert.deepEqual(same.changes, []);
   }
 });
+
+test("a URL Bird is sent percent-encoded (Bird takes URLs in ASCII) is a change said, at each field, not a silent one", () => {
+  const to = "+16505551234";
+  const cases = [
+    [{ type: "ctaUrl", body: "b", displayText: "Go", url: "https://shop.example.com/café?q=ü" }, ["/content/url"]],
+    [{ type: "image", link: "https://m.example.com/ñandú.jpg" }, ["/content/link"]],
+    [{ type: "image", link: "https://m.example.com/plain.jpg" }, []],
+  ];
+  for (const [content, pointers] of cases) {
+    const { body, changes } = wabridge.convert("neutral", "bird", { to, content });
+    assert.deepEqual(changes.filter((c) => /percent-encoded/.test(c.message)).map((c) => [c.kind, c.pointer]), pointers.map((p) => ["reshaped", p]), content.type);
+    assert.ok(!/[^\x00-\x7f]/.test(JSON.stringify(body)), "sent in ASCII");
+  }
+  const carousel = { type: "carousel", body: "Picks", cards: [0, 1].map((i) => ({ header: { type: "image", link: `https://m.example.com/é${i}.jpg` }, body: `Card ${i}`, ctaUrl: { displayText: "Open", url: `https://shop.example.com/ü${i}` } })) };
+  assert.deepEqual(wabridge.convert("neutral", "bird", { to, content: carousel }).changes.filter((c) => /percent-encoded/.test(c.message)).map((c) => c.pointer).sort(),
+    ["/content/cards/0/ctaUrl/url", "/content/cards/0/header/link", "/content/cards/1/ctaUrl/url", "/content/cards/1/header/link"]);
+});

@@ -63,6 +63,7 @@ impl Codec for BirdCodec {
             let why = "bird has no sticker body: sent as an image".into();
             out.push(super::codec::Approximation { pointer: "/content/type".into(), reshaped: true, why });
         }
+        out.extend(neutral::respelled_urls(message));
         // A file body names its type; an image body (an image, a sticker, an image header) and a
         // carousel card do not.
         let file = neutral::file_media(&message.content);

@@ -99,6 +99,50 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
     bird_url(media.link.as_deref().ok_or_else(by_id)?, format!("{at}/link"))
 }
 
+/// The URLs of a message that Bird's body carries (`bird_url`), each at its neutral pointer:
+/// the media's link, a header's, a CTA's URL, a carousel card's media and link.
+fn urls(content: &Content) -> Vec<(String, &str)> {
+    let header = match content {
+        Content::ReplyButtons(c) => c.header.as_ref(),
+        Content::CtaUrl(c) => c.header.as_ref(),
+        _ => None,
+    };
+    let mut media: Vec<(String, Option<&Media>)> = vec![
+        ("/content".into(), content.media().map(|(_, m)| m)),
+        ("/content/header".into(), header.and_then(Header::media).map(|(_, m)| m)),
+    ];
+    let mut out = Vec::new();
+    if let Content::CtaUrl(c) = content {
+        out.push(("/content/url".into(), c.url.as_str()));
+    }
+    if let Content::Carousel(carousel) = content {
+        for (i, card) in carousel.cards.iter().enumerate() {
+            media.push((format!("/content/cards/{i}/header"), card.header.media().map(|(_, m)| m)));
+            if let Some(cta) = &card.cta_url {
+                out.push((format!("/content/cards/{i}/ctaUrl/url"), cta.url.as_str()));
+            }
+        }
+    }
+    out.extend(media.into_iter().filter_map(|(at, m)| Some((format!("{at}/link"), m?.link.as_deref()?))));
+    out
+}
+
+/// The URLs Bird is sent spelled otherwise (in ASCII, percent-encoded: the same URL, as a
+/// browser requests it), each a change said rather than made silently.
+pub(super) fn respelled_urls(message: &Message) -> Vec<super::super::codec::Approximation> {
+    urls(&message.content)
+        .into_iter()
+        .filter(|(_, url)| matches!(ascii_url(url), Some(std::borrow::Cow::Owned(_))))
+        .map(|(pointer, _)| {
+            let field = pointer[1..].replace('/', ".");
+            let why = format!(
+                "bird takes URLs in ASCII: {field} sent percent-encoded (the same URL, as a browser requests it)"
+            );
+            super::super::codec::Approximation { pointer, reshaped: true, why }
+        })
+        .collect()
+}
+
 /// A URL in ASCII, as Bird's URL fields (`format: uri`) take it (`ascii_url`); one whose host
 /// is not ASCII is refused at `at`: its punycode spelling is the caller's to give.
 fn bird_url(url: &str, at: String) -> Result<String, BodyError> {
