@@ -4,6 +4,8 @@
 // disabled), and the message's parameters fit its placeholders and its header's format. Meta
 // answers these with error codes 132000–132016; 1MSG passes Meta's templates on.
 
+import { LIMITS } from "wabridge";
+
 /** The templates the sandbox's Meta number starts with: Meta's own `hello_world` (every new
  *  WhatsApp Business Account has it) and the `order_update` that examples/messages.mjs sends. */
 export const META_SEED_TEMPLATES = deepFreeze([
@@ -70,9 +72,18 @@ export function templateFault(body) {
   if (typeof body.language !== "string" || !body.language) return "language must be a language code such as en_US";
   if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(String(body.category).toUpperCase())) return "category must be one of {MARKETING, UTILITY, AUTHENTICATION}";
   if (!Array.isArray(body.components) || !body.components.length) return "components must be a non-empty array";
+  // Meta's template components reference: the lengths and counts a template is created within
+  // (characters, as WhatsApp counts them; 1MSG's addTemplate passes Meta's on).
+  const longer = (text, max) => typeof text === "string" && [...text].length > max;
   for (const [i, c] of body.components.entries()) {
     if (!c || typeof c !== "object" || !COMPONENT_TYPES.includes(String(c.type).toUpperCase())) return `components[${i}] must be an object whose type is one of {${COMPONENT_TYPES.join(", ")}}`;
-    if (String(c.type).toUpperCase() === "BUTTONS" && (!Array.isArray(c.buttons) || c.buttons.some((b) => !b || typeof b !== "object"))) return `components[${i}]['buttons'] must be an array of buttons`;
+    const type = String(c.type).toUpperCase();
+    if (type === "BUTTONS" && (!Array.isArray(c.buttons) || c.buttons.some((b) => !b || typeof b !== "object"))) return `components[${i}]['buttons'] must be an array of buttons`;
+    if (type === "BODY" && longer(c.text, LIMITS.ONEMSG_TEMPLATE_BODY_MAX_CHARS)) return `components[${i}]['text'] must be at most ${LIMITS.ONEMSG_TEMPLATE_BODY_MAX_CHARS} characters`;
+    if ((type === "HEADER" || type === "FOOTER") && longer(c.text, LIMITS.ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS)) return `components[${i}]['text'] must be at most ${LIMITS.ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS} characters`;
+    if (type === "BUTTONS" && c.buttons.length > LIMITS.ONEMSG_TEMPLATE_BUTTONS_MAX) return `components[${i}]['buttons'] must have at most ${LIMITS.ONEMSG_TEMPLATE_BUTTONS_MAX} buttons`;
+    const long = type === "BUTTONS" ? c.buttons.findIndex((b) => longer(b.text, LIMITS.ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS)) : -1;
+    if (long >= 0) return `components[${i}]['buttons'][${long}]['text'] must be at most ${LIMITS.ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS} characters`;
   }
   if (!body.components.some((c) => String(c.type).toUpperCase() === "BODY")) return "components must have a BODY";
   return null;

@@ -249,6 +249,17 @@ test("templates: sent only as the account has them — name and language, status
   const gone = await client.send(template("spring_sale", [{ type: "body", parameters: [{ type: "text", text: "20%" }] }])).catch((e) => e);
   assert.equal(gone.providerCode, 132001);
   assert.equal((await raw("/v23.0/999/message_templates")).status, 400, "another account's templates");
+  // Created within Meta's component limits (characters, not UTF-16 units), as 1MSG's addTemplate checks.
+  const { LIMITS } = wabridge;
+  const component = (type, text) => ({ name: `sized_${type.toLowerCase()}_${[...text].length}`, language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hi" }, { type, text }].slice(type === "BODY" ? 1 : 0) });
+  for (const [type, max] of [["BODY", LIMITS.ONEMSG_TEMPLATE_BODY_MAX_CHARS], ["HEADER", LIMITS.ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS], ["FOOTER", LIMITS.ONEMSG_TEMPLATE_HEADER_FOOTER_MAX_CHARS]]) {
+    const sent = async (n) => (await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify(component(type, "😀".repeat(n))) })).status;
+    assert.deepEqual([await sent(max), await sent(max + 1)], [200, 400], type);
+  }
+  const buttons = (n, text = "Yes") => ({ name: `buttons_${n}_${text.length}`, language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: Array.from({ length: n }, () => ({ type: "QUICK_REPLY", text })) }] });
+  const made = async (body) => (await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify(body) })).status;
+  assert.deepEqual([await made(buttons(LIMITS.ONEMSG_TEMPLATE_BUTTONS_MAX)), await made(buttons(LIMITS.ONEMSG_TEMPLATE_BUTTONS_MAX + 1))], [200, 400]);
+  assert.deepEqual([await made(buttons(1, "b".repeat(LIMITS.ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS))), await made(buttons(1, "b".repeat(LIMITS.ONEMSG_TEMPLATE_BUTTON_TEXT_MAX_CHARS + 1)))], [200, 400]);
   // An authentication template: WhatsApp's own body around one parameter, the code, and its
   // one-time-password button sent as a url button.
   const create = async (template) => (await raw("/v23.0/200000000000001/message_templates", { method: "POST", body: JSON.stringify(template) })).status;
