@@ -217,7 +217,11 @@ pub fn to_provider_many(
             return Err(bulk_too_large().into());
         }
         None if input.is_string() => js_to_json(&input)?.into_bytes(),
-        None => return Err(BodyError::argument("toProviderMany takes an array of messages, or JSON lines").into()),
+        None => {
+            let message = "toProviderMany takes an array of messages, or JSON lines: a string, or UTF-8 bytes as a \
+                           Uint8Array (a file's: new Uint8Array(await file.arrayBuffer()))";
+            return Err(BodyError::argument(message).into());
+        }
     };
     bulk_answer(provider::serialize_many(provider, &file)?.map(|(line, item)| (Some(line), item)))
 }

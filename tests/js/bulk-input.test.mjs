@@ -73,6 +73,10 @@ test("a file whose first line is an array is still JSON lines; one JSON array is
   assert.deepEqual(array.map((r) => [r.index, r.line, outcome(r)]), [[0, 2, "body"], [1, 3, "violations"], [2, 4, "body"]]);
   assert.match(array[1].violations[0].message, /duplicate key at line 3 column 14/);
   assert.equal(array[1].violations[0].path, "/to", "at the key given twice");
+  // A file's ArrayBuffer (or a Blob) is not bytes yet: the error says what to pass.
+  for (const given of [new ArrayBuffer(4), new DataView(new ArrayBuffer(4)), new Blob(["{}"])]) {
+    assert.throws(() => wabridge.toProviderMany("meta", given), (e) => e instanceof wabridge.ArgumentError && /Uint8Array \(a file's: new Uint8Array\(await file\.arrayBuffer\(\)\)\)/.test(e.message));
+  }
   const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
   const large = JSON.stringify({ to: "+16505551234", content: { type: "text", body: "Hi", ...many } }).replace('"k7":7', '"k7":7,"k3":3');
   assert.deepEqual(wabridge.toProviderMany("meta", large)[0].violations.map((v) => v.path), ["/content/k3"], "in a large object too");

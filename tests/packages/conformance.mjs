@@ -253,7 +253,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     for (const [form, body, id] of sent) {
       const record = records.get(id);
       same([record?.kind, record?.contactId], [body.body?.type ?? "template", contactId], `${form}: kind and contact`);
-      same(record.statuses.join(">"), body.scheduledFor ? "" : "sent>delivered", `${form}: statuses`);
+      same(record.statuses.join(">"), body.scheduledFor ? "" : "sent>delivered>read", `${form}: statuses (a read: an interaction on Bird)`);
     }
     const window = await client.getContactChannel(contactId, { contactIdentifierValue: BIRD_CUSTOMER });
     same([window.serviceWindowOpen, window.templateRequired], [true, false], "the inbound message opened the service window");
