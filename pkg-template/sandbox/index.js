@@ -457,9 +457,18 @@ class Sandbox {
 function withheldFrom(text, url) {
   if (typeof text !== "string" || typeof url !== "string" || !url.includes("?")) return text;
   // Values long enough to be a secret (as the clients judge webhook URLs' query values), whole.
-  const query = url.slice(url.indexOf("?") + 1).split("#")[0];
-  const values = query.split("&").filter((pair) => pair.includes("=")).map((pair) => pair.slice(pair.indexOf("=") + 1)).filter((value) => value.length >= 8);
+  const values = queryOf(url).pairs.map(([, value]) => value).filter((value) => value?.length >= 8);
   return values.reduce((clean, value) => clean.replaceAll(value, "[withheld]").replaceAll(decodeURIComponentSafe(value), "[withheld]"), text);
+}
+
+/** A URL's query as its [name, value] pairs (no value for a pair without `=`), and the URL
+ *  before it and its fragment after it. */
+function queryOf(url) {
+  const at = url.indexOf("?");
+  const hash = url.indexOf("#", at);
+  const query = url.slice(at + 1, hash < 0 ? undefined : hash);
+  const pairs = query.split("&").map((pair) => (pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair]));
+  return { before: url.slice(0, at), pairs, fragment: hash < 0 ? "" : url.slice(hash) };
 }
 
 /** A query value as it reads decoded; as given when it does not decode. */
@@ -471,11 +480,11 @@ function decodeURIComponentSafe(value) {
   }
 }
 
-/** `url` with its query's values replaced by `[withheld]`. */
+/** `url` with its query's values, and its fragment, replaced by `[withheld]`. */
 function withheldQuery(url) {
   if (typeof url !== "string" || !url.includes("?")) return url;
-  const [base, query] = url.split("?", 2);
-  return `${base}?${query.split("&").map((pair) => (pair.includes("=") ? `${pair.split("=")[0]}=[withheld]` : pair)).join("&")}`;
+  const { before, pairs, fragment } = queryOf(url);
+  return `${before}?${pairs.map(([name, value]) => (value === undefined ? name : `${name}=[withheld]`)).join("&")}${fragment && "#[withheld]"}`;
 }
 
 /**

@@ -282,6 +282,11 @@ test("GET /__sandbox/webhooks withholds a webhook URL's query (1MSG's shared tok
   assert.ok(!JSON.stringify(served).includes("s3cret-token"));
   // In-process, the caller's own sandbox shows what it was given.
   assert.equal(sandbox.webhooks("1msg")[0].url, "https://hooks.example.com/1msg?secret=s3cret-token&x=1");
+  // A bare name is kept; a fragment is withheld whole.
+  const fragment = createSandbox({ webhooks: { url: { "1msg": "https://hooks.example.com/1msg?flag&secret=s3cret-token#frag-token" }, fetch: async () => new Response("ok") } });
+  fragment.receive({ provider: "1msg", from: "+16505551234", text: "hi" });
+  const listed = await fragment.fetch("https://sandbox.wabridge.invalid/__sandbox/webhooks?provider=1msg").then((r) => r.json());
+  assert.equal(listed[0].url, "https://hooks.example.com/1msg?flag&secret=[withheld]#[withheld]");
 });
 
 test("a misspelt createSandbox option is refused, naming the known ones (1MSG's are under onemsg)", () => {
