@@ -7,7 +7,7 @@
 // instance the runtime's entry of "wabridge" initialised: node.mjs in Node, deno.mjs in Deno,
 // workerd.mjs in Workers, browser.mjs (after `init()`) in browsers.
 import { checkMediaUpload, validateProvider } from "wabridge";
-import { MEDIA_KEYS, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds } from "./support.js";
+import { MEDIA_KEYS, REACTION_TARGET_FAILURE, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, json, mediaIn, randomToken, sha256, bytesToHex, bytesToBase64, unixSeconds, whatsAppId } from "./support.js";
 import { META_SEED_TEMPLATES, TemplateRegistry, templateFault } from "./templates.js";
 
 /** Meta names fields as `interactive['action']['buttons'][0]['reply']['title']`. */
@@ -78,7 +78,7 @@ export function createMeta(sandbox, options = {}) {
     // given both, Meta sends to `to`.
     const userId = body.to === undefined ? body.recipient : undefined;
     const to = body.to ?? body.recipient;
-    const record = { provider: "meta", id, to, contact: group || userId ? to : digits(to), group, userId, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
+    const record = { provider: "meta", id, to, contact: group || userId ? to : whatsAppId(to), group, userId, kind: type, body, template: type === "template", callbackData: body.biz_opaque_callback_data };
     // Media by link, or by the id of an upload (this number's: `media`).
     record.origin = ctx.url.origin;
     record.media = mediaIn(body, { mediaKeys: MEDIA_KEYS, skip: ["flow_action_payload"], uploads: media });
@@ -247,7 +247,7 @@ export function createMeta(sandbox, options = {}) {
     receive(input, file) {
       // A customer whose number is hidden has only their business-scoped user id (`user_id`,
       // `from_user_id`) and username; one whose number is shared has both ids.
-      const from = input.from ? digits(input.from) : undefined;
+      const from = input.from ? whatsAppId(input.from) : undefined;
       const sender = { ...(from ? { from } : {}), ...(input.userId ? { from_user_id: input.userId } : {}) };
       const id = wamid();
       const timestamp = unixSeconds(sandbox.clock());

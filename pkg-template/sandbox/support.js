@@ -86,6 +86,10 @@ export const unixSeconds = (ms) => String(Math.floor(ms / 1000));
 /** Digits of a phone number, as WhatsApp ids (wa_id) are written. */
 export const digits = (phone) => String(phone).replace(/\D/g, "");
 
+/** The WhatsApp id of a number (its digits): a Mexican mobile's keeps the `1` Mexico dropped
+ *  from its numbering in 2019 (`52 55…` is `521 55…`), as WhatsApp names it in `wa_id`. */
+export const whatsAppId = (phone) => digits(phone).replace(/^52(\d{10})$/, "521$1");
+
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where the Cloud API's bodies (Meta's, and 1MSG's that are Meta's objects) hold a media object. */

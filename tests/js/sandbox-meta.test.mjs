@@ -18,6 +18,21 @@ function setup(options = {}) {
 const statuses = (sandbox) =>
   sandbox.webhooks("meta").filter((w) => w.event === "status").map((w) => w.payload.entry[0].changes[0].value.statuses[0]);
 
+test("a Mexican mobile is one WhatsApp id with or without the 1 Mexico dropped (wa_id 521…): its window, its wa_id, its statuses", async () => {
+  const { sandbox, post } = setup();
+  sandbox.receive({ provider: "meta", from: "+52 55 1234 5678", text: "hola" });
+  await sandbox.settle();
+  const inbound = sandbox.webhooks("meta").find((w) => w.event === "message").payload.entry[0].changes[0].value;
+  assert.deepEqual([inbound.contacts[0].wa_id, inbound.messages[0].from], ["5215512345678", "5215512345678"]);
+  for (const to of ["+525512345678", "+5215512345678", "5215512345678"]) {
+    const response = await post({ messaging_product: "whatsapp", to, type: "text", text: { body: "Hola" } });
+    assert.equal(response.status, 200, `${to}: inside the window the customer opened`);
+    assert.deepEqual((await response.json()).contacts, [{ input: to, wa_id: "5215512345678" }]);
+  }
+  await sandbox.settle();
+  assert.ok(statuses(sandbox).every((s) => s.recipient_id === "5215512345678"));
+});
+
 test("accepts a valid message with Meta's success body", async () => {
   const { sandbox, post } = setup();
   sandbox.receive({ provider: "meta", from: CUSTOMER, text: "hi" });
