@@ -80,6 +80,10 @@ test("a Bird message refused in its 202 is a ProviderError, and a status Bird di
     assert.equal(e.safeToResend, true, "nothing was sent");
     return true;
   });
+  // Failed or skipped (a frequency cap) at once: not sent either, said in words.
+  for (const [status, said] of [["sending_failed", /not sent \(sending failed\): no route/], ["delivery_failed", /not delivered \(delivery failed\): no route/], ["skipped", /skipped, not sent: no route/]]) {
+    await assert.rejects(bird({ id: "a825", status, reason: "no route" }).send(message), (e) => e instanceof wabridge.ProviderError && e.reason === "not_sent" && said.test(e.message), status);
+  }
   for (const answer of [{ id: "a825" }, { id: "a825", status: null }, { id: "a825", status: 5 }]) {
     await assert.rejects(bird(answer).send(message), wabridge.UnexpectedResponseError, JSON.stringify(answer));
   }

@@ -165,8 +165,16 @@ impl BirdConfig {
             source_name: f.get("source").and_then(|s| s.string("name")),
         });
         let reason = created.string("reason").filter(|r| !r.is_empty());
-        // Accepted (202) but refused at once: not sent, which a caller must not take for sent.
-        if matches!(status.as_str(), "rejected" | "sending_failed") {
+        // Accepted (202) but refused at once — rejected, failed, or skipped (a frequency cap):
+        // not sent, which a caller must not take for sent.
+        let refused = match status.as_str() {
+            "rejected" => Some("rejected"),
+            "sending_failed" => Some("not sent (sending failed)"),
+            "delivery_failed" => Some("not delivered (delivery failed)"),
+            "skipped" => Some("skipped, not sent"),
+            _ => None,
+        };
+        if let Some(refused) = refused {
             // As its status webhook's error says it: the failure's description, else the reason.
             let said =
                 failure.as_ref().and_then(|f| f.description.clone()).filter(|d| !d.is_empty()).or(reason.clone());
@@ -175,11 +183,7 @@ impl BirdConfig {
                 response,
                 ErrorReason::NotSent,
                 false,
-                format!(
-                    "the message was {}: {}",
-                    status.replace('_', " "),
-                    said.as_deref().unwrap_or("Bird gave no reason")
-                ),
+                format!("the message was {refused}: {}", said.as_deref().unwrap_or("Bird gave no reason")),
             );
             error.provider_code = failure.as_ref().and_then(|f| f.code).map(ProviderCode::Number);
             error.details = created.string("details").filter(|d| !d.is_empty());
