@@ -78,3 +78,12 @@ test("a template component's parameters are as many as its template's placeholde
   assert.equal(operation, "sendTemplate");
   assert.deepEqual(wabridge.validateProvider("1msg", body, { operation }), []);
 });
+
+test("sendFile takes a file by an https URL, a data: URI or a form file, not a plain http URL (issue 10), from its body or a neutral message", () => {
+  const body = { phone: "16505551234", body: "http://files.example.com/a.pdf", filename: "a.pdf" };
+  assert.deepEqual(wabridge.validateProvider("1msg", body, { operation: "sendFile" }).map((v) => [v.path, v.code]), [["/body", "invalid_format"]]);
+  assert.deepEqual(wabridge.validateProvider("1msg", { ...body, body: "https://files.example.com/a.pdf" }, { operation: "sendFile" }), []);
+  const neutral = { to: "+16505551234", content: { type: "document", link: "http://files.example.com/a.pdf" } };
+  assert.throws(() => wabridge.toProvider("1msg", neutral), (e) => e instanceof wabridge.ValidationError && e.violations[0].path === "/content/link" && /https/.test(e.violations[0].message));
+  assert.doesNotThrow(() => wabridge.toProvider("meta", neutral), "Meta takes http links");
+});

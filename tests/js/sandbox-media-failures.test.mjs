@@ -30,9 +30,10 @@ for (const provider of Object.keys(CLIENTS)) {
     const { sandbox, client } = setup(provider);
     const links = {
       unresolvable: "https://cdn.nonexistent.invalid/a.png",
-      localhost: "http://localhost:3000/a.png",
-      private: "http://192.168.1.20/a.png",
-      mappedLoopback: "http://[::ffff:127.0.0.1]/a.png",
+      // (https: 1MSG's sendFile takes no plain http link.)
+      localhost: "https://localhost:3000/a.png",
+      private: "https://192.168.1.20/a.png",
+      mappedLoopback: "https://[::ffff:127.0.0.1]/a.png",
       public: "https://cdn.example.com/a.png",
       // A name that only starts like a private address is a name.
       named: "https://10.cdn.example.com/a.png",

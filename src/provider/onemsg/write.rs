@@ -63,6 +63,11 @@ fn refusal(message: &Message) -> Option<BodyError> {
             // Where nothing names the file's type, the mimeType is what the message lacks (as
             // Bird's file body needs it, at the same field).
             let kind = message.content.media().map_or(MediaKind::Document, |(kind, _)| kind);
+            if let Some(link) = m.link.as_deref().filter(|_| m.id.is_none())
+                && let Some(why) = super::read::plain_http_fault(link)
+            {
+                return Some(invalid("/content/link", ViolationCode::InvalidFormat, why));
+            }
             (m.id.is_none() && sent_file_name(kind, m).is_none()).then(|| {
                 invalid(
                     "/content/mimeType",
