@@ -38,6 +38,8 @@ impl Codec for OneMsgCodec {
 
     fn kinds(&self) -> &'static [KindEntry] {
         use Operation::*;
+        // A catalog message (the Cloud API's `catalog_message`) is in none of 1MSG's documents:
+        // sendProduct takes one product or a product list, by catalog id.
         kinds![SendMessage;
             "text" => Yes, "image" => Yes(SendFile), "video" => Yes(SendFile), "audio" => Yes(SendFile),
             "document" => Yes(SendFile), "sticker" => Yes(SendSticker), "location" => Yes(SendLocation),
@@ -45,7 +47,7 @@ impl Codec for OneMsgCodec {
             "contacts" => Yes(SendContact),
             "reaction" => Yes(SendReaction), "replyButtons" => Yes(SendButton), "list" => Yes(SendList),
             "ctaUrl" => Yes(SendCtaUrl), "product" => Yes(SendProduct), "productList" => Yes(SendProduct),
-            "catalog" => NotYet(SendProduct), "flow" => Yes(SendFlow), "carousel" => Yes(SendCarousel),
+            "catalog" => Never, "flow" => Yes(SendFlow), "carousel" => Yes(SendCarousel),
             "productCarousel" => Yes(SendCarousel), "template" => Yes(SendTemplate),
         ]
     }
