@@ -94,8 +94,8 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
     if unit(text, start, *secret.first()?, secret).is_empty() {
         return None;
     }
-    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); secret.len() + 1];
-    reach.first_mut()?.push(start);
+    // Grown as prefixes are matched, not sized to the secret: most starts match a byte or two.
+    let mut reach: Vec<Vec<usize>> = vec![vec![start]];
     let mut cut = false;
     let mut partial = None;
     // The longest prefix some offset still spells: past it, nothing can be reached.
@@ -112,15 +112,20 @@ fn spelled_at(text: &[u8], start: usize, secret: &[u8]) -> Option<usize> {
         }
         for at in offsets {
             for (consumed, end) in unit(text, at, want, secret.get(matched..).unwrap_or_default()) {
+                let reached = matched + consumed;
+                if reach.len() <= reached {
+                    reach.resize_with(reached + 1, Vec::new);
+                }
                 // A set: at most a few offsets each (one per spelling of the prefix).
-                if let Some(next) = reach.get_mut(matched + consumed).filter(|next| !next.contains(&end)) {
+                if let Some(next) = reach.get_mut(reached).filter(|next| !next.contains(&end)) {
                     next.push(end);
-                    furthest = furthest.max(matched + consumed);
+                    furthest = furthest.max(reached);
                 }
             }
         }
     }
-    reach.last()?.iter().copied().max().or(cut.then_some(text.len())).or(partial)
+    let whole = reach.get(secret.len()).and_then(|ends| ends.iter().copied().max());
+    whole.or(cut.then_some(text.len())).or(partial)
 }
 
 /// Whether the text ends at `at`, or inside an escape (`%2`, `\u00`, `&#4`) that starts there.

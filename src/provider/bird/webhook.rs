@@ -21,7 +21,9 @@ pub(super) fn verify(delivery: &Delivery<'_>, options: &Verify<'_>) -> Result<()
     })?;
     let checked = options.tolerance_seconds != crate::provider::webhook::NO_FRESHNESS_CHECK;
     if let Some(now_ms) = options.now_ms.filter(|_| checked) {
-        let age_seconds = (now_ms / 1000.0) as i64 - seconds;
+        // Saturating: a timestamp near i64's ends is far from now, not an overflow (a panic
+        // with overflow checks on; a wrapped, meaningless age without).
+        let age_seconds = ((now_ms / 1000.0) as i64).saturating_sub(seconds);
         if age_seconds.unsigned_abs() > options.tolerance_seconds {
             return Err(SignatureError::Stale { age_seconds, tolerance_seconds: options.tolerance_seconds });
         }
@@ -106,5 +108,13 @@ mod tests {
         assert_eq!(said(-7200), "the webhook is dated 7200 s in the future; the window is 3600 s");
         let garbled = headers("not base64!".into(), "1796083100");
         assert!(matches!(verify(&delivery(&garbled), &options), Err(SignatureError::Malformed(_))));
+        // Timestamps at i64's ends (from anyone: freshness is judged before the signature) are
+        // stale, never an overflow (a panic with overflow checks, as in these tests).
+        for (timestamp, now_ms) in [(i64::MIN, 1_796_083_200_000.0), (i64::MAX, -1e300), (i64::MAX, f64::NAN)] {
+            let edge = headers("A".repeat(43) + "=", &timestamp.to_string());
+            let at_edge = Delivery { body, headers: &edge, url: Some(URL) };
+            let stale = verify(&at_edge, &Verify { now_ms: Some(now_ms), ..options.clone() });
+            assert!(matches!(stale, Err(SignatureError::Stale { .. })), "{timestamp} at {now_ms}: {stale:?}");
+        }
     }
 }
