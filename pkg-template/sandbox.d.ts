@@ -224,7 +224,7 @@ export interface SandboxOptions {
   now?: () => number;
   /** Pause between status webhooks. Default 0. */
   statusDelayMs?: number;
-  /** Play `read` (Meta) / `viewed` (1MSG) after `delivered`. Default true. */
+  /** Play `read` (Meta; Bird: a read interaction) / `viewed` (1MSG) after `delivered`. Default true. */
   autoRead?: boolean;
   /**
    * Enforce the 24-hour customer-care window: a free-form message to a customer who has not
@@ -277,7 +277,7 @@ export type SandboxReceiveInput = { provider: Provider; text?: string; name?: st
 export interface SandboxReceived {
   provider: Provider;
   id: string;
-  /** The customer's number as the provider writes it (Meta, 1MSG: its digits; Bird: +E.164); absent for a customer whose number is hidden (`userId`). */
+  /** The customer's number as the provider writes it (Meta: its WhatsApp id, digits — a Mexican mobile's 521…; 1MSG: its digits; Bird: +E.164); absent for a customer whose number is hidden (`userId`). */
   from?: string;
   /** The customer as `SandboxMessage.contact` names the receiver of a message to them: their number in digits, or (hidden) their business-scoped user id (1MSG: their `<BSUID>@lid` chat). */
   contact: string;

@@ -184,19 +184,19 @@ import { ArgumentError } from "${errorsPath}";
 export * from "./wabridge.js";
 export * from "${errorsPath}";
 
-function notLoaded(error) {
+function notLoaded(error, fix) {
   const why = String(error?.message ?? error);
-  const fix = /Content.Security.Policy/i.test(why)
-    ? "the page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to script-src (not 'unsafe-eval')"
-    : "serve wasm/wabridge_bg.wasm next to the module (a bundler: copy it, or esbuild's --loader:.wasm=file; Vite's dev server: optimizeDeps.exclude: ['wabridge']), or give init({ module_or_path }) its URL, bytes, Response or WebAssembly.Module";
-  return new ArgumentError(\`wabridge could not load its WebAssembly module (\${why}): \${fix}\`, { code: "ERR_ARGUMENT", retryable: false, cause: error });
+  if (/Content.Security.Policy|\\bCSP\\b|wasm-unsafe-eval/i.test(why)) fix = "the page's Content-Security-Policy refuses to compile WebAssembly: add 'wasm-unsafe-eval' to script-src (not 'unsafe-eval')";
+  // A fetch that failed on the way (a TypeError, no answer) may work when tried again.
+  const retryable = error instanceof TypeError && /fetch|network/i.test(why);
+  return new ArgumentError(\`wabridge could not load its WebAssembly module (\${why}): \${fix}\`, { code: "ERR_ARGUMENT", retryable, cause: error });
 }
 
 export async function init(options) {
   try {
     return await load(options);
   } catch (error) {
-    throw notLoaded(error);
+    throw notLoaded(error, "serve wasm/wabridge_bg.wasm next to the module (a bundler: copy it, or esbuild's --loader:.wasm=file; Vite's dev server: optimizeDeps.exclude: ['wabridge']), or give init({ module_or_path }) its URL, bytes, Response or WebAssembly.Module");
   }
 }
 
@@ -204,7 +204,7 @@ export function initSync(options) {
   try {
     return loadSync(options);
   } catch (error) {
-    throw notLoaded(error);
+    throw notLoaded(error, "give initSync({ module }) the bytes of wasm/wabridge_bg.wasm or its WebAssembly.Module");
   }
 }
 `,

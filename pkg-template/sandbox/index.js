@@ -8,7 +8,7 @@ import { createBird } from "./bird.js";
 import { HTML_ERROR_PAGE, normalizeFault, pickFault, wait } from "./faults.js";
 import { createMeta } from "./meta.js";
 import { createOneMsg } from "./onemsg.js";
-import { BSUID, DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, json, randomToken, seededRandom } from "./support.js";
+import { BSUID, DAY_MS, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRETS, digits, json, randomToken, seededRandom, whatsAppId } from "./support.js";
 import { WebhookOutbox } from "./webhooks.js";
 
 export { FAULT_MODES } from "./faults.js";
@@ -84,7 +84,8 @@ class Sandbox {
     this.statusDelayMs = options.statusDelayMs ?? 0;
     this.autoRead = options.autoRead ?? true;
     this.enforceWindow = options.enforceWindow ?? true;
-    this.undeliverable = new Set((options.undeliverable ?? []).map((n) => String(n).replace(/\D/g, "")));
+    // Each number as written and as its WhatsApp id (a Mexican mobile's `521…`, Meta's contact).
+    this.undeliverable = new Set((options.undeliverable ?? []).flatMap((n) => [digits(n), whatsAppId(n)]));
     this.providers = [createMeta(this, options.meta), createBird(this, options.bird), createOneMsg(this, options.onemsg)];
     this.byName = Object.fromEntries(this.providers.map((p) => [p.name, p]));
     this.outbox = new WebhookOutbox({

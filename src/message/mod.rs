@@ -271,26 +271,33 @@ impl Validate for Content {
 
 impl Request {
     /// Reads a neutral document — a message, or `{"markRead": {...}}` — reporting every
-    /// structural violation (missing fields, wrong types, unknown fields) at its pointer.
-    /// Limits are not checked here: see [`Request::validate`].
+    /// structural violation (missing fields, wrong types, unknown fields) at its pointer; with
+    /// unknown fields alone, its values' violations too (see [`Request::read_whole`]).
     pub fn from_json(json: &str) -> Result<Request, Vec<Violation>> {
         let tree = parse_tree(json).map_err(|v| vec![v])?;
         Self::from_tree(&tree)
     }
 
     fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Request, Vec<Violation>> {
+        match Self::read_whole(tree)? {
+            (request, unknown) if unknown.is_empty() => Ok(request),
+            // Its values are judged too, so that removing the unknown fields does not reveal more.
+            (request, mut unknown) => {
+                unknown.extend(request.validate().err().unwrap_or_default());
+                Err(unknown)
+            }
+        }
+    }
+
+    /// A neutral document read whole despite fields the model does not know (the reader passes
+    /// them by), with those fields' violations, for a caller to judge its values too; `Err`
+    /// with every structural violation after any other fault (a reader leaves out what it
+    /// could not read, an item of a list, and the rest's pointers would not be the caller's).
+    pub fn read_whole<'v>(tree: &'v Json<'v>) -> Result<(Request, Vec<Violation>), Vec<Violation>> {
         let mut report = Report::new();
         match read::request(tree, &mut report) {
-            Some(request) if report.is_empty() => Ok(request),
-            // Read whole despite fields the model does not know (the reader passes them by):
-            // its values are judged too, so that removing those does not reveal more. Not
-            // after other faults: a reader leaves out what it could not read (an item of a
-            // list), and the rest's pointers would not be the caller's.
             Some(request) if report.violations().iter().all(|v| v.code == ViolationCode::UnknownField) => {
-                for violation in request.validate().err().unwrap_or_default() {
-                    report.push(violation);
-                }
-                Err(report.into_violations())
+                Ok((request, report.into_violations()))
             }
             _ => Err(report.into_violations()),
         }
@@ -299,7 +306,8 @@ impl Request {
 
 impl Message {
     /// Reads a message from neutral JSON, reporting every structural violation at its
-    /// pointer (limits are checked by [`Message::validate`]).
+    /// pointer (limits are checked by [`Message::validate`], but with unknown fields alone:
+    /// see [`Request::from_json`]).
     pub fn from_json(json: &str) -> Result<Message, Vec<Violation>> {
         let tree = parse_tree(json).map_err(|v| vec![v])?;
         Self::from_tree(&tree)
@@ -308,18 +316,28 @@ impl Message {
     /// Reads a message from a parsed JSON value (one item of a bulk input, say).
     pub fn from_tree<'v>(tree: &'v Json<'v>) -> Result<Message, Vec<Violation>> {
         if tree.get("markRead").is_some() {
-            let message = "a read receipt is not a message".to_string();
-            return Err(vec![Violation {
-                path: "/markRead".into(),
-                code: ViolationCode::UnknownField,
-                message,
-                limit: None,
-            }]);
+            return Err(vec![Self::not_a_read_receipt()]);
         }
         match Request::from_tree(tree)? {
             Request::Message(message) => Ok(message),
             Request::MarkRead(_) => unreachable_read_receipt(),
         }
+    }
+
+    /// [`Request::read_whole`] of a message: a read receipt is refused.
+    pub fn read_whole<'v>(tree: &'v Json<'v>) -> Result<(Message, Vec<Violation>), Vec<Violation>> {
+        if tree.get("markRead").is_some() {
+            return Err(vec![Self::not_a_read_receipt()]);
+        }
+        match Request::read_whole(tree)? {
+            (Request::Message(message), unknown) => Ok((message, unknown)),
+            (Request::MarkRead(_), _) => unreachable_read_receipt(),
+        }
+    }
+
+    fn not_a_read_receipt() -> Violation {
+        let message = "a read receipt is not a message".to_string();
+        Violation { path: "/markRead".into(), code: ViolationCode::UnknownField, message, limit: None }
     }
 
     /// A message to `to` (phone number in international format) with `content`.
@@ -354,7 +372,7 @@ impl Message {
 
 /// `from_value` refuses read receipts before reading, so this cannot happen; an error rather
 /// than a panic all the same (a panic would poison the wasm instance).
-fn unreachable_read_receipt() -> Result<Message, Vec<Violation>> {
+fn unreachable_read_receipt<T>() -> Result<T, Vec<Violation>> {
     Err(vec![Violation {
         path: String::new(),
         code: ViolationCode::InvalidValue,

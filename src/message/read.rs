@@ -632,9 +632,8 @@ fn button_parameter(p: &Obj<'_>, r: &mut Report) -> Option<ButtonParameter> {
 }
 
 /// Reads a neutral document: a message, or `{"markRead": {...}}`; reports structural
-/// violations (including fields the model does not know), not limits. The request is given
-/// even with violations when every field it needs was read (only a field it does not know, or
-/// an optional one of the wrong type, was reported): the caller may judge its values too.
+/// violations (including fields the model does not know), not limits. A request is given
+/// whatever was reported: the caller decides whether it was read whole (`Request::read_whole`).
 pub(crate) fn request<'v>(value: &'v Json<'v>, r: &mut Report) -> Option<Request> {
     let root = Obj::root(value, r)?;
     if root.has("markRead") {

@@ -126,12 +126,20 @@ pub fn validate(
     #[wasm_bindgen(unchecked_optional_param_type = "Provider")] provider: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let target = provider.as_deref().map(provider_named).transpose()?;
-    let violations: Vec<Violation> = match message_from_js(&message) {
-        Err(BodyError::Invalid(violations)) => violations,
-        Err(other) => return Err(other.into()),
-        Ok(message) => match target {
-            None => message.validate().err().unwrap_or_default(),
-            Some(target) => provider::violations_for(target, &message)?,
+    // A message read whole despite fields the model does not know is judged too, for the
+    // provider as well: removing those fields reveals nothing more.
+    let json = js_to_json(&message)?;
+    let violations: Vec<Violation> = match crate::validate::parse_tree(&json) {
+        Err(violation) => vec![violation],
+        Ok(tree) => match Message::read_whole(&tree) {
+            Err(violations) => violations,
+            Ok((message, mut found)) => {
+                found.extend(match target {
+                    None => message.validate().err().unwrap_or_default(),
+                    Some(target) => provider::violations_for(target, &message)?,
+                });
+                found
+            }
         },
     };
     Ok(to_js(&violations)?)

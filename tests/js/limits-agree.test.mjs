@@ -75,3 +75,15 @@ test("a field the model does not know does not hide the limits of the rest, in a
   // After a wrong type, the reader may have left items out: limits wait for the structure.
   assert.deepEqual(found(wabridge.validate({ to: "1", content: { type: "text", body: 5 } })).map(([p, c]) => [p, c]), [["/content/body", "invalid_value"]]);
 });
+
+test("validate(message, provider) with a field the model does not know still lists what the provider refuses", () => {
+  const reaction = { to: "+16505551234", content: { type: "reaction", messageId: "wamid.1", emoji: "👍" }, extra: 1 };
+  assert.deepEqual(found(wabridge.validate(reaction, "bird")).map(([p, c]) => [p, c]), [["/extra", "unknown_field"], ["/content/type", "unsupported"]]);
+  const buttons = { to: "+16505551234", extra: 1, content: { type: "replyButtons", body: "Pick", buttons: [{ id: "b".repeat(250), title: "Yes" }] } };
+  assert.deepEqual(found(wabridge.validate(buttons, "1msg")).map(([p, c]) => [p, c]), [["/extra", "unknown_field"], ["/content/buttons/0/id", "too_long"]]);
+});
+
+test("a 1MSG template button index below 0 names the bound it passed, 0", () => {
+  const template = { phone: "16505551234", template: "order_update", namespace: "ns_1", language: { policy: "deterministic", code: "en" }, params: [{ type: "button", sub_type: "url", index: -1, parameters: [{ type: "text", text: "a" }] }] };
+  assert.deepEqual(found(wabridge.validateProvider("1msg", template, { operation: "sendTemplate" })), [["/params/0/index", "out_of_range", 0]]);
+});

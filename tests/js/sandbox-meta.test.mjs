@@ -31,6 +31,13 @@ test("a Mexican mobile is one WhatsApp id with or without the 1 Mexico dropped (
   }
   await sandbox.settle();
   assert.ok(statuses(sandbox).every((s) => s.recipient_id === "5215512345678"));
+  // Listed as undeliverable however written, it fails however sent to.
+  const { sandbox: listed, client } = setup({ undeliverable: ["+52 55 1234 5678"] });
+  for (const to of ["+525512345678", "+5215512345678"]) {
+    const { messageId } = await client.send({ to, content: { type: "template", name: "hello_world", language: { code: "en_US" } } });
+    await listed.settle();
+    assert.equal(statuses(listed).filter((s) => s.id === messageId).at(-1)?.status, "failed", to);
+  }
 });
 
 test("accepts a valid message with Meta's success body", async () => {

@@ -102,9 +102,9 @@ fn link(media: &Media, kind: &str, at: &str) -> Result<String, BodyError> {
 /// The URLs of a message that Bird's body carries (`bird_url`), each at its neutral pointer:
 /// the media's link, a header's, a CTA's URL, a carousel card's media and link.
 fn urls(content: &Content) -> Vec<(String, &str)> {
+    // (A CTA URL's header Bird refuses: no URL of it is sent.)
     let header = match content {
         Content::ReplyButtons(c) => c.header.as_ref(),
-        Content::CtaUrl(c) => c.header.as_ref(),
         _ => None,
     };
     let mut media: Vec<(String, Option<&Media>)> = vec![

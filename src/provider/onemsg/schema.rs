@@ -163,7 +163,8 @@ fn button_index(value: &Json<'_>) -> Result<(), Fault> {
         _ => Err(Fault::limit(
             ViolationCode::OutOfRange,
             format!("index {index} is out of range: 0 to {TEMPLATE_BUTTON_INDEX_MAX}"),
-            TEMPLATE_BUTTON_INDEX_MAX,
+            // The bound passed.
+            if index < 0 { 0 } else { TEMPLATE_BUTTON_INDEX_MAX },
         )),
     }
 }
