@@ -54,10 +54,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // normalised and checked: +7.5 KB; BENCHMARKS.md), 289,962 after the fourteenth session's
 // audit fixes (never-throwing reads of callers' byte arrays, keys and dates, a bulk call's
 // item limit, a secret's start redacted mid-text, Bird's template settings, 1MSG's phone rule
-// on every method, Meta's non-object webhook items, uploads copied, 1MSG's coupon_code: +3.7 KB).
+// on every method, Meta's non-object webhook items, uploads copied, 1MSG's coupon_code: +3.7 KB),
+// 293,366 after the fifteenth session's audit fixes (init's load errors typed and explained,
+// limits with their codes and bounds everywhere, inline media sizes, Bird's re-spelled URLs as
+// changes, values judged beside unknown fields, a 202's failed statuses: +3.4 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(289_962 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(293_366 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
