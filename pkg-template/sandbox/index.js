@@ -456,20 +456,23 @@ class Sandbox {
 
 /** `text` (a delivery's error, which may quote its URL) without the values of `url`'s query. */
 function withheldFrom(text, url) {
-  if (typeof text !== "string" || typeof url !== "string" || !url.includes("?")) return text;
-  // Values long enough to be a secret (as the clients judge webhook URLs' query values), whole.
-  const values = queryOf(url).pairs.map(([, value]) => value).filter((value) => value?.length >= 8);
+  if (typeof text !== "string" || typeof url !== "string" || !/[?#]/.test(url)) return text;
+  // Values long enough to be a secret (as the clients judge webhook URLs' query values), whole,
+  // and the fragment (withheld whole where the URL is listed).
+  const { pairs, fragment } = queryOf(url);
+  const values = [...pairs.map(([, value]) => value), fragment.slice(1)].filter((value) => value?.length >= 8);
   return values.reduce((clean, value) => clean.replaceAll(value, "[withheld]").replaceAll(decodeURIComponentSafe(value), "[withheld]"), text);
 }
 
 /** A URL's query as its [name, value] pairs (no value for a pair without `=`), and the URL
  *  before it and its fragment after it. */
 function queryOf(url) {
-  const at = url.indexOf("?");
-  const hash = url.indexOf("#", at);
-  const query = url.slice(at + 1, hash < 0 ? undefined : hash);
-  const pairs = query.split("&").map((pair) => (pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair]));
-  return { before: url.slice(0, at), pairs, fragment: hash < 0 ? "" : url.slice(hash) };
+  const hash = url.indexOf("#") < 0 ? url.length : url.indexOf("#");
+  const question = url.indexOf("?");
+  const at = question >= 0 && question < hash ? question : hash;
+  const query = url.slice(at + 1, hash);
+  const pairs = at === hash ? [] : query.split("&").map((pair) => (pair.includes("=") ? [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] : [pair]));
+  return { before: url.slice(0, at), pairs, fragment: url.slice(hash) };
 }
 
 /** A query value as it reads decoded; as given when it does not decode. */
@@ -483,9 +486,10 @@ function decodeURIComponentSafe(value) {
 
 /** `url` with its query's values, and its fragment, replaced by `[withheld]`. */
 function withheldQuery(url) {
-  if (typeof url !== "string" || !url.includes("?")) return url;
+  if (typeof url !== "string" || !/[?#]/.test(url)) return url;
   const { before, pairs, fragment } = queryOf(url);
-  return `${before}?${pairs.map(([name, value]) => (value === undefined ? name : `${name}=[withheld]`)).join("&")}${fragment && "#[withheld]"}`;
+  const query = pairs.length ? `?${pairs.map(([name, value]) => (value === undefined ? name : `${name}=[withheld]`)).join("&")}` : "";
+  return `${before}${query}${fragment && "#[withheld]"}`;
 }
 
 /**

@@ -28,8 +28,9 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
         Ok(()) => write_for(provider, message),
         // Refused: every violation at once, what the provider refuses too, as `violations_for`
         // (`validate(message, provider)`) gives them (the refusal path alone pays for it) —
-        // unless the provider cannot carry the kind at all: fixing the rest would not make it
-        // sendable, and it is refused as unsupported, as a valid message of that kind is.
+        // unless the provider cannot carry its kind at all: fixing the rest would not make it
+        // sendable, and it is refused as unsupported, as a valid message of that kind is. (Its
+        // recipient is judged after: an invalid `to` may only look like another kind's.)
         Err(_) => {
             check_supported(provider, message.content.kind())?;
             Err(BodyError::Invalid(violations_for(provider, message)?))

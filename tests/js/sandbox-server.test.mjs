@@ -287,6 +287,9 @@ test("GET /__sandbox/webhooks withholds a webhook URL's query (1MSG's shared tok
   fragment.receive({ provider: "1msg", from: "+16505551234", text: "hi" });
   const listed = await fragment.fetch("https://sandbox.wabridge.invalid/__sandbox/webhooks?provider=1msg").then((r) => r.json());
   assert.equal(listed[0].url, "https://hooks.example.com/1msg?flag&secret=[withheld]#[withheld]");
+  const fragmentOnly = createSandbox({ webhooks: { url: { "1msg": "https://hooks.example.com/1msg#frag-token" }, fetch: async () => new Response("ok") } });
+  fragmentOnly.receive({ provider: "1msg", from: "+16505551234", text: "hi" });
+  assert.equal((await fragmentOnly.fetch("https://sandbox.wabridge.invalid/__sandbox/webhooks?provider=1msg").then((r) => r.json()))[0].url, "https://hooks.example.com/1msg#[withheld]");
 });
 
 test("a misspelt createSandbox option is refused, naming the known ones (1MSG's are under onemsg)", () => {
