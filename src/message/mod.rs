@@ -296,9 +296,7 @@ impl Request {
     pub fn read_whole<'v>(tree: &'v Json<'v>) -> Result<(Request, Vec<Violation>), Vec<Violation>> {
         let mut report = Report::new();
         match read::request(tree, &mut report) {
-            Some(request) if report.violations().iter().all(|v| v.code == ViolationCode::UnknownField) => {
-                Ok((request, report.into_violations()))
-            }
+            Some(request) if report.only_unknown_fields() => Ok((request, report.into_violations())),
             _ => Err(report.into_violations()),
         }
     }

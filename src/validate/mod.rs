@@ -167,6 +167,12 @@ impl Report {
         Report { over_maximum_allowed: true, ..Self::default() }
     }
 
+    /// Whether every violation reported is a field the reader does not know, which it passes
+    /// by: what it read is whole, its values can be judged too (none reported: whole as well).
+    pub fn only_unknown_fields(&self) -> bool {
+        self.violations.iter().all(|v| v.code == ViolationCode::UnknownField)
+    }
+
     /// Whether a violation of `code` is one a fit may remedy (over a maximum).
     pub fn is_over_maximum(code: ViolationCode) -> bool {
         matches!(code, ViolationCode::TooLong | ViolationCode::TooMany)

@@ -203,8 +203,7 @@ fn parse_checked(body: &str, new_report: fn() -> Report) -> Result<Request, Body
     let request = Obj::root(&original, &mut report).and_then(|body| read::request(&body, &mut report));
     // Fields the model does not know leave the request whole: its limits are checked too
     // (all violations at once). After other faults the reader may have left items out.
-    let whole = report.violations().iter().all(|v| v.code == crate::validate::ViolationCode::UnknownField);
-    let Some(request) = request.filter(|_| whole) else {
+    let Some(request) = request.filter(|_| report.only_unknown_fields()) else {
         return Err(BodyError::Invalid(report.into_violations()));
     };
     // Limits, checked on the neutral model and reported at Meta's pointers.

@@ -374,20 +374,12 @@ fn kind_of(filename: &str) -> &'static str {
     crate::message::media::kind_of_file_name(filename).map_or("document", MediaKind::name)
 }
 
-/// Why a file's link is refused by sendFile, if it is: 1MSG takes a file by an https URL, a
-/// `data:` URI or a form file (issue 10, from 1MSG's sendFile documentation), not plain http.
-pub(super) fn plain_http_fault(link: &str) -> Option<String> {
-    link.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://")).then(|| {
-        "1MSG's sendFile takes a file by an https URL, a data: URI or a form file, not an http URL".to_string()
-    })
-}
-
 fn file(root: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let (media_id, link) = (root.str(r, "mediaId"), root.str(r, "body"));
     if !one_of(root, r, "body", "mediaId") {
         return None;
     }
-    if let Some(why) = link.as_deref().and_then(plain_http_fault) {
+    if let Some(why) = link.as_deref().and_then(super::schema::plain_http_fault) {
         root.violation(r, "body", ViolationCode::InvalidFormat, why, None);
     }
     let filename = root.str(r, "filename");

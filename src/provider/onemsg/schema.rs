@@ -75,6 +75,14 @@ pub(super) fn chat_id_fault(chat: &str) -> Option<String> {
     }
 }
 
+/// Why a file's link is refused by sendFile, if it is: 1MSG takes a file by an https URL, a
+/// `data:` URI or a form file (issue 10, from 1MSG's sendFile documentation), not plain http.
+pub(super) fn plain_http_fault(link: &str) -> Option<String> {
+    link.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://")).then(|| {
+        "1MSG's sendFile takes a file by an https URL, a data: URI or a form file, not an http URL".to_string()
+    })
+}
+
 /// Digits with the country code, no `+`: a number (the current API) or a string (v2.39); or,
 /// for a customer whose number is hidden, their business-scoped user id (a string).
 fn phone(value: &Json<'_>) -> Result<(), Fault> {

@@ -64,7 +64,7 @@ fn refusal(message: &Message) -> Option<BodyError> {
             // Bird's file body needs it, at the same field).
             let kind = message.content.media().map_or(MediaKind::Document, |(kind, _)| kind);
             if let Some(link) = m.link.as_deref().filter(|_| m.id.is_none())
-                && let Some(why) = super::read::plain_http_fault(link)
+                && let Some(why) = super::schema::plain_http_fault(link)
             {
                 return Some(invalid("/content/link", ViolationCode::InvalidFormat, why));
             }
