@@ -53,12 +53,19 @@ pub fn is_international_digits(digits: &str) -> bool {
 /// and a first digit that country uses. Written as people write numbers (`+44 20 7946 0958`,
 /// `+1 (650) 555-1234`, digits without `+`); a provider is sent the number normalised.
 pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, value: &str) {
+    if let Some((code, message, limit)) = phone_number_fault(label, value) {
+        report.add(path, code, message, limit);
+    }
+}
+
+/// What [`check_phone_number`] reports of `value`, if anything: its code, message and limit
+/// (for a reader that reports at a field of its own).
+pub fn phone_number_fault(label: &str, value: &str) -> Option<(ViolationCode, String, Option<f64>)> {
     match crate::phone::parse(value, None) {
-        Err(error) => report.add(path, phone_fault(&error), format!("{label}: {error} (got {value:?})"), error.limit()),
+        Err(error) => Some((phone_fault(&error), format!("{label}: {error} (got {value:?})"), error.limit())),
         // A numbering plan may allow longer national numbers than E.164 takes (Nigeria's 14):
         // no WhatsApp provider sends to more than 15 digits (Bird and 1MSG refuse them).
-        Ok(number) if number.digits().len() > limits::PHONE_NUMBER_MAX_DIGITS => report.add(
-            path,
+        Ok(number) if number.digits().len() > limits::PHONE_NUMBER_MAX_DIGITS => Some((
             ViolationCode::TooLong,
             format!(
                 "{label}: {} digits; a phone number has at most {} (E.164), country code included (got {value:?})",
@@ -66,8 +73,8 @@ pub fn check_phone_number(report: &mut Report, path: &Path<'_>, label: &str, val
                 limits::PHONE_NUMBER_MAX_DIGITS
             ),
             Some(limits::PHONE_NUMBER_MAX_DIGITS as f64),
-        ),
-        Ok(_) => {}
+        )),
+        Ok(_) => None,
     }
 }
 

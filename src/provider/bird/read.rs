@@ -122,12 +122,8 @@ fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
             "identifierValue must be a phone number in E.164 form: '+', then {PHONE_NUMBER_MIN_DIGITS}–{PHONE_NUMBER_MAX_DIGITS} digits, country code first (got {value:?})"
         );
         c.violation(r, "identifierValue", ViolationCode::InvalidFormat, message, None);
-    } else {
-        let mut judged = Report::new();
-        crate::validate::check_phone_number(&mut judged, &crate::validate::Path::root(), "identifierValue", value);
-        for fault in judged.into_violations() {
-            c.violation(r, "identifierValue", fault.code, fault.message, fault.limit);
-        }
+    } else if let Some((code, message, limit)) = crate::validate::phone_number_fault("identifierValue", value) {
+        c.violation(r, "identifierValue", code, message, limit);
     }
 }
 
