@@ -143,7 +143,12 @@ fn additions(value: &Value, with: &Value, at: String, out: &mut Vec<(String, Val
 
 /// Whether `value` is a valid neutral message (the neutral model's own rules, no provider's).
 fn valid(value: &Value) -> bool {
-    Message::from_json(&value.to_string()).is_ok_and(|m| m.validate().is_ok())
+    valid_message(value).is_some()
+}
+
+/// `value` as a message, if it is a valid one.
+fn valid_message(value: &Value) -> Option<Message> {
+    Message::from_json(&value.to_string()).ok().filter(|m| m.validate().is_ok())
 }
 
 /// A message of each kind with every optional field the neutral model has for it.
@@ -216,9 +221,10 @@ fn builtin(kind: &str) -> Value {
             {"catalogId": "194836987003835", "productRetailerId": "sku-2"}]}),
         "template" => json!({"name": "order_update", "language": {"code": "en_US", "policy": "deterministic"},
             "namespace": "b7d8c3a2_1f4e_4c5d_9e6f_0a1b2c3d4e5f",
+            "projectId": "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", "projectVersion": "0d1e7c52-2c61-4b5c-9a3e-1f2b3c4d5e6f",
             "components": [
                 {"type": "header", "parameters": [{"type": "image", "link": format!("{media}/images/order.jpg")}]},
-                {"type": "body", "parameters": [{"type": "text", "text": "Ana"},
+                {"type": "body", "parameters": [{"type": "text", "text": "Ana", "parameterName": "first_name"},
                     {"type": "currency", "fallbackValue": "$100.99", "code": "USD", "amount1000": 100990},
                     {"type": "dateTime", "fallbackValue": "Thursday, May 21"}]},
                 {"type": "button", "subType": "quick_reply", "index": 0,
@@ -324,6 +330,27 @@ fn probes(kind: &'static str) -> Vec<Probe> {
                 );
             }),
         ));
+    }
+    // The variables a provider may key by the template's own names (Bird), each form apart.
+    if kind == "template" {
+        let media = "https://media.example.com/images/order.jpg";
+        for (label, component) in [
+            ("image", json!({"type": "header", "parameters": [{"type": "image", "link": media}]})),
+            (
+                "currency",
+                json!({"type": "body", "parameters": [{"type": "currency", "fallbackValue": "$100.99", "code": "USD", "amount1000": 100990}]}),
+            ),
+            (
+                "dateTime",
+                json!({"type": "body", "parameters": [{"type": "dateTime", "fallbackValue": "Thursday, May 21"}]}),
+            ),
+            (
+                "button",
+                json!({"type": "button", "subType": "url", "index": 0, "parameters": [{"type": "text", "text": "4512"}]}),
+            ),
+        ] {
+            variants.push((label, edited(&|m| m["content"]["components"] = json!([component.clone()]))));
+        }
     }
     let mut probes = vec![Probe { label: "", message: maximal.clone() }];
     for (label, message) in variants {
@@ -519,11 +546,20 @@ fn required(provider: Provider, maximal: &Value) -> Value {
         for pointer in &members {
             let mut without = message.clone();
             remove(&mut without, pointer);
-            let Ok(message) = Message::from_json(&without.to_string()) else { continue };
-            if message.validate().is_err() {
-                continue;
-            }
-            if let Err(BodyError::Invalid(violations)) = wabridge::provider::serialize(provider, &message)
+            // Where the model refuses the message as sent without the field (a template needs
+            // some name, and the provider's is the one left), the field is taken out of the
+            // maximal message instead, fitted as `convert` fits it.
+            let outcome = match valid_message(&without) {
+                Some(message) => wabridge::provider::serialize(provider, &message).map(drop),
+                None => {
+                    let mut without = maximal.clone();
+                    let Some(message) = remove(&mut without, pointer).and_then(|_| valid_message(&without)) else {
+                        continue;
+                    };
+                    fit(provider, message, Fit { mode: FitMode::Strict, drop_lossy: true }).map(drop)
+                }
+            };
+            if let Err(BodyError::Invalid(violations)) = outcome
                 && let Some(missing) =
                     violations.iter().find(|v| &v.path == pointer && v.code == ViolationCode::Required)
             {

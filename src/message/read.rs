@@ -213,7 +213,7 @@ fn content_fields(kind: &str) -> &'static [&'static str] {
             "flowMessageVersion",
         ],
         "carousel" | "productCarousel" => &["type", "body", "cards"],
-        _ => &["type", "name", "language", "namespace", "components"],
+        _ => &["type", "name", "language", "namespace", "projectId", "projectVersion", "components"],
     }
 }
 
@@ -471,7 +471,7 @@ fn carousel_card(card: &Obj<'_>, r: &mut Report) -> Option<CarouselCard> {
 }
 
 fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
-    let name = t.req_str(r, "name");
+    let name = t.str(r, "name");
     let language = t.req_obj(r, "language").and_then(|l| {
         l.only(r, &["code", "policy"]);
         let code = l.req_str(r, "code")?;
@@ -479,8 +479,9 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
     });
     let components =
         t.objects(r, "components", false).map(|list| list.iter().filter_map(|c| component(c, r)).collect());
-    let namespace = t.str(r, "namespace");
-    Some(Template { name: name?, language: language?, namespace, components })
+    let (namespace, project_id, project_version) =
+        (t.str(r, "namespace"), t.str(r, "projectId"), t.str(r, "projectVersion"));
+    Some(Template { name, language: language?, namespace, project_id, project_version, components })
 }
 
 fn component(c: &Obj<'_>, r: &mut Report) -> Option<TemplateComponent> {

@@ -7,7 +7,7 @@ use super::location::Location;
 use super::media::{Media, MediaKind};
 use crate::limits::*;
 use crate::validate::{
-    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required,
+    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required, is_uuid,
 };
 use serde::Serialize;
 
@@ -22,16 +22,31 @@ macro_rules! template_struct {
 }
 
 template_struct! {
-    /// A template message.
+    /// A template message. Each provider names a template its own way: Meta by `name` (and
+    /// language), 1MSG by `namespace` and `name`, Bird by its Studio `projectId` (and
+    /// `projectVersion`). A message gives those of the providers it is sent through; each
+    /// provider needs its own and leaves the others out (`convert` reports each as `lossy`).
     pub struct Template {
-        /// The template's name (at most 512 characters).
-        pub name: String,
+        /// The template's name (at most 512 characters): what Meta and 1MSG name it by.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub name: Option<String>,
+        /// Its language; for Bird its locale (`en_US` is sent as the BCP 47 tag `en-US`).
         pub language: TemplateLanguage,
         /// The message-template namespace of the WhatsApp Business Account, which 1MSG's
         /// sendTemplate requires; Meta's Cloud API takes none (a conversion to Meta leaves it out).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "wasm", tsify(optional))]
         pub namespace: Option<String>,
+        /// The id (a UUID) of the Bird Studio project the template was made in: what Bird
+        /// sends a template by.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub project_id: Option<String>,
+        /// The Bird project's version: a version's UUID; absent, the latest (Bird's `"latest"`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "wasm", tsify(optional))]
+        pub project_version: Option<String>,
         /// Values for the template's variables, per component.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -66,6 +81,19 @@ pub enum TemplateComponent {
     Carousel(TemplateCarousel),
 }
 
+impl TemplateComponent {
+    /// Its `type`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TemplateComponent::Header(_) => "header",
+            TemplateComponent::Body(_) => "body",
+            TemplateComponent::Button(_) => "button",
+            TemplateComponent::LimitedTimeOffer(_) => "limitedTimeOffer",
+            TemplateComponent::Carousel(_) => "carousel",
+        }
+    }
+}
+
 template_struct! {
     /// The parameters of a header or body.
     pub struct ComponentParameters {
@@ -91,6 +119,22 @@ pub enum TemplateParameter {
     /// A product of a catalog, as the header of a single-product template or of a product
     /// card carousel's card.
     Product(ProductParameter),
+}
+
+impl TemplateParameter {
+    /// Its `type`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TemplateParameter::Text(_) => "text",
+            TemplateParameter::Currency(_) => "currency",
+            TemplateParameter::DateTime(_) => "dateTime",
+            TemplateParameter::Image(_) => "image",
+            TemplateParameter::Video(_) => "video",
+            TemplateParameter::Document(_) => "document",
+            TemplateParameter::Location(_) => "location",
+            TemplateParameter::Product(_) => "product",
+        }
+    }
 }
 
 template_struct! {
@@ -271,7 +315,30 @@ template_struct! {
 
 impl Validate for Template {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
-        check_chars(report, &path.key("name"), "template name", &self.name, 1, TEMPLATE_NAME_MAX_CHARS);
+        match &self.name {
+            Some(name) => check_chars(report, &path.key("name"), "template name", name, 1, TEMPLATE_NAME_MAX_CHARS),
+            None if self.project_id.is_none() => report.add(
+                &path.key("name"),
+                ViolationCode::Required,
+                "a template is named by its name (Meta, 1MSG) or its Bird Studio projectId: give name",
+                None,
+            ),
+            None => {}
+        }
+        let uuid = |key: &str, value: &str, what: &str, report: &mut Report| {
+            if !is_uuid(value) {
+                let shown: String = value.chars().take(40).collect();
+                let message = format!("{key} must be {what} in UUID form (8-4-4-4-12 hex digits; got {shown:?})");
+                report.add(&path.key(key), ViolationCode::InvalidFormat, message, None);
+            }
+        };
+        if let Some(id) = &self.project_id {
+            uuid("projectId", id, "the Bird Studio project's id", report);
+        }
+        // Bird's own `"latest"` is absence here (what a Bird body's "latest" is read as).
+        if let Some(version) = self.project_version.as_deref().filter(|v| *v != "latest") {
+            uuid("projectVersion", version, "the project version's id", report);
+        }
         let language = path.key("language");
         check_identifier(report, &language.key("code"), "template language code", &self.language.code);
         if let Some(policy) = &self.language.policy

@@ -305,12 +305,14 @@ pub(crate) fn flow_fields(w: &mut JsonWriter, c: &Flow) {
 }
 
 fn template(w: &mut JsonWriter, t: &Template) {
-    w.str("name", &t.name);
+    w.opt_str("name", t.name.as_deref());
     w.obj("language", |w| {
         w.str("code", &t.language.code);
         w.opt_str("policy", t.language.policy.as_deref());
     });
     w.opt_str("namespace", t.namespace.as_deref());
+    w.opt_str("projectId", t.project_id.as_deref());
+    w.opt_str("projectVersion", t.project_version.as_deref());
     if let Some(components) = &t.components {
         w.arr("components", components, component);
     }

@@ -157,6 +157,58 @@ pub struct Approximation {
     pub why: String,
 }
 
+/// How a provider names a template: the neutral template's naming fields ([`TEMPLATE_NAMING`])
+/// it sends the template by, those of them it cannot send without, and how it names one
+/// (the reason either refusal gives).
+#[derive(Debug, Clone, Copy)]
+pub struct TemplateNaming {
+    pub uses: &'static [&'static str],
+    /// Each field it needs, with what its violation adds (where else to give it).
+    pub needs: &'static [(&'static str, &'static str)],
+    pub how: &'static str,
+}
+
+/// The fields that name a neutral template to one provider or another: Meta's and 1MSG's
+/// name, 1MSG's namespace, Bird's Studio project and its version.
+pub const TEMPLATE_NAMING: [&str; 4] = ["name", "namespace", "projectId", "projectVersion"];
+
+impl TemplateNaming {
+    /// Refuses a template that lacks what `provider` names it by (a `required` violation at
+    /// each such field), or else names itself in a way `provider` does not (unsupported there:
+    /// `convert` leaves the field out as `lossy`). In that order: a conversion leaves out a
+    /// name for another provider only from a template it can send.
+    pub fn check(&self, provider: Provider, message: &Message) -> Result<(), BodyError> {
+        let Content::Template(template) = &message.content else { return Ok(()) };
+        let given = |field: &str| match field {
+            "name" => template.name.is_some(),
+            "namespace" => template.namespace.is_some(),
+            "projectId" => template.project_id.is_some(),
+            _ => template.project_version.is_some(),
+        };
+        let missing: Vec<_> = self
+            .needs
+            .iter()
+            .filter(|(field, _)| !given(field))
+            .map(|(field, hint)| crate::validate::Violation {
+                path: format!("/content/{field}"),
+                code: crate::validate::ViolationCode::Required,
+                message: format!("{}: give content.{field}{hint}", self.how),
+                limit: None,
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(BodyError::Invalid(missing));
+        }
+        match TEMPLATE_NAMING.into_iter().find(|f| given(f) && !self.uses.contains(f)) {
+            Some(field) => {
+                let what = format!("template {field} ({})", self.how);
+                Err(Unsupported::cannot(provider, what).at(format!("/content/{field}")).into())
+            }
+            None => Ok(()),
+        }
+    }
+}
+
 /// Every media of a message that names its MIME type, by the pointer of its media object: its
 /// own, its header's, its carousel cards' headers, its template's media parameters (those of
 /// a carousel template's cards too). A pointer is written only for a media that has a type:
@@ -240,6 +292,8 @@ pub trait Codec: Sync {
     fn operations(&self) -> &'static [Operation];
     /// The kinds of recipient this provider sends to (a phone number, a contact id, a group).
     fn recipients(&self) -> &'static [RecipientKind];
+    /// How this provider names a template.
+    fn template_naming(&self) -> TemplateNaming;
     /// What writing `message` leaves out or changes by design, without refusing it: a hint the
     /// provider takes no field for (a MIME type it reads from the file), a kind sent as its
     /// nearest (a sticker as an image). Conversions report these; sending does not refuse them.

@@ -146,7 +146,11 @@ const DROPPABLE: &[&str] = &[
     "/content/voice",
     "/content/filename",
     "/content/sections/*/title",
+    // A template's names for the providers other than the one it is sent to.
+    "/content/name",
     "/content/namespace",
+    "/content/projectId",
+    "/content/projectVersion",
 ];
 
 /// Human text that `truncate` may shorten, by its field name: never an id, a URL or a code.

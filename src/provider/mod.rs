@@ -75,6 +75,7 @@ fn write_for(provider: Provider, message: &Message) -> Result<String, BodyError>
     if !codec(provider).recipients().contains(&kind) {
         return Err(crate::error::Unsupported::cannot(provider, kind.describe()).at(kind.pointer()).into());
     }
+    codec(provider).template_naming().check(provider, message)?;
     codec(provider).write_message(message)
 }
 

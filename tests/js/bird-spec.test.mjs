@@ -185,6 +185,7 @@ test("neutral → Bird: a carousel card without a body (Bird's required card tit
 // same body; any other is refused with UnsupportedError naming bird (never read in part).
 const READABLE = new Set([
   "carousel-image.json", "carousel-video.json", "file.json", "location.json", "reply-to-postback-actions.json", "reply-to.json",
+  "template-button-variable.json", "template-image.json", "template-text.json",
   "text-link-action.json", "text-link-preview.json", "text-location-request.json", "text-postback-actions.json", "text.json",
 ]);
 for (const name of fixtureNames) {
@@ -221,6 +222,44 @@ test("neutral carousel → Bird: a card's link must tell its header's media type
 // (c) What Bird cannot carry: UnsupportedError naming provider and kind — never dropped.
 // Each with the pointer of what Bird cannot carry: the content's type for a whole kind, the
 // field otherwise.
+/** A neutral template Bird can send: by its Studio project (Bird's spec and page examples' id). */
+const TEMPLATE = { type: "template", language: { code: "en" }, projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318" };
+
+test("neutral template → Bird: by Studio project and version, named text variables by key, read back the same", () => {
+  const version = "e0e9190c-c3e7-4026-8fc3-d28a77aa1a52";
+  const message = {
+    to: CUSTOMER,
+    content: { ...TEMPLATE, language: { code: "en_US" }, projectVersion: version, components: [
+      { type: "body", parameters: [{ type: "text", text: "Robert", parameterName: "name" }, { type: "text", text: "?campaignid=123456", parameterName: "url" }] },
+    ] },
+  };
+  const body = wabridge.toProvider("bird", message);
+  assert.deepEqual(body.template, { projectId: TEMPLATE.projectId, version, locale: "en-US", parameters: [
+    { type: "string", key: "name", value: "Robert" }, { type: "string", key: "url", value: "?campaignid=123456" },
+  ] });
+  assert.equal(body.body, undefined);
+  assert.equal(specAccepts(body), true, JSON.stringify(validateCreateMessage.errors));
+  assert.deepEqual(faults(body), []);
+  assert.deepEqual(wabridge.fromProvider("bird", body), message);
+  // Without a version: Bird's latest, read back as none.
+  const latest = { to: CUSTOMER, content: TEMPLATE };
+  assert.equal(wabridge.toProvider("bird", latest).template.version, "latest");
+  assert.deepEqual(wabridge.fromProvider("bird", wabridge.toProvider("bird", latest)), latest);
+  // A variable with no name, one name twice: every fault at its field.
+  const unnamed = { to: CUSTOMER, content: { ...TEMPLATE, components: [{ type: "body", parameters: [
+    { type: "text", text: "Robert" }, { type: "text", text: "A", parameterName: "a" }, { type: "text", text: "B", parameterName: "a" },
+  ] }] } };
+  assert.deepEqual(wabridge.validate(unnamed, "bird").map((v) => [v.path, v.code]), [
+    ["/content/components/0/parameters/0/parameterName", "required"], ["/content/components/0/parameters/2/parameterName", "duplicate"],
+  ]);
+  // A Meta template has no Studio project: converted to Bird, it is what is missing.
+  const meta = { messaging_product: "whatsapp", to: "31612345678", type: "template", template: { name: "order_update", language: { code: "en_US" } } };
+  assert.throws(() => wabridge.convert("meta", "bird", meta), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.code === "required" && /projectId/.test(v.message)));
+  // A Bird template has no name for Meta or 1MSG (nor a namespace for 1MSG).
+  assert.throws(() => wabridge.convert("bird", "meta", fixture("template-text.json")), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.code === "required" && /content\.name/.test(v.message)));
+  assert.throws(() => wabridge.convert("bird", "1msg", fixture("template-text.json")), (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.code === "required" && /content\.namespace/.test(v.message)));
+});
+
 const UNSUPPORTED = [
   ["contacts", { to: CUSTOMER, content: { type: "contacts", contacts: [{ name: { formattedName: "Ana Souza" }, phones: [{ phone: "+5511987654321" }] }] } }, "/content/type"],
   ["reaction", { to: CUSTOMER, content: { type: "reaction", messageId: REPLY_TO, emoji: "👍" } }, "/content/type"],
@@ -239,9 +278,13 @@ const UNSUPPORTED = [
   ["ctaUrl footer", { to: CUSTOMER, content: { type: "ctaUrl", body: "Track it", footer: "Thanks", displayText: "Track", url: "https://example.com/t/1" } }, "/content/footer"],
   ["list footer", { to: CUSTOMER, content: { type: "list", body: "Choose", footer: "Thanks", button: "Options", sections: [{ rows: [{ id: "a", title: "A" }] }] } }, "/content/footer"],
   [/^carousel card quick-reply buttons/, { to: CUSTOMER, content: { type: "carousel", body: "Cards", cards: [1, 2].map((n) => ({ header: { type: "image", link: img(n) }, body: `Card ${n}`, buttons: [{ id: `b${n}`, title: "Pick" }] })) } }, "/content/cards/0/buttons"],
-  // Not "never": Bird addresses templates by Studio project and version, which the neutral
-  // template does not name (a Bird template body is sent with BirdClient.sendBody).
-  ["template", { to: CUSTOMER, content: { type: "template", name: "order_update", language: { code: "en_US" } } }, "/content/type"],
+  // Bird sends a template by its Studio project, its variables by name: another provider's
+  // name for it is left out; a variable Bird keys by a name the template gives (media,
+  // amounts, dates, a button's) is refused.
+  [/^template name/, { to: CUSTOMER, content: { ...TEMPLATE, name: "order_update" } }, "/content/name"],
+  [/^template currency variable/, { to: CUSTOMER, content: { ...TEMPLATE, components: [{ type: "body", parameters: [{ type: "currency", fallbackValue: "$1.00", code: "USD", amount1000: 1000 }] }] } }, "/content/components/0/parameters/0"],
+  [/^template image variable/, { to: CUSTOMER, content: { ...TEMPLATE, components: [{ type: "header", parameters: [{ type: "image", link: img(1) }] }] } }, "/content/components/0/parameters/0"],
+  [/^template button component/, { to: CUSTOMER, content: { ...TEMPLATE, components: [{ type: "button", subType: "url", index: 0, parameters: [{ type: "text", text: "4512" }] }] } }, "/content/components/0"],
 ];
 
 for (const [kind, message, path] of UNSUPPORTED) {
@@ -258,7 +301,7 @@ for (const [kind, message, path] of UNSUPPORTED) {
     });
     // convert() refuses the content itself, the recipient, media by id and a card's only
     // buttons, and leaves out any other field with a `lossy` change at its pointer.
-    if (["/content/type", "/recipientType", "/content/id", "/content/cards/0/buttons"].includes(path)) {
+    if (["/content/type", "/recipientType", "/content/id", "/content/cards/0/buttons"].includes(path) || path.startsWith("/content/components")) {
       assert.throws(() => wabridge.convert("neutral", "bird", message), wabridge.UnsupportedError);
     } else {
       const { body, changes } = wabridge.convert("neutral", "bird", message);

@@ -296,10 +296,26 @@ test("every field CAPABILITIES says a provider needs is one the neutral model ma
       const at = `${provider} ${kind} ${field} (${pointer})`;
       assert.ok(pointer, `${at}: not in the maximal message`);
       assert.doesNotThrow(() => wabridge.toProvider(provider, base), at);
-      const without = structuredClone(base);
-      const parent = pointer.split("/").slice(1, -1).reduce((o, k) => o[k], without);
-      delete parent[pointer.split("/").at(-1)];
-      assert.deepEqual(wabridge.validate(without), [], `${at}: the neutral model takes it without`);
+      const dropped = (message) => {
+        const copy = structuredClone(message);
+        const parent = pointer.split("/").slice(1, -1).reduce((o, k) => o[k], copy);
+        delete parent[pointer.split("/").at(-1)];
+        return copy;
+      };
+      const without = dropped(base);
+      if (wabridge.validate(without).length) {
+        // A template needs some name, and without the provider's its others' are left (the
+        // maximal message's, which convert leaves out as it fits it): refused as missing there.
+        const others = dropped(PROBES[kind][0][1]);
+        assert.deepEqual(wabridge.validate(others), [], `${at}: the neutral model takes it without`);
+        assert.throws(
+          () => wabridge.convert("neutral", provider, others),
+          (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.path === pointer && v.code === "required" && v.message === why),
+          at,
+        );
+        checked++;
+        continue;
+      }
       // A field needed only where no extension names it (Bird's MIME type of a file): its
       // message says so, and it is refused once the links and file names lose theirs.
       const refusedWithout = (() => {
@@ -319,11 +335,14 @@ test("every field CAPABILITIES says a provider needs is one the neutral model ma
       checked++;
     }
   });
-  // 1MSG's templates name their namespace, its flows their token; Bird's files their MIME
-  // type where no extension of the link or file name names it.
+  // Each provider's templates need their own names (1MSG a namespace and a name, Meta a name,
+  // Bird a Studio project and named variables); 1MSG's flows their token; Bird's files their
+  // MIME type where no extension of the link or file name names it.
   for (const kind of ["document", "video", "audio"]) assert.deepEqual(Object.keys(CAPABILITIES.bird[kind].required), ["mimeType"], kind);
   assert.deepEqual(Object.keys(CAPABILITIES.bird.image.required), [], "Bird's image body has no content type");
-  assert.deepEqual(Object.keys(CAPABILITIES["1msg"].template.required), ["namespace"]);
+  assert.deepEqual(Object.keys(CAPABILITIES["1msg"].template.required).sort(), ["name", "namespace"]);
+  assert.deepEqual(Object.keys(CAPABILITIES.meta.template.required), ["name"]);
+  assert.deepEqual(Object.keys(CAPABILITIES.bird.template.required).sort(), ["components/*/parameters/*/parameterName", "projectId"]);
   assert.ok(checked >= 3, `${checked} checked`);
 });
 

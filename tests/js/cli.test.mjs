@@ -260,12 +260,25 @@ test("convert --from neutral --to bird: a text is Bird's text body; a reaction i
   assert.match(stderr, /reaction/);
 });
 
-test("convert --from bird --to neutral: what the neutral model lacks (a Bird template) is unsupported (exit 3)", () => {
-  const { code, stdout, stderr } = cli(["convert", "--from", "bird", "--to", "neutral", fixture("bird/template-text.json")]);
+test("convert --from bird --to neutral: a template reads as its Studio project; what the neutral model lacks (a number variable) is unsupported (exit 3)", () => {
+  const read = cli(["convert", "--from", "bird", "--to", "neutral", fixture("bird/template-text.json")]);
+  assert.equal(read.code, 0, read.stderr);
+  const message = JSON.parse(read.stdout);
+  assert.deepEqual(message.content, {
+    type: "template", language: { code: "en" }, projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318",
+    components: [{ type: "body", parameters: [{ type: "text", text: "Robert", parameterName: "name" }] }],
+  });
+  // And back: the same template.
+  const back = cli(["convert", "--from", "neutral", "--to", "bird", "-"], read.stdout);
+  assert.equal(back.code, 0, back.stderr);
+  assert.deepEqual(JSON.parse(back.stdout).template, JSON.parse(readFileSync(fixture("bird/template-text.json"), "utf8")).template);
+  const body = JSON.parse(readFileSync(fixture("bird/template-text.json"), "utf8"));
+  body.template.parameters = [{ type: "number", key: "count", value: 3 }];
+  const { code, stdout, stderr } = cli(["convert", "--from", "bird", "--to", "neutral", "-"], JSON.stringify(body));
   assert.equal(code, 3, stderr);
   assert.equal(stdout, "");
   assert.match(stderr, /bird/);
-  assert.match(stderr, /template/);
+  assert.match(stderr, /template number variable/);
 });
 
 // 1MSG: every method with a body (tests/fixtures/1msg), named with --op.

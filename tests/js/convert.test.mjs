@@ -49,8 +49,11 @@ const LOSSY = {
   // Meta and 1MSG read a file's type from the file: they take no MIME type (1MSG uses it only
   // to name a file whose link has no extension: onemsg-spec.test.mjs).
   ...Object.fromEntries(["audio", "video", "document"].flatMap((kind) => ["meta", "1msg"].map((p) => [`${kind} → ${p}`, [["lossy", "/content/mimeType", "/content/mimeType"]]]))),
-  // The Cloud API names templates by name and language only (1MSG needs the namespace).
-  "template → meta": [["lossy", "/content/namespace", "/content/namespace"]],
+  // Each provider names a template its own way and leaves out the others' names: the Cloud
+  // API by name and language, 1MSG by namespace and name, Bird by Studio project.
+  "template → meta": [["lossy", "/content/namespace", "/content/namespace"], ["lossy", "/content/projectId", "/content/projectId"]],
+  "template → 1msg": [["lossy", "/content/projectId", "/content/projectId"]],
+  "template → bird": [["lossy", "/content/name", "/content/name"], ["lossy", "/content/namespace", "/content/namespace"]],
   // Bird's page maps stickers to its image body.
   "sticker → bird": [["reshaped", "/content/type", "/content/type"]],
 };

@@ -17,7 +17,7 @@ pub use client::{BirdConfig, BirdSendResult, ContactChannel, DEFAULT_BASE_URL};
 pub use model::BirdRequest;
 pub use read::schedule_warning;
 
-use super::codec::{Codec, KindEntry, Operation, kinds};
+use super::codec::{Codec, KindEntry, Operation, TemplateNaming, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::BodyError;
 use crate::limits::BIRD_REQUEST_BODY_MAX_BYTES;
@@ -28,9 +28,9 @@ pub const PROVIDER: Provider = Provider::Bird;
 
 /// Bird's codec: every body goes to `messages`. What Bird's page says it cannot carry
 /// (reactions, contacts, products, multi-product) is `Never`, and so are flows and catalogs,
-/// which its page does not have. Neutral templates (name, language, components) are `NotYet`:
-/// Bird addresses templates by Studio project and version, which the neutral model does not
-/// name; a Bird template body is read, validated and sent as Bird's own (`send_body`).
+/// which its page does not have. A template goes by its Studio project and version (the
+/// neutral template's `projectId` and `projectVersion`), its named text variables by name
+/// (`neutral::template`).
 pub struct BirdCodec;
 
 impl Codec for BirdCodec {
@@ -44,7 +44,7 @@ impl Codec for BirdCodec {
             "sticker" => Yes, "location" => Yes, "locationRequest" => Yes, "addressRequest" => Never, "contacts" => Never,
             "reaction" => Never, "replyButtons" => Yes, "list" => Yes, "ctaUrl" => Yes,
             "product" => Never, "productList" => Never, "catalog" => Never, "flow" => Never,
-            "carousel" => Yes, "productCarousel" => Never, "template" => NotYet,
+            "carousel" => Yes, "productCarousel" => Never, "template" => Yes,
         ]
     }
 
@@ -87,6 +87,14 @@ impl Codec for BirdCodec {
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
         &[RecipientKind::Phone, RecipientKind::Contact, RecipientKind::UserId]
+    }
+
+    fn template_naming(&self) -> TemplateNaming {
+        TemplateNaming {
+            uses: &["projectId", "projectVersion"],
+            needs: &[("projectId", "")],
+            how: "Bird sends a template by its Studio project's id and version (the latest unless projectVersion says), in its locale",
+        }
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
@@ -211,10 +219,13 @@ fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
         Some(Recipient::Contact(_)) => "/receiver/contacts/0/id",
         _ => "/receiver/contacts/0/identifierValue",
     };
-    // The content's kind is the body's type (reply buttons: a text with postbacks).
+    // The content's kind is the body's type (reply buttons: a text with postbacks), or a
+    // template instead of a body.
+    let kind = message.content.kind();
+    let content_type = if kind == "template" { "/template" } else { "/body/type" };
     let common =
-        [("/to", to), ("/replyTo", "/replyTo/id"), ("/callbackData", "/reference"), ("/content/type", "/body/type")];
-    let kind: &[(&str, &str)] = match message.content.kind() {
+        [("/to", to), ("/replyTo", "/replyTo/id"), ("/callbackData", "/reference"), ("/content/type", content_type)];
+    let kind: &[(&str, &str)] = match kind {
         "text" => &[
             ("/content/previewUrl", "/body/text/metadata/whatsapp/previewUrl"),
             ("/content/body", "/body/text/text"),
@@ -301,6 +312,17 @@ fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
             ("/content/cards/*/ctaUrl", "/body/carousel/items/*/actions/0"),
             ("/content/cards", "/body/carousel/items"),
             ("/content", "/body/carousel"),
+        ],
+        // Read from a Bird template: its variables are the body's, in their order.
+        "template" => &[
+            ("/content/projectId", "/template/projectId"),
+            ("/content/projectVersion", "/template/version"),
+            ("/content/language", "/template/locale"),
+            ("/content/components/0/parameters/*/text", "/template/parameters/*/value"),
+            ("/content/components/0/parameters/*/parameterName", "/template/parameters/*/key"),
+            ("/content/components/0/parameters/*", "/template/parameters/*"),
+            ("/content/components", "/template/parameters"),
+            ("/content", "/template"),
         ],
         // Bird carries no other kind: nothing of it was read from a Bird body.
         _ => &[("/content", "/body")],
@@ -390,6 +412,140 @@ mod tests {
         assert_eq!(v[0].path, "/content/mimeType");
         let by_id = Message::new("+31612345678", Content::Image(Media::by_id("1234")));
         assert_eq!(serialize(&by_id).unwrap_err().code(), "ERR_UNSUPPORTED");
+    }
+
+    /// A neutral template by its Studio project goes to Bird as its `template`, named text
+    /// variables by key, and comes back the same; what Bird has no explicit place for is
+    /// refused at its field, what names the template to another provider too, and a variable
+    /// without a name is required one.
+    #[test]
+    fn neutral_templates_go_by_studio_project_and_named_variables() {
+        const PROJECT: &str = "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318";
+        let template = |extra: Value| {
+            let mut content = json!({"type": "template", "language": {"code": "en_US"}, "projectId": PROJECT,
+                "components": [{"type": "body", "parameters": [
+                    {"type": "text", "text": "Robert", "parameterName": "name"},
+                    {"type": "text", "text": "?campaignid=123456", "parameterName": "url"}]}]});
+            content.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            Message::from_json(&json!({"to": "+31612345678", "content": content}).to_string()).unwrap()
+        };
+        let message = template(json!({}));
+        let body: Value = serde_json::from_str(&serialize(&message).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"receiver": {"contacts": [{"identifierKey": "phonenumber", "identifierValue": "+31612345678"}]},
+                "template": {"projectId": PROJECT, "version": "latest", "locale": "en-US", "parameters": [
+                    {"type": "string", "key": "name", "value": "Robert"},
+                    {"type": "string", "key": "url", "value": "?campaignid=123456"}]}})
+        );
+        assert!(faults(&body).is_empty(), "{:?}", faults(&body));
+        assert_eq!(parse(&body.to_string(), None).unwrap(), message);
+        let version = "0d1e7c52-2c61-4b5c-9a3e-1f2b3c4d5e6f";
+        let pinned = template(json!({"projectVersion": version}));
+        let body: Value = serde_json::from_str(&serialize(&pinned).unwrap()).unwrap();
+        assert_eq!(body["template"]["version"], version);
+        assert_eq!(parse(&body.to_string(), None).unwrap(), pinned);
+
+        // Names for the other providers are refused (convert leaves them out as lossy)...
+        for (extra, at) in
+            [(json!({"name": "order_update"}), "/content/name"), (json!({"namespace": "ns_1"}), "/content/namespace")]
+        {
+            let Err(BodyError::Unsupported(u)) = serialize(&template(extra)) else { panic!("{at}") };
+            assert_eq!(u.pointer(), at);
+        }
+        // ... and Bird's own is needed: a Meta template converted to Bird lacks it.
+        let meta = json!({"messaging_product": "whatsapp", "to": "31612345678", "type": "template",
+            "template": {"name": "order_update", "language": {"code": "en_US"}}});
+        let Err(BodyError::Invalid(v)) = crate::provider::convert_reporting(
+            crate::provider::Format::Provider(Provider::Meta),
+            crate::provider::Format::Provider(PROVIDER),
+            &meta.to_string(),
+            None,
+            crate::provider::fit::FitMode::Strict,
+        ) else {
+            panic!()
+        };
+        // (Where the field would be in Meta's body, as 1MSG's namespace is.)
+        assert_eq!((v[0].path.as_str(), v[0].code), ("/template/project_id", ViolationCode::Required));
+        assert!(v[0].message.contains("give content.projectId"), "{}", v[0].message);
+
+        // Variables: by name only, each name once; no media, amounts, dates or buttons.
+        let with = |parameters: Value, more: Value| {
+            let mut components = vec![json!({"type": "body", "parameters": parameters})];
+            if !more.is_null() {
+                components.push(more);
+            }
+            template(json!({"components": components}))
+        };
+        let unnamed = with(
+            json!([{"type": "text", "text": "Robert"}, {"type": "text", "text": "A", "parameterName": "a"},
+            {"type": "text", "text": "B", "parameterName": "a"}]),
+            Value::Null,
+        );
+        let Err(BodyError::Invalid(v)) = serialize(&unnamed) else { panic!() };
+        assert_eq!(
+            v.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            [
+                ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
+                ("/content/components/0/parameters/2/parameterName", ViolationCode::Duplicate)
+            ]
+        );
+        let refused = [
+            (
+                with(
+                    json!([{"type": "currency", "fallbackValue": "$1", "code": "USD", "amount1000": 1000}]),
+                    Value::Null,
+                ),
+                "/content/components/0/parameters/0",
+            ),
+            (
+                with(
+                    json!([]),
+                    json!({"type": "header", "parameters": [{"type": "image", "link": "https://a.example/o.jpg"}]}),
+                ),
+                "/content/components/1/parameters/0",
+            ),
+            (
+                with(
+                    json!([]),
+                    json!({"type": "button", "subType": "url", "index": 0, "parameters": [{"type": "text", "text": "4512"}]}),
+                ),
+                "/content/components/1",
+            ),
+        ];
+        for (message, at) in refused {
+            let Err(BodyError::Unsupported(u)) = serialize(&message) else { panic!("{at}") };
+            assert_eq!(u.pointer(), at);
+        }
+        // A header's named text variable is sent by its name too (read back as the body's).
+        let header = with(
+            json!([]),
+            json!({"type": "header", "parameters": [{"type": "text", "text": "4512", "parameterName": "order"}]}),
+        );
+        let body: Value = serde_json::from_str(&serialize(&header).unwrap()).unwrap();
+        assert_eq!(body["template"]["parameters"], json!([{"type": "string", "key": "order", "value": "4512"}]));
+        // A language Bird's locale cannot spell.
+        let Err(BodyError::Invalid(v)) = serialize(&template(json!({"language": {"code": "english_US"}}))) else {
+            panic!()
+        };
+        assert_eq!(v[0].path, "/content/language/code");
+
+        // From Bird: what the neutral model has no place for is refused at its pointer in
+        // Bird's body, and a neutral rule lands there too.
+        let bird = |parameters: Value| {
+            json!({"receiver": {"contacts": [{"identifierValue": "+31612345678"}]},
+                "template": {"projectId": PROJECT, "version": "latest", "locale": "en", "parameters": parameters}})
+        };
+        let number = bird(json!([{"type": "number", "key": "n", "value": 3}]));
+        let Err(BodyError::Unsupported(u)) = parse(&number.to_string(), None) else { panic!() };
+        assert_eq!(u.pointer(), "/template/parameters/0/type");
+        let empty = bird(json!([{"type": "string", "key": "n", "value": ""}]));
+        let Err(BodyError::Invalid(v)) = parse(&empty.to_string(), None) else { panic!() };
+        assert_eq!(v[0].path, "/template/parameters/0/value");
+        let mut settings = bird(json!([]));
+        settings["template"]["settings"] = json!({"disallowMmLite": true});
+        let Err(BodyError::Unsupported(u)) = parse(&settings.to_string(), None) else { panic!() };
+        assert_eq!(u.pointer(), "/template/settings");
     }
 
     /// Bird's page: reply buttons under an image are its image body with postbacks, under a

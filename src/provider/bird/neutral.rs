@@ -11,10 +11,12 @@ use crate::error::{BodyError, Unsupported};
 use crate::http::url::ascii_url;
 use crate::limits::BIRD_INLINE_ATTACHMENT_MAX_BYTES;
 use crate::message::{
-    CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, Content, CtaUrl, Header, List as NeutralList, ListRow,
-    ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message, Recipient, ReplyButton,
-    ReplyButtons, Text as NeutralText,
+    CardCtaUrl, Carousel as NeutralCarousel, CarouselCard, ComponentParameters, Content, CtaUrl, Header,
+    List as NeutralList, ListRow, ListSection, Location as NeutralLocation, LocationRequest, Media, MediaKind, Message,
+    Recipient, ReplyButton, ReplyButtons, Template as NeutralTemplate, TemplateComponent, TemplateLanguage,
+    TemplateParameter as NeutralParameter, Text as NeutralText, TextParameter,
 };
+use crate::validate::ViolationCode;
 
 fn cannot(what: impl Into<String>) -> BodyError {
     Unsupported::cannot(PROVIDER, what).into()
@@ -32,7 +34,10 @@ fn e164(to: &str) -> String {
 
 /// A valid neutral message as Bird's request (`delivery` left empty: the caller's options).
 pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
-    let body = body(&message.content)?;
+    let payload = match &message.content {
+        Content::Template(t) => Payload::Template(template(t)?),
+        content => Payload::Body(body(content)?),
+    };
     let contact = match message.recipient() {
         Some(Recipient::Contact(id)) => {
             Contact { id: Some(id.to_string()), identifier_key: None, identifier_value: None }
@@ -52,7 +57,7 @@ pub(super) fn to_bird(message: &Message) -> Result<BirdRequest, BodyError> {
     };
     Ok(BirdRequest {
         contacts: vec![contact],
-        payload: Payload::Body(body),
+        payload,
         reply_to: message.reply_to.as_ref().map(|id| ReplyTo { id: id.clone(), kind: ReplyKind::Message, order: None }),
         // Your reference, echoed in status webhooks: what Meta calls biz_opaque_callback_data.
         delivery: Delivery { reference: message.callback_data.clone(), ..Delivery::default() },
@@ -406,10 +411,11 @@ pub(super) fn from_bird(q: &BirdRequest) -> Result<Message, BodyError> {
         Some(_) => return Err(neutral_lacks("replyTo to a click or referral, or with an order", "/replyTo")),
         None => None,
     };
-    let Payload::Body(body) = &q.payload else {
-        return Err(neutral_lacks("template (by Studio project, version and locale)", "/template"));
+    let content = match &q.payload {
+        Payload::Body(body) => content(body)?,
+        Payload::Template(t) => Content::Template(from_template(t)?),
     };
-    let mut message = Message::new(to.clone(), content(body)?);
+    let mut message = Message::new(to.clone(), content);
     message.reply_to = reply_to;
     message.callback_data = d.reference.clone();
     Ok(message)
@@ -439,6 +445,11 @@ pub(super) fn leave_out_unmapped(q: &mut BirdRequest) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> =
         given.iter().filter(|(_, _, given)| *given).map(|(at, what, _)| (at.to_string(), lacks(what))).collect();
     let alt = "alt text";
+    if let Payload::Template(t) = &mut q.payload
+        && t.disallow_mm_lite.take().is_some()
+    {
+        out.push(("/template/settings".into(), lacks("template settings (disallowMmLite)")));
+    }
     if let Payload::Body(body) = &mut q.payload {
         match body {
             Body::Image(i) => i.images.iter_mut().enumerate().for_each(|(n, image)| {
@@ -476,6 +487,115 @@ fn take(out: &mut Vec<(String, String)>, at: String, field: &mut Option<String>,
 }
 
 /// Bird says something the neutral model has no field for, at `at` in Bird's body.
+/// A neutral template as Bird's: by Studio project and version, in the language's BCP 47
+/// spelling, its variables by name. Bird keys every variable by the name the template gives
+/// it (a header's, a body's, an image's or a button's alike) and names none by position or
+/// component, so a named text variable is the one kind with an explicit mapping; the others
+/// (media, currency, date and time, buttons' variables, offers, cards) are refused, each at
+/// its field.
+fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
+    // `name` and `namespace` are refused before this (`TemplateNaming`): the project is given.
+    let project_id = t.project_id.clone().unwrap_or_default();
+    let locale = t.language.code.replace('_', "-");
+    let at = "/content/language/code";
+    if !super::read::is_locale(&locale) {
+        let message = format!(
+            "Bird names a template's locale by a BCP 47 tag such as \"en\" or \"en-US\" (WhatsApp's en_US is sent as en-US; got {:?})",
+            t.language.code
+        );
+        return Err(invalid(at, ViolationCode::InvalidFormat, message));
+    }
+    let mut parameters = Vec::new();
+    let mut faults = Vec::new();
+    for (i, component) in t.components.iter().flatten().enumerate() {
+        let at = format!("/content/components/{i}");
+        let (TemplateComponent::Header(c) | TemplateComponent::Body(c)) = component else {
+            let what = format!(
+                "template {} component's variables (Bird keys them by names the template gives, not the message)",
+                component.kind()
+            );
+            return Err(cannot_at(what, at));
+        };
+        for (j, parameter) in c.parameters.iter().enumerate() {
+            let at = format!("{at}/parameters/{j}");
+            let NeutralParameter::Text(text) = parameter else {
+                let what = format!(
+                    "template {} variable (Bird keys media, amounts and dates by names the template gives, not the message)",
+                    parameter.kind()
+                );
+                return Err(cannot_at(what, at));
+            };
+            let Some(key) = &text.parameter_name else {
+                let message = "Bird keys a template's variables by name: give parameterName".to_string();
+                faults.push(violation(&format!("{at}/parameterName"), ViolationCode::Required, message));
+                continue;
+            };
+            if parameters.iter().any(|p: &TemplateParameter| &p.key == key) {
+                let message = format!("Bird keys a template's variables by name: {key:?} is given twice");
+                faults.push(violation(&format!("{at}/parameterName"), ViolationCode::Duplicate, message));
+            }
+            parameters
+                .push(TemplateParameter { key: key.clone(), value: ParameterValue::String(Some(text.text.clone())) });
+        }
+    }
+    if !faults.is_empty() {
+        return Err(BodyError::Invalid(faults));
+    }
+    Ok(Template {
+        project_id,
+        version: t.project_version.clone().unwrap_or_else(|| "latest".into()),
+        locale,
+        parameters: t.components.as_ref().map(|_| parameters),
+        disallow_mm_lite: None,
+    })
+}
+
+/// A Bird template as the neutral one: its variables, all string, named text variables of
+/// its body (Bird does not say which component each is in), in their order.
+fn from_template(t: &Template) -> Result<NeutralTemplate, BodyError> {
+    if t.disallow_mm_lite.is_some() {
+        return Err(neutral_lacks("template settings (disallowMmLite)", "/template/settings"));
+    }
+    let parameters = t.parameters.as_ref().map(|list| {
+        list.iter()
+            .enumerate()
+            .map(|(n, p)| match &p.value {
+                ParameterValue::String(Some(text)) => Ok(NeutralParameter::Text(TextParameter {
+                    text: text.clone(),
+                    parameter_name: Some(p.key.clone()),
+                })),
+                ParameterValue::String(None) => {
+                    Err(neutral_lacks("template variable without a value", &format!("/template/parameters/{n}")))
+                }
+                other => Err(neutral_lacks(
+                    &format!("template {} variable", other.kind()),
+                    &format!("/template/parameters/{n}/type"),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let components = match parameters {
+        Some(parameters) => Some(vec![TemplateComponent::Body(ComponentParameters { parameters: parameters? })]),
+        None => None,
+    };
+    Ok(NeutralTemplate {
+        name: None,
+        language: TemplateLanguage { code: t.locale.replace('-', "_"), policy: None },
+        namespace: None,
+        project_id: Some(t.project_id.clone()),
+        project_version: Some(t.version.clone()).filter(|v| v != "latest"),
+        components,
+    })
+}
+
+fn violation(at: &str, code: ViolationCode, message: String) -> crate::validate::Violation {
+    crate::validate::Violation { path: at.into(), code, message, limit: None }
+}
+
+fn invalid(at: &str, code: ViolationCode, message: String) -> BodyError {
+    BodyError::Invalid(vec![violation(at, code, message)])
+}
+
 fn neutral_lacks(what: &str, at: &str) -> BodyError {
     Unsupported::neutral_lacks(PROVIDER, what).at(at).into()
 }

@@ -734,7 +734,7 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Template> {
 
 /// A BCP 47 tag as templates use them: a 2–3 letter language, then subtags of 2–8 letters
 /// or digits, joined by hyphens (`en-US`; `en_US` is WhatsApp's own spelling, not BCP 47).
-fn is_locale(value: &str) -> bool {
+pub(super) fn is_locale(value: &str) -> bool {
     let mut parts = value.split('-');
     let language = parts.next().unwrap_or("");
     (2..=3).contains(&language.len())

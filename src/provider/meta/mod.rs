@@ -30,7 +30,7 @@ pub use error::decode_error;
 pub use webhook::challenge;
 pub use write::ButtonSpelling;
 
-use super::codec::{Codec, KindEntry, Operation, kinds, operation_named};
+use super::codec::{Codec, KindEntry, Operation, TemplateNaming, kinds, operation_named};
 use super::{Provider, rewrite_pointer};
 use crate::error::BodyError;
 use crate::message::{Content, MarkRead, Message, Request, Validate};
@@ -68,6 +68,14 @@ impl Codec for MetaCodec {
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
         &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::UserId]
+    }
+
+    fn template_naming(&self) -> TemplateNaming {
+        TemplateNaming {
+            uses: &["name"],
+            needs: &[("name", "")],
+            how: "the Cloud API names a template by its name and language",
+        }
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {
@@ -140,19 +148,13 @@ fn inline_media(message: &Message) -> Option<&'static str> {
     media.link.as_deref().is_some_and(|l| l.starts_with("data:")).then(|| kind.name())
 }
 
-/// What Meta's body has no place for: media given inline, a template namespace.
+/// What Meta's body has no place for: media given inline.
 fn refuse(message: &Message) -> Result<(), BodyError> {
     let cannot = |what: String, at: &str| Err(crate::error::Unsupported::cannot(PROVIDER, what).at(at).into());
     if let Some(kind) = inline_media(message) {
         return cannot(
             format!("{kind} given inline as a data: URI (Meta takes a link or an uploaded media id)"),
             "/content/link",
-        );
-    }
-    if let Content::Template(crate::message::Template { namespace: Some(_), .. }) = &message.content {
-        return cannot(
-            "template namespace (the Cloud API names templates by name and language)".into(),
-            "/content/namespace",
         );
     }
     Ok(())

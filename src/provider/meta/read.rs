@@ -494,9 +494,11 @@ fn template(t: &Obj<'_>, r: &mut Report) -> Option<Content> {
     let code = language.req_str(r, "code");
     let components = template_components(t, r, "components", &[]);
     Some(Content::Template(Template {
-        name: name?,
+        name: Some(name?),
         language: TemplateLanguage { code: code?, policy: language.str(r, "policy") },
         namespace: None,
+        project_id: None,
+        project_version: None,
         components,
     }))
 }

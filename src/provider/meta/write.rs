@@ -318,7 +318,8 @@ pub struct ButtonSpelling {
 pub(crate) type Buttons<'a> = dyn Iterator<Item = ButtonSpelling> + 'a;
 
 fn template(w: &mut JsonWriter, t: &Template, buttons: &mut Buttons<'_>) {
-    w.str("name", &t.name);
+    // Given: a template Meta is sent lacks no name (`codec::TemplateNaming`).
+    w.str("name", t.name.as_deref().unwrap_or_default());
     w.obj("language", |w| {
         w.str("code", &t.language.code);
         w.opt_str("policy", t.language.policy.as_deref());

@@ -17,7 +17,7 @@ mod write;
 
 pub use client::{DEFAULT_BASE_URL, OneMsgConfig, OneMsgMedia, OneMsgSendResult, webhook_url_secrets};
 
-use super::codec::{Codec, KindEntry, Operation, kinds};
+use super::codec::{Codec, KindEntry, Operation, TemplateNaming, kinds};
 use super::{Provider, validated_from_wire};
 use crate::error::{BodyError, Unsupported};
 use crate::json::JsonWriter;
@@ -104,6 +104,17 @@ impl Codec for OneMsgCodec {
     fn recipients(&self) -> &'static [crate::message::RecipientKind] {
         use crate::message::RecipientKind;
         &[RecipientKind::Phone, RecipientKind::Group, RecipientKind::GroupChat, RecipientKind::UserId]
+    }
+
+    fn template_naming(&self) -> TemplateNaming {
+        TemplateNaming {
+            uses: &["namespace", "name"],
+            needs: &[
+                ("namespace", " (converting a Meta or Bird template, convert's `namespace` option)"),
+                ("name", ""),
+            ],
+            how: "1MSG's sendTemplate names a template by its WhatsApp Business Account's namespace, its name and its language",
+        }
     }
 
     fn write_message(&self, message: &Message) -> Result<String, BodyError> {

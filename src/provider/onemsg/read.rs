@@ -86,7 +86,15 @@ pub(super) fn message(root: &Obj<'_>, r: &mut Report, operation: Operation) -> O
             // 1MSG also names a copy-code button `coupon_code` (its sendTemplate reference).
             let aliases = [("coupon_code", crate::message::ButtonSubType::CopyCode)];
             let components = crate::provider::meta::read_template_components(root, r, "params", &aliases);
-            Some(Content::Template(Template { name: name?, language: language?, namespace, components }))
+            let (project_id, project_version) = (None, None);
+            Some(Content::Template(Template {
+                name: Some(name?),
+                language: language?,
+                namespace,
+                project_id,
+                project_version,
+                components,
+            }))
         }
         Operation::SendFile => file(root, r),
         Operation::SendSticker => {

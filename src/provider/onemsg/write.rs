@@ -76,11 +76,6 @@ fn refusal(message: &Message) -> Option<BodyError> {
                 )
             })
         }
-        Content::Template(t) if t.namespace.is_none() => Some(invalid(
-            "/content/namespace",
-            ViolationCode::Required,
-            "1MSG's sendTemplate needs the template's namespace (its WhatsApp Business Account's): give content.namespace (converting a Meta or Bird template, convert's `namespace` option)".into(),
-        )),
         // The name is what is missing, where reading a sendLocation body reports it (`/name`).
         Content::Location(l) if l.address.is_some() && l.name.is_none() => Some(invalid(
             "/content/name",
@@ -113,9 +108,10 @@ fn refusal(message: &Message) -> Option<BodyError> {
         }
         // 1MSG's carousel cards take their media by link.
         Content::Carousel(c) => c.cards.iter().enumerate().find_map(|(i, card)| match &card.header {
-            Header::Image(m) | Header::Video(m) if m.link.is_none() => {
-                Some(cannot_at("carousel card media by id (1MSG takes card media by link)", &format!("/content/cards/{i}/header/id")))
-            }
+            Header::Image(m) | Header::Video(m) if m.link.is_none() => Some(cannot_at(
+                "carousel card media by id (1MSG takes card media by link)",
+                &format!("/content/cards/{i}/header/id"),
+            )),
             _ => None,
         }),
         Content::Flow(f) => media_header(f.header.as_ref(), "flow").or_else(|| {
@@ -305,7 +301,8 @@ fn content(w: &mut JsonWriter, content: &Content) {
         Content::Text(t) => w.str("body", &t.body),
         Content::Template(t) => {
             w.opt_str("namespace", t.namespace.as_deref());
-            w.str("template", &t.name);
+            // Given: a template 1MSG is sent lacks no name (`codec::TemplateNaming`).
+            w.str("template", t.name.as_deref().unwrap_or_default());
             w.obj("language", |w| {
                 // The only policy, which 1MSG requires: the model's default.
                 w.str("policy", t.language.policy.as_deref().unwrap_or("deterministic"));
