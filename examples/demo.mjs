@@ -230,7 +230,6 @@ for (const provider of new Set(rows.filter((row) => row.never).map((row) => row.
 for (const provider of new Set(rows.filter((row) => row.notYet).map((row) => row.provider))) {
   const kinds = rows.filter((row) => row.provider === provider && row.notYet).map((row) => row.kind);
   const hint = {
-    bird: " (Bird's own templates, by Studio project, go through sendBody: the body: template-* rows)",
     "1msg": " (1MSG's own bodies go through sendBody: the body: rows)",
   }[provider] ?? "";
   console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}${hint}`);

@@ -126,7 +126,8 @@ export function sampleMessages(to, { mediaId = "1001001001001001", replyTo } = {
 /** The neutral kinds Bird carries, in the forms it carries them (media by link with its MIME
  *  type; reply buttons without a footer, or under an image or document header — Bird's image
  *  and file bodies with postbacks —; lists and URL buttons without a media header or footer;
- *  carousel cards with a URL button): what the demo and the runtime checks send through `BirdClient.send`.
+ *  carousel cards with a URL button; a template by its Studio project, its variables named):
+ *  what the demo and the runtime checks send through `BirdClient.send`.
  *  `replyTo` is the id of a message received on Bird (a UUID). */
 export function birdMessages(to, { replyTo } = {}) {
   const image = (n) => `https://example.com/media/product-${n}.jpg`;
@@ -171,6 +172,17 @@ export function birdMessages(to, { replyTo } = {}) {
     ["carousel (videos)", {
       to,
       content: { type: "carousel", body: "New arrivals", cards: cards((n) => ({ type: "video", link: `https://example.com/media/product-${n}.mp4`, mimeType: "video/mp4" })) },
+    }],
+    // Bird sends a template by its Studio project (the one of Bird's page examples), its
+    // variables by the names the template gives them.
+    ["template (by Studio project)", {
+      to,
+      content: {
+        type: "template",
+        language: { code: "en" },
+        projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318",
+        components: [{ type: "body", parameters: [{ type: "text", text: "Ana", parameterName: "name" }] }],
+      },
     }],
   ];
 }

@@ -129,7 +129,7 @@ test("the neutral kinds Bird carries are accepted through BirdClient.send, with 
     assert.equal(result.status, "accepted", kind);
   }
   const kinds = sandbox.messages("bird").map((m) => m.kind);
-  assert.deepEqual([...new Set(kinds)].sort(), ["carousel", "file", "image", "list", "location", "text"]);
+  assert.deepEqual([...new Set(kinds)].sort(), ["carousel", "file", "image", "list", "location", "template", "text"]);
   const result = await client.send(text(), { reference: "order-4512", tags: ["orders"], useCase: "marketing", capFrequency: true });
   assert.equal(result.status, "accepted");
   const { body } = sandbox.messages("bird").find((m) => m.id === result.messageId);
