@@ -333,9 +333,16 @@ fn probes(kind: &'static str) -> Vec<Probe> {
     }
     // The variables a provider may key by the template's own names (Bird), each form apart.
     if kind == "template" {
-        let media = "https://media.example.com/images/order.jpg";
+        let media = |kind: &str, file: &str| json!({"type": "header", "parameters": [{"type": kind, "link": format!("https://media.example.com/{file}")}]});
+        let card = |i: u32| json!({"cardIndex": i, "components": [media("image", &format!("images/card{i}.jpg"))]});
         for (label, component) in [
-            ("image", json!({"type": "header", "parameters": [{"type": "image", "link": media}]})),
+            ("image", media("image", "images/order.jpg")),
+            ("video", media("video", "videos/order.mp4")),
+            ("document", media("document", "docs/order.pdf")),
+            (
+                "location",
+                json!({"type": "header", "parameters": [{"type": "location", "latitude": 52.37, "longitude": 4.9, "name": "Depot", "address": "Damrak 1"}]}),
+            ),
             (
                 "currency",
                 json!({"type": "body", "parameters": [{"type": "currency", "fallbackValue": "$100.99", "code": "USD", "amount1000": 100990}]}),
@@ -348,6 +355,8 @@ fn probes(kind: &'static str) -> Vec<Probe> {
                 "button",
                 json!({"type": "button", "subType": "url", "index": 0, "parameters": [{"type": "text", "text": "4512"}]}),
             ),
+            ("limitedTimeOffer", json!({"type": "limitedTimeOffer", "expirationTimeMs": 1_900_000_000_000u64})),
+            ("carousel", json!({"type": "carousel", "cards": [card(0), card(1)]})),
         ] {
             variants.push((label, edited(&|m| m["content"]["components"] = json!([component.clone()]))));
         }
@@ -422,7 +431,10 @@ fn refusals(provider: Provider, mut value: Value, label: &str) -> (Vec<Refusal>,
             }
             Err(BodyError::Unsupported(refused)) if refused.pointer() != "/content/type" => {
                 let pointer = refused.pointer().to_string();
-                found.push(Refusal { pointer: pointer.clone(), why: refused.to_string(), change: "refused" });
+                // Its reason without the probe's own pointer (the field names it).
+                let why = refused.to_string();
+                let why = why.strip_suffix(&format!(" (at {pointer})")).unwrap_or(&why).to_string();
+                found.push(Refusal { pointer: pointer.clone(), why, change: "refused" });
                 if remove(&mut value, &pointer).is_none() {
                     return (found, None);
                 }

@@ -68,6 +68,17 @@ impl Unsupported {
     pub fn pointer(&self) -> &str {
         self.path.as_deref().unwrap_or("/content/type")
     }
+
+    /// The refusal as a violation at its pointer (code `unsupported`), for a list of every
+    /// fault of a message.
+    pub fn violation(&self) -> Violation {
+        Violation {
+            path: self.pointer().into(),
+            code: crate::validate::ViolationCode::Unsupported,
+            message: self.to_string(),
+            limit: None,
+        }
+    }
 }
 
 impl fmt::Display for Unsupported {
@@ -82,10 +93,13 @@ impl fmt::Display for Unsupported {
             }
             Why::ProviderCannot => write!(f, "{provider} cannot send content of type {kind:?}"),
             Why::NotYet => write!(f, "this version of wabridge does not send {kind:?} through {provider} yet"),
-            Why::NeutralLacks => write!(
-                f,
-                "{provider}'s {kind} has no equivalent in the neutral model: convert the body to {provider} itself, or send it as {provider}'s own body"
-            ),
+            Why::NeutralLacks => {
+                write!(f, "{provider}'s {kind} has no equivalent in the neutral model")?;
+                if let Some(at) = path.as_deref().filter(|p| !p.is_empty()) {
+                    write!(f, " (at {at})")?;
+                }
+                write!(f, ": convert the body to {provider} itself, or send it as {provider}'s own body")
+            }
         }
     }
 }

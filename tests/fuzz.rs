@@ -2,8 +2,9 @@
 //! entry point that reads untrusted input — neutral messages, Meta, Bird and 1MSG bodies and
 //! answers, conversions, media checks, emoji checks, webhook signatures and bodies, 1MSG's
 //! methods, endpoints and answers — seeded with real documents (Meta's 48 spec examples and the
-//! neutral forms of each, every Bird body type and template form, every 1MSG fixture: each
-//! method's bodies, answers and GET queries; every webhook fixture's body).
+//! neutral forms of each, one neutral message per content kind, every Bird body type and
+//! template form, every 1MSG fixture: each method's bodies, answers and GET queries; every
+//! webhook fixture's body).
 //! Deterministic (a fixed seed); about half a minute unoptimized (`--release`: a few seconds).
 //! `FUZZ_ITERATIONS=1000000 cargo test --release --test fuzz` runs longer.
 #![cfg(not(target_arch = "wasm32"))]
@@ -310,6 +311,11 @@ fn no_input_makes_any_entry_point_panic() {
             }
             seeds.push(serde_json::from_str(&text).unwrap());
         }
+    }
+    // One neutral message of each content kind (a template named for all three providers).
+    let kinds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/neutral/kinds");
+    for entry in std::fs::read_dir(kinds).unwrap() {
+        seeds.push(serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap());
     }
     // Every Bird body type and template form.
     let bird = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bird");

@@ -317,10 +317,12 @@ impl Validate for Template {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
         match &self.name {
             Some(name) => check_chars(report, &path.key("name"), "template name", name, 1, TEMPLATE_NAME_MAX_CHARS),
+            // Which one depends on the provider (`codec::TemplateNaming`): the template as a
+            // whole lacks a name.
             None if self.project_id.is_none() => report.add(
-                &path.key("name"),
+                path,
                 ViolationCode::Required,
-                "a template is named by its name (Meta, 1MSG) or its Bird Studio projectId: give name",
+                "a template needs a name: its name for Meta and 1MSG, its Studio projectId for Bird",
                 None,
             ),
             None => {}
@@ -448,9 +450,15 @@ fn check_parameter(
 ) {
     match parameter {
         TemplateParameter::Text(text) => {
-            check_chars(report, &path.key("text"), "text parameter", &text.text, 1, text_max)
+            check_chars(report, &path.key("text"), "text parameter", &text.text, 1, text_max);
+            if let Some(name) = &text.parameter_name {
+                check_required(report, &path.key("parameterName"), "a named parameter's parameterName", name);
+            }
         }
         TemplateParameter::Currency(currency) => {
+            if let Some(name) = &currency.parameter_name {
+                check_required(report, &path.key("parameterName"), "a named parameter's parameterName", name);
+            }
             check_required(report, &path.key("fallbackValue"), "currency fallbackValue", &currency.fallback_value);
             let code = &currency.code;
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {

@@ -172,6 +172,16 @@ pub struct TemplateNaming {
 /// name, 1MSG's namespace, Bird's Studio project and its version.
 pub const TEMPLATE_NAMING: [&str; 4] = ["name", "namespace", "projectId", "projectVersion"];
 
+/// Whether `template` gives the naming field `field` (one of [`TEMPLATE_NAMING`]).
+pub fn template_gives(template: &crate::message::Template, field: &str) -> bool {
+    match field {
+        "name" => template.name.is_some(),
+        "namespace" => template.namespace.is_some(),
+        "projectId" => template.project_id.is_some(),
+        _ => template.project_version.is_some(),
+    }
+}
+
 impl TemplateNaming {
     /// Refuses a template that lacks what `provider` names it by (a `required` violation at
     /// each such field), or else names itself in a way `provider` does not (unsupported there:
@@ -179,12 +189,7 @@ impl TemplateNaming {
     /// name for another provider only from a template it can send.
     pub fn check(&self, provider: Provider, message: &Message) -> Result<(), BodyError> {
         let Content::Template(template) = &message.content else { return Ok(()) };
-        let given = |field: &str| match field {
-            "name" => template.name.is_some(),
-            "namespace" => template.namespace.is_some(),
-            "projectId" => template.project_id.is_some(),
-            _ => template.project_version.is_some(),
-        };
+        let given = |field: &str| template_gives(template, field);
         let missing: Vec<_> = self
             .needs
             .iter()
@@ -196,16 +201,17 @@ impl TemplateNaming {
                 limit: None,
             })
             .collect();
-        if !missing.is_empty() {
-            return Err(BodyError::Invalid(missing));
+        let foreign = TEMPLATE_NAMING.into_iter().filter(|f| given(f) && !self.uses.contains(f));
+        let refusal = |field: &str| {
+            let what = format!("template {field} ({})", self.how);
+            Unsupported::cannot(provider, what).at(format!("/content/{field}"))
+        };
+        if missing.is_empty() {
+            return foreign.map(refusal).next().map_or(Ok(()), |refused| Err(refused.into()));
         }
-        match TEMPLATE_NAMING.into_iter().find(|f| given(f) && !self.uses.contains(f)) {
-            Some(field) => {
-                let what = format!("template {field} ({})", self.how);
-                Err(Unsupported::cannot(provider, what).at(format!("/content/{field}")).into())
-            }
-            None => Ok(()),
-        }
+        // Every fault at once: what it lacks, and what it names that this provider does not take.
+        let refused = foreign.map(refusal).map(|refused| refused.violation());
+        Err(BodyError::Invalid(missing.into_iter().chain(refused).collect()))
     }
 }
 

@@ -151,6 +151,8 @@ const DROPPABLE: &[&str] = &[
     "/content/namespace",
     "/content/projectId",
     "/content/projectVersion",
+    // Bird's locale has no policy ("deterministic", the only one, is what every provider does).
+    "/content/language/policy",
 ];
 
 /// Human text that `truncate` may shorten, by its field name: never an id, a URL or a code.

@@ -47,12 +47,7 @@ pub fn violations_for(provider: Provider, message: &Message) -> Result<Vec<Viola
     let more = match write_for(provider, message) {
         Ok(_) => Vec::new(),
         Err(BodyError::Invalid(violations)) => violations,
-        Err(BodyError::Unsupported(unsupported)) => vec![Violation {
-            path: unsupported.pointer().into(),
-            code: crate::validate::ViolationCode::Unsupported,
-            message: unsupported.to_string(),
-            limit: None,
-        }],
+        Err(BodyError::Unsupported(unsupported)) => vec![unsupported.violation()],
         Err(other) if found.is_empty() => return Err(other),
         // An argument the writer cannot take in a message found invalid already: said there.
         Err(_) => Vec::new(),
@@ -336,7 +331,11 @@ pub fn convert_given(
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
     // by its codec's pointer table for the message read from it (read again: changes and
     // refusals are rare, a clone of every message not).
-    let fitted = fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true });
+    let fitted = match (from, to) {
+        (Format::Provider(source), Format::Provider(target)) => unnamed_template(source, target, &message),
+        _ => Ok(()),
+    }
+    .and_then(|()| fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true }));
     let source = match from {
         Format::Provider(provider) if fitted.as_ref().map_or(true, |f| !f.changes.is_empty()) => {
             let operation = operation_named(provider, operation)?;
@@ -365,6 +364,28 @@ pub fn convert_given(
     };
     let parts = fitted.parts.into_iter().map(|(message, body)| (operation(&message), body)).collect();
     Ok(Conversion { parts, changes })
+}
+
+/// Refuses a template read from `source`'s body that `target` names by a field no such body
+/// has (a Meta template's Studio project for Bird; a Bird template's name for Meta or 1MSG):
+/// not a fault of the body, and not one to mend but where convert takes it as an option (1MSG's
+/// namespace), so unsupported rather than a `required` violation at a field the body lacks.
+fn unnamed_template(source: Provider, target: Provider, message: &Message) -> Result<(), BodyError> {
+    let Content::Template(template) = &message.content else { return Ok(()) };
+    let naming = codec(target).template_naming();
+    let has = codec(source).template_naming().uses;
+    let lacking = naming
+        .needs
+        .iter()
+        .map(|(field, _)| *field)
+        .find(|field| !codec::template_gives(template, field) && *field != "namespace" && !has.contains(field));
+    match lacking {
+        Some(field) => {
+            let what = format!("template of a {source} body (it has no {field}, and {})", naming.how);
+            Err(crate::error::Unsupported::cannot(target, what).at("/content").into())
+        }
+        None => Ok(()),
+    }
 }
 
 /// `error`, found fitting or writing a message, with its pointers moved from the neutral

@@ -277,7 +277,7 @@ export async function conformance(wabridge, { baseUrl, sandbox: sandboxModule })
     same([scheduled.status, scheduled.scheduledFor], ["scheduled", scheduledFor], "scheduled with options");
     await sandbox.settle();
     const kinds = new Set(sandbox.messages("bird").map((m) => m.kind));
-    same([...kinds].sort(), ["carousel", "file", "image", "list", "location", "text"], "Bird body types used");
+    same([...kinds].sort(), ["carousel", "file", "image", "list", "location", "template", "text"], "Bird body types used");
     const unsupported = await rejection(client.send({ to: BIRD_CUSTOMER, content: { type: "reaction", messageId: replyTo, emoji: "👍" } }));
     check(unsupported instanceof wabridge.UnsupportedError && unsupported.provider === "bird" && unsupported.kind === "reaction", `a reaction is UnsupportedError naming bird and reaction (got ${unsupported})`);
   });

@@ -93,7 +93,7 @@ impl Codec for BirdCodec {
         TemplateNaming {
             uses: &["projectId", "projectVersion"],
             needs: &[("projectId", "")],
-            how: "Bird sends a template by its Studio project's id and version (the latest unless projectVersion says), in its locale",
+            how: "Bird sends a template by its Studio project's id and version, the latest unless projectVersion names one",
         }
     }
 
@@ -453,10 +453,11 @@ mod tests {
             let Err(BodyError::Unsupported(u)) = serialize(&template(extra)) else { panic!("{at}") };
             assert_eq!(u.pointer(), at);
         }
-        // ... and Bird's own is needed: a Meta template converted to Bird lacks it.
+        // ... and Bird's own is needed: a Meta template has no Studio project, so converted to
+        // Bird it is unsupported (no field of Meta's body would mend it), at the template.
         let meta = json!({"messaging_product": "whatsapp", "to": "31612345678", "type": "template",
             "template": {"name": "order_update", "language": {"code": "en_US"}}});
-        let Err(BodyError::Invalid(v)) = crate::provider::convert_reporting(
+        let Err(BodyError::Unsupported(u)) = crate::provider::convert_reporting(
             crate::provider::Format::Provider(Provider::Meta),
             crate::provider::Format::Provider(PROVIDER),
             &meta.to_string(),
@@ -465,9 +466,23 @@ mod tests {
         ) else {
             panic!()
         };
-        // (Where the field would be in Meta's body, as 1MSG's namespace is.)
-        assert_eq!((v[0].path.as_str(), v[0].code), ("/template/project_id", ViolationCode::Required));
-        assert!(v[0].message.contains("give content.projectId"), "{}", v[0].message);
+        assert_eq!(u.pointer(), "/template");
+        assert!(u.kind.contains("no projectId"), "{}", u.kind);
+        // A neutral one with neither name: every fault at once (the model's, Bird's).
+        let nameless = Message::from_json(
+            &json!({"to": "+31612345678", "content": {"type": "template", "language": {"code": "en"}, "namespace": "ns_1"}})
+                .to_string(),
+        )
+        .unwrap();
+        let found = crate::provider::violations_for(PROVIDER, &nameless).unwrap();
+        assert_eq!(
+            found.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            [
+                ("/content", ViolationCode::Required),
+                ("/content/projectId", ViolationCode::Required),
+                ("/content/namespace", ViolationCode::Unsupported)
+            ]
+        );
 
         // Variables: by name only, each name once; no media, amounts, dates or buttons.
         let with = |parameters: Value, more: Value| {
@@ -524,7 +539,33 @@ mod tests {
         );
         let body: Value = serde_json::from_str(&serialize(&header).unwrap()).unwrap();
         assert_eq!(body["template"]["parameters"], json!([{"type": "string", "key": "order", "value": "4512"}]));
-        // A language Bird's locale cannot spell.
+        // Every fault at once: a locale Bird cannot spell, a variable without a name, a currency.
+        let faulty = with(
+            json!([{"type": "text", "text": "Robert"}, {"type": "currency", "fallbackValue": "$1", "code": "USD", "amount1000": 1000}]),
+            Value::Null,
+        );
+        let crate::message::Content::Template(mut t) = faulty.content.clone() else { unreachable!() };
+        t.language.code = "english_US".into();
+        let faulty = Message::new("+31612345678", crate::message::Content::Template(t));
+        let Err(BodyError::Invalid(v)) = serialize(&faulty) else { panic!() };
+        assert_eq!(
+            v.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            [
+                ("/content/language/code", ViolationCode::InvalidFormat),
+                ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
+                ("/content/components/0/parameters/1", ViolationCode::Unsupported)
+            ]
+        );
+        // Bird's locale has no policy: refused (convert leaves it out), never dropped unsaid.
+        let policy = template(json!({"language": {"code": "en", "policy": "deterministic"}}));
+        let Err(BodyError::Unsupported(u)) = serialize(&policy) else { panic!() };
+        assert_eq!(u.pointer(), "/content/language/policy");
+        // No variables at all are none, both ways.
+        let none = template(json!({"components": []}));
+        let body = serialize(&none).unwrap();
+        assert!(body.contains(r#""parameters":[]"#), "{body}");
+        assert_eq!(parse(&body, None).unwrap(), none);
+
         let Err(BodyError::Invalid(v)) = serialize(&template(json!({"language": {"code": "english_US"}}))) else {
             panic!()
         };

@@ -494,19 +494,24 @@ fn take(out: &mut Vec<(String, String)>, at: String, field: &mut Option<String>,
 /// (media, currency, date and time, buttons' variables, offers, cards) are refused, each at
 /// its field.
 fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
-    // `name` and `namespace` are refused before this (`TemplateNaming`): the project is given.
-    let project_id = t.project_id.clone().unwrap_or_default();
+    // Every fault at once; what Bird cannot carry alone is an `UnsupportedError`.
+    let mut faults = Vec::new();
+    let mut refused: Vec<Unsupported> = Vec::new();
+    if t.language.policy.is_some() {
+        refused.push(
+            Unsupported::cannot(PROVIDER, "template language policy (Bird's locale has none)")
+                .at("/content/language/policy"),
+        );
+    }
     let locale = t.language.code.replace('_', "-");
-    let at = "/content/language/code";
     if !super::read::is_locale(&locale) {
         let message = format!(
             "Bird names a template's locale by a BCP 47 tag such as \"en\" or \"en-US\" (WhatsApp's en_US is sent as en-US; got {:?})",
             t.language.code
         );
-        return Err(invalid(at, ViolationCode::InvalidFormat, message));
+        faults.push(violation("/content/language/code", ViolationCode::InvalidFormat, message));
     }
-    let mut parameters = Vec::new();
-    let mut faults = Vec::new();
+    let mut parameters: Vec<TemplateParameter> = Vec::new();
     for (i, component) in t.components.iter().flatten().enumerate() {
         let at = format!("/content/components/{i}");
         let (TemplateComponent::Header(c) | TemplateComponent::Body(c)) = component else {
@@ -514,7 +519,8 @@ fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
                 "template {} component's variables (Bird keys them by names the template gives, not the message)",
                 component.kind()
             );
-            return Err(cannot_at(what, at));
+            refused.push(Unsupported::cannot(PROVIDER, what).at(at));
+            continue;
         };
         for (j, parameter) in c.parameters.iter().enumerate() {
             let at = format!("{at}/parameters/{j}");
@@ -523,14 +529,15 @@ fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
                     "template {} variable (Bird keys media, amounts and dates by names the template gives, not the message)",
                     parameter.kind()
                 );
-                return Err(cannot_at(what, at));
+                refused.push(Unsupported::cannot(PROVIDER, what).at(at));
+                continue;
             };
             let Some(key) = &text.parameter_name else {
                 let message = "Bird keys a template's variables by name: give parameterName".to_string();
                 faults.push(violation(&format!("{at}/parameterName"), ViolationCode::Required, message));
                 continue;
             };
-            if parameters.iter().any(|p: &TemplateParameter| &p.key == key) {
+            if parameters.iter().any(|p| &p.key == key) {
                 let message = format!("Bird keys a template's variables by name: {key:?} is given twice");
                 faults.push(violation(&format!("{at}/parameterName"), ViolationCode::Duplicate, message));
             }
@@ -539,10 +546,15 @@ fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
         }
     }
     if !faults.is_empty() {
-        return Err(BodyError::Invalid(faults));
+        let refused = refused.iter().map(Unsupported::violation);
+        return Err(BodyError::Invalid(faults.into_iter().chain(refused).collect()));
+    }
+    if let Some(first) = refused.into_iter().next() {
+        return Err(first.into());
     }
     Ok(Template {
-        project_id,
+        // Given: `TemplateNaming` refuses a template without it before this.
+        project_id: t.project_id.clone().unwrap_or_default(),
         version: t.project_version.clone().unwrap_or_else(|| "latest".into()),
         locale,
         parameters: t.components.as_ref().map(|_| parameters),
@@ -574,8 +586,10 @@ fn from_template(t: &Template) -> Result<NeutralTemplate, BodyError> {
             })
             .collect::<Result<Vec<_>, _>>()
     });
-    let components = match parameters {
-        Some(parameters) => Some(vec![TemplateComponent::Body(ComponentParameters { parameters: parameters? })]),
+    // No variables at all (`parameters: []`) are no components, as they were written.
+    let components = match parameters.transpose()? {
+        Some(parameters) if parameters.is_empty() => Some(Vec::new()),
+        Some(parameters) => Some(vec![TemplateComponent::Body(ComponentParameters { parameters })]),
         None => None,
     };
     Ok(NeutralTemplate {
@@ -590,10 +604,6 @@ fn from_template(t: &Template) -> Result<NeutralTemplate, BodyError> {
 
 fn violation(at: &str, code: ViolationCode, message: String) -> crate::validate::Violation {
     crate::validate::Violation { path: at.into(), code, message, limit: None }
-}
-
-fn invalid(at: &str, code: ViolationCode, message: String) -> BodyError {
-    BodyError::Invalid(vec![violation(at, code, message)])
 }
 
 fn neutral_lacks(what: &str, at: &str) -> BodyError {

@@ -341,6 +341,28 @@ mod tests {
         assert!(!format!("{:?}", config()).contains("SECRET"));
     }
 
+    /// A send refuses what `toProvider` refuses: another provider's name for a template, a
+    /// Bird contact id as the recipient (the send path is the provider's one way to write).
+    #[test]
+    fn a_send_refuses_what_meta_cannot_carry() {
+        let template = |extra: &str| {
+            let json = format!(
+                r#"{{"to":"16505551234","content":{{"type":"template","name":"hello_world","language":{{"code":"en_US"}}{extra}}}}}"#
+            );
+            Message::from_json(&json).unwrap()
+        };
+        for (extra, at) in [
+            (r#","namespace":"ns""#, "/content/namespace"),
+            (r#","projectId":"ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318""#, "/content/projectId"),
+        ] {
+            let Err(BodyError::Unsupported(u)) = config().send_request(&template(extra)) else { panic!("{at}") };
+            assert_eq!(u.pointer(), at);
+        }
+        assert!(config().send_request(&template("")).is_ok());
+        let contact = Message::text("0b6f4f5e-0000-4000-a000-00000000beef", "Hi");
+        assert_eq!(config().send_request(&contact).unwrap_err().code(), "ERR_UNSUPPORTED");
+    }
+
     #[test]
     fn refuses_bad_options() {
         assert!(MetaConfig::new(" ".into(), "1".into(), None, None).is_err());

@@ -136,9 +136,7 @@ fn recipient_beside_to(body: &str) -> Vec<(String, String)> {
 
 /// Validates `message` and serializes it to the body of `POST /{version}/{phone-number-id}/messages`.
 pub fn serialize(message: &Message) -> Result<String, BodyError> {
-    message.validate()?;
-    refuse(message)?;
-    Ok(write::message(message))
+    super::serialize(PROVIDER, message)
 }
 
 /// The media kind of a message whose media is given inline (a `data:` URI), which the
