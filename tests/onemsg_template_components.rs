@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use wabridge::Message;
-use wabridge::message::{ButtonParameter, ButtonSubType, TemplateComponent, TemplateParameter};
+use wabridge::message::{ButtonParameter, ButtonSubType, TemplateComponent};
 use wabridge::provider::{self, Provider};
 
 const FIXTURE: &str =
@@ -44,28 +44,11 @@ const ALL_KINDS: [&str; 23] = [
 ];
 
 fn kinds(component: &TemplateComponent, out: &mut BTreeSet<String>) {
-    let name = match component {
-        TemplateComponent::Header(_) => "header",
-        TemplateComponent::Body(_) => "body",
-        TemplateComponent::Button(_) => "button",
-        TemplateComponent::LimitedTimeOffer(_) => "limitedTimeOffer",
-        TemplateComponent::Carousel(_) => "carousel",
-    };
-    out.insert(format!("component:{name}"));
+    out.insert(format!("component:{}", component.kind()));
     match component {
         TemplateComponent::Header(p) | TemplateComponent::Body(p) => {
             for parameter in &p.parameters {
-                let name = match parameter {
-                    TemplateParameter::Text(_) => "text",
-                    TemplateParameter::Currency(_) => "currency",
-                    TemplateParameter::DateTime(_) => "dateTime",
-                    TemplateParameter::Image(_) => "image",
-                    TemplateParameter::Video(_) => "video",
-                    TemplateParameter::Document(_) => "document",
-                    TemplateParameter::Location(_) => "location",
-                    TemplateParameter::Product(_) => "product",
-                };
-                out.insert(format!("parameter:{name}"));
+                out.insert(format!("parameter:{}", parameter.kind()));
             }
         }
         TemplateComponent::Button(button) => {
