@@ -229,10 +229,7 @@ for (const provider of new Set(rows.filter((row) => row.never).map((row) => row.
 }
 for (const provider of new Set(rows.filter((row) => row.notYet).map((row) => row.provider))) {
   const kinds = rows.filter((row) => row.provider === provider && row.notYet).map((row) => row.kind);
-  const hint = {
-    "1msg": " (1MSG's own bodies go through sendBody: the body: rows)",
-  }[provider] ?? "";
-  console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}${hint}`);
+  console.log(`\n${provider}: not sent by this version of wabridge yet (ERR_UNSUPPORTED, refused before any request): ${kinds.join(", ")}`);
 }
 console.log(`\nbird service window (getContactChannel): ${windows.join("; ")}`);
 

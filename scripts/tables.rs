@@ -352,6 +352,10 @@ fn probes(kind: &'static str) -> Vec<Probe> {
                 json!({"type": "body", "parameters": [{"type": "dateTime", "fallbackValue": "Thursday, May 21"}]}),
             ),
             (
+                "product",
+                json!({"type": "header", "parameters": [{"type": "product", "catalogId": "194836987003835", "productRetailerId": "sku-1"}]}),
+            ),
+            (
                 "button",
                 json!({"type": "button", "subType": "url", "index": 0, "parameters": [{"type": "text", "text": "4512"}]}),
             ),

@@ -25,8 +25,8 @@ FILE is a JSON document (a provider-native request body, or a neutral message fo
 convert leaves out what the target cannot carry and says so on standard error, one line per
 change with its pointer in FILE; --fit truncate shortens over-long text at grapheme boundaries,
 --fit adapt also reshapes (buttons → list, carousel → one message per card: then a JSON array).
---namespace gives a template's namespace, which 1MSG's sendTemplate needs and a Meta or Bird
-template body does not carry.
+--namespace gives a template's namespace, which 1MSG's sendTemplate needs and a Meta template
+body does not carry.
 Content of a kind the target cannot carry exits 3.
 send --native sends FILE as the provider's own body (Bird: templates by project, several
 images, postbacks…; 1MSG: the body of --op METHOD, sendMessage by default — sendTemplate,

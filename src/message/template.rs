@@ -24,8 +24,8 @@ macro_rules! template_struct {
 template_struct! {
     /// A template message. Each provider names a template its own way: Meta by `name` (and
     /// language), 1MSG by `namespace` and `name`, Bird by its Studio `projectId` (and
-    /// `projectVersion`). A message gives those of the providers it is sent through; each
-    /// provider needs its own and leaves the others out (`convert` reports each as `lossy`).
+    /// `projectVersion`). A message may give those of every provider it goes to: each provider
+    /// needs its own and refuses the others (`convert` leaves them out, each a `lossy` change).
     pub struct Template {
         /// The template's name (at most 512 characters): what Meta and 1MSG name it by.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -313,6 +313,31 @@ template_struct! {
     }
 }
 
+impl Template {
+    /// The fields that name a template to one provider or another, by their JSON names:
+    /// Meta's and 1MSG's name, 1MSG's namespace, Bird's Studio project and its version.
+    pub const NAMES: [&'static str; 4] = ["name", "namespace", "projectId", "projectVersion"];
+
+    fn name_slots(&mut self) -> [&mut Option<String>; 4] {
+        [&mut self.name, &mut self.namespace, &mut self.project_id, &mut self.project_version]
+    }
+
+    /// Whether it gives the naming field `field` (one of [`Template::NAMES`]).
+    pub fn gives(&self, field: &str) -> bool {
+        let values = [&self.name, &self.namespace, &self.project_id, &self.project_version];
+        Template::NAMES.into_iter().zip(values).any(|(name, value)| name == field && value.is_some())
+    }
+
+    /// Takes out the naming fields named in `fields`.
+    pub fn forget_names(&mut self, fields: &[&str]) {
+        for (name, slot) in Template::NAMES.into_iter().zip(self.name_slots()) {
+            if fields.contains(&name) {
+                *slot = None;
+            }
+        }
+    }
+}
+
 impl Validate for Template {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
         match &self.name {
@@ -452,12 +477,12 @@ fn check_parameter(
         TemplateParameter::Text(text) => {
             check_chars(report, &path.key("text"), "text parameter", &text.text, 1, text_max);
             if let Some(name) = &text.parameter_name {
-                check_required(report, &path.key("parameterName"), "a named parameter's parameterName", name);
+                check_required(report, &path.key("parameterName"), "a variable's name", name);
             }
         }
         TemplateParameter::Currency(currency) => {
             if let Some(name) = &currency.parameter_name {
-                check_required(report, &path.key("parameterName"), "a named parameter's parameterName", name);
+                check_required(report, &path.key("parameterName"), "a variable's name", name);
             }
             check_required(report, &path.key("fallbackValue"), "currency fallbackValue", &currency.fallback_value);
             let code = &currency.code;

@@ -7,7 +7,8 @@
 use super::Provider;
 use crate::error::{BodyError, Unsupported};
 use crate::message::{
-    Content, Header, MarkRead, Media, MediaKind, Message, RecipientKind, Request, TemplateComponent, TemplateParameter,
+    Content, Header, MarkRead, Media, MediaKind, Message, RecipientKind, Request, Template, TemplateComponent,
+    TemplateParameter,
 };
 use std::fmt;
 use std::str::FromStr;
@@ -157,29 +158,17 @@ pub struct Approximation {
     pub why: String,
 }
 
-/// How a provider names a template: the neutral template's naming fields ([`TEMPLATE_NAMING`])
+/// How a provider names a template: the neutral template's naming fields ([`Template::NAMES`])
 /// it sends the template by, those of them it cannot send without, and how it names one
 /// (the reason either refusal gives).
 #[derive(Debug, Clone, Copy)]
 pub struct TemplateNaming {
     pub uses: &'static [&'static str],
-    /// Each field it needs, with what its violation adds (where else to give it).
-    pub needs: &'static [(&'static str, &'static str)],
+    pub needs: &'static [&'static str],
+    /// A field it needs that `convert` takes as an option (1MSG's namespace), for a body of a
+    /// provider that has no such field.
+    pub convert_option: Option<&'static str>,
     pub how: &'static str,
-}
-
-/// The fields that name a neutral template to one provider or another: Meta's and 1MSG's
-/// name, 1MSG's namespace, Bird's Studio project and its version.
-pub const TEMPLATE_NAMING: [&str; 4] = ["name", "namespace", "projectId", "projectVersion"];
-
-/// Whether `template` gives the naming field `field` (one of [`TEMPLATE_NAMING`]).
-pub fn template_gives(template: &crate::message::Template, field: &str) -> bool {
-    match field {
-        "name" => template.name.is_some(),
-        "namespace" => template.namespace.is_some(),
-        "projectId" => template.project_id.is_some(),
-        _ => template.project_version.is_some(),
-    }
 }
 
 impl TemplateNaming {
@@ -189,29 +178,41 @@ impl TemplateNaming {
     /// name for another provider only from a template it can send.
     pub fn check(&self, provider: Provider, message: &Message) -> Result<(), BodyError> {
         let Content::Template(template) = &message.content else { return Ok(()) };
-        let given = |field: &str| template_gives(template, field);
         let missing: Vec<_> = self
             .needs
             .iter()
-            .filter(|(field, _)| !given(field))
-            .map(|(field, hint)| crate::validate::Violation {
-                path: format!("/content/{field}"),
-                code: crate::validate::ViolationCode::Required,
-                message: format!("{}: give content.{field}{hint}", self.how),
-                limit: None,
+            .filter(|field| !template.gives(field))
+            .map(|field| {
+                let option = match self.convert_option {
+                    Some(option) if option == *field => {
+                        format!(" (converting another provider's body, convert's `{field}` option)")
+                    }
+                    _ => String::new(),
+                };
+                crate::validate::Violation {
+                    path: format!("/content/{field}"),
+                    code: crate::validate::ViolationCode::Required,
+                    message: format!("{}: give content.{field}{option}", self.how),
+                    limit: None,
+                }
             })
             .collect();
-        let foreign = TEMPLATE_NAMING.into_iter().filter(|f| given(f) && !self.uses.contains(f));
-        let refusal = |field: &str| {
-            let what = format!("template {field} ({})", self.how);
-            Unsupported::cannot(provider, what).at(format!("/content/{field}"))
-        };
+        let mut refused = self.foreign(template).into_iter().map(|field| self.refusal(provider, field));
         if missing.is_empty() {
-            return foreign.map(refusal).next().map_or(Ok(()), |refused| Err(refused.into()));
+            return refused.next().map_or(Ok(()), |refused| Err(refused.into()));
         }
         // Every fault at once: what it lacks, and what it names that this provider does not take.
-        let refused = foreign.map(refusal).map(|refused| refused.violation());
-        Err(BodyError::Invalid(missing.into_iter().chain(refused).collect()))
+        Err(BodyError::Invalid(missing.into_iter().chain(refused.map(|r| r.violation())).collect()))
+    }
+
+    /// The naming fields `template` gives that this provider does not name templates by.
+    pub fn foreign(&self, template: &Template) -> Vec<&'static str> {
+        Template::NAMES.into_iter().filter(|field| template.gives(field) && !self.uses.contains(field)).collect()
+    }
+
+    /// `provider`'s refusal of the naming field `field`, at its pointer.
+    pub fn refusal(&self, provider: Provider, field: &str) -> Unsupported {
+        Unsupported::cannot(provider, format!("template {field} ({})", self.how)).at(format!("/content/{field}"))
     }
 }
 
@@ -307,7 +308,8 @@ pub trait Codec: Sync {
         Vec::new()
     }
     /// Writes a valid message whose content this provider carries ([`Support::Yes`]), to a
-    /// recipient of one of its [`Codec::recipients`].
+    /// recipient of one of its [`Codec::recipients`], a template named as
+    /// [`Codec::template_naming`] says: `provider::serialize` checks all three first.
     fn write_message(&self, message: &Message) -> Result<String, BodyError>;
     /// Writes a valid read receipt, where the provider takes them on a body endpoint.
     fn write_mark_read(&self, _read: &MarkRead) -> Result<String, BodyError> {

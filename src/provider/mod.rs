@@ -44,14 +44,31 @@ pub fn serialize(provider: Provider, message: &Message) -> Result<String, BodyEr
 /// provider cannot carry is a violation at its pointer, code `unsupported`.
 pub fn violations_for(provider: Provider, message: &Message) -> Result<Vec<Violation>, BodyError> {
     let mut found = message.validate().err().unwrap_or_default();
-    let more = match write_for(provider, message) {
-        Ok(_) => Vec::new(),
-        Err(BodyError::Invalid(violations)) => violations,
-        Err(BodyError::Unsupported(unsupported)) => vec![unsupported.violation()],
-        Err(other) if found.is_empty() => return Err(other),
+    // A template's names for other providers are refused each at its field, and the rest is
+    // judged without them: removing them must not reveal more.
+    let mut more = Vec::new();
+    let mut cleared;
+    let mut message = message;
+    if let Content::Template(template) = &message.content {
+        let naming = codec(provider).template_naming();
+        let foreign = naming.foreign(template);
+        if !foreign.is_empty() {
+            more.extend(foreign.iter().map(|field| naming.refusal(provider, field).violation()));
+            cleared = message.clone();
+            if let Content::Template(template) = &mut cleared.content {
+                template.forget_names(&foreign);
+            }
+            message = &cleared;
+        }
+    }
+    match write_for(provider, message) {
+        Ok(_) => {}
+        Err(BodyError::Invalid(violations)) => more.extend(violations),
+        Err(BodyError::Unsupported(unsupported)) => more.push(unsupported.violation()),
+        Err(other) if found.is_empty() && more.is_empty() => return Err(other),
         // An argument the writer cannot take in a message found invalid already: said there.
-        Err(_) => Vec::new(),
-    };
+        Err(_) => {}
+    }
     for violation in more {
         if !found.iter().any(|f| f.path == violation.path) {
             found.push(violation);
@@ -245,7 +262,7 @@ pub fn convert_reporting(
 }
 
 /// [`convert_reporting`], with the template namespace that 1MSG's sendTemplate needs and a
-/// Meta or Bird template body does not carry (`namespace`): used where the message has none.
+/// Meta template body does not carry (`namespace`): used where the message has none.
 pub fn convert_given(
     from: Format,
     to: Format,
@@ -377,8 +394,7 @@ fn unnamed_template(source: Provider, target: Provider, message: &Message) -> Re
     let lacking = naming
         .needs
         .iter()
-        .map(|(field, _)| *field)
-        .find(|field| !codec::template_gives(template, field) && *field != "namespace" && !has.contains(field));
+        .find(|field| !template.gives(field) && naming.convert_option != Some(**field) && !has.contains(*field));
     match lacking {
         Some(field) => {
             let what = format!("template of a {source} body (it has no {field}, and {})", naming.how);

@@ -343,7 +343,7 @@ export interface FitChange {
 export interface ConvertOptions extends ProviderBodyOptions {
   /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
-  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta or Bird template body does not carry: used where the message has none (a 1MSG body converted to 1MSG is given back as it is). */
+  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta template body does not carry: used where the message has none (a 1MSG body converted to 1MSG is given back as it is). */
   namespace?: string;
 }
 /**

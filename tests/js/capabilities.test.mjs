@@ -64,6 +64,8 @@ test("CAPABILITIES is deeply frozen data: every provider, every content kind, a 
         assert.equal(entry.carried, false);
         assert.ok(["lossy", "reshaped", "refused"].includes(entry.change), `${at} ${field}`);
         assert.ok(typeof entry.why === "string" && entry.why.length > 0, `${at} ${field}`);
+        // The field names where: a reason does not carry the probe's own pointer.
+        assert.doesNotMatch(entry.why, /\(at \//, `${at} ${field}`);
         assert.match(field, /^(\/[a-zA-Z]+|[a-zA-Z]+(\/([a-zA-Z]+|\*))*)$/, `${at} ${field}`);
       }
       for (const [field, entry] of Object.entries(limits)) {

@@ -92,7 +92,8 @@ impl Codec for BirdCodec {
     fn template_naming(&self) -> TemplateNaming {
         TemplateNaming {
             uses: &["projectId", "projectVersion"],
-            needs: &[("projectId", "")],
+            needs: &["projectId"],
+            convert_option: None,
             how: "Bird sends a template by its Studio project's id and version, the latest unless projectVersion names one",
         }
     }
@@ -317,6 +318,7 @@ fn pointers(message: &Message) -> Vec<(&'static str, &'static str)> {
         "template" => &[
             ("/content/projectId", "/template/projectId"),
             ("/content/projectVersion", "/template/version"),
+            ("/content/language/code", "/template/locale"),
             ("/content/language", "/template/locale"),
             ("/content/components/0/parameters/*/text", "/template/parameters/*/value"),
             ("/content/components/0/parameters/*/parameterName", "/template/parameters/*/key"),
@@ -479,8 +481,8 @@ mod tests {
             found.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
             [
                 ("/content", ViolationCode::Required),
-                ("/content/projectId", ViolationCode::Required),
-                ("/content/namespace", ViolationCode::Unsupported)
+                ("/content/namespace", ViolationCode::Unsupported),
+                ("/content/projectId", ViolationCode::Required)
             ]
         );
 
@@ -539,6 +541,24 @@ mod tests {
         );
         let body: Value = serde_json::from_str(&serialize(&header).unwrap()).unwrap();
         assert_eq!(body["template"]["parameters"], json!([{"type": "string", "key": "order", "value": "4512"}]));
+        // Every fault at once, another provider's name for the template among them (judged
+        // beside the rest, not instead of it).
+        let mut named = with(
+            json!([{"type": "text", "text": "Robert"}, {"type": "currency", "fallbackValue": "$1", "code": "USD", "amount1000": 1000}]),
+            Value::Null,
+        );
+        if let crate::message::Content::Template(t) = &mut named.content {
+            t.name = Some("order_update".into());
+        }
+        let found = crate::provider::violations_for(PROVIDER, &named).unwrap();
+        assert_eq!(
+            found.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            [
+                ("/content/name", ViolationCode::Unsupported),
+                ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
+                ("/content/components/0/parameters/1", ViolationCode::Unsupported)
+            ]
+        );
         // Every fault at once: a locale Bird cannot spell, a variable without a name, a currency.
         let faulty = with(
             json!([{"type": "text", "text": "Robert"}, {"type": "currency", "fallbackValue": "$1", "code": "USD", "amount1000": 1000}]),
@@ -583,10 +603,24 @@ mod tests {
         let empty = bird(json!([{"type": "string", "key": "n", "value": ""}]));
         let Err(BodyError::Invalid(v)) = parse(&empty.to_string(), None) else { panic!() };
         assert_eq!(v[0].path, "/template/parameters/0/value");
+        let valueless = bird(json!([{"type": "string", "key": "n"}]));
+        let Err(BodyError::Unsupported(u)) = parse(&valueless.to_string(), None) else { panic!() };
+        assert_eq!(u.pointer(), "/template/parameters/0");
         let mut settings = bird(json!([]));
         settings["template"]["settings"] = json!({"disallowMmLite": true});
         let Err(BodyError::Unsupported(u)) = parse(&settings.to_string(), None) else { panic!() };
         assert_eq!(u.pointer(), "/template/settings");
+        // convert() leaves the settings out, said at their pointer in Bird's body.
+        let converted = crate::provider::convert_reporting(
+            crate::provider::Format::Provider(PROVIDER),
+            crate::provider::Format::Neutral,
+            &settings.to_string(),
+            None,
+            crate::provider::fit::FitMode::Strict,
+        )
+        .unwrap();
+        let changes: Vec<_> = converted.changes.iter().map(|c| c.source.as_deref()).collect();
+        assert_eq!(changes, [Some("/template/settings")]);
     }
 
     /// Bird's page: reply buttons under an image are its image body with postbacks, under a

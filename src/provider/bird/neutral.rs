@@ -486,7 +486,6 @@ fn take(out: &mut Vec<(String, String)>, at: String, field: &mut Option<String>,
     }
 }
 
-/// Bird says something the neutral model has no field for, at `at` in Bird's body.
 /// A neutral template as Bird's: by Studio project and version, in the language's BCP 47
 /// spelling, its variables by name. Bird keys every variable by the name the template gives
 /// it (a header's, a body's, an image's or a button's alike) and names none by position or
@@ -606,6 +605,7 @@ fn violation(at: &str, code: ViolationCode, message: String) -> crate::validate:
     crate::validate::Violation { path: at.into(), code, message, limit: None }
 }
 
+/// Bird says something the neutral model has no field for, at `at` in Bird's body.
 fn neutral_lacks(what: &str, at: &str) -> BodyError {
     Unsupported::neutral_lacks(PROVIDER, what).at(at).into()
 }

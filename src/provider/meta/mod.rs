@@ -73,7 +73,8 @@ impl Codec for MetaCodec {
     fn template_naming(&self) -> TemplateNaming {
         TemplateNaming {
             uses: &["name"],
-            needs: &[("name", "")],
+            needs: &["name"],
+            convert_option: None,
             how: "the Cloud API names a template by its name and language",
         }
     }

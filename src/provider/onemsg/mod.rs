@@ -109,10 +109,8 @@ impl Codec for OneMsgCodec {
     fn template_naming(&self) -> TemplateNaming {
         TemplateNaming {
             uses: &["namespace", "name"],
-            needs: &[
-                ("namespace", " (converting a Meta or Bird template, convert's `namespace` option)"),
-                ("name", ""),
-            ],
+            needs: &["namespace", "name"],
+            convert_option: Some("namespace"),
             how: "1MSG's sendTemplate names a template by its WhatsApp Business Account's namespace, its name and its language",
         }
     }
