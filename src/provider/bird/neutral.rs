@@ -515,7 +515,7 @@ fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
         let at = format!("/content/components/{i}");
         let (TemplateComponent::Header(c) | TemplateComponent::Body(c)) = component else {
             let what = format!(
-                "template {} component's variables (Bird keys them by names the template gives, not the message)",
+                "template {} component's variables (Bird maps a header's or body's named text variables only)",
                 component.kind()
             );
             refused.push(Unsupported::cannot(PROVIDER, what).at(at));
@@ -525,7 +525,7 @@ fn template(t: &NeutralTemplate) -> Result<Template, BodyError> {
             let at = format!("{at}/parameters/{j}");
             let NeutralParameter::Text(text) = parameter else {
                 let what = format!(
-                    "template {} variable (Bird keys media, amounts and dates by names the template gives, not the message)",
+                    "template {} variable (Bird maps named text variables only: the template gives the others' keys)",
                     parameter.kind()
                 );
                 refused.push(Unsupported::cannot(PROVIDER, what).at(at));
