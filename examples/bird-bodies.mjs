@@ -8,8 +8,11 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 const inDays = (days) => new Date(Date.now() + days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/** The Studio templates `birdBodies` sends, as a workspace has them (the sandbox's `bird.templates`). */
+/** The Studio templates `birdBodies` sends, as a workspace has them (the sandbox's `bird.templates`),
+ *  and Meta's `hello_world` made in Studio (what the demo's one template for every provider names). */
+export const BIRD_HELLO_WORLD = "2f0d6c1e-8a3b-4c5d-9e7f-a1b2c3d4e5f6";
 export const BIRD_TEMPLATES = [
+  { projectId: BIRD_HELLO_WORLD, locales: ["en-US"], variables: [] },
   { projectId: "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318", locales: ["en"], variables: ["name"] },
   { projectId: "7b492653-450b-4e97-b5e4-3827868e7438", locales: ["en"], variables: ["imageURL"] },
   { projectId: "6449eb42-dffb-41c2-81a1-7fd956d2e7a6", versions: ["e0e9190c-c3e7-4026-8fc3-d28a77aa1a52"], locales: ["en"], variables: ["name", "url"] },
