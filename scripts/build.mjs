@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { optionalTakesUndefined } from "./optional-undefined.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -29,7 +30,7 @@ function newestMtime(path) {
 }
 
 // scripts/tables.rs probes the codecs with the kind fixtures for CAPABILITIES.
-const inputs = ["src", "pkg-template", "Cargo.toml", "Cargo.lock", "scripts/build.mjs", "scripts/tables.rs", "tests/fixtures/neutral/kinds"].map((p) => join(root, p));
+const inputs = ["src", "pkg-template", "Cargo.toml", "Cargo.lock", "scripts/build.mjs", "scripts/optional-undefined.mjs", "scripts/tables.rs", "tests/fixtures/neutral/kinds"].map((p) => join(root, p));
 if (process.argv.includes("--if-needed") && existsSync(join(pkg, "package.json"))) {
   const built = statSync(join(pkg, "package.json")).mtimeMs;
   if (inputs.filter(existsSync).every((input) => newestMtime(input) < built)) {
@@ -135,15 +136,13 @@ dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type
 if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
 // An optional field takes `undefined` too, as JSON.stringify drops it (`{ replyTo: event.id }`
 // with no id): said outright, for projects on `exactOptionalPropertyTypes`, where `?:` alone
-// refuses it. Not in FetchInit, which goes the other way (to the caller's `fetch`, whose
-// RequestInit would not take an `undefined` body).
+// refuses it (scripts/optional-undefined.mjs). Not in FetchInit, which goes the other way (to
+// the caller's `fetch`, whose RequestInit would not take an `undefined` body).
 const fetchInit = /^export interface FetchInit \{\n[\s\S]*?^\}\n/m;
 const kept = fetchInit.exec(dts)?.[0];
 if (!kept) throw new Error("wabridge.d.ts: FetchInit not found");
 dts = dts.replace(fetchInit, "/* FetchInit */\n");
-dts = dts.replace(/^(\s+(?:readonly )?(?:"[^"]+"|\w+)\?: )(.+);$/gm, (line, field, type) =>
-  /\bundefined\b/.test(type) ? line : `${field}${type.includes("=>") ? `(${type})` : type} | undefined;`,
-);
+dts = optionalTakesUndefined(dts);
 dts = dts.replace("/* FetchInit */\n", kept);
 dts +=
   "\n// Added by scripts/build.mjs: a global's instance type where the project's libs declare it\n" +
@@ -265,6 +264,10 @@ log(`CAPABILITIES: ${Object.keys(capabilities).length} providers × ${Object.key
 
 // 6. The package around it.
 cpSync(join(root, "pkg-template"), pkg, { recursive: true });
+// The hand-written declarations' optional fields take `undefined` too, as the generated ones'.
+for (const file of readdirSync(pkg).filter((f) => f.endsWith(".d.ts"))) {
+  writeFileSync(join(pkg, file), optionalTakesUndefined(readFileSync(join(pkg, file), "utf8")));
+}
 for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE"]) cpSync(join(root, file), join(pkg, file));
 const cargoVersion = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
 const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
