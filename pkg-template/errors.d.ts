@@ -158,3 +158,25 @@ export declare class WebhookError extends WabridgeError {
   /** `"too_large"`: over `maxBodyBytes`, refused before it was read (`handleWebhook` answers 413). */
   readonly reason?: "too_large";
 }
+
+/**
+ * Any error wabridge throws, told apart by its `code`: what a program that loads two copies of
+ * the package (`import` beside `require`) uses instead of `instanceof`.
+ *
+ * ```ts
+ * catch (caught) {
+ *   const error = caught as AnyWabridgeError;
+ *   if (error.code === "ERR_VALIDATION") console.log(error.violations);
+ * }
+ * ```
+ */
+export type AnyWabridgeError =
+  | ValidationError
+  | UnsupportedError
+  | ProviderError
+  | TransportError
+  | UnexpectedResponseError
+  | ArgumentError
+  | SignatureError
+  | WebhookError
+  | (WabridgeError & { readonly code: "ERR_PARTIAL_SEND" });
