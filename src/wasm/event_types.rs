@@ -70,7 +70,7 @@ export interface WebhookMessage extends WebhookEventBase {
   kind: InboundKind;
   /** The words of it: the text, a caption, the title of the button or row tapped. */
   text?: string;
-  /** The message as neutral content, where it maps: send it back, or answer it, in one line. A file's link is the provider's own (Meta's and 1MSG's expire, and need your credentials); 1MSG names no file type, so a video, audio or document from it needs a `mimeType` before Bird or 1MSG take it again: download it first (`downloadMedia` gives the type). */
+  /** The message as neutral content, where it maps: send it back, or answer it, in one line. A file's id or link is the provider's own: to send it through another provider, download it first (`downloadMedia`, which also gives its type); 1MSG names no file type, so a video, audio or document from it needs a `mimeType` before Bird or 1MSG take it again. */
   content?: Content;
   media?: InboundMedia;
   /** The button, list row or postback tapped: the id (payload) you gave it and its title (1MSG gives the title only). */
