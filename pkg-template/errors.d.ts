@@ -12,7 +12,7 @@ export type ErrorCode =
   | "ERR_ARGUMENT"
   | "ERR_SIGNATURE"
   | "ERR_WEBHOOK"
-  /** A messenger's split send failed part-way with a value that cannot carry `sent` and `unsent` (an abort's reason that is a string, `null` or frozen): a plain `WabridgeError` carries them, the value as its `cause`. */
+  /** A messenger's split send failed part-way with a value other than wabridge's own error (an abort's reason, which every send its signal stops shares): a plain `WabridgeError` carries `sent` and `unsent`, the value as its `cause`. */
   | "ERR_PARTIAL_SEND";
 
 /**

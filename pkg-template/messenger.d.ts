@@ -55,7 +55,7 @@ export type SentMessage<P extends MessengerProvider = MessengerProvider> = P ext
 export interface MessengerFitOptions {
   /**
    * `"strict"` (default): violations reject. `"truncate"`, `"adapt"`: fitted first (see `fitMessage`);
-   * if a part of a split fails, the error carries `sent` (the parts sent), `unsent` (the messages not sent) and `uncertain` (a part the provider may have taken: its error is not `safeToResend`).
+   * if a part of a split fails, the error carries `sent` (the parts sent), `unsent` (the messages not sent) and `uncertain` (a part the provider may have taken: its error is not `safeToResend`) — wabridge's own error, or, where something else stopped it (an abort's reason, which every send its signal stops shares), a `WabridgeError` with code `ERR_PARTIAL_SEND` whose `cause` is that value.
    */
   fit?: FitMode | undefined;
 }
