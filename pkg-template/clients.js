@@ -439,15 +439,14 @@ export function checkKeys(what, object, known) {
   }
 }
 
-/** An id argument must be a string, as the core requires of Meta's ids (a number went to the provider). */
 /** An id argument: a non-empty string, refused as an argument (it is not a body with pointers) alike for every client. */
 function checkId(method, name, value) {
   if (typeof value !== "string") throw argumentError(`${method} takes the ${name} (a string), not ${value === null ? "null" : typeof value}`);
   if (value === "") throw argumentError(`${method} takes the ${name}, not an empty string`);
 }
 
-function argumentError(message) {
-  return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false });
+function argumentError(message, cause) {
+  return new ArgumentError(message, { code: "ERR_ARGUMENT", retryable: false, ...(cause === undefined ? {} : { cause }) });
 }
 
 /** The bytes of a Uint8Array, an ArrayBuffer, or a Blob/File; anything else goes on for the core to refuse. */
@@ -462,6 +461,14 @@ async function bytesOf(file) {
     }
   }
   if (file instanceof ArrayBuffer) return new Uint8Array(file);
-  if (typeof file?.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+  if (typeof file?.arrayBuffer === "function") {
+    // A Blob whose source changed or went away (a file from `fs.openAsBlob` since edited)
+    // cannot be read: the caller's to fix, said as such, its reason kept.
+    try {
+      return new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      throw argumentError(`the file cannot be read (${error?.message ?? error})`, error);
+    }
+  }
   return file;
 }

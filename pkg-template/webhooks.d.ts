@@ -63,7 +63,8 @@ export interface DedupeStore {
   put(key: string, value: string, options: { expirationTtl: number }): unknown;
 }
 
-/** Seen keys with an expiry in this process's memory: `handleWebhook`'s default store. */
+/** Seen keys with an expiry in this process's memory: `handleWebhook`'s default store. It keeps
+ *  the `maxEntries` newest (default 100,000): past that, the oldest are forgotten first. */
 export declare class MemoryDedupeStore implements DedupeStore {
   constructor(options?: { maxEntries?: number | undefined });
   get(key: string): string | null;

@@ -181,3 +181,24 @@ test("a split part the provider may have taken (its 2xx answer lost) is uncertai
   });
   assert.equal(sandbox.messages("1msg").length, 2, "the provider did take the uncertain part");
 });
+
+test("a file that cannot be read (a Blob whose source changed) is an ArgumentError with its reason as cause, on every upload", async () => {
+  const sandbox = createSandbox({ enforceWindow: false });
+  const unreadable = new DOMException("The blob could not be read", "NotReadableError");
+  const file = { type: "image/png", size: 3, arrayBuffer: async () => Promise.reject(unreadable) };
+  const meta = new wabridge.MetaClient(sandbox.clientOptions("meta"));
+  const onemsg = new wabridge.OneMsgClient(sandbox.clientOptions("1msg"));
+  const calls = {
+    "MetaClient.uploadMedia": () => meta.uploadMedia(file, { type: "image/png", filename: "a.png" }),
+    "OneMsgClient.sendFile": () => onemsg.sendFile(file, { phone: "16505551234", filename: "a.png" }),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    await assert.rejects(call(), (e) => {
+      assert.ok(e instanceof wabridge.ArgumentError, `${name}: ${e}`);
+      assert.match(e.message, /cannot be read \(The blob could not be read\)/, name);
+      assert.equal(e.cause, unreadable, name);
+      return true;
+    });
+  }
+  assert.equal(sandbox.requests.length, 0, "nothing was sent");
+});
