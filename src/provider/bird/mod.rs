@@ -422,6 +422,9 @@ mod tests {
     /// without a name is required one.
     #[test]
     fn neutral_templates_go_by_studio_project_and_named_variables() {
+        fn faults_at(violations: &[Violation]) -> Vec<(&str, ViolationCode)> {
+            violations.iter().map(|v| (v.path.as_str(), v.code)).collect()
+        }
         const PROJECT: &str = "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318";
         let template = |extra: Value| {
             let mut content = json!({"type": "template", "language": {"code": "en_US"}, "projectId": PROJECT,
@@ -478,7 +481,7 @@ mod tests {
         .unwrap();
         let found = crate::provider::violations_for(PROVIDER, &nameless).unwrap();
         assert_eq!(
-            found.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            faults_at(&found),
             [
                 ("/content", ViolationCode::Required),
                 ("/content/namespace", ViolationCode::Unsupported),
@@ -501,7 +504,7 @@ mod tests {
         );
         let Err(BodyError::Invalid(v)) = serialize(&unnamed) else { panic!() };
         assert_eq!(
-            v.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            faults_at(&v),
             [
                 ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
                 ("/content/components/0/parameters/2/parameterName", ViolationCode::Duplicate)
@@ -552,7 +555,7 @@ mod tests {
         }
         let found = crate::provider::violations_for(PROVIDER, &named).unwrap();
         assert_eq!(
-            found.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            faults_at(&found),
             [
                 ("/content/name", ViolationCode::Unsupported),
                 ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
@@ -569,7 +572,7 @@ mod tests {
         let faulty = Message::new("+31612345678", crate::message::Content::Template(t));
         let Err(BodyError::Invalid(v)) = serialize(&faulty) else { panic!() };
         assert_eq!(
-            v.iter().map(|v| (v.path.as_str(), v.code)).collect::<Vec<_>>(),
+            faults_at(&v),
             [
                 ("/content/language/code", ViolationCode::InvalidFormat),
                 ("/content/components/0/parameters/0/parameterName", ViolationCode::Required),
