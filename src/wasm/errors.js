@@ -54,10 +54,20 @@ export function makeError(className, message, props) {
 // exception caught there (wasm-bindgen's `catch`) keeps a slot of its reference table for
 // good, and once the table is full every call traps. A failure comes back as `{ failed }`.
 
+/** The longest JSON text of a value the wasm is given: the largest file a message may carry
+ *  inline (a 100 MiB document, base64 in a data: URI) and a megabyte for the rest. A value's
+ *  text is copied into the wasm's memory, which grows to several times it and never shrinks;
+ *  far past this, it runs out and traps (an untyped `RuntimeError`). */
+const MAX_JSON_CHARS = Math.ceil((100 * 1024 * 1024) / 3) * 4 + 1024 * 1024;
+
 /** `JSON.stringify(value)`: its text, `undefined` where JSON has none, or `{ failed: why }`. */
 export function jsonText(value) {
   try {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value);
+    if (text?.length > MAX_JSON_CHARS) {
+      return { failed: `its JSON is ${text.length} characters, more than any message can be (${MAX_JSON_CHARS}: a 100 MiB file inline, base64, and the rest)` };
+    }
+    return text;
   } catch (error) {
     return { failed: reason(error) };
   }

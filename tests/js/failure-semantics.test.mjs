@@ -202,3 +202,16 @@ test("a file that cannot be read (a Blob whose source changed) is an ArgumentErr
   }
   assert.equal(sandbox.requests.length, 0, "nothing was sent");
 });
+
+test("a value larger than any message can be is an ArgumentError before it is copied into the wasm, which keeps working", async () => {
+  // Past the largest inline file (a 100 MiB document, base64) and the rest: a huge `to` once
+  // ran the wasm out of memory (an untyped trap) and left it grown for good.
+  const huge = { to: "1".repeat(141_000_000), content: { type: "text", body: "hi" } };
+  assert.throws(() => wabridge.toProvider("meta", huge), (e) => e instanceof wabridge.ArgumentError && /more than any message can be/.test(e.message));
+  const sandbox = createSandbox({ enforceWindow: false });
+  const client = new wabridge.MetaClient(sandbox.clientOptions("meta"));
+  await assert.rejects(client.send(huge), wabridge.ArgumentError);
+  assert.equal(sandbox.requests.length, 0, "nothing was sent");
+  const sent = await client.send({ to: "+16505551234", content: { type: "text", body: "still works" } });
+  assert.match(sent.messageId, /^wamid\./);
+});
