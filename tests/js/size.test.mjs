@@ -60,7 +60,7 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // changes, values judged beside unknown fields, a 202's failed statuses: +3.4 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(298_489 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(301_071 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
