@@ -132,6 +132,12 @@ dts = patch(
   "InitInput",
 );
 dts = patch(dts, "export type SyncInitInput = BufferSource | WebAssembly.Module;", "export type SyncInitInput = ArrayBuffer | ArrayBufferView | GlobalWasmType<\"Module\", never>;", "SyncInitInput");
+// A template is named for some provider: its name (Meta, 1MSG) or its Bird Studio project, as
+// the model requires (each optional on its own, as every provider needs one of them only).
+dts = patch(dts, "({ type: \"template\" } & Template)", "({ type: \"template\" } & Template & TemplateNamed)", "Content's template");
+dts +=
+  "\n/** What names a template: its `name` (Meta, 1MSG), its Bird Studio `projectId`, or both. */\n" +
+  "export type TemplateNamed = { name: string } | { projectId: string };\n";
 dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type) => `${field}GlobalWasmType<"${type}", unknown>;`);
 if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
 // An optional field takes `undefined` too, as JSON.stringify drops it (`{ replyTo: event.id }`
