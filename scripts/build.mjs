@@ -39,8 +39,21 @@ if (process.argv.includes("--if-needed") && existsSync(join(pkg, "package.json")
   }
 }
 
-// 1. The core, compiled for wasm32 with the size profile of Cargo.toml.
-run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--release", "--features", "wasm"]);
+// 1. The core, compiled for wasm32 with the size profile of Cargo.toml, and the standard library
+//    compiled with it rather than taken prebuilt: std's size-optimized code paths
+//    (`optimize_for_size`) and the "immediate-abort" panic strategy, under which a panic is the
+//    same trap as under "abort" but without the formatting machinery that would have printed its
+//    message (into the void: wasm32-unknown-unknown has no stderr). 12 KB gzip less (BENCHMARKS.md,
+//    seventeenth session). Both are unstable options of the pinned stable toolchain, unlocked
+//    for this one build by RUSTC_BOOTSTRAP; they need the rust-src component (scripts/setup.sh).
+run(
+  "cargo",
+  [
+    "build", "--target", "wasm32-unknown-unknown", "--release", "--features", "wasm",
+    "-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size",
+  ],
+  { env: { ...process.env, RUSTC_BOOTSTRAP: "1", RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort" } },
+);
 const compiled = join(root, "target", "wasm32-unknown-unknown", "release", "wabridge.wasm");
 
 // 2. JS glue and declarations. One target (web: ES module + initSync) serves every runtime;

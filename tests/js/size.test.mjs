@@ -57,10 +57,13 @@ const pkg = fileURLToPath(new URL("../../pkg", import.meta.url));
 // on every method, Meta's non-object webhook items, uploads copied, 1MSG's coupon_code: +3.7 KB),
 // 293,366 after the fifteenth session's audit fixes (init's load errors typed and explained,
 // limits with their codes and bounds everywhere, inline media sizes, Bird's re-spelled URLs as
-// changes, values judged beside unknown fields, a 202's failed statuses: +3.4 KB).
+// changes, values judged beside unknown fields, a 202's failed statuses: +3.4 KB), 301,071 after
+// the sixteenth (Bird templates from the neutral model, each provider's template naming: +7.7 KB),
+// 288,637 in the seventeenth once std is compiled with the core for size, with panics that trap
+// at once (scripts/build.mjs, step 1: −12.4 KB).
 // When the wasm shrinks, lower the ceiling with it, and once the budget is met assert against
 // MAIN_ENTRY_BUDGET_BYTES instead.
-const CURRENT_CEILING_BYTES = Math.ceil(301_071 * 1.03);
+const CURRENT_CEILING_BYTES = Math.ceil(288_637 * 1.03);
 
 test("the main entry's browser module graph stays under its ceiling (budget: 100 KB gzip)", async () => {
   const { files, gzip } = await mainEntrySize(pkg);
