@@ -7,7 +7,7 @@ use super::location::Location;
 use super::media::{Media, MediaKind};
 use crate::limits::*;
 use crate::validate::{
-    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required, is_uuid,
+    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required, uuid_fault,
 };
 use serde::Serialize;
 
@@ -353,9 +353,7 @@ impl Validate for Template {
             None => {}
         }
         let uuid = |key: &str, value: &str, what: &str, report: &mut Report| {
-            if !is_uuid(value) {
-                let shown: String = value.chars().take(40).collect();
-                let message = format!("{key} must be {what} in UUID form (8-4-4-4-12 hex digits; got {shown:?})");
+            if let Some(message) = uuid_fault(key, what, value) {
                 report.add(&path.key(key), ViolationCode::InvalidFormat, message, None);
             }
         };

@@ -99,6 +99,16 @@ pub fn is_uuid(value: &str) -> bool {
             .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
+/// Why `value`, the `key` that names `label` (a Bird id), is not a UUID; `None` when it is.
+/// The value is quoted to its first 40 characters: enough to recognise, bounded for any input.
+pub fn uuid_fault(key: &str, label: &str, value: &str) -> Option<String> {
+    if is_uuid(value) {
+        return None;
+    }
+    let shown: String = value.chars().take(40).collect();
+    Some(format!("{key} must be {label} in UUID form (8-4-4-4-12 hex digits; got {shown:?})"))
+}
+
 /// A WhatsApp business-scoped user id (BSUID): the user's ISO 3166 country code, a period,
 /// and up to 128 letters and digits (`US.13491208655302741918`) — or a parent BSUID, with
 /// `ENT.` after the period (`US.ENT.11815799212886844830`). Meta: business-scoped user IDs.

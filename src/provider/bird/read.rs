@@ -9,7 +9,7 @@ use super::model::*;
 use crate::limits::*;
 use crate::message::MediaKind;
 use crate::validate::{
-    Obj, Report, ViolationCode, bsuid_form, char_count, chars_fault, is_bsuid, is_http_url, is_uuid, number,
+    Obj, Report, ViolationCode, bsuid_form, char_count, chars_fault, is_bsuid, is_http_url, is_uuid, number, uuid_fault,
 };
 
 /// The fields of Bird's `CreateMessage` besides its delivery options.
@@ -129,8 +129,7 @@ fn e164(c: &Obj<'_>, r: &mut Report, value: &str) {
 
 /// A UUID in its 8-4-4-4-12 hex form.
 fn uuid(o: &Obj<'_>, r: &mut Report, key: &str, label: &str, value: &str) {
-    if !is_uuid(value) {
-        let message = format!("{key} must be {label} in UUID form (8-4-4-4-12 hex digits; got {value:?})");
+    if let Some(message) = uuid_fault(key, label, value) {
         o.violation(r, key, ViolationCode::InvalidFormat, message, None);
     }
 }
