@@ -6,10 +6,15 @@ use crate::error::BodyError;
 use crate::message::Message;
 use wasm_bindgen::prelude::*;
 
-/// A JS value as JSON text. Strings are taken as JSON text already (a raw request body).
+/// A JS value as JSON text. Strings are taken as JSON text already (a raw request body). Text
+/// longer than any message can be is refused before it is copied into the wasm's memory, which
+/// would grow to several times it and never shrink.
 pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     if value.is_string() {
-        return Ok(well_formed(value).as_string().unwrap_or_default());
+        let text = document_text(value);
+        return text.as_string().ok_or_else(|| {
+            BodyError::argument(format!("the JSON text cannot be taken: {}", failure(&text).unwrap_or_default()))
+        });
     }
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Err(BodyError::argument("expected an object or a JSON string"));
@@ -23,6 +28,11 @@ pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     stringify(value).map(Option::unwrap_or_default)
 }
 
+/// JSON lines as given, of any length (the bulk path bounds its input itself), well-formed.
+pub fn lines_text(value: &JsValue) -> String {
+    well_formed(value).as_string().unwrap_or_default()
+}
+
 #[wasm_bindgen(module = "/src/wasm/errors.js")]
 extern "C" {
     /// `JSON.stringify` that never throws into the wasm (see errors.js).
@@ -34,6 +44,9 @@ extern "C" {
     /// JSON text with its lone surrogates escaped, which UTF-8 would turn into U+FFFD.
     #[wasm_bindgen(js_name = wellFormed)]
     fn well_formed(text: &JsValue) -> JsValue;
+    /// One document's JSON text, well-formed, or `{ failed }` when longer than any message.
+    #[wasm_bindgen(js_name = documentText)]
+    fn document_text(text: &JsValue) -> JsValue;
     /// A JS array's items as JSON text each, or `{ failed }` for one (see errors.js).
     #[wasm_bindgen(js_name = jsonItems)]
     fn json_items(array: &JsValue) -> JsValue;

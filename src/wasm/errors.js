@@ -60,17 +60,29 @@ export function makeError(className, message, props) {
  *  far past this, it runs out and traps (an untyped `RuntimeError`). */
 const MAX_JSON_CHARS = Math.ceil((100 * 1024 * 1024) / 3) * 4 + 1024 * 1024;
 
+/** Why JSON text of `length` characters is refused, or undefined when it is not. */
+function tooLong(length) {
+  if (length > MAX_JSON_CHARS) {
+    return `its JSON is ${length} characters, more than any message can be (${MAX_JSON_CHARS}: a 100 MiB file inline, base64, and the rest)`;
+  }
+}
+
 /** `JSON.stringify(value)`: its text, `undefined` where JSON has none, or `{ failed: why }`. */
 export function jsonText(value) {
   try {
     const text = JSON.stringify(value);
-    if (text?.length > MAX_JSON_CHARS) {
-      return { failed: `its JSON is ${text.length} characters, more than any message can be (${MAX_JSON_CHARS}: a 100 MiB file inline, base64, and the rest)` };
-    }
-    return text;
+    const failed = tooLong(text?.length);
+    return failed ? { failed } : text;
   } catch (error) {
     return { failed: reason(error) };
   }
+}
+
+/** One document's JSON text as given (a request body, say), well-formed (see `wellFormed`), or
+ *  `{ failed: why }` when it is longer than any message can be (as `jsonText` refuses). */
+export function documentText(text) {
+  const failed = tooLong(text.length);
+  return failed ? { failed } : wellFormed(text);
 }
 
 /** `object[key]` as `{ value }`, or `{ failed: why }` when reading it throws. */
@@ -147,17 +159,14 @@ export function jsonItems(array) {
       continue;
     }
     if (typeof item === "string") {
-      texts.push(wellFormed(item));
+      texts.push(documentText(item));
     } else if (item === undefined || typeof item === "function" || typeof item === "symbol" || ArrayBuffer.isView(item) || item instanceof ArrayBuffer) {
       // No message, or bytes: refused by the core as `toProvider` refuses them.
       texts.push({ unread: item });
     } else {
-      try {
-        // `"null"` where JSON has no text (a `toJSON` that gives undefined), as in an array's.
-        texts.push(JSON.stringify(item) ?? "null");
-      } catch (error) {
-        texts.push({ failed: `value cannot be converted to JSON: ${reason(error)}` });
-      }
+      // `"null"` where JSON has no text (a `toJSON` that gives undefined), as in an array's.
+      const text = jsonText(item) ?? "null";
+      texts.push(typeof text === "string" ? text : { failed: `value cannot be converted to JSON: ${text.failed}` });
     }
   }
   return texts;

@@ -224,7 +224,7 @@ pub fn to_provider_many(
         None if input.is_string() && js_sys::JsString::from(input.clone()).length() as usize > BULK_MAX_INPUT => {
             return Err(bulk_too_large().into());
         }
-        None if input.is_string() => js_to_json(&input)?.into_bytes(),
+        None if input.is_string() => convert::lines_text(&input).into_bytes(),
         None => {
             let message = "toProviderMany takes an array of messages, or JSON lines: a string, or UTF-8 bytes as a \
                            Uint8Array (a file's: new Uint8Array(await file.arrayBuffer()))";

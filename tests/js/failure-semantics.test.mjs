@@ -215,3 +215,21 @@ test("a value larger than any message can be is an ArgumentError before it is co
   const sent = await client.send({ to: "+16505551234", content: { type: "text", body: "still works" } });
   assert.match(sent.messageId, /^wamid\./);
 });
+
+test("JSON text larger than any message can be is refused as such by every entry point that reads one document; JSON lines have their own bound", () => {
+  // Each of these once copied the whole text into the wasm, which grew to several times it.
+  const text = JSON.stringify({ to: "+16505551234", content: { type: "text", body: "x".repeat(141_000_000) } });
+  const refused = (e) => e instanceof wabridge.ArgumentError && /the JSON text cannot be taken: its JSON is \d+ characters, more than any message can be/.test(e.message);
+  assert.throws(() => wabridge.toProviderJson("meta", text), refused, "toProviderJson");
+  assert.throws(() => wabridge.validate(text), refused, "validate");
+  assert.throws(() => wabridge.validateProvider("meta", text), refused, "validateProvider");
+  assert.throws(() => wabridge.fromProvider("meta", text), refused, "fromProvider");
+  assert.throws(() => wabridge.convert("meta", "bird", text), refused, "convert");
+  // A bulk call's string item is one document too; the call goes on with the others.
+  const [item, next] = wabridge.toProviderMany("meta", [text, { to: "+16505551234", content: { type: "text", body: "hi" } }]);
+  assert.equal(item.error?.code, "ERR_ARGUMENT", JSON.stringify(item).slice(0, 300));
+  assert.match(item.error.message, /more than any message can be/);
+  assert.equal(next.body?.text?.body, "hi", JSON.stringify(next));
+  // Still working, and a document just under the bound is read.
+  assert.equal(wabridge.toProvider("meta", { to: "+16505551234", content: { type: "text", body: "hi" } }).text.body, "hi");
+});
