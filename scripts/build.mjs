@@ -151,6 +151,16 @@ dts = patch(dts, "({ type: \"template\" } & Template)", "({ type: \"template\" }
 dts +=
   "\n/** What names a template: its `name` (Meta, 1MSG), its Bird Studio `projectId`, or both. */\n" +
   "export type TemplateNamed = { name: string } | { projectId: string };\n";
+// "Exactly one of" that the model checks, said in the types too: a Flow by its id or its name, a
+// carousel card with quick-reply buttons or a URL button. (tsify derives each as one interface
+// with both optional: kept as its fields, the type is that and the choice.)
+dts = patch(dts, "export interface Flow {", "export interface FlowFields {", "Flow");
+dts = patch(dts, "export interface CarouselCard {", "export interface CarouselCardFields {", "CarouselCard");
+dts +=
+  "\n/** A WhatsApp Flow behind a button: by `flowId` or `flowName`, exactly one. */\n" +
+  "export type Flow = FlowFields & ({ flowId: string; flowName?: never } | { flowName: string; flowId?: never });\n" +
+  "/** A media carousel's card: quick-reply buttons or one URL button, exactly one of them. */\n" +
+  "export type CarouselCard = CarouselCardFields & ({ buttons: ReplyButton[]; ctaUrl?: never } | { ctaUrl: CardCtaUrl; buttons?: never });\n";
 dts = dts.replace(/^(    readonly \w+: )WebAssembly\.(\w+);$/gm, (_, field, type) => `${field}GlobalWasmType<"${type}", unknown>;`);
 if (/^(?! *\*).*\b(WebAssembly\.|BufferSource\b|RequestInfo\b)/m.test(dts)) throw new Error("wabridge.d.ts still names a DOM-only type outside comments");
 // An optional field takes `undefined` too, as JSON.stringify drops it (`{ replyTo: event.id }`
