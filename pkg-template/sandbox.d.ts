@@ -153,6 +153,23 @@ export interface SandboxMessage {
   /** Bird: when a scheduled message goes out (ms since the epoch). */
   scheduledAt?: number;
   failure: { code: number; title: string; details: string } | null;
+  /** Meta and 1MSG: whether the message went to a group (Meta `recipient_type: "group"`, a 1MSG `…@g.us` chat). */
+  group?: boolean;
+  /** Meta: the business-scoped user id it was sent to (`recipient`), when sent to one rather than a number. */
+  userId?: string;
+  /** Meta: the `biz_opaque_callback_data` sent, echoed in its status webhooks. */
+  callbackData?: string;
+  /** Meta and 1MSG: the template's category (`marketing`, `utility`, `authentication`), for a template message. */
+  templateCategory?: string;
+  /** 1MSG: the conversation id its status webhooks name, once the first is played out. */
+  conversationId?: string;
+  /** Bird: every receiver of the message (the first is `contactId`, `to`, `contact`). */
+  receivers?: { id: string; phone: string; key: string; customer: string }[];
+  /** Bird: when the message was created and its status last changed (ISO 8601), as Bird's `GET` answers them. */
+  createdAt?: string;
+  lastStatusAt?: string;
+  /** Bird: the WhatsApp message id (`wamid.…`) Bird reports as the message's `platformReference`. */
+  platformReference?: string;
 }
 
 export interface SandboxOptions {
