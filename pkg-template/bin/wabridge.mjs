@@ -10,7 +10,8 @@ const PROVIDERS = ["meta", "bird", "1msg"];
 const FORMATS = ["neutral", ...PROVIDERS];
 const USAGE = `usage:
   wabridge validate --provider meta|bird|1msg [--op OPERATION] [--json] [FILE|-]
-  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt] [--namespace NS] [FILE|-]
+  wabridge convert --from neutral|meta|bird|1msg --to neutral|meta|bird|1msg [--op OPERATION] [--fit strict|truncate|adapt]
+                   [--template-name NAME] [--namespace NS] [--project-id UUID [--project-version UUID]] [FILE|-]
   wabridge send --provider meta|bird|1msg [--native [--op METHOD]] [--options JSON] [--file PATH [--type MIME]] [FILE|-]
   wabridge call --provider meta|1msg --op METHOD [ID|FILE|-]
   wabridge contact-window --provider bird --contact CONTACT_ID [--identifier +E164]
@@ -25,8 +26,9 @@ FILE is a JSON document (a provider-native request body, or a neutral message fo
 convert leaves out what the target cannot carry and says so on standard error, one line per
 change with its pointer in FILE; --fit truncate shortens over-long text at grapheme boundaries,
 --fit adapt also reshapes (buttons → list, carousel → one message per card: then a JSON array).
---namespace gives a template's namespace, which 1MSG's sendTemplate needs and a Meta template
-body does not carry.
+--template-name, --namespace, --project-id and --project-version name a template for the
+target where FILE does not: Meta names it by name, 1MSG by namespace and name, Bird by its
+Studio project (a Meta template has no namespace or project, a Bird template no name).
 Content of a kind the target cannot carry exits 3.
 send --native sends FILE as the provider's own body (Bird: templates by project, several
 images, postbacks…; 1MSG: the body of --op METHOD, sendMessage by default — sendTemplate,
@@ -184,7 +186,10 @@ async function validate(args) {
 async function convert(args) {
   const { values, positionals } = parseArgs({
     args,
-    options: { from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" }, namespace: { type: "string" } },
+    options: {
+      from: { type: "string" }, to: { type: "string" }, op: { type: "string" }, fit: { type: "string" },
+      "template-name": { type: "string" }, namespace: { type: "string" }, "project-id": { type: "string" }, "project-version": { type: "string" },
+    },
     allowPositionals: true,
   });
   const from = oneOf("from", values.from, FORMATS);
@@ -192,7 +197,8 @@ async function convert(args) {
   const fit = values.fit === undefined ? undefined : oneOf("fit", values.fit, ["strict", "truncate", "adapt"]);
   if (positionals.length > 1) throw new UsageError("convert takes one FILE");
   const input = await readInput(positionals[0]);
-  const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit, namespace: values.namespace });
+  const template = { name: values["template-name"], namespace: values.namespace, projectId: values["project-id"], projectVersion: values["project-version"] };
+  const { body, operation, changes, more } = wabridge.convert(from, to, input, { operation: values.op, fit, template });
   // A split (fit adapt: a carousel card by card) gives the bodies as one JSON array, in order.
   const output = more.length === 0 ? body : [body, ...more.map((part) => part.body)];
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -328,6 +328,15 @@ impl Template {
         Template::NAMES.into_iter().zip(values).any(|(name, value)| name == field && value.is_some())
     }
 
+    /// Sets the naming field `field` (one of [`Template::NAMES`]) to `value` where it has none.
+    pub fn give_name(&mut self, field: &str, value: &str) {
+        for (name, slot) in Template::NAMES.into_iter().zip(self.name_slots()) {
+            if name == field && slot.is_none() {
+                *slot = Some(value.to_string());
+            }
+        }
+    }
+
     /// Takes out the naming fields named in `fields`.
     pub fn forget_names(&mut self, fields: &[&str]) {
         for (name, slot) in Template::NAMES.into_iter().zip(self.name_slots()) {

@@ -165,9 +165,6 @@ pub struct Approximation {
 pub struct TemplateNaming {
     pub uses: &'static [&'static str],
     pub needs: &'static [&'static str],
-    /// A field it needs that `convert` takes as an option (1MSG's namespace), for a body of a
-    /// provider that has no such field.
-    pub convert_option: Option<&'static str>,
     pub how: &'static str,
 }
 
@@ -182,19 +179,16 @@ impl TemplateNaming {
             .needs
             .iter()
             .filter(|field| !template.gives(field))
-            .map(|field| {
-                let option = match self.convert_option {
-                    Some(option) if option == *field => {
-                        format!(" (converting another provider's body, convert's `{field}` option)")
-                    }
-                    _ => String::new(),
-                };
-                crate::validate::Violation {
-                    path: format!("/content/{field}"),
-                    code: crate::validate::ViolationCode::Required,
-                    message: format!("{}: give content.{field}{option}", self.how),
-                    limit: None,
-                }
+            // Another provider's body may have no such field (a Meta template no Studio
+            // project): convert takes each as an option.
+            .map(|field| crate::validate::Violation {
+                path: format!("/content/{field}"),
+                code: crate::validate::ViolationCode::Required,
+                message: format!(
+                    "{}: give content.{field} (converting another provider's body, convert's `template.{field}` option)",
+                    self.how
+                ),
+                limit: None,
             })
             .collect();
         let mut refused = self.foreign(template).into_iter().map(|field| self.refusal(provider, field));

@@ -258,18 +258,20 @@ pub fn convert_reporting(
     operation: Option<&str>,
     mode: fit::FitMode,
 ) -> Result<Conversion, BodyError> {
-    convert_given(from, to, body, operation, mode, None)
+    convert_given(from, to, body, operation, mode, &[])
 }
 
-/// [`convert_reporting`], with the template namespace that 1MSG's sendTemplate needs and a
-/// Meta template body does not carry (`namespace`): used where the message has none.
+/// [`convert_reporting`], with naming fields for a template (`template_names`: pairs of a
+/// field of [`Template::NAMES`] and its value) that the target names it by and the source's
+/// body may not carry (a Meta template's Bird Studio project, a Bird template's name, 1MSG's
+/// namespace): each used where the message has none, for a target that names templates by it.
 pub fn convert_given(
     from: Format,
     to: Format,
     body: &str,
     operation: Option<&str>,
     mode: fit::FitMode,
-    namespace: Option<&str>,
+    template_names: &[(&str, &str)],
 ) -> Result<Conversion, BodyError> {
     let exact =
         |operation: Option<Operation>, body: String| Conversion { parts: vec![(operation, body)], changes: vec![] };
@@ -296,7 +298,7 @@ pub fn convert_given(
                 Err(error) => return Err(error),
             }
         }
-        (Format::Neutral, Format::Neutral) if mode == fit::FitMode::Strict => {
+        (Format::Neutral, Format::Neutral) if mode == fit::FitMode::Strict && template_names.is_empty() => {
             return convert(from, to, body, operation).map(|body| exact(None, body));
         }
         (_, to) => to,
@@ -307,7 +309,7 @@ pub fn convert_given(
     // its pointer in that body, made before any the fit makes. A provider's body over a
     // maximum is read again for the fit to remedy, if a fit may (else, or if that read fails
     // too, its violations are the answer).
-    let (request, left_out) = match from {
+    let (mut request, left_out) = match from {
         Format::Neutral => (Request::from_json(body)?, Vec::new()),
         Format::Provider(provider) => match parse_request_lossy(provider, body, operation) {
             Err(error) if fit_may_remedy(&error) => {
@@ -316,6 +318,15 @@ pub fn convert_given(
             read => read?,
         },
     };
+    if let Request::Message(Message { content: Content::Template(template), .. }) = &mut request {
+        let named_by = |field: &str| match to {
+            Format::Provider(to) => codec(to).template_naming().uses.contains(&field),
+            Format::Neutral => true,
+        };
+        for (field, value) in template_names.iter().filter(|(field, _)| named_by(field)) {
+            template.give_name(field, value);
+        }
+    }
     let read_changes = left_out.into_iter().map(|(at, why)| ReportedChange {
         change: fit::Change { kind: fit::ChangeKind::Lossy, pointer: at.clone(), message: why, limit: None, part: 0 },
         source: Some(at),
@@ -329,7 +340,7 @@ pub fn convert_given(
         Format::Neutral => fit::Target::Neutral,
         Format::Provider(to) => fit::Target::Provider(to),
     };
-    let mut message = match (request, target) {
+    let message = match (request, target) {
         (Request::Message(message), _) => message,
         (read, fit::Target::Provider(to)) => {
             // A provider without read receipts refuses the body as a whole (its root), whatever
@@ -342,17 +353,10 @@ pub fn convert_given(
         }
         (read, fit::Target::Neutral) => return Ok(Conversion { parts: vec![(None, to_neutral(&read)?)], changes }),
     };
-    if let (Some(namespace), Content::Template(template)) = (namespace, &mut message.content) {
-        template.namespace.get_or_insert_with(|| namespace.to_string());
-    }
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
     // by its codec's pointer table for the message read from it (read again: changes and
     // refusals are rare, a clone of every message not).
-    let fitted = match (from, to) {
-        (Format::Provider(source), Format::Provider(target)) => unnamed_template(source, target, &message),
-        _ => Ok(()),
-    }
-    .and_then(|()| fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true }));
+    let fitted = fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true });
     let source = match from {
         Format::Provider(provider) if fitted.as_ref().map_or(true, |f| !f.changes.is_empty()) => {
             let operation = operation_named(provider, operation)?;
@@ -381,27 +385,6 @@ pub fn convert_given(
     };
     let parts = fitted.parts.into_iter().map(|(message, body)| (operation(&message), body)).collect();
     Ok(Conversion { parts, changes })
-}
-
-/// Refuses a template read from `source`'s body that `target` names by a field no such body
-/// has (a Meta template's Studio project for Bird; a Bird template's name for Meta or 1MSG):
-/// not a fault of the body, and not one to mend but where convert takes it as an option (1MSG's
-/// namespace), so unsupported rather than a `required` violation at a field the body lacks.
-fn unnamed_template(source: Provider, target: Provider, message: &Message) -> Result<(), BodyError> {
-    let Content::Template(template) = &message.content else { return Ok(()) };
-    let naming = codec(target).template_naming();
-    let has = codec(source).template_naming().uses;
-    let lacking = naming
-        .needs
-        .iter()
-        .find(|field| !template.gives(field) && naming.convert_option != Some(**field) && !has.contains(*field));
-    match lacking {
-        Some(field) => {
-            let what = format!("template of a {source} body (it has no {field}, and {})", naming.how);
-            Err(crate::error::Unsupported::cannot(target, what).at("/content").into())
-        }
-        None => Ok(()),
-    }
 }
 
 /// `error`, found fitting or writing a message, with its pointers moved from the neutral

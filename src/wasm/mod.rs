@@ -13,7 +13,7 @@ pub use client::ClientCore;
 
 use crate::error::BodyError;
 use crate::json::JsonWriter;
-use crate::message::Message;
+use crate::message::{Message, Template};
 use crate::provider::fit::{Change, Fit, FitMode};
 use crate::provider::{self, BulkItem, Provider};
 use crate::validate::Violation;
@@ -343,7 +343,14 @@ export interface FitChange {
 export interface ConvertOptions extends ProviderBodyOptions {
   /** How far the message may be changed to fit the target (`"strict"` by default): a provider's limits, or to `"neutral"` the neutral model's own. */
   fit?: FitMode;
-  /** A template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs and a Meta template body does not carry: used where the message has none (a 1MSG body converted to 1MSG is given back as it is). */
+  /**
+   * What names a template for the target where the body given does not: a Meta template has
+   * no Bird Studio `projectId` (nor 1MSG's `namespace`), a Bird template no `name`. Each is
+   * used where the message has none and the target names templates by it (Meta `name`; 1MSG
+   * `namespace` and `name`; Bird `projectId` and `projectVersion`); to `"neutral"`, all are.
+   */
+  template?: { name?: string; namespace?: string; projectId?: string; projectVersion?: string };
+  /** `template.namespace`, as convert first took it: a template's namespace (its WhatsApp Business Account's), which 1MSG's sendTemplate needs. */
   namespace?: string;
 }
 /**
@@ -439,6 +446,32 @@ pub fn parse_phone_number(text: &str, region: Option<String>) -> Result<JsValue,
     Ok(json_to_js(&w.finish())?)
 }
 
+/// convert's `template` option (and `namespace`, its older spelling of `template.namespace`):
+/// the naming fields given, each a non-empty string.
+fn template_names(options: &Options<'_>) -> Result<Vec<(&'static str, String)>, BodyError> {
+    let given = options.get("template")?;
+    let template = Options::optional(given.as_ref(), "convert's template option", &Template::NAMES)?;
+    let namespace = options.string("namespace")?;
+    let mut names = Vec::new();
+    for field in Template::NAMES {
+        let value = match (template.string(field)?, &namespace) {
+            (Some(value), Some(namespace)) if field == "namespace" && value != *namespace => {
+                let message = "convert's namespace option and its template.namespace differ: give one of them";
+                return Err(BodyError::argument(message));
+            }
+            (None, Some(namespace)) if field == "namespace" => Some(namespace.clone()),
+            (value, _) => value,
+        };
+        if let Some(value) = value {
+            if value.trim().is_empty() {
+                return Err(BodyError::argument(format!("convert's template.{field} names the template: not empty")));
+            }
+            names.push((field, value));
+        }
+    }
+    Ok(names)
+}
+
 /// Converts a document between formats — `"neutral"` or a provider name — validating it on
 /// the way (a neutral read receipt is `{ markRead: { messageId, typingIndicator? } }`).
 /// Converting a provider's body to the same provider reproduces it exactly. A field the target
@@ -453,19 +486,14 @@ pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "Message | ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = Options::optional(options.as_ref(), "convert options", &["operation", "fit", "namespace"])?;
+    let options =
+        Options::optional(options.as_ref(), "convert options", &["operation", "fit", "template", "namespace"])?;
     let operation = options.string("operation")?;
     let mode = options.string("fit")?.map_or(Ok(FitMode::Strict), |mode| mode.parse())?;
-    // Only 1MSG's sendTemplate takes a namespace: for another target the option says nothing.
-    let namespace = options.string("namespace")?.filter(|_| to == "1msg");
-    if namespace.as_deref().is_some_and(|ns| ns.trim().is_empty()) {
-        return Err(
-            BodyError::argument("convert's namespace option is a template namespace, not an empty string").into()
-        );
-    }
+    let names = template_names(&options)?;
     let body = js_to_json(&body)?;
-    let conversion =
-        provider::convert_given(from.parse()?, to.parse()?, &body, operation.as_deref(), mode, namespace.as_deref())?;
+    let names: Vec<_> = names.iter().map(|(field, value)| (*field, value.as_str())).collect();
+    let conversion = provider::convert_given(from.parse()?, to.parse()?, &body, operation.as_deref(), mode, &names)?;
     let mut w = JsonWriter::new();
     let mut parts = conversion.parts.iter();
     w.item_obj(|w| {

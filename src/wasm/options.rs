@@ -113,7 +113,7 @@ impl<'a> Options<'a> {
     }
 
     /// The option, absent when undefined or null; an argument error where reading it throws.
-    fn get(&self, key: &str) -> Result<Option<JsValue>, BodyError> {
+    pub fn get(&self, key: &str) -> Result<Option<JsValue>, BodyError> {
         let Some(object) = self.object else { return Ok(None) };
         let value = super::convert::property(object, key, self.what)?;
         Ok(Some(value).filter(|v| !v.is_undefined() && !v.is_null()))

@@ -253,14 +253,16 @@ test("neutral template → Bird: by Studio project and version, named text varia
     ["/content/components/0/parameters/0/parameterName", "required"], ["/content/components/0/parameters/2/parameterName", "duplicate"],
   ]);
   // A Meta or 1MSG template has no Studio project, a Bird template no name: converted between
-  // them, unsupported at the template (no field of the body given would mend it).
+  // them, the name is required, given as convert's template option.
   const meta = { messaging_product: "whatsapp", to: "31612345678", type: "template", template: { name: "order_update", language: { code: "en_US" } } };
-  const nameless = (provider, field, path) => (e) => e instanceof wabridge.UnsupportedError && e.provider === provider && e.path === path && e.kind.includes(`no ${field}`);
-  assert.throws(() => wabridge.convert("meta", "bird", meta), nameless("bird", "projectId", "/template"));
+  const nameless = (field) => (e) => e instanceof wabridge.ValidationError && e.violations.some((v) => v.code === "required" && v.message.includes(`convert's \`template.${field}\` option`));
+  assert.throws(() => wabridge.convert("meta", "bird", meta), nameless("projectId"));
   const oneMsg = { phone: "31612345678", namespace: "ns_1", template: "order_update", language: { policy: "deterministic", code: "en_US" } };
-  assert.throws(() => wabridge.convert("1msg", "bird", oneMsg, { operation: "sendTemplate" }), nameless("bird", "projectId", ""));
-  assert.throws(() => wabridge.convert("bird", "meta", fixture("template-text.json")), nameless("meta", "name", "/template"));
-  assert.throws(() => wabridge.convert("bird", "1msg", fixture("template-text.json"), { namespace: "ns_1" }), nameless("1msg", "name", "/template"));
+  assert.throws(() => wabridge.convert("1msg", "bird", oneMsg, { operation: "sendTemplate" }), nameless("projectId"));
+  assert.throws(() => wabridge.convert("bird", "meta", fixture("template-text.json")), nameless("name"));
+  assert.throws(() => wabridge.convert("bird", "1msg", fixture("template-text.json"), { namespace: "ns_1" }), nameless("name"));
+  const { body: fromOneMsg } = wabridge.convert("1msg", "bird", oneMsg, { operation: "sendTemplate", template: { projectId: TEMPLATE.projectId } });
+  assert.deepEqual(fromOneMsg.template, { projectId: TEMPLATE.projectId, version: "latest", locale: "en-US" });
   // An empty name is none (every provider's rule), before anything is sent.
   const empty = { to: CUSTOMER, content: { ...TEMPLATE, components: [{ type: "body", parameters: [{ type: "text", text: "a", parameterName: "" }] }] } };
   assert.deepEqual(wabridge.validate(empty).map((v) => [v.path, v.code]), [["/content/components/0/parameters/0/parameterName", "required"]]);

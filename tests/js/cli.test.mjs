@@ -866,3 +866,18 @@ test("convert --namespace: a Meta template to 1MSG's sendTemplate, which needs t
   assert.equal(given.code, 0, given.stderr);
   assert.equal(JSON.parse(given.stdout).namespace, "ca300906_cfbc_410b_99fb_dcee8e13d578");
 });
+
+test("convert --project-id / --template-name: a Meta template to Bird by its Studio project, and back by its name", () => {
+  const meta = { messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "hello_world", language: { code: "en_US" } } };
+  const without = cli(["convert", "--from", "meta", "--to", "bird", "-"], JSON.stringify(meta));
+  assert.equal(without.code, 1, without.stderr);
+  assert.match(without.stderr, /template\.projectId/);
+  const projectId = "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318";
+  const toBird = cli(["convert", "--from", "meta", "--to", "bird", "--project-id", projectId, "-"], JSON.stringify(meta));
+  assert.equal(toBird.code, 0, toBird.stderr);
+  assert.deepEqual(JSON.parse(toBird.stdout).template, { projectId, version: "latest", locale: "en-US" });
+  assert.match(toBird.stderr, /lossy: \/template\/name/);
+  const back = cli(["convert", "--from", "bird", "--to", "meta", "--template-name", "hello_world", "-"], toBird.stdout);
+  assert.equal(back.code, 0, back.stderr);
+  assert.deepEqual(JSON.parse(back.stdout).template, meta.template);
+});

@@ -283,7 +283,7 @@ test("a carousel card's refusal points at that card as given: split card by card
 
 test("a Meta template converts to 1MSG with the namespace given to convert (--namespace in the CLI); without one, the refusal says how to give it", () => {
   const template = { messaging_product: "whatsapp", to: P, type: "template", template: { name: "hello_world", language: { code: "en_US" } } };
-  assert.throws(() => convert("meta", "1msg", template), (e) => e instanceof ValidationError && /convert's `namespace` option/.test(e.violations[0].message));
+  assert.throws(() => convert("meta", "1msg", template), (e) => e instanceof ValidationError && /convert's `template.namespace` option/.test(e.violations[0].message));
   const namespace = "ca300906_cfbc_410b_99fb_dcee8e13d578";
   const { body, operation, changes } = convert("meta", "1msg", template, { namespace });
   assert.deepEqual([operation, body.namespace, body.template, body.language.code, changes], ["sendTemplate", namespace, "hello_world", "en_US", []]);
@@ -291,6 +291,41 @@ test("a Meta template converts to 1MSG with the namespace given to convert (--na
   // A neutral template's own namespace is kept over the option's.
   const own = convert("neutral", "1msg", { to: `+${P}`, content: { type: "template", name: "t", language: { code: "en" }, namespace: "own_ns" } }, { namespace });
   assert.equal(own.body.namespace, "own_ns");
+  // `template.namespace` is the same option; the two differing is an ArgumentError.
+  assert.equal(convert("meta", "1msg", template, { template: { namespace } }).body.namespace, namespace);
+  assert.throws(() => convert("meta", "1msg", template, { namespace, template: { namespace: "other" } }), (e) => e instanceof wabridge.ArgumentError && /differ/.test(e.message));
+});
+
+test("a template converts between any two providers with convert's template option naming it as the target does: Meta → Bird by Studio project, Bird → Meta by name, Bird → 1MSG by namespace and name", () => {
+  const projectId = "ce6a2fd6-b2fa-4f5a-a2cd-f3bd15883318";
+  const projectVersion = "0d1e7c52-2c61-4b5c-9a3e-1f2b3c4d5e6f";
+  const meta = { messaging_product: "whatsapp", to: P, type: "template", template: { name: "order_update", language: { code: "en_US" }, components: [
+    { type: "body", parameters: [{ type: "text", text: "Robert", parameter_name: "name" }] },
+  ] } };
+  // Without the project: required, and the violation says how to give it.
+  assert.throws(() => convert("meta", "bird", meta), (e) => e instanceof ValidationError && e.violations.some((v) => v.code === "required" && /convert's `template.projectId` option/.test(v.message)));
+  const toBird = convert("meta", "bird", meta, { template: { projectId, projectVersion } });
+  assert.deepEqual(toBird.body.template, { projectId, version: projectVersion, locale: "en-US", parameters: [{ type: "string", key: "name", value: "Robert" }] });
+  assert.deepEqual(toBird.changes.map((c) => [c.kind, c.source]), [["lossy", "/template/name"]]);
+  assert.deepEqual(validateProvider("bird", toBird.body), []);
+  // Back: Bird's body has no name.
+  assert.throws(() => convert("bird", "meta", toBird.body), (e) => e instanceof ValidationError && e.violations.some((v) => /convert's `template.name` option/.test(v.message)));
+  const back = convert("bird", "meta", toBird.body, { template: { name: "order_update" } });
+  assert.deepEqual(back.body.template, meta.template);
+  assert.deepEqual(back.changes.map((c) => [c.kind, c.pointer]), [["lossy", "/content/projectId"], ["lossy", "/content/projectVersion"]]);
+  const toOneMsg = convert("bird", "1msg", toBird.body, { template: { name: "order_update", namespace: "ns_1", projectId: "ignored: not 1MSG's" } });
+  assert.deepEqual([toOneMsg.operation, toOneMsg.body.template, toOneMsg.body.namespace], ["sendTemplate", "order_update", "ns_1"]);
+  // To neutral, every name given is kept: the message then goes to all three.
+  const neutral = convert("meta", "neutral", meta, { template: { projectId, namespace: "ns_1" } }).body;
+  assert.deepEqual([neutral.content.name, neutral.content.namespace, neutral.content.projectId], ["order_update", "ns_1", projectId]);
+  for (const provider of ["meta", "bird", "1msg"]) {
+    const { body, operation } = convert("neutral", provider, neutral, { fit: "adapt" });
+    assert.deepEqual(validateProvider(provider, body, { operation }), [], provider);
+  }
+  // What the option is, checked: an object of those names, each a non-empty string.
+  assert.throws(() => convert("meta", "bird", meta, { template: { project: projectId } }), (e) => e instanceof wabridge.ArgumentError && /unknown option "project"/.test(e.message));
+  assert.throws(() => convert("meta", "bird", meta, { template: { projectId: " " } }), (e) => e instanceof wabridge.ArgumentError && /template.projectId/.test(e.message));
+  assert.throws(() => convert("meta", "bird", meta, { template: { projectId: 7 } }), (e) => e instanceof wabridge.ArgumentError && /must be a string/.test(e.message));
 });
 
 test("1MSG sendCarousel: a card_index other than the card's position is refused, not renumbered in silence", () => {

@@ -93,7 +93,6 @@ impl Codec for BirdCodec {
         TemplateNaming {
             uses: &["projectId", "projectVersion"],
             needs: &["projectId"],
-            convert_option: None,
             how: "Bird sends a template by its Studio project's id and version, the latest unless projectVersion names one",
         }
     }
@@ -458,21 +457,34 @@ mod tests {
             let Err(BodyError::Unsupported(u)) = serialize(&template(extra)) else { panic!("{at}") };
             assert_eq!(u.pointer(), at);
         }
-        // ... and Bird's own is needed: a Meta template has no Studio project, so converted to
-        // Bird it is unsupported (no field of Meta's body would mend it), at the template.
+        // ... and Bird's own is needed: a Meta template has no Studio project, which convert
+        // takes as an option (its `template.projectId`), used in place of Meta's name.
         let meta = json!({"messaging_product": "whatsapp", "to": "31612345678", "type": "template",
             "template": {"name": "order_update", "language": {"code": "en_US"}}});
-        let Err(BodyError::Unsupported(u)) = crate::provider::convert_reporting(
-            crate::provider::Format::Provider(Provider::Meta),
-            crate::provider::Format::Provider(PROVIDER),
-            &meta.to_string(),
-            None,
-            crate::provider::fit::FitMode::Strict,
-        ) else {
-            panic!()
+        let convert = |names: &[(&str, &str)]| {
+            crate::provider::convert_given(
+                crate::provider::Format::Provider(Provider::Meta),
+                crate::provider::Format::Provider(PROVIDER),
+                &meta.to_string(),
+                None,
+                crate::provider::fit::FitMode::Strict,
+                names,
+            )
         };
-        assert_eq!(u.pointer(), "/template");
-        assert!(u.kind.contains("no projectId"), "{}", u.kind);
+        let Err(BodyError::Invalid(lacking)) = convert(&[]) else { panic!() };
+        // (With Meta's name, which Bird does not take: every fault at once.)
+        assert_eq!(
+            faults_at(&lacking),
+            [("/template/project_id", ViolationCode::Required), ("/template/name", ViolationCode::Unsupported)]
+        );
+        assert!(lacking[0].message.contains("convert's `template.projectId` option"), "{}", lacking[0].message);
+        let converted = convert(&[("projectId", PROJECT), ("namespace", "ns_1")]).unwrap();
+        let body: Value = serde_json::from_str(&converted.parts[0].1).unwrap();
+        assert_eq!((&body["template"]["projectId"], &body["template"]["version"]), (&json!(PROJECT), &json!("latest")));
+        // Meta's name, which Bird does not take, is left out as lossy; 1MSG's namespace given to
+        // a conversion to Bird says nothing.
+        let lossy: Vec<_> = converted.changes.iter().map(|c| (c.change.pointer.as_str(), c.source.as_deref())).collect();
+        assert_eq!(lossy, [("/content/name", Some("/template/name"))]);
         // A neutral one with neither name: every fault at once (the model's, Bird's).
         let nameless = Message::from_json(
             &json!({"to": "+31612345678", "content": {"type": "template", "language": {"code": "en"}, "namespace": "ns_1"}})

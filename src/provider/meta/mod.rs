@@ -74,7 +74,6 @@ impl Codec for MetaCodec {
         TemplateNaming {
             uses: &["name"],
             needs: &["name"],
-            convert_option: None,
             how: "the Cloud API names a template by its name and language",
         }
     }

@@ -110,7 +110,6 @@ impl Codec for OneMsgCodec {
         TemplateNaming {
             uses: &["namespace", "name"],
             needs: &["namespace", "name"],
-            convert_option: Some("namespace"),
             how: "1MSG's sendTemplate names a template by its WhatsApp Business Account's namespace, its name and its language",
         }
     }

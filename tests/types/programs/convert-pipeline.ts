@@ -6,6 +6,7 @@ declare const bird: BirdClient;
 declare const onemsg: OneMsgClient;
 declare const metaBody: Record<string, unknown>;
 declare const message: Message;
+declare const projectId: string | undefined;
 
 export async function pipeline(): Promise<void> {
   const neutral: Message = convert("meta", "neutral", metaBody).body;
@@ -13,7 +14,10 @@ export async function pipeline(): Promise<void> {
   const method: OneMsgSendMethod | undefined = toOneMsg.operation;
   if (method) await onemsg.sendBody(method, toOneMsg.body);
   for (const part of toOneMsg.more) if (part.operation) await onemsg.sendBody(part.operation, part.body);
-  await bird.sendBody(convert("meta", "bird", metaBody).body);
+  // A Meta template to Bird, named there by its Studio project (which Meta's body has not).
+  await bird.sendBody(convert("meta", "bird", metaBody, { template: { projectId } }).body);
+  // @ts-expect-error only a template's naming fields
+  convert("meta", "bird", metaBody, { template: { project: "x" } });
   const birdBody: BirdRequestBody = toProvider("bird", message);
   await bird.sendBody(birdBody);
   const meta: Record<string, unknown> = toProvider("meta", message);
