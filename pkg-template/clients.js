@@ -159,8 +159,8 @@ class Client {
 
   /**
    * Downloads a customer's media (a URL from a webhook, or Meta's `getMedia`): the core says
-   * where the credentials may go. Bird's media host answers with a redirect to the file's
-   * storage, followed here without them.
+   * where the credentials may go. A media host's redirect to the file's storage (Bird's
+   * always) is followed here without them.
    */
   downloadMedia(url) {
     return this[HOLD](() => this.#download(url));

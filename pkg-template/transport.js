@@ -13,8 +13,8 @@ export class TransportFailure {
 
 // `headers` comes flat ([name, value, …]); `body` is text (JSON) or bytes (a multipart upload);
 // `binary` asks for the answer's body as bytes (a media download) rather than text, and
-// `"manual"` also for a redirect to be answered, not followed (Bird's media host redirects to
-// the file's storage: the core has the client follow it without the access key).
+// `"manual"` also for a redirect to be answered, not followed (a media host's, to the file's
+// storage: the core has the client follow it without the credentials).
 // Resolves to [status, headers (flat; what decoding needs), body], the body `null` when it was
 // lost after the status came; rejects with a TransportFailure when no answer came, or with the
 // caller's abort reason. Any fetch-like function works: the answer is read by duck typing
@@ -98,8 +98,9 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     if (controller) init.signal = controller.signal;
     // An API call's redirect is answered, never followed: the request would go to another host
     // with what it carries (1MSG's token is in the URL, which a redirect keeps; a 307 re-sends
-    // the body). A media download follows its host's redirects (fetch drops the Authorization
-    // header across origins), except Bird's, which the core follows itself.
+    // the body). A media download's is returned to the client, which follows it without the
+    // credentials (not every runtime's fetch drops an Authorization header across origins);
+    // where that leads is fetched with none, following its redirects.
     if (binary === "manual" || !binary) init.redirect = "manual";
     const response = await race(fetchImpl(url, init));
     const status = response?.status;

@@ -210,11 +210,13 @@ impl ClientCore {
         let headers: Array = request.headers.iter().flat_map(|(n, v)| [n, v]).map(|s| JsValue::from_str(s)).collect();
         let prepared = Array::of4(&request.method.as_str().into(), &request.url.as_str().into(), &headers, &body);
         // How transport.js reads the answer: text (false), bytes following redirects (true), or
-        // bytes with a redirect returned rather than followed ("manual": Bird's media host,
-        // whose redirect must not take the access key along).
-        let answer: JsValue = match (&self.config, operation) {
-            (Config::Bird(_), "downloadMedia") => "manual".into(),
-            (_, "downloadMedia" | "downloadRedirected") => true.into(),
+        // bytes with a redirect returned rather than followed ("manual"). A download with the
+        // credentials is never redirected by fetch, which would take an Authorization header
+        // along to another origin where the runtime's fetch predates stripping it (Workers
+        // before their 2025-09-01 compatibility date): the client follows it without them.
+        let answer: JsValue = match operation {
+            "downloadMedia" => "manual".into(),
+            "downloadRedirected" => true.into(),
             _ => false.into(),
         };
         prepared.push(&answer);
@@ -403,7 +405,8 @@ impl ClientCore {
             (Config::Meta(c), "getMedia") => c.get_media_request(&text("the media id")?),
             (Config::Meta(c), "deleteMedia") => c.delete_media_request(&text("the media id")?),
             (_, "downloadMedia") => self.client().download_request(&text("the media URL")?),
-            // Where a media host redirected (Bird's, to its storage): never with credentials.
+            // Where a media host redirected (Bird's, to its storage; Meta's, to its CDN): never
+            // with credentials.
             (_, "downloadRedirected") => download::public_get(&text("the media URL")?),
             _ => Err(no_operation(operation)),
         }

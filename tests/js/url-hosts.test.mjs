@@ -138,3 +138,31 @@ test("a base URL with credentials, or a webhook URL that is no URL, is refused w
   assert.equal(error.violations[0].path, "/webhookUrl");
   assert.ok(!JSON.stringify(error).includes("RECEIVER-SENTINEL") && !error.message.includes("RECEIVER-SENTINEL"), error.message);
 });
+
+test("a media download's redirect is followed by the client without the credentials, whatever the runtime's fetch would do with them (Meta and Bird alike)", async () => {
+  // A fetch that, as Workers before their 2025-09-01 compatibility date, would take the
+  // Authorization header along to another origin: the client must never let it follow.
+  const seen = [];
+  const fetch = async (url, init) => {
+    const authorization = new Headers(init.headers).get("authorization");
+    seen.push([new URL(url).host, init.redirect, authorization]);
+    if (new URL(url).host === "cdn.example") {
+      return new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { "content-type": "image/jpeg" } });
+    }
+    return new Response(null, { status: 302, headers: { location: "https://cdn.example/file.jpg?sig=1" } });
+  };
+  const clients = [
+    [new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", fetch }), "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", "lookaside.fbsbx.com"],
+    [new wabridge.BirdClient({ accessKey: TOKEN, workspaceId: "8e046034-0000-4000-a000-000000000001", channelId: "8e046034-0000-4000-a000-000000000002", fetch }), "https://media.api.bird.com/workspaces/8e046034-0000-4000-a000-000000000001/messages/m/media/1", "media.api.bird.com"],
+  ];
+  for (const [client, url, host] of clients) {
+    seen.length = 0;
+    const file = await client.downloadMedia(url);
+    assert.deepEqual([[...file.bytes], file.mimeType], [[1, 2, 3], "image/jpeg"], client.constructor.name);
+    assert.equal(seen.length, 2, client.constructor.name);
+    const [first, second] = seen;
+    assert.deepEqual([first[0], first[1]], [host, "manual"], `${client.constructor.name}: the credentialed request is never redirected by fetch`);
+    assert.ok(first[2]?.includes(TOKEN), `${client.constructor.name}: the provider's host gets the credentials`);
+    assert.deepEqual([second[0], second[2]], ["cdn.example", null], `${client.constructor.name}: the storage gets none`);
+  }
+});
