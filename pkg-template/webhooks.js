@@ -143,7 +143,8 @@ export function verifyWebhook(provider, delivery, options = {}) {
 function withRaw(events, body) {
   let document;
   const resolve = (pointer) => {
-    document ??= JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+    // (A leading byte-order mark is read past, as the core reads past it: TextDecoder drops it.)
+    document ??= JSON.parse(typeof body === "string" ? body.replace(/^\uFEFF/, "") : new TextDecoder().decode(body));
     let node = document;
     for (const segment of pointer.split("/").slice(1)) node = node?.[segment.replaceAll("~1", "/").replaceAll("~0", "~")];
     return node;

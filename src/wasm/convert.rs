@@ -28,6 +28,28 @@ pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
     stringify(value).map(Option::unwrap_or_default)
 }
 
+/// A webhook delivery's body, text or bytes, as bytes: one that is longer than any message can
+/// be (no provider sends such a delivery) is refused before it is copied into the wasm.
+pub fn delivery_bytes(body: &JsValue) -> Result<Vec<u8>, BodyError> {
+    let refused = |why: String| BodyError::argument(format!("the webhook body cannot be taken: {why}"));
+    if body.is_string() {
+        if let Some(why) = too_long(js_sys::JsString::from(body.clone()).length() as f64) {
+            return Err(refused(why));
+        }
+        return Ok(body.as_string().unwrap_or_default().into_bytes());
+    }
+    match body.dyn_ref::<js_sys::Uint8Array>() {
+        Some(view) => {
+            let length = property(view, "length", "the webhook body")?.as_f64().unwrap_or_default();
+            if let Some(why) = too_long(length) {
+                return Err(refused(why));
+            }
+            bytes(view, "the webhook body")
+        }
+        None => Err(BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")),
+    }
+}
+
 /// JSON lines as given, of any length (the bulk path bounds its input itself), well-formed.
 pub fn lines_text(value: &JsValue) -> String {
     well_formed(value).as_string().unwrap_or_default()
@@ -47,6 +69,9 @@ extern "C" {
     /// One document's JSON text, well-formed, or `{ failed }` when longer than any message.
     #[wasm_bindgen(js_name = documentText)]
     fn document_text(text: &JsValue) -> JsValue;
+    /// Why a document of `length` characters or bytes is longer than any message can be.
+    #[wasm_bindgen(js_name = tooLong)]
+    fn too_long(length: f64) -> Option<String>;
     /// A JS array's items as JSON text each, or `{ failed }` for one (see errors.js).
     #[wasm_bindgen(js_name = jsonItems)]
     fn json_items(array: &JsValue) -> JsValue;

@@ -60,8 +60,8 @@ export function makeError(className, message, props) {
  *  far past this, it runs out and traps (an untyped `RuntimeError`). */
 const MAX_JSON_CHARS = Math.ceil((100 * 1024 * 1024) / 3) * 4 + 1024 * 1024;
 
-/** Why JSON text of `length` characters is refused, or undefined when it is not. */
-function tooLong(length) {
+/** Why JSON text of `length` characters (or bytes) is refused, or undefined when it is not. */
+export function tooLong(length) {
   if (length > MAX_JSON_CHARS) {
     return `its JSON is ${length} characters, more than any message can be (${MAX_JSON_CHARS}: a 100 MiB file inline, base64, and the rest)`;
   }

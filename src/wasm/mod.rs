@@ -629,16 +629,7 @@ pub fn webhook_events(provider: &str, body: JsValue) -> Result<JsValue, JsValue>
 }
 
 fn webhook_body(body: JsValue) -> Result<Vec<u8>, JsValue> {
-    match body.as_string() {
-        Some(text) => Ok(text.into_bytes()),
-        None => match body.dyn_ref::<js_sys::Uint8Array>() {
-            Some(view) => Ok(convert::bytes(view, "the webhook body")?),
-            None => Err(BodyError::argument(
-                "the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received",
-            )
-            .into()),
-        },
-    }
+    Ok(convert::delivery_bytes(&body)?)
 }
 
 fn events_of(provider: Provider, body: &[u8]) -> Result<JsValue, JsValue> {
