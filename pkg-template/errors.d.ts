@@ -29,8 +29,17 @@ export interface SentRequest {
   body?: string;
 }
 
+/**
+ * The fields `new` takes for an error of type `E` (a test double's: `new ProviderError("rate
+ * limited", { provider: "meta", httpStatus: 429, retryable: true })`), `cause` among them. Its
+ * class's `code`, `retryable: false` and a ValidationError's empty `violations` are there
+ * unless given.
+ */
+export type ErrorFields<E> = { -readonly [K in Exclude<keyof E, keyof Error | "code" | "toJSON">]?: E[K] } & { cause?: unknown };
+
 /** Base class of every error wabridge throws. */
 export declare class WabridgeError extends Error {
+  constructor(message?: string, fields?: ErrorFields<WabridgeError> & { code?: ErrorCode });
   readonly code: ErrorCode;
   /** Whether sending the same request again may succeed. */
   readonly retryable: boolean;
@@ -46,6 +55,7 @@ export declare class WabridgeError extends Error {
 
 /** The message or payload breaks documented rules. */
 export declare class ValidationError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<ValidationError>);
   readonly code: "ERR_VALIDATION";
   /** Every violation, each at its JSON pointer. */
   readonly violations: Violation[];
@@ -53,6 +63,7 @@ export declare class ValidationError extends WabridgeError {
 
 /** The provider cannot express this content kind or field (or the neutral model a provider's field). */
 export declare class UnsupportedError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<UnsupportedError>);
   readonly code: "ERR_UNSUPPORTED";
   readonly provider: Provider;
   /** What cannot be carried, in words: a content kind (`"reaction"`), a field (`"text previewUrl"`), or a call (`"markRead"`); for display and logs. Branch on `provider` and `path` rather than on this text. */
@@ -63,6 +74,7 @@ export declare class UnsupportedError extends WabridgeError {
 
 /** The provider answered with a documented error. */
 export declare class ProviderError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<ProviderError>);
   readonly code: "ERR_PROVIDER";
   /**
    * Whether sending the same request again cannot carry it out twice: the provider refused it or
@@ -99,6 +111,7 @@ export declare class ProviderError extends WabridgeError {
 
 /** The request did not complete (network failure, connection reset). */
 export declare class TransportError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<TransportError>);
   readonly code: "ERR_TRANSPORT" | "ERR_TIMEOUT";
   /**
    * (As ProviderError's.) Whether sending the same request again cannot carry it out twice: the provider refused it or
@@ -115,11 +128,13 @@ export declare class TransportError extends WabridgeError {
 
 /** The request took longer than the client's `timeoutMs`. */
 export declare class TimeoutError extends TransportError {
+  constructor(message?: string, fields?: ErrorFields<TimeoutError>);
   readonly code: "ERR_TIMEOUT";
 }
 
 /** The provider answered with something that is not its documented format. */
 export declare class UnexpectedResponseError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<UnexpectedResponseError>);
   readonly code: "ERR_UNEXPECTED_RESPONSE";
   /**
    * (As ProviderError's.) Whether sending the same request again cannot carry it out twice: the provider refused it or
@@ -140,11 +155,13 @@ export declare class UnexpectedResponseError extends WabridgeError {
 
 /** A bad argument or option. */
 export declare class ArgumentError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<ArgumentError>);
   readonly code: "ERR_ARGUMENT";
 }
 
 /** A webhook delivery is not the provider's. */
 export declare class SignatureError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<SignatureError>);
   readonly code: "ERR_SIGNATURE";
   /** Missing signature (or token), malformed, not matching the body under the secret, or outside the freshness window. */
   readonly reason: "missing" | "malformed" | "mismatch" | "stale";
@@ -152,6 +169,7 @@ export declare class SignatureError extends WabridgeError {
 
 /** A body is not a webhook of the provider it was read as (not JSON, or not its envelope), or is larger than any delivery (`reason: "too_large"`). */
 export declare class WebhookError extends WabridgeError {
+  constructor(message?: string, fields?: ErrorFields<WebhookError>);
   readonly code: "ERR_WEBHOOK";
   /** The provider it was read as (absent for a body refused for its size before it was read). */
   readonly provider?: Provider;

@@ -25,9 +25,9 @@ export type MessengerOptions =
 
 /** Each provider's client, send answer and read receipt answer. */
 interface ProviderParts {
-  meta: { client: MetaClient; result: MetaSendResult; read: MetaSuccess };
-  bird: { client: BirdClient; result: BirdSendResult; read: never };
-  "1msg": { client: OneMsgClient; result: OneMsgSendResult; read: { result?: string } };
+  meta: { client: MetaClient; result: MetaSendResult; read: MetaSuccess; upload: { mediaId: string } };
+  bird: { client: BirdClient; result: BirdSendResult; read: never; upload: never };
+  "1msg": { client: OneMsgClient; result: OneMsgSendResult; read: { result?: string }; upload: { mediaId: string } };
 }
 
 /** The providers a messenger can be for. */
@@ -90,7 +90,7 @@ export interface ProviderMessenger<P extends MessengerProvider> {
    */
   downloadMedia(media: InboundMedia | string): Promise<DownloadedMedia>;
   /** Uploads a file to send by id (Meta, 1MSG); Bird (media by URL) rejects with `UnsupportedError`. */
-  uploadMedia(file: Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<{ mediaId: string }>;
+  uploadMedia(file: Blob | Uint8Array | ArrayBuffer, options?: UploadMediaOptions): Promise<ProviderParts[P]["upload"]>;
   /** `handleWebhook` for this provider, with the messenger's webhook secret, verify token and its own duplicate filter (unless `dedupe` names another `store`, or is `false`). */
   handleWebhook(request: Request, options?: Omit<HandleWebhookOptions, "provider" | "secret">): Promise<Response>;
   /** Checks a delivery with the webhook secret and reads its events. */

@@ -191,7 +191,7 @@ template_struct! {
         pub minute: Option<u8>,
         /// `GREGORIAN` or `SOLAR_HIJRI`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "wasm", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "\"GREGORIAN\" | \"SOLAR_HIJRI\""))]
         pub calendar: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "wasm", tsify(optional))]

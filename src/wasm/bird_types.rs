@@ -6,9 +6,13 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BIRD_REQUEST: &str = r#"
-/** A receiver: a phone number in +E.164 (`identifierKey` "phonenumber" may be left out), or a Bird contact id (UUID). */
+/**
+ * A receiver: a phone number in +E.164 (`identifierKey` "phonenumber" may be left out), a
+ * customer's business-scoped user id (`identifierKey` "whatsappbsuid"), or a Bird contact id (UUID).
+ */
 export type BirdContact =
   | { identifierKey?: "phonenumber"; identifierValue: string; id?: never }
+  | { identifierKey: "whatsappbsuid"; identifierValue: string; id?: never }
   | { id: string; identifierKey?: never; identifierValue?: never };
 
 /** A button or list row of a Bird body. */

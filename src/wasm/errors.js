@@ -2,8 +2,15 @@
 // so that every error reaching JS is a real `Error` subclass with a stable `code`.
 
 export class WabridgeError extends Error {
+  /** `props`: the error's fields (`cause` among them). A class's own `code`, `retryable`
+   *  false and a ValidationError's `violations` are there unless given: an error made with
+   *  `new` (a test double's) is what its type says, as the library's own are. */
   constructor(message, props) {
     super(message);
+    const code = CODES.get(new.target);
+    if (code) this.code = code;
+    this.retryable = false;
+    if (new.target === ValidationError) this.violations = [];
     if (props) Object.assign(this, props);
   }
 
@@ -34,6 +41,12 @@ export class ArgumentError extends WabridgeError {}
 /** A webhook delivery is not the provider's: its signature is missing, malformed, wrong or stale (`reason`). */
 export class SignatureError extends WabridgeError {}
 export class WebhookError extends WabridgeError {}
+
+const CODES = new Map([
+  [ValidationError, "ERR_VALIDATION"], [UnsupportedError, "ERR_UNSUPPORTED"], [ProviderError, "ERR_PROVIDER"],
+  [TransportError, "ERR_TRANSPORT"], [TimeoutError, "ERR_TIMEOUT"], [UnexpectedResponseError, "ERR_UNEXPECTED_RESPONSE"],
+  [ArgumentError, "ERR_ARGUMENT"], [SignatureError, "ERR_SIGNATURE"], [WebhookError, "ERR_WEBHOOK"],
+]);
 
 const classes = {
   WabridgeError, ValidationError, UnsupportedError, ProviderError, TransportError, TimeoutError,

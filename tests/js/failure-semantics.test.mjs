@@ -233,3 +233,22 @@ test("JSON text larger than any message can be is refused as such by every entry
   // Still working, and a document just under the bound is read.
   assert.equal(wabridge.toProvider("meta", { to: "+16505551234", content: { type: "text", body: "hi" } }).text.body, "hi");
 });
+
+test("an error made with `new` (a test double's) has its class's code, retryable false and its fields, as its type says", () => {
+  const limited = new wabridge.ProviderError("rate limited", { provider: "meta", httpStatus: 429, retryable: true, retryAfterMs: 1000 });
+  assert.deepEqual([limited.code, limited.retryable, limited.provider, limited.httpStatus, limited.retryAfterMs], ["ERR_PROVIDER", true, "meta", 429, 1000]);
+  assert.ok(limited instanceof wabridge.WabridgeError && limited instanceof Error);
+  const bare = new wabridge.ValidationError("bad");
+  assert.deepEqual([bare.code, bare.retryable, bare.violations, bare.name, bare.message], ["ERR_VALIDATION", false, [], "ValidationError", "bad"]);
+  const cause = new Error("timer");
+  const timeout = new wabridge.TimeoutError("slow", { cause });
+  assert.deepEqual([timeout.code, timeout.cause, timeout instanceof wabridge.TransportError], ["ERR_TIMEOUT", cause, true]);
+  for (const [cls, code] of [["UnsupportedError", "ERR_UNSUPPORTED"], ["TransportError", "ERR_TRANSPORT"], ["UnexpectedResponseError", "ERR_UNEXPECTED_RESPONSE"], ["ArgumentError", "ERR_ARGUMENT"], ["SignatureError", "ERR_SIGNATURE"], ["WebhookError", "ERR_WEBHOOK"]]) {
+    assert.equal(new wabridge[cls]("x").code, code, cls);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(limited)), { name: "ProviderError", message: "rate limited", code: "ERR_PROVIDER", retryable: true, provider: "meta", httpStatus: 429, retryAfterMs: 1000 });
+  // The library's own errors are unchanged: their fields as the core made them.
+  const thrown = (() => { try { wabridge.toProvider("meta", { to: "", content: { type: "text", body: "" } }); } catch (e) { return e; } })();
+  assert.equal(thrown.code, "ERR_VALIDATION");
+  assert.ok(thrown.violations.length > 0);
+});
