@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ClientOptions, ContactChannel, ContactChannelOptions, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
+  BirdClientOptions, BirdRequestBody, BirdSendOptions, BirdSendResult, ClientOptions, ContactChannel, ContactChannelOptions, DeepReadonly, DownloadedMedia, MarkReadOptions, Message, MetaClientOptions, MetaMedia,
   MetaMediaUpload, MetaSendResult, MetaSuccess, OneMsgChannelStatus, OneMsgClientOptions, OneMsgCommerceParams,
   OneMsgFileFields, OneMsgHookInfo, OneMsgPeriodStatistics, OneMsgMessages, OneMsgMessagesQuery, OneMsgNewTemplate, OneMsgProfile, OneMsgProfileUpdate,
   OneMsgSendBody, OneMsgSendMethod, OneMsgSendResult, OneMsgSettings, OneMsgTemplates, UploadMediaOptions,
@@ -42,7 +42,7 @@ export declare class MetaClient extends Client {
    * Validates `message`, sends it with `POST /{version}/{phone-number-id}/messages`, resolves to Meta's answer.
    * What Meta's body leaves out of the message (a `mimeType`: Meta reads it from the file) is in the result's `warnings`.
    */
-  send(message: Message): Promise<MetaSendResult>;
+  send(message: DeepReadonly<Message>): Promise<MetaSendResult>;
   /** Marks the inbound message `messageId` (and the earlier ones) as read; `{ typing: true }` also shows a typing indicator. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<MetaSuccess>;
   /**
@@ -73,12 +73,12 @@ export declare class BirdClient extends Client {
    * body changes or leaves out (a sticker goes as an image, an image's `mimeType` is not sent)
    * and a schedule Bird sends at once are in the result's `warnings`.
    */
-  send(message: Message, options?: BirdSendOptions): Promise<BirdSendResult>;
+  send(message: DeepReadonly<Message>, options?: BirdSendOptions): Promise<BirdSendResult>;
   /**
    * Sends a request body in Bird's own terms (templates by project, several images,
    * postback actions, …), validated as Bird reads it; violations point into `body`.
    */
-  sendBody(body: BirdRequestBody | string): Promise<BirdSendResult>;
+  sendBody(body: DeepReadonly<BirdRequestBody> | string): Promise<BirdSendResult>;
   /**
    * The contact's customer-care window on this channel
    * (`GET …/channels/{ch}/contacts/{contactId}`): `serviceWindowOpen` says whether a
@@ -131,14 +131,14 @@ export declare class OneMsgClient extends Client {
    * What 1MSG's body leaves out of the message (a `mimeType`: 1MSG reads it from the file)
    * is in the result's `warnings`.
    */
-  send(message: Message): Promise<OneMsgSendResult>;
+  send(message: DeepReadonly<Message>): Promise<OneMsgSendResult>;
   /**
    * Sends a body of 1MSG's own to a send method (templates with `namespace`, `template`,
    * `language` and `params`, carousels, flows, products…), checked as that method takes it;
    * violations point into `body`. The body is typed per method (`OneMsgSendBodies`), with
    * exactly one of `phone` and `chatId`; JSON text is taken as it is (checked at run time only).
    */
-  sendBody<M extends OneMsgSendMethod>(method: M, body: OneMsgSendBody<M> | string): Promise<OneMsgSendResult>;
+  sendBody<M extends OneMsgSendMethod>(method: M, body: DeepReadonly<OneMsgSendBody<M>> | string): Promise<OneMsgSendResult>;
   /** Marks an inbound message as read (POST /readMessage); `{ typing: true }` shows a typing indicator. */
   markRead(messageId: string, options?: MarkReadOptions): Promise<{ result?: string }>;
   /** GET /me: the business profile. */

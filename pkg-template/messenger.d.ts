@@ -1,5 +1,5 @@
 import type {
-  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, DownloadedMedia, FitChange, InboundMedia, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
+  BirdClientOptions, BirdSendOptions, BirdSendResult, Content, DeepReadonly, DownloadedMedia, FitChange, InboundMedia, FitMode, MarkReadOptions, Message, MetaClientOptions, MetaSendResult,
   MetaSuccess, OneMsgClientOptions, OneMsgSendResult, UploadMediaOptions, WebhookEvent, WebhookMessage,
 } from "./wasm/wabridge.js";
 import type { BirdClient, MetaClient, OneMsgClient } from "./clients.js";
@@ -74,11 +74,11 @@ export interface ProviderMessenger<P extends MessengerProvider> {
   /** The provider's own client, for what only that provider has. */
   readonly client: ProviderParts[P]["client"];
   /** Validates and sends a neutral message (Bird: with its delivery `options`); content the provider cannot carry rejects with `UnsupportedError` unless `options.fit` finds a way. */
-  send(message: Message, options?: MessengerSendOptions<P>): Promise<SentMessage<P>>;
+  send(message: DeepReadonly<Message>, options?: MessengerSendOptions<P>): Promise<SentMessage<P>>;
   /** Answers an inbound message event with `content`, quoting it: to the sender's number (or, a number hidden behind a username, their business-scoped user id; on Bird, a customer known by username alone, their contact id), or into the group it came from (`event.group`: Meta's group messages, 1MSG's group chats). A reaction (`{ type: "reaction", emoji }`) goes on the event's message instead, quoting nothing (Bird has no reactions: `UnsupportedError`). */
   reply(
     event: WebhookMessage,
-    content: Content | { type: "reaction"; emoji: string; messageId?: string },
+    content: DeepReadonly<Content> | { type: "reaction"; emoji: string; messageId?: string },
     options?: MessengerSendOptions<P>,
   ): Promise<SentMessage<P>>;
   /** Marks an inbound message as read (Meta, 1MSG); Bird rejects with `UnsupportedError`. */

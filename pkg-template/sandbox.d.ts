@@ -152,7 +152,8 @@ export interface SandboxMessage {
   statuses: string[];
   /** Bird: when a scheduled message goes out (ms since the epoch). */
   scheduledAt?: number;
-  failure: { code: number; title: string; details: string } | null;
+  /** Why the message failed: Meta's and 1MSG's with WhatsApp's error `code`; Bird's with its `source` (`"touchpoint"` where its template service refused the message). */
+  failure: { code?: number; source?: string; title: string; details: string } | null;
   /** Meta and 1MSG: whether the message went to a group (Meta `recipient_type: "group"`, a 1MSG `…@g.us` chat). */
   group?: boolean;
   /** Meta: the business-scoped user id it was sent to (`recipient`), when sent to one rather than a number. */

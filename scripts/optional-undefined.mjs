@@ -11,7 +11,11 @@
 function keptRanges(text) {
   const ranges = [];
   for (const match of text.matchAll(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g)) ranges.push([match.index, match.index + match[0].length]);
+  const comments = ranges.slice();
   for (const match of text.matchAll(/\)\s*:\s*/g)) {
+    // Not in a comment's prose ("(BSUID, …): the customer's id"), whose apostrophe would be
+    // read as a string's start and keep everything up to the next one.
+    if (comments.some(([start, end]) => match.index >= start && match.index < end)) continue;
     const start = match.index + match[0].length;
     ranges.push([start, typeEnd(text, start)]);
   }

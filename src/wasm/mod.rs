@@ -79,6 +79,17 @@ export interface MediaById extends MediaFields { id: string; link?: never }
 export interface MediaByLink extends MediaFields { link: string; id?: never }
 /** An image, video, audio file, document or sticker: by media `id` or by `link`, exactly one. */
 export type Media = MediaById | MediaByLink;
+/**
+ * What a call that only reads its argument takes: `T`, or `T` with any of its arrays and
+ * objects read-only (an `as const` literal, a `readonly` array, a frozen object).
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer Item)[]
+    ? readonly DeepReadonly<Item>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
 "#;
 
 fn provider_named(name: &str) -> Result<Provider, BodyError> {
@@ -151,7 +162,7 @@ pub fn validate(
 #[wasm_bindgen(js_name = toProvider, skip_typescript)]
 pub fn to_provider(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DeepReadonly<Message>")] message: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     let message: Message = message_from_js(&message)?;
@@ -194,7 +205,7 @@ fn bulk_too_large() -> BodyError {
 #[wasm_bindgen(js_name = toProviderMany, unchecked_return_type = "BulkResult[]")]
 pub fn to_provider_many(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<Message | string> | string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<DeepReadonly<Message> | string> | string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
     if convert::is_array(&input) {
@@ -384,7 +395,7 @@ export interface Conversion<To extends "neutral" | Provider = "neutral" | Provid
  * over HTTP): Bird's and 1MSG's typed as their clients' `sendBody` takes them. Throws
  * `ValidationError` with every violation, or `UnsupportedError`.
  */
-export function toProvider<P extends Provider>(provider: P, message: Message): ProviderRequestBody<P>;
+export function toProvider<P extends Provider>(provider: P, message: DeepReadonly<Message>): ProviderRequestBody<P>;
 
 /**
  * Converts a document between formats — `"neutral"` or a provider name — validating it on
@@ -483,7 +494,7 @@ fn template_names(options: &Options<'_>) -> Result<Vec<(&'static str, String)>, 
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] from: &str,
     #[wasm_bindgen(unchecked_param_type = "\"neutral\" | Provider")] to: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message | ProviderBody")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DeepReadonly<Message> | ProviderBody")] body: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options =
@@ -519,7 +530,7 @@ pub fn convert(
 #[wasm_bindgen(js_name = fitMessage, unchecked_return_type = "Fitted")]
 pub fn fit_message(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
-    #[wasm_bindgen(unchecked_param_type = "Message")] message: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DeepReadonly<Message>")] message: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FitMode")] mode: &str,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_named(provider)?;
@@ -544,7 +555,7 @@ pub fn fit_message(
 pub fn endpoint_of(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: &str,
     #[wasm_bindgen(
-        unchecked_param_type = "Message | { markRead: { messageId: string; typingIndicator?: boolean } } | string"
+        unchecked_param_type = "DeepReadonly<Message> | { markRead: { messageId: string; typingIndicator?: boolean } } | string"
     )]
     request: JsValue,
 ) -> Result<String, JsValue> {

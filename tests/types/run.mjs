@@ -78,7 +78,7 @@ writeFileSync(
 log(`${typedBodies.length} 1MSG send bodies typed as their method's`);
 
 // 3. The setups. Files that need the DOM or Node are compiled only where a project has them.
-const common = [...snippets, "ambient/readme.d.ts", "ambient/deno.d.ts", "programs/api.test.ts", "programs/bird.ts", "programs/onemsg.ts", "programs/onemsg-bodies.ts", "programs/onemsg-fixtures.ts", "programs/provider-bodies.ts", "programs/sandbox-config.ts", "programs/optional-inputs.ts", "programs/error-codes.ts", "programs/template-names.ts", "programs/one-of.ts", "programs/error-doubles.ts", "programs/sandbox-results.ts", "programs/exports.ts", "programs/webhooks.ts", "programs/messenger.ts", "programs/convert-pipeline.ts", "programs/worker.ts", "programs/deno-sandbox.ts", "messages.test.ts"];
+const common = [...snippets, "ambient/readme.d.ts", "ambient/deno.d.ts", "programs/api.test.ts", "programs/bird.ts", "programs/onemsg.ts", "programs/onemsg-bodies.ts", "programs/onemsg-fixtures.ts", "programs/provider-bodies.ts", "programs/sandbox-config.ts", "programs/optional-inputs.ts", "programs/error-codes.ts", "programs/template-names.ts", "programs/one-of.ts", "programs/error-doubles.ts", "programs/readonly-inputs.ts", "programs/sandbox-results.ts", "programs/exports.ts", "programs/webhooks.ts", "programs/messenger.ts", "programs/convert-pipeline.ts", "programs/worker.ts", "programs/deno-sandbox.ts", "messages.test.ts"];
 const SETUPS = {
   "browser: lib es2020 + dom, no @types/node, bundler resolution": {
     options: { lib: ["es2020", "dom"], types: [], target: "es2020", module: "esnext", moduleResolution: "bundler" },

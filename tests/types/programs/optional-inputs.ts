@@ -2,7 +2,7 @@
 // event, a form, the environment), as a project on `exactOptionalPropertyTypes` writes them:
 // every optional field of every input type takes `undefined` (the setups compile this with and
 // without that option). No DOM or Node API: compiled in every setup.
-import { OneMsgClient, endpointOf, type BirdRequestBody, type OneMsgSendBody } from "wabridge";
+import { OneMsgClient, endpointOf, type BirdRequestBody, type OneMsgSendBody, type WebhookParty } from "wabridge";
 import { createSandbox, type FaultRule } from "wabridge/sandbox";
 
 declare const maybe: string | undefined;
@@ -29,4 +29,9 @@ const image: BirdRequestBody = {
 };
 const endpoint: string = endpointOf("meta", { markRead: { messageId: "wamid.1", typingIndicator: flag } });
 
-export { endpoint, image, rule };
+// Found by the TS audit: nested object types, and fields after a comment with an apostrophe.
+const options = sandbox.clientOptions("1msg", { baseUrl: maybe, viaFetch: flag });
+const contact: OneMsgSendBody<"sendContact"> = { phone: 1, contacts: [{ name: { formatted_name: "Ann", first_name: maybe }, org: { company: maybe } }] };
+const party: WebhookParty = { id: "1", userId: maybe };
+
+export { contact, endpoint, image, options, party, rule };
