@@ -94,6 +94,8 @@ impl ViolationCode {
 }
 
 /// One broken rule: where, which rule, a sentence for humans, and the limit if there is one.
+/// A report lists at most 100: past them, one last entry at the root (`path` `""`, `code`
+/// `"too_many"`, `limit` 100) counts those not listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Violation {

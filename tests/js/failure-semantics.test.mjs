@@ -252,3 +252,14 @@ test("an error made with `new` (a test double's) has its class's code, retryable
   assert.equal(thrown.code, "ERR_VALIDATION");
   assert.ok(thrown.violations.length > 0);
 });
+
+test("a report lists 100 violations, then one at the root counting the rest, as README and Violation's type say", () => {
+  const rows = Array.from({ length: 2000 }, () => ({ id: "", title: "" }));
+  const violations = wabridge.validate({ to: "+16505551234", content: { type: "list", body: "", button: "", sections: [{ rows }] } });
+  assert.equal(violations.length, 101);
+  const last = violations.at(-1);
+  assert.deepEqual([last.path, last.code, last.limit], ["", "too_many", 100]);
+  const [, counted] = /^(\d+) more violations are not listed/.exec(last.message);
+  assert.ok(Number(counted) > 1000, last.message);
+  assert.ok(violations.slice(0, 100).every((v) => v.path.startsWith("/content")), "the first hundred each at their field");
+});
