@@ -168,7 +168,7 @@ interactive_struct! {
     pub struct List {
         /// Text only, at most 60 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "wasm", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "{ type: \"text\" } & HeaderText"))]
         pub header: Option<Header>,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,8 +284,9 @@ interactive_struct! {
     /// `savedAddresses` offers earlier ones (`{ id, value: { …fields } }`); `validationErrors`
     /// (field → message) asks again after a wrong answer.
     pub struct AddressRequest {
+        /// Text only.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "wasm", tsify(optional))]
+        #[cfg_attr(feature = "wasm", tsify(optional, type = "{ type: \"text\" } & HeaderText"))]
         pub header: Option<Header>,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -392,6 +393,7 @@ interactive_struct! {
 interactive_struct! {
     /// Several products from a catalog, in sections; the header is required (text).
     pub struct ProductList {
+        #[cfg_attr(feature = "wasm", tsify(type = "{ type: \"text\" } & HeaderText"))]
         pub header: Header,
         pub body: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -640,6 +642,7 @@ interactive_struct! {
     /// quick-reply buttons or one URL button.
     pub struct CarouselCard {
         /// An image or a video.
+        #[cfg_attr(feature = "wasm", tsify(type = "({ type: \"image\" } & Media) | ({ type: \"video\" } & Media)"))]
         pub header: Header,
         /// At most 160 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -32,9 +32,8 @@ export interface OneMsgProfileUpdate {
 }
 
 /** sendFile's fields beside the file itself (`OneMsgClient.sendFile`): the recipient, exactly one of `phone` and `chatId`. */
-export interface OneMsgFileFields {
-  phone?: string | number; chatId?: string; caption?: string; filename?: string; quotedMsgId?: string;
-}
+export type OneMsgFileFields = { caption?: string; filename?: string; quotedMsgId?: string } &
+  ({ phone: string | number; chatId?: never } | { chatId: string; phone?: never });
 
 /** Webhook settings (GET/POST /settings): `webhookUrl: null` clears it. */
 export interface OneMsgSettings {

@@ -1,7 +1,7 @@
 // What the model takes exactly one of is a choice in the types too: a Flow by its id or its
 // name, a carousel card's quick-reply buttons or its URL button. No DOM or Node API: compiled
 // in every setup. Lines marked "@ts-expect-error" must fail to compile.
-import type { CarouselCard, Flow, Message } from "wabridge";
+import type { CarouselCard, Flow, Message, OneMsgFileFields } from "wabridge";
 
 const to = "+16505551234";
 const flowContent = { body: "Book a table", flowCta: "Book" };
@@ -21,4 +21,16 @@ const bare: CarouselCard = { header, body: "Green" };
 // @ts-expect-error a card with both kinds
 const twice: CarouselCard = { header, buttons: [{ id: "x", title: "X" }], ctaUrl: { displayText: "Buy", url: "https://example.com" } };
 
-export { bare, both, byId, byName, carousel, neither, twice, withLink };
+// A list's, a product list's and an address request's header is text; a card's an image or a video.
+const textHeader = { to, content: { type: "list", header: { type: "text", text: "Menu" }, body: "b", button: "Open", sections: [{ rows: [{ id: "a", title: "A" }] }] } } satisfies Message;
+// @ts-expect-error a list's header is text only
+const imageHeader: Message = { to, content: { type: "list", header: { type: "image", link: "https://example.com/a.jpg" }, body: "b", button: "Open", sections: [{ rows: [{ id: "a", title: "A" }] }] } };
+// @ts-expect-error a card's header is an image or a video
+const textCard: CarouselCard = { header: { type: "text", text: "Red" }, buttons: [{ id: "red", title: "Red" }] };
+// 1MSG's sendFile goes to exactly one of phone and chatId.
+const toPhone: OneMsgFileFields = { phone: 16505551234, filename: "a.pdf" };
+const toChat: OneMsgFileFields = { chatId: "16505551234@c.us" };
+// @ts-expect-error no recipient
+const nobody: OneMsgFileFields = { filename: "a.pdf" };
+
+export { bare, both, byId, byName, carousel, imageHeader, neither, nobody, textCard, textHeader, toChat, toPhone, twice, withLink };
