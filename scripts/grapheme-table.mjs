@@ -22,6 +22,18 @@ for (const [lo, hi, kind] of ranges) {
   if (last && last[2] === kind && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
   else merged.push([lo, hi, kind]);
 }
+// GB9c (Indic conjuncts): InCB=Consonant ranges, and the InCB=Linker viramas (which, with
+// ZWNJ, are the Extend code points that are not InCB=Extend: grapheme.rs checks that).
+const consonants = [];
+for (const [lo, hi] of [...grapheme.matchAll(/\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*GC_InCB_Consonant\)/g)]
+  .map(([, lo, hi]) => [parseInt(lo, 16), parseInt(hi, 16)])
+  .sort((a, b) => a[0] - b[0])) {
+  const last = consonants.at(-1);
+  if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+  else consonants.push([lo, hi]);
+}
+const linkerList = /fn is_incb_linker\(c: char\) -> bool \{\s*matches!\(c,([^)]*)\)/.exec(tables)[1];
+const linkers = [...linkerList.matchAll(/'\\u\{([0-9A-Fa-f]+)\}'/g)].map(([, n]) => parseInt(n, 16)).sort((a, b) => a - b);
 const hex = (n) => `0x${n.toString(16).toUpperCase().padStart(4, "0")}`;
 const rows = merged.map(([lo, hi, kind]) => `    (${hex(lo)}, ${kind === "SpacingMark" ? `${hex(hi)} | SPACING_MARK` : hex(hi)}),`).join("\n");
 writeFileSync(
@@ -35,6 +47,15 @@ pub(super) const SPACING_MARK: u32 = 1 << 31;
 pub(super) const EXTENDING: &[(u32, u32)] = &[
 ${rows}
 ];
+
+/// Indic_Conjunct_Break=Consonant, as sorted ranges (inclusive): a consonant joined to the one
+/// before it by a virama (GB9c).
+pub(super) const INCB_CONSONANT: &[(u32, u32)] = &[
+${consonants.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n")}
+];
+
+/// Indic_Conjunct_Break=Linker: the viramas that join consonants (GB9c), sorted.
+pub(super) const INCB_LINKER: &[u32] = &[${linkers.map(hex).join(", ")}];
 `,
 );
-console.log(`${merged.length} ranges (from ${ranges.length})`);
+console.log(`${merged.length} ranges (from ${ranges.length}), ${consonants.length} consonant ranges, ${linkers.length} linkers`);

@@ -2,11 +2,11 @@
 //! is never cut inside what a person sees as one character: an emoji with its skin tone or
 //! ZWJ sequence, a flag, a letter and its combining marks, a Hangul syllable in jamo, CR LF.
 //!
-//! Hand-written with one range table (Extend and SpacingMark, generated from the
-//! unicode-segmentation crate by scripts/grapheme-table.mjs) rather than that crate: its full
-//! tables cost ~40 KB of the main entry. Left out: GB9b (Prepend, a handful of Arabic and
-//! Indic signs that join the next character) and GB9c (Indic conjunct clusters joined by a
-//! virama), where this splits where the crate would not; a test compares the two on every
+//! Hand-written with range tables (Extend and SpacingMark, and GB9c's Indic conjunct
+//! consonants and viramas, generated from the unicode-segmentation crate by
+//! scripts/grapheme-table.mjs) rather than that crate: its full tables cost ~40 KB of the main
+//! entry. Left out: GB9b (Prepend, a handful of Arabic and Indic signs that join the next
+//! character), where this splits where the crate would not; tests compare the two on every
 //! code point and on generated text.
 
 #[path = "grapheme_table.rs"]
@@ -76,14 +76,36 @@ fn extending(n: u32) -> Option<bool> {
     table::EXTENDING.get(at).map(|&(_, hi)| hi & table::SPACING_MARK != 0)
 }
 
+/// Indic_Conjunct_Break=Consonant (GB9c).
+fn consonant(c: char) -> bool {
+    let n = c as u32;
+    n >= 0x0915
+        && table::INCB_CONSONANT
+            .binary_search_by(|&(lo, hi)| {
+                if hi < n {
+                    Less
+                } else if lo > n {
+                    Greater
+                } else {
+                    Equal
+                }
+            })
+            .is_ok()
+}
+
+use std::cmp::Ordering::{Equal, Greater, Less};
+
 /// The byte offsets in `text` where a grapheme cluster ends (the last is `text.len()`;
 /// none for empty text).
 pub fn cluster_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut chars = text.char_indices().peekable();
-    // Regional indicators in a row so far (flags are pairs), and whether the cluster so far is
-    // a pictograph, its extenders and a ZWJ (which joins the next pictograph: GB11).
+    // Regional indicators in a row so far (flags are pairs), whether the cluster so far is a
+    // pictograph, its extenders and a ZWJ (which joins the next pictograph: GB11), and whether
+    // it ends in a consonant and its marks, with a virama among them (which joins the next
+    // consonant: GB9c).
     let mut indicators = 0usize;
     let mut emoji = Emoji::None;
+    let mut conjunct = Conjunct::None;
     std::iter::from_fn(move || {
         loop {
             let (at, c) = chars.next()?;
@@ -95,13 +117,32 @@ pub fn cluster_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
                 (Class::Zwj, Emoji::Pictograph) => Emoji::Joiner,
                 _ => Emoji::None,
             };
+            conjunct = match conjunct {
+                _ if now == Class::Other && consonant(c) => Conjunct::Consonant,
+                Conjunct::None => Conjunct::None,
+                _ if table::INCB_LINKER.binary_search(&(c as u32)).is_ok() => Conjunct::Linked,
+                // InCB=Extend: every Extend but the linkers and ZWNJ, and ZWJ.
+                seen if matches!(now, Class::Extend | Class::Zwj) && c != '\u{200C}' => seen,
+                _ => Conjunct::None,
+            };
             let end = at + c.len_utf8();
-            let next_joins = chars.peek().is_some_and(|&(_, next)| joins(now, class(next), indicators, emoji));
+            let next_joins = chars.peek().is_some_and(|&(_, next)| {
+                joins(now, class(next), indicators, emoji) || (conjunct == Conjunct::Linked && consonant(next))
+            });
             if !next_joins {
                 return Some(end);
             }
         }
     })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Conjunct {
+    None,
+    /// A consonant and marks (InCB=Extend) so far.
+    Consonant,
+    /// …with a virama (InCB=Linker) among them.
+    Linked,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -153,9 +194,27 @@ mod tests {
     }
 
     #[test]
+    fn every_code_point_joins_an_indic_conjunct_exactly_when_the_reference_says_so() {
+        // As a consonant after a virama, as a mark between a virama and a consonant, and as a
+        // virama between two consonants (GB9c).
+        // (Prepend, which joins what follows it, is left out: see the module.)
+        let prepend = |c: char| format!("{c}a").graphemes(true).count() == 1;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| !prepend(c)) {
+            for text in
+                [format!("\u{0915}\u{094D}{c}"), format!("\u{0915}\u{094D}{c}\u{0937}"), format!("\u{0915}{c}\u{0937}")]
+            {
+                let ours: Vec<_> = graphemes(&text).collect();
+                let reference: Vec<_> = text.graphemes(true).collect();
+                assert_eq!(ours, reference, "{text:?} (U+{:04X})", c as u32);
+            }
+        }
+    }
+
+    #[test]
     fn generated_text_splits_as_the_reference_does() {
-        // A palette of what makes boundaries interesting (no Prepend, no virama: see the module).
-        let palette: Vec<char> = "aZ 1\r\n\t\u{300}\u{301}\u{36F}\u{200D}\u{FE0F}\u{FE0E}👍👨👩👧🏽🏿❤🇳🇱🇧🇷\u{E0067}\u{E007F}🏴\u{20E3}#\u{1100}\u{1161}\u{11A8}가각\u{0915}\u{093E}é"
+        // A palette of what makes boundaries interesting (no Prepend: see the module), Indic
+        // conjuncts among them (consonants, viramas, a nukta, ZWNJ).
+        let palette: Vec<char> = "aZ 1\r\n\t\u{300}\u{301}\u{36F}\u{200D}\u{FE0F}\u{FE0E}👍👨👩👧🏽🏿❤🇳🇱🇧🇷\u{E0067}\u{E007F}🏴\u{20E3}#\u{1100}\u{1161}\u{11A8}가각\u{0915}\u{093E}é\u{0937}\u{094D}\u{093F}\u{093C}\u{200C}\u{0995}\u{09CD}\u{1780}\u{17D2}"
             .chars()
             .collect();
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
@@ -186,5 +245,8 @@ mod tests {
         assert_eq!(clusters("\u{1100}\u{1161}\u{11A8}"), 1);
         assert_eq!(clusters("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"), 1);
         assert_eq!(clusters(""), 0);
+        // Indic conjuncts: क्षि is one, and a ZWNJ keeps the halves apart.
+        assert_eq!(clusters("\u{0915}\u{094D}\u{0937}\u{093F}"), 1);
+        assert_eq!(clusters("\u{0915}\u{094D}\u{200C}\u{0937}"), 2);
     }
 }

@@ -46,7 +46,9 @@ pub fn delivery_bytes(body: &JsValue) -> Result<Vec<u8>, BodyError> {
             }
             bytes(view, "the webhook body")
         }
-        None => Err(BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")),
+        None => {
+            Err(BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received"))
+        }
     }
 }
 

@@ -621,3 +621,13 @@ test("a URL Bird is sent percent-encoded (Bird takes URLs in ASCII) is a change 
   assert.deepEqual(wabridge.convert("neutral", "bird", { to, content: carousel }).changes.filter((c) => /percent-encoded/.test(c.message)).map((c) => c.pointer).sort(),
     ["/content/cards/0/ctaUrl/url", "/content/cards/0/header/link", "/content/cards/1/ctaUrl/url", "/content/cards/1/header/link"]);
 });
+
+test("fit truncate cuts between Indic conjuncts, never after a dangling virama (UAX #29 GB9c)", () => {
+  const title = "क्षि".repeat(20) + "x";
+  const { messages, changes } = wabridge.fitMessage("meta", { to: "+16505551234", content: { type: "replyButtons", body: "b", buttons: [{ id: "1", title }] } }, "truncate");
+  const cut = messages[0].content.buttons[0].title;
+  assert.ok(!cut.replace(/…$/, "").endsWith("\u094D"), JSON.stringify(cut));
+  assert.match(cut, /^(क्षि)+…?$/u);
+  assert.equal(new Intl.Segmenter().segment(cut).containing(0).segment, "क्षि", "the runtime's own segmenter agrees on the cluster");
+  assert.equal(changes[0].kind, "truncated");
+});

@@ -483,7 +483,8 @@ mod tests {
         assert_eq!((&body["template"]["projectId"], &body["template"]["version"]), (&json!(PROJECT), &json!("latest")));
         // Meta's name, which Bird does not take, is left out as lossy; 1MSG's namespace given to
         // a conversion to Bird says nothing.
-        let lossy: Vec<_> = converted.changes.iter().map(|c| (c.change.pointer.as_str(), c.source.as_deref())).collect();
+        let lossy: Vec<_> =
+            converted.changes.iter().map(|c| (c.change.pointer.as_str(), c.source.as_deref())).collect();
         assert_eq!(lossy, [("/content/name", Some("/template/name"))]);
         // A neutral one with neither name: every fault at once (the model's, Bird's).
         let nameless = Message::from_json(
