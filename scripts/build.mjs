@@ -151,6 +151,13 @@ dts = patch(dts, "({ type: \"template\" } & Template)", "({ type: \"template\" }
 dts +=
   "\n/** What names a template: its `name` (Meta, 1MSG), its Bird Studio `projectId`, or both. */\n" +
   "export type TemplateNamed = { name: string } | { projectId: string };\n";
+// What each kind of media may carry (MediaOf, HeaderMediaOf in src/wasm/mod.rs), in a message's
+// content and in an interactive header, as validate requires.
+dts = dts.replace(/^export type (Content|Header) = .*$/gm, (line, name) => {
+  const typed = line.replace(/\(\{ type: "(image|video|audio|document|sticker)" \} & Media\)/g, (_, kind) => `({ type: "${kind}" } & ${name === "Content" ? "MediaOf" : "HeaderMediaOf"}<"${kind}">)`);
+  if (typed === line) throw new Error(`wabridge.d.ts: ${name}'s media kinds not found`);
+  return typed;
+});
 // "Exactly one of" that the model checks, said in the types too: a Flow by its id or its name, a
 // carousel card with quick-reply buttons or a URL button. (tsify derives each as one interface
 // with both optional: kept as its fields, the type is that and the choice.)

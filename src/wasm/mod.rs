@@ -80,6 +80,19 @@ export interface MediaByLink extends MediaFields { link: string; id?: never }
 /** An image, video, audio file, document or sticker: by media `id` or by `link`, exactly one. */
 export type Media = MediaById | MediaByLink;
 /**
+ * A message's media of kind `K`, with what that kind may say besides the file (the model
+ * refuses the rest): a caption for images, videos and documents, a file name for documents,
+ * `voice` for audio; a sticker, none of them.
+ */
+export type MediaOf<K extends MediaKind> = Media &
+  (K extends "image" | "video" ? { filename?: never; voice?: never }
+    : K extends "document" ? { voice?: never }
+    : K extends "audio" ? { caption?: never; filename?: never }
+    : { caption?: never; filename?: never; voice?: never });
+/** A header's media of kind `K`: no caption (the message's body says it), a file name for a document only. */
+export type HeaderMediaOf<K extends "image" | "video" | "document"> = Media &
+  (K extends "document" ? { caption?: never; voice?: never } : { caption?: never; filename?: never; voice?: never });
+/**
  * What a call that only reads its argument takes: `T`, or `T` with any of its arrays and
  * objects read-only (an `as const` literal, a `readonly` array, a frozen object).
  */

@@ -34,3 +34,19 @@ const toChat: OneMsgFileFields = { chatId: "16505551234@c.us" };
 const nobody: OneMsgFileFields = { filename: "a.pdf" };
 
 export { bare, both, byId, byName, carousel, imageHeader, neither, nobody, textCard, textHeader, toChat, toPhone, twice, withLink };
+
+// What each kind of media may carry: a caption on images, videos and documents; a file name on
+// documents; voice on audio.
+const photo = { to, content: { type: "image", link: "https://example.com/a.jpg", caption: "Hi" } } satisfies Message;
+const note = { to, content: { type: "audio", id: "1234", voice: true } } satisfies Message;
+const invoice = { to, content: { type: "document", link: "https://example.com/a.pdf", filename: "invoice.pdf", caption: "Your invoice" } } satisfies Message;
+// @ts-expect-error only audio is a voice note
+const voiceImage: Message = { to, content: { type: "image", id: "1234", voice: true } };
+// @ts-expect-error only documents have a file name
+const namedVideo: Message = { to, content: { type: "video", id: "1234", filename: "a.mp4" } };
+// @ts-expect-error a sticker has no caption
+const captionedSticker: Message = { to, content: { type: "sticker", id: "1234", caption: "Hi" } };
+// @ts-expect-error a header's media has no caption
+const captionedHeader: Message = { to, content: { type: "replyButtons", header: { type: "image", id: "1234", caption: "x" }, body: "b", buttons: [{ id: "a", title: "A" }] } };
+
+export { captionedHeader, captionedSticker, invoice, namedVideo, note, photo, voiceImage };
