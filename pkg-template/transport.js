@@ -102,7 +102,12 @@ export async function sendRequest(fetchImpl, method, url, flatHeaders, body, tim
     // credentials (not every runtime's fetch drops an Authorization header across origins);
     // where that leads is fetched with none, following its redirects.
     if (binary === "manual" || !binary) init.redirect = "manual";
-    const response = await race(fetchImpl(url, init));
+    let response = await race(fetchImpl(url, init));
+    if (response?.type === "opaqueredirect" && binary === "manual") {
+      // A browser hides where a redirect points, and drops the Authorization header when it
+      // leads to another origin (the Fetch standard, in every current browser): followed there.
+      response = await race(fetchImpl(url, { ...init, redirect: "follow" }));
+    }
     const status = response?.status;
     if (response?.type === "opaqueredirect") {
       if (binary) throw new TransportFailure(false, "the media host answered with a redirect that this runtime's fetch hides (a browser's): download it on a server");

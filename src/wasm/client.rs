@@ -211,12 +211,14 @@ impl ClientCore {
         let prepared = Array::of4(&request.method.as_str().into(), &request.url.as_str().into(), &headers, &body);
         // How transport.js reads the answer: text (false), bytes following redirects (true), or
         // bytes with a redirect returned rather than followed ("manual"). A download with the
-        // credentials is never redirected by fetch, which would take an Authorization header
-        // along to another origin where the runtime's fetch predates stripping it (Workers
-        // before their 2025-09-01 compatibility date): the client follows it without them.
+        // credentials (Meta's, Bird's) is never redirected by fetch, which would take the
+        // Authorization header along to another origin where the runtime's fetch predates
+        // stripping it (Workers before their 2025-09-01 compatibility date): the client follows
+        // it, with them to the same origin only, as fetch itself does.
+        let credentialed = request.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("authorization"));
         let answer: JsValue = match operation {
-            "downloadMedia" => "manual".into(),
-            "downloadRedirected" => true.into(),
+            "downloadMedia" if credentialed => "manual".into(),
+            "downloadMedia" | "downloadRedirected" => true.into(),
             _ => false.into(),
         };
         prepared.push(&answer);

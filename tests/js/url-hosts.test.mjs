@@ -165,4 +165,28 @@ test("a media download's redirect is followed by the client without the credenti
     assert.ok(first[2]?.includes(TOKEN), `${client.constructor.name}: the provider's host gets the credentials`);
     assert.deepEqual([second[0], second[2]], ["cdn.example", null], `${client.constructor.name}: the storage gets none`);
   }
+  // A redirect to the same origin keeps the credentials, as fetch itself keeps them.
+  seen.length = 0;
+  const sameOrigin = async (url, init) => {
+    seen.push([new URL(url).pathname, new Headers(init.headers).get("authorization")]);
+    if (new URL(url).pathname === "/moved") return new Response(new Uint8Array([9]), { status: 200, headers: { "content-type": "image/png" } });
+    return new Response(null, { status: 302, headers: { location: "https://lookaside.fbsbx.com/moved" } });
+  };
+  const meta = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", fetch: sameOrigin });
+  assert.deepEqual([...(await meta.downloadMedia("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1")).bytes], [9]);
+  assert.deepEqual(seen.map(([path, auth]) => [path, auth?.includes(TOKEN)]), [["/whatsapp_business/attachments/", true], ["/moved", true]]);
+  // A browser's hidden redirect (opaqueredirect) is followed by fetch, which there leaves the
+  // header behind across origins; 1MSG's links, which carry no token, are followed by fetch too.
+  const modes = [];
+  const browser = async (url, init) => {
+    modes.push(init.redirect);
+    if (init.redirect === "manual") return { type: "opaqueredirect", status: 0, headers: { forEach() {} }, text: async () => "" };
+    return new Response(new Uint8Array([7]), { status: 200, headers: { "content-type": "image/png" } });
+  };
+  const inBrowser = new wabridge.MetaClient({ token: TOKEN, phoneNumberId: "1", fetch: browser });
+  assert.deepEqual([...(await inBrowser.downloadMedia("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1")).bytes], [7]);
+  assert.deepEqual(modes, ["manual", "follow"]);
+  modes.length = 0;
+  assert.deepEqual([...(await wabridge.OneMsgClient.downloadMedia("https://files.example/abc/a.png", { fetch: browser })).bytes], [7]);
+  assert.deepEqual(modes, [undefined], "no redirect mode asked: fetch follows");
 });
