@@ -241,7 +241,8 @@ impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BodyError::Invalid(violations) => {
-                let n = violations.len();
+                // Those a report did not list count too.
+                let n: usize = violations.iter().map(|v| crate::validate::unlisted(v).unwrap_or(1)).sum();
                 // Not "invalid message": the body may be a profile, settings or a query.
                 write!(f, "{n} violation{}: ", if n == 1 { "" } else { "s" })?;
                 for (i, v) in violations.iter().enumerate() {

@@ -282,9 +282,8 @@ impl Request {
         match Self::read_whole(tree)? {
             (request, unknown) if unknown.is_empty() => Ok(request),
             // Its values are judged too, so that removing the unknown fields does not reveal more.
-            (request, mut unknown) => {
-                unknown.extend(request.validate().err().unwrap_or_default());
-                Err(unknown)
+            (request, unknown) => {
+                Err(crate::validate::one_list(unknown.into_iter().chain(request.validate().err().unwrap_or_default())))
             }
         }
     }

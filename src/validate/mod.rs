@@ -147,6 +147,33 @@ fn capped(mut message: String) -> String {
     message
 }
 
+/// The last violation of a full report: how many more there were.
+fn unlisted_summary(more: usize) -> Violation {
+    Violation {
+        path: String::new(),
+        code: ViolationCode::TooMany,
+        message: format!("{more} more violations are not listed (a report lists {MAX_VIOLATIONS})"),
+        limit: Some(MAX_VIOLATIONS as f64),
+    }
+}
+
+/// How many violations `violation` counts, when it is a report's summary of those not listed.
+pub fn unlisted(violation: &Violation) -> Option<usize> {
+    if violation.code != ViolationCode::TooMany || !violation.path.is_empty() {
+        return None;
+    }
+    let (count, rest) = violation.message.split_once(' ')?;
+    rest.starts_with("more violations are not listed").then(|| count.parse().ok()).flatten()
+}
+
+/// Violations gathered from several reports, as one report lists them: at most
+/// [`MAX_VIOLATIONS`], then one at the root counting the rest (the reports' own counts too).
+pub fn one_list(violations: impl IntoIterator<Item = Violation>) -> Vec<Violation> {
+    let mut report = Report::new();
+    violations.into_iter().for_each(|violation| report.push(violation));
+    report.into_violations()
+}
+
 /// Collects violations while a validator walks a value.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -207,8 +234,13 @@ impl Report {
         self.violations.push(Violation { path: path.to_pointer(), code, message: capped(message.into()), limit });
     }
 
-    /// Records a violation built elsewhere (translated from another document, say).
+    /// Records a violation built elsewhere (translated from another document, say); another
+    /// report's count of those it did not list adds to this one's.
     pub fn push(&mut self, violation: Violation) {
+        if let Some(more) = unlisted(&violation) {
+            self.more += more;
+            return;
+        }
         if !self.records(violation.code) {
             return;
         }
@@ -229,12 +261,7 @@ impl Report {
     /// Every violation listed, and a last one at the root counting those that were not.
     pub fn into_violations(mut self) -> Vec<Violation> {
         if self.more > 0 {
-            self.violations.push(Violation {
-                path: String::new(),
-                code: ViolationCode::TooMany,
-                message: format!("{} more violations are not listed (a report lists {MAX_VIOLATIONS})", self.more),
-                limit: Some(MAX_VIOLATIONS as f64),
-            });
+            self.violations.push(unlisted_summary(self.more));
         }
         self.violations
     }

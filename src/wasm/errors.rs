@@ -76,6 +76,11 @@ pub fn to_js_error(error: &SendError, attempted: Option<Attempted<'_>>) -> JsVal
         SendError::Transport(TransportError { timed_out: true, .. }) => "TimeoutError",
         SendError::Transport(_) => "TransportError",
     };
+    // Violations as one report lists them, however many reports they were gathered from.
+    let listed = match error {
+        SendError::Body(BodyError::Invalid(violations)) => crate::validate::one_list(violations.iter().cloned()),
+        _ => Vec::new(),
+    };
     let mut props = Props {
         code: error.code(),
         retryable: error.retry_hint().retryable,
@@ -102,7 +107,7 @@ pub fn to_js_error(error: &SendError, attempted: Option<Attempted<'_>>) -> JsVal
         attempts,
     };
     match error {
-        SendError::Body(BodyError::Invalid(violations)) => props.violations = Some(violations),
+        SendError::Body(BodyError::Invalid(_)) => props.violations = Some(&listed),
         SendError::Body(BodyError::Unsupported(unsupported)) => {
             props.provider = Some(unsupported.provider.name());
             props.kind = Some(&unsupported.kind);

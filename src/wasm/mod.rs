@@ -157,13 +157,10 @@ pub fn validate(
         Err(violation) => vec![violation],
         Ok(tree) => match Message::read_whole(&tree) {
             Err(violations) => violations,
-            Ok((message, mut found)) => {
-                found.extend(match target {
-                    None => message.validate().err().unwrap_or_default(),
-                    Some(target) => provider::violations_for(target, &message)?,
-                });
-                found
-            }
+            Ok((message, found)) => crate::validate::one_list(found.into_iter().chain(match target {
+                None => message.validate().err().unwrap_or_default(),
+                Some(target) => provider::violations_for(target, &message)?,
+            })),
         },
     };
     Ok(to_js(&violations)?)
@@ -682,5 +679,5 @@ pub fn validate_provider(
     let options = Options::optional(options.as_ref(), "validateProvider options", &["operation", "now"])?;
     let (operation, now) = (options.string("operation")?, options.time("now")?);
     let violations = provider::validate_body_at(provider, &js_to_json(&body)?, operation.as_deref(), now)?;
-    Ok(to_js(&violations)?)
+    Ok(to_js(&crate::validate::one_list(violations))?)
 }

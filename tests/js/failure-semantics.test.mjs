@@ -263,3 +263,31 @@ test("a report lists 100 violations, then one at the root counting the rest, as 
   assert.ok(Number(counted) > 1000, last.message);
   assert.ok(violations.slice(0, 100).every((v) => v.path.startsWith("/content")), "the first hundred each at their field");
 });
+
+test("the 100-violation cap holds however the violations were gathered: unknown fields beside limits, a neutral message or a provider's body", () => {
+  const unknown = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, 1]));
+  const summaryOf = (violations) => {
+    const last = violations.at(-1);
+    assert.deepEqual([last.path, last.code], ["", "too_many"], JSON.stringify(last));
+    assert.equal(violations.filter((v) => v.code === "too_many" && v.path === "").length, 1, "one summary, last");
+    return Number(/^(\d+) more/.exec(last.message)[1]);
+  };
+  // 100 unknown fields and a text too long: 101 faults, 100 listed and 1 counted.
+  const a = wabridge.validate({ to: "+16505551234", content: { type: "text", body: "y".repeat(5000), ...unknown(100) } });
+  assert.equal(a.length, 101);
+  assert.equal(summaryOf(a), 1);
+  // 120 unknown fields and a bad number: 121, 100 listed and 21 counted.
+  const b = wabridge.validate({ to: "1", content: { type: "text", body: "x" }, ...unknown(120) });
+  assert.equal(b.length, 101);
+  assert.equal(summaryOf(b), 21);
+  const thrown = (() => { try { wabridge.toProvider("meta", { to: "1", content: { type: "text", body: "x" }, ...unknown(120) }); } catch (e) { return e; } })();
+  assert.equal(thrown.violations.length, 101);
+  assert.match(thrown.message, /^121 violations: /);
+  // 60 bad rows, as a neutral list and as Meta's body: counted alike.
+  const rows = Array.from({ length: 60 }, () => ({ id: "", title: "" }));
+  const neutral = wabridge.validate({ to: "+16505551234", content: { type: "list", body: "x", button: "b", sections: [{ title: "s", rows }] } });
+  const meta = wabridge.validateProvider("meta", { messaging_product: "whatsapp", to: "16505551234", type: "interactive", interactive: { type: "list", body: { text: "x" }, action: { button: "b", sections: [{ title: "s", rows }] } } });
+  assert.equal(neutral.length, 101);
+  assert.equal(meta.length, 101);
+  assert.equal(summaryOf(meta), summaryOf(neutral));
+});

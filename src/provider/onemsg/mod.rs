@@ -436,7 +436,7 @@ fn read_body(
             let new: Vec<_> =
                 limits.into_iter().filter(|v| independent(v) && !violations.iter().any(|w| w.path == v.path)).collect();
             violations.extend(new);
-            return Err(BodyError::Invalid(violations));
+            return Err(BodyError::Invalid(crate::validate::one_list(violations)));
         }
         Err(other) => return Err(other),
     };
