@@ -44,15 +44,26 @@ if (process.argv.includes("--if-needed") && existsSync(join(pkg, "package.json")
 //    (`optimize_for_size`) and the "immediate-abort" panic strategy, under which a panic is the
 //    same trap as under "abort" but without the formatting machinery that would have printed its
 //    message (into the void: wasm32-unknown-unknown has no stderr). 12 KB gzip less (BENCHMARKS.md,
-//    seventeenth session). Both are unstable options of the pinned stable toolchain, unlocked
-//    for this one build by RUSTC_BOOTSTRAP; they need the rust-src component (scripts/setup.sh).
+//    seventeenth session). Both are unstable options of the stable toolchain (the strategy since
+//    Rust 1.92), unlocked for this one build by RUSTC_BOOTSTRAP; they need the rust-src component
+//    (scripts/setup.sh). The caller's own RUSTFLAGS are kept.
+const wasmEnv = {
+  ...process.env,
+  RUSTC_BOOTSTRAP: "1",
+  RUSTFLAGS: [process.env.RUSTFLAGS, "-Zunstable-options -Cpanic=immediate-abort"].filter(Boolean).join(" "),
+};
+try {
+  execFileSync("rustc", ["-Zunstable-options", "-Cpanic=immediate-abort", "--target", "wasm32-unknown-unknown", "--print", "cfg"], { env: wasmEnv, stdio: "ignore" });
+} catch {
+  throw new Error(`this rustc (${execFileSync("rustc", ["--version"], { encoding: "utf8" }).trim()}) has no "immediate-abort" panic strategy: the wasm build needs Rust 1.92 or later (rustup update stable)`);
+}
 run(
   "cargo",
   [
     "build", "--target", "wasm32-unknown-unknown", "--release", "--features", "wasm",
     "-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size",
   ],
-  { env: { ...process.env, RUSTC_BOOTSTRAP: "1", RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort" } },
+  { env: wasmEnv },
 );
 const compiled = join(root, "target", "wasm32-unknown-unknown", "release", "wabridge.wasm");
 

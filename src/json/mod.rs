@@ -9,7 +9,7 @@ mod writer;
 
 pub use items::{Item, Items, MAX_ITEMS, items};
 pub use number::parse_decimal;
-pub use tree::{Json, LONE_SURROGATE, Position, SyntaxError, parse, parse_from};
+pub use tree::{Json, LONE_SURROGATE, Position, SyntaxError, parse, parse_from, without_mark};
 pub use writer::JsonWriter;
 
 /// How many bytes at the start of `bytes` a JSON string holds as they are: up to the first

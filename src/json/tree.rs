@@ -38,7 +38,13 @@ impl SyntaxError {
 /// A leading byte-order mark, which editors write and RFC 8259 lets a reader ignore, is read
 /// past (serde_json refuses it), by every entry point alike: a file read as text keeps it.
 pub fn parse(json: &str) -> Result<Json<'_>, SyntaxError> {
-    parse_from(json, Position::START)
+    parse_from(without_mark(json), Position::START)
+}
+
+/// `text` without the byte-order mark it may start with: a document's, not a part's (a second
+/// mark, or one inside a file, is text out of place).
+pub fn without_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Where a text starts in the file it was taken from: 1-based line and column (in characters,
@@ -82,10 +88,8 @@ pub fn ends_line(bytes: &[u8], i: usize) -> bool {
 }
 
 /// [`parse`] of a text that is one part of a file (an item of JSON lines or of an array),
-/// starting at `origin` there: a syntax error names its line and column in the file. A text
-/// at the start of its file may start with a byte-order mark ([`parse`]).
+/// starting at `origin` there: a syntax error names its line and column in the file.
 pub fn parse_from(json: &str, origin: Position) -> Result<Json<'_>, SyntaxError> {
-    let json = if origin == Position::START { json.strip_prefix('\u{feff}').unwrap_or(json) } else { json };
     let mut parser = Parser { text: json, bytes: json.as_bytes(), at: 0, depth: 0, failed_in: Vec::new() };
     let parsed = parser.value().and_then(|value| {
         parser.skip_space();

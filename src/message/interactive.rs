@@ -642,7 +642,7 @@ interactive_struct! {
     /// quick-reply buttons or one URL button.
     pub struct CarouselCard {
         /// An image or a video.
-        #[cfg_attr(feature = "wasm", tsify(type = "({ type: \"image\" } & Media) | ({ type: \"video\" } & Media)"))]
+        #[cfg_attr(feature = "wasm", tsify(type = "({ type: \"image\" } & HeaderMediaOf<\"image\">) | ({ type: \"video\" } & HeaderMediaOf<\"video\">)"))]
         pub header: Header,
         /// At most 160 characters.
         #[serde(default, skip_serializing_if = "Option::is_none")]

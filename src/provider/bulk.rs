@@ -27,7 +27,8 @@ pub fn serialize_many(
     provider: Provider,
     file: &[u8],
 ) -> Result<impl Iterator<Item = (usize, BulkItem)> + '_, BodyError> {
-    // A file saved with a byte-order mark starts with U+FEFF, which is not JSON.
+    // A file saved with a byte-order mark starts with U+FEFF, which is not JSON (one: a second
+    // is text out of place, refused in the first item).
     let file = file.strip_prefix("\u{feff}".as_bytes()).unwrap_or(file);
     let items = match crate::json::items(file) {
         Items::Lines(lines) => lines,

@@ -17,8 +17,9 @@ pub use emoji::is_single_emoji;
 
 /// Parses JSON text into a borrowed tree; text that is not JSON is a violation at the
 /// pointer of the value it fails in (the root for a document that is not JSON at all).
+/// A leading byte-order mark is read past ([`crate::json::parse`]).
 pub fn parse_tree(json: &str) -> Result<Json<'_>, Violation> {
-    parse_tree_from(json, crate::json::Position::START)
+    parse_tree_from(crate::json::without_mark(json), crate::json::Position::START)
 }
 
 /// [`parse_tree`] of a text that starts at `origin` in a larger file (an item of JSON lines):

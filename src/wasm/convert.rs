@@ -29,12 +29,12 @@ pub fn js_to_json(value: &JsValue) -> Result<String, BodyError> {
 }
 
 /// A webhook delivery's body, text or bytes, as bytes: one that is longer than any message can
-/// be (no provider sends such a delivery) is refused before it is copied into the wasm.
-pub fn delivery_bytes(body: &JsValue) -> Result<Vec<u8>, BodyError> {
-    let refused = |why: String| BodyError::argument(format!("the webhook body cannot be taken: {why}"));
+/// be (no provider sends such a delivery) is refused before it is copied into the wasm, as a
+/// `WebhookError` with `reason: "too_large"`.
+pub fn delivery_bytes(body: &JsValue) -> Result<Vec<u8>, JsValue> {
     if body.is_string() {
         if let Some(why) = too_long(js_sys::JsString::from(body.clone()).length() as f64) {
-            return Err(refused(why));
+            return Err(super::errors::delivery_too_large(&why));
         }
         return Ok(body.as_string().unwrap_or_default().into_bytes());
     }
@@ -42,12 +42,13 @@ pub fn delivery_bytes(body: &JsValue) -> Result<Vec<u8>, BodyError> {
         Some(view) => {
             let length = property(view, "length", "the webhook body")?.as_f64().unwrap_or_default();
             if let Some(why) = too_long(length) {
-                return Err(refused(why));
+                return Err(super::errors::delivery_too_large(&why));
             }
-            bytes(view, "the webhook body")
+            Ok(bytes(view, "the webhook body")?)
         }
         None => {
-            Err(BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received"))
+            Err(BodyError::argument("the webhook body is the raw bytes (Uint8Array, ArrayBuffer) or text as received")
+                .into())
         }
     }
 }

@@ -7,10 +7,13 @@ export class WabridgeError extends Error {
    *  `new` (a test double's) is what its type says, as the library's own are. */
   constructor(message, props) {
     super(message);
-    const code = CODES.get(new.target);
-    if (code) this.code = code;
+    // The nearest wabridge class's code (a caller's subclass has its parent's).
+    for (let cls = new.target; cls && !this.code; cls = Object.getPrototypeOf(cls)) {
+      const code = CODES.get(cls);
+      if (code) this.code = code;
+    }
     this.retryable = false;
-    if (new.target === ValidationError) this.violations = [];
+    if (this instanceof ValidationError) this.violations = [];
     if (props) Object.assign(this, props);
   }
 

@@ -137,6 +137,17 @@ impl From<crate::error::SignatureError> for JsValue {
     }
 }
 
+/// A webhook body larger than any delivery, refused before it is read: `WebhookError` with
+/// `reason: "too_large"`, as `handleWebhook` refuses one over its `maxBodyBytes` (answering 413).
+pub fn delivery_too_large(why: &str) -> JsValue {
+    let props = r#"{"code":"ERR_WEBHOOK","retryable":false,"reason":"too_large"}"#;
+    make_error(
+        "WebhookError",
+        &format!("the webhook body cannot be taken: {why}"),
+        json_to_js(props).unwrap_or(JsValue::UNDEFINED),
+    )
+}
+
 impl From<crate::error::WebhookError> for JsValue {
     fn from(error: crate::error::WebhookError) -> JsValue {
         let props = format!(r#"{{"code":"ERR_WEBHOOK","retryable":false,"provider":"{}"}}"#, error.provider.name());

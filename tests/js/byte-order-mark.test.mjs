@@ -19,6 +19,12 @@ test("a leading byte-order mark is read past by toProviderJson, validate, valida
   assert.deepEqual(wabridge.convert("meta", "bird", meta).body, wabridge.convert("meta", "bird", meta.slice(1)).body);
   // Only one, at the start: anywhere else it is text out of place, refused at its line and column.
   assert.throws(() => wabridge.toProviderJson("meta", BOM + neutral), (e) => e instanceof wabridge.ValidationError && /line 1 column 1/.test(e.message));
+  // toProviderMany alike: one mark read past, a second refused in the first item.
+  const lines = `${JSON.stringify(message)}\n${JSON.stringify(message)}`;
+  assert.deepEqual(wabridge.toProviderMany("meta", BOM + lines).map((item) => "body" in item), [true, true]);
+  const [first, second] = wabridge.toProviderMany("meta", BOM + BOM + lines);
+  assert.equal(first.violations?.[0]?.code, "invalid_format", JSON.stringify(first));
+  assert.ok("body" in second);
 });
 
 test("a webhook body with a leading byte-order mark is verified over its raw bytes, then read past it, text or bytes, event raw included", async () => {
@@ -46,6 +52,13 @@ test("a webhook body with a leading byte-order mark is verified over its raw byt
 
 test("a webhook body longer than any message can be is refused before it is copied into the wasm, which keeps working", () => {
   const huge = JSON.stringify({ messages: [{ id: "a", body: "x".repeat(141_000_000), type: "chat", chatId: "1@c.us", author: "1@c.us", fromMe: false, time: 1 }] });
-  assert.throws(() => wabridge.readWebhook("1msg", huge), (e) => e instanceof wabridge.ArgumentError && /the webhook body cannot be taken: .*more than any message can be/.test(e.message));
+  assert.throws(() => wabridge.readWebhook("1msg", huge), (e) => e instanceof wabridge.WebhookError && e.reason === "too_large" && /the webhook body cannot be taken: .*more than any message can be/.test(e.message));
   assert.deepEqual(wabridge.validate(message), []);
+});
+
+test("a webhook body larger than any delivery is a WebhookError too_large, as handleWebhook's over maxBodyBytes", () => {
+  const huge = "x".repeat(141_000_000);
+  for (const call of [() => wabridge.readWebhook("meta", huge), () => wabridge.verifyWebhook("meta", { body: huge, headers: {} }, { secret: "s" })]) {
+    assert.throws(call, (e) => e instanceof wabridge.WebhookError && e.reason === "too_large" && e.code === "ERR_WEBHOOK");
+  }
 });

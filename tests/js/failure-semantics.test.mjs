@@ -246,6 +246,10 @@ test("an error made with `new` (a test double's) has its class's code, retryable
   for (const [cls, code] of [["UnsupportedError", "ERR_UNSUPPORTED"], ["TransportError", "ERR_TRANSPORT"], ["UnexpectedResponseError", "ERR_UNEXPECTED_RESPONSE"], ["ArgumentError", "ERR_ARGUMENT"], ["SignatureError", "ERR_SIGNATURE"], ["WebhookError", "ERR_WEBHOOK"]]) {
     assert.equal(new wabridge[cls]("x").code, code, cls);
   }
+  // A caller's subclass has its parent's code (and a ValidationError's, its violations).
+  class RateLimited extends wabridge.ProviderError {}
+  class Refused extends wabridge.ValidationError {}
+  assert.deepEqual([new RateLimited("x").code, new Refused("x").code, new Refused("x").violations], ["ERR_PROVIDER", "ERR_VALIDATION", []]);
   assert.deepEqual(JSON.parse(JSON.stringify(limited)), { name: "ProviderError", message: "rate limited", code: "ERR_PROVIDER", retryable: true, provider: "meta", httpStatus: 429, retryAfterMs: 1000 });
   // The library's own errors are unchanged: their fields as the core made them.
   const thrown = (() => { try { wabridge.toProvider("meta", { to: "", content: { type: "text", body: "" } }); } catch (e) { return e; } })();
