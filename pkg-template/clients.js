@@ -174,10 +174,7 @@ class Client {
         const props = { code: "ERR_UNEXPECTED_RESPONSE", retryable: false, safeToResend: true, provider: this.#provider, httpStatus: downloaded.status, raw: "", attempts: hops };
         throw new UnexpectedResponseError(`downloading the media took more than ${MAX_MEDIA_REDIRECTS} redirects (the last to ${new URL(downloaded.redirect).host})`, props);
       }
-      // To the same origin with the credentials (the core checks the host again), as fetch
-      // itself would; anywhere else without them.
-      const sameOrigin = new URL(downloaded.redirect).origin === new URL(url).origin;
-      downloaded = await this[EXECUTE](sameOrigin ? "downloadMedia" : "downloadRedirected", downloaded.redirect);
+      downloaded = await this[EXECUTE]("downloadRedirected", downloaded.redirect);
     }
     return downloaded;
   }

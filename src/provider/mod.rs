@@ -318,11 +318,26 @@ pub fn convert_given(
             read => read?,
         },
     };
-    if let Request::Message(Message { content: Content::Template(template), .. }) = &mut request {
-        let named_by = |field: &str| match to {
-            Format::Provider(to) => codec(to).template_naming().uses.contains(&field),
-            Format::Neutral => true,
+    let named_by = |field: &str| match to {
+        Format::Provider(to) => codec(to).template_naming().uses.contains(&field),
+        Format::Neutral => true,
+    };
+    // (Checked where they apply: a name the target does not use says nothing.)
+    for (field, value) in template_names.iter().filter(|(field, _)| named_by(field)) {
+        let fault = match *field {
+            "projectId" => crate::validate::uuid_fault("projectId", "the Bird Studio project's id", value),
+            "projectVersion" if *value != "latest" => {
+                crate::validate::uuid_fault("projectVersion", "\"latest\" or the project version's id", value)
+            }
+            "name" => crate::validate::chars_fault("name", value, 1, crate::limits::TEMPLATE_NAME_MAX_CHARS)
+                .map(|(_, message, _)| message),
+            _ => None,
         };
+        if let Some(fault) = fault {
+            return Err(BodyError::argument(format!("convert's template.{field} option: {fault}")));
+        }
+    }
+    if let Request::Message(Message { content: Content::Template(template), .. }) = &mut request {
         for (field, value) in template_names.iter().filter(|(field, _)| named_by(field)) {
             template.give_name(field, value);
         }
@@ -356,7 +371,28 @@ pub fn convert_given(
     // Where each change, or what the target refuses, lies in the input: in a provider's body,
     // by its codec's pointer table for the message read from it (read again: changes and
     // refusals are rare, a clone of every message not).
-    let fitted = fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true });
+    // A name the target needs and the message lacks is reported at the template (a provider's
+    // body has no place for it: convert's `template` option gives it); a name for another
+    // provider beside it is no fault here, as convert leaves it out once the template is named.
+    let naming_field =
+        |path: &str| path.strip_prefix("/content/").is_some_and(|f| crate::message::Template::NAMES.contains(&f));
+    let fitted = fit::fit_to(target, message, fit::Fit { mode, drop_lossy: true }).map_err(|error| match error {
+        BodyError::Invalid(violations) => BodyError::Invalid(
+            violations
+                .into_iter()
+                .filter(|v| !(v.code == crate::validate::ViolationCode::Unsupported && naming_field(&v.path)))
+                .map(|v| match from {
+                    Format::Provider(_)
+                        if v.code == crate::validate::ViolationCode::Required && naming_field(&v.path) =>
+                    {
+                        Violation { path: "/content".into(), ..v }
+                    }
+                    _ => v,
+                })
+                .collect(),
+        ),
+        other => other,
+    });
     let source = match from {
         Format::Provider(provider) if fitted.as_ref().map_or(true, |f| !f.changes.is_empty()) => {
             let operation = operation_named(provider, operation)?;

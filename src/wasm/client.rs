@@ -214,7 +214,8 @@ impl ClientCore {
         // credentials (Meta's, Bird's) is never redirected by fetch, which would take the
         // Authorization header along to another origin where the runtime's fetch predates
         // stripping it (Workers before their 2025-09-01 compatibility date): the client follows
-        // it, with them to the same origin only, as fetch itself does.
+        // it without them (where a media host redirects, to a storage's signed link, they would
+        // be refused: "only one auth mechanism allowed").
         let credentialed = request.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("authorization"));
         let answer: JsValue = match operation {
             "downloadMedia" if credentialed => "manual".into(),

@@ -861,7 +861,7 @@ test("convert --namespace: a Meta template to 1MSG's sendTemplate, which needs t
   const template = JSON.stringify({ messaging_product: "whatsapp", to: "16505551234", type: "template", template: { name: "hello_world", language: { code: "en_US" } } });
   const without = cli(["convert", "--from", "meta", "--to", "1msg", "-"], template);
   assert.equal(without.code, 1, without.stderr);
-  assert.match(without.stderr, /\/template\/namespace/);
+  assert.match(without.stderr, /\/template +required: .*template\.namespace/);
   const given = cli(["convert", "--from", "meta", "--to", "1msg", "--namespace", "ca300906_cfbc_410b_99fb_dcee8e13d578", "-"], template);
   assert.equal(given.code, 0, given.stderr);
   assert.equal(JSON.parse(given.stdout).namespace, "ca300906_cfbc_410b_99fb_dcee8e13d578");

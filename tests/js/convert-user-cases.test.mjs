@@ -302,8 +302,19 @@ test("a template converts between any two providers with convert's template opti
   const meta = { messaging_product: "whatsapp", to: P, type: "template", template: { name: "order_update", language: { code: "en_US" }, components: [
     { type: "body", parameters: [{ type: "text", text: "Robert", parameter_name: "name" }] },
   ] } };
-  // Without the project: required, and the violation says how to give it.
-  assert.throws(() => convert("meta", "bird", meta), (e) => e instanceof ValidationError && e.violations.some((v) => v.code === "required" && /convert's `template.projectId` option/.test(v.message)));
+  // Without the project: required at the template (Meta's body has no place for it), the one
+  // fault (Meta's name is left out once the template is named), saying how to give it.
+  assert.throws(() => convert("meta", "bird", meta), (e) => {
+    assert.ok(e instanceof ValidationError, String(e));
+    assert.deepEqual(e.violations.map((v) => [v.path, v.code]), [["/template", "required"]]);
+    assert.match(e.violations[0].message, /convert's `template.projectId` option/);
+    return true;
+  });
+  // The option's values are checked as the model checks them, to any target, neutral too.
+  for (const [to, template, field] of [["neutral", { projectId: "not-a-uuid" }, "projectId"], ["bird", { projectId, projectVersion: "zz" }, "projectVersion"], ["neutral", { name: "x".repeat(513) }, "name"]]) {
+    assert.throws(() => convert("meta", to, meta, { template }), (e) => e instanceof wabridge.ArgumentError && e.message.startsWith(`convert's template.${field} option: `), `${to} ${field}`);
+  }
+  assert.equal(convert("meta", "bird", meta, { template: { projectId, projectVersion: "latest" } }).body.template.version, "latest");
   const toBird = convert("meta", "bird", meta, { template: { projectId, projectVersion } });
   assert.deepEqual(toBird.body.template, { projectId, version: projectVersion, locale: "en-US", parameters: [{ type: "string", key: "name", value: "Robert" }] });
   assert.deepEqual(toBird.changes.map((c) => [c.kind, c.source]), [["lossy", "/template/name"]]);
