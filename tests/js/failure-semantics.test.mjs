@@ -230,7 +230,7 @@ test("JSON text larger than any message can be is refused as such by every entry
   assert.equal(item.error?.code, "ERR_ARGUMENT", JSON.stringify(item).slice(0, 300));
   assert.match(item.error.message, /more than any message can be/);
   assert.equal(next.body?.text?.body, "hi", JSON.stringify(next));
-  // Still working, and a document just under the bound is read.
+  // The wasm still works after the refusals.
   assert.equal(wabridge.toProvider("meta", { to: "+16505551234", content: { type: "text", body: "hi" } }).text.body, "hi");
 });
 
