@@ -32,6 +32,16 @@ for (const [lo, hi] of [...grapheme.matchAll(/\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([
   if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
   else consonants.push([lo, hi]);
 }
+// GB4 and GB5: Control — Cc, line and paragraph separators, and format characters other than
+// ZWNJ, ZWJ and the prepended marks (U+200B, the bidi marks, U+FEFF, …): nothing joins them.
+const controls = [];
+for (const [lo, hi] of [...grapheme.matchAll(/\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*GC_Control\)/g)]
+  .map(([, lo, hi]) => [parseInt(lo, 16), parseInt(hi, 16)])
+  .sort((a, b) => a[0] - b[0])) {
+  const last = controls.at(-1);
+  if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+  else controls.push([lo, hi]);
+}
 const linkerList = /fn is_incb_linker\(c: char\) -> bool \{\s*matches!\(c,([^)]*)\)/.exec(tables)[1];
 const linkers = [...linkerList.matchAll(/'\\u\{([0-9A-Fa-f]+)\}'/g)].map(([, n]) => parseInt(n, 16)).sort((a, b) => a - b);
 const hex = (n) => `0x${n.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -54,8 +64,13 @@ pub(super) const INCB_CONSONANT: &[(u32, u32)] = &[
 ${consonants.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n")}
 ];
 
+/// Grapheme_Cluster_Break Control, as sorted ranges (inclusive): a cluster of its own (GB4, GB5).
+pub(super) const CONTROL: &[(u32, u32)] = &[
+${controls.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n")}
+];
+
 /// Indic_Conjunct_Break=Linker: the viramas that join consonants (GB9c), sorted.
 pub(super) const INCB_LINKER: &[u32] = &[${linkers.map(hex).join(", ")}];
 `,
 );
-console.log(`${merged.length} ranges (from ${ranges.length}), ${consonants.length} consonant ranges, ${linkers.length} linkers`);
+console.log(`${merged.length} ranges (from ${ranges.length}), ${consonants.length} consonant ranges, ${linkers.length} linkers, ${controls.length} control ranges`);

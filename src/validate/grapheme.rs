@@ -2,10 +2,10 @@
 //! is never cut inside what a person sees as one character: an emoji with its skin tone or
 //! ZWJ sequence, a flag, a letter and its combining marks, a Hangul syllable in jamo, CR LF.
 //!
-//! Hand-written with range tables (Extend and SpacingMark, and GB9c's Indic conjunct
-//! consonants and viramas, generated from the unicode-segmentation crate by
-//! scripts/grapheme-table.mjs) rather than that crate: its full tables cost ~40 KB of the main
-//! entry. Left out: GB9b (Prepend, a handful of Arabic and Indic signs that join the next
+//! Hand-written with range tables (Extend and SpacingMark, Control with the format characters,
+//! and GB9c's Indic conjunct consonants and viramas, generated from the unicode-segmentation
+//! crate by scripts/grapheme-table.mjs) rather than that crate: its full tables cost ~40 KB of
+//! the main entry. Left out: GB9b (Prepend, a handful of Arabic and Indic signs that join the next
 //! character), where this splits where the crate would not; tests compare the two on every
 //! code point and on generated text.
 
@@ -53,7 +53,7 @@ fn class(c: char) -> Class {
                 Class::Extend
             }
         }
-        _ if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => Class::Control,
+        _ if in_ranges(table::CONTROL, n) => Class::Control,
         _ if pictographic(c) => Class::Pictographic,
         _ => Class::Other,
     }
@@ -79,18 +79,22 @@ fn extending(n: u32) -> Option<bool> {
 /// Indic_Conjunct_Break=Consonant (GB9c).
 fn consonant(c: char) -> bool {
     let n = c as u32;
-    n >= 0x0915
-        && table::INCB_CONSONANT
-            .binary_search_by(|&(lo, hi)| {
-                if hi < n {
-                    Less
-                } else if lo > n {
-                    Greater
-                } else {
-                    Equal
-                }
-            })
-            .is_ok()
+    n >= 0x0915 && in_ranges(table::INCB_CONSONANT, n)
+}
+
+/// Whether `n` is in one of `ranges` (sorted, inclusive).
+fn in_ranges(ranges: &[(u32, u32)], n: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < n {
+                Less
+            } else if lo > n {
+                Greater
+            } else {
+                Equal
+            }
+        })
+        .is_ok()
 }
 
 use std::cmp::Ordering::{Equal, Greater, Less};
@@ -211,6 +215,17 @@ mod tests {
     }
 
     #[test]
+    fn every_code_point_stands_alone_or_takes_a_mark_exactly_when_the_reference_says_so() {
+        // A control or format character is a cluster of its own: no mark joins it (GB4, GB5).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("{c}\u{301}");
+            let ours: Vec<_> = graphemes(&text).collect();
+            let reference: Vec<_> = text.graphemes(true).collect();
+            assert_eq!(ours, reference, "U+{:04X} + U+0301", c as u32);
+        }
+    }
+
+    #[test]
     fn generated_text_splits_as_the_reference_does() {
         // A palette of what makes boundaries interesting (no Prepend: see the module), Indic
         // conjuncts among them (consonants, viramas, a nukta, ZWNJ).
@@ -248,5 +263,7 @@ mod tests {
         // Indic conjuncts: क्षि is one, and a ZWNJ keeps the halves apart.
         assert_eq!(clusters("\u{0915}\u{094D}\u{0937}\u{093F}"), 1);
         assert_eq!(clusters("\u{0915}\u{094D}\u{200C}\u{0937}"), 2);
+        // A format character (a right-to-left mark) takes no mark.
+        assert_eq!(clusters("\u{200F}\u{301}"), 2);
     }
 }
