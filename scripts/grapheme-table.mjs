@@ -22,29 +22,28 @@ for (const [lo, hi, kind] of ranges) {
   if (last && last[2] === kind && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
   else merged.push([lo, hi, kind]);
 }
+/** The sorted, merged ranges (inclusive) of the crate's Grapheme_Cluster_Break category `name`. */
+function categoryRanges(name) {
+  const merged = [];
+  for (const [lo, hi] of [...grapheme.matchAll(new RegExp(String.raw`\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*GC_${name}\)`, "g"))]
+    .map(([, lo, hi]) => [parseInt(lo, 16), parseInt(hi, 16)])
+    .sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
+}
 // GB9c (Indic conjuncts): InCB=Consonant ranges, and the InCB=Linker viramas (which, with
 // ZWNJ, are the Extend code points that are not InCB=Extend: grapheme.rs checks that).
-const consonants = [];
-for (const [lo, hi] of [...grapheme.matchAll(/\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*GC_InCB_Consonant\)/g)]
-  .map(([, lo, hi]) => [parseInt(lo, 16), parseInt(hi, 16)])
-  .sort((a, b) => a[0] - b[0])) {
-  const last = consonants.at(-1);
-  if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-  else consonants.push([lo, hi]);
-}
+const consonants = categoryRanges("InCB_Consonant");
 // GB4 and GB5: Control — Cc, line and paragraph separators, and format characters other than
 // ZWNJ, ZWJ and the prepended marks (U+200B, the bidi marks, U+FEFF, …): nothing joins them.
-const controls = [];
-for (const [lo, hi] of [...grapheme.matchAll(/\('\\u\{([0-9a-f]+)\}',\s*'\\u\{([0-9a-f]+)\}',\s*GC_Control\)/g)]
-  .map(([, lo, hi]) => [parseInt(lo, 16), parseInt(hi, 16)])
-  .sort((a, b) => a[0] - b[0])) {
-  const last = controls.at(-1);
-  if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-  else controls.push([lo, hi]);
-}
+const controls = categoryRanges("Control");
 const linkerList = /fn is_incb_linker\(c: char\) -> bool \{\s*matches!\(c,([^)]*)\)/.exec(tables)[1];
 const linkers = [...linkerList.matchAll(/'\\u\{([0-9A-Fa-f]+)\}'/g)].map(([, n]) => parseInt(n, 16)).sort((a, b) => a - b);
 const hex = (n) => `0x${n.toString(16).toUpperCase().padStart(4, "0")}`;
+const rangeRows = (ranges) => ranges.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n");
 const rows = merged.map(([lo, hi, kind]) => `    (${hex(lo)}, ${kind === "SpacingMark" ? `${hex(hi)} | SPACING_MARK` : hex(hi)}),`).join("\n");
 writeFileSync(
   "src/validate/grapheme_table.rs",
@@ -61,12 +60,12 @@ ${rows}
 /// Indic_Conjunct_Break=Consonant, as sorted ranges (inclusive): a consonant joined to the one
 /// before it by a virama (GB9c).
 pub(super) const INCB_CONSONANT: &[(u32, u32)] = &[
-${consonants.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n")}
+${rangeRows(consonants)}
 ];
 
 /// Grapheme_Cluster_Break Control, as sorted ranges (inclusive): a cluster of its own (GB4, GB5).
 pub(super) const CONTROL: &[(u32, u32)] = &[
-${controls.map(([lo, hi]) => `    (${hex(lo)}, ${hex(hi)}),`).join("\n")}
+${rangeRows(controls)}
 ];
 
 /// Indic_Conjunct_Break=Linker: the viramas that join consonants (GB9c), sorted.

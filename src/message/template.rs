@@ -7,7 +7,8 @@ use super::location::Location;
 use super::media::{Media, MediaKind};
 use crate::limits::*;
 use crate::validate::{
-    Path, Report, ViolationCode, check_chars, check_count, check_identifier, check_range, check_required, uuid_fault,
+    Path, Report, ViolationCode, chars_fault, check_chars, check_count, check_identifier, check_range, check_required,
+    uuid_fault,
 };
 use serde::Serialize;
 
@@ -322,10 +323,30 @@ impl Template {
         [&mut self.name, &mut self.namespace, &mut self.project_id, &mut self.project_version]
     }
 
+    /// Its naming fields' values, in the order of [`Template::NAMES`].
+    fn name_values(&self) -> [Option<&str>; 4] {
+        [self.name.as_deref(), self.namespace.as_deref(), self.project_id.as_deref(), self.project_version.as_deref()]
+    }
+
     /// Whether it gives the naming field `field` (one of [`Template::NAMES`]).
     pub fn gives(&self, field: &str) -> bool {
-        let values = [&self.name, &self.namespace, &self.project_id, &self.project_version];
-        Template::NAMES.into_iter().zip(values).any(|(name, value)| name == field && value.is_some())
+        Template::NAMES.into_iter().zip(self.name_values()).any(|(name, value)| name == field && value.is_some())
+    }
+
+    /// What is wrong with `value` as the naming field `field` (one of [`Template::NAMES`]), as
+    /// the model judges it — code, message, limit — or `None`: the name's length, the Bird
+    /// ids' UUID form (Bird's own `"latest"` version is absence here, what a Bird body's
+    /// "latest" is read as).
+    pub fn name_fault(field: &str, value: &str) -> Option<(ViolationCode, String, Option<f64>)> {
+        let uuid =
+            |what: &str| uuid_fault(field, what, value).map(|message| (ViolationCode::InvalidFormat, message, None));
+        match field {
+            "name" => chars_fault("template name", value, 1, TEMPLATE_NAME_MAX_CHARS)
+                .map(|(code, message, limit)| (code, message, Some(limit))),
+            "projectId" => uuid("the Bird Studio project's id"),
+            "projectVersion" if value != "latest" => uuid("the project version's id"),
+            _ => None,
+        }
     }
 
     /// Sets the naming field `field` (one of [`Template::NAMES`]) to `value` where it has none.
@@ -349,29 +370,20 @@ impl Template {
 
 impl Validate for Template {
     fn validate_into(&self, report: &mut Report, path: &Path<'_>) {
-        match &self.name {
-            Some(name) => check_chars(report, &path.key("name"), "template name", name, 1, TEMPLATE_NAME_MAX_CHARS),
-            // Which one depends on the provider (`codec::TemplateNaming`): the template as a
-            // whole lacks a name.
-            None if self.project_id.is_none() => report.add(
+        // Which name depends on the provider (`codec::TemplateNaming`): with neither, the
+        // template as a whole lacks one.
+        if self.name.is_none() && self.project_id.is_none() {
+            report.add(
                 path,
                 ViolationCode::Required,
                 "a template needs a name: its name for Meta and 1MSG, its Studio projectId for Bird",
                 None,
-            ),
-            None => {}
+            );
         }
-        let uuid = |key: &str, value: &str, what: &str, report: &mut Report| {
-            if let Some(message) = uuid_fault(key, what, value) {
-                report.add(&path.key(key), ViolationCode::InvalidFormat, message, None);
+        for (field, value) in Template::NAMES.into_iter().zip(self.name_values()) {
+            if let Some((code, message, limit)) = value.and_then(|value| Template::name_fault(field, value)) {
+                report.add(&path.key(field), code, message, limit);
             }
-        };
-        if let Some(id) = &self.project_id {
-            uuid("projectId", id, "the Bird Studio project's id", report);
-        }
-        // Bird's own `"latest"` is absence here (what a Bird body's "latest" is read as).
-        if let Some(version) = self.project_version.as_deref().filter(|v| *v != "latest") {
-            uuid("projectVersion", version, "the project version's id", report);
         }
         let language = path.key("language");
         check_identifier(report, &language.key("code"), "template language code", &self.language.code);

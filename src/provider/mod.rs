@@ -324,16 +324,7 @@ pub fn convert_given(
     };
     // (Checked where they apply: a name the target does not use says nothing.)
     for (field, value) in template_names.iter().filter(|(field, _)| named_by(field)) {
-        let fault = match *field {
-            "projectId" => crate::validate::uuid_fault("projectId", "the Bird Studio project's id", value),
-            "projectVersion" if *value != "latest" => {
-                crate::validate::uuid_fault("projectVersion", "\"latest\" or the project version's id", value)
-            }
-            "name" => crate::validate::chars_fault("name", value, 1, crate::limits::TEMPLATE_NAME_MAX_CHARS)
-                .map(|(_, message, _)| message),
-            _ => None,
-        };
-        if let Some(fault) = fault {
+        if let Some((_, fault, _)) = crate::message::Template::name_fault(field, value) {
             return Err(BodyError::argument(format!("convert's template.{field} option: {fault}")));
         }
     }
